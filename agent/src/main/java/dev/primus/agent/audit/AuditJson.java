@@ -1,0 +1,113 @@
+package dev.primus.agent.audit;
+
+import java.text.SimpleDateFormat;
+import java.util.Date;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * Encodes an event as one JSON object on one line, fields in the contract's order. Written by
+ * hand because the event is flat and its fields fixed: a JSON library would add a megabyte to
+ * the jar for a dozen {@code append} calls. Only the writer thread uses an instance.
+ */
+final class AuditJson {
+    private final String service;
+    private final String host;
+    private final long pid;
+    private final SimpleDateFormat rfc3339;
+    private final StringBuilder line = new StringBuilder(512);
+
+    AuditJson(String service, String host, long pid) {
+        this.service = service;
+        this.host = host;
+        this.pid = pid;
+        this.rfc3339 = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+        this.rfc3339.setTimeZone(TimeZone.getTimeZone("UTC"));
+    }
+
+    /** The event as JSON without the closing brace, so a hash chain can append its fields. */
+    String open(AuditEvent event, long seq) {
+        line.setLength(0);
+        line.append("{\"ts\":\"").append(rfc3339.format(new Date(event.timestampMillis()))).append('"');
+        line.append(",\"seq\":").append(seq);
+        field("service", service);
+        field("host", host);
+        line.append(",\"pid\":").append(pid);
+        field("type", event.type());
+        field("outcome", event.outcome());
+        field("mode", event.mode());
+        field("rule", event.rule());
+        field("reason", event.reason());
+        for (Map.Entry<String, String> entry : event.context().entrySet()) {
+            field(entry.getKey(), entry.getValue());
+        }
+        Target target = event.target();
+        if (target != null) {
+            line.append(",\"target\":{");
+            int start = line.length();
+            optional("host", target.host());
+            optional("ip", target.ip());
+            if (target.port() >= 0) {
+                line.append(",\"port\":").append(target.port());
+            }
+            optional("scheme", target.scheme());
+            optional("url", target.url());
+            if (line.length() > start) {
+                line.deleteCharAt(start);
+            }
+            line.append('}');
+        }
+        if (!event.details().isEmpty()) {
+            line.append(",\"details\":{");
+            int start = line.length();
+            for (Map.Entry<String, String> entry : event.details().entrySet()) {
+                field(entry.getKey(), entry.getValue());
+            }
+            line.deleteCharAt(start);
+            line.append('}');
+        }
+        return line.toString();
+    }
+
+    private void optional(String name, String value) {
+        if (value != null) {
+            field(name, value);
+        }
+    }
+
+    private void field(String name, String value) {
+        line.append(",\"").append(name).append("\":");
+        string(line, value);
+    }
+
+    static void string(StringBuilder out, String value) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"':
+                    out.append("\\\"");
+                    break;
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                default:
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+            }
+        }
+        out.append('"');
+    }
+}

@@ -1,0 +1,85 @@
+package dev.primus.agent.audit;
+
+import dev.primus.bootstrap.PrimusLog;
+import dev.primus.config.AuditConfig;
+import dev.primus.config.AuditSinkConfig;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
+
+/** The audit queue, its writer thread and its sinks, built from the {@code audit} section. */
+public final class AuditPipeline {
+    private final AuditQueue queue;
+    private final AuditWriter writer;
+    private final Thread thread;
+    private final List<String> sinkNames;
+
+    private AuditPipeline(AuditQueue queue, AuditWriter writer, Thread thread, List<String> sinkNames) {
+        this.queue = queue;
+        this.writer = writer;
+        this.thread = thread;
+        this.sinkNames = sinkNames;
+    }
+
+    /**
+     * Builds the sinks and starts the writer thread, which first writes {@code firstEvents}
+     * (built on the writer thread, so their cost stays off the caller's).
+     */
+    public static AuditPipeline start(String service, AuditConfig config, List<Callable<AuditEvent>> firstEvents) {
+        List<AuditSink> sinks = new ArrayList<AuditSink>();
+        for (AuditSinkConfig sink : config.sinks()) {
+            switch (sink.type()) {
+                case FILE:
+                    sinks.add(new FileSink(new File(sink.path()), sink.maxSizeBytes(), sink.maxFiles(), sink.hashChain()));
+                    break;
+                case STDOUT:
+                    sinks.add(StdStreamSink.stdout());
+                    break;
+                case STDERR:
+                    sinks.add(StdStreamSink.stderr());
+                    break;
+                default:
+                    PrimusLog.warn("audit sink " + sink.describe() + " is not available in this version; "
+                            + "its events go to the other sinks only");
+            }
+        }
+        return start(service, config.queueCapacity(), sinks, firstEvents);
+    }
+
+    static AuditPipeline start(String service, int capacity, List<AuditSink> sinks,
+                               List<Callable<AuditEvent>> firstEvents) {
+        AuditQueue queue = new AuditQueue(capacity);
+        AuditWriter writer = new AuditWriter(queue, service, sinks, firstEvents);
+        List<String> names = new ArrayList<String>();
+        for (AuditSink sink : sinks) {
+            names.add(sink.name());
+        }
+        Thread thread = new Thread(writer, "primus-audit-writer");
+        thread.setDaemon(true);
+        thread.start();
+        return new AuditPipeline(queue, writer, thread, Collections.unmodifiableList(names));
+    }
+
+    /** Offers an event from any thread without blocking; dropped and counted when the queue is full. */
+    public boolean offer(AuditEvent event) {
+        return queue.offer(event);
+    }
+
+    public List<String> sinkNames() {
+        return sinkNames;
+    }
+
+    /** Drains every queued event into the sinks and closes them, waiting at most {@code timeoutMillis}. */
+    public void shutdown(long timeoutMillis) {
+        writer.requestStop();
+        LockSupport.unpark(thread);
+        try {
+            thread.join(timeoutMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

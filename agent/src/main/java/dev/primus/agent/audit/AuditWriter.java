@@ -1,0 +1,128 @@
+package dev.primus.agent.audit;
+
+import dev.primus.bootstrap.AgentFailures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.jctools.queues.MessagePassingQueue;
+
+/**
+ * The one thread that takes events off the queue, numbers and encodes them, and writes them
+ * to every sink in batches. A failing sink is reported once and never stops the others.
+ */
+final class AuditWriter implements Runnable {
+    static final int MAX_BATCH = 1024;
+    /** How long the writer sleeps when the queue is empty; bounds the delay before an event is written. */
+    private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private final AuditQueue queue;
+    private final String service;
+    private final List<AuditSink> sinks;
+    private final List<Callable<AuditEvent>> firstEvents;
+    private AuditJson json;
+    private final List<AuditEvent> batch = new ArrayList<AuditEvent>(MAX_BATCH);
+    private final List<String> lines = new ArrayList<String>(MAX_BATCH);
+    private final MessagePassingQueue.Consumer<AuditEvent> collect = new MessagePassingQueue.Consumer<AuditEvent>() {
+        @Override
+        public void accept(AuditEvent event) {
+            batch.add(event);
+        }
+    };
+    private volatile boolean running = true;
+    private long seq;
+
+    /**
+     * @param firstEvents events the writer builds and writes before any other: the agent's
+     *        start-up events, whose facts (a config hash, the host name) are too slow to gather
+     *        on the app's main thread during premain
+     */
+    AuditWriter(AuditQueue queue, String service, List<AuditSink> sinks, List<Callable<AuditEvent>> firstEvents) {
+        this.queue = queue;
+        this.service = service;
+        this.sinks = sinks;
+        this.firstEvents = firstEvents;
+    }
+
+    @Override
+    public void run() {
+        json = new AuditJson(service, ProcessIdentity.host(), ProcessIdentity.pid());
+        writeFirstEvents();
+        while (running) {
+            if (!writeOnce()) {
+                LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+            }
+        }
+        while (writeOnce()) {
+            // Drain what is left after stop was asked.
+        }
+        for (AuditSink sink : sinks) {
+            try {
+                sink.close();
+            } catch (Throwable failure) {
+                AgentFailures.record("audit sink " + sink.name(), failure);
+            }
+        }
+    }
+
+    private void writeFirstEvents() {
+        lines.clear();
+        for (Callable<AuditEvent> event : firstEvents) {
+            try {
+                lines.add(json.open(event.call(), ++seq));
+            } catch (Throwable failure) {
+                AgentFailures.record("audit start-up event", failure);
+            }
+        }
+        writeLines();
+    }
+
+    /** Writes one batch; false when there was nothing to write. */
+    boolean writeOnce() {
+        if (json == null) {
+            json = new AuditJson(service, ProcessIdentity.host(), ProcessIdentity.pid());
+        }
+        batch.clear();
+        queue.drain(collect, MAX_BATCH);
+        long dropped = queue.takeDropped();
+        if (batch.isEmpty() && dropped == 0) {
+            return false;
+        }
+        lines.clear();
+        for (AuditEvent event : batch) {
+            lines.add(json.open(event, ++seq));
+        }
+        if (dropped > 0) {
+            lines.add(json.open(droppedReport(dropped), ++seq));
+        }
+        writeLines();
+        return true;
+    }
+
+    private void writeLines() {
+        if (lines.isEmpty()) {
+            return;
+        }
+        for (AuditSink sink : sinks) {
+            try {
+                sink.write(lines);
+            } catch (Throwable failure) {
+                AgentFailures.record("audit sink " + sink.name(), failure);
+            }
+        }
+    }
+
+    private static AuditEvent droppedReport(long dropped) {
+        return AuditEvent.of("audit", "error")
+                .rule("audit.queue_capacity")
+                .reason("dropped " + dropped + " event" + (dropped == 1 ? "" : "s") + ": the audit queue was full")
+                .detail("dropped", Long.toString(dropped))
+                .build();
+    }
+
+    /** Asks the writer to drain what is queued, close the sinks and end. */
+    void requestStop() {
+        running = false;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.primus.agent.audit;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Appends events as JSON lines to a file, rotating it past {@code max_size} into
+ * {@code FILE.1} ... {@code FILE.N}. With a hash chain, the chain continues across rotations
+ * and restarts: the first line written picks up the hash of the last line already there.
+ * Uses {@code java.io} only, as everything the agent runs before the app's start-up.
+ */
+final class FileSink implements AuditSink {
+    private static final Pattern LAST_HASH = Pattern.compile("\"hash\":\"([0-9a-f]{64})\"}\\s*$");
+
+    private final File file;
+    private final long maxSize;
+    private final int maxFiles;
+    private final boolean chained;
+    private HashChain chain;
+    private OutputStream out;
+    private long size;
+
+    FileSink(File file, long maxSize, int maxFiles, boolean chained) {
+        this.file = file;
+        this.maxSize = maxSize;
+        this.maxFiles = maxFiles;
+        this.chained = chained;
+    }
+
+    @Override
+    public String name() {
+        return "file:" + file.getPath();
+    }
+
+    @Override
+    public void write(List<String> openLines) throws IOException {
+        if (out == null) {
+            open();
+        }
+        ByteArrayOutputStream pending = new ByteArrayOutputStream(openLines.size() * 256);
+        for (String openLine : openLines) {
+            String line = chained ? chain.link(openLine) : openLine + "}";
+            byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+            if (size + pending.size() > 0 && size + pending.size() + bytes.length > maxSize) {
+                flush(pending);
+                rotate();
+            }
+            pending.write(bytes);
+        }
+        flush(pending);
+    }
+
+    private void flush(ByteArrayOutputStream pending) throws IOException {
+        if (pending.size() > 0) {
+            pending.writeTo(out);
+            out.flush();
+            size += pending.size();
+            pending.reset();
+        }
+    }
+
+    private void open() throws IOException {
+        File parent = file.getAbsoluteFile().getParentFile();
+        if (parent != null && !parent.isDirectory() && !parent.mkdirs()) {
+            throw new IOException("cannot create the folder " + parent + " for the audit file");
+        }
+        if (chained && chain == null) {
+            chain = new HashChain(lastHash(file));
+        }
+        out = new FileOutputStream(file, true);
+        size = file.length();
+    }
+
+    private void rotate() throws IOException {
+        out.close();
+        new File(file.getPath() + "." + maxFiles).delete();
+        for (int i = maxFiles - 1; i >= 1; i--) {
+            File older = new File(file.getPath() + "." + i);
+            if (older.exists() && !older.renameTo(new File(file.getPath() + "." + (i + 1)))) {
+                throw new IOException("cannot rotate " + older);
+            }
+        }
+        if (maxFiles >= 1 && !file.renameTo(new File(file.getPath() + ".1"))) {
+            throw new IOException("cannot rotate " + file);
+        }
+        out = new FileOutputStream(file, true);
+        size = 0;
+    }
+
+    /** The hash of the file's last line, or the genesis value for a new or unchained file. */
+    static String lastHash(File file) throws IOException {
+        if (!file.isFile() || file.length() == 0) {
+            return HashChain.GENESIS;
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file, "r")) {
+            long length = raf.length();
+            int tail = (int) Math.min(length, 64 * 1024);
+            byte[] bytes = new byte[tail];
+            raf.seek(length - tail);
+            raf.readFully(bytes);
+            String text = new String(bytes, StandardCharsets.UTF_8).trim();
+            String last = text.substring(text.lastIndexOf('\n') + 1);
+            Matcher matcher = LAST_HASH.matcher(last);
+            return matcher.find() ? matcher.group(1) : HashChain.GENESIS;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (out != null) {
+            out.close();
+            out = null;
+        }
+    }
+}

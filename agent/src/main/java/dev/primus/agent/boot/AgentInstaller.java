@@ -1,0 +1,163 @@
+package dev.primus.agent.boot;
+
+import dev.primus.agent.audit.AuditEvent;
+import dev.primus.agent.audit.AuditPipeline;
+import dev.primus.bootstrap.AgentFailures;
+import dev.primus.bootstrap.InstallationLatch;
+import dev.primus.bootstrap.PrimusLog;
+import dev.primus.config.ConfigError;
+import dev.primus.config.ConfigLoader;
+import dev.primus.config.Environment;
+import dev.primus.config.LoadResult;
+import dev.primus.config.PrimusConfig;
+import dev.primus.instrumentation.Hook;
+import dev.primus.instrumentation.Hooks;
+import java.lang.instrument.Instrumentation;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/** Called by {@code AgentEntry} through the isolated class loader; see the package doc for the steps. */
+public final class AgentInstaller {
+    /** Exit status when {@code on_config_error: fail_closed} stops the JVM: EX_CONFIG from sysexits.h. */
+    static final int CONFIG_ERROR_EXIT_STATUS = 78;
+    /** How long the shutdown hook waits for the audit writer to drain. */
+    static final long SHUTDOWN_DRAIN_MILLIS = 2000;
+
+    private AgentInstaller() {
+    }
+
+    public static void install(String arguments, Instrumentation instrumentation, String jarPath, boolean attached) {
+        long startNanos = System.nanoTime();
+        try {
+            ConfigSource source = ConfigSource.locate(AgentArguments.parse(arguments).config(),
+                    System.getProperty("primus.config"), System.getenv("PRIMUS_CONFIG"));
+            LoadResult result = source.load(new ConfigLoader(Environment.PROCESS));
+            if (!result.isValid()) {
+                refuse(result, attached);
+                return;
+            }
+            if (!InstallationLatch.tryClaim()) {
+                PrimusLog.warn("the agent is already installed in this JVM; this "
+                        + (attached ? "attach" : "second -javaagent") + " does nothing");
+                return;
+            }
+            start(result.config(), source, instrumentation, attached, startNanos);
+        } catch (Throwable failure) {
+            AgentFailures.record("start-up", failure);
+            PrimusLog.error("the agent could not start (" + failure + "); the app runs without it");
+        }
+    }
+
+    private static void start(final PrimusConfig config, ConfigSource source, Instrumentation instrumentation,
+                              final boolean attached, long startNanos) {
+        final List<Hook> hooks = HookSelection.active(Hooks.all(), config);
+        if (!hooks.isEmpty()) {
+            HookInstaller.install(instrumentation, hooks);
+        }
+        final long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+        final long startedAt = System.currentTimeMillis();
+        // Anonymous classes, not lambdas: the first lambda of a JVM bootstraps invokedynamic
+        // machinery, tens of milliseconds premain would add to the app's start.
+        List<Callable<AuditEvent>> startupEvents = Arrays.<Callable<AuditEvent>>asList(
+                new Callable<AuditEvent>() {
+                    @Override
+                    public AuditEvent call() {
+                        return startedEvent(config, attached, hooks.size(), elapsedMillis).timestampMillis(startedAt).build();
+                    }
+                },
+                new Callable<AuditEvent>() {
+                    @Override
+                    public AuditEvent call() {
+                        return configEvent(config).timestampMillis(startedAt).build();
+                    }
+                });
+        AuditPipeline audit = AuditPipeline.start(config.service(), config.audit(), startupEvents);
+        Runtime.getRuntime().addShutdownHook(new Thread(new Shutdown(audit, config.mode().word()), "primus-shutdown"));
+        PrimusLog.info(startupLine(config, source, attached, hooks.size(), audit.sinkNames(), elapsedMillis));
+    }
+
+    static AuditEvent.Builder startedEvent(PrimusConfig config, boolean attached, int hooks, long elapsedMillis) {
+        return AuditEvent.of("agent", "allowed")
+                .mode(config.mode().word())
+                .reason("started")
+                .detail("version", BuildInfo.version())
+                .detail("java", System.getProperty("java.version"))
+                .detail("how", attached ? "attach" : "premain")
+                .detail("hooks", Integer.toString(hooks))
+                .detail("startup_ms", Long.toString(elapsedMillis));
+    }
+
+    static AuditEvent.Builder configEvent(PrimusConfig config) {
+        return AuditEvent.of("config", "allowed")
+                .mode(config.mode().word())
+                .reason("loaded")
+                .detail("source", config.source())
+                .detail("sha256", config.sha256())
+                .detail("egress", config.egress().mode().word())
+                .detail("logging", config.masking().mode().word())
+                .detail("auth", config.auth().mode().word());
+    }
+
+    static String startupLine(PrimusConfig config, ConfigSource source, boolean attached, int hooks,
+                              List<String> sinks, long elapsedMillis) {
+        StringBuilder line = new StringBuilder("Primus Agent ").append(BuildInfo.version())
+                .append(attached ? " attached" : " started").append(" in ").append(elapsedMillis).append(" ms: config ")
+                .append(config.source());
+        if (!source.isEmbeddedDefault()) {
+            line.append(" (from ").append(source.foundBy()).append(')');
+        }
+        line.append("; service ").append(config.service())
+                .append("; egress=").append(config.egress().mode().word())
+                .append(" logging=").append(config.masking().mode().word())
+                .append(" auth=").append(config.auth().mode().word())
+                .append("; audit to ").append(sinks.isEmpty() ? "nowhere" : String.join(", ", sinks))
+                .append("; ").append(hooks).append(hooks == 1 ? " hook" : " hooks").append(" woven");
+        return line.toString();
+    }
+
+    private static void refuse(LoadResult result, boolean attached) {
+        List<ConfigError> errors = result.errors();
+        PrimusLog.error("config " + errors.get(0).file() + " is invalid (" + errors.size()
+                + (errors.size() == 1 ? " error" : " errors") + "); the agent installs nothing:");
+        for (ConfigError error : errors) {
+            PrimusLog.error("  " + error);
+        }
+        if (result.failClosed() && !attached) {
+            PrimusLog.error("on_config_error: fail_closed: stopping the JVM with exit status " + CONFIG_ERROR_EXIT_STATUS);
+            System.exit(CONFIG_ERROR_EXIT_STATUS);
+        }
+        if (result.failClosed()) {
+            PrimusLog.error("on_config_error: fail_closed is not applied to an attach: the running JVM goes on without the agent");
+        } else {
+            PrimusLog.error("the app runs without the agent; fix the file and restart, or set on_config_error: fail_closed "
+                    + "to stop instead");
+        }
+    }
+
+    /** Drains the audit trail when the JVM stops, within a bounded wait. */
+    private static final class Shutdown implements Runnable {
+        private final AuditPipeline audit;
+        private final String mode;
+
+        Shutdown(AuditPipeline audit, String mode) {
+            this.audit = audit;
+            this.mode = mode;
+        }
+
+        @Override
+        public void run() {
+            try {
+                audit.offer(AuditEvent.of("agent", "allowed")
+                        .mode(mode)
+                        .reason("stopped")
+                        .detail("agent_failures", Long.toString(AgentFailures.count()))
+                        .build());
+                audit.shutdown(SHUTDOWN_DRAIN_MILLIS);
+            } catch (Throwable failure) {
+                AgentFailures.record("shutdown", failure);
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.primus.agent.cli;
+
+import dev.primus.agent.audit.AuditChainVerifier;
+import dev.primus.agent.boot.BuildInfo;
+import dev.primus.config.ConfigError;
+import dev.primus.config.ConfigLoader;
+import dev.primus.config.Environment;
+import dev.primus.config.LoadResult;
+import dev.primus.config.PrimusConfig;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** Parses the verb and runs it; every verb prints its own {@code --help}. */
+public final class Cli {
+    static final int OK = 0;
+    static final int PROBLEMS_FOUND = 1;
+    static final int USAGE = 2;
+    static final int FAILED = 3;
+
+    private static final String USAGE_TEXT = String.join("\n",
+            "Usage: java -jar primus-agent.jar <verb> [arguments]",
+            "",
+            "Verbs:",
+            "  validate FILE                  check a config file; one line per error, as FILE:LINE: key: problem",
+            "  attach PID [--config FILE]     load the agent into a running JVM",
+            "  verify-audit FILE              check the hash chain of an audit file",
+            "  schema                         print the config's JSON Schema",
+            "  version                        print version, build and supported Java range",
+            "",
+            "Exit status: 0 done, 1 problems found, 2 wrong command line, 3 could not be done.",
+            "Attach at launch instead: java -javaagent:primus-agent.jar=config=/etc/primus/primus.yaml -jar app.jar");
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Environment environment;
+
+    Cli(PrintStream out, PrintStream err, Environment environment) {
+        this.out = out;
+        this.err = err;
+        this.environment = environment;
+    }
+
+    /** Entry from {@code CommandLineEntry}: runs the verb and returns the exit status. */
+    public static int run(String[] args) {
+        return new Cli(System.out, System.err, Environment.PROCESS).execute(args);
+    }
+
+    int execute(String[] args) {
+        if (args.length == 0 || isHelp(args[0])) {
+            (args.length == 0 ? err : out).println(USAGE_TEXT);
+            return args.length == 0 ? USAGE : OK;
+        }
+        String verb = args[0];
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        if (rest.length == 1 && isHelp(rest[0])) {
+            out.println(helpOf(verb));
+            return helpOf(verb).startsWith("unknown") ? USAGE : OK;
+        }
+        switch (verb) {
+            case "version":
+                return rest.length == 0 ? version() : usage(verb);
+            case "schema":
+                return rest.length == 0 ? schema() : usage(verb);
+            case "validate":
+                return rest.length == 1 ? validate(rest[0]) : usage(verb);
+            case "verify-audit":
+                return rest.length == 1 ? verifyAudit(rest[0]) : usage(verb);
+            case "attach":
+                return attach(rest);
+            default:
+                err.println("unknown verb '" + verb + "'");
+                err.println(USAGE_TEXT);
+                return USAGE;
+        }
+    }
+
+    private int version() {
+        out.println("Primus Agent " + BuildInfo.version() + " (built " + BuildInfo.built() + "); runs on "
+                + BuildInfo.javaRange());
+        return OK;
+    }
+
+    private int schema() {
+        out.print(ConfigLoader.schemaJson());
+        return OK;
+    }
+
+    private int validate(String file) {
+        LoadResult result = new ConfigLoader(environment).load(new File(file));
+        if (!result.isValid()) {
+            for (ConfigError error : result.errors()) {
+                out.println(error);
+            }
+            err.println(result.errors().size() + (result.errors().size() == 1 ? " error" : " errors") + " in " + file);
+            return PROBLEMS_FOUND;
+        }
+        PrimusConfig config = result.config();
+        out.println(file + ": valid; service " + config.service() + "; egress=" + config.egress().mode().word()
+                + " logging=" + config.masking().mode().word() + " auth=" + config.auth().mode().word());
+        return OK;
+    }
+
+    private int verifyAudit(String file) {
+        File audit = new File(file);
+        try {
+            String problem = AuditChainVerifier.firstProblem(audit);
+            if (problem != null) {
+                out.println(problem);
+                return PROBLEMS_FOUND;
+            }
+            out.println(file + ": hash chain intact over " + AuditChainVerifier.lineCount(audit) + " lines");
+            return OK;
+        } catch (IOException e) {
+            err.println("cannot read " + file + ": " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private int attach(String[] args) {
+        String pid = null;
+        String config = null;
+        for (int i = 0; i < args.length; i++) {
+            if ("--config".equals(args[i]) && i + 1 < args.length) {
+                config = args[++i];
+            } else if (pid == null && args[i].matches("[0-9]+")) {
+                pid = args[i];
+            } else {
+                return usage("attach");
+            }
+        }
+        if (pid == null) {
+            return usage("attach");
+        }
+        if (config != null) {
+            // The target JVM resolves the path from its own working directory: give it an absolute one.
+            File file = new File(config).getAbsoluteFile();
+            LoadResult result = new ConfigLoader(environment).load(file);
+            if (!result.isValid()) {
+                for (ConfigError error : result.errors()) {
+                    out.println(error);
+                }
+                err.println("not attached: the config is invalid");
+                return PROBLEMS_FOUND;
+            }
+            config = file.getPath();
+        }
+        return new Attacher(out, err).attach(pid, config) ? OK : FAILED;
+    }
+
+    private int usage(String verb) {
+        err.println(helpOf(verb));
+        return USAGE;
+    }
+
+    private static String helpOf(String verb) {
+        switch (verb) {
+            case "version":
+                return "Usage: version\nPrints the agent's version, build time and the Java versions it runs on.";
+            case "schema":
+                return "Usage: schema\nPrints the JSON Schema every config file is validated against.";
+            case "validate":
+                return "Usage: validate FILE\nChecks FILE against the schema and the semantic rules. Prints one line per "
+                        + "error as FILE:LINE: key: problem and exits 1, or exits 0 when the file is valid.\n"
+                        + "${env:NAME} and ${file:PATH} are resolved as the agent would; their values are never printed.";
+            case "verify-audit":
+                return "Usage: verify-audit FILE\nChecks the hash chain of an audit file written with hash_chain: true. "
+                        + "Exits 1 and prints the first bad line when a line was changed, removed or reordered.";
+            case "attach":
+                return "Usage: attach PID [--config FILE]\nLoads the agent into the running JVM PID (same user). The config "
+                        + "is validated first; without --config the target uses -Dprimus.config, PRIMUS_CONFIG or the "
+                        + "embedded default. The target prints the [primus] start-up line on its stderr.";
+            default:
+                return "unknown verb '" + verb + "'\n" + USAGE_TEXT;
+        }
+    }
+
+    private static boolean isHelp(String arg) {
+        return "--help".equals(arg) || "-h".equals(arg) || "help".equals(arg);
+    }
+}

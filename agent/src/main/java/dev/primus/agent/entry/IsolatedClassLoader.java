@@ -1,0 +1,115 @@
+package dev.primus.agent.entry;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.security.cert.Certificate;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * Loads the agent's own classes and resources from {@code inst/} in the agent jar.
+ *
+ * <p>Its parent is the platform class loader (the bootstrap loader on Java 8), so it sees the
+ * JDK and the bootstrap bridge but never the app's classes: the app's copy of a library we
+ * also use can never be the one we run with.
+ */
+final class IsolatedClassLoader extends ClassLoader {
+    private static final String HIDDEN = "inst/";
+    private static final String BRIDGE = "dev.primus.bootstrap.";
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final JarFile jar;
+    private final URL jarUrl;
+    private final ProtectionDomain domain;
+
+    IsolatedClassLoader(JarFile jar, URL jarUrl, ClassLoader parent) {
+        super(parent);
+        this.jar = jar;
+        this.jarUrl = jarUrl;
+        this.domain = new ProtectionDomain(new CodeSource(jarUrl, (Certificate[]) null), null, this, null);
+    }
+
+    /** The platform class loader on Java 9+, null (the bootstrap loader) on Java 8. */
+    static ClassLoader platformLoader() {
+        try {
+            return (ClassLoader) ClassLoader.class.getMethod("getPlatformClassLoader").invoke(null);
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        String path = name.replace('.', '/');
+        JarEntry entry = jar.getJarEntry(HIDDEN + path + ".classdata");
+        if (entry == null && name.startsWith(BRIDGE)) {
+            // Only the CLI gets here: under -javaagent the bridge is already on the bootstrap class path.
+            entry = jar.getJarEntry(path + ".class");
+        }
+        if (entry == null) {
+            throw new ClassNotFoundException(name);
+        }
+        byte[] bytes;
+        try {
+            bytes = read(entry);
+        } catch (IOException e) {
+            throw new ClassNotFoundException(name, e);
+        }
+        definePackageOf(name);
+        return defineClass(name, bytes, 0, bytes.length, domain);
+    }
+
+    @SuppressWarnings("deprecation")
+    private void definePackageOf(String className) {
+        int dot = className.lastIndexOf('.');
+        if (dot > 0) {
+            String packageName = className.substring(0, dot);
+            if (getPackage(packageName) == null) {
+                try {
+                    definePackage(packageName, null, null, null, null, null, null, null);
+                } catch (IllegalArgumentException raced) {
+                    // Another thread defined it first.
+                }
+            }
+        }
+    }
+
+    @Override
+    protected URL findResource(String name) {
+        if (jar.getJarEntry(HIDDEN + name) == null) {
+            return null;
+        }
+        try {
+            return new URL("jar:" + jarUrl + "!/" + HIDDEN + name);
+        } catch (MalformedURLException e) {
+            return null;
+        }
+    }
+
+    @Override
+    protected Enumeration<URL> findResources(String name) {
+        URL url = findResource(name);
+        return url == null ? Collections.<URL>emptyEnumeration() : Collections.enumeration(Collections.singletonList(url));
+    }
+
+    private byte[] read(JarEntry entry) throws IOException {
+        try (InputStream in = jar.getInputStream(entry)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.max(entry.getSize(), 1024));
+            byte[] buffer = new byte[8192];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                bytes.write(buffer, 0, n);
+            }
+            return bytes.toByteArray();
+        }
+    }
+}

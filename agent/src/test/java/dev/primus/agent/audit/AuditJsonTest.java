@@ -1,0 +1,33 @@
+package dev.primus.agent.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class AuditJsonTest {
+    @Test
+    void writesTheContractFieldsInOrder() {
+        AuditEvent event = AuditEvent.of("egress", "denied")
+                .timestampMillis(0)
+                .mode("enforce")
+                .rule("egress.default")
+                .reason("no rule allows it")
+                .context("caller", "com.acme.Billing.charge(Billing.java:42)")
+                .target(new Target("https", "api.example.com", "127.0.0.3", 443, null))
+                .detail("k", "v")
+                .build();
+        String line = new AuditJson("orders-api", "host-1", 4242).open(event, 7) + "}";
+        assertEquals("{\"ts\":\"1970-01-01T00:00:00.000Z\",\"seq\":7,\"service\":\"orders-api\",\"host\":\"host-1\","
+                + "\"pid\":4242,\"type\":\"egress\",\"outcome\":\"denied\",\"mode\":\"enforce\",\"rule\":\"egress.default\","
+                + "\"reason\":\"no rule allows it\",\"caller\":\"com.acme.Billing.charge(Billing.java:42)\","
+                + "\"target\":{\"host\":\"api.example.com\",\"ip\":\"127.0.0.3\",\"port\":443,\"scheme\":\"https\"},"
+                + "\"details\":{\"k\":\"v\"}}", line);
+    }
+
+    @Test
+    void escapesEverythingThatCouldBreakTheLine() {
+        StringBuilder out = new StringBuilder();
+        AuditJson.string(out, "a\"b\\c\nd\re\tf\u0001g\u2028");
+        assertEquals("\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u2028\"", out.toString());
+    }
+}

@@ -1,0 +1,149 @@
+package dev.primus.agent.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class AuditPipelineTest {
+    private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
+    private static final Pattern REASON = Pattern.compile("\"reason\":\"([^\"]*)\"");
+
+    private static AuditEvent event(String reason) {
+        return AuditEvent.of("egress", "allowed").reason(reason).build();
+    }
+
+    @Test
+    void concurrentProducersLoseNothingAndKeepEachProducersOrder() throws Exception {
+        CapturingSink sink = new CapturingSink();
+        AuditPipeline pipeline = AuditPipeline.start("svc", 1 << 16, List.of(sink), List.of());
+        int producers = 4;
+        int perProducer = 10_000;
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int p = 0; p < producers; p++) {
+            int producer = p;
+            Thread thread = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < perProducer; i++) {
+                    while (!pipeline.offer(event(producer + "-" + i))) {
+                        Thread.onSpinWait();
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        go.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        pipeline.shutdown(10_000);
+
+        assertEquals(producers * perProducer, sink.lines.size());
+        Set<Long> seqs = new HashSet<>();
+        Map<Integer, Integer> lastIndexByProducer = new HashMap<>();
+        for (String line : sink.lines) {
+            Matcher seq = SEQ.matcher(line);
+            assertTrue(seq.find());
+            seqs.add(Long.parseLong(seq.group(1)));
+            Matcher reason = REASON.matcher(line);
+            assertTrue(reason.find());
+            String[] parts = reason.group(1).split("-");
+            int producer = Integer.parseInt(parts[0]);
+            int index = Integer.parseInt(parts[1]);
+            int last = lastIndexByProducer.getOrDefault(producer, -1);
+            assertEquals(last + 1, index, "producer " + producer + " out of order");
+            lastIndexByProducer.put(producer, index);
+        }
+        assertEquals(producers * perProducer, seqs.size(), "every event has its own seq");
+        assertTrue(sink.closed);
+    }
+
+    @Test
+    void aFullQueueDropsCountsAndReportsTheCountOnceThereIsRoom() {
+        AuditQueue queue = new AuditQueue(16);
+        int accepted = 0;
+        for (int i = 0; i < 20; i++) {
+            if (queue.offer(event("e" + i))) {
+                accepted++;
+            }
+        }
+        assertEquals(16, accepted);
+        CapturingSink sink = new CapturingSink();
+        AuditWriter writer = new AuditWriter(queue, "svc", List.of(sink), List.of());
+
+        assertTrue(writer.writeOnce());
+        assertEquals(17, sink.lines.size());
+        String report = sink.lines.get(16);
+        assertTrue(report.contains("\"type\":\"audit\",\"outcome\":\"error\""), report);
+        assertTrue(report.contains("\"reason\":\"dropped 4 events: the audit queue was full\""), report);
+        assertTrue(report.contains("\"seq\":17"), report);
+
+        assertFalse(writer.writeOnce(), "the count is reported once, then reset");
+    }
+
+    @Test
+    void shutdownDrainsEveryQueuedEventThroughASlowSink() {
+        CapturingSink sink = new CapturingSink();
+        sink.delayPerBatchMillis = 20;
+        AuditPipeline pipeline = AuditPipeline.start("svc", 1 << 14, List.of(sink), List.of());
+        for (int i = 0; i < 5000; i++) {
+            assertTrue(pipeline.offer(event("e" + i)));
+        }
+        pipeline.shutdown(10_000);
+        assertEquals(5000, sink.lines.size());
+        assertTrue(sink.closed);
+    }
+
+    @Test
+    void shutdownWaitsNoLongerThanItsBound() {
+        CapturingSink sink = new CapturingSink();
+        sink.delayPerBatchMillis = 2_000;
+        AuditPipeline pipeline = AuditPipeline.start("svc", 1 << 14, List.of(sink), List.of());
+        pipeline.offer(event("slow"));
+        long start = System.nanoTime();
+        pipeline.shutdown(200);
+        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(waitedMillis < 1_500, "waited " + waitedMillis + " ms");
+    }
+
+    @Test
+    void aFailingSinkNeverStopsTheOthers() {
+        AuditSink broken = new AuditSink() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public void write(List<String> openLines) throws IOException {
+                throw new IOException("disk full");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        CapturingSink sink = new CapturingSink();
+        AuditQueue queue = new AuditQueue(16);
+        queue.offer(event("a"));
+        new AuditWriter(queue, "svc", List.of(broken, sink), List.of()).writeOnce();
+        assertEquals(1, sink.lines.size());
+    }
+}

@@ -1,0 +1,70 @@
+package dev.primus.config;
+
+/** One {@code audit.sinks} entry. Fields that do not apply to the sink's type are null or zero. */
+public final class AuditSinkConfig {
+    public enum Type { FILE, STDOUT, STDERR, NATS }
+
+    public static final long DEFAULT_MAX_SIZE = 100L << 20;
+    public static final int DEFAULT_MAX_FILES = 10;
+
+    private final Type type;
+    private final String path;
+    private final long maxSizeBytes;
+    private final int maxFiles;
+    private final boolean hashChain;
+    private final String url;
+    private final String subject;
+
+    AuditSinkConfig(Type type, String path, long maxSizeBytes, int maxFiles, boolean hashChain, String url,
+                    String subject) {
+        this.type = type;
+        this.path = path;
+        this.maxSizeBytes = maxSizeBytes;
+        this.maxFiles = maxFiles;
+        this.hashChain = hashChain;
+        this.url = url;
+        this.subject = subject;
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public long maxSizeBytes() {
+        return maxSizeBytes;
+    }
+
+    public int maxFiles() {
+        return maxFiles;
+    }
+
+    public boolean hashChain() {
+        return hashChain;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    /** How the start-up line names it: {@code file:/var/log/primus/audit.jsonl}, {@code stdout}. */
+    public String describe() {
+        switch (type) {
+            case FILE:
+                return "file:" + path;
+            case NATS:
+                return "nats:" + subject;
+            case STDERR:
+                return "stderr";
+            default:
+                return "stdout";
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.primus.config;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the typed model from a tree that passed the schema and the semantic checks, filling
+ * in every default. Defaults live here and in the README's config reference, nowhere else.
+ */
+final class ConfigBinder {
+    /** Every built-in detector except ip_address, which most services log on purpose. */
+    static final List<String> DEFAULT_DETECTORS = Arrays.asList("email", "credit_card", "us_ssn", "phone", "iban",
+            "aadhaar", "pan", "jwt", "bearer_token", "aws_access_key", "stripe_key", "github_token", "slack_token",
+            "private_key", "password_kv");
+
+    private ConfigBinder() {
+    }
+
+    static PrimusConfig bind(String source, byte[] content, ConfigNode root) {
+        Mode mode = mode(root, Mode.MONITOR);
+        return new PrimusConfig(source, content,
+                text(root, "service", "unnamed-service"),
+                mode,
+                "fail_closed".equals(text(root, "on_config_error", "fail_open")),
+                egress(root.get("egress"), mode),
+                masking(child(root.get("logging"), "masking"), mode),
+                auth(root.get("auth"), mode),
+                audit(root.get("audit")),
+                metrics(root.get("metrics")));
+    }
+
+    private static EgressConfig egress(ConfigNode egress, Mode inherited) {
+        return new EgressConfig(mode(egress, inherited),
+                "allow".equals(text(egress, "default", "deny")),
+                flag(egress, "require_tls"),
+                "enforce".equals(text(egress, "dns", "off")),
+                "fail_closed".equals(text(egress, "on_error", "fail_open")),
+                rules(egress, "allow"),
+                rules(egress, "deny"));
+    }
+
+    private static List<EgressRule> rules(ConfigNode egress, String list) {
+        List<EgressRule> rules = new ArrayList<EgressRule>();
+        List<ConfigNode> items = items(egress, list);
+        for (int i = 0; i < items.size(); i++) {
+            ConfigNode rule = items.get(i);
+            Set<Integer> ports = new LinkedHashSet<Integer>();
+            for (ConfigNode port : items(rule, "ports")) {
+                ports.add(Integer.valueOf(port.text()));
+            }
+            String cidr = text(rule, "cidr", null);
+            String url = text(rule, "url", null);
+            rules.add(new EgressRule("egress." + list + "[" + i + "]", text(rule, "host", null),
+                    cidr == null ? null : Cidr.parse(cidr), url == null ? null : URI.create(url), ports));
+        }
+        return rules;
+    }
+
+    private static MaskingConfig masking(ConfigNode masking, Mode inherited) {
+        List<String> detectors = new ArrayList<String>();
+        ConfigNode listed = child(masking, "detectors");
+        if (listed == null) {
+            detectors.addAll(DEFAULT_DETECTORS);
+        } else {
+            for (ConfigNode detector : listed.items()) {
+                detectors.add(detector.text());
+            }
+        }
+        Map<String, String> custom = new LinkedHashMap<String, String>();
+        for (ConfigNode detector : items(masking, "custom")) {
+            custom.put(detector.get("name").text(), detector.get("pattern").text());
+        }
+        return new MaskingConfig(mode(masking, inherited), detectors, text(masking, "style", "redact"),
+                text(masking, "hash_key", null), custom);
+    }
+
+    private static AuthConfig auth(ConfigNode auth, Mode inherited) {
+        return new AuthConfig(mode(auth, inherited),
+                "allow".equals(text(auth, "default", "allow")),
+                "fail_closed".equals(text(auth, "on_error", "fail_open")),
+                auth);
+    }
+
+    private static AuditConfig audit(ConfigNode audit) {
+        List<AuditSinkConfig> sinks = new ArrayList<AuditSinkConfig>();
+        ConfigNode listed = child(audit, "sinks");
+        if (listed == null) {
+            sinks.add(new AuditSinkConfig(AuditSinkConfig.Type.STDERR, null, 0, 0, false, null, null));
+        } else {
+            for (ConfigNode sink : listed.items()) {
+                String maxSize = text(sink, "max_size", null);
+                String maxFiles = text(sink, "max_files", null);
+                sinks.add(new AuditSinkConfig(
+                        AuditSinkConfig.Type.valueOf(sink.get("type").text().toUpperCase(java.util.Locale.ROOT)),
+                        text(sink, "path", null),
+                        maxSize == null ? AuditSinkConfig.DEFAULT_MAX_SIZE : Formats.sizeBytes(maxSize),
+                        maxFiles == null ? AuditSinkConfig.DEFAULT_MAX_FILES : Integer.parseInt(maxFiles),
+                        flag(sink, "hash_chain"),
+                        text(sink, "url", null),
+                        text(sink, "subject", null)));
+            }
+        }
+        String capacity = text(audit, "queue_capacity", null);
+        return new AuditConfig(capacity == null ? AuditConfig.DEFAULT_QUEUE_CAPACITY : Integer.parseInt(capacity),
+                sinks);
+    }
+
+    private static MetricsConfig metrics(ConfigNode metrics) {
+        ConfigNode prometheus = child(metrics, "prometheus");
+        String port = text(prometheus, "port", null);
+        return new MetricsConfig(port == null ? 0 : Integer.parseInt(port), text(prometheus, "bind", "127.0.0.1"));
+    }
+
+    private static Mode mode(ConfigNode section, Mode inherited) {
+        String word = text(section, "mode", null);
+        return word == null ? inherited : Mode.parse(word);
+    }
+
+    private static boolean flag(ConfigNode section, String key) {
+        return "true".equals(text(section, key, "false"));
+    }
+
+    private static String text(ConfigNode section, String key, String fallback) {
+        ConfigNode value = child(section, key);
+        return value == null || !value.isScalar() ? fallback : value.text();
+    }
+
+    private static ConfigNode child(ConfigNode section, String key) {
+        return section == null ? null : section.get(key);
+    }
+
+    private static List<ConfigNode> items(ConfigNode section, String key) {
+        ConfigNode list = child(section, key);
+        return list == null ? java.util.Collections.<ConfigNode>emptyList() : list.items();
+    }
+}

@@ -1,0 +1,168 @@
+package dev.primus.config;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the schema cannot say: a rule names one target, ids are unique, references point at
+ * something defined, and settings that need a companion have it. Runs only on a tree that
+ * passed the schema, so every node has the type the schema promises.
+ */
+final class SemanticChecks {
+    private final String file;
+    private final List<ConfigError> errors;
+
+    SemanticChecks(String file, List<ConfigError> errors) {
+        this.file = file;
+        this.errors = errors;
+    }
+
+    void check(ConfigNode root) {
+        checkEgress(child(root, "egress"));
+        checkMasking(child(child(root, "logging"), "masking"));
+        checkAuth(child(root, "auth"));
+        checkAudit(child(root, "audit"));
+    }
+
+    private void checkEgress(ConfigNode egress) {
+        for (String list : new String[] {"allow", "deny"}) {
+            for (ConfigNode rule : items(egress, list)) {
+                int targets = count(rule, "host", "cidr", "url");
+                if (targets != 1) {
+                    error(rule, "a rule names exactly one of host, cidr or url (this one names " + targets + ")");
+                } else if (rule.get("url") != null && rule.get("ports") != null) {
+                    error(rule.get("ports"), "ports does not apply to a url rule; put the port in the url");
+                }
+            }
+        }
+    }
+
+    private void checkMasking(ConfigNode masking) {
+        uniqueIds(items(masking, "custom"), "name");
+        ConfigNode style = child(masking, "style");
+        if (style != null && "hash".equals(style.text()) && child(masking, "hash_key") == null) {
+            error(style, "style hash needs logging.masking.hash_key; set it from a secret, e.g. ${env:PRIMUS_MASKING_KEY}");
+        }
+    }
+
+    private void checkAuth(ConfigNode auth) {
+        uniqueIds(items(auth, "jwt"), "id");
+        uniqueIds(items(child(auth, "api_keys"), "keys"), "id");
+        Map<String, ConfigNode> webhooks = uniqueIds(items(auth, "webhooks"), "id");
+        Map<String, ConfigNode> rateLimits = uniqueIds(items(auth, "rate_limits"), "id");
+        for (ConfigNode webhook : items(auth, "webhooks")) {
+            String provider = webhook.get("provider").text();
+            if (("stripe".equals(provider) || "hmac_sha256".equals(provider)) && webhook.get("secret") == null) {
+                error(webhook, "a " + provider + " webhook needs secret; set it from a secret, e.g. ${env:STRIPE_WEBHOOK_SECRET}");
+            }
+            if ("paypal".equals(provider) && webhook.get("webhook_id") == null) {
+                error(webhook, "a paypal webhook needs webhook_id, the id PayPal gave this webhook");
+            }
+            if ("hmac_sha256".equals(provider) && webhook.get("header") == null) {
+                error(webhook, "an hmac_sha256 webhook needs header, the request header that carries the signature");
+            }
+        }
+        for (ConfigNode limit : items(auth, "rate_limits")) {
+            ConfigNode backend = limit.get("backend");
+            if (backend != null && "redis".equals(backend.text()) && limit.get("redis_url") == null) {
+                error(backend, "backend redis needs redis_url, e.g. redis://127.0.0.1:6379");
+            }
+        }
+        for (ConfigNode rule : items(auth, "rules")) {
+            ConfigNode match = rule.get("match");
+            if (match.get("path") == null && match.get("handler") == null) {
+                error(match, "a match names a path, a handler, or both");
+            }
+            ConfigNode webhook = child(rule.get("require"), "webhook");
+            if (webhook != null) {
+                reference(webhook, webhooks, "webhook", "auth.webhooks");
+            }
+            ConfigNode rateLimit = rule.get("rate_limit");
+            if (rateLimit != null) {
+                reference(rateLimit, rateLimits, "rate limit", "auth.rate_limits");
+            }
+        }
+    }
+
+    private void checkAudit(ConfigNode audit) {
+        for (ConfigNode sink : items(audit, "sinks")) {
+            String type = sink.get("type").text();
+            if ("file".equals(type)) {
+                requireKey(sink, "path", "a file sink needs path, e.g. /var/log/primus/audit.jsonl");
+                onlyFor(sink, "file", "url", "subject");
+            } else if ("nats".equals(type)) {
+                requireKey(sink, "url", "a nats sink needs url, e.g. nats://127.0.0.1:4222");
+                requireKey(sink, "subject", "a nats sink needs subject, e.g. primus.audit");
+                onlyFor(sink, "nats", "path", "max_size", "max_files", "hash_chain");
+            } else {
+                onlyFor(sink, type, "path", "max_size", "max_files", "hash_chain", "url", "subject");
+            }
+        }
+    }
+
+    private void onlyFor(ConfigNode sink, String type, String... foreignKeys) {
+        for (String key : foreignKeys) {
+            ConfigNode value = sink.get(key);
+            if (value != null) {
+                errors.add(new ConfigError(file, sink.keyLine(key), sink.keyPath(key),
+                        "does not apply to a " + type + " sink; remove it"));
+            }
+        }
+    }
+
+    private void requireKey(ConfigNode node, String key, String message) {
+        if (node.get(key) == null) {
+            error(node, message);
+        }
+    }
+
+    private void reference(ConfigNode reference, Map<String, ConfigNode> defined, String what, String where) {
+        if (!defined.containsKey(reference.text())) {
+            String suggestion = Suggestions.closest(reference.text(), defined.keySet());
+            error(reference, "no " + what + " with id " + reference.shown() + " in " + where
+                    + (suggestion != null ? "; did you mean '" + suggestion + "'?" : ""));
+        }
+    }
+
+    /** Reports every repeated id and returns the first node of each id. */
+    private Map<String, ConfigNode> uniqueIds(List<ConfigNode> items, String idKey) {
+        Map<String, ConfigNode> seen = new HashMap<String, ConfigNode>();
+        for (ConfigNode item : items) {
+            ConfigNode id = item.get(idKey);
+            if (id == null) {
+                continue;
+            }
+            ConfigNode first = seen.get(id.text());
+            if (first != null) {
+                error(id, "duplicate " + idKey + " " + id.shown() + " (first at line " + first.line() + "); ids must be unique");
+            } else {
+                seen.put(id.text(), id);
+            }
+        }
+        return seen;
+    }
+
+    private static int count(ConfigNode node, String... keys) {
+        int present = 0;
+        for (String key : keys) {
+            if (node.get(key) != null) {
+                present++;
+            }
+        }
+        return present;
+    }
+
+    private static ConfigNode child(ConfigNode node, String key) {
+        return node == null ? null : node.get(key);
+    }
+
+    private static List<ConfigNode> items(ConfigNode node, String key) {
+        ConfigNode list = child(node, key);
+        return list == null ? java.util.Collections.<ConfigNode>emptyList() : list.items();
+    }
+
+    private void error(ConfigNode node, String message) {
+        errors.add(new ConfigError(file, node.line(), node.path(), message));
+    }
+}

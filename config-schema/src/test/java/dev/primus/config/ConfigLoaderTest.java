@@ -1,0 +1,359 @@
+package dev.primus.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    private final Map<String, String> env = new HashMap<>();
+    private final ConfigLoader loader = new ConfigLoader(env::get);
+
+    private LoadResult load(String yaml) {
+        return loader.load("primus.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private List<String> errors(String yaml) {
+        LoadResult result = load(yaml);
+        assertFalse(result.isValid(), "expected errors for:\n" + yaml);
+        List<String> lines = new ArrayList<>();
+        for (ConfigError error : result.errors()) {
+            lines.add(error.toString());
+        }
+        return lines;
+    }
+
+    private void assertOnlyError(String expected, String yaml) {
+        assertEquals(List.of(expected), errors(yaml));
+    }
+
+    @Test
+    void loadsTheContractExampleWithEveryDefaultFilledIn() throws Exception {
+        env.put("STRIPE_WEBHOOK_SECRET", "whsec_test");
+        byte[] example = Files.readAllBytes(Path.of("../examples/configs/contract-example.yaml"));
+        LoadResult result = loader.load("contract-example.yaml", example);
+        assertTrue(result.isValid(), () -> result.errors().toString());
+        PrimusConfig config = result.config();
+        assertEquals("orders-api", config.service());
+        assertEquals(Mode.ENFORCE, config.egress().mode());
+        assertFalse(config.egress().defaultAllow());
+        assertEquals("api.stripe.com", config.egress().allow().get(0).host());
+        assertEquals(java.util.Set.of(443), config.egress().allow().get(0).ports());
+        assertEquals("egress.deny[0]", config.egress().deny().get(0).id());
+        assertTrue(config.egress().deny().get(0).cidr().contains(new byte[] {(byte) 169, (byte) 254, (byte) 169, (byte) 254}));
+        assertEquals(16, config.masking().detectors().size());
+        assertEquals("ORD-[0-9]{10}", config.masking().custom().get("order_token"));
+        assertEquals(3, config.audit().sinks().size());
+        assertEquals(100L << 20, config.audit().sinks().get(0).maxSizeBytes());
+        assertTrue(config.audit().sinks().get(0).hashChain());
+        assertEquals(9464, config.metrics().prometheusPort());
+        assertEquals(64, config.sha256().length());
+    }
+
+    @Test
+    void everyExampleConfigIsValid() throws Exception {
+        env.put("STRIPE_WEBHOOK_SECRET", "whsec_test");
+        try (java.util.stream.Stream<Path> files = Files.list(Path.of("../examples/configs"))) {
+            List<Path> configs = files.filter(f -> f.toString().endsWith(".yaml")).toList();
+            assertTrue(configs.size() >= 3, configs.toString());
+            for (Path config : configs) {
+                LoadResult result = loader.load(config.toFile());
+                assertTrue(result.isValid(), () -> config + ": " + result.errors());
+            }
+        }
+    }
+
+    @Test
+    void aModuleWithoutItsOwnModeTakesTheTopLevelMode() {
+        PrimusConfig config = load("service: a\nmode: enforce\negress:\n  default: allow\nauth:\n  mode: off\n").config();
+        assertEquals(Mode.ENFORCE, config.egress().mode());
+        assertEquals(Mode.ENFORCE, config.masking().mode());
+        assertEquals(Mode.OFF, config.auth().mode());
+    }
+
+    @Test
+    void defaultsAreMonitorModeDenyEgressAndAStderrSink() {
+        PrimusConfig config = load("service: a\n").config();
+        assertEquals(Mode.MONITOR, config.mode());
+        assertFalse(config.egress().defaultAllow());
+        assertEquals(AuditSinkConfig.Type.STDERR, config.audit().sinks().get(0).type());
+        assertEquals(65536, config.audit().queueCapacity());
+        assertFalse(config.masking().detectors().contains("ip_address"));
+        assertFalse(config.failClosed());
+    }
+
+    @Test
+    void offIsAModeWordNotABoolean() {
+        assertEquals(Mode.OFF, load("service: a\nmode: off\n").config().mode());
+    }
+
+    @Test
+    void embeddedDefaultIsValidAndMonitorsEverything() {
+        LoadResult result = loader.loadEmbeddedDefault();
+        assertTrue(result.isValid(), () -> result.errors().toString());
+        assertEquals(Mode.MONITOR, result.config().egress().mode());
+        assertEquals("embedded default", result.config().source());
+        assertEquals(AuditSinkConfig.Type.STDERR, result.config().audit().sinks().get(0).type());
+    }
+
+    @Test
+    void reportsSyntaxErrorsWithTheirLine() {
+        assertOnlyError("primus.yaml:3: yaml: not valid YAML: mapping values are not allowed here",
+                "service: a\nmode: monitor\negress: default: deny\n");
+    }
+
+    @Test
+    void reportsAnEmptyFile() {
+        assertOnlyError("primus.yaml:0: (top level): the file is empty; write at least 'service: NAME' "
+                + "(see the README's config reference)", "# nothing but a comment\n");
+    }
+
+    @Test
+    void reportsATopLevelThatIsNotAMapping() {
+        assertOnlyError("primus.yaml:1: (top level): expected a mapping of settings (key: value lines) but got a list",
+                "- service\n");
+    }
+
+    @Test
+    void reportsAnUnknownKeyWithASuggestion() {
+        assertOnlyError("primus.yaml:2: egres: unknown key; did you mean 'egress'?", "service: a\negres:\n  default: deny\n");
+    }
+
+    @Test
+    void reportsAnUnknownKeyWithTheKnownKeysWhenNothingIsClose() {
+        assertOnlyError("primus.yaml:3: egress.zzzzzz: unknown key; expected one of: mode, default, require_tls, dns, "
+                + "on_error, allow, deny", "service: a\negress:\n  zzzzzz: 1\n");
+    }
+
+    @Test
+    void reportsADuplicateKey() {
+        assertOnlyError("primus.yaml:3: mode: duplicate key (first at line 2); keep one",
+                "service: a\nmode: monitor\nmode: enforce\n");
+    }
+
+    @Test
+    void reportsAWrongType() {
+        assertOnlyError("primus.yaml:3: audit.queue_capacity: expected an integer but got 'lots'",
+                "service: a\naudit:\n  queue_capacity: lots\n");
+    }
+
+    @Test
+    void aQuotedNumberIsNotAnInteger() {
+        assertOnlyError("primus.yaml:3: metrics.prometheus.port: expected an integer but got '9464'",
+                "service: a\nmetrics:\n  prometheus: { port: \"9464\" }\n");
+    }
+
+    @Test
+    void reportsAValueOutsideItsEnumWithASuggestion() {
+        assertOnlyError("primus.yaml:2: mode: 'enforced' is not one of: enforce, monitor, off; did you mean 'enforce'?",
+                "service: a\nmode: enforced\n");
+    }
+
+    @Test
+    void reportsAnUnknownDetector() {
+        assertOnlyError("primus.yaml:4: logging.masking.detectors[1]: 'emial' is not one of: email, credit_card, us_ssn, "
+                + "phone, iban, aadhaar, pan, ip_address, jwt, bearer_token, aws_access_key, stripe_key, github_token, "
+                + "slack_token, private_key, password_kv; did you mean 'email'?",
+                "service: a\nlogging:\n  masking:\n    detectors: [jwt, emial]\n");
+    }
+
+    @Test
+    void reportsAMissingRequiredKey() {
+        assertOnlyError("primus.yaml:4: auth.jwt[0]: missing required key 'issuer'",
+                "service: a\nauth:\n  jwt:\n    - id: corp\n");
+    }
+
+    @Test
+    void reportsAValueAboveItsMaximum() {
+        assertOnlyError("primus.yaml:3: egress.allow[0].ports[0]: 70000 is above the maximum 65535",
+                "service: a\negress:\n  allow: [{ host: a.example.com, ports: [70000] }]\n");
+    }
+
+    @Test
+    void reportsABadCidrPrefix() {
+        assertOnlyError("primus.yaml:4: egress.allow[0].cidr: '10.0.0.0/33' is not a valid CIDR: prefix length must be "
+                + "0 to 32 for IPv4", "service: a\negress:\n  allow:\n    - cidr: 10.0.0.0/33\n");
+    }
+
+    @Test
+    void reportsABadCidrAddress() {
+        assertOnlyError("primus.yaml:4: egress.deny[0].cidr: '10.0.0/8' is not a valid CIDR: '10.0.0' is not an IPv4 "
+                + "or IPv6 address; write e.g. 10.0.0.0/8", "service: a\negress:\n  deny:\n    - cidr: 10.0.0/8\n");
+    }
+
+    @Test
+    void acceptsIpv6Cidrs() {
+        assertTrue(load("service: a\negress:\n  deny:\n    - cidr: fd00:ec2::254/128\n").isValid());
+    }
+
+    @Test
+    void reportsABadHostName() {
+        assertOnlyError("primus.yaml:4: egress.allow[0].host: 'api..example.com' is not a host name; write a name such "
+                + "as api.example.com or *.example.com", "service: a\negress:\n  allow:\n    - host: api..example.com\n");
+    }
+
+    @Test
+    void reportsARelativeUrl() {
+        assertOnlyError("primus.yaml:4: egress.allow[0].url: '/v1/' is not an absolute URL; write it as scheme://host/path",
+                "service: a\negress:\n  allow:\n    - url: /v1/\n");
+    }
+
+    @Test
+    void reportsABadDuration() {
+        assertOnlyError("primus.yaml:6: auth.jwt[0].clock_skew: '60 seconds' is not a duration; write a number with ms, "
+                + "s, m, h or d, e.g. 60s",
+                "service: a\nauth:\n  jwt:\n    - id: corp\n      issuer: https://idp.example.com/\n"
+                        + "      clock_skew: 60 seconds\n");
+    }
+
+    @Test
+    void reportsABadSize() {
+        assertOnlyError("primus.yaml:6: audit.sinks[0].max_size: '100 megs' is not a size; write a number with B, KB, MB "
+                + "or GB, e.g. 100MB",
+                "service: a\naudit:\n  sinks:\n    - type: file\n      path: /tmp/a.jsonl\n      max_size: 100 megs\n");
+    }
+
+    @Test
+    void reportsADuplicateId() {
+        assertOnlyError("primus.yaml:7: auth.jwt[1].id: duplicate id 'corp' (first at line 4); ids must be unique",
+                "service: a\nauth:\n  jwt:\n    - id: corp\n      issuer: https://a.example.com/\n"
+                        + "    - issuer: https://b.example.com/\n      id: corp\n");
+    }
+
+    @Test
+    void reportsARuleWithTwoTargets() {
+        assertOnlyError("primus.yaml:4: egress.allow[0]: a rule names exactly one of host, cidr or url (this one names 2)",
+                "service: a\negress:\n  allow:\n    - { host: a.example.com, cidr: 10.0.0.0/8 }\n");
+    }
+
+    @Test
+    void reportsAReferenceToAnUndefinedWebhook() {
+        env.put("S", "whsec");
+        assertOnlyError("primus.yaml:10: auth.rules[0].require.webhook: no webhook with id 'strip' in auth.webhooks; "
+                + "did you mean 'stripe'?",
+                "service: a\nauth:\n  webhooks:\n    - id: stripe\n      provider: stripe\n      secret: ${env:S}\n"
+                        + "  rules:\n    - match: { path: /webhooks/stripe }\n      require:\n        webhook: strip\n");
+    }
+
+    @Test
+    void reportsAFileSinkWithoutPathAndForeignKeys() {
+        assertEquals(List.of("primus.yaml:4: audit.sinks[0]: a file sink needs path, e.g. /var/log/primus/audit.jsonl",
+                        "primus.yaml:5: audit.sinks[0].subject: does not apply to a file sink; remove it"),
+                errors("service: a\naudit:\n  sinks:\n    - type: file\n      subject: x\n"));
+    }
+
+    @Test
+    void reportsAMissingEnvironmentVariable() {
+        assertOnlyError("primus.yaml:6: auth.webhooks[0].secret: environment variable STRIPE_WEBHOOK_SECRET is not set; "
+                + "set it or remove ${env:STRIPE_WEBHOOK_SECRET}",
+                "service: a\nauth:\n  webhooks:\n    - id: stripe\n      provider: stripe\n"
+                        + "      secret: ${env:STRIPE_WEBHOOK_SECRET}\n");
+    }
+
+    @Test
+    void reportsAnUnreadableSecretFile() {
+        assertOnlyError("primus.yaml:3: logging.masking.hash_key: file /nonexistent/key cannot be read "
+                + "(FileNotFoundException); check the path and that the JVM's user may read it",
+                "service: a\nlogging:\n  masking: { style: hash, hash_key: \"${file:/nonexistent/key}\" }\n");
+    }
+
+    @Test
+    void reportsAnUnknownSubstitution() {
+        assertOnlyError("primus.yaml:1: service: unknown substitution ${vault:...}; use ${env:NAME} or ${file:PATH}",
+                "service: ${vault:x}\n");
+    }
+
+    @Test
+    void substitutesEnvironmentAndFileValues(@TempDir Path dir) throws Exception {
+        Path key = dir.resolve("key");
+        Files.write(key, "s3cret-from-file\n".getBytes(StandardCharsets.UTF_8));
+        env.put("SERVICE", "orders");
+        PrimusConfig config = load("service: ${env:SERVICE}-api\nlogging:\n  masking:\n    style: hash\n"
+                + "    hash_key: ${file:" + key + "}\n").config();
+        assertEquals("orders-api", config.service());
+        assertEquals("s3cret-from-file", config.masking().hashKey());
+    }
+
+    @Test
+    void neverPrintsASubstitutedValue() {
+        env.put("PORT_SECRET", "hunter2");
+        List<String> errors = errors("service: a\nmetrics:\n  prometheus: { port: \"${env:PORT_SECRET}\" }\n");
+        assertEquals(List.of("primus.yaml:3: metrics.prometheus.port: expected an integer but got a secret value"), errors);
+    }
+
+    @Test
+    void neverPrintsASecretMarkedBySchema() {
+        List<String> errors = errors("service: a\nauth:\n  api_keys:\n    keys:\n      - id: k\n        sha256: hunter2\n");
+        assertEquals(List.of("primus.yaml:6: auth.api_keys.keys[0].sha256: (secret) does not match the pattern "
+                + "^[0-9a-fA-F]{64}$"), errors);
+    }
+
+    @Test
+    void hashStyleNeedsAKey() {
+        assertOnlyError("primus.yaml:4: logging.masking.style: style hash needs logging.masking.hash_key; set it from a "
+                + "secret, e.g. ${env:PRIMUS_MASKING_KEY}", "service: a\nlogging:\n  masking:\n    style: hash\n");
+    }
+
+    @Test
+    void reportsEveryErrorNotJustTheFirst() {
+        assertEquals(3, errors("service: a\nmode: strict\negress:\n  default: maybe\naudit:\n  queue_capacity: 1\n").size());
+    }
+
+    @Test
+    void failClosedIsHonouredInAFileThatIsNotEvenYaml() {
+        LoadResult result = load("on_config_error: fail_closed\nservice: [unclosed\n");
+        assertFalse(result.isValid());
+        assertTrue(result.failClosed());
+    }
+
+    @Test
+    void failClosedIsHonouredInAnInvalidFile() {
+        assertTrue(load("on_config_error: fail_closed\nmode: strict\n").failClosed());
+        assertFalse(load("mode: strict\n").failClosed());
+    }
+
+    @Test
+    void reportsAMissingFile(@TempDir Path dir) {
+        LoadResult result = loader.load(dir.resolve("missing.yaml").toFile());
+        assertEquals(dir.resolve("missing.yaml") + ":0: (file): the file does not exist; check the path given to the agent",
+                result.errors().get(0).toString());
+    }
+
+    @Test
+    void aTagCannotInstantiateAClass() {
+        assertOnlyError("primus.yaml:1: yaml: not valid YAML: Global tag is not allowed: "
+                + "tag:yaml.org,2002:javax.script.ScriptEngineManager", "service: !!javax.script.ScriptEngineManager [x]\n");
+    }
+
+    @Test
+    void billionLaughsIsRefused() {
+        StringBuilder yaml = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'z'; c++) {
+            char p = (char) (c - 1);
+            yaml.append(c).append(": &").append(c).append(" [*").append(p).append(", *").append(p).append(", *")
+                    .append(p).append("]\n");
+        }
+        List<String> errors = errors(yaml.toString());
+        assertTrue(errors.get(0).contains("yaml: not valid YAML"), errors.get(0));
+    }
+
+    @Test
+    void theSchemaIsBundledAndNamesEveryTopLevelSection() {
+        String schema = ConfigLoader.schemaJson();
+        for (String section : new String[] {"\"egress\"", "\"logging\"", "\"auth\"", "\"audit\"", "\"metrics\""}) {
+            assertTrue(schema.contains(section), section);
+        }
+        assertNull(Formats.check("duration", "500ms"));
+        assertEquals(90_000L, Formats.durationMillis("90s"));
+    }
+}

@@ -1,0 +1,212 @@
+package dev.primus.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A test app in its own JVM: which JDK, whether the agent is attached and how, and what the
+ * app printed. Output is collected line by line so a test can wait for a line and then read
+ * everything that came.
+ */
+public final class ForkedApp implements AutoCloseable {
+    public static final Path AGENT_JAR = Path.of(System.getProperty("primus.agent.jar", "../agent/target/primus-agent.jar"))
+            .toAbsolutePath().normalize();
+
+    private final Process process;
+    private final List<String> stdout = new ArrayList<>();
+    private final List<String> stderr = new ArrayList<>();
+
+    private ForkedApp(Process process) {
+        this.process = process;
+        pump(process.getInputStream(), stdout, "stdout");
+        pump(process.getErrorStream(), stderr, "stderr");
+    }
+
+    public static Builder on(Path jdkHome) {
+        return new Builder(jdkHome);
+    }
+
+    /** Starts a JVM that runs {@code java} with {@code args} on this JDK, for the CLI. */
+    public static ForkedApp java(Path jdkHome, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(jdkHome.resolve("bin/java").toString());
+        command.addAll(args);
+        return new ForkedApp(new ProcessBuilder(command).start());
+    }
+
+    private static void pump(InputStream stream, List<String> lines, String name) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    synchronized (lines) {
+                        lines.add(line);
+                        lines.notifyAll();
+                    }
+                }
+            } catch (IOException ignored) {
+                // The process ended.
+            }
+        }, "forked-" + name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Waits for a stdout line that matches, and returns it. */
+    public String awaitStdout(Predicate<String> match, Duration timeout) throws InterruptedException {
+        return await(stdout, match, timeout, "stdout");
+    }
+
+    /** Waits for a stderr line that matches, and returns it. */
+    public String awaitStderr(Predicate<String> match, Duration timeout) throws InterruptedException {
+        return await(stderr, match, timeout, "stderr");
+    }
+
+    private String await(List<String> lines, Predicate<String> match, Duration timeout, String name)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lines) {
+            int seen = 0;
+            while (true) {
+                for (; seen < lines.size(); seen++) {
+                    if (match.test(lines.get(seen))) {
+                        return lines.get(seen);
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || (!process.isAlive() && seen == lines.size())) {
+                    if (!process.isAlive()) {
+                        // The pumps may still be reading the last lines of a dead process.
+                        lines.wait(200);
+                        if (seen < lines.size()) {
+                            continue;
+                        }
+                    }
+                    throw new AssertionError("no matching line on " + name + " within " + timeout
+                            + "\nstdout:\n" + String.join("\n", stdout()) + "\nstderr:\n" + String.join("\n", stderr()));
+                }
+                lines.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            }
+        }
+    }
+
+    /** Waits for the JVM to end and returns its exit status. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the app did not end within " + timeout + "\nstdout:\n" + String.join("\n", stdout())
+                    + "\nstderr:\n" + String.join("\n", stderr()));
+        }
+        // Let the pumps read the last bytes.
+        Thread.sleep(100);
+        return process.exitValue();
+    }
+
+    public void sendLine(String line) throws IOException {
+        OutputStream in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public List<String> stdout() {
+        synchronized (stdout) {
+            return new ArrayList<>(stdout);
+        }
+    }
+
+    public List<String> stderr() {
+        synchronized (stderr) {
+            return new ArrayList<>(stderr);
+        }
+    }
+
+    /** The agent's own lines on stderr. */
+    public List<String> primusLines() {
+        return stderr().stream().filter(line -> line.startsWith("[primus]")).toList();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How to start the app. */
+    public static final class Builder {
+        private final Path jdkHome;
+        private final List<String> jvmArgs = new ArrayList<>();
+        private final Map<String, String> env = new HashMap<>();
+        private String agentArgument;
+        private boolean agent;
+
+        private Builder(Path jdkHome) {
+            this.jdkHome = jdkHome;
+        }
+
+        /** Attaches the agent at launch, with no argument. */
+        public Builder withAgent() {
+            this.agent = true;
+            return this;
+        }
+
+        /** Attaches the agent at launch with {@code -javaagent:jar=ARGUMENT}. */
+        public Builder withAgent(String argument) {
+            this.agent = true;
+            this.agentArgument = argument;
+            return this;
+        }
+
+        public Builder jvmArg(String arg) {
+            jvmArgs.add(arg);
+            return this;
+        }
+
+        public Builder env(String name, String value) {
+            env.put(name, value);
+            return this;
+        }
+
+        /** Starts {@code mainClass} with the test class path and {@code args}. */
+        public ForkedApp start(Class<?> mainClass, String... args) throws IOException {
+            List<String> command = new ArrayList<>();
+            command.add(jdkHome.resolve("bin/java").toString());
+            // Same flags with and without the agent, so the two runs differ by the agent alone.
+            command.add("-Xshare:auto");
+            if (agent) {
+                command.add("-javaagent:" + AGENT_JAR + (agentArgument == null ? "" : "=" + agentArgument));
+            }
+            command.addAll(jvmArgs);
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(mainClass.getName());
+            command.addAll(List.of(args));
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().remove("PRIMUS_CONFIG");
+            builder.environment().remove("PRIMUS_ENABLED");
+            builder.environment().putAll(env);
+            return new ForkedApp(builder.start());
+        }
+    }
+}
