@@ -1,0 +1,64 @@
+package dev.primus.agent.egress;
+
+/**
+ * Where a call wants to go, as the hook that caught it knows it: a URL's scheme, host, port
+ * and path from an HTTP client, or just a host and port from a socket. The host is as the app
+ * wrote it; the policy normalises it.
+ */
+public final class Destination {
+    private final String scheme;
+    private final String host;
+    private final byte[] resolved;
+    private final int port;
+    private final String path;
+
+    private Destination(String scheme, String host, byte[] resolved, int port, String path) {
+        this.scheme = scheme;
+        this.host = host;
+        this.resolved = resolved;
+        this.port = port;
+        this.path = path;
+    }
+
+    /** A URL an HTTP client is about to request. {@code port} is the effective port (443 for https). */
+    public static Destination url(String scheme, String host, int port, String path) {
+        return new Destination(scheme, host, null, port, path == null || path.isEmpty() ? "/" : path);
+    }
+
+    /** A socket connect: the host as given, and the address it resolved to when known. */
+    public static Destination socket(String host, byte[] resolved, int port) {
+        return new Destination(null, host, resolved, port, null);
+    }
+
+    /** {@code http}, {@code https}, ... or null at the socket layer. */
+    public String scheme() {
+        return scheme;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** The resolved address, or null when the caller did not resolve it. */
+    public byte[] resolved() {
+        return resolved;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The URL path, or null at the socket layer. */
+    public String path() {
+        return path;
+    }
+
+    /** How a denial names it: {@code https://api.example.com:443/v1/x} or {@code 127.0.0.3:8080}. */
+    public String describe() {
+        String hostPart = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
+        if (scheme != null) {
+            return scheme + "://" + hostPart + ":" + port + (path == null ? "" : path);
+        }
+        return hostPart + ":" + port;
+    }
+}

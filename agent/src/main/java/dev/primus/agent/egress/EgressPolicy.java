@@ -1,0 +1,199 @@
+package dev.primus.agent.egress;
+
+import dev.primus.config.EgressConfig;
+import dev.primus.config.EgressRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Decides whether a destination may be reached. Immutable but for its decision cache; safe
+ * from any thread. See the package doc for the order rules are applied in.
+ */
+public final class EgressPolicy {
+    /** Past this many cached decisions the cache starts over; a hostile app cannot grow it without bound. */
+    static final int MAX_CACHED_DECISIONS = 16_384;
+    /** Cloud metadata endpoints: denied unless a rule names them exactly. */
+    static final String METADATA_RULE = "egress.builtin.cloud_metadata";
+    private static final byte[] AWS_METADATA_V4 = {(byte) 169, (byte) 254, (byte) 169, (byte) 254};
+    private static final byte[] AWS_METADATA_V6 = IpLiteral.parse("fd00:ec2::254");
+    private static final String GCP_METADATA_NAME = "metadata.google.internal";
+
+    private final List<CompiledRule> allow = new ArrayList<CompiledRule>();
+    private final List<CompiledRule> deny = new ArrayList<CompiledRule>();
+    private final boolean defaultAllow;
+    private final boolean requireTls;
+    private final boolean hasUrlRules;
+    private final ConcurrentHashMap<DecisionKey, EgressDecision> cache = new ConcurrentHashMap<DecisionKey, EgressDecision>();
+    private final EgressDecision byDefault;
+
+    public EgressPolicy(EgressConfig config) {
+        boolean urlRules = false;
+        for (EgressRule rule : config.allow()) {
+            CompiledRule compiled = CompiledRule.of(rule);
+            allow.add(compiled);
+            urlRules |= compiled.isUrlRule();
+        }
+        for (EgressRule rule : config.deny()) {
+            CompiledRule compiled = CompiledRule.of(rule);
+            deny.add(compiled);
+            urlRules |= compiled.isUrlRule();
+        }
+        this.defaultAllow = config.defaultAllow();
+        this.requireTls = config.requireTls();
+        this.hasUrlRules = urlRules;
+        this.byDefault = new EgressDecision(defaultAllow, "egress.default",
+                defaultAllow ? "no rule names it; egress.default is allow" : "no rule allows it; egress.default is deny");
+    }
+
+    /**
+     * The decision for a destination. The part that depends on the name is cached per
+     * (scheme, host, port) unless a url rule makes it depend on the path; a resolved address is
+     * then checked on its own, so no name can be rebound to a denied address.
+     */
+    public EgressDecision decide(Destination destination) {
+        EgressDecision byName = decideByName(destination);
+        byte[] resolved = destination.resolved();
+        if (resolved == null) {
+            return byName;
+        }
+        EgressDecision deniedAddress = denyForAddress(resolved, destination.port());
+        if (deniedAddress != null) {
+            return deniedAddress;
+        }
+        if (byName != byDefault || byName.allowed()) {
+            return byName;
+        }
+        // No rule named the host; a cidr rule may still allow the address it resolved to.
+        for (CompiledRule rule : allow) {
+            if (rule.matchesEndpoint(null, resolved, destination.port())) {
+                return new EgressDecision(true, rule.id(), "address " + IpLiteral.format(resolved) + " allowed by " + rule.id());
+            }
+        }
+        return byName;
+    }
+
+    private EgressDecision decideByName(Destination destination) {
+        if (hasUrlRules && destination.path() != null) {
+            return evaluate(destination);
+        }
+        DecisionKey key = new DecisionKey(destination.scheme(), destination.host(), destination.port());
+        EgressDecision cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        EgressDecision decision = evaluate(destination);
+        if (cache.size() >= MAX_CACHED_DECISIONS) {
+            cache.clear();
+        }
+        cache.put(key, decision);
+        return decision;
+    }
+
+    /**
+     * The check a socket makes when an outer hook already judged the call, and the first check
+     * on every resolved address: whether the address itself is denied. Null when it is not.
+     */
+    public EgressDecision denyForAddress(byte[] address, int port) {
+        if (address == null) {
+            return null;
+        }
+        for (CompiledRule rule : deny) {
+            if (rule.matchesEndpoint(null, address, port)) {
+                return new EgressDecision(false, rule.id(), "address " + IpLiteral.format(address) + " is denied by "
+                        + rule.id());
+            }
+        }
+        if (isMetadata(null, address) && !namedExactly(null, address)) {
+            return metadataDenial(address);
+        }
+        return null;
+    }
+
+    /** The decision by name alone, uncached. */
+    EgressDecision evaluate(Destination destination) {
+        byte[] address = IpLiteral.parse(destination.host());
+        String name = address == null ? HostNames.normalise(destination.host()) : null;
+        if (address == null && name == null) {
+            return new EgressDecision(false, "egress.host", "'" + destination.host() + "' is not a valid host");
+        }
+        String scheme = destination.scheme() == null ? null : destination.scheme().toLowerCase(Locale.ROOT);
+        String path = destination.path() == null ? null : UrlPaths.normalise(destination.path());
+        int port = destination.port();
+
+        for (CompiledRule rule : deny) {
+            if (rule.matchesEndpoint(name, address, port) || rule.matchesUrl(scheme, name, port, path)) {
+                return new EgressDecision(false, rule.id(), "denied by " + rule.id());
+            }
+        }
+        if (isMetadata(name, address) && !namedExactly(name, address)) {
+            return metadataDenial(address);
+        }
+        if (requireTls && "http".equals(scheme) && !isLoopback(name, address)) {
+            return new EgressDecision(false, "egress.require_tls", "plain http to a non-loopback host; use https");
+        }
+        for (CompiledRule rule : allow) {
+            if (rule.matchesEndpoint(name, address, port) || rule.matchesUrl(scheme, name, port, path)) {
+                return new EgressDecision(true, rule.id(), "allowed by " + rule.id());
+            }
+        }
+        return byDefault;
+    }
+
+    private static EgressDecision metadataDenial(byte[] address) {
+        return new EgressDecision(false, METADATA_RULE, "cloud metadata endpoint"
+                + (address == null ? "" : " " + IpLiteral.format(address))
+                + "; allow it only by naming it exactly in egress.allow");
+    }
+
+    private static boolean isMetadata(String name, byte[] address) {
+        if (address != null) {
+            return java.util.Arrays.equals(address, AWS_METADATA_V4) || java.util.Arrays.equals(address, AWS_METADATA_V6);
+        }
+        return GCP_METADATA_NAME.equals(name);
+    }
+
+    private boolean namedExactly(String name, byte[] address) {
+        for (CompiledRule rule : allow) {
+            if (rule.namesExactly(name, address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isLoopback(String name, byte[] address) {
+        return address != null ? IpLiteral.isLoopback(address) : "localhost".equals(name);
+    }
+
+    /** The cache key: scheme (null at the socket layer), host as written, port. */
+    private static final class DecisionKey {
+        private final String scheme;
+        private final String host;
+        private final int port;
+        private final int hash;
+
+        DecisionKey(String scheme, String host, int port) {
+            this.scheme = scheme;
+            this.host = host;
+            this.port = port;
+            this.hash = (scheme == null ? 0 : scheme.hashCode() * 961) + host.hashCode() * 31 + port;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof DecisionKey)) {
+                return false;
+            }
+            DecisionKey key = (DecisionKey) other;
+            return port == key.port && host.equals(key.host)
+                    && (scheme == null ? key.scheme == null : scheme.equals(key.scheme));
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+}

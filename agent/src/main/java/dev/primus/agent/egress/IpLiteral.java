@@ -1,0 +1,157 @@
+package dev.primus.agent.egress;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/**
+ * Reads an IP address in any spelling a resolver or an HTTP client may accept, so that a
+ * policy sees {@code 2130706433}, {@code 0x7f.1}, {@code 0177.0.0.1}, {@code 127.1} and
+ * {@code [::ffff:127.0.0.1]} all as 127.0.0.1. Never resolves a name and never throws.
+ */
+public final class IpLiteral {
+    private IpLiteral() {
+    }
+
+    /**
+     * The address's bytes (4 for IPv4, also for IPv4 written as mapped or compatible IPv6; 16
+     * for other IPv6), or null when {@code host} is not an IP literal.
+     */
+    public static byte[] parse(String host) {
+        if (host == null || host.isEmpty()) {
+            return null;
+        }
+        try {
+            return host.indexOf(':') >= 0 || host.startsWith("[") ? parseIpv6(host) : parseIpv4(host);
+        } catch (RuntimeException unexpected) {
+            return null;
+        }
+    }
+
+    /** IPv4 as inet_aton reads it: one to four parts, each decimal, octal (leading 0) or hex (0x). */
+    static byte[] parseIpv4(String host) {
+        String text = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+        String[] parts = text.split("\\.", -1);
+        if (parts.length > 4) {
+            return null;
+        }
+        long[] values = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            values[i] = part(parts[i]);
+            if (values[i] < 0) {
+                return null;
+            }
+        }
+        long address = 0;
+        int last = parts.length - 1;
+        for (int i = 0; i < last; i++) {
+            if (values[i] > 0xFF) {
+                return null;
+            }
+            address |= values[i] << (24 - 8 * i);
+        }
+        // The last part fills every byte the earlier parts did not: 127.1 is 127.0.0.1.
+        long lastLimit = (1L << (8 * (4 - last))) - 1;
+        if (values[last] > lastLimit) {
+            return null;
+        }
+        address |= values[last];
+        return new byte[] {(byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8), (byte) address};
+    }
+
+    /** One part's value, or -1 when it is not a number. */
+    private static long part(String part) {
+        if (part.isEmpty() || part.length() > 12) {
+            return -1;
+        }
+        int radix = 10;
+        String digits = part;
+        if (part.length() > 2 && (part.startsWith("0x") || part.startsWith("0X"))) {
+            radix = 16;
+            digits = part.substring(2);
+        } else if (part.length() > 1 && part.charAt(0) == '0') {
+            radix = 8;
+            digits = part.substring(1);
+        }
+        long value = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            int digit = Character.digit(digits.charAt(i), radix);
+            if (digit < 0) {
+                return -1;
+            }
+            value = value * radix + digit;
+        }
+        return value;
+    }
+
+    private static byte[] parseIpv6(String host) {
+        String text = host;
+        if (text.startsWith("[")) {
+            if (!text.endsWith("]")) {
+                return null;
+            }
+            text = text.substring(1, text.length() - 1);
+        }
+        int zone = text.indexOf('%');
+        if (zone >= 0) {
+            text = text.substring(0, zone);
+        }
+        if (text.isEmpty() || text.indexOf(':') < 0) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.digit(c, 16) < 0 && c != ':' && c != '.') {
+                return null;
+            }
+        }
+        InetAddress address;
+        try {
+            // Only hex digits, colons and dots: a literal, which the JDK parses without a lookup.
+            address = InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            return null;
+        }
+        byte[] bytes = address.getAddress();
+        return address instanceof Inet4Address ? bytes : unwrapCompatible(bytes);
+    }
+
+    /** {@code ::a.b.c.d} (IPv4-compatible, deprecated but still routed by some stacks) as IPv4. */
+    private static byte[] unwrapCompatible(byte[] v6) {
+        for (int i = 0; i < 12; i++) {
+            if (v6[i] != 0) {
+                return v6;
+            }
+        }
+        // :: and ::1 are IPv6's own any and loopback addresses, not wrapped IPv4.
+        if (v6[12] == 0 && v6[13] == 0 && v6[14] == 0 && (v6[15] == 0 || v6[15] == 1)) {
+            return v6;
+        }
+        return new byte[] {v6[12], v6[13], v6[14], v6[15]};
+    }
+
+    /** The canonical text of an address: dotted quad, or the JDK's IPv6 form. */
+    public static String format(byte[] address) {
+        if (address.length == 4) {
+            return (address[0] & 0xFF) + "." + (address[1] & 0xFF) + "." + (address[2] & 0xFF) + "." + (address[3] & 0xFF);
+        }
+        try {
+            return InetAddress.getByAddress(address).getHostAddress();
+        } catch (UnknownHostException e) {
+            return "invalid";
+        }
+    }
+
+    /** True for 127.0.0.0/8 and ::1. */
+    public static boolean isLoopback(byte[] address) {
+        if (address.length == 4) {
+            return address[0] == 127;
+        }
+        for (int i = 0; i < 15; i++) {
+            if (address[i] != 0) {
+                return false;
+            }
+        }
+        return address[15] == 1;
+    }
+}
