@@ -4,15 +4,16 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Every hook the agent ships. A new library gets its package and one line here; the agent
- * weaves those whose guard is not {@code off}.
+ * Every ByteBuddy hook the agent ships, for classes the app's class loaders load. A new library
+ * gets its package and one line here; the agent weaves those whose guard is not {@code off}.
  */
 public final class Hooks {
     private Hooks() {
     }
 
     public static List<Hook> all() {
-        // The guards' hooks land with their engines (egress, masking, auth issues).
+        // Library hooks (OkHttp, Apache HttpClient, Netty, loggers, servlets) land here; the
+        // JDK's own classes are woven by boot.BootClassWeaver.
         return Collections.emptyList();
     }
 }

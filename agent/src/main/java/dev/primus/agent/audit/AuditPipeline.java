@@ -24,11 +24,8 @@ public final class AuditPipeline {
         this.sinkNames = sinkNames;
     }
 
-    /**
-     * Builds the sinks and starts the writer thread, which first writes {@code firstEvents}
-     * (built on the writer thread, so their cost stays off the caller's).
-     */
-    public static AuditPipeline start(String service, AuditConfig config, List<Callable<AuditEvent>> firstEvents) {
+    /** Builds the queue and the sinks; events offered before {@link #start} wait in the queue. */
+    public static AuditPipeline create(String service, AuditConfig config) {
         List<AuditSink> sinks = new ArrayList<AuditSink>();
         for (AuditSinkConfig sink : config.sinks()) {
             switch (sink.type()) {
@@ -46,21 +43,26 @@ public final class AuditPipeline {
                             + "its events go to the other sinks only");
             }
         }
-        return start(service, config.queueCapacity(), sinks, firstEvents);
+        return create(service, config.queueCapacity(), sinks);
     }
 
-    static AuditPipeline start(String service, int capacity, List<AuditSink> sinks,
-                               List<Callable<AuditEvent>> firstEvents) {
+    static AuditPipeline create(String service, int capacity, List<AuditSink> sinks) {
         AuditQueue queue = new AuditQueue(capacity);
-        AuditWriter writer = new AuditWriter(queue, service, sinks, firstEvents);
+        AuditWriter writer = new AuditWriter(queue, service, sinks);
         List<String> names = new ArrayList<String>();
         for (AuditSink sink : sinks) {
             names.add(sink.name());
         }
         Thread thread = new Thread(writer, "primus-audit-writer");
         thread.setDaemon(true);
-        thread.start();
         return new AuditPipeline(queue, writer, thread, Collections.unmodifiableList(names));
+    }
+
+    /** Starts the writer thread, which first builds and writes {@code firstEvents}, off the caller's thread. */
+    public AuditPipeline start(List<Callable<AuditEvent>> firstEvents) {
+        writer.firstEvents(firstEvents);
+        thread.start();
+        return this;
     }
 
     /** Offers an event from any thread without blocking; dropped and counted when the queue is full. */

@@ -20,7 +20,7 @@ final class AuditWriter implements Runnable {
     private final AuditQueue queue;
     private final String service;
     private final List<AuditSink> sinks;
-    private final List<Callable<AuditEvent>> firstEvents;
+    private List<Callable<AuditEvent>> firstEvents = java.util.Collections.emptyList();
     private AuditJson json;
     private final List<AuditEvent> batch = new ArrayList<AuditEvent>(MAX_BATCH);
     private final List<String> lines = new ArrayList<String>(MAX_BATCH);
@@ -33,16 +33,19 @@ final class AuditWriter implements Runnable {
     private volatile boolean running = true;
     private long seq;
 
-    /**
-     * @param firstEvents events the writer builds and writes before any other: the agent's
-     *        start-up events, whose facts (a config hash, the host name) are too slow to gather
-     *        on the app's main thread during premain
-     */
-    AuditWriter(AuditQueue queue, String service, List<AuditSink> sinks, List<Callable<AuditEvent>> firstEvents) {
+    AuditWriter(AuditQueue queue, String service, List<AuditSink> sinks) {
         this.queue = queue;
         this.service = service;
         this.sinks = sinks;
-        this.firstEvents = firstEvents;
+    }
+
+    /**
+     * Events the writer builds and writes before any other, set before its thread starts: the
+     * agent's start-up events, whose facts (a config hash, the host name) are too slow to
+     * gather on the app's main thread during premain.
+     */
+    void firstEvents(List<Callable<AuditEvent>> events) {
+        this.firstEvents = events;
     }
 
     @Override

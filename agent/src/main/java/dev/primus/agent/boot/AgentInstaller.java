@@ -13,6 +13,7 @@ import dev.primus.config.PrimusConfig;
 import dev.primus.instrumentation.Hook;
 import dev.primus.instrumentation.Hooks;
 import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,8 +52,11 @@ public final class AgentInstaller {
     }
 
     private static void start(final PrimusConfig config, ConfigSource source, Instrumentation instrumentation,
-                              final boolean attached, long startNanos) {
+                              final boolean attached, long startNanos) throws UnmodifiableClassException {
         final List<Hook> hooks = HookSelection.active(Hooks.all(), config);
+        AuditPipeline audit = AuditPipeline.create(config.service(), config.audit());
+        Guards.install(config, audit);
+        final int jdkPatches = JdkWeaving.install(instrumentation, Guards.jdkPatches(config));
         if (!hooks.isEmpty()) {
             HookInstaller.install(instrumentation, hooks);
         }
@@ -60,11 +64,11 @@ public final class AgentInstaller {
         final long startedAt = System.currentTimeMillis();
         // Anonymous classes, not lambdas: the first lambda of a JVM bootstraps invokedynamic
         // machinery, tens of milliseconds premain would add to the app's start.
-        List<Callable<AuditEvent>> startupEvents = Arrays.<Callable<AuditEvent>>asList(
+        audit.start(Arrays.<Callable<AuditEvent>>asList(
                 new Callable<AuditEvent>() {
                     @Override
                     public AuditEvent call() {
-                        return startedEvent(config, attached, hooks.size(), elapsedMillis).timestampMillis(startedAt).build();
+                        return startedEvent(config, attached, jdkPatches + hooks.size(), elapsedMillis).timestampMillis(startedAt).build();
                     }
                 },
                 new Callable<AuditEvent>() {
@@ -72,10 +76,9 @@ public final class AgentInstaller {
                     public AuditEvent call() {
                         return configEvent(config).timestampMillis(startedAt).build();
                     }
-                });
-        AuditPipeline audit = AuditPipeline.start(config.service(), config.audit(), startupEvents);
+                }));
         Runtime.getRuntime().addShutdownHook(new Thread(new Shutdown(audit, config.mode().word()), "primus-shutdown"));
-        PrimusLog.info(startupLine(config, source, attached, hooks.size(), audit.sinkNames(), elapsedMillis));
+        PrimusLog.info(startupLine(config, source, attached, jdkPatches + hooks.size(), audit.sinkNames(), elapsedMillis));
     }
 
     static AuditEvent.Builder startedEvent(PrimusConfig config, boolean attached, int hooks, long elapsedMillis) {

@@ -29,7 +29,7 @@ final class HookInstaller {
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 .with(new BoundedTypePoolCache())
                 .with(new FailureListener())
-                .ignore(IgnoredTypes.matcher());
+                .ignore(new IgnoredTypes());
         for (Hook hook : active) {
             builder = builder.type(hook.types(), hook.classLoaders()).transform(hook.transformer());
         }

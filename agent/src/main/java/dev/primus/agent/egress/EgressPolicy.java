@@ -26,7 +26,6 @@ public final class EgressPolicy {
     private final boolean requireTls;
     private final boolean hasUrlRules;
     private final ConcurrentHashMap<DecisionKey, EgressDecision> cache = new ConcurrentHashMap<DecisionKey, EgressDecision>();
-    private final EgressDecision byDefault;
 
     public EgressPolicy(EgressConfig config) {
         boolean urlRules = false;
@@ -43,8 +42,6 @@ public final class EgressPolicy {
         this.defaultAllow = config.defaultAllow();
         this.requireTls = config.requireTls();
         this.hasUrlRules = urlRules;
-        this.byDefault = new EgressDecision(defaultAllow, "egress.default",
-                defaultAllow ? "no rule names it; egress.default is allow" : "no rule allows it; egress.default is deny");
     }
 
     /**
@@ -62,7 +59,7 @@ public final class EgressPolicy {
         if (deniedAddress != null) {
             return deniedAddress;
         }
-        if (byName != byDefault || byName.allowed()) {
+        if (!byName.isByDefault() || byName.allowed()) {
             return byName;
         }
         // No rule named the host; a cidr rule may still allow the address it resolved to.
@@ -138,7 +135,7 @@ public final class EgressPolicy {
                 return new EgressDecision(true, rule.id(), "allowed by " + rule.id());
             }
         }
-        return byDefault;
+        return EgressDecision.byDefault(defaultAllow);
     }
 
     private static EgressDecision metadataDenial(byte[] address) {

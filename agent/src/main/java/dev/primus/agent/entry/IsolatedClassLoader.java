@@ -86,11 +86,13 @@ final class IsolatedClassLoader extends ClassLoader {
 
     @Override
     protected URL findResource(String name) {
-        if (jar.getJarEntry(HIDDEN + name) == null) {
+        // A class's bytes are asked for as NAME.class (ByteBuddy reads advice classes that way).
+        String entry = HIDDEN + (name.endsWith(".class") ? name + "data" : name);
+        if (jar.getJarEntry(entry) == null) {
             return null;
         }
         try {
-            return new URL("jar:" + jarUrl + "!/" + HIDDEN + name);
+            return new URL("jar:" + jarUrl + "!/" + entry);
         } catch (MalformedURLException e) {
             return null;
         }

@@ -27,7 +27,7 @@ class AuditPipelineTest {
     @Test
     void concurrentProducersLoseNothingAndKeepEachProducersOrder() throws Exception {
         CapturingSink sink = new CapturingSink();
-        AuditPipeline pipeline = AuditPipeline.start("svc", 1 << 16, List.of(sink), List.of());
+        AuditPipeline pipeline = AuditPipeline.create("svc", 1 << 16, List.of(sink)).start(List.of());
         int producers = 4;
         int perProducer = 10_000;
         CountDownLatch go = new CountDownLatch(1);
@@ -86,7 +86,7 @@ class AuditPipelineTest {
         }
         assertEquals(16, accepted);
         CapturingSink sink = new CapturingSink();
-        AuditWriter writer = new AuditWriter(queue, "svc", List.of(sink), List.of());
+        AuditWriter writer = new AuditWriter(queue, "svc", List.of(sink));
 
         assertTrue(writer.writeOnce());
         assertEquals(17, sink.lines.size());
@@ -102,7 +102,7 @@ class AuditPipelineTest {
     void shutdownDrainsEveryQueuedEventThroughASlowSink() {
         CapturingSink sink = new CapturingSink();
         sink.delayPerBatchMillis = 20;
-        AuditPipeline pipeline = AuditPipeline.start("svc", 1 << 14, List.of(sink), List.of());
+        AuditPipeline pipeline = AuditPipeline.create("svc", 1 << 14, List.of(sink)).start(List.of());
         for (int i = 0; i < 5000; i++) {
             assertTrue(pipeline.offer(event("e" + i)));
         }
@@ -115,7 +115,7 @@ class AuditPipelineTest {
     void shutdownWaitsNoLongerThanItsBound() {
         CapturingSink sink = new CapturingSink();
         sink.delayPerBatchMillis = 2_000;
-        AuditPipeline pipeline = AuditPipeline.start("svc", 1 << 14, List.of(sink), List.of());
+        AuditPipeline pipeline = AuditPipeline.create("svc", 1 << 14, List.of(sink)).start(List.of());
         pipeline.offer(event("slow"));
         long start = System.nanoTime();
         pipeline.shutdown(200);
@@ -143,7 +143,7 @@ class AuditPipelineTest {
         CapturingSink sink = new CapturingSink();
         AuditQueue queue = new AuditQueue(16);
         queue.offer(event("a"));
-        new AuditWriter(queue, "svc", List.of(broken, sink), List.of()).writeOnce();
+        new AuditWriter(queue, "svc", List.of(broken, sink)).writeOnce();
         assertEquals(1, sink.lines.size());
     }
 }

@@ -1,0 +1,34 @@
+package dev.primus.agent.boot;
+
+import dev.primus.agent.audit.AuditPipeline;
+import dev.primus.agent.egress.EgressGuard;
+import dev.primus.agent.egress.EgressPolicy;
+import dev.primus.bootstrap.EgressGate;
+import dev.primus.config.Mode;
+import dev.primus.config.PrimusConfig;
+import dev.primus.instrumentation.boot.BootPatch;
+import dev.primus.instrumentation.jdk.net.EgressBootPatches;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Wires each guard's engine into its bootstrap gate, before any hook can call the gate. */
+final class Guards {
+    private Guards() {
+    }
+
+    /** The JDK methods to weave for the guards this config runs. */
+    static List<BootPatch> jdkPatches(PrimusConfig config) {
+        List<BootPatch> patches = new ArrayList<BootPatch>();
+        if (config.egress().mode() != Mode.OFF) {
+            patches.addAll(EgressBootPatches.all());
+        }
+        return patches;
+    }
+
+    static void install(PrimusConfig config, AuditPipeline audit) {
+        if (config.egress().mode() != Mode.OFF) {
+            EgressGate.install(new EgressGuard(new EgressPolicy(config.egress()), config.egress().mode(),
+                    config.egress().failClosed(), config.source(), audit));
+        }
+    }
+}

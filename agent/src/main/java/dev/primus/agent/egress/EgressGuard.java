@@ -1,0 +1,108 @@
+package dev.primus.agent.egress;
+
+import dev.primus.agent.audit.AuditEvent;
+import dev.primus.agent.audit.AuditPipeline;
+import dev.primus.agent.audit.Target;
+import dev.primus.bootstrap.AgentFailures;
+import dev.primus.bootstrap.EgressDeniedException;
+import dev.primus.bootstrap.EgressGate;
+import dev.primus.config.Mode;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.URL;
+import java.util.Locale;
+
+/**
+ * The egress engine as the hooks see it: turns what a hook caught into a {@link Destination},
+ * asks the {@link EgressPolicy}, applies the mode, and audits. In enforce mode a denial becomes
+ * an {@link EgressDeniedException} and is audited every time; in monitor mode it is audited
+ * once per destination as {@code would_deny} and the call goes on. An allowed destination is
+ * audited the first time it is seen.
+ */
+public final class EgressGuard implements EgressGate.Checker {
+    private final EgressPolicy policy;
+    private final Mode mode;
+    private final boolean failClosed;
+    private final String configFile;
+    private final AuditPipeline audit;
+
+    public EgressGuard(EgressPolicy policy, Mode mode, boolean failClosed, String configFile, AuditPipeline audit) {
+        this.policy = policy;
+        this.mode = mode;
+        this.failClosed = failClosed;
+        this.configFile = configFile;
+        this.audit = audit;
+    }
+
+    @Override
+    public EgressDeniedException checkSocket(SocketAddress endpoint, boolean nested) {
+        if (!(endpoint instanceof InetSocketAddress)) {
+            return null; // Unix domain sockets and the like never leave the host.
+        }
+        InetSocketAddress inet = (InetSocketAddress) endpoint;
+        InetAddress address = inet.getAddress();
+        byte[] resolved = address == null ? null : address.getAddress();
+        Destination destination = Destination.socket(inet.getHostString(), resolved, inet.getPort());
+        try {
+            EgressDecision decision = nested ? policy.denyForAddress(resolved, inet.getPort()) : policy.decide(destination);
+            return decision == null ? null : act(decision, destination);
+        } catch (RuntimeException failure) {
+            return onError(destination, failure);
+        }
+    }
+
+    @Override
+    public EgressDeniedException checkUrl(URL url) {
+        String scheme = url.getProtocol().toLowerCase(Locale.ROOT);
+        int port = url.getPort() >= 0 ? url.getPort() : url.getDefaultPort();
+        Destination destination = Destination.url(scheme, url.getHost(), port, url.getPath());
+        try {
+            return act(policy.decide(destination), destination);
+        } catch (RuntimeException failure) {
+            return onError(destination, failure);
+        }
+    }
+
+    /** Applies the mode to a decision; null lets the call go on. */
+    EgressDeniedException act(EgressDecision decision, Destination destination) {
+        if (decision.allowed()) {
+            if (decision.firstUse()) {
+                audit(decision, destination, "allowed");
+            }
+            return null;
+        }
+        if (mode == Mode.MONITOR) {
+            if (decision.firstUse()) {
+                audit(decision, destination, "would_deny");
+            }
+            return null;
+        }
+        audit(decision, destination, "denied");
+        return new EgressDeniedException(destination.describe(), decision.rule() + " (" + decision.reason() + ")",
+                configFile);
+    }
+
+    /** The policy itself failed: {@code egress.on_error} decides, and the failure is counted. */
+    private EgressDeniedException onError(Destination destination, RuntimeException failure) {
+        AgentFailures.record("egress decision", failure);
+        if (!failClosed || mode != Mode.ENFORCE) {
+            return null;
+        }
+        return new EgressDeniedException(destination.describe(), "egress.on_error (fail_closed)", configFile);
+    }
+
+    private void audit(EgressDecision decision, Destination destination, String outcome) {
+        byte[] resolved = destination.resolved();
+        byte[] literal = resolved != null ? resolved : IpLiteral.parse(destination.host());
+        String url = destination.scheme() == null ? null : destination.describe();
+        audit.offer(AuditEvent.of("egress", outcome)
+                .mode(mode.word())
+                .rule(decision.rule())
+                .reason(decision.reason())
+                .context("caller", Callers.firstAppFrame())
+                .target(new Target(destination.scheme(), destination.host(), literal == null ? null : IpLiteral.format(literal),
+                        destination.port(), url))
+                .build());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.primus.bootstrap;
+
+import java.net.SocketAddress;
+import java.net.URL;
+import java.net.URLConnection;
+
+/**
+ * Where woven JDK networking code asks whether a connection may go ahead. The agent installs
+ * the {@link Checker} (its egress engine) at start-up; until then, and when egress is off,
+ * every call goes ahead.
+ *
+ * <p>The static methods are what woven code calls. They throw the denial and nothing else: a
+ * failure inside the engine is counted by {@link AgentFailures} and the call goes on.
+ */
+public final class EgressGate {
+    /** The engine side of the gate, implemented in the agent. Returns null to proceed, or the denial. */
+    public interface Checker {
+        /**
+         * A socket is about to connect to {@code endpoint}. {@code nested} is true when an outer
+         * hook (one that knew the URL) already judged this call: then only the resolved address
+         * is checked against the deny rules, so a name cannot be rebound to a denied address.
+         */
+        EgressDeniedException checkSocket(SocketAddress endpoint, boolean nested);
+
+        /** An HTTP client is about to connect for {@code url} (each redirect hop is asked again). */
+        EgressDeniedException checkUrl(URL url);
+    }
+
+    private static volatile Checker checker;
+
+    private EgressGate() {
+    }
+
+    public static void install(Checker engine) {
+        checker = engine;
+    }
+
+    /** Woven at the start of every socket connect. */
+    public static void checkSocket(SocketAddress endpoint) throws EgressDeniedException {
+        Checker engine = checker;
+        if (engine == null) {
+            return;
+        }
+        EgressDeniedException denied;
+        try {
+            denied = engine.checkSocket(endpoint, CallDepth.depth(CallDepth.EGRESS) > 0);
+        } catch (Throwable failure) {
+            AgentFailures.record("egress socket check", failure);
+            return;
+        }
+        if (denied != null) {
+            throw denied;
+        }
+    }
+
+    /**
+     * Woven at the start of an HTTP client's connect: judges the URL if this is the outermost
+     * HTTP call on the thread, and marks the thread so the sockets it opens are not judged by
+     * name again. Paired with {@link #exitHttp()} on every way out, except when it throws.
+     */
+    public static void enterHttp(URLConnection connection) throws EgressDeniedException {
+        int depth = CallDepth.enter(CallDepth.EGRESS);
+        Checker engine = checker;
+        if (engine == null || depth > 0) {
+            return;
+        }
+        EgressDeniedException denied;
+        try {
+            denied = engine.checkUrl(connection.getURL());
+        } catch (Throwable failure) {
+            AgentFailures.record("egress url check", failure);
+            return;
+        }
+        if (denied != null) {
+            CallDepth.exit(CallDepth.EGRESS);
+            throw denied;
+        }
+    }
+
+    /** Woven on every return and throw of a method that called {@link #enterHttp}. */
+    public static void exitHttp() {
+        CallDepth.exit(CallDepth.EGRESS);
+    }
+}

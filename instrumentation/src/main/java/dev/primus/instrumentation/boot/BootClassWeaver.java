@@ -1,0 +1,87 @@
+package dev.primus.instrumentation.boot;
+
+import dev.primus.bootstrap.AgentFailures;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+
+/**
+ * Weaves {@link BootPatch}es into JDK classes as they are loaded or retransformed. Looks at a
+ * class only when the boot loader loads it and its name is one of the patched classes: for
+ * every other class this transformer costs one hash lookup.
+ */
+public final class BootClassWeaver implements ClassFileTransformer {
+    private final Map<String, List<BootPatch>> byClass = new HashMap<String, List<BootPatch>>();
+
+    public BootClassWeaver(List<BootPatch> patches) {
+        for (BootPatch patch : patches) {
+            List<BootPatch> forClass = byClass.get(patch.className());
+            if (forClass == null) {
+                forClass = new ArrayList<BootPatch>();
+                byClass.put(patch.className(), forClass);
+            }
+            forClass.add(patch);
+        }
+    }
+
+    /** Whether a loaded class is one this weaver patches, so start-up can retransform it. */
+    public boolean patches(Class<?> loaded) {
+        return loaded.getClassLoader() == null && byClass.containsKey(loaded.getName().replace('.', '/'));
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
+                            ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+        if (loader != null || className == null) {
+            return null;
+        }
+        List<BootPatch> patches = byClass.get(className);
+        if (patches == null) {
+            return null;
+        }
+        try {
+            return weave(classfileBuffer, patches);
+        } catch (Throwable failure) {
+            // The class then runs unwoven: never a broken class in the host.
+            AgentFailures.record("weaving " + className, failure);
+            return null;
+        }
+    }
+
+    /** The class with its patches applied. */
+    static byte[] weave(byte[] classFile, final List<BootPatch> patches) {
+        ClassReader reader = new ClassReader(classFile);
+        ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            private String owner;
+
+            @Override
+            public void visit(int version, int access, String name, String signature, String superName,
+                              String[] interfaces) {
+                owner = name;
+                super.visit(version, access, name, signature, superName, interfaces);
+            }
+
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
+                for (BootPatch patch : patches) {
+                    if (patch.matches(name, descriptor) && (access & Opcodes.ACC_ABSTRACT) == 0) {
+                        return new PatchingMethodVisitor(method, patch, owner, access, descriptor);
+                    }
+                }
+                return method;
+            }
+        }, ClassReader.EXPAND_FRAMES);
+        return writer.toByteArray();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.primus.instrumentation.boot;
+
+/**
+ * One method of one JDK class to weave, and the bridge methods to call from it. Names are
+ * JVM internal names and descriptors, as ASM reads them.
+ */
+public final class BootPatch {
+    public enum Kind { CHECK_ARGUMENT, ENTER_EXIT }
+
+    private final String className;
+    private final String methodName;
+    private final String methodDescriptor;
+    private final Kind kind;
+    private final int argument;
+    private final String bridgeClass;
+    private final String enterMethod;
+    private final String enterDescriptor;
+    private final String exitMethod;
+
+    private BootPatch(String className, String methodName, String methodDescriptor, Kind kind, int argument,
+                      String bridgeClass, String enterMethod, String enterDescriptor, String exitMethod) {
+        this.className = className;
+        this.methodName = methodName;
+        this.methodDescriptor = methodDescriptor;
+        this.kind = kind;
+        this.argument = argument;
+        this.bridgeClass = bridgeClass;
+        this.enterMethod = enterMethod;
+        this.enterDescriptor = enterDescriptor;
+        this.exitMethod = exitMethod;
+    }
+
+    /** At entry: {@code bridge.check(argument)}, a static void method that may throw. */
+    public static BootPatch checkArgument(String className, String methodName, String methodDescriptor, int argument,
+                                          String bridgeClass, String checkMethod, String checkDescriptor) {
+        return new BootPatch(className, methodName, methodDescriptor, Kind.CHECK_ARGUMENT, argument, bridgeClass,
+                checkMethod, checkDescriptor, null);
+    }
+
+    /** At entry {@code bridge.enter(this)}; {@code bridge.exit()} on every return and throw. */
+    public static BootPatch enterExit(String className, String methodName, String methodDescriptor, String bridgeClass,
+                                      String enterMethod, String enterDescriptor, String exitMethod) {
+        return new BootPatch(className, methodName, methodDescriptor, Kind.ENTER_EXIT, -1, bridgeClass, enterMethod,
+                enterDescriptor, exitMethod);
+    }
+
+    /** Internal name, e.g. {@code java/net/Socket}. */
+    public String className() {
+        return className;
+    }
+
+    public String methodName() {
+        return methodName;
+    }
+
+    public String methodDescriptor() {
+        return methodDescriptor;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The zero-based argument passed to the check (CHECK_ARGUMENT only). */
+    public int argument() {
+        return argument;
+    }
+
+    public String bridgeClass() {
+        return bridgeClass;
+    }
+
+    public String enterMethod() {
+        return enterMethod;
+    }
+
+    public String enterDescriptor() {
+        return enterDescriptor;
+    }
+
+    public String exitMethod() {
+        return exitMethod;
+    }
+
+    boolean matches(String name, String descriptor) {
+        return methodName.equals(name) && methodDescriptor.equals(descriptor);
+    }
+}

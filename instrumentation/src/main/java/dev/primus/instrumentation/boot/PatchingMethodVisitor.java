@@ -1,0 +1,110 @@
+package dev.primus.instrumentation.boot;
+
+import net.bytebuddy.jar.asm.Label;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+
+/**
+ * Adds a {@link BootPatch} to one method. Reads expanded frames and writes its one new frame
+ * (the catch-all handler of ENTER_EXIT) expanded too; the class writer computes max stack.
+ */
+final class PatchingMethodVisitor extends MethodVisitor {
+    private final BootPatch patch;
+    private final String owner;
+    private final boolean isStatic;
+    private final Type[] arguments;
+    private final Label tryStart = new Label();
+    private final Label tryEnd = new Label();
+    private final Label handler = new Label();
+
+    PatchingMethodVisitor(MethodVisitor target, BootPatch patch, String owner, int access, String descriptor) {
+        super(Opcodes.ASM9, target);
+        this.patch = patch;
+        this.owner = owner;
+        this.isStatic = (access & Opcodes.ACC_STATIC) != 0;
+        this.arguments = Type.getArgumentTypes(descriptor);
+    }
+
+    @Override
+    public void visitCode() {
+        super.visitCode();
+        if (patch.kind() == BootPatch.Kind.CHECK_ARGUMENT) {
+            Type argument = arguments[patch.argument()];
+            super.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slotOf(patch.argument()));
+        } else {
+            super.visitVarInsn(Opcodes.ALOAD, 0);
+        }
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.bridgeClass(), patch.enterMethod(), patch.enterDescriptor(), false);
+        if (patch.kind() == BootPatch.Kind.ENTER_EXIT) {
+            super.visitLabel(tryStart);
+        }
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+        if (patch.kind() == BootPatch.Kind.ENTER_EXIT && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+            callExit();
+        }
+        super.visitInsn(opcode);
+    }
+
+    @Override
+    public void visitMaxs(int maxStack, int maxLocals) {
+        if (patch.kind() == BootPatch.Kind.ENTER_EXIT) {
+            super.visitLabel(tryEnd);
+            super.visitLabel(handler);
+            super.visitFrame(Opcodes.F_NEW, frameLocals().length, frameLocals(), 1, new Object[] {"java/lang/Throwable"});
+            callExit();
+            super.visitInsn(Opcodes.ATHROW);
+            // Registered last, so it is the last entry of the exception table: the method's own
+            // handlers still catch first, and this one only sees what would leave the method.
+            super.visitTryCatchBlock(tryStart, tryEnd, handler, null);
+        }
+        super.visitMaxs(maxStack, maxLocals);
+    }
+
+    private void callExit() {
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.bridgeClass(), patch.exitMethod(), "()V", false);
+    }
+
+    private int slotOf(int argumentIndex) {
+        int slot = isStatic ? 0 : 1;
+        for (int i = 0; i < argumentIndex; i++) {
+            slot += arguments[i].getSize();
+        }
+        return slot;
+    }
+
+    /** The locals at method entry, as a frame names them: {@code this} and the arguments. */
+    private Object[] frameLocals() {
+        Object[] locals = new Object[(isStatic ? 0 : 1) + arguments.length];
+        int index = 0;
+        if (!isStatic) {
+            locals[index++] = owner;
+        }
+        for (Type argument : arguments) {
+            locals[index++] = frameType(argument);
+        }
+        return locals;
+    }
+
+    private static Object frameType(Type type) {
+        switch (type.getSort()) {
+            case Type.BOOLEAN:
+            case Type.BYTE:
+            case Type.CHAR:
+            case Type.SHORT:
+            case Type.INT:
+                return Opcodes.INTEGER;
+            case Type.FLOAT:
+                return Opcodes.FLOAT;
+            case Type.LONG:
+                return Opcodes.LONG;
+            case Type.DOUBLE:
+                return Opcodes.DOUBLE;
+            default:
+                return type.getInternalName();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.primus.instrumentation.jdk.net;
+
+import dev.primus.instrumentation.boot.BootPatch;
+import java.util.Arrays;
+import java.util.List;
+
+/** The JDK methods egress weaves, and the {@code EgressGate} methods they call. */
+public final class EgressBootPatches {
+    private static final String GATE = "dev/primus/bootstrap/EgressGate";
+    private static final String CHECK_SOCKET = "(Ljava/net/SocketAddress;)V";
+
+    private EgressBootPatches() {
+    }
+
+    public static List<BootPatch> all() {
+        return Arrays.asList(
+                // Every Socket constructor that connects, and Socket.connect(SocketAddress), end here.
+                BootPatch.checkArgument("java/net/Socket", "connect", "(Ljava/net/SocketAddress;I)V", 0,
+                        GATE, "checkSocket", CHECK_SOCKET),
+                // NIO channels, the JDK HttpClient, and the adaptor behind SocketChannel.socket(),
+                // which overrides Socket.connect and connects here instead.
+                BootPatch.checkArgument("sun/nio/ch/SocketChannelImpl", "connect", "(Ljava/net/SocketAddress;)Z", 0,
+                        GATE, "checkSocket", CHECK_SOCKET),
+                BootPatch.checkArgument("sun/nio/ch/SocketChannelImpl", "blockingConnect", "(Ljava/net/SocketAddress;J)V", 0,
+                        GATE, "checkSocket", CHECK_SOCKET),
+                // HttpURLConnection (http and https) opens its connection here for the first
+                // request and for every redirect hop; getURL() is the real destination even through
+                // a proxy. plainConnect wraps plainConnect0 where both exist; CallDepth makes the
+                // inner one step aside.
+                BootPatch.enterExit("sun/net/www/protocol/http/HttpURLConnection", "plainConnect0", "()V",
+                        GATE, "enterHttp", "(Ljava/net/URLConnection;)V", "exitHttp"),
+                BootPatch.enterExit("sun/net/www/protocol/http/HttpURLConnection", "plainConnect", "()V",
+                        GATE, "enterHttp", "(Ljava/net/URLConnection;)V", "exitHttp"));
+    }
+}

@@ -1,0 +1,110 @@
+package dev.primus.instrumentation.boot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BootClassWeaverTest {
+    private static final String TARGET = "dev/primus/instrumentation/boot/Target";
+    private static final String BRIDGE = "dev/primus/instrumentation/boot/TestBridge";
+
+    private Object woven;
+
+    @BeforeEach
+    void weave() throws Exception {
+        TestBridge.CALLS.clear();
+        TestBridge.denyArgument = null;
+        byte[] original;
+        try (InputStream in = Target.class.getResourceAsStream("Target.class")) {
+            original = in.readAllBytes();
+        }
+        byte[] bytes = BootClassWeaver.weave(original, List.of(
+                BootPatch.checkArgument(TARGET, "connect", "(JLjava/lang/String;D)Ljava/lang/String;", 1, BRIDGE, "check",
+                        "(Ljava/lang/String;)V"),
+                BootPatch.enterExit(TARGET, "work", "(I)I", BRIDGE, "enter", "(Ljava/lang/Object;)V", "exit")));
+        ClassLoader loader = new ClassLoader(BootClassWeaverTest.class.getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (name.equals(Target.class.getName())) {
+                    return defineClass(name, bytes, 0, bytes.length);
+                }
+                return super.loadClass(name, resolve);
+            }
+        };
+        woven = loader.loadClass(Target.class.getName()).getDeclaredConstructor().newInstance();
+    }
+
+    private Object call(String method, Class<?>[] types, Object... args) throws Throwable {
+        Method m = woven.getClass().getMethod(method, types);
+        try {
+            return m.invoke(woven, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private Object connect(String host) throws Throwable {
+        return call("connect", new Class<?>[] {long.class, String.class, double.class}, 7L, host, 2.5);
+    }
+
+    private Object work(int mode) throws Throwable {
+        return call("work", new Class<?>[] {int.class}, mode);
+    }
+
+    @Test
+    void checkArgumentPassesTheRightArgumentPastWideOnes() throws Throwable {
+        assertEquals("a.example:7:2.5", connect("a.example"));
+        assertEquals(List.of("check a.example"), TestBridge.CALLS);
+    }
+
+    @Test
+    void checkArgumentThrowsTheDenialFromTheMethodItself() {
+        TestBridge.denyArgument = "evil.example";
+        IOException denied = assertThrows(IOException.class, () -> connect("evil.example"));
+        assertEquals("denied evil.example", denied.getMessage());
+    }
+
+    @Test
+    void enterExitPairsOnEveryReturn() throws Throwable {
+        assertEquals(10, work(0));
+        assertEquals(12, work(3));
+        assertEquals(List.of("enter", "exit", "enter", "exit"), TestBridge.CALLS);
+    }
+
+    @Test
+    void theMethodsOwnCatchStillCatchesFirst() throws Throwable {
+        assertEquals(11, work(1));
+        assertEquals(List.of("enter", "exit"), TestBridge.CALLS);
+    }
+
+    @Test
+    void exitRunsWhenTheMethodThrows() {
+        IOException outer = assertThrows(IOException.class, () -> work(2));
+        assertEquals("outer", outer.getMessage());
+        assertEquals(List.of("enter", "exit"), TestBridge.CALLS);
+    }
+
+    @Test
+    void aDenialAtEnterSkipsTheBodyAndExit() {
+        TestBridge.denyArgument = "enter";
+        assertThrows(IOException.class, () -> work(0));
+        assertEquals(List.of("enter"), TestBridge.CALLS);
+    }
+
+    @Test
+    void classesNotPatchedAreLeftAlone() {
+        BootClassWeaver weaver = new BootClassWeaver(List.of(BootPatch.checkArgument("java/net/Socket", "connect",
+                "(Ljava/net/SocketAddress;I)V", 0, BRIDGE, "check", "(Ljava/lang/String;)V")));
+        assertNull(weaver.transform(null, "java/net/ServerSocket", null, null, new byte[0]));
+        assertNull(weaver.transform(getClass().getClassLoader(), "java/net/Socket", null, null, new byte[0]),
+                "only classes of the boot loader");
+    }
+}

@@ -1,0 +1,27 @@
+package dev.primus.instrumentation.boot;
+
+import java.io.IOException;
+
+/** A class to weave in tests: several returns, an inner try/catch, a throw, wide arguments. */
+public class Target {
+    public String connect(long before, String host, double after) {
+        return host + ":" + before + ":" + after;
+    }
+
+    public int work(int mode) throws IOException {
+        if (mode == 0) {
+            return 10;
+        }
+        try {
+            if (mode == 1) {
+                throw new IllegalStateException("inner");
+            }
+        } catch (IllegalStateException caught) {
+            return 11;
+        }
+        if (mode == 2) {
+            throw new IOException("outer");
+        }
+        return 12;
+    }
+}
