@@ -26,6 +26,8 @@ public final class Cli {
             "  validate FILE                  check a config file; one line per error, as FILE:LINE: key: problem",
             "  attach PID [--config FILE]     load the agent into a running JVM",
             "  verify-audit FILE              check the hash chain of an audit file",
+            "  check-egress FILE URL|HOST:PORT  print what FILE's egress policy decides for a destination",
+            "  suggest-allowlist AUDIT_FILE   print an egress.allow block covering every destination audited",
             "  schema                         print the config's JSON Schema",
             "  version                        print version, build and supported Java range",
             "",
@@ -69,6 +71,10 @@ public final class Cli {
                 return rest.length == 1 ? verifyAudit(rest[0]) : usage(verb);
             case "attach":
                 return attach(rest);
+            case "check-egress":
+                return rest.length == 2 ? new EgressCommands(out, err, environment).check(rest[0], rest[1]) : usage(verb);
+            case "suggest-allowlist":
+                return rest.length == 1 ? new EgressCommands(out, err, environment).suggest(rest[0]) : usage(verb);
             default:
                 err.println("unknown verb '" + verb + "'");
                 err.println(USAGE_TEXT);
@@ -171,6 +177,14 @@ public final class Cli {
                 return "Usage: attach PID [--config FILE]\nLoads the agent into the running JVM PID (same user). The config "
                         + "is validated first; without --config the target uses -Dprimus.config, PRIMUS_CONFIG or the "
                         + "embedded default. The target prints the [primus] start-up line on its stderr.";
+            case "check-egress":
+                return "Usage: check-egress FILE URL|HOST:PORT\nPrints the decision FILE's egress policy takes for a URL "
+                        + "(https://api.example.com/v1/x) or a socket destination (db.internal:5432, [::1]:80), and the "
+                        + "rule that took it. Exits 0 when allowed, 1 when denied, 3 when FILE is invalid.";
+            case "suggest-allowlist":
+                return "Usage: suggest-allowlist AUDIT_FILE\nReads the egress events of an audit file (written in monitor "
+                        + "mode, say) and prints an egress.allow block with a rule for every destination seen, narrowed to "
+                        + "the ports seen. Review it before you paste it into the config.";
             default:
                 return "unknown verb '" + verb + "'\n" + USAGE_TEXT;
         }

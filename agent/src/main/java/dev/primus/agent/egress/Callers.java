@@ -7,7 +7,8 @@ package dev.primus.agent.egress;
  */
 final class Callers {
     private static final String[] LIBRARY_PREFIXES = {
-        "java.", "javax.", "jdk.", "sun.", "com.sun.", "dev.primus.",
+        "java.", "javax.", "jdk.", "sun.", "com.sun.",
+        "dev.primus.agent.", "dev.primus.bootstrap.", "dev.primus.config.", "dev.primus.instrumentation.", "dev.primus.shaded.",
         "okhttp3.", "okio.", "org.apache.http.", "org.apache.hc.", "io.netty.", "reactor.netty.", "reactor.core.",
         "org.springframework.web.client.", "org.springframework.web.reactive.function.client.",
         "org.springframework.http.client.", "org.postgresql.", "com.mysql.", "org.mariadb.", "kotlin.",

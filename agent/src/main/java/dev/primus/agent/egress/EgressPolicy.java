@@ -26,6 +26,9 @@ public final class EgressPolicy {
     private final boolean requireTls;
     private final boolean hasUrlRules;
     private final ConcurrentHashMap<DecisionKey, EgressDecision> cache = new ConcurrentHashMap<DecisionKey, EgressDecision>();
+    /** Decisions for resolved addresses that no rule named by host, so each is decided and audited once. */
+    private final ConcurrentHashMap<AddressKey, EgressDecision> addressCache =
+            new ConcurrentHashMap<AddressKey, EgressDecision>();
 
     public EgressPolicy(EgressConfig config) {
         boolean urlRules = false;
@@ -63,12 +66,28 @@ public final class EgressPolicy {
             return byName;
         }
         // No rule named the host; a cidr rule may still allow the address it resolved to.
+        return decideByAddress(resolved, destination.port(), byName);
+    }
+
+    private EgressDecision decideByAddress(byte[] resolved, int port, EgressDecision byName) {
+        AddressKey key = new AddressKey(resolved, port);
+        EgressDecision cached = addressCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        EgressDecision decision = byName;
         for (CompiledRule rule : allow) {
-            if (rule.matchesEndpoint(null, resolved, destination.port())) {
-                return new EgressDecision(true, rule.id(), "address " + IpLiteral.format(resolved) + " allowed by " + rule.id());
+            if (rule.matchesEndpoint(null, resolved, port)) {
+                decision = new EgressDecision(true, rule.id(), "address " + IpLiteral.format(resolved) + " allowed by "
+                        + rule.id());
+                break;
             }
         }
-        return byName;
+        if (addressCache.size() >= MAX_CACHED_DECISIONS) {
+            addressCache.clear();
+        }
+        addressCache.put(key, decision);
+        return decision;
     }
 
     private EgressDecision decideByName(Destination destination) {
@@ -186,6 +205,33 @@ public final class EgressPolicy {
             DecisionKey key = (DecisionKey) other;
             return port == key.port && host.equals(key.host)
                     && (scheme == null ? key.scheme == null : scheme.equals(key.scheme));
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** The address cache key: resolved address bytes and port. */
+    private static final class AddressKey {
+        private final byte[] address;
+        private final int port;
+        private final int hash;
+
+        AddressKey(byte[] address, int port) {
+            this.address = address;
+            this.port = port;
+            this.hash = java.util.Arrays.hashCode(address) * 31 + port;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof AddressKey)) {
+                return false;
+            }
+            AddressKey key = (AddressKey) other;
+            return port == key.port && java.util.Arrays.equals(address, key.address);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.primus.agent.entry;
 
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.jar.JarFile;
 
@@ -32,13 +33,14 @@ public final class AgentEntry {
         try {
             JarFile jar = AgentJar.open();
             instrumentation.appendToBootstrapClassLoaderSearch(jar);
-            ClassLoader agentLoader = new IsolatedClassLoader(jar, AgentJar.location(), IsolatedClassLoader.platformLoader());
+            ClassLoader agentLoader = new IsolatedClassLoader(jar, AgentJar.location(jar), IsolatedClassLoader.platformLoader());
             Method install = agentLoader.loadClass(INSTALLER)
                     .getMethod("install", String.class, Instrumentation.class, String.class, boolean.class);
             install.invoke(null, arguments, instrumentation, jar.getName(), attached);
         } catch (Throwable failure) {
-            System.err.println("[primus] ERROR the agent could not start (" + failure
-                    + "); the app runs without it");
+            Throwable cause = failure instanceof InvocationTargetException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            System.err.println("[primus] ERROR the agent could not start (" + cause + "); the app runs without it");
         }
     }
 

@@ -13,7 +13,7 @@ public final class CommandLineEntry {
     public static void main(String[] args) throws Exception {
         JarFile jar = AgentJar.open();
         // No host app here: the system class loader is the parent, so the JDK's attach API is visible.
-        ClassLoader agentLoader = new IsolatedClassLoader(jar, AgentJar.location(), ClassLoader.getSystemClassLoader());
+        ClassLoader agentLoader = new IsolatedClassLoader(jar, AgentJar.location(jar), ClassLoader.getSystemClassLoader());
         Method run = agentLoader.loadClass(CLI).getMethod("run", String[].class);
         int status = (Integer) run.invoke(null, (Object) args);
         System.out.flush();

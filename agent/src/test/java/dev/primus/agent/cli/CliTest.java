@@ -44,6 +44,35 @@ class CliTest {
     }
 
     @Test
+    void checkEgressPrintsTheDecisionAndTheRule(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("primus.yaml");
+        Files.writeString(config, "service: a\nmode: enforce\negress:\n  allow:\n    - url: https://api.openai.com/v1/\n"
+                + "  deny:\n    - cidr: 10.0.0.0/8\n");
+        assertEquals(0, run("check-egress", config.toString(), "https://api.openai.com/v1/models"));
+        assertEquals("allow https://api.openai.com:443/v1/models by egress.allow[0]: allowed by egress.allow[0] "
+                + "(egress mode enforce)\n", out());
+        out.reset();
+        assertEquals(1, run("check-egress", config.toString(), "10.1.2.3:5432"));
+        assertEquals("deny 10.1.2.3:5432 by egress.deny[0]: denied by egress.deny[0] (egress mode enforce)\n", out());
+        assertEquals(2, run("check-egress", config.toString(), "no-port"));
+    }
+
+    @Test
+    void suggestAllowlistTurnsAnAuditFileIntoAnAllowBlockThatValidates(@TempDir Path dir) throws Exception {
+        Path audit = dir.resolve("audit.jsonl");
+        Files.writeString(audit, "{\"seq\":1,\"type\":\"egress\",\"outcome\":\"would_deny\",\"mode\":\"monitor\","
+                + "\"target\":{\"host\":\"db.internal\",\"ip\":\"10.0.0.5\",\"port\":5432}}\n");
+        assertEquals(0, run("suggest-allowlist", audit.toString()));
+        String block = out();
+        assertEquals("# from 1 egress events in " + audit + "\negress:\n  allow:\n    - host: db.internal\n"
+                + "      ports: [5432]\n", block);
+        Path config = dir.resolve("suggested.yaml");
+        Files.writeString(config, "service: a\n" + block);
+        out.reset();
+        assertEquals(0, run("validate", config.toString()), out());
+    }
+
+    @Test
     void schemaPrintsTheJsonSchema() {
         assertEquals(0, run("schema"));
         assertTrue(out().startsWith("{"));
@@ -60,7 +89,8 @@ class CliTest {
 
     @Test
     void everyVerbHasHelp() {
-        for (String verb : new String[] {"validate", "attach", "verify-audit", "schema", "version"}) {
+        for (String verb : new String[] {"validate", "attach", "verify-audit", "schema", "version", "check-egress",
+                "suggest-allowlist"}) {
             out.reset();
             assertEquals(0, run(verb, "--help"), verb);
             assertTrue(out().startsWith("Usage: " + verb), out());

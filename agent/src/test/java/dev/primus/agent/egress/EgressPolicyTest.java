@@ -174,6 +174,15 @@ class EgressPolicyTest {
     }
 
     @Test
+    void anAddressAllowedByCidrIsDecidedOnceAndCached() {
+        EgressPolicy policy = policy("  allow:\n    - cidr: 127.0.0.0/8\n");
+        EgressDecision first = policy.decide(Destination.socket("localhost", new byte[] {127, 0, 0, 1}, 8080));
+        assertTrue(first.allowed());
+        assertSame(first, policy.decide(Destination.socket("localhost", new byte[] {127, 0, 0, 1}, 8080)),
+                "the same instance, so the guard audits the destination once");
+    }
+
+    @Test
     void denyForAddressIgnoresAllowRulesAndDefault() {
         EgressPolicy policy = policy("  default: deny\n  deny:\n    - cidr: 127.0.0.3/32\n");
         assertNull(policy.denyForAddress(new byte[] {127, 0, 0, 2}, 80));

@@ -1,0 +1,100 @@
+package dev.primus.it.apps;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+
+/**
+ * Makes outbound calls on command, one per stdin line, and prints one {@code RESULT} line for
+ * each: {@code OK ...}, {@code DENIED <message>} when the agent denied it (anywhere in the
+ * cause chain), or {@code ERROR <exception>} for any other failure. One JVM serves a whole test
+ * class. Commands: {@code socket HOST PORT}, {@code nio HOST PORT}, {@code url URL},
+ * {@code proxied PROXYHOST PROXYPORT URL}, {@code httpclient URL}, {@code jdbc URL}.
+ */
+public final class EgressProbeApp {
+    private EgressProbeApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        System.out.println("READY");
+        System.out.flush();
+        for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
+            String[] words = line.trim().split(" ");
+            String result;
+            try {
+                result = "OK " + run(words);
+            } catch (Throwable failure) {
+                result = describe(failure);
+            }
+            System.out.println("RESULT " + result);
+            System.out.flush();
+        }
+    }
+
+    private static String run(String[] words) throws Exception {
+        switch (words[0]) {
+            case "socket":
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress(words[1], Integer.parseInt(words[2])), 5000);
+                    return "connected";
+                }
+            case "nio":
+                try (SocketChannel channel = SocketChannel.open(new InetSocketAddress(words[1], Integer.parseInt(words[2])))) {
+                    return "connected";
+                }
+            case "url":
+                return fetch((HttpURLConnection) new URL(words[1]).openConnection());
+            case "proxied":
+                Proxy proxy = new Proxy(Proxy.Type.HTTP, new InetSocketAddress(words[1], Integer.parseInt(words[2])));
+                return fetch((HttpURLConnection) new URL(words[3]).openConnection(proxy));
+            case "httpclient":
+                HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                        .followRedirects(HttpClient.Redirect.NORMAL).build();
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(words[1])).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return response.statusCode() + " " + response.body();
+            case "jdbc":
+                try (Connection connection = DriverManager.getConnection(words[1], "postgres", "");
+                     ResultSet rows = connection.createStatement().executeQuery("select 40 + 2")) {
+                    rows.next();
+                    return "query " + rows.getInt(1);
+                }
+            default:
+                throw new IllegalArgumentException("unknown command " + words[0]);
+        }
+    }
+
+    private static String fetch(HttpURLConnection connection) throws Exception {
+        connection.setConnectTimeout(5000);
+        connection.setReadTimeout(5000);
+        int status = connection.getResponseCode();
+        try (InputStream body = connection.getInputStream()) {
+            return status + " " + new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getName().equals("dev.primus.bootstrap.EgressDeniedException")) {
+                return "DENIED " + cause.getMessage();
+            }
+        }
+        return "ERROR " + failure;
+    }
+}

@@ -1,0 +1,238 @@
+package dev.primus.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Egress in forked JVMs on JDK 17 and 25: every client against allowed and denied loopback
+ * servers, with the denied servers' counters proving that no byte reached them. One probe app
+ * per JDK and mode serves every case.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EgressIT {
+    private static final String ALLOWED = "127.0.0.2";
+    private static final String DENIED = "127.0.0.3";
+    private static final String EXPLICITLY_DENIED = "127.0.0.4";
+    private static final String PROXY = "127.0.0.6";
+
+    private final LoopbackServers servers = new LoopbackServers();
+    private final List<ProbeApp> enforcing = new ArrayList<>();
+    private final List<ProbeApp> monitoring = new ArrayList<>();
+    private final List<Path> enforceAudits = new ArrayList<>();
+    private final List<Path> monitorAudits = new ArrayList<>();
+    private LoopbackServers.HttpCounter allowedHttp;
+    private LoopbackServers.HttpCounter deniedHttp;
+    private LoopbackServers.HttpCounter proxy;
+    private LoopbackServers.TcpCounter deniedTcp;
+    private LoopbackServers.TcpCounter explicitlyDeniedTcp;
+
+    @BeforeAll
+    void start() throws Exception {
+        deniedHttp = servers.http(DENIED).answer("/", 200, "denied server reached", null);
+        allowedHttp = servers.http(ALLOWED).answer("/ok", 200, "allowed", null)
+                .answer("/redirect", 302, "", deniedHttp.base() + "/target");
+        proxy = servers.http(PROXY).answer("/", 200, null, null);
+        deniedTcp = servers.tcp(DENIED);
+        explicitlyDeniedTcp = servers.tcp(EXPLICITLY_DENIED);
+
+        Path dir = Files.createTempDirectory("primus-egress-it");
+        for (Path jdk : Jdks.all()) {
+            String name = Jdks.name(jdk);
+            for (String mode : List.of("enforce", "monitor")) {
+                Path audit = dir.resolve(name + "-" + mode + ".jsonl");
+                Path config = dir.resolve(name + "-" + mode + ".yaml");
+                Files.writeString(config, String.join("\n",
+                        "service: egress-it",
+                        "mode: " + mode,
+                        "egress:",
+                        "  default: deny",
+                        "  require_tls: true",
+                        "  allow:",
+                        "    - cidr: " + ALLOWED + "/32",
+                        "    - cidr: " + EXPLICITLY_DENIED + "/32",
+                        "    - host: localhost",
+                        "      ports: [5432]",
+                        "  deny:",
+                        "    - cidr: " + EXPLICITLY_DENIED + "/32",
+                        "audit:",
+                        "  sinks:",
+                        "    - type: file",
+                        "      path: " + audit,
+                        ""));
+                ProbeApp app = new ProbeApp(name + " " + mode, ForkedApp.on(jdk).withAgent("config=" + config));
+                (mode.equals("enforce") ? enforcing : monitoring).add(app);
+                (mode.equals("enforce") ? enforceAudits : monitorAudits).add(audit);
+            }
+        }
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (ProbeApp app : enforcing) {
+            app.close();
+        }
+        for (ProbeApp app : monitoring) {
+            app.close();
+        }
+        servers.close();
+    }
+
+    private static void assertOk(ProbeApp app, String command, String expected) throws Exception {
+        String result = app.run(command);
+        assertEquals("OK " + expected, result, app.name() + ": " + command);
+    }
+
+    private static String assertDenied(ProbeApp app, String command) throws Exception {
+        String result = app.run(command);
+        assertTrue(result.startsWith("DENIED connection to "), app.name() + ": " + command + " gave " + result);
+        return result;
+    }
+
+    @Test
+    void allowedCallsWorkThroughEveryClient() throws Exception {
+        for (ProbeApp app : enforcing) {
+            assertOk(app, "socket " + ALLOWED + " " + allowedHttp.port(), "connected");
+            assertOk(app, "nio " + ALLOWED + " " + allowedHttp.port(), "connected");
+            assertOk(app, "url " + allowedHttp.base() + "/ok", "200 allowed");
+            assertOk(app, "httpclient " + allowedHttp.base() + "/ok", "200 allowed");
+        }
+    }
+
+    @Test
+    void deniedCallsNeverReachTheServer() throws Exception {
+        for (ProbeApp app : enforcing) {
+            String socket = assertDenied(app, "socket " + DENIED + " " + deniedTcp.port());
+            assertTrue(socket.contains("denied by egress.default"), socket);
+            assertTrue(socket.contains("under egress.allow"), socket);
+            assertDenied(app, "nio " + DENIED + " " + deniedTcp.port());
+            assertDenied(app, "url " + deniedHttp.base() + "/x");
+            assertDenied(app, "httpclient " + deniedHttp.base() + "/x");
+        }
+        assertEquals(0, deniedTcp.accepts());
+        assertEquals(0, deniedHttp.hits());
+    }
+
+    @Test
+    void everySpellingOfADeniedAddressIsDenied() throws Exception {
+        for (ProbeApp app : enforcing) {
+            for (String spelling : List.of("2130706435", "0x7f000003", "127.3", "0177.0.0.3", "::ffff:127.0.0.3")) {
+                assertDenied(app, "socket " + spelling + " " + deniedTcp.port());
+            }
+        }
+        assertEquals(0, deniedTcp.accepts());
+    }
+
+    @Test
+    void aRedirectFromAnAllowedToADeniedServerIsDenied() throws Exception {
+        for (ProbeApp app : enforcing) {
+            String result = assertDenied(app, "url " + allowedHttp.base() + "/redirect");
+            assertTrue(result.contains(deniedHttp.base() + "/target"), result);
+            assertDenied(app, "httpclient " + allowedHttp.base() + "/redirect");
+        }
+        assertTrue(allowedHttp.hits() >= 4);
+        assertEquals(0, deniedHttp.hits());
+    }
+
+    @Test
+    void denyWinsOverAnAllowForTheSameAddress() throws Exception {
+        for (ProbeApp app : enforcing) {
+            String result = assertDenied(app, "socket " + EXPLICITLY_DENIED + " " + explicitlyDeniedTcp.port());
+            assertTrue(result.contains("egress.deny[0]"), result);
+        }
+        assertEquals(0, explicitlyDeniedTcp.accepts());
+    }
+
+    @Test
+    void throughAProxyThePolicyJudgesTheRealDestination() throws Exception {
+        for (ProbeApp app : enforcing) {
+            assertDenied(app, "proxied " + PROXY + " " + proxy.port() + " " + deniedHttp.base() + "/via-proxy");
+            assertOk(app, "proxied " + PROXY + " " + proxy.port() + " " + allowedHttp.base() + "/ok",
+                    "200 " + allowedHttp.base() + "/ok");
+        }
+        assertEquals(2, proxy.hits(), "only the allowed destinations went through the proxy");
+        assertEquals(0, deniedHttp.hits());
+    }
+
+    @Test
+    void requireTlsDeniesPlainHttpToANonLoopbackHostBeforeAnyLookup() throws Exception {
+        for (ProbeApp app : enforcing) {
+            String result = assertDenied(app, "url http://api.example.com/v1/orders");
+            assertTrue(result.contains("egress.require_tls"), result);
+        }
+    }
+
+    @Test
+    void cloudMetadataIsDeniedWithoutARuleNamingIt() throws Exception {
+        for (ProbeApp app : enforcing) {
+            String result = assertDenied(app, "socket 169.254.169.254 80");
+            assertTrue(result.contains("egress.builtin.cloud_metadata"), result);
+        }
+    }
+
+    @Test
+    void jdbcToPostgresIsAllowedByNameAndDeniedByAddress() throws Exception {
+        for (ProbeApp app : enforcing) {
+            assertOk(app, "jdbc jdbc:postgresql://localhost:5432/test", "query 42");
+            assertDenied(app, "jdbc jdbc:postgresql://127.0.0.1:5432/test");
+        }
+    }
+
+    @Test
+    void monitorModeLetsDeniedCallsThroughAndAuditsWouldDenyOnce() throws Exception {
+        int before = deniedTcp.accepts();
+        for (ProbeApp app : monitoring) {
+            assertOk(app, "socket " + DENIED + " " + deniedTcp.port(), "connected");
+            assertOk(app, "socket " + DENIED + " " + deniedTcp.port(), "connected");
+            assertOk(app, "url " + allowedHttp.base() + "/ok", "200 allowed");
+        }
+        assertEquals(before + 2 * monitoring.size(), deniedTcp.accepts());
+        for (Path audit : monitorAudits) {
+            List<String> wouldDeny = awaitAuditLines(audit, "\"outcome\":\"would_deny\"", 1);
+            assertEquals(1, wouldDeny.stream().filter(l -> l.contains("\"port\":" + deniedTcp.port())).count(),
+                    "once per destination: " + wouldDeny);
+            assertTrue(wouldDeny.get(0).contains("\"mode\":\"monitor\""), wouldDeny.get(0));
+        }
+    }
+
+    @Test
+    void denialsAreAuditedWithTargetAndCaller() throws Exception {
+        for (ProbeApp app : enforcing) {
+            assertDenied(app, "socket " + DENIED + " " + deniedTcp.port());
+            assertOk(app, "socket " + ALLOWED + " " + allowedHttp.port(), "connected");
+        }
+        for (Path audit : enforceAudits) {
+            String denied = awaitAuditLines(audit, "\"outcome\":\"denied\"", 1).stream()
+                    .filter(l -> l.contains("\"port\":" + deniedTcp.port())).findFirst().orElseThrow();
+            assertTrue(denied.contains("\"type\":\"egress\""), denied);
+            assertTrue(denied.contains("\"rule\":\"egress.default\""), denied);
+            assertTrue(denied.contains("\"target\":{\"host\":\"127.0.0.3\",\"ip\":\"127.0.0.3\""), denied);
+            assertTrue(denied.contains("\"caller\":\"dev.primus.it.apps.EgressProbeApp.run(EgressProbeApp.java:"), denied);
+            List<String> allowed = awaitAuditLines(audit, "\"outcome\":\"allowed\",\"mode\":\"enforce\",\"rule\":\"egress.allow[0]\"", 1);
+            assertEquals(1, allowed.stream().filter(l -> l.contains("\"port\":" + allowedHttp.port() + "}")
+                    && l.contains("\"type\":\"egress\"")).count(), "an allowed destination is audited once: " + allowed);
+        }
+    }
+
+    private static List<String> awaitAuditLines(Path audit, String marker, int atLeast) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<String> lines = List.of();
+        while (System.nanoTime() < deadline) {
+            lines = Files.exists(audit) ? Files.readAllLines(audit).stream().filter(l -> l.contains(marker)).toList() : List.of();
+            if (lines.size() >= atLeast) {
+                return lines;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("fewer than " + atLeast + " lines with " + marker + " in " + audit + ": " + lines);
+    }
+}
