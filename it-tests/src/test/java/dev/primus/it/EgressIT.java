@@ -23,6 +23,7 @@ class EgressIT {
     private static final String ALLOWED = "127.0.0.2";
     private static final String DENIED = "127.0.0.3";
     private static final String EXPLICITLY_DENIED = "127.0.0.4";
+    private static final String MONITORED = "127.0.0.5";
     private static final String PROXY = "127.0.0.6";
 
     private final LoopbackServers servers = new LoopbackServers();
@@ -35,6 +36,8 @@ class EgressIT {
     private LoopbackServers.HttpCounter proxy;
     private LoopbackServers.TcpCounter deniedTcp;
     private LoopbackServers.TcpCounter explicitlyDeniedTcp;
+    /** Not allowed either, but only monitor-mode apps call it: they go through, and are counted. */
+    private LoopbackServers.TcpCounter monitoredTcp;
 
     @BeforeAll
     void start() throws Exception {
@@ -44,6 +47,7 @@ class EgressIT {
         proxy = servers.http(PROXY).answer("/", 200, null, null);
         deniedTcp = servers.tcp(DENIED);
         explicitlyDeniedTcp = servers.tcp(EXPLICITLY_DENIED);
+        monitoredTcp = servers.tcp(MONITORED);
 
         Path dir = Files.createTempDirectory("primus-egress-it");
         for (Path jdk : Jdks.all()) {
@@ -103,6 +107,7 @@ class EgressIT {
         for (ProbeApp app : enforcing) {
             assertOk(app, "socket " + ALLOWED + " " + allowedHttp.port(), "connected");
             assertOk(app, "nio " + ALLOWED + " " + allowedHttp.port(), "connected");
+            assertOk(app, "async " + ALLOWED + " " + allowedHttp.port(), "connected");
             assertOk(app, "url " + allowedHttp.base() + "/ok", "200 allowed");
             assertOk(app, "httpclient " + allowedHttp.base() + "/ok", "200 allowed");
         }
@@ -115,6 +120,7 @@ class EgressIT {
             assertTrue(socket.contains("denied by egress.default"), socket);
             assertTrue(socket.contains("under egress.allow"), socket);
             assertDenied(app, "nio " + DENIED + " " + deniedTcp.port());
+            assertDenied(app, "async " + DENIED + " " + deniedTcp.port());
             assertDenied(app, "url " + deniedHttp.base() + "/x");
             assertDenied(app, "httpclient " + deniedHttp.base() + "/x");
         }
@@ -189,18 +195,43 @@ class EgressIT {
 
     @Test
     void monitorModeLetsDeniedCallsThroughAndAuditsWouldDenyOnce() throws Exception {
-        int before = deniedTcp.accepts();
+        int before = monitoredTcp.accepts();
         for (ProbeApp app : monitoring) {
-            assertOk(app, "socket " + DENIED + " " + deniedTcp.port(), "connected");
-            assertOk(app, "socket " + DENIED + " " + deniedTcp.port(), "connected");
+            assertOk(app, "socket " + MONITORED + " " + monitoredTcp.port(), "connected");
+            assertOk(app, "socket " + MONITORED + " " + monitoredTcp.port(), "connected");
             assertOk(app, "url " + allowedHttp.base() + "/ok", "200 allowed");
         }
-        assertEquals(before + 2 * monitoring.size(), deniedTcp.accepts());
+        assertEquals(before + 2 * monitoring.size(), monitoredTcp.accepts());
         for (Path audit : monitorAudits) {
             List<String> wouldDeny = awaitAuditLines(audit, "\"outcome\":\"would_deny\"", 1);
-            assertEquals(1, wouldDeny.stream().filter(l -> l.contains("\"port\":" + deniedTcp.port())).count(),
+            assertEquals(1, wouldDeny.stream().filter(l -> l.contains("\"port\":" + monitoredTcp.port())).count(),
                     "once per destination: " + wouldDeny);
             assertTrue(wouldDeny.get(0).contains("\"mode\":\"monitor\""), wouldDeny.get(0));
+        }
+    }
+
+    @Test
+    void theRolloutPathTurnsAMonitorAuditIntoAnAllowlistThatAllowsWhatWasSeen() throws Exception {
+        ProbeApp monitor = monitoring.get(0);
+        assertOk(monitor, "socket " + MONITORED + " " + monitoredTcp.port(), "connected");
+        Path audit = monitorAudits.get(0);
+        awaitAuditLines(audit, "\"port\":" + monitoredTcp.port(), 1);
+        Path jdk = Jdks.all().get(0);
+        String block;
+        try (ForkedApp suggest = ForkedApp.java(jdk, List.of("-jar", ForkedApp.AGENT_JAR.toString(), "suggest-allowlist",
+                audit.toString()))) {
+            assertEquals(0, suggest.awaitExit(Duration.ofSeconds(60)), suggest.stderr().toString());
+            block = String.join("\n", suggest.stdout()) + "\n";
+        }
+        assertTrue(block.contains("    - cidr: 127.0.0.5/32\n      ports: [") && block.contains(Integer.toString(monitoredTcp.port())),
+                block);
+        Path config = audit.resolveSibling("suggested.yaml");
+        Files.writeString(config, "service: egress-it\nmode: enforce\n" + block);
+        try (ForkedApp check = ForkedApp.java(jdk, List.of("-jar", ForkedApp.AGENT_JAR.toString(), "check-egress",
+                config.toString(), MONITORED + ":" + monitoredTcp.port()))) {
+            assertEquals(0, check.awaitExit(Duration.ofSeconds(60)), check.stdout() + " " + check.stderr());
+            assertTrue(check.stdout().get(0).startsWith("allow 127.0.0.5:" + monitoredTcp.port() + " by egress.allow["),
+                    check.stdout().toString());
         }
     }
 

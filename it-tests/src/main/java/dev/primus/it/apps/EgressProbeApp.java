@@ -12,6 +12,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -23,7 +24,7 @@ import java.time.Duration;
  * Makes outbound calls on command, one per stdin line, and prints one {@code RESULT} line for
  * each: {@code OK ...}, {@code DENIED <message>} when the agent denied it (anywhere in the
  * cause chain), or {@code ERROR <exception>} for any other failure. One JVM serves a whole test
- * class. Commands: {@code socket HOST PORT}, {@code nio HOST PORT}, {@code url URL},
+ * class. Commands: {@code socket HOST PORT}, {@code nio HOST PORT}, {@code async HOST PORT}, {@code url URL},
  * {@code proxied PROXYHOST PROXYPORT URL}, {@code httpclient URL}, {@code jdbc URL}.
  */
 public final class EgressProbeApp {
@@ -56,6 +57,11 @@ public final class EgressProbeApp {
                 }
             case "nio":
                 try (SocketChannel channel = SocketChannel.open(new InetSocketAddress(words[1], Integer.parseInt(words[2])))) {
+                    return "connected";
+                }
+            case "async":
+                try (AsynchronousSocketChannel channel = AsynchronousSocketChannel.open()) {
+                    channel.connect(new InetSocketAddress(words[1], Integer.parseInt(words[2]))).get();
                     return "connected";
                 }
             case "url":

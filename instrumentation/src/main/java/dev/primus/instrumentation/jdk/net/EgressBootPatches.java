@@ -23,6 +23,13 @@ public final class EgressBootPatches {
                         GATE, "checkSocket", CHECK_SOCKET),
                 BootPatch.checkArgument("sun/nio/ch/SocketChannelImpl", "blockingConnect", "(Ljava/net/SocketAddress;J)V", 0,
                         GATE, "checkSocket", CHECK_SOCKET),
+                // Asynchronous channels: the denial is thrown from connect itself, before any
+                // Future or CompletionHandler exists.
+                BootPatch.checkArgument("sun/nio/ch/AsynchronousSocketChannelImpl", "connect",
+                        "(Ljava/net/SocketAddress;)Ljava/util/concurrent/Future;", 0, GATE, "checkSocket", CHECK_SOCKET),
+                BootPatch.checkArgument("sun/nio/ch/AsynchronousSocketChannelImpl", "connect",
+                        "(Ljava/net/SocketAddress;Ljava/lang/Object;Ljava/nio/channels/CompletionHandler;)V", 0,
+                        GATE, "checkSocket", CHECK_SOCKET),
                 // HttpURLConnection (http and https) opens its connection here for the first
                 // request and for every redirect hop; getURL() is the real destination even through
                 // a proxy. plainConnect wraps plainConnect0 where both exist; CallDepth makes the
