@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * mvn -q -DskipTests package
  * java -cp "$(cat benchmarks/target/classpath.txt):benchmarks/target/classes" \
- *     dev.primus.benchmarks.StartupTime [--runs 7] [--jdk /usr/lib/jvm/temurin-25-jdk-amd64]
+ *     dev.primus.benchmarks.StartupTime [--runs 7] [--jdk /usr/lib/jvm/temurin-25-jdk-amd64] [--config primus.yaml]
  * </pre>
  */
 public final class StartupTime {
@@ -35,18 +35,23 @@ public final class StartupTime {
         int runs = 7;
         Path jdk = Path.of(System.getProperty("java.home"));
         Path agentJar = Path.of("agent/target/primus-agent.jar").toAbsolutePath();
+        Path config = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--jdk" -> jdk = Path.of(args[++i]);
                 case "--agent" -> agentJar = Path.of(args[++i]).toAbsolutePath();
+                case "--config" -> config = Path.of(args[++i]).toAbsolutePath();
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        Path dir = Files.createTempDirectory("primus-startup");
-        Path config = dir.resolve("primus.yaml");
-        Files.writeString(config, "service: startup-bench\nmode: monitor\naudit:\n  sinks:\n    - type: file\n"
-                + "      path: " + dir.resolve("audit.jsonl") + "\n");
+        if (config == null) {
+            // Monitor mode with every module's defaults: egress weaves its JDK hooks and audits.
+            Path dir = Files.createTempDirectory("primus-startup");
+            config = dir.resolve("primus.yaml");
+            Files.writeString(config, "service: startup-bench\nmode: monitor\naudit:\n  sinks:\n    - type: file\n"
+                    + "      path: " + dir.resolve("audit.jsonl") + "\n");
+        }
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         List<Long> without = new ArrayList<>();

@@ -14,9 +14,7 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /** {@code check-egress} and {@code suggest-allowlist}: the egress policy from the command line. */
 final class EgressCommands {
@@ -38,7 +36,7 @@ final class EgressCommands {
             }
             return Cli.FAILED;
         }
-        Destination destination = parse(target);
+        Destination destination = Destination.parse(target);
         if (destination == null) {
             err.println("'" + target + "' is neither a URL (scheme://host/path) nor HOST:PORT");
             return Cli.USAGE;
@@ -62,32 +60,5 @@ final class EgressCommands {
         }
         out.print("# from " + suggestion.events() + " egress events in " + auditFile + "\n" + suggestion.toYaml());
         return Cli.OK;
-    }
-
-    /** A URL, or HOST:PORT with IPv6 in brackets; null when it is neither. */
-    static Destination parse(String target) {
-        if (target.contains("://")) {
-            try {
-                URI uri = new URI(target);
-                String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-                int port = uri.getPort() >= 0 ? uri.getPort() : ("https".equals(scheme) ? 443 : "http".equals(scheme) ? 80 : -1);
-                return uri.getHost() == null || port < 0 ? null : Destination.url(scheme, uri.getHost(), port, uri.getRawPath());
-            } catch (java.net.URISyntaxException | RuntimeException e) {
-                return null;
-            }
-        }
-        int colon = target.lastIndexOf(':');
-        if (colon <= 0) {
-            return null;
-        }
-        String host = target.substring(0, colon);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        try {
-            return Destination.socket(host, null, Integer.parseInt(target.substring(colon + 1)));
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

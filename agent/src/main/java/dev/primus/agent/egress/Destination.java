@@ -1,5 +1,9 @@
 package dev.primus.agent.egress;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
 /**
  * Where a call wants to go, as the hook that caught it knows it: a URL's scheme, host, port
  * and path from an HTTP client, or just a host and port from a socket. The host is as the app
@@ -28,6 +32,36 @@ public final class Destination {
     /** A socket connect: the host as given, and the address it resolved to when known. */
     public static Destination socket(String host, byte[] resolved, int port) {
         return new Destination(null, host, resolved, port, null);
+    }
+
+    /**
+     * A destination as an operator writes it: a URL ({@code https://api.example.com/v1/x}) or
+     * {@code HOST:PORT} with IPv6 in brackets ({@code [::1]:80}); null when it is neither.
+     */
+    public static Destination parse(String target) {
+        if (target.contains("://")) {
+            try {
+                URI uri = new URI(target);
+                String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+                int port = uri.getPort() >= 0 ? uri.getPort() : CompiledRule.defaultPort(scheme);
+                return uri.getHost() == null || port < 0 ? null : url(scheme, uri.getHost(), port, uri.getRawPath());
+            } catch (URISyntaxException | RuntimeException e) {
+                return null;
+            }
+        }
+        int colon = target.lastIndexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        String host = target.substring(0, colon);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        try {
+            return socket(host, null, Integer.parseInt(target.substring(colon + 1)));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** {@code http}, {@code https}, ... or null at the socket layer. */
