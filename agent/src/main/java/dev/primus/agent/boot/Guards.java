@@ -21,6 +21,9 @@ final class Guards {
         List<BootPatch> patches = new ArrayList<BootPatch>();
         if (config.egress().mode() != Mode.OFF) {
             patches.addAll(EgressBootPatches.all());
+            if (config.egress().dnsEnforce()) {
+                patches.addAll(EgressBootPatches.dns());
+            }
         }
         return patches;
     }

@@ -101,6 +101,17 @@ final class CompiledRule {
                 || path.charAt(prefix.length()) == '?';
     }
 
+    /** Whether a host or url rule names this normalised host, whatever the port (for DNS lookups). */
+    boolean namesHost(String name) {
+        if (urlHost != null) {
+            return urlHost.equals(name);
+        }
+        if (exactHost != null) {
+            return exactHost.equals(name);
+        }
+        return hostSuffix != null && name.endsWith(hostSuffix);
+    }
+
     /** Whether the rule names this exact address or host, the way an operator unlocks a metadata endpoint. */
     boolean namesExactly(String name, byte[] address) {
         if (exactHost != null) {

@@ -87,8 +87,14 @@ public final class Destination {
         return path;
     }
 
-    /** How a denial names it: {@code https://api.example.com:443/v1/x} or {@code 127.0.0.3:8080}. */
+    /**
+     * How a denial names it: {@code https://api.example.com:443/v1/x}, {@code 127.0.0.3:8080},
+     * or for a name lookup just the name.
+     */
     public String describe() {
+        if (port < 0) {
+            return host + " (name lookup)";
+        }
         String hostPart = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
         if (scheme != null) {
             return scheme + "://" + hostPart + ":" + port + (path == null ? "" : path);

@@ -64,6 +64,17 @@ public final class EgressGuard implements EgressGate.Checker {
         }
     }
 
+    @Override
+    public EgressDeniedException checkLookup(String host) {
+        Destination destination = Destination.socket(host, null, -1);
+        try {
+            EgressDecision decision = policy.decideLookup(host);
+            return decision == null ? null : act(decision, destination);
+        } catch (RuntimeException failure) {
+            return onError(destination, failure);
+        }
+    }
+
     /** Applies the mode to a decision; null lets the call go on. */
     EgressDeniedException act(EgressDecision decision, Destination destination) {
         if (decision.allowed()) {

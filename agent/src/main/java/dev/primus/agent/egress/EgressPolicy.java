@@ -127,6 +127,51 @@ public final class EgressPolicy {
         return null;
     }
 
+    /**
+     * Whether a host name may be resolved ({@code egress.dns: enforce}): only names a host or
+     * url rule allows, on any port. A cidr rule cannot allow a lookup, whose address is not
+     * known yet. IP literals and localhost never reach a resolver and are not judged (null).
+     */
+    public EgressDecision decideLookup(String host) {
+        if (IpLiteral.parse(host) != null) {
+            return null;
+        }
+        String name = HostNames.normalise(host);
+        if (name == null || "localhost".equals(name)) {
+            return null;
+        }
+        DecisionKey key = new DecisionKey("dns", name, -1);
+        EgressDecision cached = cache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        EgressDecision decision = null;
+        for (CompiledRule rule : deny) {
+            if (rule.namesHost(name)) {
+                decision = new EgressDecision(false, rule.id(), "lookup of " + name + " denied by " + rule.id());
+                break;
+            }
+        }
+        if (decision == null && isMetadata(name, null) && !namedExactly(name, null)) {
+            decision = metadataDenial(null);
+        }
+        for (int i = 0; decision == null && i < allow.size(); i++) {
+            if (allow.get(i).namesHost(name)) {
+                decision = new EgressDecision(true, allow.get(i).id(), "lookup of " + name + " allowed by "
+                        + allow.get(i).id());
+            }
+        }
+        if (decision == null) {
+            decision = new EgressDecision(false, "egress.dns", "egress.dns is enforce and no host or url rule names "
+                    + name + "; name it in egress.allow");
+        }
+        if (cache.size() >= MAX_CACHED_DECISIONS) {
+            cache.clear();
+        }
+        cache.put(key, decision);
+        return decision;
+    }
+
     /** The decision by name alone, uncached. */
     EgressDecision evaluate(Destination destination) {
         byte[] address = IpLiteral.parse(destination.host());

@@ -1,13 +1,14 @@
 package dev.primus.agent.egress;
 
-import java.net.Inet4Address;
+import dev.primus.config.Ipv6Text;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
  * Reads an IP address in any spelling a resolver or an HTTP client may accept, so that a
  * policy sees {@code 2130706433}, {@code 0x7f.1}, {@code 0177.0.0.1}, {@code 127.1} and
- * {@code [::ffff:127.0.0.1]} all as 127.0.0.1. Never resolves a name and never throws.
+ * {@code [::ffff:127.0.0.1]} all as 127.0.0.1. Never resolves a name, never calls
+ * {@code InetAddress} to parse (the agent weaves its lookups), and never throws.
  */
 public final class IpLiteral {
     private IpLiteral() {
@@ -99,29 +100,26 @@ public final class IpLiteral {
         if (text.isEmpty() || text.indexOf(':') < 0) {
             return null;
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.digit(c, 16) < 0 && c != ':' && c != '.') {
-                return null;
-            }
-        }
-        InetAddress address;
-        try {
-            // Only hex digits, colons and dots: a literal, which the JDK parses without a lookup.
-            address = InetAddress.getByName(text);
-        } catch (UnknownHostException e) {
-            return null;
-        }
-        byte[] bytes = address.getAddress();
-        return address instanceof Inet4Address ? bytes : unwrapCompatible(bytes);
+        byte[] v6 = Ipv6Text.parse(text);
+        return v6 == null ? null : unwrapIpv4(v6);
     }
 
-    /** {@code ::a.b.c.d} (IPv4-compatible, deprecated but still routed by some stacks) as IPv4. */
-    private static byte[] unwrapCompatible(byte[] v6) {
-        for (int i = 0; i < 12; i++) {
+    /**
+     * IPv4 written as IPv6: mapped ({@code ::ffff:a.b.c.d}) and compatible ({@code ::a.b.c.d},
+     * deprecated but still routed by some stacks) are the IPv4 address they carry.
+     */
+    private static byte[] unwrapIpv4(byte[] v6) {
+        for (int i = 0; i < 10; i++) {
             if (v6[i] != 0) {
                 return v6;
             }
+        }
+        boolean mapped = v6[10] == (byte) 0xFF && v6[11] == (byte) 0xFF;
+        if (mapped) {
+            return new byte[] {v6[12], v6[13], v6[14], v6[15]};
+        }
+        if (v6[10] != 0 || v6[11] != 0) {
+            return v6;
         }
         // :: and ::1 are IPv6's own any and loopback addresses, not wrapped IPv4.
         if (v6[12] == 0 && v6[13] == 0 && v6[14] == 0 && (v6[15] == 0 || v6[15] == 1)) {

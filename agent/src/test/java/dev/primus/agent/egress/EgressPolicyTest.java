@@ -207,6 +207,23 @@ class EgressPolicyTest {
     }
 
     @Test
+    void withDnsEnforceOnlyNamesARuleAllowsMayBeLookedUp() {
+        EgressPolicy policy = policy("  dns: enforce\n  allow:\n    - host: api.stripe.com\n      ports: [443]\n"
+                + "    - host: \"*.internal.example.com\"\n    - url: https://api.openai.com/v1/\n    - cidr: 10.0.0.0/8\n"
+                + "  deny:\n    - host: evil.internal.example.com\n");
+        assertTrue(policy.decideLookup("API.stripe.com.").allowed());
+        assertTrue(policy.decideLookup("db.internal.example.com").allowed());
+        assertTrue(policy.decideLookup("api.openai.com").allowed());
+        EgressDecision exfiltration = policy.decideLookup("c2VjcmV0.attacker.example");
+        assertFalse(exfiltration.allowed());
+        assertEquals("egress.dns", exfiltration.rule());
+        assertEquals("egress.deny[0]", policy.decideLookup("evil.internal.example.com").rule());
+        assertEquals(EgressPolicy.METADATA_RULE, policy.decideLookup("metadata.google.internal").rule());
+        assertNull(policy.decideLookup("10.1.2.3"), "an IP literal needs no lookup");
+        assertNull(policy.decideLookup("localhost"));
+    }
+
+    @Test
     void anInvalidHostIsDeniedNotThrown() {
         EgressPolicy policy = policy("  default: allow\n");
         assertFalse(policy.decide(socket("...", 80)).allowed());

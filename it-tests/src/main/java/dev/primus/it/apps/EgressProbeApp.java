@@ -24,7 +24,7 @@ import java.time.Duration;
  * Makes outbound calls on command, one per stdin line, and prints one {@code RESULT} line for
  * each: {@code OK ...}, {@code DENIED <message>} when the agent denied it (anywhere in the
  * cause chain), or {@code ERROR <exception>} for any other failure. One JVM serves a whole test
- * class. Commands: {@code socket HOST PORT}, {@code nio HOST PORT}, {@code async HOST PORT}, {@code url URL},
+ * class. Commands: {@code socket HOST PORT}, {@code nio HOST PORT}, {@code async HOST PORT}, {@code lookup HOST}, {@code url URL},
  * {@code proxied PROXYHOST PROXYPORT URL}, {@code httpclient URL}, {@code jdbc URL}.
  */
 public final class EgressProbeApp {
@@ -64,6 +64,8 @@ public final class EgressProbeApp {
                     channel.connect(new InetSocketAddress(words[1], Integer.parseInt(words[2]))).get();
                     return "connected";
                 }
+            case "lookup":
+                return "resolved " + java.net.InetAddress.getAllByName(words[1]).length;
             case "url":
                 return fetch((HttpURLConnection) new URL(words[1]).openConnection());
             case "proxied":

@@ -12,6 +12,12 @@ public final class EgressBootPatches {
     private EgressBootPatches() {
     }
 
+    /** The patches for {@code egress.dns: enforce}: every name lookup the JDK makes goes through getAllByName. */
+    public static List<BootPatch> dns() {
+        return Arrays.asList(BootPatch.checkArgument("java/net/InetAddress", "getAllByName",
+                "(Ljava/lang/String;)[Ljava/net/InetAddress;", 0, GATE, "checkLookup", "(Ljava/lang/String;)V"));
+    }
+
     public static List<BootPatch> all() {
         return Arrays.asList(
                 // Every Socket constructor that connects, and Socket.connect(SocketAddress), end here.
