@@ -18,20 +18,27 @@ public final class EgressGate {
     /** The engine side of the gate, implemented in the agent. Returns null to proceed, or the denial. */
     public interface Checker {
         /**
-         * A socket is about to connect to {@code endpoint}. {@code nested} is true when an outer
-         * hook (one that knew the URL) already judged this call: then only the resolved address
-         * is checked against the deny rules, so a name cannot be rebound to a denied address.
+         * A socket is about to connect to {@code endpoint}. {@code judgedUrl} is the URL an outer
+         * HTTP hook already judged on this thread, or null: a socket to that URL's own host and
+         * port then only has its resolved address checked against the deny rules (so a name
+         * cannot be rebound to a denied address); any other socket, a proxy included, is judged
+         * in full.
          */
-        EgressDeniedException checkSocket(SocketAddress endpoint, boolean nested);
+        EgressDeniedException checkSocket(SocketAddress endpoint, URL judgedUrl);
 
         /** An HTTP client is about to connect for {@code url} (each redirect hop is asked again). */
         EgressDeniedException checkUrl(URL url);
 
         /** A host name is about to be resolved; only judged with {@code egress.dns: enforce}. */
         EgressDeniedException checkLookup(String host);
+
+        /** {@code egress.on_error: fail_closed} in enforce mode: a check that fails denies. */
+        boolean failClosed();
     }
 
     private static volatile Checker checker;
+    /** The URL the outermost HTTP hook on this thread judged, while its connect runs. */
+    private static final ThreadLocal<URL> JUDGED = new ThreadLocal<URL>();
 
     private EgressGate() {
     }
@@ -52,10 +59,10 @@ public final class EgressGate {
         }
         EgressDeniedException denied;
         try {
-            denied = engine.checkSocket(endpoint, CallDepth.depth(CallDepth.EGRESS) > 0);
+            denied = engine.checkSocket(endpoint, CallDepth.depth(CallDepth.EGRESS) > 0 ? JUDGED.get() : null);
         } catch (Throwable failure) {
             AgentFailures.record("egress socket check", failure);
-            return;
+            denied = engine.failClosed() ? failedClosed(String.valueOf(endpoint)) : null;
         } finally {
             CallDepth.exit(CallDepth.GATE);
         }
@@ -66,7 +73,7 @@ public final class EgressGate {
 
 
     /** Woven at the start of {@code InetAddress.getAllByName}, where every name lookup of the JDK goes. */
-    public static void checkLookup(String host) throws EgressDeniedException {
+    public static void checkLookup(String host) throws EgressLookupDeniedException {
         Checker engine = checker;
         if (engine == null || host == null) {
             return;
@@ -80,19 +87,22 @@ public final class EgressGate {
             denied = engine.checkLookup(host);
         } catch (Throwable failure) {
             AgentFailures.record("egress lookup check", failure);
-            return;
+            denied = engine.failClosed() ? failedClosed(host) : null;
         } finally {
             CallDepth.exit(CallDepth.GATE);
         }
         if (denied != null) {
-            throw denied;
+            EgressLookupDeniedException lookupDenied = new EgressLookupDeniedException(denied.getMessage());
+            lookupDenied.initCause(denied);
+            throw lookupDenied;
         }
     }
 
     /**
      * Woven at the start of an HTTP client's connect: judges the URL if this is the outermost
-     * HTTP call on the thread, and marks the thread so the sockets it opens are not judged by
-     * name again. Paired with {@link #exitHttp()} on every way out, except when it throws.
+     * HTTP call on the thread, and remembers it, so the socket it opens to that URL's host is not
+     * judged by name again. Paired with {@link #exitHttp()} on every way out, except when it
+     * throws.
      */
     public static void enterHttp(URLConnection connection) throws EgressDeniedException {
         int depth = CallDepth.enter(CallDepth.EGRESS);
@@ -104,12 +114,14 @@ public final class EgressGate {
             CallDepth.exit(CallDepth.GATE);
             return;
         }
+        URL url = null;
         EgressDeniedException denied;
         try {
-            denied = engine.checkUrl(connection.getURL());
+            url = connection.getURL();
+            denied = engine.checkUrl(url);
         } catch (Throwable failure) {
             AgentFailures.record("egress url check", failure);
-            return;
+            denied = engine.failClosed() ? failedClosed(String.valueOf(url)) : null;
         } finally {
             CallDepth.exit(CallDepth.GATE);
         }
@@ -117,10 +129,19 @@ public final class EgressGate {
             CallDepth.exit(CallDepth.EGRESS);
             throw denied;
         }
+        JUDGED.set(url);
+    }
+
+    private static EgressDeniedException failedClosed(String destination) {
+        return new EgressDeniedException(destination, "egress.on_error (fail_closed: the check itself failed)",
+                "the agent's config");
     }
 
     /** Woven on every return and throw of a method that called {@link #enterHttp}. */
     public static void exitHttp() {
         CallDepth.exit(CallDepth.EGRESS);
+        if (CallDepth.depth(CallDepth.EGRESS) == 0) {
+            JUDGED.remove();
+        }
     }
 }

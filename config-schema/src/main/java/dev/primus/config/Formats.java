@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class Formats {
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,12})(ms|s|m|h|d)");
-    private static final Pattern SIZE = Pattern.compile("([0-9]{1,12})(B|KB|MB|GB)", Pattern.CASE_INSENSITIVE);
+    /** At least 1 and at most six digits, so no unit can overflow a long. */
+    private static final Pattern SIZE = Pattern.compile("([1-9][0-9]{0,5})(B|KB|MB|GB)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NUMERIC_HOST = Pattern.compile("[0-9.]+|0[xX][0-9a-fA-F.xX]*");
     private static final Pattern HOST_LABEL = Pattern.compile("[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?");
 
     private Formats() {
@@ -28,7 +30,7 @@ public final class Formats {
                         : "is not a duration; write a number with ms, s, m, h or d, e.g. 60s";
             case "size":
                 return SIZE.matcher(text).matches() ? null
-                        : "is not a size; write a number with B, KB, MB or GB, e.g. 100MB";
+                        : "is not a size; write a number from 1 to 999999 with B, KB, MB or GB, e.g. 100MB";
             case "cidr":
                 return Cidr.problem(text);
             case "host-pattern":
@@ -91,6 +93,11 @@ public final class Formats {
                     ? null : "is not a host name or IP address";
         }
         String notAHost = "is not a host name; write a name such as api.example.com or *.example.com";
+        if (NUMERIC_HOST.matcher(host).matches()) {
+            // An address in a host rule must read the same to every resolver: a dotted quad.
+            return Cidr.parseDottedQuad(host) != null ? null
+                    : "is not a canonical IPv4 address; write it as a dotted quad without leading zeros, e.g. 10.0.0.1";
+        }
         String ascii;
         try {
             ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);

@@ -75,12 +75,17 @@ public final class Ipv6Text {
         }
         int value = 0;
         for (int i = 0; i < part.length(); i++) {
-            int digit = Character.digit(part.charAt(i), 16);
+            int digit = asciiDigit(part.charAt(i), 16);
             if (digit < 0) {
                 return -1;
             }
             value = value * 16 + digit;
         }
         return value;
+    }
+
+    /** The value of an ASCII digit in {@code radix}, or -1: never the JDK's other Unicode digits. */
+    private static int asciiDigit(char c, int radix) {
+        return c < 0x80 ? Character.digit(c, radix) : -1;
     }
 }

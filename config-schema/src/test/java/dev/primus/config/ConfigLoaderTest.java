@@ -203,6 +203,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void reportsANonCanonicalAddressInAHostRule() {
+        assertOnlyError("primus.yaml:4: egress.allow[0].host: '010.0.0.1' is not a canonical IPv4 address; write it as a "
+                + "dotted quad without leading zeros, e.g. 10.0.0.1", "service: a\negress:\n  allow:\n    - host: 010.0.0.1\n");
+    }
+
+    @Test
+    void reportsASizeOfZero() {
+        assertEquals(1, errors("service: a\naudit:\n  sinks:\n    - type: file\n      path: /tmp/a\n      max_size: 0MB\n")
+                .size());
+    }
+
+    @Test
     void reportsARelativeUrl() {
         assertOnlyError("primus.yaml:4: egress.allow[0].url: '/v1/' is not an absolute URL; write it as scheme://host/path",
                 "service: a\negress:\n  allow:\n    - url: /v1/\n");
@@ -218,8 +230,8 @@ class ConfigLoaderTest {
 
     @Test
     void reportsABadSize() {
-        assertOnlyError("primus.yaml:6: audit.sinks[0].max_size: '100 megs' is not a size; write a number with B, KB, MB "
-                + "or GB, e.g. 100MB",
+        assertOnlyError("primus.yaml:6: audit.sinks[0].max_size: '100 megs' is not a size; write a number from 1 to "
+                + "999999 with B, KB, MB or GB, e.g. 100MB",
                 "service: a\naudit:\n  sinks:\n    - type: file\n      path: /tmp/a.jsonl\n      max_size: 100 megs\n");
     }
 

@@ -25,6 +25,8 @@ class EgressIT {
     private static final String EXPLICITLY_DENIED = "127.0.0.4";
     private static final String MONITORED = "127.0.0.5";
     private static final String PROXY = "127.0.0.6";
+    private static final String UNLISTED_PROXY = "127.0.0.7";
+    private static final String UNLISTED_SOCKS = "127.0.0.8";
 
     private final LoopbackServers servers = new LoopbackServers();
     private final List<ProbeApp> enforcing = new ArrayList<>();
@@ -34,6 +36,8 @@ class EgressIT {
     private LoopbackServers.HttpCounter allowedHttp;
     private LoopbackServers.HttpCounter deniedHttp;
     private LoopbackServers.HttpCounter proxy;
+    private LoopbackServers.HttpCounter unlistedProxy;
+    private LoopbackServers.TcpCounter unlistedSocks;
     private LoopbackServers.TcpCounter deniedTcp;
     private LoopbackServers.TcpCounter explicitlyDeniedTcp;
     /** Not allowed either, but only monitor-mode apps call it: they go through, and are counted. */
@@ -45,6 +49,8 @@ class EgressIT {
         allowedHttp = servers.http(ALLOWED).answer("/ok", 200, "allowed", null)
                 .answer("/redirect", 302, "", deniedHttp.base() + "/target");
         proxy = servers.http(PROXY).answer("/", 200, null, null);
+        unlistedProxy = servers.http(UNLISTED_PROXY).answer("/", 200, null, null);
+        unlistedSocks = servers.tcp(UNLISTED_SOCKS);
         deniedTcp = servers.tcp(DENIED);
         explicitlyDeniedTcp = servers.tcp(EXPLICITLY_DENIED);
         monitoredTcp = servers.tcp(MONITORED);
@@ -65,6 +71,7 @@ class EgressIT {
                         "  allow:",
                         "    - cidr: " + ALLOWED + "/32",
                         "    - cidr: " + EXPLICITLY_DENIED + "/32",
+                        "    - cidr: " + PROXY + "/32",
                         "    - host: localhost",
                         "      ports: [5432]",
                         "  deny:",
@@ -160,13 +167,28 @@ class EgressIT {
     }
 
     @Test
-    void throughAProxyThePolicyJudgesTheRealDestination() throws Exception {
+    void throughAProxyBothTheRealDestinationAndTheProxyMustBeAllowed() throws Exception {
         for (ProbeApp app : enforcing) {
-            assertDenied(app, "proxied " + PROXY + " " + proxy.port() + " " + deniedHttp.base() + "/via-proxy");
+            String result = assertDenied(app, "proxied " + PROXY + " " + proxy.port() + " " + deniedHttp.base() + "/via-proxy");
+            assertTrue(result.contains(deniedHttp.base() + "/via-proxy"), "judged by the real destination: " + result);
             assertOk(app, "proxied " + PROXY + " " + proxy.port() + " " + allowedHttp.base() + "/ok",
                     "200 " + allowedHttp.base() + "/ok");
+            String unlisted = assertDenied(app, "proxied " + UNLISTED_PROXY + " " + unlistedProxy.port() + " "
+                    + allowedHttp.base() + "/ok");
+            assertTrue(unlisted.contains(UNLISTED_PROXY + ":" + unlistedProxy.port()), "the proxy is a destination too: "
+                    + unlisted);
         }
-        assertEquals(2, proxy.hits(), "only the allowed destinations went through the proxy");
+        for (ProbeApp app : enforcing) {
+            // The JDK's SOCKS implementation rethrows any IOException as a plain SocketException with
+            // the same message, so the denial arrives by its message, not its type.
+            String socks = app.run("socks " + UNLISTED_SOCKS + " " + unlistedSocks.port() + " " + ALLOWED + " "
+                    + allowedHttp.port());
+            assertTrue(socks.contains("connection to " + UNLISTED_SOCKS + ":" + unlistedSocks.port()
+                    + " denied by egress.default"), "a SOCKS proxy is judged too: " + socks);
+        }
+        assertEquals(0, unlistedSocks.accepts());
+        assertEquals(2, proxy.hits(), "only the allowed destinations went through the allowed proxy");
+        assertEquals(0, unlistedProxy.hits());
         assertEquals(0, deniedHttp.hits());
     }
 

@@ -122,7 +122,7 @@ class PlainAppIT {
                     "[primus] ERROR config " + config + " is invalid (2 errors); the agent installs nothing:",
                     "[primus] ERROR   " + config + ":2: mode: 'strict' is not one of: enforce, monitor, off",
                     "[primus] ERROR   " + config + ":7: audit.sinks[0].max_size: '10 megs' is not a size; write a number "
-                            + "with B, KB, MB or GB, e.g. 100MB",
+                            + "from 1 to 999999 with B, KB, MB or GB, e.g. 100MB",
                     "[primus] ERROR the app runs without the agent; fix the file and restart, or set on_config_error: "
                             + "fail_closed to stop instead"), agent.primusLines());
         }

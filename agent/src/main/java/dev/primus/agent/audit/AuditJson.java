@@ -81,6 +81,10 @@ final class AuditJson {
     }
 
     static void string(StringBuilder out, String value) {
+        if (value == null) {
+            out.append("null");
+            return;
+        }
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

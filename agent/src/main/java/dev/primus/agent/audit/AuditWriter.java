@@ -94,7 +94,13 @@ final class AuditWriter implements Runnable {
         }
         lines.clear();
         for (AuditEvent event : batch) {
-            lines.add(json.open(event, ++seq));
+            try {
+                lines.add(json.open(event, seq + 1));
+                seq++;
+            } catch (Throwable failure) {
+                // One malformed event must never end the only writer thread.
+                AgentFailures.record("audit event encoding", failure);
+            }
         }
         if (dropped > 0) {
             lines.add(json.open(droppedReport(dropped), ++seq));

@@ -15,6 +15,11 @@ import java.util.regex.Pattern;
  */
 public final class AllowlistSuggestion {
     private static final Pattern EGRESS_EVENT = Pattern.compile("\"type\":\"egress\",\"outcome\":\"(allowed|would_deny|denied)\"");
+    /**
+     * Only what merely no rule named: a destination an explicit deny rule, the cloud metadata
+     * rule or require_tls refused is never turned into an allow rule.
+     */
+    private static final Pattern SUGGESTIBLE_RULE = Pattern.compile("\"rule\":\"(egress\\.default|egress\\.allow\\[\\d+])\"");
     private static final Pattern TARGET = Pattern.compile("\"target\":\\{([^}]*)}");
     private static final Pattern HOST = Pattern.compile("\"host\":\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern PORT = Pattern.compile("\"port\":(\\d+)");
@@ -24,7 +29,7 @@ public final class AllowlistSuggestion {
 
     /** Reads one audit line; lines that are not egress events are skipped. */
     public void add(String auditLine) {
-        if (!EGRESS_EVENT.matcher(auditLine).find()) {
+        if (!EGRESS_EVENT.matcher(auditLine).find() || !SUGGESTIBLE_RULE.matcher(auditLine).find()) {
             return;
         }
         Matcher target = TARGET.matcher(auditLine);

@@ -112,6 +112,11 @@ final class CompiledRule {
         return hostSuffix != null && name.endsWith(hostSuffix);
     }
 
+    /** Whether a host rule without ports names this host: all of it, for a deny of its lookup. */
+    boolean namesWholeHost(String name) {
+        return !isUrlRule() && ports.isEmpty() && namesHost(name);
+    }
+
     /** Whether the rule names this exact address or host, the way an operator unlocks a metadata endpoint. */
     boolean namesExactly(String name, byte[] address) {
         if (exactHost != null) {

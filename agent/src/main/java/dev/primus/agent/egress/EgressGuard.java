@@ -36,16 +36,23 @@ public final class EgressGuard implements EgressGate.Checker {
     }
 
     @Override
-    public EgressDeniedException checkSocket(SocketAddress endpoint, boolean nested) {
+    public EgressDeniedException checkSocket(SocketAddress endpoint, URL judgedUrl) {
         if (!(endpoint instanceof InetSocketAddress)) {
             return null; // Unix domain sockets and the like never leave the host.
         }
         InetSocketAddress inet = (InetSocketAddress) endpoint;
         InetAddress address = inet.getAddress();
         byte[] resolved = address == null ? null : address.getAddress();
-        Destination destination = Destination.socket(inet.getHostString(), resolved, inet.getPort());
+        String host = inet.getHostString();
+        if (resolved != null && IpLiteral.parse(host) != null) {
+            // Judge the address the JDK will connect to, not our reading of how it was spelled.
+            host = IpLiteral.format(resolved);
+        }
+        Destination destination = Destination.socket(host, resolved, inet.getPort());
         try {
-            EgressDecision decision = nested ? policy.denyForAddress(resolved, inet.getPort()) : policy.decide(destination);
+            boolean judgedAlready = judgedUrl != null && sameEndpoint(judgedUrl, host, inet.getPort());
+            EgressDecision decision = judgedAlready ? policy.denyForAddress(resolved, inet.getPort())
+                    : policy.decide(destination);
             return decision == null ? null : act(decision, destination);
         } catch (RuntimeException failure) {
             return onError(destination, failure);
@@ -65,6 +72,11 @@ public final class EgressGuard implements EgressGate.Checker {
     }
 
     @Override
+    public boolean failClosed() {
+        return failClosed && mode == Mode.ENFORCE;
+    }
+
+    @Override
     public EgressDeniedException checkLookup(String host) {
         Destination destination = Destination.socket(host, null, -1);
         try {
@@ -73,6 +85,21 @@ public final class EgressGuard implements EgressGate.Checker {
         } catch (RuntimeException failure) {
             return onError(destination, failure);
         }
+    }
+
+    /** Whether a socket goes to the host and port of the URL its HTTP call was judged by. */
+    private static boolean sameEndpoint(URL url, String host, int port) {
+        int urlPort = url.getPort() >= 0 ? url.getPort() : url.getDefaultPort();
+        if (urlPort != port) {
+            return false;
+        }
+        byte[] urlLiteral = IpLiteral.parse(url.getHost());
+        byte[] hostLiteral = IpLiteral.parse(host);
+        if (urlLiteral != null || hostLiteral != null) {
+            return urlLiteral != null && hostLiteral != null && java.util.Arrays.equals(urlLiteral, hostLiteral);
+        }
+        String urlName = HostNames.normalise(url.getHost());
+        return urlName != null && urlName.equals(HostNames.normalise(host));
     }
 
     /** Applies the mode to a decision; null lets the call go on. */
@@ -97,7 +124,7 @@ public final class EgressGuard implements EgressGate.Checker {
     /** The policy itself failed: {@code egress.on_error} decides, and the failure is counted. */
     private EgressDeniedException onError(Destination destination, RuntimeException failure) {
         AgentFailures.record("egress decision", failure);
-        if (!failClosed || mode != Mode.ENFORCE) {
+        if (!failClosed()) {
             return null;
         }
         return new EgressDeniedException(destination.describe(), "egress.on_error (fail_closed)", configFile);

@@ -75,7 +75,8 @@ public final class EgressPolicy {
         if (cached != null) {
             return cached;
         }
-        EgressDecision decision = byName;
+        // A decision of its own per address, so each address is audited once in its own right.
+        EgressDecision decision = EgressDecision.byDefault(byName.allowed());
         for (CompiledRule rule : allow) {
             if (rule.matchesEndpoint(null, resolved, port)) {
                 decision = new EgressDecision(true, rule.id(), "address " + IpLiteral.format(resolved) + " allowed by "
@@ -147,7 +148,8 @@ public final class EgressPolicy {
         }
         EgressDecision decision = null;
         for (CompiledRule rule : deny) {
-            if (rule.namesHost(name)) {
+            // A deny rule narrowed to ports or a url path leaves the rest of the host reachable.
+            if (rule.namesWholeHost(name)) {
                 decision = new EgressDecision(false, rule.id(), "lookup of " + name + " denied by " + rule.id());
                 break;
             }

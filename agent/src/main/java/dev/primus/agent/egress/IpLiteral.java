@@ -76,7 +76,7 @@ public final class IpLiteral {
         }
         long value = 0;
         for (int i = 0; i < digits.length(); i++) {
-            int digit = Character.digit(digits.charAt(i), radix);
+            int digit = asciiDigit(digits.charAt(i), radix);
             if (digit < 0) {
                 return -1;
             }
@@ -151,5 +151,10 @@ public final class IpLiteral {
             }
         }
         return address[15] == 1;
+    }
+
+    /** The value of an ASCII digit in {@code radix}, or -1: never the JDK's other Unicode digits. */
+    private static int asciiDigit(char c, int radix) {
+        return c < 0x80 ? Character.digit(c, radix) : -1;
     }
 }

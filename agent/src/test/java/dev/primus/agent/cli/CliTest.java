@@ -61,7 +61,7 @@ class CliTest {
     void suggestAllowlistTurnsAnAuditFileIntoAnAllowBlockThatValidates(@TempDir Path dir) throws Exception {
         Path audit = dir.resolve("audit.jsonl");
         Files.writeString(audit, "{\"seq\":1,\"type\":\"egress\",\"outcome\":\"would_deny\",\"mode\":\"monitor\","
-                + "\"target\":{\"host\":\"db.internal\",\"ip\":\"10.0.0.5\",\"port\":5432}}\n");
+                + "\"rule\":\"egress.default\",\"target\":{\"host\":\"db.internal\",\"ip\":\"10.0.0.5\",\"port\":5432}}\n");
         assertEquals(0, run("suggest-allowlist", audit.toString()));
         String block = out();
         assertEquals("# from 1 egress events in " + audit + "\negress:\n  allow:\n    - host: db.internal\n"

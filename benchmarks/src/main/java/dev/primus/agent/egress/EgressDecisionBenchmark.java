@@ -71,7 +71,7 @@ public class EgressDecisionBenchmark {
         uncachedDestination = Destination.socket("orders.internal.example.com", null, 8443);
         connectTarget = new InetSocketAddress("127.0.0.1", 8080);
         policy.decide(cachedDestination);
-        guard.checkSocket(connectTarget, false);
+        guard.checkSocket(connectTarget, null);
     }
 
     @TearDown
@@ -91,6 +91,6 @@ public class EgressDecisionBenchmark {
 
     @Benchmark
     public Object socketCheckAsWoven() {
-        return guard.checkSocket(connectTarget, false);
+        return guard.checkSocket(connectTarget, null);
     }
 }

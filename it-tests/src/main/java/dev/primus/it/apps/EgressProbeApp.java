@@ -25,7 +25,7 @@ import java.time.Duration;
  * each: {@code OK ...}, {@code DENIED <message>} when the agent denied it (anywhere in the
  * cause chain), or {@code ERROR <exception>} for any other failure. One JVM serves a whole test
  * class. Commands: {@code socket HOST PORT}, {@code nio HOST PORT}, {@code async HOST PORT}, {@code lookup HOST}, {@code url URL},
- * {@code proxied PROXYHOST PROXYPORT URL}, {@code httpclient URL}, {@code jdbc URL}.
+ * {@code proxied PROXYHOST PROXYPORT URL}, {@code socks PROXYHOST PROXYPORT HOST PORT}, {@code httpclient URL}, {@code jdbc URL}.
  */
 public final class EgressProbeApp {
     private EgressProbeApp() {
@@ -53,6 +53,12 @@ public final class EgressProbeApp {
             case "socket":
                 try (Socket socket = new Socket()) {
                     socket.connect(new InetSocketAddress(words[1], Integer.parseInt(words[2])), 5000);
+                    return "connected";
+                }
+            case "socks":
+                Proxy socks = new Proxy(Proxy.Type.SOCKS, new InetSocketAddress(words[1], Integer.parseInt(words[2])));
+                try (Socket socket = new Socket(socks)) {
+                    socket.connect(new InetSocketAddress(words[3], Integer.parseInt(words[4])), 5000);
                     return "connected";
                 }
             case "nio":

@@ -23,6 +23,12 @@ public final class EgressBootPatches {
                 // Every Socket constructor that connects, and Socket.connect(SocketAddress), end here.
                 BootPatch.checkArgument("java/net/Socket", "connect", "(Ljava/net/SocketAddress;I)V", 0,
                         GATE, "checkSocket", CHECK_SOCKET),
+                // The socket implementations below Socket: a SOCKS proxy is reached through them,
+                // not through Socket.connect, so the proxy is judged as a destination of its own.
+                BootPatch.checkArgument("sun/nio/ch/NioSocketImpl", "connect", "(Ljava/net/SocketAddress;I)V", 0,
+                        GATE, "checkSocket", CHECK_SOCKET),
+                BootPatch.checkArgument("java/net/AbstractPlainSocketImpl", "connect", "(Ljava/net/SocketAddress;I)V", 0,
+                        GATE, "checkSocket", CHECK_SOCKET),
                 // NIO channels, the JDK HttpClient, and the adaptor behind SocketChannel.socket(),
                 // which overrides Socket.connect and connects here instead.
                 BootPatch.checkArgument("sun/nio/ch/SocketChannelImpl", "connect", "(Ljava/net/SocketAddress;)Z", 0,
