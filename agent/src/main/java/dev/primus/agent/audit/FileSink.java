@@ -42,6 +42,18 @@ final class FileSink implements AuditSink {
 
     @Override
     public void write(List<String> openLines) throws IOException {
+        try {
+            writeOrFail(openLines);
+        } catch (IOException | RuntimeException failure) {
+            // The file is the truth: drop the stream and the chain state, and pick both up from
+            // the file again on the next batch, so a failed write never leaves the chain pointing
+            // at lines that are not there.
+            abandon();
+            throw failure;
+        }
+    }
+
+    private void writeOrFail(List<String> openLines) throws IOException {
         if (out == null) {
             open();
         }
@@ -77,6 +89,30 @@ final class FileSink implements AuditSink {
         }
         out = new FileOutputStream(file, true);
         size = file.length();
+        if (size > 0 && !endsWithNewline(file)) {
+            // A line cut short by a crash stays as it is (verify-audit will name it); ours start on a line of their own.
+            out.write('\n');
+            size++;
+        }
+    }
+
+    private static boolean endsWithNewline(File file) throws IOException {
+        try (RandomAccessFile raf = new RandomAccessFile(file, "r")) {
+            raf.seek(raf.length() - 1);
+            return raf.read() == '\n';
+        }
+    }
+
+    private void abandon() {
+        chain = null;
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // Already failing; the next batch reopens the file.
+            }
+            out = null;
+        }
     }
 
     private void rotate() throws IOException {

@@ -56,9 +56,17 @@ public final class AgentInstaller {
         final List<Hook> hooks = HookSelection.active(Hooks.all(), config);
         AuditPipeline audit = AuditPipeline.create(config.service(), config.audit());
         Guards.install(config, audit);
-        final int jdkPatches = JdkWeaving.install(instrumentation, Guards.jdkPatches(config));
-        if (!hooks.isEmpty()) {
-            HookInstaller.install(instrumentation, hooks);
+        final int jdkPatches;
+        try {
+            jdkPatches = JdkWeaving.install(instrumentation, Guards.jdkPatches(config));
+            if (!hooks.isEmpty()) {
+                HookInstaller.install(instrumentation, hooks);
+            }
+        } catch (RuntimeException | UnmodifiableClassException | Error failure) {
+            // Whatever was woven stays, but with no engine behind the gates it lets every call
+            // through: "the app runs without the agent" is then true.
+            Guards.uninstall();
+            throw failure;
         }
         final long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
         final long startedAt = System.currentTimeMillis();

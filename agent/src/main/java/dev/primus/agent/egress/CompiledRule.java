@@ -15,12 +15,13 @@ final class CompiledRule {
     private final Cidr cidr;
     private final String urlScheme;
     private final String urlHost;
+    private final byte[] urlAddress;
     private final int urlPort;
     private final String urlPathPrefix;
     private final Set<Integer> ports;
 
     private CompiledRule(String id, String exactHost, String hostSuffix, byte[] hostAddress, Cidr cidr, String urlScheme,
-                         String urlHost, int urlPort, String urlPathPrefix, Set<Integer> ports) {
+                         String urlHost, byte[] urlAddress, int urlPort, String urlPathPrefix, Set<Integer> ports) {
         this.id = id;
         this.exactHost = exactHost;
         this.hostSuffix = hostSuffix;
@@ -28,6 +29,7 @@ final class CompiledRule {
         this.cidr = cidr;
         this.urlScheme = urlScheme;
         this.urlHost = urlHost;
+        this.urlAddress = urlAddress;
         this.urlPort = urlPort;
         this.urlPathPrefix = urlPathPrefix;
         this.ports = ports;
@@ -38,19 +40,21 @@ final class CompiledRule {
             String host = rule.host();
             if (host.startsWith("*.")) {
                 return new CompiledRule(rule.id(), null, "." + HostNames.normalise(host.substring(2)), null, null, null,
-                        null, -1, null, rule.ports());
+                        null, null, -1, null, rule.ports());
             }
             byte[] literal = IpLiteral.parse(host);
             return new CompiledRule(rule.id(), literal == null ? HostNames.normalise(host) : null, null, literal, null,
-                    null, null, -1, null, rule.ports());
+                    null, null, null, -1, null, rule.ports());
         }
         if (rule.cidr() != null) {
-            return new CompiledRule(rule.id(), null, null, null, rule.cidr(), null, null, -1, null, rule.ports());
+            return new CompiledRule(rule.id(), null, null, null, rule.cidr(), null, null, null, -1, null, rule.ports());
         }
         URI url = rule.url();
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-        return new CompiledRule(rule.id(), null, null, null, null, scheme, HostNames.normalise(url.getHost()),
+        String path = UrlPaths.normalise(url.getRawPath() == null ? "/" : url.getRawPath());
+        byte[] literal = IpLiteral.parse(url.getHost());
+        return new CompiledRule(rule.id(), null, null, null, null, scheme,
+                literal == null ? HostNames.normalise(url.getHost()) : null, literal,
                 url.getPort() >= 0 ? url.getPort() : defaultPort(scheme), path, rule.ports());
     }
 
@@ -86,10 +90,14 @@ final class CompiledRule {
         return exactHost != null ? exactHost.equals(name) : name.endsWith(hostSuffix);
     }
 
-    /** Whether a URL matches this url rule: scheme, host and port exactly, path by prefix. */
-    boolean matchesUrl(String scheme, String name, int port, String path) {
-        return isUrlRule() && urlScheme.equals(scheme) && urlHost.equals(name) && urlPort == port
-                && path != null && pathHasPrefix(path, urlPathPrefix);
+    /** Whether a URL matches this url rule: scheme, host (name or address) and port exactly, path by prefix. */
+    boolean matchesUrl(String scheme, String name, byte[] address, int port, String path) {
+        if (!isUrlRule() || !urlScheme.equals(scheme) || urlPort != port || path == null) {
+            return false;
+        }
+        boolean sameHost = urlAddress != null ? address != null && java.util.Arrays.equals(urlAddress, address)
+                : urlHost.equals(name);
+        return sameHost && pathHasPrefix(path, urlPathPrefix);
     }
 
     /** {@code /v1/} admits {@code /v1/chat}; {@code /v1} admits {@code /v1} and {@code /v1/x}, never {@code /v10}. */
@@ -103,8 +111,8 @@ final class CompiledRule {
 
     /** Whether a host or url rule names this normalised host, whatever the port (for DNS lookups). */
     boolean namesHost(String name) {
-        if (urlHost != null) {
-            return urlHost.equals(name);
+        if (isUrlRule()) {
+            return urlHost != null && urlHost.equals(name);
         }
         if (exactHost != null) {
             return exactHost.equals(name);

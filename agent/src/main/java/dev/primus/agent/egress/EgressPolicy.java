@@ -186,7 +186,7 @@ public final class EgressPolicy {
         int port = destination.port();
 
         for (CompiledRule rule : deny) {
-            if (rule.matchesEndpoint(name, address, port) || rule.matchesUrl(scheme, name, port, path)) {
+            if (rule.matchesEndpoint(name, address, port) || rule.matchesUrl(scheme, name, address, port, path)) {
                 return new EgressDecision(false, rule.id(), "denied by " + rule.id());
             }
         }
@@ -197,7 +197,7 @@ public final class EgressPolicy {
             return new EgressDecision(false, "egress.require_tls", "plain http to a non-loopback host; use https");
         }
         for (CompiledRule rule : allow) {
-            if (rule.matchesEndpoint(name, address, port) || rule.matchesUrl(scheme, name, port, path)) {
+            if (rule.matchesEndpoint(name, address, port) || rule.matchesUrl(scheme, name, address, port, path)) {
                 return new EgressDecision(true, rule.id(), "allowed by " + rule.id());
             }
         }

@@ -5,8 +5,9 @@ import java.util.Deque;
 
 /**
  * URL paths as a server will read them, so a url rule's prefix cannot be escaped with dot
- * segments: {@code /v1/../admin}, {@code /v1/%2e%2e/admin} and {@code /v1/%2E%2E%2Fadmin} all
- * become {@code /admin}. The query and fragment are cut off first.
+ * segments: {@code /v1/../admin}, {@code /v1/%2e%2e/admin}, {@code /v1/%2E%2E%2Fadmin},
+ * {@code /v1/..;/admin} (path parameters, as Tomcat reads them) and {@code //admin} all become
+ * {@code /admin}. The query and fragment are cut off first.
  */
 final class UrlPaths {
     private UrlPaths() {
@@ -18,7 +19,7 @@ final class UrlPaths {
         if (cut >= 0) {
             path = path.substring(0, cut);
         }
-        path = decodeDotsAndSlashes(path.replace('\\', '/'));
+        path = collapseSlashes(stripPathParameters(decodeDotsAndSlashes(path.replace('\\', '/'))));
         return removeDotSegments(path.isEmpty() ? "/" : path);
     }
 
@@ -48,6 +49,41 @@ final class UrlPaths {
                 }
             }
             out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** Drops {@code ;name=value} from every segment. */
+    private static String stripPathParameters(String path) {
+        if (path.indexOf(';') < 0) {
+            return path;
+        }
+        StringBuilder out = new StringBuilder(path.length());
+        boolean inParameters = false;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '/') {
+                inParameters = false;
+            } else if (c == ';') {
+                inParameters = true;
+            }
+            if (!inParameters) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String collapseSlashes(String path) {
+        if (path.indexOf("//") < 0) {
+            return path;
+        }
+        StringBuilder out = new StringBuilder(path.length());
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c != '/' || out.length() == 0 || out.charAt(out.length() - 1) != '/') {
+                out.append(c);
+            }
         }
         return out.toString();
     }

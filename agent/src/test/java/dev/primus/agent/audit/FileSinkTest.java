@@ -92,4 +92,18 @@ class FileSinkTest {
         assertEquals(file + ":2: prev is not the hash of line 1; a line was removed, inserted or reordered before this one",
                 AuditChainVerifier.firstProblem(file));
     }
+
+    @Test
+    void afterACrashCutALineShortTheNextLinesStartOnTheirOwnLine() throws Exception {
+        File file = dir.resolve("audit.jsonl").toFile();
+        FileSink sink = new FileSink(file, 1 << 20, 3, false);
+        sink.write(openLines(1, 1));
+        sink.close();
+        Files.write(file.toPath(), "{\"seq\":2,\"reas".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+        FileSink restarted = new FileSink(file, 1 << 20, 3, false);
+        restarted.write(openLines(3, 1));
+        restarted.close();
+        assertEquals(List.of("{\"seq\":1,\"reason\":\"event 1\"}", "{\"seq\":2,\"reas", "{\"seq\":3,\"reason\":\"event 3\"}"),
+                Files.readAllLines(file.toPath()));
+    }
 }

@@ -137,10 +137,21 @@ class EgressPolicyTest {
     void dotSegmentsCannotEscapeAUrlRulesPrefix() {
         EgressPolicy policy = policy("  allow:\n    - url: https://api.example.com/v1/\n");
         for (String escape : List.of("https://api.example.com/v1/../admin", "https://api.example.com/v1/%2e%2e/admin",
-                "https://api.example.com/v1/%2E%2E%2Fadmin", "https://api.example.com/v1/./../admin")) {
+                "https://api.example.com/v1/%2E%2E%2Fadmin", "https://api.example.com/v1/./../admin",
+                "https://api.example.com/v1/..;/admin", "https://api.example.com/v1/..%3b/admin".replace("%3b", ";"))) {
             assertFalse(policy.decide(url(escape)).allowed(), escape);
         }
         assertTrue(policy.decide(url("https://api.example.com/v1/./models")).allowed());
+    }
+
+    @Test
+    void urlDenyRulesMatchIpHostsAndSurviveSlashTricks() {
+        EgressPolicy policy = policy("  default: allow\n  deny:\n    - url: http://10.0.0.5/admin\n");
+        assertFalse(policy.decide(url("http://10.0.0.5/admin/users")).allowed());
+        assertFalse(policy.decide(url("http://167772165/admin")).allowed(), "decimal spelling of the rule's address");
+        assertFalse(policy.decide(url("http://10.0.0.5//admin")).allowed());
+        assertFalse(policy.decide(url("http://10.0.0.5/x/../admin")).allowed());
+        assertTrue(policy.decide(url("http://10.0.0.5/public")).allowed());
     }
 
     @Test
