@@ -1,5 +1,6 @@
 package dev.primus.bootstrap;
 
+import java.net.DatagramPacket;
 import java.net.SocketAddress;
 import java.net.URL;
 import java.net.URLConnection;
@@ -71,6 +72,14 @@ public final class EgressGate {
         }
     }
 
+
+    /** Woven at the start of a datagram send: the packet's address, when it has one, is its destination. */
+    public static void checkPacket(DatagramPacket packet) throws EgressDeniedException {
+        // A packet without an address goes to the socket's connected peer, judged at connect.
+        if (packet != null && packet.getAddress() != null) {
+            checkSocket(packet.getSocketAddress());
+        }
+    }
 
     /** Woven at the start of {@code InetAddress.getAllByName}, where every name lookup of the JDK goes. */
     public static void checkLookup(String host) throws EgressLookupDeniedException {

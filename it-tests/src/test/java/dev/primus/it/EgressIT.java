@@ -137,6 +137,24 @@ class EgressIT {
     }
 
     @Test
+    void udpDatagramsReachOnlyAllowedAddresses() throws Exception {
+        LoopbackServers.UdpCounter allowedUdp = servers.udp(ALLOWED);
+        LoopbackServers.UdpCounter deniedUdp = servers.udp(DENIED);
+        for (ProbeApp app : enforcing) {
+            assertOk(app, "udp " + ALLOWED + " " + allowedUdp.port(), "sent");
+            assertOk(app, "udpnio " + ALLOWED + " " + allowedUdp.port(), "sent");
+            assertDenied(app, "udp " + DENIED + " " + deniedUdp.port());
+            assertDenied(app, "udpnio " + DENIED + " " + deniedUdp.port());
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (allowedUdp.packets() < 2 * enforcing.size() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(2 * enforcing.size(), allowedUdp.packets());
+        assertEquals(0, deniedUdp.packets());
+    }
+
+    @Test
     void everySpellingOfADeniedAddressIsDenied() throws Exception {
         for (ProbeApp app : enforcing) {
             for (String spelling : List.of("2130706435", "0x7f000003", "127.3", "0177.0.0.3", "::ffff:127.0.0.3")) {

@@ -37,6 +37,17 @@ final class LoopbackServers implements AutoCloseable {
         return counter;
     }
 
+    /** A UDP server; {@link UdpCounter#packets()} counts datagrams received. */
+    UdpCounter udp(String address) throws IOException {
+        java.net.DatagramSocket server = new java.net.DatagramSocket(new InetSocketAddress(InetAddress.getByName(address), 0));
+        UdpCounter counter = new UdpCounter(server);
+        Thread receiver = new Thread(counter::receiveForever, "udp-" + address);
+        receiver.setDaemon(true);
+        receiver.start();
+        open.add(server);
+        return counter;
+    }
+
     @Override
     public void close() throws Exception {
         for (AutoCloseable closeable : open) {
@@ -107,6 +118,35 @@ final class LoopbackServers implements AutoCloseable {
 
         int accepts() {
             return accepts.get();
+        }
+    }
+
+    static final class UdpCounter {
+        private final java.net.DatagramSocket server;
+        private final AtomicInteger packets = new AtomicInteger();
+
+        UdpCounter(java.net.DatagramSocket server) {
+            this.server = server;
+        }
+
+        void receiveForever() {
+            byte[] buffer = new byte[512];
+            while (!server.isClosed()) {
+                try {
+                    server.receive(new java.net.DatagramPacket(buffer, buffer.length));
+                    packets.incrementAndGet();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        int packets() {
+            return packets.get();
         }
     }
 }

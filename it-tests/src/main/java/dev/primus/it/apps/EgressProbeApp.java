@@ -3,6 +3,8 @@ package dev.primus.it.apps;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -12,7 +14,9 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.channels.DatagramChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -24,7 +28,7 @@ import java.time.Duration;
  * Makes outbound calls on command, one per stdin line, and prints one {@code RESULT} line for
  * each: {@code OK ...}, {@code DENIED <message>} when the agent denied it (anywhere in the
  * cause chain), or {@code ERROR <exception>} for any other failure. One JVM serves a whole test
- * class. Commands: {@code socket HOST PORT}, {@code nio HOST PORT}, {@code async HOST PORT}, {@code lookup HOST}, {@code url URL},
+ * class. Commands: {@code socket HOST PORT}, {@code nio HOST PORT}, {@code async HOST PORT}, {@code udp HOST PORT}, {@code udpnio HOST PORT}, {@code lookup HOST}, {@code url URL},
  * {@code proxied PROXYHOST PROXYPORT URL}, {@code socks PROXYHOST PROXYPORT HOST PORT}, {@code httpclient URL}, {@code jdbc URL}.
  */
 public final class EgressProbeApp {
@@ -64,6 +68,19 @@ public final class EgressProbeApp {
             case "nio":
                 try (SocketChannel channel = SocketChannel.open(new InetSocketAddress(words[1], Integer.parseInt(words[2])))) {
                     return "connected";
+                }
+            case "udp":
+                try (DatagramSocket socket = new DatagramSocket()) {
+                    byte[] payload = "ping".getBytes(StandardCharsets.UTF_8);
+                    socket.send(new DatagramPacket(payload, payload.length,
+                            new InetSocketAddress(words[1], Integer.parseInt(words[2]))));
+                    return "sent";
+                }
+            case "udpnio":
+                try (DatagramChannel channel = DatagramChannel.open()) {
+                    channel.send(ByteBuffer.wrap("ping".getBytes(StandardCharsets.UTF_8)),
+                            new InetSocketAddress(words[1], Integer.parseInt(words[2])));
+                    return "sent";
                 }
             case "async":
                 try (AsynchronousSocketChannel channel = AsynchronousSocketChannel.open()) {

@@ -8,6 +8,7 @@ import java.util.List;
 public final class EgressBootPatches {
     private static final String GATE = "dev/primus/bootstrap/EgressGate";
     private static final String CHECK_SOCKET = "(Ljava/net/SocketAddress;)V";
+    private static final String CHECK_PACKET = "(Ljava/net/DatagramPacket;)V";
 
     private EgressBootPatches() {
     }
@@ -34,6 +35,18 @@ public final class EgressBootPatches {
                 BootPatch.checkArgument("sun/nio/ch/SocketChannelImpl", "connect", "(Ljava/net/SocketAddress;)Z", 0,
                         GATE, "checkSocket", CHECK_SOCKET),
                 BootPatch.checkArgument("sun/nio/ch/SocketChannelImpl", "blockingConnect", "(Ljava/net/SocketAddress;J)V", 0,
+                        GATE, "checkSocket", CHECK_SOCKET),
+                // UDP: the NIO datagram channel (connect, and send to an address), and
+                // DatagramSocket, whose sends go through its adaptor on JDK 15+ and natively on 8.
+                BootPatch.checkArgument("sun/nio/ch/DatagramChannelImpl", "connect", "(Ljava/net/SocketAddress;Z)"
+                        + "Ljava/nio/channels/DatagramChannel;", 0, GATE, "checkSocket", CHECK_SOCKET),
+                BootPatch.checkArgument("sun/nio/ch/DatagramChannelImpl", "send", "(Ljava/nio/ByteBuffer;Ljava/net/SocketAddress;)I",
+                        1, GATE, "checkSocket", CHECK_SOCKET),
+                BootPatch.checkArgument("sun/nio/ch/DatagramSocketAdaptor", "send", "(Ljava/net/DatagramPacket;)V", 0,
+                        GATE, "checkPacket", CHECK_PACKET),
+                BootPatch.checkArgument("java/net/DatagramSocket", "send", "(Ljava/net/DatagramPacket;)V", 0,
+                        GATE, "checkPacket", CHECK_PACKET),
+                BootPatch.checkArgument("java/net/DatagramSocket", "connect", "(Ljava/net/SocketAddress;)V", 0,
                         GATE, "checkSocket", CHECK_SOCKET),
                 // Asynchronous channels: the denial is thrown from connect itself, before any
                 // Future or CompletionHandler exists.
