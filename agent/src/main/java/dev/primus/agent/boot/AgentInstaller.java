@@ -29,7 +29,7 @@ public final class AgentInstaller {
     private AgentInstaller() {
     }
 
-    public static void install(String arguments, Instrumentation instrumentation, String jarPath, boolean attached) {
+    public static void install(String arguments, Instrumentation instrumentation, boolean attached) {
         long startNanos = System.nanoTime();
         try {
             ConfigSource source = ConfigSource.locate(AgentArguments.parse(arguments).config(),
@@ -76,7 +76,8 @@ public final class AgentInstaller {
                 new Callable<AuditEvent>() {
                     @Override
                     public AuditEvent call() {
-                        return startedEvent(config, attached, jdkPatches + hooks.size(), elapsedMillis).timestampMillis(startedAt).build();
+                        return startedEvent(config, attached, jdkPatches + hooks.size(), elapsedMillis)
+                                .timestampMillis(startedAt).build();
                     }
                 },
                 new Callable<AuditEvent>() {
@@ -121,8 +122,8 @@ public final class AgentInstaller {
         }
         line.append("; service ").append(config.service())
                 .append("; egress=").append(config.egress().mode().word())
-                .append(" logging=").append(config.masking().mode().word())
-                .append(" auth=").append(config.auth().mode().word())
+                // Say so rather than print modes nothing acts on yet.
+                .append("; logging and auth: validated, not yet enforced by this version")
                 .append("; audit to ").append(sinks.isEmpty() ? "nowhere" : String.join(", ", sinks))
                 .append("; ").append(hooks).append(hooks == 1 ? " hook" : " hooks").append(" woven");
         return line.toString();

@@ -49,7 +49,7 @@ public final class EgressPolicy {
 
     /**
      * The decision for a destination. The part that depends on the name is cached per
-     * (scheme, host, port) unless a url rule makes it depend on the path; a resolved address is
+     * (scheme, host, port), and path when url rules exist; a resolved address is
      * then checked on its own, so no name can be rebound to a denied address.
      */
     public EgressDecision decide(Destination destination) {
@@ -92,10 +92,11 @@ public final class EgressPolicy {
     }
 
     private EgressDecision decideByName(Destination destination) {
-        if (hasUrlRules && destination.path() != null) {
-            return evaluate(destination);
-        }
-        DecisionKey key = new DecisionKey(destination.scheme(), destination.host(), destination.port());
+        // With url rules the path decides too: it joins the key (the cache stays bounded), so each
+        // path is still decided, and audited, once.
+        String host = hasUrlRules && destination.path() != null
+                ? destination.host() + " " + destination.path() : destination.host();
+        DecisionKey key = new DecisionKey(destination.scheme(), host, destination.port());
         EgressDecision cached = cache.get(key);
         if (cached != null) {
             return cached;

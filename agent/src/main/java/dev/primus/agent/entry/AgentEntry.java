@@ -35,8 +35,8 @@ public final class AgentEntry {
             instrumentation.appendToBootstrapClassLoaderSearch(jar);
             ClassLoader agentLoader = new IsolatedClassLoader(jar, AgentJar.location(jar), IsolatedClassLoader.platformLoader());
             Method install = agentLoader.loadClass(INSTALLER)
-                    .getMethod("install", String.class, Instrumentation.class, String.class, boolean.class);
-            install.invoke(null, arguments, instrumentation, jar.getName(), attached);
+                    .getMethod("install", String.class, Instrumentation.class, boolean.class);
+            install.invoke(null, arguments, instrumentation, attached);
         } catch (Throwable failure) {
             Throwable cause = failure instanceof InvocationTargetException && failure.getCause() != null
                     ? failure.getCause() : failure;
