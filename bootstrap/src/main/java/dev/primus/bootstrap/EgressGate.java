@@ -50,28 +50,34 @@ public final class EgressGate {
 
     /** Woven at the start of every socket connect. */
     public static void checkSocket(SocketAddress endpoint) throws EgressDeniedException {
-        Checker engine = checker;
-        if (engine == null) {
-            return;
-        }
-        if (CallDepth.enter(CallDepth.GATE) > 0) {
-            CallDepth.exit(CallDepth.GATE);
-            return;
-        }
-        EgressDeniedException denied;
-        try {
-            denied = engine.checkSocket(endpoint, CallDepth.depth(CallDepth.EGRESS) > 0 ? JUDGED.get() : null);
-        } catch (Throwable failure) {
-            AgentFailures.record("egress socket check", failure);
-            denied = engine.failClosed() ? failedClosed(String.valueOf(endpoint)) : null;
-        } finally {
-            CallDepth.exit(CallDepth.GATE);
-        }
+        EgressDeniedException denied = socketDenial(endpoint);
         if (denied != null) {
             throw denied;
         }
     }
 
+    /**
+     * The denial of a socket connect, or null: woven into asynchronous connects, which report
+     * it through their Future or CompletionHandler instead of throwing it.
+     */
+    public static EgressDeniedException socketDenial(SocketAddress endpoint) {
+        Checker engine = checker;
+        if (engine == null) {
+            return null;
+        }
+        if (CallDepth.enter(CallDepth.GATE) > 0) {
+            CallDepth.exit(CallDepth.GATE);
+            return null;
+        }
+        try {
+            return engine.checkSocket(endpoint, CallDepth.depth(CallDepth.EGRESS) > 0 ? JUDGED.get() : null);
+        } catch (Throwable failure) {
+            AgentFailures.record("egress socket check", failure);
+            return engine.failClosed() ? failedClosed(String.valueOf(endpoint)) : null;
+        } finally {
+            CallDepth.exit(CallDepth.GATE);
+        }
+    }
 
     /** Woven at the start of a datagram send: the packet's address, when it has one, is its destination. */
     public static void checkPacket(DatagramPacket packet) throws EgressDeniedException {

@@ -116,6 +116,7 @@ class EgressIT {
             assertOk(app, "socket " + ALLOWED + " " + allowedHttp.port(), "connected");
             assertOk(app, "nio " + ALLOWED + " " + allowedHttp.port(), "connected");
             assertOk(app, "async " + ALLOWED + " " + allowedHttp.port(), "connected");
+            assertOk(app, "asynchandler " + ALLOWED + " " + allowedHttp.port(), "connected");
             assertOk(app, "url " + allowedHttp.base() + "/ok", "200 allowed");
             assertOk(app, "httpclient " + allowedHttp.base() + "/ok", "200 allowed");
         }
@@ -128,7 +129,9 @@ class EgressIT {
             assertTrue(socket.contains("denied by egress.default"), socket);
             assertTrue(socket.contains("under egress.allow"), socket);
             assertDenied(app, "nio " + DENIED + " " + deniedTcp.port());
+            // Asynchronous connects fail through their Future and their handler, as any failed connect does.
             assertDenied(app, "async " + DENIED + " " + deniedTcp.port());
+            assertDenied(app, "asynchandler " + DENIED + " " + deniedTcp.port());
             assertDenied(app, "url " + deniedHttp.base() + "/x");
             assertDenied(app, "httpclient " + deniedHttp.base() + "/x");
         }

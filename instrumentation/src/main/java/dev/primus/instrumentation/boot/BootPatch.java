@@ -5,7 +5,7 @@ package dev.primus.instrumentation.boot;
  * JVM internal names and descriptors, as ASM reads them.
  */
 public final class BootPatch {
-    public enum Kind { CHECK_ARGUMENT, ENTER_EXIT }
+    public enum Kind { CHECK_ARGUMENT, ENTER_EXIT, FAIL_AS_FUTURE, FAIL_TO_HANDLER }
 
     private final String className;
     private final String methodName;
@@ -16,9 +16,13 @@ public final class BootPatch {
     private final String enterMethod;
     private final String enterDescriptor;
     private final String exitMethod;
+    private final String failureOwner;
+    private final String failureMethod;
+    private final String failureDescriptor;
 
     private BootPatch(String className, String methodName, String methodDescriptor, Kind kind, int argument,
-                      String bridgeClass, String enterMethod, String enterDescriptor, String exitMethod) {
+                      String bridgeClass, String enterMethod, String enterDescriptor, String exitMethod,
+                      String failureOwner, String failureMethod, String failureDescriptor) {
         this.className = className;
         this.methodName = methodName;
         this.methodDescriptor = methodDescriptor;
@@ -28,20 +32,47 @@ public final class BootPatch {
         this.enterMethod = enterMethod;
         this.enterDescriptor = enterDescriptor;
         this.exitMethod = exitMethod;
+        this.failureOwner = failureOwner;
+        this.failureMethod = failureMethod;
+        this.failureDescriptor = failureDescriptor;
     }
 
     /** At entry: {@code bridge.check(argument)}, a static void method that may throw. */
     public static BootPatch checkArgument(String className, String methodName, String methodDescriptor, int argument,
                                           String bridgeClass, String checkMethod, String checkDescriptor) {
         return new BootPatch(className, methodName, methodDescriptor, Kind.CHECK_ARGUMENT, argument, bridgeClass,
-                checkMethod, checkDescriptor, null);
+                checkMethod, checkDescriptor, null, null, null, null);
     }
 
     /** At entry {@code bridge.enter(this)}; {@code bridge.exit()} on every return and throw. */
     public static BootPatch enterExit(String className, String methodName, String methodDescriptor, String bridgeClass,
                                       String enterMethod, String enterDescriptor, String exitMethod) {
         return new BootPatch(className, methodName, methodDescriptor, Kind.ENTER_EXIT, -1, bridgeClass, enterMethod,
-                enterDescriptor, exitMethod);
+                enterDescriptor, exitMethod, null, null, null);
+    }
+
+    /**
+     * For an asynchronous method that returns a Future: at entry {@code denial = bridge.deny(argument)}
+     * (null to proceed); on a denial the method returns {@code failureOwner.failureMethod(denial)},
+     * a failed future, and its own code never runs.
+     */
+    public static BootPatch failAsFuture(String className, String methodName, String methodDescriptor, int argument,
+                                         String bridgeClass, String denyMethod, String denyDescriptor,
+                                         String failureOwner, String failureMethod, String failureDescriptor) {
+        return new BootPatch(className, methodName, methodDescriptor, Kind.FAIL_AS_FUTURE, argument, bridgeClass,
+                denyMethod, denyDescriptor, null, failureOwner, failureMethod, failureDescriptor);
+    }
+
+    /**
+     * For an asynchronous method whose last two arguments are an attachment and a completion
+     * handler: on a denial, {@code failureOwner.failureMethod(this, handler, attachment, null, denial)}
+     * reports it to the handler, and the method returns without running its own code.
+     */
+    public static BootPatch failToHandler(String className, String methodName, String methodDescriptor, int argument,
+                                          String bridgeClass, String denyMethod, String denyDescriptor,
+                                          String failureOwner, String failureMethod, String failureDescriptor) {
+        return new BootPatch(className, methodName, methodDescriptor, Kind.FAIL_TO_HANDLER, argument, bridgeClass,
+                denyMethod, denyDescriptor, null, failureOwner, failureMethod, failureDescriptor);
     }
 
     /** Internal name, e.g. {@code java/net/Socket}. */
@@ -80,6 +111,18 @@ public final class BootPatch {
 
     public String exitMethod() {
         return exitMethod;
+    }
+
+    public String failureOwner() {
+        return failureOwner;
+    }
+
+    public String failureMethod() {
+        return failureMethod;
+    }
+
+    public String failureDescriptor() {
+        return failureDescriptor;
     }
 
     boolean matches(String name, String descriptor) {

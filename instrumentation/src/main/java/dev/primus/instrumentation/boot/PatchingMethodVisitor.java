@@ -29,6 +29,10 @@ final class PatchingMethodVisitor extends MethodVisitor {
     @Override
     public void visitCode() {
         super.visitCode();
+        if (patch.kind() == BootPatch.Kind.FAIL_AS_FUTURE || patch.kind() == BootPatch.Kind.FAIL_TO_HANDLER) {
+            deliverDenial();
+            return;
+        }
         if (patch.kind() == BootPatch.Kind.CHECK_ARGUMENT) {
             Type argument = arguments[patch.argument()];
             super.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slotOf(patch.argument()));
@@ -62,6 +66,41 @@ final class PatchingMethodVisitor extends MethodVisitor {
             super.visitTryCatchBlock(tryStart, tryEnd, handler, null);
         }
         super.visitMaxs(maxStack, maxLocals);
+    }
+
+    /**
+     * {@code denial = bridge.deny(argument); if (denial != null) { report it; return; }} The denial
+     * is kept in the first local slot after the arguments, free at method entry.
+     */
+    private void deliverDenial() {
+        int denialSlot = slotOf(arguments.length);
+        Type argument = arguments[patch.argument()];
+        super.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slotOf(patch.argument()));
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.bridgeClass(), patch.enterMethod(), patch.enterDescriptor(), false);
+        super.visitVarInsn(Opcodes.ASTORE, denialSlot);
+        super.visitVarInsn(Opcodes.ALOAD, denialSlot);
+        Label proceed = new Label();
+        super.visitJumpInsn(Opcodes.IFNULL, proceed);
+        if (patch.kind() == BootPatch.Kind.FAIL_AS_FUTURE) {
+            super.visitVarInsn(Opcodes.ALOAD, denialSlot);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.failureOwner(), patch.failureMethod(),
+                    patch.failureDescriptor(), false);
+            super.visitInsn(Opcodes.ARETURN);
+        } else {
+            super.visitVarInsn(Opcodes.ALOAD, 0);
+            super.visitVarInsn(Opcodes.ALOAD, slotOf(arguments.length - 1));
+            super.visitVarInsn(Opcodes.ALOAD, slotOf(arguments.length - 2));
+            super.visitInsn(Opcodes.ACONST_NULL);
+            super.visitVarInsn(Opcodes.ALOAD, denialSlot);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.failureOwner(), patch.failureMethod(),
+                    patch.failureDescriptor(), false);
+            super.visitInsn(Opcodes.RETURN);
+        }
+        super.visitLabel(proceed);
+        Object[] entryLocals = frameLocals();
+        Object[] locals = java.util.Arrays.copyOf(entryLocals, entryLocals.length + 1);
+        locals[entryLocals.length] = Type.getReturnType(patch.enterDescriptor()).getInternalName();
+        super.visitFrame(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]);
     }
 
     private void callExit() {

@@ -29,7 +29,13 @@ class BootClassWeaverTest {
         byte[] bytes = BootClassWeaver.weave(original, List.of(
                 BootPatch.checkArgument(TARGET, "connect", "(JLjava/lang/String;D)Ljava/lang/String;", 1, BRIDGE, "check",
                         "(Ljava/lang/String;)V"),
-                BootPatch.enterExit(TARGET, "work", "(I)I", BRIDGE, "enter", "(Ljava/lang/Object;)V", "exit")));
+                BootPatch.enterExit(TARGET, "work", "(I)I", BRIDGE, "enter", "(Ljava/lang/Object;)V", "exit"),
+                BootPatch.failAsFuture(TARGET, "connectAsync", "(Ljava/lang/String;)Ljava/lang/Object;", 0, BRIDGE, "deny",
+                        "(Ljava/lang/String;)Ljava/io/IOException;", BRIDGE, "failedFuture",
+                        "(Ljava/lang/Throwable;)Ljava/lang/Object;"),
+                BootPatch.failToHandler(TARGET, "connectWithHandler", "(Ljava/lang/String;Ljava/lang/Object;Ljava/util/List;)V",
+                        0, BRIDGE, "deny", "(Ljava/lang/String;)Ljava/io/IOException;", BRIDGE, "report",
+                        "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Throwable;)V")));
         ClassLoader loader = new ClassLoader(BootClassWeaverTest.class.getClassLoader()) {
             @Override
             protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
@@ -97,6 +103,24 @@ class BootClassWeaverTest {
         TestBridge.denyArgument = "enter";
         assertThrows(IOException.class, () -> work(0));
         assertEquals(List.of("enter"), TestBridge.CALLS);
+    }
+
+    @Test
+    void failAsFutureReturnsTheFailedFutureInsteadOfRunningTheMethod() throws Throwable {
+        Class<?>[] types = {String.class};
+        assertEquals("future for ok.example", call("connectAsync", types, "ok.example"));
+        TestBridge.denyArgument = "evil.example";
+        assertEquals("failed future: denied evil.example", call("connectAsync", types, "evil.example"));
+    }
+
+    @Test
+    void failToHandlerReportsToTheHandlerInsteadOfRunningTheMethod() throws Throwable {
+        Class<?>[] types = {String.class, Object.class, List.class};
+        List<String> handler = new java.util.ArrayList<>();
+        call("connectWithHandler", types, "ok.example", "att", handler);
+        TestBridge.denyArgument = "evil.example";
+        call("connectWithHandler", types, "evil.example", "att", handler);
+        assertEquals(List.of("connected ok.example att", "failed att null denied evil.example"), handler);
     }
 
     @Test

@@ -24,4 +24,12 @@ public class Target {
         }
         return 12;
     }
+
+    public Object connectAsync(String host) {
+        return "future for " + host;
+    }
+
+    public void connectWithHandler(String host, Object attachment, java.util.List<String> handler) {
+        handler.add("connected " + host + " " + attachment);
+    }
 }

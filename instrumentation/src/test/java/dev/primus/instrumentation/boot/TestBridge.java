@@ -29,4 +29,18 @@ public final class TestBridge {
     public static void exit() {
         CALLS.add("exit");
     }
+
+    public static IOException deny(String argument) {
+        CALLS.add("deny? " + argument);
+        return argument.equals(denyArgument) ? new IOException("denied " + argument) : null;
+    }
+
+    public static Object failedFuture(Throwable denial) {
+        return "failed future: " + denial.getMessage();
+    }
+
+    @SuppressWarnings("unchecked")
+    public static void report(Object channel, Object handler, Object attachment, Object result, Throwable denial) {
+        ((java.util.List<String>) handler).add("failed " + attachment + " " + result + " " + denial.getMessage());
+    }
 }

@@ -28,7 +28,7 @@ import java.time.Duration;
  * Makes outbound calls on command, one per stdin line, and prints one {@code RESULT} line for
  * each: {@code OK ...}, {@code DENIED <message>} when the agent denied it (anywhere in the
  * cause chain), or {@code ERROR <exception>} for any other failure. One JVM serves a whole test
- * class. Commands: {@code socket HOST PORT}, {@code nio HOST PORT}, {@code async HOST PORT}, {@code udp HOST PORT}, {@code udpnio HOST PORT}, {@code lookup HOST}, {@code url URL},
+ * class. Commands: {@code socket HOST PORT}, {@code nio HOST PORT}, {@code async HOST PORT}, {@code asynchandler HOST PORT}, {@code udp HOST PORT}, {@code udpnio HOST PORT}, {@code lookup HOST}, {@code url URL},
  * {@code proxied PROXYHOST PROXYPORT URL}, {@code socks PROXYHOST PROXYPORT HOST PORT}, {@code httpclient URL}, {@code jdbc URL}.
  */
 public final class EgressProbeApp {
@@ -89,6 +89,24 @@ public final class EgressProbeApp {
                 }
             case "lookup":
                 return "resolved " + java.net.InetAddress.getAllByName(words[1]).length;
+            case "asynchandler":
+                try (AsynchronousSocketChannel channel = AsynchronousSocketChannel.open()) {
+                    java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+                    channel.connect(new InetSocketAddress(words[1], Integer.parseInt(words[2])), null,
+                            new java.nio.channels.CompletionHandler<Void, Void>() {
+                                @Override
+                                public void completed(Void result, Void attachment) {
+                                    done.complete(null);
+                                }
+
+                                @Override
+                                public void failed(Throwable failure, Void attachment) {
+                                    done.completeExceptionally(failure);
+                                }
+                            });
+                    done.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                    return "connected";
+                }
             case "url":
                 return fetch((HttpURLConnection) new URL(words[1]).openConnection());
             case "proxied":

@@ -9,6 +9,7 @@ public final class EgressBootPatches {
     private static final String GATE = "dev/primus/bootstrap/EgressGate";
     private static final String CHECK_SOCKET = "(Ljava/net/SocketAddress;)V";
     private static final String CHECK_PACKET = "(Ljava/net/DatagramPacket;)V";
+    private static final String SOCKET_DENIAL = "(Ljava/net/SocketAddress;)Ldev/primus/bootstrap/EgressDeniedException;";
 
     private EgressBootPatches() {
     }
@@ -48,13 +49,16 @@ public final class EgressBootPatches {
                         GATE, "checkPacket", CHECK_PACKET),
                 BootPatch.checkArgument("java/net/DatagramSocket", "connect", "(Ljava/net/SocketAddress;)V", 0,
                         GATE, "checkSocket", CHECK_SOCKET),
-                // Asynchronous channels: the denial is thrown from connect itself, before any
-                // Future or CompletionHandler exists.
-                BootPatch.checkArgument("sun/nio/ch/AsynchronousSocketChannelImpl", "connect",
-                        "(Ljava/net/SocketAddress;)Ljava/util/concurrent/Future;", 0, GATE, "checkSocket", CHECK_SOCKET),
-                BootPatch.checkArgument("sun/nio/ch/AsynchronousSocketChannelImpl", "connect",
+                // Asynchronous channels report a denial as they report any connect failure: a failed
+                // Future, or the handler's failed(), never an exception thrown from connect.
+                BootPatch.failAsFuture("sun/nio/ch/AsynchronousSocketChannelImpl", "connect",
+                        "(Ljava/net/SocketAddress;)Ljava/util/concurrent/Future;", 0, GATE, "socketDenial", SOCKET_DENIAL,
+                        "sun/nio/ch/CompletedFuture", "withFailure", "(Ljava/lang/Throwable;)Lsun/nio/ch/CompletedFuture;"),
+                BootPatch.failToHandler("sun/nio/ch/AsynchronousSocketChannelImpl", "connect",
                         "(Ljava/net/SocketAddress;Ljava/lang/Object;Ljava/nio/channels/CompletionHandler;)V", 0,
-                        GATE, "checkSocket", CHECK_SOCKET),
+                        GATE, "socketDenial", SOCKET_DENIAL, "sun/nio/ch/Invoker", "invoke",
+                        "(Ljava/nio/channels/AsynchronousChannel;Ljava/nio/channels/CompletionHandler;Ljava/lang/Object;"
+                                + "Ljava/lang/Object;Ljava/lang/Throwable;)V"),
                 // HttpURLConnection (http and https) opens its connection here for the first
                 // request and for every redirect hop; getURL() is the real destination even through
                 // a proxy. plainConnect wraps plainConnect0 where both exist; CallDepth makes the
