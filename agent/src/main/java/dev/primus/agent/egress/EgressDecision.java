@@ -15,6 +15,8 @@ public final class EgressDecision {
     private final String reason;
     private final boolean byDefault;
     private volatile int used;
+    /** The address the decided name spells, when it is an IP literal; set before the decision is shared. */
+    private byte[] literal;
 
     EgressDecision(boolean allowed, String rule, String reason) {
         this(allowed, rule, reason, false);
@@ -36,6 +38,15 @@ public final class EgressDecision {
     /** True when no rule named the destination and {@code egress.default} decided. */
     boolean isByDefault() {
         return byDefault;
+    }
+
+    void literal(byte[] address) {
+        this.literal = address;
+    }
+
+    /** The IP literal the decided name spells, or null for a host name. */
+    byte[] literal() {
+        return literal;
     }
 
     /** True exactly once per instance: the first time its destination is acted on. */

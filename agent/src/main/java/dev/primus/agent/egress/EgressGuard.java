@@ -44,10 +44,6 @@ public final class EgressGuard implements EgressGate.Checker {
         InetAddress address = inet.getAddress();
         byte[] resolved = address == null ? null : address.getAddress();
         String host = inet.getHostString();
-        if (resolved != null && IpLiteral.parse(host) != null) {
-            // Judge the address the JDK will connect to, not our reading of how it was spelled.
-            host = IpLiteral.format(resolved);
-        }
         Destination destination = Destination.socket(host, resolved, inet.getPort());
         try {
             boolean judgedAlready = judgedUrl != null && sameEndpoint(judgedUrl, host, inet.getPort());

@@ -62,6 +62,11 @@ public final class EgressPolicy {
         if (deniedAddress != null) {
             return deniedAddress;
         }
+        if (byName.literal() != null && !java.util.Arrays.equals(byName.literal(), resolved)) {
+            // The host reads as one address to us and resolved to another: judge the address the
+            // socket really goes to, as if no rule named the host.
+            return decideByAddress(resolved, destination.port(), EgressDecision.byDefault(defaultAllow));
+        }
         if (!byName.isByDefault() || byName.allowed()) {
             return byName;
         }
@@ -102,6 +107,7 @@ public final class EgressPolicy {
             return cached;
         }
         EgressDecision decision = evaluate(destination);
+        decision.literal(IpLiteral.parse(destination.host()));
         if (cache.size() >= MAX_CACHED_DECISIONS) {
             cache.clear();
         }

@@ -178,6 +178,14 @@ class EgressPolicyTest {
     }
 
     @Test
+    void aLiteralThatResolvedToAnotherAddressIsJudgedByThatAddress() {
+        EgressPolicy policy = policy("  allow:\n    - cidr: 8.0.0.0/8\n");
+        // We read 010.0.0.1 as octal 8.0.0.1; a resolver that reads it as 10.0.0.1 connects there.
+        assertTrue(policy.decide(Destination.socket("010.0.0.1", new byte[] {8, 0, 0, 1}, 80)).allowed());
+        assertFalse(policy.decide(Destination.socket("010.0.0.1", new byte[] {10, 0, 0, 1}, 80)).allowed());
+    }
+
+    @Test
     void aCidrRuleAllowsTheAddressANameResolvedTo() {
         EgressPolicy policy = policy("  allow:\n    - cidr: 10.0.0.0/8\n");
         assertTrue(policy.decide(Destination.socket("db.internal", new byte[] {10, 1, 2, 3}, 5432)).allowed());
