@@ -25,8 +25,8 @@ class AttachIT {
     }
 
     private ForkedApp attach(Path jdk, long pid, Path config) throws Exception {
-        return ForkedApp.java(jdk, List.of("-jar", ForkedApp.AGENT_JAR.toString(), "attach", Long.toString(pid),
-                "--config", config.toString()));
+        return ForkedApp.cli(jdk, "attach", Long.toString(pid),
+                "--config", config.toString());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -273,8 +273,7 @@ class EgressIT {
         awaitAuditLines(audit, "\"port\":" + monitoredTcp.port(), 1);
         Path jdk = Jdks.all().get(0);
         String block;
-        try (ForkedApp suggest = ForkedApp.java(jdk, List.of("-jar", ForkedApp.AGENT_JAR.toString(), "suggest-allowlist",
-                audit.toString()))) {
+        try (ForkedApp suggest = ForkedApp.cli(jdk, "suggest-allowlist", audit.toString())) {
             assertEquals(0, suggest.awaitExit(Duration.ofSeconds(60)), suggest.stderr().toString());
             block = String.join("\n", suggest.stdout()) + "\n";
         }
@@ -282,8 +281,8 @@ class EgressIT {
                 block);
         Path config = audit.resolveSibling("suggested.yaml");
         Files.writeString(config, "service: egress-it\nmode: enforce\n" + block);
-        try (ForkedApp check = ForkedApp.java(jdk, List.of("-jar", ForkedApp.AGENT_JAR.toString(), "check-egress",
-                config.toString(), MONITORED + ":" + monitoredTcp.port()))) {
+        try (ForkedApp check = ForkedApp.cli(jdk, "check-egress", config.toString(),
+                MONITORED + ":" + monitoredTcp.port())) {
             assertEquals(0, check.awaitExit(Duration.ofSeconds(60)), check.stdout() + " " + check.stderr());
             assertTrue(check.stdout().get(0).startsWith("allow 127.0.0.5:" + monitoredTcp.port() + " by egress.allow["),
                     check.stdout().toString());

@@ -38,11 +38,13 @@ public final class ForkedApp implements AutoCloseable {
         return new Builder(jdkHome);
     }
 
-    /** Starts a JVM that runs {@code java} with {@code args} on this JDK, for the CLI. */
-    public static ForkedApp java(Path jdkHome, List<String> args) throws IOException {
+    /** Runs the agent jar's command line on this JDK: {@code java -jar primus-agent.jar VERB ARGS}. */
+    public static ForkedApp cli(Path jdkHome, String... verbAndArgs) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(jdkHome.resolve("bin/java").toString());
-        command.addAll(args);
+        command.add("-jar");
+        command.add(AGENT_JAR.toString());
+        command.addAll(List.of(verbAndArgs));
         return new ForkedApp(new ProcessBuilder(command).start());
     }
 

@@ -77,8 +77,7 @@ class PlainAppIT {
         assertTrue(lines.get(1).contains("\"sha256\":\""), lines.get(1));
         assertEvent(lines.get(2), 3, "agent", "stopped");
 
-        try (ForkedApp verify = ForkedApp.java(jdk, List.of("-jar", ForkedApp.AGENT_JAR.toString(), "verify-audit",
-                audit.toString()))) {
+        try (ForkedApp verify = ForkedApp.cli(jdk, "verify-audit", audit.toString())) {
             assertEquals(0, verify.awaitExit(TIMEOUT), verify.stderr().toString());
             assertEquals(List.of(audit + ": hash chain intact over 3 lines"), verify.stdout());
         }
