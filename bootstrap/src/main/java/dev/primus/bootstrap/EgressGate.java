@@ -120,6 +120,19 @@ public final class EgressGate {
      * throws.
      */
     public static void enterHttp(URLConnection connection) throws EgressDeniedException {
+        enterHttpRequest(connection);
+    }
+
+    /**
+     * The same for OkHttp, woven into {@code ConnectInterceptor.intercept(chain)}, which every
+     * request and every redirect hop passes before it gets a connection: the URL is
+     * {@code chain.request().url()}, read reflectively since OkHttp is not on this class path.
+     */
+    public static void enterOkHttp(Object chain) throws EgressDeniedException {
+        enterHttpRequest(chain);
+    }
+
+    private static void enterHttpRequest(Object request) throws EgressDeniedException {
         int depth = CallDepth.enter(CallDepth.EGRESS);
         Checker engine = checker;
         if (engine == null || depth > 0) {
@@ -132,7 +145,7 @@ public final class EgressGate {
         URL url = null;
         EgressDeniedException denied;
         try {
-            url = connection.getURL();
+            url = urlOf(request);
             denied = engine.checkUrl(url);
         } catch (Throwable failure) {
             AgentFailures.record("egress url check", failure);
@@ -145,6 +158,15 @@ public final class EgressGate {
             throw denied;
         }
         JUDGED.set(url);
+    }
+
+    private static URL urlOf(Object request) throws Exception {
+        if (request instanceof URLConnection) {
+            return ((URLConnection) request).getURL();
+        }
+        Object okRequest = request.getClass().getMethod("request").invoke(request);
+        Object okUrl = okRequest.getClass().getMethod("url").invoke(okRequest);
+        return new URL(okUrl.toString());
     }
 
     private static EgressDeniedException failedClosed(String destination) {

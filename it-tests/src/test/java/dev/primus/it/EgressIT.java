@@ -27,6 +27,8 @@ class EgressIT {
     private static final String PROXY = "127.0.0.6";
     private static final String UNLISTED_PROXY = "127.0.0.7";
     private static final String UNLISTED_SOCKS = "127.0.0.8";
+    /** Reachable by url rule only: /api/ is allowed, the rest of the host is not. */
+    private static final String API = "127.0.0.9";
 
     private final LoopbackServers servers = new LoopbackServers();
     private final List<ProbeApp> enforcing = new ArrayList<>();
@@ -38,6 +40,7 @@ class EgressIT {
     private LoopbackServers.HttpCounter proxy;
     private LoopbackServers.HttpCounter unlistedProxy;
     private LoopbackServers.TcpCounter unlistedSocks;
+    private LoopbackServers.HttpCounter api;
     private LoopbackServers.TcpCounter deniedTcp;
     private LoopbackServers.TcpCounter explicitlyDeniedTcp;
     /** Not allowed either, but only monitor-mode apps call it: they go through, and are counted. */
@@ -51,6 +54,7 @@ class EgressIT {
         proxy = servers.http(PROXY).answer("/", 200, null, null);
         unlistedProxy = servers.http(UNLISTED_PROXY).answer("/", 200, null, null);
         unlistedSocks = servers.tcp(UNLISTED_SOCKS);
+        api = servers.http(API).answer("/api/", 200, "api", null).answer("/admin", 200, "admin reached", null);
         deniedTcp = servers.tcp(DENIED);
         explicitlyDeniedTcp = servers.tcp(EXPLICITLY_DENIED);
         monitoredTcp = servers.tcp(MONITORED);
@@ -72,6 +76,7 @@ class EgressIT {
                         "    - cidr: " + ALLOWED + "/32",
                         "    - cidr: " + EXPLICITLY_DENIED + "/32",
                         "    - cidr: " + PROXY + "/32",
+                        "    - url: " + api.base() + "/api/",
                         "    - host: localhost",
                         "      ports: [5432]",
                         "  deny:",
@@ -120,6 +125,31 @@ class EgressIT {
             assertOk(app, "url " + allowedHttp.base() + "/ok", "200 allowed");
             assertOk(app, "httpclient " + allowedHttp.base() + "/ok", "200 allowed");
         }
+    }
+
+    @Test
+    void okHttpIsJudgedByUrlOnEveryRequestAndRedirectHop() throws Exception {
+        for (ProbeApp app : enforcing) {
+            assertOk(app, "okhttp " + allowedHttp.base() + "/ok", "200 allowed");
+            assertDenied(app, "okhttp " + deniedHttp.base() + "/x");
+            String redirect = assertDenied(app, "okhttp " + allowedHttp.base() + "/redirect");
+            assertTrue(redirect.contains(deniedHttp.base() + "/target"), redirect);
+        }
+        assertEquals(0, deniedHttp.hits());
+    }
+
+    @Test
+    void urlRulesAllowAPathPrefixAndNothingElseOfTheHost() throws Exception {
+        for (ProbeApp app : enforcing) {
+            assertOk(app, "url " + api.base() + "/api/orders", "200 api");
+            assertOk(app, "okhttp " + api.base() + "/api/orders", "200 api");
+            // The second OkHttp request reuses the pooled connection: it is judged all the same.
+            assertDenied(app, "okhttp " + api.base() + "/admin");
+            assertDenied(app, "url " + api.base() + "/admin");
+            assertDenied(app, "url " + api.base() + "/api/../admin");
+            assertDenied(app, "socket " + API + " " + api.port());
+        }
+        assertEquals(2 * enforcing.size(), api.hits(), "only the /api/ requests reached the server");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.primus.config.Mode;
 import dev.primus.config.PrimusConfig;
 import dev.primus.instrumentation.boot.BootPatch;
 import dev.primus.instrumentation.jdk.net.EgressBootPatches;
+import dev.primus.instrumentation.okhttp.OkHttpPatches;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +22,7 @@ final class Guards {
         List<BootPatch> patches = new ArrayList<BootPatch>();
         if (config.egress().mode() != Mode.OFF) {
             patches.addAll(EgressBootPatches.all());
+            patches.addAll(OkHttpPatches.all());
             if (config.egress().dnsEnforce()) {
                 patches.addAll(EgressBootPatches.dns());
             }

@@ -14,9 +14,9 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
- * Weaves {@link BootPatch}es into JDK classes as they are loaded or retransformed. Looks at a
- * class only when the boot loader loads it and its name is one of the patched classes: for
- * every other class this transformer costs one hash lookup.
+ * Weaves {@link BootPatch}es into classes as they are loaded or retransformed: JDK classes of the
+ * boot loader, and the few library classes patched by name in any loader. For every other class
+ * this transformer costs one hash lookup.
  */
 public final class BootClassWeaver implements ClassFileTransformer {
     private final Map<String, List<BootPatch>> byClass = new HashMap<String, List<BootPatch>>();
@@ -34,17 +34,18 @@ public final class BootClassWeaver implements ClassFileTransformer {
 
     /** Whether a loaded class is one this weaver patches, so start-up can retransform it. */
     public boolean patches(Class<?> loaded) {
-        return loaded.getClassLoader() == null && byClass.containsKey(loaded.getName().replace('.', '/'));
+        List<BootPatch> patches = byClass.get(loaded.getName().replace('.', '/'));
+        return patches != null && (loaded.getClassLoader() == null || !patches.get(0).bootOnly());
     }
 
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (loader != null || className == null) {
+        if (className == null) {
             return null;
         }
         List<BootPatch> patches = byClass.get(className);
-        if (patches == null) {
+        if (patches == null || (loader != null && patches.get(0).bootOnly())) {
             return null;
         }
         try {

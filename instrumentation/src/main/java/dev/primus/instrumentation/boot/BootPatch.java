@@ -19,6 +19,7 @@ public final class BootPatch {
     private final String failureOwner;
     private final String failureMethod;
     private final String failureDescriptor;
+    private boolean bootOnly = true;
 
     private BootPatch(String className, String methodName, String methodDescriptor, Kind kind, int argument,
                       String bridgeClass, String enterMethod, String enterDescriptor, String exitMethod,
@@ -42,6 +43,30 @@ public final class BootPatch {
                                           String bridgeClass, String checkMethod, String checkDescriptor) {
         return new BootPatch(className, methodName, methodDescriptor, Kind.CHECK_ARGUMENT, argument, bridgeClass,
                 checkMethod, checkDescriptor, null, null, null, null);
+    }
+
+    /**
+     * The same patch for a library class, woven in whichever class loader loads it (a library's
+     * class names are its own, so the name alone identifies it).
+     */
+    public BootPatch inAnyLoader() {
+        this.bootOnly = false;
+        return this;
+    }
+
+    /** Whether only the boot loader's class of this name is woven. */
+    public boolean bootOnly() {
+        return bootOnly;
+    }
+
+    /**
+     * At entry {@code bridge.enter(argument)} (argument -1: {@code this}); {@code bridge.exit()} on
+     * every return and throw.
+     */
+    public static BootPatch enterExit(String className, String methodName, String methodDescriptor, int argument,
+                                      String bridgeClass, String enterMethod, String enterDescriptor, String exitMethod) {
+        return new BootPatch(className, methodName, methodDescriptor, Kind.ENTER_EXIT, argument, bridgeClass, enterMethod,
+                enterDescriptor, exitMethod, null, null, null);
     }
 
     /** At entry {@code bridge.enter(this)}; {@code bridge.exit()} on every return and throw. */
@@ -92,7 +117,7 @@ public final class BootPatch {
         return kind;
     }
 
-    /** The zero-based argument passed to the check (CHECK_ARGUMENT only). */
+    /** The zero-based argument passed to the bridge at entry; -1 for {@code this}. */
     public int argument() {
         return argument;
     }

@@ -33,7 +33,7 @@ final class PatchingMethodVisitor extends MethodVisitor {
             deliverDenial();
             return;
         }
-        if (patch.kind() == BootPatch.Kind.CHECK_ARGUMENT) {
+        if (patch.argument() >= 0) {
             Type argument = arguments[patch.argument()];
             super.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slotOf(patch.argument()));
         } else {

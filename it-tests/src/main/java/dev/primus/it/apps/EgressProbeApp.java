@@ -28,10 +28,13 @@ import java.time.Duration;
  * Makes outbound calls on command, one per stdin line, and prints one {@code RESULT} line for
  * each: {@code OK ...}, {@code DENIED <message>} when the agent denied it (anywhere in the
  * cause chain), or {@code ERROR <exception>} for any other failure. One JVM serves a whole test
- * class. Commands: {@code socket HOST PORT}, {@code nio HOST PORT}, {@code async HOST PORT}, {@code asynchandler HOST PORT}, {@code udp HOST PORT}, {@code udpnio HOST PORT}, {@code lookup HOST}, {@code url URL},
+ * class. Commands: {@code socket HOST PORT}, {@code nio HOST PORT}, {@code async HOST PORT}, {@code asynchandler HOST PORT}, {@code udp HOST PORT}, {@code udpnio HOST PORT}, {@code lookup HOST}, {@code url URL}, {@code okhttp URL},
  * {@code proxied PROXYHOST PROXYPORT URL}, {@code socks PROXYHOST PROXYPORT HOST PORT}, {@code httpclient URL}, {@code jdbc URL}.
  */
 public final class EgressProbeApp {
+    /** One client for the whole run, so later requests reuse pooled connections. */
+    private static final okhttp3.OkHttpClient OK_HTTP = new okhttp3.OkHttpClient();
+
     private EgressProbeApp() {
     }
 
@@ -106,6 +109,11 @@ public final class EgressProbeApp {
                             });
                     done.get(10, java.util.concurrent.TimeUnit.SECONDS);
                     return "connected";
+                }
+            case "okhttp":
+                try (okhttp3.Response response = OK_HTTP.newCall(new okhttp3.Request.Builder().url(words[1]).build())
+                        .execute()) {
+                    return response.code() + " " + response.body().string();
                 }
             case "url":
                 return fetch((HttpURLConnection) new URL(words[1]).openConnection());
