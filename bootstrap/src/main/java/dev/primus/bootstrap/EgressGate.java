@@ -2,6 +2,7 @@ package dev.primus.bootstrap;
 
 import java.net.DatagramPacket;
 import java.net.SocketAddress;
+import java.net.URI;
 import java.net.URL;
 import java.net.URLConnection;
 
@@ -132,6 +133,15 @@ public final class EgressGate {
         enterHttpRequest(chain);
     }
 
+    /**
+     * The same for Apache HttpClient 4.x, woven into {@code MainClientExec.execute(route, request,
+     * ...)}, which every request and every redirect hop passes: the URL is the route's target host
+     * and the request's URI (relative by then, or absolute).
+     */
+    public static void enterApacheHttp(Object route, Object requestWrapper) throws EgressDeniedException {
+        enterHttpRequest(new Object[] {route, requestWrapper});
+    }
+
     private static void enterHttpRequest(Object request) throws EgressDeniedException {
         int depth = CallDepth.enter(CallDepth.EGRESS);
         Checker engine = checker;
@@ -160,14 +170,28 @@ public final class EgressGate {
         JUDGED.set(url);
     }
 
+    /** The URL of a request as each hooked client holds it, read reflectively for libraries. */
     private static URL urlOf(Object request) throws Exception {
         if (request instanceof URLConnection) {
             return ((URLConnection) request).getURL();
         }
+        if (request instanceof Object[]) {
+            // Apache HttpClient 4: the route's target host, and a relative or absolute URI.
+            Object route = ((Object[]) request)[0];
+            Object wrapper = ((Object[]) request)[1];
+            URI uri = (URI) wrapper.getClass().getMethod("getURI").invoke(wrapper);
+            if (uri.isAbsolute()) {
+                return uri.toURL();
+            }
+            Object target = route.getClass().getMethod("getTargetHost").invoke(route);
+            return new URL(target.getClass().getMethod("toURI").invoke(target) + uri.toString());
+        }
+        // OkHttp: chain.request().url().
         Object okRequest = request.getClass().getMethod("request").invoke(request);
         Object okUrl = okRequest.getClass().getMethod("url").invoke(okRequest);
         return new URL(okUrl.toString());
     }
+
 
     private static EgressDeniedException failedClosed(String destination) {
         return new EgressDeniedException(destination, "egress.on_error (fail_closed: the check itself failed)",

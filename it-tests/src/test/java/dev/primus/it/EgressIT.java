@@ -128,12 +128,14 @@ class EgressIT {
     }
 
     @Test
-    void okHttpIsJudgedByUrlOnEveryRequestAndRedirectHop() throws Exception {
+    void okHttpAndApacheHttpClientAreJudgedByUrlOnEveryRequestAndRedirectHop() throws Exception {
         for (ProbeApp app : enforcing) {
-            assertOk(app, "okhttp " + allowedHttp.base() + "/ok", "200 allowed");
-            assertDenied(app, "okhttp " + deniedHttp.base() + "/x");
-            String redirect = assertDenied(app, "okhttp " + allowedHttp.base() + "/redirect");
-            assertTrue(redirect.contains(deniedHttp.base() + "/target"), redirect);
+            for (String client : List.of("okhttp", "apache")) {
+                assertOk(app, client + " " + allowedHttp.base() + "/ok", "200 allowed");
+                assertDenied(app, client + " " + deniedHttp.base() + "/x");
+                String redirect = assertDenied(app, client + " " + allowedHttp.base() + "/redirect");
+                assertTrue(redirect.contains(deniedHttp.base() + "/target"), client + ": " + redirect);
+            }
         }
         assertEquals(0, deniedHttp.hits());
     }
@@ -143,13 +145,15 @@ class EgressIT {
         for (ProbeApp app : enforcing) {
             assertOk(app, "url " + api.base() + "/api/orders", "200 api");
             assertOk(app, "okhttp " + api.base() + "/api/orders", "200 api");
+            assertOk(app, "apache " + api.base() + "/api/orders", "200 api");
             // The second OkHttp request reuses the pooled connection: it is judged all the same.
             assertDenied(app, "okhttp " + api.base() + "/admin");
             assertDenied(app, "url " + api.base() + "/admin");
+            assertDenied(app, "apache " + api.base() + "/admin");
             assertDenied(app, "url " + api.base() + "/api/../admin");
             assertDenied(app, "socket " + API + " " + api.port());
         }
-        assertEquals(2 * enforcing.size(), api.hits(), "only the /api/ requests reached the server");
+        assertEquals(3 * enforcing.size(), api.hits(), "only the /api/ requests reached the server");
     }
 
     @Test

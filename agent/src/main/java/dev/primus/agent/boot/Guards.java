@@ -7,6 +7,7 @@ import dev.primus.bootstrap.EgressGate;
 import dev.primus.config.Mode;
 import dev.primus.config.PrimusConfig;
 import dev.primus.instrumentation.boot.BootPatch;
+import dev.primus.instrumentation.apachehttp4.ApacheHttp4Patches;
 import dev.primus.instrumentation.jdk.net.EgressBootPatches;
 import dev.primus.instrumentation.okhttp.OkHttpPatches;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ final class Guards {
         if (config.egress().mode() != Mode.OFF) {
             patches.addAll(EgressBootPatches.all());
             patches.addAll(OkHttpPatches.all());
+            patches.addAll(ApacheHttp4Patches.all());
             if (config.egress().dnsEnforce()) {
                 patches.addAll(EgressBootPatches.dns());
             }

@@ -20,6 +20,8 @@ public final class BootPatch {
     private final String failureMethod;
     private final String failureDescriptor;
     private boolean bootOnly = true;
+    /** A second argument passed to the bridge at entry, after the first; -1 for none. */
+    private int secondArgument = -1;
 
     private BootPatch(String className, String methodName, String methodDescriptor, Kind kind, int argument,
                       String bridgeClass, String enterMethod, String enterDescriptor, String exitMethod,
@@ -52,6 +54,16 @@ public final class BootPatch {
     public BootPatch inAnyLoader() {
         this.bootOnly = false;
         return this;
+    }
+
+    /** Also passes argument {@code index} to the bridge at entry, after the first. */
+    public BootPatch alsoPassing(int index) {
+        this.secondArgument = index;
+        return this;
+    }
+
+    public int secondArgument() {
+        return secondArgument;
     }
 
     /** Whether only the boot loader's class of this name is woven. */

@@ -39,6 +39,10 @@ final class PatchingMethodVisitor extends MethodVisitor {
         } else {
             super.visitVarInsn(Opcodes.ALOAD, 0);
         }
+        if (patch.secondArgument() >= 0) {
+            Type second = arguments[patch.secondArgument()];
+            super.visitVarInsn(second.getOpcode(Opcodes.ILOAD), slotOf(patch.secondArgument()));
+        }
         super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.bridgeClass(), patch.enterMethod(), patch.enterDescriptor(), false);
         if (patch.kind() == BootPatch.Kind.ENTER_EXIT) {
             super.visitLabel(tryStart);

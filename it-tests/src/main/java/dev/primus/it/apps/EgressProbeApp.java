@@ -28,12 +28,14 @@ import java.time.Duration;
  * Makes outbound calls on command, one per stdin line, and prints one {@code RESULT} line for
  * each: {@code OK ...}, {@code DENIED <message>} when the agent denied it (anywhere in the
  * cause chain), or {@code ERROR <exception>} for any other failure. One JVM serves a whole test
- * class. Commands: {@code socket HOST PORT}, {@code nio HOST PORT}, {@code async HOST PORT}, {@code asynchandler HOST PORT}, {@code udp HOST PORT}, {@code udpnio HOST PORT}, {@code lookup HOST}, {@code url URL}, {@code okhttp URL},
+ * class. Commands: {@code socket HOST PORT}, {@code nio HOST PORT}, {@code async HOST PORT}, {@code asynchandler HOST PORT}, {@code udp HOST PORT}, {@code udpnio HOST PORT}, {@code lookup HOST}, {@code url URL}, {@code okhttp URL}, {@code apache URL},
  * {@code proxied PROXYHOST PROXYPORT URL}, {@code socks PROXYHOST PROXYPORT HOST PORT}, {@code httpclient URL}, {@code jdbc URL}.
  */
 public final class EgressProbeApp {
     /** One client for the whole run, so later requests reuse pooled connections. */
     private static final okhttp3.OkHttpClient OK_HTTP = new okhttp3.OkHttpClient();
+    private static final org.apache.http.impl.client.CloseableHttpClient APACHE_HTTP =
+            org.apache.http.impl.client.HttpClients.createDefault();
 
     private EgressProbeApp() {
     }
@@ -114,6 +116,12 @@ public final class EgressProbeApp {
                 try (okhttp3.Response response = OK_HTTP.newCall(new okhttp3.Request.Builder().url(words[1]).build())
                         .execute()) {
                     return response.code() + " " + response.body().string();
+                }
+            case "apache":
+                try (org.apache.http.client.methods.CloseableHttpResponse response =
+                             APACHE_HTTP.execute(new org.apache.http.client.methods.HttpGet(words[1]))) {
+                    return response.getStatusLine().getStatusCode() + " "
+                            + org.apache.http.util.EntityUtils.toString(response.getEntity());
                 }
             case "url":
                 return fetch((HttpURLConnection) new URL(words[1]).openConnection());
