@@ -114,6 +114,12 @@ public final class EgressGate {
         }
     }
 
+    /** The HTTP clients whose request-level hooks call this gate: how each holds its URL. */
+    private static final int URL_CONNECTION = 0;
+    private static final int OKHTTP = 1;
+    private static final int APACHE4 = 2;
+    private static final int APACHE5 = 3;
+
     /**
      * Woven at the start of an HTTP client's connect: judges the URL if this is the outermost
      * HTTP call on the thread, and remembers it, so the socket it opens to that URL's host is not
@@ -121,7 +127,7 @@ public final class EgressGate {
      * throws.
      */
     public static void enterHttp(URLConnection connection) throws EgressDeniedException {
-        enterHttpRequest(connection);
+        enterHttpRequest(URL_CONNECTION, connection, null);
     }
 
     /**
@@ -130,7 +136,7 @@ public final class EgressGate {
      * {@code chain.request().url()}, read reflectively since OkHttp is not on this class path.
      */
     public static void enterOkHttp(Object chain) throws EgressDeniedException {
-        enterHttpRequest(chain);
+        enterHttpRequest(OKHTTP, chain, null);
     }
 
     /**
@@ -139,10 +145,15 @@ public final class EgressGate {
      * and the request's URI (relative by then, or absolute).
      */
     public static void enterApacheHttp(Object route, Object requestWrapper) throws EgressDeniedException {
-        enterHttpRequest(new Object[] {route, requestWrapper});
+        enterHttpRequest(APACHE4, route, requestWrapper);
     }
 
-    private static void enterHttpRequest(Object request) throws EgressDeniedException {
+    /** The same for Apache HttpClient 5 classic: {@code ConnectExec.execute(request, scope, chain)}. */
+    public static void enterApacheHttp5(Object request, Object scope) throws EgressDeniedException {
+        enterHttpRequest(APACHE5, request, scope);
+    }
+
+    private static void enterHttpRequest(int client, Object first, Object second) throws EgressDeniedException {
         int depth = CallDepth.enter(CallDepth.EGRESS);
         Checker engine = checker;
         if (engine == null || depth > 0) {
@@ -155,7 +166,7 @@ public final class EgressGate {
         URL url = null;
         EgressDeniedException denied;
         try {
-            url = urlOf(request);
+            url = urlOf(client, first, second);
             denied = engine.checkUrl(url);
         } catch (Throwable failure) {
             AgentFailures.record("egress url check", failure);
@@ -171,27 +182,29 @@ public final class EgressGate {
     }
 
     /** The URL of a request as each hooked client holds it, read reflectively for libraries. */
-    private static URL urlOf(Object request) throws Exception {
-        if (request instanceof URLConnection) {
-            return ((URLConnection) request).getURL();
+    private static URL urlOf(int client, Object first, Object second) throws Exception {
+        switch (client) {
+            case URL_CONNECTION:
+                return ((URLConnection) first).getURL();
+            case OKHTTP:
+                Object okRequest = call(first, "request");
+                return new URL(call(okRequest, "url").toString());
+            case APACHE4:
+                return absolute((URI) call(second, "getURI"), call(first, "getTargetHost"));
+            default:
+                Object route = second.getClass().getField("route").get(second);
+                return absolute((URI) call(first, "getUri"), call(route, "getTargetHost"));
         }
-        if (request instanceof Object[]) {
-            // Apache HttpClient 4: the route's target host, and a relative or absolute URI.
-            Object route = ((Object[]) request)[0];
-            Object wrapper = ((Object[]) request)[1];
-            URI uri = (URI) wrapper.getClass().getMethod("getURI").invoke(wrapper);
-            if (uri.isAbsolute()) {
-                return uri.toURL();
-            }
-            Object target = route.getClass().getMethod("getTargetHost").invoke(route);
-            return new URL(target.getClass().getMethod("toURI").invoke(target) + uri.toString());
-        }
-        // OkHttp: chain.request().url().
-        Object okRequest = request.getClass().getMethod("request").invoke(request);
-        Object okUrl = okRequest.getClass().getMethod("url").invoke(okRequest);
-        return new URL(okUrl.toString());
     }
 
+    /** An Apache request URI made absolute on its route's target host ({@code HttpHost.toURI()}). */
+    private static URL absolute(URI uri, Object targetHost) throws Exception {
+        return uri.isAbsolute() ? uri.toURL() : new URL(call(targetHost, "toURI") + uri.toString());
+    }
+
+    private static Object call(Object target, String method) throws Exception {
+        return target.getClass().getMethod(method).invoke(target);
+    }
 
     private static EgressDeniedException failedClosed(String destination) {
         return new EgressDeniedException(destination, "egress.on_error (fail_closed: the check itself failed)",

@@ -128,9 +128,9 @@ class EgressIT {
     }
 
     @Test
-    void okHttpAndApacheHttpClientAreJudgedByUrlOnEveryRequestAndRedirectHop() throws Exception {
+    void okHttpAndApacheHttpClientsAreJudgedByUrlOnEveryRequestAndRedirectHop() throws Exception {
         for (ProbeApp app : enforcing) {
-            for (String client : List.of("okhttp", "apache")) {
+            for (String client : List.of("okhttp", "apache", "apache5")) {
                 assertOk(app, client + " " + allowedHttp.base() + "/ok", "200 allowed");
                 assertDenied(app, client + " " + deniedHttp.base() + "/x");
                 String redirect = assertDenied(app, client + " " + allowedHttp.base() + "/redirect");
@@ -146,14 +146,16 @@ class EgressIT {
             assertOk(app, "url " + api.base() + "/api/orders", "200 api");
             assertOk(app, "okhttp " + api.base() + "/api/orders", "200 api");
             assertOk(app, "apache " + api.base() + "/api/orders", "200 api");
+            assertOk(app, "apache5 " + api.base() + "/api/orders", "200 api");
             // The second OkHttp request reuses the pooled connection: it is judged all the same.
             assertDenied(app, "okhttp " + api.base() + "/admin");
             assertDenied(app, "url " + api.base() + "/admin");
             assertDenied(app, "apache " + api.base() + "/admin");
+            assertDenied(app, "apache5 " + api.base() + "/admin");
             assertDenied(app, "url " + api.base() + "/api/../admin");
             assertDenied(app, "socket " + API + " " + api.port());
         }
-        assertEquals(3 * enforcing.size(), api.hits(), "only the /api/ requests reached the server");
+        assertEquals(4 * enforcing.size(), api.hits(), "only the /api/ requests reached the server");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.primus.config.Mode;
 import dev.primus.config.PrimusConfig;
 import dev.primus.instrumentation.boot.BootPatch;
 import dev.primus.instrumentation.apachehttp4.ApacheHttp4Patches;
+import dev.primus.instrumentation.apachehttp5.ApacheHttp5Patches;
 import dev.primus.instrumentation.jdk.net.EgressBootPatches;
 import dev.primus.instrumentation.okhttp.OkHttpPatches;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ final class Guards {
             patches.addAll(EgressBootPatches.all());
             patches.addAll(OkHttpPatches.all());
             patches.addAll(ApacheHttp4Patches.all());
+            patches.addAll(ApacheHttp5Patches.all());
             if (config.egress().dnsEnforce()) {
                 patches.addAll(EgressBootPatches.dns());
             }

@@ -28,7 +28,7 @@ import java.time.Duration;
  * Makes outbound calls on command, one per stdin line, and prints one {@code RESULT} line for
  * each: {@code OK ...}, {@code DENIED <message>} when the agent denied it (anywhere in the
  * cause chain), or {@code ERROR <exception>} for any other failure. One JVM serves a whole test
- * class. Commands: {@code socket HOST PORT}, {@code nio HOST PORT}, {@code async HOST PORT}, {@code asynchandler HOST PORT}, {@code udp HOST PORT}, {@code udpnio HOST PORT}, {@code lookup HOST}, {@code url URL}, {@code okhttp URL}, {@code apache URL},
+ * class. Commands: {@code socket HOST PORT}, {@code nio HOST PORT}, {@code async HOST PORT}, {@code asynchandler HOST PORT}, {@code udp HOST PORT}, {@code udpnio HOST PORT}, {@code lookup HOST}, {@code url URL}, {@code okhttp URL}, {@code apache URL}, {@code apache5 URL},
  * {@code proxied PROXYHOST PROXYPORT URL}, {@code socks PROXYHOST PROXYPORT HOST PORT}, {@code httpclient URL}, {@code jdbc URL}.
  */
 public final class EgressProbeApp {
@@ -36,6 +36,8 @@ public final class EgressProbeApp {
     private static final okhttp3.OkHttpClient OK_HTTP = new okhttp3.OkHttpClient();
     private static final org.apache.http.impl.client.CloseableHttpClient APACHE_HTTP =
             org.apache.http.impl.client.HttpClients.createDefault();
+    private static final org.apache.hc.client5.http.impl.classic.CloseableHttpClient APACHE_HTTP5 =
+            org.apache.hc.client5.http.impl.classic.HttpClients.createDefault();
 
     private EgressProbeApp() {
     }
@@ -123,6 +125,10 @@ public final class EgressProbeApp {
                     return response.getStatusLine().getStatusCode() + " "
                             + org.apache.http.util.EntityUtils.toString(response.getEntity());
                 }
+            case "apache5":
+                return APACHE_HTTP5.execute(new org.apache.hc.client5.http.classic.methods.HttpGet(words[1]),
+                        response -> response.getCode() + " "
+                                + org.apache.hc.core5.http.io.entity.EntityUtils.toString(response.getEntity()));
             case "url":
                 return fetch((HttpURLConnection) new URL(words[1]).openConnection());
             case "proxied":
