@@ -80,6 +80,18 @@ public final class EgressGate {
         }
     }
 
+    /**
+     * Woven into Netty's {@code Bootstrap.doConnect}: fails its connect promise with the denial,
+     * as any failed connect does. Reflective, since Netty is not on this class path.
+     */
+    public static void failPromise(Object promise, Throwable denial) {
+        try {
+            promise.getClass().getMethod("setFailure", Throwable.class).invoke(promise, denial);
+        } catch (Throwable failure) {
+            AgentFailures.record("egress netty promise", failure);
+        }
+    }
+
     /** Woven at the start of a datagram send: the packet's address, when it has one, is its destination. */
     public static void checkPacket(DatagramPacket packet) throws EgressDeniedException {
         // A packet without an address goes to the socket's connected peer, judged at connect.

@@ -122,6 +122,7 @@ class EgressIT {
             assertOk(app, "nio " + ALLOWED + " " + allowedHttp.port(), "connected");
             assertOk(app, "async " + ALLOWED + " " + allowedHttp.port(), "connected");
             assertOk(app, "asynchandler " + ALLOWED + " " + allowedHttp.port(), "connected");
+            assertOk(app, "netty " + ALLOWED + " " + allowedHttp.port(), "connected");
             assertOk(app, "url " + allowedHttp.base() + "/ok", "200 allowed");
             assertOk(app, "httpclient " + allowedHttp.base() + "/ok", "200 allowed");
         }
@@ -168,6 +169,8 @@ class EgressIT {
             // Asynchronous connects fail through their Future and their handler, as any failed connect does.
             assertDenied(app, "async " + DENIED + " " + deniedTcp.port());
             assertDenied(app, "asynchandler " + DENIED + " " + deniedTcp.port());
+            // Netty fails the connect promise, as it does for any failed connect.
+            assertDenied(app, "netty " + DENIED + " " + deniedTcp.port());
             assertDenied(app, "url " + deniedHttp.base() + "/x");
             assertDenied(app, "httpclient " + deniedHttp.base() + "/x");
         }

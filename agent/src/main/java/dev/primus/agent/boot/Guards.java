@@ -10,6 +10,7 @@ import dev.primus.instrumentation.boot.BootPatch;
 import dev.primus.instrumentation.apachehttp4.ApacheHttp4Patches;
 import dev.primus.instrumentation.apachehttp5.ApacheHttp5Patches;
 import dev.primus.instrumentation.jdk.net.EgressBootPatches;
+import dev.primus.instrumentation.netty.NettyPatches;
 import dev.primus.instrumentation.okhttp.OkHttpPatches;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ final class Guards {
             patches.addAll(OkHttpPatches.all());
             patches.addAll(ApacheHttp4Patches.all());
             patches.addAll(ApacheHttp5Patches.all());
+            patches.addAll(NettyPatches.all());
             if (config.egress().dnsEnforce()) {
                 patches.addAll(EgressBootPatches.dns());
             }

@@ -5,7 +5,7 @@ package dev.primus.instrumentation.boot;
  * JVM internal names and descriptors, as ASM reads them.
  */
 public final class BootPatch {
-    public enum Kind { CHECK_ARGUMENT, ENTER_EXIT, FAIL_AS_FUTURE, FAIL_TO_HANDLER }
+    public enum Kind { CHECK_ARGUMENT, ENTER_EXIT, FAIL_AS_FUTURE, FAIL_TO_HANDLER, FAIL_PROMISE }
 
     private final String className;
     private final String methodName;
@@ -110,6 +110,18 @@ public final class BootPatch {
                                           String failureOwner, String failureMethod, String failureDescriptor) {
         return new BootPatch(className, methodName, methodDescriptor, Kind.FAIL_TO_HANDLER, argument, bridgeClass,
                 denyMethod, denyDescriptor, null, failureOwner, failureMethod, failureDescriptor);
+    }
+
+    /**
+     * For a void method that completes a promise argument (Netty's {@code Bootstrap.doConnect}):
+     * on a denial, {@code failureOwner.failureMethod(promise, denial)} fails the promise and the
+     * method returns without running its own code.
+     */
+    public static BootPatch failPromise(String className, String methodName, String methodDescriptor, int argument,
+                                        int promiseArgument, String bridgeClass, String denyMethod, String denyDescriptor,
+                                        String failureMethod, String failureDescriptor) {
+        return new BootPatch(className, methodName, methodDescriptor, Kind.FAIL_PROMISE, argument, bridgeClass,
+                denyMethod, denyDescriptor, null, bridgeClass, failureMethod, failureDescriptor).alsoPassing(promiseArgument);
     }
 
     /** Internal name, e.g. {@code java/net/Socket}. */

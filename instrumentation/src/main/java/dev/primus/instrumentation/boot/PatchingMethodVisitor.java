@@ -29,7 +29,8 @@ final class PatchingMethodVisitor extends MethodVisitor {
     @Override
     public void visitCode() {
         super.visitCode();
-        if (patch.kind() == BootPatch.Kind.FAIL_AS_FUTURE || patch.kind() == BootPatch.Kind.FAIL_TO_HANDLER) {
+        if (patch.kind() == BootPatch.Kind.FAIL_AS_FUTURE || patch.kind() == BootPatch.Kind.FAIL_TO_HANDLER
+                || patch.kind() == BootPatch.Kind.FAIL_PROMISE) {
             deliverDenial();
             return;
         }
@@ -90,6 +91,12 @@ final class PatchingMethodVisitor extends MethodVisitor {
             super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.failureOwner(), patch.failureMethod(),
                     patch.failureDescriptor(), false);
             super.visitInsn(Opcodes.ARETURN);
+        } else if (patch.kind() == BootPatch.Kind.FAIL_PROMISE) {
+            super.visitVarInsn(Opcodes.ALOAD, slotOf(patch.secondArgument()));
+            super.visitVarInsn(Opcodes.ALOAD, denialSlot);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.failureOwner(), patch.failureMethod(),
+                    patch.failureDescriptor(), false);
+            super.visitInsn(Opcodes.RETURN);
         } else {
             super.visitVarInsn(Opcodes.ALOAD, 0);
             super.visitVarInsn(Opcodes.ALOAD, slotOf(arguments.length - 1));

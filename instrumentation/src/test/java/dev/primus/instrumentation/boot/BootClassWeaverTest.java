@@ -35,7 +35,10 @@ class BootClassWeaverTest {
                         "(Ljava/lang/Throwable;)Ljava/lang/Object;"),
                 BootPatch.failToHandler(TARGET, "connectWithHandler", "(Ljava/lang/String;Ljava/lang/Object;Ljava/util/List;)V",
                         0, BRIDGE, "deny", "(Ljava/lang/String;)Ljava/io/IOException;", BRIDGE, "report",
-                        "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Throwable;)V")));
+                        "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Throwable;)V"),
+                BootPatch.failPromise(TARGET, "connectWithPromise", "(Ljava/lang/String;Ljava/lang/String;Ljava/util/List;)V",
+                        0, 2, BRIDGE, "deny", "(Ljava/lang/String;)Ljava/io/IOException;", "failPromise",
+                        "(Ljava/lang/Object;Ljava/lang/Throwable;)V")));
         ClassLoader loader = new ClassLoader(BootClassWeaverTest.class.getClassLoader()) {
             @Override
             protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
@@ -121,6 +124,16 @@ class BootClassWeaverTest {
         TestBridge.denyArgument = "evil.example";
         call("connectWithHandler", types, "evil.example", "att", handler);
         assertEquals(List.of("connected ok.example att", "failed att null denied evil.example"), handler);
+    }
+
+    @Test
+    void failPromiseFailsTheStaticMethodsPromiseInsteadOfRunningIt() throws Throwable {
+        Method method = woven.getClass().getMethod("connectWithPromise", String.class, String.class, List.class);
+        List<String> promise = new java.util.ArrayList<>();
+        method.invoke(null, "ok.example", null, promise);
+        TestBridge.denyArgument = "evil.example";
+        method.invoke(null, "evil.example", null, promise);
+        assertEquals(List.of("connected ok.example", "failed denied evil.example"), promise);
     }
 
     @Test

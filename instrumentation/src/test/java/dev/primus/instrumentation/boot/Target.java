@@ -32,4 +32,8 @@ public class Target {
     public void connectWithHandler(String host, Object attachment, java.util.List<String> handler) {
         handler.add("connected " + host + " " + attachment);
     }
+
+    public static void connectWithPromise(String host, String local, java.util.List<String> promise) {
+        promise.add("connected " + host);
+    }
 }

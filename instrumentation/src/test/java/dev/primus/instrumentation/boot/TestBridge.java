@@ -43,4 +43,9 @@ public final class TestBridge {
     public static void report(Object channel, Object handler, Object attachment, Object result, Throwable denial) {
         ((java.util.List<String>) handler).add("failed " + attachment + " " + result + " " + denial.getMessage());
     }
+
+    @SuppressWarnings("unchecked")
+    public static void failPromise(Object promise, Throwable denial) {
+        ((java.util.List<String>) promise).add("failed " + denial.getMessage());
+    }
 }

@@ -28,7 +28,7 @@ import java.time.Duration;
  * Makes outbound calls on command, one per stdin line, and prints one {@code RESULT} line for
  * each: {@code OK ...}, {@code DENIED <message>} when the agent denied it (anywhere in the
  * cause chain), or {@code ERROR <exception>} for any other failure. One JVM serves a whole test
- * class. Commands: {@code socket HOST PORT}, {@code nio HOST PORT}, {@code async HOST PORT}, {@code asynchandler HOST PORT}, {@code udp HOST PORT}, {@code udpnio HOST PORT}, {@code lookup HOST}, {@code url URL}, {@code okhttp URL}, {@code apache URL}, {@code apache5 URL},
+ * class. Commands: {@code socket HOST PORT}, {@code nio HOST PORT}, {@code async HOST PORT}, {@code asynchandler HOST PORT}, {@code udp HOST PORT}, {@code udpnio HOST PORT}, {@code lookup HOST}, {@code url URL}, {@code okhttp URL}, {@code apache URL}, {@code apache5 URL}, {@code netty HOST PORT},
  * {@code proxied PROXYHOST PROXYPORT URL}, {@code socks PROXYHOST PROXYPORT HOST PORT}, {@code httpclient URL}, {@code jdbc URL}.
  */
 public final class EgressProbeApp {
@@ -36,6 +36,7 @@ public final class EgressProbeApp {
     private static final okhttp3.OkHttpClient OK_HTTP = new okhttp3.OkHttpClient();
     private static final org.apache.http.impl.client.CloseableHttpClient APACHE_HTTP =
             org.apache.http.impl.client.HttpClients.createDefault();
+    private static final io.netty.channel.EventLoopGroup NETTY = new io.netty.channel.nio.NioEventLoopGroup(1);
     private static final org.apache.hc.client5.http.impl.classic.CloseableHttpClient APACHE_HTTP5 =
             org.apache.hc.client5.http.impl.classic.HttpClients.createDefault();
 
@@ -57,6 +58,8 @@ public final class EgressProbeApp {
             System.out.println("RESULT " + result);
             System.out.flush();
         }
+        // Netty's event loop threads are not daemons: end them, or the JVM would wait for them.
+        NETTY.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS).await(5, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private static String run(String[] words) throws Exception {
@@ -129,6 +132,19 @@ public final class EgressProbeApp {
                 return APACHE_HTTP5.execute(new org.apache.hc.client5.http.classic.methods.HttpGet(words[1]),
                         response -> response.getCode() + " "
                                 + org.apache.hc.core5.http.io.entity.EntityUtils.toString(response.getEntity()));
+            case "netty":
+                io.netty.channel.ChannelFuture connect = new io.netty.bootstrap.Bootstrap().group(NETTY)
+                        .channel(io.netty.channel.socket.nio.NioSocketChannel.class)
+                        .handler(new io.netty.channel.ChannelInboundHandlerAdapter())
+                        .connect(words[1], Integer.parseInt(words[2]));
+                if (!connect.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    return "timed out";
+                }
+                if (!connect.isSuccess()) {
+                    throw new java.io.IOException("netty connect failed", connect.cause());
+                }
+                connect.channel().close().sync();
+                return "connected";
             case "url":
                 return fetch((HttpURLConnection) new URL(words[1]).openConnection());
             case "proxied":
