@@ -123,6 +123,7 @@ class EgressIT {
             assertOk(app, "async " + ALLOWED + " " + allowedHttp.port(), "connected");
             assertOk(app, "asynchandler " + ALLOWED + " " + allowedHttp.port(), "connected");
             assertOk(app, "netty " + ALLOWED + " " + allowedHttp.port(), "connected");
+            assertOk(app, "nettyepoll " + ALLOWED + " " + allowedHttp.port(), "connected");
             assertOk(app, "url " + allowedHttp.base() + "/ok", "200 allowed");
             assertOk(app, "httpclient " + allowedHttp.base() + "/ok", "200 allowed");
         }
@@ -171,6 +172,8 @@ class EgressIT {
             assertDenied(app, "asynchandler " + DENIED + " " + deniedTcp.port());
             // Netty fails the connect promise, as it does for any failed connect.
             assertDenied(app, "netty " + DENIED + " " + deniedTcp.port());
+            // The native transport never touches java.net or sun.nio.ch: only the Bootstrap hook stands here.
+            assertDenied(app, "nettyepoll " + DENIED + " " + deniedTcp.port());
             assertDenied(app, "url " + deniedHttp.base() + "/x");
             assertDenied(app, "httpclient " + deniedHttp.base() + "/x");
         }

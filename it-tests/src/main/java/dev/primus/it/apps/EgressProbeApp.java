@@ -28,7 +28,7 @@ import java.time.Duration;
  * Makes outbound calls on command, one per stdin line, and prints one {@code RESULT} line for
  * each: {@code OK ...}, {@code DENIED <message>} when the agent denied it (anywhere in the
  * cause chain), or {@code ERROR <exception>} for any other failure. One JVM serves a whole test
- * class. Commands: {@code socket HOST PORT}, {@code nio HOST PORT}, {@code async HOST PORT}, {@code asynchandler HOST PORT}, {@code udp HOST PORT}, {@code udpnio HOST PORT}, {@code lookup HOST}, {@code url URL}, {@code okhttp URL}, {@code apache URL}, {@code apache5 URL}, {@code netty HOST PORT},
+ * class. Commands: {@code socket HOST PORT}, {@code nio HOST PORT}, {@code async HOST PORT}, {@code asynchandler HOST PORT}, {@code udp HOST PORT}, {@code udpnio HOST PORT}, {@code lookup HOST}, {@code url URL}, {@code okhttp URL}, {@code apache URL}, {@code apache5 URL}, {@code netty HOST PORT}, {@code nettyepoll HOST PORT},
  * {@code proxied PROXYHOST PROXYPORT URL}, {@code socks PROXYHOST PROXYPORT HOST PORT}, {@code httpclient URL}, {@code jdbc URL}.
  */
 public final class EgressProbeApp {
@@ -37,6 +37,8 @@ public final class EgressProbeApp {
     private static final org.apache.http.impl.client.CloseableHttpClient APACHE_HTTP =
             org.apache.http.impl.client.HttpClients.createDefault();
     private static final io.netty.channel.EventLoopGroup NETTY = new io.netty.channel.nio.NioEventLoopGroup(1);
+    private static final io.netty.channel.EventLoopGroup NETTY_EPOLL = io.netty.channel.epoll.Epoll.isAvailable()
+            ? new io.netty.channel.epoll.EpollEventLoopGroup(1) : null;
     private static final org.apache.hc.client5.http.impl.classic.CloseableHttpClient APACHE_HTTP5 =
             org.apache.hc.client5.http.impl.classic.HttpClients.createDefault();
 
@@ -60,6 +62,10 @@ public final class EgressProbeApp {
         }
         // Netty's event loop threads are not daemons: end them, or the JVM would wait for them.
         NETTY.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS).await(5, java.util.concurrent.TimeUnit.SECONDS);
+        if (NETTY_EPOLL != null) {
+            NETTY_EPOLL.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS)
+                    .await(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
     }
 
     private static String run(String[] words) throws Exception {
@@ -132,19 +138,15 @@ public final class EgressProbeApp {
                 return APACHE_HTTP5.execute(new org.apache.hc.client5.http.classic.methods.HttpGet(words[1]),
                         response -> response.getCode() + " "
                                 + org.apache.hc.core5.http.io.entity.EntityUtils.toString(response.getEntity()));
+            case "nettyepoll":
+                if (!io.netty.channel.epoll.Epoll.isAvailable()) {
+                    throw new IllegalStateException("epoll unavailable", io.netty.channel.epoll.Epoll.unavailabilityCause());
+                }
+                return nettyConnect(new io.netty.bootstrap.Bootstrap().group(NETTY_EPOLL)
+                        .channel(io.netty.channel.epoll.EpollSocketChannel.class), words);
             case "netty":
-                io.netty.channel.ChannelFuture connect = new io.netty.bootstrap.Bootstrap().group(NETTY)
-                        .channel(io.netty.channel.socket.nio.NioSocketChannel.class)
-                        .handler(new io.netty.channel.ChannelInboundHandlerAdapter())
-                        .connect(words[1], Integer.parseInt(words[2]));
-                if (!connect.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                    return "timed out";
-                }
-                if (!connect.isSuccess()) {
-                    throw new java.io.IOException("netty connect failed", connect.cause());
-                }
-                connect.channel().close().sync();
-                return "connected";
+                return nettyConnect(new io.netty.bootstrap.Bootstrap().group(NETTY)
+                        .channel(io.netty.channel.socket.nio.NioSocketChannel.class), words);
             case "url":
                 return fetch((HttpURLConnection) new URL(words[1]).openConnection());
             case "proxied":
@@ -165,6 +167,19 @@ public final class EgressProbeApp {
             default:
                 throw new IllegalArgumentException("unknown command " + words[0]);
         }
+    }
+
+    private static String nettyConnect(io.netty.bootstrap.Bootstrap bootstrap, String[] words) throws Exception {
+        io.netty.channel.ChannelFuture connect = bootstrap.handler(new io.netty.channel.ChannelInboundHandlerAdapter())
+                .connect(words[1], Integer.parseInt(words[2]));
+        if (!connect.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            return "timed out";
+        }
+        if (!connect.isSuccess()) {
+            throw new java.io.IOException("netty connect failed", connect.cause());
+        }
+        connect.channel().close().sync();
+        return "connected";
     }
 
     private static String fetch(HttpURLConnection connection) throws Exception {
