@@ -12,8 +12,10 @@ public final class Hooks {
     }
 
     public static List<Hook> all() {
-        // Library hooks (OkHttp, Apache HttpClient, Netty, loggers, servlets) land here; the
-        // JDK's own classes are woven by boot.BootClassWeaver.
+        // Hooks that must match by type hierarchy (any servlet Filter, any logging Appender, Spring
+        // handler methods) land here with the auth and masking guards. A hook that is one known
+        // method of one known class (the JDK's networking, OkHttp, Apache HttpClient, Netty) is a
+        // boot.BootPatch instead: no ByteBuddy at start-up for it.
         return Collections.emptyList();
     }
 }
