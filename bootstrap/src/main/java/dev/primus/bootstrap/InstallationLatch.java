@@ -17,8 +17,4 @@ public final class InstallationLatch {
     public static boolean tryClaim() {
         return CLAIMED.compareAndSet(false, true);
     }
-
-    public static boolean claimed() {
-        return CLAIMED.get();
-    }
 }

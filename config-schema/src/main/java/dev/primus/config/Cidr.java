@@ -99,8 +99,4 @@ public final class Cidr {
     public int prefix() {
         return prefix;
     }
-
-    public boolean isIpv4() {
-        return network.length == 4;
-    }
 }

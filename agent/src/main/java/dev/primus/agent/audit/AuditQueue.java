@@ -43,8 +43,4 @@ public final class AuditQueue {
     boolean isEmpty() {
         return queue.isEmpty();
     }
-
-    public int capacity() {
-        return queue.capacity();
-    }
 }
