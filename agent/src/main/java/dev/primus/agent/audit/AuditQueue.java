@@ -39,8 +39,4 @@ public final class AuditQueue {
     long takeDropped() {
         return dropped.get() == 0 ? 0 : dropped.getAndSet(0);
     }
-
-    boolean isEmpty() {
-        return queue.isEmpty();
-    }
 }
