@@ -131,6 +131,7 @@ public final class EgressGate {
     private static final int OKHTTP = 1;
     private static final int APACHE4 = 2;
     private static final int APACHE5 = 3;
+    private static final int HTTP_CLIENT = 4;
 
     /**
      * Woven at the start of an HTTP client's connect: judges the URL if this is the outermost
@@ -165,15 +166,54 @@ public final class EgressGate {
         enterHttpRequest(APACHE5, request, scope);
     }
 
+    /**
+     * The JDK HttpClient ({@code java.net.http}), woven into {@code ExchangeImpl.get}, which every
+     * request and every redirect hop passes, on a pooled connection too: the denial, which the
+     * woven code returns as the exchange's failed future. The URI is read by the woven code,
+     * inside the module, since reflection cannot reach the client's internal classes.
+     */
+    public static EgressDeniedException httpClientDenial(URI uri) {
+        if (checker == null || CallDepth.depth(CallDepth.EGRESS) > 0) {
+            return null;
+        }
+        Object[] judged = judgeUrl(HTTP_CLIENT, uri, null);
+        return judged == null ? null : (EgressDeniedException) judged[1];
+    }
+
+    /**
+     * The same client's connect ({@code PlainHttpConnection.connectAsync(exchange)}, under its
+     * TLS and tunnelling connections too): marks the request's URL as judged while the socket
+     * connects, as {@link #enterHttp} does.
+     */
+    public static void enterHttpClient(URI uri) throws EgressDeniedException {
+        enterHttpRequest(HTTP_CLIENT, uri, null);
+    }
+
     private static void enterHttpRequest(int client, Object first, Object second) throws EgressDeniedException {
         int depth = CallDepth.enter(CallDepth.EGRESS);
-        Checker engine = checker;
-        if (engine == null || depth > 0) {
+        if (checker == null || depth > 0) {
             return;
+        }
+        Object[] judged = judgeUrl(client, first, second);
+        if (judged == null) {
+            return;
+        }
+        if (judged[1] != null) {
+            CallDepth.exit(CallDepth.EGRESS);
+            throw (EgressDeniedException) judged[1];
+        }
+        JUDGED.set((URL) judged[0]);
+    }
+
+    /** The URL and its denial (null when allowed); null when this thread is already inside the gate. */
+    private static Object[] judgeUrl(int client, Object first, Object second) {
+        Checker engine = checker;
+        if (engine == null) {
+            return null;
         }
         if (CallDepth.enter(CallDepth.GATE) > 0) {
             CallDepth.exit(CallDepth.GATE);
-            return;
+            return null;
         }
         URL url = null;
         EgressDeniedException denied;
@@ -186,11 +226,7 @@ public final class EgressGate {
         } finally {
             CallDepth.exit(CallDepth.GATE);
         }
-        if (denied != null) {
-            CallDepth.exit(CallDepth.EGRESS);
-            throw denied;
-        }
-        JUDGED.set(url);
+        return new Object[] {url, denied};
     }
 
     /** The URL of a request as each hooked client holds it, read reflectively for libraries. */
@@ -203,6 +239,8 @@ public final class EgressGate {
                 return new URL(call(okRequest, "url").toString());
             case APACHE4:
                 return absolute((URI) call(second, "getURI"), call(first, "getTargetHost"));
+            case HTTP_CLIENT:
+                return ((URI) first).toURL();
             default:
                 Object route = second.getClass().getField("route").get(second);
                 return absolute((URI) call(first, "getUri"), call(route, "getTargetHost"));

@@ -130,9 +130,9 @@ class EgressIT {
     }
 
     @Test
-    void okHttpAndApacheHttpClientsAreJudgedByUrlOnEveryRequestAndRedirectHop() throws Exception {
+    void httpClientsAreJudgedByUrlOnEveryRequestAndRedirectHop() throws Exception {
         for (ProbeApp app : enforcing) {
-            for (String client : List.of("okhttp", "apache", "apache5")) {
+            for (String client : List.of("okhttp", "apache", "apache5", "httpclient")) {
                 assertOk(app, client + " " + allowedHttp.base() + "/ok", "200 allowed");
                 assertDenied(app, client + " " + deniedHttp.base() + "/x");
                 String redirect = assertDenied(app, client + " " + allowedHttp.base() + "/redirect");
@@ -149,15 +149,17 @@ class EgressIT {
             assertOk(app, "okhttp " + api.base() + "/api/orders", "200 api");
             assertOk(app, "apache " + api.base() + "/api/orders", "200 api");
             assertOk(app, "apache5 " + api.base() + "/api/orders", "200 api");
-            // The second OkHttp request reuses the pooled connection: it is judged all the same.
+            assertOk(app, "httpclient " + api.base() + "/api/orders", "200 api");
+            // The second OkHttp and JDK HttpClient requests reuse the pooled connection: they are judged all the same.
             assertDenied(app, "okhttp " + api.base() + "/admin");
+            assertDenied(app, "httpclient " + api.base() + "/admin");
             assertDenied(app, "url " + api.base() + "/admin");
             assertDenied(app, "apache " + api.base() + "/admin");
             assertDenied(app, "apache5 " + api.base() + "/admin");
             assertDenied(app, "url " + api.base() + "/api/../admin");
             assertDenied(app, "socket " + API + " " + api.port());
         }
-        assertEquals(4 * enforcing.size(), api.hits(), "only the /api/ requests reached the server");
+        assertEquals(5 * enforcing.size(), api.hits(), "only the /api/ requests reached the server");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.primus.config.PrimusConfig;
 import dev.primus.instrumentation.boot.BootPatch;
 import dev.primus.instrumentation.apachehttp4.ApacheHttp4Patches;
 import dev.primus.instrumentation.apachehttp5.ApacheHttp5Patches;
+import dev.primus.instrumentation.jdk.httpclient.HttpClientPatches;
 import dev.primus.instrumentation.jdk.net.EgressBootPatches;
 import dev.primus.instrumentation.netty.NettyPatches;
 import dev.primus.instrumentation.okhttp.OkHttpPatches;
@@ -25,6 +26,7 @@ final class Guards {
         List<BootPatch> patches = new ArrayList<BootPatch>();
         if (config.egress().mode() != Mode.OFF) {
             patches.addAll(EgressBootPatches.all());
+            patches.addAll(HttpClientPatches.all());
             patches.addAll(OkHttpPatches.all());
             patches.addAll(ApacheHttp4Patches.all());
             patches.addAll(ApacheHttp5Patches.all());

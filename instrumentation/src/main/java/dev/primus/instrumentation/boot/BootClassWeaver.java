@@ -75,9 +75,13 @@ public final class BootClassWeaver implements ClassFileTransformer {
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
                 MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
+                if ((access & Opcodes.ACC_ABSTRACT) != 0) {
+                    return method;
+                }
+                // Several patches may touch one method (filters of two fields): each wraps the last.
                 for (BootPatch patch : patches) {
-                    if (patch.matches(name, descriptor) && (access & Opcodes.ACC_ABSTRACT) == 0) {
-                        return new PatchingMethodVisitor(method, patch, owner, access, descriptor);
+                    if (patch.matches(name, descriptor)) {
+                        method = new PatchingMethodVisitor(method, patch, owner, access, descriptor);
                     }
                 }
                 return method;

@@ -5,7 +5,10 @@ package dev.primus.instrumentation.boot;
  * JVM internal names and descriptors, as ASM reads them.
  */
 public final class BootPatch {
-    public enum Kind { CHECK_ARGUMENT, ENTER_EXIT, FAIL_AS_FUTURE, FAIL_TO_HANDLER, FAIL_PROMISE }
+    public enum Kind { CHECK_ARGUMENT, ENTER_EXIT, FAIL_AS_FUTURE, FAIL_TO_HANDLER, FAIL_PROMISE, FILTER_RETURN, FILTER_STORE }
+
+    /** The exit descriptor that takes no argument; an exit taking one Object gets {@code this}. */
+    static final String NO_ARGUMENT_EXIT = "()V";
 
     private final String className;
     private final String methodName;
@@ -19,9 +22,12 @@ public final class BootPatch {
     private final String failureOwner;
     private final String failureMethod;
     private final String failureDescriptor;
+    private String exitDescriptor = NO_ARGUMENT_EXIT;
     private boolean bootOnly = true;
     /** A second argument passed to the bridge at entry, after the first; -1 for none. */
     private int secondArgument = -1;
+    /** Calls applied to the argument before the bridge gets it: owner, name, descriptor each. */
+    private final java.util.List<String[]> argumentGetters = new java.util.ArrayList<String[]>();
 
     private BootPatch(String className, String methodName, String methodDescriptor, Kind kind, int argument,
                       String bridgeClass, String enterMethod, String enterDescriptor, String exitMethod,
@@ -60,6 +66,20 @@ public final class BootPatch {
     public BootPatch alsoPassing(int index) {
         this.secondArgument = index;
         return this;
+    }
+
+    /**
+     * Passes {@code argument.name()} instead of the argument; chained calls read further. For a
+     * JDK module's internal classes, which the bridge cannot reach by reflection, the woven code
+     * (inside the module) reads the value itself.
+     */
+    public BootPatch argumentVia(String owner, String name, String descriptor) {
+        argumentGetters.add(new String[] {owner, name, descriptor});
+        return this;
+    }
+
+    java.util.List<String[]> argumentGetters() {
+        return argumentGetters;
     }
 
     public int secondArgument() {
@@ -124,6 +144,39 @@ public final class BootPatch {
                 denyMethod, denyDescriptor, null, bridgeClass, failureMethod, failureDescriptor).alsoPassing(promiseArgument);
     }
 
+    /**
+     * Calls {@code bridge.exit(this)} on every way out of the method, and nothing at entry: for a
+     * method whose result is read from the object once it has run.
+     */
+    public static BootPatch exitWithThis(String className, String methodName, String methodDescriptor,
+                                         String bridgeClass, String exitMethod) {
+        BootPatch patch = new BootPatch(className, methodName, methodDescriptor, Kind.ENTER_EXIT, -1, bridgeClass, null,
+                null, exitMethod, null, null, null);
+        patch.exitDescriptor = "(Ljava/lang/Object;)V";
+        return patch;
+    }
+
+    /**
+     * Before each {@code areturn} of the method: {@code value = bridge.filter(value)}, cast back
+     * to the method's return type when the filter's is wider.
+     */
+    public static BootPatch filterReturn(String className, String methodName, String methodDescriptor,
+                                         String bridgeClass, String filterMethod, String filterDescriptor) {
+        return new BootPatch(className, methodName, methodDescriptor, Kind.FILTER_RETURN, -1, bridgeClass, filterMethod,
+                filterDescriptor, null, null, null, null);
+    }
+
+    /**
+     * In every method of the class, before each store to its field {@code fieldName}:
+     * {@code value = bridge.filter(value)}, cast back to the field's type. Catches the value
+     * however the class computes it, in constructors and setters alike.
+     */
+    public static BootPatch filterStores(String className, String fieldName, String fieldDescriptor,
+                                         String bridgeClass, String filterMethod, String filterDescriptor) {
+        return new BootPatch(className, fieldName, fieldDescriptor, Kind.FILTER_STORE, -1, bridgeClass, filterMethod,
+                filterDescriptor, null, null, null, null);
+    }
+
     /** Internal name, e.g. {@code java/net/Socket}. */
     public String className() {
         return className;
@@ -162,6 +215,19 @@ public final class BootPatch {
         return exitMethod;
     }
 
+    public String exitDescriptor() {
+        return exitDescriptor;
+    }
+
+    /** For FILTER_STORE, the field whose stores are filtered (the method name then names it). */
+    String fieldName() {
+        return methodName;
+    }
+
+    String fieldDescriptor() {
+        return methodDescriptor;
+    }
+
     public String failureOwner() {
         return failureOwner;
     }
@@ -175,6 +241,9 @@ public final class BootPatch {
     }
 
     boolean matches(String name, String descriptor) {
+        if (kind == Kind.FILTER_STORE) {
+            return true;
+        }
         return methodName.equals(name) && methodDescriptor.equals(descriptor);
     }
 }

@@ -7,7 +7,8 @@ import net.bytebuddy.jar.asm.Type;
 
 /**
  * Adds a {@link BootPatch} to one method. Reads expanded frames and writes its one new frame
- * (the catch-all handler of ENTER_EXIT) expanded too; the class writer computes max stack.
+ * (the catch-all handler of ENTER_EXIT) expanded too; the class writer computes max stack. The
+ * filters add no branch, so they need no frame.
  */
 final class PatchingMethodVisitor extends MethodVisitor {
     private final BootPatch patch;
@@ -34,12 +35,14 @@ final class PatchingMethodVisitor extends MethodVisitor {
             deliverDenial();
             return;
         }
-        if (patch.argument() >= 0) {
-            Type argument = arguments[patch.argument()];
-            super.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slotOf(patch.argument()));
-        } else {
-            super.visitVarInsn(Opcodes.ALOAD, 0);
+        if (patch.kind() == BootPatch.Kind.FILTER_RETURN || patch.kind() == BootPatch.Kind.FILTER_STORE) {
+            return;
         }
+        if (patch.enterMethod() == null) {
+            super.visitLabel(tryStart);
+            return;
+        }
+        loadArgument();
         if (patch.secondArgument() >= 0) {
             Type second = arguments[patch.secondArgument()];
             super.visitVarInsn(second.getOpcode(Opcodes.ILOAD), slotOf(patch.secondArgument()));
@@ -54,8 +57,29 @@ final class PatchingMethodVisitor extends MethodVisitor {
     public void visitInsn(int opcode) {
         if (patch.kind() == BootPatch.Kind.ENTER_EXIT && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
             callExit();
+        } else if (patch.kind() == BootPatch.Kind.FILTER_RETURN && opcode == Opcodes.ARETURN) {
+            filterTopOfStack(Type.getReturnType(patch.methodDescriptor()));
         }
         super.visitInsn(opcode);
+    }
+
+    @Override
+    public void visitFieldInsn(int opcode, String fieldOwner, String name, String descriptor) {
+        if (patch.kind() == BootPatch.Kind.FILTER_STORE && (opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC)
+                && fieldOwner.equals(owner) && name.equals(patch.fieldName())
+                && descriptor.equals(patch.fieldDescriptor())) {
+            filterTopOfStack(Type.getType(descriptor));
+        }
+        super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
+    }
+
+    /** {@code value = bridge.filter(value)}, cast back when the filter returns a wider type. */
+    private void filterTopOfStack(Type expected) {
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.bridgeClass(), patch.enterMethod(), patch.enterDescriptor(), false);
+        if (!Type.getReturnType(patch.enterDescriptor()).equals(expected)) {
+            super.visitTypeInsn(Opcodes.CHECKCAST, expected.getSort() == Type.ARRAY
+                    ? expected.getDescriptor() : expected.getInternalName());
+        }
     }
 
     @Override
@@ -79,8 +103,7 @@ final class PatchingMethodVisitor extends MethodVisitor {
      */
     private void deliverDenial() {
         int denialSlot = slotOf(arguments.length);
-        Type argument = arguments[patch.argument()];
-        super.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slotOf(patch.argument()));
+        loadArgument();
         super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.bridgeClass(), patch.enterMethod(), patch.enterDescriptor(), false);
         super.visitVarInsn(Opcodes.ASTORE, denialSlot);
         super.visitVarInsn(Opcodes.ALOAD, denialSlot);
@@ -114,8 +137,24 @@ final class PatchingMethodVisitor extends MethodVisitor {
         super.visitFrame(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]);
     }
 
+    /** The argument the bridge gets at entry ({@code this} for -1), read through its getters. */
+    private void loadArgument() {
+        if (patch.argument() >= 0) {
+            Type argument = arguments[patch.argument()];
+            super.visitVarInsn(argument.getOpcode(Opcodes.ILOAD), slotOf(patch.argument()));
+        } else {
+            super.visitVarInsn(Opcodes.ALOAD, 0);
+        }
+        for (String[] getter : patch.argumentGetters()) {
+            super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, getter[0], getter[1], getter[2], false);
+        }
+    }
+
     private void callExit() {
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.bridgeClass(), patch.exitMethod(), "()V", false);
+        if (!BootPatch.NO_ARGUMENT_EXIT.equals(patch.exitDescriptor())) {
+            super.visitVarInsn(Opcodes.ALOAD, 0);
+        }
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.bridgeClass(), patch.exitMethod(), patch.exitDescriptor(), false);
     }
 
     private int slotOf(int argumentIndex) {

@@ -38,7 +38,19 @@ class BootClassWeaverTest {
                         "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Throwable;)V"),
                 BootPatch.failPromise(TARGET, "connectWithPromise", "(Ljava/lang/String;Ljava/lang/String;Ljava/util/List;)V",
                         0, 2, BRIDGE, "deny", "(Ljava/lang/String;)Ljava/io/IOException;", "failPromise",
-                        "(Ljava/lang/Object;Ljava/lang/Throwable;)V")));
+                        "(Ljava/lang/Object;Ljava/lang/Throwable;)V"),
+                BootPatch.filterReturn(TARGET, "describe", "(Z)Ljava/lang/String;", BRIDGE, "hide",
+                        "(Ljava/lang/String;)Ljava/lang/String;"),
+                BootPatch.filterStores(TARGET, "text", "Ljava/lang/String;", BRIDGE, "hide",
+                        "(Ljava/lang/String;)Ljava/lang/String;"),
+                BootPatch.filterStores(TARGET, "words", "[Ljava/lang/String;", BRIDGE, "hideAll",
+                        "(Ljava/lang/Object;)Ljava/lang/Object;"),
+                BootPatch.exitWithThis(TARGET, "finish", "(I)V", BRIDGE, "exitWith"),
+                BootPatch.failAsFuture(TARGET, "connectVia", "(Ljava/lang/StringBuilder;)Ljava/lang/Object;", 0, BRIDGE,
+                        "deny", "(Ljava/lang/String;)Ljava/io/IOException;", BRIDGE, "failedFuture",
+                        "(Ljava/lang/Throwable;)Ljava/lang/Object;")
+                        .argumentVia("java/lang/StringBuilder", "toString", "()Ljava/lang/String;")
+                        .argumentVia("java/lang/String", "trim", "()Ljava/lang/String;")));
         ClassLoader loader = new ClassLoader(BootClassWeaverTest.class.getClassLoader()) {
             @Override
             protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
@@ -134,6 +146,38 @@ class BootClassWeaverTest {
         TestBridge.denyArgument = "evil.example";
         method.invoke(null, "evil.example", null, promise);
         assertEquals(List.of("connected ok.example", "failed denied evil.example"), promise);
+    }
+
+    @Test
+    void filterReturnFiltersEveryReturnedValue() throws Throwable {
+        Class<?>[] types = {boolean.class};
+        assertEquals("early ******", call("describe", types, true));
+        assertEquals("late ****** initial ******", call("describe", types, false));
+    }
+
+    @Test
+    void filterStoresFiltersTheFieldInConstructorsAndSetters() throws Throwable {
+        assertEquals("initial ******", call("text", new Class<?>[0]));
+        call("setText", new Class<?>[] {String.class}, "a secret b");
+        assertEquals("a ****** b", call("text", new Class<?>[0]));
+        assertEquals(List.of("a", "******", "b"), List.of((String[]) call("words", new Class<?>[0])),
+                "a filter returning Object is cast back to the field's array type");
+    }
+
+    @Test
+    void exitWithThisRunsOnReturnAndOnThrowWithNothingAtEntry() throws Throwable {
+        call("finish", new Class<?>[] {int.class}, 0);
+        assertThrows(IOException.class, () -> call("finish", new Class<?>[] {int.class}, 1));
+        assertEquals(List.of("exit with Target", "exit with Target"), TestBridge.CALLS);
+    }
+
+    @Test
+    void argumentViaPassesWhatTheGettersReadFromTheArgument() throws Throwable {
+        Class<?>[] types = {StringBuilder.class};
+        TestBridge.denyArgument = "evil.example";
+        assertEquals("failed future: denied evil.example", call("connectVia", types, new StringBuilder(" evil.example ")));
+        assertEquals("future for  ok.example ", call("connectVia", types, new StringBuilder(" ok.example ")));
+        assertEquals(List.of("deny? evil.example", "deny? ok.example"), TestBridge.CALLS);
     }
 
     @Test

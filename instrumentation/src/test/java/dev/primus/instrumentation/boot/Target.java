@@ -36,4 +36,42 @@ public class Target {
     public static void connectWithPromise(String host, String local, java.util.List<String> promise) {
         promise.add("connected " + host);
     }
+
+    private String text;
+    private String[] words;
+
+    public Target() {
+        this.text = "initial secret";
+    }
+
+    public String describe(boolean early) {
+        if (early) {
+            return "early secret";
+        }
+        return "late secret " + text;
+    }
+
+    public void setText(String text) {
+        this.text = text;
+        this.words = text.split(" ");
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public String[] words() {
+        return words;
+    }
+
+    public void finish(int mode) throws IOException {
+        text = "finished";
+        if (mode == 1) {
+            throw new IOException("finish failed");
+        }
+    }
+
+    public Object connectVia(StringBuilder host) {
+        return "future for " + host;
+    }
 }

@@ -48,4 +48,20 @@ public final class TestBridge {
     public static void failPromise(Object promise, Throwable denial) {
         ((java.util.List<String>) promise).add("failed " + denial.getMessage());
     }
+
+    public static String hide(String text) {
+        return text.replace("secret", "******");
+    }
+
+    public static Object hideAll(Object words) {
+        String[] copy = ((String[]) words).clone();
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = hide(copy[i]);
+        }
+        return copy;
+    }
+
+    public static void exitWith(Object self) {
+        CALLS.add("exit with " + self.getClass().getSimpleName());
+    }
 }

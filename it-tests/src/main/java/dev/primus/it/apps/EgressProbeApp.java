@@ -39,6 +39,8 @@ public final class EgressProbeApp {
     private static final io.netty.channel.EventLoopGroup NETTY = new io.netty.channel.nio.NioEventLoopGroup(1);
     private static final io.netty.channel.EventLoopGroup NETTY_EPOLL = io.netty.channel.epoll.Epoll.isAvailable()
             ? new io.netty.channel.epoll.EpollEventLoopGroup(1) : null;
+    private static final HttpClient JDK_HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
     private static final org.apache.hc.client5.http.impl.classic.CloseableHttpClient APACHE_HTTP5 =
             org.apache.hc.client5.http.impl.classic.HttpClients.createDefault();
 
@@ -153,9 +155,7 @@ public final class EgressProbeApp {
                 Proxy proxy = new Proxy(Proxy.Type.HTTP, new InetSocketAddress(words[1], Integer.parseInt(words[2])));
                 return fetch((HttpURLConnection) new URL(words[3]).openConnection(proxy));
             case "httpclient":
-                HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                        .followRedirects(HttpClient.Redirect.NORMAL).build();
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(words[1])).build(),
+                HttpResponse<String> response = JDK_HTTP.send(HttpRequest.newBuilder(URI.create(words[1])).build(),
                         HttpResponse.BodyHandlers.ofString());
                 return response.statusCode() + " " + response.body();
             case "jdbc":
