@@ -153,6 +153,25 @@ public final class EgressGate {
     }
 
     /**
+     * OkHttp 5 connects on its own task threads (fast fallback), away from the request that
+     * {@link #enterOkHttp} judged: woven into {@code ConnectPlan.connectTcp()}, this marks the
+     * plan's route host as judged, so the socket to it is checked against the deny rules only, as
+     * on the request's own thread. A socket to a proxy is still judged in full. Paired with
+     * {@link #exitHttp()}.
+     */
+    public static void enterOkHttpConnect(Object plan) {
+        if (CallDepth.enter(CallDepth.EGRESS) > 0 || checker == null) {
+            return;
+        }
+        try {
+            Object address = call(call(plan, "getRoute"), "address");
+            JUDGED.set(new URL(call(address, "url").toString()));
+        } catch (Throwable failure) {
+            AgentFailures.record("egress okhttp connect", failure);
+        }
+    }
+
+    /**
      * The same for Apache HttpClient 4.x, woven into {@code MainClientExec.execute(route, request,
      * ...)}, which every request and every redirect hop passes: the URL is the route's target host
      * and the request's URI (relative by then, or absolute).

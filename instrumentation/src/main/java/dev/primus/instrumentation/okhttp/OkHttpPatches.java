@@ -1,18 +1,21 @@
 package dev.primus.instrumentation.okhttp;
 
 import dev.primus.instrumentation.boot.BootPatch;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 
-/** The OkHttp method egress weaves. */
+/** The OkHttp methods egress weaves: the same for 3.x, 4.x and 5.x, plus 5.x's connect plan. */
 public final class OkHttpPatches {
     private OkHttpPatches() {
     }
 
     public static List<BootPatch> all() {
-        return Collections.singletonList(
+        return Arrays.asList(
                 BootPatch.enterExit("okhttp3/internal/connection/ConnectInterceptor", "intercept",
                         "(Lokhttp3/Interceptor$Chain;)Lokhttp3/Response;", 0, "dev/primus/bootstrap/EgressGate",
-                        "enterOkHttp", "(Ljava/lang/Object;)V", "exitHttp").inAnyLoader());
+                        "enterOkHttp", "(Ljava/lang/Object;)V", "exitHttp").inAnyLoader(),
+                BootPatch.enterExit("okhttp3/internal/connection/ConnectPlan", "connectTcp",
+                        "()Lokhttp3/internal/connection/RoutePlanner$ConnectResult;", "dev/primus/bootstrap/EgressGate",
+                        "enterOkHttpConnect", "(Ljava/lang/Object;)V", "exitHttp").inAnyLoader());
     }
 }

@@ -57,7 +57,7 @@ public final class EgressProbeApp {
             try {
                 result = "OK " + run(words);
             } catch (Throwable failure) {
-                result = describe(failure);
+                result = Outcomes.describe(failure);
             }
             System.out.println("RESULT " + result);
             System.out.flush();
@@ -189,14 +189,5 @@ public final class EgressProbeApp {
         try (InputStream body = connection.getInputStream()) {
             return status + " " + new String(body.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    private static String describe(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause.getClass().getName().equals("dev.primus.bootstrap.EgressDeniedException")) {
-                return "DENIED " + cause.getMessage();
-            }
-        }
-        return "ERROR " + failure;
     }
 }
