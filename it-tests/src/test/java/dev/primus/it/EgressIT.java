@@ -115,6 +115,16 @@ class EgressIT {
         return result;
     }
 
+    /**
+     * The async Apache client replaces a failed connect's exception with its own
+     * HttpHostConnectException (a ConnectException too), keeping the message but not the cause.
+     */
+    private static void assertDeniedInApacheAsync(ProbeApp app, String command) throws Exception {
+        String result = app.run(command);
+        assertTrue(result.contains("HttpHostConnectException") && result.contains(" denied by egress."),
+                app.name() + ": " + command + " gave " + result);
+    }
+
     @Test
     void allowedCallsWorkThroughEveryClient() throws Exception {
         for (ProbeApp app : enforcing) {
@@ -126,6 +136,7 @@ class EgressIT {
             assertOk(app, "nettyepoll " + ALLOWED + " " + allowedHttp.port(), "connected");
             assertOk(app, "url " + allowedHttp.base() + "/ok", "200 allowed");
             assertOk(app, "httpclient " + allowedHttp.base() + "/ok", "200 allowed");
+            assertOk(app, "apache5async " + allowedHttp.base() + "/ok", "200 allowed");
         }
     }
 
@@ -178,6 +189,8 @@ class EgressIT {
             assertDenied(app, "nettyepoll " + DENIED + " " + deniedTcp.port());
             assertDenied(app, "url " + deniedHttp.base() + "/x");
             assertDenied(app, "httpclient " + deniedHttp.base() + "/x");
+            // The async Apache client connects on its I/O reactor thread: judged there by address.
+            assertDeniedInApacheAsync(app, "apache5async " + deniedHttp.base() + "/x");
         }
         assertEquals(0, deniedTcp.accepts());
         assertEquals(0, deniedHttp.hits());
@@ -217,6 +230,7 @@ class EgressIT {
             String result = assertDenied(app, "url " + allowedHttp.base() + "/redirect");
             assertTrue(result.contains(deniedHttp.base() + "/target"), result);
             assertDenied(app, "httpclient " + allowedHttp.base() + "/redirect");
+            assertDeniedInApacheAsync(app, "apache5async " + allowedHttp.base() + "/redirect");
         }
         assertTrue(allowedHttp.hits() >= 4);
         assertEquals(0, deniedHttp.hits());

@@ -29,7 +29,7 @@ import java.time.Duration;
  * each: {@code OK ...}, {@code DENIED <message>} when the agent denied it (anywhere in the
  * cause chain), or {@code ERROR <exception>} for any other failure. One JVM serves a whole test
  * class. Commands: {@code socket HOST PORT}, {@code nio HOST PORT}, {@code async HOST PORT}, {@code asynchandler HOST PORT}, {@code udp HOST PORT}, {@code udpnio HOST PORT}, {@code lookup HOST}, {@code url URL}, {@code okhttp URL}, {@code apache URL}, {@code apache5 URL}, {@code netty HOST PORT}, {@code nettyepoll HOST PORT},
- * {@code proxied PROXYHOST PROXYPORT URL}, {@code socks PROXYHOST PROXYPORT HOST PORT}, {@code httpclient URL}, {@code jdbc URL}.
+ * {@code proxied PROXYHOST PROXYPORT URL}, {@code socks PROXYHOST PROXYPORT HOST PORT}, {@code httpclient URL}, {@code apache5async URL}, {@code jdbc URL}.
  */
 public final class EgressProbeApp {
     /** One client for the whole run, so later requests reuse pooled connections. */
@@ -43,6 +43,13 @@ public final class EgressProbeApp {
             .followRedirects(HttpClient.Redirect.NORMAL).build();
     private static final org.apache.hc.client5.http.impl.classic.CloseableHttpClient APACHE_HTTP5 =
             org.apache.hc.client5.http.impl.classic.HttpClients.createDefault();
+
+    private static final org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient APACHE_HTTP5_ASYNC =
+            org.apache.hc.client5.http.impl.async.HttpAsyncClients.createDefault();
+
+    static {
+        APACHE_HTTP5_ASYNC.start();
+    }
 
     private EgressProbeApp() {
     }
@@ -140,6 +147,11 @@ public final class EgressProbeApp {
                 return APACHE_HTTP5.execute(new org.apache.hc.client5.http.classic.methods.HttpGet(words[1]),
                         response -> response.getCode() + " "
                                 + org.apache.hc.core5.http.io.entity.EntityUtils.toString(response.getEntity()));
+            case "apache5async":
+                org.apache.hc.client5.http.async.methods.SimpleHttpResponse asyncResponse = APACHE_HTTP5_ASYNC.execute(
+                        org.apache.hc.client5.http.async.methods.SimpleRequestBuilder.get(words[1]).build(), null)
+                        .get(10, java.util.concurrent.TimeUnit.SECONDS);
+                return asyncResponse.getCode() + " " + asyncResponse.getBodyText();
             case "nettyepoll":
                 if (!io.netty.channel.epoll.Epoll.isAvailable()) {
                     throw new IllegalStateException("epoll unavailable", io.netty.channel.epoll.Epoll.unavailabilityCause());
