@@ -1,0 +1,55 @@
+package dev.primus.agent.masking;
+
+/**
+ * credit_card: 13 to 19 digits, bare or grouped by single spaces or dashes, in a real issuer range
+ * and passing Luhn. A number followed by more space-separated digits is read up to its longest
+ * valid prefix, so {@code 4111 1111 1111 1111 12/25} still masks the card.
+ */
+final class CardNumbers {
+    private static final int MIN_DIGITS = 13;
+    private static final int MAX_DIGITS = 19;
+
+    private CardNumbers() {
+    }
+
+    /** {@code at} is a digit. */
+    static long match(CharSequence s, int from, int at, int end) {
+        char first = s.charAt(at);
+        // Every issuer range starts with 2 to 6: one compare rejects most numbers in a log line.
+        if (first < '2' || first > '6' || !NumberEdges.startsAt(s, from, at)) {
+            return Match.NONE;
+        }
+        int best = -1;
+        int digits = 0;
+        char separator = 0;
+        int i = at;
+        while (i < end) {
+            char c = s.charAt(i);
+            if (CharClass.isDigit(c)) {
+                if (++digits > MAX_DIGITS) {
+                    break;
+                }
+                i++;
+                if (digits >= MIN_DIGITS && groupEndsAt(s, i, end) && valid(s, at, i, digits)) {
+                    best = i;
+                }
+            } else if ((c == ' ' || c == '-') && (separator == 0 || separator == c)
+                    && i + 1 < end && CharClass.isDigit(s.charAt(i + 1))) {
+                separator = c;
+                i++;
+            } else {
+                break;
+            }
+        }
+        return best < 0 ? Match.NONE : Match.of(at, best);
+    }
+
+    /** A card may end before a space and more digits, never inside a dash-joined number. */
+    private static boolean groupEndsAt(CharSequence s, int i, int end) {
+        return NumberEdges.endsAt(s, i, end) || s.charAt(i) == ' ';
+    }
+
+    private static boolean valid(CharSequence s, int start, int end, int digits) {
+        return CardIssuerRanges.issued(CardIssuerRanges.iin(s, start, end), digits) && LuhnCheck.valid(s, start, end);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.primus.agent.masking;
+
+/**
+ * ASCII character classes and word boundaries as the detectors see them. The two-character
+ * escapes {@code \n} and {@code \r} that replace line breaks count as a space, so a value at the
+ * start of a line is still at a word start.
+ */
+final class CharClass {
+    private CharClass() {
+    }
+
+    static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    static boolean isLower(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    static boolean isLetter(char c) {
+        return isUpper(c) || isLower(c);
+    }
+
+    static boolean isAlnum(char c) {
+        return isDigit(c) || isUpper(c) || isLower(c);
+    }
+
+    static boolean isHex(char c) {
+        return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /** Letters and digits of any script, and '_': what a value must not touch on either side. */
+    static boolean isWord(char c) {
+        return c < 128 ? isAlnum(c) || c == '_' : Character.isLetterOrDigit(c);
+    }
+
+    /** Whether the char before {@code at} continues a word; text before {@code from} is not looked at. */
+    static boolean wordBefore(CharSequence s, int from, int at) {
+        return at > from && isWord(s.charAt(at - 1)) && !isEscapedBreak(s, from, at - 1);
+    }
+
+    /** Whether the char at {@code at} continues a word. */
+    static boolean wordAt(CharSequence s, int at, int end) {
+        return at < end && isWord(s.charAt(at));
+    }
+
+    /** Whether the char at {@code i} is the letter of a {@code \n} or {@code \r} escape. */
+    static boolean isEscapedBreak(CharSequence s, int from, int i) {
+        char c = s.charAt(i);
+        return (c == 'n' || c == 'r') && i > from && s.charAt(i - 1) == '\\';
+    }
+}

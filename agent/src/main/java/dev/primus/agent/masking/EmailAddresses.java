@@ -1,0 +1,78 @@
+package dev.primus.agent.masking;
+
+/**
+ * email: {@code local@domain.tld}, found from its '@'. The local part is letters, digits and
+ * {@code . _ % + -} (at most 64, starting with a letter or digit); the domain is two or more
+ * labels with a letters-only top-level label of two or more. So {@code @Override},
+ * {@code foo@bar} and {@code lib@1.2.3} are not addresses.
+ */
+final class EmailAddresses {
+    private static final int MAX_LOCAL = 64;
+    private static final int MAX_LABEL = 63;
+    private static final int MAX_DOMAIN = 253;
+
+    private EmailAddresses() {
+    }
+
+    /** {@code at} is the '@'. */
+    static long match(CharSequence s, int from, int at, int end) {
+        int start = localStart(s, from, at);
+        if (start < 0) {
+            return Match.NONE;
+        }
+        int domainEnd = domainEnd(s, at + 1, end);
+        return domainEnd < 0 ? Match.NONE : Match.of(start, domainEnd);
+    }
+
+    private static int localStart(CharSequence s, int from, int at) {
+        int start = at;
+        while (start > from && isLocal(s.charAt(start - 1)) && !CharClass.isEscapedBreak(s, from, start - 1)) {
+            if (at - --start > MAX_LOCAL) {
+                return -1;
+            }
+        }
+        // Starting at a letter or digit: partial output (*.**_@...) keeps only separators here.
+        while (start < at && !CharClass.isAlnum(s.charAt(start))) {
+            start++;
+        }
+        return start == at || s.charAt(at - 1) == '.' ? -1 : start;
+    }
+
+    /** End of a valid domain starting at {@code at}, or -1. */
+    private static int domainEnd(CharSequence s, int at, int end) {
+        int labels = 0;
+        int lastLabel = -1;
+        int stop = -1;
+        int i = at;
+        while (true) {
+            int j = i;
+            while (j < end && (CharClass.isAlnum(s.charAt(j)) || s.charAt(j) == '-')) {
+                j++;
+            }
+            if (j == i || j - i > MAX_LABEL || s.charAt(i) == '-' || s.charAt(j - 1) == '-') {
+                break;
+            }
+            labels++;
+            lastLabel = i;
+            stop = j;
+            if (j + 1 < end && s.charAt(j) == '.' && CharClass.isAlnum(s.charAt(j + 1))) {
+                i = j + 1;
+            } else {
+                break;
+            }
+        }
+        if (labels < 2 || stop - at > MAX_DOMAIN || stop - lastLabel < 2 || CharClass.wordAt(s, stop, end)) {
+            return -1;
+        }
+        for (int k = lastLabel; k < stop; k++) {
+            if (!CharClass.isLetter(s.charAt(k))) {
+                return -1;
+            }
+        }
+        return stop;
+    }
+
+    private static boolean isLocal(char c) {
+        return CharClass.isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+    }
+}

@@ -1,0 +1,264 @@
+package dev.primus.agent.masking;
+
+import dev.primus.config.MaskingConfig;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Masks PII and secrets in log messages: {@code logging.masking} of primus.yaml, compiled once.
+ * Immutable and thread-safe. See the package documentation for the design.
+ */
+public final class Masker {
+    /**
+     * What a message becomes if masking itself fails: a lost line is better than a leaked value,
+     * and this one tells the reader what happened.
+     */
+    static final String FAILED = "[MASKING_FAILED]";
+
+    private final Detector[] detectors;
+    /** The same detectors, for values that are also a secret key's value (see {@link Span#secretValue}). */
+    private final Detector[] secretDetectors;
+    private final SpanFinder finder;
+    private final SpanResolver resolver;
+    private final MaskStyle style;
+    private final DetectorCounts counts;
+
+    private Masker(Detector[] detectors, SpanFinder finder, Markers markers, MaskStyle style) {
+        this.detectors = detectors;
+        this.secretDetectors = new Detector[detectors.length];
+        for (int i = 0; i < detectors.length; i++) {
+            secretDetectors[i] = detectors[i].showingNothing();
+        }
+        this.finder = finder;
+        this.resolver = new SpanResolver(markers);
+        this.style = style;
+        String[] names = new String[detectors.length];
+        for (int i = 0; i < detectors.length; i++) {
+            names[i] = detectors[i].name;
+        }
+        this.counts = new DetectorCounts(names);
+    }
+
+    /** The masker a config describes; throws IllegalArgumentException as {@link Builder#build} does. */
+    public static Masker from(MaskingConfig config) {
+        Builder builder = builder()
+                .detectors(config.detectors().toArray(new String[0]))
+                .style(config.style())
+                .hashKey(config.hashKey());
+        for (Map.Entry<String, String> custom : config.custom().entrySet()) {
+            builder.custom(custom.getKey(), custom.getValue());
+        }
+        return builder.build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The message with every found value masked and CR/LF escaped; the same instance when there
+     * was nothing to change, so a clean message costs no copy. Null for null. Never throws.
+     */
+    public String mask(String message) {
+        if (message == null) {
+            return null;
+        }
+        try {
+            String text = LineBreaks.escape(message);
+            List<Span> found = finder.find(text, 0);
+            if (found == null) {
+                return text;
+            }
+            List<Span> spans = resolver.resolve(found, text, 0);
+            if (spans.isEmpty()) {
+                return text;
+            }
+            StringBuilder out = new StringBuilder(text.length() + 16 * spans.size());
+            int copied = 0;
+            for (Span span : spans) {
+                out.append(text, copied, span.start).append(replacement(text, span));
+                copied = span.end;
+            }
+            return out.append(text, copied, text.length()).toString();
+        } catch (RuntimeException e) {
+            return FAILED;
+        }
+    }
+
+    /**
+     * Masks {@code text} from index {@code from} to its end, in place, for layouts that build the
+     * line in a StringBuilder; what comes before {@code from} is neither read nor changed. True
+     * when anything changed. Allocates nothing when nothing matched. Never throws.
+     */
+    public boolean mask(StringBuilder text, int from) {
+        if (text == null || from < 0 || from >= text.length()) {
+            return false;
+        }
+        try {
+            boolean changed = LineBreaks.escape(text, from);
+            List<Span> found = finder.find(text, from);
+            if (found == null) {
+                return changed;
+            }
+            List<Span> spans = resolver.resolve(found, text, from);
+            // Back to front, so the indexes of the spans not yet replaced stay valid.
+            for (int i = spans.size() - 1; i >= 0; i--) {
+                Span span = spans.get(i);
+                text.replace(span.start, span.end, replacement(text, span));
+            }
+            return changed || !spans.isEmpty();
+        } catch (RuntimeException e) {
+            text.setLength(from);
+            text.append(FAILED);
+            return true;
+        }
+    }
+
+    /**
+     * Detector name to the number of values it masked since the last call, non-zero entries only;
+     * a new map the caller owns. Meant for a once-a-minute audit event.
+     */
+    public Map<String, Long> drainCounts() {
+        return counts.drain();
+    }
+
+    private String replacement(CharSequence text, Span span) {
+        counts.increment(span.detector);
+        Detector detector = (span.secretValue ? secretDetectors : detectors)[span.detector];
+        return style.replacement(text, span.start, span.end, detector);
+    }
+
+    /** Collects the settings of a {@link Masker}; not thread-safe, use it on one thread. */
+    public static final class Builder {
+        private List<String> detectorNames;
+        private String style = "redact";
+        private String hashKey;
+        private final Map<String, String> custom = new LinkedHashMap<String, String>();
+
+        private Builder() {
+        }
+
+        /** The built-in detectors by config name. Without this call: every one except ip_address. */
+        public Builder detectors(String... configNames) {
+            this.detectorNames = new ArrayList<String>(Arrays.asList(configNames));
+            return this;
+        }
+
+        /** {@code redact} (the default, also for null), {@code partial} or {@code hash}. */
+        public Builder style(String style) {
+            this.style = style == null ? "redact" : style;
+            return this;
+        }
+
+        /**
+         * The HMAC key for style hash. Null means a random key per process: nobody, not even the
+         * operator, can then reverse a marker by hashing candidate values, but the same value only
+         * gets the same marker within this one process (not across restarts or instances).
+         */
+        public Builder hashKey(String hashKey) {
+            this.hashKey = hashKey;
+            return this;
+        }
+
+        /** A custom detector: {@code name} (lower case, digits, '_') and an RE2 pattern; in order. */
+        public Builder custom(String name, String re2Pattern) {
+            if (name == null || !isCustomName(name)) {
+                throw new IllegalArgumentException("custom masking detector name '" + name
+                        + "' must be lower-case letters, digits and '_', starting with a letter");
+            }
+            if (BuiltInDetector.named(name) != null || custom.containsKey(name)) {
+                throw new IllegalArgumentException("custom masking detector '" + name + "' is defined twice or has "
+                        + "the name of a built-in detector; give it another name");
+            }
+            custom.put(name, re2Pattern);
+            return this;
+        }
+
+        /**
+         * The masker. IllegalArgumentException, naming the culprit, for an unknown detector or
+         * style, an empty hash key, or a custom pattern RE2 cannot compile.
+         */
+        public Masker build() {
+            int enabled = enabledBits();
+            MaskStyle maskStyle = maskStyle();
+            BuiltInDetector[] builtIns = BuiltInDetector.values();
+            Detector[] detectors = new Detector[builtIns.length + custom.size()];
+            CustomDetector[] customs = new CustomDetector[custom.size()];
+            for (BuiltInDetector builtIn : builtIns) {
+                detectors[builtIn.ordinal()] = Detector.builtIn(builtIn);
+            }
+            int k = 0;
+            for (Map.Entry<String, String> entry : custom.entrySet()) {
+                customs[k] = CustomDetector.compile(entry.getKey(), entry.getValue());
+                detectors[builtIns.length + k] = Detector.custom(entry.getKey());
+                k++;
+            }
+            String[] markerNames = new String[detectors.length];
+            for (int i = 0; i < detectors.length; i++) {
+                markerNames[i] = detectors[i].markerName;
+            }
+            Markers markers = new Markers(markerNames);
+            return new Masker(detectors, new SpanFinder(enabled, markers, customs), markers, maskStyle);
+        }
+
+        private int enabledBits() {
+            if (detectorNames == null) {
+                return ~BuiltInDetector.IP_ADDRESS.bit() & ((1 << BuiltInDetector.values().length) - 1);
+            }
+            int enabled = 0;
+            for (String name : detectorNames) {
+                BuiltInDetector detector = BuiltInDetector.named(name);
+                if (detector == null) {
+                    throw new IllegalArgumentException("unknown masking detector '" + name + "'; known detectors: "
+                            + BuiltInDetector.configNames() + " (custom patterns go under logging.masking.custom)");
+                }
+                enabled |= detector.bit();
+            }
+            return enabled;
+        }
+
+        private MaskStyle maskStyle() {
+            if ("redact".equals(style)) {
+                return new RedactStyle();
+            }
+            if ("partial".equals(style)) {
+                return new PartialStyle();
+            }
+            if ("hash".equals(style)) {
+                return new HashStyle(hashKeyBytes());
+            }
+            throw new IllegalArgumentException("unknown masking style '" + style + "'; use redact, partial or hash");
+        }
+
+        private byte[] hashKeyBytes() {
+            if (hashKey == null) {
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                return random;
+            }
+            if (hashKey.isEmpty()) {
+                throw new IllegalArgumentException("masking hash key is empty; set logging.masking.hash_key from a "
+                        + "secret, e.g. ${env:PRIMUS_MASKING_KEY}, or leave it out for a random per-process key");
+            }
+            return hashKey.getBytes(StandardCharsets.UTF_8);
+        }
+
+        private static boolean isCustomName(String name) {
+            if (name.isEmpty() || !CharClass.isLower(name.charAt(0))) {
+                return false;
+            }
+            for (int i = 1; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (!CharClass.isLower(c) && !CharClass.isDigit(c) && c != '_') {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.primus.agent.masking;
+
+/**
+ * phone, in three shapes:
+ * <ul>
+ *   <li>E.164: {@code +} then 8 to 15 digits, optionally grouped by spaces, dashes or one
+ *   parenthesised group ({@code +1 (415) 555-2671}, {@code +91 98765 43210}).</li>
+ *   <li>North American: {@code (415) 555-2671}, {@code 415-555-2671}, {@code 415.555.2671},
+ *   {@code 1-415-555-2671}; area and exchange start with 2-9. Bare {@code 415 555 2671} is not
+ *   matched: three space-separated numbers are too often counters.</li>
+ *   <li>Indian mobile: exactly ten bare digits starting 6-9. Epoch seconds start with 1 until
+ *   2033 and millis have 13 digits, so neither matches; a ten-digit counter or id starting with
+ *   6-9 does, and is masked: the accepted price of catching numbers written without +91.</li>
+ * </ul>
+ */
+final class PhoneNumbers {
+    private static final int E164_MIN = 8;
+    private static final int E164_MAX = 15;
+
+    private PhoneNumbers() {
+    }
+
+    /** {@code at} is '+', '(' or a digit. */
+    static long match(CharSequence s, int from, int at, int end) {
+        char c = s.charAt(at);
+        if (c == '+') {
+            return international(s, from, at, end);
+        }
+        long northAmerican = northAmerican(s, from, at, end);
+        return northAmerican != Match.NONE || c == '(' ? northAmerican : indianMobile(s, from, at, end);
+    }
+
+    private static long international(CharSequence s, int from, int at, int end) {
+        if (CharClass.wordBefore(s, from, at) || at + 1 >= end || s.charAt(at + 1) < '1' || s.charAt(at + 1) > '9') {
+            return Match.NONE;
+        }
+        int best = -1;
+        int digits = 0;
+        boolean open = false;
+        int i = at + 1;
+        while (i < end) {
+            char c = s.charAt(i);
+            if (CharClass.isDigit(c)) {
+                if (++digits > E164_MAX) {
+                    break;
+                }
+                i++;
+                // May end before a space and more digits, never inside a dash-joined number.
+                if (!open && digits >= E164_MIN && (NumberEdges.endsAt(s, i, end) || s.charAt(i) == ' ')) {
+                    best = i;
+                }
+            } else if (c == '(' && !open && digitAt(s, i + 1, end)) {
+                open = true;
+                i++;
+            } else if (c == ')' && open) {
+                open = false;
+                i++;
+                if (i + 1 < end && (s.charAt(i) == ' ' || s.charAt(i) == '-') && digitAt(s, i + 1, end)) {
+                    i++;
+                }
+            } else if ((c == ' ' || c == '-') && !open && (digitAt(s, i + 1, end) || charAt(s, i + 1, end) == '(')) {
+                i++;
+            } else {
+                break;
+            }
+        }
+        return best < 0 ? Match.NONE : Match.of(at, best);
+    }
+
+    private static long northAmerican(CharSequence s, int from, int at, int end) {
+        int i = at;
+        boolean countryCode = false;
+        if (s.charAt(i) == '1' && isSeparator(charAt(s, i + 1, end))) {
+            countryCode = true;
+            i += 2;
+        }
+        char separator;
+        if (charAt(s, i, end) == '(') {
+            if (CharClass.wordBefore(s, from, at) || !areaOrExchange(s, i + 1, end) || charAt(s, i + 4, end) != ')') {
+                return Match.NONE;
+            }
+            i += 5;
+            if (charAt(s, i, end) == ' ') {
+                i++;
+            }
+            separator = 0;
+        } else {
+            if (!CharClass.isDigit(s.charAt(at)) || !NumberEdges.startsAt(s, from, at) || !areaOrExchange(s, i, end)) {
+                return Match.NONE;
+            }
+            separator = charAt(s, i + 3, end);
+            // Spaces only after a leading 1: "415 555 2671" alone reads like three counters.
+            if (!isSeparator(separator) || (separator == ' ' && !countryCode)) {
+                return Match.NONE;
+            }
+            i += 4;
+        }
+        if (!areaOrExchange(s, i, end)) {
+            return Match.NONE;
+        }
+        char second = charAt(s, i + 3, end);
+        if (separator == 0 ? !isSeparator(second) : second != separator) {
+            return Match.NONE;
+        }
+        i += 4;
+        if (!digits(s, i, 4, end) || !NumberEdges.endsAt(s, i + 4, end)) {
+            return Match.NONE;
+        }
+        return Match.of(at, i + 4);
+    }
+
+    private static long indianMobile(CharSequence s, int from, int at, int end) {
+        char first = s.charAt(at);
+        if (first < '6' || !digits(s, at, 10, end) || !NumberEdges.startsAt(s, from, at)
+                || !NumberEdges.endsAt(s, at + 10, end)) {
+            return Match.NONE;
+        }
+        return Match.of(at, at + 10);
+    }
+
+    /** Three digits, the first 2-9 (NANP area codes and exchanges never start with 0 or 1). */
+    private static boolean areaOrExchange(CharSequence s, int at, int end) {
+        return digits(s, at, 3, end) && s.charAt(at) >= '2';
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '-' || c == '.' || c == ' ';
+    }
+
+    private static boolean digits(CharSequence s, int at, int count, int end) {
+        if (at + count > end) {
+            return false;
+        }
+        for (int i = at; i < at + count; i++) {
+            if (!CharClass.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean digitAt(CharSequence s, int at, int end) {
+        return at < end && CharClass.isDigit(s.charAt(at));
+    }
+
+    private static char charAt(CharSequence s, int at, int end) {
+        return at < end ? s.charAt(at) : 0;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.primus.agent.masking;
+
+/** slack_token: {@code xoxb- xoxp- xoxa- xoxr- xoxs-} followed by 10 or more letters, digits or dashes. */
+final class SlackTokens {
+    private static final int MIN_BODY = 10;
+
+    private SlackTokens() {
+    }
+
+    /** {@code at} is an 'x' at a word start. */
+    static long match(CharSequence s, int from, int at, int end) {
+        if (!TextSearch.startsWith(s, at, end, "xox") || at + 5 > end || "baprs".indexOf(s.charAt(at + 3)) < 0
+                || s.charAt(at + 4) != '-' || CharClass.wordBefore(s, from, at)) {
+            return Match.NONE;
+        }
+        int body = at + 5;
+        int stop = body;
+        while (stop < end && (CharClass.isAlnum(s.charAt(stop)) || s.charAt(stop) == '-')) {
+            stop++;
+        }
+        return stop - body < MIN_BODY ? Match.NONE : Match.of(at, stop);
+    }
+}

@@ -1,0 +1,184 @@
+package dev.primus.agent.masking;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The single pass over a message. A char whose {@link TriggerTable} entry is empty costs one
+ * load and a branch; only a trigger (a digit or known prefix letter at a word start, '@', '=',
+ * ':', '-', '+', '(') calls the detectors that may start there, and each validates before it
+ * answers. Nothing is allocated until a detector confirms a value.
+ */
+final class SpanFinder {
+    private static final BuiltInDetector[] BUILT_INS = BuiltInDetector.values();
+    private static final int PASSWORD_KV = BuiltInDetector.PASSWORD_KV.bit();
+    /** A non-ASCII char right after the trigger: only values that need not continue in ASCII. */
+    private static final int NON_ASCII_SECOND = BuiltInDetector.EMAIL.bit() | PASSWORD_KV;
+
+    private final TriggerTable triggers;
+    private final Markers markers;
+    private final CustomDetector[] customs;
+
+    SpanFinder(int enabled, Markers markers, CustomDetector[] customs) {
+        this.triggers = new TriggerTable(enabled);
+        this.markers = markers;
+        this.customs = customs.clone();
+    }
+
+    /**
+     * The values found in {@code s[from, end)}, in any order and possibly overlapping, or null
+     * when there are none. Custom detectors have indexes after the built-ins.
+     */
+    List<Span> find(CharSequence s, int from) {
+        int end = s.length();
+        int[] table = triggers.entries;
+        List<Span> found = null;
+        // 128 when the previous char continues a word, else 0: which half of the table to read.
+        int afterWord = 0;
+        int valueEnd = -1;
+        // Where the text "starts" for a detector's boundary checks: the end of the last value
+        // found, as if it were already masked. A second pass sees a marker ending in ']' there, so
+        // this keeps "4892966069847+14155552671" from growing a new phone number on that pass.
+        int floor = from;
+        int i = from;
+        while (i < end) {
+            char c = s.charAt(i);
+            int entry;
+            int nextAfterWord;
+            if (c < 128) {
+                entry = table[afterWord | c];
+                // From the char, not from the entry: no load-to-load chain from one char to the next.
+                nextAfterWord = TriggerTable.HALF[c];
+            } else {
+                entry = 0;
+                nextAfterWord = Character.isLetterOrDigit(c) ? 128 : 0;
+            }
+            if (entry == 0) {
+                afterWord = nextAfterWord;
+                i++;
+                continue;
+            }
+            char next = i + 1 < end ? s.charAt(i + 1) : 0;
+            int candidates = next < 128 ? entry & triggers.second[next] : entry & NON_ASCII_SECOND;
+            if (candidates == 0) {
+                afterWord = nextAfterWord;
+                i++;
+                continue;
+            }
+            if (i < valueEnd) {
+                // Inside a password value: another key=value in it would lose to the value, and
+                // looking would make "password=password=..." quadratic.
+                candidates &= ~PASSWORD_KV;
+                if (candidates == 0) {
+                    afterWord = nextAfterWord;
+                    i++;
+                    continue;
+                }
+            }
+            if (CharClass.isDigit(c)) {
+                candidates &= DigitRunFilter.possible(s, i, end);
+                if (candidates == 0) {
+                    afterWord = nextAfterWord;
+                    i++;
+                    continue;
+                }
+            }
+            if (candidates == TriggerTable.ESCAPE || candidates == TriggerTable.MARKER) {
+                i = skip(s, i, end, candidates);
+                afterWord = 0; // '\\' and '[' are not word chars, nor is the end of a marker
+                continue;
+            }
+            long best = Match.NONE;
+            int bestDetector = -1;
+            for (int rest = candidates; rest != 0; rest &= rest - 1) {
+                int detector = Integer.numberOfTrailingZeros(rest);
+                long match = detect(BUILT_INS[detector], s, from, floor, i, end);
+                if (Match.beats(match, best)) {
+                    best = match;
+                    bestDetector = detector;
+                }
+            }
+            if (best == Match.NONE) {
+                afterWord = nextAfterWord;
+                i++;
+                continue;
+            }
+            if (found == null) {
+                found = new ArrayList<Span>();
+            }
+            found.add(new Span(Match.start(best), Match.end(best), bestDetector));
+            if (bestDetector == BuiltInDetector.PASSWORD_KV.ordinal()) {
+                // The resolver cuts a value short at one of our markers: scan on for keys after it.
+                int marker = markers.firstMarkerIn(s, Match.start(best), Match.end(best), end);
+                valueEnd = marker < 0 ? Match.end(best) : marker;
+            }
+            if (Match.start(best) > i) {
+                // A value found ahead of its trigger (after "password=", "Bearer "): scan on, so
+                // that a detector more specific about the same value (bearer_token) can claim it.
+                i++;
+            } else {
+                // A value starting inside this one would be masked with it anyway: go on after it.
+                i = Math.max(Match.end(best), i + 1);
+                floor = i;
+            }
+            afterWord = CharClass.wordBefore(s, floor, i) ? 128 : 0;
+        }
+        for (int k = 0; k < customs.length; k++) {
+            found = customs[k].findAll(s, from, BUILT_INS.length + k, found);
+        }
+        return found;
+    }
+
+    /** Past an escaped line break or one of our markers; else just past {@code at}. */
+    private int skip(CharSequence s, int at, int end, int candidates) {
+        if (candidates == TriggerTable.ESCAPE) {
+            char next = at + 1 < end ? s.charAt(at + 1) : 0;
+            return next == 'n' || next == 'r' ? at + 2 : at + 1;
+        }
+        int markerEnd = markers.endOfMarkerAt(s, at, end);
+        return markerEnd > 0 ? markerEnd : at + 1;
+    }
+
+    /**
+     * Email looks back from its '@' as far as {@code from}: an address that swallows a value
+     * found before it is masked with it. Every other detector starts at {@code floor}.
+     */
+    private static long detect(BuiltInDetector detector, CharSequence s, int from, int floor, int at, int end) {
+        switch (detector) {
+            case EMAIL:
+                return EmailAddresses.match(s, from, at, end);
+            case CREDIT_CARD:
+                return CardNumbers.match(s, floor, at, end);
+            case US_SSN:
+                return SocialSecurityNumbers.match(s, floor, at, end);
+            case PHONE:
+                return PhoneNumbers.match(s, floor, at, end);
+            case IBAN:
+                return Ibans.match(s, floor, at, end);
+            case AADHAAR:
+                return AadhaarNumbers.match(s, floor, at, end);
+            case PAN:
+                return PanNumbers.match(s, floor, at, end);
+            case IP_ADDRESS:
+                return IpAddresses.match(s, floor, at, end);
+            case JWT:
+                return JsonWebTokens.match(s, floor, at, end);
+            case BEARER_TOKEN:
+                return BearerTokens.match(s, floor, at, end);
+            case AWS_ACCESS_KEY:
+                return AwsAccessKeys.match(s, floor, at, end);
+            case STRIPE_KEY:
+                return StripeKeys.match(s, floor, at, end);
+            case GITHUB_TOKEN:
+                return GitHubTokens.match(s, floor, at, end);
+            case SLACK_TOKEN:
+                return SlackTokens.match(s, floor, at, end);
+            case PRIVATE_KEY:
+                return PrivateKeyBlocks.match(s, floor, at, end);
+            case PASSWORD_KV:
+                return PasswordValues.match(s, floor, at, end);
+            default:
+                return Match.NONE;
+        }
+    }
+}

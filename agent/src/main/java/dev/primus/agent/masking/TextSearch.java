@@ -1,0 +1,50 @@
+package dev.primus.agent.masking;
+
+/** Literal comparisons on a CharSequence (String and StringBuilder alike), without copying. */
+final class TextSearch {
+    private TextSearch() {
+    }
+
+    static boolean startsWith(CharSequence s, int at, int end, String prefix) {
+        int length = prefix.length();
+        if (at < 0 || at + length > end) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (s.charAt(at + i) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** ASCII case-insensitive; {@code lowerPrefix} must be lower case. */
+    static boolean startsWithIgnoreCase(CharSequence s, int at, int end, String lowerPrefix) {
+        int length = lowerPrefix.length();
+        if (at < 0 || at + length > end) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = s.charAt(at + i);
+            if (CharClass.isUpper(c)) {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != lowerPrefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** First index of {@code needle} in {@code [from, end)}, or -1. */
+    static int indexOf(CharSequence s, String needle, int from, int end) {
+        char first = needle.charAt(0);
+        int last = end - needle.length();
+        for (int i = Math.max(from, 0); i <= last; i++) {
+            if (s.charAt(i) == first && startsWith(s, i, end, needle)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.primus.agent.masking;
+
+/**
+ * Which detectors an ASCII char can start, so the scan loop pays one array load per char and
+ * calls a detector only where its value could begin. Built once per masker from its detectors.
+ * An entry is a bit set: bit {@code ordinal} per built-in detector, and {@link #MARKER} and
+ * {@link #ESCAPE} for the scanner itself. {@link #second} then drops the detectors that the
+ * char after the trigger rules out ("sc" cannot start sk_live_), before any detector is called.
+ */
+final class TriggerTable {
+    static final int MARKER = 1 << 16;
+    static final int ESCAPE = 1 << 17;
+    /** 128 for an ASCII word char (letter, digit, '_'), else 0: the table half for the next char. */
+    static final int[] HALF = new int[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            HALF[c] = CharClass.isWord(c) ? 128 : 0;
+        }
+    }
+
+    /**
+     * Entry {@code c}: the triggers of ASCII char c at a word start (digits, known prefixes such as
+     * AKIA, sk_, eyJ, and all of the next half). Entry {@code 128 + c}: its triggers inside a word
+     * ('@', ':', '=', '-', ...).
+     */
+    final int[] entries = new int[256];
+    /** Entry {@code c}: the triggers that may have ASCII char c right after the trigger char. */
+    final int[] second = new int[128];
+    private final int[] insideWord = new int[128];
+    private final int[] atWordStart = new int[128];
+
+    TriggerTable(int enabled) {
+        anywhere(BuiltInDetector.EMAIL, enabled, "@");
+        anywhere(BuiltInDetector.PRIVATE_KEY, enabled, "-");
+        anywhere(BuiltInDetector.PASSWORD_KV, enabled, "=:");
+        anywhere(BuiltInDetector.IP_ADDRESS, enabled, ":");
+        String digits = "0123456789";
+        atStart(BuiltInDetector.CREDIT_CARD, enabled, digits);
+        atStart(BuiltInDetector.US_SSN, enabled, digits);
+        atStart(BuiltInDetector.AADHAAR, enabled, digits);
+        atStart(BuiltInDetector.PHONE, enabled, digits + "+(");
+        atStart(BuiltInDetector.IP_ADDRESS, enabled, digits + "abcdefABCDEF");
+        String upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        atStart(BuiltInDetector.IBAN, enabled, upper);
+        atStart(BuiltInDetector.PAN, enabled, upper);
+        atStart(BuiltInDetector.AWS_ACCESS_KEY, enabled, "A");
+        atStart(BuiltInDetector.JWT, enabled, "e");
+        atStart(BuiltInDetector.BEARER_TOKEN, enabled, "bB");
+        atStart(BuiltInDetector.STRIPE_KEY, enabled, "srpw");
+        atStart(BuiltInDetector.GITHUB_TOKEN, enabled, "g");
+        atStart(BuiltInDetector.SLACK_TOKEN, enabled, "x");
+        insideWord['['] |= MARKER;
+        insideWord['\\'] |= ESCAPE;
+        String any = allAscii();
+        String numeric = digits + " -.:)abcdefABCDEF";
+        followedBy(BuiltInDetector.EMAIL.bit() | BuiltInDetector.PASSWORD_KV.bit(), any);
+        followedBy(BuiltInDetector.CREDIT_CARD.bit() | BuiltInDetector.US_SSN.bit() | BuiltInDetector.AADHAAR.bit()
+                | BuiltInDetector.PHONE.bit() | BuiltInDetector.IP_ADDRESS.bit(), numeric);
+        followedBy(BuiltInDetector.IBAN.bit() | BuiltInDetector.PAN.bit() | BuiltInDetector.AWS_ACCESS_KEY.bit()
+                | MARKER, upper);
+        followedBy(BuiltInDetector.JWT.bit(), "y");
+        followedBy(BuiltInDetector.BEARER_TOKEN.bit(), "eE");
+        followedBy(BuiltInDetector.STRIPE_KEY.bit(), "kh");
+        followedBy(BuiltInDetector.GITHUB_TOKEN.bit(), "hi");
+        followedBy(BuiltInDetector.SLACK_TOKEN.bit(), "o");
+        followedBy(BuiltInDetector.PRIVATE_KEY.bit(), "-");
+        followedBy(ESCAPE, "nr");
+        for (char c = 0; c < 128; c++) {
+            atWordStart[c] |= insideWord[c];
+            entries[c] = atWordStart[c];
+            entries[128 + c] = insideWord[c];
+        }
+    }
+
+    private void followedBy(int bits, String chars) {
+        for (int i = 0; i < chars.length(); i++) {
+            second[chars.charAt(i)] |= bits;
+        }
+    }
+
+    private static String allAscii() {
+        StringBuilder all = new StringBuilder(128);
+        for (char c = 0; c < 128; c++) {
+            all.append(c);
+        }
+        return all.toString();
+    }
+
+    private void anywhere(BuiltInDetector detector, int enabled, String chars) {
+        if ((enabled & detector.bit()) != 0) {
+            for (int i = 0; i < chars.length(); i++) {
+                insideWord[chars.charAt(i)] |= detector.bit();
+            }
+        }
+    }
+
+    private void atStart(BuiltInDetector detector, int enabled, String chars) {
+        if ((enabled & detector.bit()) != 0) {
+            for (int i = 0; i < chars.length(); i++) {
+                atWordStart[chars.charAt(i)] |= detector.bit();
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/**
+ * The masking engine: finds PII and secrets in log messages and replaces them before the line is
+ * written. {@link dev.primus.agent.masking.Masker} is the whole public surface; everything else
+ * is a small part with one job.
+ *
+ * <p><b>Pre-filter, then validators.</b> Most log lines hold nothing to mask, so the common case
+ * must cost one pass over the chars and nothing else. {@link dev.primus.agent.masking.SpanFinder}
+ * reads each char once through a {@link dev.primus.agent.masking.TriggerTable}: a char that can
+ * start no value (most letters, spaces, punctuation) costs an array load. Only a trigger (a digit
+ * or a known prefix letter at a word start, '@', '=', ':', '-', '+', '(') calls the detectors that
+ * may start there, and each one confirms with a validator before it answers
+ * ({@link dev.primus.agent.masking.LuhnCheck}, {@link dev.primus.agent.masking.CardIssuerRanges},
+ * {@link dev.primus.agent.masking.VerhoeffCheck}, {@link dev.primus.agent.masking.Mod97Check},
+ * {@link dev.primus.agent.masking.IbanLengths}). Detectors answer with a packed long, so nothing
+ * is allocated until a value is confirmed. Overlapping values are merged by
+ * {@link dev.primus.agent.masking.SpanResolver}: the earliest, then longest, names the value.
+ *
+ * <p><b>The same instance back.</b> {@code mask} returns its argument when there is nothing to
+ * mask and no CR/LF, so a logger can compare with {@code ==} and skip a copy, and the clean path
+ * allocates nothing. CR and LF are escaped first, so detection sees exactly the text a second
+ * pass would see; with markers that never re-trigger a detector, masking is idempotent.
+ *
+ * <p><b>No regular expressions in built-in detectors; RE2/J only for custom ones.</b>
+ * java.util.regex backtracks: a pattern such as {@code (a+)+$} on a long line can stall the
+ * logging thread, and the app with it, and even a tame pattern costs far more than a table
+ * lookup per char. Built-in detectors are hand-written scanners with bounded look-ahead. Custom
+ * patterns come from the user, so they run on RE2/J, which matches in time linear in the input
+ * whatever the pattern, and only when configured.
+ */
+package dev.primus.agent.masking;

@@ -1,0 +1,56 @@
+package dev.primus.agent.masking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CreditCardDetectorTest {
+    private final Masker masker = Masker.builder().detectors("credit_card").build();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "4111111111111111", "4111 1111 1111 1111", "4111-1111-1111-1111", // Visa 16
+        "4222222222222", // Visa 13
+        "5555555555554444", "2223003122003222", // Mastercard 51-55 and 2-series
+        "378282246310005", "3782 822463 10005", // Amex, also in its 4-6-5 grouping
+        "6011111111111117", "3530111333300000", "30569309025904", "6200000000000005", "6759649826438453",
+    })
+    void masksCardNumbersOfEveryNetworkAndGrouping(String card) {
+        assertEquals("paid with [CREDIT_CARD] today", masker.mask("paid with " + card + " today"));
+    }
+
+    @Test
+    void masksACardAtTheEndOfASentence() {
+        assertEquals("card [CREDIT_CARD].", masker.mask("card 4111-1111-1111-1111."));
+    }
+
+    @Test
+    void masksACardFollowedByMoreNumbers() {
+        assertEquals("card [CREDIT_CARD] 12 25", masker.mask("card 4111 1111 1111 1111 12 25"));
+    }
+
+    @Test
+    void masksACardAfterAnEscapedLineBreak() {
+        assertEquals("card:\\n[CREDIT_CARD]", masker.mask("card:\n4111111111111111"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "1732406400000", // epoch millis
+        "1234567812345678", // a 16-digit order id failing Luhn
+        "4111111111111112", // Visa prefix, Luhn fails
+        "9000000000000001", "1000000000000008", // Luhn-valid, no issuer
+        "4f3c2a1b9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a", // git SHA
+        "123e4567-e89b-12d3-a456-426614174000", // UUID
+        "0x4111111111111111", "id4111111111111111", "4111111111111111abc", // inside a longer token
+        "0.4111111111111111", // a double
+        "1.2.3.4", "Foo.java:123", "2024-11-24T10:15:30.123Z",
+        "41111111111111111111", // 20 digits: no card is that long
+        "4111-1111-1111-1111-2222", // a dash-joined id longer than a card
+    })
+    void leavesNumbersThatAreNotCardsAlone(String text) {
+        assertEquals("value " + text + " end", masker.mask("value " + text + " end"));
+    }
+}

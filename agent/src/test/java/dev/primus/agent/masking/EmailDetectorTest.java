@@ -1,0 +1,49 @@
+package dev.primus.agent.masking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EmailDetectorTest {
+    private final Masker masker = Masker.builder().detectors("email").build();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "john.doe@example.com", "JOHN@EXAMPLE.COM", "first+tag@mail.example.co.uk", "a_b-c%d@sub-domain.example.org",
+        "x@example.museum",
+    })
+    void masksEmailAddresses(String email) {
+        assertEquals("from [EMAIL] ok", masker.mask("from " + email + " ok"));
+    }
+
+    @Test
+    void masksAnAddressInAngleBracketsAndKeepsTheBrackets() {
+        assertEquals("To: John <[EMAIL]>", masker.mask("To: John <john@example.com>"));
+    }
+
+    @Test
+    void masksOnlyTheAddressAfterAKey() {
+        assertEquals("user=[EMAIL]; mailto:[EMAIL]", masker.mask("user=john@example.com; mailto:jane@example.com"));
+    }
+
+    @Test
+    void leavesTheSentenceFullStopOutOfTheAddress() {
+        assertEquals("write to [EMAIL].", masker.mask("write to john@example.com."));
+    }
+
+    @Test
+    void doesNotTakeTheEscapedLineBreakIntoTheAddress() {
+        assertEquals("a\\n[EMAIL]", masker.mask("a\njohn@example.com"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "@Override", "foo@bar", "lib@1.2.3", "user@localhost", "@", "a@b.c", "name@example.c0m", "@@@",
+        "x@-example.com", "x@example-.com",
+    })
+    void leavesThingsThatAreNotAddressesAlone(String text) {
+        assertEquals("see " + text + " here", masker.mask("see " + text + " here"));
+    }
+}

@@ -1,0 +1,163 @@
+package dev.primus.agent.masking;
+
+import java.util.Random;
+
+/**
+ * Valid values of every kind, generated from a seeded Random with check digits computed here,
+ * independently of the code under test.
+ */
+final class GeneratedValues {
+    private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final String[] CARD_PREFIXES = {"4", "51", "55", "2221", "2720", "34", "37", "6011", "65", "3528", "36", "62"};
+    private static final int[][] VERHOEFF_D = {
+        {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 0, 6, 7, 8, 9, 5}, {2, 3, 4, 0, 1, 7, 8, 9, 5, 6},
+        {3, 4, 0, 1, 2, 8, 9, 5, 6, 7}, {4, 0, 1, 2, 3, 9, 5, 6, 7, 8}, {5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
+        {6, 5, 9, 8, 7, 1, 0, 4, 3, 2}, {7, 6, 5, 9, 8, 2, 1, 0, 4, 3}, {8, 7, 6, 5, 9, 3, 2, 1, 0, 4},
+        {9, 8, 7, 6, 5, 4, 3, 2, 1, 0}};
+    private static final int[][] VERHOEFF_P = {
+        {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 5, 7, 6, 2, 8, 3, 0, 9, 4}, {5, 8, 0, 3, 7, 9, 6, 1, 4, 2},
+        {8, 9, 1, 6, 0, 4, 3, 5, 2, 7}, {9, 4, 5, 3, 1, 2, 8, 7, 6, 0}, {4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
+        {2, 7, 9, 3, 8, 0, 6, 4, 1, 5}, {7, 0, 4, 6, 9, 1, 3, 2, 5, 8}};
+    private static final int[] VERHOEFF_INV = {0, 4, 3, 2, 1, 5, 6, 7, 8, 9};
+
+    private final Random random;
+
+    GeneratedValues(Random random) {
+        this.random = random;
+    }
+
+    /** A Luhn-valid number of the length its network issues, bare or grouped in fours. */
+    String card() {
+        String prefix = CARD_PREFIXES[random.nextInt(CARD_PREFIXES.length)];
+        int length = prefix.startsWith("3") && !prefix.startsWith("35") ? (prefix.equals("36") ? 14 : 15) : 16;
+        StringBuilder digits = new StringBuilder(prefix);
+        while (digits.length() < length - 1) {
+            digits.append(random.nextInt(10));
+        }
+        digits.append(luhnDigit(digits));
+        if (length == 16 && random.nextBoolean()) {
+            String separator = random.nextBoolean() ? " " : "-";
+            return digits.substring(0, 4) + separator + digits.substring(4, 8) + separator + digits.substring(8, 12)
+                    + separator + digits.substring(12);
+        }
+        return digits.toString();
+    }
+
+    String ssn() {
+        return String.format("%03d-%02d-%04d", 1 + random.nextInt(665), 1 + random.nextInt(99), 1 + random.nextInt(9999));
+    }
+
+    String email() {
+        return word(3 + random.nextInt(8)).toLowerCase() + "." + word(4).toLowerCase() + "@" + word(6).toLowerCase()
+                + ".example.com";
+    }
+
+    String phone() {
+        switch (random.nextInt(4)) {
+            case 0:
+                return "+1 " + (2 + random.nextInt(8)) + digits(2) + " " + (2 + random.nextInt(8)) + digits(2) + " " + digits(4);
+            case 1:
+                return "(" + (2 + random.nextInt(8)) + digits(2) + ") " + (2 + random.nextInt(8)) + digits(2) + "-" + digits(4);
+            case 2:
+                return "+91 " + (6 + random.nextInt(4)) + digits(4) + " " + digits(5);
+            default:
+                return (6 + random.nextInt(4)) + digits(9);
+        }
+    }
+
+    /** A German IBAN with computed check digits, compact or grouped. */
+    String iban() {
+        String bban = digits(18);
+        java.math.BigInteger number = new java.math.BigInteger(bban + "131400"); // D=13 E=14 00
+        int check = 98 - number.mod(java.math.BigInteger.valueOf(97)).intValue();
+        String iban = "DE" + String.format("%02d", check) + bban;
+        if (random.nextBoolean()) {
+            return iban;
+        }
+        StringBuilder grouped = new StringBuilder();
+        for (int i = 0; i < iban.length(); i += 4) {
+            grouped.append(i == 0 ? "" : " ").append(iban, i, Math.min(i + 4, iban.length()));
+        }
+        return grouped.toString();
+    }
+
+    /** A Verhoeff-valid Aadhaar number that does not read as a yyyyMMddHHmm timestamp. */
+    String aadhaar() {
+        String body = (3 + random.nextInt(7)) + digits(10);
+        String number = body + verhoeffDigit(body);
+        return random.nextBoolean() ? number : number.substring(0, 4) + " " + number.substring(4, 8) + " " + number.substring(8);
+    }
+
+    String pan() {
+        return upper(3) + "PCHFATBLJG".charAt(random.nextInt(10)) + upper(1) + digits(4) + upper(1);
+    }
+
+    String awsKey() {
+        StringBuilder key = new StringBuilder("AKIA");
+        for (int i = 0; i < 16; i++) {
+            key.append("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".charAt(random.nextInt(32)));
+        }
+        return key.toString();
+    }
+
+    String stripeKey() {
+        return (random.nextBoolean() ? "sk_live_" : "rk_test_") + word(24);
+    }
+
+    String githubToken() {
+        return "ghp_" + word(36);
+    }
+
+    String slackToken() {
+        return "xoxb-" + digits(10) + "-" + word(12);
+    }
+
+    String jwt() {
+        return "eyJhbGciOiJIUzI1NiJ9.eyJ" + word(20) + "." + word(43);
+    }
+
+    String word(int length) {
+        StringBuilder word = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            word.append(ALNUM.charAt(random.nextInt(ALNUM.length())));
+        }
+        return word.toString();
+    }
+
+    String digits(int count) {
+        StringBuilder digits = new StringBuilder(count);
+        for (int i = 0; i < count; i++) {
+            digits.append(random.nextInt(10));
+        }
+        return digits.toString();
+    }
+
+    private String upper(int count) {
+        StringBuilder letters = new StringBuilder(count);
+        for (int i = 0; i < count; i++) {
+            letters.append((char) ('A' + random.nextInt(26)));
+        }
+        return letters.toString();
+    }
+
+    private static int luhnDigit(CharSequence body) {
+        int sum = 0;
+        for (int i = body.length() - 1, position = 0; i >= 0; i--, position++) {
+            int digit = body.charAt(i) - '0';
+            if (position % 2 == 0) {
+                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+            }
+            sum += digit;
+        }
+        return (10 - sum % 10) % 10;
+    }
+
+    private static int verhoeffDigit(String body) {
+        int check = 0;
+        for (int i = 0; i < body.length(); i++) {
+            int digit = body.charAt(body.length() - 1 - i) - '0';
+            check = VERHOEFF_D[check][VERHOEFF_P[(i + 1) % 8][digit]];
+        }
+        return VERHOEFF_INV[check];
+    }
+}

@@ -1,0 +1,52 @@
+package dev.primus.agent.masking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class OverlapTest {
+    private final Masker masker = Masker.builder().build();
+
+    @Test
+    void theLongerValueWinsWhenTwoStartTogether() {
+        assertEquals("[EMAIL]", masker.mask("4111111111111111@example.com"));
+    }
+
+    @Test
+    void theEarlierValueNamesOverlappingValuesAndCoversThemAll() {
+        Masker custom = Masker.builder().detectors("email").custom("tail", "example\\.com and more").build();
+        assertEquals("[EMAIL] left", custom.mask("john@example.com and more left"));
+    }
+
+    @Test
+    void aNumberRunningPastAPasswordValueIsMaskedWithIt() {
+        assertEquals("token: [PASSWORD_KV] ok", masker.mask("token: id=42 36703211289191 ok"));
+    }
+
+    @Test
+    void aValueThatIsAlsoAPasswordValueShowsNothingInStylePartial() {
+        Masker partial = Masker.builder().style("partial").build();
+        assertEquals("token: [CREDIT_CARD]", partial.mask("token: 4111111111111111"));
+    }
+
+    @Test
+    void aSpecificDetectorNamesAValueAnotherAlsoFound() {
+        assertEquals("Authorization: Bearer [BEARER_TOKEN]",
+                masker.mask("Authorization: Bearer abcdefghijklmnopqrstuvwxyz0123"));
+    }
+
+    @Test
+    void neverMasksInsideAMarker() {
+        assertEquals("password=[PASSWORD_KV]", masker.mask("password=[PASSWORD_KV]"));
+    }
+
+    @Test
+    void stopsAValueWhereOneOfOurMarkersBegins() {
+        assertEquals("password=[PASSWORD_KV][EMAIL]", masker.mask("password=abc[EMAIL]"));
+    }
+
+    @Test
+    void scansABracketedWordThatIsNotOneOfOurMarkers() {
+        assertEquals("keys=[[AWS_ACCESS_KEY]]", masker.mask("keys=[AKIAIOSFODNN7EXAMPLE]"));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.primus.agent.masking;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Inputs built to make a scanner quadratic complete in linear time: a generous bound, not a benchmark. */
+class PathologicalInputTest {
+    private static final Duration BOUND = Duration.ofSeconds(5);
+    private static final int SIZE = 100_000;
+
+    private final Masker masker = Masker.builder().detectors("email", "credit_card", "us_ssn", "phone", "iban", "aadhaar",
+            "pan", "ip_address", "jwt", "bearer_token", "aws_access_key", "stripe_key", "github_token", "slack_token",
+            "private_key", "password_kv").custom("order_token", "ORD-[0-9]{10}").build();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "@", "-----BEGIN ", "-----BEGIN RSA PRIVATE KEY-----", "-----END PRIVATE KEY-----",
+        "password=", "password='", "1 ", "4 ", "1-", "a@", "a@b.", "eyJ.", "eyJhbGciOiJIUzI1NiJ9.", "::", "1:", "1.",
+        "Bearer ", "[EMAIL", "[EMAIL]", "\\n", "\n", "+1 ", "(", "DE89 ", "AKIA", "x=", "token:token:", "ORD-"})
+    void completesOnARepeatedFragment(String fragment) {
+        StringBuilder text = new StringBuilder();
+        while (text.length() < SIZE) {
+            text.append(fragment);
+        }
+        String input = text.toString();
+        assertTimeoutPreemptively(BOUND, () -> assertNotNull(masker.mask(input)));
+        assertTimeoutPreemptively(BOUND, () -> masker.mask(new StringBuilder(input), 0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void completesOnAOneMegabyteLineOfRandomTokens(int seed) {
+        Random random = new Random(seed);
+        GeneratedValues values = new GeneratedValues(random);
+        StringBuilder line = new StringBuilder();
+        while (line.length() < 1_000_000) {
+            switch (random.nextInt(6)) {
+                case 0: line.append(values.card()); break;
+                case 1: line.append(values.email()); break;
+                case 2: line.append(values.digits(1 + random.nextInt(20))); break;
+                case 3: line.append("password=").append(values.word(8)); break;
+                default: line.append(values.word(1 + random.nextInt(10))); break;
+            }
+            line.append(random.nextBoolean() ? ' ' : random.nextBoolean() ? '-' : '.');
+        }
+        String input = line.toString();
+        assertTimeoutPreemptively(BOUND, () -> assertNotNull(masker.mask(input)));
+    }
+}
