@@ -161,6 +161,7 @@ public final class ForkedApp implements AutoCloseable {
         private final List<String> jvmArgs = new ArrayList<>();
         private final Map<String, String> env = new HashMap<>();
         private String agentArgument;
+        private String classPath = System.getProperty("java.class.path");
         private boolean agent;
 
         private Builder(Path jdkHome) {
@@ -185,6 +186,12 @@ public final class ForkedApp implements AutoCloseable {
             return this;
         }
 
+        /** Runs the app on this class path instead of the test's own. */
+        public Builder classPath(String classPath) {
+            this.classPath = classPath;
+            return this;
+        }
+
         public Builder env(String name, String value) {
             env.put(name, value);
             return this;
@@ -201,7 +208,7 @@ public final class ForkedApp implements AutoCloseable {
             }
             command.addAll(jvmArgs);
             command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
+            command.add(classPath);
             command.add(mainClass.getName());
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command);

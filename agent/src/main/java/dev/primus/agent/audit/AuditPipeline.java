@@ -12,6 +12,14 @@ import java.util.concurrent.locks.LockSupport;
 
 /** The audit queue, its writer thread and its sinks, built from the {@code audit} section. */
 public final class AuditPipeline {
+    /** How often reports are collected: a guard's counts are audited at most once a minute. */
+    static final long REPORT_PERIOD_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+
+    /** Events a guard gathers from its own counters when the writer asks, on the writer's thread. */
+    public interface Report {
+        List<AuditEvent> collect();
+    }
+
     private final AuditQueue queue;
     private final AuditWriter writer;
     private final Thread thread;
@@ -47,8 +55,12 @@ public final class AuditPipeline {
     }
 
     static AuditPipeline create(String service, int capacity, List<AuditSink> sinks) {
+        return create(service, capacity, sinks, REPORT_PERIOD_NANOS);
+    }
+
+    static AuditPipeline create(String service, int capacity, List<AuditSink> sinks, long reportPeriodNanos) {
         AuditQueue queue = new AuditQueue(capacity);
-        AuditWriter writer = new AuditWriter(queue, service, sinks);
+        AuditWriter writer = new AuditWriter(queue, service, sinks, reportPeriodNanos);
         List<String> names = new ArrayList<String>();
         for (AuditSink sink : sinks) {
             names.add(sink.name());
@@ -68,6 +80,11 @@ public final class AuditPipeline {
     /** Offers an event from any thread without blocking; dropped and counted when the queue is full. */
     public boolean offer(AuditEvent event) {
         return queue.offer(event);
+    }
+
+    /** Collects {@code report} every minute and once more when the pipeline shuts down. */
+    public void addReport(Report report) {
+        writer.addReport(report);
     }
 
     public List<String> sinkNames() {

@@ -30,13 +30,21 @@ final class AuditWriter implements Runnable {
             batch.add(event);
         }
     };
+    private final List<AuditPipeline.Report> reports = new java.util.concurrent.CopyOnWriteArrayList<AuditPipeline.Report>();
+    private final long reportPeriodNanos;
+    private long lastReportNanos = System.nanoTime();
     private volatile boolean running = true;
     private long seq;
 
-    AuditWriter(AuditQueue queue, String service, List<AuditSink> sinks) {
+    AuditWriter(AuditQueue queue, String service, List<AuditSink> sinks, long reportPeriodNanos) {
         this.queue = queue;
         this.service = service;
         this.sinks = sinks;
+        this.reportPeriodNanos = reportPeriodNanos;
+    }
+
+    void addReport(AuditPipeline.Report report) {
+        reports.add(report);
     }
 
     /**
@@ -53,10 +61,15 @@ final class AuditWriter implements Runnable {
         json = new AuditJson(service, ProcessIdentity.host(), ProcessIdentity.pid());
         writeFirstEvents();
         while (running) {
+            if (System.nanoTime() - lastReportNanos >= reportPeriodNanos) {
+                collectReports();
+            }
             if (!writeOnce()) {
                 LockSupport.parkNanos(this, IDLE_PARK_NANOS);
             }
         }
+        // Counts gathered since the last period are written too, not lost at exit.
+        collectReports();
         while (writeOnce()) {
             // Drain what is left after stop was asked.
         }
@@ -65,6 +78,20 @@ final class AuditWriter implements Runnable {
                 sink.close();
             } catch (Throwable failure) {
                 AgentFailures.record("audit sink " + sink.name(), failure);
+            }
+        }
+    }
+
+    /** Queues the events of every report; the writer's own offers go through the queue like any other. */
+    private void collectReports() {
+        lastReportNanos = System.nanoTime();
+        for (AuditPipeline.Report report : reports) {
+            try {
+                for (AuditEvent event : report.collect()) {
+                    queue.offer(event);
+                }
+            } catch (Throwable failure) {
+                AgentFailures.record("audit report", failure);
             }
         }
     }

@@ -122,8 +122,9 @@ public final class AgentInstaller {
         }
         line.append("; service ").append(config.service())
                 .append("; egress=").append(config.egress().mode().word())
-                // Say so rather than print modes nothing acts on yet.
-                .append("; logging and auth: validated, not yet enforced by this version")
+                .append("; masking=").append(config.masking().mode().word())
+                // Say so rather than print a mode nothing acts on yet.
+                .append("; auth: validated, not yet enforced by this version")
                 .append("; audit to ").append(sinks.isEmpty() ? "nowhere" : String.join(", ", sinks))
                 .append("; ").append(hooks).append(hooks == 1 ? " hook" : " hooks").append(" woven");
         return line.toString();

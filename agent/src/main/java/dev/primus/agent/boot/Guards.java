@@ -3,14 +3,22 @@ package dev.primus.agent.boot;
 import dev.primus.agent.audit.AuditPipeline;
 import dev.primus.agent.egress.EgressGuard;
 import dev.primus.agent.egress.EgressPolicy;
+import dev.primus.agent.logging.LoggingGuard;
+import dev.primus.agent.logging.MaskingReport;
+import dev.primus.agent.masking.Masker;
 import dev.primus.bootstrap.EgressGate;
+import dev.primus.bootstrap.LogMasking;
 import dev.primus.config.Mode;
 import dev.primus.config.PrimusConfig;
 import dev.primus.instrumentation.boot.BootPatch;
 import dev.primus.instrumentation.apachehttp4.ApacheHttp4Patches;
 import dev.primus.instrumentation.apachehttp5.ApacheHttp5Patches;
 import dev.primus.instrumentation.jdk.httpclient.HttpClientPatches;
+import dev.primus.instrumentation.jdk.lang.ThrowablePatches;
 import dev.primus.instrumentation.jdk.net.EgressBootPatches;
+import dev.primus.instrumentation.jul.JulPatches;
+import dev.primus.instrumentation.log4j2.Log4j2Patches;
+import dev.primus.instrumentation.logback.LogbackPatches;
 import dev.primus.instrumentation.netty.NettyPatches;
 import dev.primus.instrumentation.okhttp.OkHttpPatches;
 import java.util.ArrayList;
@@ -21,7 +29,7 @@ final class Guards {
     private Guards() {
     }
 
-    /** The JDK methods to weave for the guards this config runs. */
+    /** The JDK and library methods to weave for the guards this config runs. */
     static List<BootPatch> jdkPatches(PrimusConfig config) {
         List<BootPatch> patches = new ArrayList<BootPatch>();
         if (config.egress().mode() != Mode.OFF) {
@@ -35,18 +43,30 @@ final class Guards {
                 patches.addAll(EgressBootPatches.dns());
             }
         }
+        if (config.masking().mode() != Mode.OFF) {
+            patches.addAll(LogbackPatches.all());
+            patches.addAll(Log4j2Patches.all());
+            patches.addAll(JulPatches.all());
+            patches.addAll(ThrowablePatches.all());
+        }
         return patches;
     }
 
     /** Takes every engine out of its gate: woven code then lets every call through. */
     static void uninstall() {
         EgressGate.install(null);
+        LogMasking.install(null);
     }
 
     static void install(PrimusConfig config, AuditPipeline audit) {
         if (config.egress().mode() != Mode.OFF) {
             EgressGate.install(new EgressGuard(new EgressPolicy(config.egress()), config.egress().mode(),
                     config.egress().failClosed(), config.source(), audit));
+        }
+        if (config.masking().mode() != Mode.OFF) {
+            Masker masker = Masker.from(config.masking());
+            LogMasking.install(new LoggingGuard(masker, config.masking().mode() == Mode.ENFORCE));
+            audit.addReport(new MaskingReport(masker, config.masking()));
         }
     }
 }

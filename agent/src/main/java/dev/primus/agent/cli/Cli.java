@@ -28,25 +28,32 @@ public final class Cli {
             "  verify-audit FILE              check the hash chain of an audit file",
             "  check-egress FILE URL|HOST:PORT  print what FILE's egress policy decides for a destination",
             "  suggest-allowlist AUDIT_FILE   print an egress.allow block covering every destination audited",
+            "  mask FILE                      mask standard input to standard output with FILE's masking config",
             "  schema                         print the config's JSON Schema",
             "  version                        print version, build and supported Java range",
             "",
             "Exit status: 0 done, 1 problems found, 2 wrong command line, 3 could not be done.",
             "Attach at launch instead: java -javaagent:primus-agent.jar=config=/etc/primus/primus.yaml -jar app.jar");
 
+    private final java.io.InputStream in;
     private final PrintStream out;
     private final PrintStream err;
     private final Environment environment;
 
-    Cli(PrintStream out, PrintStream err, Environment environment) {
+    Cli(java.io.InputStream in, PrintStream out, PrintStream err, Environment environment) {
+        this.in = in;
         this.out = out;
         this.err = err;
         this.environment = environment;
     }
 
+    Cli(PrintStream out, PrintStream err, Environment environment) {
+        this(System.in, out, err, environment);
+    }
+
     /** Entry from {@code CommandLineEntry}: runs the verb and returns the exit status. */
     public static int run(String[] args) {
-        return new Cli(System.out, System.err, Environment.PROCESS).execute(args);
+        return new Cli(System.in, System.out, System.err, Environment.PROCESS).execute(args);
     }
 
     int execute(String[] args) {
@@ -75,6 +82,8 @@ public final class Cli {
                 return rest.length == 2 ? new EgressCommands(out, err, environment).check(rest[0], rest[1]) : usage(verb);
             case "suggest-allowlist":
                 return rest.length == 1 ? new EgressCommands(out, err, environment).suggest(rest[0]) : usage(verb);
+            case "mask":
+                return rest.length == 1 ? new MaskCommand(in, out, err, environment).run(rest[0]) : usage(verb);
             default:
                 err.println("unknown verb '" + verb + "'");
                 err.println(USAGE_TEXT);
@@ -185,6 +194,11 @@ public final class Cli {
                 return "Usage: suggest-allowlist AUDIT_FILE\nReads the egress events of an audit file (written in monitor "
                         + "mode, say) and prints an egress.allow block with a rule for every destination seen, narrowed to "
                         + "the ports seen. Review it before you paste it into the config.";
+            case "mask":
+                return "Usage: mask FILE\nMasks each line of standard input with FILE's logging.masking detectors and "
+                        + "style, writes it to standard output, and prints how many values each detector masked on "
+                        + "standard error. For trying detectors and custom patterns before a rollout. Exits 3 when "
+                        + "FILE is invalid.";
             default:
                 return "unknown verb '" + verb + "'\n" + USAGE_TEXT;
         }

@@ -76,6 +76,22 @@ class AuditPipelineTest {
     }
 
     @Test
+    void reportsAreCollectedEachPeriodAndOnceMoreAtShutdown() throws Exception {
+        CapturingSink sink = new CapturingSink();
+        AuditPipeline pipeline = AuditPipeline.create("svc", 64, List.of(sink), 50_000_000L).start(List.of());
+        java.util.concurrent.atomic.AtomicInteger collected = new java.util.concurrent.atomic.AtomicInteger();
+        pipeline.addReport(() -> List.of(event("report " + collected.incrementAndGet())));
+        Thread.sleep(300);
+        pipeline.shutdown(10_000);
+
+        int periodic = collected.get() - 1;
+        assertTrue(periodic >= 2, "collected every 50 ms while running: " + collected.get());
+        assertEquals(collected.get(), sink.lines.size());
+        assertTrue(sink.lines.get(sink.lines.size() - 1).contains("report " + collected.get()),
+                "the last collection, at shutdown, is written too");
+    }
+
+    @Test
     void aFullQueueDropsCountsAndReportsTheCountOnceThereIsRoom() {
         AuditQueue queue = new AuditQueue(16);
         int accepted = 0;
@@ -86,7 +102,7 @@ class AuditPipelineTest {
         }
         assertEquals(16, accepted);
         CapturingSink sink = new CapturingSink();
-        AuditWriter writer = new AuditWriter(queue, "svc", List.of(sink));
+        AuditWriter writer = new AuditWriter(queue, "svc", List.of(sink), Long.MAX_VALUE);
 
         assertTrue(writer.writeOnce());
         assertEquals(17, sink.lines.size());
@@ -143,7 +159,7 @@ class AuditPipelineTest {
         CapturingSink sink = new CapturingSink();
         AuditQueue queue = new AuditQueue(16);
         queue.offer(event("a"));
-        new AuditWriter(queue, "svc", List.of(broken, sink)).writeOnce();
+        new AuditWriter(queue, "svc", List.of(broken, sink), Long.MAX_VALUE).writeOnce();
         assertEquals(1, sink.lines.size());
     }
 }

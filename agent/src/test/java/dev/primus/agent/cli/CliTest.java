@@ -73,6 +73,22 @@ class CliTest {
     }
 
     @Test
+    void maskMasksStandardInputLineByLineWithTheFilesDetectorsAndStyle(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("primus.yaml");
+        Files.writeString(config, "service: a\nlogging:\n  masking:\n    mode: enforce\n    detectors: [email]\n"
+                + "    custom:\n      - name: order_token\n        pattern: \"ORD-[0-9]{10}\"\n");
+        String input = "mail jane@example.com about ORD-0123456789\nnothing here\ncard 4111 1111 1111 1111\n";
+        int status = new Cli(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true), new PrintStream(err, true), Map.<String, String>of()::get)
+                .execute(new String[] {"mask", config.toString()});
+        assertEquals(0, status);
+        assertEquals("mail [EMAIL] about [ORDER_TOKEN]\nnothing here\ncard 4111 1111 1111 1111\n", out(),
+                "only the configured detectors run");
+        String counts = err.toString(StandardCharsets.UTF_8);
+        assertTrue(counts.contains("masked 1 by email") && counts.contains("masked 1 by order_token"), counts);
+    }
+
+    @Test
     void schemaPrintsTheJsonSchema() {
         assertEquals(0, run("schema"));
         assertTrue(out().startsWith("{"));
@@ -90,7 +106,7 @@ class CliTest {
     @Test
     void everyVerbHasHelp() {
         for (String verb : new String[] {"validate", "attach", "verify-audit", "schema", "version", "check-egress",
-                "suggest-allowlist"}) {
+                "suggest-allowlist", "mask"}) {
             out.reset();
             assertEquals(0, run(verb, "--help"), verb);
             assertTrue(out().startsWith("Usage: " + verb), out());

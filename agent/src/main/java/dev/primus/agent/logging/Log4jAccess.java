@@ -1,0 +1,177 @@
+package dev.primus.agent.logging;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Log4j2 members the logging guard reads and writes, found by reflection in the app's own
+ * Log4j2 classes and cached per class. Only public API types ({@code Message}, {@code StringMap},
+ * {@code SimpleMessage}, {@code SortedArrayStringMap}) are called; the private buffer of the
+ * reusable events ({@code messageText}) is the exception, and has kept its name from 2.6 to 2.26.
+ */
+final class Log4jAccess {
+    private static final String MESSAGE = "org.apache.logging.log4j.message.Message";
+    private static final String STRING_MAP = "org.apache.logging.log4j.util.StringMap";
+
+    private final ClassValue<MessageMembers> messages = new ClassValue<MessageMembers>() {
+        @Override
+        protected MessageMembers computeValue(Class<?> type) {
+            return new MessageMembers(apiInterface(type, MESSAGE));
+        }
+    };
+    private final ClassValue<StringMapMembers> stringMaps = new ClassValue<StringMapMembers>() {
+        @Override
+        protected StringMapMembers computeValue(Class<?> type) {
+            return new StringMapMembers(apiInterface(type, STRING_MAP));
+        }
+    };
+    private final ClassValue<Field> events = new ClassValue<Field>() {
+        @Override
+        protected Field computeValue(Class<?> type) {
+            try {
+                Field messageText = type.getDeclaredField("messageText");
+                messageText.setAccessible(true);
+                return messageText;
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException("unexpected Log4j2 event class " + type.getName(), e);
+            }
+        }
+    };
+
+    String formattedMessage(Object message) {
+        return (String) invoke(messages.get(message.getClass()).getFormattedMessage, message);
+    }
+
+    /** A {@code SimpleMessage} of the app's Log4j2 holding {@code text}. */
+    Object simpleMessage(Object original, String text) {
+        try {
+            return messages.get(original.getClass()).simpleMessage.newInstance(text);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create a Log4j2 SimpleMessage", e);
+        }
+    }
+
+    /** The buffer a reusable event formats a reusable message into. */
+    StringBuilder eventText(Object event) {
+        return (StringBuilder) get(events.get(event.getClass()), event);
+    }
+
+    /**
+     * The context data with masked values: the same map when nothing needed masking, else a
+     * copy. Never written in place: the map may be the thread's own frozen context map.
+     */
+    Object maskValues(Object contextData, LoggingGuard guard) {
+        StringMapMembers members = stringMaps.get(contextData.getClass());
+        if ((Integer) invoke(members.size, contextData) == 0) {
+            return contextData;
+        }
+        // toMap copies; forEach would not, but takes Log4j's own BiConsumer type, not the JDK's.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = (Map<String, Object>) invoke(members.toMap, contextData);
+        List<String> changed = new ArrayList<String>(0);
+        for (Map.Entry<String, Object> entry : values.entrySet()) {
+            if (entry.getValue() instanceof String) {
+                String value = (String) entry.getValue();
+                String masked = guard.maskText(value);
+                if (masked != value) {
+                    changed.add(entry.getKey());
+                    changed.add(masked);
+                }
+            }
+        }
+        if (changed.isEmpty()) {
+            return contextData;
+        }
+        try {
+            Object copy = members.copy.newInstance(contextData);
+            for (int i = 0; i < changed.size(); i += 2) {
+                members.putValue.invoke(copy, changed.get(i), changed.get(i + 1));
+            }
+            return copy;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot copy Log4j2 context data", e);
+        }
+    }
+
+    private static Object invoke(Method method, Object target, Object... arguments) {
+        try {
+            return method.invoke(target, arguments);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot call " + method, e);
+        }
+    }
+
+    private static Object get(Field field, Object target) {
+        try {
+            return field.get(target);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The Log4j2 API interface {@code name} that {@code type} implements, as its loader sees it. */
+    static Class<?> apiInterface(Class<?> type, String name) {
+        for (Class<?> current = type; current != null; current = current.getSuperclass()) {
+            Class<?> found = findInterface(current.getInterfaces(), name);
+            if (found != null) {
+                return found;
+            }
+        }
+        throw new IllegalStateException(type.getName() + " does not implement " + name);
+    }
+
+    private static Class<?> findInterface(Class<?>[] interfaces, String name) {
+        for (Class<?> candidate : interfaces) {
+            if (candidate.getName().equals(name)) {
+                return candidate;
+            }
+            Class<?> inherited = findInterface(candidate.getInterfaces(), name);
+            if (inherited != null) {
+                return inherited;
+            }
+        }
+        return null;
+    }
+
+    private static Class<?> sibling(Class<?> api, String name) throws ClassNotFoundException {
+        return Class.forName(name, false, api.getClassLoader());
+    }
+
+    private static final class MessageMembers {
+        final Method getFormattedMessage;
+        final Constructor<?> simpleMessage;
+
+        MessageMembers(Class<?> messageInterface) {
+            try {
+                getFormattedMessage = messageInterface.getMethod("getFormattedMessage");
+                simpleMessage = sibling(messageInterface, "org.apache.logging.log4j.message.SimpleMessage")
+                        .getConstructor(String.class);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("unexpected Log4j2 Message API", e);
+            }
+        }
+    }
+
+    private static final class StringMapMembers {
+        final Method size;
+        final Method toMap;
+        final Method putValue;
+        final Constructor<?> copy;
+
+        StringMapMembers(Class<?> stringMap) {
+            try {
+                size = stringMap.getMethod("size");
+                toMap = stringMap.getMethod("toMap");
+                putValue = stringMap.getMethod("putValue", String.class, Object.class);
+                Class<?> readOnly = sibling(stringMap, "org.apache.logging.log4j.util.ReadOnlyStringMap");
+                copy = sibling(stringMap, "org.apache.logging.log4j.util.SortedArrayStringMap").getConstructor(readOnly);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("unexpected Log4j2 StringMap API", e);
+            }
+        }
+    }
+}

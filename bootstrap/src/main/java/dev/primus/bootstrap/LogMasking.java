@@ -1,0 +1,159 @@
+package dev.primus.bootstrap;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where woven logging code hands text to the masking engine before any appender, layout or
+ * handler sees it. The agent installs the {@link Masker}; until then, and when masking is off,
+ * every value passes unchanged.
+ *
+ * <p>Each static method returns its input when there is nothing to mask or when the engine
+ * fails (counted by {@link AgentFailures}): a log line is never lost to the agent. While the
+ * engine runs the thread is marked ({@link CallDepth#GATE}), so logging that the engine's own
+ * code might cause is passed through rather than masked again.
+ */
+public final class LogMasking {
+    /** The engine side, implemented in the agent. Values are returned as they came when clean. */
+    public interface Masker {
+        String maskText(String text);
+
+        /** A copy with masked String elements, or the same array. */
+        Object[] maskArguments(Object[] arguments);
+
+        /** A copy with masked values, or the same map. */
+        Map<String, String> maskValues(Map<String, String> values);
+
+        /** A Log4j2 {@code Message}: the same one, or a message with the masked text. */
+        Object maskLog4jMessage(Object message);
+
+        /** A Log4j2 {@code StringMap} of context data: the same one, or a masked copy. */
+        Object maskLog4jContext(Object contextData);
+
+        /** A Log4j2 event that copied its message into its own buffer: masks the buffer in place. */
+        void maskLog4jEvent(Object event);
+
+        /** A {@code java.util.logging.LogRecord}: masks its message and String parameters in place. */
+        void maskJulRecord(Object record);
+
+        /** SLF4J 2 key-value pairs of a Logback event: a copy with masked String values, or the same list. */
+        List<?> maskKeyValuePairs(List<?> pairs);
+    }
+
+    // What a value handed to the engine is; one switch instead of one try/catch per kind.
+    private static final int TEXT = 0;
+    private static final int ARGUMENTS = 1;
+    private static final int VALUES = 2;
+    private static final int LOG4J_MESSAGE = 3;
+    private static final int LOG4J_CONTEXT = 4;
+    private static final int LOG4J_EVENT = 5;
+    private static final int JUL_RECORD = 6;
+    private static final int KEY_VALUE_PAIRS = 7;
+
+    private static volatile Masker masker;
+
+    private LogMasking() {
+    }
+
+    public static void install(Masker engine) {
+        masker = engine;
+    }
+
+    /** A message, an exception message, a formatted record: the text as it may be written. */
+    public static String text(String text) {
+        return (String) mask(TEXT, text);
+    }
+
+    /**
+     * Woven into {@code Throwable.getMessage} and {@code toString}: masks only while an appender
+     * or handler runs on this thread, so the app's own use of its exceptions is never changed.
+     */
+    public static String textWhileLogging(String text) {
+        if (masker == null || text == null || CallDepth.depth(CallDepth.LOGGING) == 0) {
+            return text;
+        }
+        return (String) mask(TEXT, text);
+    }
+
+    /** Marks the thread as running an appender or handler; pairs with {@link #exitAppender()}. */
+    public static void enterAppender(Object appender) {
+        CallDepth.enter(CallDepth.LOGGING);
+    }
+
+    public static void exitAppender() {
+        CallDepth.exit(CallDepth.LOGGING);
+    }
+
+    /** {@code java.util.logging.Logger.log(LogRecord)}: masks the record, then marks the thread while handlers run. */
+    public static void enterJulLog(Object record) {
+        CallDepth.enter(CallDepth.LOGGING);
+        mask(JUL_RECORD, record);
+    }
+
+    /** Logback's argument array. */
+    public static Object arguments(Object arguments) {
+        return arguments instanceof Object[] ? mask(ARGUMENTS, arguments) : arguments;
+    }
+
+    /** Logback's MDC copy of an event. */
+    public static Map<?, ?> values(Map<?, ?> values) {
+        return values == null || values.isEmpty() ? values : (Map<?, ?>) mask(VALUES, values);
+    }
+
+    /** Logback's key-value pairs of an event (SLF4J 2's fluent API). */
+    public static List<?> keyValuePairs(List<?> pairs) {
+        return pairs == null || pairs.isEmpty() ? pairs : (List<?>) mask(KEY_VALUE_PAIRS, pairs);
+    }
+
+    public static Object log4jMessage(Object message) {
+        return mask(LOG4J_MESSAGE, message);
+    }
+
+    public static Object log4jContext(Object contextData) {
+        return mask(LOG4J_CONTEXT, contextData);
+    }
+
+    /** Woven at the end of {@code setMessage} of Log4j2's reusable events. */
+    public static void afterLog4jSetMessage(Object event) {
+        mask(LOG4J_EVENT, event);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object mask(int kind, Object value) {
+        Masker engine = masker;
+        if (engine == null || value == null) {
+            return value;
+        }
+        if (CallDepth.enter(CallDepth.GATE) > 0) {
+            CallDepth.exit(CallDepth.GATE);
+            return value;
+        }
+        try {
+            switch (kind) {
+                case TEXT:
+                    return engine.maskText((String) value);
+                case ARGUMENTS:
+                    return engine.maskArguments((Object[]) value);
+                case VALUES:
+                    return engine.maskValues((Map<String, String>) value);
+                case LOG4J_MESSAGE:
+                    return engine.maskLog4jMessage(value);
+                case LOG4J_CONTEXT:
+                    return engine.maskLog4jContext(value);
+                case LOG4J_EVENT:
+                    engine.maskLog4jEvent(value);
+                    return value;
+                case KEY_VALUE_PAIRS:
+                    return engine.maskKeyValuePairs((List<?>) value);
+                default:
+                    engine.maskJulRecord(value);
+                    return value;
+            }
+        } catch (Throwable failure) {
+            AgentFailures.record("log masking", failure);
+            return value;
+        } finally {
+            CallDepth.exit(CallDepth.GATE);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.primus.instrumentation.jul;
+
+import dev.primus.instrumentation.boot.BootPatch;
+import java.util.Arrays;
+import java.util.List;
+
+/** The java.util.logging methods log masking weaves (JDK classes: the boot loader's only). */
+public final class JulPatches {
+    private static final String GATE = "dev/primus/bootstrap/LogMasking";
+
+    private JulPatches() {
+    }
+
+    public static List<BootPatch> all() {
+        return Arrays.asList(
+                BootPatch.enterExit("java/util/logging/Logger", "log", "(Ljava/util/logging/LogRecord;)V", 0, GATE,
+                        "enterJulLog", "(Ljava/lang/Object;)V", "exitAppender"),
+                BootPatch.filterReturn("java/util/logging/Formatter", "formatMessage",
+                        "(Ljava/util/logging/LogRecord;)Ljava/lang/String;", GATE, "text",
+                        "(Ljava/lang/String;)Ljava/lang/String;"));
+    }
+}

@@ -1,0 +1,36 @@
+package dev.primus.instrumentation.logback;
+
+import dev.primus.instrumentation.boot.BootPatch;
+import java.util.Arrays;
+import java.util.List;
+
+/** The Logback fields and methods log masking weaves. */
+public final class LogbackPatches {
+    private static final String EVENT = "ch/qos/logback/classic/spi/LoggingEvent";
+    private static final String GATE = "dev/primus/bootstrap/LogMasking";
+    private static final String TEXT_FILTER = "(Ljava/lang/String;)Ljava/lang/String;";
+
+    private LogbackPatches() {
+    }
+
+    public static List<BootPatch> all() {
+        return Arrays.asList(
+                BootPatch.filterStores(EVENT, "formattedMessage", "Ljava/lang/String;", GATE, "text", TEXT_FILTER)
+                        .inAnyLoader(),
+                BootPatch.filterStores(EVENT, "argumentArray", "[Ljava/lang/Object;", GATE, "arguments",
+                        "(Ljava/lang/Object;)Ljava/lang/Object;").inAnyLoader(),
+                BootPatch.filterStores(EVENT, "mdcPropertyMap", "Ljava/util/Map;", GATE, "values",
+                        "(Ljava/util/Map;)Ljava/util/Map;").inAnyLoader(),
+                BootPatch.filterStores(EVENT, "keyValuePairs", "Ljava/util/List;", GATE, "keyValuePairs",
+                        "(Ljava/util/List;)Ljava/util/List;").inAnyLoader(),
+                BootPatch.filterStores("ch/qos/logback/classic/spi/ThrowableProxy", "message", "Ljava/lang/String;", GATE,
+                        "text", TEXT_FILTER).inAnyLoader(),
+                appender("ch/qos/logback/core/UnsynchronizedAppenderBase"),
+                appender("ch/qos/logback/core/AppenderBase"));
+    }
+
+    private static BootPatch appender(String className) {
+        return BootPatch.enterExit(className, "doAppend", "(Ljava/lang/Object;)V", GATE, "enterAppender",
+                "(Ljava/lang/Object;)V", "exitAppender").inAnyLoader();
+    }
+}

@@ -1,0 +1,141 @@
+package dev.primus.it.apps;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.logging.FileHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/**
+ * Logs the same lines, PII among them, through one logging API: {@code slf4j} (Logback),
+ * {@code log4j2} or {@code jul}. The backend's own config (given by the test) decides the
+ * appenders and layouts; with JUL the app adds two file handlers itself. Prints DONE at the end.
+ */
+public final class LoggingApp {
+    static final String CARD_SPACED = "4111 1111 1111 1111";
+
+    private LoggingApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "slf4j" -> viaSlf4j();
+            case "log4j2" -> viaLog4j2();
+            case "jul" -> viaJul(Path.of(args[1]));
+            default -> throw new IllegalArgumentException(args[0]);
+        }
+        System.out.println("DONE");
+    }
+
+    private static IllegalStateException failure() {
+        return new IllegalStateException("card 4111111111111111 declined",
+                new RuntimeException("ssn 123-45-6789 on file"));
+    }
+
+    private static void viaSlf4j() {
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("app.payments");
+        log.info("user {} paid with card {}", "john.doe@example.com", CARD_SPACED);
+        log.info("order {} shipped in {} ms", 12345, 42);
+        org.slf4j.MDC.put("customer", "jane.roe@example.org");
+        log.info("a line with the customer in the MDC");
+        org.slf4j.MDC.remove("customer");
+        if (Boolean.getBoolean("kv")) {
+            // SLF4J 2's fluent API: key-value pairs, which Logback 1.3 and later keep on the event.
+            log.atInfo().addKeyValue("contact", "kv.user@example.net").log("a line with a key-value pair");
+        }
+        log.warn("login password=hunter2secret from the admin console");
+        log.error("payment failed", failure());
+        log.info("auth header Bearer abcdef0123456789abcdef");
+        log.info("name {}", "bob\nFAKE ENTRY level=ERROR");
+        log.info("aws key AKIAIOSFODNN7EXAMPLE used");
+        stopLogback();
+    }
+
+    private static void viaLog4j2() {
+        org.apache.logging.log4j.Logger log = org.apache.logging.log4j.LogManager.getLogger("app.payments");
+        log.info("user {} paid with card {}", "john.doe@example.com", CARD_SPACED);
+        log.info("order {} shipped in {} ms", 12345, 42);
+        org.apache.logging.log4j.ThreadContext.put("customer", "jane.roe@example.org");
+        log.info("a line with the customer in the MDC");
+        org.apache.logging.log4j.ThreadContext.remove("customer");
+        log.warn("login password=hunter2secret from the admin console");
+        log.error("payment failed", failure());
+        log.info("auth header Bearer abcdef0123456789abcdef");
+        log.info("name {}", "bob\nFAKE ENTRY level=ERROR");
+        log.info("aws key AKIAIOSFODNN7EXAMPLE used");
+        org.apache.logging.log4j.LogManager.shutdown();
+    }
+
+    private static void viaJul(Path out) throws IOException {
+        Logger log = Logger.getLogger("app.payments");
+        log.setUseParentHandlers(false);
+        FileHandler formatted = new FileHandler(out.resolve("jul-simple.log").toString());
+        formatted.setFormatter(new SimpleFormatter());
+        log.addHandler(formatted);
+        RawHandler raw = new RawHandler(out.resolve("jul-raw.log"));
+        log.addHandler(raw);
+        log.log(Level.INFO, "user {0} paid with card {1}", new Object[] {"john.doe@example.com", CARD_SPACED});
+        log.log(Level.INFO, "order {0} shipped in {1} ms", new Object[] {12345, 42});
+        log.warning("login password=hunter2secret from the admin console");
+        log.log(Level.SEVERE, "payment failed", failure());
+        log.info("auth header Bearer abcdef0123456789abcdef");
+        log.log(Level.INFO, "name {0}", "bob\nFAKE ENTRY level=ERROR");
+        log.info("aws key AKIAIOSFODNN7EXAMPLE used");
+        formatted.close();
+        raw.close();
+    }
+
+    /** Stops Logback so async appenders flush; found by reflection, the app compiles against SLF4J only. */
+    private static void stopLogback() {
+        try {
+            Object context = org.slf4j.LoggerFactory.getILoggerFactory();
+            context.getClass().getMethod("stop").invoke(context);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A handler that formats the record itself from {@code getMessage} and {@code getParameters},
+     * as custom handlers do, without a JDK Formatter.
+     */
+    private static final class RawHandler extends Handler {
+        private final java.io.Writer out;
+
+        RawHandler(Path file) throws IOException {
+            out = java.nio.file.Files.newBufferedWriter(file);
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            try {
+                String text = record.getParameters() == null ? record.getMessage()
+                        : MessageFormat.format(record.getMessage(), record.getParameters());
+                out.write(record.getLevel() + " " + text);
+                if (record.getThrown() != null) {
+                    out.write(" | " + record.getThrown() + " | cause: " + record.getThrown().getCause().getMessage());
+                }
+                out.write("\n");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

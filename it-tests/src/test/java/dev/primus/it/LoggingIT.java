@@ -1,0 +1,151 @@
+package dev.primus.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.primus.it.apps.LoggingApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each logging backend and version, each layout: {@link LoggingApp} logs the same lines without
+ * the agent and with it (masking enforced, on JDK 17 and 25), and every output file with the
+ * agent must be the file without it with each PII value replaced by its marker: PII gone,
+ * every other byte the same.
+ */
+class LoggingIT {
+    private static final Path RESOURCES = Path.of("src/test/resources/logging").toAbsolutePath();
+
+    /** What the app logs, and what each value must become: the same in every layout. */
+    private static final Map<String, String> MASKED = new LinkedHashMap<>();
+    private static final String MDC_VALUE = "jane.roe@example.org";
+    private static final String KEY_VALUE = "kv.user@example.net";
+
+    static {
+        MASKED.put("john.doe@example.com", "[EMAIL]");
+        MASKED.put("4111 1111 1111 1111", "[CREDIT_CARD]");
+        MASKED.put(MDC_VALUE, "[EMAIL]");
+        MASKED.put(KEY_VALUE, "[EMAIL]");
+        MASKED.put("hunter2secret", "[PASSWORD_KV]");
+        MASKED.put("4111111111111111", "[CREDIT_CARD]");
+        MASKED.put("123-45-6789", "[US_SSN]");
+        MASKED.put("abcdef0123456789abcdef", "[BEARER_TOKEN]");
+        MASKED.put("AKIAIOSFODNN7EXAMPLE", "[AWS_ACCESS_KEY]");
+    }
+
+    /** {@code notLogged}: values this API cannot carry (JUL has no MDC; only SLF4J 2 has key-value pairs). */
+    record Variant(String name, String libs, String api, List<String> jvmArgs, List<String> files, List<String> notLogged) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Arguments> variants() {
+        List<String> logbackFiles = List.of("logback-pattern.log", "logback-async.log");
+        List<String> log4jFiles = List.of("log4j-pattern.log", "log4j-template.json", "log4j-async.log");
+        String log4jConfig = "-Dlog4j2.configurationFile=" + RESOURCES.resolve("log4j2.xml");
+        List<Variant> variants = new ArrayList<>();
+        variants.add(new Variant("logback 1.2", "logback-1.2", "slf4j",
+                List.of("-Dlogback.configurationFile=" + RESOURCES.resolve("logback-1.2.xml")), logbackFiles,
+                List.of(KEY_VALUE)));
+        variants.add(new Variant("logback 1.5 + logstash encoder", "logback-1.5", "slf4j",
+                List.of("-Dlogback.configurationFile=" + RESOURCES.resolve("logback-1.5.xml"), "-Dkv=true"),
+                List.of("logback-pattern.log", "logback-async.log", "logback-logstash.json"), List.of()));
+        for (String version : List.of("2.17", "latest")) {
+            String libs = "log4j-" + version;
+            variants.add(new Variant("log4j " + version + " garbage-free", libs, "log4j2", List.of(log4jConfig), log4jFiles,
+                    List.of(KEY_VALUE)));
+            variants.add(new Variant("log4j " + version + " immutable events", libs, "log4j2",
+                    List.of(log4jConfig, "-Dlog4j2.enableThreadlocals=false"), log4jFiles, List.of(KEY_VALUE)));
+            variants.add(new Variant("log4j " + version + " async loggers", libs, "log4j2",
+                    List.of(log4jConfig, "-Dlog4j2.contextSelector=org.apache.logging.log4j.core.async.AsyncLoggerContextSelector"),
+                    log4jFiles, List.of(KEY_VALUE)));
+        }
+        variants.add(new Variant("java.util.logging", null, "jul",
+                List.of("-Djava.util.logging.SimpleFormatter.format=%4$s %3$s: %5$s%6$s%n"),
+                List.of("jul-simple.log", "jul-raw.log"), List.of(MDC_VALUE, KEY_VALUE)));
+        return variants.stream().map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("variants")
+    void everyOutputIsTheUnmaskedOutputWithEachValueReplacedByItsMarker(Variant variant, @TempDir Path dir)
+            throws Exception {
+        Path config = dir.resolve("primus.yaml");
+        Path audit = dir.resolve("audit.jsonl");
+        Files.writeString(config, """
+                service: logging-it
+                mode: enforce
+                egress: { mode: "off" }
+                logging: { masking: { mode: enforce } }
+                audit: { sinks: [ { type: file, path: %s } ] }
+                """.formatted(audit));
+        Path plain = run(variant, Jdks.all().get(0), dir.resolve("plain"), null);
+        StringBuilder plainText = new StringBuilder();
+        for (String file : variant.files()) {
+            plainText.append(Files.readString(plain.resolve(file)));
+        }
+        for (String value : MASKED.keySet()) {
+            if (!variant.notLogged().contains(value)) {
+                assertTrue(plainText.toString().contains(value), "without the agent the output holds " + value);
+            }
+        }
+        for (Path jdk : Jdks.all()) {
+            Path masked = run(variant, jdk, dir.resolve("masked-" + Jdks.name(jdk)), "config=" + config);
+            for (String file : variant.files()) {
+                String expected = expectedMasked(Files.readString(plain.resolve(file)), file.endsWith(".json"));
+                assertEquals(normalised(expected), normalised(Files.readString(masked.resolve(file))),
+                        variant + " on " + Jdks.name(jdk) + ": " + file);
+            }
+        }
+        String auditText = Files.readString(audit);
+        for (String value : MASKED.keySet()) {
+            assertFalse(auditText.contains(value), "the audit never holds a masked value");
+        }
+        assertTrue(auditText.contains("\"type\":\"masking\"") && auditText.contains("\"detector\":\"credit_card\""),
+                "masking counts are audited:\n" + auditText);
+    }
+
+    private static Path run(Variant variant, Path jdk, Path out, String agentArgument) throws Exception {
+        Files.createDirectories(out);
+        ForkedApp.Builder builder = ForkedApp.on(jdk).classPath(LibrarySets.classPath(LoggingApp.class, variant.libs())).jvmArg("-Dout=" + out);
+        variant.jvmArgs().forEach(builder::jvmArg);
+        if (agentArgument != null) {
+            builder.withAgent(agentArgument);
+        }
+        try (ForkedApp app = builder.start(LoggingApp.class, variant.api(), out.toString())) {
+            assertEquals(0, app.awaitExit(Duration.ofSeconds(60)),
+                    "stdout:\n" + String.join("\n", app.stdout()) + "\nstderr:\n" + String.join("\n", app.stderr()));
+            assertTrue(app.stdout().contains("DONE"));
+            assertTrue(app.primusLines().stream().noneMatch(line -> line.contains("agent failure")),
+                    "the agent failed inside the app:\n" + String.join("\n", app.primusLines()));
+        }
+        return out;
+    }
+
+    /** The unmasked output with each value replaced by its marker, and a line break in a message escaped. */
+    private static String expectedMasked(String plain, boolean json) {
+        String expected = plain;
+        for (Map.Entry<String, String> value : MASKED.entrySet()) {
+            expected = expected.replace(value.getKey(), value.getValue());
+        }
+        return json ? expected.replace("bob\\nFAKE", "bob\\\\nFAKE") : expected.replace("bob\nFAKE", "bob\\nFAKE");
+    }
+
+    /** Time stamps differ from run to run; nothing else may. */
+    private static String normalised(String text) {
+        return text.replaceAll("\"@timestamp\":\"[^\"]*\"", "\"@timestamp\":\"T\"");
+    }
+}
