@@ -10,6 +10,11 @@ import java.util.Map;
  * passed the schema, so every node has the type the schema promises.
  */
 final class SemanticChecks {
+    /** The built-in detectors' names, which a custom detector may not take. */
+    private static final java.util.Set<String> BUILT_IN_DETECTORS = new java.util.HashSet<String>(java.util.Arrays.asList(
+            "email", "credit_card", "us_ssn", "phone", "iban", "aadhaar", "pan", "ip_address", "jwt", "bearer_token",
+            "aws_access_key", "stripe_key", "github_token", "slack_token", "private_key", "password_kv"));
+
     private final String file;
     private final List<ConfigError> errors;
 
@@ -40,6 +45,21 @@ final class SemanticChecks {
 
     private void checkMasking(ConfigNode masking) {
         uniqueIds(items(masking, "custom"), "name");
+        for (ConfigNode custom : items(masking, "custom")) {
+            ConfigNode name = custom.get("name");
+            if (name != null && BUILT_IN_DETECTORS.contains(name.text())) {
+                error(name, "custom detector name " + name.shown() + " is a built-in detector's; choose another name");
+            }
+            ConfigNode pattern = custom.get("pattern");
+            if (pattern != null && pattern.text() != null) {
+                try {
+                    com.google.re2j.Pattern.compile(pattern.text());
+                } catch (com.google.re2j.PatternSyntaxException e) {
+                    error(pattern, "not a valid RE2 pattern (" + e.getMessage() + ")"
+                            + "; RE2 has no backreferences or look-around (https://github.com/google/re2/wiki/Syntax)");
+                }
+            }
+        }
         ConfigNode style = child(masking, "style");
         if (style != null && "hash".equals(style.text()) && child(masking, "hash_key") == null) {
             error(style, "style hash needs logging.masking.hash_key; set it from a secret, e.g. ${env:PRIMUS_MASKING_KEY}");

@@ -168,6 +168,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aCustomPatternRe2CannotCompileIsAnErrorOnItsLine() {
+        assertOnlyError("primus.yaml:6: logging.masking.custom[0].pattern: not a valid RE2 pattern (error parsing regexp: invalid "
+                        + "named capture: `(?<=x)ORD`); RE2 has no backreferences or look-around (https://github.com/google/re2/wiki/Syntax)",
+                "service: a\nlogging:\n  masking:\n    custom:\n      - name: order\n        pattern: \"(?<=x)ORD\"\n");
+    }
+
+    @Test
+    void aCustomDetectorMayNotTakeABuiltInName() {
+        assertOnlyError("primus.yaml:5: logging.masking.custom[0].name: custom detector name 'email' is a built-in "
+                        + "detector's; choose another name",
+                "service: a\nlogging:\n  masking:\n    custom:\n      - name: email\n        pattern: \"x\"\n");
+    }
+
+    @Test
     void reportsAMissingRequiredKey() {
         assertOnlyError("primus.yaml:4: auth.jwt[0]: missing required key 'issuer'",
                 "service: a\nauth:\n  jwt:\n    - id: corp\n");
