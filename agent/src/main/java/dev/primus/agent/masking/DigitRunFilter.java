@@ -28,8 +28,11 @@ final class DigitRunFilter {
         char after = i < end ? s.charAt(i) : 0;
         boolean digitAfterSeparator = i + 1 < end && CharClass.isDigit(s.charAt(i + 1));
         boolean grouped = (after == ' ' || after == '-') && digitAfterSeparator;
+        // After its first group, a grouped card or Aadhaar number goes on with four or more digits
+        // (4-4-4-4, Amex 4-6-5): a date's "2026-11" is neither.
+        boolean longGroups = grouped && secondGroupLength(s, i + 1, end) >= 4;
         int possible = 0;
-        if (first >= '2' && first <= '6' && (length >= 13 || grouped)) {
+        if (first >= '2' && first <= '6' && (length >= 13 || longGroups)) {
             possible |= CARD;
         }
         if (length == 3 && grouped) {
@@ -39,12 +42,21 @@ final class DigitRunFilter {
                 || (length == 10 && first >= '6')) {
             possible |= PHONE;
         }
-        if (first >= '2' && (length == 12 || (length == 4 && grouped))) {
+        if (first >= '2' && (length == 12 || (length == 4 && longGroups))) {
             possible |= AADHAAR;
         }
         if ((length <= 3 && after == '.') || after == ':' || CharClass.isHex(after)) {
             possible |= IP;
         }
         return possible;
+    }
+
+    /** The length of the digit run at {@code at}, counted up to 4. */
+    private static int secondGroupLength(CharSequence s, int at, int end) {
+        int i = at;
+        while (i < end && i - at < 4 && CharClass.isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i - at;
     }
 }

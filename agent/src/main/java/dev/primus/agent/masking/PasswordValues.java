@@ -15,6 +15,15 @@ final class PasswordValues {
     private static final String[] KEYS = {"password", "passwd", "pwd", "pass", "passphrase", "secret", "token",
         "api_key", "apikey", "api-key", "secret_key", "secretkey", "secret-key", "private_key", "privatekey",
         "auth", "authorization", "credentials", "credential"};
+    /** Which lower-case ASCII chars end some key: the common ':' after a digit or "INFO" is rejected at once. */
+    private static final boolean[] KEY_LAST_CHARS = new boolean[128];
+
+    static {
+        for (String key : KEYS) {
+            KEY_LAST_CHARS[key.charAt(key.length() - 1)] = true;
+        }
+    }
+
     private static final String[] SCHEMES = {"basic", "bearer", "digest", "token", "negotiate"};
     private static final int MAX_SPACES = 3;
     private static final int MAX_QUOTED = 4096;
@@ -79,6 +88,9 @@ final class PasswordValues {
         char last = s.charAt(keyEnd - 1);
         if (CharClass.isUpper(last)) {
             last = (char) (last + ('a' - 'A'));
+        }
+        if (last >= 128 || !KEY_LAST_CHARS[last]) {
+            return false;
         }
         for (String key : KEYS) {
             int start = keyEnd - key.length();
