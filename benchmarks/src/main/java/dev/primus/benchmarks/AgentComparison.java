@@ -11,7 +11,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * One JMH benchmark in a JVM without the agent and in one with it, alternating single-fork
  * runs in the same process, so drift of a noisy 2-core machine hits both sides alike; prints
- * every round and the medians.
+ * every round, the medians, and the median of each round's with/without ratio.
  */
 final class AgentComparison {
     private final Class<?> benchmark;
@@ -34,9 +34,16 @@ final class AgentComparison {
         }
         double medianWithout = median(without);
         double medianWith = median(with);
+        // Each round's two runs are neighbours in time: their ratio cancels the machine's drift,
+        // which on a shared 2-core VM moves both sides by more than the agent does.
+        List<Double> ratios = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            ratios.add(with.get(round) / without.get(round));
+        }
         System.out.printf("%s, %d alternating rounds: without agent %s %s, with agent %s %s;"
-                        + " medians %.3f and %.3f %s, added %.1f%%%n", what, rounds, without, unit, with, unit,
-                medianWithout, medianWith, unit, 100.0 * (medianWith - medianWithout) / medianWithout);
+                        + " medians %.3f and %.3f %s (%+.1f%%); median of the rounds' ratios %.3f (%+.1f%%)%n", what, rounds,
+                without, unit, with, unit, medianWithout, medianWith, unit,
+                100.0 * (medianWith - medianWithout) / medianWithout, median(ratios), 100.0 * (median(ratios) - 1));
     }
 
     private double score(String agent) throws Exception {

@@ -143,7 +143,7 @@ class EgressIT {
     @Test
     void httpClientsAreJudgedByUrlOnEveryRequestAndRedirectHop() throws Exception {
         for (ProbeApp app : enforcing) {
-            for (String client : List.of("okhttp", "apache", "apache5", "httpclient")) {
+            for (String client : List.of("okhttp", "apache", "apache5", "httpclient", "httpclientasync")) {
                 assertOk(app, client + " " + allowedHttp.base() + "/ok", "200 allowed");
                 assertDenied(app, client + " " + deniedHttp.base() + "/x");
                 String redirect = assertDenied(app, client + " " + allowedHttp.base() + "/redirect");
@@ -164,6 +164,7 @@ class EgressIT {
             // The second OkHttp and JDK HttpClient requests reuse the pooled connection: they are judged all the same.
             assertDenied(app, "okhttp " + api.base() + "/admin");
             assertDenied(app, "httpclient " + api.base() + "/admin");
+            assertDenied(app, "httpclientasync " + api.base() + "/admin");
             assertDenied(app, "url " + api.base() + "/admin");
             assertDenied(app, "apache " + api.base() + "/admin");
             assertDenied(app, "apache5 " + api.base() + "/admin");

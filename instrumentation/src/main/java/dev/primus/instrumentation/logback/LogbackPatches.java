@@ -17,7 +17,9 @@ public final class LogbackPatches {
         return Arrays.asList(
                 BootPatch.filterStores(EVENT, "formattedMessage", "Ljava/lang/String;", GATE, "text", TEXT_FILTER)
                         .inAnyLoader(),
-                BootPatch.filterStores(EVENT, "argumentArray", "[Ljava/lang/Object;", GATE, "arguments",
+                // At the getter, not the store: the event formats its message from the field, so
+                // only appenders that read the arguments themselves (JSON encoders) pay for this.
+                BootPatch.filterReturn(EVENT, "getArgumentArray", "()[Ljava/lang/Object;", GATE, "arguments",
                         "(Ljava/lang/Object;)Ljava/lang/Object;").inAnyLoader(),
                 BootPatch.filterStores(EVENT, "mdcPropertyMap", "Ljava/util/Map;", GATE, "values",
                         "(Ljava/util/Map;)Ljava/util/Map;").inAnyLoader(),
