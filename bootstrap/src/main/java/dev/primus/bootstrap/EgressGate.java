@@ -5,6 +5,8 @@ import java.net.SocketAddress;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLConnection;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * Where woven JDK networking code asks whether a connection may go ahead. The agent installs
@@ -180,9 +182,58 @@ public final class EgressGate {
         enterHttpRequest(APACHE4, route, requestWrapper);
     }
 
-    /** The same for Apache HttpClient 5 classic: {@code ConnectExec.execute(request, scope, chain)}. */
+    /**
+     * The same for Apache HttpClient 5: {@code ConnectExec.execute(request, scope, chain)} (classic)
+     * and {@code AsyncConnectExec.execute(request, producer, scope, chain, callback)} (async).
+     */
     public static void enterApacheHttp5(Object request, Object scope) throws EgressDeniedException {
         enterHttpRequest(APACHE5, request, scope);
+    }
+
+    /**
+     * Endpoint objects of Apache HttpCore connect requests made while a URL was judged on the
+     * thread, by identity (an equal endpoint made elsewhere never counts), with that URL. Bounded:
+     * cleared when full, after which a connect is judged in full, never let through unjudged.
+     */
+    private static final Map<Object, URL> JUDGED_ENDPOINTS = new IdentityHashMap<Object, URL>();
+    private static final int MAX_JUDGED_ENDPOINTS = 4096;
+
+    /** Woven where HttpCore's {@code IOSessionRequest} stores its endpoint: remembers the judged URL with it. */
+    public static Object judgedEndpoint(Object endpoint) {
+        URL url = CallDepth.depth(CallDepth.EGRESS) > 0 ? JUDGED.get() : null;
+        if (url != null && endpoint != null) {
+            synchronized (JUDGED_ENDPOINTS) {
+                if (JUDGED_ENDPOINTS.size() >= MAX_JUDGED_ENDPOINTS) {
+                    JUDGED_ENDPOINTS.clear();
+                }
+                JUDGED_ENDPOINTS.put(endpoint, url);
+            }
+        }
+        return endpoint;
+    }
+
+    /**
+     * Woven into HttpCore's {@code SingleCoreIOReactor.processConnectionRequest(channel, request)}
+     * on the reactor thread: carries the URL judged for the request's endpoint while its socket
+     * connects. Paired with {@link #exitHttp()}.
+     */
+    public static void enterApacheReactorConnect(Object sessionRequest) {
+        if (CallDepth.enter(CallDepth.EGRESS) > 0 || checker == null) {
+            return;
+        }
+        try {
+            java.lang.reflect.Field field = sessionRequest.getClass().getDeclaredField("remoteEndpoint");
+            field.setAccessible(true);
+            URL url;
+            synchronized (JUDGED_ENDPOINTS) {
+                url = JUDGED_ENDPOINTS.get(field.get(sessionRequest));
+            }
+            if (url != null) {
+                JUDGED.set(url);
+            }
+        } catch (Throwable failure) {
+            AgentFailures.record("egress apache reactor connect", failure);
+        }
     }
 
     /**
