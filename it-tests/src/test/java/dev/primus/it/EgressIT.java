@@ -127,6 +127,7 @@ class EgressIT {
             assertOk(app, "url " + allowedHttp.base() + "/ok", "200 allowed");
             assertOk(app, "httpclient " + allowedHttp.base() + "/ok", "200 allowed");
             assertOk(app, "apache5async " + allowedHttp.base() + "/ok", "200 allowed");
+            assertOk(app, "reactor " + allowedHttp.base() + "/ok", "200 allowed");
         }
     }
 
@@ -184,6 +185,10 @@ class EgressIT {
             assertDenied(app, "url " + deniedHttp.base() + "/x");
             assertDenied(app, "httpclient " + deniedHttp.base() + "/x");
             assertDenied(app, "apache5async " + deniedHttp.base() + "/x");
+            // Reactor Netty connects its channels itself (not through Bootstrap), natively on epoll.
+            assertDenied(app, "reactor " + deniedHttp.base() + "/x");
+            String redirect = assertDenied(app, "reactor " + allowedHttp.base() + "/redirect");
+            assertTrue(redirect.contains(DENIED), redirect);
         }
         assertEquals(0, deniedTcp.accepts());
         assertEquals(0, deniedHttp.hits());

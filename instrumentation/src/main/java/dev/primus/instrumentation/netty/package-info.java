@@ -1,8 +1,10 @@
 /**
- * Egress for Netty 4.1 clients (and so Reactor Netty and Spring WebClient): every
- * {@code Bootstrap} connect ends in {@code io.netty.bootstrap.Bootstrap.doConnect(remote, local,
- * promise)} with the resolved address, whatever the transport. Native transports (epoll,
- * kqueue) never reach the JDK's socket classes, so this is their only guard. A denial fails the
- * connect promise, as any failed connect does. Judged by address and host, not by URL.
+ * Egress for Netty 4.1 clients, Reactor Netty and Spring WebClient included: every outbound
+ * connect of a channel reaches the pipeline's head,
+ * {@code DefaultChannelPipeline$HeadContext.connect(ctx, remote, local, promise)}, whoever asked
+ * for it: {@code Bootstrap}, or Reactor Netty's own connector, which never goes through
+ * {@code Bootstrap}. Native transports (epoll, kqueue) never reach the JDK's socket classes, so
+ * this is their only guard. A denial fails the connect promise, as any failed connect does.
+ * Judged by address and host, not by URL.
  */
 package dev.primus.instrumentation.netty;

@@ -29,7 +29,7 @@ import java.time.Duration;
  * each: {@code OK ...}, {@code DENIED <message>} when the agent denied it (anywhere in the
  * cause chain), or {@code ERROR <exception>} for any other failure. One JVM serves a whole test
  * class. Commands: {@code socket HOST PORT}, {@code nio HOST PORT}, {@code async HOST PORT}, {@code asynchandler HOST PORT}, {@code udp HOST PORT}, {@code udpnio HOST PORT}, {@code lookup HOST}, {@code url URL}, {@code okhttp URL}, {@code apache URL}, {@code apache5 URL}, {@code netty HOST PORT}, {@code nettyepoll HOST PORT},
- * {@code proxied PROXYHOST PROXYPORT URL}, {@code socks PROXYHOST PROXYPORT HOST PORT}, {@code httpclient URL}, {@code httpclientasync URL}, {@code apache5async URL}, {@code jdbc URL}.
+ * {@code proxied PROXYHOST PROXYPORT URL}, {@code socks PROXYHOST PROXYPORT HOST PORT}, {@code httpclient URL}, {@code httpclientasync URL}, {@code reactor URL}, {@code apache5async URL}, {@code jdbc URL}.
  */
 public final class EgressProbeApp {
     /** One client for the whole run, so later requests reuse pooled connections. */
@@ -174,6 +174,12 @@ public final class EgressProbeApp {
                 HttpResponse<String> asyncReply = JDK_HTTP.sendAsync(HttpRequest.newBuilder(URI.create(words[1])).build(),
                         HttpResponse.BodyHandlers.ofString()).get(10, java.util.concurrent.TimeUnit.SECONDS);
                 return asyncReply.statusCode() + " " + asyncReply.body();
+            case "reactor":
+                // Reactor Netty's defaults: the native epoll transport where it is on the class path.
+                return reactor.netty.http.client.HttpClient.create().followRedirect(true).get().uri(words[1])
+                        .responseSingle((reply, body) -> body.asString().defaultIfEmpty("")
+                                .map(text -> reply.status().code() + " " + text))
+                        .block(Duration.ofSeconds(10));
             case "jdbc":
                 try (Connection connection = DriverManager.getConnection(words[1], "postgres", "");
                      ResultSet rows = connection.createStatement().executeQuery("select 40 + 2")) {
