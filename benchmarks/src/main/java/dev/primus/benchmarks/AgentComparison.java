@@ -16,6 +16,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 final class AgentComparison {
     private final Class<?> benchmark;
     private final String agentOption;
+    private final java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
 
     /** {@code config}: the agent's YAML, written to a temporary file. */
     AgentComparison(Class<?> benchmark, Path agentJar, String config) throws Exception {
@@ -23,6 +24,12 @@ final class AgentComparison {
         Path file = Files.createTempFile("primus-bench", ".yaml");
         Files.writeString(file, config);
         this.agentOption = "-javaagent:" + agentJar.toAbsolutePath() + "=config=" + file;
+    }
+
+    /** Runs the benchmark with JMH parameter {@code name} set to {@code value}. */
+    AgentComparison param(String name, String value) {
+        params.put(name, value);
+        return this;
     }
 
     void run(int rounds, String what, String unit) throws Exception {
@@ -49,6 +56,7 @@ final class AgentComparison {
     private double score(String agent) throws Exception {
         OptionsBuilder options = new OptionsBuilder();
         options.include(benchmark.getName().replace("$", "\\$") + "\\.").forks(1);
+        params.forEach(options::param);
         if (agent != null) {
             options.jvmArgsAppend(agent);
         }

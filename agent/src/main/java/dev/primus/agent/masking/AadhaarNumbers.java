@@ -14,20 +14,20 @@ final class AadhaarNumbers {
     /** {@code at} is a digit. */
     static long match(CharSequence s, int from, int at, int end) {
         char first = s.charAt(at);
-        if (first < '2' || !digits(s, at, 4, end) || !NumberEdges.startsAt(s, from, at)) {
+        if (first < '2' || !CharClass.digits(s, at, 4, end) || !NumberEdges.startsAt(s, from, at)) {
             return Match.NONE;
         }
         char separator = at + 4 < end ? s.charAt(at + 4) : 0;
         int stop;
         if (separator == ' ' || separator == '-') {
             stop = at + 14;
-            if (!digits(s, at + 5, 4, end) || stop > end || s.charAt(at + 9) != separator
-                    || !digits(s, at + 10, 4, end)) {
+            if (!CharClass.digits(s, at + 5, 4, end) || stop > end || s.charAt(at + 9) != separator
+                    || !CharClass.digits(s, at + 10, 4, end)) {
                 return Match.NONE;
             }
         } else {
             stop = at + 12;
-            if (!digits(s, at + 4, 8, end) || TimestampShape.isDateTime(s, at)) {
+            if (!CharClass.digits(s, at + 4, 8, end) || TimestampShape.isDateTime(s, at)) {
                 return Match.NONE;
             }
         }
@@ -40,17 +40,5 @@ final class AadhaarNumbers {
 
     private static boolean nextToDash(CharSequence s, int from, int start, int stop, int end) {
         return (start > from && s.charAt(start - 1) == '-') || (stop < end && s.charAt(stop) == '-');
-    }
-
-    private static boolean digits(CharSequence s, int at, int count, int end) {
-        if (at + count > end) {
-            return false;
-        }
-        for (int i = at; i < at + count; i++) {
-            if (!CharClass.isDigit(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -13,6 +13,19 @@ final class CharClass {
         return c >= '0' && c <= '9';
     }
 
+    /** Whether {@code s[at, at + count)} lies before {@code end} and is all ASCII digits. */
+    static boolean digits(CharSequence s, int at, int count, int end) {
+        if (at + count > end) {
+            return false;
+        }
+        for (int i = at; i < at + count; i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean isUpper(char c) {
         return c >= 'A' && c <= 'Z';
     }

@@ -103,7 +103,7 @@ final class PhoneNumbers {
             return Match.NONE;
         }
         i += 4;
-        if (!digits(s, i, 4, end) || !NumberEdges.endsAt(s, i + 4, end)) {
+        if (!CharClass.digits(s, i, 4, end) || !NumberEdges.endsAt(s, i + 4, end)) {
             return Match.NONE;
         }
         return Match.of(at, i + 4);
@@ -111,7 +111,7 @@ final class PhoneNumbers {
 
     private static long indianMobile(CharSequence s, int from, int at, int end) {
         char first = s.charAt(at);
-        if (first < '6' || !digits(s, at, 10, end) || !NumberEdges.startsAt(s, from, at)
+        if (first < '6' || !CharClass.digits(s, at, 10, end) || !NumberEdges.startsAt(s, from, at)
                 || !NumberEdges.endsAt(s, at + 10, end)) {
             return Match.NONE;
         }
@@ -120,23 +120,11 @@ final class PhoneNumbers {
 
     /** Three digits, the first 2-9 (NANP area codes and exchanges never start with 0 or 1). */
     private static boolean areaOrExchange(CharSequence s, int at, int end) {
-        return digits(s, at, 3, end) && s.charAt(at) >= '2';
+        return CharClass.digits(s, at, 3, end) && s.charAt(at) >= '2';
     }
 
     private static boolean isSeparator(char c) {
         return c == '-' || c == '.' || c == ' ';
-    }
-
-    private static boolean digits(CharSequence s, int at, int count, int end) {
-        if (at + count > end) {
-            return false;
-        }
-        for (int i = at; i < at + count; i++) {
-            if (!CharClass.isDigit(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean digitAt(CharSequence s, int at, int end) {

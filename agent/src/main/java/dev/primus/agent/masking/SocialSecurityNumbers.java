@@ -18,7 +18,8 @@ final class SocialSecurityNumbers {
         }
         char separator = s.charAt(at + 3);
         if ((separator != '-' && separator != ' ') || s.charAt(at + 6) != separator
-                || !digits(s, at, 3) || !digits(s, at + 4, 2) || !digits(s, at + 7, 4)
+                || !CharClass.digits(s, at, 3, end) || !CharClass.digits(s, at + 4, 2, end)
+                || !CharClass.digits(s, at + 7, 4, end)
                 || !NumberEdges.startsAt(s, from, at) || !NumberEdges.endsAt(s, at + LENGTH, end)) {
             return Match.NONE;
         }
@@ -29,15 +30,6 @@ final class SocialSecurityNumbers {
             return Match.NONE;
         }
         return Match.of(at, at + LENGTH);
-    }
-
-    private static boolean digits(CharSequence s, int at, int count) {
-        for (int i = at; i < at + count; i++) {
-            if (!CharClass.isDigit(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int number(CharSequence s, int at, int count) {
