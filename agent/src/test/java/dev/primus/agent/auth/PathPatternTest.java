@@ -1,0 +1,103 @@
+package dev.primus.agent.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PathPatternTest {
+
+    @Test
+    void exactPatternMatchesOnlyThatPath() {
+        PathPattern health = PathPattern.parse("/health");
+        assertTrue(health.matches("/health"));
+        assertFalse(health.matches("/health/deep"));
+        assertFalse(health.matches("/healthz"));
+        assertFalse(health.matches("/"));
+    }
+
+    @Test
+    void singleStarMatchesExactlyOneSegment() {
+        PathPattern pattern = PathPattern.parse("/api/*");
+        assertTrue(pattern.matches("/api/orders"));
+        assertFalse(pattern.matches("/api"));
+        assertFalse(pattern.matches("/api/orders/1"));
+    }
+
+    @Test
+    void doubleStarMatchesAnyDepthAndTheRootItself() {
+        PathPattern pattern = PathPattern.parse("/api/admin/**");
+        assertTrue(pattern.matches("/api/admin"));
+        assertTrue(pattern.matches("/api/admin/users"));
+        assertTrue(pattern.matches("/api/admin/users/1/roles"));
+        assertFalse(pattern.matches("/api/administrator"));
+        assertFalse(pattern.matches("/api"));
+    }
+
+    @Test
+    void rootDoubleStarMatchesEverything() {
+        PathPattern pattern = PathPattern.parse("/**");
+        assertTrue(pattern.matches("/"));
+        assertTrue(pattern.matches("/a/b/c"));
+    }
+
+    @Test
+    void rootPatternMatchesOnlyRoot() {
+        PathPattern root = PathPattern.parse("/");
+        assertTrue(root.matches("/"));
+        assertFalse(root.matches("/a"));
+    }
+
+    @Test
+    void namedSegmentMatchesOneSegment() {
+        PathPattern pattern = PathPattern.parse("/orders/{id}/refund");
+        assertTrue(pattern.matches("/orders/42/refund"));
+        assertFalse(pattern.matches("/orders/refund"));
+        assertFalse(pattern.matches("/orders/42/43/refund"));
+    }
+
+    @Test
+    void literalSegmentsIgnoreCase() {
+        assertTrue(PathPattern.parse("/api/admin/**").matches("/API/Admin/users"));
+    }
+
+    @Test
+    void trailingSlashInThePatternIsTheSameAsNone() {
+        assertTrue(PathPattern.parse("/health/").matches("/health"));
+    }
+
+    @Test
+    void literalIsCanonicalisedLikeARequestPath() {
+        assertTrue(PathPattern.parse("/%61pi/a%3bb").matches("/api/a%3Bb"));
+    }
+
+    @Test
+    void matchesOnlyCanonicalPaths() {
+        PathPattern pattern = PathPattern.parse("/api/*");
+        assertFalse(pattern.matches(null));
+        assertFalse(pattern.matches("api/x"));
+        assertFalse(pattern.matches("/api/"), "an empty segment is not a segment");
+    }
+
+    @Test
+    void keepsTheTextAsWrittenForAudit() {
+        assertEquals("/orders/{id}", PathPattern.parse("/orders/{id}").text());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"api", "", "/api/**/x", "/api/a*", "/api/{id", "/api/{}", "/api/../admin", "/api/./x",
+            "//api", "/api//x", "/api/%2f", "/api/a;b", "/api/x?y", "/api/%zz", "/api/a\\b"})
+    void rejectsPatternsThatCouldBeMisread(String pattern) {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> PathPattern.parse(pattern));
+        assertTrue(error.getMessage().contains("\"" + pattern + "\""), error.getMessage());
+    }
+
+    @Test
+    void rejectsNull() {
+        assertThrows(IllegalArgumentException.class, () -> PathPattern.parse(null));
+    }
+}
