@@ -21,8 +21,8 @@ public final class LogMasking {
         /** A copy with masked String elements, or the same array. */
         Object[] maskArguments(Object[] arguments);
 
-        /** A copy with masked values, or the same map. */
-        Map<String, String> maskValues(Map<String, String> values);
+        /** A copy with masked String values, or the same map. */
+        Map<?, ?> maskValues(Map<?, ?> values);
 
         /** A Log4j2 {@code Message}: the same one, or a message with the masked text. */
         Object maskLog4jMessage(Object message);
@@ -95,7 +95,12 @@ public final class LogMasking {
         return arguments instanceof Object[] ? mask(ARGUMENTS, arguments) : arguments;
     }
 
-    /** Logback's MDC copy of an event. */
+    /** One argument object a JSON encoder writes as a field (logstash's structured arguments): masked when a String. */
+    public static Object argument(Object value) {
+        return value instanceof String ? mask(TEXT, value) : value;
+    }
+
+    /** Logback's MDC copy of an event; logstash's map-entries argument. */
     public static Map<?, ?> values(Map<?, ?> values) {
         return values == null || values.isEmpty() ? values : (Map<?, ?>) mask(VALUES, values);
     }
@@ -118,7 +123,6 @@ public final class LogMasking {
         mask(LOG4J_EVENT, event);
     }
 
-    @SuppressWarnings("unchecked")
     private static Object mask(int kind, Object value) {
         Masker engine = masker;
         if (engine == null || value == null) {
@@ -135,7 +139,7 @@ public final class LogMasking {
                 case ARGUMENTS:
                     return engine.maskArguments((Object[]) value);
                 case VALUES:
-                    return engine.maskValues((Map<String, String>) value);
+                    return engine.maskValues((Map<?, ?>) value);
                 case LOG4J_MESSAGE:
                     return engine.maskLog4jMessage(value);
                 case LOG4J_CONTEXT:

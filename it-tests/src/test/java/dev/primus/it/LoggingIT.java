@@ -31,12 +31,14 @@ class LoggingIT {
     private static final Map<String, String> MASKED = new LinkedHashMap<>();
     private static final String MDC_VALUE = "jane.roe@example.org";
     private static final String KEY_VALUE = "kv.user@example.net";
+    private static final String STRUCTURED_ARGUMENT = "sa.user@example.com";
 
     static {
         MASKED.put("john.doe@example.com", "[EMAIL]");
         MASKED.put("4111 1111 1111 1111", "[CREDIT_CARD]");
         MASKED.put(MDC_VALUE, "[EMAIL]");
         MASKED.put(KEY_VALUE, "[EMAIL]");
+        MASKED.put(STRUCTURED_ARGUMENT, "[EMAIL]");
         MASKED.put("hunter2secret", "[PASSWORD_KV]");
         MASKED.put("4111111111111111", "[CREDIT_CARD]");
         MASKED.put("123-45-6789", "[US_SSN]");
@@ -44,7 +46,10 @@ class LoggingIT {
         MASKED.put("AKIAIOSFODNN7EXAMPLE", "[AWS_ACCESS_KEY]");
     }
 
-    /** {@code notLogged}: values this API cannot carry (JUL has no MDC; only SLF4J 2 has key-value pairs). */
+    /**
+     * {@code notLogged}: values this API cannot carry (JUL has no MDC; only SLF4J 2 has key-value
+     * pairs; logstash structured arguments only with its encoder).
+     */
     record Variant(String name, String libs, String api, List<String> jvmArgs, List<String> files, List<String> notLogged) {
         @Override
         public String toString() {
@@ -59,23 +64,24 @@ class LoggingIT {
         List<Variant> variants = new ArrayList<>();
         variants.add(new Variant("logback 1.2", "logback-1.2", "slf4j",
                 List.of("-Dlogback.configurationFile=" + RESOURCES.resolve("logback-1.2.xml")), logbackFiles,
-                List.of(KEY_VALUE)));
+                List.of(KEY_VALUE, STRUCTURED_ARGUMENT)));
         variants.add(new Variant("logback 1.5 + logstash encoder", "logback-1.5", "slf4j",
                 List.of("-Dlogback.configurationFile=" + RESOURCES.resolve("logback-1.5.xml"), "-Dkv=true"),
                 List.of("logback-pattern.log", "logback-async.log", "logback-logstash.json"), List.of()));
         for (String version : List.of("2.17", "latest")) {
             String libs = "log4j-" + version;
             variants.add(new Variant("log4j " + version + " garbage-free", libs, "log4j2", List.of(log4jConfig), log4jFiles,
-                    List.of(KEY_VALUE)));
+                    List.of(KEY_VALUE, STRUCTURED_ARGUMENT)));
             variants.add(new Variant("log4j " + version + " immutable events", libs, "log4j2",
-                    List.of(log4jConfig, "-Dlog4j2.enableThreadlocals=false"), log4jFiles, List.of(KEY_VALUE)));
+                    List.of(log4jConfig, "-Dlog4j2.enableThreadlocals=false"), log4jFiles,
+                    List.of(KEY_VALUE, STRUCTURED_ARGUMENT)));
             variants.add(new Variant("log4j " + version + " async loggers", libs, "log4j2",
                     List.of(log4jConfig, "-Dlog4j2.contextSelector=org.apache.logging.log4j.core.async.AsyncLoggerContextSelector"),
-                    log4jFiles, List.of(KEY_VALUE)));
+                    log4jFiles, List.of(KEY_VALUE, STRUCTURED_ARGUMENT)));
         }
         variants.add(new Variant("java.util.logging", null, "jul",
                 List.of("-Djava.util.logging.SimpleFormatter.format=%4$s %3$s: %5$s%6$s%n"),
-                List.of("jul-simple.log", "jul-raw.log"), List.of(MDC_VALUE, KEY_VALUE)));
+                List.of("jul-simple.log", "jul-raw.log"), List.of(MDC_VALUE, KEY_VALUE, STRUCTURED_ARGUMENT)));
         return variants.stream().map(Arguments::of);
     }
 

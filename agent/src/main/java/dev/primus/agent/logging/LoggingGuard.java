@@ -48,15 +48,19 @@ public final class LoggingGuard implements LogMasking.Masker {
     }
 
     @Override
-    public Map<String, String> maskValues(Map<String, String> values) {
-        Map<String, String> copy = null;
-        for (Map.Entry<String, String> entry : values.entrySet()) {
-            String original = entry.getValue();
-            String masked = original == null ? null : maskText(original);
+    public Map<?, ?> maskValues(Map<?, ?> values) {
+        Map<Object, Object> copy = null;
+        for (Map.Entry<?, ?> entry : values.entrySet()) {
+            // Only String values: a map a JSON encoder writes field by field may hold anything.
+            if (!(entry.getValue() instanceof String)) {
+                continue;
+            }
+            String original = (String) entry.getValue();
+            String masked = maskText(original);
             if (masked != original) {
                 if (copy == null) {
                     // The event's map may be the framework's live, read-only MDC map: never write to it.
-                    copy = new LinkedHashMap<String, String>(values);
+                    copy = new LinkedHashMap<Object, Object>(values);
                 }
                 copy.put(entry.getKey(), masked);
             }

@@ -47,9 +47,17 @@ class LoggingGuardTest {
         Map<String, String> mdc = new LinkedHashMap<>();
         mdc.put("customer", "jane@example.com");
         mdc.put("region", "eu-west");
-        Map<String, String> masked = enforcing.maskValues(mdc);
+        Map<?, ?> masked = enforcing.maskValues(mdc);
         assertEquals("{customer=[EMAIL], region=eu-west}", masked.toString());
         assertEquals("jane@example.com", mdc.get("customer"));
+    }
+
+    @Test
+    void mapValuesThatAreNotStringsAreLeftAsTheyAre() {
+        Map<String, Object> entries = new LinkedHashMap<>();
+        entries.put("count", 4111111111111111L);
+        entries.put("buyer", "jane@example.com");
+        assertEquals("{count=4111111111111111, buyer=[EMAIL]}", enforcing.maskValues(entries).toString());
     }
 
     @Test

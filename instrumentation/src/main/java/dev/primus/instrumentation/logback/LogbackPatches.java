@@ -8,6 +8,7 @@ import java.util.List;
 public final class LogbackPatches {
     private static final String EVENT = "ch/qos/logback/classic/spi/LoggingEvent";
     private static final String GATE = "dev/primus/bootstrap/LogMasking";
+    private static final String LOGSTASH_MARKERS = "net/logstash/logback/marker/";
     private static final String TEXT_FILTER = "(Ljava/lang/String;)Ljava/lang/String;";
 
     private LogbackPatches() {
@@ -27,6 +28,12 @@ public final class LogbackPatches {
                         "(Ljava/util/List;)Ljava/util/List;").inAnyLoader(),
                 BootPatch.filterStores("ch/qos/logback/classic/spi/ThrowableProxy", "message", "Ljava/lang/String;", GATE,
                         "text", TEXT_FILTER).inAnyLoader(),
+                // logstash-logback-encoder's structured arguments (kv, v, entries), which its JSON
+                // providers write as fields of their own, apart from the message.
+                BootPatch.filterStores(LOGSTASH_MARKERS + "ObjectAppendingMarker", "fieldValue", "Ljava/lang/Object;", GATE,
+                        "argument", "(Ljava/lang/Object;)Ljava/lang/Object;").inAnyLoader(),
+                BootPatch.filterStores(LOGSTASH_MARKERS + "MapEntriesAppendingMarker", "map", "Ljava/util/Map;", GATE,
+                        "values", "(Ljava/util/Map;)Ljava/util/Map;").inAnyLoader(),
                 appender("ch/qos/logback/core/UnsynchronizedAppenderBase"),
                 appender("ch/qos/logback/core/AppenderBase"));
     }

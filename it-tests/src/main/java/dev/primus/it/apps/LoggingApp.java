@@ -46,6 +46,8 @@ public final class LoggingApp {
         if (Boolean.getBoolean("kv")) {
             // SLF4J 2's fluent API: key-value pairs, which Logback 1.3 and later keep on the event.
             log.atInfo().addKeyValue("contact", "kv.user@example.net").log("a line with a key-value pair");
+            // logstash-logback-encoder's structured argument: a JSON field of its own as well as text.
+            log.info("order placed {}", net.logstash.logback.argument.StructuredArguments.kv("buyer", "sa.user@example.com"));
         }
         log.warn("login password=hunter2secret from the admin console");
         log.error("payment failed", failure());
