@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Each logging backend and version, each layout: {@link LoggingApp} logs the same lines without
  * the agent and with it (masking enforced, on JDK 17 and 25), and every output file with the
  * agent must be the file without it with each PII value replaced by its marker: PII gone,
- * every other byte the same.
+ * every other byte the same. Every default detector finds its value in every backend.
  */
 class LoggingIT {
     private static final Path RESOURCES = Path.of("src/test/resources/logging").toAbsolutePath();
@@ -44,6 +44,17 @@ class LoggingIT {
         MASKED.put("123-45-6789", "[US_SSN]");
         MASKED.put("abcdef0123456789abcdef", "[BEARER_TOKEN]");
         MASKED.put("AKIAIOSFODNN7EXAMPLE", "[AWS_ACCESS_KEY]");
+        MASKED.put("DE89370400440532013000", "[IBAN]");
+        MASKED.put("2345 6789 0124", "[AADHAAR]");
+        MASKED.put("ABCPE1234F", "[PAN]");
+        MASKED.put("+1 415 555 2671", "[PHONE]");
+        MASKED.put("sk_live_4eC39HqLyjWDarjtT1zdp7dc", "[STRIPE_KEY]");
+        MASKED.put("ghp_1234567890abcdefghijABCDEFGHIJ123456", "[GITHUB_TOKEN]");
+        MASKED.put("xoxb-123456789012-abcdefghijklmn", "[SLACK_TOKEN]");
+        MASKED.put("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0."
+                + "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "[JWT]");
+        MASKED.put("-----BEGIN PRIVATE KEY-----MIIEvQIBADANBgkqhkiG9w0BAQEFAASC-----END PRIVATE KEY-----",
+                "[PRIVATE_KEY]");
     }
 
     /**
@@ -120,8 +131,11 @@ class LoggingIT {
         for (String value : MASKED.keySet()) {
             assertFalse(auditText.contains(value), "the audit never holds a masked value");
         }
-        assertTrue(auditText.contains("\"type\":\"masking\"") && auditText.contains("\"detector\":\"credit_card\""),
-                "masking counts are audited:\n" + auditText);
+        for (String detector : List.of("email", "credit_card", "us_ssn", "phone", "iban", "aadhaar", "pan", "jwt",
+                "bearer_token", "aws_access_key", "stripe_key", "github_token", "slack_token", "private_key", "password_kv")) {
+            assertTrue(auditText.contains("\"type\":\"masking\"") && auditText.contains("\"detector\":\"" + detector + "\""),
+                    "masking counts are audited for " + detector + ":\n" + auditText);
+        }
     }
 
     private static Path run(Variant variant, Path jdk, Path out, String agentArgument) throws Exception {

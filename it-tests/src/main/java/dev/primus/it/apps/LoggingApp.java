@@ -17,6 +17,14 @@ import java.util.logging.SimpleFormatter;
  */
 public final class LoggingApp {
     static final String CARD_SPACED = "4111 1111 1111 1111";
+    /** One value for each detector the other lines do not exercise. */
+    static final String[] MORE_DETECTORS = {
+        "wire iban DE89370400440532013000 aadhaar 2345 6789 0124 pan ABCPE1234F phone +1 415 555 2671",
+        "keys stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc github ghp_1234567890abcdefghijABCDEFGHIJ123456"
+                + " slack xoxb-123456789012-abcdefghijklmn",
+        "token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+        "key -----BEGIN PRIVATE KEY-----MIIEvQIBADANBgkqhkiG9w0BAQEFAASC-----END PRIVATE KEY----- done",
+    };
 
     private LoggingApp() {
     }
@@ -54,6 +62,9 @@ public final class LoggingApp {
         log.info("auth header Bearer abcdef0123456789abcdef");
         log.info("name {}", "bob\nFAKE ENTRY level=ERROR");
         log.info("aws key AKIAIOSFODNN7EXAMPLE used");
+        for (String line : MORE_DETECTORS) {
+            log.info(line);
+        }
         stopLogback();
     }
 
@@ -69,6 +80,9 @@ public final class LoggingApp {
         log.info("auth header Bearer abcdef0123456789abcdef");
         log.info("name {}", "bob\nFAKE ENTRY level=ERROR");
         log.info("aws key AKIAIOSFODNN7EXAMPLE used");
+        for (String line : MORE_DETECTORS) {
+            log.info(line);
+        }
         org.apache.logging.log4j.LogManager.shutdown();
     }
 
@@ -87,6 +101,9 @@ public final class LoggingApp {
         log.info("auth header Bearer abcdef0123456789abcdef");
         log.log(Level.INFO, "name {0}", "bob\nFAKE ENTRY level=ERROR");
         log.info("aws key AKIAIOSFODNN7EXAMPLE used");
+        for (String line : MORE_DETECTORS) {
+            log.info(line);
+        }
         formatted.close();
         raw.close();
     }
