@@ -14,7 +14,7 @@ import java.util.Locale;
  * <p>Nothing in the signature is time-bound, so a captured delivery can be replayed; providers
  * that sign a timestamp (Stripe) have their own verifier.
  */
-public final class HmacSignatureVerifier {
+public final class HmacSignatureVerifier implements WebhookVerifier {
     /** How the signature bytes are written in the header. */
     public enum Encoding {
         /** Hex digits, either case. */
@@ -54,6 +54,7 @@ public final class HmacSignatureVerifier {
     }
 
     /** The header the hook reads the signature from. */
+    @Override
     public String header() {
         return header;
     }
@@ -62,6 +63,7 @@ public final class HmacSignatureVerifier {
      * @param signatureHeader the value of {@link #header()}, or null when absent
      * @param rawBody the request body exactly as received
      */
+    @Override
     public Verification verify(String signatureHeader, byte[] rawBody) {
         if (signatureHeader == null || signatureHeader.isEmpty()) {
             return Verification.missing("no " + header + " header");

@@ -21,7 +21,7 @@ import java.util.List;
  * rejects ones further in the future than the tolerance, which only a forged or a replayed
  * delivery paired with a skewed clock could carry.
  */
-public final class StripeSignatureVerifier {
+public final class StripeSignatureVerifier implements WebhookVerifier {
     /** The header Stripe signs deliveries in. */
     public static final String HEADER = "Stripe-Signature";
     /** Headers beyond this are not Stripe's; refused before any parsing or HMAC work. */
@@ -54,10 +54,16 @@ public final class StripeSignatureVerifier {
         this.clock = clock;
     }
 
+    @Override
+    public String header() {
+        return HEADER;
+    }
+
     /**
      * @param signatureHeader the value of {@link #HEADER}, or null when absent
      * @param rawBody the request body exactly as received, before any parsing
      */
+    @Override
     public Verification verify(String signatureHeader, byte[] rawBody) {
         if (signatureHeader == null || signatureHeader.isEmpty()) {
             return Verification.missing("no " + HEADER + " header");
