@@ -88,7 +88,10 @@ public final class EgressGate {
      */
     public static void failPromise(Object promise, Throwable denial) {
         try {
-            promise.getClass().getMethod("setFailure", Throwable.class).invoke(promise, denial);
+            // Through Netty's public interface: the promise's own class may not be public.
+            Class<?> channelPromise = Class.forName("io.netty.channel.ChannelPromise", false,
+                    promise.getClass().getClassLoader());
+            channelPromise.getMethod("setFailure", Throwable.class).invoke(promise, denial);
         } catch (Throwable failure) {
             AgentFailures.record("egress netty promise", failure);
         }
@@ -198,6 +201,20 @@ public final class EgressGate {
     private static final Map<Object, URL> JUDGED_ENDPOINTS = new IdentityHashMap<Object, URL>();
     private static final int MAX_JUDGED_ENDPOINTS = 4096;
 
+    /** HttpCore's {@code IOSessionRequest.remoteEndpoint}, a package-private field, looked up once per class. */
+    private static final ClassValue<java.lang.reflect.Field> REMOTE_ENDPOINT = new ClassValue<java.lang.reflect.Field>() {
+        @Override
+        protected java.lang.reflect.Field computeValue(Class<?> type) {
+            try {
+                java.lang.reflect.Field field = type.getDeclaredField("remoteEndpoint");
+                field.setAccessible(true);
+                return field;
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException("unexpected HttpCore class " + type.getName(), e);
+            }
+        }
+    };
+
     /** Woven where HttpCore's {@code IOSessionRequest} stores its endpoint: remembers the judged URL with it. */
     public static Object judgedEndpoint(Object endpoint) {
         URL url = CallDepth.depth(CallDepth.EGRESS) > 0 ? JUDGED.get() : null;
@@ -222,8 +239,7 @@ public final class EgressGate {
             return;
         }
         try {
-            java.lang.reflect.Field field = sessionRequest.getClass().getDeclaredField("remoteEndpoint");
-            field.setAccessible(true);
+            java.lang.reflect.Field field = REMOTE_ENDPOINT.get(sessionRequest.getClass());
             URL url;
             synchronized (JUDGED_ENDPOINTS) {
                 url = JUDGED_ENDPOINTS.get(field.get(sessionRequest));

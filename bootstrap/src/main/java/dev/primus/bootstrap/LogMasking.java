@@ -102,12 +102,12 @@ public final class LogMasking {
 
     /** Logback's MDC copy of an event; logstash's map-entries argument. */
     public static Map<?, ?> values(Map<?, ?> values) {
-        return values == null || values.isEmpty() ? values : (Map<?, ?>) mask(VALUES, values);
+        return (Map<?, ?>) mask(VALUES, values);
     }
 
     /** Logback's key-value pairs of an event (SLF4J 2's fluent API). */
     public static List<?> keyValuePairs(List<?> pairs) {
-        return pairs == null || pairs.isEmpty() ? pairs : (List<?>) mask(KEY_VALUE_PAIRS, pairs);
+        return (List<?>) mask(KEY_VALUE_PAIRS, pairs);
     }
 
     public static Object log4jMessage(Object message) {
@@ -139,7 +139,8 @@ public final class LogMasking {
                 case ARGUMENTS:
                     return engine.maskArguments((Object[]) value);
                 case VALUES:
-                    return engine.maskValues((Map<?, ?>) value);
+                    // Inside the try: the map is the app's (a logstash argument), and may throw.
+                    return ((Map<?, ?>) value).isEmpty() ? value : engine.maskValues((Map<?, ?>) value);
                 case LOG4J_MESSAGE:
                     return engine.maskLog4jMessage(value);
                 case LOG4J_CONTEXT:
@@ -148,7 +149,7 @@ public final class LogMasking {
                     engine.maskLog4jEvent(value);
                     return value;
                 case KEY_VALUE_PAIRS:
-                    return engine.maskKeyValuePairs((List<?>) value);
+                    return ((List<?>) value).isEmpty() ? value : engine.maskKeyValuePairs((List<?>) value);
                 default:
                     engine.maskJulRecord(value);
                     return value;

@@ -70,4 +70,21 @@ class CustomPatternTest {
         String line = text.append('b').toString();
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertEquals(line, masker.mask(line)));
     }
+
+    @Test
+    void manyShortMatchesAfterLongScansStayLinearAndMaskTheRestOfTheLine() {
+        // Each search tries the long alternative to the end first: unbounded, 20,000 chars took 6 s.
+        Masker masker = Masker.builder().detectors().custom("greedy", "a[^\\n]*z|a").build();
+        String line = "a".repeat(100_000);
+        String masked = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> masker.mask(line));
+        assertEquals(-1, masked.indexOf('a'), "past the match cap the rest is masked, never left readable");
+    }
+
+    @Test
+    void aPatternThatAlsoMatchesNothingIsBoundedAndMasksOnlyItsRealMatches() {
+        Masker masker = Masker.builder().detectors().custom("optional", "(ORD-[0-9]{4})?").build();
+        String line = "x".repeat(50_000) + " ORD-1234";
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> masker.mask(line));
+        assertEquals("id [OPTIONAL] ok", masker.mask("id ORD-1234 ok"));
+    }
 }
