@@ -14,6 +14,13 @@ import java.util.List;
  * leave its root open: {@code /api} usually routes to the same controller as {@code /api/}.
  * For one segment only, write {@code /api/*}.
  *
+ * <p>A literal segment is made canonical as a request path segment is ({@link RequestPaths}:
+ * escapes decoded as UTF-8), so it may be written raw or escaped and matches both spellings of a
+ * request: {@code /users/a@b.com} and {@code /users/a%40b.com} are the same pattern, and match
+ * {@code /users/a%40b.com} as well as {@code /users/a@b.com}; {@code /café/**} matches the
+ * {@code /caf%C3%A9/menu} every client sends. {@code ;}, {@code ?} and {@code #} are data only
+ * when escaped ({@code %3B}, {@code %3F}, {@code %23}), so a pattern writes them so too.
+ *
  * <p>Literal segments are compared ignoring case, so a rule also covers the spellings an app
  * that matches routes case-insensitively (Spring with {@code setCaseSensitive(false)}, a
  * Windows file system) would send to the same handler. A wildcard is a whole segment, and
@@ -22,9 +29,11 @@ import java.util.List;
 public final class PathPattern {
     private static final String ANY_SEGMENT = "*";
     private static final String ANY_DEPTH = "**";
+    /** A wildcard in {@link #segments}: null, not {@code "*"}, which a literal {@code %2A} decodes to. */
+    private static final String WILDCARD = null;
 
     private final String text;
-    /** Literal segments in canonical form, {@link #ANY_SEGMENT} for {@code *} and {@code {name}}. */
+    /** Literal segments in canonical form, {@link #WILDCARD} for {@code *} and {@code {name}}. */
     private final List<String> segments;
     private final boolean anyDepthBelow;
 
@@ -58,7 +67,7 @@ public final class PathPattern {
                 }
                 anyDepthBelow = true;
             } else if (segment.equals(ANY_SEGMENT) || isNamedSegment(segment)) {
-                segments.add(ANY_SEGMENT);
+                segments.add(WILDCARD);
             } else {
                 segments.add(literal(pattern, segment));
             }
@@ -74,7 +83,7 @@ public final class PathPattern {
             throw invalid(pattern, "'*', '**' and '{name}' must be a whole segment");
         }
         if (segment.indexOf(';') >= 0 || segment.indexOf('?') >= 0 || segment.indexOf('#') >= 0) {
-            throw invalid(pattern, "';', '?' and '#' are not part of a canonical path");
+            throw invalid(pattern, "';', '?' and '#' are data only when escaped; write %3B, %3F or %23");
         }
         String canonical = RequestPaths.canonicalSegment(segment);
         if (canonical == null || canonical.equals(".") || canonical.equals("..")) {
@@ -126,8 +135,8 @@ public final class PathPattern {
     }
 
     private static boolean segmentMatches(String expected, String path, int start, int end) {
-        if (expected.equals(ANY_SEGMENT)) {
-            return true; // a literal never holds '*', see literal()
+        if (expected == WILDCARD) {
+            return true;
         }
         return end - start == expected.length() && path.regionMatches(true, start, expected, 0, expected.length());
     }

@@ -76,6 +76,49 @@ class PathPatternTest {
     }
 
     @Test
+    void anEncodedColonAndARawColonAreTheSamePath() {
+        PathPattern pattern = PathPattern.parse("/v1/orders/{id}/items:cancel");
+        assertTrue(pattern.matches(RequestPaths.normalise("/v1/orders/1/items:cancel")));
+        assertTrue(pattern.matches(RequestPaths.normalise("/v1/orders/1/items%3Acancel")));
+        assertTrue(PathPattern.parse("/v1/orders/1%3acancel").matches(RequestPaths.normalise("/v1/orders/1:cancel")));
+    }
+
+    @Test
+    void aPatternWrittenRawMatchesBothSpellings() {
+        PathPattern pattern = PathPattern.parse("/users/a@b.com/keys/x+y,z=$");
+        assertTrue(pattern.matches(RequestPaths.normalise("/users/a@b.com/keys/x+y,z=$")));
+        assertTrue(pattern.matches(RequestPaths.normalise("/users/a%40b.com/keys/x%2By%2Cz%3D%24")));
+        assertTrue(PathPattern.parse("/users/a%40b.com/keys/x%2by%2cz%3d%24")
+                .matches(RequestPaths.normalise("/users/a@b.com/keys/x+y,z=$")));
+    }
+
+    @Test
+    void aNonAsciiSegmentMatchesItsPercentEncodedSpelling() {
+        PathPattern pattern = PathPattern.parse("/caf\u00e9/**");
+        assertTrue(pattern.matches(RequestPaths.normalise("/caf%C3%A9/menu")));
+        assertTrue(pattern.matches(RequestPaths.normalise("/caf%c3%a9")));
+        assertTrue(pattern.matches(RequestPaths.normalise("/caf\u00e9/menu")));
+        assertTrue(pattern.matches(RequestPaths.normalise("/CAF%C3%89/menu")), "literals ignore case");
+        assertFalse(pattern.matches(RequestPaths.normalise("/cafe/menu")));
+        assertTrue(PathPattern.parse("/caf%C3%A9").matches(RequestPaths.normalise("/caf\u00e9")));
+    }
+
+    @Test
+    void anEscapedStarInALiteralIsNotAWildcard() {
+        PathPattern pattern = PathPattern.parse("/files/%2A");
+        assertTrue(pattern.matches(RequestPaths.normalise("/files/*")));
+        assertTrue(pattern.matches(RequestPaths.normalise("/files/%2a")));
+        assertFalse(pattern.matches(RequestPaths.normalise("/files/report")));
+        assertTrue(PathPattern.parse("/files/%7Bid%7D").matches("/files/{id}"));
+        assertFalse(PathPattern.parse("/files/%7Bid%7D").matches("/files/42"));
+    }
+
+    @Test
+    void anEscapedDelimiterIsALiteral() {
+        assertTrue(PathPattern.parse("/a%3Fb/c%23d").matches(RequestPaths.normalise("/a%3fb/c%23d")));
+    }
+
+    @Test
     void matchesOnlyCanonicalPaths() {
         PathPattern pattern = PathPattern.parse("/api/*");
         assertFalse(pattern.matches(null));
@@ -90,7 +133,8 @@ class PathPatternTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"api", "", "/api/**/x", "/api/a*", "/api/{id", "/api/{}", "/api/../admin", "/api/./x",
-            "//api", "/api//x", "/api/%2f", "/api/a;b", "/api/x?y", "/api/%zz", "/api/a\\b"})
+            "//api", "/api//x", "/api/%2f", "/api/a;b", "/api/x?y", "/api/%zz", "/api/a\\b", "/api/%C3", "/api/%C0%AE", "/api/%0A",
+            "/api/%25", "/api/%2e%2e", "/api/a#b"})
     void rejectsPatternsThatCouldBeMisread(String pattern) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> PathPattern.parse(pattern));
         assertTrue(error.getMessage().contains("\"" + pattern + "\""), error.getMessage());
