@@ -138,7 +138,19 @@ public final class PathPattern {
         if (expected == WILDCARD) {
             return true;
         }
-        return end - start == expected.length() && path.regionMatches(true, start, expected, 0, expected.length());
+        if (end - start != expected.length()) {
+            return false;
+        }
+        // ASCII letters only ignore case: String.regionMatches(true, ...) also folds the dotless i
+        // and the Kelvin sign, so /adm\u0131n (a path the app may route elsewhere) would match /admin.
+        for (int i = 0; i < expected.length(); i++) {
+            char a = path.charAt(start + i);
+            char b = expected.charAt(i);
+            if (a != b && (a >= 128 || b >= 128 || Character.toLowerCase(a) != Character.toLowerCase(b))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The pattern as written; the {@code route} of audit events. */

@@ -98,7 +98,8 @@ class PathPatternTest {
         assertTrue(pattern.matches(RequestPaths.normalise("/caf%C3%A9/menu")));
         assertTrue(pattern.matches(RequestPaths.normalise("/caf%c3%a9")));
         assertTrue(pattern.matches(RequestPaths.normalise("/caf\u00e9/menu")));
-        assertTrue(pattern.matches(RequestPaths.normalise("/CAF%C3%89/menu")), "literals ignore case");
+        assertTrue(pattern.matches(RequestPaths.normalise("/CAF%C3%A9/menu")), "ASCII letters ignore case");
+        assertFalse(pattern.matches(RequestPaths.normalise("/CAF%C3%89/menu")), "only ASCII letters ignore case");
         assertFalse(pattern.matches(RequestPaths.normalise("/cafe/menu")));
         assertTrue(PathPattern.parse("/caf%C3%A9").matches(RequestPaths.normalise("/caf\u00e9")));
     }
@@ -143,5 +144,13 @@ class PathPatternTest {
     @Test
     void rejectsNull() {
         assertThrows(IllegalArgumentException.class, () -> PathPattern.parse(null));
+    }
+
+    @Test
+    void onlyAsciiLettersIgnoreCase() {
+        PathPattern admin = PathPattern.parse("/admin/**");
+        assertTrue(admin.matches("/ADMIN/x"));
+        assertFalse(admin.matches("/adm\u0131n/x"), "dotless i");
+        assertFalse(PathPattern.parse("/kelvin").matches("/\u212Aelvin"), "Kelvin sign");
     }
 }
