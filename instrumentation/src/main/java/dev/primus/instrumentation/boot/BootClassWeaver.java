@@ -49,11 +49,71 @@ public final class BootClassWeaver implements ClassFileTransformer {
             return null;
         }
         try {
-            return weave(classfileBuffer, patches);
+            List<BootPatch> applicable = withGettersPresent(loader, className, patches);
+            return applicable.isEmpty() ? null : weave(classfileBuffer, applicable);
         } catch (Throwable failure) {
             // The class then runs unwoven: never a broken class in the host.
             AgentFailures.record("weaving " + className, failure);
             return null;
+        }
+    }
+
+    /**
+     * The patches whose argument getters exist in the classes {@code loader} sees. Woven code
+     * calling a getter a JDK or library version lacks would throw NoSuchMethodError from the
+     * host's own method; such a patch is left out (and the failure counted), so that method keeps
+     * its original behaviour and the connection is judged at the socket instead.
+     */
+    static List<BootPatch> withGettersPresent(ClassLoader loader, String className, List<BootPatch> patches) {
+        List<BootPatch> present = new ArrayList<BootPatch>(patches.size());
+        for (BootPatch patch : patches) {
+            String missing = missingGetter(loader, patch);
+            if (missing == null) {
+                present.add(patch);
+            } else {
+                AgentFailures.record("weaving " + className + "." + patch.methodName(),
+                        new NoSuchMethodException(missing + " not found; that hook is left out"));
+            }
+        }
+        return present;
+    }
+
+    /** The first getter of the patch its owner class does not declare, or null. */
+    private static String missingGetter(ClassLoader loader, BootPatch patch) {
+        for (String[] getter : patch.argumentGetters()) {
+            if (!declares(loader, getter[0], getter[1], getter[2])) {
+                return getter[0] + "." + getter[1] + getter[2];
+            }
+        }
+        return null;
+    }
+
+    /** Reads the owner's class file (class files are never encapsulated, even in a named module). */
+    private static boolean declares(ClassLoader loader, String owner, final String name, final String descriptor) {
+        ClassLoader source = loader != null ? loader : ClassLoader.getSystemClassLoader();
+        java.io.InputStream in = source.getResourceAsStream(owner + ".class");
+        if (in == null) {
+            return false;
+        }
+        try {
+            final boolean[] found = new boolean[1];
+            new ClassReader(in).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String methodName, String methodDescriptor, String signature,
+                                                 String[] exceptions) {
+                    found[0] |= methodName.equals(name) && methodDescriptor.equals(descriptor);
+                    return null;
+                }
+            }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+            return found[0];
+        } catch (java.io.IOException e) {
+            return false;
+        } finally {
+            try {
+                in.close();
+            } catch (java.io.IOException ignored) {
+                // Read already, or failed already.
+            }
         }
     }
 

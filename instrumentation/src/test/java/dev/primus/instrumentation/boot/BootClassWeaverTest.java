@@ -181,6 +181,24 @@ class BootClassWeaverTest {
     }
 
     @Test
+    void aPatchWhoseGetterIsMissingIsLeftOutAndTheMethodRunsAsBefore() throws Exception {
+        BootPatch missing = BootPatch.failAsFuture(TARGET, "connectVia", "(Ljava/lang/StringBuilder;)Ljava/lang/Object;", 0,
+                BRIDGE, "deny", "(Ljava/lang/String;)Ljava/io/IOException;", BRIDGE, "failedFuture",
+                "(Ljava/lang/Throwable;)Ljava/lang/Object;")
+                .argumentVia("java/lang/StringBuilder", "noSuchGetter", "()Ljava/lang/String;");
+        BootPatch present = BootPatch.checkArgument(TARGET, "connect", "(JLjava/lang/String;D)Ljava/lang/String;", 1, BRIDGE,
+                "check", "(Ljava/lang/String;)V");
+        ClassLoader loader = getClass().getClassLoader();
+        assertEquals(List.of(present), BootClassWeaver.withGettersPresent(loader, TARGET, List.of(missing, present)));
+        BootPatch existing = BootPatch.failAsFuture(TARGET, "connectVia", "(Ljava/lang/StringBuilder;)Ljava/lang/Object;", 0,
+                BRIDGE, "deny", "(Ljava/lang/String;)Ljava/io/IOException;", BRIDGE, "failedFuture",
+                "(Ljava/lang/Throwable;)Ljava/lang/Object;")
+                .argumentVia("java/lang/StringBuilder", "toString", "()Ljava/lang/String;");
+        assertEquals(List.of(existing), BootClassWeaver.withGettersPresent(loader, TARGET, List.of(existing)),
+                "a getter the owner declares keeps its patch");
+    }
+
+    @Test
     void classesNotPatchedAreLeftAlone() {
         BootClassWeaver weaver = new BootClassWeaver(List.of(BootPatch.checkArgument("java/net/Socket", "connect",
                 "(Ljava/net/SocketAddress;I)V", 0, BRIDGE, "check", "(Ljava/lang/String;)V")));
