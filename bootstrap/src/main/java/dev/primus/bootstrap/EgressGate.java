@@ -159,21 +159,38 @@ public final class EgressGate {
 
     /**
      * OkHttp 5 connects on its own task threads (fast fallback), away from the request that
-     * {@link #enterOkHttp} judged: woven into {@code ConnectPlan.connectTcp()}, this marks the
-     * plan's route host as judged, so the socket to it is checked against the deny rules only, as
-     * on the request's own thread. A socket to a proxy is still judged in full. Paired with
-     * {@link #exitHttp()}.
+     * {@link #enterOkHttp} judged: woven into {@code ConnectPlan.connectTcp()}, this judges again
+     * (a cached decision) the request the plan connects for, read from its call's interceptor
+     * chain, and when it is allowed marks its URL as judged, so the socket to that host is checked
+     * against the deny rules only, as on the request's own thread. A plan without a call (a
+     * pool's warm-up) marks nothing: its socket is judged in full. Paired with {@link #exitHttp()}.
      */
     public static void enterOkHttpConnect(Object plan) {
         if (CallDepth.enter(CallDepth.EGRESS) > 0 || checker == null) {
             return;
         }
+        Object chain;
         try {
-            Object address = call(call(plan, "getRoute"), "address");
-            JUDGED.set(new URL(call(address, "url").toString()));
+            Object user = field(plan, "user");
+            chain = user == null ? null : field(user, "chain");
         } catch (Throwable failure) {
             AgentFailures.record("egress okhttp connect", failure);
+            return;
         }
+        if (chain == null) {
+            return;
+        }
+        Object[] judged = judgeUrl(OKHTTP, chain, null);
+        if (judged != null && judged[1] == null) {
+            JUDGED.set((URL) judged[0]);
+        }
+    }
+
+    /** A declared field of OkHttp's internal classes, which have no accessor for it. */
+    private static Object field(Object target, String name) throws Exception {
+        java.lang.reflect.Field field = target.getClass().getDeclaredField(name);
+        field.setAccessible(true);
+        return field.get(target);
     }
 
     /**

@@ -4,7 +4,7 @@
  * pooled or new, so the URL is judged there (url rules and {@code require_tls} apply per hop,
  * even on a reused connection), and the socket OkHttp then opens to that host is only checked
  * by address. OkHttp 5 opens sockets on its own task threads (fast fallback): its
- * {@code ConnectPlan.connectTcp} marks the route's host as judged there too. Woven by name with
+ * {@code ConnectPlan.connectTcp} judges the plan's request again there, and marks it as judged. Woven by name with
  * the boot weaver's ENTER_EXIT shape in the app's class loader.
  */
 package dev.primus.instrumentation.okhttp;
