@@ -20,7 +20,7 @@ final class Log4jAccess {
     private final ClassValue<MessageMembers> messages = new ClassValue<MessageMembers>() {
         @Override
         protected MessageMembers computeValue(Class<?> type) {
-            return new MessageMembers(apiInterface(type, MESSAGE));
+            return new MessageMembers(type, apiInterface(type, MESSAGE));
         }
     };
     private final ClassValue<StringMapMembers> stringMaps = new ClassValue<StringMapMembers>() {
@@ -44,6 +44,25 @@ final class Log4jAccess {
 
     String formattedMessage(Object message) {
         return (String) invoke(messages.get(message.getClass()).getFormattedMessage, message);
+    }
+
+    /**
+     * For a plain {@code MapMessage} or {@code StringMapMessage}: the same type with its String
+     * values masked, or the message itself when none needed it; so JSON layouts still write
+     * fields. Null for any other message (subclasses may hold more than their map).
+     */
+    Object maskMapMessage(Object message, LoggingGuard guard) {
+        MessageMembers members = messages.get(message.getClass());
+        if (members.mapCopy == null) {
+            return null;
+        }
+        try {
+            Map<?, ?> data = (Map<?, ?>) members.getData.invoke(message);
+            Map<?, ?> masked = guard.maskValues(data);
+            return masked == data ? message : members.mapCopy.newInstance(masked);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot copy a Log4j2 MapMessage", e);
+        }
     }
 
     /** A {@code SimpleMessage} of the app's Log4j2 holding {@code text}. */
@@ -144,12 +163,19 @@ final class Log4jAccess {
     private static final class MessageMembers {
         final Method getFormattedMessage;
         final Constructor<?> simpleMessage;
+        /** Only for exactly MapMessage and StringMapMessage: their map is all they hold. */
+        final Method getData;
+        final Constructor<?> mapCopy;
 
-        MessageMembers(Class<?> messageInterface) {
+        MessageMembers(Class<?> type, Class<?> messageInterface) {
             try {
                 getFormattedMessage = messageInterface.getMethod("getFormattedMessage");
                 simpleMessage = sibling(messageInterface, "org.apache.logging.log4j.message.SimpleMessage")
                         .getConstructor(String.class);
+                boolean plainMap = type.getName().equals("org.apache.logging.log4j.message.MapMessage")
+                        || type.getName().equals("org.apache.logging.log4j.message.StringMapMessage");
+                getData = plainMap ? type.getMethod("getData") : null;
+                mapCopy = plainMap ? type.getConstructor(Map.class) : null;
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("unexpected Log4j2 Message API", e);
             }

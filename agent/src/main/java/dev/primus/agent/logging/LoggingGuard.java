@@ -79,6 +79,11 @@ public final class LoggingGuard implements LogMasking.Masker {
 
     @Override
     public Object maskLog4jMessage(Object message) {
+        Object map = log4j.maskMapMessage(message, this);
+        if (map != null && map != message) {
+            return map;
+        }
+        // A clean map still goes through its text: a value is a secret by its key (password=...).
         String formatted = log4j.formattedMessage(message);
         String masked = formatted == null ? null : maskText(formatted);
         return masked == formatted ? message : log4j.simpleMessage(message, masked);

@@ -2,6 +2,7 @@ package dev.primus.agent.logging;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.apache.logging.log4j.message.ReusableParameterizedMessage;
 import org.apache.logging.log4j.message.SimpleMessage;
+import org.apache.logging.log4j.message.StringMapMessage;
 import org.apache.logging.log4j.util.SortedArrayStringMap;
 import org.apache.logging.log4j.util.StringMap;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,23 @@ class LoggingGuardTest {
         Message masked = (Message) enforcing.maskLog4jMessage(new ParameterizedMessage("user {} paid", "jane@example.com"));
         assertTrue(masked instanceof SimpleMessage);
         assertEquals("user [EMAIL] paid", masked.getFormattedMessage());
+    }
+
+    @Test
+    void aLog4jMapMessageStaysAMapMessageWithItsValuesMasked() {
+        StringMapMessage message = new StringMapMessage().with("buyer", "jane@example.com").with("region", "eu-west");
+        StringMapMessage masked = (StringMapMessage) enforcing.maskLog4jMessage(message);
+        assertEquals("[EMAIL]", masked.get("buyer"), "JSON layouts still write it as fields");
+        assertEquals("eu-west", masked.get("region"));
+        assertEquals("jane@example.com", message.get("buyer"), "the app's message is never written");
+        StringMapMessage clean = new StringMapMessage().with("region", "eu-west");
+        assertSame(clean, enforcing.maskLog4jMessage(clean));
+    }
+
+    @Test
+    void aMapValueThatIsASecretByItsKeyIsStillMasked() {
+        Message masked = (Message) enforcing.maskLog4jMessage(new StringMapMessage().with("password", "hunter2secret"));
+        assertFalse(masked.getFormattedMessage().contains("hunter2secret"), masked.getFormattedMessage());
     }
 
     @Test
