@@ -24,7 +24,9 @@ public final class LogbackPatches {
                         "(Ljava/lang/Object;)Ljava/lang/Object;").inAnyLoader(),
                 BootPatch.filterStores(EVENT, "mdcPropertyMap", "Ljava/util/Map;", GATE, "values",
                         "(Ljava/util/Map;)Ljava/util/Map;").inAnyLoader(),
-                BootPatch.filterStores(EVENT, "keyValuePairs", "Ljava/util/List;", GATE, "keyValuePairs",
+                // At the getter: pairs arrive by setKeyValuePairs (the fluent API) or one by one by
+                // addKeyValuePair, which never stores the field again; only events with pairs pay.
+                BootPatch.filterReturn(EVENT, "getKeyValuePairs", "()Ljava/util/List;", GATE, "keyValuePairs",
                         "(Ljava/util/List;)Ljava/util/List;").inAnyLoader(),
                 BootPatch.filterStores("ch/qos/logback/classic/spi/ThrowableProxy", "message", "Ljava/lang/String;", GATE,
                         "text", TEXT_FILTER).inAnyLoader(),
