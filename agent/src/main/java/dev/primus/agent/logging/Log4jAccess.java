@@ -1,5 +1,6 @@
 package dev.primus.agent.logging;
 
+import dev.primus.bootstrap.AgentFailures;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -29,6 +30,11 @@ final class Log4jAccess {
             return new StringMapMembers(apiInterface(type, STRING_MAP));
         }
     };
+    /**
+     * The reusable events' buffer field, or null when it cannot be reached (another field name, or
+     * log4j-core on the module path refusing setAccessible): reported once, then skipped on every
+     * event rather than failing, and paying for the failure, each time.
+     */
     private final ClassValue<Field> events = new ClassValue<Field>() {
         @Override
         protected Field computeValue(Class<?> type) {
@@ -36,8 +42,9 @@ final class Log4jAccess {
                 Field messageText = type.getDeclaredField("messageText");
                 messageText.setAccessible(true);
                 return messageText;
-            } catch (NoSuchFieldException e) {
-                throw new IllegalStateException("unexpected Log4j2 event class " + type.getName(), e);
+            } catch (NoSuchFieldException | RuntimeException e) {
+                AgentFailures.record("log masking of " + type.getName() + " (its reusable buffer is not masked)", e);
+                return null;
             }
         }
     };
@@ -76,7 +83,8 @@ final class Log4jAccess {
 
     /** The buffer a reusable event formats a reusable message into. */
     StringBuilder eventText(Object event) {
-        return (StringBuilder) get(events.get(event.getClass()), event);
+        Field messageText = events.get(event.getClass());
+        return messageText == null ? null : (StringBuilder) get(messageText, event);
     }
 
     /**
