@@ -117,6 +117,22 @@ public final class BootClassWeaver implements ClassFileTransformer {
         }
     }
 
+    /**
+     * Whether a patch's shape can wrap this method. Only the filters may touch a constructor: the
+     * others' handler and {@code this} would meet an uninitialised object, which the verifier
+     * rejects. A patch that passes {@code this} cannot apply to a static method.
+     */
+    static boolean fits(BootPatch patch, String methodName, int access) {
+        if (patch.kind() == BootPatch.Kind.FILTER_STORE || patch.kind() == BootPatch.Kind.FILTER_RETURN) {
+            return true;
+        }
+        if (methodName.equals("<init>")) {
+            return false;
+        }
+        boolean passesThis = patch.argument() < 0 || !BootPatch.NO_ARGUMENT_EXIT.equals(patch.exitDescriptor());
+        return !(passesThis && (access & Opcodes.ACC_STATIC) != 0);
+    }
+
     /** The class with its patches applied. */
     static byte[] weave(byte[] classFile, final List<BootPatch> patches) {
         ClassReader reader = new ClassReader(classFile);
@@ -140,7 +156,7 @@ public final class BootClassWeaver implements ClassFileTransformer {
                 }
                 // Several patches may touch one method (filters of two fields): each wraps the last.
                 for (BootPatch patch : patches) {
-                    if (patch.matches(name, descriptor)) {
+                    if (patch.matches(name, descriptor) && fits(patch, name, access)) {
                         method = new PatchingMethodVisitor(method, patch, owner, access, descriptor);
                     }
                 }

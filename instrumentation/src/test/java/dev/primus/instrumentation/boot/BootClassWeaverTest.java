@@ -1,14 +1,17 @@
 package dev.primus.instrumentation.boot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.List;
+import net.bytebuddy.jar.asm.Opcodes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -196,6 +199,18 @@ class BootClassWeaverTest {
                 .argumentVia("java/lang/StringBuilder", "toString", "()Ljava/lang/String;");
         assertEquals(List.of(existing), BootClassWeaver.withGettersPresent(loader, TARGET, List.of(existing)),
                 "a getter the owner declares keeps its patch");
+    }
+
+    @Test
+    void onlyFiltersWrapAConstructorAndNothingPassesThisFromAStaticMethod() {
+        BootPatch exit = BootPatch.exitWithThis(TARGET, "finish", "(I)V", BRIDGE, "exitWith");
+        BootPatch enter = BootPatch.enterExit(TARGET, "work", "(I)I", BRIDGE, "enter", "(Ljava/lang/Object;)V", "exit");
+        BootPatch filter = BootPatch.filterStores(TARGET, "text", "Ljava/lang/String;", BRIDGE, "hide",
+                "(Ljava/lang/String;)Ljava/lang/String;");
+        assertTrue(BootClassWeaver.fits(exit, "finish", 0));
+        assertFalse(BootClassWeaver.fits(exit, "<init>", 0));
+        assertFalse(BootClassWeaver.fits(enter, "work", Opcodes.ACC_STATIC), "no this in a static method");
+        assertTrue(BootClassWeaver.fits(filter, "<init>", 0));
     }
 
     @Test
