@@ -47,11 +47,11 @@ final class ConfigBinder {
 
     private static List<EgressRule> rules(ConfigNode egress, String list) {
         List<EgressRule> rules = new ArrayList<EgressRule>();
-        List<ConfigNode> items = items(egress, list);
+        List<ConfigNode> items = ConfigNode.itemsAt(egress, list);
         for (int i = 0; i < items.size(); i++) {
             ConfigNode rule = items.get(i);
             Set<Integer> ports = new LinkedHashSet<Integer>();
-            for (ConfigNode port : items(rule, "ports")) {
+            for (ConfigNode port : ConfigNode.itemsAt(rule, "ports")) {
                 ports.add(Integer.valueOf(port.text()));
             }
             String cidr = text(rule, "cidr", null);
@@ -73,7 +73,7 @@ final class ConfigBinder {
             }
         }
         Map<String, String> custom = new LinkedHashMap<String, String>();
-        for (ConfigNode detector : items(masking, "custom")) {
+        for (ConfigNode detector : ConfigNode.itemsAt(masking, "custom")) {
             custom.put(detector.get("name").text(), detector.get("pattern").text());
         }
         return new MaskingConfig(mode(masking, inherited), detectors, text(masking, "style", "redact"),
@@ -133,10 +133,5 @@ final class ConfigBinder {
 
     private static ConfigNode child(ConfigNode section, String key) {
         return section == null ? null : section.get(key);
-    }
-
-    private static List<ConfigNode> items(ConfigNode section, String key) {
-        ConfigNode list = child(section, key);
-        return list == null ? java.util.Collections.<ConfigNode>emptyList() : list.items();
     }
 }

@@ -130,6 +130,12 @@ public final class ConfigNode {
         return items == null ? Collections.<ConfigNode>emptyList() : Collections.unmodifiableList(items);
     }
 
+    /** The items of the list at {@code key} of {@code node}; empty when either is absent. */
+    public static List<ConfigNode> itemsAt(ConfigNode node, String key) {
+        ConfigNode list = node == null ? null : node.get(key);
+        return list == null ? Collections.<ConfigNode>emptyList() : list.items();
+    }
+
     /** The child at {@code key} of a mapping, or null when absent or when this is not a mapping. */
     public ConfigNode get(String key) {
         return entries == null ? null : entries.get(key);

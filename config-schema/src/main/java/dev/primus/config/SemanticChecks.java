@@ -32,7 +32,7 @@ final class SemanticChecks {
 
     private void checkEgress(ConfigNode egress) {
         for (String list : new String[] {"allow", "deny"}) {
-            for (ConfigNode rule : items(egress, list)) {
+            for (ConfigNode rule : ConfigNode.itemsAt(egress, list)) {
                 int targets = count(rule, "host", "cidr", "url");
                 if (targets != 1) {
                     error(rule, "a rule names exactly one of host, cidr or url (this one names " + targets + ")");
@@ -44,8 +44,8 @@ final class SemanticChecks {
     }
 
     private void checkMasking(ConfigNode masking) {
-        uniqueIds(items(masking, "custom"), "name");
-        for (ConfigNode custom : items(masking, "custom")) {
+        uniqueIds(ConfigNode.itemsAt(masking, "custom"), "name");
+        for (ConfigNode custom : ConfigNode.itemsAt(masking, "custom")) {
             ConfigNode name = custom.get("name");
             if (name != null && BUILT_IN_DETECTORS.contains(name.text())) {
                 error(name, "custom detector name " + name.shown() + " is a built-in detector's; choose another name");
@@ -67,11 +67,11 @@ final class SemanticChecks {
     }
 
     private void checkAuth(ConfigNode auth) {
-        uniqueIds(items(auth, "jwt"), "id");
-        uniqueIds(items(child(auth, "api_keys"), "keys"), "id");
-        Map<String, ConfigNode> webhooks = uniqueIds(items(auth, "webhooks"), "id");
-        Map<String, ConfigNode> rateLimits = uniqueIds(items(auth, "rate_limits"), "id");
-        for (ConfigNode webhook : items(auth, "webhooks")) {
+        uniqueIds(ConfigNode.itemsAt(auth, "jwt"), "id");
+        uniqueIds(ConfigNode.itemsAt(child(auth, "api_keys"), "keys"), "id");
+        Map<String, ConfigNode> webhooks = uniqueIds(ConfigNode.itemsAt(auth, "webhooks"), "id");
+        Map<String, ConfigNode> rateLimits = uniqueIds(ConfigNode.itemsAt(auth, "rate_limits"), "id");
+        for (ConfigNode webhook : ConfigNode.itemsAt(auth, "webhooks")) {
             String provider = webhook.get("provider").text();
             if (("stripe".equals(provider) || "hmac_sha256".equals(provider)) && webhook.get("secret") == null) {
                 error(webhook, "a " + provider + " webhook needs secret; set it from a secret, e.g. ${env:STRIPE_WEBHOOK_SECRET}");
@@ -83,13 +83,13 @@ final class SemanticChecks {
                 error(webhook, "an hmac_sha256 webhook needs header, the request header that carries the signature");
             }
         }
-        for (ConfigNode limit : items(auth, "rate_limits")) {
+        for (ConfigNode limit : ConfigNode.itemsAt(auth, "rate_limits")) {
             ConfigNode backend = limit.get("backend");
             if (backend != null && "redis".equals(backend.text()) && limit.get("redis_url") == null) {
                 error(backend, "backend redis needs redis_url, e.g. redis://127.0.0.1:6379");
             }
         }
-        for (ConfigNode rule : items(auth, "rules")) {
+        for (ConfigNode rule : ConfigNode.itemsAt(auth, "rules")) {
             ConfigNode match = rule.get("match");
             if (match.get("path") == null && match.get("handler") == null) {
                 error(match, "a match names a path, a handler, or both");
@@ -106,7 +106,7 @@ final class SemanticChecks {
     }
 
     private void checkAudit(ConfigNode audit) {
-        for (ConfigNode sink : items(audit, "sinks")) {
+        for (ConfigNode sink : ConfigNode.itemsAt(audit, "sinks")) {
             String type = sink.get("type").text();
             if ("file".equals(type)) {
                 requireKey(sink, "path", "a file sink needs path, e.g. /var/log/primus/audit.jsonl");
@@ -175,11 +175,6 @@ final class SemanticChecks {
 
     private static ConfigNode child(ConfigNode node, String key) {
         return node == null ? null : node.get(key);
-    }
-
-    private static List<ConfigNode> items(ConfigNode node, String key) {
-        ConfigNode list = child(node, key);
-        return list == null ? java.util.Collections.<ConfigNode>emptyList() : list.items();
     }
 
     private void error(ConfigNode node, String message) {

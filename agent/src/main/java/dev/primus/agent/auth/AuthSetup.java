@@ -89,7 +89,7 @@ public final class AuthSetup {
         AuthSetup bind(AuthConfig config) {
             ConfigNode auth = config.section();
             List<AuthRule> rules = new ArrayList<AuthRule>();
-            List<ConfigNode> ruleNodes = items(auth, "rules");
+            List<ConfigNode> ruleNodes = ConfigNode.itemsAt(auth, "rules");
             for (int i = 0; i < ruleNodes.size(); i++) {
                 AuthRule rule = rule("auth.rules[" + i + "]", ruleNodes.get(i));
                 if (rule != null) {
@@ -98,14 +98,14 @@ public final class AuthSetup {
             }
             ApiKeyVerifier apiKeys = apiKeys(auth == null ? null : auth.get("api_keys"));
             Map<String, WebhookVerifier> webhooks = new LinkedHashMap<String, WebhookVerifier>();
-            for (ConfigNode webhook : items(auth, "webhooks")) {
+            for (ConfigNode webhook : ConfigNode.itemsAt(auth, "webhooks")) {
                 WebhookVerifier verifier = webhook(webhook);
                 if (verifier != null) {
                     webhooks.put(text(webhook, "id"), verifier);
                 }
             }
             List<JwtIssuer> issuers = new ArrayList<JwtIssuer>();
-            for (ConfigNode issuer : items(auth, "jwt")) {
+            for (ConfigNode issuer : ConfigNode.itemsAt(auth, "jwt")) {
                 JwtIssuer bound = issuer(issuer);
                 if (bound != null) {
                     issuers.add(bound);
@@ -157,7 +157,7 @@ public final class AuthSetup {
                 return null;
             }
             List<ApiKey> keys = new ArrayList<ApiKey>();
-            for (ConfigNode key : items(node, "keys")) {
+            for (ConfigNode key : ConfigNode.itemsAt(node, "keys")) {
                 try {
                     keys.add(new ApiKey(text(key, "id"), text(key, "sha256"), text(key, "tenant"), words(key.get("scopes"))));
                 } catch (IllegalArgumentException e) {
@@ -241,11 +241,6 @@ public final class AuthSetup {
 
         private void error(ConfigNode node, String message) {
             errors.add(new ConfigError(file, node.line(), node.path(), message));
-        }
-
-        private static List<ConfigNode> items(ConfigNode node, String key) {
-            ConfigNode list = node == null ? null : node.get(key);
-            return list == null ? Collections.<ConfigNode>emptyList() : list.items();
         }
 
         private static List<String> words(ConfigNode list) {
