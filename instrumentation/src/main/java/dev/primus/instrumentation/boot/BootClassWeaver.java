@@ -122,12 +122,16 @@ public final class BootClassWeaver implements ClassFileTransformer {
      * others' handler and {@code this} would meet an uninitialised object, which the verifier
      * rejects. A patch that passes {@code this} cannot apply to a static method.
      */
-    static boolean fits(BootPatch patch, String methodName, int access) {
+    static boolean fits(BootPatch patch, String methodName, String methodDescriptor, int access) {
         if (patch.kind() == BootPatch.Kind.FILTER_STORE || patch.kind() == BootPatch.Kind.FILTER_RETURN) {
             return true;
         }
         if (methodName.equals("<init>")) {
             return false;
+        }
+        if (patch.kind() == BootPatch.Kind.GUARD_ARGUMENT
+                && ((access & Opcodes.ACC_STATIC) != 0 || !methodDescriptor.endsWith(")V"))) {
+            return false; // it returns early with a bare return, and its argument slots assume an instance method
         }
         boolean passesThis = patch.argument() < 0 || !BootPatch.NO_ARGUMENT_EXIT.equals(patch.exitDescriptor());
         return !(passesThis && (access & Opcodes.ACC_STATIC) != 0);
@@ -156,7 +160,7 @@ public final class BootClassWeaver implements ClassFileTransformer {
                 }
                 // Several patches may touch one method (filters of two fields): each wraps the last.
                 for (BootPatch patch : patches) {
-                    if (patch.matches(name, descriptor) && fits(patch, name, access)) {
+                    if (patch.matches(name, descriptor) && fits(patch, name, descriptor, access)) {
                         method = new PatchingMethodVisitor(method, patch, owner, access, descriptor);
                     }
                 }

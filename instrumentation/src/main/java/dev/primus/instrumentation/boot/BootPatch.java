@@ -5,7 +5,7 @@ package dev.primus.instrumentation.boot;
  * JVM internal names and descriptors, as ASM reads them.
  */
 public final class BootPatch {
-    public enum Kind { CHECK_ARGUMENT, ENTER_EXIT, FAIL_AS_FUTURE, FAIL_TO_HANDLER, FAIL_PROMISE, FILTER_RETURN, FILTER_STORE }
+    public enum Kind { CHECK_ARGUMENT, ENTER_EXIT, FAIL_AS_FUTURE, FAIL_TO_HANDLER, FAIL_PROMISE, FILTER_RETURN, FILTER_STORE, GUARD_ARGUMENT }
 
     /** The exit descriptor that takes no argument; an exit taking one Object gets {@code this}. */
     static final String NO_ARGUMENT_EXIT = "()V";
@@ -142,6 +142,20 @@ public final class BootPatch {
                                         String failureMethod, String failureDescriptor) {
         return new BootPatch(className, methodName, methodDescriptor, Kind.FAIL_PROMISE, argument, bridgeClass,
                 denyMethod, denyDescriptor, null, bridgeClass, failureMethod, failureDescriptor).alsoPassing(promiseArgument);
+    }
+
+    /**
+     * For a void method that may be answered without running: at entry
+     * {@code replacement = bridge.enter(argument, second)}; null returns at once, anything else
+     * becomes the argument (cast back to its type) and the method runs, with {@code bridge.exit()}
+     * on every return and throw after that. A servlet container's request entry, where the agent
+     * either answers the request itself or hands the app the request to use.
+     */
+    public static BootPatch guardArgument(String className, String methodName, String methodDescriptor, int argument,
+                                          int secondArgument, String bridgeClass, String enterMethod,
+                                          String enterDescriptor, String exitMethod) {
+        return new BootPatch(className, methodName, methodDescriptor, Kind.GUARD_ARGUMENT, argument, bridgeClass,
+                enterMethod, enterDescriptor, exitMethod, null, null, null).alsoPassing(secondArgument);
     }
 
     /**

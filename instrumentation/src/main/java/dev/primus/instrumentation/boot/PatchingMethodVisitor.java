@@ -38,6 +38,11 @@ final class PatchingMethodVisitor extends MethodVisitor {
         if (patch.kind() == BootPatch.Kind.FILTER_RETURN || patch.kind() == BootPatch.Kind.FILTER_STORE) {
             return;
         }
+        if (patch.kind() == BootPatch.Kind.GUARD_ARGUMENT) {
+            guardArgument();
+            super.visitLabel(tryStart);
+            return;
+        }
         if (patch.enterMethod() == null) {
             super.visitLabel(tryStart);
             return;
@@ -55,7 +60,7 @@ final class PatchingMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitInsn(int opcode) {
-        if (patch.kind() == BootPatch.Kind.ENTER_EXIT && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+        if (wrapsBody() && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
             callExit();
         } else if (patch.kind() == BootPatch.Kind.FILTER_RETURN && opcode == Opcodes.ARETURN) {
             filterTopOfStack(Type.getReturnType(patch.methodDescriptor()));
@@ -84,7 +89,7 @@ final class PatchingMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
-        if (patch.kind() == BootPatch.Kind.ENTER_EXIT) {
+        if (wrapsBody()) {
             super.visitLabel(tryEnd);
             super.visitLabel(handler);
             super.visitFrame(Opcodes.F_NEW, frameLocals().length, frameLocals(), 1, new Object[] {"java/lang/Throwable"});
@@ -95,6 +100,37 @@ final class PatchingMethodVisitor extends MethodVisitor {
             super.visitTryCatchBlock(tryStart, tryEnd, handler, null);
         }
         super.visitMaxs(maxStack, maxLocals);
+    }
+
+    /** Whether the method body runs inside a catch-all that calls the exit on the way out. */
+    private boolean wrapsBody() {
+        return patch.kind() == BootPatch.Kind.ENTER_EXIT || patch.kind() == BootPatch.Kind.GUARD_ARGUMENT;
+    }
+
+    /**
+     * {@code replacement = bridge.enter(argument, second); if (replacement == null) return;
+     * argument = (Type) replacement;} The replacement is kept in the first local slot after the
+     * arguments, free at method entry.
+     */
+    private void guardArgument() {
+        int replacementSlot = slotOf(arguments.length);
+        loadArgument();
+        Type second = arguments[patch.secondArgument()];
+        super.visitVarInsn(second.getOpcode(Opcodes.ILOAD), slotOf(patch.secondArgument()));
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.bridgeClass(), patch.enterMethod(), patch.enterDescriptor(), false);
+        super.visitVarInsn(Opcodes.ASTORE, replacementSlot);
+        super.visitVarInsn(Opcodes.ALOAD, replacementSlot);
+        Label proceed = new Label();
+        super.visitJumpInsn(Opcodes.IFNONNULL, proceed);
+        super.visitInsn(Opcodes.RETURN);
+        super.visitLabel(proceed);
+        Object[] entryLocals = frameLocals();
+        Object[] locals = java.util.Arrays.copyOf(entryLocals, entryLocals.length + 1);
+        locals[entryLocals.length] = Type.getReturnType(patch.enterDescriptor()).getInternalName();
+        super.visitFrame(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]);
+        super.visitVarInsn(Opcodes.ALOAD, replacementSlot);
+        super.visitTypeInsn(Opcodes.CHECKCAST, arguments[patch.argument()].getInternalName());
+        super.visitVarInsn(Opcodes.ASTORE, slotOf(patch.argument()));
     }
 
     /**

@@ -49,6 +49,8 @@ class BootClassWeaverTest {
                 BootPatch.filterStores(TARGET, "words", "[Ljava/lang/String;", BRIDGE, "hideAll",
                         "(Ljava/lang/Object;)Ljava/lang/Object;"),
                 BootPatch.exitWithThis(TARGET, "finish", "(I)V", BRIDGE, "exitWith"),
+                BootPatch.guardArgument(TARGET, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)V", 0, 1, BRIDGE,
+                        "admit", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;", "exit"),
                 BootPatch.failAsFuture(TARGET, "connectVia", "(Ljava/lang/StringBuilder;)Ljava/lang/Object;", 0, BRIDGE,
                         "deny", "(Ljava/lang/String;)Ljava/io/IOException;", BRIDGE, "failedFuture",
                         "(Ljava/lang/Throwable;)Ljava/lang/Object;")
@@ -201,16 +203,51 @@ class BootClassWeaverTest {
                 "a getter the owner declares keeps its patch");
     }
 
+    private List<String> serve(String request) throws Throwable {
+        List<String> response = new java.util.ArrayList<>();
+        call("serve", new Class<?>[] {CharSequence.class, List.class}, request, response);
+        return response;
+    }
+
+    @Test
+    void aGuardedMethodTheBridgeAnswersNeverRunsAndNeedsNoExit() throws Throwable {
+        assertEquals(List.of("answered by the bridge"), serve("answer-me"));
+        assertEquals(List.of("admit answer-me"), TestBridge.CALLS);
+    }
+
+    @Test
+    void aGuardedMethodRunsWithTheRequestTheBridgeHandsBack() throws Throwable {
+        assertEquals(List.of("served swapped"), serve("swap-me"));
+        assertEquals(List.of("served plain"), serve("plain"));
+        assertEquals(List.of("admit swap-me", "exit", "admit plain", "exit"), TestBridge.CALLS);
+    }
+
+    @Test
+    void aGuardedMethodCallsItsExitWhenItThrows() {
+        IOException thrown = assertThrows(IOException.class, () -> serve("fail"));
+        assertEquals("serve failed", thrown.getMessage());
+        assertEquals(List.of("admit fail", "exit"), TestBridge.CALLS);
+    }
+
+    @Test
+    void aGuardOnlyWrapsAnInstanceMethodReturningVoid() {
+        BootPatch guard = BootPatch.guardArgument(TARGET, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)V", 0, 1,
+                BRIDGE, "admit", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;", "exit");
+        assertTrue(BootClassWeaver.fits(guard, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)V", 0));
+        assertFalse(BootClassWeaver.fits(guard, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)I", 0));
+        assertFalse(BootClassWeaver.fits(guard, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)V", Opcodes.ACC_STATIC));
+    }
+
     @Test
     void onlyFiltersWrapAConstructorAndNothingPassesThisFromAStaticMethod() {
         BootPatch exit = BootPatch.exitWithThis(TARGET, "finish", "(I)V", BRIDGE, "exitWith");
         BootPatch enter = BootPatch.enterExit(TARGET, "work", "(I)I", BRIDGE, "enter", "(Ljava/lang/Object;)V", "exit");
         BootPatch filter = BootPatch.filterStores(TARGET, "text", "Ljava/lang/String;", BRIDGE, "hide",
                 "(Ljava/lang/String;)Ljava/lang/String;");
-        assertTrue(BootClassWeaver.fits(exit, "finish", 0));
-        assertFalse(BootClassWeaver.fits(exit, "<init>", 0));
-        assertFalse(BootClassWeaver.fits(enter, "work", Opcodes.ACC_STATIC), "no this in a static method");
-        assertTrue(BootClassWeaver.fits(filter, "<init>", 0));
+        assertTrue(BootClassWeaver.fits(exit, "finish", "(I)V", 0));
+        assertFalse(BootClassWeaver.fits(exit, "<init>", "(I)V", 0));
+        assertFalse(BootClassWeaver.fits(enter, "work", "(I)I", Opcodes.ACC_STATIC), "no this in a static method");
+        assertTrue(BootClassWeaver.fits(filter, "<init>", "()V", 0));
     }
 
     @Test

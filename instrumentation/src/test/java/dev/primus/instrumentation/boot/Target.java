@@ -74,4 +74,12 @@ public class Target {
     public Object connectVia(StringBuilder host) {
         return "future for " + host;
     }
+
+    /** Like a container's request entry: runs with whatever request it is given, may throw. */
+    public void serve(CharSequence request, java.util.List<String> response) throws IOException {
+        if (request.toString().equals("fail")) {
+            throw new IOException("serve failed");
+        }
+        response.add("served " + request);
+    }
 }

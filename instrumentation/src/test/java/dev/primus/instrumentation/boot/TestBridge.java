@@ -64,4 +64,15 @@ public final class TestBridge {
     public static void exitWith(Object self) {
         CALLS.add("exit with " + self.getClass().getSimpleName());
     }
+
+    /** Answers "answer-me" itself (null), swaps "swap-me" for a new request, passes others as they are. */
+    @SuppressWarnings("unchecked")
+    public static Object admit(Object request, Object response) {
+        CALLS.add("admit " + request);
+        if ("answer-me".equals(request.toString())) {
+            ((java.util.List<String>) response).add("answered by the bridge");
+            return null;
+        }
+        return "swap-me".equals(request.toString()) ? new StringBuilder("swapped") : request;
+    }
 }
