@@ -1,0 +1,173 @@
+package dev.primus.agent.ratelimit;
+
+import dev.primus.config.AuthConfig;
+import dev.primus.config.ConfigError;
+import dev.primus.config.ConfigNode;
+import java.io.Closeable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The validated {@code auth.rate_limits} bound to limiters by id. The schema has already checked
+ * shapes, ids and references; what only the engine can refuse (a {@code redis_url} it cannot
+ * use, a capacity past {@link RateLimit#MAX_CAPACITY}) is reported as
+ * {@code FILE:LINE: path: message}, every problem at once. Nothing connects here: Redis is first
+ * reached by the first decision.
+ */
+public final class RateLimitSetup implements Closeable {
+    private final Map<String, RateLimiter> limiters;
+    private final List<RedisClient> clients;
+
+    private RateLimitSetup(Map<String, RateLimiter> limiters, List<RedisClient> clients) {
+        this.limiters = Collections.unmodifiableMap(limiters);
+        this.clients = clients;
+    }
+
+    /** Binds the {@code rate_limits} of {@code config}, read from {@code file}. */
+    public static RateLimitSetup bind(AuthConfig config, String file) {
+        return bind(config == null ? null : config.section(), file, System::nanoTime);
+    }
+
+    /**
+     * @param auth the {@code auth} section, or null
+     * @throws RateLimitSetupException naming every problem
+     */
+    static RateLimitSetup bind(ConfigNode auth, String file, LongSupplier nanoClock) {
+        return new Binder(file, nanoClock).bind(auth);
+    }
+
+    /** The limiter a rule's {@code rate_limit: ID} names, or null when there is none by that id. */
+    public RateLimiter limiter(String id) {
+        return limiters.get(id);
+    }
+
+    /** Every limiter by id, in file order. */
+    public Map<String, RateLimiter> limiters() {
+        return limiters;
+    }
+
+    /** Closes the Redis connections; the limiters keep working, reconnecting per call. */
+    @Override
+    public void close() {
+        for (RedisClient client : clients) {
+            client.close();
+        }
+    }
+
+    /** Every problem binding found, each as {@code FILE:LINE: path: message}. */
+    public static final class RateLimitSetupException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final List<ConfigError> errors;
+
+        RateLimitSetupException(List<ConfigError> errors) {
+            super(errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
+            this.errors = Collections.unmodifiableList(errors);
+        }
+
+        public List<ConfigError> errors() {
+            return errors;
+        }
+    }
+
+    private static final class Binder {
+        private final String file;
+        private final LongSupplier nanoClock;
+        private final List<ConfigError> errors = new ArrayList<ConfigError>();
+        // Limits naming one redis_url share its connections and its breaker.
+        private final Map<String, RedisClient> clients = new LinkedHashMap<String, RedisClient>();
+
+        Binder(String file, LongSupplier nanoClock) {
+            this.file = file;
+            this.nanoClock = nanoClock;
+        }
+
+        RateLimitSetup bind(ConfigNode auth) {
+            Map<String, RateLimiter> limiters = new LinkedHashMap<String, RateLimiter>();
+            for (ConfigNode node : ConfigNode.itemsAt(auth, "rate_limits")) {
+                RateLimiter limiter = limiter(node);
+                if (limiter != null) {
+                    limiters.put(limiter.limit().id(), limiter);
+                }
+            }
+            if (!errors.isEmpty()) {
+                Collections.sort(errors, new Comparator<ConfigError>() {
+                    @Override
+                    public int compare(ConfigError a, ConfigError b) {
+                        return Integer.compare(a.line(), b.line());
+                    }
+                });
+                for (RedisClient client : clients.values()) {
+                    client.close();
+                }
+                throw new RateLimitSetupException(errors);
+            }
+            return new RateLimitSetup(limiters, new ArrayList<RedisClient>(clients.values()));
+        }
+
+        private RateLimiter limiter(ConfigNode node) {
+            RateLimit limit = limit(node);
+            boolean redis = "redis".equals(text(node, "backend"));
+            if (!redis) {
+                return limit == null ? null : new LocalRateLimiter(limit, nanoClock, LocalRateLimiter.DEFAULT_MAX_KEYS);
+            }
+            RedisClient client = client(node);
+            return limit == null || client == null ? null : new RedisRateLimiter(limit, client);
+        }
+
+        private RateLimit limit(ConfigNode node) {
+            String id = text(node, "id");
+            ConfigNode capacity = node.get("capacity");
+            long tokens;
+            try {
+                tokens = Long.parseLong(capacity.text());
+            } catch (NumberFormatException e) {
+                tokens = Long.MAX_VALUE; // digits past a long: too large, said below
+            }
+            if (tokens > RateLimit.MAX_CAPACITY) {
+                error(capacity, "rate limit " + id + ": capacity " + capacity.text() + " is larger than "
+                        + RateLimit.MAX_CAPACITY + "; capacity is the burst a key may send at once");
+                return null;
+            }
+            try {
+                return new RateLimit(id, RateLimitKey.fromWord(text(node, "key")), tokens,
+                        Double.parseDouble(text(node, "refill_per_second")));
+            } catch (IllegalArgumentException e) {
+                error(node, e.getMessage());
+                return null;
+            }
+        }
+
+        private RedisClient client(ConfigNode node) {
+            ConfigNode url = node.get("redis_url");
+            if (url == null) {
+                error(node.get("backend"), "backend redis needs redis_url, e.g. redis://127.0.0.1:6379");
+                return null;
+            }
+            RedisClient client = clients.get(url.text());
+            if (client == null) {
+                try {
+                    client = new RedisClient(RedisEndpoint.parse(url.text()), RedisClient.DEFAULT_TIMEOUT_MILLIS, nanoClock);
+                } catch (IllegalArgumentException e) {
+                    error(url, e.getMessage()); // parse never puts the URL in its message
+                    return null;
+                }
+                clients.put(url.text(), client);
+            }
+            return client;
+        }
+
+        private void error(ConfigNode node, String message) {
+            errors.add(new ConfigError(file, node.line(), node.path(), message));
+        }
+
+        private static String text(ConfigNode node, String key) {
+            ConfigNode value = node.get(key);
+            return value == null ? null : value.text();
+        }
+    }
+}

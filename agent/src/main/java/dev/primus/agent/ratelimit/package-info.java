@@ -1,0 +1,39 @@
+/**
+ * The rate-limit engine: token buckets per key, in this JVM or in Redis. Plain Java over plain
+ * values (a limit id, a key such as the tenant {@code acme}), no servlet types; the caller picks
+ * the key by {@link dev.primus.agent.ratelimit.RateLimitKey} and answers a denial with 429 and
+ * {@code Retry-After}. {@link dev.primus.agent.ratelimit.RateLimitSetup} binds
+ * {@code auth.rate_limits}; each {@link dev.primus.agent.ratelimit.RateLimiter} answers a
+ * {@link dev.primus.agent.ratelimit.RateLimitDecision}: allowed, denied with whole seconds until
+ * one token is back (at least 1), or backend error.
+ *
+ * <p><b>Local buckets are bounded.</b> {@link dev.primus.agent.ratelimit.LocalRateLimiter} keeps
+ * at most 100,000 keys (about 14 MB with IP-sized keys) in two generations: a key unused while half that many new
+ * keys arrived is dropped with its generation, and starts again full. Spraying keys can thus make
+ * the limiter lenient for the sprayer's forgotten keys, never grow the heap or deny anyone
+ * wrongly. A bucket is a {@code synchronized} pair of fields: no allocation per request, and
+ * only requests of one key contend.
+ *
+ * <p><b>Redis buckets are one Lua script.</b> Read, refill, take and write must be one step or
+ * two instances would both spend the last token; a script is atomic in Redis without WATCH
+ * retries, costs one round trip, and reads {@code redis.call('TIME')} so instances with skewed
+ * clocks agree. It runs by {@code EVALSHA}, falling back to {@code EVAL} on {@code NOSCRIPT}
+ * (Redis restarted or failed over). The hash {@code primus:rl:<limit id>:<key>} gets a
+ * {@code PEXPIRE} of the time it takes to fill again, so idle keys vanish exactly when
+ * forgetting them changes nothing. The client is RESP2 over a plain socket: four commands do
+ * not justify a client library in the agent jar.
+ *
+ * <p><b>Redis failing fails open.</b> A rate limit protects capacity, not identity: when Redis
+ * is down or slow, refusing every request would turn a cache outage into a full outage of the
+ * service. So connect and each reply wait at most 100 ms, the decision is
+ * {@link dev.primus.agent.ratelimit.RateLimitDecision.Outcome#BACKEND_ERROR} (which allows, is
+ * counted, and carries the cause for the audit event), and for the next second every call fails
+ * at once without touching the network; then one caller probes with a fresh connection, and
+ * success restores the service for all. A caller that must fail closed can refuse a backend
+ * error. A host name in {@code redis_url} is resolved outside the 100 ms bound: use an IP.
+ *
+ * <p><b>No refill</b> ({@code refill_per_second: 0}) is a quota: denials answer
+ * {@code Retry-After} of a day, the longest answered; Redis forgets such a bucket a day after its
+ * last allowed request, the local limiter when it drops the key.
+ */
+package dev.primus.agent.ratelimit;

@@ -1,0 +1,121 @@
+package dev.primus.agent.ratelimit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.primus.agent.ratelimit.RateLimitSetup.RateLimitSetupException;
+import dev.primus.config.ConfigLoader;
+import dev.primus.config.LoadResult;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RateLimitSetupTest {
+    private static RateLimitSetup bind(String authYaml) {
+        LoadResult result = new ConfigLoader(name -> null)
+                .load("primus.yaml", ("service: t\nauth:\n" + authYaml).getBytes(StandardCharsets.UTF_8));
+        if (!result.isValid()) {
+            throw new AssertionError(result.errors().toString());
+        }
+        return RateLimitSetup.bind(result.config().auth(), "primus.yaml");
+    }
+
+    private static List<String> errors(String authYaml) {
+        return assertThrows(RateLimitSetupException.class, () -> bind(authYaml)).errors().stream()
+                .map(Object::toString).toList();
+    }
+
+    @Test
+    void bindsEachLimitByIdWithItsShape() {
+        RateLimitSetup setup = bind("""
+                  rate_limits:
+                    - id: per-tenant
+                      key: tenant
+                      capacity: 100
+                      refill_per_second: 50
+                    - id: per-ip
+                      key: client_ip
+                      capacity: 10
+                      refill_per_second: 0.5
+                """);
+        assertEquals(List.of("per-tenant", "per-ip"), List.copyOf(setup.limiters().keySet()));
+        RateLimit perIp = setup.limiter("per-ip").limit();
+        assertEquals(RateLimitKey.CLIENT_IP, perIp.key());
+        assertEquals(10, perIp.capacity());
+        assertEquals(0.5, perIp.refillPerSecond());
+    }
+
+    @Test
+    void aLimitWithoutBackendIsLocal() {
+        RateLimitSetup setup = bind("""
+                  rate_limits:
+                    - { id: per-tenant, key: tenant, capacity: 1, refill_per_second: 1 }
+                """);
+        assertInstanceOf(LocalRateLimiter.class, setup.limiter("per-tenant"));
+    }
+
+    @Test
+    void aRedisLimitTalksToItsUrlAndConnectsOnlyWhenFirstAsked() {
+        RateLimitSetup setup = bind("""
+                  rate_limits:
+                    - id: per-tenant
+                      key: tenant
+                      capacity: 100
+                      refill_per_second: 50
+                      backend: redis
+                      redis_url: redis://:s3cret@127.0.0.1:1/4
+                """);
+        RedisRateLimiter limiter = assertInstanceOf(RedisRateLimiter.class, setup.limiter("per-tenant"));
+        assertEquals("redis 127.0.0.1:1/4", limiter.endpoint().toString());
+        setup.close();
+    }
+
+    @Test
+    void aLimitNoRuleCanNameIsAbsent() {
+        assertNull(bind("  default: allow\n").limiter("per-tenant"));
+    }
+
+    @Test
+    void reportsAnUnusableRedisUrlAtItsLineWithoutThePassword() {
+        List<String> errors = errors("""
+                  rate_limits:
+                    - id: per-tenant
+                      key: tenant
+                      capacity: 100
+                      refill_per_second: 50
+                      backend: redis
+                      redis_url: rediss://:hunter2@redis.internal:6380
+                """);
+        assertEquals(List.of("primus.yaml:9: auth.rate_limits[0].redis_url: rediss:// (TLS) is not available in this "
+                + "version; use redis:// to a Redis on loopback or a trusted network, or a local TLS tunnel"), errors);
+        assertFalse(errors.toString().contains("hunter2"));
+    }
+
+    @Test
+    void reportsACapacityPastTheMaximum() {
+        List<String> errors = errors("""
+                  rate_limits:
+                    - { id: per-tenant, key: tenant, capacity: 99999999999999999999, refill_per_second: 1 }
+                """);
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).startsWith("primus.yaml:4: auth.rate_limits[0].capacity: rate limit per-tenant: "
+                + "capacity 99999999999999999999 is larger than 1000000000"), errors.get(0));
+    }
+
+    @Test
+    void reportsEveryProblemAtOnceInFileOrder() {
+        List<String> errors = errors("""
+                  rate_limits:
+                    - { id: a, key: tenant, capacity: 1, refill_per_second: 1, backend: redis, redis_url: "http://127.0.0.1" }
+                    - { id: b, key: tenant, capacity: 1, refill_per_second: 1 }
+                    - { id: c, key: tenant, capacity: 1, refill_per_second: 1, backend: redis, redis_url: "redis://127.0.0.1/x" }
+                """);
+        assertEquals(2, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("primus.yaml:4: auth.rate_limits[0].redis_url: "), errors.get(0));
+        assertTrue(errors.get(1).startsWith("primus.yaml:6: auth.rate_limits[2].redis_url: "), errors.get(1));
+    }
+}
