@@ -84,6 +84,8 @@ final class ConfigBinder {
         return new AuthConfig(mode(auth, inherited),
                 "allow".equals(text(auth, "default", "allow")),
                 "fail_closed".equals(text(auth, "on_error", "fail_open")),
+                flag(auth, "audit_success"),
+                (int) Math.min(Integer.MAX_VALUE - 8, Formats.sizeBytes(text(auth, "max_body_bytes", AuthConfig.DEFAULT_MAX_BODY))),
                 auth);
     }
 

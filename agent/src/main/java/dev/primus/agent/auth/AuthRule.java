@@ -25,6 +25,7 @@ public final class AuthRule {
     private final Set<String> methods;
     private final String handler;
     private final Requirement requirement;
+    private final String rateLimit;
 
     /**
      * @param id where the rule is written, for audit: {@code auth.rules[3]}
@@ -34,6 +35,12 @@ public final class AuthRule {
      * @param requirement what a matched request must show
      */
     public AuthRule(String id, PathPattern path, Collection<String> methods, String handler, Requirement requirement) {
+        this(id, path, methods, handler, requirement, null);
+    }
+
+    /** @param rateLimit the id of the {@code auth.rate_limits} entry an allowed request is counted against, or null */
+    public AuthRule(String id, PathPattern path, Collection<String> methods, String handler, Requirement requirement,
+                    String rateLimit) {
         if (id == null || requirement == null) {
             throw new IllegalArgumentException("a rule needs an id and a requirement");
         }
@@ -46,6 +53,7 @@ public final class AuthRule {
         this.methods = upperCase(methods);
         this.handler = handler;
         this.requirement = requirement;
+        this.rateLimit = rateLimit;
     }
 
     private static Set<String> upperCase(Collection<String> methods) {
@@ -97,6 +105,11 @@ public final class AuthRule {
     /** The handler the rule names, or null. */
     public String handler() {
         return handler;
+    }
+
+    /** The {@code auth.rate_limits} id an allowed request is counted against, or null. */
+    public String rateLimit() {
+        return rateLimit;
     }
 
     public Requirement requirement() {

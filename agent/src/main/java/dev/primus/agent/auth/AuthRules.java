@@ -15,6 +15,7 @@ public final class AuthRules {
 
     private final List<AuthRule> rules;
     private final AuthRule fallback;
+    private final boolean handlerRules;
 
     /**
      * @param rules in config order
@@ -24,6 +25,11 @@ public final class AuthRules {
         this.rules = Collections.unmodifiableList(new ArrayList<AuthRule>(rules));
         this.fallback = new AuthRule(DEFAULT_ID, null, null, null,
                 defaultAllows ? Requirement.publicAccess() : Requirement.denied());
+        boolean anyHandler = false;
+        for (AuthRule rule : rules) {
+            anyHandler |= rule.handler() != null;
+        }
+        this.handlerRules = anyHandler;
     }
 
     /**
@@ -41,6 +47,11 @@ public final class AuthRules {
             }
         }
         return fallback;
+    }
+
+    /** Whether any rule names a handler, so the handler hook has anything to check. */
+    public boolean hasHandlerRules() {
+        return handlerRules;
     }
 
     public List<AuthRule> rules() {

@@ -2,11 +2,17 @@ package dev.primus.agent.auth;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import dev.primus.agent.ratelimit.RateLimitSetup;
+import dev.primus.agent.ratelimit.RateLimiter;
 import dev.primus.config.AuthConfig;
 import dev.primus.config.ConfigError;
 import dev.primus.config.ConfigNode;
 import dev.primus.config.Formats;
 import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,22 +24,30 @@ import java.util.Map;
 /**
  * The validated {@code auth} section bound to the engine's parts: rules, API keys, webhook
  * verifiers and JWT issuers. The schema has already checked shapes and references; what only the
- * engine can refuse (a path pattern it cannot read, a JWKS file it cannot load, a provider this
- * version lacks) is reported as {@code FILE:LINE: path: message}, every problem at once.
+ * engine can refuse (a path pattern it cannot read, a JWKS file it cannot load, a jwks_uri keys
+ * may not be fetched from, a provider this version lacks) is reported as
+ * {@code FILE:LINE: path: message}, every problem at once. Binding reads files but never the
+ * network: JWK sets served over HTTP are fetched later, by {@link RemoteJwkSet}.
  */
 public final class AuthSetup {
     private static final Duration STRIPE_TOLERANCE = Duration.ofSeconds(300);
+    private static final Duration PAYPAL_TOLERANCE = Duration.ofSeconds(300);
 
     private final AuthRules rules;
     private final ApiKeyVerifier apiKeys;
     private final Map<String, WebhookVerifier> webhooks;
     private final JwtVerifier jwt;
+    private final List<RemoteJwkSet> remoteKeys;
+    private final RateLimitSetup rateLimits;
 
-    private AuthSetup(AuthRules rules, ApiKeyVerifier apiKeys, Map<String, WebhookVerifier> webhooks, JwtVerifier jwt) {
+    private AuthSetup(AuthRules rules, ApiKeyVerifier apiKeys, Map<String, WebhookVerifier> webhooks, JwtVerifier jwt,
+                      List<RemoteJwkSet> remoteKeys, RateLimitSetup rateLimits) {
         this.rules = rules;
+        this.rateLimits = rateLimits;
         this.apiKeys = apiKeys;
         this.webhooks = Collections.unmodifiableMap(webhooks);
         this.jwt = jwt;
+        this.remoteKeys = remoteKeys;
     }
 
     /** Binds {@code config}, read from {@code file}; throws {@link AuthSetupException} naming every problem. */
@@ -60,6 +74,34 @@ public final class AuthSetup {
         return jwt;
     }
 
+    /** The {@code auth.rate_limits} by id, which rules name. */
+    public Map<String, RateLimiter> rateLimits() {
+        return rateLimits.limiters();
+    }
+
+    /**
+     * Starts fetching the JWK sets of issuers with {@code jwks_uri} or discovery, on the
+     * {@code primus-jwks} thread, and returns at once. Call it once the egress gate and the JDK
+     * weaving are installed, so the fetches are judged like the app's; without it, each issuer's
+     * first token starts them.
+     */
+    public void startKeyFetching() {
+        for (RemoteJwkSet keys : remoteKeys) {
+            keys.start();
+        }
+    }
+
+    /**
+     * Stops refreshing JWK sets (and the {@code primus-jwks} thread with the last of them), and
+     * closes the rate limits' Redis connections: the JVM is stopping, or the agent stands down.
+     */
+    public void close() {
+        for (RemoteJwkSet keys : remoteKeys) {
+            keys.close();
+        }
+        rateLimits.close();
+    }
+
     /** Every problem binding found, each as {@code FILE:LINE: path: message}. */
     public static final class AuthSetupException extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
@@ -80,6 +122,7 @@ public final class AuthSetup {
         private final String file;
         private final Clock clock;
         private final List<ConfigError> errors = new ArrayList<ConfigError>();
+        private final List<RemoteJwkSet> remoteKeys = new ArrayList<RemoteJwkSet>();
 
         Binder(String file, Clock clock) {
             this.file = file;
@@ -111,6 +154,12 @@ public final class AuthSetup {
                     issuers.add(bound);
                 }
             }
+            RateLimitSetup rateLimits = null;
+            try {
+                rateLimits = RateLimitSetup.bind(config, file);
+            } catch (RateLimitSetup.RateLimitSetupException e) {
+                errors.addAll(e.errors());
+            }
             if (!errors.isEmpty()) {
                 // In file order, as validate prints schema errors.
                 Collections.sort(errors, new java.util.Comparator<ConfigError>() {
@@ -122,7 +171,7 @@ public final class AuthSetup {
                 throw new AuthSetupException(errors);
             }
             return new AuthSetup(new AuthRules(rules, config.defaultAllow()), apiKeys, webhooks,
-                    issuers.isEmpty() ? null : new JwtVerifier(issuers, clock));
+                    issuers.isEmpty() ? null : new JwtVerifier(issuers, clock), remoteKeys, rateLimits);
         }
 
         private AuthRule rule(String id, ConfigNode node) {
@@ -131,7 +180,7 @@ public final class AuthSetup {
                 PathPattern path = match.get("path") == null ? null : PathPattern.parse(match.get("path").text());
                 return new AuthRule(id, path, match.get("methods") == null ? null : words(match.get("methods")),
                         text(match, "handler"),
-                        requirement(node.get("require")));
+                        requirement(node.get("require")), text(node, "rate_limit"));
             } catch (IllegalArgumentException e) {
                 error(node, e.getMessage());
                 return null;
@@ -192,8 +241,11 @@ public final class AuthSetup {
                             "base64".equals(text(node, "encoding")) ? HmacSignatureVerifier.Encoding.BASE64
                                     : HmacSignatureVerifier.Encoding.HEX);
                 }
+                if ("paypal".equals(provider)) {
+                    return paypal(id, node);
+                }
                 error(node.get("provider"), "webhook " + id + ": provider " + provider
-                        + " is not available in this version; use stripe or hmac_sha256");
+                        + " is not available in this version; use stripe, paypal or hmac_sha256");
                 return null;
             } catch (IllegalArgumentException e) {
                 error(node, e.getMessage());
@@ -201,18 +253,35 @@ public final class AuthSetup {
             }
         }
 
+        private WebhookVerifier paypal(String id, ConfigNode node) {
+            // webhook_id is required by the config's own checks; trust_anchor only here, where it is read.
+            String trustAnchor = text(node, "trust_anchor");
+            if (trustAnchor == null) {
+                error(node, "webhook " + id + ": provider paypal needs trust_anchor, a PEM file with the CA "
+                        + "certificate at the top of the chain PayPal serves at PAYPAL-CERT-URL");
+                return null;
+            }
+            List<java.security.cert.X509Certificate> anchors;
+            try {
+                anchors = PayPalCertificateCheck.readTrustAnchors(new File(trustAnchor));
+            } catch (java.io.IOException e) {
+                error(node.get("trust_anchor"), "webhook " + id + ": cannot read a CA certificate from " + trustAnchor
+                        + " (" + e.getMessage() + "); give a readable PEM file with -----BEGIN CERTIFICATE-----");
+                return null;
+            }
+            ConfigNode tolerance = node.get("tolerance");
+            return new PayPalSignatureVerifier(id, text(node, "webhook_id"), anchors, tolerance == null ? PAYPAL_TOLERANCE
+                    : Duration.ofMillis(Formats.durationMillis(tolerance.text())), new HttpsCertificateFetcher(), clock);
+        }
+
         private JwtIssuer issuer(ConfigNode node) {
             String id = text(node, "id");
-            String jwksFile = text(node, "jwks_file");
-            if (jwksFile == null) {
-                error(node, "auth.jwt " + id + ": only jwks_file is available in this version (JWKS fetched from "
-                        + "jwks_uri or by discovery comes next); save the issuer's JWKS to a file");
+            JWKSource<SecurityContext> keys = keys(id, node);
+            if (keys == null) {
                 return null;
             }
             try {
-                JWKSet keys = JWKSet.load(new File(jwksFile));
-                JwtIssuer.Builder builder = JwtIssuer.builder(id, text(node, "issuer"),
-                        new ImmutableJWKSet<com.nimbusds.jose.proc.SecurityContext>(keys))
+                JwtIssuer.Builder builder = JwtIssuer.builder(id, text(node, "issuer"), keys)
                         .audiences(words(node.get("audiences")));
                 if (node.get("algorithms") != null) {
                     builder.algorithms(words(node.get("algorithms")));
@@ -229,12 +298,54 @@ public final class AuthSetup {
                 if ("at+jwt".equals(text(node, "token_type"))) {
                     builder.tokenType(JwtIssuer.TokenType.AT_JWT);
                 }
-                return builder.build();
-            } catch (java.io.IOException | java.text.ParseException e) {
-                error(node.get("jwks_file"), "cannot read a JWK set from " + jwksFile + ": " + e.getMessage());
-                return null;
+                JwtIssuer issuer = builder.build();
+                if (keys instanceof RemoteJwkSet) {
+                    if (issuer.isSymmetric()) {
+                        error(node.get("algorithms"), "auth.jwt " + id + ": HMAC algorithms verify with a shared secret,"
+                                + " which is never fetched over HTTP; put it in a jwks_file only the app can read");
+                        return null;
+                    }
+                    remoteKeys.add((RemoteJwkSet) keys);
+                }
+                return issuer;
             } catch (IllegalArgumentException e) {
                 error(node, e.getMessage());
+                return null;
+            }
+        }
+
+        /**
+         * The issuer's keys: a {@code jwks_file} read now, else a set fetched over HTTP from
+         * {@code jwks_uri}, or from the one the issuer's discovery document names. Nothing is
+         * fetched here ({@link RemoteJwkSet} says why), so an IdP that is down is an outage at run
+         * time, not a config error. Null, with the error reported, when the config names no keys
+         * that can be had.
+         */
+        private JWKSource<SecurityContext> keys(String id, ConfigNode node) {
+            String jwksFile = text(node, "jwks_file");
+            String jwksUri = text(node, "jwks_uri");
+            if (jwksFile != null && jwksUri != null) {
+                error(node.get("jwks_uri"), "auth.jwt " + id + ": jwks_uri and jwks_file are both set; keep the one"
+                        + " the issuer's keys come from");
+                return null;
+            }
+            if (jwksFile != null) {
+                try {
+                    return new ImmutableJWKSet<SecurityContext>(JWKSet.load(new File(jwksFile)));
+                } catch (java.io.IOException | java.text.ParseException e) {
+                    error(node.get("jwks_file"), "cannot read a JWK set from " + jwksFile + ": " + e.getMessage());
+                    return null;
+                }
+            }
+            ConfigNode where = node.get(jwksUri != null ? "jwks_uri" : "issuer");
+            try {
+                return jwksUri != null ? RemoteJwkSet.at(id, new URL(jwksUri), clock)
+                        : RemoteJwkSet.discovered(id, text(node, "issuer"), clock);
+            } catch (MalformedURLException e) {
+                error(where, "auth.jwt " + id + ": jwks_uri " + jwksUri + " is not a URL (" + e.getMessage() + ")");
+                return null;
+            } catch (IllegalArgumentException e) {
+                error(where, e.getMessage());
                 return null;
             }
         }

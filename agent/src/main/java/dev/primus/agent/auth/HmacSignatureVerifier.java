@@ -53,18 +53,22 @@ public final class HmacSignatureVerifier implements WebhookVerifier {
         this.encoding = encoding;
     }
 
-    /** The header the hook reads the signature from. */
+    /** The header the signature is read from. */
     @Override
     public String header() {
         return header;
     }
 
     /**
-     * @param signatureHeader the value of {@link #header()}, or null when absent
+     * @param headers the request's headers, of which {@link #header()} is read
      * @param rawBody the request body exactly as received
      */
     @Override
-    public Verification verify(String signatureHeader, byte[] rawBody) {
+    public Verification verify(RequestHeaders headers, byte[] rawBody) {
+        return verify(headers.get(header), rawBody);
+    }
+
+    private Verification verify(String signatureHeader, byte[] rawBody) {
         if (signatureHeader == null || signatureHeader.isEmpty()) {
             return Verification.missing("no " + header + " header");
         }

@@ -54,7 +54,7 @@ public final class JwtIssuer {
     /**
      * @param id the {@code auth.jwt[].id}, named in audit events
      * @param issuer the exact {@code iss} tokens carry (a trailing slash matters)
-     * @param keys the issuer's JWK set; fetching it over HTTP is the caller's job
+     * @param keys the issuer's JWK set: read from a file, or a {@link RemoteJwkSet} kept fresh over HTTP
      */
     public static Builder builder(String id, String issuer, JWKSource<SecurityContext> keys) {
         return new Builder(id, issuer, keys);

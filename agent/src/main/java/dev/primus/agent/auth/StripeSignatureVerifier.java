@@ -60,11 +60,15 @@ public final class StripeSignatureVerifier implements WebhookVerifier {
     }
 
     /**
-     * @param signatureHeader the value of {@link #HEADER}, or null when absent
+     * @param headers the request's headers, of which {@link #HEADER} is read
      * @param rawBody the request body exactly as received, before any parsing
      */
     @Override
-    public Verification verify(String signatureHeader, byte[] rawBody) {
+    public Verification verify(RequestHeaders headers, byte[] rawBody) {
+        return verify(headers.get(HEADER), rawBody);
+    }
+
+    private Verification verify(String signatureHeader, byte[] rawBody) {
         if (signatureHeader == null || signatureHeader.isEmpty()) {
             return Verification.missing("no " + HEADER + " header");
         }

@@ -16,17 +16,28 @@
  * <p><b>A verifier is assembled from small parts, and each rejection has one reason.</b>
  * {@link dev.primus.agent.auth.JwtVerifier} (nimbus does the signature; the order of refusals
  * around it is written down there), {@link dev.primus.agent.auth.ApiKeyVerifier},
- * {@link dev.primus.agent.auth.StripeSignatureVerifier} and
+ * {@link dev.primus.agent.auth.StripeSignatureVerifier},
+ * {@link dev.primus.agent.auth.PayPalSignatureVerifier} (its certificate URL, chain, name, time
+ * window and replay checks each a part of their own) and
  * {@link dev.primus.agent.auth.HmacSignatureVerifier} each answer a
  * {@link dev.primus.agent.auth.Verification}: accepted with an
  * {@link dev.primus.agent.auth.Authenticated}, missing, or invalid with the first reason that
  * applied. The reason is for the audit event; the client gets only the RFC 6750 error code,
  * through {@link dev.primus.agent.auth.ProblemResponses}.
  *
+ * <p><b>Request threads never wait on an identity provider for long.</b> An issuer's keys come
+ * from a {@code jwks_file} read at bind, or from a {@link dev.primus.agent.auth.RemoteJwkSet}:
+ * fetched over {@code HttpURLConnection} (so the egress policy judges it) from {@code jwks_uri}
+ * or by OpenID discovery ({@link dev.primus.agent.auth.OidcDiscovery}, which refuses a document
+ * naming another issuer), on the one agent thread {@code primus-jwks}, never while binding. The
+ * last good set is kept through an outage; an unknown {@code kid} asks for a fetch and waits for
+ * it at most 2 s, no more than 3 times in 30 s per issuer.
+ *
  * <p><b>Secrets are compared in constant time.</b> API key digests, webhook signatures and
  * HMACs are compared with {@link java.security.MessageDigest#isEqual}, and every candidate is
  * compared (every configured key, every {@code v1} signature) without an early exit, so the
- * response time says nothing about which bytes or which key matched.
+ * response time says nothing about which bytes or which key matched. PayPal's RSA signature is
+ * public-key, so timing reveals nothing secret there.
  *
  * <p><b>How a hook answers</b>, from the rule's {@link dev.primus.agent.auth.Requirement}:
  * a rejected path: 400; {@code DENIED}: 403 {@code forbidden}; {@code PUBLIC}: through;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,11 @@ class StripeSignatureVerifierTest {
         }
     }
 
+    /** A delivery whose only header is Stripe-Signature (absent when null). */
+    private Verification verify(String signatureHeader, byte[] body) {
+        return verifier.verify(name -> name.equalsIgnoreCase("Stripe-Signature") ? signatureHeader : null, body);
+    }
+
     private static String header(long timestamp, String... v1) {
         StringBuilder header = new StringBuilder("t=").append(timestamp);
         for (String signature : v1) {
@@ -49,16 +55,22 @@ class StripeSignatureVerifierTest {
 
     @Test
     void acceptsAGenuineDelivery() {
-        Verification result = verifier.verify(header(NOW, stripeSignature(SECRET, NOW, BODY)), BODY);
+        Verification result = verify(header(NOW, stripeSignature(SECRET, NOW, BODY)), BODY);
         assertTrue(result.isAccepted(), result.toString());
         assertEquals("stripe", result.authenticated().principal());
         assertEquals(CredentialKind.WEBHOOK, result.authenticated().kind());
     }
 
     @Test
+    void readsTheStripeSignatureHeaderInAnyCase() {
+        RequestHeaders headers = RequestHeaders.of(Map.of("stripe-signature", header(NOW, stripeSignature(SECRET, NOW, BODY))));
+        assertTrue(verifier.verify(headers, BODY).isAccepted());
+    }
+
+    @Test
     void acceptsTheHeaderStripeSendsWithAV0Signature() {
         String signature = stripeSignature(SECRET, NOW, BODY);
-        assertTrue(verifier.verify("t=" + NOW + ",v1=" + signature + ",v0=" + "ab".repeat(32), BODY).isAccepted());
+        assertTrue(verify("t=" + NOW + ",v1=" + signature + ",v0=" + "ab".repeat(32), BODY).isAccepted());
     }
 
     @Test
@@ -66,7 +78,7 @@ class StripeSignatureVerifierTest {
         String signature = stripeSignature(SECRET, NOW, BODY);
         byte[] tampered = BODY.clone();
         tampered[tampered.length - 3] = '9';
-        Verification result = verifier.verify(header(NOW, signature), tampered);
+        Verification result = verify(header(NOW, signature), tampered);
         assertEquals(Verification.Outcome.INVALID, result.outcome());
         assertEquals("signature mismatch", result.reason());
     }
@@ -74,13 +86,13 @@ class StripeSignatureVerifierTest {
     @Test
     void rejectsAChangedTimestampUnderTheSameSignature() {
         String signature = stripeSignature(SECRET, NOW - 600, BODY);
-        assertEquals("signature mismatch", verifier.verify(header(NOW, signature), BODY).reason());
+        assertEquals("signature mismatch", verify(header(NOW, signature), BODY).reason());
     }
 
     @Test
     void rejectsAGenuineDeliveryReplayedAfterTheTolerance() {
         long captured = NOW - 301;
-        Verification result = verifier.verify(header(captured, stripeSignature(SECRET, captured, BODY)), BODY);
+        Verification result = verify(header(captured, stripeSignature(SECRET, captured, BODY)), BODY);
         assertEquals(Verification.Outcome.INVALID, result.outcome());
         assertTrue(result.reason().startsWith("timestamp older than the tolerance"), result.reason());
     }
@@ -88,55 +100,55 @@ class StripeSignatureVerifierTest {
     @Test
     void acceptsATimestampAtTheEdgeOfTheTolerance() {
         long edge = NOW - 300;
-        assertTrue(verifier.verify(header(edge, stripeSignature(SECRET, edge, BODY)), BODY).isAccepted());
+        assertTrue(verify(header(edge, stripeSignature(SECRET, edge, BODY)), BODY).isAccepted());
     }
 
     @Test
     void rejectsATimestampTooFarInTheFuture() {
         long future = NOW + 301;
-        Verification result = verifier.verify(header(future, stripeSignature(SECRET, future, BODY)), BODY);
+        Verification result = verify(header(future, stripeSignature(SECRET, future, BODY)), BODY);
         assertTrue(result.reason().startsWith("timestamp further in the future"), result.reason());
     }
 
     @Test
     void acceptsASmallClockSkewIntoTheFuture() {
         long ahead = NOW + 30;
-        assertTrue(verifier.verify(header(ahead, stripeSignature(SECRET, ahead, BODY)), BODY).isAccepted());
+        assertTrue(verify(header(ahead, stripeSignature(SECRET, ahead, BODY)), BODY).isAccepted());
     }
 
     @Test
     void anyV1MayMatchDuringASecretRoll() {
         String oldSigned = stripeSignature(OLD_SECRET, NOW, BODY);
         String newSigned = stripeSignature(SECRET, NOW, BODY);
-        assertTrue(verifier.verify(header(NOW, oldSigned, newSigned), BODY).isAccepted());
-        assertTrue(verifier.verify(header(NOW, newSigned, oldSigned), BODY).isAccepted());
+        assertTrue(verify(header(NOW, oldSigned, newSigned), BODY).isAccepted());
+        assertTrue(verify(header(NOW, newSigned, oldSigned), BODY).isAccepted());
     }
 
     @Test
     void rejectsASignatureMadeWithAnotherSecret() {
-        assertEquals("signature mismatch", verifier.verify(header(NOW, stripeSignature(OLD_SECRET, NOW, BODY)), BODY).reason());
+        assertEquals("signature mismatch", verify(header(NOW, stripeSignature(OLD_SECRET, NOW, BODY)), BODY).reason());
     }
 
     @Test
     void theWhsecPrefixIsPartOfTheKey() {
         String withoutPrefix = stripeSignature(SECRET.substring("whsec_".length()), NOW, BODY);
-        assertEquals("signature mismatch", verifier.verify(header(NOW, withoutPrefix), BODY).reason());
+        assertEquals("signature mismatch", verify(header(NOW, withoutPrefix), BODY).reason());
     }
 
     @Test
     void upperCaseHexSignatureStillMatches() {
-        assertTrue(verifier.verify(header(NOW, stripeSignature(SECRET, NOW, BODY).toUpperCase()), BODY).isAccepted());
+        assertTrue(verify(header(NOW, stripeSignature(SECRET, NOW, BODY).toUpperCase()), BODY).isAccepted());
     }
 
     @Test
     void aV0SignatureAloneIsNotEnough() {
         String signature = stripeSignature(SECRET, NOW, BODY);
-        assertEquals("no v1 signature in Stripe-Signature header", verifier.verify("t=" + NOW + ",v0=" + signature, BODY).reason());
+        assertEquals("no v1 signature in Stripe-Signature header", verify("t=" + NOW + ",v0=" + signature, BODY).reason());
     }
 
     @Test
     void noHeaderIsMissing() {
-        assertEquals(Verification.Outcome.MISSING, verifier.verify(null, BODY).outcome());
+        assertEquals(Verification.Outcome.MISSING, verify(null, BODY).outcome());
     }
 
     @ParameterizedTest
@@ -144,7 +156,7 @@ class StripeSignatureVerifierTest {
             "t=1700000000,t=1700000000,v1=abc", "t=1700000000,,v1=abc", "t=1700000000,v1=abc,",
             "=1,v1=abc", "t=1700000000000000000000,v1=abc", "t=0x65,v1=abc"})
     void rejectsMalformedHeaders(String header) {
-        Verification result = verifier.verify(header, BODY);
+        Verification result = verify(header, BODY);
         assertEquals(Verification.Outcome.INVALID, result.outcome(), header);
     }
 
@@ -152,7 +164,7 @@ class StripeSignatureVerifierTest {
     void rejectsAnOverlongHeaderBeforeAnyWork() {
         String signature = stripeSignature(SECRET, NOW, BODY);
         String header = header(NOW, signature) + ",v0=" + "a".repeat(5000);
-        assertTrue(verifier.verify(header, BODY).reason().contains("longer than"));
+        assertTrue(verify(header, BODY).reason().contains("longer than"));
     }
 
     @Test
@@ -160,7 +172,7 @@ class StripeSignatureVerifierTest {
         String signature = stripeSignature(SECRET, NOW, BODY);
         String[] many = new String[9];
         Arrays.fill(many, signature);
-        assertTrue(verifier.verify(header(NOW, many), BODY).reason().contains("more than"));
+        assertTrue(verify(header(NOW, many), BODY).reason().contains("more than"));
     }
 
     @Test

@@ -1,0 +1,98 @@
+package dev.primus.agent.auth;
+
+/**
+ * What the engine decided for one request: the rule that applied, who the request proved to be,
+ * and, for a refusal, the answer and the one reason (for the audit event, never for the client).
+ */
+public final class AuthDecision {
+    /** Which audit event a decision is: who you are, what you may do, a webhook's signature, or how often. */
+    public enum Kind {
+        AUTH("auth"), AUTHZ("authz"), WEBHOOK("webhook"), RATE_LIMIT("rate_limit");
+
+        private final String eventType;
+
+        Kind(String eventType) {
+            this.eventType = eventType;
+        }
+
+        /** The audit event's {@code type}. */
+        public String eventType() {
+            return eventType;
+        }
+    }
+
+    private final Kind kind;
+    private final String rule;
+    private final Authenticated authenticated;
+    private final AuthAnswer refusal;
+    private final String reason;
+    private final String route;
+    private final String rateLimit;
+
+    private AuthDecision(Kind kind, String rule, Authenticated authenticated, AuthAnswer refusal, String reason,
+                         String route, String rateLimit) {
+        this.kind = kind;
+        this.rule = rule;
+        this.rateLimit = rateLimit;
+        this.authenticated = authenticated;
+        this.refusal = refusal;
+        this.reason = reason;
+        this.route = route;
+    }
+
+    static AuthDecision allowed(Kind kind, AuthRule rule, Authenticated authenticated, String reason, String route) {
+        return new AuthDecision(kind, rule.id(), authenticated, null, reason, route, rule.rateLimit());
+    }
+
+    static AuthDecision refused(Kind kind, String rule, AuthAnswer refusal, String reason, String route) {
+        return new AuthDecision(kind, rule, null, refusal, reason, route, null);
+    }
+
+    /** A refusal of someone who proved who they are, but may not do this. */
+    static AuthDecision refused(Kind kind, String rule, Authenticated authenticated, AuthAnswer refusal, String reason,
+                                String route) {
+        return new AuthDecision(kind, rule, authenticated, refusal, reason, route, null);
+    }
+
+    public boolean isAllowed() {
+        return refusal == null;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Where the deciding rule is written, {@code auth.rules[2]} or {@code auth.default}. */
+    public String rule() {
+        return rule;
+    }
+
+    /** Who the request proved to be; null for a public route, or a refusal before anyone was proved. */
+    public Authenticated authenticated() {
+        return authenticated;
+    }
+
+    /** The answer to send instead of running the app; null when allowed. */
+    public AuthAnswer refusal() {
+        return refusal;
+    }
+
+    /** The {@code auth.rate_limits} id an allowed request is still to be counted against, or null. */
+    String rateLimit() {
+        return rateLimit;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    /** The canonical path the rules saw; null when the path itself was refused. */
+    public String route() {
+        return route;
+    }
+
+    @Override
+    public String toString() {
+        return (isAllowed() ? "allowed" : "refused " + refusal.status()) + " by " + rule + ": " + reason;
+    }
+}

@@ -1,0 +1,167 @@
+package dev.primus.agent.auth;
+
+import dev.primus.agent.ratelimit.RateLimitDecision;
+import dev.primus.agent.ratelimit.RateLimiter;
+import dev.primus.agent.ratelimit.RateLimitKey;
+import java.util.Map;
+
+/**
+ * Decides one request from the bound config, in the order the package description writes down:
+ * path, rule, then what the rule requires. Plain Java over an {@link AuthRequest}; the servlet
+ * hook only adapts the request and carries the answer out.
+ */
+public final class RequestAuthenticator {
+    /** The rule id of a refusal that comes before any rule: a path the normaliser rejects. */
+    public static final String PATH_RULE = "auth.path";
+
+    private final AuthSetup setup;
+    private final Map<String, RateLimiter> rateLimits;
+    private final String realm;
+
+    /** @param realm the {@code WWW-Authenticate} realm: the service name */
+    public RequestAuthenticator(AuthSetup setup, String realm) {
+        this.setup = setup;
+        this.rateLimits = setup.rateLimits();
+        this.realm = realm;
+    }
+
+    /**
+     * Never throws for anything the client sends. An allowed request of a rule that names a rate
+     * limit is then counted against it.
+     */
+    public AuthDecision decide(AuthRequest request) {
+        return limited(authenticate(request), request);
+    }
+
+    private AuthDecision limited(AuthDecision decision, AuthRequest request) {
+        RateLimiter limiter = decision.rateLimit() == null ? null : rateLimits.get(decision.rateLimit());
+        return limiter == null ? decision : rateLimited(decision, limiter, request);
+    }
+
+    /**
+     * The limit's key comes from who the request proved to be; a caller who proved nothing (a
+     * public route) is counted by client address, so anonymous traffic is limited too.
+     */
+    private AuthDecision rateLimited(AuthDecision allowed, RateLimiter limiter, AuthRequest request) {
+        Authenticated who = allowed.authenticated();
+        RateLimitKey key = limiter.limit().key();
+        String value = who == null || key == RateLimitKey.CLIENT_IP ? null
+                : key == RateLimitKey.TENANT ? who.tenant()
+                : key == RateLimitKey.API_KEY ? (who.kind() == CredentialKind.API_KEY ? who.principal() : null)
+                : who.principal();
+        String counted = value != null ? key.word() + ":" + value : "client_ip:" + request.clientIp();
+        RateLimitDecision limited = limiter.decide(counted);
+        if (limited.allows()) {
+            return allowed;
+        }
+        return AuthDecision.refused(AuthDecision.Kind.RATE_LIMIT, allowed.rule(), who,
+                ProblemResponses.tooManyRequests(java.time.Duration.ofSeconds(limited.retryAfterSeconds())),
+                limiter.limit().id() + ": " + limited.reason(), allowed.route());
+    }
+
+    /**
+     * The request again once its handler is known ({@code com.acme.OrderController#refund}): the
+     * decision of the first rule that matches with the handler, when that rule names the handler;
+     * null when it does not, since {@link #decide} already applied that rule. So a handler rule
+     * adds its requirement to what the path rules let through.
+     */
+    public AuthDecision decideHandler(AuthRequest request, String handler) {
+        if (!setup.rules().hasHandlerRules()) {
+            return null;
+        }
+        String path = RequestPaths.normalise(request.rawPath());
+        AuthRule rule = path == null ? null : setup.rules().decide(request.method(), path, handler);
+        if (rule == null || rule.handler() == null) {
+            return null;
+        }
+        return limited(judge(rule, request, path), request);
+    }
+
+    private AuthDecision authenticate(AuthRequest request) {
+        String path = RequestPaths.normalise(request.rawPath());
+        if (path == null) {
+            return AuthDecision.refused(AuthDecision.Kind.AUTH, PATH_RULE, ProblemResponses.badRequest(),
+                    "path rejected: an encoding or segment containers read differently", null);
+        }
+        return judge(setup.rules().decide(request.method(), path, null), request, path);
+    }
+
+    private AuthDecision judge(AuthRule rule, AuthRequest request, String path) {
+        Requirement requirement = rule.requirement();
+        switch (requirement.kind()) {
+            case PUBLIC:
+                return AuthDecision.allowed(AuthDecision.Kind.AUTH, rule, null, "public", path);
+            case DENIED:
+                return AuthDecision.refused(AuthDecision.Kind.AUTHZ, rule.id(), ProblemResponses.forbidden(),
+                        "the rule denies every request", path);
+            case WEBHOOK:
+                return webhook(rule, requirement.webhookId(), request, path);
+            default:
+                return credential(rule, requirement, request, path);
+        }
+    }
+
+    private AuthDecision webhook(AuthRule rule, String id, AuthRequest request, String path) {
+        WebhookVerifier verifier = setup.webhooks().get(id);
+        String signature = request.get(verifier.header());
+        byte[] body = signature == null ? null : request.body();
+        Verification verification = signature == null ? Verification.missing("no " + verifier.header() + " header")
+                : body == null ? Verification.invalid("body over auth.max_body_bytes or unreadable")
+                : verifier.verify(request, body);
+        if (verification.isAccepted()) {
+            return AuthDecision.allowed(AuthDecision.Kind.WEBHOOK, rule, verification.authenticated(),
+                    verification.reason(), path);
+        }
+        return AuthDecision.refused(AuthDecision.Kind.WEBHOOK, rule.id(), ProblemResponses.badRequest(),
+                verification.reason(), path);
+    }
+
+    /**
+     * Every accepted kind the request presents is verified; one refused is enough to refuse the
+     * request, so a forged token never rides along beside a good key.
+     */
+    private AuthDecision credential(AuthRule rule, Requirement requirement, AuthRequest request, String path) {
+        Verification accepted = null;
+        StringBuilder lookedFor = new StringBuilder();
+        for (CredentialKind kind : requirement.accepted()) {
+            Verification verification = verify(kind, request, lookedFor);
+            if (verification == null) {
+                continue;
+            }
+            if (!verification.isAccepted()) {
+                return AuthDecision.refused(AuthDecision.Kind.AUTH, rule.id(), ProblemResponses.invalidToken(realm),
+                        kind.word() + ": " + verification.reason(), path);
+            }
+            if (accepted == null) {
+                accepted = verification;
+            }
+        }
+        if (accepted == null) {
+            return AuthDecision.refused(AuthDecision.Kind.AUTH, rule.id(), ProblemResponses.missingCredential(realm),
+                    "no credential presented (" + lookedFor + ")", path);
+        }
+        Authenticated who = accepted.authenticated();
+        if (!requirement.isGrantedBy(who.scopes())) {
+            return AuthDecision.refused(AuthDecision.Kind.AUTHZ, rule.id(), who,
+                    ProblemResponses.insufficientScope(realm, requirement.scopes()),
+                    "scopes " + who.scopes() + " lack one of " + requirement.scopes(), path);
+        }
+        return AuthDecision.allowed(AuthDecision.Kind.AUTHZ, rule, who, "verified " + who.kind().word(), path);
+    }
+
+    /** The verification of one kind, or null when the request does not present it. */
+    private Verification verify(CredentialKind kind, AuthRequest request, StringBuilder lookedFor) {
+        if (kind == CredentialKind.JWT && setup.jwt() != null) {
+            lookedFor.append(lookedFor.length() == 0 ? "" : ", ").append("Authorization: Bearer");
+            String token = BearerToken.fromAuthorization(request.get("Authorization"));
+            return token == null ? null : setup.jwt().verify(token);
+        }
+        if (kind == CredentialKind.API_KEY && setup.apiKeys() != null) {
+            ApiKeyVerifier keys = setup.apiKeys();
+            lookedFor.append(lookedFor.length() == 0 ? "" : ", ").append(keys.header());
+            String key = request.get(keys.header());
+            return key == null ? null : keys.verify(key);
+        }
+        return null;
+    }
+}
