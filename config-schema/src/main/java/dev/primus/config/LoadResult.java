@@ -19,7 +19,8 @@ public final class LoadResult {
         return new LoadResult(config, Collections.<ConfigError>emptyList(), config.failClosed());
     }
 
-    static LoadResult invalid(List<ConfigError> errors, boolean failClosed) {
+    /** A config that parsed but cannot be used: errors found after loading, by the engine that binds it. */
+    public static LoadResult invalid(List<ConfigError> errors, boolean failClosed) {
         return new LoadResult(null, errors, failClosed);
     }
 

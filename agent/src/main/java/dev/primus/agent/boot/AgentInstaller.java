@@ -2,6 +2,7 @@ package dev.primus.agent.boot;
 
 import dev.primus.agent.audit.AuditEvent;
 import dev.primus.agent.audit.AuditPipeline;
+import dev.primus.agent.auth.AuthSetup;
 import dev.primus.bootstrap.AgentFailures;
 import dev.primus.bootstrap.InstallationLatch;
 import dev.primus.bootstrap.PrimusLog;
@@ -44,18 +45,25 @@ public final class AgentInstaller {
                         + (attached ? "attach" : "second -javaagent") + " does nothing");
                 return;
             }
-            start(result.config(), source, instrumentation, attached, startNanos);
+            AuthSetup auth;
+            try {
+                auth = Guards.bindAuth(result.config());
+            } catch (AuthSetup.AuthSetupException invalid) {
+                refuse(LoadResult.invalid(invalid.errors(), result.config().failClosed()), attached);
+                return;
+            }
+            start(result.config(), auth, source, instrumentation, attached, startNanos);
         } catch (Throwable failure) {
             AgentFailures.record("start-up", failure);
             PrimusLog.error("the agent could not start (" + failure + "); the app runs without it");
         }
     }
 
-    private static void start(final PrimusConfig config, ConfigSource source, Instrumentation instrumentation,
+    private static void start(final PrimusConfig config, AuthSetup auth, ConfigSource source, Instrumentation instrumentation,
                               final boolean attached, long startNanos) throws UnmodifiableClassException {
         final List<Hook> hooks = HookSelection.active(Hooks.all(), config);
         AuditPipeline audit = AuditPipeline.create(config.service(), config.audit());
-        Guards.install(config, audit);
+        Guards.install(config, auth, audit);
         final int jdkPatches;
         try {
             jdkPatches = JdkWeaving.install(instrumentation, Guards.jdkPatches(config));
@@ -66,7 +74,14 @@ public final class AgentInstaller {
             // Whatever was woven stays, but with no engine behind the gates it lets every call
             // through: "the app runs without the agent" is then true.
             Guards.uninstall();
+            if (auth != null) {
+                auth.close();
+            }
             throw failure;
+        }
+        if (auth != null) {
+            // Only now: the IdP fetches go through the woven HttpURLConnection and the egress gate.
+            auth.startKeyFetching();
         }
         final long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
         final long startedAt = System.currentTimeMillis();
@@ -86,7 +101,7 @@ public final class AgentInstaller {
                         return configEvent(config).timestampMillis(startedAt).build();
                     }
                 }));
-        Runtime.getRuntime().addShutdownHook(new Thread(new Shutdown(audit, config.mode().word()), "primus-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(new Shutdown(audit, auth, config.mode().word()), "primus-shutdown"));
         PrimusLog.info(startupLine(config, source, attached, jdkPatches + hooks.size(), audit.sinkNames(), elapsedMillis));
     }
 
@@ -123,8 +138,7 @@ public final class AgentInstaller {
         line.append("; service ").append(config.service())
                 .append("; egress=").append(config.egress().mode().word())
                 .append("; masking=").append(config.masking().mode().word())
-                // Say so rather than print a mode nothing acts on yet.
-                .append("; auth: validated, not yet enforced by this version")
+                .append("; auth=").append(config.auth().mode().word())
                 .append("; audit to ").append(sinks.isEmpty() ? "nowhere" : String.join(", ", sinks))
                 .append("; ").append(hooks).append(hooks == 1 ? " hook" : " hooks").append(" woven");
         return line.toString();
@@ -152,16 +166,21 @@ public final class AgentInstaller {
     /** Drains the audit trail when the JVM stops, within a bounded wait. */
     private static final class Shutdown implements Runnable {
         private final AuditPipeline audit;
+        private final AuthSetup auth;
         private final String mode;
 
-        Shutdown(AuditPipeline audit, String mode) {
+        Shutdown(AuditPipeline audit, AuthSetup auth, String mode) {
             this.audit = audit;
+            this.auth = auth;
             this.mode = mode;
         }
 
         @Override
         public void run() {
             try {
+                if (auth != null) {
+                    auth.close();
+                }
                 audit.offer(AuditEvent.of("agent", "allowed")
                         .mode(mode)
                         .reason("stopped")

@@ -1,13 +1,18 @@
 package dev.primus.agent.boot;
 
 import dev.primus.agent.audit.AuditPipeline;
+import dev.primus.agent.auth.AuthSetup;
+import dev.primus.agent.auth.RequestAuthenticator;
 import dev.primus.agent.egress.EgressGuard;
 import dev.primus.agent.egress.EgressPolicy;
 import dev.primus.agent.logging.LoggingGuard;
 import dev.primus.agent.logging.MaskingReport;
 import dev.primus.agent.masking.Masker;
+import dev.primus.agent.servlet.AuthGuard;
+import dev.primus.bootstrap.AuthGate;
 import dev.primus.bootstrap.EgressGate;
 import dev.primus.bootstrap.LogMasking;
+import dev.primus.config.Formats;
 import dev.primus.config.Mode;
 import dev.primus.config.PrimusConfig;
 import dev.primus.instrumentation.boot.BootPatch;
@@ -21,6 +26,9 @@ import dev.primus.instrumentation.log4j2.Log4j2Patches;
 import dev.primus.instrumentation.logback.LogbackPatches;
 import dev.primus.instrumentation.netty.NettyPatches;
 import dev.primus.instrumentation.okhttp.OkHttpPatches;
+import dev.primus.instrumentation.servlet.ServletPatches;
+import dev.primus.instrumentation.spring.SpringMvcPatches;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,6 +57,10 @@ final class Guards {
             patches.addAll(JulPatches.all());
             patches.addAll(ThrowablePatches.all());
         }
+        if (config.auth().mode() != Mode.OFF) {
+            patches.addAll(ServletPatches.all());
+            patches.addAll(SpringMvcPatches.all());
+        }
         return patches;
     }
 
@@ -56,9 +68,20 @@ final class Guards {
     static void uninstall() {
         EgressGate.install(null);
         LogMasking.install(null);
+        AuthGate.install(null);
     }
 
-    static void install(PrimusConfig config, AuditPipeline audit) {
+    /**
+     * The auth section bound to its engine, or null when auth is off.
+     *
+     * @throws AuthSetup.AuthSetupException naming every problem as {@code FILE:LINE: path: message}
+     */
+    static AuthSetup bindAuth(PrimusConfig config) {
+        return config.auth().mode() == Mode.OFF ? null
+                : AuthSetup.bind(config.auth(), config.source(), Clock.systemUTC());
+    }
+
+    static void install(PrimusConfig config, AuthSetup auth, AuditPipeline audit) {
         if (config.egress().mode() != Mode.OFF) {
             EgressGate.install(new EgressGuard(new EgressPolicy(config.egress()), config.egress().mode(),
                     config.egress().failClosed(), config.source(), audit));
@@ -67,6 +90,11 @@ final class Guards {
             Masker masker = Masker.from(config.masking());
             LogMasking.install(new LoggingGuard(masker, config.masking().mode() == Mode.ENFORCE));
             audit.addReport(new MaskingReport(masker, config.masking()));
+        }
+        if (auth != null) {
+            AuthGate.install(new AuthGuard(new RequestAuthenticator(auth, config.service()),
+                    config.auth().mode(),
+                    config.auth().auditSuccess(), config.auth().maxBodyBytes(), audit));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.primus.agent.cli;
 
 import dev.primus.agent.audit.AuditChainVerifier;
+import dev.primus.agent.auth.AuthSetup;
 import dev.primus.agent.boot.BuildInfo;
 import dev.primus.config.ConfigError;
 import dev.primus.config.ConfigLoader;
@@ -10,6 +11,7 @@ import dev.primus.config.PrimusConfig;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.Arrays;
 
 /** Parses the verb and runs it; every verb prints its own {@code --help}. */
@@ -112,6 +114,16 @@ public final class Cli {
             return PROBLEMS_FOUND;
         }
         PrimusConfig config = result.config();
+        try {
+            // What only the auth engine can refuse (a path pattern, a key file): binding fetches nothing.
+            AuthSetup.bind(config.auth(), config.source(), Clock.systemUTC()).close();
+        } catch (AuthSetup.AuthSetupException invalid) {
+            for (ConfigError error : invalid.errors()) {
+                out.println(error);
+            }
+            err.println(invalid.errors().size() + (invalid.errors().size() == 1 ? " error" : " errors") + " in " + file);
+            return PROBLEMS_FOUND;
+        }
         out.println(file + ": valid; service " + config.service() + "; egress=" + config.egress().mode().word()
                 + " logging=" + config.masking().mode().word() + " auth=" + config.auth().mode().word());
         return OK;

@@ -36,6 +36,15 @@ class CliTest {
     }
 
     @Test
+    void validateReportsWhatOnlyTheAuthEngineRefusesWithItsLine(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("primus.yaml");
+        Files.writeString(config, "service: a\nauth:\n  rules:\n    - match: { path: \"/api/**/x\" }\n      require: public\n");
+        assertEquals(1, run("validate", config.toString()));
+        assertTrue(out().startsWith(config + ":4: auth.rules[0]: "), out());
+        assertTrue(out().contains("/api/**/x"), out());
+    }
+
+    @Test
     void validateExitsZeroOnAValidFile(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("primus.yaml");
         Files.writeString(config, "service: orders\nmode: enforce\n");

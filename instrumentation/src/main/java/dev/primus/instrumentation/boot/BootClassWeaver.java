@@ -129,9 +129,11 @@ public final class BootClassWeaver implements ClassFileTransformer {
         if (methodName.equals("<init>")) {
             return false;
         }
-        if (patch.kind() == BootPatch.Kind.GUARD_ARGUMENT
-                && ((access & Opcodes.ACC_STATIC) != 0 || !methodDescriptor.endsWith(")V"))) {
-            return false; // it returns early with a bare return, and its argument slots assume an instance method
+        if (patch.kind() == BootPatch.Kind.GUARD_ARGUMENT) {
+            // It returns early with a bare return or null, and its argument slots assume an instance method.
+            int returned = net.bytebuddy.jar.asm.Type.getReturnType(methodDescriptor).getSort();
+            return (access & Opcodes.ACC_STATIC) == 0 && (returned == net.bytebuddy.jar.asm.Type.VOID
+                    || returned == net.bytebuddy.jar.asm.Type.OBJECT || returned == net.bytebuddy.jar.asm.Type.ARRAY);
         }
         boolean passesThis = patch.argument() < 0 || !BootPatch.NO_ARGUMENT_EXIT.equals(patch.exitDescriptor());
         return !(passesThis && (access & Opcodes.ACC_STATIC) != 0);

@@ -24,8 +24,8 @@ public final class BootPatch {
     private final String failureDescriptor;
     private String exitDescriptor = NO_ARGUMENT_EXIT;
     private boolean bootOnly = true;
-    /** A second argument passed to the bridge at entry, after the first; -1 for none. */
-    private int secondArgument = -1;
+    /** Further arguments passed to the bridge at entry, after the first. */
+    private int[] moreArguments = new int[0];
     /** Calls applied to the argument before the bridge gets it: owner, name, descriptor each. */
     private final java.util.List<String[]> argumentGetters = new java.util.ArrayList<String[]>();
 
@@ -62,9 +62,9 @@ public final class BootPatch {
         return this;
     }
 
-    /** Also passes argument {@code index} to the bridge at entry, after the first. */
-    public BootPatch alsoPassing(int index) {
-        this.secondArgument = index;
+    /** Also passes these arguments to the bridge at entry, in this order, after the first. */
+    public BootPatch alsoPassing(int... indexes) {
+        this.moreArguments = indexes.clone();
         return this;
     }
 
@@ -82,8 +82,13 @@ public final class BootPatch {
         return argumentGetters;
     }
 
+    /** The first of {@link #moreArguments}, or -1 for none. */
     public int secondArgument() {
-        return secondArgument;
+        return moreArguments.length == 0 ? -1 : moreArguments[0];
+    }
+
+    int[] moreArguments() {
+        return moreArguments.clone();
     }
 
     /** Whether only the boot loader's class of this name is woven. */
@@ -145,17 +150,19 @@ public final class BootPatch {
     }
 
     /**
-     * For a void method that may be answered without running: at entry
-     * {@code replacement = bridge.enter(argument, second)}; null returns at once, anything else
-     * becomes the argument (cast back to its type) and the method runs, with {@code bridge.exit()}
-     * on every return and throw after that. A servlet container's request entry, where the agent
-     * either answers the request itself or hands the app the request to use.
+     * For a method that may be answered without running: at entry
+     * {@code replacement = bridge.enter(argument, more...)}; null returns at once (null from a
+     * method returning an object), anything else becomes the argument (cast back to its type) and
+     * the method runs, with {@code bridge.exit()} on every return and throw after that when an
+     * exit is named. A servlet container's request entry, where the agent either answers the
+     * request itself or hands the app the request to use; Spring's handler adapter, where it
+     * answers before the handler's arguments are bound.
      */
     public static BootPatch guardArgument(String className, String methodName, String methodDescriptor, int argument,
-                                          int secondArgument, String bridgeClass, String enterMethod,
-                                          String enterDescriptor, String exitMethod) {
+                                          String bridgeClass, String enterMethod, String enterDescriptor,
+                                          String exitMethod, int... moreArguments) {
         return new BootPatch(className, methodName, methodDescriptor, Kind.GUARD_ARGUMENT, argument, bridgeClass,
-                enterMethod, enterDescriptor, exitMethod, null, null, null).alsoPassing(secondArgument);
+                enterMethod, enterDescriptor, exitMethod, null, null, null).alsoPassing(moreArguments);
     }
 
     /**

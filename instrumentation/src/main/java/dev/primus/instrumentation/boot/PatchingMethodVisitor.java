@@ -40,7 +40,9 @@ final class PatchingMethodVisitor extends MethodVisitor {
         }
         if (patch.kind() == BootPatch.Kind.GUARD_ARGUMENT) {
             guardArgument();
-            super.visitLabel(tryStart);
+            if (wrapsBody()) {
+                super.visitLabel(tryStart);
+            }
             return;
         }
         if (patch.enterMethod() == null) {
@@ -104,25 +106,32 @@ final class PatchingMethodVisitor extends MethodVisitor {
 
     /** Whether the method body runs inside a catch-all that calls the exit on the way out. */
     private boolean wrapsBody() {
-        return patch.kind() == BootPatch.Kind.ENTER_EXIT || patch.kind() == BootPatch.Kind.GUARD_ARGUMENT;
+        return patch.kind() == BootPatch.Kind.ENTER_EXIT
+                || (patch.kind() == BootPatch.Kind.GUARD_ARGUMENT && patch.exitMethod() != null);
     }
 
     /**
-     * {@code replacement = bridge.enter(argument, second); if (replacement == null) return;
+     * {@code replacement = bridge.enter(argument, more...); if (replacement == null) return [null];
      * argument = (Type) replacement;} The replacement is kept in the first local slot after the
      * arguments, free at method entry.
      */
     private void guardArgument() {
         int replacementSlot = slotOf(arguments.length);
         loadArgument();
-        Type second = arguments[patch.secondArgument()];
-        super.visitVarInsn(second.getOpcode(Opcodes.ILOAD), slotOf(patch.secondArgument()));
+        for (int index : patch.moreArguments()) {
+            super.visitVarInsn(arguments[index].getOpcode(Opcodes.ILOAD), slotOf(index));
+        }
         super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.bridgeClass(), patch.enterMethod(), patch.enterDescriptor(), false);
         super.visitVarInsn(Opcodes.ASTORE, replacementSlot);
         super.visitVarInsn(Opcodes.ALOAD, replacementSlot);
         Label proceed = new Label();
         super.visitJumpInsn(Opcodes.IFNONNULL, proceed);
-        super.visitInsn(Opcodes.RETURN);
+        if (Type.getReturnType(patch.methodDescriptor()).getSort() == Type.VOID) {
+            super.visitInsn(Opcodes.RETURN);
+        } else {
+            super.visitInsn(Opcodes.ACONST_NULL);
+            super.visitInsn(Opcodes.ARETURN);
+        }
         super.visitLabel(proceed);
         Object[] entryLocals = frameLocals();
         Object[] locals = java.util.Arrays.copyOf(entryLocals, entryLocals.length + 1);

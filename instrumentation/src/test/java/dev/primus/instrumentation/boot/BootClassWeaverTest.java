@@ -49,8 +49,10 @@ class BootClassWeaverTest {
                 BootPatch.filterStores(TARGET, "words", "[Ljava/lang/String;", BRIDGE, "hideAll",
                         "(Ljava/lang/Object;)Ljava/lang/Object;"),
                 BootPatch.exitWithThis(TARGET, "finish", "(I)V", BRIDGE, "exitWith"),
-                BootPatch.guardArgument(TARGET, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)V", 0, 1, BRIDGE,
-                        "admit", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;", "exit"),
+                BootPatch.guardArgument(TARGET, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)V", 0, BRIDGE,
+                        "admit", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;", "exit", 1),
+                BootPatch.guardArgument(TARGET, "handle", "(Ljava/util/List;Ljava/lang/String;)Ljava/lang/String;", 1, BRIDGE,
+                        "admitHandler", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;", null, 0),
                 BootPatch.failAsFuture(TARGET, "connectVia", "(Ljava/lang/StringBuilder;)Ljava/lang/Object;", 0, BRIDGE,
                         "deny", "(Ljava/lang/String;)Ljava/io/IOException;", BRIDGE, "failedFuture",
                         "(Ljava/lang/Throwable;)Ljava/lang/Object;")
@@ -230,10 +232,21 @@ class BootClassWeaverTest {
     }
 
     @Test
-    void aGuardOnlyWrapsAnInstanceMethodReturningVoid() {
-        BootPatch guard = BootPatch.guardArgument(TARGET, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)V", 0, 1,
-                BRIDGE, "admit", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;", "exit");
+    void aGuardedMethodReturningAnObjectReturnsNullWhenTheBridgeAnswersAndNeedsNoExitWhenNoneIsNamed() throws Throwable {
+        List<String> response = new java.util.ArrayList<>();
+        Class<?>[] types = {List.class, String.class};
+        assertNull(call("handle", types, response, "answer-me"));
+        assertEquals(List.of("answered by the bridge"), response);
+        assertEquals("handled plain", call("handle", types, response, "plain"));
+        assertEquals(List.of("admit answer-me", "admit plain"), TestBridge.CALLS, "no exit was named");
+    }
+
+    @Test
+    void aGuardOnlyWrapsAnInstanceMethodReturningVoidOrAnObject() {
+        BootPatch guard = BootPatch.guardArgument(TARGET, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)V", 0,
+                BRIDGE, "admit", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;", "exit", 1);
         assertTrue(BootClassWeaver.fits(guard, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)V", 0));
+        assertTrue(BootClassWeaver.fits(guard, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)Ljava/lang/Object;", 0));
         assertFalse(BootClassWeaver.fits(guard, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)I", 0));
         assertFalse(BootClassWeaver.fits(guard, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)V", Opcodes.ACC_STATIC));
     }

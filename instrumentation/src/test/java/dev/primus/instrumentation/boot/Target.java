@@ -82,4 +82,9 @@ public class Target {
         }
         response.add("served " + request);
     }
+
+    /** Like Spring's handler adapter: returns a result computed from the handler it is given. */
+    public String handle(java.util.List<String> response, String handler) {
+        return "handled " + handler;
+    }
 }

@@ -75,4 +75,9 @@ public final class TestBridge {
         }
         return "swap-me".equals(request.toString()) ? new StringBuilder("swapped") : request;
     }
+
+    /** The handler-shaped guard: the argument first, then the response list. */
+    public static Object admitHandler(Object handler, Object response) {
+        return admit(handler, response);
+    }
 }

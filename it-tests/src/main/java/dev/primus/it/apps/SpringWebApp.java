@@ -1,7 +1,8 @@
 package dev.primus.it.apps;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
@@ -16,7 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A Spring Boot 3 web app (embedded Tomcat). Prints {@code READY port} once it listens. */
-@SpringBootApplication
+// No component scan: the apps of this package are separate apps, each its own only bean.
+@SpringBootConfiguration
+@EnableAutoConfiguration
 @RestController
 public class SpringWebApp {
     public static void main(String[] args) {

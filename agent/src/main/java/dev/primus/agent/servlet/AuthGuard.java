@@ -1,0 +1,150 @@
+package dev.primus.agent.servlet;
+
+import dev.primus.agent.audit.AuditEvent;
+import dev.primus.agent.audit.AuditPipeline;
+import dev.primus.agent.auth.AuthAnswer;
+import dev.primus.agent.auth.AuthDecision;
+import dev.primus.agent.auth.Authenticated;
+import dev.primus.agent.auth.RequestAuthenticator;
+import dev.primus.bootstrap.AgentFailures;
+import dev.primus.bootstrap.AuthGate;
+import dev.primus.config.Mode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The auth engine at a servlet container's request entry: adapts the request, lets the
+ * {@link RequestAuthenticator} decide, audits, and either answers the request itself or lets it
+ * through carrying who it is (request attributes, MDC). In monitor mode a refusal is audited as
+ * {@code would_deny} and the request goes on.
+ */
+public final class AuthGuard implements AuthGate.Checker {
+    static final String PRINCIPAL_ATTRIBUTE = "primus.principal";
+    static final String TENANT_ATTRIBUTE = "primus.tenant";
+    static final String SCOPES_ATTRIBUTE = "primus.scopes";
+
+    private final RequestAuthenticator authenticator;
+    private final Mode mode;
+    private final boolean auditSuccess;
+    private final int maxBodyBytes;
+    private final AuditPipeline audit;
+    private final RequestMdc mdc = new RequestMdc();
+    /** Whether this thread's outermost request put MDC keys that {@link #leave} must remove. */
+    private final ThreadLocal<Boolean> mdcSet = new ThreadLocal<Boolean>();
+
+    public AuthGuard(RequestAuthenticator authenticator, Mode mode, boolean auditSuccess, int maxBodyBytes,
+                     AuditPipeline audit) {
+        this.authenticator = authenticator;
+        this.mode = mode;
+        this.auditSuccess = auditSuccess;
+        this.maxBodyBytes = maxBodyBytes;
+        this.audit = audit;
+    }
+
+    @Override
+    public Object admit(Object request, Object response) {
+        ServletApi api = ServletApi.of(request);
+        if (api == null || !api.isRequestDispatch(request)) {
+            return request; // Async, error, forward and include dispatches were judged as the request they belong to.
+        }
+        ServletAuthRequest view = new ServletAuthRequest(api, request, maxBodyBytes);
+        return act(authenticator.decide(view), view, api, view.requestForApp(), response);
+    }
+
+    /** Audits and carries out a decision: the request to go on with, or null once answered. */
+    private Object act(AuthDecision decision, ServletAuthRequest view, ServletApi api, Object admitted, Object response) {
+        if (decision.isAllowed()) {
+            if (auditSuccess) {
+                audit(decision, view, "allowed");
+            }
+            carry(api, admitted, decision.authenticated());
+            return admitted;
+        }
+        if (mode != Mode.ENFORCE) {
+            audit(decision, view, "would_deny");
+            return admitted;
+        }
+        audit(decision, view, "denied");
+        answer(api, response, decision.refusal());
+        return null;
+    }
+
+    @Override
+    public Object admitHandler(Object handler, Object request, Object response) {
+        ServletApi api = ServletApi.of(request);
+        String name = api == null ? null : HandlerNames.of(handler);
+        if (name == null || !api.isRequestDispatch(request)) {
+            return handler;
+        }
+        ServletAuthRequest view = new ServletAuthRequest(api, request, maxBodyBytes);
+        AuthDecision decision = authenticator.decideHandler(view, name);
+        if (decision == null) {
+            return handler;
+        }
+        return act(decision, view, api, request, response) == null ? null : handler;
+    }
+
+    @Override
+    public void leave() {
+        if (mdcSet.get() != null) {
+            mdcSet.remove();
+            mdc.clear();
+        }
+    }
+
+    /** Who the request is, for the app: request attributes and, while it runs, MDC keys. */
+    private void carry(ServletApi api, Object request, Authenticated who) {
+        if (who == null) {
+            return;
+        }
+        api.setAttribute(request, PRINCIPAL_ATTRIBUTE, who.principal());
+        if (who.tenant() != null) {
+            api.setAttribute(request, TENANT_ATTRIBUTE, who.tenant());
+        }
+        List<String> scopes = new ArrayList<String>(who.scopes());
+        Collections.sort(scopes);
+        api.setAttribute(request, SCOPES_ATTRIBUTE, Collections.unmodifiableList(scopes));
+        try {
+            if (mdc.put(who.tenant(), who.principal())) {
+                mdcSet.set(Boolean.TRUE);
+            }
+        } catch (RuntimeException failure) {
+            AgentFailures.record("auth MDC", failure);
+        }
+    }
+
+    private static void answer(ServletApi api, Object response, AuthAnswer answer) {
+        api.setStatus(response, answer.status());
+        for (Map.Entry<String, String> header : answer.headers().entrySet()) {
+            api.setHeader(response, header.getKey(), header.getValue());
+        }
+        api.setHeader(response, "Content-Length", Integer.toString(answer.body().length));
+        try {
+            OutputStream body = api.outputStream(response);
+            body.write(answer.body());
+            body.flush();
+        } catch (IOException e) {
+            // The client went away; the status line may still have reached it. Nothing else to do.
+        }
+    }
+
+    private void audit(AuthDecision decision, ServletAuthRequest view, String outcome) {
+        Authenticated who = decision.authenticated();
+        audit.offer(AuditEvent.of(decision.kind().eventType(), outcome)
+                .mode(mode.word())
+                .rule(decision.rule())
+                .reason(decision.reason())
+                .context("trace_id", TraceParent.traceId(view.get("traceparent")))
+                .context("span_id", TraceParent.spanId(view.get("traceparent")))
+                .context("tenant", who == null ? null : who.tenant())
+                .context("principal", who == null ? null : who.principal())
+                .context("client_ip", view.clientIp())
+                .context("method", view.method())
+                .context("route", decision.route() != null ? decision.route() : view.rawPath())
+                .build());
+    }
+}

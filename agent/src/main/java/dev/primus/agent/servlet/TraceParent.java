@@ -1,0 +1,32 @@
+package dev.primus.agent.servlet;
+
+/** The trace and span ids of a W3C {@code traceparent} header ({@code 00-<32 hex>-<16 hex>-<2 hex>}). */
+final class TraceParent {
+    private static final int LENGTH = 55;
+
+    private TraceParent() {
+    }
+
+    /** The trace id, or null when the header is absent or malformed. */
+    static String traceId(String header) {
+        return wellFormed(header) ? header.substring(3, 35) : null;
+    }
+
+    static String spanId(String header) {
+        return wellFormed(header) ? header.substring(36, 52) : null;
+    }
+
+    private static boolean wellFormed(String header) {
+        if (header == null || header.length() < LENGTH || header.charAt(2) != '-' || header.charAt(35) != '-'
+                || header.charAt(52) != '-') {
+            return false;
+        }
+        for (int i = 0; i < LENGTH; i++) {
+            char c = header.charAt(i);
+            if (i != 2 && i != 35 && i != 52 && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+                return false;
+            }
+        }
+        return !header.startsWith("ff") && !header.regionMatches(3, "00000000000000000000000000000000", 0, 32);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.primus.it.apps.servlet;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Answers what the app saw (jakarta.servlet): who the agent said the caller is, and the body
+ * exactly as the app read it, through getInputStream or, with {@code X-Read-With: reader}, getReader.
+ */
+public class JakartaEchoServlet extends HttpServlet {
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getRequestURI().endsWith("/count")) {
+            response.getWriter().print("filter_hits=" + FilterHits.COUNT.get());
+            return;
+        }
+        byte[] body;
+        if ("reader".equals(request.getHeader("X-Read-With"))) {
+            StringBuilder text = new StringBuilder();
+            char[] buffer = new char[256];
+            for (int read; (read = request.getReader().read(buffer)) >= 0; ) {
+                text.append(buffer, 0, read);
+            }
+            body = text.toString().getBytes(StandardCharsets.UTF_8);
+        } else {
+            body = request.getInputStream().readAllBytes();
+        }
+        response.setHeader("X-Principal", String.valueOf(request.getAttribute("primus.principal")));
+        response.setHeader("X-Tenant", String.valueOf(request.getAttribute("primus.tenant")));
+        response.setHeader("X-Scopes", String.valueOf(request.getAttribute("primus.scopes")));
+        response.setContentType("application/octet-stream");
+        response.getOutputStream().write(body);
+    }
+}

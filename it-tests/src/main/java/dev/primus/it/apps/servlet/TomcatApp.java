@@ -1,0 +1,45 @@
+package dev.primus.it.apps.servlet;
+
+import java.nio.file.Files;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+
+/**
+ * Embedded Tomcat with one filter and one servlet, for {@code javax} (Tomcat 9) or
+ * {@code jakarta} (Tomcat 10, 11). Only Tomcat API that names no servlet type is used, so one
+ * compiled class drives both. Prints {@code READY port}.
+ *
+ * <p>Arguments: {@code javax|jakarta} and the context path ({@code ""} for the root).
+ */
+public final class TomcatApp {
+    private TomcatApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String prefix = "javax".equals(args[0]) ? "Javax" : "Jakarta";
+        Tomcat tomcat = new Tomcat();
+        tomcat.setBaseDir(Files.createTempDirectory("tomcat-app").toString());
+        Connector connector = new Connector();
+        connector.setPort(0);
+        connector.setProperty("address", "127.0.0.1");
+        tomcat.setConnector(connector);
+        Context context = tomcat.addContext(args[1], null);
+        Tomcat.addServlet(context, "echo", TomcatApp.class.getPackageName() + "." + prefix + "EchoServlet");
+        context.addServletMappingDecoded("/*", "echo");
+        FilterDef filter = new FilterDef();
+        filter.setFilterName("first");
+        filter.setFilterClass(TomcatApp.class.getPackageName() + "." + prefix + "FirstFilter");
+        context.addFilterDef(filter);
+        FilterMap mapping = new FilterMap();
+        mapping.setFilterName("first");
+        mapping.addURLPattern("/*");
+        context.addFilterMap(mapping);
+        tomcat.start();
+        System.out.println("READY " + connector.getLocalPort());
+        System.out.flush();
+        tomcat.getServer().await();
+    }
+}

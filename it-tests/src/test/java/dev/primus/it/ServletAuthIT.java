@@ -1,0 +1,218 @@
+package dev.primus.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.primus.it.apps.servlet.JettyApp;
+import dev.primus.it.apps.servlet.TomcatApp;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Auth at the request entry of real servlet containers, in forked JVMs on JDK 17 and 25: a
+ * refused request is answered by the agent and never reaches the app's first filter; tokens,
+ * keys and webhooks that verify reach the app with who they are and the body intact. Each
+ * container starts once per JDK and every case is a request sent to it.
+ */
+class ServletAuthIT {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final byte[] WEBHOOK_BODY =
+            "{\"id\":\"evt_1\",\"type\":\"charge.succeeded\",\"amount\":4200,\"name\":\"Zoë Ørsted\"}\n"
+                    .getBytes(StandardCharsets.UTF_8);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** A container under test: its library set, main class, arguments and context path. */
+    record Container(String name, String libs, Class<?> main, List<String> args, String contextPath) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Arguments> containers() {
+        List<Container> containers = List.of(
+                new Container("Tomcat 9 (javax)", "tomcat-9", TomcatApp.class, List.of("javax", "/shop"), "/shop"),
+                new Container("Tomcat 11 (jakarta)", "tomcat-11", TomcatApp.class, List.of("jakarta", ""), ""),
+                new Container("Jetty 12 EE10 (jakarta)", "jetty-12", JettyApp.class, List.of(), ""));
+        List<Arguments> arguments = new ArrayList<>();
+        for (Container container : containers) {
+            for (Path jdk : Jdks.all()) {
+                arguments.add(Arguments.of(container, jdk));
+            }
+        }
+        return arguments.stream();
+    }
+
+    private ForkedApp start(Container container, Path jdk, Path dir, String mode, AuthFixtures fixtures) throws Exception {
+        Path config = dir.resolve("primus.yaml");
+        Files.writeString(config, fixtures.config(dir, mode, dir.resolve("audit.jsonl").toString()));
+        ForkedApp app = ForkedApp.on(jdk).classPath(LibrarySets.classPath(container.main(), container.libs()))
+                .env("STRIPE_WEBHOOK_SECRET", AuthFixtures.STRIPE_SECRET)
+                .withAgent("config=" + config)
+                .start(container.main(), container.args().toArray(String[]::new));
+        app.awaitStdout(line -> line.startsWith("READY "), START_TIMEOUT);
+        return app;
+    }
+
+    private static int port(ForkedApp app) {
+        return app.stdout().stream().filter(line -> line.startsWith("READY ")).findFirst()
+                .map(line -> Integer.parseInt(line.substring(6).trim())).orElseThrow();
+    }
+
+    private HttpResponse<byte[]> send(ForkedApp app, String contextPath, String method, String path, byte[] body,
+                                      String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(app) + contextPath + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse(null);
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("containers")
+    void refusedRequestsNeverReachTheAppAndVerifiedOnesArriveWithWhoTheyAre(Container container, Path jdk, @TempDir Path dir)
+            throws Exception {
+        AuthFixtures fixtures = new AuthFixtures();
+        try (ForkedApp app = start(container, jdk, dir, "enforce", fixtures)) {
+            String c = container.contextPath();
+            String admin = fixtures.token("alice", "globex", "orders:read admin");
+            String reader = fixtures.token("bob", "globex", "orders:read");
+            List<Executable> checks = new ArrayList<>();
+            int[] reachedApp = {0};
+
+            HttpResponse<byte[]> health = send(app, c, "GET", "/health", null);
+            reachedApp[0]++;
+            checks.add(() -> assertEquals(200, health.statusCode(), "public route"));
+
+            HttpResponse<byte[]> anonymous = send(app, c, "GET", "/api/orders", null);
+            checks.add(() -> assertEquals(401, anonymous.statusCode(), "no credential"));
+            checks.add(() -> assertEquals("Bearer realm=\"" + AuthFixtures.SERVICE + "\"", header(anonymous, "WWW-Authenticate")));
+            checks.add(() -> assertEquals("application/problem+json", header(anonymous, "Content-Type")));
+            checks.add(() -> assertTrue(new String(anonymous.body(), StandardCharsets.UTF_8).contains("\"status\":401")));
+
+            HttpResponse<byte[]> keyed = send(app, c, "GET", "/api/orders", null, "X-API-Key", AuthFixtures.API_KEY);
+            reachedApp[0]++;
+            checks.add(() -> assertEquals(200, keyed.statusCode(), "valid API key"));
+            checks.add(() -> assertEquals("partner-a", header(keyed, "X-Principal")));
+            checks.add(() -> assertEquals("acme", header(keyed, "X-Tenant")));
+            checks.add(() -> assertEquals("[orders:read]", header(keyed, "X-Scopes")));
+
+            HttpResponse<byte[]> wrongKey = send(app, c, "GET", "/api/orders", null, "X-API-Key", "pk_guessed");
+            checks.add(() -> assertEquals(401, wrongKey.statusCode(), "wrong API key"));
+            checks.add(() -> assertTrue(header(wrongKey, "WWW-Authenticate").contains("error=\"invalid_token\"")));
+
+            HttpResponse<byte[]> forged = send(app, c, "GET", "/api/orders", null, "X-API-Key", AuthFixtures.API_KEY,
+                    "Authorization", "Bearer " + reader.substring(0, reader.length() - 4) + "AAAA");
+            checks.add(() -> assertEquals(401, forged.statusCode(), "a forged token beside a good key"));
+
+            HttpResponse<byte[]> lacksScope = send(app, c, "GET", "/api/admin/users", null, "Authorization", "Bearer " + reader);
+            checks.add(() -> assertEquals(403, lacksScope.statusCode(), "token without the admin scope"));
+            checks.add(() -> assertTrue(header(lacksScope, "WWW-Authenticate").contains("error=\"insufficient_scope\"")));
+
+            HttpResponse<byte[]> adminCall = send(app, c, "GET", "/api/admin/users", null, "Authorization", "Bearer " + admin);
+            reachedApp[0]++;
+            checks.add(() -> assertEquals(200, adminCall.statusCode(), "admin token"));
+            checks.add(() -> assertEquals("alice", header(adminCall, "X-Principal")));
+            checks.add(() -> assertEquals("globex", header(adminCall, "X-Tenant")));
+            checks.add(() -> assertEquals("[admin, orders:read]", header(adminCall, "X-Scopes")));
+
+            for (String trick : List.of("/health/..;/api/admin/users", "/health/%2e%2e/api/admin/users",
+                    "/api/%61dmin/users", "//api/admin/users", "/api/admin;jsessionid=x/users")) {
+                HttpResponse<byte[]> tricked = send(app, c, "GET", trick, null, "Authorization", "Bearer " + reader);
+                checks.add(() -> assertTrue(tricked.statusCode() == 400 || tricked.statusCode() == 403
+                        || tricked.statusCode() == 404, trick + " answered " + tricked.statusCode()));
+            }
+
+            HttpResponse<byte[]> unmatched = send(app, c, "GET", "/internal/metrics", null);
+            checks.add(() -> assertEquals(403, unmatched.statusCode(), "auth.default: deny"));
+
+            HttpResponse<byte[]> webhook = send(app, c, "POST", "/webhooks/stripe", WEBHOOK_BODY,
+                    "Stripe-Signature", AuthFixtures.stripeSignature(WEBHOOK_BODY, AuthFixtures.STRIPE_SECRET),
+                    "Content-Type", "application/json; charset=UTF-8");
+            reachedApp[0]++;
+            checks.add(() -> assertEquals(200, webhook.statusCode(), "signed webhook"));
+            checks.add(() -> assertArrayEquals(WEBHOOK_BODY, webhook.body(), "the app reads the body the agent verified"));
+
+            HttpResponse<byte[]> webhookByReader = send(app, c, "POST", "/webhooks/stripe", WEBHOOK_BODY,
+                    "Stripe-Signature", AuthFixtures.stripeSignature(WEBHOOK_BODY, AuthFixtures.STRIPE_SECRET),
+                    "Content-Type", "application/json; charset=UTF-8", "X-Read-With", "reader");
+            reachedApp[0]++;
+            checks.add(() -> assertEquals(200, webhookByReader.statusCode(), "signed webhook read with getReader"));
+            checks.add(() -> assertArrayEquals(WEBHOOK_BODY, webhookByReader.body(), "getReader gives the same text"));
+
+            byte[] altered = new String(WEBHOOK_BODY, StandardCharsets.UTF_8).replace("4200", "9900").getBytes(StandardCharsets.UTF_8);
+            HttpResponse<byte[]> spoofed = send(app, c, "POST", "/webhooks/stripe", altered,
+                    "Stripe-Signature", AuthFixtures.stripeSignature(WEBHOOK_BODY, AuthFixtures.STRIPE_SECRET));
+            checks.add(() -> assertEquals(400, spoofed.statusCode(), "body altered after signing"));
+
+            List<Integer> limited = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                limited.add(send(app, c, "GET", "/limited", null).statusCode());
+            }
+            HttpResponse<byte[]> overLimit = send(app, c, "GET", "/limited", null);
+            reachedApp[0] += 2;
+            checks.add(() -> assertEquals(List.of(200, 200, 429), limited, "a bucket of 2 in Redis, per client address"));
+            checks.add(() -> assertTrue(Integer.parseInt(header(overLimit, "Retry-After")) >= 1, "429 says when to retry"));
+
+            HttpResponse<byte[]> count = send(app, c, "GET", "/count", null);
+            int expected = reachedApp[0];
+            checks.add(() -> assertEquals("filter_hits=" + expected, new String(count.body(), StandardCharsets.UTF_8),
+                    "only allowed requests reached the app's first filter"));
+
+            List<String> audit = Files.readAllLines(dir.resolve("audit.jsonl"));
+            checks.add(() -> assertTrue(audit.stream().anyMatch(line -> line.contains("\"type\":\"auth\"")
+                    && line.contains("\"outcome\":\"denied\"") && line.contains("\"route\":\"/api/orders\"")
+                    && line.contains("\"method\":\"GET\"") && line.contains("\"client_ip\":\"127.0.0.1\"")
+                    && line.contains("\"rule\":\"auth.rules[4]\"")), "an auth denial is audited: " + audit));
+            checks.add(() -> assertTrue(audit.stream().anyMatch(line -> line.contains("\"type\":\"authz\"")
+                    && line.contains("\"outcome\":\"denied\"") && line.contains("\"principal\":\"bob\"")
+                    && line.contains("\"tenant\":\"globex\"")), "a scope denial is audited with who it was"));
+            checks.add(() -> assertTrue(audit.stream().anyMatch(line -> line.contains("\"type\":\"webhook\"")
+                    && line.contains("\"outcome\":\"denied\"")), "a webhook denial is audited"));
+            checks.add(() -> assertTrue(audit.stream().anyMatch(line -> line.contains("\"type\":\"rate_limit\"")
+                    && line.contains("\"outcome\":\"denied\"") && line.contains("\"route\":\"/limited\"")),
+                    "a rate-limit denial is audited"));
+            checks.add(() -> assertTrue(audit.stream().noneMatch(line -> line.contains(AuthFixtures.API_KEY)
+                    || line.contains(reader) || line.contains(AuthFixtures.STRIPE_SECRET)), "no credential is audited"));
+            assertAll(container + " on " + Jdks.name(jdk), checks);
+        }
+    }
+
+    @Test
+    void monitorModeLetsRefusedRequestsThroughAndAuditsThemAsWouldDeny(@TempDir Path dir) throws Exception {
+        Container tomcat = new Container("Tomcat 11 (jakarta)", "tomcat-11", TomcatApp.class, List.of("jakarta", ""), "");
+        try (ForkedApp app = start(tomcat, Jdks.all().get(0), dir, "monitor", new AuthFixtures())) {
+            HttpResponse<byte[]> anonymous = send(app, "", "GET", "/api/orders", null);
+            HttpResponse<byte[]> count = send(app, "", "GET", "/count", null);
+            List<String> audit = Files.readAllLines(dir.resolve("audit.jsonl"));
+            assertAll(
+                    () -> assertEquals(200, anonymous.statusCode()),
+                    () -> assertEquals("filter_hits=1", new String(count.body(), StandardCharsets.UTF_8)),
+                    () -> assertTrue(audit.stream().anyMatch(line -> line.contains("\"type\":\"auth\"")
+                            && line.contains("\"outcome\":\"would_deny\"") && line.contains("\"mode\":\"monitor\"")), audit.toString()));
+        }
+    }
+}
