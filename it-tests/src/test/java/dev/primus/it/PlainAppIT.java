@@ -51,7 +51,7 @@ class PlainAppIT {
             List<String> primus = agent.primusLines();
             assertTrue(primus.stream().anyMatch(l -> l.startsWith("[primus] Primus Agent ")
                     && l.contains(" started in ") && l.contains("config embedded default")
-                    && l.contains("egress=monitor; masking=monitor; auth: validated, not yet enforced by this version")
+                    && l.contains("egress=monitor; masking=monitor; auth=monitor")
                     && l.contains("audit to stderr")), primus.toString());
             assertTrue(agent.stderr().stream().anyMatch(l -> l.startsWith("{\"ts\":") && l.contains("\"type\":\"agent\"")
                     && l.contains("\"reason\":\"started\"")), "the embedded default audits to stderr");

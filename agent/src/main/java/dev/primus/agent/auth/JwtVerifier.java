@@ -48,7 +48,8 @@ import java.util.Set;
  *       {@code sub} present, the scope and tenant claims of the right type.</li>
  * </ol>
  * Times are checked here rather than by nimbus's claims verifier so that "now" comes from the
- * given {@link Clock}.
+ * given {@link Clock}. A token that verified is remembered ({@link VerifiedTokens}) until it
+ * expires, at most five minutes, so a client's next request costs a lookup, not a signature.
  */
 public final class JwtVerifier {
     /** Real access tokens are 1-2 KB; 8 KB leaves room for many claims and refuses abuse early. */
@@ -61,6 +62,7 @@ public final class JwtVerifier {
     private final Map<String, DefaultJWTProcessor<SecurityContext>> processors =
             new HashMap<String, DefaultJWTProcessor<SecurityContext>>();
     private final Clock clock;
+    private final VerifiedTokens verified = new VerifiedTokens();
     private final int maxTokenChars;
     private final int maxJsonDepth;
 
@@ -100,6 +102,11 @@ public final class JwtVerifier {
         }
         if (token.length() > maxTokenChars) {
             return Verification.invalid("token longer than " + maxTokenChars + " chars");
+        }
+        long now = clock.instant().getEpochSecond();
+        Verification seen = verified.get(token, now);
+        if (seen != null) {
+            return seen;
         }
         String[] parts = token.split("\\.", -1);
         if (parts.length == 5) {
@@ -144,7 +151,13 @@ public final class JwtVerifier {
         if (refusedSignature != null) {
             return Verification.invalid(refusedSignature);
         }
-        return checkClaims(claims, issuer);
+        Verification verification = checkClaims(claims, issuer);
+        if (verification.isAccepted()) {
+            java.util.Date expiry = claims.getExpirationTime();
+            verified.put(token, verification, now,
+                    expiry == null ? Long.MAX_VALUE : expiry.getTime() / 1000 + issuer.clockSkewSeconds());
+        }
+        return verification;
     }
 
     private static String refusedHeader(Map<String, Object> header) {

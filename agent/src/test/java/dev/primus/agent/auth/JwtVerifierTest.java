@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.EncryptionMethod;
@@ -452,5 +453,55 @@ class JwtVerifierTest {
         assertNull(BearerToken.fromAuthorization("Bearer "));
         assertNull(BearerToken.fromAuthorization("Bearerabc"));
         assertNull(BearerToken.fromAuthorization(null));
+    }
+
+    /** A clock the test moves. */
+    private static final class MovingClock extends Clock {
+        Instant now = NOW;
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void aVerifiedTokenIsRememberedUntilItExpiresAndNotAfter() throws Exception {
+        MovingClock clock = new MovingClock();
+        JwtVerifier remembering = new JwtVerifier(List.of(issuer().build()), clock);
+        String token = rsaToken(validClaims().build());
+        assertTrue(remembering.verify(token).isAccepted());
+        Verification again = remembering.verify(token);
+        assertTrue(again.isAccepted());
+        assertSame(again, remembering.verify(token), "the second time is the remembered verification");
+        clock.now = NOW.plusSeconds(300 + 60);
+        assertFalse(remembering.verify(token).isAccepted(), "past exp and the clock skew, remembered or not");
+    }
+
+    @Test
+    void aRememberedTokenIsVerifiedAgainAfterFiveMinutesSoAWithdrawnKeyStopsIt() throws Exception {
+        MovingClock clock = new MovingClock();
+        java.util.concurrent.atomic.AtomicReference<JWKSet> keys =
+                new java.util.concurrent.atomic.AtomicReference<>(new JWKSet(rsaKey.toPublicJWK()));
+        JwtIssuer issuer = JwtIssuer.builder("corp", ISSUER, (selector, context) -> selector.select(keys.get()))
+                .audiences(List.of("orders-api")).build();
+        JwtVerifier remembering = new JwtVerifier(List.of(issuer), clock);
+        String token = rsaToken(validClaims().expirationTime(Date.from(NOW.plusSeconds(3600))).build());
+        assertTrue(remembering.verify(token).isAccepted());
+        keys.set(new JWKSet(otherRsaKey.toPublicJWK()));
+        clock.now = NOW.plusSeconds(VerifiedTokens.MAX_AGE_SECONDS - 1);
+        assertTrue(remembering.verify(token).isAccepted(), "still remembered");
+        clock.now = NOW.plusSeconds(VerifiedTokens.MAX_AGE_SECONDS);
+        assertFalse(remembering.verify(token).isAccepted(), "checked again against the keys the IdP serves now");
     }
 }
