@@ -4,7 +4,8 @@ package dev.primus.bootstrap;
  * Where a servlet container's woven entry point asks whether a request may reach the app. The
  * hook sits on the container method that runs a request's whole filter chain (Tomcat's
  * {@code ApplicationFilterChain.doFilter}, Jetty's {@code MappedServlet.handle}), so the decision
- * comes before the app's first filter. Until the agent installs its {@link Checker}, and when
+ * comes before the app's first filter (Undertow's filter and servlet handlers, which take the
+ * exchange). Until the agent installs its {@link Checker}, and when
  * auth is off, every request goes through untouched.
  *
  * <p>Request and response are passed as {@code Object}: they are {@code javax.servlet} or
@@ -25,6 +26,15 @@ public final class AuthGate {
          *     agent read), or null when the agent has answered it and the app must not run
          */
         Object admit(Object request, Object response);
+
+        /**
+         * The same for a container that hands its entry an exchange rather than the request and
+         * response (Undertow's {@code HttpServerExchange}): the engine finds them on it, and puts
+         * a replacement request back.
+         *
+         * @return the exchange to go on with, or null when the agent has answered the request
+         */
+        Object admitExchange(Object exchange);
 
         /**
          * Judges the handler a framework resolved for the request (Spring MVC's handler method),
@@ -52,19 +62,29 @@ public final class AuthGate {
      * Never throws; a failure inside the engine is counted and the request goes on untouched.
      */
     public static Object enterRequest(Object request, Object response) {
+        return enter(request, response);
+    }
+
+    /** Woven at the start of Undertow's filter and servlet handlers: as {@link #enterRequest}. */
+    public static Object enterExchange(Object exchange) {
+        return enter(exchange, null);
+    }
+
+    /** {@code response} null: {@code subject} is an exchange carrying both. */
+    private static Object enter(Object subject, Object response) {
         if (CallDepth.enter(CallDepth.AUTH) > 0) {
-            return request;
+            return subject;
         }
         Checker engine = checker;
         if (engine == null) {
-            return request;
+            return subject;
         }
         Object admitted;
         try {
-            admitted = engine.admit(request, response);
+            admitted = response == null ? engine.admitExchange(subject) : engine.admit(subject, response);
         } catch (Throwable failure) {
             AgentFailures.record("auth check", failure);
-            admitted = request;
+            admitted = subject;
         }
         if (admitted == null) {
             // The woven method returns without reaching its exit call, so the depth is undone here.

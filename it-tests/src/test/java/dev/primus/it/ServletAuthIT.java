@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primus.it.apps.servlet.JettyApp;
 import dev.primus.it.apps.servlet.TomcatApp;
+import dev.primus.it.apps.servlet.UndertowApp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,7 +52,8 @@ class ServletAuthIT {
         List<Container> containers = List.of(
                 new Container("Tomcat 9 (javax)", "tomcat-9", TomcatApp.class, List.of("javax", "/shop"), "/shop"),
                 new Container("Tomcat 11 (jakarta)", "tomcat-11", TomcatApp.class, List.of("jakarta", ""), ""),
-                new Container("Jetty 12 EE10 (jakarta)", "jetty-12", JettyApp.class, List.of(), ""));
+                new Container("Jetty 12 EE10 (jakarta)", "jetty-12", JettyApp.class, List.of(), ""),
+                new Container("Undertow 2.3 (jakarta)", "undertow-2", UndertowApp.class, List.of(), ""));
         List<Arguments> arguments = new ArrayList<>();
         for (Container container : containers) {
             for (Path jdk : Jdks.all()) {

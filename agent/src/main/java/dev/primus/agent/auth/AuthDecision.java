@@ -28,12 +28,19 @@ public final class AuthDecision {
     private final String reason;
     private final String route;
     private final String rateLimit;
+    private final String rateLimitError;
 
     private AuthDecision(Kind kind, String rule, Authenticated authenticated, AuthAnswer refusal, String reason,
                          String route, String rateLimit) {
+        this(kind, rule, authenticated, refusal, reason, route, rateLimit, null);
+    }
+
+    private AuthDecision(Kind kind, String rule, Authenticated authenticated, AuthAnswer refusal, String reason,
+                         String route, String rateLimit, String rateLimitError) {
         this.kind = kind;
         this.rule = rule;
         this.rateLimit = rateLimit;
+        this.rateLimitError = rateLimitError;
         this.authenticated = authenticated;
         this.refusal = refusal;
         this.reason = reason;
@@ -80,6 +87,16 @@ public final class AuthDecision {
     /** The {@code auth.rate_limits} id an allowed request is still to be counted against, or null. */
     String rateLimit() {
         return rateLimit;
+    }
+
+    /** This allowed decision, noting that its rate limit could not be applied (the backend failed). */
+    AuthDecision withRateLimitError(String error) {
+        return new AuthDecision(kind, rule, authenticated, refusal, reason, route, rateLimit, error);
+    }
+
+    /** Why the rule's rate limit was not applied (its Redis failed, so the request went through), or null. */
+    public String rateLimitError() {
+        return rateLimitError;
     }
 
     public String reason() {

@@ -105,9 +105,11 @@ public final class JwtVerifier {
         }
         long now = clock.instant().getEpochSecond();
         Verification seen = verified.get(token, now);
-        if (seen != null) {
-            return seen;
-        }
+        return seen != null ? seen : verifyFirstSeen(token, now);
+    }
+
+    /** Everything {@link #verify} checks for a token it has not seen: every check, signature included. */
+    Verification verifyFirstSeen(String token, long now) {
         String[] parts = token.split("\\.", -1);
         if (parts.length == 5) {
             return Verification.invalid("encrypted token (JWE); only signed tokens are accepted");

@@ -51,6 +51,9 @@ public final class RequestAuthenticator {
                 : who.principal();
         String counted = value != null ? key.word() + ":" + value : "client_ip:" + request.clientIp();
         RateLimitDecision limited = limiter.decide(counted);
+        if (limited.outcome() == RateLimitDecision.Outcome.BACKEND_ERROR) {
+            return allowed.withRateLimitError(limiter.limit().id() + ": " + limited.reason());
+        }
         if (limited.allows()) {
             return allowed;
         }

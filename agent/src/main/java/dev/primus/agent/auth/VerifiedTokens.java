@@ -1,31 +1,33 @@
 package dev.primus.agent.auth;
 
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Tokens that verified, so a client presenting the same token again costs one map lookup
- * instead of a signature check (an RS256 verify is tens of microseconds). A hit is the very
- * same token string, compared in full by the map, never a hash of it that could collide.
+ * Tokens that verified, so a client presenting the same token again costs a lookup instead of
+ * a signature check (an RS256 verify is tens of microseconds). A hit is the very same token,
+ * compared in full, never a hash of it that could collide.
+ *
+ * <p>A fixed table of {@link #SLOTS} entries, indexed by a hash of the token's last characters:
+ * they are its signature, as good as random, and hashing 32 chars instead of a 1 KB token keeps a
+ * hit well under a microsecond. Two tokens on one slot just take turns (it is a cache: a miss
+ * costs one signature check), so memory is bounded whatever clients send, and a forged token
+ * aimed at a slot can only evict, never match.
  *
  * <p>An entry lives until the token's own expiry (with the issuer's clock skew) but at most
  * {@link #MAX_AGE_SECONDS}, so a key the IdP withdraws stops opening doors within minutes.
- * The map is bounded: when full it is emptied, which costs one signature check per token in
- * use, never memory.
  */
 final class VerifiedTokens {
     static final long MAX_AGE_SECONDS = 300;
-    static final int MAX_ENTRIES = 10000;
+    static final int SLOTS = 16384;
+    private static final int HASHED_CHARS = 32;
 
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<String, Entry>();
+    // Entries are immutable (final fields), so a reader sees a whole entry or the previous one.
+    private final AtomicReferenceArray<Entry> table = new AtomicReferenceArray<Entry>(SLOTS);
 
     /** An accepted verification of {@code token} still valid at {@code nowSeconds}, or null. */
     Verification get(String token, long nowSeconds) {
-        Entry entry = entries.get(token);
-        if (entry == null) {
-            return null;
-        }
-        if (nowSeconds >= entry.expiresAtSeconds) {
-            entries.remove(token, entry);
+        Entry entry = table.get(slot(token));
+        if (entry == null || nowSeconds >= entry.expiresAtSeconds || !entry.token.equals(token)) {
             return null;
         }
         return entry.verification;
@@ -36,21 +38,25 @@ final class VerifiedTokens {
      *     clock skew), or {@code Long.MAX_VALUE} when it carries no {@code exp}
      */
     void put(String token, Verification accepted, long nowSeconds, long validUntilSeconds) {
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
-        }
-        entries.put(token, new Entry(accepted, Math.min(validUntilSeconds, nowSeconds + MAX_AGE_SECONDS)));
+        table.set(slot(token), new Entry(token, accepted, Math.min(validUntilSeconds, nowSeconds + MAX_AGE_SECONDS)));
     }
 
-    int size() {
-        return entries.size();
+    private static int slot(String token) {
+        int hash = token.length();
+        for (int i = Math.max(0, token.length() - HASHED_CHARS); i < token.length(); i++) {
+            hash = 31 * hash + token.charAt(i);
+        }
+        hash ^= hash >>> 16;
+        return hash & (SLOTS - 1);
     }
 
     private static final class Entry {
+        final String token;
         final Verification verification;
         final long expiresAtSeconds;
 
-        Entry(Verification verification, long expiresAtSeconds) {
+        Entry(String token, Verification verification, long expiresAtSeconds) {
+            this.token = token;
             this.verification = verification;
             this.expiresAtSeconds = expiresAtSeconds;
         }

@@ -19,7 +19,9 @@ import java.util.function.LongSupplier;
  * success closes the breaker for everyone.
  */
 final class RedisClient implements Closeable {
-    static final int DEFAULT_TIMEOUT_MILLIS = 100;
+    // Long enough for a loaded host to answer on a fresh connection; the breaker makes an outage
+    // cost this once a second, not once a request.
+    static final int DEFAULT_TIMEOUT_MILLIS = 250;
     static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
     // Connections kept between calls. More calls than this in flight at once open extra
     // connections, closed when returned: only past ~100k requests/s on one endpoint.

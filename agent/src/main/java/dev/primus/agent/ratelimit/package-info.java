@@ -25,12 +25,12 @@
  *
  * <p><b>Redis failing fails open.</b> A rate limit protects capacity, not identity: when Redis
  * is down or slow, refusing every request would turn a cache outage into a full outage of the
- * service. So connect and each reply wait at most 100 ms, the decision is
+ * service. So connect and each reply wait at most 250 ms, the decision is
  * {@link dev.primus.agent.ratelimit.RateLimitDecision.Outcome#BACKEND_ERROR} (which allows, is
  * counted, and carries the cause for the audit event), and for the next second every call fails
  * at once without touching the network; then one caller probes with a fresh connection, and
  * success restores the service for all. A caller that must fail closed can refuse a backend
- * error. A host name in {@code redis_url} is resolved outside the 100 ms bound: use an IP.
+ * error. A host name in {@code redis_url} is resolved outside the 250 ms bound: use an IP.
  *
  * <p><b>No refill</b> ({@code refill_per_second: 0}) is a quota: denials answer
  * {@code Retry-After} of a day, the longest answered; Redis forgets such a bucket a day after its

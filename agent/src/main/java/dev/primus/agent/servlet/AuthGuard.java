@@ -26,6 +26,7 @@ public final class AuthGuard implements AuthGate.Checker {
     static final String PRINCIPAL_ATTRIBUTE = "primus.principal";
     static final String TENANT_ATTRIBUTE = "primus.tenant";
     static final String SCOPES_ATTRIBUTE = "primus.scopes";
+    private static final long BACKEND_ERROR_AUDIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
 
     private final RequestAuthenticator authenticator;
     private final Mode mode;
@@ -33,6 +34,8 @@ public final class AuthGuard implements AuthGate.Checker {
     private final int maxBodyBytes;
     private final AuditPipeline audit;
     private final RequestMdc mdc = new RequestMdc();
+    /** When a rate limit's backend failure was last audited: an outage is one event per interval, not one per request. */
+    private final java.util.concurrent.atomic.AtomicLong lastBackendErrorAudit = new java.util.concurrent.atomic.AtomicLong();
     /** Whether this thread's outermost request put MDC keys that {@link #leave} must remove. */
     private final ThreadLocal<Boolean> mdcSet = new ThreadLocal<Boolean>();
 
@@ -57,6 +60,9 @@ public final class AuthGuard implements AuthGate.Checker {
 
     /** Audits and carries out a decision: the request to go on with, or null once answered. */
     private Object act(AuthDecision decision, ServletAuthRequest view, ServletApi api, Object admitted, Object response) {
+        if (decision.rateLimitError() != null) {
+            auditBackendError(decision, view);
+        }
         if (decision.isAllowed()) {
             if (auditSuccess) {
                 audit(decision, view, "allowed");
@@ -71,6 +77,23 @@ public final class AuthGuard implements AuthGate.Checker {
         audit(decision, view, "denied");
         answer(api, response, decision.refusal());
         return null;
+    }
+
+    @Override
+    public Object admitExchange(Object exchange) {
+        Object context = UndertowExchanges.context(exchange);
+        if (context == null) {
+            return exchange;
+        }
+        Object request = UndertowExchanges.request(context);
+        Object admitted = admit(request, UndertowExchanges.response(context));
+        if (admitted == null) {
+            return null;
+        }
+        if (admitted != request) {
+            UndertowExchanges.setRequest(context, admitted);
+        }
+        return exchange;
     }
 
     @Override
@@ -130,6 +153,21 @@ public final class AuthGuard implements AuthGate.Checker {
         } catch (IOException e) {
             // The client went away; the status line may still have reached it. Nothing else to do.
         }
+    }
+
+    private void auditBackendError(AuthDecision decision, ServletAuthRequest view) {
+        long now = System.nanoTime();
+        long last = lastBackendErrorAudit.get();
+        if (last != 0 && now - last < BACKEND_ERROR_AUDIT_NANOS || !lastBackendErrorAudit.compareAndSet(last, now)) {
+            return;
+        }
+        audit.offer(AuditEvent.of("rate_limit", "error")
+                .mode(mode.word())
+                .rule(decision.rule())
+                .reason(decision.rateLimitError() + "; requests go through unlimited while it fails")
+                .context("method", view.method())
+                .context("route", decision.route())
+                .build());
     }
 
     private void audit(AuthDecision decision, ServletAuthRequest view, String outcome) {

@@ -71,6 +71,12 @@ class RequestAuthenticatorTest {
                       key: tenant
                       capacity: 2
                       refill_per_second: 0
+                    - id: down
+                      key: client_ip
+                      capacity: 1
+                      refill_per_second: 0
+                      backend: redis
+                      redis_url: redis://127.0.0.1:1
                   rules:
                     - match: { path: /health }
                       require: public
@@ -80,6 +86,9 @@ class RequestAuthenticatorTest {
                     - match: { path: /open }
                       require: public
                       rate_limit: per-tenant
+                    - match: { path: /redis-down }
+                      require: public
+                      rate_limit: down
                     - match: { path: /closed/** }
                       require: deny
                     - match: { path: "/api/admin/**" }
@@ -186,6 +195,15 @@ class RequestAuthenticatorTest {
         assertTrue(decide("GET", "/open").isAllowed());
         assertTrue(decide("GET", "/open").isAllowed());
         assertEquals(429, decide("GET", "/open").refusal().status(), "the same client address, a bucket of 2");
+    }
+
+    @Test
+    void aRateLimitWhoseRedisIsDownLetsRequestsThroughAndSaysWhy() {
+        for (int i = 0; i < 3; i++) {
+            AuthDecision decision = decide("GET", "/redis-down");
+            assertTrue(decision.isAllowed(), "a rate limit protects capacity: its outage is not the service's");
+            assertTrue(decision.rateLimitError().startsWith("down: "), decision.rateLimitError());
+        }
     }
 
     @Test

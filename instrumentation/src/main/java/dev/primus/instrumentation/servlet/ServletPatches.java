@@ -33,6 +33,13 @@ public final class ServletPatches {
         // ...and the EE 8 (javax) and 9 (jakarta) ones keep Jetty 11's nested handler.
         patches.add(jetty12Nested("ee8", "javax/servlet"));
         patches.add(jetty12Nested("ee9", "jakarta/servlet"));
+        // Undertow 2 (javax up to 2.2, jakarta from 2.3): the chain's first handler takes the
+        // exchange, filters or not; one descriptor for both APIs.
+        for (String handler : new String[] {"FilterHandler", "ServletHandler"}) {
+            patches.add(BootPatch.guardArgument("io/undertow/servlet/handlers/" + handler, "handleRequest",
+                    "(Lio/undertow/server/HttpServerExchange;)V", 0, GATE, "enterExchange",
+                    "(Ljava/lang/Object;)Ljava/lang/Object;", "exitRequest").inAnyLoader());
+        }
         return patches;
     }
 

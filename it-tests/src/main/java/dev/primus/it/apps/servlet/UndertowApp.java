@@ -1,0 +1,30 @@
+package dev.primus.it.apps.servlet;
+
+import io.undertow.Undertow;
+import io.undertow.servlet.Servlets;
+import io.undertow.servlet.api.DeploymentInfo;
+import io.undertow.servlet.api.DeploymentManager;
+import jakarta.servlet.DispatcherType;
+import java.net.InetSocketAddress;
+
+/** Undertow 2.3 (jakarta) with one filter and one servlet at the root. Prints {@code READY port}. */
+public final class UndertowApp {
+    private UndertowApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        DeploymentInfo deployment = Servlets.deployment()
+                .setClassLoader(UndertowApp.class.getClassLoader())
+                .setContextPath("/")
+                .setDeploymentName("app.war")
+                .addFilter(Servlets.filter("first", JakartaFirstFilter.class))
+                .addFilterUrlMapping("first", "/*", DispatcherType.REQUEST)
+                .addServlet(Servlets.servlet("echo", JakartaEchoServlet.class).addMapping("/*"));
+        DeploymentManager manager = Servlets.defaultContainer().addDeployment(deployment);
+        manager.deploy();
+        Undertow server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(manager.start()).build();
+        server.start();
+        System.out.println("READY " + ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort());
+        System.out.flush();
+    }
+}
