@@ -7,6 +7,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import dev.primus.agent.ratelimit.RateLimitSetup;
 import dev.primus.agent.ratelimit.RateLimiter;
 import dev.primus.config.AuthConfig;
+import dev.primus.config.ConfigBindingException;
 import dev.primus.config.ConfigError;
 import dev.primus.config.ConfigNode;
 import dev.primus.config.Formats;
@@ -103,17 +104,11 @@ public final class AuthSetup {
     }
 
     /** Every problem binding found, each as {@code FILE:LINE: path: message}. */
-    public static final class AuthSetupException extends IllegalArgumentException {
+    public static final class AuthSetupException extends ConfigBindingException {
         private static final long serialVersionUID = 1L;
-        private final List<ConfigError> errors;
 
         AuthSetupException(List<ConfigError> errors) {
-            super(errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
-            this.errors = Collections.unmodifiableList(errors);
-        }
-
-        public List<ConfigError> errors() {
-            return errors;
+            super(errors);
         }
     }
 
@@ -161,13 +156,6 @@ public final class AuthSetup {
                 errors.addAll(e.errors());
             }
             if (!errors.isEmpty()) {
-                // In file order, as validate prints schema errors.
-                Collections.sort(errors, new java.util.Comparator<ConfigError>() {
-                    @Override
-                    public int compare(ConfigError a, ConfigError b) {
-                        return Integer.compare(a.line(), b.line());
-                    }
-                });
                 throw new AuthSetupException(errors);
             }
             return new AuthSetup(new AuthRules(rules, config.defaultAllow()), apiKeys, webhooks,

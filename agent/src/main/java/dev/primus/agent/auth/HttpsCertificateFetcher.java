@@ -1,6 +1,5 @@
 package dev.primus.agent.auth;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -50,18 +49,6 @@ public final class HttpsCertificateFetcher implements CertificateFetcher {
     }
 
     private static byte[] readAtMost(InputStream in, long started) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        for (int n; (n = in.read(buffer)) != -1; ) {
-            out.write(buffer, 0, n);
-            if (out.size() > MAX_BYTES) {
-                throw new IOException("larger than " + MAX_BYTES + " bytes");
-            }
-            // The read timeout bounds each read; a server dripping bytes is bounded here.
-            if (System.nanoTime() - started > DEADLINE_NANOS) {
-                throw new IOException("took longer than " + TimeUnit.NANOSECONDS.toSeconds(DEADLINE_NANOS) + " s");
-            }
-        }
-        return out.toByteArray();
+        return BoundedBody.read(in, started, MAX_BYTES, DEADLINE_NANOS);
     }
 }

@@ -2,7 +2,6 @@ package dev.primus.agent.auth;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Keys of verified deliveries, each remembered until the time window would refuse the delivery

@@ -12,7 +12,6 @@ import dev.primus.agent.servlet.AuthGuard;
 import dev.primus.bootstrap.AuthGate;
 import dev.primus.bootstrap.EgressGate;
 import dev.primus.bootstrap.LogMasking;
-import dev.primus.config.Formats;
 import dev.primus.config.Mode;
 import dev.primus.config.PrimusConfig;
 import dev.primus.instrumentation.boot.BootPatch;

@@ -1,12 +1,12 @@
 package dev.primus.agent.ratelimit;
 
 import dev.primus.config.AuthConfig;
+import dev.primus.config.ConfigBindingException;
 import dev.primus.config.ConfigError;
 import dev.primus.config.ConfigNode;
 import java.io.Closeable;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,17 +60,11 @@ public final class RateLimitSetup implements Closeable {
     }
 
     /** Every problem binding found, each as {@code FILE:LINE: path: message}. */
-    public static final class RateLimitSetupException extends IllegalArgumentException {
+    public static final class RateLimitSetupException extends ConfigBindingException {
         private static final long serialVersionUID = 1L;
-        private final List<ConfigError> errors;
 
         RateLimitSetupException(List<ConfigError> errors) {
-            super(errors.get(0) + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""));
-            this.errors = Collections.unmodifiableList(errors);
-        }
-
-        public List<ConfigError> errors() {
-            return errors;
+            super(errors);
         }
     }
 
@@ -95,12 +89,6 @@ public final class RateLimitSetup implements Closeable {
                 }
             }
             if (!errors.isEmpty()) {
-                Collections.sort(errors, new Comparator<ConfigError>() {
-                    @Override
-                    public int compare(ConfigError a, ConfigError b) {
-                        return Integer.compare(a.line(), b.line());
-                    }
-                });
                 for (RedisClient client : clients.values()) {
                     client.close();
                 }
