@@ -170,6 +170,11 @@ class ServletAuthIT {
                     "Stripe-Signature", AuthFixtures.stripeSignature(WEBHOOK_BODY, AuthFixtures.STRIPE_SECRET));
             checks.add(() -> assertEquals(400, spoofed.statusCode(), "body altered after signing"));
 
+            HttpResponse<byte[]> async = send(app, c, "GET", "/async", null);
+            reachedApp[0]++;
+            checks.add(() -> assertEquals(200, async.statusCode(), "judged once: its ASYNC dispatch is not counted again"));
+            checks.add(() -> assertEquals("async ASYNC", new String(async.body(), StandardCharsets.UTF_8)));
+
             List<Integer> limited = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 limited.add(send(app, c, "GET", "/limited", null).statusCode());
@@ -188,7 +193,7 @@ class ServletAuthIT {
             checks.add(() -> assertTrue(audit.stream().anyMatch(line -> line.contains("\"type\":\"auth\"")
                     && line.contains("\"outcome\":\"denied\"") && line.contains("\"route\":\"/api/orders\"")
                     && line.contains("\"method\":\"GET\"") && line.contains("\"client_ip\":\"127.0.0.1\"")
-                    && line.contains("\"rule\":\"auth.rules[4]\"")), "an auth denial is audited: " + audit));
+                    && line.contains("\"rule\":\"auth.rules[5]\"")), "an auth denial is audited: " + audit));
             checks.add(() -> assertTrue(audit.stream().anyMatch(line -> line.contains("\"type\":\"authz\"")
                     && line.contains("\"outcome\":\"denied\"") && line.contains("\"principal\":\"bob\"")
                     && line.contains("\"tenant\":\"globex\"")), "a scope denial is audited with who it was"));

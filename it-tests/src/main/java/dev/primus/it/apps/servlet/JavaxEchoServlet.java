@@ -1,5 +1,6 @@
 package dev.primus.it.apps.servlet;
 
+import javax.servlet.DispatcherType;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -13,6 +14,15 @@ import java.nio.charset.StandardCharsets;
 public class JavaxEchoServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getRequestURI().endsWith("/async")) {
+            // An async request comes back through the container's chain as an ASYNC dispatch.
+            if (request.getDispatcherType() == DispatcherType.REQUEST) {
+                request.startAsync().dispatch();
+            } else {
+                response.getWriter().print("async " + request.getDispatcherType());
+            }
+            return;
+        }
         if (request.getRequestURI().endsWith("/count")) {
             response.getWriter().print("filter_hits=" + FilterHits.COUNT.get());
             return;

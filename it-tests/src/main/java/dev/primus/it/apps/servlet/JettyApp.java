@@ -16,8 +16,8 @@ public final class JettyApp {
         Server server = new Server(new InetSocketAddress("127.0.0.1", 0));
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.addFilter(JakartaFirstFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(JakartaEchoServlet.class, "/*");
+        context.addFilter(JakartaFirstFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST)).setAsyncSupported(true);
+        context.addServlet(JakartaEchoServlet.class, "/*").setAsyncSupported(true);
         server.setHandler(context);
         server.start();
         System.out.println("READY " + ((NetworkConnector) server.getConnectors()[0]).getLocalPort());

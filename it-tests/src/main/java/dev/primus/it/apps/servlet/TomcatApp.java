@@ -27,11 +27,13 @@ public final class TomcatApp {
         connector.setProperty("address", "127.0.0.1");
         tomcat.setConnector(connector);
         Context context = tomcat.addContext(args[1], null);
-        Tomcat.addServlet(context, "echo", TomcatApp.class.getPackageName() + "." + prefix + "EchoServlet");
+        Tomcat.addServlet(context, "echo", TomcatApp.class.getPackageName() + "." + prefix + "EchoServlet")
+                .setAsyncSupported(true);
         context.addServletMappingDecoded("/*", "echo");
         FilterDef filter = new FilterDef();
         filter.setFilterName("first");
         filter.setFilterClass(TomcatApp.class.getPackageName() + "." + prefix + "FirstFilter");
+        filter.setAsyncSupported("true");
         context.addFilterDef(filter);
         FilterMap mapping = new FilterMap();
         mapping.setFilterName("first");

@@ -17,9 +17,9 @@ public final class UndertowApp {
                 .setClassLoader(UndertowApp.class.getClassLoader())
                 .setContextPath("/")
                 .setDeploymentName("app.war")
-                .addFilter(Servlets.filter("first", JakartaFirstFilter.class))
+                .addFilter(Servlets.filter("first", JakartaFirstFilter.class).setAsyncSupported(true))
                 .addFilterUrlMapping("first", "/*", DispatcherType.REQUEST)
-                .addServlet(Servlets.servlet("echo", JakartaEchoServlet.class).addMapping("/*"));
+                .addServlet(Servlets.servlet("echo", JakartaEchoServlet.class).addMapping("/*").setAsyncSupported(true));
         DeploymentManager manager = Servlets.defaultContainer().addDeployment(deployment);
         manager.deploy();
         Undertow server = Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(manager.start()).build();
