@@ -164,6 +164,13 @@ public final class AuthSetup {
 
         private AuthRule rule(String id, ConfigNode node) {
             ConfigNode match = node.get("match");
+            if (match.get("handler") != null && node.get("require").get("webhook") != null) {
+                // Spring has bound nothing yet but may have read the body by then, and the
+                // request it hands the handler cannot be swapped for one replaying it.
+                error(node, "a webhook rule must match by path, not by handler: its signature is checked over the"
+                        + " raw body before the app reads it; write match: { path: ... } for the webhook's URL");
+                return null;
+            }
             try {
                 PathPattern path = match.get("path") == null ? null : PathPattern.parse(match.get("path").text());
                 return new AuthRule(id, path, match.get("methods") == null ? null : words(match.get("methods")),

@@ -346,4 +346,19 @@ class AuthSetupTest {
         assertEquals("primus.yaml:6: auth.jwt[0].jwks_uri: auth.jwt corp: jwks_uri and jwks_file are both set; keep "
                 + "the one the issuer's keys come from", refused.errors().get(0).toString());
     }
+
+    @Test
+    void aWebhookRuleMatchedByHandlerIsRefusedWithItsLine() {
+        AuthSetup.AuthSetupException refused = assertThrows(AuthSetup.AuthSetupException.class, () -> bind("""
+                  webhooks:
+                    - id: stripe
+                      provider: stripe
+                      secret: whsec_x
+                  rules:
+                    - match: { handler: "com.acme.Hooks#stripe" }
+                      require: { webhook: stripe }
+                """));
+        assertTrue(refused.errors().get(0).toString().startsWith("primus.yaml:8: auth.rules[0]: a webhook rule must match"),
+                refused.errors().toString());
+    }
 }
