@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.primus.it.apps.servlet.Jetty9App;
 import dev.primus.it.apps.servlet.JettyApp;
 import dev.primus.it.apps.servlet.TomcatApp;
 import dev.primus.it.apps.servlet.UndertowApp;
@@ -53,6 +54,7 @@ class ServletAuthIT {
                 new Container("Tomcat 9 (javax)", "tomcat-9", TomcatApp.class, List.of("javax", "/shop"), "/shop"),
                 new Container("Tomcat 11 (jakarta)", "tomcat-11", TomcatApp.class, List.of("jakarta", ""), ""),
                 new Container("Jetty 12 EE10 (jakarta)", "jetty-12", JettyApp.class, List.of(), ""),
+                new Container("Jetty 9.4 (javax)", "jetty-9.4", Jetty9App.class, List.of(), ""),
                 new Container("Undertow 2.3 (jakarta)", "undertow-2", UndertowApp.class, List.of(), ""));
         List<Arguments> arguments = new ArrayList<>();
         for (Container container : containers) {

@@ -18,8 +18,8 @@
  * async and error dispatches run it again: the agent judges only the outermost call of a thread,
  * and only a {@code REQUEST} dispatch.
  *
- * <p>Tested in forked JVMs: Tomcat 9 (javax), Tomcat 11 (jakarta), Jetty 12 EE 10, Undertow 2.3,
- * Spring Boot 2.7 and 3. Jetty 9.4 to 11 and Jetty 12's EE 8 and 9 are woven by the same
- * descriptors but not yet tested here.
+ * <p>Tested in forked JVMs: Tomcat 9 (javax), Tomcat 11 (jakarta), Jetty 9.4 (javax), Jetty 12
+ * EE 10, Undertow 2.3, Spring Boot 2.7 and 3. Jetty 10 and 11 and Jetty 12's EE 8 and 9 are
+ * woven by the same descriptors but not tested here.
  */
 package dev.primus.instrumentation.servlet;

@@ -1,0 +1,39 @@
+package dev.primus.it.apps.servlet;
+
+import java.lang.reflect.Method;
+import java.net.InetSocketAddress;
+import java.util.EnumSet;
+
+/**
+ * Jetty 9.4 (javax) with one filter and one servlet at the root. Driven by reflection: its API
+ * shares class names with the Jetty 12 this module compiles against. Prints {@code READY port}.
+ */
+public final class Jetty9App {
+    private Jetty9App() {
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static void main(String[] args) throws Exception {
+        Class<?> serverType = Class.forName("org.eclipse.jetty.server.Server");
+        Object server = serverType.getConstructor(InetSocketAddress.class).newInstance(new InetSocketAddress("127.0.0.1", 0));
+        Class<?> contextType = Class.forName("org.eclipse.jetty.servlet.ServletContextHandler");
+        Object context = contextType.getConstructor().newInstance();
+        contextType.getMethod("setContextPath", String.class).invoke(context, "/");
+        Class dispatcherType = Class.forName("javax.servlet.DispatcherType");
+        Object filter = contextType.getMethod("addFilter", Class.class, String.class, EnumSet.class)
+                .invoke(context, JavaxFirstFilter.class, "/*", EnumSet.of(Enum.valueOf(dispatcherType, "REQUEST")));
+        asyncSupported(filter);
+        asyncSupported(contextType.getMethod("addServlet", Class.class, String.class).invoke(context, JavaxEchoServlet.class, "/*"));
+        serverType.getMethod("setHandler", Class.forName("org.eclipse.jetty.server.Handler")).invoke(server, context);
+        serverType.getMethod("start").invoke(server);
+        Object connector = ((Object[]) serverType.getMethod("getConnectors").invoke(server))[0];
+        System.out.println("READY " + connector.getClass().getMethod("getLocalPort").invoke(connector));
+        System.out.flush();
+        serverType.getMethod("join").invoke(server);
+    }
+
+    private static void asyncSupported(Object holder) throws ReflectiveOperationException {
+        Method set = holder.getClass().getMethod("setAsyncSupported", boolean.class);
+        set.invoke(holder, true);
+    }
+}
