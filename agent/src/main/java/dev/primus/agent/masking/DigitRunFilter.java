@@ -3,7 +3,8 @@ package dev.primus.agent.masking;
 /**
  * Which number detectors could match a digit run, from its length, first digit and the char after
  * it. One look at "2024-", "35 " or "48213." rules out every detector for most numbers in a log
- * line, so the five number detectors are not each called to find that out.
+ * line, so the five number detectors are not each called to find that out. A date or time
+ * ({@link DateTimeSkip}) is ruled out as a whole, not field by field.
  */
 final class DigitRunFilter {
     private static final int CARD = BuiltInDetector.CREDIT_CARD.bit();
@@ -17,15 +18,66 @@ final class DigitRunFilter {
     private DigitRunFilter() {
     }
 
-    /** The detectors among number detectors that may match the digit run starting at {@code at}. */
-    static int possible(CharSequence s, int at, int end) {
-        int i = at;
-        while (i < end && i - at < MAX_RUN && CharClass.isDigit(s.charAt(i))) {
-            i++;
-        }
+    /**
+     * For the digit run at {@code at}: the number detectors that may match there, and how far the
+     * scan can go on when none does (past the run, counted up to {@link #MAX_RUN}, or past a
+     * date or time), packed; read them with {@link #detectors} and {@link #quietEnd}.
+     */
+    static long possible(CharSequence s, int at, int end) {
+        int i = runEnd(s, at, end);
         int length = i - at;
-        char first = s.charAt(at);
         char after = i < end ? s.charAt(i) : 0;
+        // Most numbers in a log line are short and followed by a space and a word, ',' or ')',
+        // which no detector needs: say so at once. Small, so that the JIT can inline it in the scan.
+        if (length < 10 && (length > 1 || s.charAt(at) != '1') && after != '.' && after != ':'
+                && !CharClass.isHex(after) && !((after == ' ' || after == '-') && i + 1 < end
+                && CharClass.isDigit(s.charAt(i + 1)))) {
+            return (long) i << 32;
+        }
+        int quiet = length == 4 && after == '-' ? DateTimeSkip.afterYear(s, at, end)
+                : length == 2 && after == ':' ? DateTimeSkip.afterHour(s, at, end) : at;
+        if (quiet > at) {
+            return (long) quiet << 32;
+        }
+        return (long) i << 32 | detectorsFor(s, at, i, end, length, after);
+    }
+
+    static int detectors(long possible) {
+        return (int) possible;
+    }
+
+    static int quietEnd(long possible) {
+        return (int) (possible >>> 32);
+    }
+
+    /**
+     * Where the digit run at {@code at} ends, counted up to {@link #MAX_RUN}. Most runs in a log
+     * line have one to four digits: those cost no loop, whose set-up would cost more than they do.
+     */
+    private static int runEnd(CharSequence s, int at, int end) {
+        int i = at + 1;
+        if (i == end || !CharClass.isDigit(s.charAt(i))) {
+            return i;
+        }
+        if (++i == end || !CharClass.isDigit(s.charAt(i))) {
+            return i;
+        }
+        if (++i == end || !CharClass.isDigit(s.charAt(i))) {
+            return i;
+        }
+        if (++i == end || !CharClass.isDigit(s.charAt(i))) {
+            return i;
+        }
+        int limit = Math.min(end, at + MAX_RUN);
+        do {
+            i++;
+        } while (i < limit && CharClass.isDigit(s.charAt(i)));
+        return i;
+    }
+
+    /** The run {@code s[at, i)} of {@code length} digits, followed by {@code after} (0 at the end). */
+    private static int detectorsFor(CharSequence s, int at, int i, int end, int length, char after) {
+        char first = s.charAt(at);
         boolean digitAfterSeparator = i + 1 < end && CharClass.isDigit(s.charAt(i + 1));
         boolean grouped = (after == ' ' || after == '-') && digitAfterSeparator;
         // After its first group, a grouped card or Aadhaar number goes on with four or more digits

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The single pass over a message. A char whose {@link TriggerTable} entry is empty costs one
- * load and a branch; only a trigger (a digit or known prefix letter at a word start, '@', '=',
- * ':', '-', '+', '(') calls the detectors that may start there, and each validates before it
- * answers. Nothing is allocated until a detector confirms a value.
+ * The single pass over a message. A char whose {@link TriggerTable} entry is empty costs two
+ * table loads and a branch, in a loop that does nothing else; only a trigger (a digit or known
+ * prefix letter at a word start, '@', '=', ':', '-', '+', '(') leaves it and calls the detectors
+ * that may start there, and each validates before it answers. A digit run is judged once as a
+ * whole ({@link DigitRunFilter}), a date or time too. Nothing is allocated until a detector
+ * confirms a value.
  */
 final class SpanFinder {
     private static final BuiltInDetector[] BUILT_INS = BuiltInDetector.values();
@@ -42,22 +44,29 @@ final class SpanFinder {
         int floor = from;
         int i = from;
         while (i < end) {
-            char c = s.charAt(i);
-            int entry;
-            int nextAfterWord;
-            if (c < 128) {
-                entry = table[afterWord | c];
-                // From the char, not from the entry: no load-to-load chain from one char to the next.
-                nextAfterWord = TriggerTable.HALF[c];
-            } else {
-                entry = 0;
-                nextAfterWord = Character.isLetterOrDigit(c) ? 128 : 0;
+            // The hot loop, kept apart from the trigger handling below so that the JIT compiles it
+            // as a counted loop and hoists the String's checks out of it.
+            int entry = 0;
+            char c = 0;
+            while (i < end) {
+                c = s.charAt(i);
+                if (c >= 128) {
+                    entry = 0;
+                    afterWord = Character.isLetterOrDigit(c) ? 128 : 0;
+                } else {
+                    entry = table[afterWord | c];
+                    if (entry != 0) {
+                        break;
+                    }
+                    // From the char, not from the entry: no load-to-load chain from one char to the next.
+                    afterWord = TriggerTable.HALF[c];
+                }
+                i++;
             }
             if (entry == 0) {
-                afterWord = nextAfterWord;
-                i++;
-                continue;
+                break;
             }
+            int nextAfterWord = TriggerTable.HALF[c];
             char next = i + 1 < end ? s.charAt(i + 1) : 0;
             int candidates = next < 128 ? entry & triggers.second[next] : entry & NON_ASCII_SECOND;
             if (candidates == 0) {
@@ -76,10 +85,12 @@ final class SpanFinder {
                 }
             }
             if (CharClass.isDigit(c)) {
-                candidates &= DigitRunFilter.possible(s, i, end);
+                long run = DigitRunFilter.possible(s, i, end);
+                candidates &= DigitRunFilter.detectors(run);
                 if (candidates == 0) {
-                    afterWord = nextAfterWord;
-                    i++;
+                    // Nothing inside the run (or date, or time) is a trigger either: go on after it.
+                    i = DigitRunFilter.quietEnd(run);
+                    afterWord = TriggerTable.HALF[s.charAt(i - 1)];
                     continue;
                 }
             }

@@ -6,13 +6,17 @@
  * <p><b>Pre-filter, then validators.</b> Most log lines hold nothing to mask, so the common case
  * must cost one pass over the chars and nothing else. {@link dev.primus.agent.masking.SpanFinder}
  * reads each char once through a {@link dev.primus.agent.masking.TriggerTable}: a char that can
- * start no value (most letters, spaces, punctuation) costs an array load. Only a trigger (a digit
+ * start no value (most letters, spaces, punctuation) costs two array loads. Only a trigger (a digit
  * or a known prefix letter at a word start, '@', '=', ':', '-', '+', '(') calls the detectors that
  * may start there, and each one confirms with a validator before it answers
  * ({@link dev.primus.agent.masking.LuhnCheck}, {@link dev.primus.agent.masking.CardIssuerRanges},
  * {@link dev.primus.agent.masking.VerhoeffCheck}, {@link dev.primus.agent.masking.Mod97Check},
  * {@link dev.primus.agent.masking.IbanLengths}). Detectors answer with a packed long, so nothing
- * is allocated until a value is confirmed. Overlapping values are merged by
+ * is allocated until a value is confirmed. Digits are what a clean line costs (timestamps, thread
+ * names, ids): {@link dev.primus.agent.masking.DigitRunFilter} judges a digit run once, from its
+ * length, first digit and the char after it, and
+ * {@link dev.primus.agent.masking.DateTimeSkip} passes over a date or time as a whole wherever no
+ * detector could match inside it. Overlapping values are merged by
  * {@link dev.primus.agent.masking.SpanResolver}: the earliest, then longest, names the value.
  *
  * <p><b>The same instance back.</b> {@code mask} returns its argument when there is nothing to
