@@ -78,7 +78,9 @@ public final class AuthRule {
      *     not known (yet)
      */
     public boolean matches(String method, String canonicalPath, String handler) {
-        if (!methods.isEmpty() && (method == null || !methods.contains(method.toUpperCase(Locale.ROOT)))) {
+        // Clients send methods upper case; only another spelling pays for the conversion.
+        if (!methods.isEmpty() && (method == null
+                || !(methods.contains(method) || methods.contains(method.toUpperCase(Locale.ROOT))))) {
             return false;
         }
         if (this.handler != null && !this.handler.equals(handler)) {

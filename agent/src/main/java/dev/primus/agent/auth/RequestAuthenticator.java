@@ -125,9 +125,8 @@ public final class RequestAuthenticator {
      */
     private AuthDecision credential(AuthRule rule, Requirement requirement, AuthRequest request, String path) {
         Verification accepted = null;
-        StringBuilder lookedFor = new StringBuilder();
         for (CredentialKind kind : requirement.accepted()) {
-            Verification verification = verify(kind, request, lookedFor);
+            Verification verification = verify(kind, request);
             if (verification == null) {
                 continue;
             }
@@ -141,7 +140,7 @@ public final class RequestAuthenticator {
         }
         if (accepted == null) {
             return AuthDecision.refused(AuthDecision.Kind.AUTH, rule.id(), ProblemResponses.missingCredential(realm),
-                    "no credential presented (" + lookedFor + ")", path);
+                    "no credential presented (" + lookedFor(requirement) + ")", path);
         }
         Authenticated who = accepted.authenticated();
         if (!requirement.isGrantedBy(who.scopes())) {
@@ -152,16 +151,27 @@ public final class RequestAuthenticator {
         return AuthDecision.allowed(AuthDecision.Kind.AUTHZ, rule, who, "verified " + who.kind().word(), path);
     }
 
+    /** Where the accepted credentials were looked for, for the audit reason of a request that had none. */
+    private String lookedFor(Requirement requirement) {
+        StringBuilder places = new StringBuilder();
+        for (CredentialKind kind : requirement.accepted()) {
+            String place = kind == CredentialKind.JWT && setup.jwt() != null ? "Authorization: Bearer"
+                    : kind == CredentialKind.API_KEY && setup.apiKeys() != null ? setup.apiKeys().header() : null;
+            if (place != null) {
+                places.append(places.length() == 0 ? "" : ", ").append(place);
+            }
+        }
+        return places.toString();
+    }
+
     /** The verification of one kind, or null when the request does not present it. */
-    private Verification verify(CredentialKind kind, AuthRequest request, StringBuilder lookedFor) {
+    private Verification verify(CredentialKind kind, AuthRequest request) {
         if (kind == CredentialKind.JWT && setup.jwt() != null) {
-            lookedFor.append(lookedFor.length() == 0 ? "" : ", ").append("Authorization: Bearer");
             String token = BearerToken.fromAuthorization(request.get("Authorization"));
             return token == null ? null : setup.jwt().verify(token);
         }
         if (kind == CredentialKind.API_KEY && setup.apiKeys() != null) {
             ApiKeyVerifier keys = setup.apiKeys();
-            lookedFor.append(lookedFor.length() == 0 ? "" : ", ").append(keys.header());
             String key = request.get(keys.header());
             return key == null ? null : keys.verify(key);
         }

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The auth engine at a servlet container's request entry: adapts the request, lets the
@@ -26,7 +28,7 @@ public final class AuthGuard implements AuthGate.Checker {
     static final String PRINCIPAL_ATTRIBUTE = "primus.principal";
     static final String TENANT_ATTRIBUTE = "primus.tenant";
     static final String SCOPES_ATTRIBUTE = "primus.scopes";
-    private static final long BACKEND_ERROR_AUDIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    private static final long BACKEND_ERROR_AUDIT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final RequestAuthenticator authenticator;
     private final Mode mode;
@@ -35,7 +37,7 @@ public final class AuthGuard implements AuthGate.Checker {
     private final AuditPipeline audit;
     private final RequestMdc mdc = new RequestMdc();
     /** When a rate limit's backend failure was last audited: an outage is one event per interval, not one per request. */
-    private final java.util.concurrent.atomic.AtomicLong lastBackendErrorAudit = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong lastBackendErrorAudit = new AtomicLong();
     /** Whether this thread's outermost request put MDC keys that {@link #leave} must remove. */
     private final ThreadLocal<Boolean> mdcSet = new ThreadLocal<Boolean>();
 

@@ -12,6 +12,7 @@ import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
 
 /**
  * Weaves {@link BootPatch}es into classes as they are loaded or retransformed: JDK classes of the
@@ -131,9 +132,9 @@ public final class BootClassWeaver implements ClassFileTransformer {
         }
         if (patch.kind() == BootPatch.Kind.GUARD_ARGUMENT) {
             // It returns early with a bare return or null, and its argument slots assume an instance method.
-            int returned = net.bytebuddy.jar.asm.Type.getReturnType(methodDescriptor).getSort();
-            return (access & Opcodes.ACC_STATIC) == 0 && (returned == net.bytebuddy.jar.asm.Type.VOID
-                    || returned == net.bytebuddy.jar.asm.Type.OBJECT || returned == net.bytebuddy.jar.asm.Type.ARRAY);
+            int returned = Type.getReturnType(methodDescriptor).getSort();
+            return (access & Opcodes.ACC_STATIC) == 0 && (returned == Type.VOID
+                    || returned == Type.OBJECT || returned == Type.ARRAY);
         }
         boolean passesThis = patch.argument() < 0 || !BootPatch.NO_ARGUMENT_EXIT.equals(patch.exitDescriptor());
         return !(passesThis && (access & Opcodes.ACC_STATIC) != 0);
