@@ -364,15 +364,11 @@ class EgressIT {
     }
 
     private static List<String> awaitAuditLines(Path audit, String marker, int atLeast) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        List<String> lines = List.of();
-        while (System.nanoTime() < deadline) {
-            lines = Files.exists(audit) ? Files.readAllLines(audit).stream().filter(l -> l.contains(marker)).toList() : List.of();
-            if (lines.size() >= atLeast) {
-                return lines;
-            }
-            Thread.sleep(20);
+        List<String> lines = AuditTrail.await(audit, all -> all.stream().filter(l -> l.contains(marker)).count() >= atLeast)
+                .stream().filter(l -> l.contains(marker)).toList();
+        if (lines.size() < atLeast) {
+            throw new AssertionError("fewer than " + atLeast + " lines with " + marker + " in " + audit + ": " + lines);
         }
-        throw new AssertionError("fewer than " + atLeast + " lines with " + marker + " in " + audit + ": " + lines);
+        return lines;
     }
 }

@@ -24,14 +24,18 @@ public final class ForkedApp implements AutoCloseable {
     public static final Path AGENT_JAR = Path.of(System.getProperty("primus.agent.jar", "../agent/target/primus-agent.jar"))
             .toAbsolutePath().normalize();
 
+    private static final Duration PUMP_DRAIN = Duration.ofSeconds(10);
+
     private final Process process;
     private final List<String> stdout = new ArrayList<>();
     private final List<String> stderr = new ArrayList<>();
+    private final Thread stdoutPump;
+    private final Thread stderrPump;
 
     private ForkedApp(Process process) {
         this.process = process;
-        pump(process.getInputStream(), stdout, "stdout");
-        pump(process.getErrorStream(), stderr, "stderr");
+        stdoutPump = pump(process.getInputStream(), stdout, "stdout");
+        stderrPump = pump(process.getErrorStream(), stderr, "stderr");
     }
 
     public static Builder on(Path jdkHome) {
@@ -48,7 +52,8 @@ public final class ForkedApp implements AutoCloseable {
         return new ForkedApp(new ProcessBuilder(command).start());
     }
 
-    private static void pump(InputStream stream, List<String> lines, String name) {
+    /** Reads a stream into {@code lines} until its end, which comes once the process has ended and all is read. */
+    private static Thread pump(InputStream stream, List<String> lines, String name) {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -60,22 +65,26 @@ public final class ForkedApp implements AutoCloseable {
             } catch (IOException ignored) {
                 // The process ended.
             }
+            synchronized (lines) {
+                lines.notifyAll();
+            }
         }, "forked-" + name);
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 
     /** Waits for a stdout line that matches, and returns it. */
     public String awaitStdout(Predicate<String> match, Duration timeout) throws InterruptedException {
-        return await(stdout, match, timeout, "stdout");
+        return await(stdout, stdoutPump, match, timeout, "stdout");
     }
 
     /** Waits for a stderr line that matches, and returns it. */
     public String awaitStderr(Predicate<String> match, Duration timeout) throws InterruptedException {
-        return await(stderr, match, timeout, "stderr");
+        return await(stderr, stderrPump, match, timeout, "stderr");
     }
 
-    private String await(List<String> lines, Predicate<String> match, Duration timeout, String name)
+    private String await(List<String> lines, Thread pump, Predicate<String> match, Duration timeout, String name)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lines) {
@@ -87,18 +96,12 @@ public final class ForkedApp implements AutoCloseable {
                     }
                 }
                 long left = deadline - System.nanoTime();
-                if (left <= 0 || (!process.isAlive() && seen == lines.size())) {
-                    if (!process.isAlive()) {
-                        // The pumps may still be reading the last lines of a dead process.
-                        lines.wait(200);
-                        if (seen < lines.size()) {
-                            continue;
-                        }
-                    }
+                // A finished pump has read every line the process wrote: no match will come.
+                if (left <= 0 || !pump.isAlive()) {
                     throw new AssertionError("no matching line on " + name + " within " + timeout
                             + "\nstdout:\n" + String.join("\n", stdout()) + "\nstderr:\n" + String.join("\n", stderr()));
                 }
-                lines.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                lines.wait(Math.min(100, Math.max(1, TimeUnit.NANOSECONDS.toMillis(left))));
             }
         }
     }
@@ -110,8 +113,10 @@ public final class ForkedApp implements AutoCloseable {
             throw new AssertionError("the app did not end within " + timeout + "\nstdout:\n" + String.join("\n", stdout())
                     + "\nstderr:\n" + String.join("\n", stderr()));
         }
-        // Let the pumps read the last bytes.
-        Thread.sleep(100);
+        // The pumps end once they have read the last bytes; a child that inherited the pipes could
+        // keep them open, hence the bound.
+        stdoutPump.join(PUMP_DRAIN.toMillis());
+        stderrPump.join(PUMP_DRAIN.toMillis());
         return process.exitValue();
     }
 

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -191,19 +192,23 @@ class ServletAuthIT {
             checks.add(() -> assertEquals("filter_hits=" + expected, new String(count.body(), StandardCharsets.UTF_8),
                     "only allowed requests reached the app's first filter"));
 
-            List<String> audit = Files.readAllLines(dir.resolve("audit.jsonl"));
-            checks.add(() -> assertTrue(audit.stream().anyMatch(line -> line.contains("\"type\":\"auth\"")
+            Predicate<String> authDenial = line -> line.contains("\"type\":\"auth\"")
                     && line.contains("\"outcome\":\"denied\"") && line.contains("\"route\":\"/api/orders\"")
                     && line.contains("\"method\":\"GET\"") && line.contains("\"client_ip\":\"127.0.0.1\"")
-                    && line.contains("\"rule\":\"auth.rules[5]\"")), "an auth denial is audited: " + audit));
-            checks.add(() -> assertTrue(audit.stream().anyMatch(line -> line.contains("\"type\":\"authz\"")
+                    && line.contains("\"rule\":\"auth.rules[5]\"");
+            Predicate<String> scopeDenial = line -> line.contains("\"type\":\"authz\"")
                     && line.contains("\"outcome\":\"denied\"") && line.contains("\"principal\":\"bob\"")
-                    && line.contains("\"tenant\":\"globex\"")), "a scope denial is audited with who it was"));
-            checks.add(() -> assertTrue(audit.stream().anyMatch(line -> line.contains("\"type\":\"webhook\"")
-                    && line.contains("\"outcome\":\"denied\"")), "a webhook denial is audited"));
-            checks.add(() -> assertTrue(audit.stream().anyMatch(line -> line.contains("\"type\":\"rate_limit\"")
-                    && line.contains("\"outcome\":\"denied\"") && line.contains("\"route\":\"/limited\"")),
-                    "a rate-limit denial is audited"));
+                    && line.contains("\"tenant\":\"globex\"");
+            Predicate<String> webhookDenial = line -> line.contains("\"type\":\"webhook\"")
+                    && line.contains("\"outcome\":\"denied\"");
+            Predicate<String> rateLimitDenial = line -> line.contains("\"type\":\"rate_limit\"")
+                    && line.contains("\"outcome\":\"denied\"") && line.contains("\"route\":\"/limited\"");
+            List<String> audit = AuditTrail.awaitLinesMatching(dir.resolve("audit.jsonl"),
+                    authDenial, scopeDenial, webhookDenial, rateLimitDenial);
+            checks.add(() -> assertTrue(audit.stream().anyMatch(authDenial), "an auth denial is audited: " + audit));
+            checks.add(() -> assertTrue(audit.stream().anyMatch(scopeDenial), "a scope denial is audited with who it was"));
+            checks.add(() -> assertTrue(audit.stream().anyMatch(webhookDenial), "a webhook denial is audited"));
+            checks.add(() -> assertTrue(audit.stream().anyMatch(rateLimitDenial), "a rate-limit denial is audited"));
             checks.add(() -> assertTrue(audit.stream().noneMatch(line -> line.contains(AuthFixtures.API_KEY)
                     || line.contains(reader) || line.contains(AuthFixtures.STRIPE_SECRET)), "no credential is audited"));
             assertAll(container + " on " + Jdks.name(jdk), checks);
@@ -216,12 +221,13 @@ class ServletAuthIT {
         try (ForkedApp app = start(tomcat, Jdks.all().get(0), dir, "monitor", new AuthFixtures())) {
             HttpResponse<byte[]> anonymous = send(app, "", "GET", "/api/orders", null);
             HttpResponse<byte[]> count = send(app, "", "GET", "/count", null);
-            List<String> audit = Files.readAllLines(dir.resolve("audit.jsonl"));
+            Predicate<String> wouldDeny = line -> line.contains("\"type\":\"auth\"")
+                    && line.contains("\"outcome\":\"would_deny\"") && line.contains("\"mode\":\"monitor\"");
+            List<String> audit = AuditTrail.awaitLinesMatching(dir.resolve("audit.jsonl"), wouldDeny);
             assertAll(
                     () -> assertEquals(200, anonymous.statusCode()),
                     () -> assertEquals("filter_hits=1", new String(count.body(), StandardCharsets.UTF_8)),
-                    () -> assertTrue(audit.stream().anyMatch(line -> line.contains("\"type\":\"auth\"")
-                            && line.contains("\"outcome\":\"would_deny\"") && line.contains("\"mode\":\"monitor\"")), audit.toString()));
+                    () -> assertTrue(audit.stream().anyMatch(wouldDeny), audit.toString()));
         }
     }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,10 +107,12 @@ class SpringAuthIT {
             HttpResponse<String> count = send(port, "GET", "/count", null);
             checks.add(() -> assertEquals("filter_hits=6", count.body()));
 
-            List<String> audit = Files.readAllLines(dir.resolve("audit.jsonl"));
-            checks.add(() -> assertTrue(audit.stream().anyMatch(line -> line.contains("\"type\":\"authz\"")
+            Predicate<String> handlerRuleRefusal = line -> line.contains("\"type\":\"authz\"")
                     && line.contains("\"rule\":\"auth.rules[0]\"") && line.contains("\"principal\":\"bob\"")
-                    && line.contains("\"route\":\"/api/orders/7/refund\"")), "the handler rule's refusal is audited: " + audit));
+                    && line.contains("\"route\":\"/api/orders/7/refund\"");
+            List<String> audit = AuditTrail.awaitLinesMatching(dir.resolve("audit.jsonl"), handlerRuleRefusal);
+            checks.add(() -> assertTrue(audit.stream().anyMatch(handlerRuleRefusal),
+                    "the handler rule's refusal is audited: " + audit));
             assertAll(name + " on " + Jdks.name(jdk), checks);
         }
     }

@@ -113,9 +113,9 @@ class SpringBootAppIT {
         for (Path jdk : Jdks.all()) {
             String name = Jdks.name(jdk);
             ForkedApp app = apps.get(name + " with agent");
-            assertTrue(app.primusLines().stream().anyMatch(l -> l.contains(" started in ") && l.contains("service spring-it")),
-                    app.primusLines().toString());
-            List<String> audit = Files.readAllLines(dir.resolve(name + "-audit.jsonl"));
+            app.awaitStderr(l -> l.startsWith("[primus]") && l.contains(" started in ") && l.contains("service spring-it"),
+                    START_TIMEOUT);
+            List<String> audit = AuditTrail.awaitAtLeast(dir.resolve(name + "-audit.jsonl"), 1);
             assertTrue(audit.get(0).contains("\"type\":\"agent\"") && audit.get(0).contains("\"reason\":\"started\""),
                     audit.toString());
             assertTrue(apps.get(name + " without agent").primusLines().isEmpty());

@@ -81,7 +81,11 @@ class AuditPipelineTest {
         AuditPipeline pipeline = AuditPipeline.create("svc", 64, List.of(sink), 50_000_000L).start(List.of());
         java.util.concurrent.atomic.AtomicInteger collected = new java.util.concurrent.atomic.AtomicInteger();
         pipeline.addReport(() -> List.of(event("report " + collected.incrementAndGet())));
-        Thread.sleep(300);
+        // The writer thread collects on its own schedule: wait for two periods' reports, bounded.
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (collected.get() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         pipeline.shutdown(10_000);
 
         int periodic = collected.get() - 1;
