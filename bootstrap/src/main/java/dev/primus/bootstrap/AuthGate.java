@@ -13,14 +13,17 @@ package dev.primus.bootstrap;
  * name; the agent reads them through one adapter for both.
  *
  * <p>A filter chain calls its own entry method again for every filter ({@code chain.doFilter}),
- * and a forward or include starts a nested chain on the same thread: only the outermost call of
- * a thread ({@link CallDepth#AUTH} at 0) is judged, and only it cleans up in {@link #exitRequest}.
+ * and a forward or include starts a nested chain on the same thread: the engine judges a request
+ * once, at the outermost entry that carries it, and cleans up when that entry returns. It tells
+ * which entries belong to which request itself, from the requests: nothing here can mark a
+ * request as judged, so a call from the app can only cause a judgement.
  */
 public final class AuthGate {
     /** The engine side of the gate, implemented in the agent. */
     public interface Checker {
         /**
-         * Judges a request at the outermost entry of its thread.
+         * Judges a request at the outermost entry that carries it; an entry nested in one for the
+         * same request gets it back as it came.
          *
          * @return the request the app should get (the same one, or one that replays a body the
          *     agent read), or null when the agent has answered it and the app must not run
@@ -44,17 +47,21 @@ public final class AuthGate {
          */
         Object admitHandler(Object handler, Object request, Object response);
 
-        /** The outermost entry returned (or threw): undo what {@link #admit} set on the thread. */
+        /**
+         * An entry that {@link #admit} or {@link #admitExchange} let run returned (or threw): the
+         * engine undoes what it set for the request when this was the request's outermost entry.
+         */
         void leave();
     }
 
-    private static volatile Checker checker;
+    /** Set once, by the class initializer, from {@link GateInstallation}: see there. */
+    private static final Checker ENGINE = GateInstallation.auth();
 
     private AuthGate() {
     }
 
-    public static void install(Checker engine) {
-        checker = engine;
+    static Checker engine() {
+        return ENGINE;
     }
 
     /**
@@ -62,35 +69,30 @@ public final class AuthGate {
      * Never throws; a failure inside the engine is counted and the request goes on untouched.
      */
     public static Object enterRequest(Object request, Object response) {
-        return enter(request, response);
+        Checker engine = ENGINE;
+        if (engine == null) {
+            return request;
+        }
+        try {
+            return engine.admit(request, response);
+        } catch (Throwable failure) {
+            AgentFailures.record("auth check", failure);
+            return request;
+        }
     }
 
     /** Woven at the start of Undertow's filter and servlet handlers: as {@link #enterRequest}. */
     public static Object enterExchange(Object exchange) {
-        return enter(exchange, null);
-    }
-
-    /** {@code response} null: {@code subject} is an exchange carrying both. */
-    private static Object enter(Object subject, Object response) {
-        if (CallDepth.enter(CallDepth.AUTH) > 0) {
-            return subject;
-        }
-        Checker engine = checker;
+        Checker engine = ENGINE;
         if (engine == null) {
-            return subject;
+            return exchange;
         }
-        Object admitted;
         try {
-            admitted = response == null ? engine.admitExchange(subject) : engine.admit(subject, response);
+            return engine.admitExchange(exchange);
         } catch (Throwable failure) {
             AgentFailures.record("auth check", failure);
-            admitted = subject;
+            return exchange;
         }
-        if (admitted == null) {
-            // The woven method returns without reaching its exit call, so the depth is undone here.
-            CallDepth.exit(CallDepth.AUTH);
-        }
-        return admitted;
     }
 
     /**
@@ -98,7 +100,7 @@ public final class AuthGate {
      * and view: the response is written). Never throws.
      */
     public static Object enterHandler(Object handler, Object request, Object response) {
-        Checker engine = checker;
+        Checker engine = ENGINE;
         if (engine == null) {
             return handler;
         }
@@ -112,16 +114,14 @@ public final class AuthGate {
 
     /** Woven on every way out of the entry method, once {@link #enterRequest} let it run. */
     public static void exitRequest() {
-        if (CallDepth.depth(CallDepth.AUTH) == 1) {
-            Checker engine = checker;
-            if (engine != null) {
-                try {
-                    engine.leave();
-                } catch (Throwable failure) {
-                    AgentFailures.record("auth cleanup", failure);
-                }
-            }
+        Checker engine = ENGINE;
+        if (engine == null) {
+            return;
         }
-        CallDepth.exit(CallDepth.AUTH);
+        try {
+            engine.leave();
+        } catch (Throwable failure) {
+            AgentFailures.record("auth cleanup", failure);
+        }
     }
 }

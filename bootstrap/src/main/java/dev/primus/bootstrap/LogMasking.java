@@ -5,18 +5,26 @@ import java.util.Map;
 
 /**
  * Where woven logging code hands text to the masking engine before any appender, layout or
- * handler sees it. The agent installs the {@link Masker}; until then, and when masking is off,
- * every value passes unchanged.
+ * handler sees it. The agent installs the {@link Masker} once ({@link GateInstallation}); without
+ * one (masking off) every value passes unchanged.
  *
  * <p>Each static method returns its input when there is nothing to mask or when the engine
- * fails (counted by {@link AgentFailures}): a log line is never lost to the agent. While the
- * engine runs the thread is marked ({@link CallDepth#GATE}), so logging that the engine's own
- * code might cause is passed through rather than masked again.
+ * fails (counted by {@link AgentFailures}): a log line is never lost to the agent. Whether a
+ * thread is inside an appender, and whether the engine's own code is logging, is the engine's to
+ * know, not this class's: nothing here can be told to skip a value.
  */
 public final class LogMasking {
     /** The engine side, implemented in the agent. Values are returned as they came when clean. */
     public interface Masker {
         String maskText(String text);
+
+        /** An exception's message or text: masked only while an appender or handler runs on this thread. */
+        String maskTextWhileLogging(String text);
+
+        /** An appender or handler starts writing on this thread; pairs with {@link #exitAppender}. */
+        void enterAppender(Object appender);
+
+        void exitAppender();
 
         /** A copy with masked String elements, or the same array. */
         Object[] maskArguments(Object[] arguments);
@@ -49,14 +57,16 @@ public final class LogMasking {
     private static final int LOG4J_EVENT = 5;
     private static final int JUL_RECORD = 6;
     private static final int KEY_VALUE_PAIRS = 7;
+    private static final int TEXT_WHILE_LOGGING = 8;
 
-    private static volatile Masker masker;
+    /** Set once, by the class initializer, from {@link GateInstallation}: see there. */
+    private static final Masker ENGINE = GateInstallation.masking();
 
     private LogMasking() {
     }
 
-    public static void install(Masker engine) {
-        masker = engine;
+    static Masker engine() {
+        return ENGINE;
     }
 
     /** A message, an exception message, a formatted record: the text as it may be written. */
@@ -69,24 +79,35 @@ public final class LogMasking {
      * or handler runs on this thread, so the app's own use of its exceptions is never changed.
      */
     public static String textWhileLogging(String text) {
-        if (masker == null || text == null || CallDepth.depth(CallDepth.LOGGING) == 0) {
-            return text;
-        }
-        return (String) mask(TEXT, text);
+        return (String) mask(TEXT_WHILE_LOGGING, text);
     }
 
     /** Marks the thread as running an appender or handler; pairs with {@link #exitAppender()}. */
     public static void enterAppender(Object appender) {
-        CallDepth.enter(CallDepth.LOGGING);
+        Masker engine = ENGINE;
+        if (engine != null) {
+            try {
+                engine.enterAppender(appender);
+            } catch (Throwable failure) {
+                AgentFailures.record("log masking appender", failure);
+            }
+        }
     }
 
     public static void exitAppender() {
-        CallDepth.exit(CallDepth.LOGGING);
+        Masker engine = ENGINE;
+        if (engine != null) {
+            try {
+                engine.exitAppender();
+            } catch (Throwable failure) {
+                AgentFailures.record("log masking appender", failure);
+            }
+        }
     }
 
     /** {@code java.util.logging.Logger.log(LogRecord)}: masks the record, then marks the thread while handlers run. */
     public static void enterJulLog(Object record) {
-        CallDepth.enter(CallDepth.LOGGING);
+        enterAppender(record);
         mask(JUL_RECORD, record);
     }
 
@@ -124,18 +145,16 @@ public final class LogMasking {
     }
 
     private static Object mask(int kind, Object value) {
-        Masker engine = masker;
+        Masker engine = ENGINE;
         if (engine == null || value == null) {
-            return value;
-        }
-        if (CallDepth.enter(CallDepth.GATE) > 0) {
-            CallDepth.exit(CallDepth.GATE);
             return value;
         }
         try {
             switch (kind) {
                 case TEXT:
                     return engine.maskText((String) value);
+                case TEXT_WHILE_LOGGING:
+                    return engine.maskTextWhileLogging((String) value);
                 case ARGUMENTS:
                     return engine.maskArguments((Object[]) value);
                 case VALUES:
@@ -157,8 +176,6 @@ public final class LogMasking {
         } catch (Throwable failure) {
             AgentFailures.record("log masking", failure);
             return value;
-        } finally {
-            CallDepth.exit(CallDepth.GATE);
         }
     }
 }

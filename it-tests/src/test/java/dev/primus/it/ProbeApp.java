@@ -3,15 +3,20 @@ package dev.primus.it;
 import dev.primus.it.apps.EgressProbeApp;
 import java.time.Duration;
 
-/** An {@link EgressProbeApp} in its own JVM: send a command, read its one result. */
+/** A probe app ({@link EgressProbeApp} unless named) in its own JVM: send a command, read its one result. */
 final class ProbeApp implements AutoCloseable {
     private final ForkedApp app;
     private final String name;
     private int results;
 
     ProbeApp(String name, ForkedApp.Builder builder) throws Exception {
+        this(name, builder, EgressProbeApp.class);
+    }
+
+    /** Any app that answers one {@code RESULT} line per stdin line, after a {@code READY} line. */
+    ProbeApp(String name, ForkedApp.Builder builder, Class<?> mainClass) throws Exception {
         this.name = name;
-        this.app = builder.start(EgressProbeApp.class);
+        this.app = builder.start(mainClass);
         app.awaitStdout("READY"::equals, Duration.ofSeconds(60));
     }
 

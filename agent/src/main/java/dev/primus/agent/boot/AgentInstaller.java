@@ -4,7 +4,7 @@ import dev.primus.agent.audit.AuditEvent;
 import dev.primus.agent.audit.AuditPipeline;
 import dev.primus.agent.auth.AuthSetup;
 import dev.primus.bootstrap.AgentFailures;
-import dev.primus.bootstrap.InstallationLatch;
+import dev.primus.bootstrap.GateInstallation;
 import dev.primus.bootstrap.PrimusLog;
 import dev.primus.config.ConfigError;
 import dev.primus.config.ConfigLoader;
@@ -40,7 +40,7 @@ public final class AgentInstaller {
                 refuse(result, attached);
                 return;
             }
-            if (!InstallationLatch.tryClaim()) {
+            if (!GateInstallation.tryClaim()) {
                 PrimusLog.warn("the agent is already installed in this JVM; this "
                         + (attached ? "attach" : "second -javaagent") + " does nothing");
                 return;
@@ -63,7 +63,17 @@ public final class AgentInstaller {
                               final boolean attached, long startNanos) throws UnmodifiableClassException {
         final List<Hook> hooks = HookSelection.active(Hooks.all(), config);
         AuditPipeline audit = AuditPipeline.create(config.service(), config.audit());
-        Guards.install(config, auth, audit);
+        try {
+            Guards.install(config, auth, audit);
+        } catch (IllegalStateException notInstalled) {
+            // A gate holds another installation's engine, or was initialized before the agent
+            // could give it one: nothing of this start is woven, and the message says what holds.
+            PrimusLog.error("this start installs nothing: " + notInstalled.getMessage());
+            if (auth != null) {
+                auth.close();
+            }
+            return;
+        }
         final int jdkPatches;
         try {
             jdkPatches = JdkWeaving.install(instrumentation, Guards.jdkPatches(config));
@@ -71,9 +81,10 @@ public final class AgentInstaller {
                 HookInstaller.install(instrumentation, hooks);
             }
         } catch (RuntimeException | UnmodifiableClassException | Error failure) {
-            // Whatever was woven stays, but with no engine behind the gates it lets every call
-            // through: "the app runs without the agent" is then true.
-            Guards.uninstall();
+            // The gates keep their engines (nothing can take them out), so whatever was woven
+            // stays guarded; what was not woven is not. Said as it is, once.
+            PrimusLog.error("weaving stopped part-way (" + failure + "); the hooks woven before it stay guarded, "
+                    + "the rest are not");
             if (auth != null) {
                 auth.close();
             }
@@ -103,6 +114,34 @@ public final class AgentInstaller {
                 }));
         Runtime.getRuntime().addShutdownHook(new Thread(new Shutdown(audit, auth, config.mode().word()), "primus-shutdown"));
         PrimusLog.info(startupLine(config, source, attached, jdkPatches + hooks.size(), audit.sinkNames(), elapsedMillis));
+        declareOpenDoors();
+    }
+
+    /**
+     * Says what this JVM leaves open that no Java hook or seal closes, with the flag that closes
+     * each ({@code OpenDoors}, Java 9+; Java 8 has no modules to seal the engines with).
+     */
+    @SuppressWarnings("unchecked")
+    private static void declareOpenDoors() {
+        List<String> doors;
+        if (System.getProperty("java.specification.version", "").startsWith("1.")) {
+            doors = Arrays.asList("Java 8 has no modules: code in the app can reach the agent's engines by reflection; "
+                    + "run on Java 9 or later to seal them");
+        } else {
+            try {
+                doors = (List<String>) Class.forName("dev.primus.agent.boot.OpenDoors").getDeclaredMethod("report").invoke(null);
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError failure) {
+                AgentFailures.record("open doors report", failure);
+                return;
+            }
+        }
+        if (!doors.isEmpty()) {
+            PrimusLog.warn("what the agent cannot stop in this JVM, and how to close it (see the README, "
+                    + "\"What the agent can and cannot stop\"):");
+            for (String door : doors) {
+                PrimusLog.warn("  - " + door);
+            }
+        }
     }
 
     static AuditEvent.Builder startedEvent(PrimusConfig config, boolean attached, int hooks, long elapsedMillis) {

@@ -4,6 +4,7 @@ import dev.primus.agent.audit.AuditPipeline;
 import dev.primus.agent.auth.AuthSetup;
 import dev.primus.agent.auth.RequestAuthenticator;
 import dev.primus.agent.egress.EgressGuard;
+import dev.primus.agent.egress.EgressJudge;
 import dev.primus.agent.egress.EgressPolicy;
 import dev.primus.agent.logging.LoggingGuard;
 import dev.primus.agent.logging.MaskingReport;
@@ -11,6 +12,7 @@ import dev.primus.agent.masking.Masker;
 import dev.primus.agent.servlet.AuthGuard;
 import dev.primus.bootstrap.AuthGate;
 import dev.primus.bootstrap.EgressGate;
+import dev.primus.bootstrap.GateInstallation;
 import dev.primus.bootstrap.LogMasking;
 import dev.primus.config.Mode;
 import dev.primus.config.PrimusConfig;
@@ -63,13 +65,6 @@ final class Guards {
         return patches;
     }
 
-    /** Takes every engine out of its gate: woven code then lets every call through. */
-    static void uninstall() {
-        EgressGate.install(null);
-        LogMasking.install(null);
-        AuthGate.install(null);
-    }
-
     /**
      * The auth section bound to its engine, or null when auth is off.
      *
@@ -80,20 +75,28 @@ final class Guards {
                 : AuthSetup.bind(config.auth(), config.source(), Clock.systemUTC());
     }
 
+    /**
+     * Gives each gate its engine, once for the life of the JVM (null for a guard that is off).
+     *
+     * @throws IllegalStateException when a gate was initialized before this, and so has no engine
+     */
     static void install(PrimusConfig config, AuthSetup auth, AuditPipeline audit) {
+        EgressGate.Checker egress = null;
         if (config.egress().mode() != Mode.OFF) {
-            EgressGate.install(new EgressGuard(new EgressPolicy(config.egress()), config.egress().mode(),
+            egress = new EgressGuard(new EgressJudge(new EgressPolicy(config.egress()), config.egress().mode(),
                     config.egress().failClosed(), config.source(), audit));
         }
+        LogMasking.Masker masking = null;
         if (config.masking().mode() != Mode.OFF) {
             Masker masker = Masker.from(config.masking());
-            LogMasking.install(new LoggingGuard(masker, config.masking().mode() == Mode.ENFORCE));
+            masking = new LoggingGuard(masker, config.masking().mode() == Mode.ENFORCE);
             audit.addReport(new MaskingReport(masker, config.masking()));
         }
+        AuthGate.Checker authGuard = null;
         if (auth != null) {
-            AuthGate.install(new AuthGuard(new RequestAuthenticator(auth, config.service()),
-                    config.auth().mode(),
-                    config.auth().auditSuccess(), config.auth().maxBodyBytes(), audit));
+            authGuard = new AuthGuard(new RequestAuthenticator(auth, config.service()), config.auth().mode(),
+                    config.auth().auditSuccess(), config.auth().maxBodyBytes(), audit);
         }
+        GateInstallation.install(egress, masking, authGuard);
     }
 }

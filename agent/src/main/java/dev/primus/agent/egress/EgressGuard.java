@@ -1,142 +1,283 @@
 package dev.primus.agent.egress;
 
-import dev.primus.agent.audit.AuditEvent;
-import dev.primus.agent.audit.AuditPipeline;
-import dev.primus.agent.audit.Target;
 import dev.primus.bootstrap.AgentFailures;
 import dev.primus.bootstrap.EgressDeniedException;
 import dev.primus.bootstrap.EgressGate;
-import dev.primus.config.Mode;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.URI;
 import java.net.URL;
-import java.util.Locale;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
- * The egress engine as the hooks see it: turns what a hook caught into a {@link Destination},
- * asks the {@link EgressPolicy}, applies the mode, and audits. In enforce mode a denial becomes
- * an {@link EgressDeniedException} and is audited every time; in monitor mode it is audited
- * once per destination as {@code would_deny} and the call goes on. An allowed destination is
- * audited the first time it is seen.
+ * The egress engine as the hooks see it, behind {@link EgressGate}: knows which request a socket
+ * belongs to ({@link JudgedRequests}), reads each client's requests ({@link HttpRequestUrls}),
+ * and hands every destination to the {@link EgressJudge}. All that state lives here, in the
+ * sealed module, never in the bridge: code in the app can call the gate, which only ever makes
+ * this engine judge something.
  */
 public final class EgressGuard implements EgressGate.Checker {
-    private final EgressPolicy policy;
-    private final Mode mode;
-    private final boolean failClosed;
-    private final String configFile;
-    private final AuditPipeline audit;
+    /** HttpCore endpoints remembered past this many are forgotten: their connects are then judged in full. */
+    private static final int MAX_JUDGED_ENDPOINTS = 4096;
 
-    public EgressGuard(EgressPolicy policy, Mode mode, boolean failClosed, String configFile, AuditPipeline audit) {
-        this.policy = policy;
-        this.mode = mode;
-        this.failClosed = failClosed;
-        this.configFile = configFile;
-        this.audit = audit;
+    private final EgressJudge judge;
+    private final ThreadLocal<JudgedRequests> threads = new ThreadLocal<JudgedRequests>() {
+        @Override
+        protected JudgedRequests initialValue() {
+            return new JudgedRequests();
+        }
+    };
+    /**
+     * HttpCore connect requests made inside a judged request, by identity (an equal endpoint made
+     * elsewhere never counts), with that request's URL, until the reactor thread connects them.
+     * Locked: touched once per new async connection, not per request.
+     */
+    private final Map<Object, URL> judgedEndpoints = new IdentityHashMap<Object, URL>();
+
+    public EgressGuard(EgressJudge judge) {
+        this.judge = judge;
     }
 
     @Override
-    public EgressDeniedException checkSocket(SocketAddress endpoint, URL judgedUrl) {
-        if (!(endpoint instanceof InetSocketAddress)) {
-            return null; // Unix domain sockets and the like never leave the host.
+    public EgressDeniedException socketDenial(SocketAddress endpoint) {
+        JudgedRequests thread = threads.get();
+        if (thread.inside || endpoint == null) {
+            return null; // The JDK refuses a null address itself.
         }
-        InetSocketAddress inet = (InetSocketAddress) endpoint;
-        InetAddress address = inet.getAddress();
-        byte[] resolved = address == null ? null : address.getAddress();
-        String host = inet.getHostString();
-        Destination destination = Destination.socket(host, resolved, inet.getPort());
+        thread.inside = true;
         try {
-            boolean judgedAlready = judgedUrl != null && sameEndpoint(judgedUrl, host, inet.getPort());
-            EgressDecision decision = judgedAlready ? policy.denyForAddress(resolved, inet.getPort())
-                    : policy.decide(destination);
-            return decision == null ? null : act(decision, destination);
-        } catch (RuntimeException failure) {
-            return onError(destination, failure);
-        }
-    }
-
-    @Override
-    public EgressDeniedException checkUrl(URL url) {
-        String scheme = url.getProtocol().toLowerCase(Locale.ROOT);
-        int port = url.getPort() >= 0 ? url.getPort() : url.getDefaultPort();
-        Destination destination = Destination.url(scheme, url.getHost(), port, url.getPath());
-        try {
-            return act(policy.decide(destination), destination);
-        } catch (RuntimeException failure) {
-            return onError(destination, failure);
-        }
-    }
-
-    @Override
-    public boolean failClosed() {
-        return failClosed && mode == Mode.ENFORCE;
-    }
-
-    @Override
-    public EgressDeniedException checkLookup(String host) {
-        Destination destination = Destination.socket(host, null, -1);
-        try {
-            EgressDecision decision = policy.decideLookup(host);
-            return decision == null ? null : act(decision, destination);
-        } catch (RuntimeException failure) {
-            return onError(destination, failure);
-        }
-    }
-
-    /** Whether a socket goes to the host and port of the URL its HTTP call was judged by. */
-    private static boolean sameEndpoint(URL url, String host, int port) {
-        int urlPort = url.getPort() >= 0 ? url.getPort() : url.getDefaultPort();
-        if (urlPort != port) {
-            return false;
-        }
-        byte[] urlLiteral = IpLiteral.parse(url.getHost());
-        byte[] hostLiteral = IpLiteral.parse(host);
-        if (urlLiteral != null || hostLiteral != null) {
-            return urlLiteral != null && hostLiteral != null && java.util.Arrays.equals(urlLiteral, hostLiteral);
-        }
-        String urlName = HostNames.normalise(url.getHost());
-        return urlName != null && urlName.equals(HostNames.normalise(host));
-    }
-
-    /** Applies the mode to a decision; null lets the call go on. */
-    EgressDeniedException act(EgressDecision decision, Destination destination) {
-        if (decision.allowed()) {
-            if (decision.firstUse()) {
-                audit(decision, destination, "allowed");
+            if (!(endpoint instanceof InetSocketAddress)) {
+                // A Unix domain socket never leaves the host; any other type no JDK socket takes.
+                return isUnixDomain(endpoint) ? null
+                        : judge.unreadable("a " + endpoint.getClass().getName() + " address", new IllegalArgumentException());
             }
-            return null;
-        }
-        if (mode == Mode.MONITOR) {
-            if (decision.firstUse()) {
-                audit(decision, destination, "would_deny");
+            // InetSocketAddress's getters are final: a subclass from the app cannot lie through them.
+            InetSocketAddress inet = (InetSocketAddress) endpoint;
+            EgressDeniedException denial = judge.checkSocket(inet, thread.innermost());
+            if (denial == null) {
+                thread.allowed(inet.getAddress(), inet.getPort());
             }
-            return null;
+            return denial;
+        } catch (Throwable failure) {
+            return judge.failed(endpoint.getClass().getName(), failure);
+        } finally {
+            thread.inside = false;
         }
-        audit(decision, destination, "denied");
-        return new EgressDeniedException(destination.describe(), decision.rule() + " (" + decision.reason() + ")",
-                configFile);
     }
 
-    /** The policy itself failed: {@code egress.on_error} decides, and the failure is counted. */
-    private EgressDeniedException onError(Destination destination, RuntimeException failure) {
-        AgentFailures.record("egress decision", failure);
-        if (!failClosed()) {
-            return null;
+    @Override
+    public EgressDeniedException addressDenial(InetAddress address, int port) {
+        JudgedRequests thread = threads.get();
+        if (thread.inside || thread.takeAllowed(address, port)) {
+            return null; // The agent's own, or the very address object the socket check above just allowed.
         }
-        return new EgressDeniedException(destination.describe(), "egress.on_error (fail_closed)", configFile);
+        return socketDenial(new InetSocketAddress(address, port));
     }
 
-    private void audit(EgressDecision decision, Destination destination, String outcome) {
-        byte[] resolved = destination.resolved();
-        byte[] literal = resolved != null ? resolved : IpLiteral.parse(destination.host());
-        String url = destination.scheme() == null ? null : destination.describe();
-        audit.offer(AuditEvent.of("egress", outcome)
-                .mode(mode.word())
-                .rule(decision.rule())
-                .reason(decision.reason())
-                .context("caller", Callers.firstAppFrame())
-                .target(new Target(destination.scheme(), destination.host(), literal == null ? null : IpLiteral.format(literal),
-                        destination.port(), url))
-                .build());
+    @Override
+    public EgressDeniedException lookupDenial(String host) {
+        JudgedRequests thread = threads.get();
+        if (thread.inside) {
+            return null;
+        }
+        thread.inside = true;
+        try {
+            return judge.checkLookup(host);
+        } catch (Throwable failure) {
+            return judge.failed(host, failure);
+        } finally {
+            thread.inside = false;
+        }
     }
+
+    @Override
+    public EgressDeniedException enterHttp(int client, Object request, Object context) {
+        JudgedRequests thread = threads.get();
+        // The frame exists from here on, whatever follows, so that leaveHttp pairs with it.
+        thread.push(null);
+        if (thread.inside) {
+            return null;
+        }
+        thread.inside = true;
+        try {
+            EgressDeniedException denial = judgeRequest(client, request, context, thread.outer(), thread);
+            if (denial != null) {
+                thread.pop(); // The woven method throws at once: no leaveHttp follows.
+            }
+            return denial;
+        } finally {
+            thread.inside = false;
+        }
+    }
+
+    @Override
+    public void enterCarriedConnect(int client, Object carrier) {
+        JudgedRequests thread = threads.get();
+        thread.push(null);
+        if (thread.inside) {
+            return;
+        }
+        thread.inside = true;
+        try {
+            if (client == EgressGate.APACHE_REACTOR) {
+                Object endpoint = APACHE_REMOTE_ENDPOINT.get(carrier.getClass()).invokeExact(carrier);
+                synchronized (judgedEndpoints) {
+                    thread.judged(judgedEndpoints.get(endpoint));
+                }
+                return;
+            }
+            // OkHttp 5's ConnectPlan: the call it connects for, and that call's interceptor chain,
+            // judged again (a cached decision). A plan without a call (a pool's warm-up) serves no
+            // request, and a denied request none this socket may serve: judged in full.
+            Object user = OKHTTP_PLAN_USER.get(carrier.getClass()).invokeExact(carrier);
+            Object chain = user == null ? null : OKHTTP_USER_CHAIN.get(user.getClass()).invokeExact(user);
+            if (chain != null) {
+                judgeRequest(EgressGate.OKHTTP, chain, null, null, thread);
+            }
+        } catch (Throwable failure) {
+            // The socket is then judged in full, as if no request had been judged for it.
+            AgentFailures.record("egress carried connect", failure);
+        } finally {
+            thread.inside = false;
+        }
+    }
+
+    @Override
+    public void leaveHttp() {
+        threads.get().pop();
+    }
+
+    @Override
+    public EgressDeniedException exchangeDenial(URI uri) {
+        JudgedRequests thread = threads.get();
+        if (thread.inside) {
+            return null;
+        }
+        thread.inside = true;
+        try {
+            return judgeRequest(EgressGate.HTTP_CLIENT, uri, null, thread.innermost(), null);
+        } finally {
+            thread.inside = false;
+        }
+    }
+
+    @Override
+    public Object rememberEndpoint(Object endpoint) {
+        URL url = threads.get().innermost();
+        if (url != null && endpoint != null) {
+            synchronized (judgedEndpoints) {
+                if (judgedEndpoints.size() >= MAX_JUDGED_ENDPOINTS) {
+                    judgedEndpoints.clear();
+                }
+                judgedEndpoints.put(endpoint, url);
+            }
+        }
+        return endpoint;
+    }
+
+    @Override
+    public void recordResolved(InetAddress[] answer, String host) {
+        judge.resolvedNames().recordJdk(host, answer);
+    }
+
+    @Override
+    public void recordResolvedByNetty(InetAddress address) {
+        judge.resolvedNames().recordNetty(address);
+    }
+
+    @Override
+    public void failPromise(Object promise, Throwable denial) {
+        try {
+            NETTY_SET_FAILURE.get(promise.getClass()).invokeExact(promise, denial);
+        } catch (Throwable failure) {
+            AgentFailures.record("egress netty promise", failure);
+        }
+    }
+
+    /**
+     * Judges a request: its denial, or null, after which {@code frame}'s innermost step is marked
+     * with the request's URL. A request for the same URL as the step around it ({@code outer})
+     * was judged there already.
+     */
+    private EgressDeniedException judgeRequest(int client, Object request, Object context, URL outer,
+                                               JudgedRequests frame) {
+        URL url;
+        try {
+            url = HttpRequestUrls.read(client, request, context);
+        } catch (HttpRequestUrls.UnknownLibraryShape agentFault) {
+            return judge.failed(request.getClass().getName(), agentFault);
+        } catch (Throwable appObjectFailed) {
+            return judge.unreadable("the request of a " + request.getClass().getName(), appObjectFailed);
+        }
+        EgressDeniedException denial = null;
+        if (outer == null || !sameTarget(outer, url)) {
+            try {
+                denial = judge.checkUrl(url);
+            } catch (Throwable failure) {
+                denial = judge.failed(url.toString(), failure);
+            }
+        }
+        if (denial == null && frame != null) {
+            frame.judged(url);
+        }
+        return denial;
+    }
+
+    /** Same scheme, host and port, compared as written: {@code URL.equals} would resolve the host. */
+    private static boolean sameTarget(URL a, URL b) {
+        return a.getProtocol().equalsIgnoreCase(b.getProtocol()) && a.getHost().equalsIgnoreCase(b.getHost())
+                && portOf(a) == portOf(b) && a.getFile().equals(b.getFile());
+    }
+
+    private static int portOf(URL url) {
+        return url.getPort() >= 0 ? url.getPort() : url.getDefaultPort();
+    }
+
+    private static boolean isUnixDomain(SocketAddress endpoint) {
+        // Final, and in java.net, where no app class can be defined.
+        return endpoint.getClass().getName().equals("java.net.UnixDomainSocketAddress");
+    }
+
+    /** Netty's {@code ChannelPromise.setFailure(Throwable)}, through the public interface: a promise's own class may not be public. */
+    private static final ClassValue<MethodHandle> NETTY_SET_FAILURE = new ClassValue<MethodHandle>() {
+        @Override
+        protected MethodHandle computeValue(Class<?> type) {
+            try {
+                Class<?> promise = Class.forName("io.netty.channel.ChannelPromise", false, type.getClassLoader());
+                return MethodHandles.publicLookup().unreflect(promise.getMethod("setFailure", Throwable.class))
+                        .asType(MethodType.methodType(void.class, Object.class, Throwable.class));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("unexpected Netty promise " + type.getName(), e);
+            }
+        }
+    };
+
+    /** A private field of a library class, read through a handle made once per class: OkHttp and HttpCore expose no accessor. */
+    private static final class PrivateField extends ClassValue<MethodHandle> {
+        private final String name;
+
+        PrivateField(String name) {
+            this.name = name;
+        }
+
+        @Override
+        protected MethodHandle computeValue(Class<?> type) {
+            try {
+                java.lang.reflect.Field field = type.getDeclaredField(name);
+                field.setAccessible(true);
+                return MethodHandles.lookup().unreflectGetter(field).asType(MethodType.methodType(Object.class, Object.class));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new IllegalStateException("unexpected library class " + type.getName() + ": no field " + name, e);
+            }
+        }
+    }
+
+    private static final ClassValue<MethodHandle> APACHE_REMOTE_ENDPOINT = new PrivateField("remoteEndpoint");
+    private static final ClassValue<MethodHandle> OKHTTP_PLAN_USER = new PrivateField("user");
+    private static final ClassValue<MethodHandle> OKHTTP_USER_CHAIN = new PrivateField("chain");
 }

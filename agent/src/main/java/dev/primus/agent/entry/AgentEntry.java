@@ -3,6 +3,8 @@ package dev.primus.agent.entry;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.jar.JarFile;
 
 /**
@@ -11,7 +13,8 @@ import java.util.jar.JarFile;
  * Whatever goes wrong, the app goes on without the agent.
  */
 public final class AgentEntry {
-    private static final String INSTALLER = "dev.primus.agent.boot.AgentInstaller";
+    private static final String STARTER = "dev.primus.agent.boot.AgentStart";
+    private static final String ENGINE_MODULE = "dev.primus.agent.entry.EngineModule";
 
     private AgentEntry() {
     }
@@ -33,15 +36,29 @@ public final class AgentEntry {
         try {
             JarFile jar = AgentJar.open();
             instrumentation.appendToBootstrapClassLoaderSearch(jar);
-            ClassLoader agentLoader = new IsolatedClassLoader(jar, AgentJar.location(jar), IsolatedClassLoader.platformLoader());
-            Method install = agentLoader.loadClass(INSTALLER)
-                    .getMethod("install", String.class, Instrumentation.class, boolean.class);
-            install.invoke(null, arguments, instrumentation, attached);
+            IsolatedClassLoader agentLoader = new IsolatedClassLoader(jar, AgentJar.location(jar),
+                    IsolatedClassLoader.platformLoader());
+            starter(agentLoader, instrumentation).accept(new Object[] {arguments, instrumentation, attached});
         } catch (Throwable failure) {
             Throwable cause = failure instanceof InvocationTargetException && failure.getCause() != null
                     ? failure.getCause() : failure;
             System.err.println("[primus] ERROR the agent could not start (" + cause + "); the app runs without it");
         }
+    }
+
+    /**
+     * The installer, inside the sealed engine module on Java 9 and later ({@code EngineModule});
+     * on Java 8, which has no modules, loaded plainly.
+     */
+    @SuppressWarnings("unchecked")
+    private static Consumer<Object[]> starter(IsolatedClassLoader agentLoader, Instrumentation instrumentation)
+            throws ReflectiveOperationException {
+        if (IsolatedClassLoader.platformLoader() == null) {
+            return (Consumer<Object[]>) agentLoader.loadClass(STARTER).newInstance();
+        }
+        Method seal = Class.forName(ENGINE_MODULE).getDeclaredMethod("seal", ClassLoader.class, Set.class, Instrumentation.class);
+        seal.setAccessible(true);
+        return (Consumer<Object[]>) seal.invoke(null, agentLoader, agentLoader.packages(), instrumentation);
     }
 
     /** What disabled the agent, or null: {@code -Dprimus.enabled=false} or {@code PRIMUS_ENABLED=false}. */

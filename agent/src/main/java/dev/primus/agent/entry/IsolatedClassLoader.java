@@ -10,6 +10,8 @@ import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -23,6 +25,7 @@ import java.util.jar.JarFile;
 final class IsolatedClassLoader extends ClassLoader {
     private static final String HIDDEN = "inst/";
     private static final String BRIDGE = "dev.primus.bootstrap.";
+    private static final boolean JAVA_8 = platformLoader() == null;
 
     static {
         registerAsParallelCapable();
@@ -37,6 +40,22 @@ final class IsolatedClassLoader extends ClassLoader {
         this.jar = jar;
         this.jarUrl = jarUrl;
         this.domain = new ProtectionDomain(new CodeSource(jarUrl, (Certificate[]) null), null, this, null);
+    }
+
+    /**
+     * Every package of the hidden classes: on Java 9+ they make up the sealed engine module,
+     * declared before the first of them is loaded.
+     */
+    Set<String> packages() {
+        Set<String> packages = new HashSet<String>();
+        for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+            String entry = entries.nextElement().getName();
+            int lastSlash = entry.lastIndexOf('/');
+            if (entry.startsWith(HIDDEN) && entry.endsWith(".classdata") && lastSlash > HIDDEN.length()) {
+                packages.add(entry.substring(HIDDEN.length(), lastSlash).replace('/', '.'));
+            }
+        }
+        return packages;
     }
 
     /** The platform class loader on Java 9+, null (the bootstrap loader) on Java 8. */
@@ -65,7 +84,10 @@ final class IsolatedClassLoader extends ClassLoader {
         } catch (IOException e) {
             throw new ClassNotFoundException(name, e);
         }
-        definePackageOf(name);
+        if (JAVA_8) {
+            // Later JDKs define the package with its first class, in the module it belongs to.
+            definePackageOf(name);
+        }
         return defineClass(name, bytes, 0, bytes.length, domain);
     }
 
@@ -96,6 +118,27 @@ final class IsolatedClassLoader extends ClassLoader {
         } catch (MalformedURLException e) {
             return null;
         }
+    }
+
+    /**
+     * Java 9+: the sealed module's service provider is loaded by module name. Not an override on
+     * Java 8, which never calls it.
+     */
+    protected Class<?> findClass(String moduleName, String name) {
+        try {
+            return findClass(name);
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Java 9+: a class of the sealed module asks for its own resources by module name
+     * ({@code Class.getResourceAsStream}); they are the same hidden entries. Not an override on
+     * Java 8, which never calls it.
+     */
+    protected URL findResource(String moduleName, String name) {
+        return findResource(name);
     }
 
     @Override

@@ -58,7 +58,7 @@ final class Log4jAccess {
      * values masked, or the message itself when none needed it; so JSON layouts still write
      * fields. Null for any other message (subclasses may hold more than their map).
      */
-    Object maskMapMessage(Object message, LoggingGuard guard) {
+    Object maskMapMessage(Object message, LogValueMasker guard) {
         MessageMembers members = messages.get(message.getClass());
         if (members.mapCopy == null) {
             return null;
@@ -91,7 +91,7 @@ final class Log4jAccess {
      * The context data with masked values: the same map when nothing needed masking, else a
      * copy. Never written in place: the map may be the thread's own frozen context map.
      */
-    Object maskValues(Object contextData, LoggingGuard guard) {
+    Object maskValues(Object contextData, LogValueMasker guard) {
         StringMapMembers members = stringMaps.get(contextData.getClass());
         if ((Integer) invoke(members.size, contextData) == 0) {
             return contextData;

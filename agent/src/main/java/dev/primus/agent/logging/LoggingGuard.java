@@ -2,128 +2,164 @@ package dev.primus.agent.logging;
 
 import dev.primus.agent.masking.Masker;
 import dev.primus.bootstrap.LogMasking;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.LogRecord;
 
 /**
- * The masking side of {@link LogMasking}. In enforce mode it returns masked values; in monitor
- * mode it runs the same detection (so the counts in the {@code masking} audit events are what
- * enforce would mask) and returns every value unchanged.
+ * The masking engine behind {@link LogMasking}: hands each value to the {@link LogValueMasker},
+ * and knows per thread what the bridge must not be told: whether an appender or handler is
+ * writing (only then is an exception's message masked), and whether the engine itself is
+ * running (logging its own work causes, say through an app object's {@code toString}, passes
+ * unmasked rather than looping). Both live here, in the sealed module.
  */
 public final class LoggingGuard implements LogMasking.Masker {
-    private final Masker masker;
-    private final boolean enforce;
-    private final Log4jAccess log4j = new Log4jAccess();
-    private final Slf4jKeyValuePairs keyValuePairs = new Slf4jKeyValuePairs();
+    private final LogValueMasker values;
+    private final ThreadLocal<LoggingThread> threads = new ThreadLocal<LoggingThread>() {
+        @Override
+        protected LoggingThread initialValue() {
+            return new LoggingThread();
+        }
+    };
 
     public LoggingGuard(Masker masker, boolean enforce) {
-        this.masker = masker;
-        this.enforce = enforce;
+        this.values = new LogValueMasker(masker, enforce);
+    }
+
+    /** One thread's state; not thread-safe. */
+    private static final class LoggingThread {
+        int appenders;
+        boolean inside;
+    }
+
+    /** The thread's state when the engine may run now, marked as running; null when it already is. */
+    private LoggingThread enter() {
+        LoggingThread thread = threads.get();
+        if (thread.inside) {
+            return null;
+        }
+        thread.inside = true;
+        return thread;
     }
 
     @Override
     public String maskText(String text) {
-        String masked = masker.mask(text);
-        return enforce ? masked : text;
+        LoggingThread thread = enter();
+        if (thread == null) {
+            return text;
+        }
+        try {
+            return values.maskText(text);
+        } finally {
+            thread.inside = false;
+        }
+    }
+
+    @Override
+    public String maskTextWhileLogging(String text) {
+        return threads.get().appenders == 0 ? text : maskText(text);
+    }
+
+    @Override
+    public void enterAppender(Object appender) {
+        threads.get().appenders++;
+    }
+
+    @Override
+    public void exitAppender() {
+        LoggingThread thread = threads.get();
+        if (thread.appenders > 0) {
+            thread.appenders--;
+        }
     }
 
     @Override
     public Object[] maskArguments(Object[] arguments) {
-        Object[] copy = null;
-        for (int i = 0; i < arguments.length; i++) {
-            if (arguments[i] instanceof String) {
-                String original = (String) arguments[i];
-                String masked = maskText(original);
-                if (masked != original) {
-                    if (copy == null) {
-                        copy = arguments.clone();
-                    }
-                    copy[i] = masked;
-                }
-            }
+        LoggingThread thread = enter();
+        if (thread == null) {
+            return arguments;
         }
-        return copy == null ? arguments : copy;
+        try {
+            return values.maskArguments(arguments);
+        } finally {
+            thread.inside = false;
+        }
     }
 
     @Override
-    public Map<?, ?> maskValues(Map<?, ?> values) {
-        Map<Object, Object> copy = null;
-        for (Map.Entry<?, ?> entry : values.entrySet()) {
-            // Only String values: a map a JSON encoder writes field by field may hold anything.
-            if (!(entry.getValue() instanceof String)) {
-                continue;
-            }
-            String original = (String) entry.getValue();
-            String masked = maskText(original);
-            if (masked != original) {
-                if (copy == null) {
-                    // The event's map may be the framework's live, read-only MDC map: never write to it.
-                    copy = new LinkedHashMap<Object, Object>(values);
-                }
-                copy.put(entry.getKey(), masked);
-            }
+    public Map<?, ?> maskValues(Map<?, ?> map) {
+        LoggingThread thread = enter();
+        if (thread == null) {
+            return map;
         }
-        return copy == null ? values : copy;
+        try {
+            return values.maskValues(map);
+        } finally {
+            thread.inside = false;
+        }
     }
 
     @Override
     public List<?> maskKeyValuePairs(List<?> pairs) {
+        LoggingThread thread = enter();
+        if (thread == null) {
+            return pairs;
+        }
         try {
-            return keyValuePairs.mask(pairs, this);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read or copy an SLF4J key-value pair", e);
+            return values.maskKeyValuePairs(pairs);
+        } finally {
+            thread.inside = false;
         }
     }
 
     @Override
     public Object maskLog4jMessage(Object message) {
-        Object map = log4j.maskMapMessage(message, this);
-        if (map != null && map != message) {
-            return map;
+        LoggingThread thread = enter();
+        if (thread == null) {
+            return message;
         }
-        // A clean map still goes through its text: a value is a secret by its key (password=...).
-        String formatted = log4j.formattedMessage(message);
-        String masked = formatted == null ? null : maskText(formatted);
-        return masked == formatted ? message : log4j.simpleMessage(message, masked);
+        try {
+            return values.maskLog4jMessage(message);
+        } finally {
+            thread.inside = false;
+        }
     }
 
     @Override
     public Object maskLog4jContext(Object contextData) {
-        return log4j.maskValues(contextData, this);
+        LoggingThread thread = enter();
+        if (thread == null) {
+            return contextData;
+        }
+        try {
+            return values.maskLog4jContext(contextData);
+        } finally {
+            thread.inside = false;
+        }
     }
 
-    /** Only the reusable buffer: a message the event keeps as an object is masked as it is stored. */
     @Override
     public void maskLog4jEvent(Object event) {
-        StringBuilder text = log4j.eventText(event);
-        if (text == null || text.length() == 0) {
+        LoggingThread thread = enter();
+        if (thread == null) {
             return;
         }
-        if (enforce) {
-            masker.mask(text, 0);
-        } else {
-            masker.mask(text.toString());
+        try {
+            values.maskLog4jEvent(event);
+        } finally {
+            thread.inside = false;
         }
     }
 
     @Override
     public void maskJulRecord(Object record) {
-        LogRecord julRecord = (LogRecord) record;
-        String message = julRecord.getMessage();
-        if (message != null) {
-            String masked = maskText(message);
-            if (masked != message) {
-                julRecord.setMessage(masked);
-            }
+        LoggingThread thread = enter();
+        if (thread == null) {
+            return;
         }
-        Object[] parameters = julRecord.getParameters();
-        if (parameters != null) {
-            Object[] masked = maskArguments(parameters);
-            if (masked != parameters) {
-                julRecord.setParameters(masked);
-            }
+        try {
+            values.maskJulRecord(record);
+        } finally {
+            thread.inside = false;
         }
     }
 }

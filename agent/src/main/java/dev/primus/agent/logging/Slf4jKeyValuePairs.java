@@ -18,7 +18,7 @@ final class Slf4jKeyValuePairs {
     };
 
     /** A copy with each String value masked, or the same list when nothing changed. */
-    List<?> mask(List<?> pairs, LoggingGuard guard) throws ReflectiveOperationException {
+    List<?> mask(List<?> pairs, LogValueMasker guard) throws ReflectiveOperationException {
         List<Object> copy = null;
         for (int i = 0; i < pairs.size(); i++) {
             Object pair = pairs.get(i);

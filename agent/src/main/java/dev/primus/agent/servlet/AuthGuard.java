@@ -38,8 +38,13 @@ public final class AuthGuard implements AuthGate.Checker {
     private final RequestMdc mdc = new RequestMdc();
     /** When a rate limit's backend failure was last audited: an outage is one event per interval, not one per request. */
     private final AtomicLong lastBackendErrorAudit = new AtomicLong();
-    /** Whether this thread's outermost request put MDC keys that {@link #leave} must remove. */
-    private final ThreadLocal<Boolean> mdcSet = new ThreadLocal<Boolean>();
+    /** Each thread's entries under way: which request each carries, and whether it set MDC keys. */
+    private final ThreadLocal<RequestFrames> frames = new ThreadLocal<RequestFrames>() {
+        @Override
+        protected RequestFrames initialValue() {
+            return new RequestFrames();
+        }
+    };
 
     public AuthGuard(RequestAuthenticator authenticator, Mode mode, boolean auditSuccess, int maxBodyBytes,
                      AuditPipeline audit) {
@@ -53,6 +58,19 @@ public final class AuthGuard implements AuthGate.Checker {
     @Override
     public Object admit(Object request, Object response) {
         ServletApi api = ServletApi.of(request);
+        RequestFrames thread = frames.get();
+        // The frame exists from here on, whatever follows, so that leave() pairs with it.
+        if (thread.push(api == null ? request : api.innermost(request))) {
+            return request; // Judged at an outer entry: the filter chain re-entered, or a forward.
+        }
+        Object admitted = judge(api, request, response);
+        if (admitted == null) {
+            thread.pop(); // Answered: the woven method returns at once, and no leave() follows.
+        }
+        return admitted;
+    }
+
+    private Object judge(ServletApi api, Object request, Object response) {
         if (api == null || !api.isRequestDispatch(request)) {
             return request; // Async, error, forward and include dispatches were judged as the request they belong to.
         }
@@ -84,12 +102,18 @@ public final class AuthGuard implements AuthGate.Checker {
     @Override
     public Object admitExchange(Object exchange) {
         Object context = UndertowExchanges.context(exchange);
-        if (context == null) {
+        Object request = context == null ? null : UndertowExchanges.request(context);
+        ServletApi api = request == null ? null : ServletApi.of(request);
+        RequestFrames thread = frames.get();
+        if (thread.push(api == null ? exchange : api.innermost(request))) {
             return exchange;
         }
-        Object request = UndertowExchanges.request(context);
-        Object admitted = admit(request, UndertowExchanges.response(context));
+        if (request == null) {
+            return exchange;
+        }
+        Object admitted = judge(api, request, UndertowExchanges.response(context));
         if (admitted == null) {
+            thread.pop();
             return null;
         }
         if (admitted != request) {
@@ -115,8 +139,7 @@ public final class AuthGuard implements AuthGate.Checker {
 
     @Override
     public void leave() {
-        if (mdcSet.get() != null) {
-            mdcSet.remove();
+        if (frames.get().pop()) {
             mdc.clear();
         }
     }
@@ -135,7 +158,7 @@ public final class AuthGuard implements AuthGate.Checker {
         api.setAttribute(request, SCOPES_ATTRIBUTE, Collections.unmodifiableList(scopes));
         try {
             if (mdc.put(who.tenant(), who.principal())) {
-                mdcSet.set(Boolean.TRUE);
+                frames.get().markMdcSet();
             }
         } catch (RuntimeException failure) {
             AgentFailures.record("auth MDC", failure);

@@ -122,6 +122,12 @@ final class BodyReplay {
         if (!ClassFileVersion.ofThisVm().isAtLeast(ClassFileVersion.JAVA_V9)) {
             return ClassLoadingStrategy.Default.INJECTION;
         }
+        // The agent's sealed module must read the servlet API's module for the private lookup;
+        // a module may add that edge for itself (Module.addReads is caller-sensitive).
+        Method getModule = Class.class.getMethod("getModule");
+        Object ours = getModule.invoke(BodyReplay.class);
+        Object theirs = getModule.invoke(neighbour);
+        ours.getClass().getMethod("addReads", ours.getClass()).invoke(ours, theirs);
         Method privateLookupIn = MethodHandles.class.getMethod("privateLookupIn", Class.class, MethodHandles.Lookup.class);
         return ClassLoadingStrategy.UsingLookup.of(privateLookupIn.invoke(null, neighbour, MethodHandles.lookup()));
     }

@@ -35,8 +35,12 @@ final class ServletApi {
     private final Method contentLength;
     private final Method characterEncoding;
     private final Class<?> responseType;
+    /** {@code ServletRequestWrapper} and its {@code getRequest}: what a filter or a forward wraps a request in. */
+    private final Class<?> wrapperType;
+    private final Method wrapped;
 
-    private ServletApi(String packagePrefix, Class<?> request, Class<?> response) throws NoSuchMethodException {
+    private ServletApi(String packagePrefix, Class<?> request, Class<?> response)
+            throws NoSuchMethodException, ClassNotFoundException {
         this.packagePrefix = packagePrefix;
         this.requestType = request;
         this.dispatcherType = request.getMethod("getDispatcherType");
@@ -50,6 +54,27 @@ final class ServletApi {
         this.contentLength = request.getMethod("getContentLength");
         this.characterEncoding = request.getMethod("getCharacterEncoding");
         this.responseType = response;
+        this.wrapperType = Class.forName(packagePrefix + "ServletRequestWrapper", false, request.getClassLoader());
+        this.wrapped = wrapperType.getMethod("getRequest");
+    }
+
+    /** Past this many wrappers a request is taken as it is: no container wraps that deep. */
+    private static final int MAX_WRAPPERS = 32;
+
+    /**
+     * The container's own request under every wrapper: the one object that stands for a request
+     * through its whole filter chain, whatever the filters and forwards wrapped it in.
+     */
+    Object innermost(Object request) {
+        Object current = request;
+        for (int i = 0; i < MAX_WRAPPERS && wrapperType.isInstance(current); i++) {
+            Object inner = call(wrapped, current);
+            if (inner == null) {
+                break;
+            }
+            current = inner;
+        }
+        return current;
     }
 
     /** The API of a request object, or null when it implements neither servlet API. */

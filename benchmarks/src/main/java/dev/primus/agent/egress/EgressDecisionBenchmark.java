@@ -66,12 +66,12 @@ public class EgressDecisionBenchmark {
         PrimusConfig config = result.config();
         policy = new EgressPolicy(config.egress());
         audit = AuditPipeline.create("bench", config.audit()).start(Collections.emptyList());
-        guard = new EgressGuard(policy, config.egress().mode(), false, "bench.yaml", audit);
+        guard = new EgressGuard(new EgressJudge(policy, config.egress().mode(), false, "bench.yaml", audit));
         cachedDestination = Destination.socket("orders.internal.example.com", null, 8443);
         uncachedDestination = Destination.socket("orders.internal.example.com", null, 8443);
         connectTarget = new InetSocketAddress("127.0.0.1", 8080);
         policy.decide(cachedDestination);
-        guard.checkSocket(connectTarget, null);
+        guard.socketDenial(connectTarget);
     }
 
     @TearDown
@@ -91,6 +91,6 @@ public class EgressDecisionBenchmark {
 
     @Benchmark
     public Object socketCheckAsWoven() {
-        return guard.checkSocket(connectTarget, null);
+        return guard.socketDenial(connectTarget);
     }
 }

@@ -4,6 +4,7 @@ import dev.primus.agent.audit.AuditPipeline;
 import dev.primus.agent.auth.AuthSetup;
 import dev.primus.agent.auth.RequestAuthenticator;
 import dev.primus.bootstrap.AuthGate;
+import dev.primus.bootstrap.GateInstallation;
 import dev.primus.config.ConfigLoader;
 import dev.primus.config.LoadResult;
 import dev.primus.config.PrimusConfig;
@@ -73,7 +74,8 @@ public class ServletEntryBenchmark {
         PrimusConfig config = result.config();
         audit = AuditPipeline.create("bench", config.audit()).start(Collections.emptyList());
         AuthSetup setup = AuthSetup.bind(config.auth(), "bench.yaml", Clock.systemUTC());
-        AuthGate.install(new AuthGuard(new RequestAuthenticator(setup, "bench"), config.auth().mode(), false,
+        // Once per fork: a gate takes its engine for the life of the JVM.
+        GateInstallation.install(null, null, new AuthGuard(new RequestAuthenticator(setup, "bench"), config.auth().mode(), false,
                 config.auth().maxBodyBytes(), audit));
         request = Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(), new Class<?>[] {HttpServletRequest.class},
                 (proxy, method, args) -> switch (method.getName()) {
@@ -93,7 +95,6 @@ public class ServletEntryBenchmark {
 
     @TearDown
     public void tearDown() {
-        AuthGate.install(null);
         audit.shutdown(1000);
     }
 

@@ -179,7 +179,8 @@ public final class BootPatch {
 
     /**
      * Before each {@code areturn} of the method: {@code value = bridge.filter(value)}, cast back
-     * to the method's return type when the filter's is wider.
+     * to the method's return type when the filter's is wider; with {@link #alsoPassing}, the
+     * named arguments of the method follow the value: {@code bridge.filter(value, argument...)}.
      */
     public static BootPatch filterReturn(String className, String methodName, String methodDescriptor,
                                          String bridgeClass, String filterMethod, String filterDescriptor) {

@@ -82,6 +82,12 @@ final class PatchingMethodVisitor extends MethodVisitor {
 
     /** {@code value = bridge.filter(value)}, cast back when the filter returns a wider type. */
     private void filterTopOfStack(Type expected) {
+        if (patch.kind() == BootPatch.Kind.FILTER_RETURN) {
+            // The filter may also take arguments of the method, after the value ({@code alsoPassing}).
+            for (int argument : patch.moreArguments()) {
+                super.visitVarInsn(arguments[argument].getOpcode(Opcodes.ILOAD), slotOf(argument));
+            }
+        }
         super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.bridgeClass(), patch.enterMethod(), patch.enterDescriptor(), false);
         if (!Type.getReturnType(patch.enterDescriptor()).equals(expected)) {
             super.visitTypeInsn(Opcodes.CHECKCAST, expected.getSort() == Type.ARRAY

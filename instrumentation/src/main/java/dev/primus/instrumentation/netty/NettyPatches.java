@@ -1,7 +1,7 @@
 package dev.primus.instrumentation.netty;
 
 import dev.primus.instrumentation.boot.BootPatch;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,8 +13,21 @@ public final class NettyPatches {
     private NettyPatches() {
     }
 
+    private static final String GATE = "dev/primus/bootstrap/EgressGate";
+    private static final String DNS = "io/netty/resolver/dns/";
+    private static final String ADDRESS = "Ljava/net/InetAddress;";
+
     public static List<BootPatch> all() {
-        return Collections.singletonList(
+        return Arrays.asList(
+                // What Netty's own resolver (Reactor Netty's and WebClient's default) answers for a
+                // name: a DNS record, or a hosts file entry, each made into an address carrying it.
+                BootPatch.filterReturn(DNS + "DnsAddressDecoder", "decodeAddress",
+                        "(Lio/netty/handler/codec/dns/DnsRecord;Ljava/lang/String;Z)" + ADDRESS,
+                        GATE, "resolvedAddress", "(" + ADDRESS + ")" + ADDRESS).inAnyLoader(),
+                BootPatch.filterReturn(DNS + "DnsNameResolver", "resolveHostsFileEntry", "(Ljava/lang/String;)" + ADDRESS,
+                        GATE, "resolvedAddress", "(" + ADDRESS + ")" + ADDRESS).inAnyLoader(),
+                BootPatch.filterReturn(DNS + "DnsNameResolver", "resolveHostsFileEntries", "(Ljava/lang/String;)Ljava/util/List;",
+                        GATE, "resolvedAddresses", "(Ljava/util/List;)Ljava/util/List;").inAnyLoader(),
                 BootPatch.failPromise("io/netty/channel/DefaultChannelPipeline$HeadContext", "connect",
                         "(Lio/netty/channel/ChannelHandlerContext;Ljava/net/SocketAddress;Ljava/net/SocketAddress;"
                                 + "Lio/netty/channel/ChannelPromise;)V", 1, 3,

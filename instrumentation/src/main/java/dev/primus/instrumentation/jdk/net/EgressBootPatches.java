@@ -9,6 +9,7 @@ public final class EgressBootPatches {
     private static final String GATE = "dev/primus/bootstrap/EgressGate";
     private static final String CHECK_SOCKET = "(Ljava/net/SocketAddress;)V";
     private static final String CHECK_PACKET = "(Ljava/net/DatagramPacket;)V";
+    private static final String CHECK_ADDRESS = "(Ljava/net/InetAddress;I)V";
     private static final String SOCKET_DENIAL = "(Ljava/net/SocketAddress;)Ldev/primus/bootstrap/EgressDeniedException;";
 
     private EgressBootPatches() {
@@ -22,6 +23,9 @@ public final class EgressBootPatches {
 
     public static List<BootPatch> all() {
         return Arrays.asList(
+                // Every JDK name lookup ends here: what it answers is what a name stands for.
+                BootPatch.filterReturn("java/net/InetAddress", "getAllByName", "(Ljava/lang/String;)[Ljava/net/InetAddress;",
+                        GATE, "resolved", "([Ljava/net/InetAddress;Ljava/lang/String;)[Ljava/net/InetAddress;").alsoPassing(0),
                 // Every Socket constructor that connects, and Socket.connect(SocketAddress), end here.
                 BootPatch.checkArgument("java/net/Socket", "connect", "(Ljava/net/SocketAddress;I)V", 0,
                         GATE, "checkSocket", CHECK_SOCKET),
@@ -49,6 +53,29 @@ public final class EgressBootPatches {
                         GATE, "checkPacket", CHECK_PACKET),
                 BootPatch.checkArgument("java/net/DatagramSocket", "connect", "(Ljava/net/SocketAddress;)V", 0,
                         GATE, "checkSocket", CHECK_SOCKET),
+                // Where the JDK connects by address: every NIO socket and channel ends in Net.connect,
+                // which code with --add-opens java.base/sun.nio.ch can also call directly. The check
+                // above it on the same thread is not repeated for the address object it allowed.
+                BootPatch.checkArgument("sun/nio/ch/Net", "connect", "(Ljava/net/ProtocolFamily;Ljava/io/FileDescriptor;"
+                        + "Ljava/net/InetAddress;I)I", 2, GATE, "checkAddress", CHECK_ADDRESS).alsoPassing(3),
+                // JDK 17 and earlier, -Djdk.net.usePlainSocketImpl: every connect of the legacy
+                // socket implementation, whichever overload (host, address or endpoint) began it.
+                BootPatch.checkArgument("java/net/AbstractPlainSocketImpl", "connectToAddress", "(Ljava/net/InetAddress;II)V",
+                        0, GATE, "checkAddress", CHECK_ADDRESS).alsoPassing(1),
+                // The legacy datagram implementation (JDK 17, jdk.net.usePlainDatagramSocketImpl,
+                // settable at run time): connect(InetAddress, int) and MulticastSocket.send(packet, ttl)
+                // reach it without passing DatagramSocket's own connect and send.
+                BootPatch.checkArgument("java/net/AbstractPlainDatagramSocketImpl", "connect", "(Ljava/net/InetAddress;I)V",
+                        0, GATE, "checkAddress", CHECK_ADDRESS).alsoPassing(1),
+                BootPatch.checkArgument("java/net/AbstractPlainDatagramSocketImpl", "send", "(Ljava/net/DatagramPacket;)V",
+                        0, GATE, "checkPacket", CHECK_PACKET),
+                BootPatch.checkArgument("java/net/NetMulticastSocket", "connectInternal", "(Ljava/net/InetAddress;I)V",
+                        0, GATE, "checkAddress", CHECK_ADDRESS).alsoPassing(1),
+                BootPatch.checkArgument("java/net/NetMulticastSocket", "send", "(Ljava/net/DatagramPacket;B)V",
+                        0, GATE, "checkPacket", CHECK_PACKET),
+                // isReachable sends ICMP echo, or connects to TCP port 7, natively.
+                BootPatch.checkArgument("java/net/InetAddress", "isReachable", "(Ljava/net/NetworkInterface;II)Z",
+                        -1, GATE, "checkReachable", "(Ljava/net/InetAddress;)V"),
                 // Asynchronous channels report a denial as they report any connect failure: a failed
                 // Future, or the handler's failed(), never an exception thrown from connect.
                 BootPatch.failAsFuture("sun/nio/ch/AsynchronousSocketChannelImpl", "connect",
@@ -61,8 +88,8 @@ public final class EgressBootPatches {
                                 + "Ljava/lang/Object;Ljava/lang/Throwable;)V"),
                 // HttpURLConnection (http and https) opens its connection here for the first
                 // request and for every redirect hop; getURL() is the real destination even through
-                // a proxy. plainConnect wraps plainConnect0 where both exist; CallDepth makes the
-                // inner one step aside.
+                // a proxy. plainConnect wraps plainConnect0 where both exist; the engine judges
+                // the inner one's URL only when it differs from the outer one's.
                 BootPatch.enterExit("sun/net/www/protocol/http/HttpURLConnection", "plainConnect0", "()V",
                         GATE, "enterHttp", "(Ljava/net/URLConnection;)V", "exitHttp"),
                 BootPatch.enterExit("sun/net/www/protocol/http/HttpURLConnection", "plainConnect", "()V",

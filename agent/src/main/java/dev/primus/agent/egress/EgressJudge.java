@@ -1,0 +1,175 @@
+package dev.primus.agent.egress;
+
+import dev.primus.agent.audit.AuditEvent;
+import dev.primus.agent.audit.AuditPipeline;
+import dev.primus.agent.audit.Target;
+import dev.primus.bootstrap.AgentFailures;
+import dev.primus.bootstrap.EgressDeniedException;
+import dev.primus.config.Mode;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.util.Locale;
+
+/**
+ * Judges one destination: turns what a hook caught into a {@link Destination}, asks the
+ * {@link EgressPolicy}, applies the mode, and audits. In enforce mode a denial becomes
+ * an {@link EgressDeniedException} and is audited every time; in monitor mode it is audited
+ * once per destination as {@code would_deny} and the call goes on. An allowed destination is
+ * audited the first time it is seen.
+ */
+public final class EgressJudge {
+    private final EgressPolicy policy;
+    private final Mode mode;
+    private final boolean failClosed;
+    private final String configFile;
+    private final AuditPipeline audit;
+    private final ResolvedNames resolvedNames = new ResolvedNames();
+
+    public EgressJudge(EgressPolicy policy, Mode mode, boolean failClosed, String configFile, AuditPipeline audit) {
+        this.policy = policy;
+        this.mode = mode;
+        this.failClosed = failClosed;
+        this.configFile = configFile;
+        this.audit = audit;
+    }
+
+    /** The names the agent saw resolved, and to what. */
+    ResolvedNames resolvedNames() {
+        return resolvedNames;
+    }
+
+    /**
+     * A socket is about to connect to {@code endpoint}. {@code judgedUrl} is the URL of the HTTP
+     * request the socket was opened for, already judged, or null: a socket to that URL's own host
+     * and port then only has its resolved address checked against the deny rules (so a name
+     * cannot be rebound to a denied address); any other socket, a proxy included, is judged in
+     * full. A name is believed only for the addresses a watched resolver gave for it
+     * ({@link ResolvedNames}); under any other address the socket is judged by the address.
+     */
+    public EgressDeniedException checkSocket(InetSocketAddress inet, URL judgedUrl) {
+        InetAddress address = inet.getAddress();
+        byte[] resolved = address == null ? null : address.getAddress();
+        String host = inet.getHostString();
+        if (resolved != null && IpLiteral.parse(host) == null && !resolvedNames.vouches(host, resolved)) {
+            // The name is someone's say-so, not a resolver's answer: the address alone is judged,
+            // and no URL judged for that name covers it.
+            host = IpLiteral.format(resolved);
+            judgedUrl = null;
+        }
+        Destination destination = Destination.socket(host, resolved, inet.getPort());
+        try {
+            boolean judgedAlready = judgedUrl != null && sameEndpoint(judgedUrl, host, inet.getPort());
+            EgressDecision decision = judgedAlready ? policy.denyForAddress(resolved, inet.getPort())
+                    : policy.decide(destination);
+            return decision == null ? null : act(decision, destination);
+        } catch (RuntimeException failure) {
+            return onError(destination, failure);
+        }
+    }
+
+    /** An HTTP client is about to connect for {@code url} (each redirect hop is asked again). */
+    public EgressDeniedException checkUrl(URL url) {
+        String scheme = url.getProtocol().toLowerCase(Locale.ROOT);
+        int port = url.getPort() >= 0 ? url.getPort() : url.getDefaultPort();
+        Destination destination = Destination.url(scheme, url.getHost(), port, url.getPath());
+        try {
+            return act(policy.decide(destination), destination);
+        } catch (RuntimeException failure) {
+            return onError(destination, failure);
+        }
+    }
+
+    /** {@code egress.on_error: fail_closed} in enforce mode: a check that fails denies. */
+    public boolean failClosed() {
+        return failClosed && mode == Mode.ENFORCE;
+    }
+
+    /** A host name is about to be resolved; only asked with {@code egress.dns: enforce}. */
+    public EgressDeniedException checkLookup(String host) {
+        Destination destination = Destination.socket(host, null, -1);
+        try {
+            EgressDecision decision = policy.decideLookup(host);
+            return decision == null ? null : act(decision, destination);
+        } catch (RuntimeException failure) {
+            return onError(destination, failure);
+        }
+    }
+
+    /** Whether a socket goes to the host and port of the URL its HTTP call was judged by. */
+    private static boolean sameEndpoint(URL url, String host, int port) {
+        int urlPort = url.getPort() >= 0 ? url.getPort() : url.getDefaultPort();
+        if (urlPort != port) {
+            return false;
+        }
+        byte[] urlLiteral = IpLiteral.parse(url.getHost());
+        byte[] hostLiteral = IpLiteral.parse(host);
+        if (urlLiteral != null || hostLiteral != null) {
+            return urlLiteral != null && hostLiteral != null && java.util.Arrays.equals(urlLiteral, hostLiteral);
+        }
+        String urlName = HostNames.normalise(url.getHost());
+        return urlName != null && urlName.equals(HostNames.normalise(host));
+    }
+
+    /** Applies the mode to a decision; null lets the call go on. */
+    EgressDeniedException act(EgressDecision decision, Destination destination) {
+        if (decision.allowed()) {
+            if (decision.firstUse()) {
+                audit(decision, destination, "allowed");
+            }
+            return null;
+        }
+        if (mode == Mode.MONITOR) {
+            if (decision.firstUse()) {
+                audit(decision, destination, "would_deny");
+            }
+            return null;
+        }
+        audit(decision, destination, "denied");
+        return new EgressDeniedException(destination.describe(), decision.rule() + " (" + decision.reason() + ")",
+                configFile);
+    }
+
+    /**
+     * What the app handed a hook could not be read: a {@code SocketAddress} of a type no JDK socket
+     * takes, a request object whose methods threw. Nothing was judged, so in enforce mode it is
+     * denied whatever {@code egress.on_error} says (that setting is for the agent's own faults);
+     * in monitor mode it is audited as {@code would_deny} and the call goes on.
+     */
+    public EgressDeniedException unreadable(String what, Throwable failure) {
+        Destination destination = Destination.socket("(" + what + ")", null, -1);
+        EgressDecision decision = new EgressDecision(false, "egress.unreadable",
+                "the destination could not be read: " + failure.getClass().getName());
+        return act(decision, destination);
+    }
+
+    /** The agent failed judging {@code what}: {@code egress.on_error} decides, and the failure is counted. */
+    public EgressDeniedException failed(String what, Throwable failure) {
+        AgentFailures.record("egress check", failure);
+        return failClosed() ? new EgressDeniedException(what, "egress.on_error (fail_closed: the check itself failed)",
+                configFile) : null;
+    }
+
+    /** The policy itself failed: {@code egress.on_error} decides, and the failure is counted. */
+    private EgressDeniedException onError(Destination destination, RuntimeException failure) {
+        AgentFailures.record("egress decision", failure);
+        if (!failClosed()) {
+            return null;
+        }
+        return new EgressDeniedException(destination.describe(), "egress.on_error (fail_closed)", configFile);
+    }
+
+    private void audit(EgressDecision decision, Destination destination, String outcome) {
+        byte[] resolved = destination.resolved();
+        byte[] literal = resolved != null ? resolved : IpLiteral.parse(destination.host());
+        String url = destination.scheme() == null ? null : destination.describe();
+        audit.offer(AuditEvent.of("egress", outcome)
+                .mode(mode.word())
+                .rule(decision.rule())
+                .reason(decision.reason())
+                .context("caller", Callers.firstAppFrame())
+                .target(new Target(destination.scheme(), destination.host(), literal == null ? null : IpLiteral.format(literal),
+                        destination.port(), url))
+                .build());
+    }
+}

