@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.net.URLConnection;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -40,6 +41,18 @@ public final class EgressGate {
          * or null.
          */
         EgressDeniedException addressDenial(InetAddress address, int port);
+
+        /**
+         * A datagram to {@code destination}; {@code payload} is its {@code DatagramPacket} or
+         * {@code ByteBuffer}, read (never changed) for the names a DNS query asks about: the denial, or null.
+         */
+        EgressDeniedException datagramDenial(SocketAddress destination, Object payload);
+
+        /** The same for a datagram that goes to the peer a socket or channel is connected to. */
+        EgressDeniedException connectedDatagramDenial(Object socketOrChannel, Object payload);
+
+        /** A reverse lookup of {@code address}: the answer to give instead (its literal) when it is denied, or null. */
+        String reverseLookupAnswer(InetAddress address);
 
         /** A host name is about to be resolved: the denial, or null. */
         EgressDeniedException lookupDenial(String host);
@@ -138,11 +151,78 @@ public final class EgressGate {
     /** The TCP echo port {@code isReachable} tries where it cannot send ICMP; ICMP itself is judged as it. */
     private static final int ECHO_PORT = 7;
 
-    /** Woven at the start of a datagram send: the packet's address, when it has one, is its destination. */
+    /**
+     * Woven at the start of a datagram send below the socket (the legacy implementations): the
+     * packet's address, when it has one, is its destination.
+     */
     public static void checkPacket(DatagramPacket packet) throws EgressDeniedException {
-        // A packet without an address goes to the socket's connected peer, judged at connect.
         if (packet != null && packet.getAddress() != null) {
-            checkSocket(packet.getSocketAddress());
+            throwIfDenied(DATAGRAM, packet.getSocketAddress(), packet);
+        }
+    }
+
+    /**
+     * Woven at the start of {@code DatagramSocket.send}: to the packet's address, or without one
+     * to the socket's connected peer.
+     */
+    public static void checkSentPacket(Object socket, DatagramPacket packet) throws EgressDeniedException {
+        if (packet == null) {
+            return;
+        }
+        if (packet.getAddress() != null) {
+            throwIfDenied(DATAGRAM, packet.getSocketAddress(), packet);
+        } else {
+            throwIfDenied(CONNECTED_DATAGRAM, socket, packet);
+        }
+    }
+
+    /** Woven at the start of {@code DatagramChannel.send(buffer, target)}. */
+    public static void checkDatagram(SocketAddress target, ByteBuffer payload) throws EgressDeniedException {
+        throwIfDenied(DATAGRAM, target, payload);
+    }
+
+    /** Woven at the start of a connected {@code DatagramChannel.write(buffer)} ({@code egress.dns: enforce}). */
+    public static void checkChannelWrite(Object channel, ByteBuffer payload) throws EgressDeniedException {
+        throwIfDenied(CONNECTED_DATAGRAM, channel, payload);
+    }
+
+    /**
+     * Woven at the start of the JDK's reverse lookup ({@code InetAddress.getHostFromNameService},
+     * behind {@code getHostName} and {@code getCanonicalHostName}, {@code egress.dns: enforce}):
+     * the address's literal when the lookup is denied, as the JDK answers when a lookup fails; null
+     * to look it up.
+     */
+    public static String reverseLookupAnswer(InetAddress address) {
+        Checker engine = ENGINE;
+        if (engine == null || address == null) {
+            return null;
+        }
+        try {
+            return engine.reverseLookupAnswer(address);
+        } catch (Throwable failure) {
+            AgentFailures.record("egress reverse lookup check", failure);
+            return null;
+        }
+    }
+
+    private static final int DATAGRAM = 0;
+    private static final int CONNECTED_DATAGRAM = 1;
+
+    private static void throwIfDenied(int kind, Object to, Object payload) throws EgressDeniedException {
+        Checker engine = ENGINE;
+        if (engine == null) {
+            return;
+        }
+        EgressDeniedException denied;
+        try {
+            denied = kind == DATAGRAM ? engine.datagramDenial((SocketAddress) to, payload)
+                    : engine.connectedDatagramDenial(to, payload);
+        } catch (Throwable failure) {
+            AgentFailures.record("egress datagram check", failure);
+            return;
+        }
+        if (denied != null) {
+            throw denied;
         }
     }
 

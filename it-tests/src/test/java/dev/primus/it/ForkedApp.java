@@ -53,6 +53,14 @@ public final class ForkedApp implements AutoCloseable {
     }
 
     /** Reads a stream into {@code lines} until its end, which comes once the process has ended and all is read. */
+    /** Any command line (a JVM inside {@code unshare}, say), its output collected the same way. */
+    public static ForkedApp command(List<String> command) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("PRIMUS_CONFIG");
+        builder.environment().remove("PRIMUS_ENABLED");
+        return new ForkedApp(builder.start());
+    }
+
     private static Thread pump(InputStream stream, List<String> lines, String name) {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {

@@ -15,8 +15,13 @@ final class ProbeApp implements AutoCloseable {
 
     /** Any app that answers one {@code RESULT} line per stdin line, after a {@code READY} line. */
     ProbeApp(String name, ForkedApp.Builder builder, Class<?> mainClass) throws Exception {
+        this(name, builder.start(mainClass));
+    }
+
+    /** Such an app, already started. */
+    ProbeApp(String name, ForkedApp started) throws Exception {
         this.name = name;
-        this.app = builder.start(mainClass);
+        this.app = started;
         app.awaitStdout("READY"::equals, Duration.ofSeconds(60));
     }
 

@@ -90,6 +90,19 @@ final class CompiledRule {
         return exactHost != null ? exactHost.equals(name) : name.endsWith(hostSuffix);
     }
 
+    /** Whether this host or cidr rule names {@code address} itself, on whatever ports. */
+    boolean coversAddress(byte[] address) {
+        if (cidr != null) {
+            return cidr.contains(address);
+        }
+        return hostAddress != null && java.util.Arrays.equals(hostAddress, address);
+    }
+
+    /** Whether this rule is narrowed to some ports. */
+    boolean hasPorts() {
+        return !ports.isEmpty();
+    }
+
     /** Whether a URL matches this url rule: scheme, host (name or address) and port exactly, path by prefix. */
     boolean matchesUrl(String scheme, String name, byte[] address, int port, String path) {
         if (!isUrlRule() || !urlScheme.equals(scheme) || urlPort != port || path == null) {

@@ -6,12 +6,17 @@ import dev.primus.bootstrap.EgressGate;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -77,6 +82,62 @@ public final class EgressGuard implements EgressGate.Checker {
             return null; // The agent's own, or the very address object the socket check above just allowed.
         }
         return socketDenial(new InetSocketAddress(address, port));
+    }
+
+    @Override
+    public EgressDeniedException datagramDenial(SocketAddress destination, Object payload) {
+        EgressDeniedException denial = socketDenial(destination);
+        if (denial != null || !judge.dnsEnforce() || !(destination instanceof InetSocketAddress)
+                || ((InetSocketAddress) destination).getPort() != EgressPolicy.DNS_PORT) {
+            return denial;
+        }
+        // A query to a resolver the policy allows still names what it asks about: judged as a lookup.
+        List<String> names = payload instanceof DatagramPacket ? DnsQuestions.of(((DatagramPacket) payload).getData(),
+                ((DatagramPacket) payload).getOffset(), ((DatagramPacket) payload).getLength())
+                : payload instanceof ByteBuffer ? DnsQuestions.of((ByteBuffer) payload) : null;
+        if (names == null) {
+            return judge.unreadable("a datagram to port 53 that is not a DNS query", new IllegalArgumentException());
+        }
+        for (String name : names) {
+            EgressDeniedException lookup = lookupDenial(name);
+            if (lookup != null) {
+                return lookup;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public EgressDeniedException connectedDatagramDenial(Object socketOrChannel, Object payload) {
+        if (!judge.dnsEnforce()) {
+            return null; // The connect was judged; only a query's names are judged per datagram.
+        }
+        SocketAddress peer;
+        try {
+            peer = socketOrChannel instanceof DatagramSocket ? ((DatagramSocket) socketOrChannel).getRemoteSocketAddress()
+                    : ((DatagramChannel) socketOrChannel).getRemoteAddress();
+        } catch (Throwable notConnected) {
+            return null; // The JDK refuses the send itself.
+        }
+        return peer == null ? null : datagramDenial(peer, payload);
+    }
+
+    @Override
+    public String reverseLookupAnswer(InetAddress address) {
+        JudgedRequests thread = threads.get();
+        if (thread.inside || !judge.dnsEnforce()) {
+            return null;
+        }
+        thread.inside = true;
+        try {
+            byte[] bytes = address.getAddress();
+            return judge.checkReverseLookup(bytes) == null ? null : IpLiteral.format(bytes);
+        } catch (Throwable failure) {
+            AgentFailures.record("egress reverse lookup", failure);
+            return null;
+        } finally {
+            thread.inside = false;
+        }
     }
 
     @Override

@@ -85,6 +85,21 @@ public final class EgressJudge {
         return failClosed && mode == Mode.ENFORCE;
     }
 
+    /** {@code egress.dns: enforce}: lookups, reverse lookups and DNS queries are judged. */
+    boolean dnsEnforce() {
+        return policy.dnsEnforce();
+    }
+
+    /** A reverse lookup of {@code address} ({@code egress.dns: enforce}): the denial, or null. */
+    public EgressDeniedException checkReverseLookup(byte[] address) {
+        Destination destination = Destination.socket(IpLiteral.format(address), address, -1);
+        try {
+            return act(policy.decideReverseLookup(address), destination);
+        } catch (RuntimeException failure) {
+            return onError(destination, failure);
+        }
+    }
+
     /** A host name is about to be resolved; only asked with {@code egress.dns: enforce}. */
     public EgressDeniedException checkLookup(String host) {
         Destination destination = Destination.socket(host, null, -1);

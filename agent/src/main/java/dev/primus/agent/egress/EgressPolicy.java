@@ -30,6 +30,14 @@ public final class EgressPolicy {
     private final ConcurrentHashMap<AddressKey, EgressDecision> addressCache =
             new ConcurrentHashMap<AddressKey, EgressDecision>();
 
+    static final int DNS_PORT = 53;
+    static final int DNS_OVER_TLS_PORT = 853;
+    private final boolean dnsEnforce;
+    private final EgressDecision dnsPortDenial = new EgressDecision(false, "egress.dns",
+            "egress.dns is enforce and no rule names this resolver (port 53); allow it by host or cidr");
+    private final EgressDecision dotPortDenial = new EgressDecision(false, "egress.dns",
+            "egress.dns is enforce and no rule names this resolver (port 853, DNS over TLS); allow it by host or cidr");
+
     public EgressPolicy(EgressConfig config) {
         boolean urlRules = false;
         for (EgressRule rule : config.allow()) {
@@ -45,6 +53,7 @@ public final class EgressPolicy {
         this.defaultAllow = config.defaultAllow();
         this.requireTls = config.requireTls();
         this.hasUrlRules = urlRules;
+        this.dnsEnforce = config.dnsEnforce();
     }
 
     /**
@@ -53,6 +62,49 @@ public final class EgressPolicy {
      * then checked on its own, so no name can be rebound to a denied address.
      */
     public EgressDecision decide(Destination destination) {
+        EgressDecision decision = decideAsRulesSay(destination);
+        if (dnsEnforce && decision.allowed() && decision.isByDefault() && isDnsPort(destination.port())) {
+            // Under dns: enforce, a query goes only to a resolver a rule names: egress.default
+            // allow would otherwise let any client ask any server, about any name.
+            return destination.port() == DNS_PORT ? dnsPortDenial : dotPortDenial;
+        }
+        return decision;
+    }
+
+    boolean dnsEnforce() {
+        return dnsEnforce;
+    }
+
+    private static boolean isDnsPort(int port) {
+        return port == DNS_PORT || port == DNS_OVER_TLS_PORT;
+    }
+
+    /**
+     * Whether an address may be looked up in reverse ({@code egress.dns: enforce}): a PTR query
+     * names what it asks about, so it is judged by that address. Only an allow rule that covers
+     * the address itself (a cidr rule, or a host rule written as the address) allows it, on any
+     * port; a deny rule for all its ports, or a metadata address, denies it.
+     */
+    public EgressDecision decideReverseLookup(byte[] address) {
+        for (CompiledRule rule : deny) {
+            if (!rule.hasPorts() && rule.coversAddress(address)) {
+                return new EgressDecision(false, rule.id(), "reverse lookup of " + IpLiteral.format(address)
+                        + " denied by " + rule.id());
+            }
+        }
+        if (isMetadata(null, address) && !namedExactly(null, address)) {
+            return metadataDenial(address);
+        }
+        for (CompiledRule rule : allow) {
+            if (rule.coversAddress(address)) {
+                return new EgressDecision(true, rule.id(), "reverse lookup allowed by " + rule.id());
+            }
+        }
+        return new EgressDecision(false, "egress.dns", "egress.dns is enforce and no cidr rule covers "
+                + IpLiteral.format(address) + "; a reverse lookup names it to the resolver");
+    }
+
+    private EgressDecision decideAsRulesSay(Destination destination) {
         EgressDecision byName = decideByName(destination);
         byte[] resolved = destination.resolved();
         if (resolved == null) {
@@ -141,11 +193,14 @@ public final class EgressPolicy {
      * known yet. IP literals and localhost never reach a resolver and are not judged (null).
      */
     public EgressDecision decideLookup(String host) {
-        if (IpLiteral.parse(host) != null) {
-            return null;
+        if (host == null || host.isEmpty() || IpLiteral.isUnambiguous(host)) {
+            return null; // The JDK answers these itself (the loopback, the literal's own address).
         }
         String name = HostNames.normalise(host);
-        if (name == null || "localhost".equals(name)) {
+        if (name == null) {
+            return new EgressDecision(false, "egress.dns", "'" + host + "' is not a host name a rule could name");
+        }
+        if ("localhost".equals(name)) {
             return null;
         }
         DecisionKey key = new DecisionKey("dns", name, -1);

@@ -29,6 +29,36 @@ public final class IpLiteral {
         }
     }
 
+    /**
+     * Whether every resolver takes {@code host} for an address, so no lookup of it ever leaves the
+     * host: four decimal parts without leading zeros, or IPv6 (bracketed, with a zone id, or not).
+     * The looser spellings {@link #parse} reads ({@code 0x7f000001}, {@code 127.1}) are not: a
+     * resolver may send them out as names, so a lookup of them is judged like any name.
+     */
+    public static boolean isUnambiguous(String host) {
+        if (host.indexOf(':') >= 0) {
+            return parse(host) != null;
+        }
+        String[] parts = host.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || part.length() > 3 || (part.length() > 1 && part.charAt(0) == '0')) {
+                return false;
+            }
+            for (int i = 0; i < part.length(); i++) {
+                if (part.charAt(i) < '0' || part.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            if (Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** IPv4 as inet_aton reads it: one to four parts, each decimal, octal (leading 0) or hex (0x). */
     static byte[] parseIpv4(String host) {
         String text = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;

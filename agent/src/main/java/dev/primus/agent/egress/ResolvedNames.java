@@ -94,6 +94,12 @@ final class ResolvedNames {
         byName.put(name, next);
     }
 
+    /** 8 for Java 8 ("1.8"), then the feature release. */
+    private static int javaFeature() {
+        String version = System.getProperty("java.specification.version", "1.8");
+        return version.startsWith("1.") ? 8 : Integer.parseInt(version.split("\\.")[0]);
+    }
+
     /**
      * False when the app supplies an {@code InetAddressResolverProvider} (JDK 18+), which the JDK
      * then asks instead of resolving itself: its answers vouch for nothing. Looked up once.
@@ -101,7 +107,8 @@ final class ResolvedNames {
     private boolean jdkResolvesItself() {
         Boolean known = jdkResolvesItself;
         if (known == null) {
-            java.net.URL provider = ClassLoader.getSystemResource(RESOLVER_PROVIDER);
+            // Before JDK 18 there is no such provider, and a services file for one is never read.
+            java.net.URL provider = javaFeature() < 18 ? null : ClassLoader.getSystemResource(RESOLVER_PROVIDER);
             known = provider == null;
             if (!known) {
                 PrimusLog.warn("egress: the app supplies its own name resolver (" + provider + "); the names it "

@@ -147,4 +147,61 @@ class EgressGuardTest {
         assertNotNull(denied, "the same name on an address no resolver gave");
         assertEquals("127.0.0.3:443", denied.destination());
     }
+
+    /** Under dns: enforce, with 127.0.0.53 the one resolver a rule names and api.example the one name. */
+    private EgressGuard dnsGuard(Mode mode) {
+        String egress = "  default: allow\n  dns: enforce\n  allow:\n    - cidr: 127.0.0.53/32\n    - host: api.example\n";
+        return new EgressGuard(new EgressJudge(PolicyFixture.policy(egress), mode, false, "test.yaml", audit));
+    }
+
+    private static byte[] query(String name) throws Exception {
+        return org.xbill.DNS.Message.newQuery(org.xbill.DNS.Record.newRecord(org.xbill.DNS.Name.fromString(name + "."),
+                org.xbill.DNS.Type.A, org.xbill.DNS.DClass.IN)).toWire();
+    }
+
+    @Test
+    void aQueryToAnAllowedResolverIsJudgedByTheNameItAsksAbout() throws Exception {
+        EgressGuard guard = dnsGuard(Mode.ENFORCE);
+        InetSocketAddress resolver = address("127.0.0.53", 53);
+        assertNull(guard.datagramDenial(resolver, java.nio.ByteBuffer.wrap(query("api.example"))));
+        EgressDeniedException denied = guard.datagramDenial(resolver,
+                java.nio.ByteBuffer.wrap(query("secret-4111111111111111.attacker.example")));
+        assertNotNull(denied);
+        assertEquals("egress.dns", denied.rule().substring(0, "egress.dns".length()));
+        byte[] data = query("secret.attacker.example");
+        assertNotNull(guard.datagramDenial(resolver, new java.net.DatagramPacket(data, data.length, resolver)));
+    }
+
+    @Test
+    void aDatagramToPort53ThatIsNoQueryIsDenied() throws Exception {
+        assertNotNull(dnsGuard(Mode.ENFORCE).datagramDenial(address("127.0.0.53", 53),
+                java.nio.ByteBuffer.wrap("c2VjcmV0".getBytes(StandardCharsets.US_ASCII))));
+    }
+
+    @Test
+    void aResolverNoRuleNamesIsDeniedEvenUnderDefaultAllow() throws Exception {
+        EgressGuard guard = dnsGuard(Mode.ENFORCE);
+        assertNotNull(guard.socketDenial(address("127.0.0.99", 53)));
+        assertNotNull(guard.socketDenial(address("127.0.0.99", 853)));
+        assertNull(guard.socketDenial(address("127.0.0.99", 443)), "other ports follow egress.default");
+    }
+
+    @Test
+    void aReverseLookupIsJudgedByTheAddressItNames() throws Exception {
+        EgressGuard guard = dnsGuard(Mode.ENFORCE);
+        assertEquals("127.0.0.7", guard.reverseLookupAnswer(InetAddress.getByAddress(new byte[] {127, 0, 0, 7})),
+                "denied: answered with the literal, as a failed lookup is");
+        assertNull(guard.reverseLookupAnswer(InetAddress.getByAddress(new byte[] {127, 0, 0, 53})), "a covered address");
+        assertNull(dnsGuard(Mode.MONITOR).reverseLookupAnswer(InetAddress.getByAddress(new byte[] {127, 0, 0, 7})),
+                "monitor: looked up, audited as would_deny");
+    }
+
+    @Test
+    void aLookupOfALooseLiteralSpellingIsJudgedAsAName() throws Exception {
+        EgressGuard guard = dnsGuard(Mode.ENFORCE);
+        assertNull(guard.lookupDenial("127.0.0.1"));
+        assertNull(guard.lookupDenial("::1"));
+        assertNotNull(guard.lookupDenial("0x7f000001"), "a resolver may send it out as a name");
+        assertNotNull(guard.lookupDenial("127.1"));
+    }
 }

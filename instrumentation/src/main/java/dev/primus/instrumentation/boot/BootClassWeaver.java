@@ -130,6 +130,11 @@ public final class BootClassWeaver implements ClassFileTransformer {
         if (methodName.equals("<init>")) {
             return false;
         }
+        if (patch.kind() == BootPatch.Kind.ANSWER_INSTEAD) {
+            int returned = Type.getReturnType(methodDescriptor).getSort();
+            return (returned == Type.OBJECT || returned == Type.ARRAY)
+                    && !(patch.argument() < 0 && (access & Opcodes.ACC_STATIC) != 0);
+        }
         if (patch.kind() == BootPatch.Kind.GUARD_ARGUMENT) {
             // It returns early with a bare return or null, and its argument slots assume an instance method.
             int returned = Type.getReturnType(methodDescriptor).getSort();

@@ -5,7 +5,8 @@ package dev.primus.instrumentation.boot;
  * JVM internal names and descriptors, as ASM reads them.
  */
 public final class BootPatch {
-    public enum Kind { CHECK_ARGUMENT, ENTER_EXIT, FAIL_AS_FUTURE, FAIL_TO_HANDLER, FAIL_PROMISE, FILTER_RETURN, FILTER_STORE, GUARD_ARGUMENT }
+    public enum Kind { ANSWER_INSTEAD, CHECK_ARGUMENT, ENTER_EXIT, FAIL_AS_FUTURE, FAIL_TO_HANDLER, FAIL_PROMISE, FILTER_RETURN,
+        FILTER_STORE, GUARD_ARGUMENT }
 
     /** The exit descriptor that takes no argument; an exit taking one Object gets {@code this}. */
     static final String NO_ARGUMENT_EXIT = "()V";
@@ -51,6 +52,17 @@ public final class BootPatch {
                                           String bridgeClass, String checkMethod, String checkDescriptor) {
         return new BootPatch(className, methodName, methodDescriptor, Kind.CHECK_ARGUMENT, argument, bridgeClass,
                 checkMethod, checkDescriptor, null, null, null, null);
+    }
+
+    /**
+     * For a method that returns an object: at entry {@code answer = bridge.answer(argument)}; an
+     * answer other than null is returned at once, cast to the method's return type, and the
+     * method's own code never runs. A reverse lookup that is denied answers the address literal.
+     */
+    public static BootPatch answerInstead(String className, String methodName, String methodDescriptor, int argument,
+                                          String bridgeClass, String answerMethod, String answerDescriptor) {
+        return new BootPatch(className, methodName, methodDescriptor, Kind.ANSWER_INSTEAD, argument, bridgeClass,
+                answerMethod, answerDescriptor, null, null, null, null);
     }
 
     /**

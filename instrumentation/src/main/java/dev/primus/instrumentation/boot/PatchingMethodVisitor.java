@@ -38,6 +38,10 @@ final class PatchingMethodVisitor extends MethodVisitor {
         if (patch.kind() == BootPatch.Kind.FILTER_RETURN || patch.kind() == BootPatch.Kind.FILTER_STORE) {
             return;
         }
+        if (patch.kind() == BootPatch.Kind.ANSWER_INSTEAD) {
+            answerInstead();
+            return;
+        }
         if (patch.kind() == BootPatch.Kind.GUARD_ARGUMENT) {
             guardArgument();
             if (wrapsBody()) {
@@ -114,6 +118,32 @@ final class PatchingMethodVisitor extends MethodVisitor {
     private boolean wrapsBody() {
         return patch.kind() == BootPatch.Kind.ENTER_EXIT
                 || (patch.kind() == BootPatch.Kind.GUARD_ARGUMENT && patch.exitMethod() != null);
+    }
+
+    /**
+     * {@code answer = bridge.answer(argument); if (answer != null) return (ReturnType) answer;} The
+     * answer is kept in the first local slot after the arguments, free at method entry.
+     */
+    private void answerInstead() {
+        int answerSlot = slotOf(arguments.length);
+        loadArgument();
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.bridgeClass(), patch.enterMethod(), patch.enterDescriptor(), false);
+        super.visitVarInsn(Opcodes.ASTORE, answerSlot);
+        super.visitVarInsn(Opcodes.ALOAD, answerSlot);
+        Label proceed = new Label();
+        super.visitJumpInsn(Opcodes.IFNULL, proceed);
+        super.visitVarInsn(Opcodes.ALOAD, answerSlot);
+        Type returned = Type.getReturnType(patch.methodDescriptor());
+        if (!returned.equals(Type.getReturnType(patch.enterDescriptor()))) {
+            super.visitTypeInsn(Opcodes.CHECKCAST, returned.getSort() == Type.ARRAY ? returned.getDescriptor()
+                    : returned.getInternalName());
+        }
+        super.visitInsn(Opcodes.ARETURN);
+        super.visitLabel(proceed);
+        Object[] entryLocals = frameLocals();
+        Object[] locals = java.util.Arrays.copyOf(entryLocals, entryLocals.length + 1);
+        locals[entryLocals.length] = Type.getReturnType(patch.enterDescriptor()).getInternalName();
+        super.visitFrame(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]);
     }
 
     /**

@@ -10,6 +10,8 @@ public final class EgressBootPatches {
     private static final String CHECK_SOCKET = "(Ljava/net/SocketAddress;)V";
     private static final String CHECK_PACKET = "(Ljava/net/DatagramPacket;)V";
     private static final String CHECK_ADDRESS = "(Ljava/net/InetAddress;I)V";
+    private static final String CHECK_SENT_PACKET = "(Ljava/lang/Object;Ljava/net/DatagramPacket;)V";
+    private static final String REVERSE_ANSWER = "(Ljava/net/InetAddress;)Ljava/lang/String;";
     private static final String SOCKET_DENIAL = "(Ljava/net/SocketAddress;)Ldev/primus/bootstrap/EgressDeniedException;";
 
     private EgressBootPatches() {
@@ -17,8 +19,18 @@ public final class EgressBootPatches {
 
     /** The patches for {@code egress.dns: enforce}: every name lookup the JDK makes goes through getAllByName. */
     public static List<BootPatch> dns() {
-        return Arrays.asList(BootPatch.checkArgument("java/net/InetAddress", "getAllByName",
-                "(Ljava/lang/String;)[Ljava/net/InetAddress;", 0, GATE, "checkLookup", "(Ljava/lang/String;)V"));
+        return Arrays.asList(
+                BootPatch.checkArgument("java/net/InetAddress", "getAllByName",
+                        "(Ljava/lang/String;)[Ljava/net/InetAddress;", 0, GATE, "checkLookup", "(Ljava/lang/String;)V"),
+                // Reverse lookups (getHostName, getCanonicalHostName) name the address they ask
+                // about: JDK 17 and earlier, then JDK 18 and later.
+                BootPatch.answerInstead("java/net/InetAddress", "getHostFromNameService",
+                        "(Ljava/net/InetAddress;Z)Ljava/lang/String;", 0, GATE, "reverseLookupAnswer", REVERSE_ANSWER),
+                BootPatch.answerInstead("java/net/InetAddress", "getHostFromNameService",
+                        "(Ljava/net/InetAddress;)Ljava/lang/String;", 0, GATE, "reverseLookupAnswer", REVERSE_ANSWER),
+                // A connected datagram channel's writes (dnsjava's way) carry queries too.
+                BootPatch.checkArgument("sun/nio/ch/DatagramChannelImpl", "write", "(Ljava/nio/ByteBuffer;)I", -1,
+                        GATE, "checkChannelWrite", "(Ljava/lang/Object;Ljava/nio/ByteBuffer;)V").alsoPassing(0));
     }
 
     public static List<BootPatch> all() {
@@ -46,11 +58,11 @@ public final class EgressBootPatches {
                 BootPatch.checkArgument("sun/nio/ch/DatagramChannelImpl", "connect", "(Ljava/net/SocketAddress;Z)"
                         + "Ljava/nio/channels/DatagramChannel;", 0, GATE, "checkSocket", CHECK_SOCKET),
                 BootPatch.checkArgument("sun/nio/ch/DatagramChannelImpl", "send", "(Ljava/nio/ByteBuffer;Ljava/net/SocketAddress;)I",
-                        1, GATE, "checkSocket", CHECK_SOCKET),
-                BootPatch.checkArgument("sun/nio/ch/DatagramSocketAdaptor", "send", "(Ljava/net/DatagramPacket;)V", 0,
-                        GATE, "checkPacket", CHECK_PACKET),
-                BootPatch.checkArgument("java/net/DatagramSocket", "send", "(Ljava/net/DatagramPacket;)V", 0,
-                        GATE, "checkPacket", CHECK_PACKET),
+                        1, GATE, "checkDatagram", "(Ljava/net/SocketAddress;Ljava/nio/ByteBuffer;)V").alsoPassing(0),
+                BootPatch.checkArgument("sun/nio/ch/DatagramSocketAdaptor", "send", "(Ljava/net/DatagramPacket;)V", -1,
+                        GATE, "checkSentPacket", CHECK_SENT_PACKET).alsoPassing(0),
+                BootPatch.checkArgument("java/net/DatagramSocket", "send", "(Ljava/net/DatagramPacket;)V", -1,
+                        GATE, "checkSentPacket", CHECK_SENT_PACKET).alsoPassing(0),
                 BootPatch.checkArgument("java/net/DatagramSocket", "connect", "(Ljava/net/SocketAddress;)V", 0,
                         GATE, "checkSocket", CHECK_SOCKET),
                 // Where the JDK connects by address: every NIO socket and channel ends in Net.connect,
@@ -72,7 +84,7 @@ public final class EgressBootPatches {
                 BootPatch.checkArgument("java/net/NetMulticastSocket", "connectInternal", "(Ljava/net/InetAddress;I)V",
                         0, GATE, "checkAddress", CHECK_ADDRESS).alsoPassing(1),
                 BootPatch.checkArgument("java/net/NetMulticastSocket", "send", "(Ljava/net/DatagramPacket;B)V",
-                        0, GATE, "checkPacket", CHECK_PACKET),
+                        -1, GATE, "checkSentPacket", CHECK_SENT_PACKET).alsoPassing(0),
                 // isReachable sends ICMP echo, or connects to TCP port 7, natively.
                 BootPatch.checkArgument("java/net/InetAddress", "isReachable", "(Ljava/net/NetworkInterface;II)Z",
                         -1, GATE, "checkReachable", "(Ljava/net/InetAddress;)V"),

@@ -57,7 +57,8 @@ public final class HostileLibraryApp {
 
     /** Attacks that are themselves a way to the destination, rather than something done before a plain connect. */
     private static final java.util.Set<String> ROUTES = java.util.Set.of("forged-name", "okhttp-own-dns", "net-connect",
-            "legacy-datagram-connect", "multicast-send", "is-reachable");
+            "legacy-datagram-connect", "multicast-send", "is-reachable", "reverse-lookup", "jndi-dns", "raw-dns-socket",
+            "raw-dns-channel", "lookup");
 
     /** A connection attempt: what it returns when it connects. */
     private interface Attempt {
@@ -120,6 +121,35 @@ public final class HostileLibraryApp {
                 }
             case "is-reachable":
                 return "reachable " + java.net.InetAddress.getByName(address).isReachable(2000);
+            // DNS: NAME is what is asked, ADDRESS:PORT the resolver.
+            case "reverse-lookup":
+                return "answered " + java.net.InetAddress.getByAddress(java.net.InetAddress.getByName(name).getAddress())
+                        .getHostName();
+            case "lookup":
+                return "resolved " + java.util.Arrays.toString(java.net.InetAddress.getAllByName(name));
+            case "jndi-dns":
+                java.util.Hashtable<String, String> environment = new java.util.Hashtable<>();
+                environment.put(javax.naming.Context.INITIAL_CONTEXT_FACTORY, "com.sun.jndi.dns.DnsContextFactory");
+                environment.put(javax.naming.Context.PROVIDER_URL, "dns://" + address + ":" + port);
+                environment.put("com.sun.jndi.dns.timeout.retries", "1");
+                try {
+                    return "answered " + new javax.naming.directory.InitialDirContext(environment)
+                            .getAttributes(name, new String[] {"A"});
+                } catch (javax.naming.NameNotFoundException answered) {
+                    return "answered NXDOMAIN";
+                }
+            case "raw-dns-socket":
+                try (java.net.DatagramSocket socket = new java.net.DatagramSocket()) {
+                    byte[] query = query(name);
+                    socket.send(new java.net.DatagramPacket(query, query.length, java.net.InetAddress.getByName(address), port));
+                    return "sent";
+                }
+            case "raw-dns-channel":
+                try (java.nio.channels.DatagramChannel channel = java.nio.channels.DatagramChannel.open()) {
+                    channel.connect(new InetSocketAddress(address, port));
+                    channel.write(java.nio.ByteBuffer.wrap(query(name)));
+                    return "sent";
+                }
             default:
                 throw new IllegalArgumentException("no route " + route);
         }
@@ -294,6 +324,19 @@ public final class HostileLibraryApp {
         } catch (java.lang.reflect.InvocationTargetException failure) {
             throw failure.getCause();
         }
+    }
+
+    /** A DNS query for {@code name}, type A, built by hand as any small client builds one. */
+    private static byte[] query(String name) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(new byte[] {0x12, 0x34, 0x01, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00});
+        for (String label : name.split("\\.")) {
+            byte[] text = label.getBytes(StandardCharsets.US_ASCII);
+            bytes.write(text.length);
+            bytes.writeBytes(text);
+        }
+        bytes.writeBytes(new byte[] {0x00, 0x00, 0x01, 0x00, 0x01});
+        return bytes.toByteArray();
     }
 
     /** {@code MulticastSocket.send(packet, ttl)}: deprecated, still there, and a path of its own on JDK 17. */
