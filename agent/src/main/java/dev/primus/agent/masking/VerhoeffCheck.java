@@ -3,6 +3,8 @@ package dev.primus.agent.masking;
 /**
  * The Verhoeff check digit of Aadhaar numbers: catches every single-digit error and every swap
  * of adjacent digits, so a random 12-digit number passes one time in ten. Separators are skipped.
+ * The tables are Verhoeff's (1969) as Wikipedia's "Verhoeff algorithm" prints them: the dihedral
+ * group D5's multiplication, and the permutation (1 5 8 9 4 2 7 0)(3 6) applied 0 to 7 times.
  */
 final class VerhoeffCheck {
     private static final byte[][] MULTIPLY = {
@@ -22,7 +24,7 @@ final class VerhoeffCheck {
         {1, 5, 7, 6, 2, 8, 3, 0, 9, 4},
         {5, 8, 0, 3, 7, 9, 6, 1, 4, 2},
         {8, 9, 1, 6, 0, 4, 3, 5, 2, 7},
-        {9, 4, 5, 3, 1, 2, 8, 7, 6, 0},
+        {9, 4, 5, 3, 1, 2, 6, 8, 7, 0},
         {4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
         {2, 7, 9, 3, 8, 0, 6, 4, 1, 5},
         {7, 0, 4, 6, 9, 1, 3, 2, 5, 8},

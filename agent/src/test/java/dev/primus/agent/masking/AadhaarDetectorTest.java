@@ -2,15 +2,27 @@ package dev.primus.agent.masking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.apache.commons.validator.routines.checkdigit.CheckDigit;
+import org.apache.commons.validator.routines.checkdigit.CheckDigitException;
+import org.apache.commons.validator.routines.checkdigit.VerhoeffCheckDigit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AadhaarDetectorTest {
+    /** Whether a check digit is right, decided by code we did not write. */
+    private static final CheckDigit ORACLE = VerhoeffCheckDigit.VERHOEFF_CHECK_DIGIT;
+    private static final int NUMBERS = 5_000;
+
     private final Masker masker = Masker.builder().detectors("aadhaar").build();
 
     @ParameterizedTest
-    @ValueSource(strings = {"234123412346", "2341 2341 2346", "2341-2341-2346", "498765432102", "876543210988"})
+    @ValueSource(strings = {"234123412346", "2341 2341 2346", "2341-2341-2346", "498765432102", "876543210988",
+        "999999990019"})
     void masksAadhaarNumbersBareOrGrouped(String aadhaar) {
         assertEquals("uid [AADHAAR] ok", masker.mask("uid " + aadhaar + " ok"));
     }
@@ -21,8 +33,15 @@ class AadhaarDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"2024 1124 1234", "2024-1124-1234"})
+    void masksANumberThatReadsAsATimestampWhenItIsGrouped(String aadhaar) {
+        assertEquals("uid [AADHAAR] ok", masker.mask("uid " + aadhaar + " ok"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
         "234123412347", // Verhoeff check digit wrong
+        "9999 9999 0018", "999999990109", // one digit wrong, two neighbours swapped
         "134123412346", "034123412346", // first digit 0 or 1 is never issued
         "202411241234", // Verhoeff-valid, but reads as yyyyMMddHHmm
         "2341-2341 2346", "x234123412346", "2341234123467",
@@ -30,5 +49,63 @@ class AadhaarDetectorTest {
     })
     void leavesNumbersThatAreNotAadhaarNumbersAlone(String text) {
         assertEquals("uid " + text + " ok", masker.mask("uid " + text + " ok"));
+    }
+
+    /**
+     * Bare numbers starting 19 or 20 are written grouped here: bare, one in twenty thousand reads
+     * as a yyyyMMddHHmm timestamp and is left alone on purpose (see above).
+     */
+    @Test
+    void masksEveryNumberWithARightCheckDigitNextToTheWordAadhaar() {
+        Random random = new Random(20_251_105L);
+        List<String> leaked = new ArrayList<String>();
+        for (int n = 0; n < NUMBERS; n++) {
+            String body = (char) ('2' + random.nextInt(8)) + RandomInputs.digits(random, 10);
+            String number = body + checkDigit(body);
+            String written = number.startsWith("19") || number.startsWith("20")
+                    ? grouped(number, random.nextBoolean() ? " " : "-") : RandomInputs.groupedInFours(random, number);
+            String line = "aadhaar " + written + " verified";
+            if (!masker.mask(line).equals("aadhaar [AADHAAR] verified")) {
+                leaked.add(line);
+            }
+        }
+        assertEquals(Collections.emptyList(), leaked);
+    }
+
+    @Test
+    void neverMasksANumberWithAWrongCheckDigitOrAFirstDigitNeverIssued() {
+        Random random = new Random(20_251_106L);
+        List<String> masked = new ArrayList<String>();
+        int checked = 0;
+        while (checked < NUMBERS) {
+            String number = random.nextBoolean()
+                    ? (char) ('2' + random.nextInt(8)) + RandomInputs.digits(random, 11)
+                    : withCheckDigit((char) ('0' + random.nextInt(2)) + RandomInputs.digits(random, 10));
+            if (number.charAt(0) >= '2' && ORACLE.isValid(number)) {
+                continue;
+            }
+            checked++;
+            String line = "aadhaar " + RandomInputs.groupedInFours(random, number) + " verified";
+            if (!masker.mask(line).equals(line)) {
+                masked.add(line);
+            }
+        }
+        assertEquals(Collections.emptyList(), masked);
+    }
+
+    private static String grouped(String number, String separator) {
+        return number.substring(0, 4) + separator + number.substring(4, 8) + separator + number.substring(8);
+    }
+
+    private static String withCheckDigit(String body) {
+        return body + checkDigit(body);
+    }
+
+    private static String checkDigit(String body) {
+        try {
+            return ORACLE.calculate(body);
+        } catch (CheckDigitException e) {
+            throw new AssertionError("commons-validator cannot compute a check digit for " + body, e);
+        }
     }
 }

@@ -1,24 +1,18 @@
 package dev.primus.agent.masking;
 
 import java.util.Random;
+import org.apache.commons.validator.routines.checkdigit.CheckDigit;
+import org.apache.commons.validator.routines.checkdigit.CheckDigitException;
+import org.apache.commons.validator.routines.checkdigit.LuhnCheckDigit;
+import org.apache.commons.validator.routines.checkdigit.VerhoeffCheckDigit;
 
 /**
- * Valid values of every kind, generated from a seeded Random with check digits computed here,
- * independently of the code under test.
+ * Valid values of every kind, generated from a seeded Random with check digits computed by
+ * Apache Commons Validator (IBANs with BigInteger), independently of the code under test.
  */
 final class GeneratedValues {
     private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private static final String[] CARD_PREFIXES = {"4", "51", "55", "2221", "2720", "34", "37", "6011", "65", "3528", "36", "62"};
-    private static final int[][] VERHOEFF_D = {
-        {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 2, 3, 4, 0, 6, 7, 8, 9, 5}, {2, 3, 4, 0, 1, 7, 8, 9, 5, 6},
-        {3, 4, 0, 1, 2, 8, 9, 5, 6, 7}, {4, 0, 1, 2, 3, 9, 5, 6, 7, 8}, {5, 9, 8, 7, 6, 0, 4, 3, 2, 1},
-        {6, 5, 9, 8, 7, 1, 0, 4, 3, 2}, {7, 6, 5, 9, 8, 2, 1, 0, 4, 3}, {8, 7, 6, 5, 9, 3, 2, 1, 0, 4},
-        {9, 8, 7, 6, 5, 4, 3, 2, 1, 0}};
-    private static final int[][] VERHOEFF_P = {
-        {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, {1, 5, 7, 6, 2, 8, 3, 0, 9, 4}, {5, 8, 0, 3, 7, 9, 6, 1, 4, 2},
-        {8, 9, 1, 6, 0, 4, 3, 5, 2, 7}, {9, 4, 5, 3, 1, 2, 8, 7, 6, 0}, {4, 2, 8, 6, 5, 7, 3, 9, 0, 1},
-        {2, 7, 9, 3, 8, 0, 6, 4, 1, 5}, {7, 0, 4, 6, 9, 1, 3, 2, 5, 8}};
-    private static final int[] VERHOEFF_INV = {0, 4, 3, 2, 1, 5, 6, 7, 8, 9};
 
     private final Random random;
 
@@ -34,7 +28,7 @@ final class GeneratedValues {
         while (digits.length() < length - 1) {
             digits.append(random.nextInt(10));
         }
-        digits.append(luhnDigit(digits));
+        digits.append(checkDigit(LuhnCheckDigit.LUHN_CHECK_DIGIT, digits.toString()));
         if (length == 16 && random.nextBoolean()) {
             String separator = random.nextBoolean() ? " " : "-";
             return digits.substring(0, 4) + separator + digits.substring(4, 8) + separator + digits.substring(8, 12)
@@ -84,7 +78,7 @@ final class GeneratedValues {
     /** A Verhoeff-valid Aadhaar number that does not read as a yyyyMMddHHmm timestamp. */
     String aadhaar() {
         String body = (3 + random.nextInt(7)) + digits(10);
-        String number = body + verhoeffDigit(body);
+        String number = body + checkDigit(VerhoeffCheckDigit.VERHOEFF_CHECK_DIGIT, body);
         return random.nextBoolean() ? number : number.substring(0, 4) + " " + number.substring(4, 8) + " " + number.substring(8);
     }
 
@@ -140,24 +134,11 @@ final class GeneratedValues {
         return letters.toString();
     }
 
-    private static int luhnDigit(CharSequence body) {
-        int sum = 0;
-        for (int i = body.length() - 1, position = 0; i >= 0; i--, position++) {
-            int digit = body.charAt(i) - '0';
-            if (position % 2 == 0) {
-                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-            }
-            sum += digit;
+    private static String checkDigit(CheckDigit algorithm, String body) {
+        try {
+            return algorithm.calculate(body);
+        } catch (CheckDigitException e) {
+            throw new AssertionError("no check digit for " + body, e);
         }
-        return (10 - sum % 10) % 10;
-    }
-
-    private static int verhoeffDigit(String body) {
-        int check = 0;
-        for (int i = 0; i < body.length(); i++) {
-            int digit = body.charAt(body.length() - 1 - i) - '0';
-            check = VERHOEFF_D[check][VERHOEFF_P[(i + 1) % 8][digit]];
-        }
-        return VERHOEFF_INV[check];
     }
 }
