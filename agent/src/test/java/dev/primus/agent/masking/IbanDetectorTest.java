@@ -3,6 +3,7 @@ package dev.primus.agent.masking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class IbanDetectorTest {
@@ -20,8 +21,20 @@ class IbanDetectorTest {
     }
 
     @ParameterizedTest
+    @MethodSource("dev.primus.agent.masking.IbanRegistryExamples#all")
+    void masksTheRegistryExampleOfEveryCountryCompactAndInGroupsOfFour(String iban) {
+        StringBuilder grouped = new StringBuilder();
+        for (int i = 0; i < iban.length(); i += 4) {
+            grouped.append(i == 0 ? "" : " ").append(iban, i, Math.min(i + 4, iban.length()));
+        }
+        assertEquals("pay to [IBAN] today", masker.mask("pay to " + iban + " today"));
+        assertEquals("pay to [IBAN] today", masker.mask("pay to " + grouped + " today"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
         "DE89370400440532013001", // check digits do not match
+        "DE00370400440532013050", // same remainder as DE97..., but 00 is never computed
         "DE8937040044053201300", "DE893704004405320130000", // wrong length for Germany
         "XX89370400440532013000", // no such country
         "DE89 3704 0044 0532 013000", // broken grouping
