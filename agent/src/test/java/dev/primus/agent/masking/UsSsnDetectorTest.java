@@ -1,11 +1,26 @@
 package dev.primus.agent.masking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class UsSsnDetectorTest {
+    /**
+     * The SSA's rules for numbers it never issues (area 000, 666, 900-999; group 00; serial
+     * 0000; see "Social Security Number Randomization", ssa.gov), written as a regular expression
+     * independently of the detector's scanner.
+     */
+    private static final Pattern ISSUABLE = Pattern.compile("(?!000|666|9\\d\\d)\\d{3}([- ])(?!00)\\d{2}\\1(?!0000)\\d{4}");
+    private static final int INPUTS = 200_000;
+
     private final Masker masker = Masker.builder().detectors("us_ssn").build();
 
     @ParameterizedTest
@@ -24,5 +39,31 @@ class UsSsnDetectorTest {
     })
     void leavesNumbersThatAreNotSocialSecurityNumbersAlone(String text) {
         assertEquals("ssn " + text + " on file", masker.mask("ssn " + text + " on file"));
+    }
+
+    /** Areas, groups and serials drawn with the edges (0, 665-667, 899-900, 999) much more often than chance would. */
+    @Test
+    void agreesWithTheSsaRulesOnRandomNumbers() {
+        Random random = new Random(20_251_107L);
+        List<String> disagreements = new ArrayList<String>();
+        int issuable = 0;
+        for (int n = 0; n < INPUTS; n++) {
+            String separator = random.nextBoolean() ? "-" : " ";
+            String ssn = String.format("%03d%s%02d%s%04d", pick(random, 1000, 0, 665, 666, 667, 899, 900, 999), separator,
+                    pick(random, 100, 0, 1, 99), separator, pick(random, 10_000, 0, 1, 9999));
+            boolean expected = ISSUABLE.matcher(ssn).matches();
+            issuable += expected ? 1 : 0;
+            String line = "ssn " + ssn + " on file";
+            if (masker.mask(line).equals("ssn [US_SSN] on file") != expected) {
+                disagreements.add(ssn);
+            }
+        }
+        assertTrue(issuable > INPUTS / 4 && issuable < INPUTS * 3 / 4, "a mix of issuable and never-issued numbers");
+        assertEquals(Collections.emptyList(), disagreements);
+    }
+
+    /** One of {@code edges} half of the time, else any number below {@code bound}. */
+    private static int pick(Random random, int bound, int... edges) {
+        return random.nextBoolean() ? edges[random.nextInt(edges.length)] : random.nextInt(bound);
     }
 }
