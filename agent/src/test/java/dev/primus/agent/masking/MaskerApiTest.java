@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
 import java.util.Collections;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,42 @@ class MaskerApiTest {
     void returnsTheSameInstanceForACleanMessage() {
         String clean = "GET /api/orders/42 took 35 ms at 2024-11-24T10:15:30.123Z [main] Foo.java:123 v1.2.3.4";
         assertSame(clean, masker.mask(clean));
+    }
+
+    /** Prefixes, names and hosts of every secret detector, each a near miss. */
+    @Test
+    void returnsTheSameInstanceForACleanMessageFullOfNearMisses() {
+        String clean = "npm_config_cache=/tmp sk-learn AIza hf_hub_download SG.com SKU ACK glpat-short xapp-1 "
+                + "hooks.slack.com/services/ AccountKey=none ?sig=abc aws_secret_access_key=unset T3BlbkFJ sk-ant-";
+        assertSame(clean, masker.mask(clean));
+    }
+
+    /**
+     * The clean path allocates nothing, with every detector on: under one byte per call on
+     * average, where a single object per call would cost at least 16.
+     */
+    @Test
+    void allocatesNothingForACleanMessage() {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "this JVM does not count allocated bytes");
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        Masker everything = Masker.builder().detectors(BuiltInDetector.configNames().split(", ")).build();
+        String clean = "2024-11-24 10:15:30.123 INFO [main] c.e.OrderService - GET /api/orders/42 took 35 ms, "
+                + "user=17 status:200 id=123e4567-e89b-12d3-a456-426614174000 npm_config_cache=/tmp sk-learn AIza";
+        int calls = 20_000;
+        for (int i = 0; i < calls; i++) {
+            assertSame(clean, everything.mask(clean));
+        }
+        long thread = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(thread);
+        boolean same = true;
+        for (int i = 0; i < calls; i++) {
+            same &= everything.mask(clean) == clean;
+        }
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        assertTrue(same);
+        assertTrue(allocated < calls, () -> allocated + " bytes allocated by " + calls + " calls on a clean message");
     }
 
     @Test
