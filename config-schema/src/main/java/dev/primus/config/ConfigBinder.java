@@ -16,7 +16,9 @@ import java.util.Set;
 final class ConfigBinder {
     /** Every built-in detector except ip_address, which most services log on purpose. */
     static final List<String> DEFAULT_DETECTORS = Arrays.asList("email", "credit_card", "us_ssn", "phone", "iban",
-            "aadhaar", "pan", "jwt", "bearer_token", "aws_access_key", "stripe_key", "github_token", "slack_token",
+            "aadhaar", "pan", "jwt", "bearer_token", "aws_access_key", "aws_secret_key", "stripe_key", "github_token",
+            "slack_token", "slack_webhook", "google_api_key", "gitlab_token", "npm_token", "openai_key", "anthropic_key",
+            "huggingface_token", "sendgrid_key", "twilio_key", "azure_storage_key", "azure_sas_signature",
             "private_key", "password_kv");
 
     private ConfigBinder() {

@@ -13,7 +13,9 @@ final class SemanticChecks {
     /** The built-in detectors' names, which a custom detector may not take. */
     private static final java.util.Set<String> BUILT_IN_DETECTORS = new java.util.HashSet<String>(java.util.Arrays.asList(
             "email", "credit_card", "us_ssn", "phone", "iban", "aadhaar", "pan", "ip_address", "jwt", "bearer_token",
-            "aws_access_key", "stripe_key", "github_token", "slack_token", "private_key", "password_kv"));
+            "aws_access_key", "aws_secret_key", "stripe_key", "github_token", "slack_token", "slack_webhook",
+            "google_api_key", "gitlab_token", "npm_token", "openai_key", "anthropic_key", "huggingface_token",
+            "sendgrid_key", "twilio_key", "azure_storage_key", "azure_sas_signature", "private_key", "password_kv"));
 
     private final String file;
     private final List<ConfigError> errors;

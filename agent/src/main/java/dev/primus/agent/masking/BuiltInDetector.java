@@ -3,7 +3,7 @@ package dev.primus.agent.masking;
 /**
  * The built-in detectors, by config name. The ordinal is the detector's bit in the trigger
  * tables and its index in the counts, so the order is part of the engine: on a tie (same start,
- * same length) the earlier one names the value.
+ * same length) the earlier one names the value. At most {@link TriggerTable#MAX_DETECTORS}.
  */
 enum BuiltInDetector {
     EMAIL("email", true, false),
@@ -17,10 +17,23 @@ enum BuiltInDetector {
     JWT("jwt", false, false),
     BEARER_TOKEN("bearer_token", false, false),
     AWS_ACCESS_KEY("aws_access_key", false, false),
+    AWS_SECRET_KEY("aws_secret_key", false, false),
     STRIPE_KEY("stripe_key", false, false),
     GITHUB_TOKEN("github_token", false, false),
     SLACK_TOKEN("slack_token", false, false),
+    SLACK_WEBHOOK("slack_webhook", false, false),
+    GOOGLE_API_KEY("google_api_key", false, false),
+    GITLAB_TOKEN("gitlab_token", false, false),
+    NPM_TOKEN("npm_token", false, false),
+    OPENAI_KEY("openai_key", false, false),
+    ANTHROPIC_KEY("anthropic_key", false, false),
+    HUGGINGFACE_TOKEN("huggingface_token", false, false),
+    SENDGRID_KEY("sendgrid_key", false, false),
+    TWILIO_KEY("twilio_key", false, false),
+    AZURE_STORAGE_KEY("azure_storage_key", false, false),
+    AZURE_SAS_SIGNATURE("azure_sas_signature", false, false),
     PRIVATE_KEY("private_key", false, false),
+    // Last: a value it also finds (api_key=AIza...) is named by the detector that knows its kind.
     PASSWORD_KV("password_kv", false, false);
 
     final String configName;

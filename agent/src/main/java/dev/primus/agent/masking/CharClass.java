@@ -46,6 +46,16 @@ final class CharClass {
         return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
+    /** The base64url alphabet (RFC 4648 section 5): letters, digits, '-' and '_'. */
+    static boolean isBase64Url(char c) {
+        return isAlnum(c) || c == '-' || c == '_';
+    }
+
+    /** The base64 alphabet (RFC 4648 section 4) without its '=' padding: letters, digits, '+' and '/'. */
+    static boolean isBase64(char c) {
+        return isAlnum(c) || c == '+' || c == '/';
+    }
+
     /** Letters and digits of any script, and '_': what a value must not touch on either side. */
     static boolean isWord(char c) {
         return c < 128 ? isAlnum(c) || c == '_' : Character.isLetterOrDigit(c);

@@ -27,7 +27,8 @@ final class JsonWebTokens {
             return Match.NONE;
         }
         int stop = segmentEnd(s, payload + 1, end);
-        for (int extra = 0; extra < 2 && stop + 1 < end && s.charAt(stop) == '.' && isBase64Url(s.charAt(stop + 1)); extra++) {
+        for (int extra = 0; extra < 2 && stop + 1 < end && s.charAt(stop) == '.'
+                && CharClass.isBase64Url(s.charAt(stop + 1)); extra++) {
             stop = segmentEnd(s, stop + 1, end);
         }
         return Match.of(at, stop);
@@ -35,13 +36,9 @@ final class JsonWebTokens {
 
     private static int segmentEnd(CharSequence s, int at, int end) {
         int i = at;
-        while (i < end && isBase64Url(s.charAt(i))) {
+        while (i < end && CharClass.isBase64Url(s.charAt(i))) {
             i++;
         }
         return i;
-    }
-
-    private static boolean isBase64Url(char c) {
-        return CharClass.isAlnum(c) || c == '-' || c == '_';
     }
 }

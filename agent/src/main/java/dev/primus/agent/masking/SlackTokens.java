@@ -1,6 +1,9 @@
 package dev.primus.agent.masking;
 
-/** slack_token: {@code xoxb- xoxp- xoxa- xoxr- xoxs-} followed by 10 or more letters, digits or dashes. */
+/**
+ * slack_token: {@code xoxb- xoxp- xoxa- xoxr- xoxs-} tokens and {@code xapp-} app-level tokens,
+ * followed by 10 or more letters, digits or dashes.
+ */
 final class SlackTokens {
     private static final int MIN_BODY = 10;
 
@@ -9,8 +12,8 @@ final class SlackTokens {
 
     /** {@code at} is an 'x' at a word start. */
     static long match(CharSequence s, int from, int at, int end) {
-        if (!TextSearch.startsWith(s, at, end, "xox") || at + 5 > end || "baprs".indexOf(s.charAt(at + 3)) < 0
-                || s.charAt(at + 4) != '-' || CharClass.wordBefore(s, from, at)) {
+        boolean prefix = isXoxPrefix(s, at, end) || TextSearch.startsWith(s, at, end, "xapp-");
+        if (!prefix || CharClass.wordBefore(s, from, at)) {
             return Match.NONE;
         }
         int body = at + 5;
@@ -19,5 +22,10 @@ final class SlackTokens {
             stop++;
         }
         return stop - body < MIN_BODY ? Match.NONE : Match.of(at, stop);
+    }
+
+    private static boolean isXoxPrefix(CharSequence s, int at, int end) {
+        return TextSearch.startsWith(s, at, end, "xox") && at + 5 <= end && "baprs".indexOf(s.charAt(at + 3)) >= 0
+                && s.charAt(at + 4) == '-';
     }
 }

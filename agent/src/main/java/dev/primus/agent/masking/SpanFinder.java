@@ -178,12 +178,36 @@ final class SpanFinder {
                 return BearerTokens.match(s, floor, at, end);
             case AWS_ACCESS_KEY:
                 return AwsAccessKeys.match(s, floor, at, end);
+            case AWS_SECRET_KEY:
+                return AwsSecretKeys.match(s, floor, at, end);
             case STRIPE_KEY:
                 return StripeKeys.match(s, floor, at, end);
             case GITHUB_TOKEN:
                 return GitHubTokens.match(s, floor, at, end);
             case SLACK_TOKEN:
                 return SlackTokens.match(s, floor, at, end);
+            case SLACK_WEBHOOK:
+                return SlackWebhooks.match(s, floor, at, end);
+            case GOOGLE_API_KEY:
+                return GoogleApiKeys.match(s, floor, at, end);
+            case GITLAB_TOKEN:
+                return GitLabTokens.match(s, floor, at, end);
+            case NPM_TOKEN:
+                return NpmTokens.match(s, floor, at, end);
+            case OPENAI_KEY:
+                return OpenAiKeys.match(s, floor, at, end);
+            case ANTHROPIC_KEY:
+                return AnthropicKeys.match(s, floor, at, end);
+            case HUGGINGFACE_TOKEN:
+                return HuggingFaceTokens.match(s, floor, at, end);
+            case SENDGRID_KEY:
+                return SendGridKeys.match(s, floor, at, end);
+            case TWILIO_KEY:
+                return TwilioKeys.match(s, floor, at, end);
+            case AZURE_STORAGE_KEY:
+                return AzureStorageKeys.match(s, floor, at, end);
+            case AZURE_SAS_SIGNATURE:
+                return AzureSasSignatures.match(s, floor, at, end);
             case PRIVATE_KEY:
                 return PrivateKeyBlocks.match(s, floor, at, end);
             case PASSWORD_KV:

@@ -8,8 +8,10 @@ package dev.primus.agent.masking;
  * char after the trigger rules out ("sc" cannot start sk_live_), before any detector is called.
  */
 final class TriggerTable {
-    static final int MARKER = 1 << 16;
-    static final int ESCAPE = 1 << 17;
+    /** Built-in detectors take bits 0 to 28, one each; the scanner's own two bits come above them. */
+    static final int MAX_DETECTORS = 29;
+    static final int MARKER = 1 << MAX_DETECTORS;
+    static final int ESCAPE = 1 << (MAX_DETECTORS + 1);
     /** 128 for an ASCII word char (letter, digit, '_'), else 0: the table half for the next char. */
     static final int[] HALF = new int[128];
 
@@ -17,12 +19,15 @@ final class TriggerTable {
         for (char c = 0; c < 128; c++) {
             HALF[c] = CharClass.isWord(c) ? 128 : 0;
         }
+        if (BuiltInDetector.values().length > MAX_DETECTORS) {
+            throw new AssertionError("more built-in detectors than an int has trigger bits: make the tables long[]");
+        }
     }
 
     /**
      * Entry {@code c}: the triggers of ASCII char c at a word start (digits, known prefixes such as
-     * AKIA, sk_, eyJ, and all of the next half). Entry {@code 128 + c}: its triggers inside a word
-     * ('@', ':', '=', '-', ...).
+     * AKIA, sk_, eyJ, glpat-, and all of the next half). Entry {@code 128 + c}: its triggers inside
+     * a word ('@', ':', '=', '-', ...).
      */
     final int[] entries = new int[256];
     /** Entry {@code c}: the triggers that may have ASCII char c right after the trigger char. */
@@ -35,6 +40,9 @@ final class TriggerTable {
         anywhere(BuiltInDetector.PRIVATE_KEY, enabled, "-");
         anywhere(BuiltInDetector.PASSWORD_KV, enabled, "=:");
         anywhere(BuiltInDetector.IP_ADDRESS, enabled, ":");
+        anywhere(BuiltInDetector.AWS_SECRET_KEY, enabled, "=:");
+        anywhere(BuiltInDetector.AZURE_STORAGE_KEY, enabled, "=:");
+        anywhere(BuiltInDetector.AZURE_SAS_SIGNATURE, enabled, "=");
         String digits = "0123456789";
         atStart(BuiltInDetector.CREDIT_CARD, enabled, digits);
         atStart(BuiltInDetector.US_SSN, enabled, digits);
@@ -42,6 +50,7 @@ final class TriggerTable {
         atStart(BuiltInDetector.PHONE, enabled, digits + "+(");
         atStart(BuiltInDetector.IP_ADDRESS, enabled, digits + "abcdefABCDEF");
         String upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        String lower = "abcdefghijklmnopqrstuvwxyz";
         atStart(BuiltInDetector.IBAN, enabled, upper);
         atStart(BuiltInDetector.PAN, enabled, upper);
         atStart(BuiltInDetector.AWS_ACCESS_KEY, enabled, "A");
@@ -50,11 +59,22 @@ final class TriggerTable {
         atStart(BuiltInDetector.STRIPE_KEY, enabled, "srpw");
         atStart(BuiltInDetector.GITHUB_TOKEN, enabled, "g");
         atStart(BuiltInDetector.SLACK_TOKEN, enabled, "x");
+        atStart(BuiltInDetector.SLACK_WEBHOOK, enabled, "T");
+        atStart(BuiltInDetector.GOOGLE_API_KEY, enabled, "A");
+        atStart(BuiltInDetector.GITLAB_TOKEN, enabled, "g");
+        atStart(BuiltInDetector.NPM_TOKEN, enabled, "n");
+        atStart(BuiltInDetector.OPENAI_KEY, enabled, "s");
+        atStart(BuiltInDetector.ANTHROPIC_KEY, enabled, "s");
+        atStart(BuiltInDetector.HUGGINGFACE_TOKEN, enabled, "h");
+        atStart(BuiltInDetector.SENDGRID_KEY, enabled, "S");
+        atStart(BuiltInDetector.TWILIO_KEY, enabled, "SA");
         insideWord['['] |= MARKER;
         insideWord['\\'] |= ESCAPE;
         String any = allAscii();
         String numeric = digits + " -.:)abcdefABCDEF";
-        followedBy(BuiltInDetector.EMAIL.bit() | BuiltInDetector.PASSWORD_KV.bit(), any);
+        followedBy(BuiltInDetector.EMAIL.bit() | BuiltInDetector.PASSWORD_KV.bit()
+                | BuiltInDetector.AWS_SECRET_KEY.bit() | BuiltInDetector.AZURE_STORAGE_KEY.bit(), any);
+        followedBy(BuiltInDetector.AZURE_SAS_SIGNATURE.bit(), digits + upper + lower + "%+/");
         followedBy(BuiltInDetector.CREDIT_CARD.bit() | BuiltInDetector.US_SSN.bit() | BuiltInDetector.AADHAAR.bit()
                 | BuiltInDetector.PHONE.bit() | BuiltInDetector.IP_ADDRESS.bit(), numeric);
         followedBy(BuiltInDetector.IBAN.bit() | BuiltInDetector.PAN.bit() | BuiltInDetector.AWS_ACCESS_KEY.bit()
@@ -63,7 +83,15 @@ final class TriggerTable {
         followedBy(BuiltInDetector.BEARER_TOKEN.bit(), "eE");
         followedBy(BuiltInDetector.STRIPE_KEY.bit(), "kh");
         followedBy(BuiltInDetector.GITHUB_TOKEN.bit(), "hi");
-        followedBy(BuiltInDetector.SLACK_TOKEN.bit(), "o");
+        followedBy(BuiltInDetector.SLACK_TOKEN.bit(), "oa");
+        followedBy(BuiltInDetector.SLACK_WEBHOOK.bit(), digits + upper);
+        followedBy(BuiltInDetector.GOOGLE_API_KEY.bit(), "I");
+        followedBy(BuiltInDetector.GITLAB_TOKEN.bit(), "l");
+        followedBy(BuiltInDetector.NPM_TOKEN.bit(), "p");
+        followedBy(BuiltInDetector.OPENAI_KEY.bit() | BuiltInDetector.ANTHROPIC_KEY.bit(), "k");
+        followedBy(BuiltInDetector.HUGGINGFACE_TOKEN.bit(), "f");
+        followedBy(BuiltInDetector.SENDGRID_KEY.bit(), "G");
+        followedBy(BuiltInDetector.TWILIO_KEY.bit(), "KC");
         followedBy(BuiltInDetector.PRIVATE_KEY.bit(), "-");
         followedBy(ESCAPE, "nr");
         for (char c = 0; c < 128; c++) {

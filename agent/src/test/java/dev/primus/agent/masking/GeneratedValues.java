@@ -106,6 +106,57 @@ final class GeneratedValues {
         return "xoxb-" + digits(10) + "-" + word(12);
     }
 
+    String googleApiKey() {
+        return "AIza" + base64Url(35);
+    }
+
+    String gitlabToken() {
+        return random.nextBoolean() ? "glpat-" + base64Url(20)
+                : "glpat-" + base64Url(27 + random.nextInt(40)) + ".01." + base36(9);
+    }
+
+    String npmToken() {
+        return "npm_" + word(36);
+    }
+
+    String openAiKey() {
+        return random.nextBoolean() ? "sk-" + word(20) + "T3BlbkFJ" + word(20)
+                : "sk-proj-" + base64Url(74) + "T3BlbkFJ" + base64Url(74);
+    }
+
+    String anthropicKey() {
+        return "sk-ant-api03-" + base64Url(93) + "AA";
+    }
+
+    String huggingFaceToken() {
+        return "hf_" + from(ALNUM.substring(0, 52), 34);
+    }
+
+    String sendGridKey() {
+        return "SG." + base64Url(22) + "." + base64Url(43);
+    }
+
+    String twilioKey() {
+        return (random.nextBoolean() ? "SK" : "AC") + hex(32);
+    }
+
+    /** The secret part only: what follows hooks.slack.com/services/. */
+    String slackWebhookPath() {
+        return "T" + upperOrDigits(8 + random.nextInt(3)) + "/B" + upperOrDigits(8 + random.nextInt(3)) + "/" + word(24);
+    }
+
+    String azureStorageKey() {
+        return base64(86) + "==";
+    }
+
+    String sasSignature() {
+        return base64(43).replace("+", "%2B").replace("/", "%2F") + "%3D";
+    }
+
+    String awsSecretKey() {
+        return base64(40);
+    }
+
     String jwt() {
         return "eyJhbGciOiJIUzI1NiJ9.eyJ" + word(20) + "." + word(43);
     }
@@ -124,6 +175,34 @@ final class GeneratedValues {
             digits.append(random.nextInt(10));
         }
         return digits.toString();
+    }
+
+    private String base64Url(int count) {
+        return from(ALNUM + "-_", count);
+    }
+
+    private String base64(int count) {
+        return from(ALNUM + "+/", count);
+    }
+
+    private String base36(int count) {
+        return from("abcdefghijklmnopqrstuvwxyz0123456789", count);
+    }
+
+    private String hex(int count) {
+        return from("0123456789abcdef", count);
+    }
+
+    private String upperOrDigits(int count) {
+        return from("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", count);
+    }
+
+    private String from(String alphabet, int count) {
+        StringBuilder chars = new StringBuilder(count);
+        for (int i = 0; i < count; i++) {
+            chars.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return chars.toString();
     }
 
     private String upper(int count) {

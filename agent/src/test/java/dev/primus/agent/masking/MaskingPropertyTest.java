@@ -27,9 +27,7 @@ class MaskingPropertyTest {
             Masker.builder().build(),
             Masker.builder().style("partial").build(),
             Masker.builder().style("hash").hashKey("k").custom("order_token", "ORD-[0-9]{6}").build(),
-            Masker.builder().detectors("email", "credit_card", "us_ssn", "phone", "iban", "aadhaar", "pan", "ip_address",
-                    "jwt", "bearer_token", "aws_access_key", "stripe_key", "github_token", "slack_token", "private_key",
-                    "password_kv").build(),
+            Masker.builder().detectors(BuiltInDetector.configNames().split(", ")).build(),
         };
         Random random = new Random(20241124L);
         GeneratedValues values = new GeneratedValues(random);
@@ -64,29 +62,51 @@ class MaskingPropertyTest {
                     line.append(NOISE.charAt(random.nextInt(NOISE.length())));
                 }
             } else {
-                String value = secret(random, values);
-                injected.add(value.startsWith("password=") ? value.substring(9) : value);
-                line.append(value);
+                String[] textAndSecret = secret(random, values);
+                line.append(textAndSecret[0]);
+                injected.add(textAndSecret[1]);
             }
         }
         return line.toString();
     }
 
-    private static String secret(Random random, GeneratedValues values) {
-        switch (random.nextInt(13)) {
-            case 0: return values.card();
-            case 1: return values.ssn();
-            case 2: return values.email();
-            case 3: return values.phone();
-            case 4: return values.iban();
-            case 5: return values.aadhaar();
-            case 6: return values.pan();
-            case 7: return values.awsKey();
-            case 8: return values.stripeKey();
-            case 9: return values.githubToken();
-            case 10: return values.slackToken();
-            case 11: return values.jwt();
-            default: return "password=" + values.word(12);
+    /** A value as written in a line, and the part of it that must not survive masking. */
+    private static String[] secret(Random random, GeneratedValues values) {
+        switch (random.nextInt(25)) {
+            case 0: return whole(values.card());
+            case 1: return whole(values.ssn());
+            case 2: return whole(values.email());
+            case 3: return whole(values.phone());
+            case 4: return whole(values.iban());
+            case 5: return whole(values.aadhaar());
+            case 6: return whole(values.pan());
+            case 7: return whole(values.awsKey());
+            case 8: return whole(values.stripeKey());
+            case 9: return whole(values.githubToken());
+            case 10: return whole(values.slackToken());
+            case 11: return whole(values.jwt());
+            case 12: return whole(values.googleApiKey());
+            case 13: return whole(values.gitlabToken());
+            case 14: return whole(values.npmToken());
+            case 15: return whole(values.openAiKey());
+            case 16: return whole(values.anthropicKey());
+            case 17: return whole(values.huggingFaceToken());
+            case 18: return whole(values.sendGridKey());
+            case 19: return whole(values.twilioKey());
+            case 20: return after("https://hooks.slack.com/services/", values.slackWebhookPath(), "");
+            case 21: return after("DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=", values.azureStorageKey(),
+                    ";EndpointSuffix=core.windows.net");
+            case 22: return after("https://acct.blob.core.windows.net/c/b.txt?sv=2022-11-02&sp=r&sig=", values.sasSignature(), "");
+            case 23: return after("AWS_SECRET_ACCESS_KEY=", values.awsSecretKey(), "");
+            default: return after("password=", values.word(12), "");
         }
+    }
+
+    private static String[] whole(String value) {
+        return new String[] {value, value};
+    }
+
+    private static String[] after(String before, String secret, String rest) {
+        return new String[] {before + secret + rest, secret};
     }
 }

@@ -36,6 +36,12 @@ class OverlapTest {
     }
 
     @Test
+    void theDetectorThatKnowsTheKindNamesASecretKeyValue() {
+        assertEquals("aws_secret_key=[AWS_SECRET_KEY] ok", masker.mask("aws_secret_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY ok"));
+        assertEquals("api_key=[GOOGLE_API_KEY]", masker.mask("api_key=AIzaSyD-EXAMPLE_key_for_primus_tests_00"));
+    }
+
+    @Test
     void neverMasksInsideAMarker() {
         assertEquals("password=[PASSWORD_KV]", masker.mask("password=[PASSWORD_KV]"));
     }

@@ -1,0 +1,54 @@
+package dev.primus.agent.masking;
+
+/**
+ * azure_sas_signature: the {@code sig} parameter of a shared access signature, after '?' or '&'
+ * in a URL query: the base64 of an HMAC-SHA256, 44 chars ending in '=', URL-encoded or not
+ * ({@code %2B}, {@code %2F}, {@code %3D} count as one char). Only the signature is masked: the
+ * other parameters (version, expiry, permissions) are no secret and help whoever reads the line.
+ */
+final class AzureSasSignatures {
+    private static final String NAME = "sig";
+    private static final int DECODED = 44;
+
+    private AzureSasSignatures() {
+    }
+
+    /** {@code at} is '='. */
+    static long match(CharSequence s, int from, int at, int end) {
+        int name = at - NAME.length();
+        if (name - 1 < from || !TextSearch.startsWith(s, name, end, NAME)
+                || (s.charAt(name - 1) != '?' && s.charAt(name - 1) != '&')) {
+            return Match.NONE;
+        }
+        int value = at + 1;
+        int i = value;
+        int decoded = 0;
+        char last = 0;
+        while (i < end && decoded < DECODED) {
+            char c = s.charAt(i);
+            int width = 1;
+            if (c == '%' && i + 2 < end && CharClass.isHex(s.charAt(i + 1)) && CharClass.isHex(s.charAt(i + 2))) {
+                c = (char) (hexValue(s.charAt(i + 1)) * 16 + hexValue(s.charAt(i + 2)));
+                width = 3;
+            }
+            if (!CharClass.isBase64(c) && c != '=') {
+                break;
+            }
+            last = c;
+            i += width;
+            decoded++;
+        }
+        if (decoded != DECODED || last != '=' || (i < end && continuesValue(s.charAt(i)))) {
+            return Match.NONE;
+        }
+        return Match.of(value, i);
+    }
+
+    private static int hexValue(char c) {
+        return CharClass.isDigit(c) ? c - '0' : (c | 0x20) - 'a' + 10;
+    }
+
+    private static boolean continuesValue(char c) {
+        return CharClass.isBase64(c) || c == '=' || c == '%';
+    }
+}

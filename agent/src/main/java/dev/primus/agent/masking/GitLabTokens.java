@@ -1,0 +1,67 @@
+package dev.primus.agent.masking;
+
+/**
+ * gitlab_token: personal, project and group access tokens. The classic shape is {@code glpat-}
+ * and 20 base64url chars. The routable shape (GitLab 17.x and later) is {@code glpat-}, 27 to 300
+ * base64url chars of payload, '.', then a two-char version and a seven-char CRC32 in base36, or
+ * the version, '.', a two-char length and the CRC. The CRC is not checked: as with github_token,
+ * a token is masked by its shape, and a false reject would leak it.
+ */
+final class GitLabTokens {
+    private static final String PREFIX = "glpat-";
+    private static final int CLASSIC_BODY = 20;
+    private static final int MIN_PAYLOAD = 27;
+    private static final int MAX_PAYLOAD = 300;
+    private static final int VERSION = 2;
+    private static final int CHECKSUM = 7;
+
+    private GitLabTokens() {
+    }
+
+    /** {@code at} is a 'g' at a word start. */
+    static long match(CharSequence s, int from, int at, int end) {
+        if (!TextSearch.startsWith(s, at, end, PREFIX) || CharClass.wordBefore(s, from, at)) {
+            return Match.NONE;
+        }
+        int body = at + PREFIX.length();
+        int stop = body;
+        while (stop < end && stop - body <= MAX_PAYLOAD && CharClass.isBase64Url(s.charAt(stop))) {
+            stop++;
+        }
+        int length = stop - body;
+        if (length == CLASSIC_BODY) {
+            return Match.of(at, stop);
+        }
+        if (length < MIN_PAYLOAD || length > MAX_PAYLOAD) {
+            return Match.NONE;
+        }
+        int suffixEnd = routableSuffixEnd(s, stop, end);
+        return suffixEnd < 0 ? Match.NONE : Match.of(at, suffixEnd);
+    }
+
+    /** After the payload: ".vvccccccc" or ".vv.llccccccc" (version, length, CRC) and no token char; its end or -1. */
+    private static int routableSuffixEnd(CharSequence s, int at, int end) {
+        if (at >= end || s.charAt(at) != '.' || base36Run(s, at + 1, end) < VERSION) {
+            return -1;
+        }
+        int i = at + 1 + VERSION;
+        int run = base36Run(s, i, end);
+        if (run == CHECKSUM) {
+            i += CHECKSUM;
+        } else if (run == 0 && i < end && s.charAt(i) == '.' && base36Run(s, i + 1, end) == VERSION + CHECKSUM) {
+            i += 1 + VERSION + CHECKSUM;
+        } else {
+            return -1;
+        }
+        return i < end && CharClass.isBase64Url(s.charAt(i)) ? -1 : i;
+    }
+
+    /** How many lower-case letters and digits start at {@code at}, counted up to ten. */
+    private static int base36Run(CharSequence s, int at, int end) {
+        int i = at;
+        while (i < end && i - at < 10 && (CharClass.isDigit(s.charAt(i)) || CharClass.isLower(s.charAt(i)))) {
+            i++;
+        }
+        return i - at;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.primus.agent.masking;
+
+/**
+ * Reads {@code key = value} around its separator, for the detectors that know a secret by the
+ * name of its key: {@code k=v}, {@code k: v}, {@code "k": "v"}, {@code 'k'='v'}. A few spaces and
+ * one quote on each side are skipped; no more, so that a stray '=' costs a handful of loads.
+ */
+final class KeyedValue {
+    private static final int MAX_SPACES = 3;
+
+    private KeyedValue() {
+    }
+
+    /** Where the key before the separator at {@code at} ends: spaces and a closing quote skipped. */
+    static int keyEnd(CharSequence s, int from, int at) {
+        int i = at;
+        while (i > from && at - i < MAX_SPACES && s.charAt(i - 1) == ' ') {
+            i--;
+        }
+        if (i > from && (s.charAt(i - 1) == '"' || s.charAt(i - 1) == '\'')) {
+            i--;
+        }
+        return i;
+    }
+
+    /** Where the value after the separator at {@code at} starts: spaces and an opening quote skipped. */
+    static int valueStart(CharSequence s, int at, int end) {
+        int i = at + 1;
+        while (i < end && i - at <= MAX_SPACES && s.charAt(i) == ' ') {
+            i++;
+        }
+        if (i < end && (s.charAt(i) == '"' || s.charAt(i) == '\'')) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Whether the key ending at {@code keyEnd} ends with {@code name}, ignoring ASCII case and
+     * the word separators '_', '-' and '.' in the key: {@code AWS_SECRET_ACCESS_KEY},
+     * {@code aws.secretAccessKey} and {@code SecretAccessKey} all end with "secretaccesskey".
+     * {@code name} is lower-case letters and digits. Compares from the end, so a separator after
+     * any other word costs one compare.
+     */
+    static boolean keyEndsWith(CharSequence s, int from, int keyEnd, String name) {
+        int i = keyEnd;
+        for (int k = name.length() - 1; k >= 0; k--) {
+            while (i > from && isWordSeparator(s.charAt(i - 1)) && k < name.length() - 1) {
+                i--;
+            }
+            if (i <= from) {
+                return false;
+            }
+            char c = s.charAt(--i);
+            if (CharClass.isUpper(c)) {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != name.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isWordSeparator(char c) {
+        return c == '_' || c == '-' || c == '.';
+    }
+}

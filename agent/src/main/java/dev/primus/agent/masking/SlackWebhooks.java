@@ -1,0 +1,56 @@
+package dev.primus.agent.masking;
+
+/**
+ * slack_webhook: the path of an incoming-webhook URL, {@code hooks.slack.com/services/} then
+ * {@code T<team>/B<bot>/<24 letters and digits>}. Anyone holding the path can post to the
+ * channel; the host stays, so the line still says a Slack webhook was called. Found from the 'T'
+ * and confirmed by looking back, so a line full of "https" costs no look-ahead.
+ */
+final class SlackWebhooks {
+    private static final String PATH = "hooks.slack.com/services/";
+    private static final int MIN_ID = 8;
+    private static final int MAX_ID = 12;
+    private static final int SECRET = 24;
+
+    private SlackWebhooks() {
+    }
+
+    /** {@code at} is a 'T' at a word start. */
+    static long match(CharSequence s, int from, int at, int end) {
+        int path = at - PATH.length();
+        if (path < from || !TextSearch.startsWith(s, path, end, PATH)) {
+            return Match.NONE;
+        }
+        int bot = idEnd(s, at, end, 'T');
+        if (bot < 0 || bot >= end || s.charAt(bot) != '/') {
+            return Match.NONE;
+        }
+        int secret = idEnd(s, bot + 1, end, 'B');
+        if (secret < 0 || secret >= end || s.charAt(secret) != '/') {
+            return Match.NONE;
+        }
+        int stop = secret + 1 + SECRET;
+        if (stop > end || CharClass.wordAt(s, stop, end)) {
+            return Match.NONE;
+        }
+        for (int i = secret + 1; i < stop; i++) {
+            if (!CharClass.isAlnum(s.charAt(i))) {
+                return Match.NONE;
+            }
+        }
+        return Match.of(at, stop);
+    }
+
+    /** A Slack id: {@code kind} and 8 to 12 upper-case letters and digits; its end, or -1. */
+    private static int idEnd(CharSequence s, int at, int end, char kind) {
+        if (at >= end || s.charAt(at) != kind) {
+            return -1;
+        }
+        int i = at + 1;
+        while (i < end && i - at <= MAX_ID && (CharClass.isUpper(s.charAt(i)) || CharClass.isDigit(s.charAt(i)))) {
+            i++;
+        }
+        int length = i - at - 1;
+        return length < MIN_ID || length > MAX_ID ? -1 : i;
+    }
+}

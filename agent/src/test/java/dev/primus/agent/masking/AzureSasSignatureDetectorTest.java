@@ -1,0 +1,48 @@
+package dev.primus.agent.masking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AzureSasSignatureDetectorTest {
+    /** The base64 of an HMAC-SHA256, URL-encoded as an SAS URL carries it. */
+    private static final String SIG = "a39%2BYozJhGp6miujGymjRpN8tsrQfLo9Z3i8IRyIpnQ%3D";
+    private static final String QUERY = "?sv=2022-11-02&ss=b&srt=sco&sp=rl&se=2026-01-01T00:00:00Z&spr=https&sig={}";
+    private static final String URL = "https://account.blob.core.windows.net/reports/q3.pdf" + QUERY;
+
+    private final Masker masker = Masker.builder().detectors("azure_sas_signature").build();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        QUERY, // bare: the SAS token alone
+        "AZURE_SAS_URL=" + URL,
+        "{\"url\":\"" + URL + "\",\"size\":1024}",
+        "GET " + URL + " HTTP/1.1",
+        "downloaded " + URL + " in 35 ms",
+    })
+    void masksTheSignatureAndNothingElseInEveryWrittenForm(String form) {
+        assertEquals(form.replace("{}", "[AZURE_SAS_SIGNATURE]"), masker.mask(form.replace("{}", SIG)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a39+YozJhGp6miujGymjRpN8tsrQfLo9Z3i8IRyIpnQ=", "a39%2bYozJhGp6miujGymjRpN8tsrQfLo9Z3i8IRyIpnQ%3d"})
+    void masksASignatureDecodedOrEncodedInLowerCase(String sig) {
+        assertEquals("url ?sp=r&sig=[AZURE_SAS_SIGNATURE] ok", masker.mask("url ?sp=r&sig=" + sig + " ok"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "?sp=r&sig=a39%2BYozJhGp6miujGymjRpN8tsrQfLo9Z3i8IRyIpn%3D", // 43 chars decoded
+        "?sp=r&sig=a39%2BYozJhGp6miujGymjRpN8tsrQfLo9Z3i8IRyIpnQA%3D", // 45
+        "?sp=r&sig=a39%2BYozJhGp6miujGymjRpN8tsrQfLo9Z3i8IRyIpnQA", // no '=' padding
+        "?sp=r&sig=a39%ZZYozJhGp6miujGymjRpN8tsrQfLo9Z3i8IRyIpnQ%3D", // not a percent escape
+        "config=a39%2BYozJhGp6miujGymjRpN8tsrQfLo9Z3i8IRyIpnQ%3D", // not the sig parameter
+        "?sp=r&signature=a39%2BYozJhGp6miujGymjRpN8tsrQfLo9Z3i8IRyIpnQ%3D",
+        "sig=a39%2BYozJhGp6miujGymjRpN8tsrQfLo9Z3i8IRyIpnQ%3D", // not in a query
+        "?sp=r&sig=", "?sp=r&sig=abc",
+    })
+    void leavesLookAlikesAlone(String text) {
+        assertEquals("value " + text + " end", masker.mask("value " + text + " end"));
+    }
+}

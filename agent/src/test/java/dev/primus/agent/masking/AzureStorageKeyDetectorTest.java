@@ -1,0 +1,41 @@
+package dev.primus.agent.masking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AzureStorageKeyDetectorTest {
+    /** The storage emulator's account key, which Microsoft publishes: 86 base64 chars and "==". */
+    private static final String KEY =
+            "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static final String CONNECTION =
+            "DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey={};EndpointSuffix=core.windows.net";
+
+    private final Masker masker = Masker.builder().detectors("azure_storage_key").build();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        CONNECTION, // bare: the connection string alone
+        "AZURE_STORAGE_CONNECTION_STRING=" + CONNECTION,
+        "{\"AccountName\":\"devstoreaccount1\",\"AccountKey\":\"{}\"}",
+        "x-ms-connection-string: " + CONNECTION,
+        "could not reach the blob service with accountkey = {} (timeout)",
+    })
+    void masksTheKeyAndNothingElseInEveryWrittenForm(String form) {
+        assertEquals(form.replace("{}", "[AZURE_STORAGE_KEY]"), masker.mask(form.replace("{}", KEY)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "AccountKey=" + "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMG==", // 85 + ==
+        "AccountKey=" + "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGwA=", // one '='
+        "AccountKey=" + "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq_K1SZFPTOtr_KBHBeksoGMGw==", // base64url
+        "AccountName=" + KEY, // not the key's name
+        KEY, // a bare base64 string could be anything
+        "AccountKey=", "AccountKey=none", "MyAccountKeys=" + KEY,
+    })
+    void leavesLookAlikesAlone(String text) {
+        assertEquals("value " + text + " end", masker.mask("value " + text + " end"));
+    }
+}

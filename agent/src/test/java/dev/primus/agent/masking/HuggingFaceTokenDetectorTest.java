@@ -1,0 +1,37 @@
+package dev.primus.agent.masking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HuggingFaceTokenDetectorTest {
+    /** hf_ and 34 letters. */
+    private static final String TOKEN = "hf_EXAMPLEprimusTestsOnlyabcdefghijkl";
+
+    private final Masker masker = Masker.builder().detectors("huggingface_token").build();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{}", // bare
+        "HF_TOKEN={}",
+        "{\"token\":\"{}\",\"repo\":\"org/model\"}",
+        "Authorization: Bearer {}",
+        "download of the model with {} was refused",
+    })
+    void masksTheTokenInEveryWrittenForm(String form) {
+        assertEquals(form.replace("{}", "[HUGGINGFACE_TOKEN]"), masker.mask(form.replace("{}", TOKEN)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "hf_EXAMPLEprimusTestsOnlyabcdefghijk", // 33 letters
+        "hf_EXAMPLEprimusTestsOnlyabcdefghijklm", // 35
+        "hf_EXAMPLEprimusTestsOnly0bcdefghijkl", // a digit: not the alphabet
+        "hf_EXAMPLEprimusTestsOnlyabcdefghijkl_x", "xhf_EXAMPLEprimusTestsOnlyabcdefghijkl",
+        "hf_", "hf_hub_download", "hf_transfer",
+    })
+    void leavesLookAlikesAlone(String text) {
+        assertEquals("value " + text + " end", masker.mask("value " + text + " end"));
+    }
+}
