@@ -54,6 +54,9 @@ public final class EgressGate {
         /** A reverse lookup of {@code address}: the answer to give instead (its literal) when it is denied, or null. */
         String reverseLookupAnswer(InetAddress address);
 
+        /** A child process is about to start with {@code command}: the denial, or null. */
+        ProcessDeniedException processDenial(String[] command);
+
         /** A host name is about to be resolved: the denial, or null. */
         EgressDeniedException lookupDenial(String host);
 
@@ -202,6 +205,28 @@ public final class EgressGate {
         } catch (Throwable failure) {
             AgentFailures.record("egress reverse lookup check", failure);
             return null;
+        }
+    }
+
+    /**
+     * Woven into {@code java.lang.ProcessImpl.start}, where {@code ProcessBuilder.start},
+     * {@code startPipeline} and every {@code Runtime.exec} end: a child process reaches the
+     * network past every hook, so starting one is judged too ({@code egress.processes}).
+     */
+    public static void checkProcess(String[] command) throws ProcessDeniedException {
+        Checker engine = ENGINE;
+        if (engine == null || command == null) {
+            return;
+        }
+        ProcessDeniedException denied;
+        try {
+            denied = engine.processDenial(command);
+        } catch (Throwable failure) {
+            AgentFailures.record("egress process check", failure);
+            return;
+        }
+        if (denied != null) {
+            throw denied;
         }
     }
 

@@ -44,7 +44,23 @@ final class ConfigBinder {
                 "enforce".equals(text(egress, "dns", "off")),
                 "fail_closed".equals(text(egress, "on_error", "fail_open")),
                 rules(egress, "allow"),
-                rules(egress, "deny"));
+                rules(egress, "deny"),
+                processes(egress));
+    }
+
+    /** {@code egress.processes}: null for audit (the default), empty for deny, else the executables allowed. */
+    private static List<String> processes(ConfigNode egress) {
+        ConfigNode processes = egress == null ? null : egress.get("processes");
+        if (processes == null || (processes.isScalar() && "audit".equals(processes.text()))) {
+            return null;
+        }
+        List<String> allowed = new ArrayList<String>();
+        if (!processes.isScalar()) {
+            for (ConfigNode executable : processes.items()) {
+                allowed.add(executable.text());
+            }
+        }
+        return allowed;
     }
 
     private static List<EgressRule> rules(ConfigNode egress, String list) {

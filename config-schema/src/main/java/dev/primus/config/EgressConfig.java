@@ -12,9 +12,10 @@ public final class EgressConfig {
     private final boolean failClosed;
     private final List<EgressRule> allow;
     private final List<EgressRule> deny;
+    private final List<String> processesAllowed;
 
     EgressConfig(Mode mode, boolean defaultAllow, boolean requireTls, boolean dnsEnforce, boolean failClosed,
-                 List<EgressRule> allow, List<EgressRule> deny) {
+                 List<EgressRule> allow, List<EgressRule> deny, List<String> processesAllowed) {
         this.mode = mode;
         this.defaultAllow = defaultAllow;
         this.requireTls = requireTls;
@@ -22,6 +23,15 @@ public final class EgressConfig {
         this.failClosed = failClosed;
         this.allow = Collections.unmodifiableList(allow);
         this.deny = Collections.unmodifiableList(deny);
+        this.processesAllowed = processesAllowed == null ? null : Collections.unmodifiableList(processesAllowed);
+    }
+
+    /**
+     * {@code processes}: null when child processes are only audited (the default); otherwise the
+     * executables that may start, none for {@code deny}.
+     */
+    public List<String> processesAllowed() {
+        return processesAllowed;
     }
 
     public Mode mode() {

@@ -38,6 +38,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void egressProcessesIsAuditDenyOrAListOfExecutables() {
+        assertNull(load("egress:\n  mode: enforce\n").config().egress().processesAllowed(), "audit by default");
+        assertNull(load("egress:\n  processes: audit\n").config().egress().processesAllowed());
+        assertEquals(List.of(), load("egress:\n  processes: deny\n").config().egress().processesAllowed());
+        assertEquals(List.of("/usr/bin/git", "curl"),
+                load("egress:\n  processes: [/usr/bin/git, curl]\n").config().egress().processesAllowed());
+        assertFalse(load("egress:\n  processes: allow\n").isValid(), "only audit, deny or a list");
+    }
+
+    @Test
     void loadsTheContractExampleWithEveryDefaultFilledIn() throws Exception {
         env.put("STRIPE_WEBHOOK_SECRET", "whsec_test");
         byte[] example = Files.readAllBytes(Path.of("../examples/configs/contract-example.yaml"));
@@ -132,7 +142,7 @@ class ConfigLoaderTest {
     @Test
     void reportsAnUnknownKeyWithTheKnownKeysWhenNothingIsClose() {
         assertOnlyError("primus.yaml:3: egress.zzzzzz: unknown key; expected one of: mode, default, require_tls, dns, "
-                + "on_error, allow, deny", "service: a\negress:\n  zzzzzz: 1\n");
+                + "processes, on_error, allow, deny", "service: a\negress:\n  zzzzzz: 1\n");
     }
 
     @Test

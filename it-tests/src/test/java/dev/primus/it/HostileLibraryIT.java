@@ -64,7 +64,7 @@ class HostileLibraryIT {
                 Path config = dir.resolve(Jdks.name(jdk) + "-" + mode + ".yaml");
                 Path audit = dir.resolve(Jdks.name(jdk) + "-" + mode + ".jsonl");
                 Files.writeString(config, String.join("\n", "service: hostile-it", "mode: " + mode, "egress:",
-                        "  default: deny", "  allow:", "    - cidr: " + ALLOWED + "/32", "    - host: " + ALLOWED_NAME,
+                        "  default: deny", "  processes: [/usr/bin/true]", "  allow:", "    - cidr: " + ALLOWED + "/32", "    - host: " + ALLOWED_NAME,
                         "audit:", "  sinks:", "    - type: file", "      path: " + audit, ""));
                 // Real apps carry such flags; with it, code in the app can call the JDK's Net.connect.
                 ProbeApp app = new ProbeApp(Jdks.name(jdk) + " " + mode, ForkedApp.on(jdk).withAgent("config=" + config)
@@ -129,6 +129,16 @@ class HostileLibraryIT {
                         app.name() + " by " + route + ": " + result));
             }
         }
+        for (ProbeApp app : enforcing) {
+            for (String route : List.of("exec", "runtime-exec")) {
+                String refused = app.run(route + " /bin/echo " + DENIED + " 0");
+                checks.add(() -> assertTrue(refused.startsWith("route " + route + "; DENIED starting /bin/echo denied by "
+                        + "egress.processes"), app.name() + ": " + refused));
+                checks.add(() -> assertTrue(!refused.contains("hunter2"), "the arguments are never told"));
+                String allowedRun = app.run(route + " /usr/bin/true " + DENIED + " 0");
+                checks.add(() -> assertEquals("route " + route + "; exited 0", allowedRun, app.name()));
+            }
+        }
         assertAll(checks);
         assertEquals(0, denied.accepts(), "no attack reached the denied server");
         assertEquals(0, deniedUdp.packets(), "no datagram reached the denied server");
@@ -147,6 +157,13 @@ class HostileLibraryIT {
                 String result = app.run(command(route, MONITORED, monitoredUdp.port()));
                 assertTrue(result.endsWith("; sent"), app.name() + " by " + route + ": " + result);
             }
+            String started = app.run("exec /bin/echo " + MONITORED + " 0");
+            assertEquals("route exec; exited 0", started, app.name() + ": monitor lets the process start");
+            List<String> processAudit = AuditTrail.awaitLinesMatching(monitorAudits.get(i),
+                    line -> line.contains("\"outcome\":\"would_deny\"") && line.contains("\"executable\":\"/bin/echo\""));
+            assertTrue(processAudit.stream().anyMatch(line -> line.contains("\"executable\":\"/bin/echo\"")
+                    && line.contains("would_deny")), app.name() + ": " + processAudit);
+            assertTrue(processAudit.stream().noneMatch(line -> line.contains("hunter2")), "the arguments are never audited");
             Predicate<String> wouldDeny = line -> line.contains("\"type\":\"egress\"")
                     && line.contains("\"outcome\":\"would_deny\"") && line.contains("\"port\":" + monitored.port());
             List<String> audit = AuditTrail.awaitLinesMatching(monitorAudits.get(i), wouldDeny);

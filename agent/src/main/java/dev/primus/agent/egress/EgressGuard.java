@@ -3,6 +3,7 @@ package dev.primus.agent.egress;
 import dev.primus.bootstrap.AgentFailures;
 import dev.primus.bootstrap.EgressDeniedException;
 import dev.primus.bootstrap.EgressGate;
+import dev.primus.bootstrap.ProcessDeniedException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -135,6 +136,24 @@ public final class EgressGuard implements EgressGate.Checker {
         } catch (Throwable failure) {
             AgentFailures.record("egress reverse lookup", failure);
             return null;
+        } finally {
+            thread.inside = false;
+        }
+    }
+
+    @Override
+    public ProcessDeniedException processDenial(String[] command) {
+        JudgedRequests thread = threads.get();
+        if (thread.inside) {
+            return null;
+        }
+        thread.inside = true;
+        try {
+            // The JDK refuses an empty command itself; the executable is all that is judged and audited.
+            return command.length == 0 || command[0] == null ? null : judge.checkProcess(command[0]);
+        } catch (Throwable failure) {
+            EgressDeniedException failed = judge.failed("process " + command[0], failure);
+            return failed == null ? null : new ProcessDeniedException(command[0], "the check itself failed", "the agent's config");
         } finally {
             thread.inside = false;
         }

@@ -5,6 +5,7 @@ import dev.primus.agent.audit.AuditPipeline;
 import dev.primus.agent.audit.Target;
 import dev.primus.bootstrap.AgentFailures;
 import dev.primus.bootstrap.EgressDeniedException;
+import dev.primus.bootstrap.ProcessDeniedException;
 import dev.primus.config.Mode;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -25,6 +26,7 @@ public final class EgressJudge {
     private final String configFile;
     private final AuditPipeline audit;
     private final ResolvedNames resolvedNames = new ResolvedNames();
+    private final ProcessPolicy processes;
 
     public EgressJudge(EgressPolicy policy, Mode mode, boolean failClosed, String configFile, AuditPipeline audit) {
         this.policy = policy;
@@ -32,6 +34,7 @@ public final class EgressJudge {
         this.failClosed = failClosed;
         this.configFile = configFile;
         this.audit = audit;
+        this.processes = new ProcessPolicy(policy.processesAllowed(), System.getenv("PATH"));
     }
 
     /** The names the agent saw resolved, and to what. */
@@ -83,6 +86,25 @@ public final class EgressJudge {
     /** {@code egress.on_error: fail_closed} in enforce mode: a check that fails denies. */
     public boolean failClosed() {
         return failClosed && mode == Mode.ENFORCE;
+    }
+
+    /**
+     * A child process is about to start with {@code executable}: the denial, or null. Audited as
+     * an {@code egress} event with the executable, never the command's arguments.
+     */
+    public ProcessDeniedException checkProcess(String executable) {
+        EgressDecision decision = processes.decide(executable);
+        String outcome = decision.allowed() ? "allowed" : mode == Mode.MONITOR ? "would_deny" : "denied";
+        if (decision.firstUse() || outcome.equals("denied")) {
+            audit.offer(AuditEvent.of("egress", outcome)
+                    .mode(mode.word())
+                    .rule(decision.rule())
+                    .reason(decision.reason())
+                    .context("caller", Callers.firstAppFrame())
+                    .detail("executable", executable)
+                    .build());
+        }
+        return outcome.equals("denied") ? new ProcessDeniedException(executable, decision.reason(), configFile) : null;
     }
 
     /** {@code egress.dns: enforce}: lookups, reverse lookups and DNS queries are judged. */

@@ -33,6 +33,7 @@ public final class EgressPolicy {
     static final int DNS_PORT = 53;
     static final int DNS_OVER_TLS_PORT = 853;
     private final boolean dnsEnforce;
+    private final List<String> processesAllowed;
     private final EgressDecision dnsPortDenial = new EgressDecision(false, "egress.dns",
             "egress.dns is enforce and no rule names this resolver (port 53); allow it by host or cidr");
     private final EgressDecision dotPortDenial = new EgressDecision(false, "egress.dns",
@@ -54,6 +55,12 @@ public final class EgressPolicy {
         this.requireTls = config.requireTls();
         this.hasUrlRules = urlRules;
         this.dnsEnforce = config.dnsEnforce();
+        this.processesAllowed = config.processesAllowed();
+    }
+
+    /** {@code egress.processes}: null to audit only, else the executables allowed. */
+    List<String> processesAllowed() {
+        return processesAllowed;
     }
 
     /**

@@ -88,6 +88,10 @@ public final class EgressBootPatches {
                 // isReachable sends ICMP echo, or connects to TCP port 7, natively.
                 BootPatch.checkArgument("java/net/InetAddress", "isReachable", "(Ljava/net/NetworkInterface;II)Z",
                         -1, GATE, "checkReachable", "(Ljava/net/InetAddress;)V"),
+                // Every child process starts here (ProcessBuilder.start, startPipeline, Runtime.exec).
+                BootPatch.checkArgument("java/lang/ProcessImpl", "start", "([Ljava/lang/String;Ljava/util/Map;Ljava/lang/String;"
+                        + "[Ljava/lang/ProcessBuilder$Redirect;Z)Ljava/lang/Process;", 0, GATE, "checkProcess",
+                        "([Ljava/lang/String;)V"),
                 // Asynchronous channels report a denial as they report any connect failure: a failed
                 // Future, or the handler's failed(), never an exception thrown from connect.
                 BootPatch.failAsFuture("sun/nio/ch/AsynchronousSocketChannelImpl", "connect",

@@ -58,7 +58,7 @@ public final class HostileLibraryApp {
     /** Attacks that are themselves a way to the destination, rather than something done before a plain connect. */
     private static final java.util.Set<String> ROUTES = java.util.Set.of("forged-name", "okhttp-own-dns", "net-connect",
             "legacy-datagram-connect", "multicast-send", "is-reachable", "reverse-lookup", "jndi-dns", "raw-dns-socket",
-            "raw-dns-channel", "lookup");
+            "raw-dns-channel", "lookup", "exec", "runtime-exec");
 
     /** A connection attempt: what it returns when it connects. */
     private interface Attempt {
@@ -70,7 +70,8 @@ public final class HostileLibraryApp {
             return attempt.run();
         } catch (Throwable failure) {
             for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause.getClass().getName().equals(BRIDGE + "EgressDeniedException")) {
+                if (cause.getClass().getName().equals(BRIDGE + "EgressDeniedException")
+                        || cause.getClass().getName().equals(BRIDGE + "ProcessDeniedException")) {
                     return "DENIED " + cause.getMessage();
                 }
             }
@@ -121,6 +122,11 @@ public final class HostileLibraryApp {
                 }
             case "is-reachable":
                 return "reachable " + java.net.InetAddress.getByName(address).isReachable(2000);
+            // A child process reaches the network past every hook: NAME is the executable.
+            case "exec":
+                return "exited " + new ProcessBuilder(name, "--secret=hunter2").start().waitFor();
+            case "runtime-exec":
+                return "exited " + Runtime.getRuntime().exec(new String[] {name, "--secret=hunter2"}).waitFor();
             // DNS: NAME is what is asked, ADDRESS:PORT the resolver.
             case "reverse-lookup":
                 return "answered " + java.net.InetAddress.getByAddress(java.net.InetAddress.getByName(name).getAddress())
