@@ -2,8 +2,9 @@ package dev.primus.agent.servlet;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 
 /**
  * The servlet methods the guard calls, for one request class and one response class, found on
@@ -24,38 +25,55 @@ final class ServletApi {
     final String packagePrefix;
     /** The API's {@code HttpServletRequest} interface, as the container's class loader sees it. */
     final Class<?> requestType;
-    private final Method dispatcherType;
-    private final Method method;
-    private final Method requestUri;
-    private final Method contextPath;
-    private final Method header;
-    private final Method remoteAddr;
-    private final Method setAttribute;
-    private final Method inputStream;
-    private final Method contentLength;
-    private final Method characterEncoding;
-    private final Class<?> responseType;
+    // Method handles on the API's public interfaces, resolved once per request class and called
+    // with invokeExact: no reflective lookup, no argument array, no boxing per request.
+    private final MethodHandle dispatcherType;
+    private final MethodHandle method;
+    private final MethodHandle requestUri;
+    private final MethodHandle contextPath;
+    private final MethodHandle header;
+    private final MethodHandle remoteAddr;
+    private final MethodHandle setAttribute;
+    private final MethodHandle inputStream;
+    private final MethodHandle contentLength;
+    private final MethodHandle characterEncoding;
+    private final MethodHandle setStatus;
+    private final MethodHandle setHeader;
+    private final MethodHandle outputStream;
     /** {@code ServletRequestWrapper} and its {@code getRequest}: what a filter or a forward wraps a request in. */
     private final Class<?> wrapperType;
-    private final Method wrapped;
+    private final MethodHandle wrapped;
+
+    private static final MethodType OBJECT = MethodType.methodType(Object.class, Object.class);
+    private static final MethodType STRING = MethodType.methodType(String.class, Object.class);
 
     private ServletApi(String packagePrefix, Class<?> request, Class<?> response)
-            throws NoSuchMethodException, ClassNotFoundException {
+            throws NoSuchMethodException, ClassNotFoundException, IllegalAccessException {
         this.packagePrefix = packagePrefix;
         this.requestType = request;
-        this.dispatcherType = request.getMethod("getDispatcherType");
-        this.method = request.getMethod("getMethod");
-        this.requestUri = request.getMethod("getRequestURI");
-        this.contextPath = request.getMethod("getContextPath");
-        this.header = request.getMethod("getHeader", String.class);
-        this.remoteAddr = request.getMethod("getRemoteAddr");
-        this.setAttribute = request.getMethod("setAttribute", String.class, Object.class);
-        this.inputStream = request.getMethod("getInputStream");
-        this.contentLength = request.getMethod("getContentLength");
-        this.characterEncoding = request.getMethod("getCharacterEncoding");
-        this.responseType = response;
+        this.dispatcherType = handle(request, "getDispatcherType", OBJECT);
+        this.method = handle(request, "getMethod", STRING);
+        this.requestUri = handle(request, "getRequestURI", STRING);
+        this.contextPath = handle(request, "getContextPath", STRING);
+        this.header = handle(request, "getHeader", MethodType.methodType(String.class, Object.class, String.class), String.class);
+        this.remoteAddr = handle(request, "getRemoteAddr", STRING);
+        this.setAttribute = handle(request, "setAttribute",
+                MethodType.methodType(void.class, Object.class, String.class, Object.class), String.class, Object.class);
+        this.inputStream = handle(request, "getInputStream", MethodType.methodType(InputStream.class, Object.class));
+        this.contentLength = handle(request, "getContentLength", MethodType.methodType(int.class, Object.class));
+        this.characterEncoding = handle(request, "getCharacterEncoding", STRING);
+        this.setStatus = handle(response, "setStatus", MethodType.methodType(void.class, Object.class, int.class), int.class);
+        this.setHeader = handle(response, "setHeader",
+                MethodType.methodType(void.class, Object.class, String.class, String.class), String.class, String.class);
+        this.outputStream = handle(response, "getOutputStream", MethodType.methodType(OutputStream.class, Object.class));
         this.wrapperType = Class.forName(packagePrefix + "ServletRequestWrapper", false, request.getClassLoader());
-        this.wrapped = wrapperType.getMethod("getRequest");
+        this.wrapped = handle(wrapperType, "getRequest", OBJECT);
+    }
+
+    /** A public method of a public servlet type, as a handle of the given erased type. */
+    private static MethodHandle handle(Class<?> type, String name, MethodType erased, Class<?>... parameters)
+            throws NoSuchMethodException, IllegalAccessException {
+        return MethodHandles.publicLookup().unreflect(type.getMethod(name, parameters)).asType(erased);
     }
 
     /** Past this many wrappers a request is taken as it is: no container wraps that deep. */
@@ -67,12 +85,16 @@ final class ServletApi {
      */
     Object innermost(Object request) {
         Object current = request;
-        for (int i = 0; i < MAX_WRAPPERS && wrapperType.isInstance(current); i++) {
-            Object inner = call(wrapped, current);
-            if (inner == null) {
-                break;
+        try {
+            for (int i = 0; i < MAX_WRAPPERS && wrapperType.isInstance(current); i++) {
+                Object inner = (Object) wrapped.invokeExact(current);
+                if (inner == null) {
+                    break;
+                }
+                current = inner;
             }
-            current = inner;
+        } catch (Throwable failure) {
+            throw rethrown("getRequest", failure);
         }
         return current;
     }
@@ -89,7 +111,7 @@ final class ServletApi {
                 try {
                     Class<?> response = Class.forName(prefix + "http.HttpServletResponse", false, request.getClassLoader());
                     return new ServletApi(prefix, request, response);
-                } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
+                } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException | LinkageError e) {
                     return null; // A servlet API before 3.0 (no dispatcher type): not supported.
                 }
             }
@@ -113,18 +135,23 @@ final class ServletApi {
     }
 
     boolean isRequestDispatch(Object request) {
-        Object type = call(dispatcherType, request);
+        Object type;
+        try {
+            type = (Object) dispatcherType.invokeExact(request);
+        } catch (Throwable failure) {
+            throw rethrown("getDispatcherType", failure);
+        }
         return type != null && "REQUEST".equals(type.toString());
     }
 
     String method(Object request) {
-        return (String) call(method, request);
+        return text(method, "getMethod", request);
     }
 
     /** The request URI as sent (still encoded), without the web app's context path. */
     String pathInApp(Object request) {
-        String uri = (String) call(requestUri, request);
-        String context = (String) call(contextPath, request);
+        String uri = text(requestUri, "getRequestURI", request);
+        String context = text(contextPath, "getContextPath", request);
         if (uri != null && context != null && !context.isEmpty() && uri.startsWith(context)) {
             return uri.substring(context.length());
         }
@@ -132,60 +159,85 @@ final class ServletApi {
     }
 
     String header(Object request, String name) {
-        return (String) call(header, request, name);
+        try {
+            return (String) header.invokeExact(request, name);
+        } catch (Throwable failure) {
+            throw rethrown("getHeader", failure);
+        }
     }
 
     String remoteAddr(Object request) {
-        return (String) call(remoteAddr, request);
+        return text(remoteAddr, "getRemoteAddr", request);
     }
 
     void setAttribute(Object request, String name, Object value) {
-        call(setAttribute, request, name, value);
+        try {
+            setAttribute.invokeExact(request, name, value);
+        } catch (Throwable failure) {
+            throw rethrown("setAttribute", failure);
+        }
     }
 
     int contentLength(Object request) {
-        return (Integer) call(contentLength, request);
+        try {
+            return (int) contentLength.invokeExact(request);
+        } catch (Throwable failure) {
+            throw rethrown("getContentLength", failure);
+        }
     }
 
     String characterEncoding(Object request) {
-        return (String) call(characterEncoding, request);
+        return text(characterEncoding, "getCharacterEncoding", request);
     }
 
     InputStream inputStream(Object request) {
-        return (InputStream) call(inputStream, request);
+        try {
+            return (InputStream) inputStream.invokeExact(request);
+        } catch (Throwable failure) {
+            throw rethrown("getInputStream", failure);
+        }
     }
 
     void setStatus(Object response, int status) {
-        call(responseMethod("setStatus", int.class), response, status);
+        try {
+            setStatus.invokeExact(response, status);
+        } catch (Throwable failure) {
+            throw rethrown("setStatus", failure);
+        }
     }
 
     void setHeader(Object response, String name, String value) {
-        call(responseMethod("setHeader", String.class, String.class), response, name, value);
+        try {
+            setHeader.invokeExact(response, name, value);
+        } catch (Throwable failure) {
+            throw rethrown("setHeader", failure);
+        }
     }
 
     OutputStream outputStream(Object response) {
-        return (OutputStream) call(responseMethod("getOutputStream"), response);
-    }
-
-    private Method responseMethod(String name, Class<?>... types) {
         try {
-            return responseType.getMethod(name, types);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(responseType.getName() + " has no " + name, e);
+            return (OutputStream) outputStream.invokeExact(response);
+        } catch (Throwable failure) {
+            throw rethrown("getOutputStream", failure);
         }
     }
 
-    private static Object call(Method method, Object target, Object... arguments) {
+    private static String text(MethodHandle getter, String name, Object target) {
         try {
-            return method.invoke(target, arguments);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            throw new IllegalStateException(method.getName() + " failed", cause);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(method.getName() + " is not accessible", e);
+            return (String) getter.invokeExact(target);
+        } catch (Throwable failure) {
+            throw rethrown(name, failure);
         }
+    }
+
+    /** What a servlet method threw, as the caller expects it: unchecked exceptions as they are. */
+    private static RuntimeException rethrown(String method, Throwable failure) {
+        if (failure instanceof RuntimeException) {
+            return (RuntimeException) failure;
+        }
+        if (failure instanceof Error) {
+            throw (Error) failure;
+        }
+        return new IllegalStateException(method + " failed", failure);
     }
 }

@@ -1,25 +1,32 @@
 package dev.primus.agent.servlet;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 
 /**
  * The servlet request and response on an Undertow {@code HttpServerExchange}: its
- * {@code ServletRequestContext} attachment, read by reflection (Undertow is the app's library).
- * A replacement request is put back on that context, where the filter chain reads it.
+ * {@code ServletRequestContext} attachment, read through method handles resolved once per class
+ * (Undertow is the app's library). A replacement request is put back on that context, where the
+ * filter chain reads it.
  */
 final class UndertowExchanges {
     private static final String CONTEXT = "io.undertow.servlet.handlers.ServletRequestContext";
+    private static final MethodType OBJECT = MethodType.methodType(Object.class, Object.class);
 
-    /** Per exchange class: {@code ServletRequestContext.ATTACHMENT_KEY} and {@code getAttachment}, or null. */
-    private static final ClassValue<Object[]> ATTACHMENT = new ClassValue<Object[]>() {
+    /** How one exchange class yields its servlet request context: its getAttachment, with the context's key bound. */
+    private static final ClassValue<MethodHandle> CONTEXT_OF = new ClassValue<MethodHandle>() {
         @Override
-        protected Object[] computeValue(Class<?> exchangeClass) {
+        protected MethodHandle computeValue(Class<?> exchangeClass) {
             try {
                 Class<?> context = Class.forName(CONTEXT, false, exchangeClass.getClassLoader());
                 Object key = context.getField("ATTACHMENT_KEY").get(null);
                 for (Method method : exchangeClass.getMethods()) {
                     if (method.getName().equals("getAttachment") && method.getParameterTypes().length == 1) {
-                        return new Object[] {key, method};
+                        MethodHandle getAttachment = MethodHandles.publicLookup().unreflect(method);
+                        return MethodHandles.insertArguments(getAttachment.asType(MethodType.methodType(Object.class,
+                                Object.class, Object.class)), 1, key);
                     }
                 }
                 return null;
@@ -29,15 +36,28 @@ final class UndertowExchanges {
         }
     };
 
-    /** Per context class: getServletRequest, getServletResponse, setServletRequest. */
-    private static final ClassValue<Method[]> CONTEXT_METHODS = new ClassValue<Method[]>() {
+    /** The servlet request context's accessors, per context class. */
+    private static final class ContextAccess {
+        final MethodHandle request;
+        final MethodHandle response;
+        final MethodHandle setRequest;
+
+        ContextAccess(Class<?> context) throws ReflectiveOperationException {
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            Method getRequest = context.getMethod("getServletRequest");
+            request = lookup.unreflect(getRequest).asType(OBJECT);
+            response = lookup.unreflect(context.getMethod("getServletResponse")).asType(OBJECT);
+            setRequest = lookup.unreflect(context.getMethod("setServletRequest", getRequest.getReturnType()))
+                    .asType(MethodType.methodType(void.class, Object.class, Object.class));
+        }
+    }
+
+    private static final ClassValue<ContextAccess> CONTEXT_ACCESS = new ClassValue<ContextAccess>() {
         @Override
-        protected Method[] computeValue(Class<?> context) {
+        protected ContextAccess computeValue(Class<?> context) {
             try {
-                Method getRequest = context.getMethod("getServletRequest");
-                return new Method[] {getRequest, context.getMethod("getServletResponse"),
-                    context.getMethod("setServletRequest", getRequest.getReturnType())};
-            } catch (NoSuchMethodException e) {
+                return new ContextAccess(context);
+            } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(context.getName() + " is not the servlet request context expected", e);
             }
         }
@@ -48,27 +68,42 @@ final class UndertowExchanges {
 
     /** The servlet request context on the exchange, or null when it has none. */
     static Object context(Object exchange) {
-        Object[] attachment = ATTACHMENT.get(exchange.getClass());
-        return attachment == null ? null : invoke((Method) attachment[1], exchange, attachment[0]);
+        MethodHandle contextOf = CONTEXT_OF.get(exchange.getClass());
+        try {
+            return contextOf == null ? null : (Object) contextOf.invokeExact(exchange);
+        } catch (Throwable failure) {
+            throw failed("getAttachment", failure);
+        }
     }
 
     static Object request(Object context) {
-        return invoke(CONTEXT_METHODS.get(context.getClass())[0], context);
+        try {
+            return (Object) CONTEXT_ACCESS.get(context.getClass()).request.invokeExact(context);
+        } catch (Throwable failure) {
+            throw failed("getServletRequest", failure);
+        }
     }
 
     static Object response(Object context) {
-        return invoke(CONTEXT_METHODS.get(context.getClass())[1], context);
+        try {
+            return (Object) CONTEXT_ACCESS.get(context.getClass()).response.invokeExact(context);
+        } catch (Throwable failure) {
+            throw failed("getServletResponse", failure);
+        }
     }
 
     static void setRequest(Object context, Object request) {
-        invoke(CONTEXT_METHODS.get(context.getClass())[2], context, request);
+        try {
+            CONTEXT_ACCESS.get(context.getClass()).setRequest.invokeExact(context, request);
+        } catch (Throwable failure) {
+            throw failed("setServletRequest", failure);
+        }
     }
 
-    private static Object invoke(Method method, Object target, Object... arguments) {
-        try {
-            return method.invoke(target, arguments);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Undertow " + method.getName() + " failed", e);
+    private static IllegalStateException failed(String method, Throwable failure) {
+        if (failure instanceof Error) {
+            throw (Error) failure;
         }
+        return new IllegalStateException("Undertow " + method + " failed", failure);
     }
 }
