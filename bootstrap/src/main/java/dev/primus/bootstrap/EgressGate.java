@@ -54,6 +54,12 @@ public final class EgressGate {
         /** A reverse lookup of {@code address}: the answer to give instead (its literal) when it is denied, or null. */
         String reverseLookupAnswer(InetAddress address);
 
+        /**
+         * A Netty native-transport datagram: {@code envelope} is an {@code AddressedEnvelope}
+         * (buffer null), or a recipient with its {@code ByteBuf}: the denial, or null.
+         */
+        EgressDeniedException nettyDatagramDenial(Object recipientOrEnvelope, Object buffer);
+
         /** A child process is about to start with {@code command}: the denial, or null. */
         ProcessDeniedException processDenial(String[] command);
 
@@ -228,6 +234,33 @@ public final class EgressGate {
         if (denied != null) {
             throw denied;
         }
+    }
+
+    /**
+     * Woven into Netty's epoll datagram writes ({@code EpollDatagramChannel.doWriteMessage} for
+     * one message, {@code NativeDatagramPacketArray.add0} for a batch sent by {@code sendmmsg}),
+     * which never reach the JDK's socket classes: the recipient, and the payload's DNS question.
+     */
+    public static void checkNettyDatagram(Object recipientOrEnvelope, Object buffer) throws EgressDeniedException {
+        Checker engine = ENGINE;
+        if (engine == null || recipientOrEnvelope == null) {
+            return;
+        }
+        EgressDeniedException denied;
+        try {
+            denied = engine.nettyDatagramDenial(recipientOrEnvelope, buffer);
+        } catch (Throwable failure) {
+            AgentFailures.record("egress netty datagram check", failure);
+            return;
+        }
+        if (denied != null) {
+            throw denied;
+        }
+    }
+
+    /** One message of {@code EpollDatagramChannel.doWriteMessage}: an addressed envelope, or a plain buffer. */
+    public static void checkNettyMessage(Object message) throws EgressDeniedException {
+        checkNettyDatagram(message, null);
     }
 
     private static final int DATAGRAM = 0;

@@ -41,6 +41,8 @@ class EgressIT {
     private LoopbackServers.HttpCounter unlistedProxy;
     private LoopbackServers.TcpCounter unlistedSocks;
     private LoopbackServers.HttpCounter api;
+    /** On 127.0.0.1, reachable only by the name localhost (a host rule): no cidr rule covers it. */
+    private LoopbackServers.HttpCounter byName;
     private LoopbackServers.TcpCounter deniedTcp;
     private LoopbackServers.TcpCounter explicitlyDeniedTcp;
     /** Not allowed either, but only monitor-mode apps call it: they go through, and are counted. */
@@ -55,6 +57,7 @@ class EgressIT {
         unlistedProxy = servers.http(UNLISTED_PROXY).answer("/", 200, null, null);
         unlistedSocks = servers.tcp(UNLISTED_SOCKS);
         api = servers.http(API).answer("/api/", 200, "api", null).answer("/admin", 200, "admin reached", null);
+        byName = servers.http("127.0.0.1").answer("/ok", 200, "by name", null);
         deniedTcp = servers.tcp(DENIED);
         explicitlyDeniedTcp = servers.tcp(EXPLICITLY_DENIED);
         monitoredTcp = servers.tcp(MONITORED);
@@ -78,7 +81,7 @@ class EgressIT {
                         "    - cidr: " + PROXY + "/32",
                         "    - url: " + api.base() + "/api/",
                         "    - host: localhost",
-                        "      ports: [5432]",
+                        "      ports: [5432, " + byName.port() + "]",
                         "  deny:",
                         "    - cidr: " + EXPLICITLY_DENIED + "/32",
                         "audit:",
@@ -128,6 +131,23 @@ class EgressIT {
             assertOk(app, "httpclient " + allowedHttp.base() + "/ok", "200 allowed");
             assertOk(app, "apache5async " + allowedHttp.base() + "/ok", "200 allowed");
             assertOk(app, "reactor " + allowedHttp.base() + "/ok", "200 allowed");
+        }
+    }
+
+    /**
+     * A name is believed for the addresses a resolver the agent watches gave it: the JDK's, and
+     * Netty's own, which Reactor Netty (and Spring WebClient) resolve with by default.
+     */
+    @Test
+    void aHostRuleHoldsForClientsThatResolveWithTheJdkOrWithNetty() throws Exception {
+        String url = "http://localhost:" + byName.port() + "/ok";
+        for (ProbeApp app : enforcing) {
+            assertOk(app, "reactor " + url, "200 by name");
+            assertOk(app, "url " + url, "200 by name");
+            assertOk(app, "okhttp " + url, "200 by name");
+            assertOk(app, "netty localhost " + byName.port(), "connected");
+            // The same address without the name: no rule allows 127.0.0.1 itself.
+            assertDenied(app, "socket 127.0.0.1 " + byName.port());
         }
     }
 
@@ -201,14 +221,17 @@ class EgressIT {
         for (ProbeApp app : enforcing) {
             assertOk(app, "udp " + ALLOWED + " " + allowedUdp.port(), "sent");
             assertOk(app, "udpnio " + ALLOWED + " " + allowedUdp.port(), "sent");
+            assertOk(app, "nettyepolludp " + ALLOWED + " " + allowedUdp.port(), "sent");
             assertDenied(app, "udp " + DENIED + " " + deniedUdp.port());
             assertDenied(app, "udpnio " + DENIED + " " + deniedUdp.port());
+            assertDenied(app, "nettyepolludp " + DENIED + " " + deniedUdp.port());
         }
+        // Two datagrams of our own clients, three of Netty's epoll transport, per app.
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (allowedUdp.packets() < 2 * enforcing.size() && System.nanoTime() < deadline) {
+        while (allowedUdp.packets() < 5 * enforcing.size() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        assertEquals(2 * enforcing.size(), allowedUdp.packets());
+        assertEquals(5 * enforcing.size(), allowedUdp.packets());
         assertEquals(0, deniedUdp.packets());
     }
 

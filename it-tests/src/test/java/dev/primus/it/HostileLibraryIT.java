@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A compromised dependency inside the app tries to switch the guards off or walk around them
@@ -47,6 +48,8 @@ class HostileLibraryIT {
     private LoopbackServers.UdpCounter deniedUdp;
     private LoopbackServers.UdpCounter monitoredUdp;
     private LoopbackServers.HttpCounter allowed;
+    /** Reachable by url rule only: /api/ is allowed, /admin is not. */
+    private LoopbackServers.HttpCounter api;
     private Path allowAll;
 
     @BeforeAll
@@ -56,6 +59,7 @@ class HostileLibraryIT {
         deniedUdp = servers.udp(DENIED);
         monitoredUdp = servers.udp(MONITORED);
         allowed = servers.http(ALLOWED).answer("/", 200, "allowed", null);
+        api = servers.http("127.0.0.9").answer("/api/", 200, "api", null).answer("/admin", 200, "admin reached", null);
         Path dir = Files.createTempDirectory("primus-hostile-it");
         allowAll = dir.resolve("allow-all.yaml");
         Files.writeString(allowAll, "service: hostile\nmode: enforce\negress:\n  default: allow\n");
@@ -65,7 +69,7 @@ class HostileLibraryIT {
                 Path audit = dir.resolve(Jdks.name(jdk) + "-" + mode + ".jsonl");
                 Files.writeString(config, String.join("\n", "service: hostile-it", "mode: " + mode, "egress:",
                         "  default: deny", "  processes: [/usr/bin/true]", "  allow:", "    - cidr: " + ALLOWED + "/32", "    - host: " + ALLOWED_NAME,
-                        "audit:", "  sinks:", "    - type: file", "      path: " + audit, ""));
+                        "    - url: " + api.base() + "/api/", "audit:", "  sinks:", "    - type: file", "      path: " + audit, ""));
                 // Real apps carry such flags; with it, code in the app can call the JDK's Net.connect.
                 ProbeApp app = new ProbeApp(Jdks.name(jdk) + " " + mode, ForkedApp.on(jdk).withAgent("config=" + config)
                         .jvmArg("--add-opens").jvmArg("java.base/sun.nio.ch=ALL-UNNAMED"), HostileLibraryApp.class);
@@ -130,6 +134,11 @@ class HostileLibraryIT {
             }
         }
         for (ProbeApp app : enforcing) {
+            // A request made while another is judged, to the other's host but a path its url rule denies.
+            String nested = app.run("nested-in-proxy-selector " + api.base() + "/api/orders|" + api.base() + "/admin "
+                    + DENIED + " 0");
+            checks.add(() -> assertTrue(nested.contains("DENIED connection to " + api.base() + "/admin")
+                    && nested.endsWith("(outer 200)"), app.name() + ": " + nested));
             for (String route : List.of("exec", "runtime-exec")) {
                 String refused = app.run(route + " /bin/echo " + DENIED + " 0");
                 checks.add(() -> assertTrue(refused.startsWith("route " + route + "; DENIED starting /bin/echo denied by "
@@ -142,6 +151,59 @@ class HostileLibraryIT {
         assertAll(checks);
         assertEquals(0, denied.accepts(), "no attack reached the denied server");
         assertEquals(0, deniedUdp.packets(), "no datagram reached the denied server");
+    }
+
+    /**
+     * A JDK 18+ {@code InetAddressResolverProvider} the app supplies, mapping the allowed name to
+     * the denied address: the JDK then asks it for every name, so its answers vouch for nothing.
+     * Compiled by JDK 25's javac at test time into a folder of its own (the SPI is not in release
+     * 17, which the test sources are built for), and on that app's class path only.
+     */
+    @Test
+    void aResolverTheAppSuppliesCannotRouteAnAllowedNameToADeniedAddress(@TempDir Path dir) throws Exception {
+        Path jdk25 = Jdks.all().get(1);
+        Path source = Files.createDirectories(dir.resolve("src/hostile")).resolve("RoutingResolverProvider.java");
+        Files.writeString(source, String.join("\n",
+                "package hostile;",
+                "import java.net.InetAddress;",
+                "import java.net.spi.InetAddressResolver;",
+                "import java.net.spi.InetAddressResolverProvider;",
+                "import java.util.stream.Stream;",
+                "public final class RoutingResolverProvider extends InetAddressResolverProvider {",
+                "    @Override public InetAddressResolver get(Configuration configuration) {",
+                "        InetAddressResolver builtin = configuration.builtinResolver();",
+                "        return new InetAddressResolver() {",
+                "            @Override public Stream<InetAddress> lookupByName(String host, LookupPolicy policy)",
+                "                    throws java.net.UnknownHostException {",
+                "                return host.equals(\"" + ALLOWED_NAME + "\")",
+                "                        ? Stream.of(InetAddress.getByAddress(host, new byte[] {127, 0, 0, 3}))",
+                "                        : builtin.lookupByName(host, policy);",
+                "            }",
+                "            @Override public String lookupByAddress(byte[] address) throws java.net.UnknownHostException {",
+                "                return builtin.lookupByAddress(address);",
+                "            }",
+                "        };",
+                "    }",
+                "    @Override public String name() { return \"routing\"; }",
+                "}", ""));
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        Process javac = new ProcessBuilder(jdk25.resolve("bin/javac").toString(), "-d", classes.toString(), source.toString())
+                .redirectErrorStream(true).start();
+        String compilerOutput = new String(javac.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, javac.waitFor(), compilerOutput);
+        Path services = Files.createDirectories(classes.resolve("META-INF/services"));
+        Files.writeString(services.resolve("java.net.spi.InetAddressResolverProvider"), "hostile.RoutingResolverProvider\n");
+        Path config = dir.resolve("primus.yaml");
+        Files.writeString(config, String.join("\n", "service: hostile-it", "mode: enforce", "egress:", "  default: deny",
+                "  allow:", "    - host: " + ALLOWED_NAME, ""));
+        try (ProbeApp app = new ProbeApp("JDK 25 with a resolver of its own", ForkedApp.on(jdk25).withAgent("config=" + config)
+                .classPath(System.getProperty("java.class.path") + java.io.File.pathSeparator + classes), HostileLibraryApp.class)) {
+            String result = app.run("none - " + ALLOWED_NAME + " " + denied.port());
+            assertTrue(result.contains("; DENIED connection to " + DENIED + ":" + denied.port()), result);
+            assertTrue(app.app().stderr().stream().anyMatch(line -> line.contains("the app supplies its own name resolver")),
+                    "the agent says why it judges by address: " + app.app().stderr());
+        }
+        assertEquals(0, denied.accepts());
     }
 
     @Test

@@ -16,9 +16,8 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The egress engine as the hooks see it, behind {@link EgressGate}: knows which request a socket
@@ -41,9 +40,28 @@ public final class EgressGuard implements EgressGate.Checker {
     /**
      * HttpCore connect requests made inside a judged request, by identity (an equal endpoint made
      * elsewhere never counts), with that request's URL, until the reactor thread connects them.
-     * Locked: touched once per new async connection, not per request.
+     * Touched once per new async connection, not per request, and never locked.
      */
-    private final Map<Object, URL> judgedEndpoints = new IdentityHashMap<Object, URL>();
+    private final ConcurrentHashMap<Identity, URL> judgedEndpoints = new ConcurrentHashMap<Identity, URL>();
+
+    /** A key equal only to a key for the same object: identity, as IdentityHashMap compares, in a concurrent map. */
+    private static final class Identity {
+        private final Object referent;
+
+        Identity(Object referent) {
+            this.referent = referent;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity && ((Identity) other).referent == referent;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(referent);
+        }
+    }
 
     public EgressGuard(EgressJudge judge) {
         this.judge = judge;
@@ -142,6 +160,73 @@ public final class EgressGuard implements EgressGate.Checker {
     }
 
     @Override
+    public EgressDeniedException nettyDatagramDenial(Object recipientOrEnvelope, Object buffer) {
+        Object recipient = recipientOrEnvelope;
+        Object content = buffer;
+        if (buffer == null) {
+            MethodHandle[] envelope = NETTY_ENVELOPE.get(recipientOrEnvelope.getClass());
+            if (envelope == null) {
+                return null; // A plain buffer on a connected channel: judged at connect.
+            }
+            try {
+                recipient = envelope[0].invokeExact(recipientOrEnvelope);
+                content = envelope[1].invokeExact(recipientOrEnvelope);
+            } catch (Throwable unreadable) {
+                return judge.unreadable("a Netty datagram of " + recipientOrEnvelope.getClass().getName(), unreadable);
+            }
+        }
+        if (!(recipient instanceof SocketAddress)) {
+            return null; // No recipient: the channel's connected peer, judged at connect.
+        }
+        ByteBuffer payload = null;
+        if (content != null && judge.dnsEnforce()) {
+            try {
+                payload = (ByteBuffer) NETTY_NIO_BUFFER.get(content.getClass()).invokeExact(content);
+            } catch (Throwable unreadable) {
+                return judge.unreadable("a Netty buffer of " + content.getClass().getName(), unreadable);
+            }
+        }
+        return datagramDenial((SocketAddress) recipient, payload);
+    }
+
+    /**
+     * Netty's {@code AddressedEnvelope.recipient()} and {@code content()}, through the public
+     * interface; null for a message class that is no envelope.
+     */
+    private static final ClassValue<MethodHandle[]> NETTY_ENVELOPE = new ClassValue<MethodHandle[]>() {
+        @Override
+        protected MethodHandle[] computeValue(Class<?> type) {
+            try {
+                Class<?> envelope = Class.forName("io.netty.channel.AddressedEnvelope", false, type.getClassLoader());
+                if (!envelope.isAssignableFrom(type)) {
+                    return null;
+                }
+                MethodType read = MethodType.methodType(Object.class, Object.class);
+                return new MethodHandle[] {
+                    MethodHandles.publicLookup().unreflect(envelope.getMethod("recipient")).asType(read),
+                    MethodHandles.publicLookup().unreflect(envelope.getMethod("content")).asType(read),
+                };
+            } catch (ReflectiveOperationException | LinkageError e) {
+                return null;
+            }
+        }
+    };
+
+    /** Netty's {@code ByteBuf.nioBuffer()}: the readable bytes, as a view, read without moving the buffer. */
+    private static final ClassValue<MethodHandle> NETTY_NIO_BUFFER = new ClassValue<MethodHandle>() {
+        @Override
+        protected MethodHandle computeValue(Class<?> type) {
+            try {
+                Class<?> byteBuf = Class.forName("io.netty.buffer.ByteBuf", false, type.getClassLoader());
+                return MethodHandles.publicLookup().unreflect(byteBuf.getMethod("nioBuffer"))
+                        .asType(MethodType.methodType(ByteBuffer.class, Object.class));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("unexpected Netty buffer " + type.getName(), e);
+            }
+        }
+    };
+
+    @Override
     public ProcessDeniedException processDenial(String[] command) {
         JudgedRequests thread = threads.get();
         if (thread.inside) {
@@ -206,9 +291,7 @@ public final class EgressGuard implements EgressGate.Checker {
         try {
             if (client == EgressGate.APACHE_REACTOR) {
                 Object endpoint = APACHE_REMOTE_ENDPOINT.get(carrier.getClass()).invokeExact(carrier);
-                synchronized (judgedEndpoints) {
-                    thread.judged(judgedEndpoints.get(endpoint));
-                }
+                thread.judged(judgedEndpoints.get(new Identity(endpoint)));
                 return;
             }
             // OkHttp 5's ConnectPlan: the call it connects for, and that call's interceptor chain,
@@ -250,12 +333,10 @@ public final class EgressGuard implements EgressGate.Checker {
     public Object rememberEndpoint(Object endpoint) {
         URL url = threads.get().innermost();
         if (url != null && endpoint != null) {
-            synchronized (judgedEndpoints) {
-                if (judgedEndpoints.size() >= MAX_JUDGED_ENDPOINTS) {
-                    judgedEndpoints.clear();
-                }
-                judgedEndpoints.put(endpoint, url);
+            if (judgedEndpoints.size() >= MAX_JUDGED_ENDPOINTS) {
+                judgedEndpoints.clear();
             }
+            judgedEndpoints.put(new Identity(endpoint), url);
         }
         return endpoint;
     }

@@ -54,7 +54,7 @@ public final class EgressJudge {
         InetAddress address = inet.getAddress();
         byte[] resolved = address == null ? null : address.getAddress();
         String host = inet.getHostString();
-        if (resolved != null && IpLiteral.parse(host) == null && !resolvedNames.vouches(host, resolved)) {
+        if (resolved != null && !IpLiteral.mayBeLiteral(host) && !resolvedNames.vouches(host, resolved)) {
             // The name is someone's say-so, not a resolver's answer: the address alone is judged,
             // and no URL judged for that name covers it.
             host = IpLiteral.format(resolved);

@@ -30,6 +30,28 @@ public final class IpLiteral {
     }
 
     /**
+     * Whether {@code host} may be an IP literal, by its characters alone: any colon (no host name
+     * has one), or digits and dots only. Cheap enough for every connect, and never false for a
+     * literal the JDK connects to; a loose spelling ({@code 0x7f000001}) reads as a name, which
+     * only means it is judged by the address it resolved to.
+     */
+    public static boolean mayBeLiteral(String host) {
+        if (host == null || host.isEmpty()) {
+            return false;
+        }
+        if (host.indexOf(':') >= 0) {
+            return true;
+        }
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if ((c < '0' || c > '9') && c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Whether every resolver takes {@code host} for an address, so no lookup of it ever leaves the
      * host: four decimal parts without leading zeros, or IPv6 (bracketed, with a zone id, or not).
      * The looser spellings {@link #parse} reads ({@code 0x7f000001}, {@code 127.1}) are not: a

@@ -1,19 +1,34 @@
 package dev.primus.agent.servlet;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 
 /**
  * The name a rule's {@code match.handler} uses for a Spring MVC handler:
- * {@code com.acme.OrderController#refund}, read from a {@code HandlerMethod} by reflection (its
- * bean type is the user class, never the CGLIB proxy).
+ * {@code com.acme.OrderController#refund}, read from a {@code HandlerMethod} through method
+ * handles resolved once per class (its bean type is the user class, never the CGLIB proxy).
  */
 final class HandlerNames {
-    private static final ClassValue<Method[]> ACCESSORS = new ClassValue<Method[]>() {
+    /** A {@code HandlerMethod}'s {@code getBeanType} and {@code getMethod}. */
+    private static final class Accessors {
+        final MethodHandle beanType;
+        final MethodHandle method;
+
+        Accessors(Class<?> type) throws ReflectiveOperationException {
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            beanType = lookup.unreflect(type.getMethod("getBeanType")).asType(MethodType.methodType(Class.class, Object.class));
+            method = lookup.unreflect(type.getMethod("getMethod")).asType(MethodType.methodType(Method.class, Object.class));
+        }
+    }
+
+    private static final ClassValue<Accessors> ACCESSORS = new ClassValue<Accessors>() {
         @Override
-        protected Method[] computeValue(Class<?> type) {
+        protected Accessors computeValue(Class<?> type) {
             try {
-                return new Method[] {type.getMethod("getBeanType"), type.getMethod("getMethod")};
-            } catch (NoSuchMethodException e) {
+                return new Accessors(type);
+            } catch (ReflectiveOperationException e) {
                 return null; // Not a HandlerMethod: a plain Controller or HttpRequestHandler.
             }
         }
@@ -24,16 +39,16 @@ final class HandlerNames {
 
     /** The handler's name, or null when it is not a handler method. */
     static String of(Object handler) {
-        Method[] accessors = handler == null ? null : ACCESSORS.get(handler.getClass());
+        Accessors accessors = handler == null ? null : ACCESSORS.get(handler.getClass());
         if (accessors == null) {
             return null;
         }
         try {
-            Class<?> beanType = (Class<?>) accessors[0].invoke(handler);
-            Method method = (Method) accessors[1].invoke(handler);
+            Class<?> beanType = (Class<?>) accessors.beanType.invokeExact(handler);
+            Method method = (Method) accessors.method.invokeExact(handler);
             return beanType.getName() + "#" + method.getName();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read the handler method of " + handler.getClass().getName(), e);
+        } catch (Throwable failure) {
+            throw new IllegalStateException("cannot read the handler method of " + handler.getClass().getName(), failure);
         }
     }
 }

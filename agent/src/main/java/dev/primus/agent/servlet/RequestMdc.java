@@ -1,92 +1,115 @@
 package dev.primus.agent.servlet;
 
-import java.lang.reflect.Method;
-import java.util.Map;
-import java.util.WeakHashMap;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Puts {@code primus.tenant} and {@code primus.principal} in the app's own MDC while a request
  * runs: SLF4J's {@code MDC} and Log4j2's {@code ThreadContext}, whichever the web app's class
  * loader sees (both, if both are there; with the Log4j2 SLF4J binding they are one store).
- * Found by reflection per class loader, since each web app may bring its own copy.
+ * Found per class loader, since each web app may bring its own copy, and called through method
+ * handles: a request reads a published array of the loaders seen so far, without a lock.
  */
 final class RequestMdc {
     static final String TENANT = "primus.tenant";
     static final String PRINCIPAL = "primus.principal";
 
-    private static final String[][] STORES = {
-        {"org.slf4j.MDC", "put", "remove"},
-        {"org.apache.logging.log4j.ThreadContext", "put", "remove"},
-    };
-    private static final Method[] NONE = new Method[0];
+    private static final String[] STORES = {"org.slf4j.MDC", "org.apache.logging.log4j.ThreadContext"};
+    private static final MethodType PUT = MethodType.methodType(void.class, String.class, String.class);
+    private static final MethodType REMOVE = MethodType.methodType(void.class, String.class);
+    /** Past this many loaders (web apps redeployed many times), the oldest are forgotten and found again. */
+    private static final int MAX_LOADERS = 64;
 
-    private final Map<ClassLoader, Method[]> byLoader = new WeakHashMap<ClassLoader, Method[]>();
-    /** The last loader asked for and its methods: a server usually runs one web app. */
-    private volatile Object[] last = {null, NONE};
+    /** One class loader's stores: {@code put} and {@code remove} of each it sees. */
+    private static final class Stores {
+        final WeakReference<ClassLoader> loader;
+        final MethodHandle[] puts;
+        final MethodHandle[] removes;
+
+        Stores(ClassLoader loader, MethodHandle[] puts, MethodHandle[] removes) {
+            this.loader = new WeakReference<ClassLoader>(loader);
+            this.puts = puts;
+            this.removes = removes;
+        }
+    }
+
+    /** Copied on write: requests only read it. */
+    private volatile Stores[] known = new Stores[0];
 
     /** Sets the keys with a value; returns whether it set any, so the caller knows to clear. */
     boolean put(String tenant, String principal) {
-        Method[] methods = methods(Thread.currentThread().getContextClassLoader());
-        if (methods.length == 0 || (tenant == null && principal == null)) {
+        Stores stores = storesOf(Thread.currentThread().getContextClassLoader());
+        if (stores.puts.length == 0 || (tenant == null && principal == null)) {
             return false;
         }
-        for (int i = 0; i < methods.length; i += 2) {
-            invoke(methods[i], TENANT, tenant);
-            invoke(methods[i], PRINCIPAL, principal);
+        for (MethodHandle put : stores.puts) {
+            call(put, TENANT, tenant);
+            call(put, PRINCIPAL, principal);
         }
         return true;
     }
 
     void clear() {
-        Method[] methods = methods(Thread.currentThread().getContextClassLoader());
-        for (int i = 1; i < methods.length; i += 2) {
-            invoke(methods[i], TENANT);
-            invoke(methods[i], PRINCIPAL);
-        }
-    }
-
-    private Method[] methods(ClassLoader loader) {
-        Object[] cached = last;
-        if (cached[0] == loader && loader != null) {
-            return (Method[]) cached[1];
-        }
-        Method[] methods;
-        synchronized (byLoader) {
-            methods = byLoader.get(loader);
-            if (methods == null) {
-                methods = find(loader);
-                byLoader.put(loader, methods);
-            }
-        }
-        last = new Object[] {loader, methods};
-        return methods;
-    }
-
-    /** put and remove of each store the loader sees, in pairs. */
-    private static Method[] find(ClassLoader loader) {
-        java.util.List<Method> found = new java.util.ArrayList<Method>();
-        for (String[] store : STORES) {
+        for (MethodHandle remove : storesOf(Thread.currentThread().getContextClassLoader()).removes) {
             try {
-                Class<?> type = Class.forName(store[0], false, loader);
-                Method put = type.getMethod(store[1], String.class, String.class);
-                Method remove = type.getMethod(store[2], String.class);
-                found.add(put);
-                found.add(remove);
-            } catch (ClassNotFoundException | NoSuchMethodException | LinkageError e) {
-                // This store is not there; the other may be.
+                remove.invokeExact(TENANT);
+                remove.invokeExact(PRINCIPAL);
+            } catch (Throwable failure) {
+                throw new IllegalStateException("MDC remove failed", failure);
             }
         }
-        return found.toArray(NONE);
     }
 
-    private static void invoke(Method method, Object... arguments) {
-        if (arguments.length == 2 && arguments[1] == null) {
+    private static void call(MethodHandle put, String key, String value) {
+        if (value == null) {
             return;
         }
         try {
-            method.invoke(null, arguments);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(method.getDeclaringClass().getName() + "." + method.getName() + " failed", e);
+            put.invokeExact(key, value);
+        } catch (Throwable failure) {
+            throw new IllegalStateException("MDC put failed", failure);
         }
+    }
+
+    private Stores storesOf(ClassLoader loader) {
+        for (Stores stores : known) {
+            if (stores.loader.get() == loader) {
+                return stores;
+            }
+        }
+        Stores found = find(loader);
+        synchronized (this) {
+            // Only when a loader is first seen: the list of loaders, copied with the new one first.
+            Stores[] current = known;
+            List<Stores> next = new ArrayList<Stores>();
+            next.add(found);
+            for (Stores stores : current) {
+                if (stores.loader.get() != null && next.size() < MAX_LOADERS) {
+                    next.add(stores);
+                }
+            }
+            known = next.toArray(new Stores[0]);
+        }
+        return found;
+    }
+
+    private static Stores find(ClassLoader loader) {
+        List<MethodHandle> puts = new ArrayList<MethodHandle>();
+        List<MethodHandle> removes = new ArrayList<MethodHandle>();
+        for (String store : STORES) {
+            try {
+                Class<?> type = Class.forName(store, false, loader);
+                MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+                puts.add(lookup.findStatic(type, "put", PUT));
+                removes.add(lookup.findStatic(type, "remove", REMOVE));
+            } catch (ReflectiveOperationException | LinkageError e) {
+                // This store is not there; the other may be.
+            }
+        }
+        return new Stores(loader, puts.toArray(new MethodHandle[0]), removes.toArray(new MethodHandle[0]));
     }
 }

