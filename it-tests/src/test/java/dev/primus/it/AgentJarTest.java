@@ -101,9 +101,10 @@ class AgentJarTest {
         }
     }
 
+    /** The jar budget: 3.5 MB, of which the audit and metrics work may later take up to 1 MB more (4.5 MB in all). */
     @Test
-    void jarIsUnder8Megabytes() throws IOException {
+    void jarIsWithinItsBudgetOf3Point5Megabytes() throws IOException {
         long size = Files.size(ForkedApp.AGENT_JAR);
-        assertTrue(size < 8L * 1024 * 1024, "agent jar is " + size + " bytes");
+        assertTrue(size <= 3_500_000L, "agent jar is " + size + " bytes");
     }
 }

@@ -212,6 +212,11 @@ public final class ForkedApp implements AutoCloseable {
 
         /** Starts {@code mainClass} with the test class path and {@code args}. */
         public ForkedApp start(Class<?> mainClass, String... args) throws IOException {
+            return start(mainClass.getName(), args);
+        }
+
+        /** Starts the main class of that name (one the test compiled itself, say). */
+        public ForkedApp start(String mainClass, String... args) throws IOException {
             List<String> command = new ArrayList<>();
             command.add(jdkHome.resolve("bin/java").toString());
             // Same flags with and without the agent, so the two runs differ by the agent alone.
@@ -222,7 +227,7 @@ public final class ForkedApp implements AutoCloseable {
             command.addAll(jvmArgs);
             command.add("-cp");
             command.add(classPath);
-            command.add(mainClass.getName());
+            command.add(mainClass);
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().remove("PRIMUS_CONFIG");

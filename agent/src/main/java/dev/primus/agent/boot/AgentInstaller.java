@@ -11,8 +11,7 @@ import dev.primus.config.ConfigLoader;
 import dev.primus.config.Environment;
 import dev.primus.config.LoadResult;
 import dev.primus.config.PrimusConfig;
-import dev.primus.instrumentation.Hook;
-import dev.primus.instrumentation.Hooks;
+import dev.primus.instrumentation.boot.BootPatch;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.Arrays;
@@ -61,7 +60,6 @@ public final class AgentInstaller {
 
     private static void start(final PrimusConfig config, AuthSetup auth, ConfigSource source, Instrumentation instrumentation,
                               final boolean attached, long startNanos) throws UnmodifiableClassException {
-        final List<Hook> hooks = HookSelection.active(Hooks.all(), config);
         AuditPipeline audit = AuditPipeline.create(config.service(), config.audit());
         try {
             Guards.install(config, auth, audit);
@@ -74,12 +72,10 @@ public final class AgentInstaller {
             }
             return;
         }
-        final int jdkPatches;
+        List<BootPatch> patches = Guards.jdkPatches(config);
+        HookReport hooks = new HookReport(audit, config.mode().word());
         try {
-            jdkPatches = JdkWeaving.install(instrumentation, Guards.jdkPatches(config));
-            if (!hooks.isEmpty()) {
-                HookInstaller.install(instrumentation, hooks);
-            }
+            JdkWeaving.install(instrumentation, patches, hooks);
         } catch (RuntimeException | UnmodifiableClassException | Error failure) {
             // The gates keep their engines (nothing can take them out), so whatever was woven
             // stays guarded; what was not woven is not. Said as it is, once.
@@ -94,6 +90,9 @@ public final class AgentInstaller {
             // Only now: the IdP fetches go through the woven HttpURLConnection and the egress gate.
             auth.startKeyFetching();
         }
+        // Counted now: the JDK's methods woven by start-up; library hooks wait for their classes.
+        final int jdkMethods = hooks.jdkMethodsWoven();
+        final int libraryHooks = libraryHooks(patches);
         final long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
         final long startedAt = System.currentTimeMillis();
         // Anonymous classes, not lambdas: the first lambda of a JVM bootstraps invokedynamic
@@ -102,7 +101,7 @@ public final class AgentInstaller {
                 new Callable<AuditEvent>() {
                     @Override
                     public AuditEvent call() {
-                        return startedEvent(config, attached, jdkPatches + hooks.size(), elapsedMillis)
+                        return startedEvent(config, attached, jdkMethods, libraryHooks, elapsedMillis)
                                 .timestampMillis(startedAt).build();
                     }
                 },
@@ -113,7 +112,7 @@ public final class AgentInstaller {
                     }
                 }));
         Runtime.getRuntime().addShutdownHook(new Thread(new Shutdown(audit, auth, config.mode().word()), "primus-shutdown"));
-        PrimusLog.info(startupLine(config, source, attached, jdkPatches + hooks.size(), audit.sinkNames(), elapsedMillis));
+        PrimusLog.info(startupLine(config, source, attached, jdkMethods, libraryHooks, audit.sinkNames(), elapsedMillis));
         declareOpenDoors();
     }
 
@@ -144,14 +143,27 @@ public final class AgentInstaller {
         }
     }
 
-    static AuditEvent.Builder startedEvent(PrimusConfig config, boolean attached, int hooks, long elapsedMillis) {
+    /** Library hooks waiting for their classes: woven, or reported missing, as each loads. */
+    private static int libraryHooks(List<BootPatch> patches) {
+        int count = 0;
+        for (BootPatch patch : patches) {
+            if (!patch.bootOnly()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    static AuditEvent.Builder startedEvent(PrimusConfig config, boolean attached, int jdkMethods, int libraryHooks,
+                                           long elapsedMillis) {
         return AuditEvent.of("agent", "allowed")
                 .mode(config.mode().word())
                 .reason("started")
                 .detail("version", BuildInfo.version())
                 .detail("java", System.getProperty("java.version"))
                 .detail("how", attached ? "attach" : "premain")
-                .detail("hooks", Integer.toString(hooks))
+                .detail("jdk_methods_woven", Integer.toString(jdkMethods))
+                .detail("library_hooks_armed", Integer.toString(libraryHooks))
                 .detail("startup_ms", Long.toString(elapsedMillis));
     }
 
@@ -166,7 +178,7 @@ public final class AgentInstaller {
                 .detail("auth", config.auth().mode().word());
     }
 
-    static String startupLine(PrimusConfig config, ConfigSource source, boolean attached, int hooks,
+    static String startupLine(PrimusConfig config, ConfigSource source, boolean attached, int jdkMethods, int libraryHooks,
                               List<String> sinks, long elapsedMillis) {
         StringBuilder line = new StringBuilder("Primus Agent ").append(BuildInfo.version())
                 .append(attached ? " attached" : " started").append(" in ").append(elapsedMillis).append(" ms: config ")
@@ -179,7 +191,8 @@ public final class AgentInstaller {
                 .append("; masking=").append(config.masking().mode().word())
                 .append("; auth=").append(config.auth().mode().word())
                 .append("; audit to ").append(sinks.isEmpty() ? "nowhere" : String.join(", ", sinks))
-                .append("; ").append(hooks).append(hooks == 1 ? " hook" : " hooks").append(" woven");
+                .append("; ").append(jdkMethods).append(jdkMethods == 1 ? " JDK method" : " JDK methods").append(" woven, ")
+                .append(libraryHooks).append(libraryHooks == 1 ? " library hook" : " library hooks").append(" armed");
         return line.toString();
     }
 

@@ -2,6 +2,7 @@ package dev.primus.agent.boot;
 
 import dev.primus.instrumentation.boot.BootClassWeaver;
 import dev.primus.instrumentation.boot.BootPatch;
+import dev.primus.instrumentation.boot.HookCoverage;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.ArrayList;
@@ -16,12 +17,13 @@ final class JdkWeaving {
     private JdkWeaving() {
     }
 
-    /** Returns how many patches were registered. */
-    static int install(Instrumentation instrumentation, List<BootPatch> patches) throws UnmodifiableClassException {
+    /** Registers the patches; what was woven, and what went missing, is told to {@code coverage}. */
+    static void install(Instrumentation instrumentation, List<BootPatch> patches, HookCoverage coverage)
+            throws UnmodifiableClassException {
         if (patches.isEmpty()) {
-            return 0;
+            return;
         }
-        BootClassWeaver weaver = new BootClassWeaver(patches);
+        BootClassWeaver weaver = new BootClassWeaver(patches, coverage);
         instrumentation.addTransformer(weaver, true);
         List<Class<?>> loaded = new ArrayList<Class<?>>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
@@ -32,6 +34,5 @@ final class JdkWeaving {
         if (!loaded.isEmpty()) {
             instrumentation.retransformClasses(loaded.toArray(new Class<?>[0]));
         }
-        return patches.size();
     }
 }

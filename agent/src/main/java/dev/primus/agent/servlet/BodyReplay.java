@@ -1,19 +1,10 @@
 package dev.primus.agent.servlet;
 
 import dev.primus.bootstrap.ReplayedBody;
-import net.bytebuddy.ByteBuddy;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
-import net.bytebuddy.ClassFileVersion;
-import net.bytebuddy.description.modifier.Visibility;
-import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
-import net.bytebuddy.dynamic.scaffold.subclass.ConstructorStrategy;
-import net.bytebuddy.implementation.FieldAccessor;
-import net.bytebuddy.implementation.FixedValue;
-import net.bytebuddy.implementation.MethodCall;
-import net.bytebuddy.matcher.ElementMatchers;
 
 /**
  * Hands the app a request whose body is the one the agent read, byte for byte. The servlet API's
@@ -64,47 +55,10 @@ final class BodyReplay {
             String prefix = servletInputStream.getPackage().getName() + ".";
             Class<?> httpRequest = Class.forName(prefix + "http.HttpServletRequest", false, loader);
             Class<?> wrapper = Class.forName(prefix + "http.HttpServletRequestWrapper", false, loader);
-            Class<?> stream = new ByteBuddy(ClassFileVersion.JAVA_V8)
-                    .subclass(servletInputStream, ConstructorStrategy.Default.NO_CONSTRUCTORS)
-                    .name(prefix + STREAM_CLASS)
-                    .defineField("body", ReplayedBody.class, Visibility.PRIVATE)
-                    .defineConstructor(Visibility.PUBLIC).withParameters(ReplayedBody.class)
-                    .intercept(MethodCall.invoke(servletInputStream.getDeclaredConstructor())
-                            .andThen(FieldAccessor.ofField("body").setsArgumentAt(0)))
-                    .method(ElementMatchers.named("read").and(ElementMatchers.takesArguments(0)))
-                    .intercept(MethodCall.invoke(ReplayedBody.class.getMethod("read")).onField("body"))
-                    .method(ElementMatchers.named("read").and(ElementMatchers.takesArguments(3)))
-                    .intercept(MethodCall.invoke(ReplayedBody.class.getMethod("read", byte[].class, int.class, int.class))
-                            .onField("body").withAllArguments())
-                    .method(ElementMatchers.named("available").and(ElementMatchers.takesArguments(0)))
-                    .intercept(MethodCall.invoke(ReplayedBody.class.getMethod("available")).onField("body"))
-                    .method(ElementMatchers.named("isFinished").and(ElementMatchers.takesArguments(0)))
-                    .intercept(MethodCall.invoke(ReplayedBody.class.getMethod("isFinished")).onField("body"))
-                    .method(ElementMatchers.named("isReady").and(ElementMatchers.takesArguments(0)))
-                    .intercept(FixedValue.value(true))
-                    .method(ElementMatchers.named("setReadListener").and(ElementMatchers.takesArguments(1)))
-                    .intercept(MethodCall.invoke(ReplayedBody.class.getMethod("setReadListener", Object.class))
-                            .onField("body").withAllArguments())
-                    .make()
-                    .load(loader, strategyFor(servletInputStream))
-                    .getLoaded();
-            Class<?> request = new ByteBuddy(ClassFileVersion.JAVA_V8)
-                    .subclass(wrapper, ConstructorStrategy.Default.NO_CONSTRUCTORS)
-                    .name(prefix + REQUEST_CLASS)
-                    .defineField("body", ReplayedBody.class, Visibility.PRIVATE)
-                    .defineField("stream", servletInputStream, Visibility.PRIVATE)
-                    .defineConstructor(Visibility.PUBLIC).withParameters(httpRequest, ReplayedBody.class, servletInputStream)
-                    .intercept(MethodCall.invoke(wrapper.getConstructor(httpRequest)).withArgument(0)
-                            .andThen(FieldAccessor.ofField("body").setsArgumentAt(1))
-                            .andThen(FieldAccessor.ofField("stream").setsArgumentAt(2)))
-                    .method(ElementMatchers.named("getInputStream").and(ElementMatchers.takesArguments(0)))
-                    .intercept(FieldAccessor.ofField("stream"))
-                    .method(ElementMatchers.named("getReader").and(ElementMatchers.takesArguments(0)))
-                    .intercept(MethodCall.invoke(ReplayedBody.class.getMethod("reader", InputStream.class))
-                            .onField("body").withField("stream"))
-                    .make()
-                    .load(loader, strategyFor(wrapper))
-                    .getLoaded();
+            Class<?> stream = define(servletInputStream,
+                    ReplayedRequestClasses.inputStream((prefix + STREAM_CLASS).replace('.', '/'), servletInputStream));
+            Class<?> request = define(wrapper, ReplayedRequestClasses.request((prefix + REQUEST_CLASS).replace('.', '/'),
+                    wrapper, httpRequest, servletInputStream));
             return new Constructor<?>[] {
                 stream.getConstructor(ReplayedBody.class),
                 request.getConstructor(httpRequest, ReplayedBody.class, servletInputStream),
@@ -115,20 +69,26 @@ final class BodyReplay {
     }
 
     /**
-     * Java 9 and later: a private lookup in the superclass's package defines the class there (the
-     * servlet API sits in an unnamed module, open to all). Java 8: the loader's defineClass.
+     * Defines a class in {@code neighbour}'s package and loader. Java 9 and later: a private lookup
+     * in that package (the servlet API sits in an unnamed module, open to all), once the agent's
+     * sealed module reads it (Module.addReads is caller-sensitive: a module adds edges for itself).
+     * Java 8: the loader's defineClass.
      */
-    private static ClassLoadingStrategy<ClassLoader> strategyFor(Class<?> neighbour) throws ReflectiveOperationException {
-        if (!ClassFileVersion.ofThisVm().isAtLeast(ClassFileVersion.JAVA_V9)) {
-            return ClassLoadingStrategy.Default.INJECTION;
+    private static Class<?> define(Class<?> neighbour, byte[] bytes) throws ReflectiveOperationException {
+        Method getModule;
+        try {
+            getModule = Class.class.getMethod("getModule");
+        } catch (NoSuchMethodException java8) {
+            Method defineClass = ClassLoader.class.getDeclaredMethod("defineClass", String.class, byte[].class, int.class,
+                    int.class);
+            defineClass.setAccessible(true);
+            return (Class<?>) defineClass.invoke(neighbour.getClassLoader(), null, bytes, 0, bytes.length);
         }
-        // The agent's sealed module must read the servlet API's module for the private lookup;
-        // a module may add that edge for itself (Module.addReads is caller-sensitive).
-        Method getModule = Class.class.getMethod("getModule");
         Object ours = getModule.invoke(BodyReplay.class);
         Object theirs = getModule.invoke(neighbour);
         ours.getClass().getMethod("addReads", ours.getClass()).invoke(ours, theirs);
-        Method privateLookupIn = MethodHandles.class.getMethod("privateLookupIn", Class.class, MethodHandles.Lookup.class);
-        return ClassLoadingStrategy.UsingLookup.of(privateLookupIn.invoke(null, neighbour, MethodHandles.lookup()));
+        Object lookup = MethodHandles.class.getMethod("privateLookupIn", Class.class, MethodHandles.Lookup.class)
+                .invoke(null, neighbour, MethodHandles.lookup());
+        return (Class<?>) MethodHandles.Lookup.class.getMethod("defineClass", byte[].class).invoke(lookup, (Object) bytes);
     }
 }

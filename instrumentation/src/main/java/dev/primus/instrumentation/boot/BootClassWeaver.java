@@ -5,14 +5,16 @@ import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
+import java.util.Set;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Weaves {@link BootPatch}es into classes as they are loaded or retransformed: JDK classes of the
@@ -21,8 +23,14 @@ import net.bytebuddy.jar.asm.Type;
  */
 public final class BootClassWeaver implements ClassFileTransformer {
     private final Map<String, List<BootPatch>> byClass = new HashMap<String, List<BootPatch>>();
+    private final HookCoverage coverage;
 
     public BootClassWeaver(List<BootPatch> patches) {
+        this(patches, HookCoverage.NONE);
+    }
+
+    public BootClassWeaver(List<BootPatch> patches, HookCoverage coverage) {
+        this.coverage = coverage;
         for (BootPatch patch : patches) {
             List<BootPatch> forClass = byClass.get(patch.className());
             if (forClass == null) {
@@ -51,7 +59,18 @@ public final class BootClassWeaver implements ClassFileTransformer {
         }
         try {
             List<BootPatch> applicable = withGettersPresent(loader, className, patches);
-            return applicable.isEmpty() ? null : weave(classfileBuffer, applicable);
+            Set<BootPatch> woven = new HashSet<BootPatch>();
+            byte[] result = applicable.isEmpty() ? null : weave(classfileBuffer, applicable, woven);
+            for (BootPatch patch : patches) {
+                if (woven.contains(patch)) {
+                    coverage.woven(patch, loader);
+                } else if (!patch.bootOnly()) {
+                    // A JDK class's patches come in variants per JDK version, of which one fits;
+                    // a library class loaded without its hooked method is a hook that went missing.
+                    coverage.missed(patch, loader, protectionDomain);
+                }
+            }
+            return result;
         } catch (Throwable failure) {
             // The class then runs unwoven: never a broken class in the host.
             AgentFailures.record("weaving " + className, failure);
@@ -146,7 +165,12 @@ public final class BootClassWeaver implements ClassFileTransformer {
     }
 
     /** The class with its patches applied. */
-    static byte[] weave(byte[] classFile, final List<BootPatch> patches) {
+    static byte[] weave(byte[] classFile, List<BootPatch> patches) {
+        return weave(classFile, patches, new HashSet<BootPatch>());
+    }
+
+    /** The class with its patches applied; {@code woven} receives each patch that found its method or field. */
+    static byte[] weave(byte[] classFile, final List<BootPatch> patches, final Set<BootPatch> woven) {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
@@ -160,6 +184,18 @@ public final class BootClassWeaver implements ClassFileTransformer {
             }
 
             @Override
+            public org.objectweb.asm.FieldVisitor visitField(int access, String name, String descriptor, String signature,
+                                                             Object value) {
+                for (BootPatch patch : patches) {
+                    if (patch.kind() == BootPatch.Kind.FILTER_STORE && patch.fieldName().equals(name)
+                            && patch.fieldDescriptor().equals(descriptor)) {
+                        woven.add(patch);
+                    }
+                }
+                return super.visitField(access, name, descriptor, signature, value);
+            }
+
+            @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                              String[] exceptions) {
                 MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
@@ -170,6 +206,9 @@ public final class BootClassWeaver implements ClassFileTransformer {
                 for (BootPatch patch : patches) {
                     if (patch.matches(name, descriptor) && fits(patch, name, descriptor, access)) {
                         method = new PatchingMethodVisitor(method, patch, owner, access, descriptor);
+                        if (patch.kind() != BootPatch.Kind.FILTER_STORE) {
+                            woven.add(patch);
+                        }
                     }
                 }
                 return method;

@@ -274,6 +274,26 @@ public final class BootPatch {
         return failureDescriptor;
     }
 
+    /** A short name for messages: the class's simple name and the method (or field), {@code ConnectInterceptor.intercept}. */
+    public String hookName() {
+        String simple = className.substring(className.lastIndexOf('/') + 1);
+        return simple.substring(simple.lastIndexOf('$') + 1) + "." + methodName;
+    }
+
+    /** What the patch needs in its class, as a person reads it: {@code intercept(Chain)}, or {@code field message}. */
+    public String target() {
+        if (kind == Kind.FILTER_STORE) {
+            return "field " + methodName;
+        }
+        StringBuilder text = new StringBuilder(methodName).append('(');
+        org.objectweb.asm.Type[] arguments = org.objectweb.asm.Type.getArgumentTypes(methodDescriptor);
+        for (int i = 0; i < arguments.length; i++) {
+            String name = arguments[i].getClassName();
+            text.append(i == 0 ? "" : ", ").append(name.substring(Math.max(name.lastIndexOf('.'), name.lastIndexOf('$')) + 1));
+        }
+        return text.append(')').toString();
+    }
+
     boolean matches(String name, String descriptor) {
         if (kind == Kind.FILTER_STORE) {
             return true;

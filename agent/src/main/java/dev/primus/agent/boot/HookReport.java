@@ -1,0 +1,163 @@
+package dev.primus.agent.boot;
+
+import dev.primus.agent.audit.AuditEvent;
+import dev.primus.agent.audit.AuditPipeline;
+import dev.primus.bootstrap.PrimusLog;
+import dev.primus.instrumentation.boot.BootPatch;
+import dev.primus.instrumentation.boot.HookCoverage;
+import java.io.File;
+import java.net.URL;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.util.Enumeration;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+
+/**
+ * What the weaver really did. It counts the methods woven, the JDK's apart from the libraries',
+ * and says when a library class loaded without the method a hook needs (a new release changed
+ * it): once per hook and class, a {@code [primus] WARN} line and an {@code agent} audit event
+ * {@code hook_missed}, naming the library and version read from its jar. The jar is read on an
+ * agent thread ({@code primus-hooks}), never on the class-loading thread, which only records.
+ */
+final class HookReport implements HookCoverage {
+    private final AuditPipeline audit;
+    private final String mode;
+    private final AtomicInteger jdkMethodsWoven = new AtomicInteger();
+    private final AtomicInteger libraryMethodsWoven = new AtomicInteger();
+    private final Set<String> said = java.util.Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
+    private volatile ExecutorService reporter;
+
+    HookReport(AuditPipeline audit, String mode) {
+        this.audit = audit;
+        this.mode = mode;
+    }
+
+    int jdkMethodsWoven() {
+        return jdkMethodsWoven.get();
+    }
+
+    @Override
+    public void woven(BootPatch patch, ClassLoader loader) {
+        (loader == null ? jdkMethodsWoven : libraryMethodsWoven).incrementAndGet();
+    }
+
+    @Override
+    public void missed(final BootPatch patch, ClassLoader loader, final ProtectionDomain domain) {
+        if (!said.add(patch.hookName() + " " + patch.target() + " " + System.identityHashCode(loader))) {
+            return;
+        }
+        reporter().execute(new Runnable() {
+            @Override
+            public void run() {
+                say(patch, library(domain));
+            }
+        });
+    }
+
+    private void say(BootPatch patch, String library) {
+        String className = patch.className().replace('/', '.');
+        PrimusLog.warn("hook " + patch.hookName() + ": " + className + " loaded (" + library + ") but " + patch.target()
+                + " not found; " + consequence(patch));
+        audit.offer(AuditEvent.of("agent", "error")
+                .mode(mode)
+                .reason("hook_missed")
+                .detail("hook", patch.hookName())
+                .detail("class", className)
+                .detail("library", library)
+                .detail("missing", patch.target())
+                .build());
+    }
+
+    /** What the app loses where the hook is missing, by the gate it would have called. */
+    private static String consequence(BootPatch patch) {
+        String gate = patch.bridgeClass();
+        if (gate.endsWith("EgressGate")) {
+            return "egress there falls back to the socket check (url rules cannot allow it)";
+        }
+        if (gate.endsWith("LogMasking")) {
+            return "what this method carries is not masked there";
+        }
+        return "auth does not judge requests there";
+    }
+
+    private ExecutorService reporter() {
+        ExecutorService current = reporter;
+        if (current == null) {
+            synchronized (this) {
+                if (reporter == null) {
+                    reporter = Executors.newSingleThreadExecutor(new ThreadFactory() {
+                        @Override
+                        public Thread newThread(Runnable task) {
+                            Thread thread = new Thread(task, "primus-hooks");
+                            thread.setDaemon(true);
+                            return thread;
+                        }
+                    });
+                }
+                current = reporter;
+            }
+        }
+        return current;
+    }
+
+    /**
+     * The library a class came from, as its jar names it: the manifest's title and version (or
+     * bundle name and version), else the first Maven pom.properties, else the file's name.
+     */
+    static String library(ProtectionDomain domain) {
+        CodeSource source = domain == null ? null : domain.getCodeSource();
+        URL location = source == null ? null : source.getLocation();
+        if (location == null) {
+            return "unknown library";
+        }
+        File file;
+        try {
+            file = new File(location.toURI());
+        } catch (Exception notAFile) {
+            return location.toString();
+        }
+        if (!file.isFile()) {
+            return "classes in " + file;
+        }
+        try (JarFile jar = new JarFile(file, false)) {
+            Manifest manifest = jar.getManifest();
+            Attributes main = manifest == null ? null : manifest.getMainAttributes();
+            String title = main == null ? null : first(main, "Implementation-Title", "Bundle-SymbolicName", "Automatic-Module-Name");
+            String version = main == null ? null : first(main, "Implementation-Version", "Bundle-Version");
+            if (title != null && version != null) {
+                return title + " " + version;
+            }
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                JarEntry entry = entries.nextElement();
+                if (entry.getName().startsWith("META-INF/maven/") && entry.getName().endsWith("/pom.properties")) {
+                    Properties pom = new Properties();
+                    pom.load(jar.getInputStream(entry));
+                    return pom.getProperty("artifactId", file.getName()) + " " + pom.getProperty("version", "unknown version");
+                }
+            }
+            return file.getName() + (version == null ? "" : " " + version);
+        } catch (Exception unreadable) {
+            return file.getName();
+        }
+    }
+
+    private static String first(Attributes attributes, String... names) {
+        for (String name : names) {
+            String value = attributes.getValue(name);
+            if (value != null) {
+                return value.trim();
+            }
+        }
+        return null;
+    }
+}

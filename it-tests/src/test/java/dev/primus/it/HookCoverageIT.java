@@ -1,0 +1,95 @@
+package dev.primus.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The agent tells the truth about what it wove: a library release whose hooked method changed is
+ * said, not silently left unguarded. The test builds "OkHttp 9.9.9", a jar whose
+ * {@code ConnectInterceptor} has {@code intercept(Object)} instead of {@code intercept(Chain)},
+ * and an app that loads it; on JDK 17 and 25 the agent prints the warning with the library's name
+ * and version and audits {@code hook_missed}, and its start-up line counts what it wove.
+ */
+class HookCoverageIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    static List<Path> jdks() {
+        return Jdks.all();
+    }
+
+    private static Path changedOkHttp(Path dir) throws Exception {
+        Path sources = Files.createDirectories(dir.resolve("src/okhttp3/internal/connection"));
+        Files.writeString(sources.resolve("ConnectInterceptor.java"), String.join("\n",
+                "package okhttp3.internal.connection;",
+                "public final class ConnectInterceptor {",
+                "    public Object intercept(Object chain) { return chain; }",
+                "}", ""));
+        Path app = Files.createDirectories(dir.resolve("src/app"));
+        Files.writeString(app.resolve("LoadsOkHttp.java"), String.join("\n",
+                "package app;",
+                "public final class LoadsOkHttp {",
+                "    public static void main(String[] args) throws Exception {",
+                "        new okhttp3.internal.connection.ConnectInterceptor().intercept(null);",
+                "        System.out.println(\"LOADED\");",
+                "        new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();",
+                "    }",
+                "}", ""));
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertEquals(0, javac.run(null, null, null, "--release", "8", "-d", classes.toString(),
+                sources.resolve("ConnectInterceptor.java").toString(), app.resolve("LoadsOkHttp.java").toString()));
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_TITLE, "okhttp");
+        manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, "9.9.9");
+        Path jar = dir.resolve("okhttp-9.9.9.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            String entry = "okhttp3/internal/connection/ConnectInterceptor.class";
+            out.putNextEntry(new JarEntry(entry));
+            out.write(Files.readAllBytes(classes.resolve(entry)));
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aHookWhoseMethodChangedIsSaidAndAudited(Path jdk, @TempDir Path dir) throws Exception {
+        Path jar = changedOkHttp(dir);
+        Path audit = dir.resolve("audit.jsonl");
+        Path config = dir.resolve("primus.yaml");
+        Files.writeString(config, "service: hooks-it\nmode: monitor\naudit:\n  sinks:\n    - type: file\n      path: " + audit + "\n");
+        try (ForkedApp app = ForkedApp.on(jdk).withAgent("config=" + config)
+                .classPath(jar + java.io.File.pathSeparator + dir.resolve("classes")).start("app.LoadsOkHttp")) {
+            app.awaitStdout("LOADED"::equals, TIMEOUT);
+            String warning = app.awaitStderr(line -> line.startsWith("[primus] WARN hook ConnectInterceptor.intercept"), TIMEOUT);
+            assertEquals("[primus] WARN hook ConnectInterceptor.intercept: okhttp3.internal.connection.ConnectInterceptor "
+                    + "loaded (okhttp 9.9.9) but intercept(Chain) not found; egress there falls back to the socket check "
+                    + "(url rules cannot allow it)", warning);
+            String started = app.awaitStderr(line -> line.startsWith("[primus] Primus Agent "), TIMEOUT);
+            assertTrue(started.matches(".* \\d+ JDK methods woven, \\d+ library hooks armed"), started);
+            assertTrue(!started.contains(" 0 JDK methods woven"), started);
+            List<String> events = AuditTrail.awaitLinesMatching(audit, line -> line.contains("\"reason\":\"hook_missed\""));
+            assertTrue(events.stream().anyMatch(line -> line.contains("\"reason\":\"hook_missed\"")
+                    && line.contains("\"library\":\"okhttp 9.9.9\"") && line.contains("\"missing\":\"intercept(Chain)\"")),
+                    events.toString());
+            app.sendLine("quit");
+            assertEquals(0, app.awaitExit(TIMEOUT));
+        }
+    }
+}
