@@ -48,6 +48,22 @@ final class IsolatedClassLoader extends ClassLoader {
      */
     Set<String> packages() {
         Set<String> packages = new HashSet<String>();
+        JarEntry list = jar.getJarEntry(HIDDEN + "packages.list");
+        if (list != null) {
+            // Written by the build: every folder under inst/, one per line, with slashes.
+            try {
+                for (String line : new String(read(list), "UTF-8").split("\n")) {
+                    String folder = line.trim();
+                    // Folders of resources only may have names no package can (win32-x86).
+                    if (isPackageName(folder)) {
+                        packages.add(folder.replace('/', '.'));
+                    }
+                }
+                return packages;
+            } catch (IOException unreadable) {
+                packages.clear(); // Walk the jar instead.
+            }
+        }
         for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
             String entry = entries.nextElement().getName();
             int lastSlash = entry.lastIndexOf('/');
@@ -56,6 +72,23 @@ final class IsolatedClassLoader extends ClassLoader {
             }
         }
         return packages;
+    }
+
+    private static boolean isPackageName(String folder) {
+        if (folder.isEmpty()) {
+            return false;
+        }
+        for (String segment : folder.split("/")) {
+            if (segment.isEmpty() || !Character.isJavaIdentifierStart(segment.charAt(0))) {
+                return false;
+            }
+            for (int i = 1; i < segment.length(); i++) {
+                if (!Character.isJavaIdentifierPart(segment.charAt(i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The platform class loader on Java 9+, null (the bootstrap loader) on Java 8. */
