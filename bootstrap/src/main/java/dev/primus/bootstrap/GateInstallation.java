@@ -17,7 +17,7 @@ public final class GateInstallation {
 
     // The offer, read once by each gate's class initializer; cleared once read.
     private static EgressGate.Checker offeredEgress;
-    private static LogMasking.Masker offeredMasking;
+    private static LogMasking.Checker offeredMasking;
     private static AuthGate.Checker offeredAuth;
 
     private GateInstallation() {
@@ -35,7 +35,7 @@ public final class GateInstallation {
      * @throws IllegalStateException naming each gate that does not hold the engine offered: one that
      *     holds an earlier installation's, or one initialized before this call, which holds none
      */
-    public static synchronized void install(EgressGate.Checker egress, LogMasking.Masker masking, AuthGate.Checker auth) {
+    public static synchronized void install(EgressGate.Checker egress, LogMasking.Checker masking, AuthGate.Checker auth) {
         offeredEgress = egress;
         offeredMasking = masking;
         offeredAuth = auth;
@@ -65,7 +65,7 @@ public final class GateInstallation {
         return offeredEgress;
     }
 
-    static LogMasking.Masker masking() {
+    static LogMasking.Checker masking() {
         return offeredMasking;
     }
 

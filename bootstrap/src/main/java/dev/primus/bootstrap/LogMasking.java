@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Where woven logging code hands text to the masking engine before any appender, layout or
- * handler sees it. The agent installs the {@link Masker} once ({@link GateInstallation}); without
+ * handler sees it. The agent installs the {@link Checker} once ({@link GateInstallation}); without
  * one (masking off) every value passes unchanged.
  *
  * <p>Each static method returns its input when there is nothing to mask or when the engine
@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class LogMasking {
     /** The engine side, implemented in the agent. Values are returned as they came when clean. */
-    public interface Masker {
+    public interface Checker {
         String maskText(String text);
 
         /** An exception's message or text: masked only while an appender or handler runs on this thread. */
@@ -60,12 +60,12 @@ public final class LogMasking {
     private static final int TEXT_WHILE_LOGGING = 8;
 
     /** Set once, by the class initializer, from {@link GateInstallation}: see there. */
-    private static final Masker ENGINE = GateInstallation.masking();
+    private static final Checker ENGINE = GateInstallation.masking();
 
     private LogMasking() {
     }
 
-    static Masker engine() {
+    static Checker engine() {
         return ENGINE;
     }
 
@@ -84,7 +84,7 @@ public final class LogMasking {
 
     /** Marks the thread as running an appender or handler; pairs with {@link #exitAppender()}. */
     public static void enterAppender(Object appender) {
-        Masker engine = ENGINE;
+        Checker engine = ENGINE;
         if (engine != null) {
             try {
                 engine.enterAppender(appender);
@@ -95,7 +95,7 @@ public final class LogMasking {
     }
 
     public static void exitAppender() {
-        Masker engine = ENGINE;
+        Checker engine = ENGINE;
         if (engine != null) {
             try {
                 engine.exitAppender();
@@ -145,7 +145,7 @@ public final class LogMasking {
     }
 
     private static Object mask(int kind, Object value) {
-        Masker engine = ENGINE;
+        Checker engine = ENGINE;
         if (engine == null || value == null) {
             return value;
         }

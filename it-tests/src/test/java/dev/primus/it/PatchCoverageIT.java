@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and an app that loads it; on JDK 17 and 25 the agent prints the warning with the library's name
  * and version and audits {@code hook_missed}, and its start-up line counts what it wove.
  */
-class HookCoverageIT {
+class PatchCoverageIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     static List<Path> jdks() {

@@ -11,7 +11,7 @@ import dev.primus.config.ConfigLoader;
 import dev.primus.config.Environment;
 import dev.primus.config.LoadResult;
 import dev.primus.config.PrimusConfig;
-import dev.primus.instrumentation.boot.BootPatch;
+import dev.primus.instrumentation.weaving.Patch;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.Arrays;
@@ -72,10 +72,10 @@ public final class AgentInstaller {
             }
             return;
         }
-        List<BootPatch> patches = Guards.jdkPatches(config);
+        List<Patch> patches = Guards.patches(config);
         HookReport hooks = new HookReport(audit, config.mode().word());
         try {
-            JdkWeaving.install(instrumentation, patches, hooks);
+            PatchWeaving.install(instrumentation, patches, hooks);
         } catch (RuntimeException | UnmodifiableClassException | Error failure) {
             // The gates keep their engines (nothing can take them out), so whatever was woven
             // stays guarded; what was not woven is not. Said as it is, once.
@@ -144,9 +144,9 @@ public final class AgentInstaller {
     }
 
     /** Library hooks waiting for their classes: woven, or reported missing, as each loads. */
-    private static int libraryHooks(List<BootPatch> patches) {
+    private static int libraryHooks(List<Patch> patches) {
         int count = 0;
-        for (BootPatch patch : patches) {
+        for (Patch patch : patches) {
             if (!patch.bootOnly()) {
                 count++;
             }

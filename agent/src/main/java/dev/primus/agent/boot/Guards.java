@@ -16,12 +16,12 @@ import dev.primus.bootstrap.GateInstallation;
 import dev.primus.bootstrap.LogMasking;
 import dev.primus.config.Mode;
 import dev.primus.config.PrimusConfig;
-import dev.primus.instrumentation.boot.BootPatch;
+import dev.primus.instrumentation.weaving.Patch;
 import dev.primus.instrumentation.apachehttp4.ApacheHttp4Patches;
 import dev.primus.instrumentation.apachehttp5.ApacheHttp5Patches;
 import dev.primus.instrumentation.jdk.httpclient.HttpClientPatches;
 import dev.primus.instrumentation.jdk.lang.ThrowablePatches;
-import dev.primus.instrumentation.jdk.net.EgressBootPatches;
+import dev.primus.instrumentation.jdk.net.JdkNetPatches;
 import dev.primus.instrumentation.jul.JulPatches;
 import dev.primus.instrumentation.log4j2.Log4j2Patches;
 import dev.primus.instrumentation.logback.LogbackPatches;
@@ -39,17 +39,17 @@ final class Guards {
     }
 
     /** The JDK and library methods to weave for the guards this config runs. */
-    static List<BootPatch> jdkPatches(PrimusConfig config) {
-        List<BootPatch> patches = new ArrayList<BootPatch>();
+    static List<Patch> patches(PrimusConfig config) {
+        List<Patch> patches = new ArrayList<Patch>();
         if (config.egress().mode() != Mode.OFF) {
-            patches.addAll(EgressBootPatches.all());
+            patches.addAll(JdkNetPatches.all());
             patches.addAll(HttpClientPatches.all());
             patches.addAll(OkHttpPatches.all());
             patches.addAll(ApacheHttp4Patches.all());
             patches.addAll(ApacheHttp5Patches.all());
             patches.addAll(NettyPatches.all());
             if (config.egress().dnsEnforce()) {
-                patches.addAll(EgressBootPatches.dns());
+                patches.addAll(JdkNetPatches.dns());
             }
         }
         if (config.masking().mode() != Mode.OFF) {
@@ -86,7 +86,7 @@ final class Guards {
             egress = new EgressGuard(new EgressJudge(new EgressPolicy(config.egress()), config.egress().mode(),
                     config.egress().failClosed(), config.source(), audit));
         }
-        LogMasking.Masker masking = null;
+        LogMasking.Checker masking = null;
         if (config.masking().mode() != Mode.OFF) {
             Masker masker = Masker.from(config.masking());
             masking = new LoggingGuard(masker, config.masking().mode() == Mode.ENFORCE);

@@ -3,8 +3,8 @@ package dev.primus.agent.boot;
 import dev.primus.agent.audit.AuditEvent;
 import dev.primus.agent.audit.AuditPipeline;
 import dev.primus.bootstrap.PrimusLog;
-import dev.primus.instrumentation.boot.BootPatch;
-import dev.primus.instrumentation.boot.HookCoverage;
+import dev.primus.instrumentation.weaving.Patch;
+import dev.primus.instrumentation.weaving.PatchCoverage;
 import java.io.File;
 import java.net.URL;
 import java.security.CodeSource;
@@ -29,7 +29,7 @@ import java.util.jar.Manifest;
  * {@code hook_missed}, naming the library and version read from its jar. The jar is read on an
  * agent thread ({@code primus-hooks}), never on the class-loading thread, which only records.
  */
-final class HookReport implements HookCoverage {
+final class HookReport implements PatchCoverage {
     private final AuditPipeline audit;
     private final String mode;
     private final AtomicInteger jdkMethodsWoven = new AtomicInteger();
@@ -47,12 +47,12 @@ final class HookReport implements HookCoverage {
     }
 
     @Override
-    public void woven(BootPatch patch, ClassLoader loader) {
+    public void woven(Patch patch, ClassLoader loader) {
         (loader == null ? jdkMethodsWoven : libraryMethodsWoven).incrementAndGet();
     }
 
     @Override
-    public void missed(final BootPatch patch, ClassLoader loader, final ProtectionDomain domain) {
+    public void missed(final Patch patch, ClassLoader loader, final ProtectionDomain domain) {
         if (!said.add(patch.hookName() + " " + patch.target() + " " + System.identityHashCode(loader))) {
             return;
         }
@@ -64,7 +64,7 @@ final class HookReport implements HookCoverage {
         });
     }
 
-    private void say(BootPatch patch, String library) {
+    private void say(Patch patch, String library) {
         String className = patch.className().replace('/', '.');
         PrimusLog.warn("hook " + patch.hookName() + ": " + className + " loaded (" + library + ") but " + patch.target()
                 + " not found; " + consequence(patch));
@@ -79,7 +79,7 @@ final class HookReport implements HookCoverage {
     }
 
     /** What the app loses where the hook is missing, by the gate it would have called. */
-    private static String consequence(BootPatch patch) {
+    private static String consequence(Patch patch) {
         String gate = patch.bridgeClass();
         if (gate.endsWith("EgressGate")) {
             return "egress there falls back to the socket check (url rules cannot allow it)";

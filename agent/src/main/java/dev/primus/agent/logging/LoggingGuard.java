@@ -12,7 +12,7 @@ import java.util.Map;
  * running (logging its own work causes, say through an app object's {@code toString}, passes
  * unmasked rather than looping). Both live here, in the sealed module.
  */
-public final class LoggingGuard implements LogMasking.Masker {
+public final class LoggingGuard implements LogMasking.Checker {
     private final LogValueMasker values;
     private final ThreadLocal<LoggingThread> threads = new ThreadLocal<LoggingThread>() {
         @Override

@@ -1,6 +1,6 @@
 package dev.primus.instrumentation.apachehttp4;
 
-import dev.primus.instrumentation.boot.BootPatch;
+import dev.primus.instrumentation.weaving.Patch;
 import java.util.Collections;
 import java.util.List;
 
@@ -9,9 +9,9 @@ public final class ApacheHttp4Patches {
     private ApacheHttp4Patches() {
     }
 
-    public static List<BootPatch> all() {
+    public static List<Patch> all() {
         return Collections.singletonList(
-                BootPatch.enterExit("org/apache/http/impl/execchain/MainClientExec", "execute",
+                Patch.enterExit("org/apache/http/impl/execchain/MainClientExec", "execute",
                         "(Lorg/apache/http/conn/routing/HttpRoute;Lorg/apache/http/client/methods/HttpRequestWrapper;"
                                 + "Lorg/apache/http/client/protocol/HttpClientContext;"
                                 + "Lorg/apache/http/client/methods/HttpExecutionAware;)"

@@ -1,6 +1,6 @@
 package dev.primus.instrumentation.jul;
 
-import dev.primus.instrumentation.boot.BootPatch;
+import dev.primus.instrumentation.weaving.Patch;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,11 +11,11 @@ public final class JulPatches {
     private JulPatches() {
     }
 
-    public static List<BootPatch> all() {
+    public static List<Patch> all() {
         return Arrays.asList(
-                BootPatch.enterExit("java/util/logging/Logger", "log", "(Ljava/util/logging/LogRecord;)V", 0, GATE,
+                Patch.enterExit("java/util/logging/Logger", "log", "(Ljava/util/logging/LogRecord;)V", 0, GATE,
                         "enterJulLog", "(Ljava/lang/Object;)V", "exitAppender"),
-                BootPatch.filterReturn("java/util/logging/Formatter", "formatMessage",
+                Patch.filterReturn("java/util/logging/Formatter", "formatMessage",
                         "(Ljava/util/logging/LogRecord;)Ljava/lang/String;", GATE, "text",
                         "(Ljava/lang/String;)Ljava/lang/String;"));
     }

@@ -1,6 +1,6 @@
 package dev.primus.instrumentation.log4j2;
 
-import dev.primus.instrumentation.boot.BootPatch;
+import dev.primus.instrumentation.weaving.Patch;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,21 +21,21 @@ public final class Log4j2Patches {
     private Log4j2Patches() {
     }
 
-    public static List<BootPatch> all() {
-        List<BootPatch> patches = new ArrayList<BootPatch>();
+    public static List<Patch> all() {
+        List<Patch> patches = new ArrayList<Patch>();
         for (String event : EVENTS) {
-            patches.add(BootPatch.filterStores(event, "message", MESSAGE, GATE, "log4jMessage", OBJECT_FILTER).inAnyLoader());
-            patches.add(BootPatch.filterStores(event, "contextData", "Lorg/apache/logging/log4j/util/StringMap;", GATE,
+            patches.add(Patch.filterStores(event, "message", MESSAGE, GATE, "log4jMessage", OBJECT_FILTER).inAnyLoader());
+            patches.add(Patch.filterStores(event, "contextData", "Lorg/apache/logging/log4j/util/StringMap;", GATE,
                     "log4jContext", OBJECT_FILTER).inAnyLoader());
         }
         for (String event : REUSABLE_EVENTS) {
-            patches.add(BootPatch.exitWithThis(event, "setMessage", "(" + MESSAGE + ")V", GATE, "afterLog4jSetMessage")
+            patches.add(Patch.exitWithThis(event, "setMessage", "(" + MESSAGE + ")V", GATE, "afterLog4jSetMessage")
                     .inAnyLoader());
         }
-        patches.add(BootPatch.filterStores(PROXY, "message", "Ljava/lang/String;", GATE, "text", TEXT_FILTER).inAnyLoader());
-        patches.add(BootPatch.filterStores(PROXY, "localizedMessage", "Ljava/lang/String;", GATE, "text", TEXT_FILTER)
+        patches.add(Patch.filterStores(PROXY, "message", "Ljava/lang/String;", GATE, "text", TEXT_FILTER).inAnyLoader());
+        patches.add(Patch.filterStores(PROXY, "localizedMessage", "Ljava/lang/String;", GATE, "text", TEXT_FILTER)
                 .inAnyLoader());
-        patches.add(BootPatch.enterExit("org/apache/logging/log4j/core/config/AppenderControl", "callAppender",
+        patches.add(Patch.enterExit("org/apache/logging/log4j/core/config/AppenderControl", "callAppender",
                 "(Lorg/apache/logging/log4j/core/LogEvent;)V", GATE, "enterAppender", "(Ljava/lang/Object;)V",
                 "exitAppender").inAnyLoader());
         return patches;

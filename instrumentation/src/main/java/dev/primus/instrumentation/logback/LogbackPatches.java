@@ -1,6 +1,6 @@
 package dev.primus.instrumentation.logback;
 
-import dev.primus.instrumentation.boot.BootPatch;
+import dev.primus.instrumentation.weaving.Patch;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,34 +14,34 @@ public final class LogbackPatches {
     private LogbackPatches() {
     }
 
-    public static List<BootPatch> all() {
+    public static List<Patch> all() {
         return Arrays.asList(
-                BootPatch.filterStores(EVENT, "formattedMessage", "Ljava/lang/String;", GATE, "text", TEXT_FILTER)
+                Patch.filterStores(EVENT, "formattedMessage", "Ljava/lang/String;", GATE, "text", TEXT_FILTER)
                         .inAnyLoader(),
                 // At the getter, not the store: the event formats its message from the field, so
                 // only appenders that read the arguments themselves (JSON encoders) pay for this.
-                BootPatch.filterReturn(EVENT, "getArgumentArray", "()[Ljava/lang/Object;", GATE, "arguments",
+                Patch.filterReturn(EVENT, "getArgumentArray", "()[Ljava/lang/Object;", GATE, "arguments",
                         "(Ljava/lang/Object;)Ljava/lang/Object;").inAnyLoader(),
-                BootPatch.filterStores(EVENT, "mdcPropertyMap", "Ljava/util/Map;", GATE, "values",
+                Patch.filterStores(EVENT, "mdcPropertyMap", "Ljava/util/Map;", GATE, "values",
                         "(Ljava/util/Map;)Ljava/util/Map;").inAnyLoader(),
                 // At the getter: pairs arrive by setKeyValuePairs (the fluent API) or one by one by
                 // addKeyValuePair, which never stores the field again; only events with pairs pay.
-                BootPatch.filterReturn(EVENT, "getKeyValuePairs", "()Ljava/util/List;", GATE, "keyValuePairs",
+                Patch.filterReturn(EVENT, "getKeyValuePairs", "()Ljava/util/List;", GATE, "keyValuePairs",
                         "(Ljava/util/List;)Ljava/util/List;").inAnyLoader(),
-                BootPatch.filterStores("ch/qos/logback/classic/spi/ThrowableProxy", "message", "Ljava/lang/String;", GATE,
+                Patch.filterStores("ch/qos/logback/classic/spi/ThrowableProxy", "message", "Ljava/lang/String;", GATE,
                         "text", TEXT_FILTER).inAnyLoader(),
                 // logstash-logback-encoder's structured arguments (kv, v, entries), which its JSON
                 // providers write as fields of their own, apart from the message.
-                BootPatch.filterStores(LOGSTASH_MARKERS + "ObjectAppendingMarker", "fieldValue", "Ljava/lang/Object;", GATE,
+                Patch.filterStores(LOGSTASH_MARKERS + "ObjectAppendingMarker", "fieldValue", "Ljava/lang/Object;", GATE,
                         "argument", "(Ljava/lang/Object;)Ljava/lang/Object;").inAnyLoader(),
-                BootPatch.filterStores(LOGSTASH_MARKERS + "MapEntriesAppendingMarker", "map", "Ljava/util/Map;", GATE,
+                Patch.filterStores(LOGSTASH_MARKERS + "MapEntriesAppendingMarker", "map", "Ljava/util/Map;", GATE,
                         "values", "(Ljava/util/Map;)Ljava/util/Map;").inAnyLoader(),
                 appender("ch/qos/logback/core/UnsynchronizedAppenderBase"),
                 appender("ch/qos/logback/core/AppenderBase"));
     }
 
-    private static BootPatch appender(String className) {
-        return BootPatch.enterExit(className, "doAppend", "(Ljava/lang/Object;)V", GATE, "enterAppender",
+    private static Patch appender(String className) {
+        return Patch.enterExit(className, "doAppend", "(Ljava/lang/Object;)V", GATE, "enterAppender",
                 "(Ljava/lang/Object;)V", "exitAppender").inAnyLoader();
     }
 }

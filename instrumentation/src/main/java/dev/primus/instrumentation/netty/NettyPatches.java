@@ -1,6 +1,6 @@
 package dev.primus.instrumentation.netty;
 
-import dev.primus.instrumentation.boot.BootPatch;
+import dev.primus.instrumentation.weaving.Patch;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,24 +17,24 @@ public final class NettyPatches {
     private static final String DNS = "io/netty/resolver/dns/";
     private static final String ADDRESS = "Ljava/net/InetAddress;";
 
-    public static List<BootPatch> all() {
+    public static List<Patch> all() {
         return Arrays.asList(
                 // What Netty's own resolver (Reactor Netty's and WebClient's default) answers for a
                 // name: a DNS record, or a hosts file entry, each made into an address carrying it.
-                BootPatch.filterReturn(DNS + "DnsAddressDecoder", "decodeAddress",
+                Patch.filterReturn(DNS + "DnsAddressDecoder", "decodeAddress",
                         "(Lio/netty/handler/codec/dns/DnsRecord;Ljava/lang/String;Z)" + ADDRESS,
                         GATE, "resolvedAddress", "(" + ADDRESS + ")" + ADDRESS).inAnyLoader(),
-                BootPatch.filterReturn(DNS + "DnsNameResolver", "resolveHostsFileEntry", "(Ljava/lang/String;)" + ADDRESS,
+                Patch.filterReturn(DNS + "DnsNameResolver", "resolveHostsFileEntry", "(Ljava/lang/String;)" + ADDRESS,
                         GATE, "resolvedAddress", "(" + ADDRESS + ")" + ADDRESS).inAnyLoader(),
-                BootPatch.filterReturn(DNS + "DnsNameResolver", "resolveHostsFileEntries", "(Ljava/lang/String;)Ljava/util/List;",
+                Patch.filterReturn(DNS + "DnsNameResolver", "resolveHostsFileEntries", "(Ljava/lang/String;)Ljava/util/List;",
                         GATE, "resolvedAddresses", "(Ljava/util/List;)Ljava/util/List;").inAnyLoader(),
                 // The epoll transport writes datagrams natively: one message, or a batch for sendmmsg.
-                BootPatch.checkArgument("io/netty/channel/epoll/EpollDatagramChannel", "doWriteMessage",
+                Patch.checkArgument("io/netty/channel/epoll/EpollDatagramChannel", "doWriteMessage",
                         "(Ljava/lang/Object;)Z", 0, GATE, "checkNettyMessage", "(Ljava/lang/Object;)V").inAnyLoader(),
-                BootPatch.checkArgument("io/netty/channel/epoll/NativeDatagramPacketArray", "add0",
+                Patch.checkArgument("io/netty/channel/epoll/NativeDatagramPacketArray", "add0",
                         "(Lio/netty/buffer/ByteBuf;IIILjava/net/InetSocketAddress;)Z", 4, GATE, "checkNettyDatagram",
                         "(Ljava/lang/Object;Ljava/lang/Object;)V").alsoPassing(0).inAnyLoader(),
-                BootPatch.failPromise("io/netty/channel/DefaultChannelPipeline$HeadContext", "connect",
+                Patch.failPromise("io/netty/channel/DefaultChannelPipeline$HeadContext", "connect",
                         "(Lio/netty/channel/ChannelHandlerContext;Ljava/net/SocketAddress;Ljava/net/SocketAddress;"
                                 + "Lio/netty/channel/ChannelPromise;)V", 1, 3,
                         "dev/primus/bootstrap/EgressGate", "socketDenial",

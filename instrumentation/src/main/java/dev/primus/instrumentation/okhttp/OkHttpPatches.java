@@ -1,6 +1,6 @@
 package dev.primus.instrumentation.okhttp;
 
-import dev.primus.instrumentation.boot.BootPatch;
+import dev.primus.instrumentation.weaving.Patch;
 import java.util.Arrays;
 import java.util.List;
 
@@ -9,12 +9,12 @@ public final class OkHttpPatches {
     private OkHttpPatches() {
     }
 
-    public static List<BootPatch> all() {
+    public static List<Patch> all() {
         return Arrays.asList(
-                BootPatch.enterExit("okhttp3/internal/connection/ConnectInterceptor", "intercept",
+                Patch.enterExit("okhttp3/internal/connection/ConnectInterceptor", "intercept",
                         "(Lokhttp3/Interceptor$Chain;)Lokhttp3/Response;", 0, "dev/primus/bootstrap/EgressGate",
                         "enterOkHttp", "(Ljava/lang/Object;)V", "exitHttp").inAnyLoader(),
-                BootPatch.enterExit("okhttp3/internal/connection/ConnectPlan", "connectTcp",
+                Patch.enterExit("okhttp3/internal/connection/ConnectPlan", "connectTcp",
                         "()Lokhttp3/internal/connection/RoutePlanner$ConnectResult;", "dev/primus/bootstrap/EgressGate",
                         "enterOkHttpConnect", "(Ljava/lang/Object;)V", "exitHttp").inAnyLoader());
     }

@@ -1,6 +1,6 @@
 package dev.primus.instrumentation.servlet;
 
-import dev.primus.instrumentation.boot.BootPatch;
+import dev.primus.instrumentation.weaving.Patch;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,8 +13,8 @@ public final class ServletPatches {
     private ServletPatches() {
     }
 
-    public static List<BootPatch> all() {
-        List<BootPatch> patches = new ArrayList<BootPatch>();
+    public static List<Patch> all() {
+        List<Patch> patches = new ArrayList<Patch>();
         for (String api : APIS) {
             // Tomcat 8.5 to 11: one chain object runs a dispatch's filters and servlet.
             patches.add(entry("org/apache/catalina/core/ApplicationFilterChain", "doFilter",
@@ -36,21 +36,21 @@ public final class ServletPatches {
         // Undertow 2 (javax up to 2.2, jakarta from 2.3): the chain's first handler takes the
         // exchange, filters or not; one descriptor for both APIs.
         for (String handler : new String[] {"FilterHandler", "ServletHandler"}) {
-            patches.add(BootPatch.guardArgument("io/undertow/servlet/handlers/" + handler, "handleRequest",
+            patches.add(Patch.guardArgument("io/undertow/servlet/handlers/" + handler, "handleRequest",
                     "(Lio/undertow/server/HttpServerExchange;)V", 0, GATE, "enterExchange",
                     "(Ljava/lang/Object;)Ljava/lang/Object;", "exitRequest").inAnyLoader());
         }
         return patches;
     }
 
-    private static BootPatch jetty12Nested(String environment, String api) {
+    private static Patch jetty12Nested(String environment, String api) {
         return entry("org/eclipse/jetty/" + environment + "/servlet/ServletHandler", "doHandle",
                 "(Ljava/lang/String;Lorg/eclipse/jetty/" + environment + "/nested/Request;L" + api
                         + "/http/HttpServletRequest;L" + api + "/http/HttpServletResponse;)V", 2, 3);
     }
 
-    private static BootPatch entry(String className, String method, String descriptor, int request, int response) {
-        return BootPatch.guardArgument(className, method, descriptor, request, GATE, "enterRequest", ENTER,
+    private static Patch entry(String className, String method, String descriptor, int request, int response) {
+        return Patch.guardArgument(className, method, descriptor, request, GATE, "enterRequest", ENTER,
                 "exitRequest", response).inAnyLoader();
     }
 }

@@ -1,6 +1,6 @@
 package dev.primus.instrumentation.spring;
 
-import dev.primus.instrumentation.boot.BootPatch;
+import dev.primus.instrumentation.weaving.Patch;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,10 +9,10 @@ public final class SpringMvcPatches {
     private SpringMvcPatches() {
     }
 
-    public static List<BootPatch> all() {
-        List<BootPatch> patches = new ArrayList<BootPatch>();
+    public static List<Patch> all() {
+        List<Patch> patches = new ArrayList<Patch>();
         for (String api : new String[] {"javax/servlet", "jakarta/servlet"}) {
-            patches.add(BootPatch.guardArgument("org/springframework/web/servlet/mvc/method/AbstractHandlerMethodAdapter",
+            patches.add(Patch.guardArgument("org/springframework/web/servlet/mvc/method/AbstractHandlerMethodAdapter",
                     "handle", "(L" + api + "/http/HttpServletRequest;L" + api + "/http/HttpServletResponse;Ljava/lang/Object;)"
                             + "Lorg/springframework/web/servlet/ModelAndView;", 2,
                     "dev/primus/bootstrap/AuthGate", "enterHandler",

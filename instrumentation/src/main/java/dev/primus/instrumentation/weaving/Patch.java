@@ -1,10 +1,10 @@
-package dev.primus.instrumentation.boot;
+package dev.primus.instrumentation.weaving;
 
 /**
  * One method of one JDK class to weave, and the bridge methods to call from it. Names are
  * JVM internal names and descriptors, as ASM reads them.
  */
-public final class BootPatch {
+public final class Patch {
     public enum Kind { ANSWER_INSTEAD, CHECK_ARGUMENT, ENTER_EXIT, FAIL_AS_FUTURE, FAIL_TO_HANDLER, FAIL_PROMISE, FILTER_RETURN,
         FILTER_STORE, GUARD_ARGUMENT }
 
@@ -30,7 +30,7 @@ public final class BootPatch {
     /** Calls applied to the argument before the bridge gets it: owner, name, descriptor each. */
     private final java.util.List<String[]> argumentGetters = new java.util.ArrayList<String[]>();
 
-    private BootPatch(String className, String methodName, String methodDescriptor, Kind kind, int argument,
+    private Patch(String className, String methodName, String methodDescriptor, Kind kind, int argument,
                       String bridgeClass, String enterMethod, String enterDescriptor, String exitMethod,
                       String failureOwner, String failureMethod, String failureDescriptor) {
         this.className = className;
@@ -48,9 +48,9 @@ public final class BootPatch {
     }
 
     /** At entry: {@code bridge.check(argument)}, a static void method that may throw. */
-    public static BootPatch checkArgument(String className, String methodName, String methodDescriptor, int argument,
+    public static Patch checkArgument(String className, String methodName, String methodDescriptor, int argument,
                                           String bridgeClass, String checkMethod, String checkDescriptor) {
-        return new BootPatch(className, methodName, methodDescriptor, Kind.CHECK_ARGUMENT, argument, bridgeClass,
+        return new Patch(className, methodName, methodDescriptor, Kind.CHECK_ARGUMENT, argument, bridgeClass,
                 checkMethod, checkDescriptor, null, null, null, null);
     }
 
@@ -59,9 +59,9 @@ public final class BootPatch {
      * answer other than null is returned at once, cast to the method's return type, and the
      * method's own code never runs. A reverse lookup that is denied answers the address literal.
      */
-    public static BootPatch answerInstead(String className, String methodName, String methodDescriptor, int argument,
+    public static Patch answerInstead(String className, String methodName, String methodDescriptor, int argument,
                                           String bridgeClass, String answerMethod, String answerDescriptor) {
-        return new BootPatch(className, methodName, methodDescriptor, Kind.ANSWER_INSTEAD, argument, bridgeClass,
+        return new Patch(className, methodName, methodDescriptor, Kind.ANSWER_INSTEAD, argument, bridgeClass,
                 answerMethod, answerDescriptor, null, null, null, null);
     }
 
@@ -69,13 +69,13 @@ public final class BootPatch {
      * The same patch for a library class, woven in whichever class loader loads it (a library's
      * class names are its own, so the name alone identifies it).
      */
-    public BootPatch inAnyLoader() {
+    public Patch inAnyLoader() {
         this.bootOnly = false;
         return this;
     }
 
     /** Also passes these arguments to the bridge at entry, in this order, after the first. */
-    public BootPatch alsoPassing(int... indexes) {
+    public Patch alsoPassing(int... indexes) {
         this.moreArguments = indexes.clone();
         return this;
     }
@@ -85,7 +85,7 @@ public final class BootPatch {
      * JDK module's internal classes, which the bridge cannot reach by reflection, the woven code
      * (inside the module) reads the value itself.
      */
-    public BootPatch argumentVia(String owner, String name, String descriptor) {
+    public Patch argumentVia(String owner, String name, String descriptor) {
         argumentGetters.add(new String[] {owner, name, descriptor});
         return this;
     }
@@ -112,16 +112,16 @@ public final class BootPatch {
      * At entry {@code bridge.enter(argument)} (argument -1: {@code this}); {@code bridge.exit()} on
      * every return and throw.
      */
-    public static BootPatch enterExit(String className, String methodName, String methodDescriptor, int argument,
+    public static Patch enterExit(String className, String methodName, String methodDescriptor, int argument,
                                       String bridgeClass, String enterMethod, String enterDescriptor, String exitMethod) {
-        return new BootPatch(className, methodName, methodDescriptor, Kind.ENTER_EXIT, argument, bridgeClass, enterMethod,
+        return new Patch(className, methodName, methodDescriptor, Kind.ENTER_EXIT, argument, bridgeClass, enterMethod,
                 enterDescriptor, exitMethod, null, null, null);
     }
 
     /** At entry {@code bridge.enter(this)}; {@code bridge.exit()} on every return and throw. */
-    public static BootPatch enterExit(String className, String methodName, String methodDescriptor, String bridgeClass,
+    public static Patch enterExit(String className, String methodName, String methodDescriptor, String bridgeClass,
                                       String enterMethod, String enterDescriptor, String exitMethod) {
-        return new BootPatch(className, methodName, methodDescriptor, Kind.ENTER_EXIT, -1, bridgeClass, enterMethod,
+        return new Patch(className, methodName, methodDescriptor, Kind.ENTER_EXIT, -1, bridgeClass, enterMethod,
                 enterDescriptor, exitMethod, null, null, null);
     }
 
@@ -130,10 +130,10 @@ public final class BootPatch {
      * (null to proceed); on a denial the method returns {@code failureOwner.failureMethod(denial)},
      * a failed future, and its own code never runs.
      */
-    public static BootPatch failAsFuture(String className, String methodName, String methodDescriptor, int argument,
+    public static Patch failAsFuture(String className, String methodName, String methodDescriptor, int argument,
                                          String bridgeClass, String denyMethod, String denyDescriptor,
                                          String failureOwner, String failureMethod, String failureDescriptor) {
-        return new BootPatch(className, methodName, methodDescriptor, Kind.FAIL_AS_FUTURE, argument, bridgeClass,
+        return new Patch(className, methodName, methodDescriptor, Kind.FAIL_AS_FUTURE, argument, bridgeClass,
                 denyMethod, denyDescriptor, null, failureOwner, failureMethod, failureDescriptor);
     }
 
@@ -142,10 +142,10 @@ public final class BootPatch {
      * handler: on a denial, {@code failureOwner.failureMethod(this, handler, attachment, null, denial)}
      * reports it to the handler, and the method returns without running its own code.
      */
-    public static BootPatch failToHandler(String className, String methodName, String methodDescriptor, int argument,
+    public static Patch failToHandler(String className, String methodName, String methodDescriptor, int argument,
                                           String bridgeClass, String denyMethod, String denyDescriptor,
                                           String failureOwner, String failureMethod, String failureDescriptor) {
-        return new BootPatch(className, methodName, methodDescriptor, Kind.FAIL_TO_HANDLER, argument, bridgeClass,
+        return new Patch(className, methodName, methodDescriptor, Kind.FAIL_TO_HANDLER, argument, bridgeClass,
                 denyMethod, denyDescriptor, null, failureOwner, failureMethod, failureDescriptor);
     }
 
@@ -154,10 +154,10 @@ public final class BootPatch {
      * on a denial, {@code failureOwner.failureMethod(promise, denial)} fails the promise and the
      * method returns without running its own code.
      */
-    public static BootPatch failPromise(String className, String methodName, String methodDescriptor, int argument,
+    public static Patch failPromise(String className, String methodName, String methodDescriptor, int argument,
                                         int promiseArgument, String bridgeClass, String denyMethod, String denyDescriptor,
                                         String failureMethod, String failureDescriptor) {
-        return new BootPatch(className, methodName, methodDescriptor, Kind.FAIL_PROMISE, argument, bridgeClass,
+        return new Patch(className, methodName, methodDescriptor, Kind.FAIL_PROMISE, argument, bridgeClass,
                 denyMethod, denyDescriptor, null, bridgeClass, failureMethod, failureDescriptor).alsoPassing(promiseArgument);
     }
 
@@ -170,10 +170,10 @@ public final class BootPatch {
      * request itself or hands the app the request to use; Spring's handler adapter, where it
      * answers before the handler's arguments are bound.
      */
-    public static BootPatch guardArgument(String className, String methodName, String methodDescriptor, int argument,
+    public static Patch guardArgument(String className, String methodName, String methodDescriptor, int argument,
                                           String bridgeClass, String enterMethod, String enterDescriptor,
                                           String exitMethod, int... moreArguments) {
-        return new BootPatch(className, methodName, methodDescriptor, Kind.GUARD_ARGUMENT, argument, bridgeClass,
+        return new Patch(className, methodName, methodDescriptor, Kind.GUARD_ARGUMENT, argument, bridgeClass,
                 enterMethod, enterDescriptor, exitMethod, null, null, null).alsoPassing(moreArguments);
     }
 
@@ -181,9 +181,9 @@ public final class BootPatch {
      * Calls {@code bridge.exit(this)} on every way out of the method, and nothing at entry: for a
      * method whose result is read from the object once it has run.
      */
-    public static BootPatch exitWithThis(String className, String methodName, String methodDescriptor,
+    public static Patch exitWithThis(String className, String methodName, String methodDescriptor,
                                          String bridgeClass, String exitMethod) {
-        BootPatch patch = new BootPatch(className, methodName, methodDescriptor, Kind.ENTER_EXIT, -1, bridgeClass, null,
+        Patch patch = new Patch(className, methodName, methodDescriptor, Kind.ENTER_EXIT, -1, bridgeClass, null,
                 null, exitMethod, null, null, null);
         patch.exitDescriptor = "(Ljava/lang/Object;)V";
         return patch;
@@ -194,9 +194,9 @@ public final class BootPatch {
      * to the method's return type when the filter's is wider; with {@link #alsoPassing}, the
      * named arguments of the method follow the value: {@code bridge.filter(value, argument...)}.
      */
-    public static BootPatch filterReturn(String className, String methodName, String methodDescriptor,
+    public static Patch filterReturn(String className, String methodName, String methodDescriptor,
                                          String bridgeClass, String filterMethod, String filterDescriptor) {
-        return new BootPatch(className, methodName, methodDescriptor, Kind.FILTER_RETURN, -1, bridgeClass, filterMethod,
+        return new Patch(className, methodName, methodDescriptor, Kind.FILTER_RETURN, -1, bridgeClass, filterMethod,
                 filterDescriptor, null, null, null, null);
     }
 
@@ -205,9 +205,9 @@ public final class BootPatch {
      * {@code value = bridge.filter(value)}, cast back to the field's type. Catches the value
      * however the class computes it, in constructors and setters alike.
      */
-    public static BootPatch filterStores(String className, String fieldName, String fieldDescriptor,
+    public static Patch filterStores(String className, String fieldName, String fieldDescriptor,
                                          String bridgeClass, String filterMethod, String filterDescriptor) {
-        return new BootPatch(className, fieldName, fieldDescriptor, Kind.FILTER_STORE, -1, bridgeClass, filterMethod,
+        return new Patch(className, fieldName, fieldDescriptor, Kind.FILTER_STORE, -1, bridgeClass, filterMethod,
                 filterDescriptor, null, null, null, null);
     }
 

@@ -1,4 +1,4 @@
-package dev.primus.instrumentation.boot;
+package dev.primus.instrumentation.weaving;
 
 import java.security.ProtectionDomain;
 
@@ -7,21 +7,21 @@ import java.security.ProtectionDomain;
  * counts what it really wove and says which hooks a library version left unwoven. Called on the
  * class-loading thread, inside the transformer: an implementation must only record and return.
  */
-public interface HookCoverage {
+public interface PatchCoverage {
     /** The patch was woven into its class. */
-    void woven(BootPatch patch, ClassLoader loader);
+    void woven(Patch patch, ClassLoader loader);
 
     /** The patch's class loaded, from {@code domain}, without the method (or field) the patch needs. */
-    void missed(BootPatch patch, ClassLoader loader, ProtectionDomain domain);
+    void missed(Patch patch, ClassLoader loader, ProtectionDomain domain);
 
     /** Told nothing: for tests and tools that only weave. */
-    HookCoverage NONE = new HookCoverage() {
+    PatchCoverage NONE = new PatchCoverage() {
         @Override
-        public void woven(BootPatch patch, ClassLoader loader) {
+        public void woven(Patch patch, ClassLoader loader) {
         }
 
         @Override
-        public void missed(BootPatch patch, ClassLoader loader, ProtectionDomain domain) {
+        public void missed(Patch patch, ClassLoader loader, ProtectionDomain domain) {
         }
     };
 }

@@ -1,4 +1,4 @@
-package dev.primus.instrumentation.boot;
+package dev.primus.instrumentation.weaving;
 
 import dev.primus.bootstrap.AgentFailures;
 import java.lang.instrument.ClassFileTransformer;
@@ -17,24 +17,24 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Weaves {@link BootPatch}es into classes as they are loaded or retransformed: JDK classes of the
+ * Weaves {@link Patch}es into classes as they are loaded or retransformed: JDK classes of the
  * boot loader, and the few library classes patched by name in any loader. For every other class
  * this transformer costs one hash lookup.
  */
-public final class BootClassWeaver implements ClassFileTransformer {
-    private final Map<String, List<BootPatch>> byClass = new HashMap<String, List<BootPatch>>();
-    private final HookCoverage coverage;
+public final class PatchWeaver implements ClassFileTransformer {
+    private final Map<String, List<Patch>> byClass = new HashMap<String, List<Patch>>();
+    private final PatchCoverage coverage;
 
-    public BootClassWeaver(List<BootPatch> patches) {
-        this(patches, HookCoverage.NONE);
+    public PatchWeaver(List<Patch> patches) {
+        this(patches, PatchCoverage.NONE);
     }
 
-    public BootClassWeaver(List<BootPatch> patches, HookCoverage coverage) {
+    public PatchWeaver(List<Patch> patches, PatchCoverage coverage) {
         this.coverage = coverage;
-        for (BootPatch patch : patches) {
-            List<BootPatch> forClass = byClass.get(patch.className());
+        for (Patch patch : patches) {
+            List<Patch> forClass = byClass.get(patch.className());
             if (forClass == null) {
-                forClass = new ArrayList<BootPatch>();
+                forClass = new ArrayList<Patch>();
                 byClass.put(patch.className(), forClass);
             }
             forClass.add(patch);
@@ -43,7 +43,7 @@ public final class BootClassWeaver implements ClassFileTransformer {
 
     /** Whether a loaded class is one this weaver patches, so start-up can retransform it. */
     public boolean patches(Class<?> loaded) {
-        List<BootPatch> patches = byClass.get(loaded.getName().replace('.', '/'));
+        List<Patch> patches = byClass.get(loaded.getName().replace('.', '/'));
         return patches != null && (loaded.getClassLoader() == null || !patches.get(0).bootOnly());
     }
 
@@ -53,15 +53,15 @@ public final class BootClassWeaver implements ClassFileTransformer {
         if (className == null) {
             return null;
         }
-        List<BootPatch> patches = byClass.get(className);
+        List<Patch> patches = byClass.get(className);
         if (patches == null || (loader != null && patches.get(0).bootOnly())) {
             return null;
         }
         try {
-            List<BootPatch> applicable = withGettersPresent(loader, className, patches);
-            Set<BootPatch> woven = new HashSet<BootPatch>();
+            List<Patch> applicable = withGettersPresent(loader, className, patches);
+            Set<Patch> woven = new HashSet<Patch>();
             byte[] result = applicable.isEmpty() ? null : weave(classfileBuffer, applicable, woven);
-            for (BootPatch patch : patches) {
+            for (Patch patch : patches) {
                 if (woven.contains(patch)) {
                     coverage.woven(patch, loader);
                 } else if (!patch.bootOnly()) {
@@ -84,9 +84,9 @@ public final class BootClassWeaver implements ClassFileTransformer {
      * host's own method; such a patch is left out (and the failure counted), so that method keeps
      * its original behaviour and the connection is judged at the socket instead.
      */
-    static List<BootPatch> withGettersPresent(ClassLoader loader, String className, List<BootPatch> patches) {
-        List<BootPatch> present = new ArrayList<BootPatch>(patches.size());
-        for (BootPatch patch : patches) {
+    static List<Patch> withGettersPresent(ClassLoader loader, String className, List<Patch> patches) {
+        List<Patch> present = new ArrayList<Patch>(patches.size());
+        for (Patch patch : patches) {
             String missing = missingGetter(loader, patch);
             if (missing == null) {
                 present.add(patch);
@@ -99,7 +99,7 @@ public final class BootClassWeaver implements ClassFileTransformer {
     }
 
     /** The first getter of the patch its owner class does not declare, or null. */
-    private static String missingGetter(ClassLoader loader, BootPatch patch) {
+    private static String missingGetter(ClassLoader loader, Patch patch) {
         for (String[] getter : patch.argumentGetters()) {
             if (!declares(loader, getter[0], getter[1], getter[2])) {
                 return getter[0] + "." + getter[1] + getter[2];
@@ -142,35 +142,35 @@ public final class BootClassWeaver implements ClassFileTransformer {
      * others' handler and {@code this} would meet an uninitialised object, which the verifier
      * rejects. A patch that passes {@code this} cannot apply to a static method.
      */
-    static boolean fits(BootPatch patch, String methodName, String methodDescriptor, int access) {
-        if (patch.kind() == BootPatch.Kind.FILTER_STORE || patch.kind() == BootPatch.Kind.FILTER_RETURN) {
+    static boolean fits(Patch patch, String methodName, String methodDescriptor, int access) {
+        if (patch.kind() == Patch.Kind.FILTER_STORE || patch.kind() == Patch.Kind.FILTER_RETURN) {
             return true;
         }
         if (methodName.equals("<init>")) {
             return false;
         }
-        if (patch.kind() == BootPatch.Kind.ANSWER_INSTEAD) {
+        if (patch.kind() == Patch.Kind.ANSWER_INSTEAD) {
             int returned = Type.getReturnType(methodDescriptor).getSort();
             return (returned == Type.OBJECT || returned == Type.ARRAY)
                     && !(patch.argument() < 0 && (access & Opcodes.ACC_STATIC) != 0);
         }
-        if (patch.kind() == BootPatch.Kind.GUARD_ARGUMENT) {
+        if (patch.kind() == Patch.Kind.GUARD_ARGUMENT) {
             // It returns early with a bare return or null, and its argument slots assume an instance method.
             int returned = Type.getReturnType(methodDescriptor).getSort();
             return (access & Opcodes.ACC_STATIC) == 0 && (returned == Type.VOID
                     || returned == Type.OBJECT || returned == Type.ARRAY);
         }
-        boolean passesThis = patch.argument() < 0 || !BootPatch.NO_ARGUMENT_EXIT.equals(patch.exitDescriptor());
+        boolean passesThis = patch.argument() < 0 || !Patch.NO_ARGUMENT_EXIT.equals(patch.exitDescriptor());
         return !(passesThis && (access & Opcodes.ACC_STATIC) != 0);
     }
 
     /** The class with its patches applied. */
-    static byte[] weave(byte[] classFile, List<BootPatch> patches) {
-        return weave(classFile, patches, new HashSet<BootPatch>());
+    static byte[] weave(byte[] classFile, List<Patch> patches) {
+        return weave(classFile, patches, new HashSet<Patch>());
     }
 
     /** The class with its patches applied; {@code woven} receives each patch that found its method or field. */
-    static byte[] weave(byte[] classFile, final List<BootPatch> patches, final Set<BootPatch> woven) {
+    static byte[] weave(byte[] classFile, final List<Patch> patches, final Set<Patch> woven) {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
@@ -186,8 +186,8 @@ public final class BootClassWeaver implements ClassFileTransformer {
             @Override
             public org.objectweb.asm.FieldVisitor visitField(int access, String name, String descriptor, String signature,
                                                              Object value) {
-                for (BootPatch patch : patches) {
-                    if (patch.kind() == BootPatch.Kind.FILTER_STORE && patch.fieldName().equals(name)
+                for (Patch patch : patches) {
+                    if (patch.kind() == Patch.Kind.FILTER_STORE && patch.fieldName().equals(name)
                             && patch.fieldDescriptor().equals(descriptor)) {
                         woven.add(patch);
                     }
@@ -203,10 +203,10 @@ public final class BootClassWeaver implements ClassFileTransformer {
                     return method;
                 }
                 // Several patches may touch one method (filters of two fields): each wraps the last.
-                for (BootPatch patch : patches) {
+                for (Patch patch : patches) {
                     if (patch.matches(name, descriptor) && fits(patch, name, descriptor, access)) {
                         method = new PatchingMethodVisitor(method, patch, owner, access, descriptor);
-                        if (patch.kind() != BootPatch.Kind.FILTER_STORE) {
+                        if (patch.kind() != Patch.Kind.FILTER_STORE) {
                             woven.add(patch);
                         }
                     }

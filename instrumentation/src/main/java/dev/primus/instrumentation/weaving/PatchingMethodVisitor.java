@@ -1,4 +1,4 @@
-package dev.primus.instrumentation.boot;
+package dev.primus.instrumentation.weaving;
 
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -6,12 +6,12 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Adds a {@link BootPatch} to one method. Reads expanded frames and writes its one new frame
+ * Adds a {@link Patch} to one method. Reads expanded frames and writes its one new frame
  * (the catch-all handler of ENTER_EXIT) expanded too; the class writer computes max stack. The
  * filters add no branch, so they need no frame.
  */
 final class PatchingMethodVisitor extends MethodVisitor {
-    private final BootPatch patch;
+    private final Patch patch;
     private final String owner;
     private final boolean isStatic;
     private final Type[] arguments;
@@ -19,7 +19,7 @@ final class PatchingMethodVisitor extends MethodVisitor {
     private final Label tryEnd = new Label();
     private final Label handler = new Label();
 
-    PatchingMethodVisitor(MethodVisitor target, BootPatch patch, String owner, int access, String descriptor) {
+    PatchingMethodVisitor(MethodVisitor target, Patch patch, String owner, int access, String descriptor) {
         super(Opcodes.ASM9, target);
         this.patch = patch;
         this.owner = owner;
@@ -30,19 +30,19 @@ final class PatchingMethodVisitor extends MethodVisitor {
     @Override
     public void visitCode() {
         super.visitCode();
-        if (patch.kind() == BootPatch.Kind.FAIL_AS_FUTURE || patch.kind() == BootPatch.Kind.FAIL_TO_HANDLER
-                || patch.kind() == BootPatch.Kind.FAIL_PROMISE) {
+        if (patch.kind() == Patch.Kind.FAIL_AS_FUTURE || patch.kind() == Patch.Kind.FAIL_TO_HANDLER
+                || patch.kind() == Patch.Kind.FAIL_PROMISE) {
             deliverDenial();
             return;
         }
-        if (patch.kind() == BootPatch.Kind.FILTER_RETURN || patch.kind() == BootPatch.Kind.FILTER_STORE) {
+        if (patch.kind() == Patch.Kind.FILTER_RETURN || patch.kind() == Patch.Kind.FILTER_STORE) {
             return;
         }
-        if (patch.kind() == BootPatch.Kind.ANSWER_INSTEAD) {
+        if (patch.kind() == Patch.Kind.ANSWER_INSTEAD) {
             answerInstead();
             return;
         }
-        if (patch.kind() == BootPatch.Kind.GUARD_ARGUMENT) {
+        if (patch.kind() == Patch.Kind.GUARD_ARGUMENT) {
             guardArgument();
             if (wrapsBody()) {
                 super.visitLabel(tryStart);
@@ -59,7 +59,7 @@ final class PatchingMethodVisitor extends MethodVisitor {
             super.visitVarInsn(second.getOpcode(Opcodes.ILOAD), slotOf(patch.secondArgument()));
         }
         super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.bridgeClass(), patch.enterMethod(), patch.enterDescriptor(), false);
-        if (patch.kind() == BootPatch.Kind.ENTER_EXIT) {
+        if (patch.kind() == Patch.Kind.ENTER_EXIT) {
             super.visitLabel(tryStart);
         }
     }
@@ -68,7 +68,7 @@ final class PatchingMethodVisitor extends MethodVisitor {
     public void visitInsn(int opcode) {
         if (wrapsBody() && opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
             callExit();
-        } else if (patch.kind() == BootPatch.Kind.FILTER_RETURN && opcode == Opcodes.ARETURN) {
+        } else if (patch.kind() == Patch.Kind.FILTER_RETURN && opcode == Opcodes.ARETURN) {
             filterTopOfStack(Type.getReturnType(patch.methodDescriptor()));
         }
         super.visitInsn(opcode);
@@ -76,7 +76,7 @@ final class PatchingMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitFieldInsn(int opcode, String fieldOwner, String name, String descriptor) {
-        if (patch.kind() == BootPatch.Kind.FILTER_STORE && (opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC)
+        if (patch.kind() == Patch.Kind.FILTER_STORE && (opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC)
                 && fieldOwner.equals(owner) && name.equals(patch.fieldName())
                 && descriptor.equals(patch.fieldDescriptor())) {
             filterTopOfStack(Type.getType(descriptor));
@@ -86,7 +86,7 @@ final class PatchingMethodVisitor extends MethodVisitor {
 
     /** {@code value = bridge.filter(value)}, cast back when the filter returns a wider type. */
     private void filterTopOfStack(Type expected) {
-        if (patch.kind() == BootPatch.Kind.FILTER_RETURN) {
+        if (patch.kind() == Patch.Kind.FILTER_RETURN) {
             // The filter may also take arguments of the method, after the value ({@code alsoPassing}).
             for (int argument : patch.moreArguments()) {
                 super.visitVarInsn(arguments[argument].getOpcode(Opcodes.ILOAD), slotOf(argument));
@@ -116,8 +116,8 @@ final class PatchingMethodVisitor extends MethodVisitor {
 
     /** Whether the method body runs inside a catch-all that calls the exit on the way out. */
     private boolean wrapsBody() {
-        return patch.kind() == BootPatch.Kind.ENTER_EXIT
-                || (patch.kind() == BootPatch.Kind.GUARD_ARGUMENT && patch.exitMethod() != null);
+        return patch.kind() == Patch.Kind.ENTER_EXIT
+                || (patch.kind() == Patch.Kind.GUARD_ARGUMENT && patch.exitMethod() != null);
     }
 
     /**
@@ -190,12 +190,12 @@ final class PatchingMethodVisitor extends MethodVisitor {
         super.visitVarInsn(Opcodes.ALOAD, denialSlot);
         Label proceed = new Label();
         super.visitJumpInsn(Opcodes.IFNULL, proceed);
-        if (patch.kind() == BootPatch.Kind.FAIL_AS_FUTURE) {
+        if (patch.kind() == Patch.Kind.FAIL_AS_FUTURE) {
             super.visitVarInsn(Opcodes.ALOAD, denialSlot);
             super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.failureOwner(), patch.failureMethod(),
                     patch.failureDescriptor(), false);
             super.visitInsn(Opcodes.ARETURN);
-        } else if (patch.kind() == BootPatch.Kind.FAIL_PROMISE) {
+        } else if (patch.kind() == Patch.Kind.FAIL_PROMISE) {
             super.visitVarInsn(Opcodes.ALOAD, slotOf(patch.secondArgument()));
             super.visitVarInsn(Opcodes.ALOAD, denialSlot);
             super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.failureOwner(), patch.failureMethod(),
@@ -232,7 +232,7 @@ final class PatchingMethodVisitor extends MethodVisitor {
     }
 
     private void callExit() {
-        if (!BootPatch.NO_ARGUMENT_EXIT.equals(patch.exitDescriptor())) {
+        if (!Patch.NO_ARGUMENT_EXIT.equals(patch.exitDescriptor())) {
             super.visitVarInsn(Opcodes.ALOAD, 0);
         }
         super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.bridgeClass(), patch.exitMethod(), patch.exitDescriptor(), false);

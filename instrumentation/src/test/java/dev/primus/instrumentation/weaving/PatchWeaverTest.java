@@ -1,4 +1,4 @@
-package dev.primus.instrumentation.boot;
+package dev.primus.instrumentation.weaving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,9 +15,9 @@ import org.objectweb.asm.Opcodes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BootClassWeaverTest {
-    private static final String TARGET = "dev/primus/instrumentation/boot/Target";
-    private static final String BRIDGE = "dev/primus/instrumentation/boot/TestBridge";
+class PatchWeaverTest {
+    private static final String TARGET = "dev/primus/instrumentation/weaving/Target";
+    private static final String BRIDGE = "dev/primus/instrumentation/weaving/TestBridge";
 
     private Object woven;
 
@@ -29,36 +29,36 @@ class BootClassWeaverTest {
         try (InputStream in = Target.class.getResourceAsStream("Target.class")) {
             original = in.readAllBytes();
         }
-        byte[] bytes = BootClassWeaver.weave(original, List.of(
-                BootPatch.checkArgument(TARGET, "connect", "(JLjava/lang/String;D)Ljava/lang/String;", 1, BRIDGE, "check",
+        byte[] bytes = PatchWeaver.weave(original, List.of(
+                Patch.checkArgument(TARGET, "connect", "(JLjava/lang/String;D)Ljava/lang/String;", 1, BRIDGE, "check",
                         "(Ljava/lang/String;)V"),
-                BootPatch.enterExit(TARGET, "work", "(I)I", BRIDGE, "enter", "(Ljava/lang/Object;)V", "exit"),
-                BootPatch.failAsFuture(TARGET, "connectAsync", "(Ljava/lang/String;)Ljava/lang/Object;", 0, BRIDGE, "deny",
+                Patch.enterExit(TARGET, "work", "(I)I", BRIDGE, "enter", "(Ljava/lang/Object;)V", "exit"),
+                Patch.failAsFuture(TARGET, "connectAsync", "(Ljava/lang/String;)Ljava/lang/Object;", 0, BRIDGE, "deny",
                         "(Ljava/lang/String;)Ljava/io/IOException;", BRIDGE, "failedFuture",
                         "(Ljava/lang/Throwable;)Ljava/lang/Object;"),
-                BootPatch.failToHandler(TARGET, "connectWithHandler", "(Ljava/lang/String;Ljava/lang/Object;Ljava/util/List;)V",
+                Patch.failToHandler(TARGET, "connectWithHandler", "(Ljava/lang/String;Ljava/lang/Object;Ljava/util/List;)V",
                         0, BRIDGE, "deny", "(Ljava/lang/String;)Ljava/io/IOException;", BRIDGE, "report",
                         "(Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Throwable;)V"),
-                BootPatch.failPromise(TARGET, "connectWithPromise", "(Ljava/lang/String;Ljava/lang/String;Ljava/util/List;)V",
+                Patch.failPromise(TARGET, "connectWithPromise", "(Ljava/lang/String;Ljava/lang/String;Ljava/util/List;)V",
                         0, 2, BRIDGE, "deny", "(Ljava/lang/String;)Ljava/io/IOException;", "failPromise",
                         "(Ljava/lang/Object;Ljava/lang/Throwable;)V"),
-                BootPatch.filterReturn(TARGET, "describe", "(Z)Ljava/lang/String;", BRIDGE, "hide",
+                Patch.filterReturn(TARGET, "describe", "(Z)Ljava/lang/String;", BRIDGE, "hide",
                         "(Ljava/lang/String;)Ljava/lang/String;"),
-                BootPatch.filterStores(TARGET, "text", "Ljava/lang/String;", BRIDGE, "hide",
+                Patch.filterStores(TARGET, "text", "Ljava/lang/String;", BRIDGE, "hide",
                         "(Ljava/lang/String;)Ljava/lang/String;"),
-                BootPatch.filterStores(TARGET, "words", "[Ljava/lang/String;", BRIDGE, "hideAll",
+                Patch.filterStores(TARGET, "words", "[Ljava/lang/String;", BRIDGE, "hideAll",
                         "(Ljava/lang/Object;)Ljava/lang/Object;"),
-                BootPatch.exitWithThis(TARGET, "finish", "(I)V", BRIDGE, "exitWith"),
-                BootPatch.guardArgument(TARGET, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)V", 0, BRIDGE,
+                Patch.exitWithThis(TARGET, "finish", "(I)V", BRIDGE, "exitWith"),
+                Patch.guardArgument(TARGET, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)V", 0, BRIDGE,
                         "admit", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;", "exit", 1),
-                BootPatch.guardArgument(TARGET, "handle", "(Ljava/util/List;Ljava/lang/String;)Ljava/lang/String;", 1, BRIDGE,
+                Patch.guardArgument(TARGET, "handle", "(Ljava/util/List;Ljava/lang/String;)Ljava/lang/String;", 1, BRIDGE,
                         "admitHandler", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;", null, 0),
-                BootPatch.failAsFuture(TARGET, "connectVia", "(Ljava/lang/StringBuilder;)Ljava/lang/Object;", 0, BRIDGE,
+                Patch.failAsFuture(TARGET, "connectVia", "(Ljava/lang/StringBuilder;)Ljava/lang/Object;", 0, BRIDGE,
                         "deny", "(Ljava/lang/String;)Ljava/io/IOException;", BRIDGE, "failedFuture",
                         "(Ljava/lang/Throwable;)Ljava/lang/Object;")
                         .argumentVia("java/lang/StringBuilder", "toString", "()Ljava/lang/String;")
                         .argumentVia("java/lang/String", "trim", "()Ljava/lang/String;")));
-        ClassLoader loader = new ClassLoader(BootClassWeaverTest.class.getClassLoader()) {
+        ClassLoader loader = new ClassLoader(PatchWeaverTest.class.getClassLoader()) {
             @Override
             protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
                 if (name.equals(Target.class.getName())) {
@@ -189,19 +189,19 @@ class BootClassWeaverTest {
 
     @Test
     void aPatchWhoseGetterIsMissingIsLeftOutAndTheMethodRunsAsBefore() throws Exception {
-        BootPatch missing = BootPatch.failAsFuture(TARGET, "connectVia", "(Ljava/lang/StringBuilder;)Ljava/lang/Object;", 0,
+        Patch missing = Patch.failAsFuture(TARGET, "connectVia", "(Ljava/lang/StringBuilder;)Ljava/lang/Object;", 0,
                 BRIDGE, "deny", "(Ljava/lang/String;)Ljava/io/IOException;", BRIDGE, "failedFuture",
                 "(Ljava/lang/Throwable;)Ljava/lang/Object;")
                 .argumentVia("java/lang/StringBuilder", "noSuchGetter", "()Ljava/lang/String;");
-        BootPatch present = BootPatch.checkArgument(TARGET, "connect", "(JLjava/lang/String;D)Ljava/lang/String;", 1, BRIDGE,
+        Patch present = Patch.checkArgument(TARGET, "connect", "(JLjava/lang/String;D)Ljava/lang/String;", 1, BRIDGE,
                 "check", "(Ljava/lang/String;)V");
         ClassLoader loader = getClass().getClassLoader();
-        assertEquals(List.of(present), BootClassWeaver.withGettersPresent(loader, TARGET, List.of(missing, present)));
-        BootPatch existing = BootPatch.failAsFuture(TARGET, "connectVia", "(Ljava/lang/StringBuilder;)Ljava/lang/Object;", 0,
+        assertEquals(List.of(present), PatchWeaver.withGettersPresent(loader, TARGET, List.of(missing, present)));
+        Patch existing = Patch.failAsFuture(TARGET, "connectVia", "(Ljava/lang/StringBuilder;)Ljava/lang/Object;", 0,
                 BRIDGE, "deny", "(Ljava/lang/String;)Ljava/io/IOException;", BRIDGE, "failedFuture",
                 "(Ljava/lang/Throwable;)Ljava/lang/Object;")
                 .argumentVia("java/lang/StringBuilder", "toString", "()Ljava/lang/String;");
-        assertEquals(List.of(existing), BootClassWeaver.withGettersPresent(loader, TARGET, List.of(existing)),
+        assertEquals(List.of(existing), PatchWeaver.withGettersPresent(loader, TARGET, List.of(existing)),
                 "a getter the owner declares keeps its patch");
     }
 
@@ -243,29 +243,29 @@ class BootClassWeaverTest {
 
     @Test
     void aGuardOnlyWrapsAnInstanceMethodReturningVoidOrAnObject() {
-        BootPatch guard = BootPatch.guardArgument(TARGET, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)V", 0,
+        Patch guard = Patch.guardArgument(TARGET, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)V", 0,
                 BRIDGE, "admit", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;", "exit", 1);
-        assertTrue(BootClassWeaver.fits(guard, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)V", 0));
-        assertTrue(BootClassWeaver.fits(guard, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)Ljava/lang/Object;", 0));
-        assertFalse(BootClassWeaver.fits(guard, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)I", 0));
-        assertFalse(BootClassWeaver.fits(guard, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)V", Opcodes.ACC_STATIC));
+        assertTrue(PatchWeaver.fits(guard, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)V", 0));
+        assertTrue(PatchWeaver.fits(guard, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)Ljava/lang/Object;", 0));
+        assertFalse(PatchWeaver.fits(guard, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)I", 0));
+        assertFalse(PatchWeaver.fits(guard, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)V", Opcodes.ACC_STATIC));
     }
 
     @Test
     void onlyFiltersWrapAConstructorAndNothingPassesThisFromAStaticMethod() {
-        BootPatch exit = BootPatch.exitWithThis(TARGET, "finish", "(I)V", BRIDGE, "exitWith");
-        BootPatch enter = BootPatch.enterExit(TARGET, "work", "(I)I", BRIDGE, "enter", "(Ljava/lang/Object;)V", "exit");
-        BootPatch filter = BootPatch.filterStores(TARGET, "text", "Ljava/lang/String;", BRIDGE, "hide",
+        Patch exit = Patch.exitWithThis(TARGET, "finish", "(I)V", BRIDGE, "exitWith");
+        Patch enter = Patch.enterExit(TARGET, "work", "(I)I", BRIDGE, "enter", "(Ljava/lang/Object;)V", "exit");
+        Patch filter = Patch.filterStores(TARGET, "text", "Ljava/lang/String;", BRIDGE, "hide",
                 "(Ljava/lang/String;)Ljava/lang/String;");
-        assertTrue(BootClassWeaver.fits(exit, "finish", "(I)V", 0));
-        assertFalse(BootClassWeaver.fits(exit, "<init>", "(I)V", 0));
-        assertFalse(BootClassWeaver.fits(enter, "work", "(I)I", Opcodes.ACC_STATIC), "no this in a static method");
-        assertTrue(BootClassWeaver.fits(filter, "<init>", "()V", 0));
+        assertTrue(PatchWeaver.fits(exit, "finish", "(I)V", 0));
+        assertFalse(PatchWeaver.fits(exit, "<init>", "(I)V", 0));
+        assertFalse(PatchWeaver.fits(enter, "work", "(I)I", Opcodes.ACC_STATIC), "no this in a static method");
+        assertTrue(PatchWeaver.fits(filter, "<init>", "()V", 0));
     }
 
     @Test
     void classesNotPatchedAreLeftAlone() {
-        BootClassWeaver weaver = new BootClassWeaver(List.of(BootPatch.checkArgument("java/net/Socket", "connect",
+        PatchWeaver weaver = new PatchWeaver(List.of(Patch.checkArgument("java/net/Socket", "connect",
                 "(Ljava/net/SocketAddress;I)V", 0, BRIDGE, "check", "(Ljava/lang/String;)V")));
         assertNull(weaver.transform(null, "java/net/ServerSocket", null, null, new byte[0]));
         assertNull(weaver.transform(getClass().getClassLoader(), "java/net/Socket", null, null, new byte[0]),

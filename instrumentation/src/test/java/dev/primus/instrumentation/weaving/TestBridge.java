@@ -1,4 +1,4 @@
-package dev.primus.instrumentation.boot;
+package dev.primus.instrumentation.weaving;
 
 import java.io.IOException;
 import java.util.ArrayList;

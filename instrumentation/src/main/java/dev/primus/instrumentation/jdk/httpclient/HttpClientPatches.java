@@ -1,6 +1,6 @@
 package dev.primus.instrumentation.jdk.httpclient;
 
-import dev.primus.instrumentation.boot.BootPatch;
+import dev.primus.instrumentation.weaving.Patch;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,18 +14,18 @@ public final class HttpClientPatches {
     private HttpClientPatches() {
     }
 
-    public static List<BootPatch> all() {
+    public static List<Patch> all() {
         return Arrays.asList(
-                requestUri(BootPatch.failAsFuture(PACKAGE + "ExchangeImpl", "get",
+                requestUri(Patch.failAsFuture(PACKAGE + "ExchangeImpl", "get",
                         "(" + EXCHANGE + "L" + PACKAGE + "HttpConnection;)" + FUTURE, 0, GATE, "httpClientDenial",
                         "(Ljava/net/URI;)Ldev/primus/bootstrap/EgressDeniedException;", "java/util/concurrent/CompletableFuture",
                         "failedFuture", "(Ljava/lang/Throwable;)" + FUTURE)),
-                requestUri(BootPatch.enterExit(PACKAGE + "PlainHttpConnection", "connectAsync", "(" + EXCHANGE + ")" + FUTURE,
+                requestUri(Patch.enterExit(PACKAGE + "PlainHttpConnection", "connectAsync", "(" + EXCHANGE + ")" + FUTURE,
                         0, GATE, "enterHttpClient", "(Ljava/net/URI;)V", "exitHttp")));
     }
 
     /** {@code exchange.request().uri()}, read by the woven code inside the module. */
-    private static BootPatch requestUri(BootPatch patch) {
+    private static Patch requestUri(Patch patch) {
         return patch.argumentVia(PACKAGE + "Exchange", "request", "()L" + PACKAGE + "HttpRequestImpl;")
                 .argumentVia(PACKAGE + "HttpRequestImpl", "uri", "()Ljava/net/URI;")
                 .inAnyLoader();

@@ -1,6 +1,6 @@
 package dev.primus.instrumentation.jdk.lang;
 
-import dev.primus.instrumentation.boot.BootPatch;
+import dev.primus.instrumentation.weaving.Patch;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,11 +9,11 @@ public final class ThrowablePatches {
     private ThrowablePatches() {
     }
 
-    public static List<BootPatch> all() {
-        List<BootPatch> patches = new ArrayList<BootPatch>();
+    public static List<Patch> all() {
+        List<Patch> patches = new ArrayList<Patch>();
         // All three: a subclass that overrides getMessage is still caught by getLocalizedMessage and toString.
         for (String method : new String[] {"getMessage", "getLocalizedMessage", "toString"}) {
-            patches.add(BootPatch.filterReturn("java/lang/Throwable", method, "()Ljava/lang/String;",
+            patches.add(Patch.filterReturn("java/lang/Throwable", method, "()Ljava/lang/String;",
                     "dev/primus/bootstrap/LogMasking", "textWhileLogging", "(Ljava/lang/String;)Ljava/lang/String;"));
         }
         return patches;

@@ -1,11 +1,11 @@
 package dev.primus.instrumentation.jdk.net;
 
-import dev.primus.instrumentation.boot.BootPatch;
+import dev.primus.instrumentation.weaving.Patch;
 import java.util.Arrays;
 import java.util.List;
 
 /** The JDK methods egress weaves, and the {@code EgressGate} methods they call. */
-public final class EgressBootPatches {
+public final class JdkNetPatches {
     private static final String GATE = "dev/primus/bootstrap/EgressGate";
     private static final String CHECK_SOCKET = "(Ljava/net/SocketAddress;)V";
     private static final String CHECK_PACKET = "(Ljava/net/DatagramPacket;)V";
@@ -14,90 +14,90 @@ public final class EgressBootPatches {
     private static final String REVERSE_ANSWER = "(Ljava/net/InetAddress;)Ljava/lang/String;";
     private static final String SOCKET_DENIAL = "(Ljava/net/SocketAddress;)Ldev/primus/bootstrap/EgressDeniedException;";
 
-    private EgressBootPatches() {
+    private JdkNetPatches() {
     }
 
     /** The patches for {@code egress.dns: enforce}: every name lookup the JDK makes goes through getAllByName. */
-    public static List<BootPatch> dns() {
+    public static List<Patch> dns() {
         return Arrays.asList(
-                BootPatch.checkArgument("java/net/InetAddress", "getAllByName",
+                Patch.checkArgument("java/net/InetAddress", "getAllByName",
                         "(Ljava/lang/String;)[Ljava/net/InetAddress;", 0, GATE, "checkLookup", "(Ljava/lang/String;)V"),
                 // Reverse lookups (getHostName, getCanonicalHostName) name the address they ask
                 // about: JDK 17 and earlier, then JDK 18 and later.
-                BootPatch.answerInstead("java/net/InetAddress", "getHostFromNameService",
+                Patch.answerInstead("java/net/InetAddress", "getHostFromNameService",
                         "(Ljava/net/InetAddress;Z)Ljava/lang/String;", 0, GATE, "reverseLookupAnswer", REVERSE_ANSWER),
-                BootPatch.answerInstead("java/net/InetAddress", "getHostFromNameService",
+                Patch.answerInstead("java/net/InetAddress", "getHostFromNameService",
                         "(Ljava/net/InetAddress;)Ljava/lang/String;", 0, GATE, "reverseLookupAnswer", REVERSE_ANSWER),
                 // A connected datagram channel's writes (dnsjava's way) carry queries too.
-                BootPatch.checkArgument("sun/nio/ch/DatagramChannelImpl", "write", "(Ljava/nio/ByteBuffer;)I", -1,
+                Patch.checkArgument("sun/nio/ch/DatagramChannelImpl", "write", "(Ljava/nio/ByteBuffer;)I", -1,
                         GATE, "checkChannelWrite", "(Ljava/lang/Object;Ljava/nio/ByteBuffer;)V").alsoPassing(0));
     }
 
-    public static List<BootPatch> all() {
+    public static List<Patch> all() {
         return Arrays.asList(
                 // Every JDK name lookup ends here: what it answers is what a name stands for.
-                BootPatch.filterReturn("java/net/InetAddress", "getAllByName", "(Ljava/lang/String;)[Ljava/net/InetAddress;",
+                Patch.filterReturn("java/net/InetAddress", "getAllByName", "(Ljava/lang/String;)[Ljava/net/InetAddress;",
                         GATE, "resolved", "([Ljava/net/InetAddress;Ljava/lang/String;)[Ljava/net/InetAddress;").alsoPassing(0),
                 // Every Socket constructor that connects, and Socket.connect(SocketAddress), end here.
-                BootPatch.checkArgument("java/net/Socket", "connect", "(Ljava/net/SocketAddress;I)V", 0,
+                Patch.checkArgument("java/net/Socket", "connect", "(Ljava/net/SocketAddress;I)V", 0,
                         GATE, "checkSocket", CHECK_SOCKET),
                 // The socket implementations below Socket: a SOCKS proxy is reached through them,
                 // not through Socket.connect, so the proxy is judged as a destination of its own.
-                BootPatch.checkArgument("sun/nio/ch/NioSocketImpl", "connect", "(Ljava/net/SocketAddress;I)V", 0,
+                Patch.checkArgument("sun/nio/ch/NioSocketImpl", "connect", "(Ljava/net/SocketAddress;I)V", 0,
                         GATE, "checkSocket", CHECK_SOCKET),
-                BootPatch.checkArgument("java/net/AbstractPlainSocketImpl", "connect", "(Ljava/net/SocketAddress;I)V", 0,
+                Patch.checkArgument("java/net/AbstractPlainSocketImpl", "connect", "(Ljava/net/SocketAddress;I)V", 0,
                         GATE, "checkSocket", CHECK_SOCKET),
                 // NIO channels, the JDK HttpClient, and the adaptor behind SocketChannel.socket(),
                 // which overrides Socket.connect and connects here instead.
-                BootPatch.checkArgument("sun/nio/ch/SocketChannelImpl", "connect", "(Ljava/net/SocketAddress;)Z", 0,
+                Patch.checkArgument("sun/nio/ch/SocketChannelImpl", "connect", "(Ljava/net/SocketAddress;)Z", 0,
                         GATE, "checkSocket", CHECK_SOCKET),
-                BootPatch.checkArgument("sun/nio/ch/SocketChannelImpl", "blockingConnect", "(Ljava/net/SocketAddress;J)V", 0,
+                Patch.checkArgument("sun/nio/ch/SocketChannelImpl", "blockingConnect", "(Ljava/net/SocketAddress;J)V", 0,
                         GATE, "checkSocket", CHECK_SOCKET),
                 // UDP: the NIO datagram channel (connect, and send to an address), and
                 // DatagramSocket, whose sends go through its adaptor on JDK 15+ and natively on 8.
-                BootPatch.checkArgument("sun/nio/ch/DatagramChannelImpl", "connect", "(Ljava/net/SocketAddress;Z)"
+                Patch.checkArgument("sun/nio/ch/DatagramChannelImpl", "connect", "(Ljava/net/SocketAddress;Z)"
                         + "Ljava/nio/channels/DatagramChannel;", 0, GATE, "checkSocket", CHECK_SOCKET),
-                BootPatch.checkArgument("sun/nio/ch/DatagramChannelImpl", "send", "(Ljava/nio/ByteBuffer;Ljava/net/SocketAddress;)I",
+                Patch.checkArgument("sun/nio/ch/DatagramChannelImpl", "send", "(Ljava/nio/ByteBuffer;Ljava/net/SocketAddress;)I",
                         1, GATE, "checkDatagram", "(Ljava/net/SocketAddress;Ljava/nio/ByteBuffer;)V").alsoPassing(0),
-                BootPatch.checkArgument("sun/nio/ch/DatagramSocketAdaptor", "send", "(Ljava/net/DatagramPacket;)V", -1,
+                Patch.checkArgument("sun/nio/ch/DatagramSocketAdaptor", "send", "(Ljava/net/DatagramPacket;)V", -1,
                         GATE, "checkSentPacket", CHECK_SENT_PACKET).alsoPassing(0),
-                BootPatch.checkArgument("java/net/DatagramSocket", "send", "(Ljava/net/DatagramPacket;)V", -1,
+                Patch.checkArgument("java/net/DatagramSocket", "send", "(Ljava/net/DatagramPacket;)V", -1,
                         GATE, "checkSentPacket", CHECK_SENT_PACKET).alsoPassing(0),
-                BootPatch.checkArgument("java/net/DatagramSocket", "connect", "(Ljava/net/SocketAddress;)V", 0,
+                Patch.checkArgument("java/net/DatagramSocket", "connect", "(Ljava/net/SocketAddress;)V", 0,
                         GATE, "checkSocket", CHECK_SOCKET),
                 // Where the JDK connects by address: every NIO socket and channel ends in Net.connect,
                 // which code with --add-opens java.base/sun.nio.ch can also call directly. The check
                 // above it on the same thread is not repeated for the address object it allowed.
-                BootPatch.checkArgument("sun/nio/ch/Net", "connect", "(Ljava/net/ProtocolFamily;Ljava/io/FileDescriptor;"
+                Patch.checkArgument("sun/nio/ch/Net", "connect", "(Ljava/net/ProtocolFamily;Ljava/io/FileDescriptor;"
                         + "Ljava/net/InetAddress;I)I", 2, GATE, "checkAddress", CHECK_ADDRESS).alsoPassing(3),
                 // JDK 17 and earlier, -Djdk.net.usePlainSocketImpl: every connect of the legacy
                 // socket implementation, whichever overload (host, address or endpoint) began it.
-                BootPatch.checkArgument("java/net/AbstractPlainSocketImpl", "connectToAddress", "(Ljava/net/InetAddress;II)V",
+                Patch.checkArgument("java/net/AbstractPlainSocketImpl", "connectToAddress", "(Ljava/net/InetAddress;II)V",
                         0, GATE, "checkAddress", CHECK_ADDRESS).alsoPassing(1),
                 // The legacy datagram implementation (JDK 17, jdk.net.usePlainDatagramSocketImpl,
                 // settable at run time): connect(InetAddress, int) and MulticastSocket.send(packet, ttl)
                 // reach it without passing DatagramSocket's own connect and send.
-                BootPatch.checkArgument("java/net/AbstractPlainDatagramSocketImpl", "connect", "(Ljava/net/InetAddress;I)V",
+                Patch.checkArgument("java/net/AbstractPlainDatagramSocketImpl", "connect", "(Ljava/net/InetAddress;I)V",
                         0, GATE, "checkAddress", CHECK_ADDRESS).alsoPassing(1),
-                BootPatch.checkArgument("java/net/AbstractPlainDatagramSocketImpl", "send", "(Ljava/net/DatagramPacket;)V",
+                Patch.checkArgument("java/net/AbstractPlainDatagramSocketImpl", "send", "(Ljava/net/DatagramPacket;)V",
                         0, GATE, "checkPacket", CHECK_PACKET),
-                BootPatch.checkArgument("java/net/NetMulticastSocket", "connectInternal", "(Ljava/net/InetAddress;I)V",
+                Patch.checkArgument("java/net/NetMulticastSocket", "connectInternal", "(Ljava/net/InetAddress;I)V",
                         0, GATE, "checkAddress", CHECK_ADDRESS).alsoPassing(1),
-                BootPatch.checkArgument("java/net/NetMulticastSocket", "send", "(Ljava/net/DatagramPacket;B)V",
+                Patch.checkArgument("java/net/NetMulticastSocket", "send", "(Ljava/net/DatagramPacket;B)V",
                         -1, GATE, "checkSentPacket", CHECK_SENT_PACKET).alsoPassing(0),
                 // isReachable sends ICMP echo, or connects to TCP port 7, natively.
-                BootPatch.checkArgument("java/net/InetAddress", "isReachable", "(Ljava/net/NetworkInterface;II)Z",
+                Patch.checkArgument("java/net/InetAddress", "isReachable", "(Ljava/net/NetworkInterface;II)Z",
                         -1, GATE, "checkReachable", "(Ljava/net/InetAddress;)V"),
                 // Every child process starts here (ProcessBuilder.start, startPipeline, Runtime.exec).
-                BootPatch.checkArgument("java/lang/ProcessImpl", "start", "([Ljava/lang/String;Ljava/util/Map;Ljava/lang/String;"
+                Patch.checkArgument("java/lang/ProcessImpl", "start", "([Ljava/lang/String;Ljava/util/Map;Ljava/lang/String;"
                         + "[Ljava/lang/ProcessBuilder$Redirect;Z)Ljava/lang/Process;", 0, GATE, "checkProcess",
                         "([Ljava/lang/String;)V"),
                 // Asynchronous channels report a denial as they report any connect failure: a failed
                 // Future, or the handler's failed(), never an exception thrown from connect.
-                BootPatch.failAsFuture("sun/nio/ch/AsynchronousSocketChannelImpl", "connect",
+                Patch.failAsFuture("sun/nio/ch/AsynchronousSocketChannelImpl", "connect",
                         "(Ljava/net/SocketAddress;)Ljava/util/concurrent/Future;", 0, GATE, "socketDenial", SOCKET_DENIAL,
                         "sun/nio/ch/CompletedFuture", "withFailure", "(Ljava/lang/Throwable;)Lsun/nio/ch/CompletedFuture;"),
-                BootPatch.failToHandler("sun/nio/ch/AsynchronousSocketChannelImpl", "connect",
+                Patch.failToHandler("sun/nio/ch/AsynchronousSocketChannelImpl", "connect",
                         "(Ljava/net/SocketAddress;Ljava/lang/Object;Ljava/nio/channels/CompletionHandler;)V", 0,
                         GATE, "socketDenial", SOCKET_DENIAL, "sun/nio/ch/Invoker", "invoke",
                         "(Ljava/nio/channels/AsynchronousChannel;Ljava/nio/channels/CompletionHandler;Ljava/lang/Object;"
@@ -106,9 +106,9 @@ public final class EgressBootPatches {
                 // request and for every redirect hop; getURL() is the real destination even through
                 // a proxy. plainConnect wraps plainConnect0 where both exist; the engine judges
                 // the inner one's URL only when it differs from the outer one's.
-                BootPatch.enterExit("sun/net/www/protocol/http/HttpURLConnection", "plainConnect0", "()V",
+                Patch.enterExit("sun/net/www/protocol/http/HttpURLConnection", "plainConnect0", "()V",
                         GATE, "enterHttp", "(Ljava/net/URLConnection;)V", "exitHttp"),
-                BootPatch.enterExit("sun/net/www/protocol/http/HttpURLConnection", "plainConnect", "()V",
+                Patch.enterExit("sun/net/www/protocol/http/HttpURLConnection", "plainConnect", "()V",
                         GATE, "enterHttp", "(Ljava/net/URLConnection;)V", "exitHttp"));
     }
 }
