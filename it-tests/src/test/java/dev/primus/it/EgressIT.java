@@ -131,6 +131,12 @@ class EgressIT {
             assertOk(app, "httpclient " + allowedHttp.base() + "/ok", "200 allowed");
             assertOk(app, "apache5async " + allowedHttp.base() + "/ok", "200 allowed");
             assertOk(app, "reactor " + allowedHttp.base() + "/ok", "200 allowed");
+            assertOk(app, "okhttp " + allowedHttp.base() + "/ok", "200 allowed");
+            assertOk(app, "apache " + allowedHttp.base() + "/ok", "200 allowed");
+            assertOk(app, "apache5 " + allowedHttp.base() + "/ok", "200 allowed");
+            // Every client on this class path is a supported version: no hook is reported missing.
+            assertTrue(app.app().primusLines().stream().noneMatch(line -> line.contains(" WARN hook ")),
+                    app.name() + ": " + app.app().primusLines());
         }
     }
 

@@ -37,6 +37,8 @@ class OkHttpVersionsIT {
                         allowed.base() + "/redirect", api.base() + "/api/orders", api.base() + "/admin")) {
                     assertEquals(0, app.awaitExit(Duration.ofSeconds(60)), String.join("\n", app.stderr()));
                     List<String> results = app.stdout().stream().filter(l -> l.startsWith("RESULT ")).toList();
+                    assertTrue(app.primusLines().stream().noneMatch(line -> line.contains(" WARN hook ")),
+                            version + ": hooks reported missing: " + app.primusLines());
                     String where = version + " on " + Jdks.name(jdk) + ": " + results;
                     assertEquals(5, results.size(), where);
                     assertEquals("RESULT OK 200 allowed", results.get(0), where);

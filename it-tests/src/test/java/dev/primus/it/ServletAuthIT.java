@@ -211,6 +211,9 @@ class ServletAuthIT {
             checks.add(() -> assertTrue(audit.stream().anyMatch(rateLimitDenial), "a rate-limit denial is audited"));
             checks.add(() -> assertTrue(audit.stream().noneMatch(line -> line.contains(AuthFixtures.API_KEY)
                     || line.contains(reader) || line.contains(AuthFixtures.STRIPE_SECRET)), "no credential is audited"));
+            // A supported container version has every hook it needs: no hook is reported missing.
+            checks.add(() -> assertTrue(app.primusLines().stream().noneMatch(line -> line.contains(" WARN hook ")),
+                    "hooks reported missing: " + app.primusLines()));
             assertAll(container + " on " + Jdks.name(jdk), checks);
         }
     }

@@ -113,6 +113,8 @@ class SpringAuthIT {
             List<String> audit = AuditTrail.awaitLinesMatching(dir.resolve("audit.jsonl"), handlerRuleRefusal);
             checks.add(() -> assertTrue(audit.stream().anyMatch(handlerRuleRefusal),
                     "the handler rule's refusal is audited: " + audit));
+            checks.add(() -> assertTrue(app.primusLines().stream().noneMatch(line -> line.contains(" WARN hook ")),
+                    "hooks reported missing: " + app.primusLines()));
             assertAll(name + " on " + Jdks.name(jdk), checks);
         }
     }

@@ -26,8 +26,9 @@ public final class LogbackPatches {
                         "(Ljava/util/Map;)Ljava/util/Map;").inAnyLoader(),
                 // At the getter: pairs arrive by setKeyValuePairs (the fluent API) or one by one by
                 // addKeyValuePair, which never stores the field again; only events with pairs pay.
+                // Logback 1.3 and later: 1.2 has no key-value pairs, and loses nothing without this.
                 Patch.filterReturn(EVENT, "getKeyValuePairs", "()Ljava/util/List;", GATE, "keyValuePairs",
-                        "(Ljava/util/List;)Ljava/util/List;").inAnyLoader(),
+                        "(Ljava/util/List;)Ljava/util/List;").inAnyLoader().optionalInOlderVersions(),
                 Patch.filterStores("ch/qos/logback/classic/spi/ThrowableProxy", "message", "Ljava/lang/String;", GATE,
                         "text", TEXT_FILTER).inAnyLoader(),
                 // logstash-logback-encoder's structured arguments (kv, v, entries), which its JSON

@@ -26,8 +26,9 @@ public final class NettyPatches {
                         GATE, "resolvedAddress", "(" + ADDRESS + ")" + ADDRESS).inAnyLoader(),
                 Patch.filterReturn(DNS + "DnsNameResolver", "resolveHostsFileEntry", "(Ljava/lang/String;)" + ADDRESS,
                         GATE, "resolvedAddress", "(" + ADDRESS + ")" + ADDRESS).inAnyLoader(),
+                // Not in every Netty 4.1 release; where it is missing, entries come one by one, above.
                 Patch.filterReturn(DNS + "DnsNameResolver", "resolveHostsFileEntries", "(Ljava/lang/String;)Ljava/util/List;",
-                        GATE, "resolvedAddresses", "(Ljava/util/List;)Ljava/util/List;").inAnyLoader(),
+                        GATE, "resolvedAddresses", "(Ljava/util/List;)Ljava/util/List;").inAnyLoader().optionalInOlderVersions(),
                 // The epoll transport writes datagrams natively: one message, or a batch for sendmmsg.
                 Patch.checkArgument("io/netty/channel/epoll/EpollDatagramChannel", "doWriteMessage",
                         "(Ljava/lang/Object;)Z", 0, GATE, "checkNettyMessage", "(Ljava/lang/Object;)V").inAnyLoader(),

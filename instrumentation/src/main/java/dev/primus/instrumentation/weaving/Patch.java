@@ -25,6 +25,7 @@ public final class Patch {
     private final String failureDescriptor;
     private String exitDescriptor = NO_ARGUMENT_EXIT;
     private boolean bootOnly = true;
+    private boolean optional;
     /** Further arguments passed to the bridge at entry, after the first. */
     private int[] moreArguments = new int[0];
     /** Calls applied to the argument before the bridge gets it: owner, name, descriptor each. */
@@ -101,6 +102,20 @@ public final class Patch {
 
     int[] moreArguments() {
         return moreArguments.clone();
+    }
+
+    /**
+     * A hook on a method or field that older versions of the library lack by design (Logback
+     * 1.2 has no key-value pairs): never reported missing, since nothing is lost where it is.
+     */
+    public Patch optionalInOlderVersions() {
+        this.optional = true;
+        return this;
+    }
+
+    /** See {@link #optionalInOlderVersions()}. */
+    public boolean optional() {
+        return optional;
     }
 
     /** Whether only the boot loader's class of this name is woven. */

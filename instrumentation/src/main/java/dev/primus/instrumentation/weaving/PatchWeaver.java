@@ -41,6 +41,16 @@ public final class PatchWeaver implements ClassFileTransformer {
         }
     }
 
+    /** Whether a patch of the same method (or field) of the class, another descriptor of it, was woven. */
+    private static boolean anyVariantWoven(Patch patch, List<Patch> patches, Set<Patch> woven) {
+        for (Patch other : patches) {
+            if (woven.contains(other) && other.methodName().equals(patch.methodName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a loaded class is one this weaver patches, so start-up can retransform it. */
     public boolean patches(Class<?> loaded) {
         List<Patch> patches = byClass.get(loaded.getName().replace('.', '/'));
@@ -64,9 +74,11 @@ public final class PatchWeaver implements ClassFileTransformer {
             for (Patch patch : patches) {
                 if (woven.contains(patch)) {
                     coverage.woven(patch, loader);
-                } else if (!patch.bootOnly()) {
-                    // A JDK class's patches come in variants per JDK version, of which one fits;
-                    // a library class loaded without its hooked method is a hook that went missing.
+                } else if (!patch.bootOnly() && !patch.optional() && !anyVariantWoven(patch, patches, woven)) {
+                    // A library class loaded without its hooked method is a hook that went
+                    // missing. Variants of one hook (javax and jakarta descriptors of Tomcat's
+                    // doFilter) need one of them to fit; the JDK's classes differ by JDK version
+                    // by design, and are checked against each JDK at build time instead.
                     coverage.missed(patch, loader, protectionDomain);
                 }
             }
