@@ -125,11 +125,7 @@ final class PatchingMethodVisitor extends MethodVisitor {
      * answer is kept in the first local slot after the arguments, free at method entry.
      */
     private void answerInstead() {
-        int answerSlot = slotOf(arguments.length);
-        loadArgument();
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.bridgeClass(), patch.enterMethod(), patch.enterDescriptor(), false);
-        super.visitVarInsn(Opcodes.ASTORE, answerSlot);
-        super.visitVarInsn(Opcodes.ALOAD, answerSlot);
+        int answerSlot = callGateIntoFreeSlot();
         Label proceed = new Label();
         super.visitJumpInsn(Opcodes.IFNULL, proceed);
         super.visitVarInsn(Opcodes.ALOAD, answerSlot);
@@ -139,11 +135,7 @@ final class PatchingMethodVisitor extends MethodVisitor {
                     : returned.getInternalName());
         }
         super.visitInsn(Opcodes.ARETURN);
-        super.visitLabel(proceed);
-        Object[] entryLocals = frameLocals();
-        Object[] locals = java.util.Arrays.copyOf(entryLocals, entryLocals.length + 1);
-        locals[entryLocals.length] = Type.getReturnType(patch.enterDescriptor()).getInternalName();
-        super.visitFrame(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]);
+        joinWithTheSlot(proceed);
     }
 
     /**
@@ -152,14 +144,7 @@ final class PatchingMethodVisitor extends MethodVisitor {
      * arguments, free at method entry.
      */
     private void guardArgument() {
-        int replacementSlot = slotOf(arguments.length);
-        loadArgument();
-        for (int index : patch.moreArguments()) {
-            super.visitVarInsn(arguments[index].getOpcode(Opcodes.ILOAD), slotOf(index));
-        }
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.bridgeClass(), patch.enterMethod(), patch.enterDescriptor(), false);
-        super.visitVarInsn(Opcodes.ASTORE, replacementSlot);
-        super.visitVarInsn(Opcodes.ALOAD, replacementSlot);
+        int replacementSlot = callGateIntoFreeSlot();
         Label proceed = new Label();
         super.visitJumpInsn(Opcodes.IFNONNULL, proceed);
         if (Type.getReturnType(patch.methodDescriptor()).getSort() == Type.VOID) {
@@ -168,11 +153,7 @@ final class PatchingMethodVisitor extends MethodVisitor {
             super.visitInsn(Opcodes.ACONST_NULL);
             super.visitInsn(Opcodes.ARETURN);
         }
-        super.visitLabel(proceed);
-        Object[] entryLocals = frameLocals();
-        Object[] locals = java.util.Arrays.copyOf(entryLocals, entryLocals.length + 1);
-        locals[entryLocals.length] = Type.getReturnType(patch.enterDescriptor()).getInternalName();
-        super.visitFrame(Opcodes.F_NEW, locals.length, locals, 0, new Object[0]);
+        joinWithTheSlot(proceed);
         super.visitVarInsn(Opcodes.ALOAD, replacementSlot);
         super.visitTypeInsn(Opcodes.CHECKCAST, arguments[patch.argument()].getInternalName());
         super.visitVarInsn(Opcodes.ASTORE, slotOf(patch.argument()));
@@ -183,11 +164,7 @@ final class PatchingMethodVisitor extends MethodVisitor {
      * is kept in the first local slot after the arguments, free at method entry.
      */
     private void deliverDenial() {
-        int denialSlot = slotOf(arguments.length);
-        loadArgument();
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.bridgeClass(), patch.enterMethod(), patch.enterDescriptor(), false);
-        super.visitVarInsn(Opcodes.ASTORE, denialSlot);
-        super.visitVarInsn(Opcodes.ALOAD, denialSlot);
+        int denialSlot = callGateIntoFreeSlot();
         Label proceed = new Label();
         super.visitJumpInsn(Opcodes.IFNULL, proceed);
         if (patch.kind() == Patch.Kind.FAIL_AS_FUTURE) {
@@ -211,6 +188,29 @@ final class PatchingMethodVisitor extends MethodVisitor {
                     patch.failureDescriptor(), false);
             super.visitInsn(Opcodes.RETURN);
         }
+        joinWithTheSlot(proceed);
+    }
+
+    /**
+     * {@code slot = bridge.enter(argument, more...)}, the slot being the first after the
+     * arguments (free at method entry), left on the stack too for the branch that follows.
+     */
+    private int callGateIntoFreeSlot() {
+        int slot = slotOf(arguments.length);
+        loadArgument();
+        if (patch.kind() == Patch.Kind.GUARD_ARGUMENT) {
+            for (int index : patch.moreArguments()) {
+                super.visitVarInsn(arguments[index].getOpcode(Opcodes.ILOAD), slotOf(index));
+            }
+        }
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.bridgeClass(), patch.enterMethod(), patch.enterDescriptor(), false);
+        super.visitVarInsn(Opcodes.ASTORE, slot);
+        super.visitVarInsn(Opcodes.ALOAD, slot);
+        return slot;
+    }
+
+    /** Where the method's own code goes on: the entry's locals and the gate's answer in its slot. */
+    private void joinWithTheSlot(Label proceed) {
         super.visitLabel(proceed);
         Object[] entryLocals = frameLocals();
         Object[] locals = java.util.Arrays.copyOf(entryLocals, entryLocals.length + 1);
