@@ -49,10 +49,18 @@ class PatchCoverageIT {
                 "        new java.io.BufferedReader(new java.io.InputStreamReader(System.in)).readLine();",
                 "    }",
                 "}", ""));
+        Files.writeString(app.resolve("LoadsOkHttpAndExits.java"), String.join("\n",
+                "package app;",
+                "public final class LoadsOkHttpAndExits {",
+                "    public static void main(String[] args) {",
+                "        new okhttp3.internal.connection.ConnectInterceptor().intercept(null);",
+                "    }",
+                "}", ""));
         Path classes = Files.createDirectories(dir.resolve("classes"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertEquals(0, javac.run(null, null, null, "--release", "8", "-d", classes.toString(),
-                sources.resolve("ConnectInterceptor.java").toString(), app.resolve("LoadsOkHttp.java").toString()));
+                sources.resolve("ConnectInterceptor.java").toString(), app.resolve("LoadsOkHttp.java").toString(),
+                app.resolve("LoadsOkHttpAndExits.java").toString()));
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_TITLE, "okhttp");
@@ -90,6 +98,21 @@ class PatchCoverageIT {
                     events.toString());
             app.sendLine("quit");
             assertEquals(0, app.awaitExit(TIMEOUT));
+        }
+    }
+
+    /** An app that ends right after the class loads: the agent still says it before the JVM is gone. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aMissedHookIsSaidEvenWhenTheAppEndsAtOnce(Path jdk, @TempDir Path dir) throws Exception {
+        Path jar = changedOkHttp(dir);
+        Path config = dir.resolve("primus.yaml");
+        Files.writeString(config, "service: hooks-it\nmode: monitor\n");
+        try (ForkedApp app = ForkedApp.on(jdk).withAgent("config=" + config)
+                .classPath(jar + java.io.File.pathSeparator + dir.resolve("classes")).start("app.LoadsOkHttpAndExits")) {
+            assertEquals(0, app.awaitExit(TIMEOUT));
+            assertTrue(app.primusLines().stream().anyMatch(line -> line.startsWith("[primus] WARN hook ConnectInterceptor.intercept")),
+                    app.primusLines().toString());
         }
     }
 }

@@ -25,6 +25,8 @@ public final class AgentInstaller {
     static final int CONFIG_ERROR_EXIT_STATUS = 78;
     /** How long the shutdown hook waits for the audit writer to drain. */
     static final long SHUTDOWN_DRAIN_MILLIS = 2000;
+    /** How long the shutdown hook waits for missed hooks still being reported. */
+    static final long HOOK_REPORT_DRAIN_MILLIS = 500;
 
     private AgentInstaller() {
     }
@@ -111,7 +113,8 @@ public final class AgentInstaller {
                         return configEvent(config).timestampMillis(startedAt).build();
                     }
                 }));
-        Runtime.getRuntime().addShutdownHook(new Thread(new Shutdown(audit, auth, config.mode().word()), "primus-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(new Shutdown(audit, auth, hooks, config.mode().word()),
+                "primus-shutdown"));
         PrimusLog.info(startupLine(config, source, attached, jdkMethods, libraryHooks, audit.sinkNames(), elapsedMillis));
         declareOpenDoors();
     }
@@ -215,15 +218,20 @@ public final class AgentInstaller {
         }
     }
 
-    /** Drains the audit trail when the JVM stops, within a bounded wait. */
+    /**
+     * Drains the audit trail when the JVM stops, within a bounded wait: first what the hook report
+     * still has to say (a short-lived app may end before its missed hooks are told), then the trail.
+     */
     private static final class Shutdown implements Runnable {
         private final AuditPipeline audit;
         private final AuthSetup auth;
+        private final HookReport hooks;
         private final String mode;
 
-        Shutdown(AuditPipeline audit, AuthSetup auth, String mode) {
+        Shutdown(AuditPipeline audit, AuthSetup auth, HookReport hooks, String mode) {
             this.audit = audit;
             this.auth = auth;
+            this.hooks = hooks;
             this.mode = mode;
         }
 
@@ -233,6 +241,7 @@ public final class AgentInstaller {
                 if (auth != null) {
                     auth.close();
                 }
+                hooks.drain(HOOK_REPORT_DRAIN_MILLIS);
                 audit.offer(AuditEvent.of("agent", "allowed")
                         .mode(mode)
                         .reason("stopped")

@@ -56,12 +56,16 @@ final class HookReport implements PatchCoverage {
         if (!said.add(patch.hookName() + " " + patch.target() + " " + System.identityHashCode(loader))) {
             return;
         }
-        reporter().execute(new Runnable() {
-            @Override
-            public void run() {
-                say(patch, library(domain));
-            }
-        });
+        try {
+            reporter().execute(new Runnable() {
+                @Override
+                public void run() {
+                    say(patch, library(domain));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // The JVM is stopping and the report was drained; a class loaded now goes unreported.
+        }
     }
 
     private void say(Patch patch, String library) {
@@ -88,6 +92,18 @@ final class HookReport implements PatchCoverage {
             return "what this method carries is not masked there";
         }
         return "auth does not judge requests there";
+    }
+
+    /** Lets the reports already asked for be said, within {@code millis}; none is asked for after. */
+    void drain(long millis) throws InterruptedException {
+        ExecutorService current;
+        synchronized (this) {
+            current = reporter;
+        }
+        if (current != null) {
+            current.shutdown();
+            current.awaitTermination(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
     }
 
     private ExecutorService reporter() {
