@@ -23,8 +23,8 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 /**
- * What the weaver really did. It counts the methods woven, the JDK's apart from the libraries',
- * and says when a library class loaded without the method a hook needs (a new release changed
+ * What the weaver really did. It counts the JDK's methods woven (for the start-up line), and
+ * says when a library class loaded without the method a hook needs (a new release changed
  * it): once per hook and class, a {@code [primus] WARN} line and an {@code agent} audit event
  * {@code hook_missed}, naming the library and version read from its jar. The jar is read on an
  * agent thread ({@code primus-hooks}), never on the class-loading thread, which only records.
@@ -33,7 +33,6 @@ final class HookReport implements PatchCoverage {
     private final AuditPipeline audit;
     private final String mode;
     private final AtomicInteger jdkMethodsWoven = new AtomicInteger();
-    private final AtomicInteger libraryMethodsWoven = new AtomicInteger();
     private final Set<String> said = java.util.Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
     private volatile ExecutorService reporter;
 
@@ -48,7 +47,9 @@ final class HookReport implements PatchCoverage {
 
     @Override
     public void woven(Patch patch, ClassLoader loader) {
-        (loader == null ? jdkMethodsWoven : libraryMethodsWoven).incrementAndGet();
+        if (loader == null) {
+            jdkMethodsWoven.incrementAndGet();
+        }
     }
 
     @Override

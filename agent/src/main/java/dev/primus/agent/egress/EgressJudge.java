@@ -183,17 +183,13 @@ public final class EgressJudge {
     /** The agent failed judging {@code what}: {@code egress.on_error} decides, and the failure is counted. */
     public EgressDeniedException failed(String what, Throwable failure) {
         AgentFailures.record("egress check", failure);
-        return failClosed() ? new EgressDeniedException(what, "egress.on_error (fail_closed: the check itself failed)",
+        return failClosed() ? new EgressDeniedException(what, "egress.on_error (fail_closed)",
                 configFile) : null;
     }
 
     /** The policy itself failed: {@code egress.on_error} decides, and the failure is counted. */
     private EgressDeniedException onError(Destination destination, RuntimeException failure) {
-        AgentFailures.record("egress decision", failure);
-        if (!failClosed()) {
-            return null;
-        }
-        return new EgressDeniedException(destination.describe(), "egress.on_error (fail_closed)", configFile);
+        return failed(destination.describe(), failure);
     }
 
     private void audit(EgressDecision decision, Destination destination, String outcome) {

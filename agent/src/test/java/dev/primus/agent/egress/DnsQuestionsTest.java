@@ -1,8 +1,8 @@
 package dev.primus.agent.egress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -113,7 +113,7 @@ class DnsQuestionsTest {
                 assertEquals(raw(questions[q].getName()), ours.get(q).toLowerCase(Locale.ROOT));
             }
         }
-        assertNotNull(read > 1000 ? "" : null, "enough corrupted queries were still readable to compare: " + read);
+        assertTrue(read > 1000, "enough corrupted queries were still readable to compare: " + read);
     }
 
     /** The name's labels as the bytes on the wire, lower-cased: dnsjava's text form escapes some characters. */
