@@ -2,8 +2,8 @@ package dev.primus.agent.masking;
 
 /**
  * aadhaar: twelve digits, bare or grouped 4-4-4 by spaces or dashes, first digit 2-9, Verhoeff
- * check digit valid. Bare runs that read as a {@code yyyyMMddHHmm} timestamp and the all-digit
- * last group of a UUID are left alone. A grouped number followed by more digits ({@code 2341 2341
+ * check digit valid. Bare runs that read as a {@code yyyyMMddHHmm} timestamp are left alone unless
+ * a word names them ({@code aadhaar 201905061230}), and so is the all-digit last group of a UUID. A grouped number followed by more digits ({@code 2341 2341
  * 2346 2024}) is still masked: an Aadhaar number next to a year or an amount is likelier than a
  * 16-digit id that is not a card yet passes Verhoeff.
  */
@@ -27,7 +27,8 @@ final class AadhaarNumbers {
             }
         } else {
             stop = at + 12;
-            if (!CharClass.digits(s, at + 4, 8, end) || TimestampShape.isDateTime(s, at)) {
+            if (!CharClass.digits(s, at + 4, 8, end)
+                    || (TimestampShape.isDateTime(s, at) && !KeywordBefore.names(s, from, at, KeywordBefore.AADHAAR))) {
                 return Match.NONE;
             }
         }

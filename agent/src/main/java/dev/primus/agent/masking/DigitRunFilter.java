@@ -29,7 +29,7 @@ final class DigitRunFilter {
         char after = i < end ? s.charAt(i) : 0;
         // Most numbers in a log line are short and followed by a space and a word, ',' or ')',
         // which no detector needs: say so at once. Small, so that the JIT can inline it in the scan.
-        if (length < 10 && (length > 1 || s.charAt(at) != '1') && after != '.' && after != ':'
+        if (length < 9 && (length > 1 || s.charAt(at) != '1') && after != '.' && after != ':'
                 && !CharClass.isHex(after) && !((after == ' ' || after == '-') && i + 1 < end
                 && CharClass.isDigit(s.charAt(i + 1)))) {
             return (long) i << 32;
@@ -87,11 +87,12 @@ final class DigitRunFilter {
         if (first >= '2' && first <= '6' && (length >= 13 || longGroups)) {
             possible |= CARD;
         }
-        if (length == 3 && grouped) {
+        // Nine and ten bare digits: an SSN or a phone only when a word names them (KeywordBefore).
+        if ((length == 3 && grouped) || length == 9) {
             possible |= SSN;
         }
         if ((length == 3 && (grouped || after == '.')) || (length == 1 && first == '1' && after != 0)
-                || (length == 10 && first >= '6')) {
+                || length == 10) {
             possible |= PHONE;
         }
         if (first >= '2' && (length == 12 || (length == 4 && longGroups))) {

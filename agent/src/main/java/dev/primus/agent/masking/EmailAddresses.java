@@ -35,7 +35,22 @@ final class EmailAddresses {
         while (start < at && !CharClass.isAlnum(s.charAt(start))) {
             start++;
         }
-        return start == at || s.charAt(at - 1) == '.' ? -1 : start;
+        return start == at || s.charAt(at - 1) == '.' || inUrlUserInfo(s, from, start) ? -1 : start;
+    }
+
+    /**
+     * Whether the local part starting at {@code start} is a URL's user info ({@code //app:pw@db},
+     * {@code //user@host}): a user and password, not an address; url_credentials masks the password.
+     */
+    private static boolean inUrlUserInfo(CharSequence s, int from, int start) {
+        int i = start;
+        if (i > from && s.charAt(i - 1) == ':') {
+            i--;
+            while (i > from && start - i <= MAX_LOCAL && isLocal(s.charAt(i - 1))) {
+                i--;
+            }
+        }
+        return i - 3 >= from && s.charAt(i - 1) == '/' && s.charAt(i - 2) == '/' && s.charAt(i - 3) == ':';
     }
 
     /** End of a valid domain starting at {@code at}, or -1. */

@@ -1,20 +1,31 @@
 package dev.primus.agent.masking;
 
 /**
- * password_kv: the value of a secret-looking key, found from its separator. Keys are matched
- * case-insensitively, alone or as the last word of a longer key ({@code db_password},
- * {@code X-Auth-Token}, {@code clientSecret}), in the forms {@code k=v}, {@code k: v},
- * {@code "k":"v"}, {@code "k" : "v"} and {@code 'k'='v'}. Only the value is masked.
+ * password_kv: the value of a secret-looking key. Keys are matched case-insensitively, alone or as
+ * the last word of a longer key ({@code db_password}, {@code X-Auth-Token}, {@code clientSecret}),
+ * in four written forms, each found from the char that ends its key:
+ * <ul>
+ *   <li>{@code k=v}, {@code k: v}, {@code "k":"v"}, {@code "k" : "v"}, {@code 'k'='v'}: from '=' or ':'.</li>
+ *   <li>XML elements: {@code <password>v</password>}, {@code <db:password>v}: from '>'.</li>
+ *   <li>Command-line flags: {@code --password v}, {@code -storepass v}: from the '-' that starts them
+ *   ({@code --password=v} is the first form).</li>
+ * </ul>
+ * Only the value is masked. A quoted value runs to its closing quote (spaces included); an
+ * unquoted one to whitespace, {@code &}, {@code ,}, {@code ;}, an escaped line break, or a closing
+ * bracket it did not open ({@code User(password=abc)} masks {@code abc}). A value that never ends
+ * (an unclosed quote) is masked to the end of the message: over-masking a line beats leaking a
+ * password. After {@code Authorization:} the first word is read as a scheme, whatever it is
+ * ({@code Basic}, {@code Api-Token}), and only the credential after it is masked; after other keys
+ * only the well-known schemes are.
  *
- * <p>A quoted value runs to its closing quote (spaces included); an unquoted one to whitespace,
- * {@code &}, {@code ,}, {@code ;} or an escaped line break. A value that never ends (an unclosed
- * quote) is masked to the end of the message: over-masking a line beats leaking a password.
- * After {@code Authorization: Basic} and similar schemes the credential, not the scheme, is masked.
+ * <p>A framework's own words are not secrets, and are left alone ({@link FrameworkValues}).
  */
 final class PasswordValues {
     private static final String[] KEYS = {"password", "passwd", "pwd", "pass", "passphrase", "secret", "token",
         "api_key", "apikey", "api-key", "secret_key", "secretkey", "secret-key", "private_key", "privatekey",
-        "auth", "authorization", "credentials", "credential"};
+        "auth", "authorization", "credentials", "credential", "storepass", "keypass"};
+    /** Keys after which the first word of the value is an HTTP authentication scheme, whatever its name. */
+    private static final String[] AUTHORIZATION_KEYS = {"authorization"};
     /** Which lower-case ASCII chars end some key: the common ':' after a digit or "INFO" is rejected at once. */
     private static final boolean[] KEY_LAST_CHARS = new boolean[128];
 
@@ -27,12 +38,25 @@ final class PasswordValues {
     private static final String[] SCHEMES = {"basic", "bearer", "digest", "token", "negotiate"};
     private static final int MAX_SPACES = 3;
     private static final int MAX_QUOTED = 4096;
+    private static final int MAX_SCHEME = 32;
+    private static final int MAX_KEY = 64;
 
     private PasswordValues() {
     }
 
-    /** {@code at} is '=' or ':'. */
+    /** {@code at} is '=', ':', '>' or a '-' at a word start. */
     static long match(CharSequence s, int from, int at, int end) {
+        switch (s.charAt(at)) {
+            case '>':
+                return xmlElement(s, from, at, end);
+            case '-':
+                return commandLineFlag(s, from, at, end);
+            default:
+                return keyValue(s, from, at, end);
+        }
+    }
+
+    private static long keyValue(CharSequence s, int from, int at, int end) {
         char separator = s.charAt(at);
         if (at + 1 < end && s.charAt(at + 1) == '=') { // "==", ":=" read as code, not as a setting
             return Match.NONE;
@@ -40,37 +64,112 @@ final class PasswordValues {
         if (separator == '=' && at > from && "=!<>".indexOf(s.charAt(at - 1)) >= 0) {
             return Match.NONE;
         }
+        if (separator == ':' && at + 2 < end && s.charAt(at + 1) == '/' && s.charAt(at + 2) == '/') {
+            return Match.NONE; // a URL's scheme: url_credentials reads what follows
+        }
         int keyEnd = skipSpacesBack(s, from, at);
         if (keyEnd > from && (s.charAt(keyEnd - 1) == '"' || s.charAt(keyEnd - 1) == '\'')) {
             keyEnd--;
         }
-        if (!endsWithKey(s, from, keyEnd)) {
+        int key = keyEndingAt(s, from, keyEnd);
+        if (key < 0) {
             return Match.NONE;
         }
         int value = at + 1;
         while (value < end && value - at <= MAX_SPACES && s.charAt(value) == ' ') {
             value++;
         }
+        return valueAt(s, value, end, isAuthorization(key));
+    }
+
+    /** {@code <password>value<}: the element's text, up to the next tag. */
+    private static long xmlElement(CharSequence s, int from, int at, int end) {
+        int nameStart = at;
+        while (nameStart > from && at - nameStart <= MAX_KEY && isNameChar(s.charAt(nameStart - 1))) {
+            nameStart--;
+        }
+        if (nameStart == at || nameStart == from || s.charAt(nameStart - 1) != '<'
+                || keyEndingAt(s, nameStart, at) < 0) {
+            return Match.NONE;
+        }
+        int limit = (int) Math.min(end, (long) at + 1 + MAX_QUOTED);
+        int stop = at + 1;
+        while (stop < limit && s.charAt(stop) != '<') {
+            stop++;
+        }
+        if (stop == limit && limit < end) {
+            return Match.NONE;
+        }
+        return stop == at + 1 || FrameworkValues.isOne(s, at + 1, stop) ? Match.NONE : Match.of(at + 1, stop);
+    }
+
+    /** {@code --password value} or {@code -storepass value}: the next word. */
+    private static long commandLineFlag(CharSequence s, int from, int at, int end) {
+        if (CharClass.wordBefore(s, from, at)) {
+            return Match.NONE;
+        }
+        int nameStart = at + 1 < end && s.charAt(at + 1) == '-' ? at + 2 : at + 1;
+        if (nameStart >= end || !CharClass.isLetter(s.charAt(nameStart))) {
+            return Match.NONE;
+        }
+        int nameEnd = nameStart;
+        while (nameEnd < end && nameEnd - nameStart <= MAX_KEY && isNameChar(s.charAt(nameEnd)) && s.charAt(nameEnd) != ':') {
+            nameEnd++;
+        }
+        if (nameEnd + 1 >= end || s.charAt(nameEnd) != ' ' || keyEndingAt(s, nameStart, nameEnd) < 0) {
+            return Match.NONE;
+        }
+        int value = nameEnd + 1;
+        if (s.charAt(value) == '-') { // the next flag: this one takes no value
+            return Match.NONE;
+        }
+        return valueAt(s, value, end, false);
+    }
+
+    /** The value that starts at {@code value}, quoted or not; NONE when there is none to mask. */
+    private static long valueAt(CharSequence s, int value, int end, boolean authorization) {
         if (value >= end) {
             return Match.NONE;
         }
         char open = s.charAt(value);
+        int start;
+        int stop;
         if (open == '"' || open == '\'') {
-            int close = closingQuote(s, value + 1, end, open);
-            return close == value + 1 ? Match.NONE : Match.of(value + 1, close);
+            start = value + 1;
+            stop = closingQuote(s, start, end, open);
+        } else {
+            start = value;
+            stop = unquotedEnd(s, value, end);
         }
-        int stop = unquotedEnd(s, value, end);
-        if (stop == value) {
+        if (stop == start) {
             return Match.NONE;
         }
-        if (stop + 1 < end && s.charAt(stop) == ' ' && isScheme(s, value, stop)) {
-            int credential = stop + 1;
-            int credentialEnd = unquotedEnd(s, credential, end);
-            if (credentialEnd > credential) {
-                return Match.of(credential, credentialEnd);
+        int scheme = schemeEnd(s, start, stop, end, authorization, open == '"' || open == '\'');
+        if (scheme > 0) {
+            int credentialEnd = open == '"' || open == '\'' ? stop : unquotedEnd(s, scheme + 1, end);
+            if (credentialEnd > scheme + 1) {
+                return FrameworkValues.isOne(s, scheme + 1, credentialEnd) ? Match.NONE : Match.of(scheme + 1, credentialEnd);
             }
         }
-        return Match.of(value, stop);
+        return FrameworkValues.isOne(s, start, stop) ? Match.NONE : Match.of(start, stop);
+    }
+
+    /**
+     * Where the scheme word of an authorization value ends (at the space before the credential),
+     * or -1 when the value does not start with one. Unquoted, the value found so far is exactly the
+     * first word; quoted, the first word is read inside it.
+     */
+    private static int schemeEnd(CharSequence s, int start, int stop, int end, boolean authorization, boolean quoted) {
+        int wordEnd = start;
+        while (wordEnd < stop && wordEnd - start <= MAX_SCHEME && isSchemeChar(s.charAt(wordEnd))) {
+            wordEnd++;
+        }
+        int limit = quoted ? stop : end;
+        if (wordEnd == start || wordEnd + 1 >= limit || s.charAt(wordEnd) != ' ' || (!quoted && wordEnd != stop)
+                || !CharClass.isLetter(s.charAt(start)) || s.charAt(wordEnd + 1) == ' ') {
+            return -1;
+        }
+        return authorization || isScheme(s, start, wordEnd) ? wordEnd : -1;
     }
 
     private static int skipSpacesBack(CharSequence s, int from, int at) {
@@ -81,21 +180,32 @@ final class PasswordValues {
         return i;
     }
 
-    private static boolean endsWithKey(CharSequence s, int from, int keyEnd) {
+    /** The index in {@link #KEYS} of the key word ending at {@code keyEnd}, or -1. */
+    private static int keyEndingAt(CharSequence s, int from, int keyEnd) {
         if (keyEnd <= from) {
-            return false;
+            return -1;
         }
         char last = s.charAt(keyEnd - 1);
         if (CharClass.isUpper(last)) {
             last = (char) (last + ('a' - 'A'));
         }
         if (last >= 128 || !KEY_LAST_CHARS[last]) {
-            return false;
+            return -1;
         }
-        for (String key : KEYS) {
+        for (int k = 0; k < KEYS.length; k++) {
+            String key = KEYS[k];
             int start = keyEnd - key.length();
             if (key.charAt(key.length() - 1) == last && start >= from
                     && TextSearch.startsWithIgnoreCase(s, start, keyEnd, key) && startsKeyWord(s, from, start)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isAuthorization(int key) {
+        for (String authorization : AUTHORIZATION_KEYS) {
+            if (KEYS[key].equals(authorization)) {
                 return true;
             }
         }
@@ -125,13 +235,27 @@ final class PasswordValues {
         return i < limit ? i : end;
     }
 
+    /**
+     * Up to a space, tab, {@code & , ;}, an escaped line break, or a closing bracket the value did
+     * not open that ends a word ({@code abc)} and {@code abc},}; but {@code ab)c} is one value).
+     */
     private static int unquotedEnd(CharSequence s, int at, int end) {
+        int depth = 0;
         int i = at;
         while (i < end) {
             char c = s.charAt(i);
             if (c == ' ' || c == '\t' || c == '&' || c == ',' || c == ';'
                     || (c == '\\' && i + 1 < end && (s.charAt(i + 1) == 'n' || s.charAt(i + 1) == 'r'))) {
                 break;
+            }
+            if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                if (depth > 0) {
+                    depth--;
+                } else if (!CharClass.wordAt(s, i + 1, end)) {
+                    break;
+                }
             }
             i++;
         }
@@ -145,5 +269,15 @@ final class PasswordValues {
             }
         }
         return false;
+    }
+
+    /** RFC 7230 token chars as schemes use them: letters, digits, '-', '_', '.'. */
+    private static boolean isSchemeChar(char c) {
+        return CharClass.isAlnum(c) || c == '-' || c == '_' || c == '.';
+    }
+
+    /** Chars of an XML element or command-line flag name, namespace prefix included. */
+    private static boolean isNameChar(char c) {
+        return CharClass.isAlnum(c) || c == '-' || c == '_' || c == '.' || c == ':';
     }
 }

@@ -11,6 +11,8 @@ package dev.primus.agent.masking;
  *   <li>Indian mobile: exactly ten bare digits starting 6-9. Epoch seconds start with 1 until
  *   2033 and millis have 13 digits, so neither matches; a ten-digit counter or id starting with
  *   6-9 does, and is masked: the accepted price of catching numbers written without +91.</li>
+ *   <li>Any ten bare digits right after a word that names a phone ({@code telephone=4155552671},
+ *   {@code "mobile": "0123456789"}): as many apps store them ({@link KeywordBefore}).</li>
  * </ul>
  */
 final class PhoneNumbers {
@@ -27,7 +29,20 @@ final class PhoneNumbers {
             return international(s, from, at, end);
         }
         long northAmerican = northAmerican(s, from, at, end);
-        return northAmerican != Match.NONE || c == '(' ? northAmerican : indianMobile(s, from, at, end);
+        if (northAmerican != Match.NONE || c == '(') {
+            return northAmerican;
+        }
+        long mobile = indianMobile(s, from, at, end);
+        return mobile != Match.NONE ? mobile : named(s, from, at, end);
+    }
+
+    /** Ten bare digits after a word that names a phone number: {@code telephone=4155552671}. */
+    private static long named(CharSequence s, int from, int at, int end) {
+        if (!CharClass.digits(s, at, 10, end) || !NumberEdges.startsAt(s, from, at) || !NumberEdges.endsAt(s, at + 10, end)
+                || !KeywordBefore.names(s, from, at, KeywordBefore.PHONE)) {
+            return Match.NONE;
+        }
+        return Match.of(at, at + 10);
     }
 
     private static long international(CharSequence s, int from, int at, int end) {

@@ -2,17 +2,22 @@ package dev.primus.agent.masking;
 
 /**
  * us_ssn: {@code AAA-GG-SSSS}, dashes or spaces, with the numbers the SSA never issues left out
- * (area 000, 666, 900-999; group 00; serial 0000). Bare nine-digit runs are not matched: order
- * ids, amounts in cents and zip+4 codes have that shape far more often than SSNs do.
+ * (area 000, 666, 900-999; group 00; serial 0000). Bare nine-digit runs are matched only after a
+ * word that names an SSN ({@link KeywordBefore}): order ids, amounts in cents and zip+4 codes
+ * have that shape far more often than SSNs do.
  */
 final class SocialSecurityNumbers {
     private static final int LENGTH = 11;
+    private static final int BARE_LENGTH = 9;
 
     private SocialSecurityNumbers() {
     }
 
     /** {@code at} is a digit. */
     static long match(CharSequence s, int from, int at, int end) {
+        if (CharClass.digits(s, at, BARE_LENGTH, end)) {
+            return named(s, from, at, end);
+        }
         if (at + LENGTH > end) {
             return Match.NONE;
         }
@@ -23,13 +28,22 @@ final class SocialSecurityNumbers {
                 || !NumberEdges.startsAt(s, from, at) || !NumberEdges.endsAt(s, at + LENGTH, end)) {
             return Match.NONE;
         }
-        int area = number(s, at, 3);
-        int group = number(s, at + 4, 2);
-        int serial = number(s, at + 7, 4);
-        if (area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0) {
+        return issuable(number(s, at, 3), number(s, at + 4, 2), number(s, at + 7, 4)) ? Match.of(at, at + LENGTH)
+                : Match.NONE;
+    }
+
+    /** Nine bare digits after a word that names an SSN ({@code ssn=123456789}, {@code SSN: 123456789}). */
+    private static long named(CharSequence s, int from, int at, int end) {
+        if (!NumberEdges.startsAt(s, from, at) || !NumberEdges.endsAt(s, at + BARE_LENGTH, end)
+                || !issuable(number(s, at, 3), number(s, at + 3, 2), number(s, at + 5, 4))
+                || !KeywordBefore.names(s, from, at, KeywordBefore.SSN)) {
             return Match.NONE;
         }
-        return Match.of(at, at + LENGTH);
+        return Match.of(at, at + BARE_LENGTH);
+    }
+
+    private static boolean issuable(int area, int group, int serial) {
+        return area != 0 && area != 666 && area < 900 && group != 0 && serial != 0;
     }
 
     private static int number(CharSequence s, int at, int count) {

@@ -210,6 +210,8 @@ final class SpanFinder {
                 return AzureSasSignatures.match(s, floor, at, end);
             case PRIVATE_KEY:
                 return PrivateKeyBlocks.match(s, floor, at, end);
+            case URL_CREDENTIALS:
+                return UrlCredentials.match(s, floor, at, end);
             case PASSWORD_KV:
                 return PasswordValues.match(s, floor, at, end);
             default:

@@ -38,7 +38,9 @@ final class TriggerTable {
     TriggerTable(int enabled) {
         anywhere(BuiltInDetector.EMAIL, enabled, "@");
         anywhere(BuiltInDetector.PRIVATE_KEY, enabled, "-");
-        anywhere(BuiltInDetector.PASSWORD_KV, enabled, "=:");
+        anywhere(BuiltInDetector.PASSWORD_KV, enabled, "=:>");
+        atStart(BuiltInDetector.PASSWORD_KV, enabled, "-");
+        anywhere(BuiltInDetector.URL_CREDENTIALS, enabled, ":");
         anywhere(BuiltInDetector.IP_ADDRESS, enabled, ":");
         anywhere(BuiltInDetector.AWS_SECRET_KEY, enabled, "=:");
         anywhere(BuiltInDetector.AZURE_STORAGE_KEY, enabled, "=:");
@@ -93,6 +95,7 @@ final class TriggerTable {
         followedBy(BuiltInDetector.SENDGRID_KEY.bit(), "G");
         followedBy(BuiltInDetector.TWILIO_KEY.bit(), "KC");
         followedBy(BuiltInDetector.PRIVATE_KEY.bit(), "-");
+        followedBy(BuiltInDetector.URL_CREDENTIALS.bit(), "/");
         followedBy(ESCAPE, "nr");
         for (char c = 0; c < 128; c++) {
             atWordStart[c] |= insideWord[c];

@@ -60,4 +60,54 @@ class PasswordKvDetectorTest {
     void leavesKeysThatOnlyContainASecretWordAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "Authorization: Api-Token Zx81kdq0aPLmN3         | Authorization: Api-Token [PASSWORD_KV]",
+        "Authorization: SSWS 00QCjAl4MlV-WPXM           | Authorization: SSWS [PASSWORD_KV]",
+        "Proxy-Authorization: Custom abc123            | Proxy-Authorization: Custom [PASSWORD_KV]",
+        "\"Authorization\": \"Api-Token Zx81kdq0aPLmN3\" | \"Authorization\": \"Api-Token [PASSWORD_KV]\"",
+        "Authorization: Zx81kdq0aPLmN3                 | Authorization: [PASSWORD_KV]",
+    })
+    void masksOnlyTheCredentialAfterAnyAuthorizationScheme(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "<password>hunter2</password>                   | <password>[PASSWORD_KV]</password>",
+        "<db:Password>hunter2</db:Password>             | <db:Password>[PASSWORD_KV]</db:Password>",
+        "<clientSecret>s3cr3t</clientSecret><a>1</a>    | <clientSecret>[PASSWORD_KV]</clientSecret><a>1</a>",
+        "<password>hunter2                              | <password>[PASSWORD_KV]",
+        "--password hunter2 --user bob                  | --password [PASSWORD_KV] --user bob",
+        "--db-password 'correct horse'                  | --db-password '[PASSWORD_KV]'",
+        "keytool -storepass changeit -keystore x.jks   | keytool -storepass [PASSWORD_KV] -keystore x.jks",
+        "--password=hunter2                             | --password=[PASSWORD_KV]",
+    })
+    void masksXmlElementsAndCommandLineFlagsNamedLikePasswords(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password=null", "password: NULL", "secret=true", "token=false", "auth=Basic",
+        "authentication method: trust", "auth=scram-sha-256", "credentials=UsernamePasswordAuthenticationToken@1a2b3c",
+        "token=org.springframework.security.oauth2.jwt.Jwt", "token=com.acme.Token@7f31245a", "password: {",
+        "secret=Name{value=x}", "credentials=Credentials[user=bob]", "password=${DB_PASSWORD}", "password=****",
+        "password=<hidden>", "<password></password>", "<password><value>", "</password>", "--password --user bob",
+        "pass -- x", "INFO - started", "x -password", "a-password b"})
+    void leavesAFrameworksOwnWordsAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "User(name=bob, password=abc)     | User(name=bob, password=[PASSWORD_KV])",
+        "{password=abc}                   | {password=[PASSWORD_KV]}",
+        "[token=abc]]                     | [token=[PASSWORD_KV]]]",
+        "password=ab)c                    | password=[PASSWORD_KV]",
+        "password=f(x)                    | password=[PASSWORD_KV]",
+        "User(password=a(b)c) next        | User(password=[PASSWORD_KV]) next",
+    })
+    void neverEatsTheBracketThatClosesTheValue(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
 }

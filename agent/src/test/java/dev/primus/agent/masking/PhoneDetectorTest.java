@@ -32,4 +32,19 @@ class PhoneDetectorTest {
     void leavesNumbersThatAreNotPhoneNumbersAlone(String text) {
         assertEquals("call " + text + " now", masker.mask("call " + text + " now"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"telephone=4155552671", "phone: 0123456789", "\"mobile\":\"5876543210\"",
+        "customerPhoneNumber=4155552671", "contact_no 4155552671", "Tel. 4155552671", "mobile number is 5876543210",
+        "fax (4155552671)"})
+    void masksTenBareDigitsAfterAWordThatNamesAPhone(String text) {
+        assertEquals(text.replaceAll("\\d{10}", "[PHONE]"), masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"order 4155552671 shipped", "microphone 4155552671", "hotel 4155552671",
+        "phone 41555526712", "phone 415555267", "phones=4155552671x"})
+    void leavesTenBareDigitsAloneWithoutTheWord(String text) {
+        assertEquals(text, masker.mask(text));
+    }
 }

@@ -33,12 +33,25 @@ class UsSsnDetectorTest {
     @ValueSource(strings = {
         "000-12-3456", "666-12-3456", "900-12-3456", "999-12-3456", // areas never issued
         "123-00-4567", "123-45-0000", // group 00, serial 0000
-        "123456789", // bare nine digits: too often an id or an amount
         "123-45-6789-1", "1-123-45-6789", "123-45 6789", // longer numbers, mixed separators
         "2024-11-24",
     })
     void leavesNumbersThatAreNotSocialSecurityNumbersAlone(String text) {
         assertEquals("ssn " + text + " on file", masker.mask("ssn " + text + " on file"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ssn 123456789 on file", "SSN: 123456789", "\"ssn\":\"123456789\"", "customer_ssn=123456789",
+        "Social Security number is 123456789", "socialSecurityNumber=123456789"})
+    void masksNineBareDigitsAfterAWordThatNamesAnSsn(String text) {
+        assertEquals(text.replace("123456789", "[US_SSN]"), masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"order 123456789 shipped", "ssn 000123456", "ssn 666123456", "ssn 923456789",
+        "ssn 123006789", "ssn 123450000", "ssn 1234567890", "lessn 123456789", "ssn 12345678"})
+    void leavesNineBareDigitsAloneWithoutTheWordOrWhenNeverIssued(String text) {
+        assertEquals(text, masker.mask(text));
     }
 
     /** Areas, groups and serials drawn with the edges (0, 665-667, 899-900, 999) much more often than chance would. */

@@ -1,0 +1,114 @@
+package dev.primus.agent.masking;
+
+/**
+ * What stands after a secret-looking key in a framework's own log lines and is not a secret:
+ * {@code null}, {@code true}/{@code false}, an authentication method's name ({@code auth=Basic},
+ * {@code authentication method: trust}), a Java type name, an object's {@code toString}
+ * ({@code Credentials{user=bob}}, {@code Token@1a2b3c}, {@code Key[alg=RS256]}), the start of a
+ * nested structure ({@code {}, {@code [}, {@code <}), a placeholder ({@code ${DB_PASSWORD}}) or a
+ * value already hidden ({@code ****}). Each was seen masked on real server logs, where masking
+ * it only makes the line harder to read and says nothing is hidden that was not.
+ *
+ * <p>A password that is literally one of these words is left in clear: {@code password=true}
+ * says nothing an attacker would not guess first.
+ */
+final class FrameworkValues {
+    private static final String[] WORDS = {"null", "nil", "none", "true", "false", "undefined", "empty", "n/a",
+        // Authentication methods and schemes, as HTTP, PostgreSQL, Kafka, AMQP and Spring name them.
+        "basic", "bearer", "digest", "negotiate", "ntlm", "kerberos", "oauth", "oauth2", "oidc", "saml", "ldap",
+        "jwt", "trust", "md5", "scram-sha-256", "scram-sha-1", "scram-sha-512", "peer", "ident", "gss", "sspi",
+        "radius", "cert", "pam", "reject", "plain", "anonymous", "mtls", "x509", "external", "client_credentials",
+        "authorization_code", "refresh_token", "enabled", "disabled", "required", "optional"};
+    private static final int MAX_WORD = 20;
+
+    private FrameworkValues() {
+    }
+
+    /** Whether {@code s[start, stop)} is one of the values above (not a secret). */
+    static boolean isOne(CharSequence s, int start, int stop) {
+        if (stop <= start) {
+            return true;
+        }
+        char first = s.charAt(start);
+        if (first == '{' || first == '[' || first == '<' || first == '(') {
+            return true;
+        }
+        if ((first == '$' || first == '%' || first == '#') && start + 1 < stop && s.charAt(start + 1) == '{') {
+            return true;
+        }
+        return isWord(s, start, stop) || allStars(s, start, stop) || isTypeOrObject(s, start, stop);
+    }
+
+    private static boolean isWord(CharSequence s, int start, int stop) {
+        if (stop - start > MAX_WORD) {
+            return false;
+        }
+        for (String word : WORDS) {
+            if (word.length() == stop - start && TextSearch.startsWithIgnoreCase(s, start, stop, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean allStars(CharSequence s, int start, int stop) {
+        for (int i = start; i < stop; i++) {
+            if (s.charAt(i) != '*') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A Java name, dotted, followed by nothing (a fully qualified type: {@code org.acme.Token}), by
+     * {@code @hex} (an identity {@code toString}) or by a bracket (a record's or Lombok's
+     * {@code toString}: {@code Credentials[user=bob]}). A plain word is a type only when dotted
+     * with lower-case package names first; a bracket needs an upper-case or dotted name, so that
+     * {@code abc(1)} stays a value.
+     */
+    private static boolean isTypeOrObject(CharSequence s, int start, int stop) {
+        if (!Character.isJavaIdentifierStart(s.charAt(start))) {
+            return false;
+        }
+        int i = start;
+        int dots = 0;
+        int lastSegment = start;
+        boolean lowerPackages = true;
+        while (i < stop) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                if (i + 1 >= stop || !Character.isJavaIdentifierStart(s.charAt(i + 1))) {
+                    return false;
+                }
+                lowerPackages &= CharClass.isLower(s.charAt(lastSegment));
+                dots++;
+                lastSegment = i + 1;
+            } else if (!Character.isJavaIdentifierPart(c)) {
+                break;
+            }
+            i++;
+        }
+        boolean typeName = CharClass.isUpper(s.charAt(lastSegment)) && (dots == 0 || lowerPackages);
+        if (i == stop) {
+            return dots > 0 && typeName;
+        }
+        char after = s.charAt(i);
+        if (after == '@') {
+            return typeName && isHex(s, i + 1, stop);
+        }
+        return (after == '{' || after == '[' || after == '(') && typeName;
+    }
+
+    private static boolean isHex(CharSequence s, int start, int stop) {
+        if (stop <= start || stop - start > 16) {
+            return false;
+        }
+        for (int i = start; i < stop; i++) {
+            if (!CharClass.isHex(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.primus.agent.masking;
+
+/**
+ * Whether a keyword names the number that follows it: {@code phone 4155552671},
+ * {@code "ssn":"123456789"}, {@code aadhaar no. 234567890124}, {@code customerPhoneNumber=...},
+ * {@code Social Security number is ...}. Some numbers are PII only by what names them: ten bare
+ * digits are as often a counter as a phone number, and are masked only after such a word.
+ *
+ * <p>Looks back from the number over a few separators, then over up to two filler words
+ * ({@code number}, {@code no}, {@code is}, ...), and compares a keyword from the end, ignoring
+ * case and the separators between its words, so {@code socialsecurity} matches
+ * {@code Social-Security} and {@code socialSecurity}. The keyword must start a word: {@code tel}
+ * does not name a number after {@code hotel}.
+ */
+final class KeywordBefore {
+    static final String[] PHONE = {"phone", "telephone", "tel", "mobile", "mob", "cell", "cellphone", "msisdn",
+        "whatsapp", "contact", "fax"};
+    static final String[] SSN = {"ssn", "socialsecurity"};
+    static final String[] AADHAAR = {"aadhaar", "aadhar", "adhaar", "uid", "uidai"};
+    private static final String[] FILLERS = {"number", "num", "no", "nr", "is", "was", "of"};
+    private static final int MAX_SEPARATORS = 5;
+    private static final int MAX_FILLERS = 2;
+
+    private KeywordBefore() {
+    }
+
+    /** Whether one of {@code keywords} (lower-case letters) names the number starting at {@code at}. */
+    static boolean names(CharSequence s, int from, int at, String[] keywords) {
+        int i = skipSeparators(s, from, at);
+        for (int fillers = 0; i > from; fillers++) {
+            for (String keyword : keywords) {
+                if (endsWithWord(s, from, i, keyword)) {
+                    return true;
+                }
+            }
+            if (fillers == MAX_FILLERS) {
+                return false;
+            }
+            int before = fillerStart(s, from, i);
+            if (before < 0) {
+                return false;
+            }
+            i = skipSeparators(s, from, before);
+        }
+        return false;
+    }
+
+    private static int skipSeparators(CharSequence s, int from, int at) {
+        int i = at;
+        while (i > from && at - i < MAX_SEPARATORS && isSeparator(s.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '=' || c == ':' || c == '"' || c == '\'' || c == '#' || c == '\t' || c == '('
+                || c == '.' || c == '-' || c == '_';
+    }
+
+    /** Where the filler word ending at {@code end} starts, or -1 when none ends there. */
+    private static int fillerStart(CharSequence s, int from, int end) {
+        for (String filler : FILLERS) {
+            if (endsWithWord(s, from, end, filler)) {
+                return end - filler.length();
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether {@code s} just before {@code end} ends with {@code word}, ignoring ASCII case and any
+     * '_', '-', '.' or single space between its letters, with a word start where it begins.
+     */
+    private static boolean endsWithWord(CharSequence s, int from, int end, String word) {
+        int i = end;
+        for (int k = word.length() - 1; k >= 0; k--) {
+            if (k < word.length() - 1 && i > from && isJoiner(s.charAt(i - 1))) {
+                i--;
+            }
+            if (i <= from) {
+                return false;
+            }
+            char c = s.charAt(--i);
+            if (CharClass.isUpper(c)) {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != word.charAt(k)) {
+                return false;
+            }
+        }
+        if (i == from) {
+            return true;
+        }
+        char before = s.charAt(i - 1);
+        return !CharClass.isAlnum(before) || (CharClass.isLower(before) && CharClass.isUpper(s.charAt(i)))
+                || CharClass.isEscapedBreak(s, from, i - 1);
+    }
+
+    private static boolean isJoiner(char c) {
+        return c == '_' || c == '-' || c == '.' || c == ' ';
+    }
+}

@@ -1,0 +1,58 @@
+package dev.primus.agent.masking;
+
+/**
+ * url_credentials: the password in a URL's user info, of any scheme: {@code postgres://app:pw@db},
+ * {@code redis://:pw@cache}, {@code jdbc:mysql://app:pw@db/app}, {@code amqp://guest:pw@mq}. Only
+ * the password is masked; the user, host and path stay, so the line still says where it went.
+ * Found from the ':' of {@code ://}. The user info ends at the last '@' before the path, query,
+ * fragment or a space, so an unencoded '@' inside a password is masked with it. A URL with a user
+ * and no password ({@code https://user@host}) has nothing to mask here; JDBC's
+ * {@code ?password=} parameters are password_kv's.
+ */
+final class UrlCredentials {
+    private static final int MAX_SCHEME = 32;
+    private static final int MAX_USER_INFO = 512;
+
+    private UrlCredentials() {
+    }
+
+    /** {@code at} is a ':'. */
+    static long match(CharSequence s, int from, int at, int end) {
+        if (at + 3 >= end || s.charAt(at + 1) != '/' || s.charAt(at + 2) != '/' || !schemeBefore(s, from, at)) {
+            return Match.NONE;
+        }
+        int userInfo = at + 3;
+        int limit = (int) Math.min(end, (long) userInfo + MAX_USER_INFO);
+        int colon = -1;
+        int lastAt = -1;
+        for (int i = userInfo; i < limit; i++) {
+            char c = s.charAt(i);
+            if (c == '/' || c == '?' || c == '#' || c == ' ' || c == '\t' || c == '"' || c == '\''
+                    || (c == '\\' && i + 1 < end && (s.charAt(i + 1) == 'n' || s.charAt(i + 1) == 'r'))) {
+                break;
+            }
+            if (c == ':' && colon < 0) {
+                colon = i;
+            } else if (c == '@') {
+                lastAt = i;
+            }
+        }
+        if (colon < 0 || lastAt < colon + 2 || FrameworkValues.isOne(s, colon + 1, lastAt)) {
+            return Match.NONE;
+        }
+        return Match.of(colon + 1, lastAt);
+    }
+
+    /** A scheme, letters first then letters, digits, '+', '-' or '.', not inside a longer word. */
+    private static boolean schemeBefore(CharSequence s, int from, int at) {
+        int i = at;
+        while (i > from && at - i <= MAX_SCHEME && isSchemeChar(s.charAt(i - 1))) {
+            i--;
+        }
+        return i < at && CharClass.isLetter(s.charAt(i));
+    }
+
+    private static boolean isSchemeChar(char c) {
+        return CharClass.isAlnum(c) || c == '+' || c == '-' || c == '.';
+    }
+}
