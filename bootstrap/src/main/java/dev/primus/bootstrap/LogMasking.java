@@ -16,7 +16,17 @@ import java.util.Map;
 public final class LogMasking {
     /** The engine side, implemented in the agent. Values are returned as they came when clean. */
     public interface Checker {
+        /** A value on its own (an argument, a context value, an exception's message): every line break escaped. */
         String maskText(String text);
+
+        /**
+         * Logback's formatted message, judged with its template and arguments, read from
+         * {@code event} (null when a constructor stores it): a line break the template holds may stay.
+         */
+        String maskLogbackMessage(String formatted, Object event);
+
+        /** The text a JUL Formatter made of a {@code LogRecord}, judged with the record's template and parameters. */
+        String maskJulFormatted(String formatted, Object record);
 
         /** An exception's message or text: masked only while an appender or handler runs on this thread. */
         String maskTextWhileLogging(String text);
@@ -58,6 +68,8 @@ public final class LogMasking {
     private static final int JUL_RECORD = 6;
     private static final int KEY_VALUE_PAIRS = 7;
     private static final int TEXT_WHILE_LOGGING = 8;
+    private static final int LOGBACK_MESSAGE = 9;
+    private static final int JUL_MESSAGE = 10;
 
     /** Set once, by the class initializer, from {@link GateInstallation}: see there. */
     private static final Checker ENGINE = GateInstallation.masking();
@@ -69,9 +81,33 @@ public final class LogMasking {
         return ENGINE;
     }
 
-    /** A message, an exception message, a formatted record: the text as it may be written. */
+    /** A message, an exception message: the text as it may be written. */
     public static String text(String text) {
         return (String) mask(TEXT, text);
+    }
+
+    /** Woven where Logback's event stores its formatted message, passing the event. */
+    public static String logbackMessage(String formatted, Object event) {
+        return formattedMessage(LOGBACK_MESSAGE, formatted, event);
+    }
+
+    /** Woven at the return of {@code java.util.logging.Formatter.formatMessage(LogRecord)}, passing the record. */
+    public static String julMessage(String formatted, Object record) {
+        return formattedMessage(JUL_MESSAGE, formatted, record);
+    }
+
+    private static String formattedMessage(int kind, String formatted, Object source) {
+        Checker engine = ENGINE;
+        if (engine == null || formatted == null) {
+            return formatted;
+        }
+        try {
+            return kind == LOGBACK_MESSAGE ? engine.maskLogbackMessage(formatted, source)
+                    : engine.maskJulFormatted(formatted, source);
+        } catch (Throwable failure) {
+            AgentFailures.record("log masking", failure);
+            return formatted;
+        }
     }
 
     /**

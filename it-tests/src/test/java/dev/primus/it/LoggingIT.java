@@ -55,7 +55,19 @@ class LoggingIT {
                 + "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "[JWT]");
         MASKED.put("-----BEGIN PRIVATE KEY-----MIIEvQIBADANBgkqhkiG9w0BAQEFAASC-----END PRIVATE KEY-----",
                 "[PRIVATE_KEY]");
+        String[] keyedMarkers = {"[PASSWORD_KV]", "[BEARER_TOKEN]", "[PASSWORD_KV]", "[AADHAAR]", "[PHONE]", "[US_SSN]",
+            "[AWS_SECRET_KEY]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[URL_CREDENTIALS]", "[AZURE_STORAGE_KEY]",
+            "[AZURE_SAS_SIGNATURE]"};
+        for (int i = 0; i < LoggingApp.KEY_IN_TEMPLATE.length; i++) {
+            MASKED.put(LoggingApp.KEY_IN_TEMPLATE[i][1], keyedMarkers[i]);
+        }
     }
+
+    /** Line breaks as each kind of file writes them, and as they must come out: escaped where they forge a record. */
+    private static final Map<String, String> ESCAPED_TEXT = Map.of(
+            "bob\nFAKE", "bob\\nFAKE", "bob\n2026-12-03", "bob\\n2026-12-03");
+    private static final Map<String, String> ESCAPED_JSON = Map.of(
+            "bob\\nFAKE", "bob\\\\nFAKE", "bob\\n2026-12-03", "bob\\\\n2026-12-03");
 
     /**
      * {@code notLogged}: values this API cannot carry (JUL has no MDC; only SLF4J 2 has key-value
@@ -132,7 +144,8 @@ class LoggingIT {
             assertFalse(auditText.contains(value), "the audit never holds a masked value");
         }
         for (String detector : List.of("email", "credit_card", "us_ssn", "phone", "iban", "aadhaar", "pan", "jwt",
-                "bearer_token", "aws_access_key", "stripe_key", "github_token", "slack_token", "private_key", "password_kv")) {
+                "bearer_token", "aws_access_key", "aws_secret_key", "stripe_key", "github_token", "slack_token", "private_key",
+                "url_credentials", "azure_storage_key", "azure_sas_signature", "password_kv")) {
             assertTrue(auditText.contains("\"type\":\"masking\"") && auditText.contains("\"detector\":\"" + detector + "\""),
                     "masking counts are audited for " + detector + ":\n" + auditText);
         }
@@ -162,7 +175,13 @@ class LoggingIT {
         for (Map.Entry<String, String> value : MASKED.entrySet()) {
             expected = expected.replace(value.getKey(), value.getValue());
         }
-        return json ? expected.replace("bob\\nFAKE", "bob\\\\nFAKE") : expected.replace("bob\nFAKE", "bob\\nFAKE");
+        for (Map.Entry<String, String> lineBreak : (json ? ESCAPED_JSON : ESCAPED_TEXT).entrySet()) {
+            assertTrue(expected.contains(lineBreak.getKey()), "without the agent the output holds " + lineBreak.getKey());
+            expected = expected.replace(lineBreak.getKey(), lineBreak.getValue());
+        }
+        String banner = json ? "Database info:\\n\\tDatabase JDBC URL" : "Database info:\n\tDatabase JDBC URL";
+        assertTrue(expected.contains(banner), "the banner a developer wrote on several lines stays so");
+        return expected;
     }
 
     /** Time stamps differ from run to run; nothing else may. */

@@ -53,6 +53,16 @@ final class Log4jAccess {
         return (String) invoke(messages.get(message.getClass()).getFormattedMessage, message);
     }
 
+    /** The message's template ({@code Message.getFormat}); a reusable event is its own message. */
+    String template(Object message) {
+        return (String) invoke(messages.get(message.getClass()).getFormat, message);
+    }
+
+    /** The message's parameters ({@code Message.getParameters}), or null. */
+    Object[] parameters(Object message) {
+        return (Object[]) invoke(messages.get(message.getClass()).getParameters, message);
+    }
+
     /**
      * For a plain {@code MapMessage} or {@code StringMapMessage}: the same type with its String
      * values masked, or the message itself when none needed it; so JSON layouts still write
@@ -170,6 +180,8 @@ final class Log4jAccess {
 
     private static final class MessageMembers {
         final Method getFormattedMessage;
+        final Method getFormat;
+        final Method getParameters;
         final Constructor<?> simpleMessage;
         /** Only for exactly MapMessage and StringMapMessage: their map is all they hold. */
         final Method getData;
@@ -178,6 +190,8 @@ final class Log4jAccess {
         MessageMembers(Class<?> type, Class<?> messageInterface) {
             try {
                 getFormattedMessage = messageInterface.getMethod("getFormattedMessage");
+                getFormat = messageInterface.getMethod("getFormat");
+                getParameters = messageInterface.getMethod("getParameters");
                 simpleMessage = sibling(messageInterface, "org.apache.logging.log4j.message.SimpleMessage")
                         .getConstructor(String.class);
                 boolean plainMap = type.getName().equals("org.apache.logging.log4j.message.MapMessage")

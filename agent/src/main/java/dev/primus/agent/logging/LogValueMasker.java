@@ -17,6 +17,7 @@ final class LogValueMasker {
     private final boolean enforce;
     private final Log4jAccess log4j = new Log4jAccess();
     private final Slf4jKeyValuePairs keyValuePairs = new Slf4jKeyValuePairs();
+    private final LogbackEvents logback = new LogbackEvents();
 
     LogValueMasker(Masker masker, boolean enforce) {
         this.masker = masker;
@@ -26,6 +27,39 @@ final class LogValueMasker {
     public String maskText(String text) {
         String masked = masker.mask(text);
         return enforce ? masked : text;
+    }
+
+    /**
+     * A formatted message: its template's own line breaks stay unless they would forge a record
+     * ({@link Masker#maskMessage}). Template and arguments are read only when the text holds a
+     * break; without them (null) the message is its own template.
+     */
+    private String maskMessage(String formatted, String template, Object[] arguments) {
+        String masked = masker.maskMessage(formatted, template, arguments);
+        return enforce ? masked : formatted;
+    }
+
+    /** Logback's formatted message; {@code event} null when it is stored by a constructor. */
+    public String maskLogbackMessage(String formatted, Object event) {
+        boolean breaks = event != null && hasBreak(formatted);
+        return maskMessage(formatted, breaks ? logback.template(event) : null, breaks ? logback.arguments(event) : null);
+    }
+
+    /** The text a JUL Formatter made of {@code record}, which {@link #maskJulRecord} has already judged. */
+    public String maskJulFormatted(String formatted, Object record) {
+        LogRecord julRecord = (LogRecord) record;
+        boolean breaks = hasBreak(formatted);
+        return maskMessage(formatted, breaks ? julRecord.getMessage() : null, breaks ? julRecord.getParameters() : null);
+    }
+
+    private static boolean hasBreak(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Object[] maskArguments(Object[] arguments) {
@@ -80,7 +114,12 @@ final class LogValueMasker {
         }
         // A clean map still goes through its text: a value is a secret by its key (password=...).
         String formatted = log4j.formattedMessage(message);
-        String masked = formatted == null ? null : maskText(formatted);
+        if (formatted == null) {
+            return message;
+        }
+        boolean breaks = hasBreak(formatted);
+        String masked = maskMessage(formatted, breaks ? log4j.template(message) : null,
+                breaks ? log4j.parameters(message) : null);
         return masked == formatted ? message : log4j.simpleMessage(message, masked);
     }
 
@@ -94,27 +133,42 @@ final class LogValueMasker {
         if (text == null || text.length() == 0) {
             return;
         }
+        // A reusable event is its own message: getFormat and getParameters read what setMessage copied.
+        boolean breaks = hasBreak(text);
+        String template = breaks ? log4j.template(event) : null;
+        Object[] parameters = breaks ? log4j.parameters(event) : null;
         if (enforce) {
-            masker.mask(text, 0);
+            masker.maskMessage(text, 0, template, parameters);
         } else {
-            masker.mask(text.toString());
+            masker.maskMessage(text.toString(), template, parameters);
         }
     }
 
+    /**
+     * Judges the record's message as a Formatter would write it, template and parameters together,
+     * before any handler runs; when that changes anything, the record carries the masked text and
+     * no parameters, so that a handler formatting it itself writes the same. Parameters a template
+     * does not use are masked one by one, for handlers that write them apart.
+     */
     public void maskJulRecord(Object record) {
         LogRecord julRecord = (LogRecord) record;
-        String message = julRecord.getMessage();
-        if (message != null) {
-            String masked = maskText(message);
-            if (masked != message) {
-                julRecord.setMessage(masked);
-            }
+        String template = julRecord.getMessage();
+        if (template == null) {
+            return;
         }
         Object[] parameters = julRecord.getParameters();
-        if (parameters != null) {
-            Object[] masked = maskArguments(parameters);
-            if (masked != parameters) {
-                julRecord.setParameters(masked);
+        String formatted = JulMessages.formatted(julRecord);
+        boolean parametersApplied = formatted != template && parameters != null && parameters.length > 0;
+        String masked = parametersApplied ? maskMessage(formatted, template, parameters) : maskMessage(formatted, null, null);
+        if (masked != formatted) {
+            julRecord.setMessage(masked);
+        }
+        if (parametersApplied && masked != formatted) {
+            julRecord.setParameters(null);
+        } else if (parameters != null) {
+            Object[] maskedParameters = maskArguments(parameters);
+            if (maskedParameters != parameters) {
+                julRecord.setParameters(maskedParameters);
             }
         }
     }

@@ -55,6 +55,32 @@ public final class LoggingGuard implements LogMasking.Checker {
     }
 
     @Override
+    public String maskLogbackMessage(String formatted, Object event) {
+        LoggingThread thread = enter();
+        if (thread == null) {
+            return formatted;
+        }
+        try {
+            return values.maskLogbackMessage(formatted, event);
+        } finally {
+            thread.inside = false;
+        }
+    }
+
+    @Override
+    public String maskJulFormatted(String formatted, Object record) {
+        LoggingThread thread = enter();
+        if (thread == null) {
+            return formatted;
+        }
+        try {
+            return values.maskJulFormatted(formatted, record);
+        } finally {
+            thread.inside = false;
+        }
+    }
+
+    @Override
     public String maskTextWhileLogging(String text) {
         return threads.get().appenders == 0 ? text : maskText(text);
     }

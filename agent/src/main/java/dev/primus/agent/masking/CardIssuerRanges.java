@@ -30,14 +30,19 @@ final class CardIssuerRanges {
         if (four >= 3528 && four <= 3589) { // JCB
             return length >= 16;
         }
-        if ((three >= 300 && three <= 305) || four == 3095 || two == 36 || two == 38 || two == 39) { // Diners
+        if ((three >= 300 && three <= 305) || four == 3095) { // Diners (Carte Blanche ranges): 14 digits only
+            return length == 14;
+        }
+        if (two == 36 || two == 38 || two == 39) { // Diners International
             return length >= 14;
         }
         if (four == 6011 || (three >= 644 && three <= 649) || two == 65 || two == 62) { // Discover, UnionPay
             return length >= 16;
         }
-        // Maestro: 50 and 56-69, the only network with 13-digit numbers besides Visa.
-        return two == 50 || (two >= 56 && two <= 69);
+        // Maestro, the only network with 12- and 13-digit numbers besides Visa: its published IINs,
+        // not the whole 50 and 56-69 block ISO reserves, where most Luhn-valid 16-digit ids fall.
+        return length >= 12 && (four == 5018 || four == 5020 || four == 5038 || four == 5893 || four == 6304
+                || four == 6759 || four == 6761 || four == 6762 || four == 6763 || iin == 676770 || iin == 676774);
     }
 
     /** The first six digits of the number in {@code [start, end)}, separators skipped. */

@@ -10,6 +10,9 @@ final class EmailAddresses {
     private static final int MAX_LOCAL = 64;
     private static final int MAX_LABEL = 63;
     private static final int MAX_DOMAIN = 253;
+    private static final String[] FILE_EXTENSIONS = {"log", "txt", "json", "xml", "yml", "yaml", "properties", "conf",
+        "cfg", "ini", "java", "class", "jar", "war", "lock", "pid", "tmp", "bak", "gz", "csv", "sql", "out", "err",
+        "html", "htm", "png", "jpg", "gif", "pem", "crt", "der", "jks", "sock"};
 
     private EmailAddresses() {
     }
@@ -84,7 +87,21 @@ final class EmailAddresses {
                 return -1;
             }
         }
-        return stop;
+        return isFileExtension(s, lastLabel, stop) ? -1 : stop;
+    }
+
+    /**
+     * A last label that is a file's extension and no top-level domain: {@code rabbit@localhost.log},
+     * a node name and its log file. Extensions that are also country domains ({@code .sh},
+     * {@code .py}, {@code .md}) stay addresses.
+     */
+    private static boolean isFileExtension(CharSequence s, int start, int stop) {
+        for (String extension : FILE_EXTENSIONS) {
+            if (stop - start == extension.length() && TextSearch.startsWithIgnoreCase(s, start, stop, extension)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isLocal(char c) {

@@ -5,8 +5,9 @@ package dev.primus.agent.masking;
  * {@code null}, {@code true}/{@code false}, an authentication method's name ({@code auth=Basic},
  * {@code authentication method: trust}), a Java type name, an object's {@code toString}
  * ({@code Credentials{user=bob}}, {@code Token@1a2b3c}, {@code Key[alg=RS256]}), the start of a
- * nested structure ({@code {}, {@code [}, {@code <}), a placeholder ({@code ${DB_PASSWORD}}) or a
- * value already hidden ({@code ****}). Each was seen masked on real server logs, where masking
+ * nested structure ({@code {}, {@code [}, {@code <}), a placeholder ({@code ${DB_PASSWORD}}), an
+ * absolute path ({@code PWD=/home/app}, the working directory) or a value already hidden
+ * ({@code ****}). Each was seen masked on real server logs, where masking
  * it only makes the line harder to read and says nothing is hidden that was not.
  *
  * <p>A password that is literally one of these words is left in clear: {@code password=true}
@@ -35,6 +36,9 @@ final class FrameworkValues {
         }
         if ((first == '$' || first == '%' || first == '#') && start + 1 < stop && s.charAt(start + 1) == '{') {
             return true;
+        }
+        if (first == '/' && start + 1 < stop && CharClass.isLetter(s.charAt(start + 1))) {
+            return true; // a path: PWD=/home/app in sudo's and Maven's logs is the working directory
         }
         return isWord(s, start, stop) || allStars(s, start, stop) || isTypeOrObject(s, start, stop);
     }

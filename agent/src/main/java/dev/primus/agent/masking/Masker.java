@@ -69,25 +69,46 @@ public final class Masker {
             return null;
         }
         try {
-            String text = LineBreaks.escape(message);
-            List<Span> found = finder.find(text, 0);
-            if (found == null) {
-                return text;
-            }
-            List<Span> spans = resolver.resolve(found, text, 0);
-            if (spans.isEmpty()) {
-                return text;
-            }
-            StringBuilder out = new StringBuilder(text.length() + 16 * spans.size());
-            int copied = 0;
-            for (Span span : spans) {
-                out.append(text, copied, span.start).append(replacement(text, span));
-                copied = span.end;
-            }
-            return out.append(text, copied, text.length()).toString();
+            return maskEscaped(LineBreaks.escape(message));
         } catch (RuntimeException e) {
             return FAILED;
         }
+    }
+
+    /**
+     * A formatted log message, masked: as {@link #mask(String)}, but a line break of the template
+     * stays unless the text after it could pass for a new record, and only those of its arguments
+     * are always escaped (see {@link LineBreaks}). {@code template} null: the message is its own
+     * template ({@code log.info("user " + input)}). The same instance when nothing changed.
+     */
+    public String maskMessage(String formatted, String template, Object[] arguments) {
+        if (formatted == null) {
+            return null;
+        }
+        try {
+            return maskEscaped(LineBreaks.neutralise(formatted, template, arguments));
+        } catch (RuntimeException e) {
+            return FAILED;
+        }
+    }
+
+    /** The text, its line breaks already neutralised, with every found value masked. */
+    private String maskEscaped(String text) {
+        List<Span> found = finder.find(text, 0);
+        if (found == null) {
+            return text;
+        }
+        List<Span> spans = resolver.resolve(found, text, 0);
+        if (spans.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16 * spans.size());
+        int copied = 0;
+        for (Span span : spans) {
+            out.append(text, copied, span.start).append(replacement(text, span));
+            copied = span.end;
+        }
+        return out.append(text, copied, text.length()).toString();
     }
 
     /**
@@ -96,11 +117,21 @@ public final class Masker {
      * when anything changed. Allocates nothing when nothing matched. Never throws.
      */
     public boolean mask(StringBuilder text, int from) {
+        return mask(text, from, true, null, null);
+    }
+
+    /** {@link #maskMessage(String, String, Object[])} in place, as {@link #mask(StringBuilder, int)} does. */
+    public boolean maskMessage(StringBuilder text, int from, String template, Object[] arguments) {
+        return mask(text, from, false, template, arguments);
+    }
+
+    private boolean mask(StringBuilder text, int from, boolean everyBreak, String template, Object[] arguments) {
         if (text == null || from < 0 || from >= text.length()) {
             return false;
         }
         try {
-            boolean changed = LineBreaks.escape(text, from);
+            boolean changed = everyBreak ? LineBreaks.escape(text, from)
+                    : LineBreaks.neutralise(text, from, template, arguments);
             List<Span> found = finder.find(text, from);
             if (found == null) {
                 return changed;

@@ -236,7 +236,7 @@ final class PasswordValues {
     }
 
     /**
-     * Up to a space, tab, {@code & , ;}, an escaped line break, or a closing bracket the value did
+     * Up to a space, tab, {@code & , ;}, a line break (escaped or not), or a closing bracket the value did
      * not open that ends a word ({@code abc)} and {@code abc},}; but {@code ab)c} is one value).
      */
     private static int unquotedEnd(CharSequence s, int at, int end) {
@@ -244,7 +244,7 @@ final class PasswordValues {
         int i = at;
         while (i < end) {
             char c = s.charAt(i);
-            if (c == ' ' || c == '\t' || c == '&' || c == ',' || c == ';'
+            if (c == ' ' || c == '\t' || c == '&' || c == ',' || c == ';' || c == '\n' || c == '\r'
                     || (c == '\\' && i + 1 < end && (s.charAt(i + 1) == 'n' || s.charAt(i + 1) == 'r'))) {
                 break;
             }

@@ -127,10 +127,22 @@ final class PhoneNumbers {
     private static long indianMobile(CharSequence s, int from, int at, int end) {
         char first = s.charAt(at);
         if (first < '6' || !CharClass.digits(s, at, 10, end) || !NumberEdges.startsAt(s, from, at)
-                || !NumberEdges.endsAt(s, at + 10, end)) {
+                || !NumberEdges.endsAt(s, at + 10, end) || isRoundQuantity(s, at)) {
             return Match.NONE;
         }
         return Match.of(at, at + 10);
+    }
+
+    /**
+     * A size in bytes that is a whole number of MiB (8589934592 is 8 GiB, a heap or memory size)
+     * or a number ending in six zeros: a quantity, which a mobile number is about once in a million.
+     */
+    private static boolean isRoundQuantity(CharSequence s, int at) {
+        long value = 0;
+        for (int i = at; i < at + 10; i++) {
+            value = value * 10 + (s.charAt(i) - '0');
+        }
+        return value % (1 << 20) == 0 || value % 1_000_000 == 0;
     }
 
     /** Three digits, the first 2-9 (NANP area codes and exchanges never start with 0 or 1). */

@@ -27,7 +27,7 @@ final class UrlCredentials {
         int lastAt = -1;
         for (int i = userInfo; i < limit; i++) {
             char c = s.charAt(i);
-            if (c == '/' || c == '?' || c == '#' || c == ' ' || c == '\t' || c == '"' || c == '\''
+            if (c == '/' || c == '?' || c == '#' || c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '\n' || c == '\r'
                     || (c == '\\' && i + 1 < end && (s.charAt(i + 1) == 'n' || s.charAt(i + 1) == 'r'))) {
                 break;
             }

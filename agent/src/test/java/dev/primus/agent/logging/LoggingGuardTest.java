@@ -110,12 +110,87 @@ class LoggingGuardTest {
     }
 
     @Test
-    void aJulRecordHasItsMessageAndStringParametersMasked() {
+    void aJulRecordIsJudgedAsFormattedAndThenCarriesTheMaskedText() {
         LogRecord record = new LogRecord(Level.INFO, "user {0} from jane@example.com");
         record.setParameters(new Object[] {"john@example.com", 7});
         enforcing.maskJulRecord(record);
-        assertEquals("user {0} from [EMAIL]", record.getMessage());
-        assertArrayEquals(new Object[] {"[EMAIL]", 7}, record.getParameters());
+        assertEquals("user [EMAIL] from [EMAIL]", record.getMessage());
+        assertEquals(null, record.getParameters(), "a handler that formats the record itself writes the masked text");
+    }
+
+    @Test
+    void aJulKeyInTheTemplateWithItsValueInAParameterIsMasked() {
+        LogRecord record = new LogRecord(Level.INFO, "login user={0} password={1}");
+        record.setParameters(new Object[] {"bob", "hunter2secret"});
+        enforcing.maskJulRecord(record);
+        assertEquals("login user=bob password=[PASSWORD_KV]", record.getMessage());
+    }
+
+    @Test
+    void aCleanJulRecordIsLeftAsItIs() {
+        LogRecord record = new LogRecord(Level.INFO, "order {0} shipped in {1} ms");
+        Object[] parameters = {"north-7", 42};
+        record.setParameters(parameters);
+        String message = record.getMessage();
+        enforcing.maskJulRecord(record);
+        assertSame(message, record.getMessage());
+        assertSame(parameters, record.getParameters());
+    }
+
+    @Test
+    void unusedJulParametersAreMaskedOneByOne() {
+        LogRecord record = new LogRecord(Level.INFO, "no placeholders here");
+        record.setParameters(new Object[] {"john@example.com"});
+        enforcing.maskJulRecord(record);
+        assertEquals("no placeholders here", record.getMessage());
+        assertArrayEquals(new Object[] {"[EMAIL]"}, record.getParameters());
+    }
+
+    @Test
+    void aLineBreakFromAnArgumentIsEscapedAndOneOfTheTemplateStays() {
+        Message fromArgument = (Message) enforcing.maskLog4jMessage(new ParameterizedMessage("name {}", "bob\nERROR forged"));
+        assertEquals("name bob\\nERROR forged", fromArgument.getFormattedMessage());
+        Message banner = new SimpleMessage("HHH000412: Database info:\n\tDatabase JDBC URL [jdbc:h2:mem:test]\n\tAutocommit mode: false");
+        assertSame(banner, enforcing.maskLog4jMessage(banner));
+        Message forged = (Message) enforcing.maskLog4jMessage(new SimpleMessage("user bob\n2026-12-03 10:11:52 ERROR admin in"));
+        assertEquals("user bob\\n2026-12-03 10:11:52 ERROR admin in", forged.getFormattedMessage());
+    }
+
+    @Test
+    void aReusableLog4jEventKeepsItsTemplatesBreakAndEscapesItsArguments() {
+        MutableLogEvent event = new MutableLogEvent();
+        event.setMessage(new ReusableParameterizedMessage().set("Report:\n{}", "a\nb"));
+        enforcing.maskLog4jEvent(event);
+        assertEquals("Report:\na\\nb", event.getFormattedMessage());
+    }
+
+    @Test
+    void aLogbackMessageIsJudgedWithItsEventsTemplateAndArguments() {
+        FakeLogbackEvent event = new FakeLogbackEvent("Report:\n{} and {}", new Object[] {"a\nb", "password=x"});
+        assertEquals("Report:\na\\nb and password=[PASSWORD_KV]",
+                enforcing.maskLogbackMessage("Report:\na\nb and password=x", event));
+        String banner = "Started:\n\tport 8080";
+        assertSame(banner, enforcing.maskLogbackMessage(banner, new FakeLogbackEvent(banner, null)));
+        assertEquals("x\\nWARN y", enforcing.maskLogbackMessage("x\nWARN y", null), "no event: its own template");
+    }
+
+    /** What the guard reads of Logback's ILoggingEvent. */
+    public static final class FakeLogbackEvent {
+        private final String message;
+        private final Object[] arguments;
+
+        FakeLogbackEvent(String message, Object[] arguments) {
+            this.message = message;
+            this.arguments = arguments;
+        }
+
+        public String getMessage() {
+            return message;
+        }
+
+        public Object[] getArgumentArray() {
+            return arguments;
+        }
     }
 
     @Test

@@ -19,5 +19,9 @@ class CardIssuerRangesTest {
         assertFalse(CardIssuerRanges.issued(310000, 16));
         assertFalse(CardIssuerRanges.issued(900000, 16));
         assertFalse(CardIssuerRanges.issued(100000, 16));
+        assertFalse(CardIssuerRanges.issued(300416, 16), "Diners' 300-305 range: 14 digits only");
+        assertTrue(CardIssuerRanges.issued(675911, 16), "Maestro's published IIN 6759");
+        assertTrue(CardIssuerRanges.issued(501800, 12));
+        assertFalse(CardIssuerRanges.issued(679506, 16), "ISO's 56-69 block is not all Maestro");
     }
 }

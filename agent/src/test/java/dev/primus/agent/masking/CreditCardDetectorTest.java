@@ -49,6 +49,8 @@ class CreditCardDetectorTest {
         "1.2.3.4", "Foo.java:123", "2024-11-24T10:15:30.123Z",
         "41111111111111111111", // 20 digits: no card is that long
         "4111-1111-1111-1111-2222", // a dash-joined id longer than a card
+        "6795061899455057", // Luhn-valid in ISO's 56-69 block, outside every published Maestro IIN (an ad ordinal)
+        "3004162128217401", // Luhn-valid, Diners' 300-305 range issues 14 digits only (an id in a W3C log)
     })
     void leavesNumbersThatAreNotCardsAlone(String text) {
         assertEquals("value " + text + " end", masker.mask("value " + text + " end"));

@@ -42,6 +42,7 @@ class EmailDetectorTest {
     @ValueSource(strings = {
         "@Override", "foo@bar", "lib@1.2.3", "user@localhost", "@", "a@b.c", "name@example.c0m", "@@@",
         "x@-example.com", "x@example-.com",
+        "rabbit@localhost.log", "node@host.example.json", // a node name and its file, not an address
     })
     void leavesThingsThatAreNotAddressesAlone(String text) {
         assertEquals("see " + text + " here", masker.mask("see " + text + " here"));

@@ -28,6 +28,7 @@ class PhoneDetectorTest {
         "98765432101", "5876543210", // Indian mobiles have exactly ten digits starting 6-9
         "+1234567", "+0123456789", "1.5E+10", "+1234567890123456",
         "id9876543210", "98765-43210-1",
+        "8589934592", "6442450944", "7000000000", // 8 GiB and 6 GiB in bytes, a round number: quantities
     })
     void leavesNumbersThatAreNotPhoneNumbersAlone(String text) {
         assertEquals("call " + text + " now", masker.mask("call " + text + " now"));

@@ -16,7 +16,7 @@ public final class JulPatches {
                 Patch.enterExit("java/util/logging/Logger", "log", "(Ljava/util/logging/LogRecord;)V", 0, GATE,
                         "enterJulLog", "(Ljava/lang/Object;)V", "exitAppender"),
                 Patch.filterReturn("java/util/logging/Formatter", "formatMessage",
-                        "(Ljava/util/logging/LogRecord;)Ljava/lang/String;", GATE, "text",
-                        "(Ljava/lang/String;)Ljava/lang/String;"));
+                        "(Ljava/util/logging/LogRecord;)Ljava/lang/String;", GATE, "julMessage",
+                        "(Ljava/lang/String;Ljava/lang/Object;)Ljava/lang/String;").alsoPassing(0));
     }
 }

@@ -16,8 +16,9 @@ public final class LogbackPatches {
 
     public static List<Patch> all() {
         return Arrays.asList(
-                Patch.filterStores(EVENT, "formattedMessage", "Ljava/lang/String;", GATE, "text", TEXT_FILTER)
-                        .inAnyLoader(),
+                // With the event: a line break its template holds may stay, one from an argument may not.
+                Patch.filterStores(EVENT, "formattedMessage", "Ljava/lang/String;", GATE, "logbackMessage",
+                        "(Ljava/lang/String;Ljava/lang/Object;)Ljava/lang/String;").passingOwner().inAnyLoader(),
                 // At the getter, not the store: the event formats its message from the field, so
                 // only appenders that read the arguments themselves (JSON encoders) pay for this.
                 Patch.filterReturn(EVENT, "getArgumentArray", "()[Ljava/lang/Object;", GATE, "arguments",

@@ -26,6 +26,7 @@ public final class Patch {
     private String exitDescriptor = NO_ARGUMENT_EXIT;
     private boolean bootOnly = true;
     private boolean optional;
+    private boolean passesOwner;
     /** Further arguments passed to the bridge at entry, after the first. */
     private int[] moreArguments = new int[0];
     /** Calls applied to the argument before the bridge gets it: owner, name, descriptor each. */
@@ -224,6 +225,20 @@ public final class Patch {
                                          String bridgeClass, String filterMethod, String filterDescriptor) {
         return new Patch(className, fieldName, fieldDescriptor, Kind.FILTER_STORE, -1, bridgeClass, filterMethod,
                 filterDescriptor, null, null, null, null);
+    }
+
+    /**
+     * For {@link #filterStores} of an instance field: the filter also gets the object whose field
+     * is stored, {@code bridge.filter(value, owner)} (null in a constructor, where it may not be
+     * initialised yet).
+     */
+    public Patch passingOwner() {
+        this.passesOwner = true;
+        return this;
+    }
+
+    boolean passesOwner() {
+        return passesOwner;
     }
 
     /** Internal name, e.g. {@code java/net/Socket}. */

@@ -217,7 +217,7 @@ public final class PatchWeaver implements ClassFileTransformer {
                 // Several patches may touch one method (filters of two fields): each wraps the last.
                 for (Patch patch : patches) {
                     if (patch.matches(name, descriptor) && fits(patch, name, descriptor, access)) {
-                        method = new PatchingMethodVisitor(method, patch, owner, access, descriptor);
+                        method = new PatchingMethodVisitor(method, patch, owner, name, access, descriptor);
                         if (patch.kind() != Patch.Kind.FILTER_STORE) {
                             woven.add(patch);
                         }

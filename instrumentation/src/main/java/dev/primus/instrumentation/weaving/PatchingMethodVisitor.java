@@ -14,16 +14,18 @@ final class PatchingMethodVisitor extends MethodVisitor {
     private final Patch patch;
     private final String owner;
     private final boolean isStatic;
+    private final boolean isConstructor;
     private final Type[] arguments;
     private final Label tryStart = new Label();
     private final Label tryEnd = new Label();
     private final Label handler = new Label();
 
-    PatchingMethodVisitor(MethodVisitor target, Patch patch, String owner, int access, String descriptor) {
+    PatchingMethodVisitor(MethodVisitor target, Patch patch, String owner, String name, int access, String descriptor) {
         super(Opcodes.ASM9, target);
         this.patch = patch;
         this.owner = owner;
         this.isStatic = (access & Opcodes.ACC_STATIC) != 0;
+        this.isConstructor = name.equals("<init>");
         this.arguments = Type.getArgumentTypes(descriptor);
     }
 
@@ -79,7 +81,11 @@ final class PatchingMethodVisitor extends MethodVisitor {
         if (patch.kind() == Patch.Kind.FILTER_STORE && (opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC)
                 && fieldOwner.equals(owner) && name.equals(patch.fieldName())
                 && descriptor.equals(patch.fieldDescriptor())) {
-            filterTopOfStack(Type.getType(descriptor));
+            if (patch.passesOwner() && opcode == Opcodes.PUTFIELD) {
+                filterWithOwner(Type.getType(descriptor));
+            } else {
+                filterTopOfStack(Type.getType(descriptor));
+            }
         }
         super.visitFieldInsn(opcode, fieldOwner, name, descriptor);
     }
@@ -96,6 +102,28 @@ final class PatchingMethodVisitor extends MethodVisitor {
         if (!Type.getReturnType(patch.enterDescriptor()).equals(expected)) {
             super.visitTypeInsn(Opcodes.CHECKCAST, expected.getSort() == Type.ARRAY
                     ? expected.getDescriptor() : expected.getInternalName());
+        }
+    }
+
+    /**
+     * {@code value = bridge.filter(value, owner)} with the stack as PUTFIELD has it: owner, value.
+     * In a constructor the owner may not be initialised yet, which the verifier forbids passing:
+     * there the filter gets null.
+     */
+    private void filterWithOwner(Type expected) {
+        if (isConstructor) {
+            super.visitInsn(Opcodes.ACONST_NULL);
+        } else {
+            super.visitInsn(Opcodes.DUP2); // owner, value, owner, value
+            super.visitInsn(Opcodes.SWAP); // owner, value, value, owner
+        }
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.bridgeClass(), patch.enterMethod(), patch.enterDescriptor(), false);
+        if (!isConstructor) {
+            super.visitInsn(Opcodes.SWAP); // owner, filtered, value
+            super.visitInsn(Opcodes.POP);
+        }
+        if (!Type.getReturnType(patch.enterDescriptor()).equals(expected)) {
+            super.visitTypeInsn(Opcodes.CHECKCAST, expected.getInternalName());
         }
     }
 

@@ -48,6 +48,8 @@ class PatchWeaverTest {
                         "(Ljava/lang/String;)Ljava/lang/String;"),
                 Patch.filterStores(TARGET, "words", "[Ljava/lang/String;", BRIDGE, "hideAll",
                         "(Ljava/lang/Object;)Ljava/lang/Object;"),
+                Patch.filterStores(TARGET, "label", "Ljava/lang/String;", BRIDGE, "ownedBy",
+                        "(Ljava/lang/String;Ljava/lang/Object;)Ljava/lang/String;").passingOwner(),
                 Patch.exitWithThis(TARGET, "finish", "(I)V", BRIDGE, "exitWith"),
                 Patch.guardArgument(TARGET, "serve", "(Ljava/lang/CharSequence;Ljava/util/List;)V", 0, BRIDGE,
                         "admit", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;", "exit", 1),
@@ -169,6 +171,13 @@ class PatchWeaverTest {
         assertEquals("a ****** b", call("text", new Class<?>[0]));
         assertEquals(List.of("a", "******", "b"), List.of((String[]) call("words", new Class<?>[0])),
                 "a filter returning Object is cast back to the field's array type");
+    }
+
+    @Test
+    void filterStoresPassingOwnerGetsTheObjectOutsideConstructorsAndNullInThem() throws Throwable {
+        assertEquals("made in null", call("label", new Class<?>[0]), "a constructor's owner may be uninitialised");
+        call("setLabel", new Class<?>[] {String.class}, "set");
+        assertEquals("set in Target", call("label", new Class<?>[0]));
     }
 
     @Test

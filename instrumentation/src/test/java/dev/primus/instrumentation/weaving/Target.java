@@ -39,9 +39,19 @@ public class Target {
 
     private String text;
     private String[] words;
+    private String label;
 
     public Target() {
         this.text = "initial secret";
+        this.label = "made";
+    }
+
+    public void setLabel(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
     }
 
     public String describe(boolean early) {

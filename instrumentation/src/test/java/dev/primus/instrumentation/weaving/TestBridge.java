@@ -49,6 +49,11 @@ public final class TestBridge {
         ((java.util.List<String>) promise).add("failed " + denial.getMessage());
     }
 
+    /** The value and what owns the field it is stored in. */
+    public static String ownedBy(String value, Object owner) {
+        return value + " in " + (owner == null ? "null" : owner.getClass().getSimpleName());
+    }
+
     public static String hide(String text) {
         return text.replace("secret", "******");
     }

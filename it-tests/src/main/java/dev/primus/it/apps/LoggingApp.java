@@ -26,6 +26,31 @@ public final class LoggingApp {
         "key -----BEGIN PRIVATE KEY-----MIIEvQIBADANBgkqhkiG9w0BAQEFAASC-----END PRIVATE KEY----- done",
     };
 
+    /**
+     * A template that names a value and the value as its argument, one per detector that needs
+     * its key or keyword: only the formatted line holds the two together.
+     */
+    public static final String[][] KEY_IN_TEMPLATE = {
+        {"login user=bob password={}", "hunter2keyed"},
+        {"Authorization: Bearer {}", "keyedBearer0123456789abcdef"},
+        {"Authorization: Api-Token {}", "apiTok77keyed"},
+        {"KYC aadhaar {} verified", "201905061235"},
+        {"telephone={}", "4155550134"},
+        {"ssn {} on file", "234567891"},
+        {"aws_secret_access_key={}", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"},
+        {"<password>{}</password>", "xmlKeyed77"},
+        {"started with --password {} --port 8080", "cliKeyed77"},
+        {"db postgres://app:{}@db.internal/app", "urlKeyed77"},
+        {"AccountName=dev;AccountKey={};EndpointSuffix=core.windows.net",
+            "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="},
+        {"GET https://account.blob.core.windows.net/r/q3.pdf?sv=2022-11-02&sp=rl&sig={} 200",
+            "a39%2BYozJhGp6miujGymjRpN8tsrQfLo9Z3i8IRyIpnQ%3D"},
+    };
+    /** A message a developer wrote on several lines: it stays so. */
+    static final String BANNER = "Database info:\n\tDatabase JDBC URL [{}]\n\tAutocommit mode: false";
+    /** Data in the template that would forge a record after its line break. */
+    static final String FORGED_IN_TEMPLATE = "user bob\n2026-12-03 10:11:52 ERROR forged entry";
+
     private LoggingApp() {
     }
 
@@ -65,6 +90,11 @@ public final class LoggingApp {
         for (String line : MORE_DETECTORS) {
             log.info(line);
         }
+        for (String[] keyed : KEY_IN_TEMPLATE) {
+            log.info(keyed[0], keyed[1]);
+        }
+        log.info(BANNER, "jdbc:h2:mem:app");
+        log.info(FORGED_IN_TEMPLATE);
         stopLogback();
     }
 
@@ -83,6 +113,11 @@ public final class LoggingApp {
         for (String line : MORE_DETECTORS) {
             log.info(line);
         }
+        for (String[] keyed : KEY_IN_TEMPLATE) {
+            log.info(keyed[0], keyed[1]);
+        }
+        log.info(BANNER, "jdbc:h2:mem:app");
+        log.info(FORGED_IN_TEMPLATE);
         org.apache.logging.log4j.LogManager.shutdown();
     }
 
@@ -104,6 +139,11 @@ public final class LoggingApp {
         for (String line : MORE_DETECTORS) {
             log.info(line);
         }
+        for (String[] keyed : KEY_IN_TEMPLATE) {
+            log.log(Level.INFO, keyed[0].replace("{}", "{0}"), keyed[1]);
+        }
+        log.log(Level.INFO, BANNER.replace("{}", "{0}"), "jdbc:h2:mem:app");
+        log.info(FORGED_IN_TEMPLATE);
         formatted.close();
         raw.close();
     }

@@ -1,0 +1,39 @@
+package dev.primus.agent.logging;
+
+import java.lang.reflect.Method;
+
+/**
+ * Reads a Logback event's template and arguments ({@code ILoggingEvent.getMessage} and
+ * {@code getArgumentArray}, public API since 1.0), looked up once per event class, for the rare
+ * message whose formatted text holds a line break: only then does it matter which part of the
+ * text a developer wrote.
+ */
+final class LogbackEvents {
+    private final ClassValue<Method[]> members = new ClassValue<Method[]>() {
+        @Override
+        protected Method[] computeValue(Class<?> type) {
+            try {
+                return new Method[] {type.getMethod("getMessage"), type.getMethod("getArgumentArray")};
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(type.getName() + " is not a Logback event", e);
+            }
+        }
+    };
+
+    String template(Object event) {
+        return (String) invoke(members.get(event.getClass())[0], event);
+    }
+
+    /** The arguments as the app passed them: the engine is running, so the masking getter hands them back unchanged. */
+    Object[] arguments(Object event) {
+        return (Object[]) invoke(members.get(event.getClass())[1], event);
+    }
+
+    private static Object invoke(Method method, Object event) {
+        try {
+            return method.invoke(event);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot call " + method, e);
+        }
+    }
+}

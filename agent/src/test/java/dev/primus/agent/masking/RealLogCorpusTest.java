@@ -1,0 +1,87 @@
+package dev.primus.agent.masking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Precision on real logs nobody here wrote ({@code masking/corpus}, sources and licences in its
+ * SOURCES.md): the default detectors may change only the lines {@code JUSTIFIED.tsv} lists, each
+ * holding what a detector exists to mask, and must change every one of them. The corpus is split
+ * by file into a half the detectors were tuned on and a half held out; both are held to the same
+ * rule, and their figures are printed.
+ */
+class RealLogCorpusTest {
+    private static final Path CORPUS = Path.of("src/test/resources/masking/corpus");
+    private static final Pattern SOURCE_ROW = Pattern.compile("^\\| `([^`]+\\.log)` \\|.*\\| *(\\d+) *\\| *(tune|holdout) *\\|$");
+    private static final int MIN_LINES = 30_000;
+    private static final int MIN_SOURCES = 8;
+
+    private final Masker masker = Masker.builder().build();
+
+    @Test
+    void changesOnlyTheLinesThatHoldAValueToMask() throws IOException {
+        Map<String, String> halves = halves();
+        TreeSet<String> changed = new TreeSet<String>();
+        Map<String, int[]> figures = new TreeMap<String, int[]>(); // half -> lines, changed
+        int lines = 0;
+        try (Stream<Path> files = Files.list(CORPUS)) {
+            for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".log")).sorted()::iterator) {
+                String name = file.getFileName().toString();
+                assertTrue(halves.containsKey(name), name + " has a row, with its half, in SOURCES.md");
+                List<String> text = Files.readAllLines(file, StandardCharsets.UTF_8);
+                int[] half = figures.computeIfAbsent(halves.get(name), h -> new int[2]);
+                half[0] += text.size();
+                lines += text.size();
+                for (int i = 0; i < text.size(); i++) {
+                    if (!masker.mask(text.get(i)).equals(text.get(i))) {
+                        changed.add(name + ":" + (i + 1));
+                        half[1]++;
+                    }
+                }
+            }
+        }
+        for (Map.Entry<String, int[]> half : figures.entrySet()) {
+            System.out.printf("corpus %s half: %d lines, %d changed (all justified or this test fails)%n",
+                    half.getKey(), half.getValue()[0], half.getValue()[1]);
+        }
+        assertTrue(lines >= MIN_LINES && halves.size() >= MIN_SOURCES, lines + " lines from " + halves.size() + " sources");
+        assertEquals(justified(), changed, "changed lines (file:line) must be exactly the justified ones");
+    }
+
+    /** File name to its half, from the table in SOURCES.md. */
+    private static Map<String, String> halves() throws IOException {
+        Map<String, String> halves = new TreeMap<String, String>();
+        for (String row : Files.readAllLines(CORPUS.resolve("SOURCES.md"), StandardCharsets.UTF_8)) {
+            Matcher source = SOURCE_ROW.matcher(row);
+            if (source.matches()) {
+                halves.put(source.group(1), source.group(3));
+            }
+        }
+        return halves;
+    }
+
+    private static TreeSet<String> justified() throws IOException {
+        TreeSet<String> lines = new TreeSet<String>();
+        List<String> rows = new ArrayList<String>(Files.readAllLines(CORPUS.resolve("JUSTIFIED.tsv"), StandardCharsets.UTF_8));
+        for (String row : rows) {
+            if (!row.startsWith("#") && !row.isEmpty()) {
+                lines.add(row.substring(0, row.indexOf('\t')));
+            }
+        }
+        return lines;
+    }
+}
