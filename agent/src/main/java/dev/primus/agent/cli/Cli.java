@@ -30,7 +30,7 @@ public final class Cli {
             "  verify-audit FILE              check the hash chain of an audit file",
             "  check-egress FILE URL|HOST:PORT  print what FILE's egress policy decides for a destination",
             "  suggest-allowlist AUDIT_FILE   print an egress.allow block covering every destination audited",
-            "  mask FILE                      mask standard input to standard output with FILE's masking config",
+            "  mask [--report] FILE           mask standard input to standard output with FILE's masking config",
             "  schema                         print the config's JSON Schema",
             "  version                        print version, build and supported Java range",
             "",
@@ -85,7 +85,7 @@ public final class Cli {
             case "suggest-allowlist":
                 return rest.length == 1 ? new EgressCommands(out, err, environment).suggest(rest[0]) : usage(verb);
             case "mask":
-                return rest.length == 1 ? new MaskCommand(in, out, err, environment).run(rest[0]) : usage(verb);
+                return mask(rest);
             default:
                 err.println("unknown verb '" + verb + "'");
                 err.println(USAGE_TEXT);
@@ -207,13 +207,24 @@ public final class Cli {
                         + "mode, say) and prints an egress.allow block with a rule for every destination seen, narrowed to "
                         + "the ports seen. Review it before you paste it into the config.";
             case "mask":
-                return "Usage: mask FILE\nMasks each line of standard input with FILE's logging.masking detectors and "
-                        + "style, writes it to standard output, and prints how many values each detector masked on "
-                        + "standard error. For trying detectors and custom patterns before a rollout. Exits 3 when "
-                        + "FILE is invalid.";
+                return "Usage: mask [--report] FILE\nMasks standard input with FILE's logging.masking detectors and "
+                        + "style as the agent masks a message, and writes it to standard output. A message may span "
+                        + "lines: a line that starts like a log record (a time stamp or level word) or follows a blank "
+                        + "line begins the next one, so a PEM block or a stack trace is judged whole. Line endings are "
+                        + "kept as they came (CRLF stays CRLF). --report prints how many values each detector masked "
+                        + "on standard error. For trying detectors and custom patterns on a real log before a rollout. "
+                        + "Exits 3 when FILE is invalid.";
             default:
                 return "unknown verb '" + verb + "'\n" + USAGE_TEXT;
         }
+    }
+
+    private int mask(String[] rest) {
+        boolean report = rest.length == 2 && "--report".equals(rest[0]);
+        if (rest.length != (report ? 2 : 1)) {
+            return usage("mask");
+        }
+        return new MaskCommand(in, out, err, environment).run(rest[rest.length - 1], report);
     }
 
     private static boolean isHelp(String arg) {

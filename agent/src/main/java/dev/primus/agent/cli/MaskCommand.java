@@ -1,5 +1,6 @@
 package dev.primus.agent.cli;
 
+import dev.primus.agent.masking.LogMessages;
 import dev.primus.agent.masking.Masker;
 import dev.primus.config.ConfigError;
 import dev.primus.config.ConfigLoader;
@@ -13,11 +14,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** {@code mask FILE}: masks standard input line by line with FILE's masking config, for trying rules. */
+/**
+ * {@code mask [--report] FILE}: masks standard input with FILE's masking config the way the agent
+ * masks a message, for trying rules on a real log before a rollout. A message may span lines
+ * ({@link LogMessages}): a PEM block or a stack trace is judged whole, and its own line breaks
+ * stay, as they do in the agent. Every line ending is written back as it came (CRLF stays CRLF).
+ */
 final class MaskCommand {
+    /** A message never grows past this many chars: a file with no record starts is masked in pieces, not held whole. */
+    private static final int MAX_MESSAGE = 1 << 20;
+
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
@@ -30,7 +40,7 @@ final class MaskCommand {
         this.environment = environment;
     }
 
-    int run(String configFile) {
+    int run(String configFile, boolean report) {
         LoadResult result = new ConfigLoader(environment).load(new File(configFile));
         if (!result.isValid()) {
             for (ConfigError error : result.errors()) {
@@ -45,18 +55,74 @@ final class MaskCommand {
         }
         Masker masker = Masker.from(config);
         try {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                out.println(masker.mask(line));
-            }
+            maskMessages(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), masker);
         } catch (IOException e) {
             err.println("cannot read standard input: " + e.getMessage());
             return Cli.FAILED;
         }
         out.flush();
-        for (Map.Entry<String, Long> count : masker.drainCounts().entrySet()) {
-            err.println("masked " + count.getValue() + " by " + count.getKey());
+        if (report) {
+            for (Map.Entry<String, Long> count : masker.drainCounts().entrySet()) {
+                err.println("masked " + count.getValue() + " by " + count.getKey());
+            }
         }
         return Cli.OK;
+    }
+
+    /**
+     * Reads lines with their endings and gathers them into messages: a line that begins one
+     * ({@link LogMessages#beginsMessage}) or follows a blank line ends the message before it.
+     */
+    private void maskMessages(Reader reader, Masker masker) throws IOException {
+        StringBuilder message = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        String lastEnding = null; // the ending of the message's last line; null while there is no message
+        boolean blank = false;
+        while (true) {
+            String ending = readLine(reader, line);
+            if (ending == null && line.length() == 0) {
+                break;
+            }
+            if (lastEnding != null && (blank || LogMessages.beginsMessage(line) || message.length() > MAX_MESSAGE)) {
+                write(masker, message, lastEnding);
+                message.setLength(0);
+                lastEnding = null;
+            }
+            if (lastEnding != null) {
+                message.append(lastEnding);
+            }
+            message.append(line);
+            lastEnding = ending == null ? "" : ending;
+            blank = LogMessages.isBlank(line);
+            if (ending == null) {
+                break;
+            }
+        }
+        if (lastEnding != null) {
+            write(masker, message, lastEnding);
+        }
+    }
+
+    private void write(Masker masker, StringBuilder message, String ending) {
+        String text = message.toString();
+        out.print(masker.maskMessage(text, text, null));
+        out.print(ending);
+    }
+
+    /** Reads one line into {@code line}; its ending ("\n", "\r\n"), or null at the end of input. */
+    private static String readLine(Reader reader, StringBuilder line) throws IOException {
+        line.setLength(0);
+        for (int c = reader.read(); c >= 0; c = reader.read()) {
+            if (c == '\n') {
+                int last = line.length() - 1;
+                if (last >= 0 && line.charAt(last) == '\r') {
+                    line.setLength(last);
+                    return "\r\n";
+                }
+                return "\n";
+            }
+            line.append((char) c);
+        }
+        return null;
     }
 }

@@ -35,6 +35,7 @@ final class PasswordValues {
         }
     }
 
+    private static final String[] SETTINGS = {"session_authorization"};
     private static final String[] SCHEMES = {"basic", "bearer", "digest", "token", "negotiate"};
     private static final int MAX_SPACES = 3;
     private static final int MAX_QUOTED = 4096;
@@ -58,8 +59,8 @@ final class PasswordValues {
 
     private static long keyValue(CharSequence s, int from, int at, int end) {
         char separator = s.charAt(at);
-        if (at + 1 < end && s.charAt(at + 1) == '=') { // "==", ":=" read as code, not as a setting
-            return Match.NONE;
+        if (at + 1 < end && (s.charAt(at + 1) == '=' || (separator == ':' && s.charAt(at + 1) == ':'))) {
+            return Match.NONE; // "==", ":=", "::" read as code (Token::name), not as a setting
         }
         if (separator == '=' && at > from && "=!<>".indexOf(s.charAt(at - 1)) >= 0) {
             return Match.NONE;
@@ -72,7 +73,7 @@ final class PasswordValues {
             keyEnd--;
         }
         int key = keyEndingAt(s, from, keyEnd);
-        if (key < 0) {
+        if (key < 0 || isSetting(s, from, keyEnd)) {
             return Match.NONE;
         }
         int value = at + 1;
@@ -201,6 +202,21 @@ final class PasswordValues {
             }
         }
         return -1;
+    }
+
+    /**
+     * A setting whose name ends like a secret key but holds none: PostgreSQL's
+     * {@code session_authorization} is the session's role name, reported at every connect.
+     */
+    private static boolean isSetting(CharSequence s, int from, int keyEnd) {
+        for (String setting : SETTINGS) {
+            int start = keyEnd - setting.length();
+            if (start >= from && TextSearch.startsWithIgnoreCase(s, start, keyEnd, setting)
+                    && (start == from || !CharClass.isWord(s.charAt(start - 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAuthorization(int key) {

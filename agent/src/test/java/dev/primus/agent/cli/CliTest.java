@@ -82,19 +82,37 @@ class CliTest {
     }
 
     @Test
-    void maskMasksStandardInputLineByLineWithTheFilesDetectorsAndStyle(@TempDir Path dir) throws Exception {
+    void maskMasksStandardInputWithTheFilesDetectorsAndStyleAndReportsCountsWhenAsked(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("primus.yaml");
         Files.writeString(config, "service: a\nlogging:\n  masking:\n    mode: enforce\n    detectors: [email]\n"
                 + "    custom:\n      - name: order_token\n        pattern: \"ORD-[0-9]{10}\"\n");
         String input = "mail jane@example.com about ORD-0123456789\nnothing here\ncard 4111 1111 1111 1111\n";
-        int status = new Cli(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true), new PrintStream(err, true), Map.<String, String>of()::get)
-                .execute(new String[] {"mask", config.toString()});
-        assertEquals(0, status);
+        assertEquals(0, mask(input, "mask", "--report", config.toString()));
         assertEquals("mail [EMAIL] about [ORDER_TOKEN]\nnothing here\ncard 4111 1111 1111 1111\n", out(),
                 "only the configured detectors run");
         String counts = err.toString(StandardCharsets.UTF_8);
         assertTrue(counts.contains("masked 1 by email") && counts.contains("masked 1 by order_token"), counts);
+        out.reset();
+        err.reset();
+        assertEquals(0, mask(input, "mask", config.toString()));
+        assertEquals("", err.toString(StandardCharsets.UTF_8), "counts only with --report");
+    }
+
+    @Test
+    void maskJudgesAMessageThatSpansLinesWholeAndKeepsEveryLineEnding(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("primus.yaml");
+        Files.writeString(config, "service: a\nlogging: { masking: { mode: enforce } }\n");
+        String input = "2026-12-03 10:11:52 INFO loaded key\r\n-----BEGIN PRIVATE KEY-----\r\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\r\n"
+                + "-----END PRIVATE KEY-----\r\n2026-12-03 10:11:53 ERROR failed for jane@example.com\n"
+                + "\tat com.acme.Main.main(Main.java:12)\n\npassword=hunter2 no newline at the end";
+        assertEquals(0, mask(input, "mask", config.toString()));
+        assertEquals("2026-12-03 10:11:52 INFO loaded key\r\n[PRIVATE_KEY]\r\n2026-12-03 10:11:53 ERROR failed for [EMAIL]\n"
+                + "\tat com.acme.Main.main(Main.java:12)\n\npassword=[PASSWORD_KV] no newline at the end", out());
+    }
+
+    private int mask(String input, String... arguments) {
+        return new Cli(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true), new PrintStream(err, true), Map.<String, String>of()::get).execute(arguments);
     }
 
     @Test

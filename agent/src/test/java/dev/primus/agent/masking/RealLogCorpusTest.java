@@ -21,12 +21,18 @@ import org.junit.jupiter.api.Test;
  * Precision on real logs nobody here wrote ({@code masking/corpus}, sources and licences in its
  * SOURCES.md): the default detectors may change only the lines {@code JUSTIFIED.tsv} lists, each
  * holding what a detector exists to mask, and must change every one of them. The corpus is split
- * by file into a half the detectors were tuned on and a half held out; both are held to the same
- * rule, and their figures are printed.
+ * by file into a half the detectors were tuned on and a half held out, and a second held-out set
+ * from other software was added later; all are held to the same rule, and their figures printed.
  */
 class RealLogCorpusTest {
     private static final Path CORPUS = Path.of("src/test/resources/masking/corpus");
-    private static final Pattern SOURCE_ROW = Pattern.compile("^\\| `([^`]+\\.log)` \\|.*\\| *(\\d+) *\\| *(tune|holdout) *\\|$");
+    /**
+     * Collected after the detectors were tuned on the first corpus, and measured once before any
+     * change for it: 2 of its 12,902 lines changed then (a {@code ::} method reference and
+     * PostgreSQL's {@code session_authorization}), both fixed since.
+     */
+    private static final Path SECOND_HOLDOUT = Path.of("src/test/resources/masking/corpus-holdout2");
+    private static final Pattern SOURCE_ROW = Pattern.compile("^\\| `([^`]+\\.log)` \\|.*?(?:\\| *(tune|holdout) *)?\\|$");
     private static final int MIN_LINES = 30_000;
     private static final int MIN_SOURCES = 8;
 
@@ -34,14 +40,28 @@ class RealLogCorpusTest {
 
     @Test
     void changesOnlyTheLinesThatHoldAValueToMask() throws IOException {
-        Map<String, String> halves = halves();
         TreeSet<String> changed = new TreeSet<String>();
         Map<String, int[]> figures = new TreeMap<String, int[]>(); // half -> lines, changed
+        Map<String, String> corpusSources = halves(CORPUS, null);
+        int corpusLines = scan(CORPUS, corpusSources, changed, figures);
+        scan(SECOND_HOLDOUT, halves(SECOND_HOLDOUT, "second holdout"), changed, figures);
+        for (Map.Entry<String, int[]> half : figures.entrySet()) {
+            System.out.printf("corpus %s: %d lines, %d changed (all justified or this test fails)%n",
+                    half.getKey(), half.getValue()[0], half.getValue()[1]);
+        }
+        assertTrue(corpusLines >= MIN_LINES && corpusSources.size() >= MIN_SOURCES,
+                corpusLines + " lines from " + corpusSources.size() + " sources");
+        assertEquals(justified(), changed, "changed lines (file:line) must be exactly the justified ones");
+    }
+
+    /** Masks every line of the folder's logs; adds changed lines and each half's figures; the number of lines. */
+    private int scan(Path folder, Map<String, String> halves, TreeSet<String> changed, Map<String, int[]> figures)
+            throws IOException {
         int lines = 0;
-        try (Stream<Path> files = Files.list(CORPUS)) {
+        try (Stream<Path> files = Files.list(folder)) {
             for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".log")).sorted()::iterator) {
                 String name = file.getFileName().toString();
-                assertTrue(halves.containsKey(name), name + " has a row, with its half, in SOURCES.md");
+                assertTrue(halves.containsKey(name), name + " has a row in " + folder + "/SOURCES.md");
                 List<String> text = Files.readAllLines(file, StandardCharsets.UTF_8);
                 int[] half = figures.computeIfAbsent(halves.get(name), h -> new int[2]);
                 half[0] += text.size();
@@ -54,21 +74,16 @@ class RealLogCorpusTest {
                 }
             }
         }
-        for (Map.Entry<String, int[]> half : figures.entrySet()) {
-            System.out.printf("corpus %s half: %d lines, %d changed (all justified or this test fails)%n",
-                    half.getKey(), half.getValue()[0], half.getValue()[1]);
-        }
-        assertTrue(lines >= MIN_LINES && halves.size() >= MIN_SOURCES, lines + " lines from " + halves.size() + " sources");
-        assertEquals(justified(), changed, "changed lines (file:line) must be exactly the justified ones");
+        return lines;
     }
 
-    /** File name to its half, from the table in SOURCES.md. */
-    private static Map<String, String> halves() throws IOException {
+    /** File name to its half, from the table in the folder's SOURCES.md; {@code half} for rows that name none. */
+    private static Map<String, String> halves(Path folder, String half) throws IOException {
         Map<String, String> halves = new TreeMap<String, String>();
-        for (String row : Files.readAllLines(CORPUS.resolve("SOURCES.md"), StandardCharsets.UTF_8)) {
+        for (String row : Files.readAllLines(folder.resolve("SOURCES.md"), StandardCharsets.UTF_8)) {
             Matcher source = SOURCE_ROW.matcher(row);
             if (source.matches()) {
-                halves.put(source.group(1), source.group(3));
+                halves.put(source.group(1), source.group(2) != null ? source.group(2) + " half" : half);
             }
         }
         return halves;
