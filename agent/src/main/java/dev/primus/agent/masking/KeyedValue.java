@@ -43,23 +43,32 @@ final class KeyedValue {
      * any other word costs one compare.
      */
     static boolean keyEndsWith(CharSequence s, int from, int keyEnd, String name) {
-        int i = keyEnd;
+        return startOfName(s, from, keyEnd, name, false) >= 0;
+    }
+
+    /**
+     * Where {@code name} starts when the text ending at {@code end} ends with it, as
+     * {@link #keyEndsWith} compares, or -1; {@code spaces} lets a space separate its words too
+     * ({@code Social Security}).
+     */
+    static int startOfName(CharSequence s, int from, int end, String name, boolean spaces) {
+        int i = end;
         for (int k = name.length() - 1; k >= 0; k--) {
-            while (i > from && isWordSeparator(s.charAt(i - 1)) && k < name.length() - 1) {
+            while (i > from && k < name.length() - 1 && (isWordSeparator(s.charAt(i - 1)) || (spaces && s.charAt(i - 1) == ' '))) {
                 i--;
             }
             if (i <= from) {
-                return false;
+                return -1;
             }
             char c = s.charAt(--i);
             if (CharClass.isUpper(c)) {
                 c = (char) (c + ('a' - 'A'));
             }
             if (c != name.charAt(k)) {
-                return false;
+                return -1;
             }
         }
-        return true;
+        return i;
     }
 
     private static boolean isWordSeparator(char c) {

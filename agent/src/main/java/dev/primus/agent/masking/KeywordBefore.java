@@ -29,7 +29,7 @@ final class KeywordBefore {
         int i = skipSeparators(s, from, at);
         for (int fillers = 0; i > from; fillers++) {
             for (String keyword : keywords) {
-                if (endsWithWord(s, from, i, keyword)) {
+                if (wordStart(s, from, i, keyword) >= 0) {
                     return true;
                 }
             }
@@ -61,43 +61,26 @@ final class KeywordBefore {
     /** Where the filler word ending at {@code end} starts, or -1 when none ends there. */
     private static int fillerStart(CharSequence s, int from, int end) {
         for (String filler : FILLERS) {
-            if (endsWithWord(s, from, end, filler)) {
-                return end - filler.length();
+            int start = wordStart(s, from, end, filler);
+            if (start >= 0) {
+                return start;
             }
         }
         return -1;
     }
 
     /**
-     * Whether {@code s} just before {@code end} ends with {@code word}, ignoring ASCII case and any
-     * '_', '-', '.' or single space between its letters, with a word start where it begins.
+     * Where {@code word} starts when {@code s} just before {@code end} ends with it, ignoring ASCII
+     * case and any '_', '-', '.' or space between its letters, and a word starts there; else -1.
      */
-    private static boolean endsWithWord(CharSequence s, int from, int end, String word) {
-        int i = end;
-        for (int k = word.length() - 1; k >= 0; k--) {
-            if (k < word.length() - 1 && i > from && isJoiner(s.charAt(i - 1))) {
-                i--;
-            }
-            if (i <= from) {
-                return false;
-            }
-            char c = s.charAt(--i);
-            if (CharClass.isUpper(c)) {
-                c = (char) (c + ('a' - 'A'));
-            }
-            if (c != word.charAt(k)) {
-                return false;
-            }
-        }
-        if (i == from) {
-            return true;
+    private static int wordStart(CharSequence s, int from, int end, String word) {
+        int i = KeyedValue.startOfName(s, from, end, word, true);
+        if (i <= from) {
+            return i;
         }
         char before = s.charAt(i - 1);
-        return !CharClass.isAlnum(before) || (CharClass.isLower(before) && CharClass.isUpper(s.charAt(i)))
+        boolean startsWord = !CharClass.isAlnum(before) || (CharClass.isLower(before) && CharClass.isUpper(s.charAt(i)))
                 || CharClass.isEscapedBreak(s, from, i - 1);
-    }
-
-    private static boolean isJoiner(char c) {
-        return c == '_' || c == '-' || c == '.' || c == ' ';
+        return startsWord ? i : -1;
     }
 }
