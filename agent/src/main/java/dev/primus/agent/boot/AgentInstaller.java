@@ -3,6 +3,8 @@ package dev.primus.agent.boot;
 import dev.primus.agent.audit.AuditEvent;
 import dev.primus.agent.audit.AuditPipeline;
 import dev.primus.agent.auth.AuthSetup;
+import dev.primus.agent.status.HookLedger;
+import dev.primus.agent.status.StatusPublisher;
 import dev.primus.bootstrap.AgentFailures;
 import dev.primus.bootstrap.GateInstallation;
 import dev.primus.bootstrap.PrimusLog;
@@ -75,7 +77,11 @@ public final class AgentInstaller {
             return;
         }
         List<Patch> patches = Guards.patches(config);
-        HookReport hooks = new HookReport(audit, config.mode().word());
+        HookLedger ledger = new HookLedger();
+        for (Patch patch : patches) {
+            ledger.armed(patch.hookName(), patch.bootOnly());
+        }
+        HookReport hooks = new HookReport(audit, config.mode().word(), ledger);
         try {
             PatchWeaving.install(instrumentation, patches, hooks);
         } catch (RuntimeException | UnmodifiableClassException | Error failure) {
@@ -115,7 +121,9 @@ public final class AgentInstaller {
                 }));
         Runtime.getRuntime().addShutdownHook(new Thread(new Shutdown(audit, auth, hooks, config.mode().word()),
                 "primus-shutdown"));
-        PrimusLog.info(startupLine(config, source, attached, jdkMethods, libraryHooks, audit.sinkNames(), elapsedMillis));
+        String startupLine = startupLine(config, source, attached, jdkMethods, libraryHooks, audit.sinkNames(), elapsedMillis);
+        PrimusLog.info(startupLine);
+        StatusPublisher.start(startupLine, ledger);
         declareOpenDoors();
     }
 

@@ -2,20 +2,22 @@ package dev.primus.agent.boot;
 
 import dev.primus.agent.audit.AuditEvent;
 import dev.primus.agent.audit.AuditPipeline;
+import dev.primus.agent.status.HookLedger;
 import dev.primus.bootstrap.PrimusLog;
 import dev.primus.instrumentation.weaving.Patch;
 import dev.primus.instrumentation.weaving.PatchCoverage;
 import java.io.File;
 import java.net.URL;
-import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.Enumeration;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -26,19 +28,26 @@ import java.util.jar.Manifest;
  * What the weaver really did. It counts the JDK's methods woven (for the start-up line), and
  * says when a library class loaded without the method a hook needs (a new release changed
  * it): once per hook and class, a {@code [primus] WARN} line and an {@code agent} audit event
- * {@code hook_missed}, naming the library and version read from its jar. The jar is read on an
- * agent thread ({@code primus-hooks}), never on the class-loading thread, which only records.
+ * {@code hook_missed}, naming the library and version read from its jar. Every hook's weaves and
+ * misses go to the {@link HookLedger} that {@code status PID} reads. Jars are read on an agent
+ * thread ({@code primus-hooks}, gone after ten idle seconds), never on the class-loading thread,
+ * which only records.
  */
 final class HookReport implements PatchCoverage {
+    /** How long the {@code primus-hooks} thread stays when there is nothing to read: it is started again when needed. */
+    private static final long IDLE_SECONDS = 10;
+
     private final AuditPipeline audit;
     private final String mode;
+    private final HookLedger ledger;
     private final AtomicInteger jdkMethodsWoven = new AtomicInteger();
     private final Set<String> said = java.util.Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
     private volatile ExecutorService reporter;
 
-    HookReport(AuditPipeline audit, String mode) {
+    HookReport(AuditPipeline audit, String mode, HookLedger ledger) {
         this.audit = audit;
         this.mode = mode;
+        this.ledger = ledger;
     }
 
     int jdkMethodsWoven() {
@@ -46,10 +55,20 @@ final class HookReport implements PatchCoverage {
     }
 
     @Override
-    public void woven(Patch patch, ClassLoader loader) {
+    public void woven(final Patch patch, final ClassLoader loader) {
+        final String className = patch.className().replace('/', '.');
         if (loader == null) {
             jdkMethodsWoven.incrementAndGet();
+            ledger.woven(patch.hookName(), className + " (JDK)");
+            return;
         }
+        // The class is still being defined: its jar is found through its loader, off this thread.
+        report(new Runnable() {
+            @Override
+            public void run() {
+                ledger.woven(patch.hookName(), className + " (" + library(location(loader, patch)) + ")");
+            }
+        });
     }
 
     @Override
@@ -57,13 +76,18 @@ final class HookReport implements PatchCoverage {
         if (!said.add(patch.hookName() + " " + patch.target() + " " + System.identityHashCode(loader))) {
             return;
         }
+        report(new Runnable() {
+            @Override
+            public void run() {
+                say(patch, library(domain == null || domain.getCodeSource() == null ? null
+                        : domain.getCodeSource().getLocation()));
+            }
+        });
+    }
+
+    private void report(Runnable task) {
         try {
-            reporter().execute(new Runnable() {
-                @Override
-                public void run() {
-                    say(patch, library(domain));
-                }
-            });
+            reporter().execute(task);
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
             // The JVM is stopping and the report was drained; a class loaded now goes unreported.
         }
@@ -71,6 +95,7 @@ final class HookReport implements PatchCoverage {
 
     private void say(Patch patch, String library) {
         String className = patch.className().replace('/', '.');
+        ledger.missed(patch.hookName(), className + " (" + library + "): " + patch.target() + " not found");
         PrimusLog.warn("hook " + patch.hookName() + ": " + className + " loaded (" + library + ") but " + patch.target()
                 + " not found; " + consequence(patch));
         audit.offer(AuditEvent.of("agent", "error")
@@ -112,14 +137,17 @@ final class HookReport implements PatchCoverage {
         if (current == null) {
             synchronized (this) {
                 if (reporter == null) {
-                    reporter = Executors.newSingleThreadExecutor(new ThreadFactory() {
-                        @Override
-                        public Thread newThread(Runnable task) {
-                            Thread thread = new Thread(task, "primus-hooks");
-                            thread.setDaemon(true);
-                            return thread;
-                        }
-                    });
+                    ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, IDLE_SECONDS, TimeUnit.SECONDS,
+                            new LinkedBlockingQueue<Runnable>(), new ThreadFactory() {
+                                @Override
+                                public Thread newThread(Runnable task) {
+                                    Thread thread = new Thread(task, "primus-hooks");
+                                    thread.setDaemon(true);
+                                    return thread;
+                                }
+                            });
+                    executor.allowCoreThreadTimeOut(true);
+                    reporter = executor;
                 }
                 current = reporter;
             }
@@ -127,13 +155,30 @@ final class HookReport implements PatchCoverage {
         return current;
     }
 
+    /** Where the patch's class is loaded from: its jar or folder, found through its loader; null if unknown. */
+    private static URL location(ClassLoader loader, Patch patch) {
+        String entry = patch.className() + ".class";
+        URL resource = loader.getResource(entry);
+        if (resource == null) {
+            return null;
+        }
+        String url = resource.toString();
+        try {
+            if (url.startsWith("jar:") && url.contains("!/")) {
+                return new URL(url.substring("jar:".length(), url.indexOf("!/")));
+            }
+            return url.endsWith(entry) ? new URL(url.substring(0, url.length() - entry.length())) : resource;
+        } catch (java.net.MalformedURLException unexpected) {
+            return resource;
+        }
+    }
+
     /**
-     * The library a class came from, as its jar names it: the manifest's title and version (or
-     * bundle name and version), else the first Maven pom.properties, else the file's name.
+     * The library at {@code location} (a jar or a folder of classes), as its jar names it: the
+     * manifest's title and version (or bundle name and version), else the first Maven
+     * pom.properties, else the file's name.
      */
-    static String library(ProtectionDomain domain) {
-        CodeSource source = domain == null ? null : domain.getCodeSource();
-        URL location = source == null ? null : source.getLocation();
+    static String library(URL location) {
         if (location == null) {
             return "unknown library";
         }

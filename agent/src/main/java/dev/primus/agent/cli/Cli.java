@@ -27,6 +27,7 @@ public final class Cli {
             "Verbs:",
             "  validate FILE                  check a config file; one line per error, as FILE:LINE: key: problem",
             "  attach PID [--config FILE]     load the agent into a running JVM",
+            "  status PID                     print what the agent in a running JVM guards and what each hook did",
             "  verify-audit FILE              check the hash chain of an audit file",
             "  check-egress FILE URL|HOST:PORT  print what FILE's egress policy decides for a destination",
             "  suggest-allowlist AUDIT_FILE   print an egress.allow block covering every destination audited",
@@ -80,6 +81,8 @@ public final class Cli {
                 return rest.length == 1 ? verifyAudit(rest[0]) : usage(verb);
             case "attach":
                 return attach(rest);
+            case "status":
+                return rest.length == 1 && rest[0].matches("[0-9]+") ? new StatusCommand(out, err).run(rest[0]) : usage(verb);
             case "check-egress":
                 return rest.length == 2 ? new EgressCommands(out, err, environment).check(rest[0], rest[1]) : usage(verb);
             case "suggest-allowlist":
@@ -198,6 +201,12 @@ public final class Cli {
                 return "Usage: attach PID [--config FILE]\nLoads the agent into the running JVM PID (same user). The config "
                         + "is validated first; without --config the target uses -Dprimus.config, PRIMUS_CONFIG or the "
                         + "embedded default. The target prints the [primus] start-up line on its stderr.";
+            case "status":
+                return "Usage: status PID\nPrints the start-up summary of the agent in the running JVM PID (same user) "
+                        + "and, for every hook, where it was woven, where a library's class loaded without its method "
+                        + "(MISSED, with the library and version), or that no class it hooks has loaded yet. Loads no "
+                        + "agent: it starts the JVM's local JMX connector, as jcmd PID ManagementAgent.start_local does, "
+                        + "and reads the agent's read-only MBean dev.primus:type=Agent. Exits 1 when no agent answers.";
             case "check-egress":
                 return "Usage: check-egress FILE URL|HOST:PORT\nPrints the decision FILE's egress policy takes for a URL "
                         + "(https://api.example.com/v1/x) or a socket destination (db.internal:5432, [::1]:80), and the "

@@ -128,12 +128,14 @@ class CliTest {
         assertEquals(2, run("frobnicate"));
         assertEquals(2, run("validate"));
         assertEquals(2, run("attach", "not-a-pid"));
+        assertEquals(2, run("status", "not-a-pid"));
+        assertEquals(2, run("status"));
     }
 
     @Test
     void everyVerbHasHelp() {
         for (String verb : new String[] {"validate", "attach", "verify-audit", "schema", "version", "check-egress",
-                "suggest-allowlist", "mask"}) {
+                "suggest-allowlist", "mask", "status"}) {
             out.reset();
             assertEquals(0, run(verb, "--help"), verb);
             assertTrue(out().startsWith("Usage: " + verb), out());

@@ -1,0 +1,83 @@
+package dev.primus.agent.cli;
+
+import dev.primus.agent.status.StatusPublisher;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import javax.management.JMException;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+/**
+ * {@code status PID}: what the agent in a running JVM is doing, read from its read-only status
+ * MBean. The JVM is asked (through the attach API, the way {@code jcmd PID ManagementAgent.start_local}
+ * does) to start its local JMX connector; no agent is loaded, so this works under
+ * {@code -XX:-EnableDynamicAgentLoading}. The agent registers its MBean within a second of that.
+ * The attach API is reached by reflection: it is the JDK's {@code jdk.attach} module, not a
+ * class this jar compiles against.
+ */
+final class StatusCommand {
+    private static final long WAIT_MILLIS = 10_000;
+    private static final long POLL_MILLIS = 200;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    StatusCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String pid) {
+        String address;
+        try {
+            address = localJmxAddress(pid);
+        } catch (ReflectiveOperationException | RuntimeException failure) {
+            Throwable cause = failure instanceof InvocationTargetException ? failure.getCause() : failure;
+            err.println("cannot ask JVM " + pid + " for its status: " + cause + " (it must run as this user, "
+                    + "on a JDK with the attach API, and without -XX:+DisableAttachMechanism)");
+            return Cli.FAILED;
+        }
+        try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address))) {
+            MBeanServerConnection server = connector.getMBeanServerConnection();
+            ObjectName name = new ObjectName(StatusPublisher.NAME);
+            long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+            while (!server.isRegistered(name)) {
+                if (System.currentTimeMillis() > deadline) {
+                    err.println("no Primus Agent answers in JVM " + pid + " (it runs without the agent, or with one "
+                            + "older than the status verb)");
+                    return Cli.PROBLEMS_FOUND;
+                }
+                Thread.sleep(POLL_MILLIS);
+            }
+            out.println(server.getAttribute(name, "Agent"));
+            out.println("hooks:");
+            for (String line : (String[]) server.getAttribute(name, "Hooks")) {
+                out.println("  " + line);
+            }
+            return Cli.OK;
+        } catch (IOException | JMException failure) {
+            err.println("cannot read the status of JVM " + pid + ": " + failure);
+            return Cli.FAILED;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return Cli.FAILED;
+        }
+    }
+
+    /** The address of the JVM's local JMX connector, started if it was not. */
+    private static String localJmxAddress(String pid) throws ReflectiveOperationException {
+        Class<?> virtualMachine = Class.forName("com.sun.tools.attach.VirtualMachine");
+        Object vm = virtualMachine.getMethod("attach", String.class).invoke(null, pid);
+        Method detach = virtualMachine.getMethod("detach");
+        try {
+            return (String) virtualMachine.getMethod("startLocalManagementAgent").invoke(vm);
+        } finally {
+            detach.invoke(vm);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.primus.agent.status;
+
+import java.util.List;
+import javax.management.Attribute;
+import javax.management.AttributeList;
+import javax.management.AttributeNotFoundException;
+import javax.management.DynamicMBean;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanInfo;
+import javax.management.MBeanOperationInfo;
+import javax.management.ReflectionException;
+
+/**
+ * The agent's state as a read-only MBean, {@code dev.primus:type=Agent}, for {@code status PID}:
+ * {@code Agent} (the start-up summary) and {@code Hooks} (what each hook did since). No operation
+ * and no writable attribute: any code in the JVM can call the platform MBean server, so nothing
+ * here may change a guard. A {@link DynamicMBean}, so the JMX implementation calls it through a
+ * JDK interface and never needs reflective access into the agent's sealed module.
+ */
+final class StatusBean implements DynamicMBean {
+    private static final String AGENT = "Agent";
+    private static final String HOOKS = "Hooks";
+
+    private final String agent;
+    private final HookLedger hooks;
+
+    StatusBean(String agent, HookLedger hooks) {
+        this.agent = agent;
+        this.hooks = hooks;
+    }
+
+    @Override
+    public Object getAttribute(String attribute) throws AttributeNotFoundException {
+        if (AGENT.equals(attribute)) {
+            return agent;
+        }
+        if (HOOKS.equals(attribute)) {
+            List<String> lines = hooks.lines();
+            return lines.toArray(new String[0]);
+        }
+        throw new AttributeNotFoundException(attribute);
+    }
+
+    @Override
+    public void setAttribute(Attribute attribute) throws AttributeNotFoundException {
+        throw new AttributeNotFoundException(attribute.getName() + " is read-only");
+    }
+
+    @Override
+    public AttributeList getAttributes(String[] attributes) {
+        AttributeList list = new AttributeList();
+        for (String attribute : attributes) {
+            try {
+                list.add(new Attribute(attribute, getAttribute(attribute)));
+            } catch (AttributeNotFoundException unknown) {
+                // JMX's contract: unknown names are left out of the list.
+            }
+        }
+        return list;
+    }
+
+    @Override
+    public AttributeList setAttributes(AttributeList attributes) {
+        return new AttributeList();
+    }
+
+    @Override
+    public Object invoke(String actionName, Object[] params, String[] signature) throws ReflectionException {
+        throw new ReflectionException(new NoSuchMethodException(actionName), "the Primus status MBean has no operations");
+    }
+
+    @Override
+    public MBeanInfo getMBeanInfo() {
+        return new MBeanInfo(StatusBean.class.getName(), "Primus Agent status (read-only)",
+                new MBeanAttributeInfo[] {
+                    new MBeanAttributeInfo(AGENT, "java.lang.String", "the agent's start-up summary", true, false, false),
+                    new MBeanAttributeInfo(HOOKS, "[Ljava.lang.String;", "what each hook did since start", true, false, false),
+                },
+                null, new MBeanOperationInfo[0], null);
+    }
+}

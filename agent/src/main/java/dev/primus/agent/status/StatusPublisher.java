@@ -1,0 +1,47 @@
+package dev.primus.agent.status;
+
+import dev.primus.bootstrap.AgentFailures;
+import java.lang.management.ManagementFactory;
+import javax.management.MBeanServerFactory;
+import javax.management.ObjectName;
+
+/**
+ * Registers the {@link StatusBean} once the JVM has a platform MBean server, on a daemon thread
+ * of its own that looks once a second. The agent never creates that server itself: an app may
+ * still choose its MBean server builder after premain (application servers do), and creating the
+ * server first would fix the choice for it. {@code status PID} makes one exist, without loading an
+ * agent, by asking the JVM to start its local management agent (as {@code jcmd} does), so it works
+ * under {@code -XX:-EnableDynamicAgentLoading} too.
+ */
+public final class StatusPublisher implements Runnable {
+    public static final String NAME = "dev.primus:type=Agent";
+    private static final long LOOK_MILLIS = 1000;
+
+    private final StatusBean bean;
+
+    private StatusPublisher(StatusBean bean) {
+        this.bean = bean;
+    }
+
+    /** Starts the thread; {@code agent} is the start-up summary line. */
+    public static void start(String agent, HookLedger hooks) {
+        Thread thread = new Thread(new StatusPublisher(new StatusBean(agent, hooks)), "primus-status");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (MBeanServerFactory.findMBeanServer(null).isEmpty()) {
+                Thread.sleep(LOOK_MILLIS);
+            }
+            ManagementFactory.getPlatformMBeanServer().registerMBean(bean, new ObjectName(NAME));
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        } catch (Exception | LinkageError failure) {
+            // A runtime without java.management, or a second agent's bean under the name: no status, nothing else lost.
+            AgentFailures.record("status MBean", failure);
+        }
+    }
+}
