@@ -174,7 +174,7 @@ public final class ForkedApp implements AutoCloseable {
         private final List<String> jvmArgs = new ArrayList<>();
         private final Map<String, String> env = new HashMap<>();
         private String agentArgument;
-        private String classPath = System.getProperty("java.class.path");
+        private String classPath = AppClassPath.ofTests();
         private boolean agent;
 
         private Builder(Path jdkHome) {

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * said, not silently left unguarded. The test builds "OkHttp 9.9.9", a jar whose
  * {@code ConnectInterceptor} has {@code intercept(Object)} instead of {@code intercept(Chain)},
  * and an app that loads it; on JDK 17 and 25 the agent prints the warning with the library's name
- * and version and audits {@code hook_missed}, and its start-up line counts what it wove.
+ * and version and audits {@code hook_missed}, its start-up line counts what it wove, and
+ * {@code status PID} lists what each hook did (on JDK 25 under {@code -XX:-EnableDynamicAgentLoading}).
  */
 class PatchCoverageIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -82,8 +83,12 @@ class PatchCoverageIT {
         Path audit = dir.resolve("audit.jsonl");
         Path config = dir.resolve("primus.yaml");
         Files.writeString(config, "service: hooks-it\nmode: monitor\naudit:\n  sinks:\n    - type: file\n      path: " + audit + "\n");
-        try (ForkedApp app = ForkedApp.on(jdk).withAgent("config=" + config)
-                .classPath(jar + java.io.File.pathSeparator + dir.resolve("classes")).start("app.LoadsOkHttp")) {
+        ForkedApp.Builder builder = ForkedApp.on(jdk).withAgent("config=" + config);
+        if (Jdks.name(jdk).contains("25")) {
+            // status loads no agent: it must work where loading one is refused (JDK 21 and later know the flag).
+            builder.jvmArg("-XX:-EnableDynamicAgentLoading");
+        }
+        try (ForkedApp app = builder.classPath(jar + java.io.File.pathSeparator + dir.resolve("classes")).start("app.LoadsOkHttp")) {
             app.awaitStdout("LOADED"::equals, TIMEOUT);
             String warning = app.awaitStderr(line -> line.startsWith("[primus] WARN hook ConnectInterceptor.intercept"), TIMEOUT);
             assertEquals("[primus] WARN hook ConnectInterceptor.intercept: okhttp3.internal.connection.ConnectInterceptor "
@@ -92,6 +97,7 @@ class PatchCoverageIT {
             String started = app.awaitStderr(line -> line.startsWith("[primus] Primus Agent "), TIMEOUT);
             assertTrue(started.matches(".* \\d+ JDK methods woven, \\d+ library hooks armed"), started);
             assertTrue(!started.contains(" 0 JDK methods woven"), started);
+            assertStatusSaysWhatEachHookDid(jdk, app.pid());
             List<String> events = AuditTrail.awaitLinesMatching(audit, line -> line.contains("\"reason\":\"hook_missed\""));
             assertTrue(events.stream().anyMatch(line -> line.contains("\"reason\":\"hook_missed\"")
                     && line.contains("\"library\":\"okhttp 9.9.9\"") && line.contains("\"missing\":\"intercept(Chain)\"")),
@@ -99,6 +105,38 @@ class PatchCoverageIT {
             app.sendLine("quit");
             assertEquals(0, app.awaitExit(TIMEOUT));
         }
+    }
+
+    /** {@code status PID} lists, for each hook, where it was woven and where its method was missing, with the library. */
+    private static void assertStatusSaysWhatEachHookDid(Path jdk, long pid) throws Exception {
+        try (ForkedApp status = ForkedApp.cli(jdk, "status", Long.toString(pid))) {
+            assertEquals(0, status.awaitExit(TIMEOUT), String.join("\n", status.stderr()));
+            List<String> lines = status.stdout();
+            assertTrue(lines.get(0).startsWith("Primus Agent ") && lines.get(0).contains("service hooks-it"), lines.toString());
+            assertTrue(lines.contains("  ConnectInterceptor.intercept: MISSED in okhttp3.internal.connection.ConnectInterceptor "
+                    + "(okhttp 9.9.9): intercept(Chain) not found"), lines.toString());
+            assertTrue(lines.contains("  Socket.connect: woven in java.net.Socket (JDK)"), lines.toString());
+            assertTrue(lines.contains("  ApplicationFilterChain.doFilter: armed; no class it hooks has loaded"), lines.toString());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void statusSaysNoAgentAnswersInAJvmWithoutOne(Path jdk, @TempDir Path dir) throws Exception {
+        Path jar = changedOkHttp(dir);
+        try (ForkedApp app = ForkedApp.on(jdk).classPath(jar + java.io.File.pathSeparator + dir.resolve("classes"))
+                .start("app.LoadsOkHttp");
+             ForkedApp status = awaitLoaded(app, jdk)) {
+            assertEquals(1, status.awaitExit(TIMEOUT), String.join("\n", status.stderr()));
+            assertTrue(status.stderr().stream().anyMatch(line -> line.startsWith("no Primus Agent answers in JVM ")),
+                    status.stderr().toString());
+            app.sendLine("quit");
+        }
+    }
+
+    private static ForkedApp awaitLoaded(ForkedApp app, Path jdk) throws Exception {
+        app.awaitStdout("LOADED"::equals, TIMEOUT);
+        return ForkedApp.cli(jdk, "status", Long.toString(app.pid()));
     }
 
     /** An app that ends right after the class loads: the agent still says it before the JVM is gone. */

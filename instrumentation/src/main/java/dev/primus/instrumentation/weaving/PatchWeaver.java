@@ -41,6 +41,27 @@ public final class PatchWeaver implements ClassFileTransformer {
         }
     }
 
+    /**
+     * Whether {@code patch} found nothing to weave in its class while no variant of it did (another
+     * descriptor of the same method or field), and it is not one that older versions lack by design:
+     * the hook is missing from this version of the class. {@code patches} are all of the class's,
+     * {@code woven} those that found their method or field. Public for the build's check of every
+     * patch against every supported library and JDK version, which judges as the weaver does.
+     */
+    public static boolean missed(Patch patch, List<Patch> patches, Set<Patch> woven) {
+        return !woven.contains(patch) && !patch.optional() && !anyVariantWoven(patch, patches, woven);
+    }
+
+    /**
+     * The patches that find their method (or field) in {@code classFile}, in a shape they can wrap:
+     * what the weaver would weave there, argument getters aside (see {@link #missingGetter}).
+     */
+    public static Set<Patch> wovenInto(byte[] classFile, List<Patch> patches) {
+        Set<Patch> woven = new HashSet<Patch>();
+        weave(classFile, patches, woven);
+        return woven;
+    }
+
     /** Whether a patch of the same method (or field) of the class, another descriptor of it, was woven. */
     private static boolean anyVariantWoven(Patch patch, List<Patch> patches, Set<Patch> woven) {
         for (Patch other : patches) {
@@ -74,7 +95,7 @@ public final class PatchWeaver implements ClassFileTransformer {
             for (Patch patch : patches) {
                 if (woven.contains(patch)) {
                     coverage.woven(patch, loader);
-                } else if (!patch.bootOnly() && !patch.optional() && !anyVariantWoven(patch, patches, woven)) {
+                } else if (!patch.bootOnly() && missed(patch, patches, woven)) {
                     // A library class loaded without its hooked method is a hook that went
                     // missing. Variants of one hook (javax and jakarta descriptors of Tomcat's
                     // doFilter) need one of them to fit; the JDK's classes differ by JDK version
@@ -110,8 +131,12 @@ public final class PatchWeaver implements ClassFileTransformer {
         return present;
     }
 
-    /** The first getter of the patch its owner class does not declare, or null. */
-    private static String missingGetter(ClassLoader loader, Patch patch) {
+    /**
+     * The first getter of the patch its owner class does not declare, as {@code owner.name descriptor}
+     * ({@code java/lang/Foo.bar()I}), or null; the owner's class file is read through {@code loader}
+     * (null: the system class loader).
+     */
+    public static String missingGetter(ClassLoader loader, Patch patch) {
         for (String[] getter : patch.argumentGetters()) {
             if (!declares(loader, getter[0], getter[1], getter[2])) {
                 return getter[0] + "." + getter[1] + getter[2];
