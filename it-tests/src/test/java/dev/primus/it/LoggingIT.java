@@ -102,6 +102,18 @@ class LoggingIT {
                     List.of(log4jConfig, "-Dlog4j2.contextSelector=org.apache.logging.log4j.core.async.AsyncLoggerContextSelector"),
                     log4jFiles, List.of(KEY_VALUE, STRUCTURED_ARGUMENT)));
         }
+        if (LibrarySets.sweep()) {
+            for (String version : List.of("1.3", "1.4")) {
+                variants.add(new Variant("logback " + version, "logback-" + version, "slf4j",
+                        List.of("-Dlogback.configurationFile=" + RESOURCES.resolve("logback-1.2.xml")), logbackFiles,
+                        List.of(KEY_VALUE, STRUCTURED_ARGUMENT)));
+            }
+            variants.add(new Variant("log4j 2.24 garbage-free", "log4j-2.24", "log4j2", List.of(log4jConfig), log4jFiles,
+                    List.of(KEY_VALUE, STRUCTURED_ARGUMENT)));
+            variants.add(new Variant("log4j 2.24 async loggers", "log4j-2.24", "log4j2",
+                    List.of(log4jConfig, "-Dlog4j2.contextSelector=org.apache.logging.log4j.core.async.AsyncLoggerContextSelector"),
+                    log4jFiles, List.of(KEY_VALUE, STRUCTURED_ARGUMENT)));
+        }
         variants.add(new Variant("java.util.logging", null, "jul",
                 List.of("-Djava.util.logging.SimpleFormatter.format=%4$s %3$s: %5$s%6$s%n"),
                 List.of("jul-simple.log", "jul-raw.log"), List.of(MDC_VALUE, KEY_VALUE, STRUCTURED_ARGUMENT)));

@@ -51,12 +51,17 @@ class ServletAuthIT {
     }
 
     static Stream<Arguments> containers() {
-        List<Container> containers = List.of(
+        List<Container> containers = new ArrayList<>(List.of(
                 new Container("Tomcat 9 (javax)", "tomcat-9", TomcatApp.class, List.of("javax", "/shop"), "/shop"),
                 new Container("Tomcat 11 (jakarta)", "tomcat-11", TomcatApp.class, List.of("jakarta", ""), ""),
                 new Container("Jetty 12 EE10 (jakarta)", "jetty-12", JettyApp.class, List.of(), ""),
                 new Container("Jetty 9.4 (javax)", "jetty-9.4", Jetty9App.class, List.of(), ""),
-                new Container("Undertow 2.3 (jakarta)", "undertow-2", UndertowApp.class, List.of(), ""));
+                new Container("Undertow 2.3 (jakarta)", "undertow-2", UndertowApp.class, List.of(), "")));
+        if (LibrarySets.sweep()) {
+            // The version sweep: the oldest Tomcat line claimed, and Jetty 10 (javax, Jetty 9's API).
+            containers.add(new Container("Tomcat 8.5 (javax)", "tomcat-8.5", TomcatApp.class, List.of("javax", "/shop"), "/shop"));
+            containers.add(new Container("Jetty 10 (javax)", "jetty-10", Jetty9App.class, List.of(), ""));
+        }
         List<Arguments> arguments = new ArrayList<>();
         for (Container container : containers) {
             for (Path jdk : Jdks.all()) {

@@ -43,6 +43,13 @@ public final class EgressGuard implements EgressGate.Checker {
      * Touched once per new async connection, not per request, and never locked.
      */
     private final ConcurrentHashMap<Identity, URL> judgedEndpoints = new ConcurrentHashMap<Identity, URL>();
+    /**
+     * Later OkHttp 5 releases (5.5 here): each call, by identity, with the URL of the hop last
+     * judged for it on its own thread (ConnectInterceptor), for the connect plans that race for it
+     * on OkHttp's task threads and carry only the call, not the request. Bounded as
+     * {@link #judgedEndpoints} is.
+     */
+    private final ConcurrentHashMap<Identity, URL> judgedCalls = new ConcurrentHashMap<Identity, URL>();
 
     /** A key equal only to a key for the same object: identity, as IdentityHashMap compares, in a concurrent map. */
     private static final class Identity {
@@ -273,10 +280,33 @@ public final class EgressGuard implements EgressGate.Checker {
             EgressDeniedException denial = judgeRequest(client, request, context, thread.outer(), thread);
             if (denial != null) {
                 thread.pop(); // The woven method throws at once: no leaveHttp follows.
+            } else if (client == EgressGate.OKHTTP) {
+                rememberOkHttpCall(request, thread.innermost());
             }
             return denial;
         } finally {
             thread.inside = false;
+        }
+    }
+
+    /** For later OkHttp 5 releases: the chain's call, with the URL just judged for it. */
+    private void rememberOkHttpCall(Object chain, URL url) {
+        try {
+            if (OKHTTP_PLANS_CARRY_ONLY_THE_CALL.get(chain.getClass())) {
+                remember(judgedCalls, OKHTTP_CHAIN_CALL.get(chain.getClass()).invokeExact(chain), url);
+            }
+        } catch (Throwable failure) {
+            // Not remembered: a plan connecting for the call on another thread is judged in full.
+            AgentFailures.record("egress okhttp call", failure);
+        }
+    }
+
+    private static void remember(ConcurrentHashMap<Identity, URL> judged, Object key, URL url) {
+        if (url != null && key != null) {
+            if (judged.size() >= MAX_JUDGED_ENDPOINTS) {
+                judged.clear();
+            }
+            judged.put(new Identity(key), url);
         }
     }
 
@@ -294,9 +324,15 @@ public final class EgressGuard implements EgressGate.Checker {
                 thread.judged(judgedEndpoints.get(new Identity(endpoint)));
                 return;
             }
-            // OkHttp 5's ConnectPlan: the call it connects for, and that call's interceptor chain,
-            // judged again (a cached decision). A plan without a call (a pool's warm-up) serves no
-            // request, and a denied request none this socket may serve: judged in full.
+            // Later OkHttp 5 releases: the plan carries its call, whose hop was judged on its own thread.
+            if (OKHTTP_PLANS_CARRY_ONLY_THE_CALL.get(carrier.getClass())) {
+                Object call = OKHTTP_PLAN_CALL.get(carrier.getClass()).invokeExact(carrier);
+                thread.judged(call == null ? null : judgedCalls.get(new Identity(call)));
+                return;
+            }
+            // OkHttp 5.0 and 5.1's ConnectPlan: the call it connects for, and that call's interceptor
+            // chain, judged again (a cached decision). A plan without a call (a pool's warm-up)
+            // serves no request, and a denied request none this socket may serve: judged in full.
             Object user = OKHTTP_PLAN_USER.get(carrier.getClass()).invokeExact(carrier);
             Object chain = user == null ? null : OKHTTP_USER_CHAIN.get(user.getClass()).invokeExact(user);
             if (chain != null) {
@@ -331,13 +367,7 @@ public final class EgressGuard implements EgressGate.Checker {
 
     @Override
     public Object rememberEndpoint(Object endpoint) {
-        URL url = threads.get().innermost();
-        if (url != null && endpoint != null) {
-            if (judgedEndpoints.size() >= MAX_JUDGED_ENDPOINTS) {
-                judgedEndpoints.clear();
-            }
-            judgedEndpoints.put(new Identity(endpoint), url);
-        }
+        remember(judgedEndpoints, endpoint, threads.get().innermost());
         return endpoint;
     }
 
@@ -440,5 +470,41 @@ public final class EgressGuard implements EgressGate.Checker {
 
     private static final ClassValue<MethodHandle> APACHE_REMOTE_ENDPOINT = new PrivateField("remoteEndpoint");
     private static final ClassValue<MethodHandle> OKHTTP_PLAN_USER = new PrivateField("user");
+    private static final ClassValue<MethodHandle> OKHTTP_PLAN_CALL = new PrivateField("call");
+    /**
+     * Whether OkHttp's connect plans, in the loader of this chain or plan class, hold their call
+     * rather than a connection user (later 5.x releases, 5.5 among them, whose plans race on
+     * task threads).
+     */
+    private static final ClassValue<Boolean> OKHTTP_PLANS_CARRY_ONLY_THE_CALL = new ClassValue<Boolean>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            try {
+                Class<?> plan = Class.forName("okhttp3.internal.connection.ConnectPlan", false, type.getClassLoader());
+                plan.getDeclaredField("call");
+                try {
+                    plan.getDeclaredField("user");
+                    return Boolean.FALSE;
+                } catch (NoSuchFieldException noUser) {
+                    return Boolean.TRUE;
+                }
+            } catch (ClassNotFoundException | NoSuchFieldException | LinkageError olderOkHttp) {
+                return Boolean.FALSE;
+            }
+        }
+    };
+    /** {@code Interceptor.Chain.call()}, public API since OkHttp 3.9. */
+    private static final ClassValue<MethodHandle> OKHTTP_CHAIN_CALL = new ClassValue<MethodHandle>() {
+        @Override
+        protected MethodHandle computeValue(Class<?> type) {
+            try {
+                Class<?> chain = Class.forName("okhttp3.Interceptor$Chain", false, type.getClassLoader());
+                return MethodHandles.publicLookup().unreflect(chain.getMethod("call"))
+                        .asType(MethodType.methodType(Object.class, Object.class));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("unexpected OkHttp chain " + type.getName(), e);
+            }
+        }
+    };
     private static final ClassValue<MethodHandle> OKHTTP_USER_CHAIN = new PrivateField("chain");
 }

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 /**
  * The README's compatibility tables, generated from what the check read: one row per library jar
  * and version that holds a hooked class, "tested" where a forked-JVM it-test runs an app on it,
- * "checked-only" where only its class files were checked; and the JDKs checked.
+ * "tested (version sweep)" where the last passing {@code -Pversion-sweep} run did, "checked-only"
+ * where only its class files were checked; and the JDKs checked.
  */
 final class CompatibilityTable {
     static final String BEGIN = "<!-- compatibility:begin -->";
@@ -25,7 +26,7 @@ final class CompatibilityTable {
 
     /** The text between the README's markers (without them), each line ending in a newline. */
     static String markdown(PatchCatalog catalog, List<PatchDescriptors.Checked> librarySets,
-                           List<PatchDescriptors.Checked> jdks) {
+                           List<PatchDescriptors.Checked> jdks, java.util.Set<String> swept) {
         Map<Row, Boolean> tested = new TreeMap<>(Comparator.comparing(Row::hooks).thenComparing(Row::library)
                 .thenComparing(Row::version, CompatibilityTable::compareVersions));
         for (PatchDescriptors.Checked set : librarySets) {
@@ -36,7 +37,9 @@ final class CompatibilityTable {
         }
         StringBuilder text = new StringBuilder("| hooks | library | version | it-tests |\n|---|---|---|---|\n");
         tested.forEach((row, forked) -> text.append("| ").append(row.hooks()).append(" | ").append(row.library())
-                .append(" | ").append(row.version()).append(" | ").append(forked ? "tested" : "checked-only").append(" |\n"));
+                .append(" | ").append(row.version()).append(" | ")
+                .append(forked ? "tested" : swept.contains(row.library() + " " + row.version()) ? "tested (version sweep)"
+                        : "checked-only").append(" |\n"));
         text.append("\n| JDK | hooks: ").append(String.join(", ", catalog.jdkHooks())).append(" | it-tests |\n|---|---|---|\n");
         for (PatchDescriptors.Checked jdk : jdks) {
             String feature = jdk.source().name().replaceFirst("^JDK ", "");

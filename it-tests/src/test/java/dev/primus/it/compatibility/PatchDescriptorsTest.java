@@ -31,6 +31,11 @@ class PatchDescriptorsTest {
     private static final Path LIBS_CHECKED = Path.of(System.getProperty("primus.libs.checked", "target/libs-checked"));
     private static final Path README = Path.of(System.getProperty("primus.readme", "../README.md"));
     private static final Path TABLE = Path.of("target/compatibility.md");
+    /** The version sweep's sets ({@code -Pversion-sweep}), and what it writes: the library versions it ran. */
+    private static final Path LIBS_SWEEP = Path.of(System.getProperty("primus.libs.sweep", "target/libs-sweep"));
+    private static final Path SWEPT = Path.of("target/swept.txt");
+    /** The last passing sweep's versions, committed: the table marks them tested. */
+    private static final String SWEPT_RESOURCE = "/compatibility/swept.txt";
 
     private static PatchCatalog catalog;
     private static final List<PatchDescriptors.Checked> librarySets = new ArrayList<>();
@@ -62,9 +67,41 @@ class PatchDescriptorsTest {
                 jdks.add(PatchDescriptors.check(catalog.jdk(), second));
             }
         }
+        if (Boolean.getBoolean("primus.sweep")) {
+            writeSweptVersions();
+        }
         System.out.println("[PatchDescriptorsTest] " + catalog.library().size() + " library patches against "
                 + librarySets.size() + " library sets, " + catalog.jdk().size() + " JDK patches against "
                 + jdks.stream().map(jdk -> jdk.source().name()).toList());
+    }
+
+    /**
+     * Checks the sweep's sets like the others and writes the library versions they hold to
+     * target/swept.txt. The sweep's it-tests run on them in the same Maven run, which fails if one
+     * does; after a passing sweep the file replaces src/test/resources/compatibility/swept.txt.
+     */
+    private static void writeSweptVersions() throws IOException {
+        java.util.TreeSet<String> versions = new java.util.TreeSet<>();
+        for (ClassSource set : JarSet.under(LIBS_SWEEP, true)) {
+            try (set) {
+                PatchDescriptors.Checked checked = PatchDescriptors.check(catalog.library(), set);
+                assertTrue(checked.problems().isEmpty(), () -> String.join("\n", checked.problems()));
+                checked.present().values().forEach(origin -> versions.add(origin.library() + " " + origin.version()));
+            }
+        }
+        Files.write(SWEPT, versions);
+        System.out.println("[PatchDescriptorsTest] the version sweep ran on " + versions + "; see " + SWEPT);
+    }
+
+    /** The library versions ("library version") the last passing version sweep ran the it-tests on. */
+    static java.util.Set<String> sweptVersions() throws IOException {
+        try (java.io.InputStream in = PatchDescriptorsTest.class.getResourceAsStream(SWEPT_RESOURCE)) {
+            if (in == null) {
+                return java.util.Set.of();
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#")).collect(java.util.stream.Collectors.toSet());
+        }
     }
 
     /** The jars of the class path the forked apps run on by default (the test apps' own folders aside). */
@@ -124,9 +161,11 @@ class PatchDescriptorsTest {
 
     @Test
     void readmeCompatibilityTableIsTheGeneratedOne() throws IOException {
-        String generated = CompatibilityTable.markdown(catalog, librarySets, jdks);
+        String generated = CompatibilityTable.markdown(catalog, librarySets, jdks, sweptVersions());
         Files.writeString(TABLE, generated);
         assumeTrue(jdk25Missing == null, () -> "README not compared (" + jdk25Missing + "); the table is in " + TABLE);
+        // The sweep's own results reach the table only once its swept.txt is committed: not compared in it.
+        assumeTrue(!Boolean.getBoolean("primus.sweep"), () -> "README not compared in the version sweep; the table is in " + TABLE);
         String inReadme = CompatibilityTable.inReadme(Files.readString(README));
         assertNotNull(inReadme, README + " has no " + CompatibilityTable.BEGIN + " ... " + CompatibilityTable.END);
         assertEquals(generated, inReadme, "README.md's compatibility table is not what the check found; replace the lines"
