@@ -58,9 +58,10 @@ class ServletAuthIT {
                 new Container("Jetty 9.4 (javax)", "jetty-9.4", Jetty9App.class, List.of(), ""),
                 new Container("Undertow 2.3 (jakarta)", "undertow-2", UndertowApp.class, List.of(), "")));
         if (LibrarySets.sweep()) {
-            // The version sweep: the oldest Tomcat line claimed, and Jetty 10 (javax, Jetty 9's API).
+            // The version sweep: the oldest Tomcat line claimed, and Jetty 10 and 11 (Jetty 9's API).
             containers.add(new Container("Tomcat 8.5 (javax)", "tomcat-8.5", TomcatApp.class, List.of("javax", "/shop"), "/shop"));
             containers.add(new Container("Jetty 10 (javax)", "jetty-10", Jetty9App.class, List.of(), ""));
+            containers.add(new Container("Jetty 11 (jakarta)", "jetty-11", Jetty9App.class, List.of("jakarta"), ""));
         }
         List<Arguments> arguments = new ArrayList<>();
         for (Container container : containers) {

@@ -3,14 +3,12 @@ package dev.primus.agent.boot;
 import dev.primus.agent.audit.AuditEvent;
 import dev.primus.agent.audit.AuditPipeline;
 import dev.primus.agent.status.HookLedger;
+import dev.primus.agent.status.LibraryNames;
 import dev.primus.bootstrap.PrimusLog;
 import dev.primus.instrumentation.weaving.Patch;
 import dev.primus.instrumentation.weaving.PatchCoverage;
-import java.io.File;
 import java.net.URL;
 import java.security.ProtectionDomain;
-import java.util.Enumeration;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -19,10 +17,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 
 /**
  * What the weaver really did. It counts the JDK's methods woven (for the start-up line), and
@@ -59,14 +53,14 @@ final class HookReport implements PatchCoverage {
         final String className = patch.className().replace('/', '.');
         if (loader == null) {
             jdkMethodsWoven.incrementAndGet();
-            ledger.woven(patch.hookName(), className + " (JDK)");
+            ledger.woven(patch.hookName(), className, null);
             return;
         }
         // The class is still being defined: its jar is found through its loader, off this thread.
         report(new Runnable() {
             @Override
             public void run() {
-                ledger.woven(patch.hookName(), className + " (" + library(location(loader, patch)) + ")");
+                ledger.woven(patch.hookName(), className, location(loader, patch));
             }
         });
     }
@@ -79,7 +73,7 @@ final class HookReport implements PatchCoverage {
         report(new Runnable() {
             @Override
             public void run() {
-                say(patch, library(domain == null || domain.getCodeSource() == null ? null
+                say(patch, LibraryNames.of(domain == null || domain.getCodeSource() == null ? null
                         : domain.getCodeSource().getLocation()));
             }
         });
@@ -155,7 +149,11 @@ final class HookReport implements PatchCoverage {
         return current;
     }
 
-    /** Where the patch's class is loaded from: its jar or folder, found through its loader; null if unknown. */
+    /**
+     * Where the patch's class is loaded from: its jar or folder, found through its loader (an
+     * index lookup, no jar is opened); null if unknown. Its library is named only when
+     * {@code status} asks.
+     */
     private static URL location(ClassLoader loader, Patch patch) {
         String entry = patch.className() + ".class";
         URL resource = loader.getResource(entry);
@@ -173,53 +171,4 @@ final class HookReport implements PatchCoverage {
         }
     }
 
-    /**
-     * The library at {@code location} (a jar or a folder of classes), as its jar names it: the
-     * manifest's title and version (or bundle name and version), else the first Maven
-     * pom.properties, else the file's name.
-     */
-    static String library(URL location) {
-        if (location == null) {
-            return "unknown library";
-        }
-        File file;
-        try {
-            file = new File(location.toURI());
-        } catch (Exception notAFile) {
-            return location.toString();
-        }
-        if (!file.isFile()) {
-            return "classes in " + file;
-        }
-        try (JarFile jar = new JarFile(file, false)) {
-            Manifest manifest = jar.getManifest();
-            Attributes main = manifest == null ? null : manifest.getMainAttributes();
-            String title = main == null ? null : first(main, "Implementation-Title", "Bundle-SymbolicName", "Automatic-Module-Name");
-            String version = main == null ? null : first(main, "Implementation-Version", "Bundle-Version");
-            if (title != null && version != null) {
-                return title + " " + version;
-            }
-            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
-                JarEntry entry = entries.nextElement();
-                if (entry.getName().startsWith("META-INF/maven/") && entry.getName().endsWith("/pom.properties")) {
-                    Properties pom = new Properties();
-                    pom.load(jar.getInputStream(entry));
-                    return pom.getProperty("artifactId", file.getName()) + " " + pom.getProperty("version", "unknown version");
-                }
-            }
-            return file.getName() + (version == null ? "" : " " + version);
-        } catch (Exception unreadable) {
-            return file.getName();
-        }
-    }
-
-    private static String first(Attributes attributes, String... names) {
-        for (String name : names) {
-            String value = attributes.getValue(name);
-            if (value != null) {
-                return value.trim();
-            }
-        }
-        return null;
-    }
 }

@@ -12,21 +12,40 @@ import java.util.concurrent.ConcurrentHashMap;
  * What each hook has done since the agent started: the classes it was woven into and those that
  * loaded without its method, each with the library and version it came from. Written as classes
  * load (the JDK's on the loading thread, a library's on the agent's {@code primus-hooks} thread,
- * which reads its jar), read by {@code status PID}.
+ * which finds its jar); a woven class's library is named from its jar only when {@code status PID}
+ * reads the ledger, so an app's start-up pays for no jar reading.
  */
 public final class HookLedger {
     /** Hook name to whether it hooks the JDK, in the order hooks were armed. */
     private final Map<String, Boolean> hooks = Collections.synchronizedMap(new LinkedHashMap<String, Boolean>());
+    /** Hook to "class|location": the library is named from the location when {@code status} asks. */
     private final Map<String, Set<String>> woven = new ConcurrentHashMap<String, Set<String>>();
+    private final Map<String, String> libraries = new ConcurrentHashMap<String, String>();
     private final Map<String, Set<String>> missed = new ConcurrentHashMap<String, Set<String>>();
 
     public void armed(String hook, boolean jdk) {
         hooks.put(hook, jdk);
     }
 
-    /** {@code where}: the class and its library, {@code okhttp3.internal.connection.ConnectInterceptor (okhttp 4.12.0)}. */
-    public void woven(String hook, String where) {
-        entries(woven, hook).add(where);
+    /** A JDK class, or a library's with the jar or folder it came from (null: unknown). */
+    public void woven(String hook, String className, java.net.URL location) {
+        entries(woven, hook).add(className + "|" + (location == null ? "" : location.toString()));
+    }
+
+    /** {@code java.net.Socket (JDK)} or {@code okhttp3...ConnectInterceptor (okhttp 4.12.0)}. */
+    private String described(String wovenEntry) {
+        int bar = wovenEntry.lastIndexOf('|');
+        String location = wovenEntry.substring(bar + 1);
+        String library = location.isEmpty() ? "JDK" : libraries.get(location);
+        if (library == null) {
+            try {
+                library = LibraryNames.of(new java.net.URL(location));
+            } catch (java.net.MalformedURLException unexpected) {
+                library = location;
+            }
+            libraries.put(location, library);
+        }
+        return wovenEntry.substring(0, bar) + " (" + library + ")";
     }
 
     /** {@code what}: the class, its library and what it lacks. */
@@ -51,7 +70,12 @@ public final class HookLedger {
                 }
             }
             if (in != null) {
-                lines.add(name + ": woven in " + join(sorted(in)));
+                List<String> described = new ArrayList<String>();
+                for (String entry : in) {
+                    described.add(described(entry));
+                }
+                Collections.sort(described);
+                lines.add(name + ": woven in " + join(described));
             } else if (missing == null) {
                 lines.add(name + (hook.getValue() ? ": armed; its JDK class has not loaded (it is woven when it does)"
                         : ": armed; no class it hooks has loaded"));

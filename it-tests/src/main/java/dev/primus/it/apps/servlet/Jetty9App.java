@@ -5,8 +5,10 @@ import java.net.InetSocketAddress;
 import java.util.EnumSet;
 
 /**
- * Jetty 9.4 (javax) with one filter and one servlet at the root. Driven by reflection: its API
- * shares class names with the Jetty 12 this module compiles against. Prints {@code READY port}.
+ * Jetty 9.4, 10 (javax) or 11 (argument {@code jakarta}) with one filter and one servlet at the
+ * root: the three share {@code org.eclipse.jetty.servlet.ServletContextHandler}. Driven by
+ * reflection: their API shares class names with the Jetty 12 this module compiles against.
+ * Prints {@code READY port}.
  */
 public final class Jetty9App {
     private Jetty9App() {
@@ -19,11 +21,14 @@ public final class Jetty9App {
         Class<?> contextType = Class.forName("org.eclipse.jetty.servlet.ServletContextHandler");
         Object context = contextType.getConstructor().newInstance();
         contextType.getMethod("setContextPath", String.class).invoke(context, "/");
-        Class dispatcherType = Class.forName("javax.servlet.DispatcherType");
+        boolean jakarta = args.length > 0 && args[0].equals("jakarta");
+        Class dispatcherType = Class.forName(jakarta ? "jakarta.servlet.DispatcherType" : "javax.servlet.DispatcherType");
         Object filter = contextType.getMethod("addFilter", Class.class, String.class, EnumSet.class)
-                .invoke(context, JavaxFirstFilter.class, "/*", EnumSet.of(Enum.valueOf(dispatcherType, "REQUEST")));
+                .invoke(context, jakarta ? JakartaFirstFilter.class : JavaxFirstFilter.class, "/*",
+                        EnumSet.of(Enum.valueOf(dispatcherType, "REQUEST")));
         asyncSupported(filter);
-        asyncSupported(contextType.getMethod("addServlet", Class.class, String.class).invoke(context, JavaxEchoServlet.class, "/*"));
+        asyncSupported(contextType.getMethod("addServlet", Class.class, String.class)
+                .invoke(context, jakarta ? JakartaEchoServlet.class : JavaxEchoServlet.class, "/*"));
         serverType.getMethod("setHandler", Class.forName("org.eclipse.jetty.server.Handler")).invoke(server, context);
         serverType.getMethod("start").invoke(server);
         Object connector = ((Object[]) serverType.getMethod("getConnectors").invoke(server))[0];
