@@ -16,12 +16,18 @@ import javax.management.remote.JMXServiceURL;
  * {@code status PID}: what the agent in a running JVM is doing, read from its read-only status
  * MBean. The JVM is asked (through the attach API, the way {@code jcmd PID ManagementAgent.start_local}
  * does) to start its local JMX connector; no agent is loaded, so this works under
- * {@code -XX:-EnableDynamicAgentLoading}. The agent registers its MBean within a second of that.
+ * {@code -XX:-EnableDynamicAgentLoading}. The agent registers its MBean within a second of that,
+ * once its JVM has run ten seconds.
  * The attach API is reached by reflection: it is the JDK's {@code jdk.attach} module, not a
  * class this jar compiles against.
  */
 final class StatusCommand {
-    private static final long WAIT_MILLIS = 10_000;
+    /**
+     * How long to wait for the MBean after the agent's first look, which comes ten seconds after
+     * its JVM started ({@code StatusPublisher}), then once a second.
+     */
+    private static final long FIRST_LOOK_MILLIS = 10_000;
+    private static final long GRACE_MILLIS = 3_000;
     private static final long POLL_MILLIS = 200;
 
     private final PrintStream out;
@@ -45,7 +51,8 @@ final class StatusCommand {
         try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address))) {
             MBeanServerConnection server = connector.getMBeanServerConnection();
             ObjectName name = new ObjectName(StatusPublisher.NAME);
-            long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+            long uptime = (Long) server.getAttribute(new ObjectName("java.lang:type=Runtime"), "Uptime");
+            long deadline = System.currentTimeMillis() + Math.max(0, FIRST_LOOK_MILLIS - uptime) + GRACE_MILLIS;
             while (!server.isRegistered(name)) {
                 if (System.currentTimeMillis() > deadline) {
                     err.println("no Primus Agent answers in JVM " + pid + " (it runs without the agent, or with one "

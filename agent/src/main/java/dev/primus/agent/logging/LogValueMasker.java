@@ -167,8 +167,10 @@ final class LogValueMasker {
         if (masked != formatted) {
             julRecord.setMessage(masked);
         }
-        if (parametersApplied && masked != formatted) {
-            julRecord.setParameters(null);
+        if (parametersApplied) {
+            if (masked != formatted) {
+                julRecord.setParameters(null);
+            }
         } else if (parameters != null) {
             Object[] maskedParameters = maskArguments(parameters);
             if (maskedParameters != parameters) {

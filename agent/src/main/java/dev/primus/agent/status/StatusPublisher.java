@@ -7,7 +7,7 @@ import javax.management.ObjectName;
 
 /**
  * Registers the {@link StatusBean} once the JVM has a platform MBean server, on a daemon thread
- * of its own that looks once a second. The agent never creates that server itself: an app may
+ * of its own that looks once a second from ten seconds after start. The agent never creates that server itself: an app may
  * still choose its MBean server builder after premain (application servers do), and creating the
  * server first would fix the choice for it. {@code status PID} makes one exist, without loading an
  * agent, by asking the JVM to start its local management agent (as {@code jcmd} does), so it works
@@ -16,6 +16,12 @@ import javax.management.ObjectName;
 public final class StatusPublisher implements Runnable {
     public static final String NAME = "dev.primus:type=Agent";
     private static final long LOOK_MILLIS = 1000;
+    /**
+     * The first look waits this long: an app that creates the platform MBean server as it starts
+     * (Tomcat does) would otherwise have the agent's registration, and the JMX classes it loads,
+     * compete with its own start-up on a small machine (about 60 ms in {@code StartupTime}).
+     */
+    private static final long FIRST_LOOK_MILLIS = 10_000;
 
     private final StatusBean bean;
 
@@ -33,6 +39,7 @@ public final class StatusPublisher implements Runnable {
     @Override
     public void run() {
         try {
+            Thread.sleep(FIRST_LOOK_MILLIS);
             while (MBeanServerFactory.findMBeanServer(null).isEmpty()) {
                 Thread.sleep(LOOK_MILLIS);
             }
