@@ -113,7 +113,7 @@ final class Log4jAccess {
         for (Map.Entry<String, Object> entry : values.entrySet()) {
             if (entry.getValue() instanceof String) {
                 String value = (String) entry.getValue();
-                String masked = guard.maskText(value);
+                String masked = guard.maskValueOf(entry.getKey(), value);
                 if (masked != value) {
                     changed.add(entry.getKey());
                     changed.add(masked);

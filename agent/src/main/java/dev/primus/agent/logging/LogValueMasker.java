@@ -29,6 +29,12 @@ final class LogValueMasker {
         return enforce ? masked : text;
     }
 
+    /** A value written apart from its key (MDC, context data, key-value pairs, JSON fields): judged with the key. */
+    public String maskValueOf(Object key, String value) {
+        String masked = masker.maskValueOf(key instanceof String ? (String) key : null, value);
+        return enforce ? masked : value;
+    }
+
     /**
      * A formatted message: its template's own line breaks stay unless they would forge a record
      * ({@link Masker#maskMessage}). Template and arguments are read only when the text holds a
@@ -91,7 +97,7 @@ final class LogValueMasker {
                 continue;
             }
             String original = (String) entry.getValue();
-            String masked = maskText(original);
+            String masked = maskValueOf(entry.getKey(), original);
             if (masked != original) {
                 if (copy == null) {
                     // The event's map may be the framework's live, read-only MDC map: never write to it.

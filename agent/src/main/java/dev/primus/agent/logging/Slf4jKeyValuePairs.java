@@ -28,7 +28,7 @@ final class Slf4jKeyValuePairs {
             Members of = members.get(pair.getClass());
             Object value = of.value.get(pair);
             if (value instanceof String) {
-                String masked = guard.maskText((String) value);
+                String masked = guard.maskValueOf(of.key.get(pair), (String) value);
                 if (masked != value) {
                     if (copy == null) {
                         copy = new ArrayList<Object>(pairs);

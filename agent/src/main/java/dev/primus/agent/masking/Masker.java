@@ -76,6 +76,25 @@ public final class Masker {
     }
 
     /**
+     * A value a layout writes apart from its key (an MDC or context entry, a key-value pair, a
+     * JSON field): masked alone, and, when the key names what such a value is ({@code password},
+     * {@code phone}, {@code ssn}, {@code aws_secret_access_key}), judged as {@code key=value} would
+     * be, so a value that is a secret or PII only by its key is masked here as in a message. Only
+     * such keys cost a copy. The same instance when nothing changed.
+     */
+    public String maskValueOf(String key, String value) {
+        String alone = mask(value);
+        if (key == null || value == null || alone != value || !ValueKeys.namesItsValue(key)) {
+            return alone;
+        }
+        String joined = key + "=" + value;
+        String masked = mask(joined);
+        // A key with a line break or a marker in it would shift the value: judged alone then.
+        return masked != joined && masked.startsWith(joined.substring(0, key.length() + 1))
+                ? masked.substring(key.length() + 1) : alone;
+    }
+
+    /**
      * A formatted log message, masked: as {@link #mask(String)}, but a line break of the template
      * stays unless the text after it could pass for a new record, and only those of its arguments
      * are always escaped (see {@link LineBreaks}). {@code template} null: the message is its own

@@ -181,6 +181,11 @@ final class PasswordValues {
         return i;
     }
 
+    /** Whether {@code s[from, keyEnd)} ends with a secret key word ({@code db_password}, {@code X-Auth-Token}). */
+    static boolean isKey(CharSequence s, int from, int keyEnd) {
+        return keyEndingAt(s, from, keyEnd) >= 0 && !isSetting(s, from, keyEnd);
+    }
+
     /** The index in {@link #KEYS} of the key word ending at {@code keyEnd}, or -1. */
     private static int keyEndingAt(CharSequence s, int from, int keyEnd) {
         if (keyEnd <= from) {

@@ -55,6 +55,21 @@ class LoggingGuardTest {
     }
 
     @Test
+    void aValueThatIsASecretOrPiiByItsKeyIsMaskedWhereItIsWrittenApartFromIt() {
+        Map<String, String> mdc = new LinkedHashMap<>();
+        mdc.put("password", "hunter2secret");
+        mdc.put("customerPhone", "4155552671");
+        mdc.put("ssn", "123456789");
+        mdc.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+        mdc.put("region", "eu-west");
+        mdc.put("orderId", "4155552671");
+        assertEquals("{password=[PASSWORD_KV], customerPhone=[PHONE], ssn=[US_SSN], AWS_SECRET_ACCESS_KEY=[AWS_SECRET_KEY], "
+                + "region=eu-west, orderId=4155552671}", enforcing.maskValues(mdc).toString());
+        Map<String, String> clean = Map.of("region", "eu-west", "auth", "Basic", "password", "null");
+        assertSame(clean, enforcing.maskValues(clean), "a framework's word under a secret key is no secret");
+    }
+
+    @Test
     void mapValuesThatAreNotStringsAreLeftAsTheyAre() {
         Map<String, Object> entries = new LinkedHashMap<>();
         entries.put("count", 4111111111111111L);
@@ -92,6 +107,14 @@ class LoggingGuardTest {
         event.setMessage(new ReusableParameterizedMessage().set("card {} declined", "4111 1111 1111 1111"));
         enforcing.maskLog4jEvent(event);
         assertEquals("card [CREDIT_CARD] declined", event.getFormattedMessage());
+    }
+
+    @Test
+    void log4jContextDataIsJudgedWithItsKeys() {
+        StringMap context = new SortedArrayStringMap();
+        context.putValue("db.password", "s3cretPw");
+        StringMap masked = (StringMap) enforcing.maskLog4jContext(context);
+        assertEquals("[PASSWORD_KV]", masked.getValue("db.password"));
     }
 
     @Test

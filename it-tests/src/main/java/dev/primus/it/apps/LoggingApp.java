@@ -74,11 +74,14 @@ public final class LoggingApp {
         log.info("user {} paid with card {}", "john.doe@example.com", CARD_SPACED);
         log.info("order {} shipped in {} ms", 12345, 42);
         org.slf4j.MDC.put("customer", "jane.roe@example.org");
+        org.slf4j.MDC.put("api_key", "mdcSecret77");
         log.info("a line with the customer in the MDC");
         org.slf4j.MDC.remove("customer");
+        org.slf4j.MDC.remove("api_key");
         if (Boolean.getBoolean("kv")) {
             // SLF4J 2's fluent API: key-value pairs, which Logback 1.3 and later keep on the event.
-            log.atInfo().addKeyValue("contact", "kv.user@example.net").log("a line with a key-value pair");
+            log.atInfo().addKeyValue("contact", "kv.user@example.net").addKeyValue("password", "kvSecret77")
+                    .log("a line with a key-value pair");
             // logstash-logback-encoder's structured argument: a JSON field of its own as well as text.
             log.info("order placed {}", net.logstash.logback.argument.StructuredArguments.kv("buyer", "sa.user@example.com"));
         }
@@ -103,8 +106,10 @@ public final class LoggingApp {
         log.info("user {} paid with card {}", "john.doe@example.com", CARD_SPACED);
         log.info("order {} shipped in {} ms", 12345, 42);
         org.apache.logging.log4j.ThreadContext.put("customer", "jane.roe@example.org");
+        org.apache.logging.log4j.ThreadContext.put("api_key", "mdcSecret77");
         log.info("a line with the customer in the MDC");
         org.apache.logging.log4j.ThreadContext.remove("customer");
+        org.apache.logging.log4j.ThreadContext.remove("api_key");
         log.warn("login password=hunter2secret from the admin console");
         log.error("payment failed", failure());
         log.info("auth header Bearer abcdef0123456789abcdef");
