@@ -28,6 +28,9 @@ public final class LogMasking {
         /** The text a JUL Formatter made of a {@code LogRecord}, judged with the record's template and parameters. */
         String maskJulFormatted(String formatted, Object record);
 
+        /** A logstash structured argument's String value, judged with the marker's field name (null: alone). */
+        String maskStructuredArgument(String value, Object marker);
+
         /** An exception's message or text: masked only while an appender or handler runs on this thread. */
         String maskTextWhileLogging(String text);
 
@@ -152,9 +155,21 @@ public final class LogMasking {
         return arguments instanceof Object[] ? mask(ARGUMENTS, arguments) : arguments;
     }
 
-    /** One argument object a JSON encoder writes as a field (logstash's structured arguments): masked when a String. */
-    public static Object argument(Object value) {
-        return value instanceof String ? mask(TEXT, value) : value;
+    /**
+     * Woven where logstash's {@code ObjectAppendingMarker} stores the value a JSON encoder writes as
+     * a field, passing the marker: masked, with its field name, when a String.
+     */
+    public static Object structuredArgument(Object value, Object marker) {
+        Checker engine = ENGINE;
+        if (engine == null || !(value instanceof String)) {
+            return value;
+        }
+        try {
+            return engine.maskStructuredArgument((String) value, marker);
+        } catch (Throwable failure) {
+            AgentFailures.record("log masking", failure);
+            return value;
+        }
     }
 
     /** Logback's MDC copy of an event; logstash's map-entries argument. */

@@ -35,6 +35,7 @@ class LoggingIT {
     /** A secret by its key alone, written apart from it: an MDC entry and a key-value pair named like passwords. */
     private static final String MDC_SECRET = "mdcSecret77";
     private static final String KEY_VALUE_SECRET = "kvSecret77";
+    private static final String STRUCTURED_SECRET = "saSecret77";
 
     static {
         MASKED.put("john.doe@example.com", "[EMAIL]");
@@ -44,6 +45,7 @@ class LoggingIT {
         MASKED.put(STRUCTURED_ARGUMENT, "[EMAIL]");
         MASKED.put(MDC_SECRET, "[PASSWORD_KV]");
         MASKED.put(KEY_VALUE_SECRET, "[PASSWORD_KV]");
+        MASKED.put(STRUCTURED_SECRET, "[PASSWORD_KV]");
         MASKED.put("hunter2secret", "[PASSWORD_KV]");
         MASKED.put("4111111111111111", "[CREDIT_CARD]");
         MASKED.put("123-45-6789", "[US_SSN]");
@@ -92,36 +94,36 @@ class LoggingIT {
         List<Variant> variants = new ArrayList<>();
         variants.add(new Variant("logback 1.2", "logback-1.2", "slf4j",
                 List.of("-Dlogback.configurationFile=" + RESOURCES.resolve("logback-1.2.xml")), logbackFiles,
-                List.of(KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT)));
+                List.of(KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT, STRUCTURED_SECRET)));
         variants.add(new Variant("logback 1.5 + logstash encoder", "logback-1.5", "slf4j",
                 List.of("-Dlogback.configurationFile=" + RESOURCES.resolve("logback-1.5.xml"), "-Dkv=true"),
                 List.of("logback-pattern.log", "logback-async.log", "logback-logstash.json"), List.of()));
         for (String version : List.of("2.17", "latest")) {
             String libs = "log4j-" + version;
             variants.add(new Variant("log4j " + version + " garbage-free", libs, "log4j2", List.of(log4jConfig), log4jFiles,
-                    List.of(KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT)));
+                    List.of(KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT, STRUCTURED_SECRET)));
             variants.add(new Variant("log4j " + version + " immutable events", libs, "log4j2",
                     List.of(log4jConfig, "-Dlog4j2.enableThreadlocals=false"), log4jFiles,
-                    List.of(KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT)));
+                    List.of(KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT, STRUCTURED_SECRET)));
             variants.add(new Variant("log4j " + version + " async loggers", libs, "log4j2",
                     List.of(log4jConfig, "-Dlog4j2.contextSelector=org.apache.logging.log4j.core.async.AsyncLoggerContextSelector"),
-                    log4jFiles, List.of(KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT)));
+                    log4jFiles, List.of(KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT, STRUCTURED_SECRET)));
         }
         if (LibrarySets.sweep()) {
             for (String version : List.of("1.3", "1.4")) {
                 variants.add(new Variant("logback " + version, "logback-" + version, "slf4j",
                         List.of("-Dlogback.configurationFile=" + RESOURCES.resolve("logback-1.2.xml")), logbackFiles,
-                        List.of(KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT)));
+                        List.of(KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT, STRUCTURED_SECRET)));
             }
             variants.add(new Variant("log4j 2.24 garbage-free", "log4j-2.24", "log4j2", List.of(log4jConfig), log4jFiles,
-                    List.of(KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT)));
+                    List.of(KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT, STRUCTURED_SECRET)));
             variants.add(new Variant("log4j 2.24 async loggers", "log4j-2.24", "log4j2",
                     List.of(log4jConfig, "-Dlog4j2.contextSelector=org.apache.logging.log4j.core.async.AsyncLoggerContextSelector"),
-                    log4jFiles, List.of(KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT)));
+                    log4jFiles, List.of(KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT, STRUCTURED_SECRET)));
         }
         variants.add(new Variant("java.util.logging", null, "jul",
                 List.of("-Djava.util.logging.SimpleFormatter.format=%4$s %3$s: %5$s%6$s%n"),
-                List.of("jul-simple.log", "jul-raw.log"), List.of(MDC_VALUE, MDC_SECRET, KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT)));
+                List.of("jul-simple.log", "jul-raw.log"), List.of(MDC_VALUE, MDC_SECRET, KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT, STRUCTURED_SECRET)));
         return variants.stream().map(Arguments::of);
     }
 

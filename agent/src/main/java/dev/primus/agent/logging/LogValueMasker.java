@@ -45,6 +45,11 @@ final class LogValueMasker {
         return enforce ? masked : formatted;
     }
 
+    /** A logstash structured argument: judged with the marker's field name ({@code getFieldName}, public API). */
+    public String maskStructuredArgument(String value, Object marker) {
+        return maskValueOf(marker == null ? null : logback.fieldName(marker), value);
+    }
+
     /** Logback's formatted message; {@code event} null when it is stored by a constructor. */
     public String maskLogbackMessage(String formatted, Object event) {
         boolean breaks = event != null && hasBreak(formatted);

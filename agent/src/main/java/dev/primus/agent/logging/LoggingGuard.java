@@ -81,6 +81,19 @@ public final class LoggingGuard implements LogMasking.Checker {
     }
 
     @Override
+    public String maskStructuredArgument(String value, Object marker) {
+        LoggingThread thread = enter();
+        if (thread == null) {
+            return value;
+        }
+        try {
+            return values.maskStructuredArgument(value, marker);
+        } finally {
+            thread.inside = false;
+        }
+    }
+
+    @Override
     public String maskTextWhileLogging(String text) {
         return threads.get().appenders == 0 ? text : maskText(text);
     }

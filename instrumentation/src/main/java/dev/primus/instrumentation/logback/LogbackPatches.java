@@ -34,8 +34,10 @@ public final class LogbackPatches {
                         "text", TEXT_FILTER).inAnyLoader(),
                 // logstash-logback-encoder's structured arguments (kv, v, entries), which its JSON
                 // providers write as fields of their own, apart from the message.
+                // With the marker, whose field name says what a value is (kv("password", p)).
                 Patch.filterStores(LOGSTASH_MARKERS + "ObjectAppendingMarker", "fieldValue", "Ljava/lang/Object;", GATE,
-                        "argument", "(Ljava/lang/Object;)Ljava/lang/Object;").inAnyLoader(),
+                        "structuredArgument", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;").passingOwner()
+                        .inAnyLoader(),
                 Patch.filterStores(LOGSTASH_MARKERS + "MapEntriesAppendingMarker", "map", "Ljava/util/Map;", GATE,
                         "values", "(Ljava/util/Map;)Ljava/util/Map;").inAnyLoader(),
                 appender("ch/qos/logback/core/UnsynchronizedAppenderBase"),

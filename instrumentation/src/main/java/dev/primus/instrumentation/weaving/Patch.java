@@ -229,8 +229,8 @@ public final class Patch {
 
     /**
      * For {@link #filterStores} of an instance field: the filter also gets the object whose field
-     * is stored, {@code bridge.filter(value, owner)} (null in a constructor, where it may not be
-     * initialised yet).
+     * is stored, {@code bridge.filter(value, owner)} (null in a constructor before its super()
+     * call, where it is not initialised yet).
      */
     public Patch passingOwner() {
         this.passesOwner = true;

@@ -14,7 +14,10 @@ final class PatchingMethodVisitor extends MethodVisitor {
     private final Patch patch;
     private final String owner;
     private final boolean isStatic;
-    private final boolean isConstructor;
+    /** Whether {@code this} may be passed: outside constructors, and in one after its super() or this() call. */
+    private boolean ownerReady;
+    /** In a constructor before super(): objects made by NEW whose own {@code <init>} has not run yet. */
+    private int pendingNew;
     private final Type[] arguments;
     private final Label tryStart = new Label();
     private final Label tryEnd = new Label();
@@ -25,7 +28,7 @@ final class PatchingMethodVisitor extends MethodVisitor {
         this.patch = patch;
         this.owner = owner;
         this.isStatic = (access & Opcodes.ACC_STATIC) != 0;
-        this.isConstructor = name.equals("<init>");
+        this.ownerReady = !name.equals("<init>");
         this.arguments = Type.getArgumentTypes(descriptor);
     }
 
@@ -106,19 +109,45 @@ final class PatchingMethodVisitor extends MethodVisitor {
     }
 
     /**
+     * Tracks, in a constructor, when {@code this} is initialised: at the first {@code <init>} call
+     * that is not for an object a NEW made (javac's and kotlinc's constructors call super() or
+     * this() before any other code of theirs touches {@code this}).
+     */
+    @Override
+    public void visitTypeInsn(int opcode, String type) {
+        if (!ownerReady && opcode == Opcodes.NEW) {
+            pendingNew++;
+        }
+        super.visitTypeInsn(opcode, type);
+    }
+
+    @Override
+    public void visitMethodInsn(int opcode, String methodOwner, String name, String descriptor, boolean isInterface) {
+        super.visitMethodInsn(opcode, methodOwner, name, descriptor, isInterface);
+        if (!ownerReady && opcode == Opcodes.INVOKESPECIAL && name.equals("<init>")) {
+            if (pendingNew > 0) {
+                pendingNew--;
+            } else {
+                ownerReady = true;
+            }
+        }
+    }
+
+    /**
      * {@code value = bridge.filter(value, owner)} with the stack as PUTFIELD has it: owner, value.
-     * In a constructor the owner may not be initialised yet, which the verifier forbids passing:
-     * there the filter gets null.
+     * In a constructor before its super() call the owner is not initialised, which the verifier
+     * forbids passing: there the filter gets null.
      */
     private void filterWithOwner(Type expected) {
-        if (isConstructor) {
+        boolean passOwner = ownerReady;
+        if (!passOwner) {
             super.visitInsn(Opcodes.ACONST_NULL);
         } else {
             super.visitInsn(Opcodes.DUP2); // owner, value, owner, value
             super.visitInsn(Opcodes.SWAP); // owner, value, value, owner
         }
         super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.bridgeClass(), patch.enterMethod(), patch.enterDescriptor(), false);
-        if (!isConstructor) {
+        if (passOwner) {
             super.visitInsn(Opcodes.SWAP); // owner, filtered, value
             super.visitInsn(Opcodes.POP);
         }

@@ -84,6 +84,7 @@ public final class LoggingApp {
                     .log("a line with a key-value pair");
             // logstash-logback-encoder's structured argument: a JSON field of its own as well as text.
             log.info("order placed {}", net.logstash.logback.argument.StructuredArguments.kv("buyer", "sa.user@example.com"));
+            log.info("login {}", net.logstash.logback.argument.StructuredArguments.kv("password", "saSecret77"));
         }
         log.warn("login password=hunter2secret from the admin console");
         log.error("payment failed", failure());
