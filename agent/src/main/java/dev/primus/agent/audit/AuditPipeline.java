@@ -91,6 +91,11 @@ public final class AuditPipeline {
         return sinkNames;
     }
 
+    /** Events dropped because the queue was full, since start. */
+    public long droppedSinceStart() {
+        return queue.droppedSinceStart();
+    }
+
     /** Drains every queued event into the sinks and closes them, waiting at most {@code timeoutMillis}. */
     public void shutdown(long timeoutMillis) {
         writer.requestStop();

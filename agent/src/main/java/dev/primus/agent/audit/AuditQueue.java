@@ -16,6 +16,7 @@ public final class AuditQueue {
     private final MpscAtomicArrayQueue<AuditEvent> queue;
     // Touched only when the queue is full, so contention here is the exception.
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong droppedSinceStart = new AtomicLong();
 
     public AuditQueue(int capacity) {
         this.queue = new MpscAtomicArrayQueue<AuditEvent>(capacity);
@@ -27,7 +28,13 @@ public final class AuditQueue {
             return true;
         }
         dropped.incrementAndGet();
+        droppedSinceStart.incrementAndGet();
         return false;
+    }
+
+    /** Every event dropped since the queue was made, for {@code status}. */
+    long droppedSinceStart() {
+        return droppedSinceStart.get();
     }
 
     /** Moves up to {@code limit} events to {@code consumer}; the writer thread only. */

@@ -123,7 +123,7 @@ public final class AgentInstaller {
                 "primus-shutdown"));
         String startupLine = startupLine(config, source, attached, jdkMethods, libraryHooks, audit.sinkNames(), elapsedMillis);
         PrimusLog.info(startupLine);
-        StatusPublisher.start(startupLine, ledger);
+        StatusPublisher.start(startupLine, config, audit, ledger);
         declareOpenDoors();
     }
 

@@ -62,6 +62,8 @@ final class StatusCommand {
                 Thread.sleep(POLL_MILLIS);
             }
             out.println(server.getAttribute(name, "Agent"));
+            out.println(server.getAttribute(name, "Config"));
+            out.println(server.getAttribute(name, "Audit"));
             out.println("hooks:");
             for (String line : (String[]) server.getAttribute(name, "Hooks")) {
                 out.println("  " + line);

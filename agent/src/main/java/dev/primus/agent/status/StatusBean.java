@@ -1,5 +1,7 @@
 package dev.primus.agent.status;
 
+import dev.primus.agent.audit.AuditPipeline;
+import dev.primus.config.PrimusConfig;
 import java.util.List;
 import javax.management.Attribute;
 import javax.management.AttributeList;
@@ -12,20 +14,27 @@ import javax.management.ReflectionException;
 
 /**
  * The agent's state as a read-only MBean, {@code dev.primus:type=Agent}, for {@code status PID}:
- * {@code Agent} (the start-up summary) and {@code Hooks} (what each hook did since). No operation
+ * {@code Agent} (the start-up summary), {@code Config} (its source and SHA-256), {@code Audit} (sinks
+ * and events dropped) and {@code Hooks} (what each hook did since). No operation
  * and no writable attribute: any code in the JVM can call the platform MBean server, so nothing
  * here may change a guard. A {@link DynamicMBean}, so the JMX implementation calls it through a
  * JDK interface and never needs reflective access into the agent's sealed module.
  */
 final class StatusBean implements DynamicMBean {
     private static final String AGENT = "Agent";
+    private static final String CONFIG = "Config";
+    private static final String AUDIT = "Audit";
     private static final String HOOKS = "Hooks";
 
     private final String agent;
+    private final PrimusConfig config;
+    private final AuditPipeline audit;
     private final HookLedger hooks;
 
-    StatusBean(String agent, HookLedger hooks) {
+    StatusBean(String agent, PrimusConfig config, AuditPipeline audit, HookLedger hooks) {
         this.agent = agent;
+        this.config = config;
+        this.audit = audit;
         this.hooks = hooks;
     }
 
@@ -33,6 +42,14 @@ final class StatusBean implements DynamicMBean {
     public Object getAttribute(String attribute) throws AttributeNotFoundException {
         if (AGENT.equals(attribute)) {
             return agent;
+        }
+        if (CONFIG.equals(attribute)) {
+            // The hash is computed on first use, here, never on the start-up path.
+            return "config " + config.source() + " sha256 " + config.sha256();
+        }
+        if (AUDIT.equals(attribute)) {
+            return "audit to " + String.join(", ", audit.sinkNames()) + "; " + audit.droppedSinceStart()
+                    + " events dropped since start (queue full)";
         }
         if (HOOKS.equals(attribute)) {
             List<String> lines = hooks.lines();
@@ -74,6 +91,8 @@ final class StatusBean implements DynamicMBean {
         return new MBeanInfo(StatusBean.class.getName(), "Primus Agent status (read-only)",
                 new MBeanAttributeInfo[] {
                     new MBeanAttributeInfo(AGENT, "java.lang.String", "the agent's start-up summary", true, false, false),
+                    new MBeanAttributeInfo(CONFIG, "java.lang.String", "the config's source and SHA-256", true, false, false),
+                    new MBeanAttributeInfo(AUDIT, "java.lang.String", "the audit sinks and events dropped", true, false, false),
                     new MBeanAttributeInfo(HOOKS, "[Ljava.lang.String;", "what each hook did since start", true, false, false),
                 },
                 null, new MBeanOperationInfo[0], null);

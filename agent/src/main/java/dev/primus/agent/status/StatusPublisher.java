@@ -1,6 +1,8 @@
 package dev.primus.agent.status;
 
+import dev.primus.agent.audit.AuditPipeline;
 import dev.primus.bootstrap.AgentFailures;
+import dev.primus.config.PrimusConfig;
 import java.lang.management.ManagementFactory;
 import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
@@ -30,8 +32,8 @@ public final class StatusPublisher implements Runnable {
     }
 
     /** Starts the thread; {@code agent} is the start-up summary line. */
-    public static void start(String agent, HookLedger hooks) {
-        Thread thread = new Thread(new StatusPublisher(new StatusBean(agent, hooks)), "primus-status");
+    public static void start(String agent, PrimusConfig config, AuditPipeline audit, HookLedger hooks) {
+        Thread thread = new Thread(new StatusPublisher(new StatusBean(agent, config, audit, hooks)), "primus-status");
         thread.setDaemon(true);
         thread.start();
     }
