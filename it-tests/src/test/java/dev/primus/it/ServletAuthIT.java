@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.primus.it.apps.servlet.Jetty9App;
+import dev.primus.it.apps.servlet.JettyServletContextApp;
 import dev.primus.it.apps.servlet.JettyApp;
 import dev.primus.it.apps.servlet.TomcatApp;
 import dev.primus.it.apps.servlet.UndertowApp;
@@ -55,13 +55,13 @@ class ServletAuthIT {
                 new Container("Tomcat 9 (javax)", "tomcat-9", TomcatApp.class, List.of("javax", "/shop"), "/shop"),
                 new Container("Tomcat 11 (jakarta)", "tomcat-11", TomcatApp.class, List.of("jakarta", ""), ""),
                 new Container("Jetty 12 EE10 (jakarta)", "jetty-12", JettyApp.class, List.of(), ""),
-                new Container("Jetty 9.4 (javax)", "jetty-9.4", Jetty9App.class, List.of(), ""),
+                new Container("Jetty 9.4 (javax)", "jetty-9.4", JettyServletContextApp.class, List.of(), ""),
                 new Container("Undertow 2.3 (jakarta)", "undertow-2", UndertowApp.class, List.of(), "")));
         if (LibrarySets.sweep()) {
             // The version sweep: the oldest Tomcat line claimed, and Jetty 10 and 11 (Jetty 9's API).
             containers.add(new Container("Tomcat 8.5 (javax)", "tomcat-8.5", TomcatApp.class, List.of("javax", "/shop"), "/shop"));
-            containers.add(new Container("Jetty 10 (javax)", "jetty-10", Jetty9App.class, List.of(), ""));
-            containers.add(new Container("Jetty 11 (jakarta)", "jetty-11", Jetty9App.class, List.of("jakarta"), ""));
+            containers.add(new Container("Jetty 10 (javax)", "jetty-10", JettyServletContextApp.class, List.of(), ""));
+            containers.add(new Container("Jetty 11 (jakarta)", "jetty-11", JettyServletContextApp.class, List.of("jakarta"), ""));
         }
         List<Arguments> arguments = new ArrayList<>();
         for (Container container : containers) {

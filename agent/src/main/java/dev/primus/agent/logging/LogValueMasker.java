@@ -18,6 +18,40 @@ final class LogValueMasker {
     private final Log4jAccess log4j = new Log4jAccess();
     private final Slf4jKeyValuePairs keyValuePairs = new Slf4jKeyValuePairs();
     private final LogbackEvents logback = new LogbackEvents();
+    /** The template and arguments of each kind of message, read only for one that holds a line break. */
+    private final Masker.MessageParts logbackParts = new Masker.MessageParts() {
+        @Override
+        public String template(Object event) {
+            return logback.template(event);
+        }
+
+        @Override
+        public Object[] arguments(Object event) {
+            return logback.arguments(event);
+        }
+    };
+    private final Masker.MessageParts log4jParts = new Masker.MessageParts() {
+        @Override
+        public String template(Object message) {
+            return log4j.template(message);
+        }
+
+        @Override
+        public Object[] arguments(Object message) {
+            return log4j.parameters(message);
+        }
+    };
+    private static final Masker.MessageParts JUL_PARTS = new Masker.MessageParts() {
+        @Override
+        public String template(Object record) {
+            return ((LogRecord) record).getMessage();
+        }
+
+        @Override
+        public Object[] arguments(Object record) {
+            return ((LogRecord) record).getParameters();
+        }
+    };
 
     LogValueMasker(Masker masker, boolean enforce) {
         this.masker = masker;
@@ -37,11 +71,11 @@ final class LogValueMasker {
 
     /**
      * A formatted message: its template's own line breaks stay unless they would forge a record
-     * ({@link Masker#maskMessage}). Template and arguments are read only when the text holds a
-     * break; without them (null) the message is its own template.
+     * ({@link Masker#maskMessageOf}); template and arguments are read by {@code parts} from
+     * {@code message} only when the text holds a break. Null parts: the message is its own template.
      */
-    private String maskMessage(String formatted, String template, Object[] arguments) {
-        String masked = masker.maskMessage(formatted, template, arguments);
+    private String maskMessage(String formatted, Masker.MessageParts parts, Object message) {
+        String masked = masker.maskMessageOf(formatted, parts, message);
         return enforce ? masked : formatted;
     }
 
@@ -50,31 +84,14 @@ final class LogValueMasker {
         return maskValueOf(marker == null ? null : logback.fieldName(marker), value);
     }
 
-    /** Logback's formatted message; {@code event} null when it is stored by a constructor. */
+    /** Logback's formatted message; {@code event} null when it is stored before its constructor's super(). */
     public String maskLogbackMessage(String formatted, Object event) {
-        boolean breaks = event != null && hasBreak(formatted);
-        return maskMessage(formatted, breaks ? logback.template(event) : null, breaks ? logback.arguments(event) : null);
+        return maskMessage(formatted, event == null ? null : logbackParts, event);
     }
 
     /** The text a JUL Formatter made of {@code record}, which {@link #maskJulRecord} has already judged. */
     public String maskJulFormatted(String formatted, Object record) {
-        LogRecord julRecord = (LogRecord) record;
-        boolean breaks = hasBreak(formatted);
-        return maskMessage(formatted, breaks ? julRecord.getMessage() : null, breaks ? julRecord.getParameters() : null);
-    }
-
-    private static boolean hasBreak(CharSequence text) {
-        if (text instanceof String) {
-            // String.indexOf is a vectorised intrinsic: two of them beat one charAt loop.
-            return ((String) text).indexOf('\n') >= 0 || ((String) text).indexOf('\r') >= 0;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                return true;
-            }
-        }
-        return false;
+        return maskMessage(formatted, JUL_PARTS, record);
     }
 
     public Object[] maskArguments(Object[] arguments) {
@@ -132,9 +149,7 @@ final class LogValueMasker {
         if (formatted == null) {
             return message;
         }
-        boolean breaks = hasBreak(formatted);
-        String masked = maskMessage(formatted, breaks ? log4j.template(message) : null,
-                breaks ? log4j.parameters(message) : null);
+        String masked = maskMessage(formatted, log4jParts, message);
         return masked == formatted ? message : log4j.simpleMessage(message, masked);
     }
 
@@ -149,13 +164,10 @@ final class LogValueMasker {
             return;
         }
         // A reusable event is its own message: getFormat and getParameters read what setMessage copied.
-        boolean breaks = hasBreak(text);
-        String template = breaks ? log4j.template(event) : null;
-        Object[] parameters = breaks ? log4j.parameters(event) : null;
         if (enforce) {
-            masker.maskMessage(text, 0, template, parameters);
+            masker.maskMessageOf(text, 0, log4jParts, event);
         } else {
-            masker.maskMessage(text.toString(), template, parameters);
+            masker.maskMessageOf(text.toString(), log4jParts, event);
         }
     }
 
@@ -174,7 +186,7 @@ final class LogValueMasker {
         Object[] parameters = julRecord.getParameters();
         String formatted = JulMessages.formatted(julRecord);
         boolean parametersApplied = formatted != template && parameters != null && parameters.length > 0;
-        String masked = parametersApplied ? maskMessage(formatted, template, parameters) : maskMessage(formatted, null, null);
+        String masked = parametersApplied ? maskMessage(formatted, JUL_PARTS, julRecord) : maskMessage(formatted, null, null);
         if (masked != formatted) {
             julRecord.setMessage(masked);
         }

@@ -139,7 +139,8 @@ final class LineBreaks {
         return ranges == null ? null : java.util.Arrays.copyOf(ranges, count);
     }
 
-    private static int firstBreak(CharSequence text, int from) {
+    /** The index of the first CR or LF from {@code from}, or -1. */
+    static int firstBreak(CharSequence text, int from) {
         for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') {

@@ -27,6 +27,7 @@ public final class Masker {
     private final SpanResolver resolver;
     private final MaskStyle style;
     private final DetectorCounts counts;
+    private final ValueKeys valueKeys = new ValueKeys();
 
     private Masker(Detector[] detectors, SpanFinder finder, Markers markers, MaskStyle style) {
         this.detectors = detectors;
@@ -84,7 +85,7 @@ public final class Masker {
      */
     public String maskValueOf(String key, String value) {
         String alone = mask(value);
-        if (key == null || value == null || alone != value || !ValueKeys.namesItsValue(key)) {
+        if (key == null || value == null || alone != value || !valueKeys.namesItsValue(key)) {
             return alone;
         }
         String joined = key + "=" + value;
@@ -109,6 +110,47 @@ public final class Masker {
         } catch (RuntimeException e) {
             return FAILED;
         }
+    }
+
+    /**
+     * Where a formatted message's template and arguments are read, for {@link #maskMessageOf}:
+     * only for a message that holds a line break, the rare one where it matters which part of
+     * the text a developer wrote. A reader throws as its library does.
+     */
+    public interface MessageParts {
+        String template(Object message);
+
+        Object[] arguments(Object message);
+    }
+
+    /**
+     * {@link #maskMessage(String, String, Object[])} for a message whose template and arguments
+     * {@code parts} reads from {@code message} (null parts: the message is its own template), one
+     * line-break check in all. What the reader throws is not caught here.
+     */
+    public String maskMessageOf(String formatted, MessageParts parts, Object message) {
+        if (formatted == null) {
+            return null;
+        }
+        if (!LineBreaks.any(formatted)) {
+            try {
+                return maskEscaped(formatted);
+            } catch (RuntimeException e) {
+                return FAILED;
+            }
+        }
+        return maskMessage(formatted, parts == null ? null : parts.template(message),
+                parts == null ? null : parts.arguments(message));
+    }
+
+    /** {@link #maskMessageOf(String, MessageParts, Object)} in place, as {@link #mask(StringBuilder, int)} does. */
+    public boolean maskMessageOf(StringBuilder text, int from, MessageParts parts, Object message) {
+        if (text == null || from < 0 || from >= text.length()) {
+            return false;
+        }
+        boolean breaks = LineBreaks.firstBreak(text, from) >= 0;
+        return mask(text, from, false, breaks && parts != null ? parts.template(message) : null,
+                breaks && parts != null ? parts.arguments(message) : null);
     }
 
     /** The text, its line breaks already neutralised, with every found value masked. */

@@ -1,18 +1,34 @@
 package dev.primus.agent.masking;
 
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Whether a key names what its value is, for the detectors that need a key or keyword to see a
  * value ({@link Masker#maskValueOf}): a password_kv key, an AWS secret or Azure account key name,
- * or a word that names a phone, SSN or Aadhaar number. Cheap and allocation-free, so every MDC
- * entry can be asked.
+ * or a word that names a phone, SSN or Aadhaar number. Every MDC entry of every log event asks,
+ * and an app's keys are few and constant: each answer is kept, so a key is judged once, and a
+ * lookup allocates nothing. Thread-safe.
  */
 final class ValueKeys {
     private static final String[] SECRET_NAMES = {"secretaccesskey", "awssecretkey", "accountkey"};
+    /** More keys than any app's MDC has: past it the answers are dropped and judged again. */
+    private static final int MAX_KEPT = 1024;
 
-    private ValueKeys() {
+    private final ConcurrentHashMap<String, Boolean> answers = new ConcurrentHashMap<String, Boolean>();
+
+    boolean namesItsValue(String key) {
+        Boolean answer = answers.get(key);
+        if (answer == null) {
+            if (answers.size() >= MAX_KEPT) {
+                answers.clear();
+            }
+            answer = judge(key);
+            answers.put(key, answer);
+        }
+        return answer;
     }
 
-    static boolean namesItsValue(String key) {
+    private static boolean judge(String key) {
         int end = key.length();
         if (end == 0) {
             return false;

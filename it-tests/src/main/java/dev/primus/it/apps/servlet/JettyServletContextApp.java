@@ -10,8 +10,8 @@ import java.util.EnumSet;
  * reflection: their API shares class names with the Jetty 12 this module compiles against.
  * Prints {@code READY port}.
  */
-public final class Jetty9App {
-    private Jetty9App() {
+public final class JettyServletContextApp {
+    private JettyServletContextApp() {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
