@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.primus.it.apps.OrdersController;
 import dev.primus.it.apps.SpringAuthApp;
+import dev.primus.it.apps.SpringMvcApp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,14 +26,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Auth in Spring Boot apps (3.x on jakarta, 2.7 on javax), in forked JVMs on JDK 17 and 25:
+ * Auth in Spring apps (Boot 3.x on jakarta, Boot 2.7 on javax, and Spring MVC 6 with no Boot; the
+ * version sweep adds Spring MVC 7 on Tomcat 11), in forked JVMs on JDK 17 and 25:
  * the app's controllers see who the caller is through request attributes and the MDC, a rule
  * naming a handler method is checked before that handler runs, and a webhook body reaches
  * {@code @RequestBody} intact. Each app starts once per JDK; every case is a request.
  */
 class SpringAuthIT {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-    private static final String REFUND_RULE = "    - match: { handler: \"" + SpringAuthApp.class.getName() + "#refund\" }\n"
+    private static final String REFUND_RULE = "    - match: { handler: \"" + OrdersController.class.getName() + "#refund\" }\n"
             + "      require: { any_of: [jwt], scopes: [orders:refund] }\n";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -39,8 +42,12 @@ class SpringAuthIT {
     static Stream<Arguments> apps() {
         List<Arguments> apps = new ArrayList<>();
         for (Path jdk : Jdks.all()) {
-            apps.add(Arguments.of("Spring Boot 3", null, jdk));
-            apps.add(Arguments.of("Spring Boot 2.7", "spring-boot-2.7", jdk));
+            apps.add(Arguments.of("Spring Boot 3", SpringAuthApp.class, null, jdk));
+            apps.add(Arguments.of("Spring Boot 2.7", SpringAuthApp.class, "spring-boot-2.7", jdk));
+            apps.add(Arguments.of("Spring MVC 6, no Boot", SpringMvcApp.class, null, jdk));
+            if (LibrarySets.sweep()) {
+                apps.add(Arguments.of("Spring MVC 7 on Tomcat 11, no Boot", SpringMvcApp.class, "spring-7", jdk));
+            }
         }
         return apps.stream();
     }
@@ -54,9 +61,9 @@ class SpringAuthIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    @ParameterizedTest(name = "{0} on {2}")
+    @ParameterizedTest(name = "{0} on {3}")
     @MethodSource("apps")
-    void controllersSeeWhoTheCallerIsAndHandlerRulesAreCheckedBeforeTheHandler(String name, String libs, Path jdk,
+    void controllersSeeWhoTheCallerIsAndHandlerRulesAreCheckedBeforeTheHandler(String name, Class<?> main, String libs, Path jdk,
                                                                               @TempDir Path dir) throws Exception {
         AuthFixtures fixtures = new AuthFixtures();
         Path config = dir.resolve("primus.yaml");
@@ -64,9 +71,9 @@ class SpringAuthIT {
         ForkedApp.Builder builder = ForkedApp.on(jdk).env("STRIPE_WEBHOOK_SECRET", AuthFixtures.STRIPE_SECRET)
                 .withAgent("config=" + config);
         if (libs != null) {
-            builder.classPath(LibrarySets.classPath(SpringAuthApp.class, libs));
+            builder.classPath(LibrarySets.classPath(main, libs));
         }
-        try (ForkedApp app = builder.start(SpringAuthApp.class, "--server.port=0", "--server.address=127.0.0.1",
+        try (ForkedApp app = builder.start(main, "--server.port=0", "--server.address=127.0.0.1",
                 "--spring.main.banner-mode=off")) {
             String ready = app.awaitStdout(line -> line.startsWith("READY "), START_TIMEOUT);
             int port = Integer.parseInt(ready.substring("READY ".length()).trim());

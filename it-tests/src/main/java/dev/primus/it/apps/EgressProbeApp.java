@@ -156,13 +156,16 @@ public final class EgressProbeApp {
                 if (!io.netty.channel.epoll.Epoll.isAvailable()) {
                     throw new IllegalStateException("epoll unavailable", io.netty.channel.epoll.Epoll.unavailabilityCause());
                 }
-                return nettyConnect(new io.netty.bootstrap.Bootstrap().group(NETTY_EPOLL)
-                        .channel(io.netty.channel.epoll.EpollSocketChannel.class), words);
+                return NettyApp.connect(new io.netty.bootstrap.Bootstrap().group(NETTY_EPOLL)
+                        .channel(io.netty.channel.epoll.EpollSocketChannel.class), words[1], words[2]);
             case "nettyepolludp":
-                return nettyEpollDatagrams(words[1], Integer.parseInt(words[2]));
+                if (!io.netty.channel.epoll.Epoll.isAvailable()) {
+                    throw new IllegalStateException("epoll unavailable", io.netty.channel.epoll.Epoll.unavailabilityCause());
+                }
+                return NettyApp.epollDatagrams(NETTY_EPOLL, words[1], Integer.parseInt(words[2]));
             case "netty":
-                return nettyConnect(new io.netty.bootstrap.Bootstrap().group(NETTY)
-                        .channel(io.netty.channel.socket.nio.NioSocketChannel.class), words);
+                return NettyApp.connect(new io.netty.bootstrap.Bootstrap().group(NETTY)
+                        .channel(io.netty.channel.socket.nio.NioSocketChannel.class), words[1], words[2]);
             case "url":
                 return fetch((HttpURLConnection) new URL(words[1]).openConnection());
             case "proxied":
@@ -191,56 +194,6 @@ public final class EgressProbeApp {
             default:
                 throw new IllegalArgumentException("unknown command " + words[0]);
         }
-    }
-
-    private static String nettyConnect(io.netty.bootstrap.Bootstrap bootstrap, String[] words) throws Exception {
-        io.netty.channel.ChannelFuture connect = bootstrap.handler(new io.netty.channel.ChannelInboundHandlerAdapter())
-                .connect(words[1], Integer.parseInt(words[2]));
-        if (!connect.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
-            return "timed out";
-        }
-        if (!connect.isSuccess()) {
-            throw new java.io.IOException("netty connect failed", connect.cause());
-        }
-        connect.channel().close().sync();
-        return "connected";
-    }
-
-    /**
-     * Two datagrams through Netty's native epoll transport, flushed together (so they leave in one
-     * sendmmsg batch where the kernel has it), then one alone: epoll writes datagrams natively,
-     * past the JDK's socket classes.
-     */
-    private static String nettyEpollDatagrams(String host, int port) throws Exception {
-        if (!io.netty.channel.epoll.Epoll.isAvailable()) {
-            throw new IllegalStateException("epoll unavailable", io.netty.channel.epoll.Epoll.unavailabilityCause());
-        }
-        io.netty.channel.Channel channel = new io.netty.bootstrap.Bootstrap().group(NETTY_EPOLL)
-                .channel(io.netty.channel.epoll.EpollDatagramChannel.class)
-                .handler(new io.netty.channel.ChannelInboundHandlerAdapter()).bind(0).sync().channel();
-        try {
-            InetSocketAddress to = new InetSocketAddress(host, port);
-            io.netty.channel.ChannelFuture first = channel.write(datagram(to));
-            io.netty.channel.ChannelFuture second = channel.write(datagram(to));
-            channel.flush();
-            io.netty.channel.ChannelFuture alone = channel.writeAndFlush(datagram(to));
-            for (io.netty.channel.ChannelFuture write : new io.netty.channel.ChannelFuture[] {first, second, alone}) {
-                if (!write.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                    return "timed out";
-                }
-                if (!write.isSuccess()) {
-                    throw new java.io.IOException("netty datagram failed", write.cause());
-                }
-            }
-            return "sent";
-        } finally {
-            channel.close().sync();
-        }
-    }
-
-    private static io.netty.channel.socket.DatagramPacket datagram(InetSocketAddress to) {
-        return new io.netty.channel.socket.DatagramPacket(
-                io.netty.buffer.Unpooled.wrappedBuffer("ping".getBytes(StandardCharsets.UTF_8)), to);
     }
 
     private static String fetch(HttpURLConnection connection) throws Exception {
