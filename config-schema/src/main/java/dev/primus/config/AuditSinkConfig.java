@@ -14,9 +14,10 @@ public final class AuditSinkConfig {
     private final boolean hashChain;
     private final String url;
     private final String subject;
+    private final NatsSinkConfig nats;
 
     AuditSinkConfig(Type type, String path, long maxSizeBytes, int maxFiles, boolean hashChain, String url,
-                    String subject) {
+                    String subject, NatsSinkConfig nats) {
         this.type = type;
         this.path = path;
         this.maxSizeBytes = maxSizeBytes;
@@ -24,6 +25,7 @@ public final class AuditSinkConfig {
         this.hashChain = hashChain;
         this.url = url;
         this.subject = subject;
+        this.nats = nats;
     }
 
     public Type type() {
@@ -54,13 +56,18 @@ public final class AuditSinkConfig {
         return subject;
     }
 
+    /** A nats sink's connection and delivery settings; null for any other type. */
+    public NatsSinkConfig nats() {
+        return nats;
+    }
+
     /** How the start-up line names it: {@code file:/var/log/primus/audit.jsonl}, {@code stdout}. */
     public String describe() {
         switch (type) {
             case FILE:
                 return "file:" + path;
             case NATS:
-                return "nats:" + subject;
+                return "nats:" + url + "/" + subject;
             case STDERR:
                 return "stderr";
             default:

@@ -111,24 +111,34 @@ final class ConfigBinder {
         List<AuditSinkConfig> sinks = new ArrayList<AuditSinkConfig>();
         ConfigNode listed = child(audit, "sinks");
         if (listed == null) {
-            sinks.add(new AuditSinkConfig(AuditSinkConfig.Type.STDERR, null, 0, 0, false, null, null));
+            sinks.add(new AuditSinkConfig(AuditSinkConfig.Type.STDERR, null, 0, 0, false, null, null, null));
         } else {
             for (ConfigNode sink : listed.items()) {
                 String maxSize = text(sink, "max_size", null);
                 String maxFiles = text(sink, "max_files", null);
-                sinks.add(new AuditSinkConfig(
-                        AuditSinkConfig.Type.valueOf(sink.get("type").text().toUpperCase(java.util.Locale.ROOT)),
+                AuditSinkConfig.Type type =
+                        AuditSinkConfig.Type.valueOf(sink.get("type").text().toUpperCase(java.util.Locale.ROOT));
+                sinks.add(new AuditSinkConfig(type,
                         text(sink, "path", null),
                         maxSize == null ? AuditSinkConfig.DEFAULT_MAX_SIZE : Formats.sizeBytes(maxSize),
                         maxFiles == null ? AuditSinkConfig.DEFAULT_MAX_FILES : Integer.parseInt(maxFiles),
                         flag(sink, "hash_chain"),
                         text(sink, "url", null),
-                        text(sink, "subject", null)));
+                        text(sink, "subject", null),
+                        type == AuditSinkConfig.Type.NATS ? nats(sink) : null));
             }
         }
         String capacity = text(audit, "queue_capacity", null);
         return new AuditConfig(capacity == null ? AuditConfig.DEFAULT_QUEUE_CAPACITY : Integer.parseInt(capacity),
                 sinks);
+    }
+
+    private static NatsSinkConfig nats(ConfigNode sink) {
+        String buffer = text(sink, "buffer", null);
+        return new NatsSinkConfig(text(sink, "creds", null), text(sink, "nkey_seed", null), text(sink, "token", null),
+                text(sink, "user", null), text(sink, "password", null), text(child(sink, "tls"), "ca_file", null),
+                flag(sink, "create_stream"), text(sink, "stream", null),
+                buffer == null ? NatsSinkConfig.DEFAULT_BUFFER : Integer.parseInt(buffer));
     }
 
     private static MetricsConfig metrics(ConfigNode metrics) {

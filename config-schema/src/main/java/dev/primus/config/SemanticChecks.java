@@ -1,5 +1,8 @@
 package dev.primus.config;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,19 +110,55 @@ final class SemanticChecks {
         }
     }
 
+    /** The keys only a nats sink reads. */
+    private static final String[] NATS_ONLY = {"creds", "nkey_seed", "token", "user", "password", "tls",
+        "create_stream", "stream", "buffer"};
+
     private void checkAudit(ConfigNode audit) {
         for (ConfigNode sink : ConfigNode.itemsAt(audit, "sinks")) {
             String type = sink.get("type").text();
             if ("file".equals(type)) {
                 requireKey(sink, "path", "a file sink needs path, e.g. /var/log/primus/audit.jsonl");
                 onlyFor(sink, "file", "url", "subject");
+                onlyFor(sink, "file", NATS_ONLY);
             } else if ("nats".equals(type)) {
                 requireKey(sink, "url", "a nats sink needs url, e.g. nats://127.0.0.1:4222");
                 requireKey(sink, "subject", "a nats sink needs subject, e.g. primus.audit");
                 onlyFor(sink, "nats", "path", "max_size", "max_files", "hash_chain");
+                checkNatsAuth(sink);
+                if (sink.get("create_stream") != null && "true".equals(sink.get("create_stream").text())) {
+                    requireKey(sink, "stream", "create_stream needs the stream's name, e.g. stream: PRIMUS_AUDIT");
+                }
             } else {
                 onlyFor(sink, type, "path", "max_size", "max_files", "hash_chain", "url", "subject");
+                onlyFor(sink, type, NATS_ONLY);
             }
+        }
+    }
+
+    /** One way to authenticate to NATS at most: the server would take only one of them. */
+    private void checkNatsAuth(final ConfigNode sink) {
+        List<String> ways = new ArrayList<String>();
+        for (String key : new String[] {"creds", "nkey_seed", "token", "user"}) {
+            if (sink.get(key) != null) {
+                ways.add(key);
+            }
+        }
+        // The first in the file stands; each later one is the error, where it is written.
+        Collections.sort(ways, new Comparator<String>() {
+            @Override
+            public int compare(String a, String b) {
+                return Integer.compare(sink.keyLine(a), sink.keyLine(b));
+            }
+        });
+        for (String key : ways.subList(Math.min(1, ways.size()), ways.size())) {
+            errors.add(new ConfigError(file, sink.keyLine(key), sink.keyPath(key),
+                    "a nats sink authenticates one way; " + ways.get(0) + " is set already, remove one of them"));
+        }
+        if (sink.get("user") != null) {
+            requireKey(sink, "password", "user needs password, e.g. password: ${file:/run/secrets/nats-password}");
+        } else if (sink.get("password") != null) {
+            requireKey(sink, "user", "password needs user");
         }
     }
 

@@ -291,6 +291,37 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void bindsANatsSinkWithItsConnectionSettings() {
+        PrimusConfig config = load("service: a\naudit:\n  sinks:\n    - type: nats\n      url: nats://127.0.0.1:4222\n"
+                + "      subject: primus.audit\n      token: s3cret\n      tls: { ca_file: /etc/ca.pem }\n"
+                + "      create_stream: true\n      stream: AUDIT\n      buffer: 1024\n").config();
+        AuditSinkConfig sink = config.audit().sinks().get(0);
+        assertEquals(AuditSinkConfig.Type.NATS, sink.type());
+        assertEquals("s3cret", sink.nats().token());
+        assertEquals("/etc/ca.pem", sink.nats().tlsCaFile());
+        assertTrue(sink.nats().createStream());
+        assertEquals("AUDIT", sink.nats().stream());
+        assertEquals(1024, sink.nats().buffer());
+        assertEquals(NatsSinkConfig.DEFAULT_BUFFER, load("service: a\naudit:\n  sinks:\n    - type: nats\n"
+                + "      url: nats://127.0.0.1:4222\n      subject: s\n").config().audit().sinks().get(0).nats().buffer());
+    }
+
+    @Test
+    void reportsANatsSinkThatAuthenticatesTwoWaysOrLacksWhatItsSettingsNeed() {
+        assertEquals(List.of("primus.yaml:8: audit.sinks[0].nkey_seed: a nats sink authenticates one way; token is set "
+                        + "already, remove one of them"),
+                errors("service: a\naudit:\n  sinks:\n    - type: nats\n      url: nats://h:4222\n      subject: s\n"
+                        + "      token: t\n      nkey_seed: SUA\n"));
+        assertEquals(List.of("primus.yaml:4: audit.sinks[0]: user needs password, e.g. password: "
+                        + "${file:/run/secrets/nats-password}",
+                        "primus.yaml:4: audit.sinks[0]: create_stream needs the stream's name, e.g. stream: PRIMUS_AUDIT"),
+                errors("service: a\naudit:\n  sinks:\n    - type: nats\n      url: nats://h:4222\n      subject: s\n"
+                        + "      user: u\n      create_stream: true\n"));
+        assertEquals(List.of("primus.yaml:6: audit.sinks[0].token: does not apply to a file sink; remove it"),
+                errors("service: a\naudit:\n  sinks:\n    - type: file\n      path: /tmp/a\n      token: t\n"));
+    }
+
+    @Test
     void reportsAMissingEnvironmentVariable() {
         assertOnlyError("primus.yaml:6: auth.webhooks[0].secret: environment variable STRIPE_WEBHOOK_SECRET is not set; "
                 + "set it or remove ${env:STRIPE_WEBHOOK_SECRET}",

@@ -24,12 +24,15 @@ public final class AuditPipeline {
     private final AuditWriter writer;
     private final Thread thread;
     private final List<String> sinkNames;
+    /** The longest a sink's close may take: a shutdown waits that much more than its own drain. */
+    private final long closeMillis;
 
-    private AuditPipeline(AuditQueue queue, AuditWriter writer, Thread thread, List<String> sinkNames) {
+    private AuditPipeline(AuditQueue queue, AuditWriter writer, Thread thread, List<String> sinkNames, long closeMillis) {
         this.queue = queue;
         this.writer = writer;
         this.thread = thread;
         this.sinkNames = sinkNames;
+        this.closeMillis = closeMillis;
     }
 
     /** Builds the queue and the sinks; events offered before {@link #start} wait in the queue. */
@@ -45,6 +48,13 @@ public final class AuditPipeline {
                     break;
                 case STDERR:
                     sinks.add(StdStreamSink.stderr());
+                    break;
+                case NATS:
+                    try {
+                        sinks.add(dev.primus.agent.audit.nats.NatsSink.create(sink.url(), sink.subject(), sink.nats()));
+                    } catch (IllegalArgumentException badUrl) {
+                        PrimusLog.warn("audit sink " + sink.describe() + " left out: " + badUrl.getMessage());
+                    }
                     break;
                 default:
                     PrimusLog.warn("audit sink " + sink.describe() + " is not available in this version; "
@@ -62,12 +72,20 @@ public final class AuditPipeline {
         AuditQueue queue = new AuditQueue(capacity);
         AuditWriter writer = new AuditWriter(queue, service, sinks, reportPeriodNanos);
         List<String> names = new ArrayList<String>();
+        long closeMillis = 0;
         for (AuditSink sink : sinks) {
             names.add(sink.name());
+            closeMillis = Math.max(closeMillis, sink.closeMillis());
+        }
+        for (AuditSink sink : sinks) {
+            if (sink instanceof Report) {
+                // A remote sink reports what its own buffer dropped, as the writer does for the queue.
+                writer.addReport((Report) sink);
+            }
         }
         Thread thread = new Thread(writer, "primus-audit-writer");
         thread.setDaemon(true);
-        return new AuditPipeline(queue, writer, thread, Collections.unmodifiableList(names));
+        return new AuditPipeline(queue, writer, thread, Collections.unmodifiableList(names), closeMillis);
     }
 
     /** Starts the writer thread, which first builds and writes {@code firstEvents}, off the caller's thread. */
@@ -96,12 +114,15 @@ public final class AuditPipeline {
         return queue.droppedSinceStart();
     }
 
-    /** Drains every queued event into the sinks and closes them, waiting at most {@code timeoutMillis}. */
+    /**
+     * Drains every queued event into the sinks and closes them, waiting at most
+     * {@code timeoutMillis}, and as long again as the slowest sink's close may take.
+     */
     public void shutdown(long timeoutMillis) {
         writer.requestStop();
         LockSupport.unpark(thread);
         try {
-            thread.join(timeoutMillis);
+            thread.join(timeoutMillis + closeMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

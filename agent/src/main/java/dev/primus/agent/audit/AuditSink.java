@@ -4,15 +4,22 @@ import java.io.IOException;
 import java.util.List;
 
 /** Where encoded events go. Called by the writer thread only, so a sink needs no locking. */
-interface AuditSink {
+public interface AuditSink {
     /** How logs and the start-up line name the sink. */
     String name();
 
     /**
      * Writes a batch of lines. Each line is an event's JSON without its closing brace, so a sink
-     * that chains hashes can add its fields; the sink closes the object and ends the line.
+     * that chains hashes can add its fields; the sink closes the object and ends the line. The
+     * lines carry consecutive {@code seq} values from {@code firstSeq}, which a remote sink turns
+     * into message ids.
      */
-    void write(List<String> openLines) throws IOException;
+    void write(List<String> openLines, long firstSeq) throws IOException;
 
     void close() throws IOException;
+
+    /** How long {@link #close} may take at most: a remote sink gives its server a bounded time to take what it holds. */
+    default long closeMillis() {
+        return 0;
+    }
 }

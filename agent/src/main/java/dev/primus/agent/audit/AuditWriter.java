@@ -98,6 +98,7 @@ final class AuditWriter implements Runnable {
 
     private void writeFirstEvents() {
         lines.clear();
+        long first = seq + 1;
         for (Callable<AuditEvent> event : firstEvents) {
             try {
                 lines.add(json.open(event.call(), ++seq));
@@ -105,7 +106,7 @@ final class AuditWriter implements Runnable {
                 AgentFailures.record("audit start-up event", failure);
             }
         }
-        writeLines();
+        writeLines(first);
     }
 
     /** Writes one batch; false when there was nothing to write. */
@@ -120,6 +121,7 @@ final class AuditWriter implements Runnable {
             return false;
         }
         lines.clear();
+        long first = seq + 1;
         for (AuditEvent event : batch) {
             try {
                 lines.add(json.open(event, seq + 1));
@@ -132,17 +134,18 @@ final class AuditWriter implements Runnable {
         if (dropped > 0) {
             lines.add(json.open(droppedReport(dropped), ++seq));
         }
-        writeLines();
+        writeLines(first);
         return true;
     }
 
-    private void writeLines() {
+    /** Hands the batch, numbered from {@code firstSeq}, to every sink. */
+    private void writeLines(long firstSeq) {
         if (lines.isEmpty()) {
             return;
         }
         for (AuditSink sink : sinks) {
             try {
-                sink.write(lines);
+                sink.write(lines, firstSeq);
             } catch (Throwable failure) {
                 AgentFailures.record("audit sink " + sink.name(), failure);
             }

@@ -41,7 +41,7 @@ final class FileSink implements AuditSink {
     }
 
     @Override
-    public void write(List<String> openLines) throws IOException {
+    public void write(List<String> openLines, long firstSeq) throws IOException {
         try {
             writeOrFail(openLines);
         } catch (IOException | RuntimeException failure) {

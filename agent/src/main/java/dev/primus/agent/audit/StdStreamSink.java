@@ -36,7 +36,7 @@ final class StdStreamSink implements AuditSink {
     }
 
     @Override
-    public void write(List<String> openLines) throws IOException {
+    public void write(List<String> openLines, long firstSeq) throws IOException {
         batch.setLength(0);
         for (String line : openLines) {
             batch.append(line).append("}\n");

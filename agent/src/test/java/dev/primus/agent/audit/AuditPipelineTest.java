@@ -152,7 +152,7 @@ class AuditPipelineTest {
             }
 
             @Override
-            public void write(List<String> openLines) throws IOException {
+            public void write(List<String> openLines, long firstSeq) throws IOException {
                 throw new IOException("disk full");
             }
 

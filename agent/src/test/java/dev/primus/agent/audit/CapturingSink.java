@@ -16,7 +16,7 @@ final class CapturingSink implements AuditSink {
     }
 
     @Override
-    public void write(List<String> openLines) throws java.io.IOException {
+    public void write(List<String> openLines, long firstSeq) throws java.io.IOException {
         if (delayPerBatchMillis > 0) {
             try {
                 Thread.sleep(delayPerBatchMillis);

@@ -29,7 +29,7 @@ class FileSinkTest {
     void appendsJsonLinesAndCreatesTheFolder() throws Exception {
         File file = dir.resolve("nested/audit.jsonl").toFile();
         FileSink sink = new FileSink(file, 1 << 20, 3, false);
-        sink.write(openLines(1, 2));
+        sink.write(openLines(1, 2), 1);
         sink.close();
         assertEquals(List.of("{\"seq\":1,\"reason\":\"event 1\"}", "{\"seq\":2,\"reason\":\"event 2\"}"),
                 Files.readAllLines(file.toPath()));
@@ -40,7 +40,7 @@ class FileSinkTest {
         File file = dir.resolve("audit.jsonl").toFile();
         FileSink sink = new FileSink(file, 100, 2, false);
         for (int i = 0; i < 20; i++) {
-            sink.write(openLines(i, 1));
+            sink.write(openLines(i, 1), i);
         }
         sink.close();
         assertTrue(file.length() <= 100);
@@ -55,10 +55,10 @@ class FileSinkTest {
     void aHashChainVerifiesAndContinuesAcrossARestart() throws Exception {
         File file = dir.resolve("audit.jsonl").toFile();
         FileSink first = new FileSink(file, 1 << 20, 3, true);
-        first.write(openLines(1, 3));
+        first.write(openLines(1, 3), 1);
         first.close();
         FileSink afterRestart = new FileSink(file, 1 << 20, 3, true);
-        afterRestart.write(openLines(4, 2));
+        afterRestart.write(openLines(4, 2), 4);
         afterRestart.close();
 
         List<String> lines = Files.readAllLines(file.toPath());
@@ -71,7 +71,7 @@ class FileSinkTest {
     void verifierPinpointsAnEditedLine() throws Exception {
         File file = dir.resolve("audit.jsonl").toFile();
         FileSink sink = new FileSink(file, 1 << 20, 3, true);
-        sink.write(openLines(1, 4));
+        sink.write(openLines(1, 4), 1);
         sink.close();
         List<String> lines = Files.readAllLines(file.toPath());
         lines.set(2, lines.get(2).replace("event 3", "event X"));
@@ -84,7 +84,7 @@ class FileSinkTest {
     void verifierPinpointsARemovedLine() throws Exception {
         File file = dir.resolve("audit.jsonl").toFile();
         FileSink sink = new FileSink(file, 1 << 20, 3, true);
-        sink.write(openLines(1, 4));
+        sink.write(openLines(1, 4), 1);
         sink.close();
         List<String> lines = new ArrayList<>(Files.readAllLines(file.toPath()));
         lines.remove(1);
@@ -97,11 +97,11 @@ class FileSinkTest {
     void afterACrashCutALineShortTheNextLinesStartOnTheirOwnLine() throws Exception {
         File file = dir.resolve("audit.jsonl").toFile();
         FileSink sink = new FileSink(file, 1 << 20, 3, false);
-        sink.write(openLines(1, 1));
+        sink.write(openLines(1, 1), 1);
         sink.close();
         Files.write(file.toPath(), "{\"seq\":2,\"reas".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
         FileSink restarted = new FileSink(file, 1 << 20, 3, false);
-        restarted.write(openLines(3, 1));
+        restarted.write(openLines(3, 1), 3);
         restarted.close();
         assertEquals(List.of("{\"seq\":1,\"reason\":\"event 1\"}", "{\"seq\":2,\"reas", "{\"seq\":3,\"reason\":\"event 3\"}"),
                 Files.readAllLines(file.toPath()));
