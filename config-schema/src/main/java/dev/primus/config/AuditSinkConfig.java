@@ -2,7 +2,7 @@ package dev.primus.config;
 
 /** One {@code audit.sinks} entry. Fields that do not apply to the sink's type are null or zero. */
 public final class AuditSinkConfig {
-    public enum Type { FILE, STDOUT, STDERR, NATS }
+    public enum Type { FILE, STDOUT, STDERR, NATS, HTTP }
 
     public static final long DEFAULT_MAX_SIZE = 100L << 20;
     public static final int DEFAULT_MAX_FILES = 10;
@@ -15,9 +15,10 @@ public final class AuditSinkConfig {
     private final String url;
     private final String subject;
     private final NatsSinkConfig nats;
+    private final HttpSinkConfig http;
 
     AuditSinkConfig(Type type, String path, long maxSizeBytes, int maxFiles, boolean hashChain, String url,
-                    String subject, NatsSinkConfig nats) {
+                    String subject, NatsSinkConfig nats, HttpSinkConfig http) {
         this.type = type;
         this.path = path;
         this.maxSizeBytes = maxSizeBytes;
@@ -26,6 +27,7 @@ public final class AuditSinkConfig {
         this.url = url;
         this.subject = subject;
         this.nats = nats;
+        this.http = http;
     }
 
     public Type type() {
@@ -61,17 +63,29 @@ public final class AuditSinkConfig {
         return nats;
     }
 
+    /** An http sink's delivery settings; null for any other type. */
+    public HttpSinkConfig http() {
+        return http;
+    }
+
     /** How the start-up line names it: {@code file:/var/log/primus/audit.jsonl}, {@code stdout}. */
     public String describe() {
         switch (type) {
             case FILE:
                 return "file:" + path;
             case NATS:
-                return "nats:" + url + "/" + subject;
+                return "nats:" + withoutUserInfo(url) + "/" + subject;
+            case HTTP:
+                return "http:" + withoutUserInfo(url);
             case STDERR:
                 return "stderr";
             default:
                 return "stdout";
         }
+    }
+
+    /** A URL as logs may show it: without the user and password it may carry. */
+    private static String withoutUserInfo(String url) {
+        return url == null ? null : url.replaceFirst("://[^/@]*@", "://");
     }
 }

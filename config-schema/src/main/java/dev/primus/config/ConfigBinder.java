@@ -111,7 +111,7 @@ final class ConfigBinder {
         List<AuditSinkConfig> sinks = new ArrayList<AuditSinkConfig>();
         ConfigNode listed = child(audit, "sinks");
         if (listed == null) {
-            sinks.add(new AuditSinkConfig(AuditSinkConfig.Type.STDERR, null, 0, 0, false, null, null, null));
+            sinks.add(new AuditSinkConfig(AuditSinkConfig.Type.STDERR, null, 0, 0, false, null, null, null, null));
         } else {
             for (ConfigNode sink : listed.items()) {
                 String maxSize = text(sink, "max_size", null);
@@ -125,7 +125,8 @@ final class ConfigBinder {
                         flag(sink, "hash_chain"),
                         text(sink, "url", null),
                         text(sink, "subject", null),
-                        type == AuditSinkConfig.Type.NATS ? nats(sink) : null));
+                        type == AuditSinkConfig.Type.NATS ? nats(sink) : null,
+                        type == AuditSinkConfig.Type.HTTP ? http(sink) : null));
             }
         }
         String capacity = text(audit, "queue_capacity", null);
@@ -139,6 +140,19 @@ final class ConfigBinder {
                 text(sink, "user", null), text(sink, "password", null), text(child(sink, "tls"), "ca_file", null),
                 flag(sink, "create_stream"), text(sink, "stream", null),
                 buffer == null ? NatsSinkConfig.DEFAULT_BUFFER : Integer.parseInt(buffer));
+    }
+
+    private static HttpSinkConfig http(ConfigNode sink) {
+        String buffer = text(sink, "buffer", null);
+        String batchSize = text(sink, "batch_size", null);
+        String batchBytes = text(sink, "batch_bytes", null);
+        String flush = text(sink, "flush_interval", null);
+        return new HttpSinkConfig("splunk_hec".equals(text(sink, "format", "primus")) ? HttpSinkConfig.Format.SPLUNK_HEC
+                : HttpSinkConfig.Format.PRIMUS, text(sink, "authorization", null), text(child(sink, "tls"), "ca_file", null),
+                buffer == null ? HttpSinkConfig.DEFAULT_BUFFER : Integer.parseInt(buffer),
+                batchSize == null ? HttpSinkConfig.DEFAULT_BATCH_SIZE : Integer.parseInt(batchSize),
+                batchBytes == null ? HttpSinkConfig.DEFAULT_BATCH_BYTES : Formats.sizeBytes(batchBytes),
+                flush == null ? HttpSinkConfig.DEFAULT_FLUSH_MILLIS : Formats.durationMillis(flush));
     }
 
     private static MetricsConfig metrics(ConfigNode metrics) {

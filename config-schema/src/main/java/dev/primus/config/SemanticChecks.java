@@ -110,28 +110,40 @@ final class SemanticChecks {
         }
     }
 
-    /** The keys only a nats sink reads. */
-    private static final String[] NATS_ONLY = {"creds", "nkey_seed", "token", "user", "password", "tls",
-        "create_stream", "stream", "buffer"};
+    /** The keys each sink type reads, beside {@code type}: any other is an error naming the type. */
+    private static final Map<String, List<String>> SINK_KEYS = new HashMap<String, List<String>>();
+
+    static {
+        SINK_KEYS.put("file", java.util.Arrays.asList("path", "max_size", "max_files", "hash_chain"));
+        SINK_KEYS.put("stdout", java.util.Collections.<String>emptyList());
+        SINK_KEYS.put("stderr", java.util.Collections.<String>emptyList());
+        SINK_KEYS.put("nats", java.util.Arrays.asList("url", "subject", "creds", "nkey_seed", "token", "user", "password",
+                "tls", "create_stream", "stream", "buffer"));
+        SINK_KEYS.put("http", java.util.Arrays.asList("url", "format", "authorization", "tls", "buffer", "batch_size",
+                "batch_bytes", "flush_interval"));
+    }
 
     private void checkAudit(ConfigNode audit) {
         for (ConfigNode sink : ConfigNode.itemsAt(audit, "sinks")) {
             String type = sink.get("type").text();
             if ("file".equals(type)) {
                 requireKey(sink, "path", "a file sink needs path, e.g. /var/log/primus/audit.jsonl");
-                onlyFor(sink, "file", "url", "subject");
-                onlyFor(sink, "file", NATS_ONLY);
             } else if ("nats".equals(type)) {
                 requireKey(sink, "url", "a nats sink needs url, e.g. nats://127.0.0.1:4222");
                 requireKey(sink, "subject", "a nats sink needs subject, e.g. primus.audit");
-                onlyFor(sink, "nats", "path", "max_size", "max_files", "hash_chain");
                 checkNatsAuth(sink);
                 if (sink.get("create_stream") != null && "true".equals(sink.get("create_stream").text())) {
                     requireKey(sink, "stream", "create_stream needs the stream's name, e.g. stream: PRIMUS_AUDIT");
                 }
-            } else {
-                onlyFor(sink, type, "path", "max_size", "max_files", "hash_chain", "url", "subject");
-                onlyFor(sink, type, NATS_ONLY);
+            } else if ("http".equals(type)) {
+                requireKey(sink, "url", "an http sink needs url, e.g. https://collector.example/ingest");
+            }
+            List<String> reads = SINK_KEYS.get(type);
+            for (String key : sink.entries().keySet()) {
+                if (reads != null && !"type".equals(key) && !reads.contains(key)) {
+                    errors.add(new ConfigError(file, sink.keyLine(key), sink.keyPath(key),
+                            "does not apply to a" + ("http".equals(type) ? "n " : " ") + type + " sink; remove it"));
+                }
             }
         }
     }
@@ -159,16 +171,6 @@ final class SemanticChecks {
             requireKey(sink, "password", "user needs password, e.g. password: ${file:/run/secrets/nats-password}");
         } else if (sink.get("password") != null) {
             requireKey(sink, "user", "password needs user");
-        }
-    }
-
-    private void onlyFor(ConfigNode sink, String type, String... foreignKeys) {
-        for (String key : foreignKeys) {
-            ConfigNode value = sink.get(key);
-            if (value != null) {
-                errors.add(new ConfigError(file, sink.keyLine(key), sink.keyPath(key),
-                        "does not apply to a " + type + " sink; remove it"));
-            }
         }
     }
 

@@ -307,6 +307,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void bindsAnHttpSinkWithItsBatchBounds() {
+        AuditSinkConfig sink = load("service: a\naudit:\n  sinks:\n    - type: http\n      url: https://c.example/ingest\n"
+                + "      format: splunk_hec\n      authorization: Splunk abc\n      batch_size: 100\n      batch_bytes: 64KB\n"
+                + "      flush_interval: 250ms\n").config().audit().sinks().get(0);
+        assertEquals(AuditSinkConfig.Type.HTTP, sink.type());
+        assertEquals(HttpSinkConfig.Format.SPLUNK_HEC, sink.http().format());
+        assertEquals("Splunk abc", sink.http().authorization());
+        assertEquals(100, sink.http().batchSize());
+        assertEquals(64L << 10, sink.http().batchBytes());
+        assertEquals(250, sink.http().flushMillis());
+        assertEquals(List.of("primus.yaml:4: audit.sinks[0]: an http sink needs url, e.g. https://collector.example/ingest",
+                        "primus.yaml:5: audit.sinks[0].subject: does not apply to an http sink; remove it"),
+                errors("service: a\naudit:\n  sinks:\n    - type: http\n      subject: s\n"));
+    }
+
+    @Test
     void reportsANatsSinkThatAuthenticatesTwoWaysOrLacksWhatItsSettingsNeed() {
         assertEquals(List.of("primus.yaml:8: audit.sinks[0].nkey_seed: a nats sink authenticates one way; token is set "
                         + "already, remove one of them"),

@@ -56,6 +56,13 @@ public final class AuditPipeline {
                         PrimusLog.warn("audit sink " + sink.describe() + " left out: " + badUrl.getMessage());
                     }
                     break;
+                case HTTP:
+                    try {
+                        sinks.add(dev.primus.agent.audit.http.HttpSink.create(sink.url(), sink.http()));
+                    } catch (IllegalArgumentException badUrl) {
+                        PrimusLog.warn("audit sink " + sink.describe() + " left out: " + badUrl.getMessage());
+                    }
+                    break;
                 default:
                     PrimusLog.warn("audit sink " + sink.describe() + " is not available in this version; "
                             + "its events go to the other sinks only");

@@ -63,6 +63,14 @@ public final class AgentConnections {
         };
     }
 
+    /**
+     * Whether the current thread is one of these agent threads: an HTTP request it makes is not
+     * judged by URL rules; the connect under it is, by {@link #allowsConnect}.
+     */
+    static boolean ownsCurrentThread() {
+        return !OWNED.isEmpty() && OWNED.containsKey(Thread.currentThread());
+    }
+
     /** Whether the current thread is an agent thread allowed to connect to {@code address}. */
     static boolean allowsConnect(InetSocketAddress address) {
         if (OWNED.isEmpty()) {

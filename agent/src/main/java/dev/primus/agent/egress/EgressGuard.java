@@ -278,8 +278,8 @@ public final class EgressGuard implements EgressGate.Checker {
         JudgedRequests thread = threads.get();
         // The frame exists from here on, whatever follows, so that leaveHttp pairs with it.
         thread.push(null);
-        if (thread.inside) {
-            return null;
+        if (thread.inside || AgentConnections.ownsCurrentThread()) {
+            return null; // A remote audit sink's request: its socket is checked against the sink's endpoint.
         }
         thread.inside = true;
         try {

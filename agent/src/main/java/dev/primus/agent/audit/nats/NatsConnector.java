@@ -1,5 +1,6 @@
 package dev.primus.agent.audit.nats;
 
+import dev.primus.agent.audit.TrustedCas;
 import dev.primus.agent.egress.AgentConnections;
 import dev.primus.config.NatsSinkConfig;
 import io.nats.client.Connection;
@@ -10,14 +11,9 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
-import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * How a nats sink reaches its servers: the jnats options its config describes (servers,
@@ -135,31 +129,8 @@ final class NatsConnector {
             options.userInfo(settings.user().toCharArray(), settings.password().toCharArray());
         }
         if (settings.tlsCaFile() != null) {
-            options.sslContext(trusting(settings.tlsCaFile()));
+            options.sslContext(TrustedCas.from(settings.tlsCaFile()));
         }
-    }
-
-    /** TLS that trusts the CA certificates of a PEM file, and no others. */
-    private static SSLContext trusting(String caFile) throws GeneralSecurityException, IOException {
-        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
-        trusted.load(null, null);
-        InputStream in = new FileInputStream(caFile);
-        try {
-            int n = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                trusted.setCertificateEntry("ca-" + n++, certificate);
-            }
-            if (n == 0) {
-                throw new GeneralSecurityException("no certificate in " + caFile);
-            }
-        } finally {
-            in.close();
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(trusted);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 
     /** Creates the stream the config names, capturing the subject, unless it exists. */

@@ -9,6 +9,7 @@ import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +23,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The agent jar's nats audit sink in an app's JVM, on JDK 17 and 25, against the machine's
- * NATS server (127.0.0.1:4222) and a stream the test owns: the agent's events arrive there, one
- * message each, although {@code egress.allow} names no NATS server, while the app's own connect
- * to the same server is denied. The exemption is the sink's threads', not the endpoint's.
+ * The agent jar's remote audit sinks in an app's JVM, on JDK 17 and 25: nats, against the
+ * machine's NATS server (127.0.0.1:4222) and a stream the test owns, and http, against a loopback
+ * collector of the test's. The agent's events arrive at both although {@code egress.allow} names
+ * neither, while the app's own connect to the NATS server and its own request to the collector
+ * are denied: the exemption is the sinks' threads', not their endpoints'.
  */
-class AuditNatsIT {
+class RemoteAuditSinksIT {
     private static final String NATS = "127.0.0.1";
     private static final int NATS_PORT = 4222;
 
@@ -37,7 +39,28 @@ class AuditNatsIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
-    void theAgentsEventsReachJetStreamAndTheAppCannotUseTheSinksWay(Path jdk, @TempDir Path dir) throws Exception {
+    void theAgentsEventsReachJetStreamAndTheCollectorAndTheAppCannotUseTheSinksWay(Path jdk, @TempDir Path dir)
+            throws Exception {
+        List<String> posted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer collector = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(NATS, 0), 10);
+        collector.createContext("/ingest", exchange -> {
+            try (java.io.InputStream in = exchange.getRequestBody()) {
+                posted.addAll(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")));
+                exchange.sendResponseHeaders(200, -1);
+            } finally {
+                exchange.close();
+            }
+        });
+        collector.start();
+        try {
+            run(jdk, dir, "http://" + NATS + ":" + collector.getAddress().getPort() + "/ingest", posted);
+        } finally {
+            collector.stop(0);
+        }
+    }
+
+    private void run(Path jdk, Path dir, String collectorUrl, List<String> posted) throws Exception {
         String id = UUID.randomUUID().toString().replace("-", "");
         String subject = "primus.it." + id;
         String stream = "PRIMUS_IT_" + id;
@@ -45,16 +68,21 @@ class AuditNatsIT {
         Files.writeString(config, String.join("\n", "service: audit-nats-it", "mode: enforce", "egress:",
                 "  default: deny", "  dns: enforce", "  allow:", "    - cidr: 127.0.0.2/32",
                 "audit:", "  sinks:", "    - type: nats", "      url: nats://" + NATS + ":" + NATS_PORT,
-                "      subject: " + subject, "    - type: file", "      path: " + dir.resolve("audit.jsonl"), ""));
+                "      subject: " + subject, "    - type: http", "      url: " + collectorUrl, "      flush_interval: 50ms",
+                "    - type: file", "      path: " + dir.resolve("audit.jsonl"), ""));
         try (Connection reader = Nats.connect("nats://" + NATS + ":" + NATS_PORT)) {
             JetStreamManagement streams = reader.jetStreamManagement();
             streams.addStream(StreamConfiguration.builder().name(stream).subjects(subject).storageType(StorageType.Memory).build());
             try (ProbeApp app = new ProbeApp(Jdks.name(jdk), ForkedApp.on(jdk).withAgent("config=" + config))) {
                 String denied = app.run("socket " + NATS + " " + NATS_PORT);
+                String deniedPost = app.run("url " + collectorUrl);
+                String collectorPort = "\"port\":" + URI.create(collectorUrl).getPort();
                 List<String> audit = AuditTrail.awaitLinesMatching(dir.resolve("audit.jsonl"),
-                        line -> line.contains("\"type\":\"egress\"") && line.contains("\"port\":" + NATS_PORT));
+                        line -> line.contains("\"type\":\"egress\"") && line.contains("\"port\":" + NATS_PORT),
+                        line -> line.contains("\"type\":\"egress\"") && line.contains(collectorPort));
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (count(streams, stream) < 2 && System.nanoTime() < deadline) {
+                while ((count(streams, stream) < 3 || posted.stream().noneMatch(l -> l.contains(collectorUrl)))
+                        && System.nanoTime() < deadline) {
                     Thread.sleep(50);
                 }
                 List<String> messages = new ArrayList<>();
@@ -64,6 +92,12 @@ class AuditNatsIT {
                 List<Executable> checks = new ArrayList<>();
                 checks.add(() -> assertTrue(denied.startsWith("DENIED connection to " + NATS + ":" + NATS_PORT),
                         "the app's own connect to the sink's server: " + denied));
+                checks.add(() -> assertTrue(deniedPost.startsWith("DENIED connection to " + collectorUrl),
+                        "the app's own request to the collector: " + deniedPost));
+                checks.add(() -> assertTrue(posted.stream().anyMatch(l -> l.contains("\"type\":\"agent\"")
+                        && l.contains("\"reason\":\"started\"")), "the start-up event at the collector: " + posted));
+                checks.add(() -> assertTrue(posted.stream().anyMatch(l -> l.contains("\"type\":\"egress\"")
+                        && l.contains(collectorUrl)), "the app's denied request, audited to the collector: " + posted));
                 checks.add(() -> assertTrue(messages.stream().anyMatch(m -> m.contains("\"type\":\"agent\"")
                         && m.contains("\"reason\":\"started\"")), "the start-up event in JetStream: " + messages));
                 checks.add(() -> assertTrue(messages.stream().anyMatch(m -> m.contains("\"type\":\"egress\"")
@@ -73,8 +107,11 @@ class AuditNatsIT {
                         "one JSON object per message: " + messages));
                 checks.add(() -> assertEquals(1, audit.stream().filter(l -> l.contains("\"port\":" + NATS_PORT)).count(),
                         "only the app's connect was judged, none of the sink's own: " + audit));
+                checks.add(() -> assertEquals(1, audit.stream().filter(l -> l.contains(collectorPort)).count(),
+                        "only the app's request was judged, none of the sink's own: " + audit));
                 checks.add(() -> assertTrue(app.app().primusLines().stream().anyMatch(l -> l.contains("audit to")
-                        && l.contains("nats:nats://" + NATS + ":" + NATS_PORT + "/" + subject)), app.app().primusLines().toString()));
+                        && l.contains("nats:nats://" + NATS + ":" + NATS_PORT + "/" + subject) && l.contains("http:" + collectorUrl)),
+                        app.app().primusLines().toString()));
                 checks.add(() -> assertTrue(app.app().primusLines().stream().noneMatch(l -> l.contains("cannot deliver")
                         || l.contains("agent failure")), app.app().primusLines().toString()));
                 assertAll(checks);
