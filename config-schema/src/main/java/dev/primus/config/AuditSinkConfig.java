@@ -6,6 +6,8 @@ public final class AuditSinkConfig {
 
     public static final long DEFAULT_MAX_SIZE = 100L << 20;
     public static final int DEFAULT_MAX_FILES = 10;
+    /** Events between two chain_head events of a keyed chain. */
+    public static final int DEFAULT_HEAD_EVERY = 1000;
 
     private final Type type;
     private final String path;
@@ -16,9 +18,11 @@ public final class AuditSinkConfig {
     private final String subject;
     private final NatsSinkConfig nats;
     private final HttpSinkConfig http;
+    private final String chainKey;
+    private final int chainHeadEvery;
 
     AuditSinkConfig(Type type, String path, long maxSizeBytes, int maxFiles, boolean hashChain, String url,
-                    String subject, NatsSinkConfig nats, HttpSinkConfig http) {
+                    String subject, NatsSinkConfig nats, HttpSinkConfig http, String chainKey, int chainHeadEvery) {
         this.type = type;
         this.path = path;
         this.maxSizeBytes = maxSizeBytes;
@@ -28,6 +32,8 @@ public final class AuditSinkConfig {
         this.subject = subject;
         this.nats = nats;
         this.http = http;
+        this.chainKey = chainKey;
+        this.chainHeadEvery = chainHeadEvery;
     }
 
     public Type type() {
@@ -61,6 +67,16 @@ public final class AuditSinkConfig {
     /** A nats sink's connection and delivery settings; null for any other type. */
     public NatsSinkConfig nats() {
         return nats;
+    }
+
+    /** A file sink's HMAC key for a keyed hash chain ({@code hash_chain: {key: ...}}); null for SHA-256 or none. Never printed. */
+    public String chainKey() {
+        return chainKey;
+    }
+
+    /** Events between chain_head events of a keyed chain. */
+    public int chainHeadEvery() {
+        return chainHeadEvery;
     }
 
     /** An http sink's delivery settings; null for any other type. */

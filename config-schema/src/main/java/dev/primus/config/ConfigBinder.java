@@ -111,22 +111,27 @@ final class ConfigBinder {
         List<AuditSinkConfig> sinks = new ArrayList<AuditSinkConfig>();
         ConfigNode listed = child(audit, "sinks");
         if (listed == null) {
-            sinks.add(new AuditSinkConfig(AuditSinkConfig.Type.STDERR, null, 0, 0, false, null, null, null, null));
+            sinks.add(new AuditSinkConfig(AuditSinkConfig.Type.STDERR, null, 0, 0, false, null, null, null, null, null, 0));
         } else {
             for (ConfigNode sink : listed.items()) {
                 String maxSize = text(sink, "max_size", null);
                 String maxFiles = text(sink, "max_files", null);
                 AuditSinkConfig.Type type =
                         AuditSinkConfig.Type.valueOf(sink.get("type").text().toUpperCase(java.util.Locale.ROOT));
+                ConfigNode chain = child(sink, "hash_chain");
+                chain = chain != null && chain.kind() == ConfigNode.Kind.MAPPING ? chain : null;
+                String headEvery = text(chain, "head_every", null);
                 sinks.add(new AuditSinkConfig(type,
                         text(sink, "path", null),
                         maxSize == null ? AuditSinkConfig.DEFAULT_MAX_SIZE : Formats.sizeBytes(maxSize),
                         maxFiles == null ? AuditSinkConfig.DEFAULT_MAX_FILES : Integer.parseInt(maxFiles),
-                        flag(sink, "hash_chain"),
+                        chain != null || flag(sink, "hash_chain"),
                         text(sink, "url", null),
                         text(sink, "subject", null),
                         type == AuditSinkConfig.Type.NATS ? nats(sink) : null,
-                        type == AuditSinkConfig.Type.HTTP ? http(sink) : null));
+                        type == AuditSinkConfig.Type.HTTP ? http(sink) : null,
+                        text(chain, "key", null),
+                        headEvery == null ? AuditSinkConfig.DEFAULT_HEAD_EVERY : Integer.parseInt(headEvery)));
             }
         }
         String capacity = text(audit, "queue_capacity", null);

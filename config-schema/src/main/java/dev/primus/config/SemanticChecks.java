@@ -128,6 +128,11 @@ final class SemanticChecks {
             String type = sink.get("type").text();
             if ("file".equals(type)) {
                 requireKey(sink, "path", "a file sink needs path, e.g. /var/log/primus/audit.jsonl");
+                ConfigNode key = sink.get("hash_chain") == null ? null : sink.get("hash_chain").get("key");
+                if (key != null && key.text() != null && key.text().trim().length() < 32) {
+                    error(key, "an audit chain key needs at least 32 characters (256 bits as hex or base64); "
+                            + "make one with: head -c 32 /dev/urandom | base64");
+                }
             } else if ("nats".equals(type)) {
                 requireKey(sink, "url", "a nats sink needs url, e.g. nats://127.0.0.1:4222");
                 requireKey(sink, "subject", "a nats sink needs subject, e.g. primus.audit");

@@ -323,6 +323,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void bindsAKeyedHashChainAndRefusesAShortKey() {
+        AuditSinkConfig sink = load("service: a\naudit:\n  sinks:\n    - type: file\n      path: /tmp/a\n"
+                + "      hash_chain: { key: 0123456789abcdef0123456789abcdef, head_every: 50 }\n").config().audit().sinks().get(0);
+        assertTrue(sink.hashChain());
+        assertEquals("0123456789abcdef0123456789abcdef", sink.chainKey());
+        assertEquals(50, sink.chainHeadEvery());
+        AuditSinkConfig plain = load("service: a\naudit:\n  sinks:\n    - type: file\n      path: /tmp/a\n"
+                + "      hash_chain: true\n").config().audit().sinks().get(0);
+        assertTrue(plain.hashChain());
+        assertEquals(null, plain.chainKey());
+        assertEquals(List.of("primus.yaml:6: audit.sinks[0].hash_chain.key: an audit chain key needs at least 32 characters "
+                        + "(256 bits as hex or base64); make one with: head -c 32 /dev/urandom | base64"),
+                errors("service: a\naudit:\n  sinks:\n    - type: file\n      path: /tmp/a\n      hash_chain: { key: short }\n"));
+    }
+
+    @Test
     void reportsANatsSinkThatAuthenticatesTwoWaysOrLacksWhatItsSettingsNeed() {
         assertEquals(List.of("primus.yaml:8: audit.sinks[0].nkey_seed: a nats sink authenticates one way; token is set "
                         + "already, remove one of them"),

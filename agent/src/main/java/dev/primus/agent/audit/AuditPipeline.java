@@ -41,7 +41,9 @@ public final class AuditPipeline {
         for (AuditSinkConfig sink : config.sinks()) {
             switch (sink.type()) {
                 case FILE:
-                    sinks.add(new FileSink(new File(sink.path()), sink.maxSizeBytes(), sink.maxFiles(), sink.hashChain()));
+                    sinks.add(new FileSink(new File(sink.path()), sink.maxSizeBytes(), sink.maxFiles(), sink.hashChain(),
+                            sink.chainKey() == null ? null : sink.chainKey().trim().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                            sink.chainHeadEvery()));
                     break;
                 case STDOUT:
                     sinks.add(StdStreamSink.stdout());

@@ -18,6 +18,16 @@ public interface AuditSink {
 
     void close() throws IOException;
 
+    /** A sink that sends events off this host: where a file's chain heads are worth sending. */
+    default boolean remote() {
+        return false;
+    }
+
+    /** An event naming this sink's chain head, when one is due (or any, with {@code now}); null if none. */
+    default AuditEvent chainHead(boolean now) {
+        return null;
+    }
+
     /** How long {@link #close} may take at most: a remote sink gives its server a bounded time to take what it holds. */
     default long closeMillis() {
         return 0;

@@ -20,6 +20,8 @@ final class AuditWriter implements Runnable {
     private final AuditQueue queue;
     private final String service;
     private final List<AuditSink> sinks;
+    /** Whether some sink sends events off this host: only then are a keyed file's chain heads sent out. */
+    private final boolean anyRemote;
     private List<Callable<AuditEvent>> firstEvents = java.util.Collections.emptyList();
     private AuditJson json;
     private final List<AuditEvent> batch = new ArrayList<AuditEvent>(MAX_BATCH);
@@ -41,6 +43,11 @@ final class AuditWriter implements Runnable {
         this.service = service;
         this.sinks = sinks;
         this.reportPeriodNanos = reportPeriodNanos;
+        boolean remote = false;
+        for (AuditSink sink : sinks) {
+            remote |= sink.remote();
+        }
+        this.anyRemote = remote;
     }
 
     void addReport(AuditPipeline.Report report) {
@@ -72,6 +79,16 @@ final class AuditWriter implements Runnable {
         collectReports();
         while (writeOnce()) {
             // Drain what is left after stop was asked.
+        }
+        // The last chain heads, so the remote sinks know where each file ended.
+        if (anyRemote) {
+            for (AuditSink sink : sinks) {
+                AuditEvent head = sink.chainHead(true);
+                if (head != null) {
+                    queue.offer(head);
+                }
+            }
+            writeOnce();
         }
         for (AuditSink sink : sinks) {
             try {
@@ -135,6 +152,14 @@ final class AuditWriter implements Runnable {
             lines.add(json.open(droppedReport(dropped), ++seq));
         }
         writeLines(first);
+        if (anyRemote) {
+            for (AuditSink sink : sinks) {
+                AuditEvent head = sink.chainHead(false);
+                if (head != null) {
+                    queue.offer(head);
+                }
+            }
+        }
         return true;
     }
 

@@ -24,15 +24,27 @@ final class FileSink implements AuditSink {
     private final long maxSize;
     private final int maxFiles;
     private final boolean chained;
+    /** The chain's HMAC key, or null for SHA-256. */
+    private final byte[] key;
+    private final int headEvery;
     private HashChain chain;
+    private int linesSinceHead;
+    private long lastSeq;
     private OutputStream out;
     private long size;
 
     FileSink(File file, long maxSize, int maxFiles, boolean chained) {
+        this(file, maxSize, maxFiles, chained, null, 0);
+    }
+
+    /** A chained file sink keyed with {@code key} (null: SHA-256), naming its head every {@code headEvery} lines. */
+    FileSink(File file, long maxSize, int maxFiles, boolean chained, byte[] key, int headEvery) {
         this.file = file;
         this.maxSize = maxSize;
         this.maxFiles = maxFiles;
         this.chained = chained;
+        this.key = key == null ? null : key.clone();
+        this.headEvery = headEvery;
     }
 
     @Override
@@ -43,7 +55,7 @@ final class FileSink implements AuditSink {
     @Override
     public void write(List<String> openLines, long firstSeq) throws IOException {
         try {
-            writeOrFail(openLines);
+            writeOrFail(openLines, firstSeq);
         } catch (IOException | RuntimeException failure) {
             // The file is the truth: drop the stream and the chain state, and pick both up from
             // the file again on the next batch, so a failed write never leaves the chain pointing
@@ -53,7 +65,29 @@ final class FileSink implements AuditSink {
         }
     }
 
-    private void writeOrFail(List<String> openLines) throws IOException {
+    /**
+     * A {@code chain_head} event naming the hash of the last line written, when {@code headEvery}
+     * lines have been written since the last (or, with {@code now}, any line): sent to the remote
+     * sinks, it shows later whether this file's tail was cut. Null otherwise, and for an unkeyed
+     * or unchained file, whose head anyone could forge anyway.
+     */
+    @Override
+    public AuditEvent chainHead(boolean now) {
+        if (key == null || chain == null || linesSinceHead == 0 || !now && linesSinceHead < headEvery) {
+            return null;
+        }
+        linesSinceHead = 0;
+        return AuditEvent.of("audit", "allowed")
+                .rule("audit.sinks.hash_chain")
+                .reason("chain_head")
+                .detail("file", file.getPath())
+                .detail("seq", Long.toString(lastSeq))
+                .detail("hash", chain.head())
+                .detail("key_id", chain.keyId())
+                .build();
+    }
+
+    private void writeOrFail(List<String> openLines, long firstSeq) throws IOException {
         if (out == null) {
             open();
         }
@@ -68,6 +102,8 @@ final class FileSink implements AuditSink {
             pending.write(bytes);
         }
         flush(pending);
+        linesSinceHead += openLines.size();
+        lastSeq = firstSeq + openLines.size() - 1;
     }
 
     private void flush(ByteArrayOutputStream pending) throws IOException {
@@ -85,7 +121,7 @@ final class FileSink implements AuditSink {
             throw new IOException("cannot create the folder " + parent + " for the audit file");
         }
         if (chained && chain == null) {
-            chain = new HashChain(lastHash(file));
+            chain = new HashChain(lastHash(file), key);
         }
         out = new FileOutputStream(file, true);
         size = file.length();

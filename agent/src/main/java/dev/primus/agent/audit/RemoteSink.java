@@ -119,6 +119,11 @@ public abstract class RemoteSink implements AuditSink, AuditPipeline.Report {
     }
 
     @Override
+    public final boolean remote() {
+        return true;
+    }
+
+    @Override
     public final long closeMillis() {
         return DRAIN_MILLIS + 500;
     }

@@ -12,7 +12,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /** Parses the verb and runs it; every verb prints its own {@code --help}. */
 public final class Cli {
@@ -28,7 +30,7 @@ public final class Cli {
             "  validate FILE                  check a config file; one line per error, as FILE:LINE: key: problem",
             "  attach PID [--config FILE]     load the agent into a running JVM",
             "  status PID                     print what the agent in a running JVM guards and what each hook did",
-            "  verify-audit FILE              check the hash chain of an audit file",
+            "  verify-audit FILE... [--key FILE] [--heads FILE]  check the hash chain of audit files",
             "  check-egress FILE URL|HOST:PORT  print what FILE's egress policy decides for a destination",
             "  suggest-allowlist AUDIT_FILE   print an egress.allow block covering every destination audited",
             "  mask [--report] FILE           mask standard input to standard output with FILE's masking config",
@@ -78,7 +80,7 @@ public final class Cli {
             case "validate":
                 return rest.length == 1 ? validate(rest[0]) : usage(verb);
             case "verify-audit":
-                return rest.length == 1 ? verifyAudit(rest[0]) : usage(verb);
+                return rest.length >= 1 ? verifyAudit(rest) : usage(verb);
             case "attach":
                 return attach(rest);
             case "status":
@@ -132,18 +134,46 @@ public final class Cli {
         return OK;
     }
 
-    private int verifyAudit(String file) {
-        File audit = new File(file);
+    /** {@code verify-audit FILE... [--key FILE]... [--heads FILE]}: the files as one chain, oldest first. */
+    private int verifyAudit(String[] args) {
+        AuditChainVerifier verifier = new AuditChainVerifier();
+        List<File> files = new ArrayList<File>();
+        String reading = null;
         try {
-            String problem = AuditChainVerifier.firstProblem(audit);
+            for (int i = 0; i < args.length; i++) {
+                reading = args[i];
+                if (("--key".equals(args[i]) || "--heads".equals(args[i])) && i + 1 < args.length) {
+                    reading = args[i + 1];
+                    if ("--key".equals(args[i])) {
+                        verifier.key(new String(java.nio.file.Files.readAllBytes(new File(args[++i]).toPath()),
+                                java.nio.charset.StandardCharsets.UTF_8).trim().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    } else {
+                        verifier.headsFrom(new File(args[++i]));
+                    }
+                } else if (args[i].startsWith("--")) {
+                    return usage("verify-audit");
+                } else {
+                    files.add(new File(args[i]));
+                }
+            }
+            if (files.isEmpty()) {
+                return usage("verify-audit");
+            }
+            String problem = verifier.check(files);
             if (problem != null) {
                 out.println(problem);
                 return PROBLEMS_FOUND;
             }
-            out.println(file + ": hash chain intact over " + AuditChainVerifier.lineCount(audit) + " lines");
+            int lines = 0;
+            for (File file : files) {
+                reading = file.getPath();
+                lines += AuditChainVerifier.lineCount(file);
+            }
+            out.println(files.get(files.size() - 1) + ": hash chain intact over " + lines + " lines"
+                    + (files.size() > 1 ? " in " + files.size() + " files" : ""));
             return OK;
         } catch (IOException e) {
-            err.println("cannot read " + file + ": " + e.getMessage());
+            err.println("cannot read " + reading + ": " + e.getMessage());
             return FAILED;
         }
     }
@@ -195,8 +225,12 @@ public final class Cli {
                         + "error as FILE:LINE: key: problem and exits 1, or exits 0 when the file is valid.\n"
                         + "${env:NAME} and ${file:PATH} are resolved as the agent would; their values are never printed.";
             case "verify-audit":
-                return "Usage: verify-audit FILE\nChecks the hash chain of an audit file written with hash_chain: true. "
-                        + "Exits 1 and prints the first bad line when a line was changed, removed or reordered.";
+                return "Usage: verify-audit FILE... [--key FILE]... [--heads FILE]\nChecks the hash chain of audit files "
+                        + "written with hash_chain, read as one chain in the order given (oldest first: audit.jsonl.1 "
+                        + "audit.jsonl). --key: a key of a keyed chain (repeat for rotated keys); from the first keyed "
+                        + "line on, every line must be keyed. --heads: chain_head events a remote sink received, one "
+                        + "JSON object per line; each must be a line of the chain, or its tail was cut. Exits 1 and "
+                        + "prints the first bad line when a line was changed, removed, reordered or forged.";
             case "attach":
                 return "Usage: attach PID [--config FILE]\nLoads the agent into the running JVM PID (same user). The config "
                         + "is validated first; without --config the target uses -Dprimus.config, PRIMUS_CONFIG or the "

@@ -133,6 +133,29 @@ class CliTest {
     }
 
     @Test
+    void verifyAuditChecksAKeyedChainOnlyWithItsKey(@TempDir Path dir) throws Exception {
+        Path audit = dir.resolve("audit.jsonl");
+        Path key = dir.resolve("audit.key");
+        Files.writeString(key, "an-audit-key-of-more-than-32-characters\n");
+        dev.primus.config.LoadResult config = new dev.primus.config.ConfigLoader(name -> null).load("primus.yaml",
+                ("service: cli-test\naudit:\n  sinks:\n    - type: file\n      path: " + audit
+                        + "\n      hash_chain: { key: \"${file:" + key + "}\" }\n").getBytes(StandardCharsets.UTF_8));
+        dev.primus.agent.audit.AuditPipeline pipeline = dev.primus.agent.audit.AuditPipeline
+                .create("cli-test", config.config().audit()).start(java.util.List.of());
+        for (int i = 0; i < 3; i++) {
+            pipeline.offer(dev.primus.agent.audit.AuditEvent.of("egress", "denied").reason("r" + i).build());
+        }
+        pipeline.shutdown(5000);
+        assertEquals(0, run("verify-audit", audit.toString(), "--key", key.toString()), out());
+        assertEquals(audit + ": hash chain intact over 3 lines\n", out());
+        out.reset();
+        assertEquals(1, run("verify-audit", audit.toString()));
+        assertTrue(out().contains(":1: the line is keyed with key_id "), out());
+        out.reset();
+        assertEquals(2, run("verify-audit", audit.toString(), "--keys", key.toString()), "an unknown option is a usage error");
+    }
+
+    @Test
     void everyVerbHasHelp() {
         for (String verb : new String[] {"validate", "attach", "verify-audit", "schema", "version", "check-egress",
                 "suggest-allowlist", "mask", "status"}) {

@@ -196,4 +196,29 @@ class HttpSinkTest {
         }
         assertTrue(headers.stream().allMatch("Bearer t0ken | application/json"::equals), headers.toString());
     }
+
+    /** A keyed file's chain heads go to the collector; with them, verify-audit finds a cut tail the chain alone cannot show. */
+    @Test
+    void chainHeadsOfAKeyedFileReachTheCollectorAndExposeACutTail(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("audit.jsonl");
+        Path key = dir.resolve("audit.key");
+        Files.writeString(key, "0123456789abcdef0123456789abcdef-audit-key\n");
+        AuditPipeline pipeline = pipeline(httpSink("") + "    - type: file\n      path: " + file + "\n"
+                + "      hash_chain: { key: \"${file:" + key + "}\", head_every: 5 }\n");
+        for (int i = 0; i < 4; i++) {
+            offer(pipeline, 5);
+            awaitAtLeast(() -> events().stream().filter(l -> l.contains("chain_head")).count(), i + 1, "chain heads");
+        }
+        pipeline.shutdown(10_000);
+        Path heads = dir.resolve("heads.jsonl");
+        Files.write(heads, events());
+        byte[] keyBytes = Files.readString(key).trim().getBytes(StandardCharsets.UTF_8);
+        assertEquals(null, new dev.primus.agent.audit.AuditChainVerifier().key(keyBytes).headsFrom(heads.toFile())
+                .check(file.toFile()));
+        List<String> lines = Files.readAllLines(file);
+        Files.write(file, lines.subList(0, lines.size() - 3));
+        String problem = new dev.primus.agent.audit.AuditChainVerifier().key(keyBytes).headsFrom(heads.toFile())
+                .check(file.toFile());
+        assertTrue(problem != null && problem.contains("its tail was cut or rewritten"), String.valueOf(problem));
+    }
 }
