@@ -136,7 +136,7 @@ final class ConfigBinder {
         }
         String capacity = text(audit, "queue_capacity", null);
         return new AuditConfig(capacity == null ? AuditConfig.DEFAULT_QUEUE_CAPACITY : Integer.parseInt(capacity),
-                sinks);
+                sinks, "fail_closed".equals(text(audit, "on_failure", "continue")));
     }
 
     private static NatsSinkConfig nats(ConfigNode sink) {

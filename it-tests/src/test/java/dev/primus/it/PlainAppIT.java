@@ -144,4 +144,36 @@ class PlainAppIT {
                     "[primus] ERROR on_config_error: fail_closed: stopping the JVM with exit status 78"));
         }
     }
+
+    /**
+     * A trail that cannot be written (its folder would be under a plain file: root can write
+     * anywhere else here) is a decision: fail_closed stops the JVM before the app runs, naming
+     * the sink and why; continue runs the app and says the events are lost until it can be written.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void anUnwritableTrailStopsTheJvmUnderFailClosedAndIsAWarningUnderContinue(Path jdk) throws Exception {
+        Path blocker = dir.resolve("not-a-folder");
+        Files.writeString(blocker, "a file where the audit folder would be\n");
+        Path audit = blocker.resolve("audit.jsonl");
+        for (String onFailure : List.of("fail_closed", "continue")) {
+            Path config = config(onFailure + ".yaml", "service: a\naudit:\n  on_failure: " + onFailure + "\n  sinks:\n"
+                    + "    - type: file\n      path: " + audit + "\n");
+            try (ForkedApp agent = runToEnd(ForkedApp.on(jdk).withAgent("config=" + config))) {
+                String sinkLine = "audit sink file:" + audit + ": cannot create the folder " + blocker + " for the audit file";
+                if (onFailure.equals("fail_closed")) {
+                    assertEquals(78, agent.awaitExit(TIMEOUT));
+                    assertEquals(List.of(), agent.stdout(), "the app must not have run");
+                    assertTrue(agent.primusLines().contains("[primus] ERROR " + sinkLine), agent.primusLines().toString());
+                    assertTrue(agent.primusLines().contains("[primus] ERROR audit.on_failure: fail_closed: the trail cannot be "
+                            + "written; stopping the JVM with exit status 78"), agent.primusLines().toString());
+                } else {
+                    assertEquals(3, agent.awaitExit(TIMEOUT));
+                    assertTrue(agent.primusLines().contains("[primus] WARN " + sinkLine + "; its events are lost until it "
+                            + "can be written, counted and reported to the other sinks (audit.on_failure: continue)"),
+                            agent.primusLines().toString());
+                }
+            }
+        }
+    }
 }

@@ -118,22 +118,38 @@ public final class AuditPipeline {
         return sinkNames;
     }
 
+    /** The local sinks that cannot take events now, each as {@code NAME: why}; empty when all can. */
+    public List<String> unwritableSinks() {
+        return writer.unwritableSinks();
+    }
+
     /** Events dropped because the queue was full, since start. */
     public long droppedSinceStart() {
         return queue.droppedSinceStart();
     }
 
+    /** {@link #shutdown(AuditEvent, long)} with no last event. */
+    public void shutdown(long timeoutMillis) {
+        shutdown(null, timeoutMillis);
+    }
+
     /**
      * Drains every queued event into the sinks and closes them, waiting at most
-     * {@code timeoutMillis}, and as long again as the slowest sink's close may take.
+     * {@code timeoutMillis}, and as long again as the slowest sink's close may take. The guards'
+     * final counts, the chain heads and then {@code last} (the agent's {@code stopped}) are the
+     * last events written, in that order. Says what was left when the wait ran out.
      */
-    public void shutdown(long timeoutMillis) {
-        writer.requestStop();
+    public void shutdown(AuditEvent last, long timeoutMillis) {
+        writer.requestStop(last);
         LockSupport.unpark(thread);
         try {
             thread.join(timeoutMillis + closeMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            PrimusLog.warn("audit: the writer did not finish within " + (timeoutMillis + closeMillis) + " ms at shutdown; "
+                    + queue.size() + " queued events were not written");
         }
     }
 }

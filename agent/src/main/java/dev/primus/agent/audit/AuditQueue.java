@@ -42,6 +42,11 @@ public final class AuditQueue {
         return queue.drain(consumer, limit);
     }
 
+    /** Events waiting, as far as a thread other than the writer can tell. */
+    int size() {
+        return queue.size();
+    }
+
     /** The events dropped since the last call, resetting the count. */
     long takeDropped() {
         return dropped.get() == 0 ? 0 : dropped.getAndSet(0);

@@ -18,6 +18,15 @@ public interface AuditSink {
 
     void close() throws IOException;
 
+    /**
+     * Why this sink cannot take events right now, checked at start-up for {@code on_failure}
+     * (a file that cannot be opened for appending); null when it can, and for a remote sink,
+     * which is never waited for.
+     */
+    default String unwritable() {
+        return null;
+    }
+
     /** A sink that sends events off this host: where a file's chain heads are worth sending. */
     default boolean remote() {
         return false;

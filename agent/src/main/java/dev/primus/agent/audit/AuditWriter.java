@@ -1,6 +1,7 @@
 package dev.primus.agent.audit;
 
 import dev.primus.bootstrap.AgentFailures;
+import dev.primus.bootstrap.PrimusLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,7 +37,13 @@ final class AuditWriter implements Runnable {
     private final long reportPeriodNanos;
     private long lastReportNanos = System.nanoTime();
     private volatile boolean running = true;
+    /** The event written after every other at shutdown (the agent's stopped), or null. */
+    private volatile AuditEvent last;
     private long seq;
+    /** Per sink: events lost since the last report because it could not write them, and why. */
+    private final long[] lost;
+    private final String[] lostWhy;
+    private final boolean[] failing;
 
     AuditWriter(AuditQueue queue, String service, List<AuditSink> sinks, long reportPeriodNanos) {
         this.queue = queue;
@@ -48,6 +55,15 @@ final class AuditWriter implements Runnable {
             remote |= sink.remote();
         }
         this.anyRemote = remote;
+        this.lost = new long[sinks.size()];
+        this.lostWhy = new String[sinks.size()];
+        this.failing = new boolean[sinks.size()];
+        reports.add(new AuditPipeline.Report() {
+            @Override
+            public List<AuditEvent> collect() {
+                return lossReports();
+            }
+        });
     }
 
     void addReport(AuditPipeline.Report report) {
@@ -75,12 +91,15 @@ final class AuditWriter implements Runnable {
                 LockSupport.parkNanos(this, IDLE_PARK_NANOS);
             }
         }
-        // Counts gathered since the last period are written too, not lost at exit.
+        // The order a reader of the trail relies on: what the guards counted since the last
+        // period, what was still queued, where each keyed file's chain ends, then stopped.
         collectReports();
         while (writeOnce()) {
             // Drain what is left after stop was asked.
         }
-        // The last chain heads, so the remote sinks know where each file ended.
+        // Again, for what that drain itself lost or dropped: reports give what changed since the last.
+        collectReports();
+        writeOnce();
         if (anyRemote) {
             for (AuditSink sink : sinks) {
                 AuditEvent head = sink.chainHead(true);
@@ -88,6 +107,10 @@ final class AuditWriter implements Runnable {
                     queue.offer(head);
                 }
             }
+            writeOnce();
+        }
+        if (last != null) {
+            queue.offer(last);
             writeOnce();
         }
         for (AuditSink sink : sinks) {
@@ -163,18 +186,60 @@ final class AuditWriter implements Runnable {
         return true;
     }
 
-    /** Hands the batch, numbered from {@code firstSeq}, to every sink. */
+    /** Hands the batch, numbered from {@code firstSeq}, to every sink; a sink that fails loses it, counted. */
     private void writeLines(long firstSeq) {
         if (lines.isEmpty()) {
             return;
         }
-        for (AuditSink sink : sinks) {
+        for (int i = 0; i < sinks.size(); i++) {
+            AuditSink sink = sinks.get(i);
             try {
                 sink.write(lines, firstSeq);
+                if (failing[i]) {
+                    failing[i] = false;
+                    PrimusLog.info("audit sink " + sink.name() + " writes again");
+                }
             } catch (Throwable failure) {
-                AgentFailures.record("audit sink " + sink.name(), failure);
+                // A disk that is full or gone is not an agent fault: said once per outage, counted, reported.
+                lost[i] += lines.size();
+                lostWhy[i] = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+                if (!failing[i]) {
+                    failing[i] = true;
+                    PrimusLog.warn("audit sink " + sink.name() + " cannot be written (" + lostWhy[i] + "); its events are "
+                            + "lost until it can, counted and reported to the other sinks");
+                }
             }
         }
+    }
+
+    /** The sinks that lost events since the last report, one {@code audit} event each. */
+    private List<AuditEvent> lossReports() {
+        List<AuditEvent> events = new ArrayList<AuditEvent>();
+        for (int i = 0; i < sinks.size(); i++) {
+            if (lost[i] > 0) {
+                events.add(AuditEvent.of("audit", "error")
+                        .rule("audit.sinks")
+                        .reason("lost " + lost[i] + " event" + (lost[i] == 1 ? "" : "s") + " for " + sinks.get(i).name()
+                                + ": it cannot be written: " + lostWhy[i])
+                        .detail("lost", Long.toString(lost[i]))
+                        .detail("sink", sinks.get(i).name())
+                        .build());
+                lost[i] = 0;
+            }
+        }
+        return events;
+    }
+
+    /** The sinks that cannot take events now, each as {@code NAME: why}; checked before the writer starts. */
+    List<String> unwritableSinks() {
+        List<String> problems = new ArrayList<String>();
+        for (AuditSink sink : sinks) {
+            String why = sink.unwritable();
+            if (why != null) {
+                problems.add(sink.name() + ": " + why);
+            }
+        }
+        return problems;
     }
 
     private static AuditEvent droppedReport(long dropped) {
@@ -185,8 +250,9 @@ final class AuditWriter implements Runnable {
                 .build();
     }
 
-    /** Asks the writer to drain what is queued, close the sinks and end. */
-    void requestStop() {
+    /** Asks the writer to drain what is queued, write {@code lastEvent} (if any) after all else, close the sinks and end. */
+    void requestStop(AuditEvent lastEvent) {
+        last = lastEvent;
         running = false;
     }
 }

@@ -65,6 +65,20 @@ final class FileSink implements AuditSink {
         }
     }
 
+    @Override
+    public String unwritable() {
+        try {
+            if (out == null) {
+                open();
+                // Opened only to see that it can be: the first batch opens it for good.
+                abandon();
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+    }
+
     /**
      * A {@code chain_head} event naming the hash of the last line written, when {@code headEvery}
      * lines have been written since the last (or, with {@code now}, any line): sent to the remote

@@ -65,6 +65,12 @@ public final class AgentInstaller {
     private static void start(final PrimusConfig config, AuthSetup auth, ConfigSource source, Instrumentation instrumentation,
                               final boolean attached, long startNanos) throws UnmodifiableClassException {
         AuditPipeline audit = AuditPipeline.create(config.service(), config.audit());
+        if (!auditWritable(audit, config, attached)) {
+            if (auth != null) {
+                auth.close();
+            }
+            return;
+        }
         try {
             Guards.install(config, auth, audit);
         } catch (IllegalStateException notInstalled) {
@@ -207,6 +213,34 @@ public final class AgentInstaller {
         return line.toString();
     }
 
+    /**
+     * Whether the agent may go on with this trail: every local sink can be opened, or
+     * {@code audit.on_failure} is {@code continue} (each one that cannot is a WARN). With
+     * {@code fail_closed} the JVM stops, as for an invalid config, or an attach loads nothing.
+     */
+    private static boolean auditWritable(AuditPipeline audit, PrimusConfig config, boolean attached) {
+        List<String> unwritable = audit.unwritableSinks();
+        for (String sink : unwritable) {
+            if (config.audit().failClosed()) {
+                PrimusLog.error("audit sink " + sink);
+            } else {
+                PrimusLog.warn("audit sink " + sink + "; its events are lost until it can be written, counted and "
+                        + "reported to the other sinks (audit.on_failure: continue)");
+            }
+        }
+        if (unwritable.isEmpty() || !config.audit().failClosed()) {
+            return true;
+        }
+        if (!attached) {
+            PrimusLog.error("audit.on_failure: fail_closed: the trail cannot be written; stopping the JVM with exit status "
+                    + CONFIG_ERROR_EXIT_STATUS);
+            System.exit(CONFIG_ERROR_EXIT_STATUS);
+        }
+        PrimusLog.error("audit.on_failure: fail_closed: the trail cannot be written; this attach loads nothing and the "
+                + "running JVM goes on without the agent");
+        return false;
+    }
+
     private static void refuse(LoadResult result, boolean attached) {
         List<ConfigError> errors = result.errors();
         PrimusLog.error("config " + errors.get(0).file() + " is invalid (" + errors.size()
@@ -250,12 +284,12 @@ public final class AgentInstaller {
                     auth.close();
                 }
                 hooks.drain(HOOK_REPORT_DRAIN_MILLIS);
-                audit.offer(AuditEvent.of("agent", "allowed")
+                // Written last, after the guards' final counts and what was still queued.
+                audit.shutdown(AuditEvent.of("agent", "allowed")
                         .mode(mode)
                         .reason("stopped")
                         .detail("agent_failures", Long.toString(AgentFailures.count()))
-                        .build());
-                audit.shutdown(SHUTDOWN_DRAIN_MILLIS);
+                        .build(), SHUTDOWN_DRAIN_MILLIS);
             } catch (Throwable failure) {
                 AgentFailures.record("shutdown", failure);
             }

@@ -166,4 +166,60 @@ class AuditPipelineTest {
         new AuditWriter(queue, "svc", List.of(broken, sink), Long.MAX_VALUE).writeOnce();
         assertEquals(1, sink.lines.size());
     }
+
+    /** A sink that cannot write loses its events, counted: the other sinks are told how many, and why. */
+    @Test
+    void whatASinkCouldNotWriteIsReportedToTheOthers() {
+        boolean[] full = {true};
+        AuditSink disk = new AuditSink() {
+            @Override
+            public String name() {
+                return "file:/var/log/primus/audit.jsonl";
+            }
+
+            @Override
+            public void write(List<String> openLines, long firstSeq) throws IOException {
+                if (full[0]) {
+                    throw new IOException("No space left on device");
+                }
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        CapturingSink sink = new CapturingSink();
+        AuditPipeline pipeline = AuditPipeline.create("svc", 64, List.of(disk, sink)).start(List.of());
+        for (int i = 0; i < 3; i++) {
+            pipeline.offer(event("e" + i));
+        }
+        pipeline.shutdown(5_000);
+        List<String> reasons = new ArrayList<>();
+        for (String line : sink.lines) {
+            Matcher reason = REASON.matcher(line);
+            assertTrue(reason.find());
+            reasons.add(reason.group(1));
+        }
+        assertEquals(List.of("e0", "e1", "e2", "lost 3 events for file:/var/log/primus/audit.jsonl: it cannot be written: "
+                + "No space left on device"), reasons);
+    }
+
+    /** At shutdown: the guards' final counts, then what was queued, then the last event, which nothing follows. */
+    @Test
+    void theLastEventAtShutdownFollowsTheFinalCounts() {
+        CapturingSink sink = new CapturingSink();
+        AuditPipeline pipeline = AuditPipeline.create("svc", 64, List.of(sink)).start(List.of());
+        pipeline.addReport(() -> List.of(AuditEvent.of("masking", "allowed").reason("masked 2 values found by email").build()));
+        pipeline.offer(event("queued"));
+        pipeline.shutdown(AuditEvent.of("agent", "allowed").reason("stopped").build(), 5_000);
+        List<String> reasons = new ArrayList<>();
+        for (String line : sink.lines) {
+            Matcher reason = REASON.matcher(line);
+            assertTrue(reason.find());
+            reasons.add(reason.group(1));
+        }
+        assertEquals("stopped", reasons.get(reasons.size() - 1), reasons.toString());
+        assertTrue(reasons.indexOf("masked 2 values found by email") < reasons.indexOf("stopped"), reasons.toString());
+        assertTrue(reasons.contains("queued"), reasons.toString());
+    }
 }
