@@ -73,7 +73,8 @@ public final class AuditPipeline {
         return create(service, config.queueCapacity(), sinks);
     }
 
-    static AuditPipeline create(String service, int capacity, List<AuditSink> sinks) {
+    /** A pipeline over sinks the caller made: for tests and benchmarks, which measure the queue and writer alone. */
+    public static AuditPipeline create(String service, int capacity, List<AuditSink> sinks) {
         return create(service, capacity, sinks, REPORT_PERIOD_NANOS);
     }
 

@@ -100,15 +100,8 @@ final class AuditWriter implements Runnable {
         // Again, for what that drain itself lost or dropped: reports give what changed since the last.
         collectReports();
         writeOnce();
-        if (anyRemote) {
-            for (AuditSink sink : sinks) {
-                AuditEvent head = sink.chainHead(true);
-                if (head != null) {
-                    queue.offer(head);
-                }
-            }
-            writeOnce();
-        }
+        offerChainHeads(true);
+        writeOnce();
         if (last != null) {
             queue.offer(last);
             writeOnce();
@@ -175,15 +168,21 @@ final class AuditWriter implements Runnable {
             lines.add(json.open(droppedReport(dropped), ++seq));
         }
         writeLines(first);
-        if (anyRemote) {
-            for (AuditSink sink : sinks) {
-                AuditEvent head = sink.chainHead(false);
-                if (head != null) {
-                    queue.offer(head);
-                }
+        offerChainHeads(false);
+        return true;
+    }
+
+    /** Queues the chain heads that are due (all, with {@code now}), when some sink takes them off the host. */
+    private void offerChainHeads(boolean now) {
+        if (!anyRemote) {
+            return;
+        }
+        for (AuditSink sink : sinks) {
+            AuditEvent head = sink.chainHead(now);
+            if (head != null) {
+                queue.offer(head);
             }
         }
-        return true;
     }
 
     /** Hands the batch, numbered from {@code firstSeq}, to every sink; a sink that fails loses it, counted. */

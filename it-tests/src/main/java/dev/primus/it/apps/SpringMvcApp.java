@@ -1,11 +1,9 @@
 package dev.primus.it.apps;
 
-import java.nio.file.Files;
+import dev.primus.it.apps.servlet.TomcatApp;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
@@ -31,24 +29,13 @@ public final class SpringMvcApp {
 
     public static void main(String[] args) throws Exception {
         Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(Files.createTempDirectory("spring-mvc-app").toString());
-        Connector connector = new Connector();
-        connector.setPort(0);
-        connector.setProperty("address", "127.0.0.1");
-        tomcat.setConnector(connector);
+        Connector connector = TomcatApp.onLoopback(tomcat, "spring-mvc-app");
         Context context = tomcat.addContext("", null);
         AnnotationConfigWebApplicationContext spring = new AnnotationConfigWebApplicationContext();
         spring.register(MvcConfig.class);
         Tomcat.addServlet(context, "dispatcher", new DispatcherServlet(spring)).setLoadOnStartup(1);
         context.addServletMappingDecoded("/", "dispatcher");
-        FilterDef filter = new FilterDef();
-        filter.setFilterName("first");
-        filter.setFilterClass("dev.primus.it.apps.servlet.JakartaFirstFilter");
-        context.addFilterDef(filter);
-        FilterMap mapping = new FilterMap();
-        mapping.setFilterName("first");
-        mapping.addURLPattern("/*");
-        context.addFilterMap(mapping);
+        TomcatApp.addFirstFilter(context, "dev.primus.it.apps.servlet.JakartaFirstFilter");
         tomcat.start();
         System.out.println("READY " + connector.getLocalPort());
         System.out.flush();

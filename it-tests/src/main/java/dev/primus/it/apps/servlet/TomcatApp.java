@@ -21,27 +21,38 @@ public final class TomcatApp {
     public static void main(String[] args) throws Exception {
         String prefix = "javax".equals(args[0]) ? "Javax" : "Jakarta";
         Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(Files.createTempDirectory("tomcat-app").toString());
-        Connector connector = new Connector();
-        connector.setPort(0);
-        connector.setProperty("address", "127.0.0.1");
-        tomcat.setConnector(connector);
+        Connector connector = onLoopback(tomcat, "tomcat-app");
         Context context = tomcat.addContext(args[1], null);
         Tomcat.addServlet(context, "echo", TomcatApp.class.getPackageName() + "." + prefix + "EchoServlet")
                 .setAsyncSupported(true);
         context.addServletMappingDecoded("/*", "echo");
+        addFirstFilter(context, TomcatApp.class.getPackageName() + "." + prefix + "FirstFilter");
+        tomcat.start();
+        System.out.println("READY " + connector.getLocalPort());
+        System.out.flush();
+        tomcat.getServer().await();
+    }
+
+    /** A connector on 127.0.0.1 and a free port, and a base folder of its own. */
+    public static Connector onLoopback(Tomcat tomcat, String name) throws java.io.IOException {
+        tomcat.setBaseDir(Files.createTempDirectory(name).toString());
+        Connector connector = new Connector();
+        connector.setPort(0);
+        connector.setProperty("address", "127.0.0.1");
+        tomcat.setConnector(connector);
+        return connector;
+    }
+
+    /** The app's first filter, on every path, by class name (javax or jakarta alike). */
+    public static void addFirstFilter(Context context, String filterClass) {
         FilterDef filter = new FilterDef();
         filter.setFilterName("first");
-        filter.setFilterClass(TomcatApp.class.getPackageName() + "." + prefix + "FirstFilter");
+        filter.setFilterClass(filterClass);
         filter.setAsyncSupported("true");
         context.addFilterDef(filter);
         FilterMap mapping = new FilterMap();
         mapping.setFilterName("first");
         mapping.addURLPattern("/*");
         context.addFilterMap(mapping);
-        tomcat.start();
-        System.out.println("READY " + connector.getLocalPort());
-        System.out.flush();
-        tomcat.getServer().await();
     }
 }
