@@ -14,21 +14,26 @@ final class AuditJson {
     private final String service;
     private final String host;
     private final long pid;
-    private final SimpleDateFormat rfc3339;
+    /** Formats up to the second: events come in bursts within one second, so that part is formatted once per second. */
+    private final SimpleDateFormat toTheSecond;
+    private long formattedSecond = Long.MIN_VALUE;
+    private String formatted;
     private final StringBuilder line = new StringBuilder(512);
 
     AuditJson(String service, String host, long pid) {
         this.service = service;
         this.host = host;
         this.pid = pid;
-        this.rfc3339 = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
-        this.rfc3339.setTimeZone(TimeZone.getTimeZone("UTC"));
+        this.toTheSecond = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.");
+        this.toTheSecond.setTimeZone(TimeZone.getTimeZone("UTC"));
     }
 
     /** The event as JSON without the closing brace, so a hash chain can append its fields. */
     String open(AuditEvent event, long seq) {
         line.setLength(0);
-        line.append("{\"ts\":\"").append(rfc3339.format(new Date(event.timestampMillis()))).append('"');
+        line.append("{\"ts\":\"");
+        timestamp(event.timestampMillis());
+        line.append("Z\"");
         line.append(",\"seq\":").append(seq);
         field("service", service);
         field("host", host);
@@ -67,6 +72,18 @@ final class AuditJson {
             line.append('}');
         }
         return line.toString();
+    }
+
+    /** RFC 3339 in UTC to the millisecond, without its Z: {@code 2026-12-03T12:00:00.042}. */
+    private void timestamp(long millis) {
+        long second = Math.floorDiv(millis, 1000);
+        if (second != formattedSecond) {
+            formatted = toTheSecond.format(new Date(second * 1000));
+            formattedSecond = second;
+        }
+        int milli = (int) Math.floorMod(millis, 1000);
+        line.append(formatted).append((char) ('0' + milli / 100)).append((char) ('0' + milli / 10 % 10))
+                .append((char) ('0' + milli % 10));
     }
 
     private void optional(String name, String value) {

@@ -28,6 +28,8 @@ final class FileSink implements AuditSink {
     private final byte[] key;
     private final int headEvery;
     private HashChain chain;
+    /** One line as it is written, reused: the writer thread is the only caller. */
+    private final StringBuilder text = new StringBuilder(512);
     private int linesSinceHead;
     private long lastSeq;
     private OutputStream out;
@@ -107,8 +109,13 @@ final class FileSink implements AuditSink {
         }
         ByteArrayOutputStream pending = new ByteArrayOutputStream(openLines.size() * 256);
         for (String openLine : openLines) {
-            String line = chained ? chain.link(openLine) : openLine + "}";
-            byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+            text.setLength(0);
+            if (chained) {
+                text.append(chain.link(openLine));
+            } else {
+                text.append(openLine).append('}');
+            }
+            byte[] bytes = text.append('\n').toString().getBytes(StandardCharsets.UTF_8);
             if (size + pending.size() > 0 && size + pending.size() + bytes.length > maxSize) {
                 flush(pending);
                 rotate();
