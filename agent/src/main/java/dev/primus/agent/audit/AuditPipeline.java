@@ -24,6 +24,7 @@ public final class AuditPipeline {
     private final AuditWriter writer;
     private final Thread thread;
     private final List<String> sinkNames;
+    private final RepeatedEvents repeats = new RepeatedEvents();
     /** The longest a sink's close may take: a shutdown waits that much more than its own drain. */
     private final long closeMillis;
 
@@ -33,6 +34,7 @@ public final class AuditPipeline {
         this.thread = thread;
         this.sinkNames = sinkNames;
         this.closeMillis = closeMillis;
+        writer.addReport(repeats);
     }
 
     /** Builds the queue and the sinks; events offered before {@link #start} wait in the queue. */
@@ -105,9 +107,12 @@ public final class AuditPipeline {
         return this;
     }
 
-    /** Offers an event from any thread without blocking; dropped and counted when the queue is full. */
+    /**
+     * Offers an event from any thread without blocking; dropped and counted when the queue is full.
+     * A refusal that repeats one already written is counted instead, for a summary event.
+     */
     public boolean offer(AuditEvent event) {
-        return queue.offer(event);
+        return !repeats.firstOf(event) || queue.offer(event);
     }
 
     /** Collects {@code report} every minute and once more when the pipeline shuts down. */
