@@ -25,6 +25,7 @@ public final class AuditPipeline {
     private final Thread thread;
     private final List<String> sinkNames;
     private final RepeatedEvents repeats = new RepeatedEvents();
+    private final List<RemoteSink> remoteSinks = new ArrayList<RemoteSink>();
     /** The longest a sink's close may take: a shutdown waits that much more than its own drain. */
     private final long closeMillis;
 
@@ -35,6 +36,17 @@ public final class AuditPipeline {
         this.sinkNames = sinkNames;
         this.closeMillis = closeMillis;
         writer.addReport(repeats);
+    }
+
+    /** Each remote sink that dropped events since start because its buffer was full, as {@code NAME: N}. */
+    public List<String> remoteDropsSinceStart() {
+        List<String> drops = new ArrayList<String>();
+        for (RemoteSink sink : remoteSinks) {
+            if (sink.droppedSinceStart() > 0) {
+                drops.add(sink.name() + ": " + sink.droppedSinceStart());
+            }
+        }
+        return drops;
     }
 
     /** Builds the queue and the sinks; events offered before {@link #start} wait in the queue. */
@@ -97,7 +109,13 @@ public final class AuditPipeline {
         }
         Thread thread = new Thread(writer, "primus-audit-writer");
         thread.setDaemon(true);
-        return new AuditPipeline(queue, writer, thread, Collections.unmodifiableList(names), closeMillis);
+        AuditPipeline pipeline = new AuditPipeline(queue, writer, thread, Collections.unmodifiableList(names), closeMillis);
+        for (AuditSink sink : sinks) {
+            if (sink instanceof RemoteSink) {
+                pipeline.remoteSinks.add((RemoteSink) sink);
+            }
+        }
+        return pipeline;
     }
 
     /** Starts the writer thread, which first builds and writes {@code firstEvents}, off the caller's thread. */

@@ -48,8 +48,10 @@ final class StatusBean implements DynamicMBean {
             return "config " + config.source() + " sha256 " + config.sha256();
         }
         if (AUDIT.equals(attribute)) {
+            List<String> sinkDrops = audit.remoteDropsSinceStart();
             return "audit to " + String.join(", ", audit.sinkNames()) + "; " + audit.droppedSinceStart()
-                    + " events dropped since start (queue full)";
+                    + " events dropped since start (queue full)"
+                    + (sinkDrops.isEmpty() ? "" : "; dropped by remote sinks (buffer full): " + String.join(", ", sinkDrops));
         }
         if (HOOKS.equals(attribute)) {
             List<String> lines = hooks.lines();

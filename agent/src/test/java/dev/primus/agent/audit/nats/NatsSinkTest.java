@@ -170,6 +170,8 @@ class NatsSinkTest {
                 + "    - type: file\n      path: " + file + "\n");
         offer(pipeline, 200);
         awaitAtLeast(() -> lines(file), 200, "lines in the file sink");
+        assertEquals(List.of("nats:nats://127.0.0.1:" + closedPort + "/audit.events: 184"), pipeline.remoteDropsSinceStart(),
+                "what status PID shows");
         pipeline.shutdown(20_000);
         List<String> written = Files.readAllLines(file);
         assertTrue(written.stream().anyMatch(line -> line.contains("\"type\":\"audit\"")
