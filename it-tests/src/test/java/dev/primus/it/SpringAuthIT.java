@@ -67,7 +67,9 @@ class SpringAuthIT {
                                                                               @TempDir Path dir) throws Exception {
         AuthFixtures fixtures = new AuthFixtures();
         Path config = dir.resolve("primus.yaml");
-        Files.writeString(config, fixtures.config(dir, "enforce", dir.resolve("audit.jsonl").toString(), REFUND_RULE));
+        // Egress audited (monitor), so that a call a controller makes shows the request it was made for.
+        Files.writeString(config, fixtures.config(dir, "enforce", dir.resolve("audit.jsonl").toString(), REFUND_RULE)
+                .replace("egress: { mode: off }", "egress: { mode: monitor, default: deny }"));
         ForkedApp.Builder builder = ForkedApp.on(jdk).env("STRIPE_WEBHOOK_SECRET", AuthFixtures.STRIPE_SECRET)
                 .withAgent("config=" + config);
         if (libs != null) {
@@ -85,6 +87,22 @@ class SpringAuthIT {
             checks.add(() -> assertEquals(200, orders.statusCode()));
             checks.add(() -> assertEquals("principal=bob;tenant=globex;mdc_tenant=globex;mdc_principal=bob", orders.body(),
                     "request attributes and MDC while the request runs"));
+
+            String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+            HttpResponse<String> notifying;
+            try (java.net.ServerSocket notified = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+                notifying = send(port, "GET", "/api/orders?notify=" + notified.getLocalPort(), null,
+                        "Authorization", "Bearer " + reader, "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+            }
+            checks.add(() -> assertEquals(200, notifying.statusCode()));
+            Predicate<String> correlatedCall = line -> line.contains("\"type\":\"egress\"") && line.contains("\"trace_id\":\"" + traceId + "\"")
+                    && line.contains("\"span_id\":\"00f067aa0ba902b7\"") && line.contains("\"principal\":\"bob\"")
+                    && line.contains("\"tenant\":\"globex\"") && line.contains("\"route\":\"/api/orders\"")
+                    && line.contains("\"method\":\"GET\"");
+            List<String> correlated = AuditTrail.awaitLinesMatching(dir.resolve("audit.jsonl"), correlatedCall);
+            checks.add(() -> assertTrue(correlated.stream().anyMatch(correlatedCall),
+                    "the controller's outbound call carries its request's trace, caller and route: " + correlated.stream()
+                            .filter(l -> l.contains("\"type\":\"egress\"")).toList()));
 
             HttpResponse<String> keyed = send(port, "GET", "/api/orders", null, "X-API-Key", AuthFixtures.API_KEY);
             checks.add(() -> assertEquals("principal=partner-a;tenant=acme;mdc_tenant=acme;mdc_principal=partner-a",
@@ -109,10 +127,10 @@ class SpringAuthIT {
             checks.add(() -> assertEquals(200, webhook.statusCode()));
             checks.add(() -> assertEquals(new String(event, StandardCharsets.UTF_8), webhook.body(), "@RequestBody gets the body"));
 
-            // Reached the first filter: two order reads, the refund attempts the path rules let
+            // Reached the first filter: three order reads, the refund attempts the path rules let
             // through (three: the handler rule refuses two of them after the filter), the webhook.
             HttpResponse<String> count = send(port, "GET", "/count", null);
-            checks.add(() -> assertEquals("filter_hits=6", count.body()));
+            checks.add(() -> assertEquals("filter_hits=7", count.body()));
 
             Predicate<String> handlerRuleRefusal = line -> line.contains("\"type\":\"authz\"")
                     && line.contains("\"rule\":\"auth.rules[0]\"") && line.contains("\"principal\":\"bob\"")

@@ -118,6 +118,11 @@ public final class AuditEvent {
             return this;
         }
 
+        /** {@link #context} unless the field has a value already. */
+        Builder contextIfAbsent(String field, String value) {
+            return context != null && context.containsKey(field) ? this : context(field, value);
+        }
+
         public Builder target(Target target) {
             this.target = target;
             return this;
@@ -138,7 +143,9 @@ public final class AuditEvent {
             return this;
         }
 
+        /** The event, with the fields of the request this thread serves that it does not name itself. */
         public AuditEvent build() {
+            RequestContext.fillMissing(this);
             return new AuditEvent(this);
         }
     }

@@ -2,6 +2,7 @@ package dev.primus.agent.servlet;
 
 import dev.primus.agent.audit.AuditEvent;
 import dev.primus.agent.audit.AuditPipeline;
+import dev.primus.agent.audit.RequestContext;
 import dev.primus.agent.auth.AuthAnswer;
 import dev.primus.agent.auth.AuthDecision;
 import dev.primus.agent.auth.Authenticated;
@@ -36,6 +37,7 @@ public final class AuthGuard implements AuthGate.Checker {
     private final int maxBodyBytes;
     private final AuditPipeline audit;
     private final RequestMdc mdc = new RequestMdc();
+    private final AppSpans spans = new AppSpans();
     /** When a rate limit's backend failure was last audited: an outage is one event per interval, not one per request. */
     private final AtomicLong lastBackendErrorAudit = new AtomicLong();
     /** Each thread's entries under way: which request each carries, and whether it set MDC keys. */
@@ -88,10 +90,12 @@ public final class AuthGuard implements AuthGate.Checker {
                 audit(decision, view, "allowed");
             }
             carry(api, admitted, decision.authenticated());
+            correlate(decision, view);
             return admitted;
         }
         if (mode != Mode.ENFORCE) {
             audit(decision, view, "would_deny");
+            correlate(decision, view);
             return admitted;
         }
         audit(decision, view, "denied");
@@ -139,9 +143,36 @@ public final class AuthGuard implements AuthGate.Checker {
 
     @Override
     public void leave() {
-        if (frames.get().pop()) {
+        RequestFrames thread = frames.get();
+        if (thread.pop()) {
             mdc.clear();
         }
+        if (thread.isEmpty()) {
+            RequestContext.leave();
+        }
+    }
+
+    /**
+     * What the events raised while this request runs carry: who it is, and its trace, from the
+     * W3C {@code traceparent} header, else the app's active OpenTelemetry span, else a trace id
+     * the app keeps in its MDC ({@code trace_id}, {@code traceId}, {@code X-B3-TraceId}).
+     */
+    private void correlate(AuthDecision decision, ServletAuthRequest view) {
+        String traceparent = view.get("traceparent");
+        String traceId = TraceParent.traceId(traceparent);
+        String spanId = TraceParent.spanId(traceparent);
+        try {
+            if (traceId == null) {
+                String[] span = spans.current();
+                traceId = span == null ? mdc.first("trace_id", "traceId", "X-B3-TraceId") : span[0];
+                spanId = span == null ? mdc.first("span_id", "spanId", "X-B3-SpanId") : span[1];
+            }
+        } catch (RuntimeException failure) {
+            AgentFailures.record("request trace id", failure);
+        }
+        Authenticated who = decision.authenticated();
+        RequestContext.enter(traceId, spanId, who == null ? null : who.tenant(), who == null ? null : who.principal(),
+                view.clientIp(), view.method(), decision.route() != null ? decision.route() : view.rawPath());
     }
 
     /** Who the request is, for the app: request attributes and, while it runs, MDC keys. */

@@ -43,6 +43,11 @@ final class RequestFrames {
         }
     }
 
+    /** Whether no entry is under way: the request has left the container's thread. */
+    boolean isEmpty() {
+        return depth == 0;
+    }
+
     /** Leaves the innermost frame; true when it had set MDC keys. */
     boolean pop() {
         if (depth == 0) {

@@ -17,9 +17,15 @@ import org.springframework.web.bind.annotation.RestController;
 public class OrdersController {
     private static final String PACKAGE = "dev.primus.it.apps.servlet.";
 
+    /** With {@code notify=PORT}, the handler first connects to 127.0.0.1:PORT, as a controller calling out would. */
     @GetMapping("/api/orders")
     public String orders(@RequestAttribute(name = "primus.principal", required = false) String principal,
-                         @RequestAttribute(name = "primus.tenant", required = false) String tenant) {
+                         @RequestAttribute(name = "primus.tenant", required = false) String tenant,
+                         @org.springframework.web.bind.annotation.RequestParam(name = "notify", required = false) Integer notify)
+            throws java.io.IOException {
+        if (notify != null) {
+            new java.net.Socket("127.0.0.1", notify).close();
+        }
         return "principal=" + principal + ";tenant=" + tenant + ";mdc_tenant=" + MDC.get("primus.tenant")
                 + ";mdc_principal=" + MDC.get("primus.principal");
     }

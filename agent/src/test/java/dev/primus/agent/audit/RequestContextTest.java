@@ -1,0 +1,47 @@
+package dev.primus.agent.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Events raised while a request runs carry its fields; fields an event names itself stay its own. */
+class RequestContextTest {
+    @Test
+    void anEventBuiltDuringARequestCarriesItsFieldsAndNoneAfter() {
+        RequestContext.enter("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", "globex", "bob", "10.1.2.3", "GET",
+                "/api/orders");
+        AuditEvent during;
+        AuditEvent named;
+        try {
+            during = AuditEvent.of("egress", "denied").reason("r").build();
+            named = AuditEvent.of("rate_limit", "denied").context("route", "/api/orders/{id}").build();
+        } finally {
+            RequestContext.leave();
+        }
+        AuditEvent after = AuditEvent.of("egress", "denied").reason("r").build();
+        Map<String, String> context = during.context();
+        assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", context.get("trace_id"));
+        assertEquals("00f067aa0ba902b7", context.get("span_id"));
+        assertEquals("globex", context.get("tenant"));
+        assertEquals("bob", context.get("principal"));
+        assertEquals("10.1.2.3", context.get("client_ip"));
+        assertEquals("GET", context.get("method"));
+        assertEquals("/api/orders", context.get("route"));
+        assertEquals("/api/orders/{id}", named.context().get("route"), "a field the event names is its own");
+        assertEquals("bob", named.context().get("principal"));
+        assertTrue(after.context().isEmpty(), "nothing after the request left: " + after.context());
+    }
+
+    @Test
+    void anUnknownFieldIsLeftOut() {
+        RequestContext.enter(null, null, null, "partner-a", null, "POST", "/webhooks/stripe");
+        try {
+            Map<String, String> context = AuditEvent.of("egress", "denied").build().context();
+            assertEquals(Map.of("principal", "partner-a", "method", "POST", "route", "/webhooks/stripe"), context);
+        } finally {
+            RequestContext.leave();
+        }
+    }
+}
