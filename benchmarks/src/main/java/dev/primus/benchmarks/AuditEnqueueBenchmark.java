@@ -109,20 +109,27 @@ public class AuditEnqueueBenchmark {
         logbackContext.stop();
     }
 
+    /** Each producer's own count, so every event is a decision of its own (a repeat would only be counted). */
+    @State(Scope.Thread)
+    public static class Attempt {
+        int n;
+    }
+
     /** A denial as the egress guard audits it: built, then offered. */
     @Benchmark
-    public boolean primusAuditOffer() {
+    public boolean primusAuditOffer(Attempt attempt) {
         return pipeline.offer(AuditEvent.of("egress", "denied").mode("enforce").rule("egress.default")
-                .reason("denied by egress.default").detail("host", "api.example.com").build());
+                .reason("denied by egress.default").detail("host", "api.example.com")
+                .detail("attempt", Integer.toString(attempt.n++)).build());
     }
 
     @Benchmark
-    public void log4j2AsyncLogger() {
-        log4j.info("denied {} by {}", "api.example.com", "egress.default");
+    public void log4j2AsyncLogger(Attempt attempt) {
+        log4j.info("denied {} by {} attempt {}", "api.example.com", "egress.default", attempt.n++);
     }
 
     @Benchmark
-    public void logbackAsyncAppender() {
-        logback.info("denied {} by {}", "api.example.com", "egress.default");
+    public void logbackAsyncAppender(Attempt attempt) {
+        logback.info("denied {} by {} attempt {}", "api.example.com", "egress.default", attempt.n++);
     }
 }

@@ -13,12 +13,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * a client hammering a route without a token) is written once, and its repeats as one summary
  * event per report period with their count, so it cannot fill the queue and push other events
  * out. Two events are the same decision when type, outcome, mode, rule, target, every context
- * field (route, principal, tenant, caller, ...) and details agree: only the time differs. Allowed
+ * field but the trace ids (route, principal, tenant, caller, ...) and details agree; the summary
+ * carries the first one's trace. Allowed
  * events pass untouched. At most {@link #MAX_TRACKED} decisions are tracked; past that, events
  * pass as they come (a storm of distinct decisions is no storm of repeats).
  */
 final class RepeatedEvents implements AuditPipeline.Report {
     static final int MAX_TRACKED = 10_000;
+    /**
+     * Fields every request has its own of: a retry loop across requests is still one storm, and
+     * keyed by them every request would be a decision of its own and fill the table.
+     */
+    private static final java.util.Set<String> PER_REQUEST = new java.util.HashSet<String>(
+            java.util.Arrays.asList("trace_id", "span_id"));
 
     /** The first event of a decision, and how often it came again since the last report. */
     private static final class Repeats {
@@ -32,14 +39,15 @@ final class RepeatedEvents implements AuditPipeline.Report {
         }
     }
 
-    private final ConcurrentHashMap<String, Repeats> decisions = new ConcurrentHashMap<String, Repeats>();
+    /** By a hash of all but the time; a hash shared by two decisions leaves the second untracked, never merged. */
+    private final ConcurrentHashMap<Long, Repeats> decisions = new ConcurrentHashMap<Long, Repeats>();
 
     /** True when {@code event} should be written: allowed, the first of its decision, or untracked; else counted. */
     boolean firstOf(AuditEvent event) {
         if ("allowed".equals(event.outcome())) {
             return true;
         }
-        String key = keyOf(event);
+        Long key = hashOf(event);
         Repeats repeats = decisions.get(key);
         if (repeats == null) {
             if (decisions.size() >= MAX_TRACKED) {
@@ -49,6 +57,9 @@ final class RepeatedEvents implements AuditPipeline.Report {
             if (repeats == null) {
                 return true;
             }
+        }
+        if (!sameDecision(repeats.first, event)) {
+            return true;
         }
         repeats.since.incrementAndGet();
         return false;
@@ -90,22 +101,50 @@ final class RepeatedEvents implements AuditPipeline.Report {
         return summary.detail("repeated", Long.toString(count)).build();
     }
 
-    /** Everything but the time, with separators no field holds unescaped. */
-    private static String keyOf(AuditEvent event) {
-        StringBuilder key = new StringBuilder(128).append(event.type()).append('\u0000').append(event.outcome())
-                .append('\u0000').append(event.mode()).append('\u0000').append(event.rule()).append('\u0000')
-                .append(event.reason());
+    /** A hash of everything but the time and the trace ids, built without a copy of any field. */
+    private static long hashOf(AuditEvent event) {
+        long h = mix(mix(mix(mix(mix(17, event.type()), event.outcome()), event.mode()), event.rule()), event.reason());
         Target target = event.target();
         if (target != null) {
-            key.append('\u0001').append(target.scheme()).append('\u0000').append(target.host()).append('\u0000')
-                    .append(target.ip()).append('\u0000').append(target.port()).append('\u0000').append(target.url());
+            h = mix(mix(mix(mix(h, target.scheme()), target.host()), target.ip()), target.url()) * 31 + target.port();
         }
         for (Map.Entry<String, String> field : event.context().entrySet()) {
-            key.append('\u0002').append(field.getKey()).append('\u0000').append(field.getValue());
+            if (!PER_REQUEST.contains(field.getKey())) {
+                h = mix(mix(h, field.getKey()), field.getValue());
+            }
         }
         for (Map.Entry<String, String> detail : event.details().entrySet()) {
-            key.append('\u0003').append(detail.getKey()).append('\u0000').append(detail.getValue());
+            h = mix(mix(h, detail.getKey()), detail.getValue());
         }
-        return key.toString();
+        return h;
+    }
+
+    private static long mix(long h, String value) {
+        return (h ^ (value == null ? 0x5bd1e995L : value.hashCode())) * 0x9E3779B97F4A7C15L;
+    }
+
+    /** Whether two events are the same decision: all but the time and the trace ids agree. */
+    private static boolean sameDecision(AuditEvent a, AuditEvent b) {
+        return same(a.type(), b.type()) && same(a.outcome(), b.outcome()) && same(a.mode(), b.mode())
+                && same(a.rule(), b.rule()) && same(a.reason(), b.reason()) && sameTarget(a.target(), b.target())
+                && withoutTraces(a.context()).equals(withoutTraces(b.context())) && a.details().equals(b.details());
+    }
+
+    private static boolean sameTarget(Target a, Target b) {
+        return a == b || a != null && b != null && a.port() == b.port() && same(a.scheme(), b.scheme())
+                && same(a.host(), b.host()) && same(a.ip(), b.ip()) && same(a.url(), b.url());
+    }
+
+    private static Map<String, String> withoutTraces(Map<String, String> context) {
+        if (!context.containsKey("trace_id") && !context.containsKey("span_id")) {
+            return context;
+        }
+        Map<String, String> rest = new java.util.HashMap<String, String>(context);
+        rest.keySet().removeAll(PER_REQUEST);
+        return rest;
+    }
+
+    private static boolean same(String a, String b) {
+        return a == null ? b == null : a.equals(b);
     }
 }

@@ -58,4 +58,13 @@ class RepeatedEventsTest {
         assertEquals(0, repeats.collect().size());
         assertTrue(repeats.firstOf(denial("a.example")), "forgotten after a quiet period: the new storm's first is written");
     }
+
+    @Test
+    void theSameRefusalInAnotherRequestIsTheSameStorm() {
+        RepeatedEvents repeats = new RepeatedEvents();
+        assertTrue(repeats.firstOf(AuditEvent.of("auth", "would_deny").reason("no credentials").context("trace_id", "a1")
+                .context("route", "/api/orders").build()));
+        assertTrue(!repeats.firstOf(AuditEvent.of("auth", "would_deny").reason("no credentials").context("trace_id", "b2")
+                .context("route", "/api/orders").build()), "another request's trace id makes no other decision");
+    }
 }
