@@ -127,7 +127,7 @@ final class RepeatedEvents implements AuditPipeline.Report {
     private static boolean sameDecision(AuditEvent a, AuditEvent b) {
         return same(a.type(), b.type()) && same(a.outcome(), b.outcome()) && same(a.mode(), b.mode())
                 && same(a.rule(), b.rule()) && same(a.reason(), b.reason()) && sameTarget(a.target(), b.target())
-                && withoutTraces(a.context()).equals(withoutTraces(b.context())) && a.details().equals(b.details());
+                && sameBeyondTraces(a.context(), b.context()) && a.details().equals(b.details());
     }
 
     private static boolean sameTarget(Target a, Target b) {
@@ -135,13 +135,18 @@ final class RepeatedEvents implements AuditPipeline.Report {
                 && same(a.host(), b.host()) && same(a.ip(), b.ip()) && same(a.url(), b.url());
     }
 
-    private static Map<String, String> withoutTraces(Map<String, String> context) {
-        if (!context.containsKey("trace_id") && !context.containsKey("span_id")) {
-            return context;
+    /** Whether two contexts agree on every field but the trace ids, without copying either. */
+    private static boolean sameBeyondTraces(Map<String, String> a, Map<String, String> b) {
+        return coveredBy(a, b) && coveredBy(b, a);
+    }
+
+    private static boolean coveredBy(Map<String, String> a, Map<String, String> b) {
+        for (Map.Entry<String, String> field : a.entrySet()) {
+            if (!PER_REQUEST.contains(field.getKey()) && !same(field.getValue(), b.get(field.getKey()))) {
+                return false;
+            }
         }
-        Map<String, String> rest = new java.util.HashMap<String, String>(context);
-        rest.keySet().removeAll(PER_REQUEST);
-        return rest;
+        return true;
     }
 
     private static boolean same(String a, String b) {

@@ -157,7 +157,17 @@ public final class AuthGuard implements AuthGate.Checker {
      * W3C {@code traceparent} header, else the app's active OpenTelemetry span, else a trace id
      * the app keeps in its MDC ({@code trace_id}, {@code traceId}, {@code X-B3-TraceId}).
      */
-    private void correlate(AuthDecision decision, ServletAuthRequest view) {
+    private void correlate(final AuthDecision decision, final ServletAuthRequest view) {
+        // Read only if an event is raised while the request runs; an anonymous class, not a lambda (see AgentInstaller).
+        RequestContext.enter(new RequestContext.Source() {
+            @Override
+            public String[] fields() {
+                return requestFields(decision, view);
+            }
+        });
+    }
+
+    private String[] requestFields(AuthDecision decision, ServletAuthRequest view) {
         String traceparent = view.get("traceparent");
         String traceId = TraceParent.traceId(traceparent);
         String spanId = TraceParent.spanId(traceparent);
@@ -171,8 +181,8 @@ public final class AuthGuard implements AuthGate.Checker {
             AgentFailures.record("request trace id", failure);
         }
         Authenticated who = decision.authenticated();
-        RequestContext.enter(traceId, spanId, who == null ? null : who.tenant(), who == null ? null : who.principal(),
-                view.clientIp(), view.method(), decision.route() != null ? decision.route() : view.rawPath());
+        return new String[] {traceId, spanId, who == null ? null : who.tenant(), who == null ? null : who.principal(),
+            view.clientIp(), view.method(), decision.route() != null ? decision.route() : view.rawPath()};
     }
 
     /** Who the request is, for the app: request attributes and, while it runs, MDC keys. */

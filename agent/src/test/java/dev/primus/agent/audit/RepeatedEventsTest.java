@@ -66,5 +66,7 @@ class RepeatedEventsTest {
                 .context("route", "/api/orders").build()));
         assertTrue(!repeats.firstOf(AuditEvent.of("auth", "would_deny").reason("no credentials").context("trace_id", "b2")
                 .context("route", "/api/orders").build()), "another request's trace id makes no other decision");
+        assertTrue(repeats.firstOf(AuditEvent.of("auth", "would_deny").reason("no credentials").context("trace_id", "c3")
+                .context("route", "/api/refunds").build()), "another route is another decision");
     }
 }

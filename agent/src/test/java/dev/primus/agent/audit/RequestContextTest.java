@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 class RequestContextTest {
     @Test
     void anEventBuiltDuringARequestCarriesItsFieldsAndNoneAfter() {
-        RequestContext.enter("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", "globex", "bob", "10.1.2.3", "GET",
-                "/api/orders");
+        int[] reads = {0};
+        RequestContext.enter(() -> {
+            reads[0]++;
+            return new String[] {"4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7", "globex", "bob", "10.1.2.3", "GET",
+                "/api/orders"};
+        });
         AuditEvent during;
         AuditEvent named;
         try {
@@ -21,6 +25,7 @@ class RequestContextTest {
             RequestContext.leave();
         }
         AuditEvent after = AuditEvent.of("egress", "denied").reason("r").build();
+        assertEquals(1, reads[0], "the request is read once, when the first event needs it");
         Map<String, String> context = during.context();
         assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", context.get("trace_id"));
         assertEquals("00f067aa0ba902b7", context.get("span_id"));
@@ -36,12 +41,21 @@ class RequestContextTest {
 
     @Test
     void anUnknownFieldIsLeftOut() {
-        RequestContext.enter(null, null, null, "partner-a", null, "POST", "/webhooks/stripe");
+        RequestContext.enter(() -> new String[] {null, null, null, "partner-a", null, "POST", "/webhooks/stripe"});
         try {
             Map<String, String> context = AuditEvent.of("egress", "denied").build().context();
             assertEquals(Map.of("principal", "partner-a", "method", "POST", "route", "/webhooks/stripe"), context);
         } finally {
             RequestContext.leave();
         }
+    }
+
+    @Test
+    void aRequestThatRaisesNoEventIsNeverRead() {
+        RequestContext.enter(() -> {
+            throw new AssertionError("read without an event");
+        });
+        RequestContext.leave();
+        assertTrue(AuditEvent.of("egress", "denied").build().context().isEmpty());
     }
 }
