@@ -26,9 +26,10 @@ import java.util.concurrent.CompletableFuture;
  * sink (plain, SHA-256 chained, HMAC chained), and into JetStream on the machine's NATS server
  * (127.0.0.1:4222) beside a bare jnats {@code publishAsync} loop with the same window of
  * acknowledgements, message ids and payload size, in the same run. The producer never drops: on a
- * full queue it waits, so every event is counted. Rounds alternate; each figure is a median.
+ * full queue it waits, so every event is counted. Rounds alternate, after one round of each file
+ * sink that warms the JIT and is not counted; each figure is a median. {@code files} leaves NATS out.
  *
- * <pre>java -cp "$(cat benchmarks/target/classpath.txt):benchmarks/target/classes" dev.primus.benchmarks.AuditThroughput [EVENTS] [ROUNDS]</pre>
+ * <pre>java -cp "$(cat benchmarks/target/classpath.txt):benchmarks/target/classes" dev.primus.benchmarks.AuditThroughput [EVENTS] [ROUNDS] [files]</pre>
  */
 public final class AuditThroughput {
     private AuditThroughput() {
@@ -47,19 +48,30 @@ public final class AuditThroughput {
         for (int i = 0; i < files.length; i++) {
             fileRates.add(new ArrayList<>());
         }
+        boolean withNats = !(args.length > 2 && args[2].equals("files"));
         int natsEvents = Math.min(events, 200_000);
+        for (int i = 0; i < files.length; i++) {
+            Path file = dir.resolve(files[i] + "-warm-up.jsonl");
+            intoFile(file, chains[i], events);
+            Files.deleteIfExists(file);
+        }
         for (int round = 0; round < rounds; round++) {
             for (int i = 0; i < files.length; i++) {
                 Path file = dir.resolve(files[i] + "-" + round + ".jsonl");
                 fileRates.get(i).add(intoFile(file, chains[i], events));
                 Files.deleteIfExists(file);
             }
-            natsRates.add(intoNats(natsEvents));
-            bareRates.add(bareJnats(natsEvents));
+            if (withNats) {
+                natsRates.add(intoNats(natsEvents));
+                bareRates.add(bareJnats(natsEvents));
+            }
         }
         for (int i = 0; i < files.length; i++) {
             System.out.printf("file sink, %-6s: %,.0f events/s (median of %d rounds of %,d; rounds %s)%n", files[i],
                     median(fileRates.get(i)), rounds, events, rounded(fileRates.get(i)));
+        }
+        if (!withNats) {
+            return;
         }
         double nats = median(natsRates);
         double bare = median(bareRates);

@@ -75,6 +75,16 @@ public final class AuditEvent {
         return Collections.unmodifiableMap(details);
     }
 
+    /** {@link #context()} as held, for the encoder, which only reads it. */
+    Map<String, String> contextFields() {
+        return context;
+    }
+
+    /** {@link #details()} as held, for the encoder, which only reads it. */
+    Map<String, String> detailFields() {
+        return details;
+    }
+
     /** Builds an event; not thread-safe, used by the one thread that took the decision. */
     public static final class Builder {
         private long timestampMillis = System.currentTimeMillis();

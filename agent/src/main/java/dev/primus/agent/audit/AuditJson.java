@@ -43,7 +43,7 @@ final class AuditJson {
         field("mode", event.mode());
         field("rule", event.rule());
         field("reason", event.reason());
-        for (Map.Entry<String, String> entry : event.context().entrySet()) {
+        for (Map.Entry<String, String> entry : event.contextFields().entrySet()) {
             field(entry.getKey(), entry.getValue());
         }
         Target target = event.target();
@@ -62,10 +62,10 @@ final class AuditJson {
             }
             line.append('}');
         }
-        if (!event.details().isEmpty()) {
+        if (!event.detailFields().isEmpty()) {
             line.append(",\"details\":{");
             int start = line.length();
-            for (Map.Entry<String, String> entry : event.details().entrySet()) {
+            for (Map.Entry<String, String> entry : event.detailFields().entrySet()) {
                 field(entry.getKey(), entry.getValue());
             }
             line.deleteCharAt(start);
@@ -103,8 +103,15 @@ final class AuditJson {
             return;
         }
         out.append('"');
+        // Most values need no escape: they are copied whole, and only the others char by char.
+        int copied = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && c != 0x2028 && c != 0x2029) {
+                continue;
+            }
+            out.append(value, copied, i);
+            copied = i + 1;
             switch (c) {
                 case '"':
                     out.append("\\\"");
@@ -122,12 +129,13 @@ final class AuditJson {
                     out.append("\\t");
                     break;
                 default:
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
+                    out.append(String.format("\\u%04x", (int) c));
             }
+        }
+        if (copied == 0) {
+            out.append(value);
+        } else {
+            out.append(value, copied, value.length());
         }
         out.append('"');
     }

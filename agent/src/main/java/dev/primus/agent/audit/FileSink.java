@@ -1,6 +1,5 @@
 package dev.primus.agent.audit;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -28,8 +27,8 @@ final class FileSink implements AuditSink {
     private final byte[] key;
     private final int headEvery;
     private HashChain chain;
-    /** One line as it is written, reused: the writer thread is the only caller. */
-    private final StringBuilder text = new StringBuilder(512);
+    /** A batch's lines as written, reused: the writer thread is the only caller. */
+    private final LineBytes pending = new LineBytes(256 * 1024);
     private int linesSinceHead;
     private long lastSeq;
     private OutputStream out;
@@ -107,33 +106,28 @@ final class FileSink implements AuditSink {
         if (out == null) {
             open();
         }
-        ByteArrayOutputStream pending = new ByteArrayOutputStream(openLines.size() * 256);
+        pending.clear();
         for (String openLine : openLines) {
-            text.setLength(0);
+            int start = pending.size();
+            pending.append(openLine);
             if (chained) {
-                text.append(chain.link(openLine));
+                chain.link(pending, start);
             } else {
-                text.append(openLine).append('}');
+                pending.append('}');
             }
-            byte[] bytes = text.append('\n').toString().getBytes(StandardCharsets.UTF_8);
-            if (size + pending.size() > 0 && size + pending.size() + bytes.length > maxSize) {
-                flush(pending);
+            pending.append('\n');
+            if (size + start > 0 && size + pending.size() > maxSize) {
+                // This line would take the file past max_size: what came before it ends this file.
+                pending.writeHead(out, start);
                 rotate();
             }
-            pending.write(bytes);
         }
-        flush(pending);
+        int written = pending.size();
+        pending.writeHead(out, written);
+        out.flush();
+        size += written;
         linesSinceHead += openLines.size();
         lastSeq = firstSeq + openLines.size() - 1;
-    }
-
-    private void flush(ByteArrayOutputStream pending) throws IOException {
-        if (pending.size() > 0) {
-            pending.writeTo(out);
-            out.flush();
-            size += pending.size();
-            pending.reset();
-        }
     }
 
     private void open() throws IOException {

@@ -21,10 +21,16 @@ public final class HashChain {
     /** The {@code prev} of the first line ever written to a file. */
     public static final String GENESIS = "0000000000000000000000000000000000000000000000000000000000000000";
 
+    private static final byte[] PREV = ",\"prev\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEY_ID = "\",\"key_id\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HASH = ",\"hash\":\"".getBytes(StandardCharsets.US_ASCII);
+
     private final MessageDigest sha256;
     private final Mac hmac;
     private final String keyId;
-    private String previous;
+    private final byte[] keyIdBytes;
+    /** The previous line's hash, as the hex the next line carries. */
+    private byte[] previous;
 
     /** An unkeyed (SHA-256) chain continuing from {@code previous}. */
     public HashChain(String previous) {
@@ -33,10 +39,11 @@ public final class HashChain {
 
     /** A chain continuing from {@code previous}, keyed with {@code key} (HMAC-SHA256), or unkeyed for null. */
     public HashChain(String previous, byte[] key) {
-        this.previous = previous;
+        this.previous = previous.getBytes(StandardCharsets.US_ASCII);
         this.sha256 = key == null ? newDigest() : null;
         this.hmac = key == null ? null : newMac(key);
         this.keyId = key == null ? null : keyIdOf(key);
+        this.keyIdBytes = keyId == null ? null : keyId.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The id a key's lines carry: the first 8 hex digits of its HMAC of a fixed label, which tell nothing of the key. */
@@ -51,30 +58,46 @@ public final class HashChain {
 
     /** The hash of the last line linked: what a chain_head event carries. */
     String head() {
-        return previous;
+        return new String(previous, StandardCharsets.US_ASCII);
     }
 
-    /** Closes an open line with its {@code prev}, {@code key_id} when keyed, and {@code hash} fields. */
-    String link(String openLine) {
-        String withPrev = openLine + ",\"prev\":\"" + previous + "\"" + (keyId == null ? "" : ",\"key_id\":\"" + keyId + "\"") + "}";
-        String hash = hashOf(withPrev);
-        previous = hash;
-        return withPrev.substring(0, withPrev.length() - 1) + ",\"hash\":\"" + hash + "\"}";
+    /**
+     * Closes the open line that fills {@code lines} from {@code start} to its end with its
+     * {@code prev}, {@code key_id} when keyed, and {@code hash} fields, and the closing brace. The
+     * hash is taken over the bytes as they stand before {@code hash} is added, closed by a brace.
+     */
+    void link(LineBytes lines, int start) {
+        lines.append(PREV).append(previous);
+        if (keyIdBytes != null) {
+            lines.append(KEY_ID).append(keyIdBytes);
+        }
+        lines.append('"').append('}');
+        byte[] digest = digest(lines.array(), start, lines.size() - start);
+        lines.shrink(1);
+        int hashStart = lines.size() + HASH.length;
+        lines.append(HASH).appendHex(digest);
+        previous = java.util.Arrays.copyOfRange(lines.array(), hashStart, hashStart + 2 * digest.length);
+        lines.append('"').append('}');
     }
 
     /** The hash a line must carry: of the line without its {@code hash} field. */
     public String hashOf(String lineWithoutHash) {
         byte[] bytes = lineWithoutHash.getBytes(StandardCharsets.UTF_8);
-        return hex(hmac == null ? sha256.digest(bytes) : hmac.doFinal(bytes));
+        return hex(digest(bytes, 0, bytes.length));
+    }
+
+    private byte[] digest(byte[] bytes, int offset, int length) {
+        if (hmac == null) {
+            sha256.update(bytes, offset, length);
+            return sha256.digest();
+        }
+        hmac.update(bytes, offset, length);
+        return hmac.doFinal();
     }
 
     private static String hex(byte[] digest) {
-        char[] hex = new char[digest.length * 2];
-        for (int i = 0; i < digest.length; i++) {
-            hex[2 * i] = Character.forDigit((digest[i] >> 4) & 0xF, 16);
-            hex[2 * i + 1] = Character.forDigit(digest[i] & 0xF, 16);
-        }
-        return new String(hex);
+        LineBytes hex = new LineBytes(digest.length * 2).appendHex(digest);
+        return new String(hex.array(), 0, hex.size(), StandardCharsets.US_ASCII);
     }
 
     private static MessageDigest newDigest() {

@@ -2,6 +2,8 @@ package dev.primus.agent.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class AuditJsonTest {
@@ -29,5 +31,23 @@ class AuditJsonTest {
         StringBuilder out = new StringBuilder();
         AuditJson.string(out, "a\"b\\c\nd\re\tf\u0001g\u2028");
         assertEquals("\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u2028\"", out.toString());
+    }
+
+    /** Differential: whatever a value holds, an independent JSON parser reads back exactly that value. */
+    @Test
+    void anyTextReadsBackThroughAnIndependentParser() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Random random = new Random(42);
+        String[] alphabet = {"a", "\"", "\\", "\n", "\r", "\t", "\u0000", "\u001f", "\u007f", "\u00e9", "\u2028", "\u2029",
+            "\ud83d\ude00", "/", "\u4e2d", " ", "{", "}"};
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder value = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                value.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            StringBuilder out = new StringBuilder();
+            AuditJson.string(out, value.toString());
+            assertEquals(value.toString(), json.readValue(out.toString(), String.class), out.toString());
+        }
     }
 }

@@ -52,6 +52,45 @@ class FileSinkTest {
     }
 
     @Test
+    void rotatesWithinOneBatchLosingNoLine() throws Exception {
+        File file = dir.resolve("audit.jsonl").toFile();
+        FileSink sink = new FileSink(file, 100, 30, false);
+        sink.write(openLines(1, 20), 1);
+        sink.close();
+        List<String> all = new ArrayList<>();
+        for (int i = 30; i >= 1; i--) {
+            File older = new File(file + "." + i);
+            if (older.isFile()) {
+                assertTrue(older.length() <= 100, older + " has " + older.length() + " bytes");
+                all.addAll(Files.readAllLines(older.toPath()));
+            }
+        }
+        all.addAll(Files.readAllLines(file.toPath()));
+        List<String> expected = new ArrayList<>();
+        for (String open : openLines(1, 20)) {
+            expected.add(open + "}");
+        }
+        assertEquals(expected, all);
+    }
+
+    @Test
+    void chainedLinesOfAnyTextVerify() throws Exception {
+        File file = dir.resolve("audit.jsonl").toFile();
+        FileSink sink = new FileSink(file, 1 << 20, 3, true, "k".getBytes(StandardCharsets.UTF_8), 0);
+        List<String> lines = new ArrayList<>();
+        for (String value : new String[] {"caf\u00e9", "\u4e2d\u6587", "\ud83d\ude00", "a\"b\\c\nd", "\u2028"}) {
+            StringBuilder line = new StringBuilder("{\"seq\":").append(lines.size() + 1).append(",\"reason\":");
+            AuditJson.string(line, value);
+            lines.add(line.toString());
+        }
+        sink.write(lines, 1);
+        sink.close();
+        assertEquals(5, Files.readAllLines(file.toPath()).size());
+        assertNull(new AuditChainVerifier().key("k".getBytes(StandardCharsets.UTF_8)).check(file));
+        assertTrue(Files.readAllLines(file.toPath()).get(2).contains("\ud83d\ude00"));
+    }
+
+    @Test
     void aHashChainVerifiesAndContinuesAcrossARestart() throws Exception {
         File file = dir.resolve("audit.jsonl").toFile();
         FileSink first = new FileSink(file, 1 << 20, 3, true);
