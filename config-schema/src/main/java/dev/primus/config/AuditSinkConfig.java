@@ -20,9 +20,13 @@ public final class AuditSinkConfig {
     private final HttpSinkConfig http;
     private final String chainKey;
     private final int chainHeadEvery;
+    private final boolean ocsf;
+    private String spillPath;
+    private long spillMaxBytes;
 
     AuditSinkConfig(Type type, String path, long maxSizeBytes, int maxFiles, boolean hashChain, String url,
-                    String subject, NatsSinkConfig nats, HttpSinkConfig http, String chainKey, int chainHeadEvery) {
+                    String subject, NatsSinkConfig nats, HttpSinkConfig http, String chainKey, int chainHeadEvery,
+                    boolean ocsf) {
         this.type = type;
         this.path = path;
         this.maxSizeBytes = maxSizeBytes;
@@ -34,6 +38,29 @@ public final class AuditSinkConfig {
         this.http = http;
         this.chainKey = chainKey;
         this.chainHeadEvery = chainHeadEvery;
+        this.ocsf = ocsf;
+    }
+
+    /** A remote sink spills past its memory buffer to {@code path}, up to {@code maxBytes}. */
+    AuditSinkConfig spill(String path, long maxBytes) {
+        this.spillPath = path;
+        this.spillMaxBytes = maxBytes;
+        return this;
+    }
+
+    /** Where a remote sink spills events its memory buffer has no room for; null: it drops them. */
+    public String spillPath() {
+        return spillPath;
+    }
+
+    /** The spill file's size at most. */
+    public long spillMaxBytes() {
+        return spillMaxBytes;
+    }
+
+    /** Whether the sink takes events as OCSF ({@code format: ocsf}) rather than in the agent's own format. */
+    public boolean ocsf() {
+        return ocsf;
     }
 
     public Type type() {

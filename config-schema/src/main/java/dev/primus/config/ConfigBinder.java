@@ -111,7 +111,7 @@ final class ConfigBinder {
         List<AuditSinkConfig> sinks = new ArrayList<AuditSinkConfig>();
         ConfigNode listed = child(audit, "sinks");
         if (listed == null) {
-            sinks.add(new AuditSinkConfig(AuditSinkConfig.Type.STDERR, null, 0, 0, false, null, null, null, null, null, 0));
+            sinks.add(new AuditSinkConfig(AuditSinkConfig.Type.STDERR, null, 0, 0, false, null, null, null, null, null, 0, false));
         } else {
             for (ConfigNode sink : listed.items()) {
                 String maxSize = text(sink, "max_size", null);
@@ -131,12 +131,19 @@ final class ConfigBinder {
                         type == AuditSinkConfig.Type.NATS ? nats(sink) : null,
                         type == AuditSinkConfig.Type.HTTP ? http(sink) : null,
                         text(chain, "key", null),
-                        headEvery == null ? AuditSinkConfig.DEFAULT_HEAD_EVERY : Integer.parseInt(headEvery)));
+                        headEvery == null ? AuditSinkConfig.DEFAULT_HEAD_EVERY : Integer.parseInt(headEvery),
+                        "ocsf".equals(text(sink, "format", "primus")))
+                        .spill(text(child(sink, "spill"), "path", null), spillMaxBytes(child(sink, "spill"))));
             }
         }
         String capacity = text(audit, "queue_capacity", null);
         return new AuditConfig(capacity == null ? AuditConfig.DEFAULT_QUEUE_CAPACITY : Integer.parseInt(capacity),
                 sinks, "fail_closed".equals(text(audit, "on_failure", "continue")));
+    }
+
+    private static long spillMaxBytes(ConfigNode spill) {
+        String maxSize = text(spill, "max_size", null);
+        return maxSize == null ? AuditSinkConfig.DEFAULT_MAX_SIZE : Formats.sizeBytes(maxSize);
     }
 
     private static NatsSinkConfig nats(ConfigNode sink) {

@@ -114,18 +114,28 @@ final class SemanticChecks {
     private static final Map<String, List<String>> SINK_KEYS = new HashMap<String, List<String>>();
 
     static {
-        SINK_KEYS.put("file", java.util.Arrays.asList("path", "max_size", "max_files", "hash_chain"));
-        SINK_KEYS.put("stdout", java.util.Collections.<String>emptyList());
-        SINK_KEYS.put("stderr", java.util.Collections.<String>emptyList());
+        SINK_KEYS.put("file", java.util.Arrays.asList("path", "max_size", "max_files", "hash_chain", "format"));
+        SINK_KEYS.put("stdout", java.util.Collections.singletonList("format"));
+        SINK_KEYS.put("stderr", java.util.Collections.singletonList("format"));
         SINK_KEYS.put("nats", java.util.Arrays.asList("url", "subject", "creds", "nkey_seed", "token", "user", "password",
-                "tls", "create_stream", "stream", "buffer"));
-        SINK_KEYS.put("http", java.util.Arrays.asList("url", "format", "authorization", "tls", "buffer", "batch_size",
+                "tls", "create_stream", "stream", "buffer", "spill", "format"));
+        SINK_KEYS.put("http", java.util.Arrays.asList("url", "format", "authorization", "tls", "buffer", "spill", "batch_size",
                 "batch_bytes", "flush_interval"));
     }
 
     private void checkAudit(ConfigNode audit) {
         for (ConfigNode sink : ConfigNode.itemsAt(audit, "sinks")) {
             String type = sink.get("type").text();
+            ConfigNode format = sink.get("format");
+            if (format != null && "splunk_hec".equals(format.text()) && !"http".equals(type)) {
+                error(format, "format splunk_hec is for http sinks (Splunk's HTTP Event Collector); a " + type
+                        + " sink takes primus or ocsf");
+            }
+            if (format != null && "ocsf".equals(format.text()) && sink.get("hash_chain") != null
+                    && !"false".equals(sink.get("hash_chain").text())) {
+                error(sink.get("hash_chain"), "hash_chain links lines of the primus format; write the chained trail to a "
+                        + "file sink of its own (format: primus) and OCSF to another sink");
+            }
             if ("file".equals(type)) {
                 requireKey(sink, "path", "a file sink needs path, e.g. /var/log/primus/audit.jsonl");
                 ConfigNode key = sink.get("hash_chain") == null ? null : sink.get("hash_chain").get("key");

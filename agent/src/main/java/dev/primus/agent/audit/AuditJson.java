@@ -2,6 +2,7 @@ package dev.primus.agent.audit;
 
 import java.text.SimpleDateFormat;
 import java.util.Date;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 
@@ -24,7 +25,8 @@ final class AuditJson {
         this.service = service;
         this.host = host;
         this.pid = pid;
-        this.toTheSecond = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.");
+        this.toTheSecond = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.", Locale.ROOT);
+        // Locale.ROOT: a host in th_TH would otherwise write Buddhist years, one in fa_IR Persian digits.
         this.toTheSecond.setTimeZone(TimeZone.getTimeZone("UTC"));
     }
 

@@ -49,10 +49,20 @@ public final class AuditPipeline {
         return drops;
     }
 
-    /** Builds the queue and the sinks; events offered before {@link #start} wait in the queue. */
+    /** {@link #create(String, AuditConfig, String)} for an agent of unknown version. */
     public static AuditPipeline create(String service, AuditConfig config) {
+        return create(service, config, "unknown");
+    }
+
+    /**
+     * Builds the queue and the sinks; events offered before {@link #start} wait in the queue.
+     * {@code productVersion} is the agent's, which OCSF events name.
+     */
+    public static AuditPipeline create(String service, AuditConfig config, String productVersion) {
         List<AuditSink> sinks = new ArrayList<AuditSink>();
+        List<Boolean> ocsf = new ArrayList<Boolean>();
         for (AuditSinkConfig sink : config.sinks()) {
+            int before = sinks.size();
             switch (sink.type()) {
                 case FILE:
                     sinks.add(new FileSink(new File(sink.path()), sink.maxSizeBytes(), sink.maxFiles(), sink.hashChain(),
@@ -83,8 +93,19 @@ public final class AuditPipeline {
                     PrimusLog.warn("audit sink " + sink.describe() + " is not available in this version; "
                             + "its events go to the other sinks only");
             }
+            if (sinks.size() > before) {
+                ocsf.add(sink.ocsf());
+                AuditSink made = sinks.get(before);
+                if (made instanceof RemoteSink && sink.spillPath() != null) {
+                    ((RemoteSink) made).spillTo(sink.spillPath(), sink.spillMaxBytes());
+                }
+            }
         }
-        return create(service, config.queueCapacity(), sinks);
+        boolean[] takesOcsf = new boolean[ocsf.size()];
+        for (int i = 0; i < takesOcsf.length; i++) {
+            takesOcsf[i] = ocsf.get(i);
+        }
+        return create(service, config.queueCapacity(), sinks, takesOcsf, productVersion, REPORT_PERIOD_NANOS);
     }
 
     /** A pipeline over sinks the caller made: for tests and benchmarks, which measure the queue and writer alone. */
@@ -93,8 +114,13 @@ public final class AuditPipeline {
     }
 
     static AuditPipeline create(String service, int capacity, List<AuditSink> sinks, long reportPeriodNanos) {
+        return create(service, capacity, sinks, new boolean[sinks.size()], "unknown", reportPeriodNanos);
+    }
+
+    static AuditPipeline create(String service, int capacity, List<AuditSink> sinks, boolean[] ocsf, String productVersion,
+                                long reportPeriodNanos) {
         AuditQueue queue = new AuditQueue(capacity);
-        AuditWriter writer = new AuditWriter(queue, service, sinks, reportPeriodNanos);
+        AuditWriter writer = new AuditWriter(queue, service, sinks, ocsf, productVersion, reportPeriodNanos);
         List<String> names = new ArrayList<String>();
         long closeMillis = 0;
         for (AuditSink sink : sinks) {

@@ -24,9 +24,17 @@ final class AuditWriter implements Runnable {
     /** Whether some sink sends events off this host: only then are a keyed file's chain heads sent out. */
     private final boolean anyRemote;
     private List<Callable<AuditEvent>> firstEvents = java.util.Collections.emptyList();
+    /** Per sink: whether it takes OCSF; the others take the agent's own format. */
+    private final boolean[] ocsf;
+    private final boolean anyPrimus;
+    private final boolean anyOcsf;
+    private final String productVersion;
     private AuditJson json;
+    private OcsfJson ocsfJson;
     private final List<AuditEvent> batch = new ArrayList<AuditEvent>(MAX_BATCH);
+    /** The batch as open lines of each format in use, event for event. */
     private final List<String> lines = new ArrayList<String>(MAX_BATCH);
+    private final List<String> ocsfLines = new ArrayList<String>(MAX_BATCH);
     private final MessagePassingQueue.Consumer<AuditEvent> collect = new MessagePassingQueue.Consumer<AuditEvent>() {
         @Override
         public void accept(AuditEvent event) {
@@ -46,10 +54,26 @@ final class AuditWriter implements Runnable {
     private final boolean[] failing;
 
     AuditWriter(AuditQueue queue, String service, List<AuditSink> sinks, long reportPeriodNanos) {
+        this(queue, service, sinks, new boolean[sinks.size()], "unknown", reportPeriodNanos);
+    }
+
+    /** A writer whose sinks take OCSF where {@code ocsf} says so, naming the agent {@code productVersion} in it. */
+    AuditWriter(AuditQueue queue, String service, List<AuditSink> sinks, boolean[] ocsf, String productVersion,
+                long reportPeriodNanos) {
         this.queue = queue;
         this.service = service;
         this.sinks = sinks;
+        this.ocsf = ocsf.clone();
+        this.productVersion = productVersion;
         this.reportPeriodNanos = reportPeriodNanos;
+        boolean primus = false;
+        boolean anyOcsf = false;
+        for (boolean takesOcsf : ocsf) {
+            primus |= !takesOcsf;
+            anyOcsf |= takesOcsf;
+        }
+        this.anyPrimus = primus;
+        this.anyOcsf = anyOcsf;
         boolean remote = false;
         for (AuditSink sink : sinks) {
             remote |= sink.remote();
@@ -81,7 +105,7 @@ final class AuditWriter implements Runnable {
 
     @Override
     public void run() {
-        json = new AuditJson(service, ProcessIdentity.host(), ProcessIdentity.pid());
+        encoders();
         writeFirstEvents();
         while (running) {
             if (System.nanoTime() - lastReportNanos >= reportPeriodNanos) {
@@ -129,12 +153,19 @@ final class AuditWriter implements Runnable {
         }
     }
 
+    private void encoders() {
+        if (json == null) {
+            json = new AuditJson(service, ProcessIdentity.host(), ProcessIdentity.pid());
+            ocsfJson = anyOcsf ? new OcsfJson(service, ProcessIdentity.host(), ProcessIdentity.pid(), productVersion) : null;
+        }
+    }
+
     private void writeFirstEvents() {
-        lines.clear();
+        clearLines();
         long first = seq + 1;
         for (Callable<AuditEvent> event : firstEvents) {
             try {
-                lines.add(json.open(event.call(), ++seq));
+                encode(event.call());
             } catch (Throwable failure) {
                 AgentFailures.record("audit start-up event", failure);
             }
@@ -142,30 +173,48 @@ final class AuditWriter implements Runnable {
         writeLines(first);
     }
 
+    private void clearLines() {
+        lines.clear();
+        ocsfLines.clear();
+    }
+
+    /**
+     * Numbers {@code event} and adds it to the batch in every format in use; an event that cannot
+     * be encoded in one of them is left out of all, so each format's lines stay event for event.
+     */
+    private void encode(AuditEvent event) {
+        try {
+            String primus = anyPrimus ? json.open(event, seq + 1) : null;
+            String inOcsf = anyOcsf ? ocsfJson.open(event, seq + 1) : null;
+            seq++;
+            if (anyPrimus) {
+                lines.add(primus);
+            }
+            if (anyOcsf) {
+                ocsfLines.add(inOcsf);
+            }
+        } catch (Throwable failure) {
+            // One malformed event must never end the only writer thread.
+            AgentFailures.record("audit event encoding", failure);
+        }
+    }
+
     /** Writes one batch; false when there was nothing to write. */
     boolean writeOnce() {
-        if (json == null) {
-            json = new AuditJson(service, ProcessIdentity.host(), ProcessIdentity.pid());
-        }
+        encoders();
         batch.clear();
         queue.drain(collect, MAX_BATCH);
         long dropped = queue.takeDropped();
         if (batch.isEmpty() && dropped == 0) {
             return false;
         }
-        lines.clear();
+        clearLines();
         long first = seq + 1;
         for (AuditEvent event : batch) {
-            try {
-                lines.add(json.open(event, seq + 1));
-                seq++;
-            } catch (Throwable failure) {
-                // One malformed event must never end the only writer thread.
-                AgentFailures.record("audit event encoding", failure);
-            }
+            encode(event);
         }
         if (dropped > 0) {
-            lines.add(json.open(droppedReport(dropped), ++seq));
+            encode(droppedReport(dropped));
         }
         writeLines(first);
         offerChainHeads(false);
@@ -187,20 +236,21 @@ final class AuditWriter implements Runnable {
 
     /** Hands the batch, numbered from {@code firstSeq}, to every sink; a sink that fails loses it, counted. */
     private void writeLines(long firstSeq) {
-        if (lines.isEmpty()) {
+        int count = anyPrimus ? lines.size() : ocsfLines.size();
+        if (count == 0) {
             return;
         }
         for (int i = 0; i < sinks.size(); i++) {
             AuditSink sink = sinks.get(i);
             try {
-                sink.write(lines, firstSeq);
+                sink.write(ocsf[i] ? ocsfLines : lines, firstSeq);
                 if (failing[i]) {
                     failing[i] = false;
                     PrimusLog.info("audit sink " + sink.name() + " writes again");
                 }
             } catch (Throwable failure) {
                 // A disk that is full or gone is not an agent fault: said once per outage, counted, reported.
-                lost[i] += lines.size();
+                lost[i] += count;
                 lostWhy[i] = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
                 if (!failing[i]) {
                     failing[i] = true;

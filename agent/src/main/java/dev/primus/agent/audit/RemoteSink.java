@@ -111,11 +111,19 @@ public abstract class RemoteSink implements AuditSink, AuditPipeline.Report {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        int left = buffer.size();
+        long left = buffer.size();
+        String spilledTo = buffer.spilledTo();
+        buffer.close();
         if (left > 0) {
             PrimusLog.warn("audit sink " + name + ": " + left + " event" + (left == 1 ? "" : "s")
-                    + " not delivered at shutdown" + (lastFailure == null ? "" : " (" + lastFailure + ")"));
+                    + " not delivered at shutdown" + (lastFailure == null ? "" : " (" + lastFailure + ")")
+                    + (spilledTo == null ? "" : "; those spilled stay in " + spilledTo + ", kept aside at the next start"));
         }
+    }
+
+    /** Events past the memory buffer go to a file at {@code path} of at most {@code maxBytes}, before the sink starts. */
+    final void spillTo(String path, long maxBytes) {
+        buffer.spillTo(SpillFile.open(path, maxBytes, name));
     }
 
     @Override

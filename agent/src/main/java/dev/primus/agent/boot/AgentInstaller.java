@@ -64,7 +64,7 @@ public final class AgentInstaller {
 
     private static void start(final PrimusConfig config, AuthSetup auth, ConfigSource source, Instrumentation instrumentation,
                               final boolean attached, long startNanos) throws UnmodifiableClassException {
-        AuditPipeline audit = AuditPipeline.create(config.service(), config.audit());
+        AuditPipeline audit = AuditPipeline.create(config.service(), config.audit(), BuildInfo.version());
         if (!auditWritable(audit, config, attached)) {
             if (auth != null) {
                 auth.close();

@@ -174,8 +174,8 @@ public final class AuthGuard implements AuthGate.Checker {
         try {
             if (traceId == null) {
                 String[] span = spans.current();
-                traceId = span == null ? mdc.first("trace_id", "traceId", "X-B3-TraceId") : span[0];
-                spanId = span == null ? mdc.first("span_id", "spanId", "X-B3-SpanId") : span[1];
+                traceId = span == null ? TraceParent.mdcTraceId(mdc.first("trace_id", "traceId", "X-B3-TraceId")) : span[0];
+                spanId = span == null ? TraceParent.mdcSpanId(mdc.first("span_id", "spanId", "X-B3-SpanId")) : span[1];
             }
         } catch (RuntimeException failure) {
             AgentFailures.record("request trace id", failure);

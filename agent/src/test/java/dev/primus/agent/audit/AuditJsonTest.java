@@ -33,6 +33,20 @@ class AuditJsonTest {
         assertEquals("\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u2028\"", out.toString());
     }
 
+    @Test
+    void theTimestampIsTheSameWhateverTheHostLocale() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            for (String tag : new String[] {"th-TH-u-ca-buddhist", "fa-IR", "ar-SA", "hi-IN-u-nu-deva", "ja-JP-u-ca-japanese"}) {
+                java.util.Locale.setDefault(java.util.Locale.forLanguageTag(tag));
+                String line = new AuditJson("s", "h", 1).open(AuditEvent.of("agent", "allowed").timestampMillis(1_796_299_200_042L).build(), 1);
+                assertEquals("{\"ts\":\"2026-12-03T12:00:00.042Z\"", line.substring(0, line.indexOf(',')), tag);
+            }
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
     /** Differential: whatever a value holds, an independent JSON parser reads back exactly that value. */
     @Test
     void anyTextReadsBackThroughAnIndependentParser() throws Exception {

@@ -146,6 +146,41 @@ class NatsSinkTest {
     }
 
     @Test
+    void anOutageLongerThanTheBufferSpillsToDiskAndLosesNothing(@TempDir Path dir) throws Exception {
+        Path spill = dir.resolve("spill/nats.spill");
+        try (NatsServer server = NatsServer.start(dir, "")) {
+            AuditPipeline pipeline = pipeline(natsSink(server.url(), "audit.events", "      create_stream: true\n"
+                    + "      stream: AUDIT\n      buffer: 16\n      spill: { path: " + spill + ", max_size: 10MB }\n"));
+            offer(pipeline, 100);
+            try (Connection connection = Nats.connect(server.url())) {
+                awaitSeqs(connection, "AUDIT", 100);
+            }
+            server.kill();
+            // 2,000 events against a memory buffer of 16: all but 16 wait on disk.
+            offer(pipeline, 2000);
+            awaitAtLeast(() -> spilledLines(spill), 1000, "events spilled while NATS is down");
+            server.start();
+            List<Long> seqs;
+            try (Connection connection = Nats.connect(server.url())) {
+                seqs = awaitSeqs(connection, "AUDIT", 2100);
+            }
+            pipeline.shutdown(20_000);
+            List<Long> sorted = new ArrayList<>(seqs);
+            Collections.sort(sorted);
+            assertEquals(oneToN(2100), sorted, "every event once, through memory and the spill file");
+            assertEquals(0, Files.size(spill), "the spill file is emptied once delivered");
+        }
+    }
+
+    private static long spilledLines(Path spill) {
+        try {
+            return Files.exists(spill) ? Files.readAllLines(spill).size() : 0;
+        } catch (java.io.IOException racing) {
+            return 0;
+        }
+    }
+
+    @Test
     void nkeyAuthenticationSignsTheServersNonceWithTheJdksEd25519(@TempDir Path dir) throws Exception {
         NKey user = NKey.createUser(new SecureRandom());
         try (NatsServer server = NatsServer.start(dir,
