@@ -69,7 +69,8 @@ class RemoteAuditSinksIT {
                 "  default: deny", "  dns: enforce", "  allow:", "    - cidr: 127.0.0.2/32",
                 "audit:", "  sinks:", "    - type: nats", "      url: nats://" + NATS + ":" + NATS_PORT,
                 "      subject: " + subject, "    - type: http", "      url: " + collectorUrl, "      flush_interval: 50ms",
-                "    - type: file", "      path: " + dir.resolve("audit.jsonl"), ""));
+                "    - type: file", "      path: " + dir.resolve("audit.jsonl"),
+                "    - type: file", "      path: " + dir.resolve("audit.ocsf.jsonl"), "      format: ocsf", ""));
         try (Connection reader = Nats.connect("nats://" + NATS + ":" + NATS_PORT)) {
             JetStreamManagement streams = reader.jetStreamManagement();
             streams.addStream(StreamConfiguration.builder().name(stream).subjects(subject).storageType(StorageType.Memory).build());
@@ -80,6 +81,7 @@ class RemoteAuditSinksIT {
                 List<String> audit = AuditTrail.awaitLinesMatching(dir.resolve("audit.jsonl"),
                         line -> line.contains("\"type\":\"egress\"") && line.contains("\"port\":" + NATS_PORT),
                         line -> line.contains("\"type\":\"egress\"") && line.contains(collectorPort));
+                List<String> ocsf = AuditTrail.await(dir.resolve("audit.ocsf.jsonl"), lines -> lines.size() >= audit.size());
                 long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while ((count(streams, stream) < 3 || posted.stream().noneMatch(l -> l.contains(collectorUrl)))
                         && System.nanoTime() < deadline) {
@@ -114,10 +116,34 @@ class RemoteAuditSinksIT {
                         app.app().primusLines().toString()));
                 checks.add(() -> assertTrue(app.app().primusLines().stream().noneMatch(l -> l.contains("cannot deliver")
                         || l.contains("agent failure")), app.app().primusLines().toString()));
+                checks.add(() -> assertSameEventsInOcsf(audit, ocsf));
                 assertAll(checks);
             } finally {
                 streams.deleteStream(stream);
             }
+        }
+    }
+
+    /**
+     * The OCSF sink got the same events, each in its class, with the event as the agent writes it
+     * under {@code unmapped} (the OCSF shapes themselves are checked against the pinned OCSF schema
+     * in the agent's OcsfJsonTest).
+     */
+    private static void assertSameEventsInOcsf(List<String> own, List<String> ocsf) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertTrue(ocsf.size() >= own.size(), "OCSF lines " + ocsf.size() + ", own lines " + own.size());
+        for (int i = 0; i < own.size(); i++) {
+            com.fasterxml.jackson.databind.JsonNode event = json.readTree(ocsf.get(i));
+            com.fasterxml.jackson.databind.JsonNode line = json.readTree(own.get(i));
+            assertEquals(line, event.get("unmapped"), ocsf.get(i));
+            String type = line.get("type").asText();
+            int expected = type.equals("egress") ? 4001 : type.equals("agent") || type.equals("config") || type.equals("audit")
+                    ? ("error".equals(line.get("outcome").asText()) ? 6008 : 6002) : -1;
+            if (expected > 0) {
+                assertEquals(expected, event.get("class_uid").asInt(), ocsf.get(i));
+            }
+            assertEquals(event.get("class_uid").asLong() * 100 + event.get("activity_id").asLong(), event.get("type_uid").asLong());
+            assertEquals(line.get("seq").asLong(), event.at("/metadata/sequence").asLong());
         }
     }
 
