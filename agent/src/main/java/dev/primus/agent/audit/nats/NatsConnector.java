@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How a nats sink reaches its servers: the jnats options its config describes (servers,
@@ -82,6 +83,9 @@ final class NatsConnector {
         return server.replaceFirst("://[^/@]*@", "://");
     }
 
+    /** Why the last connect failed, as jnats told its error listener; read by the sink's thread. */
+    private volatile Exception lastProblem;
+
     /** Connects, on the sink's thread, and makes the stream first if the config asks for it. */
     Connection connect(ThreadFactory threads) throws IOException, InterruptedException, GeneralSecurityException,
             JetStreamApiException {
@@ -100,7 +104,18 @@ final class NatsConnector {
                 // Our buffer holds what waits: jnats' own would only hide how much.
                 .reconnectBufferSize(8L << 20)
                 .errorListener(new ErrorListener() {
-                    // The sink reports what matters itself, once per outage, in the agent's own log.
+                    // The sink reports what matters itself, once per outage, in the agent's own log;
+                    // jnats says why a connect failed only here (an untrusted certificate, an
+                    // authorization violation), so the last reason is kept for that report.
+                    @Override
+                    public void errorOccurred(Connection connection, String error) {
+                        lastProblem = new IOException("the server said: " + error);
+                    }
+
+                    @Override
+                    public void exceptionOccurred(Connection connection, Exception exception) {
+                        lastProblem = exception;
+                    }
                 })
                 .executor(executor)
                 .scheduledExecutor(scheduler)
@@ -109,7 +124,19 @@ final class NatsConnector {
                 .readerThreadFactory(threads)
                 .writerThreadFactory(threads);
         authenticate(options);
-        Connection connection = Nats.connect(options.build());
+        lastProblem = null;
+        Connection connection;
+        try {
+            connection = Nats.connect(options.build());
+        } catch (IOException failed) {
+            // jnats hands the reason to the listener on its callback thread: give it a moment.
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+            while (lastProblem == null && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            Exception why = lastProblem;
+            throw why == null || failed.getCause() != null ? failed : new IOException(failed.getMessage(), why);
+        }
         if (settings.createStream()) {
             ensureStream(connection.jetStreamManagement());
         }
