@@ -28,6 +28,7 @@ final class ConfigBinder {
         Mode mode = mode(root, Mode.MONITOR);
         return new PrimusConfig(source, content,
                 text(root, "service", "unnamed-service"),
+                root.get("service") == null ? "unnamed-service" : root.get("service").written(),
                 mode,
                 "fail_closed".equals(text(root, "on_config_error", "fail_open")),
                 egress(root.get("egress"), mode),

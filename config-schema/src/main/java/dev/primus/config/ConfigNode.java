@@ -22,6 +22,8 @@ public final class ConfigNode {
     private String text;
     private final boolean quoted;
     private boolean secret;
+    /** The text before a substitution replaced it; null when none did. */
+    private String written;
     private final Map<String, ConfigNode> entries;
     private final Map<String, Integer> keyLines;
     private final List<ConfigNode> items;
@@ -72,8 +74,14 @@ public final class ConfigNode {
     }
 
     void substitute(String newText) {
+        this.written = this.text;
         this.text = newText;
         this.secret = true;
+    }
+
+    /** The value as the file writes it, {@code ${file:...}} and all: what may be shown of a substituted value. */
+    public String written() {
+        return written != null ? written : text;
     }
 
     void markSecret() {

@@ -6,6 +6,7 @@ public final class PrimusConfig {
     private final byte[] content;
     private volatile String sha256;
     private final String service;
+    private final String serviceAsWritten;
     private final Mode mode;
     private final boolean failClosed;
     private final EgressConfig egress;
@@ -14,11 +15,12 @@ public final class PrimusConfig {
     private final AuditConfig audit;
     private final MetricsConfig metrics;
 
-    PrimusConfig(String source, byte[] content, String service, Mode mode, boolean failClosed, EgressConfig egress,
-                 MaskingConfig masking, AuthConfig auth, AuditConfig audit, MetricsConfig metrics) {
+    PrimusConfig(String source, byte[] content, String service, String serviceAsWritten, Mode mode, boolean failClosed,
+                 EgressConfig egress, MaskingConfig masking, AuthConfig auth, AuditConfig audit, MetricsConfig metrics) {
         this.source = source;
         this.content = content;
         this.service = service;
+        this.serviceAsWritten = serviceAsWritten;
         this.mode = mode;
         this.failClosed = failClosed;
         this.egress = egress;
@@ -49,6 +51,15 @@ public final class PrimusConfig {
 
     public String service() {
         return service;
+    }
+
+    /**
+     * The service as the file writes it, for lines a person reads (validate, the start-up line):
+     * {@code ${file:/run/secrets/service}} rather than what the secret holds, which is printed
+     * nowhere but in the audit events' {@code service}.
+     */
+    public String serviceAsWritten() {
+        return serviceAsWritten;
     }
 
     /** The top-level mode, which each module's own mode overrides. */

@@ -8,6 +8,7 @@ import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -42,14 +43,39 @@ final class YamlReader {
                     .getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            int line = mark == null ? 0 : mark.getLine() + 1;
-            errors.add(new ConfigError(file, line, "yaml", "not valid YAML: " + e.getProblem()));
+            int line = mark == null ? 1 : mark.getLine() + 1;
+            String column = mark == null ? "" : " at column " + (mark.getColumn() + 1);
+            String context = e.getContext() == null || e.getContextMark() == null || e.getContextMark() == mark ? ""
+                    : " (" + e.getContext() + " on line " + (e.getContextMark().getLine() + 1) + ")";
+            errors.add(new ConfigError(file, line, "yaml", "not valid YAML" + column + ": " + e.getProblem() + context));
+            return null;
+        } catch (ReaderException e) {
+            // A character YAML does not allow: SnakeYAML gives its offset, not its line.
+            int[] at = lineAndColumn(text, e.getPosition());
+            errors.add(new ConfigError(file, at[0], "yaml", "not valid YAML at column " + at[1] + ": character U+"
+                    + String.format("%04X", e.getCodePoint()) + " is not allowed; remove it or quote the value"));
             return null;
         } catch (YAMLException e) {
-            errors.add(new ConfigError(file, 0, "yaml", "not valid YAML: " + e.getMessage()));
+            errors.add(new ConfigError(file, 1, "yaml", "not valid YAML: " + e.getMessage()));
             return null;
         }
         return root == null ? null : convert(root, "");
+    }
+
+    /** The 1-based line and column of the character at {@code offset} (counted in code points, as SnakeYAML counts). */
+    static int[] lineAndColumn(String text, int offset) {
+        int line = 1;
+        int column = 1;
+        int seen = 0;
+        for (int i = 0; i < text.length() && seen < offset; i += Character.charCount(text.codePointAt(i)), seen++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new int[] {line, column};
     }
 
     private static LoaderOptions loaderOptions() {

@@ -118,7 +118,7 @@ class ConfigLoaderTest {
 
     @Test
     void reportsSyntaxErrorsWithTheirLine() {
-        assertOnlyError("primus.yaml:3: yaml: not valid YAML: mapping values are not allowed here",
+        assertOnlyError("primus.yaml:3: yaml: not valid YAML at column 16: mapping values are not allowed here",
                 "service: a\nmode: monitor\negress: default: deny\n");
     }
 
@@ -432,7 +432,7 @@ class ConfigLoaderTest {
 
     @Test
     void aTagCannotInstantiateAClass() {
-        assertOnlyError("primus.yaml:1: yaml: not valid YAML: Global tag is not allowed: "
+        assertOnlyError("primus.yaml:1: yaml: not valid YAML at column 10: Global tag is not allowed: "
                 + "tag:yaml.org,2002:javax.script.ScriptEngineManager", "service: !!javax.script.ScriptEngineManager [x]\n");
     }
 
@@ -456,5 +456,26 @@ class ConfigLoaderTest {
         }
         assertNull(Formats.check("duration", "500ms"));
         assertEquals(90_000L, Formats.durationMillis("90s"));
+    }
+
+    @Test
+    void aYamlSyntaxErrorNamesItsLineAndColumn() {
+        List<String> errors = errors("service: x\nmode: [monitor\negress:\n  default: deny\n");
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("primus.yaml:3: yaml: not valid YAML at column 7: "), errors.get(0));
+
+        List<String> control = errors("service: x\nmode: monitor\negress: {default: \"de\u0001ny\"}\n");
+        assertEquals(List.of("primus.yaml:3: yaml: not valid YAML at column 22: character U+0001 is not allowed; "
+                + "remove it or quote the value"), control);
+    }
+
+    @Test
+    void aSubstitutedServiceIsShownAsWrittenNeverAsItsValue() {
+        env.put("SERVICE_NAME", "s3cr3t-orders");
+        LoadResult result = load("service: ${env:SERVICE_NAME}\n");
+        assertTrue(result.isValid(), result.errors().toString());
+        assertEquals("s3cr3t-orders", result.config().service());
+        assertEquals("${env:SERVICE_NAME}", result.config().serviceAsWritten());
+        assertEquals("orders", load("service: orders\n").config().serviceAsWritten());
     }
 }

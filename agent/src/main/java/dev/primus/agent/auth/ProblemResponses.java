@@ -86,6 +86,73 @@ public final class ProblemResponses {
         return new AuthAnswer(status, headers, body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * {@code answer} as the client asked for it: a minimal HTML page, same status and headers,
+     * when its {@code Accept} header prefers {@code text/html} to JSON (a browser), else the
+     * problem+json as it is (an API client, or no preference). The page says no more than the
+     * JSON does.
+     */
+    public static AuthAnswer negotiated(AuthAnswer answer, String accept) {
+        if (accept == null || quality(accept, "text", "html") <= Math.max(quality(accept, "application", "json"),
+                quality(accept, "application", "problem+json"))) {
+            return answer;
+        }
+        String title = answer.status() + " " + titleOf(answer.status());
+        Map<String, String> headers = new LinkedHashMap<String, String>(answer.headers());
+        headers.put("Content-Type", "text/html; charset=utf-8");
+        String page = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + title + "</title></head>"
+                + "<body><h1>" + title + "</h1></body></html>\n";
+        return new AuthAnswer(answer.status(), headers, page.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String titleOf(int status) {
+        switch (status) {
+            case 400:
+                return "Bad Request";
+            case 401:
+                return "Unauthorized";
+            case 403:
+                return "Forbidden";
+            case 429:
+                return "Too Many Requests";
+            default:
+                return "Refused";
+        }
+    }
+
+    /**
+     * The q-value RFC 9110 gives {@code type/subtype} in {@code accept}: from the most specific
+     * range that matches it ({@code text/html}, then {@code text/*}, then {@code *}{@code /*}); 0 when none does.
+     */
+    static double quality(String accept, String type, String subtype) {
+        double exact = -1;
+        double anySubtype = -1;
+        double any = -1;
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            String media = parts[0].trim().toLowerCase(java.util.Locale.ROOT);
+            double q = 1;
+            for (int i = 1; i < parts.length; i++) {
+                String parameter = parts[i].trim();
+                if (parameter.startsWith("q=") || parameter.startsWith("Q=")) {
+                    try {
+                        q = Double.parseDouble(parameter.substring(2).trim());
+                    } catch (NumberFormatException malformed) {
+                        q = 0;
+                    }
+                }
+            }
+            if (media.equals(type + "/" + subtype)) {
+                exact = Math.max(exact, q);
+            } else if (media.equals(type + "/*")) {
+                anySubtype = Math.max(anySubtype, q);
+            } else if (media.equals("*/*")) {
+                any = Math.max(any, q);
+            }
+        }
+        return exact >= 0 ? exact : anySubtype >= 0 ? anySubtype : Math.max(any, 0);
+    }
+
     /** An RFC 9110 quoted-string of the printable ASCII in {@code text}; the realm comes from config. */
     private static String quoted(String text) {
         StringBuilder quoted = new StringBuilder("\"");

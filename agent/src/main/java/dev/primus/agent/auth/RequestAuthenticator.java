@@ -95,8 +95,10 @@ public final class RequestAuthenticator {
             case PUBLIC:
                 return AuthDecision.allowed(AuthDecision.Kind.AUTH, rule, null, "public", path);
             case DENIED:
+                // Say which setting decided: an operator reads "auth.default: deny" and knows what to change.
                 return AuthDecision.refused(AuthDecision.Kind.AUTHZ, rule.id(), ProblemResponses.forbidden(),
-                        "the rule denies every request", path);
+                        AuthRules.DEFAULT_ID.equals(rule.id()) ? "no auth rule matches " + request.method() + " " + path
+                                + "; auth.default: deny refuses it" : rule.id() + " denies every request", path);
             case WEBHOOK:
                 return webhook(rule, requirement.webhookId(), request, path);
             default:

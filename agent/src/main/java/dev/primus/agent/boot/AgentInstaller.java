@@ -152,7 +152,7 @@ public final class AgentInstaller {
             }
         }
         if (!doors.isEmpty()) {
-            PrimusLog.warn("what the agent cannot stop in this JVM, and how to close it (see the README, "
+            PrimusLog.warn("what the agent cannot stop in this JVM, and how to close it (see docs/threat-model.md, "
                     + "\"What the agent can and cannot stop\"):");
             for (String door : doors) {
                 PrimusLog.warn("  - " + door);
@@ -203,7 +203,7 @@ public final class AgentInstaller {
         if (!source.isEmbeddedDefault()) {
             line.append(" (from ").append(source.foundBy()).append(')');
         }
-        line.append("; service ").append(config.service())
+        line.append("; service ").append(config.serviceAsWritten())
                 .append("; egress=").append(config.egress().mode().word())
                 .append("; masking=").append(config.masking().mode().word())
                 .append("; auth=").append(config.auth().mode().word())

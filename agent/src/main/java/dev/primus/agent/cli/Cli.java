@@ -129,7 +129,7 @@ public final class Cli {
             err.println(invalid.errors().size() + (invalid.errors().size() == 1 ? " error" : " errors") + " in " + file);
             return PROBLEMS_FOUND;
         }
-        out.println(file + ": valid; service " + config.service() + "; egress=" + config.egress().mode().word()
+        out.println(file + ": valid; service " + config.serviceAsWritten() + "; egress=" + config.egress().mode().word()
                 + " logging=" + config.masking().mode().word() + " auth=" + config.auth().mode().word());
         return OK;
     }
@@ -242,9 +242,10 @@ public final class Cli {
                         + "agent: it starts the JVM's local JMX connector, as jcmd PID ManagementAgent.start_local does, "
                         + "and reads the agent's read-only MBean dev.primus:type=Agent. Exits 1 when no agent answers.";
             case "check-egress":
-                return "Usage: check-egress FILE URL|HOST:PORT\nPrints the decision FILE's egress policy takes for a URL "
-                        + "(https://api.example.com/v1/x) or a socket destination (db.internal:5432, [::1]:80), and the "
-                        + "rule that took it. Exits 0 when allowed, 1 when denied, 3 when FILE is invalid.";
+                return "Usage: check-egress FILE URL|HOST:PORT\nPrints the decision the agent takes with FILE's egress "
+                        + "policy for a URL an HTTP client requests (https://api.example.com/v1/x) or a socket connect "
+                        + "(db.internal:5432, [::1]:80), and the rule that took it; then the verdict by name and by each "
+                        + "address the name resolves to here. Exits 0 when allowed, 1 when denied, 3 when FILE is invalid.";
             case "suggest-allowlist":
                 return "Usage: suggest-allowlist AUDIT_FILE\nReads the egress events of an audit file (written in monitor "
                         + "mode, say) and prints an egress.allow block with a rule for every destination seen, narrowed to "

@@ -6,6 +6,7 @@ import dev.primus.agent.audit.RequestContext;
 import dev.primus.agent.auth.AuthAnswer;
 import dev.primus.agent.auth.AuthDecision;
 import dev.primus.agent.auth.Authenticated;
+import dev.primus.agent.auth.ProblemResponses;
 import dev.primus.agent.auth.RequestAuthenticator;
 import dev.primus.bootstrap.AgentFailures;
 import dev.primus.bootstrap.AuthGate;
@@ -99,7 +100,7 @@ public final class AuthGuard implements AuthGate.Checker {
             return admitted;
         }
         audit(decision, view, "denied");
-        answer(api, response, decision.refusal());
+        answer(api, response, ProblemResponses.negotiated(decision.refusal(), view.get("Accept")));
         return null;
     }
 

@@ -3,6 +3,8 @@ package dev.primus.agent.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -88,5 +90,26 @@ class ProblemResponsesTest {
         AuthAnswer answer = ProblemResponses.forbidden();
         answer.body()[0] = 'X';
         assertEquals('{', answer.body()[0]);
+    }
+
+    @Test
+    void aBrowserGetsAPageAndAnApiClientTheProblemJson() {
+        AuthAnswer refusal = ProblemResponses.invalidToken("orders");
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+        AuthAnswer page = ProblemResponses.negotiated(refusal, browser);
+        assertEquals(401, page.status());
+        assertEquals("text/html; charset=utf-8", page.header("Content-Type"));
+        assertEquals(refusal.header("WWW-Authenticate"), page.header("WWW-Authenticate"), "the challenge stays");
+        assertEquals("no-store", page.header("Cache-Control"));
+        assertTrue(new String(page.body(), StandardCharsets.UTF_8).contains("<title>401 Unauthorized</title>"));
+
+        for (String api : new String[] {null, "*/*", "application/json", "application/problem+json",
+            "text/html;q=0.5, application/json", "application/*, text/html;q=0.9", "TEXT/HTML;q=0, */*"}) {
+            assertSame(refusal, ProblemResponses.negotiated(refusal, api), String.valueOf(api));
+        }
+        AuthAnswer limited = ProblemResponses.negotiated(ProblemResponses.tooManyRequests(Duration.ofSeconds(3)),
+                "text/html");
+        assertEquals("3", limited.header("Retry-After"));
+        assertEquals("text/html; charset=utf-8", limited.header("Content-Type"));
     }
 }

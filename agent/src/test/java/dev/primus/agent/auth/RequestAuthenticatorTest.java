@@ -271,10 +271,14 @@ class RequestAuthenticatorTest {
 
     @Test
     void aDenyRuleAndTheDenyDefaultAreForbidden() {
-        assertEquals(403, decide("GET", "/closed/x").refusal().status());
+        AuthDecision closed = decide("GET", "/closed/x");
+        assertEquals(403, closed.refusal().status());
+        assertEquals(closed.rule() + " denies every request", closed.reason());
         AuthDecision unmatched = decide("GET", "/elsewhere");
         assertEquals(403, unmatched.refusal().status());
         assertEquals(AuthRules.DEFAULT_ID, unmatched.rule());
+        assertEquals("no auth rule matches GET /elsewhere; auth.default: deny refuses it", unmatched.reason(),
+                "the reason names the setting that decided");
     }
 
     @Test

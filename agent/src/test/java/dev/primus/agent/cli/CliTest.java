@@ -55,15 +55,35 @@ class CliTest {
     @Test
     void checkEgressPrintsTheDecisionAndTheRule(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("primus.yaml");
-        Files.writeString(config, "service: a\nmode: enforce\negress:\n  allow:\n    - url: https://api.openai.com/v1/\n"
+        Files.writeString(config, "service: a\nmode: enforce\negress:\n  allow:\n    - url: https://localhost/v1/\n"
                 + "  deny:\n    - cidr: 10.0.0.0/8\n");
-        assertEquals(0, run("check-egress", config.toString(), "https://api.openai.com/v1/models"));
-        assertEquals("allow https://api.openai.com:443/v1/models by egress.allow[0]: allowed by egress.allow[0] "
-                + "(egress mode enforce)\n", out());
+        assertEquals(0, run("check-egress", config.toString(), "https://localhost/v1/models"));
+        String[] lines = out().split("\n");
+        assertEquals("allow https://localhost:443/v1/models by egress.allow[0]: allowed by egress.allow[0] "
+                + "(egress mode enforce)", lines[0]);
+        assertTrue(lines[1].startsWith("  by name (HTTP clients judge the URL before they connect): allow by egress.allow[0]"),
+                out());
+        assertTrue(out().contains("\n  by address 127.0.0.1"), out());
         out.reset();
         assertEquals(1, run("check-egress", config.toString(), "10.1.2.3:5432"));
-        assertEquals("deny 10.1.2.3:5432 by egress.deny[0]: denied by egress.deny[0] (egress mode enforce)\n", out());
+        assertTrue(out().startsWith("deny 10.1.2.3:5432 by egress.deny[0]: address 10.1.2.3 is denied by egress.deny[0] "
+                + "(egress mode enforce)\n"), out());
         assertEquals(2, run("check-egress", config.toString(), "no-port"));
+    }
+
+    /** A name a cidr rule covers only by its address: the agent allows a socket to it, and so must the verb. */
+    @Test
+    void checkEgressJudgesASocketByTheAddressTheNameResolvesTo(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("primus.yaml");
+        Files.writeString(config, "service: a\nmode: enforce\negress:\n  allow:\n    - cidr: 127.0.0.1/32\n");
+        assertEquals(0, run("check-egress", config.toString(), "localhost:8080"));
+        assertTrue(out().startsWith("allow localhost:8080 by egress.allow[0]: address 127.0.0.1 allowed by egress.allow[0]"),
+                out());
+        assertTrue(out().contains("\n  by name: deny by egress.default"), out());
+        out.reset();
+        // An HTTP client judges the URL by name first, and no rule names localhost.
+        assertEquals(1, run("check-egress", config.toString(), "http://localhost:8080/"));
+        assertTrue(out().startsWith("deny http://localhost:8080/ by egress.default"), out());
     }
 
     @Test
