@@ -290,6 +290,9 @@ public final class AuthSetup {
                 if (node.get("tenant_claim") != null) {
                     builder.tenantClaim(text(node, "tenant_claim"));
                 }
+                if (node.get("principal_claim") != null) {
+                    builder.principalClaim(text(node, "principal_claim"));
+                }
                 if ("at+jwt".equals(text(node, "token_type"))) {
                     builder.tokenType(JwtIssuer.TokenType.AT_JWT);
                 }

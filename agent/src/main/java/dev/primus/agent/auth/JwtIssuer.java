@@ -35,6 +35,7 @@ public final class JwtIssuer {
     private final long clockSkewSeconds;
     private final String scopesClaim;
     private final String tenantClaim;
+    private final String principalClaim;
     private final TokenType tokenType;
     private final JWKSource<SecurityContext> keys;
 
@@ -47,6 +48,7 @@ public final class JwtIssuer {
         this.clockSkewSeconds = builder.clockSkew.getSeconds();
         this.scopesClaim = builder.scopesClaim;
         this.tenantClaim = builder.tenantClaim;
+        this.principalClaim = builder.principalClaim;
         this.tokenType = builder.tokenType;
         this.keys = builder.keys;
     }
@@ -94,6 +96,11 @@ public final class JwtIssuer {
         return tenantClaim;
     }
 
+    /** The claim naming the caller: {@code sub} unless the config names another (an email, a client id). */
+    public String principalClaim() {
+        return principalClaim;
+    }
+
     public TokenType tokenType() {
         return tokenType;
     }
@@ -112,6 +119,7 @@ public final class JwtIssuer {
         private Duration clockSkew = Duration.ofSeconds(60);
         private String scopesClaim = "scope";
         private String tenantClaim;
+        private String principalClaim = "sub";
         private TokenType tokenType = TokenType.JWT;
 
         private Builder(String id, String issuer, JWKSource<SecurityContext> keys) {
@@ -144,6 +152,11 @@ public final class JwtIssuer {
 
         public Builder tenantClaim(String tenantClaim) {
             this.tenantClaim = tenantClaim;
+            return this;
+        }
+
+        public Builder principalClaim(String principalClaim) {
+            this.principalClaim = principalClaim;
             return this;
         }
 

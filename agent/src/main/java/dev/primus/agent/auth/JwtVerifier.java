@@ -251,8 +251,13 @@ public final class JwtVerifier {
         if (claims.getAudience() == null || Collections.disjoint(claims.getAudience(), issuer.audiences())) {
             return Verification.invalid("aud names none of issuer " + issuer.id() + "'s audiences");
         }
+        // RFC 9068 requires sub; the principal may be another claim (an email, a client id) the config names.
         if (claims.getSubject() == null || claims.getSubject().isEmpty()) {
             return Verification.invalid("no sub claim");
+        }
+        Object principal = claims.getClaim(issuer.principalClaim());
+        if (!(principal instanceof String) || ((String) principal).isEmpty()) {
+            return Verification.invalid("claim " + issuer.principalClaim() + " is missing or not a string");
         }
         Set<String> scopes = scopes(claims.getClaim(issuer.scopesClaim()));
         if (scopes == null) {
@@ -262,7 +267,7 @@ public final class JwtVerifier {
         if (tenant != null && !(tenant instanceof String)) {
             return Verification.invalid("claim " + issuer.tenantClaim() + " is not a string");
         }
-        return Verification.accepted(new Authenticated(CredentialKind.JWT, issuer.id(), claims.getSubject(),
+        return Verification.accepted(new Authenticated(CredentialKind.JWT, issuer.id(), (String) principal,
                 (String) tenant, scopes));
     }
 

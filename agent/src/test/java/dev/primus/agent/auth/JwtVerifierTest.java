@@ -151,6 +151,18 @@ class JwtVerifierTest {
     }
 
     @Test
+    void readsThePrincipalFromAConfiguredClaim() throws Exception {
+        JwtVerifier byEmail = verifierFor(issuer().principalClaim("email").build());
+        Verification result = byEmail.verify(rsaToken(validClaims().claim("email", "jane@example.com").build()));
+        assertEquals("jane@example.com", result.authenticated().principal());
+        Verification without = byEmail.verify(rsaToken(validClaims().build()));
+        assertEquals(Verification.Outcome.INVALID, without.outcome(), without.toString());
+        assertTrue(without.reason().startsWith("claim email is missing or not a string"), without.reason());
+        Verification notAString = byEmail.verify(rsaToken(validClaims().claim("email", List.of("a")).build()));
+        assertEquals(Verification.Outcome.INVALID, notAString.outcome());
+    }
+
+    @Test
     void aTokenWithoutScopesOrTenantHasNone() throws Exception {
         Verification result = verifier.verify(rsaToken(validClaims().claim("scope", null).claim("tenant", null).build()));
         assertTrue(result.authenticated().scopes().isEmpty());
