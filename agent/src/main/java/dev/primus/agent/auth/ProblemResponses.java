@@ -88,12 +88,16 @@ public final class ProblemResponses {
 
     /**
      * {@code answer} as the client asked for it: a minimal HTML page, same status and headers,
-     * when its {@code Accept} header prefers {@code text/html} to JSON (a browser), else the
+     * when its {@code Accept} header is a browser's (it names {@code application/xhtml+xml} and
+     * prefers {@code text/html} to JSON), else the
      * problem+json as it is (an API client, or no preference). The page says no more than the
      * JSON does.
      */
     public static AuthAnswer negotiated(AuthAnswer answer, String accept) {
-        if (accept == null || quality(accept, "text", "html") <= Math.max(quality(accept, "application", "json"),
+        // Browsers name application/xhtml+xml beside text/html; HttpURLConnection's default Accept
+        // ("text/html, image/gif, ...") prefers HTML too but comes from API clients, which get JSON.
+        if (accept == null || !accept.toLowerCase(java.util.Locale.ROOT).contains("application/xhtml+xml")
+                || quality(accept, "text", "html") <= Math.max(quality(accept, "application", "json"),
                 quality(accept, "application", "problem+json"))) {
             return answer;
         }

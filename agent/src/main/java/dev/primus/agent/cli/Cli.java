@@ -27,6 +27,7 @@ public final class Cli {
             "Usage: java -jar primus-agent.jar <verb> [arguments]",
             "",
             "Verbs:",
+            "  demo [--plain]                 run the demo service without and with the agent and tell what each guard did",
             "  validate FILE                  check a config file; one line per error, as FILE:LINE: key: problem",
             "  attach PID [--config FILE]     load the agent into a running JVM",
             "  status PID                     print what the agent in a running JVM guards and what each hook did",
@@ -91,6 +92,9 @@ public final class Cli {
                 return rest.length == 1 ? new EgressCommands(out, err, environment).suggest(rest[0]) : usage(verb);
             case "mask":
                 return mask(rest);
+            case "demo":
+                int demo = new DemoCommand(out, err).run(rest);
+                return demo == USAGE ? usage(verb) : demo;
             default:
                 err.println("unknown verb '" + verb + "'");
                 err.println(USAGE_TEXT);
@@ -241,6 +245,12 @@ public final class Cli {
                         + "(MISSED, with the library and version), or that no class it hooks has loaded yet. Loads no "
                         + "agent: it starts the JVM's local JMX connector, as jcmd PID ManagementAgent.start_local does, "
                         + "and reads the agent's read-only MBean dev.primus:type=Agent. Exits 1 when no agent answers.";
+            case "demo":
+                return "Usage: demo [--plain] [--app JAR]\nRuns the demo service (examples/target/primus-demo.jar, built with "
+                        + "mvn -q -B -DskipTests package; or JAR) twice on loopback, without the agent and with it, every "
+                        + "guard enforcing: egress, DNS exfiltration, log masking, auth, Stripe webhooks, a rate limit, and "
+                        + "the audit trail's hash chain. --plain: no colour (colour only on a terminal anyway). Exits 1 when "
+                        + "a guard did not act as shown.";
             case "check-egress":
                 return "Usage: check-egress FILE URL|HOST:PORT\nPrints the decision the agent takes with FILE's egress "
                         + "policy for a URL an HTTP client requests (https://api.example.com/v1/x) or a socket connect "

@@ -104,11 +104,13 @@ class ProblemResponsesTest {
         assertTrue(new String(page.body(), StandardCharsets.UTF_8).contains("<title>401 Unauthorized</title>"));
 
         for (String api : new String[] {null, "*/*", "application/json", "application/problem+json",
-            "text/html;q=0.5, application/json", "application/*, text/html;q=0.9", "TEXT/HTML;q=0, */*"}) {
+            "text/html;q=0.5, application/json", "application/*, text/html;q=0.9", "TEXT/HTML;q=0, */*",
+            "text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2", "text/html",
+            "text/html,application/xhtml+xml;q=0.9,application/json"}) {
             assertSame(refusal, ProblemResponses.negotiated(refusal, api), String.valueOf(api));
         }
         AuthAnswer limited = ProblemResponses.negotiated(ProblemResponses.tooManyRequests(Duration.ofSeconds(3)),
-                "text/html");
+                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         assertEquals("3", limited.header("Retry-After"));
         assertEquals("text/html; charset=utf-8", limited.header("Content-Type"));
     }
