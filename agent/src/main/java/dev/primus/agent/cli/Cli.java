@@ -34,6 +34,7 @@ public final class Cli {
             "  verify-audit FILE... [--key FILE] [--heads FILE]  check the hash chain of audit files",
             "  check-egress FILE URL|HOST:PORT  print what FILE's egress policy decides for a destination",
             "  suggest-allowlist AUDIT_FILE   print an egress.allow block covering every destination audited",
+            "  suggest-auth-rules AUDIT_FILE  print an auth.rules block to start from, a rule per route audited",
             "  mask [--report] FILE           mask standard input to standard output with FILE's masking config",
             "  schema                         print the config's JSON Schema",
             "  version                        print version, build and supported Java range",
@@ -89,7 +90,9 @@ public final class Cli {
             case "check-egress":
                 return rest.length == 2 ? new EgressCommands(out, err, environment).check(rest[0], rest[1]) : usage(verb);
             case "suggest-allowlist":
-                return rest.length == 1 ? new EgressCommands(out, err, environment).suggest(rest[0]) : usage(verb);
+                return rest.length == 1 ? new SuggestCommands(out, err).allowlist(rest[0]) : usage(verb);
+            case "suggest-auth-rules":
+                return rest.length == 1 ? new SuggestCommands(out, err).authRules(rest[0]) : usage(verb);
             case "mask":
                 return mask(rest);
             case "demo":
@@ -256,6 +259,12 @@ public final class Cli {
                         + "policy for a URL an HTTP client requests (https://api.example.com/v1/x) or a socket connect "
                         + "(db.internal:5432, [::1]:80), and the rule that took it; then the verdict by name and by each "
                         + "address the name resolves to here. Exits 0 when allowed, 1 when denied, 3 when FILE is invalid.";
+            case "suggest-auth-rules":
+                return "Usage: suggest-auth-rules AUDIT_FILE\nReads the auth events of an audit file (monitor mode with "
+                        + "auth.default: deny, or audit_success: true) and prints an auth.rules block with a rule per route "
+                        + "seen: ids in paths (numbers, UUIDs, long hex) become *, with the methods seen; health checks are "
+                        + "public, every other route asks for a JWT or an API key, commented with how often a caller was "
+                        + "authenticated there. A starting point to review.";
             case "suggest-allowlist":
                 return "Usage: suggest-allowlist AUDIT_FILE\nReads the egress events of an audit file (written in monitor "
                         + "mode, say) and prints an egress.allow block with a rule for every destination seen, narrowed to "

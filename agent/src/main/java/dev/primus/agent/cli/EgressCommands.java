@@ -1,6 +1,5 @@
 package dev.primus.agent.cli;
 
-import dev.primus.agent.egress.AllowlistSuggestion;
 import dev.primus.agent.egress.Destination;
 import dev.primus.agent.egress.EgressDecision;
 import dev.primus.agent.egress.EgressPolicy;
@@ -9,20 +8,15 @@ import dev.primus.config.ConfigError;
 import dev.primus.config.ConfigLoader;
 import dev.primus.config.Environment;
 import dev.primus.config.LoadResult;
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.FileInputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-/** {@code check-egress} and {@code suggest-allowlist}: the egress policy from the command line. */
+/** {@code check-egress}: the egress policy from the command line, deciding as the running agent does. */
 final class EgressCommands {
     private final PrintStream out;
     private final PrintStream err;
@@ -97,20 +91,5 @@ final class EgressCommands {
 
     private static String verdictLine(EgressDecision decision) {
         return decision.allowed() ? "allow" : "deny";
-    }
-
-    int suggest(String auditFile) {
-        AllowlistSuggestion suggestion = new AllowlistSuggestion();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(new FileInputStream(auditFile),
-                StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                suggestion.add(line);
-            }
-        } catch (IOException e) {
-            err.println("cannot read " + auditFile + ": " + e.getMessage());
-            return Cli.FAILED;
-        }
-        out.print("# from " + suggestion.events() + " egress events in " + auditFile + "\n" + suggestion.toYaml());
-        return Cli.OK;
     }
 }

@@ -102,6 +102,27 @@ class CliTest {
     }
 
     @Test
+    void suggestAuthRulesTurnsAnAuditFileIntoRulesThatValidateWithTheirCredentials(@TempDir Path dir) throws Exception {
+        Path audit = dir.resolve("audit.jsonl");
+        Files.writeString(audit, "[primus] Primus Agent started\n"
+                + "{\"seq\":1,\"type\":\"auth\",\"outcome\":\"would_deny\",\"mode\":\"monitor\",\"rule\":\"auth.default\","
+                + "\"reason\":\"r\",\"method\":\"GET\",\"route\":\"/orders/1042\"}\n"
+                + "{\"seq\":2,\"type\":\"authz\",\"outcome\":\"would_deny\",\"mode\":\"monitor\",\"rule\":\"auth.default\","
+                + "\"reason\":\"r\",\"method\":\"GET\",\"route\":\"/healthz\"}\n");
+        assertEquals(0, run("suggest-auth-rules", audit.toString()));
+        String block = out();
+        assertTrue(block.startsWith("# from 2 auth events on 2 routes in " + audit), block);
+        assertTrue(block.contains("    - match: { path: \"/orders/*\", methods: [GET] }\n      require: { any_of: [jwt, api_key] }"),
+                block);
+        Path config = dir.resolve("suggested.yaml");
+        Files.writeString(config, "service: a\n" + block + "  jwt:\n    - id: idp\n      issuer: https://idp.example/\n"
+                + "      jwks_uri: https://idp.example/jwks\n      audiences: [a]\n  api_keys:\n    keys:\n      - id: k\n"
+                + "        sha256: \"" + "ab".repeat(32) + "\"\n");
+        out.reset();
+        assertEquals(0, run("validate", config.toString()), out());
+    }
+
+    @Test
     void maskMasksStandardInputWithTheFilesDetectorsAndStyleAndReportsCountsWhenAsked(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("primus.yaml");
         Files.writeString(config, "service: a\nlogging:\n  masking:\n    mode: enforce\n    detectors: [email]\n"
