@@ -1,9 +1,11 @@
 package dev.primus.it;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primus.it.apps.PlainApp;
+import dev.primus.it.apps.servlet.TomcatApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,6 +61,61 @@ class AttachIT {
                 events.toString());
         assertTrue(events.get(events.size() - 1).contains("\"reason\":\"stopped\""), events.toString());
         assertEquals(3, events.size(), "one agent, one set of events: " + events);
+    }
+
+    /**
+     * An app that ran without the agent, its socket, logging and servlet classes loaded and used,
+     * is guarded from the attach on: the woven JDK and library classes are retransformed.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void socketsLogLinesAndRequestsAreGuardedFromTheAttachOn(Path jdk) throws Exception {
+        Path audit = dir.resolve("guarded.jsonl");
+        Path log = dir.resolve("app.log");
+        Path config = dir.resolve("guarded.yaml");
+        Files.writeString(config, String.join("\n", "service: attached-app", "mode: enforce", "egress:", "  default: deny",
+                "  allow:", "    - cidr: 127.0.0.1/32", "    - cidr: 127.0.0.2/32", "auth:", "  default: deny",
+                "audit:", "  sinks:", "    - type: file", "      path: " + audit, ""));
+        try (LoopbackServers servers = new LoopbackServers()) {
+            LoopbackServers.TcpCounter allowed = servers.tcp("127.0.0.2");
+            LoopbackServers.TcpCounter unlisted = servers.tcp("127.0.0.3");
+            try (ProbeApp probe = new ProbeApp("probe", ForkedApp.on(jdk));
+                 ForkedApp tomcat = ForkedApp.on(jdk).classPath(LibrarySets.classPath(TomcatApp.class, "tomcat-11"))
+                         .start(TomcatApp.class, "jakarta", "")) {
+                tomcat.awaitStdout(line -> line.startsWith("READY "), TIMEOUT);
+                String before = probe.run("socket 127.0.0.3 " + unlisted.port());
+                probe.run("log " + log + " paid with card {0}");
+                int beforeStatus = get(tomcat, "/orders/1");
+                for (ForkedApp app : List.of(probe.app(), tomcat)) {
+                    try (ForkedApp cli = attach(jdk, app.pid(), config)) {
+                        assertEquals(0, cli.awaitExit(TIMEOUT), cli.stderr().toString());
+                    }
+                    app.awaitStderr(l -> l.startsWith("[primus] Primus Agent ") && l.contains(" attached in "), TIMEOUT);
+                }
+                String after = probe.run("socket 127.0.0.3 " + unlisted.port());
+                String stillAllowed = probe.run("socket 127.0.0.2 " + allowed.port());
+                probe.run("log " + log + " paid with card {0}");
+                int afterStatus = get(tomcat, "/orders/1");
+                List<String> lines = Files.readAllLines(log);
+                assertAll(
+                        () -> assertEquals("OK connected", before, "before the attach"),
+                        () -> assertEquals(200, beforeStatus, "before the attach"),
+                        () -> assertEquals("paid with card 4111 1111 1111 1111", lines.get(0), "before the attach"),
+                        () -> assertTrue(after.startsWith("DENIED connection to 127.0.0.3:"), "after the attach: " + after),
+                        () -> assertEquals("OK connected", stillAllowed),
+                        () -> assertEquals(1, unlisted.accepts(), "only the connect before the attach reached it"),
+                        () -> assertEquals("paid with card [CREDIT_CARD]", lines.get(1), "after the attach"),
+                        () -> assertEquals(403, afterStatus, "after the attach: auth.default: deny"));
+            }
+        }
+    }
+
+    private static int get(ForkedApp tomcat, String path) throws Exception {
+        int port = tomcat.stdout().stream().filter(l -> l.startsWith("READY ")).findFirst()
+                .map(l -> Integer.parseInt(l.substring(6).trim())).orElseThrow();
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @ParameterizedTest(name = "{0}")
