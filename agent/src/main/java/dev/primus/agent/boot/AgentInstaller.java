@@ -3,6 +3,8 @@ package dev.primus.agent.boot;
 import dev.primus.agent.audit.AuditEvent;
 import dev.primus.agent.audit.AuditPipeline;
 import dev.primus.agent.auth.AuthSetup;
+import dev.primus.agent.control.KillSwitch;
+import dev.primus.agent.control.WritablePolicy;
 import dev.primus.agent.status.HookLedger;
 import dev.primus.agent.status.StatusPublisher;
 import dev.primus.bootstrap.AgentFailures;
@@ -14,6 +16,7 @@ import dev.primus.config.Environment;
 import dev.primus.config.LoadResult;
 import dev.primus.config.PrimusConfig;
 import dev.primus.instrumentation.weaving.Patch;
+import java.io.File;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.util.Arrays;
@@ -82,6 +85,12 @@ public final class AgentInstaller {
             }
             return;
         }
+        // Before any hook is woven: a kill file present at start-up holds from the first call on.
+        String killFile = System.getenv("PRIMUS_KILL_FILE");
+        if (killFile != null && !killFile.isEmpty()) {
+            KillSwitch.watch(new File(killFile), audit);
+        }
+        WritablePolicy.check(source.file(), killFile == null || killFile.isEmpty() ? null : new File(killFile), audit);
         List<Patch> patches = Guards.patches(config);
         HookLedger ledger = new HookLedger();
         for (Patch patch : patches) {

@@ -39,6 +39,11 @@ final class ConfigSource {
         return foundBy;
     }
 
+    /** The config file, or null for the embedded default. */
+    File file() {
+        return path == null ? null : new File(path);
+    }
+
     boolean isEmbeddedDefault() {
         return path == null;
     }

@@ -3,6 +3,7 @@ package dev.primus.agent.egress;
 import dev.primus.agent.audit.AuditEvent;
 import dev.primus.agent.audit.AuditPipeline;
 import dev.primus.agent.audit.Target;
+import dev.primus.agent.control.KillSwitch;
 import dev.primus.bootstrap.AgentFailures;
 import dev.primus.bootstrap.EgressDeniedException;
 import dev.primus.bootstrap.ProcessDeniedException;
@@ -51,6 +52,9 @@ public final class EgressJudge {
      * ({@link ResolvedNames}); under any other address the socket is judged by the address.
      */
     public EgressDeniedException checkSocket(InetSocketAddress inet, URL judgedUrl) {
+        if (KillSwitch.engaged()) {
+            return null;
+        }
         InetAddress address = inet.getAddress();
         byte[] resolved = address == null ? null : address.getAddress();
         String host = inet.getHostString();
@@ -73,6 +77,9 @@ public final class EgressJudge {
 
     /** An HTTP client is about to connect for {@code url} (each redirect hop is asked again). */
     public EgressDeniedException checkUrl(URL url) {
+        if (KillSwitch.engaged()) {
+            return null;
+        }
         String scheme = url.getProtocol().toLowerCase(Locale.ROOT);
         int port = url.getPort() >= 0 ? url.getPort() : url.getDefaultPort();
         Destination destination = Destination.url(scheme, url.getHost(), port, url.getPath());
@@ -93,6 +100,9 @@ public final class EgressJudge {
      * an {@code egress} event with the executable, never the command's arguments.
      */
     public ProcessDeniedException checkProcess(String executable) {
+        if (KillSwitch.engaged()) {
+            return null;
+        }
         EgressDecision decision = processes.decide(executable);
         String outcome = decision.allowed() ? "allowed" : mode == Mode.MONITOR ? "would_deny" : "denied";
         if (decision.firstUse() || outcome.equals("denied")) {
@@ -114,6 +124,9 @@ public final class EgressJudge {
 
     /** A reverse lookup of {@code address} ({@code egress.dns: enforce}): the denial, or null. */
     public EgressDeniedException checkReverseLookup(byte[] address) {
+        if (KillSwitch.engaged()) {
+            return null;
+        }
         Destination destination = Destination.socket(IpLiteral.format(address), address, -1);
         try {
             return act(policy.decideReverseLookup(address), destination);
@@ -124,6 +137,9 @@ public final class EgressJudge {
 
     /** A host name is about to be resolved; only asked with {@code egress.dns: enforce}. */
     public EgressDeniedException checkLookup(String host) {
+        if (KillSwitch.engaged()) {
+            return null;
+        }
         Destination destination = Destination.socket(host, null, -1);
         try {
             EgressDecision decision = policy.decideLookup(host);
@@ -174,6 +190,9 @@ public final class EgressJudge {
      * in monitor mode it is audited as {@code would_deny} and the call goes on.
      */
     public EgressDeniedException unreadable(String what, Throwable failure) {
+        if (KillSwitch.engaged()) {
+            return null;
+        }
         Destination destination = Destination.socket("(" + what + ")", null, -1);
         EgressDecision decision = new EgressDecision(false, "egress.unreadable",
                 "the destination could not be read: " + failure.getClass().getName());
@@ -182,6 +201,9 @@ public final class EgressJudge {
 
     /** The agent failed judging {@code what}: {@code egress.on_error} decides, and the failure is counted. */
     public EgressDeniedException failed(String what, Throwable failure) {
+        if (KillSwitch.engaged()) {
+            return null;
+        }
         AgentFailures.record("egress check", failure);
         return failClosed() ? new EgressDeniedException(what, "egress.on_error (fail_closed)",
                 configFile) : null;

@@ -1,5 +1,6 @@
 package dev.primus.agent.logging;
 
+import dev.primus.agent.control.KillSwitch;
 import dev.primus.agent.masking.Masker;
 import dev.primus.bootstrap.LogMasking;
 import java.util.List;
@@ -31,8 +32,11 @@ public final class LoggingGuard implements LogMasking.Checker {
         boolean inside;
     }
 
-    /** The thread's state when the engine may run now, marked as running; null when it already is. */
+    /** The thread's state when the engine may run now, marked as running; null when it already is, or the kill switch is on. */
     private LoggingThread enter() {
+        if (KillSwitch.engaged()) {
+            return null; // The kill file exists: lines pass as the app wrote them.
+        }
         LoggingThread thread = threads.get();
         if (thread.inside) {
             return null;

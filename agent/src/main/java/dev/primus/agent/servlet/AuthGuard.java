@@ -8,6 +8,7 @@ import dev.primus.agent.auth.AuthDecision;
 import dev.primus.agent.auth.Authenticated;
 import dev.primus.agent.auth.ProblemResponses;
 import dev.primus.agent.auth.RequestAuthenticator;
+import dev.primus.agent.control.KillSwitch;
 import dev.primus.bootstrap.AgentFailures;
 import dev.primus.bootstrap.AuthGate;
 import dev.primus.config.Mode;
@@ -74,6 +75,9 @@ public final class AuthGuard implements AuthGate.Checker {
     }
 
     private Object judge(ServletApi api, Object request, Object response) {
+        if (KillSwitch.engaged()) {
+            return request;
+        }
         if (api == null || !api.isRequestDispatch(request)) {
             return request; // Async, error, forward and include dispatches were judged as the request they belong to.
         }
@@ -130,7 +134,7 @@ public final class AuthGuard implements AuthGate.Checker {
     @Override
     public Object admitHandler(Object handler, Object request, Object response) {
         ServletApi api = ServletApi.of(request);
-        String name = api == null ? null : HandlerNames.of(handler);
+        String name = api == null || KillSwitch.engaged() ? null : HandlerNames.of(handler);
         if (name == null || !api.isRequestDispatch(request)) {
             return handler;
         }
