@@ -70,16 +70,21 @@ class PlainAppIT {
                     + " (from agent argument config=)")), app.primusLines().toString());
         }
         List<String> lines = Files.readAllLines(audit);
-        assertEquals(3, lines.size(), lines.toString());
+        assertEquals(5, lines.size(), lines.toString());
         assertEvent(lines.get(0), 1, "agent", "started");
         assertTrue(lines.get(0).contains("\"how\":\"premain\""), lines.get(0));
         assertEvent(lines.get(1), 2, "config", "loaded");
         assertTrue(lines.get(1).contains("\"sha256\":\""), lines.get(1));
-        assertEvent(lines.get(2), 3, "agent", "stopped");
+        // The test's own user wrote the config, so the JVM's user can rewrite it and its folder: said.
+        assertEvent(lines.get(2), 3, "agent", "policy_writable");
+        assertTrue(lines.get(2).contains("\"file\":\"" + config + "\""), lines.get(2));
+        assertEvent(lines.get(3), 4, "agent", "policy_writable");
+        assertTrue(lines.get(3).contains("\"file\":\"" + config.getParent() + "\""), lines.get(3));
+        assertEvent(lines.get(4), 5, "agent", "stopped");
 
         try (ForkedApp verify = ForkedApp.cli(jdk, "verify-audit", audit.toString())) {
             assertEquals(0, verify.awaitExit(TIMEOUT), verify.stderr().toString());
-            assertEquals(List.of(audit + ": hash chain intact over 3 lines"), verify.stdout());
+            assertEquals(List.of(audit + ": hash chain intact over 5 lines"), verify.stdout());
         }
     }
 
