@@ -153,11 +153,31 @@ final class SpillFile {
         return file.getPath();
     }
 
+    /**
+     * Closes the file, leaving in it only what was not read back, so that the copy kept aside at
+     * the next start holds no event already delivered.
+     */
     void close() {
         try {
+            if (records > 0 && readAt > 0) {
+                long from = readAt;
+                long to = 0;
+                while (from < writeAt) {
+                    data.seek(from);
+                    int read = data.read(chunk, 0, (int) Math.min(chunk.length, writeAt - from));
+                    if (read <= 0) {
+                        break;
+                    }
+                    data.seek(to);
+                    data.write(chunk, 0, read);
+                    from += read;
+                    to += read;
+                }
+                data.setLength(to);
+            }
             data.close();
         } catch (IOException ignored) {
-            // Nothing left to do with it.
+            // Nothing left to do with it: the next start keeps it aside as it is.
         }
     }
 }

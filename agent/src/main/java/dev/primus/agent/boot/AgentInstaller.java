@@ -86,11 +86,12 @@ public final class AgentInstaller {
             return;
         }
         // Before any hook is woven: a kill file present at start-up holds from the first call on.
-        String killFile = System.getenv("PRIMUS_KILL_FILE");
-        if (killFile != null && !killFile.isEmpty()) {
-            KillSwitch.watch(new File(killFile), audit);
+        String killPath = System.getenv("PRIMUS_KILL_FILE");
+        File killFile = killPath == null || killPath.isEmpty() ? null : new File(killPath);
+        if (killFile != null) {
+            KillSwitch.watch(killFile, audit);
         }
-        WritablePolicy.check(source.file(), killFile == null || killFile.isEmpty() ? null : new File(killFile), audit);
+        WritablePolicy.check(source.file(), killFile, audit);
         List<Patch> patches = Guards.patches(config);
         HookLedger ledger = new HookLedger();
         for (Patch patch : patches) {

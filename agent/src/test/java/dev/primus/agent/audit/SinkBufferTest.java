@@ -101,4 +101,24 @@ class SinkBufferTest {
         assertEquals(1, kept.length);
         assertEquals("7 {\"seq\":7}\n", Files.readString(kept[0].toPath()));
     }
+
+    @Test
+    void closedWithEventsLeftTheFileHoldsOnlyThoseNotDelivered() throws Exception {
+        Path spill = dir.resolve("spill");
+        SinkBuffer buffer = new SinkBuffer(2);
+        buffer.spillTo(SpillFile.open(spill.toString(), 1 << 20, "test"));
+        for (int i = 1; i <= 10; i++) {
+            buffer.offer(i, "e" + i + " \u00e9");
+        }
+        long[] seqs = new long[3];
+        buffer.peek(3, seqs, new ArrayList<>(), 0);
+        buffer.remove(3);
+        buffer.close();
+        // e1, e2 left memory; e3, e4 came back from the file into memory; e5 .. e10 are still on disk.
+        List<String> expected = new ArrayList<>();
+        for (int i = 5; i <= 10; i++) {
+            expected.add(i + " e" + i + " \u00e9");
+        }
+        assertEquals(expected, Files.readAllLines(spill, StandardCharsets.UTF_8));
+    }
 }
