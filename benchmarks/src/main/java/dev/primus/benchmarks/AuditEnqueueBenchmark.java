@@ -3,14 +3,19 @@ package dev.primus.benchmarks;
 import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.UnsynchronizedAppenderBase;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.core.OutputStreamAppender;
 import dev.primus.agent.audit.AuditEvent;
 import dev.primus.agent.audit.AuditPipeline;
 import dev.primus.agent.audit.AuditSink;
+import java.io.OutputStream;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilder;
 import org.apache.logging.log4j.core.config.builder.api.ConfigurationBuilderFactory;
 import org.apache.logging.log4j.core.config.builder.impl.BuiltConfiguration;
@@ -30,9 +35,13 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What a guard's thread pays to hand one audit event on, against what an app's thread pays to hand
  * a log event to the two asynchronous loggers operators know: Log4j2's async logger (the LMAX
- * Disruptor) and Logback's AsyncAppender, each with a consumer that keeps nothing, so only the
- * hand-off is measured. Every producer offers and goes on: none of the three ever blocks here
- * (Logback's with {@code neverBlock}). Run with {@code -t 1}, {@code -t 2} and {@code -t 4}.
+ * Disruptor) and Logback's AsyncAppender. Each consumer does the same work with an event: it
+ * encodes it as one line of text and throws the line away (the audit writer its JSON line; the
+ * loggers a pattern layout into a null stream), since on two cores a consumer's work competes
+ * with the producers for the CPU, and one that does nothing would flatter its producers. Every
+ * producer offers and goes on: the audit queue drops when full, Logback's AsyncAppender has
+ * {@code neverBlock}, and Log4j2 waits for room as it does by default. Run with {@code -t 1},
+ * {@code -t 2} and {@code -t 4}.
  *
  * <pre>java -cp "$(cat benchmarks/target/classpath.txt):benchmarks/target/classes" org.openjdk.jmh.Main AuditEnqueueBenchmark -t 2</pre>
  */
@@ -43,6 +52,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class AuditEnqueueBenchmark {
+    /** What both loggers write per event: time, level, logger and message, as a typical layout does. */
+    private static final String LINE_PATTERN = "%d %level %logger %msg%n";
     private AuditPipeline pipeline;
     private org.apache.logging.log4j.Logger log4j;
     private org.apache.logging.log4j.core.LoggerContext log4jContext;
@@ -65,12 +76,6 @@ public class AuditEnqueueBenchmark {
         }
     }
 
-    /** A Logback appender that keeps nothing. */
-    private static final class Nop extends UnsynchronizedAppenderBase<ILoggingEvent> {
-        @Override
-        protected void append(ILoggingEvent event) {
-        }
-    }
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -78,22 +83,34 @@ public class AuditEnqueueBenchmark {
                 .start(Collections.emptyList());
 
         ConfigurationBuilder<BuiltConfiguration> builder = ConfigurationBuilderFactory.newConfigurationBuilder();
-        builder.add(builder.newAppender("null", "Null"));
-        builder.add(builder.newAsyncLogger("bench", org.apache.logging.log4j.Level.INFO)
-                .add(builder.newAppenderRef("null")).addAttribute("additivity", false));
+        builder.add(builder.newAsyncLogger("bench", org.apache.logging.log4j.Level.INFO).addAttribute("additivity", false));
         builder.add(builder.newRootLogger(org.apache.logging.log4j.Level.OFF));
         log4jContext = Configurator.initialize(builder.build());
+        Configuration log4jConfig = log4jContext.getConfiguration();
+        Appender lines = org.apache.logging.log4j.core.appender.OutputStreamAppender.newBuilder().setName("lines").setTarget(OutputStream.nullOutputStream())
+                .setLayout(PatternLayout.newBuilder().withPattern(LINE_PATTERN).withConfiguration(log4jConfig).build())
+                .build();
+        lines.start();
+        log4jConfig.addAppender(lines);
+        log4jConfig.getLoggerConfig("bench").addAppender(lines, null, null);
+        log4jContext.updateLoggers();
         log4j = log4jContext.getLogger("bench");
 
         logbackContext = new LoggerContext();
-        Nop nop = new Nop();
-        nop.setContext(logbackContext);
-        nop.start();
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(logbackContext);
+        encoder.setPattern(LINE_PATTERN);
+        encoder.start();
+        OutputStreamAppender<ILoggingEvent> logbackLines = new OutputStreamAppender<ILoggingEvent>();
+        logbackLines.setContext(logbackContext);
+        logbackLines.setEncoder(encoder);
+        logbackLines.setOutputStream(OutputStream.nullOutputStream());
+        logbackLines.start();
         AsyncAppender async = new AsyncAppender();
         async.setContext(logbackContext);
         async.setQueueSize(65536);
         async.setNeverBlock(true);
-        async.addAppender(nop);
+        async.addAppender(logbackLines);
         async.start();
         ch.qos.logback.classic.Logger logger = logbackContext.getLogger("bench");
         logger.addAppender(async);
