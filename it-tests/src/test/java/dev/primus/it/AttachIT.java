@@ -57,6 +57,9 @@ class AttachIT {
             assertEquals(0, app.awaitExit(TIMEOUT));
         }
         List<String> events = Files.readAllLines(audit);
+        for (String event : events) {
+            AuditTrail.assertMatchesSchema(audit, event);
+        }
         assertTrue(events.get(0).contains("\"reason\":\"started\"") && events.get(0).contains("\"how\":\"attach\""),
                 events.toString());
         assertTrue(events.get(events.size() - 1).contains("\"reason\":\"stopped\""), events.toString());

@@ -41,6 +41,17 @@ class DemoIT {
             assertTrue(said.contains("with the agent     200 200 200 429 429"), said);
             assertTrue(said.contains("verify-audit: hash chain intact"), said);
             assertFalse(said.contains("\u001b["), "no colour when not on a terminal");
+            // The demo's trail holds an event of every guard: each line as the published schema describes it.
+            java.util.regex.Matcher trail = java.util.regex.Pattern.compile("[0-9]+ events in (\\S+audit\\.jsonl)").matcher(said);
+            assertTrue(trail.find(), said);
+            Path audit = Path.of(trail.group(1));
+            List<String> events = java.nio.file.Files.readAllLines(audit);
+            for (String event : events) {
+                AuditTrail.assertMatchesSchema(audit, event);
+            }
+            for (String type : List.of("egress", "auth", "webhook", "rate_limit", "masking", "agent", "config")) {
+                assertTrue(events.stream().anyMatch(e -> e.contains("\"type\":\"" + type + "\"")), type + " in " + events);
+            }
         }
     }
 }

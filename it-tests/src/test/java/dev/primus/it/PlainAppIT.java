@@ -70,6 +70,9 @@ class PlainAppIT {
                     + " (from agent argument config=)")), app.primusLines().toString());
         }
         List<String> lines = Files.readAllLines(audit);
+        for (String line : lines) {
+            AuditTrail.assertMatchesSchema(audit, line);
+        }
         assertEquals(5, lines.size(), lines.toString());
         assertEvent(lines.get(0), 1, "agent", "started");
         assertTrue(lines.get(0).contains("\"how\":\"premain\""), lines.get(0));
