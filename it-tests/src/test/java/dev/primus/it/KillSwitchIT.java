@@ -46,6 +46,11 @@ class KillSwitchIT {
             app.app().awaitStderr(l -> l.startsWith("[primus] WARN kill switch engaged: " + killFile), SWITCH);
             String killed = app.run(socket);
             app.run("log " + log + " card {0}");
+            List<String> status;
+            try (ForkedApp cli = ForkedApp.cli(jdk, "status", Long.toString(app.app().pid()))) {
+                cli.awaitExit(Duration.ofSeconds(90));
+                status = cli.stdout();
+            }
 
             Files.delete(killFile);
             app.app().awaitStderr(l -> l.startsWith("[primus] WARN kill switch released: " + killFile), SWITCH);
@@ -59,6 +64,8 @@ class KillSwitchIT {
                     () -> assertEquals("OK connected", killed, "while the kill file exists"),
                     () -> assertTrue(again.startsWith("DENIED"), "after it is gone: " + again),
                     () -> assertEquals(1, unlisted.accepts(), "reached only while the switch was on"),
+                    () -> assertTrue(status.contains("KILL SWITCH ENGAGED: every guard is off while the kill file exists"),
+                            "status while engaged: " + status),
                     () -> assertEquals(List.of("card [CREDIT_CARD]", "card 4111 1111 1111 1111", "card [CREDIT_CARD]"), lines),
                     () -> assertTrue(events.stream().anyMatch(l -> l.contains("\"reason\":\"kill_switch_engaged\"")
                             && l.contains(killFile.toString())), events.toString()),

@@ -1,6 +1,7 @@
 package dev.primus.agent.status;
 
 import dev.primus.agent.audit.AuditPipeline;
+import dev.primus.agent.control.KillSwitch;
 import dev.primus.config.PrimusConfig;
 import java.util.List;
 import javax.management.Attribute;
@@ -41,7 +42,8 @@ final class StatusBean implements DynamicMBean {
     @Override
     public Object getAttribute(String attribute) throws AttributeNotFoundException {
         if (AGENT.equals(attribute)) {
-            return agent;
+            // The start-up line, and whether the operator's kill file holds every guard off now.
+            return KillSwitch.engaged() ? agent + "\nKILL SWITCH ENGAGED: every guard is off while the kill file exists" : agent;
         }
         if (CONFIG.equals(attribute)) {
             // The hash is computed on first use, here, never on the start-up path.
