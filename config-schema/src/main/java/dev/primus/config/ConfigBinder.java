@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Builds the typed model from a tree that passed the schema and the semantic checks, filling
- * in every default. Defaults live here and in the README's config reference, nowhere else.
+ * in every default. Defaults live here and in the schema's descriptions (docs/configuration.md is made from them), nowhere else.
  */
 final class ConfigBinder {
     /** Every built-in detector except ip_address, which most services log on purpose. */

@@ -71,7 +71,7 @@ public final class ConfigLoader {
         if (root == null) {
             if (errors.isEmpty()) {
                 errors.add(new ConfigError(name, 0, "(top level)",
-                        "the file is empty; write at least 'service: NAME' (see the README's config reference)"));
+                        "the file is empty; write at least 'service: NAME' (see docs/configuration.md)"));
             }
             return LoadResult.invalid(errors, FAIL_CLOSED_LINE.matcher(text).find());
         }

@@ -154,7 +154,7 @@ class ConfigLoaderTest {
     @Test
     void reportsAnEmptyFile() {
         assertOnlyError("primus.yaml:0: (top level): the file is empty; write at least 'service: NAME' "
-                + "(see the README's config reference)", "# nothing but a comment\n");
+                + "(see docs/configuration.md)", "# nothing but a comment\n");
     }
 
     @Test

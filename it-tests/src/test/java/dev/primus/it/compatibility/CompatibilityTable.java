@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The README's compatibility tables, generated from what the check read: one row per library jar
- * and version that holds a hooked class, "tested" where a forked-JVM it-test runs an app on it,
- * "tested (version sweep)" where the last passing {@code -Pversion-sweep} run did, "checked-only"
- * where only its class files were checked; and the JDKs checked.
+ * The compatibility tables of docs/compatibility.md, generated from what the check read: one row
+ * per library jar and version that holds a hooked class, "tested" where a forked-JVM it-test runs
+ * an app on it, "tested (version sweep)" where the last passing {@code -Pversion-sweep} run did,
+ * "checked-only" where only its class files were checked; and the JDKs checked.
  */
 final class CompatibilityTable {
     static final String BEGIN = "<!-- compatibility:begin -->";
@@ -24,7 +24,7 @@ final class CompatibilityTable {
     private record Row(String hooks, String library, String version) {
     }
 
-    /** The text between the README's markers (without them), each line ending in a newline. */
+    /** The text between docs/compatibility.md's markers (without them), each line ending in a newline. */
     static String markdown(PatchCatalog catalog, List<PatchDescriptors.Checked> librarySets,
                            List<PatchDescriptors.Checked> jdks, java.util.Set<String> swept) {
         Map<Row, Boolean> tested = new TreeMap<>(Comparator.comparing(Row::hooks).thenComparing(Row::library)
@@ -50,7 +50,7 @@ final class CompatibilityTable {
         return text.toString();
     }
 
-    /** The README's table: what stands between its markers, or null where it has none. */
+    /** The table of docs/compatibility.md: what stands between its first markers, or null where it has none. */
     static String inReadme(String readme) {
         int begin = readme.indexOf(BEGIN);
         int end = readme.indexOf(END);

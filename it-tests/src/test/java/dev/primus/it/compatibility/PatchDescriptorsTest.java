@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class PatchDescriptorsTest {
     private static final Path LIBS = Path.of(System.getProperty("primus.libs", "target/libs"));
     private static final Path LIBS_CHECKED = Path.of(System.getProperty("primus.libs.checked", "target/libs-checked"));
-    private static final Path README = Path.of(System.getProperty("primus.readme", "../README.md"));
+    /** The page holding the compatibility table. */
+    private static final Path PAGE = Path.of(System.getProperty("primus.compatibility.page", "../docs/compatibility.md"));
     private static final Path TABLE = Path.of("target/compatibility.md");
     /** The version sweep's sets ({@code -Pversion-sweep}), and what it writes: the library versions it ran. */
     private static final Path LIBS_SWEEP = Path.of(System.getProperty("primus.libs.sweep", "target/libs-sweep"));
@@ -163,13 +164,13 @@ class PatchDescriptorsTest {
     void readmeCompatibilityTableIsTheGeneratedOne() throws IOException {
         String generated = CompatibilityTable.markdown(catalog, librarySets, jdks, sweptVersions());
         Files.writeString(TABLE, generated);
-        assumeTrue(jdk25Missing == null, () -> "README not compared (" + jdk25Missing + "); the table is in " + TABLE);
+        assumeTrue(jdk25Missing == null, () -> PAGE + " not compared (" + jdk25Missing + "); the table is in " + TABLE);
         // The sweep's own results reach the table only once its swept.txt is committed: not compared in it.
-        assumeTrue(!Boolean.getBoolean("primus.sweep"), () -> "README not compared in the version sweep; the table is in " + TABLE);
-        String inReadme = CompatibilityTable.inReadme(Files.readString(README));
-        assertNotNull(inReadme, README + " has no " + CompatibilityTable.BEGIN + " ... " + CompatibilityTable.END);
-        assertEquals(generated, inReadme, "README.md's compatibility table is not what the check found; replace the lines"
-                + " between " + CompatibilityTable.BEGIN + " and " + CompatibilityTable.END + " with it-tests/" + TABLE);
+        assumeTrue(!Boolean.getBoolean("primus.sweep"), () -> PAGE + " not compared in the version sweep; the table is in " + TABLE);
+        String inPage = CompatibilityTable.inReadme(Files.readString(PAGE));
+        assertNotNull(inPage, PAGE + " has no " + CompatibilityTable.BEGIN + " ... " + CompatibilityTable.END);
+        assertEquals(generated, inPage, "docs/compatibility.md's compatibility table is not what the check found;"
+                + " replace the lines between " + CompatibilityTable.BEGIN + " and " + CompatibilityTable.END + " with it-tests/" + TABLE);
     }
 
     /** The same patch (an entry and exit hook) on a method of another descriptor. */
