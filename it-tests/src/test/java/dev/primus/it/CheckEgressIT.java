@@ -2,6 +2,7 @@ package dev.primus.it;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.function.Executable;
 /**
  * Differential: {@code check-egress} says what the running agent does. The same destinations go
  * to a probe app under the agent (on JDK 17 and 25) and to the verb with the same config; each
- * must agree on allow or deny. The config covers localhost only by the address it resolves to (a
+ * must agree on allow or deny, and the verb's rule must be the rule of the agent's audit event
+ * for that destination. The config covers localhost only by the address it resolves to (a
  * cidr rule), the case where the verb once denied what the agent allowed, and names a host by a
  * url rule, which an HTTP client meets by name and a socket by address.
  */
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.function.Executable;
 class CheckEgressIT {
     private final LoopbackServers servers = new LoopbackServers();
     private final Map<Path, ProbeApp> apps = new LinkedHashMap<>();
+    private final Map<Path, Path> audits = new LinkedHashMap<>();
+    private String rules;
     private Path config;
     /** Probe command, then the same destination as check-egress takes it. */
     private final List<String[]> destinations = new ArrayList<>();
@@ -41,9 +45,10 @@ class CheckEgressIT {
         LoopbackServers.TcpCounter denied = servers.tcp("127.0.0.4");
         Path dir = Files.createTempDirectory("primus-check-egress-it");
         config = dir.resolve("primus.yaml");
-        Files.writeString(config, String.join("\n", "service: check-egress-it", "mode: enforce", "egress:",
+        rules = String.join("\n", "service: check-egress-it", "mode: enforce", "egress:",
                 "  default: deny", "  allow:", "    - cidr: 127.0.0.1/32", "    - url: " + api.base() + "/api/",
-                "    - cidr: 127.0.0.4/32", "  deny:", "    - cidr: 127.0.0.4/32", ""));
+                "    - cidr: 127.0.0.4/32", "  deny:", "    - cidr: 127.0.0.4/32", "");
+        Files.writeString(config, rules);
         socket("localhost", local.port());
         socket("127.0.0.1", local.port());
         socket("127.0.0.2", api.port());
@@ -56,7 +61,12 @@ class CheckEgressIT {
         url("url", api.base() + "/admin");
         url("httpclient", api.base() + "/api/orders");
         for (Path jdk : Jdks.all()) {
-            apps.put(jdk, new ProbeApp(Jdks.name(jdk), ForkedApp.on(jdk).withAgent("config=" + config)));
+            // The same rules, each app with an audit file of its own.
+            Path audit = dir.resolve(Jdks.name(jdk) + ".jsonl");
+            Path withAudit = dir.resolve(Jdks.name(jdk) + ".yaml");
+            Files.writeString(withAudit, rules + "audit:\n  sinks:\n    - type: file\n      path: " + audit + "\n");
+            audits.put(jdk, audit);
+            apps.put(jdk, new ProbeApp(Jdks.name(jdk), ForkedApp.on(jdk).withAgent("config=" + withAudit)));
         }
     }
 
@@ -90,6 +100,13 @@ class CheckEgressIT {
                             + destination[0] + " gave '" + result + "'; check-egress said " + said + check.stderr()));
                     checks.add(() -> assertEquals(agentAllowed ? "allow" : "deny", said.isEmpty() ? "" : said.get(0).split(" ")[0],
                             app.getValue().name() + ": " + destination[0] + ": " + said));
+                    String rule = said.isEmpty() ? "?" : said.get(0).replaceFirst("^\\S+ \\S+ by (\\S+): .*$", "$1");
+                    String port = "\"port\":" + destination[1].replaceFirst("^.*:(\\d+).*$", "$1");
+                    List<String> events = AuditTrail.awaitLinesMatching(audits.get(app.getKey()),
+                            l -> l.contains("\"type\":\"egress\"") && l.contains(port) && l.contains("\"rule\":\"" + rule + "\""));
+                    checks.add(() -> assertTrue(events.stream().anyMatch(l -> l.contains("\"type\":\"egress\"") && l.contains(port)
+                            && l.contains("\"rule\":\"" + rule + "\"")), app.getValue().name() + ": " + destination[0]
+                            + ": check-egress names " + rule + "; the agent audited " + events));
                 }
             }
         }
