@@ -1,6 +1,5 @@
 package dev.primus.agent.audit;
 
-import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Map;
 
@@ -43,8 +42,8 @@ final class OcsfJson {
     private final String service;
     private final String host;
     private final String productVersion;
-    /** Random per writer start: with seq, a unique {@code metadata.uid} (as the nats message ids are). */
-    private final String instance;
+    /** This agent start's id: with seq, a unique {@code metadata.uid}, as the nats message ids are. */
+    private final String instance = ProcessIdentity.startId();
     /** The event in the agent's own format, for {@code unmapped}. */
     private final AuditJson primus;
     private final StringBuilder line = new StringBuilder(1024);
@@ -54,13 +53,6 @@ final class OcsfJson {
         this.host = host;
         this.productVersion = productVersion;
         this.primus = new AuditJson(service, host, pid);
-        byte[] random = new byte[8];
-        new SecureRandom().nextBytes(random);
-        StringBuilder hex = new StringBuilder(16);
-        for (byte b : random) {
-            hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-        }
-        this.instance = hex.toString();
     }
 
     /** The event as an OCSF object without its closing brace, as every sink takes lines. */

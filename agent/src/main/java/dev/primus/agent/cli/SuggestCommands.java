@@ -29,13 +29,8 @@ final class SuggestCommands {
     }
 
     int allowlist(String auditFile) {
-        final AllowlistSuggestion suggestion = new AllowlistSuggestion();
-        if (!read(auditFile, new Reader() {
-            @Override
-            public void add(String line) {
-                suggestion.add(line);
-            }
-        })) {
+        AllowlistSuggestion suggestion = new AllowlistSuggestion();
+        if (!read(auditFile, suggestion::add)) {
             return Cli.FAILED;
         }
         out.print("# from " + suggestion.events() + " egress events in " + auditFile + "\n" + suggestion.toYaml());
@@ -43,13 +38,8 @@ final class SuggestCommands {
     }
 
     int authRules(String auditFile) {
-        final AuthRuleSuggestion suggestion = new AuthRuleSuggestion();
-        if (!read(auditFile, new Reader() {
-            @Override
-            public void add(String line) {
-                suggestion.add(line);
-            }
-        })) {
+        AuthRuleSuggestion suggestion = new AuthRuleSuggestion();
+        if (!read(auditFile, suggestion::add)) {
             return Cli.FAILED;
         }
         out.print("# from " + suggestion.events() + " auth events on " + suggestion.routes() + " routes in " + auditFile

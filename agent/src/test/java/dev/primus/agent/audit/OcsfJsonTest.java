@@ -176,8 +176,9 @@ class OcsfJsonTest {
         }
         pipeline.shutdown(10_000);
 
-        List<String> ownLines = Files.readAllLines(own);
-        List<String> ocsfLines = Files.readAllLines(ocsf);
+        // The writer thread wrote both files; shutdown waits for it, and this waits too, bounded, should it run late.
+        List<String> ownLines = awaitLines(own, everyKind().size());
+        List<String> ocsfLines = awaitLines(ocsf, everyKind().size());
         assertEquals(everyKind().size(), ownLines.size());
         assertEquals(ownLines.size(), ocsfLines.size());
         for (int i = 0; i < ownLines.size(); i++) {
@@ -186,6 +187,16 @@ class OcsfJsonTest {
             assertEquals(JSON.readTree(ownLines.get(i)), event.get("unmapped"));
             assertEquals(i + 1, event.at("/metadata/sequence").asLong());
         }
+    }
+
+    private static List<String> awaitLines(Path file, int count) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        List<String> lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
+        while (lines.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            lines = Files.exists(file) ? Files.readAllLines(file) : List.of();
+        }
+        return lines;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.primus.agent.audit.nats;
 
+import dev.primus.agent.audit.ProcessIdentity;
 import dev.primus.agent.audit.RemoteSink;
 import dev.primus.agent.egress.AgentConnections;
 import dev.primus.config.NatsSinkConfig;
@@ -8,7 +9,6 @@ import io.nats.client.JetStream;
 import io.nats.client.PublishOptions;
 import io.nats.client.api.PublishAck;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,7 +33,6 @@ public final class NatsSink extends RemoteSink {
     private final NatsConnector connector;
     private final ThreadFactory threads;
     private final List<CompletableFuture<PublishAck>> acks = new ArrayList<CompletableFuture<PublishAck>>(WINDOW);
-    private String producer;
     private Connection connection;
 
     private NatsSink(String name, String subject, NatsConnector connector, int bufferSize, ThreadFactory threads) {
@@ -57,9 +56,6 @@ public final class NatsSink extends RemoteSink {
 
     @Override
     protected int deliver(long[] seqs, List<String> lines, int n, long deadline) throws Exception {
-        if (producer == null) {
-            producer = producerId();
-        }
         if (connection == null) {
             connection = connector.connect(threads);
         }
@@ -68,7 +64,7 @@ public final class NatsSink extends RemoteSink {
         try {
             for (int i = 0; i < n; i++) {
                 acks.add(jetStream.publishAsync(subject, lines.get(i).getBytes(StandardCharsets.UTF_8),
-                        PublishOptions.builder().messageId(producer + "-" + seqs[i]).build()));
+                        PublishOptions.builder().messageId(ProcessIdentity.startId() + "-" + seqs[i]).build()));
             }
         } catch (RuntimeException closed) {
             dropClosedConnection();
@@ -103,16 +99,5 @@ public final class NatsSink extends RemoteSink {
     protected void disconnect() {
         connector.close(connection);
         connection = null;
-    }
-
-    /** A random id for this agent start. */
-    private static String producerId() {
-        byte[] random = new byte[8];
-        new SecureRandom().nextBytes(random);
-        StringBuilder hex = new StringBuilder(16);
-        for (byte b : random) {
-            hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-        }
-        return hex.toString();
     }
 }
