@@ -32,7 +32,7 @@ class HostileLibraryIT {
     private static final String MONITORED = "127.0.0.5";
     /** In the order they run: the later ones build on what the earlier ones might have broken. */
     private static final List<String> ATTACKS = List.of("none", "public-install", "call-depth", "write-gate-fields",
-            "open-engine", "define-into-bridge", "enter-without-leaving", "second-starter", "reset-latch-and-start",
+            "open-engine", "engage-kill-switch", "define-into-bridge", "enter-without-leaving", "second-starter", "reset-latch-and-start",
             "forged-name", "okhttp-own-dns", "net-connect", "is-reachable");
     /** Routes by UDP, each checked against a datagram counter. */
     private static final List<String> UDP_ROUTES = List.of("legacy-datagram-connect", "multicast-send");
@@ -117,6 +117,10 @@ class HostileLibraryIT {
                 if (attack.equals("open-engine")) {
                     checks.add(() -> assertTrue(result.contains("in module dev.primus.agent: 0 fields opened"),
                             app.name() + ": the engine's fields are sealed: " + result));
+                }
+                if (attack.equals("engage-kill-switch")) {
+                    checks.add(() -> assertTrue(result.startsWith("reflection refused handle refused watch refused;"),
+                            app.name() + ": the kill switch is the operator's alone: " + result));
                 }
                 if (attack.equals("write-gate-fields")) {
                     checks.add(() -> assertTrue(result.startsWith("no field written;"), app.name() + ": " + result));

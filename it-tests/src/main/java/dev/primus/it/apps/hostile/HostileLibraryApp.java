@@ -177,6 +177,8 @@ public final class HostileLibraryApp {
                 return writeStaticFields(Class.forName(BRIDGE + "EgressGate"));
             case "open-engine":
                 return openEngine();
+            case "engage-kill-switch":
+                return engageKillSwitch();
             case "define-into-bridge":
                 return defineIntoBridge();
             case "second-starter":
@@ -276,6 +278,50 @@ public final class HostileLibraryApp {
         }
         return "engine " + engine.getClass().getName() + " in " + engine.getClass().getModule() + ": "
                 + opened + " fields opened, " + sealed + " sealed";
+    }
+
+    /**
+     * The kill switch's flag, reached through the engine's own class loader: set by reflection, by
+     * a private lookup, and by calling its private check with a file that exists.
+     */
+    private static String engageKillSwitch() throws Throwable {
+        Class<?> gate = Class.forName(BRIDGE + "EgressGate");
+        Object engine = null;
+        for (Field field : gate.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType().getName().endsWith("Checker")) {
+                engine = MethodHandles.privateLookupIn(gate, MethodHandles.lookup())
+                        .findStaticGetter(gate, field.getName(), field.getType()).invoke();
+            }
+        }
+        if (engine == null) {
+            return "no engine";
+        }
+        Class<?> killSwitch = Class.forName("dev.primus.agent.control.KillSwitch", true, engine.getClass().getClassLoader());
+        StringBuilder tried = new StringBuilder();
+        try {
+            Field engaged = killSwitch.getDeclaredField("engaged");
+            engaged.setAccessible(true);
+            engaged.setBoolean(null, true);
+            tried.append("flag set by reflection ");
+        } catch (Throwable refused) {
+            tried.append("reflection refused ");
+        }
+        try {
+            MethodHandles.privateLookupIn(killSwitch, MethodHandles.lookup())
+                    .findStaticSetter(killSwitch, "engaged", boolean.class).invoke(true);
+            tried.append("flag set by handle ");
+        } catch (Throwable refused) {
+            tried.append("handle refused ");
+        }
+        try {
+            java.lang.reflect.Method watch = killSwitch.getMethod("watch", java.io.File.class,
+                    Class.forName("dev.primus.agent.audit.AuditPipeline", false, killSwitch.getClassLoader()));
+            watch.invoke(null, new java.io.File("/"), null);
+            tried.append("watch called");
+        } catch (Throwable refused) {
+            tried.append("watch refused");
+        }
+        return tried.toString();
     }
 
     /** A class of its own defined into the bridge package, with the package access that brings. */
