@@ -26,7 +26,7 @@ final class ConfigBinder {
 
     static PrimusConfig bind(String source, byte[] content, ConfigNode root) {
         Mode mode = mode(root, Mode.MONITOR);
-        return new PrimusConfig(source, content,
+        return new PrimusConfig(source, content, root,
                 text(root, "service", "unnamed-service"),
                 root.get("service") == null ? "unnamed-service" : root.get("service").written(),
                 mode,

@@ -113,7 +113,8 @@ public final class ConfigLoader {
         return bytes.toByteArray();
     }
 
-    static String sha256Hex(byte[] bytes) {
+    /** Lower-case hex SHA-256 of {@code bytes}: how a config file is named in the audit trail. */
+    public static String sha256Hex(byte[] bytes) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
             StringBuilder hex = new StringBuilder(64);

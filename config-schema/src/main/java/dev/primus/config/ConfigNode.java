@@ -153,6 +153,45 @@ public final class ConfigNode {
         return kind == Kind.SCALAR;
     }
 
+    /**
+     * Whether two nodes (either may be null) say the same: same kinds, texts after substitution,
+     * keys in the same order, items. Lines and paths are ignored, so a reload can tell which
+     * sections an edit changed, a re-read secret file included.
+     */
+    public static boolean sameContent(ConfigNode a, ConfigNode b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a.kind != b.kind || a.quoted != b.quoted || !equal(a.text, b.text)) {
+            return false;
+        }
+        if (a.kind == Kind.MAPPING) {
+            if (!new ArrayList<String>(a.entries.keySet()).equals(new ArrayList<String>(b.entries.keySet()))) {
+                return false;
+            }
+            for (Map.Entry<String, ConfigNode> entry : a.entries.entrySet()) {
+                if (!sameContent(entry.getValue(), b.entries.get(entry.getKey()))) {
+                    return false;
+                }
+            }
+        }
+        if (a.kind == Kind.LIST) {
+            if (a.items.size() != b.items.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.items.size(); i++) {
+                if (!sameContent(a.items.get(i), b.items.get(i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean equal(String a, String b) {
+        return a == null ? b == null : a.equals(b);
+    }
+
     /** What a message calls this kind of node. */
     String describe() {
         switch (kind) {

@@ -14,10 +14,13 @@ public final class PrimusConfig {
     private final AuthConfig auth;
     private final AuditConfig audit;
     private final MetricsConfig metrics;
+    private final ConfigNode root;
 
-    PrimusConfig(String source, byte[] content, String service, String serviceAsWritten, Mode mode, boolean failClosed,
-                 EgressConfig egress, MaskingConfig masking, AuthConfig auth, AuditConfig audit, MetricsConfig metrics) {
+    PrimusConfig(String source, byte[] content, ConfigNode root, String service, String serviceAsWritten, Mode mode,
+                 boolean failClosed, EgressConfig egress, MaskingConfig masking, AuthConfig auth, AuditConfig audit,
+                 MetricsConfig metrics) {
         this.source = source;
+        this.root = root;
         this.content = content;
         this.service = service;
         this.serviceAsWritten = serviceAsWritten;
@@ -28,6 +31,11 @@ public final class PrimusConfig {
         this.auth = auth;
         this.audit = audit;
         this.metrics = metrics;
+    }
+
+    /** The whole file as parsed, substitutions made: what a reload compares section by section. */
+    public ConfigNode root() {
+        return root;
     }
 
     /** The file it came from as the operator named it, or {@code embedded default}. */

@@ -176,6 +176,7 @@ public final class ForkedApp implements AutoCloseable {
         private String agentArgument;
         private String classPath = AppClassPath.ofTests();
         private boolean agent;
+        private Path readOnlyFolder;
 
         private Builder(Path jdkHome) {
             this.jdkHome = jdkHome;
@@ -210,6 +211,16 @@ public final class ForkedApp implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs the app in a mount namespace of its own where {@code folder} is mounted read-only,
+         * as a Kubernetes volume is: the test can still write there, the app cannot (not even as
+         * root). Needs {@code unshare} and {@code mount}, both in util-linux.
+         */
+        public Builder readOnly(Path folder) {
+            this.readOnlyFolder = folder;
+            return this;
+        }
+
         /** Starts {@code mainClass} with the test class path and {@code args}. */
         public ForkedApp start(Class<?> mainClass, String... args) throws IOException {
             return start(mainClass.getName(), args);
@@ -229,6 +240,12 @@ public final class ForkedApp implements AutoCloseable {
             command.add(classPath);
             command.add(mainClass);
             command.addAll(List.of(args));
+            if (readOnlyFolder != null) {
+                // unshare execs the shell, which execs java: the app keeps this process's pid.
+                command.addAll(0, List.of("unshare", "-m", "sh", "-c",
+                        "mount --bind \"$1\" \"$1\" && mount -o remount,bind,ro \"$1\" && shift && exec \"$@\"",
+                        "sh", readOnlyFolder.toString()));
+            }
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().remove("PRIMUS_CONFIG");
             builder.environment().remove("PRIMUS_ENABLED");

@@ -53,7 +53,18 @@ public final class AuthSetup {
 
     /** Binds {@code config}, read from {@code file}; throws {@link AuthSetupException} naming every problem. */
     public static AuthSetup bind(AuthConfig config, String file, Clock clock) {
-        return new Binder(file, clock).bind(config);
+        return bind(config, file, clock, null);
+    }
+
+    /**
+     * Binds a reloaded {@code config} next to {@code previous}, the setup running now (null at
+     * start-up), keeping what did not change: the JWK sets of issuers whose id and key source are
+     * the same (so their keys need no fetch before the next token), and the rate limiters whose
+     * definitions are the same (so their buckets survive). Files ({@code jwks_file}, API keys,
+     * webhook secrets) are read again.
+     */
+    public static AuthSetup bind(AuthConfig config, String file, Clock clock, AuthSetup previous) {
+        return new Binder(file, clock, previous).bind(config);
     }
 
     public AuthRules rules() {
@@ -93,6 +104,34 @@ public final class AuthSetup {
     }
 
     /**
+     * After a reload put {@code successor} in force: stops the JWK sets and closes the Redis
+     * connections it did not keep. Requests still in flight under this setup finish with the keys
+     * and limiters they hold.
+     */
+    public void retire(AuthSetup successor) {
+        for (RemoteJwkSet keys : remoteKeys) {
+            if (successor == null || !successor.remoteKeys.contains(keys)) {
+                keys.close();
+            }
+        }
+        if (successor == null) {
+            rateLimits.close();
+        } else {
+            rateLimits.retire(successor.rateLimits);
+        }
+    }
+
+    /** The running JWK set of {@code source} ({@link RemoteJwkSet#source()}), or null. */
+    private RemoteJwkSet remoteKeys(String source) {
+        for (RemoteJwkSet keys : remoteKeys) {
+            if (keys.source().equals(source)) {
+                return keys;
+            }
+        }
+        return null;
+    }
+
+    /**
      * Stops refreshing JWK sets (and the {@code primus-jwks} thread with the last of them), and
      * closes the rate limits' Redis connections: the JVM is stopping, or the agent stands down.
      */
@@ -118,10 +157,12 @@ public final class AuthSetup {
         private final Clock clock;
         private final List<ConfigError> errors = new ArrayList<ConfigError>();
         private final List<RemoteJwkSet> remoteKeys = new ArrayList<RemoteJwkSet>();
+        private final AuthSetup previous;
 
-        Binder(String file, Clock clock) {
+        Binder(String file, Clock clock, AuthSetup previous) {
             this.file = file;
             this.clock = clock;
+            this.previous = previous;
         }
 
         AuthSetup bind(AuthConfig config) {
@@ -151,7 +192,7 @@ public final class AuthSetup {
             }
             RateLimitSetup rateLimits = null;
             try {
-                rateLimits = RateLimitSetup.bind(config, file);
+                rateLimits = RateLimitSetup.bind(config, file, previous == null ? null : previous.rateLimits);
             } catch (RateLimitSetup.RateLimitSetupException e) {
                 errors.addAll(e.errors());
             }
@@ -336,6 +377,11 @@ public final class AuthSetup {
                 }
             }
             ConfigNode where = node.get(jwksUri != null ? "jwks_uri" : "issuer");
+            RemoteJwkSet running = previous == null ? null
+                    : previous.remoteKeys(RemoteJwkSet.source(id, jwksUri, text(node, "issuer")));
+            if (running != null) {
+                return running;
+            }
             try {
                 return jwksUri != null ? RemoteJwkSet.at(id, new URL(jwksUri), clock)
                         : RemoteJwkSet.discovered(id, text(node, "issuer"), clock);

@@ -68,6 +68,8 @@ public final class RemoteJwkSet implements JWKSource<SecurityContext>, Closeable
     static final int MAX_JSON_DEPTH = 10;
 
     private final String id;
+    /** The id and where keys come from, as configured: a reload that leaves both keeps this set and its keys. */
+    private final String source;
     /** The issuer to discover keys for, or null when {@code jwks_uri} was configured. */
     private final String discoveryIssuer;
     private final IdpDocumentFetcher fetcher = new IdpDocumentFetcher();
@@ -108,6 +110,7 @@ public final class RemoteJwkSet implements JWKSource<SecurityContext>, Closeable
 
     private RemoteJwkSet(String id, URL jwksUrl, String discoveryIssuer, Clock clock) {
         this.id = id;
+        this.source = source(id, jwksUrl == null ? null : jwksUrl.toString(), discoveryIssuer);
         this.jwksUrl = jwksUrl;
         this.discoveryIssuer = discoveryIssuer;
         this.budget = new RefreshBudget(REFRESHES_PER_WINDOW, REFRESH_WINDOW, clock);
@@ -146,6 +149,16 @@ public final class RemoteJwkSet implements JWKSource<SecurityContext>, Closeable
             throw new IllegalArgumentException("auth.jwt " + id + ": issuer " + issuer + " cannot be discovered: " + refused);
         }
         return new RemoteJwkSet(id, null, issuer, clock);
+    }
+
+    /** What {@link #source()} is for {@code auth.jwt[]} {@code id} with that {@code jwks_uri} or discovery {@code issuer}. */
+    static String source(String id, String jwksUri, String issuer) {
+        return id + (jwksUri != null ? " jwks_uri " + jwksUri : " issuer " + issuer);
+    }
+
+    /** The id and the configured place its keys come from. */
+    String source() {
+        return source;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.primus.agent.boot;
 import dev.primus.agent.audit.AuditEvent;
 import dev.primus.agent.audit.AuditPipeline;
 import dev.primus.agent.auth.AuthSetup;
+import dev.primus.agent.control.ConfigWatcher;
 import dev.primus.agent.control.KillSwitch;
 import dev.primus.agent.control.WritablePolicy;
 import dev.primus.agent.status.HookLedger;
@@ -74,8 +75,9 @@ public final class AgentInstaller {
             }
             return;
         }
+        final LivePolicy live;
         try {
-            Guards.install(config, auth, audit);
+            live = LivePolicy.install(config, auth, audit, source);
         } catch (IllegalStateException notInstalled) {
             // A gate holds another installation's engine, or was initialized before the agent
             // could give it one: nothing of this start is woven, and the message says what holds.
@@ -135,11 +137,14 @@ public final class AgentInstaller {
                         return configEvent(config).timestampMillis(startedAt).build();
                     }
                 }));
-        Runtime.getRuntime().addShutdownHook(new Thread(new Shutdown(audit, auth, hooks, config.mode().word()),
+        Runtime.getRuntime().addShutdownHook(new Thread(new Shutdown(audit, live, hooks, config.mode().word()),
                 "primus-shutdown"));
         String startupLine = startupLine(config, source, attached, jdkMethods, libraryHooks, audit.sinkNames(), elapsedMillis);
         PrimusLog.info(startupLine);
-        StatusPublisher.start(startupLine, config, audit, ledger);
+        // The embedded default has no file to watch; the status bean then answers reload with that.
+        ConfigWatcher watcher = source.isEmbeddedDefault() ? null
+                : ConfigWatcher.watch(source.file().toPath(), live);
+        StatusPublisher.start(startupLine, live, watcher, audit, ledger);
         declareOpenDoors();
     }
 
@@ -195,9 +200,14 @@ public final class AgentInstaller {
     }
 
     static AuditEvent.Builder configEvent(PrimusConfig config) {
-        return AuditEvent.of("config", "allowed")
+        return configEvent(config, "allowed", "loaded");
+    }
+
+    /** A {@code config} event naming the file, its hash and each guard's mode; never a value from it. */
+    static AuditEvent.Builder configEvent(PrimusConfig config, String outcome, String reason) {
+        return AuditEvent.of("config", outcome)
                 .mode(config.mode().word())
-                .reason("loaded")
+                .reason(reason)
                 .detail("source", config.source())
                 .detail("sha256", config.sha256())
                 .detail("egress", config.egress().mode().word())
@@ -276,13 +286,13 @@ public final class AgentInstaller {
      */
     private static final class Shutdown implements Runnable {
         private final AuditPipeline audit;
-        private final AuthSetup auth;
+        private final LivePolicy live;
         private final HookReport hooks;
         private final String mode;
 
-        Shutdown(AuditPipeline audit, AuthSetup auth, HookReport hooks, String mode) {
+        Shutdown(AuditPipeline audit, LivePolicy live, HookReport hooks, String mode) {
             this.audit = audit;
-            this.auth = auth;
+            this.live = live;
             this.hooks = hooks;
             this.mode = mode;
         }
@@ -290,6 +300,7 @@ public final class AgentInstaller {
         @Override
         public void run() {
             try {
+                AuthSetup auth = live.authSetup();
                 if (auth != null) {
                     auth.close();
                 }

@@ -1,19 +1,6 @@
 package dev.primus.agent.boot;
 
-import dev.primus.agent.audit.AuditPipeline;
 import dev.primus.agent.auth.AuthSetup;
-import dev.primus.agent.auth.RequestAuthenticator;
-import dev.primus.agent.egress.EgressGuard;
-import dev.primus.agent.egress.EgressJudge;
-import dev.primus.agent.egress.EgressPolicy;
-import dev.primus.agent.logging.LoggingGuard;
-import dev.primus.agent.logging.MaskingReport;
-import dev.primus.agent.masking.Masker;
-import dev.primus.agent.servlet.AuthGuard;
-import dev.primus.bootstrap.AuthGate;
-import dev.primus.bootstrap.EgressGate;
-import dev.primus.bootstrap.GateInstallation;
-import dev.primus.bootstrap.LogMasking;
 import dev.primus.config.Mode;
 import dev.primus.config.PrimusConfig;
 import dev.primus.instrumentation.weaving.Patch;
@@ -33,7 +20,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Wires each guard's engine into its bootstrap gate, before any hook can call the gate. */
+/** What each guard needs woven, and its auth section bound; {@link LivePolicy} makes the engines. */
 final class Guards {
     private Guards() {
     }
@@ -73,30 +60,5 @@ final class Guards {
     static AuthSetup bindAuth(PrimusConfig config) {
         return config.auth().mode() == Mode.OFF ? null
                 : AuthSetup.bind(config.auth(), config.source(), Clock.systemUTC());
-    }
-
-    /**
-     * Gives each gate its engine, once for the life of the JVM (null for a guard that is off).
-     *
-     * @throws IllegalStateException when a gate was initialized before this, and so has no engine
-     */
-    static void install(PrimusConfig config, AuthSetup auth, AuditPipeline audit) {
-        EgressGate.Checker egress = null;
-        if (config.egress().mode() != Mode.OFF) {
-            egress = new EgressGuard(new EgressJudge(new EgressPolicy(config.egress()), config.egress().mode(),
-                    config.egress().failClosed(), config.source(), audit));
-        }
-        LogMasking.Checker masking = null;
-        if (config.masking().mode() != Mode.OFF) {
-            Masker masker = Masker.from(config.masking());
-            masking = new LoggingGuard(masker, config.masking().mode() == Mode.ENFORCE);
-            audit.addReport(new MaskingReport(masker, config.masking()));
-        }
-        AuthGate.Checker authGuard = null;
-        if (auth != null) {
-            authGuard = new AuthGuard(new RequestAuthenticator(auth, config.service()), config.auth().mode(),
-                    config.auth().auditSuccess(), config.auth().maxBodyBytes(), audit);
-        }
-        GateInstallation.install(egress, masking, authGuard);
     }
 }

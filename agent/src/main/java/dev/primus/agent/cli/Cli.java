@@ -31,6 +31,7 @@ public final class Cli {
             "  validate FILE                  check a config file; one line per error, as FILE:LINE: key: problem",
             "  attach PID [--config FILE]     load the agent into a running JVM",
             "  status PID                     print what the agent in a running JVM guards and what each hook did",
+            "  reload PID                     make the agent in a running JVM read its config file now",
             "  verify-audit FILE... [--key FILE] [--heads FILE]  check the hash chain of audit files",
             "  check-egress FILE URL|HOST:PORT  print what FILE's egress policy decides for a destination",
             "  suggest-allowlist AUDIT_FILE   print an egress.allow block covering every destination audited",
@@ -87,6 +88,8 @@ public final class Cli {
                 return attach(rest);
             case "status":
                 return rest.length == 1 && rest[0].matches("[0-9]+") ? new StatusCommand(out, err).run(rest[0]) : usage(verb);
+            case "reload":
+                return rest.length == 1 && rest[0].matches("[0-9]+") ? new StatusCommand(out, err).reload(rest[0]) : usage(verb);
             case "check-egress":
                 return rest.length == 2 ? new EgressCommands(out, err, environment).check(rest[0], rest[1]) : usage(verb);
             case "suggest-allowlist":
@@ -248,6 +251,10 @@ public final class Cli {
                         + "(MISSED, with the library and version), or that no class it hooks has loaded yet. Loads no "
                         + "agent: it starts the JVM's local JMX connector, as jcmd PID ManagementAgent.start_local does, "
                         + "and reads the agent's read-only MBean dev.primus:type=Agent. Exits 1 when no agent answers.";
+            case "reload":
+                return "Usage: reload PID\nMakes the agent in the running JVM PID (same user) read its config file now "
+                        + "(it also looks once a second) and prints what changed. An invalid file is refused with its "
+                        + "FILE:LINE errors and the policy in force stays; exits 1 then. Loads no agent, as status does.";
             case "demo":
                 return "Usage: demo [--plain] [--app JAR]\nRuns the demo service (examples/target/primus-demo.jar, built with "
                         + "mvn -q -B -DskipTests package; or JAR) twice on loopback, without the agent and with it, every "

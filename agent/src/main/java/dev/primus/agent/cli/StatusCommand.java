@@ -13,8 +13,9 @@ import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
 /**
- * {@code status PID}: what the agent in a running JVM is doing, read from its read-only status
- * MBean. The JVM is asked (through the attach API, the way {@code jcmd PID ManagementAgent.start_local}
+ * {@code status PID}: what the agent in a running JVM is doing, read from its status MBean; and
+ * {@code reload PID}: that MBean's one operation, which makes the agent read its config file now.
+ * The JVM is asked (through the attach API, the way {@code jcmd PID ManagementAgent.start_local}
  * does) to start its local JMX connector; no agent is loaded, so this works under
  * {@code -XX:-EnableDynamicAgentLoading}. The agent registers its MBean within a second of that,
  * once its JVM has run ten seconds.
@@ -38,13 +39,23 @@ final class StatusCommand {
         this.err = err;
     }
 
+    /** {@code status PID}. */
     int run(String pid) {
+        return withAgent(pid, "its status", false);
+    }
+
+    /** {@code reload PID}: 0 when the file's policy is in force, 1 when the file was refused. */
+    int reload(String pid) {
+        return withAgent(pid, "a reload", true);
+    }
+
+    private int withAgent(String pid, String what, boolean reload) {
         String address;
         try {
             address = localJmxAddress(pid);
         } catch (ReflectiveOperationException | RuntimeException failure) {
             Throwable cause = failure instanceof InvocationTargetException ? failure.getCause() : failure;
-            err.println("cannot ask JVM " + pid + " for its status: " + cause + " (it must run as this user, "
+            err.println("cannot ask JVM " + pid + " for " + what + ": " + cause + " (it must run as this user, "
                     + "on a JDK with the attach API, and without -XX:+DisableAttachMechanism)");
             return Cli.FAILED;
         }
@@ -61,6 +72,11 @@ final class StatusCommand {
                 }
                 Thread.sleep(POLL_MILLIS);
             }
+            if (reload) {
+                String answer = (String) server.invoke(name, StatusPublisher.RELOAD_OPERATION, new Object[0], new String[0]);
+                (answer.startsWith("applied: ") ? out : err).println(answer);
+                return answer.startsWith("applied: ") ? Cli.OK : Cli.PROBLEMS_FOUND;
+            }
             out.println(server.getAttribute(name, "Agent"));
             out.println(server.getAttribute(name, "Config"));
             out.println(server.getAttribute(name, "Audit"));
@@ -70,7 +86,7 @@ final class StatusCommand {
             }
             return Cli.OK;
         } catch (IOException | JMException failure) {
-            err.println("cannot read the status of JVM " + pid + ": " + failure);
+            err.println("cannot get " + what + " from JVM " + pid + ": " + failure);
             return Cli.FAILED;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

@@ -15,11 +15,15 @@ import java.util.concurrent.TimeUnit;
  * <p>A daemon thread looks for the file once a second; the guards only read {@link #engaged},
  * one volatile read, so the hot paths never touch the file system. Only that thread writes the
  * flag, and the field is private to the agent's sealed module: code in the app can neither set it
- * nor clear it (it can create the file if it may write its folder: the agent warns at start-up
- * when it can). Each switch is an {@code agent} audit event and a WARN.
+ * nor clear it. Nor may it create the file: a kill file whose folder the JVM's own user can write
+ * (and so a compromised dependency, which runs as that user) is refused, said at start-up and each
+ * time the file appears, and the guards stay on. Each switch, and each refusal, is an
+ * {@code agent} audit event and a WARN.
  */
 public final class KillSwitch {
     private static volatile boolean engaged;
+    /** The file is there but refused; said once until it is gone. Only the watching thread touches it. */
+    private static boolean refused;
 
     private KillSwitch() {
     }
@@ -34,6 +38,12 @@ public final class KillSwitch {
      * first request, then once a second on a daemon thread.
      */
     public static void watch(final File killFile, final AuditPipeline audit) {
+        if (writableByThisUser(killFile)) {
+            PrimusLog.warn("kill switch refused: " + folderOf(killFile) + ", the folder of PRIMUS_KILL_FILE, is writable by "
+                    + "this JVM's user (" + System.getProperty("user.name") + "), so code in the app could create "
+                    + killFile.getName() + " and turn every guard off; the kill file is ignored while it is. Put it in a "
+                    + "folder only the operator can write (a read-only mount for the JVM, as Kubernetes volumes are)");
+        }
         check(killFile, audit);
         Thread watcher = new Thread(new Runnable() {
             @Override
@@ -56,7 +66,22 @@ public final class KillSwitch {
 
     private static void check(File killFile, AuditPipeline audit) {
         boolean exists = killFile.exists();
+        if (!exists) {
+            refused = false;
+        }
         if (exists == engaged) {
+            return;
+        }
+        if (exists && writableByThisUser(killFile)) {
+            if (!refused) {
+                refused = true;
+                PrimusLog.warn("kill switch refused: " + killFile + " exists, but its folder is writable by this JVM's "
+                        + "user, so the app's own code could have made it; every guard stays on");
+                audit.offer(AuditEvent.of("agent", "denied")
+                        .reason("kill_switch_refused")
+                        .detail("file", killFile.getPath())
+                        .build());
+            }
             return;
         }
         engaged = exists;
@@ -67,5 +92,16 @@ public final class KillSwitch {
                 .reason(exists ? "kill_switch_engaged" : "kill_switch_released")
                 .detail("file", killFile.getPath())
                 .build());
+    }
+
+    /** Whether this JVM's user could create the kill file: its folder is writable to it. */
+    static boolean writableByThisUser(File killFile) {
+        File folder = folderOf(killFile);
+        return folder.exists() && folder.canWrite();
+    }
+
+    static File folderOf(File file) {
+        File folder = file.getAbsoluteFile().getParentFile();
+        return folder == null ? new File("/") : folder;
     }
 }

@@ -17,16 +17,21 @@ public final class WritablePolicy {
     private WritablePolicy() {
     }
 
-    /** The config file (null for the embedded default) and the kill file (null when none is set). */
-    public static void check(File configFile, File killFile, AuditPipeline audit) {
+    /**
+     * The config file (null for the embedded default) and the kill file (null when none is set);
+     * true when any of them is writable.
+     */
+    public static boolean check(File configFile, File killFile, AuditPipeline audit) {
         List<String[]> writable = new ArrayList<String[]>();
         if (configFile != null && configFile.isFile()) {
-            add(writable, configFile, "the config file: the app's own code could rewrite the policy");
-            add(writable, folderOf(configFile), "the config file's folder: the app's own code could replace the config");
+            add(writable, configFile, "the config file: the app's own code could rewrite the policy, which the agent reloads "
+                    + "within a second");
+            add(writable, KillSwitch.folderOf(configFile), "the config file's folder: the app's own code could replace "
+                    + "the config");
         }
         if (killFile != null) {
-            add(writable, folderOf(killFile), "the kill file's folder: the app's own code could create " + killFile.getName()
-                    + " and turn every guard off");
+            add(writable, KillSwitch.folderOf(killFile), "the kill file's folder: the app's own code could create "
+                    + killFile.getName() + " and turn every guard off, so the kill file is refused while it is");
         }
         for (String[] found : writable) {
             PrimusLog.warn(found[0] + " is writable by this JVM's user (" + System.getProperty("user.name") + "), "
@@ -37,11 +42,7 @@ public final class WritablePolicy {
                     .detail("why", found[1])
                     .build());
         }
-    }
-
-    private static File folderOf(File file) {
-        File folder = file.getAbsoluteFile().getParentFile();
-        return folder == null ? new File("/") : folder;
+        return !writable.isEmpty();
     }
 
     private static void add(List<String[]> writable, File file, String why) {

@@ -21,21 +21,32 @@ import java.util.Locale;
  * audited the first time it is seen.
  */
 public final class EgressJudge {
-    private final EgressPolicy policy;
-    private final Mode mode;
-    private final boolean failClosed;
-    private final String configFile;
+    /** The generation in force; each check reads it once, so a reload never splits a decision. */
+    private volatile EgressRules rules;
     private final AuditPipeline audit;
     private final ResolvedNames resolvedNames = new ResolvedNames();
-    private final ProcessPolicy processes;
 
     public EgressJudge(EgressPolicy policy, Mode mode, boolean failClosed, String configFile, AuditPipeline audit) {
-        this.policy = policy;
-        this.mode = mode;
-        this.failClosed = failClosed;
-        this.configFile = configFile;
+        this(new EgressRules(policy, mode, failClosed, configFile), audit);
+    }
+
+    public EgressJudge(EgressRules rules, AuditPipeline audit) {
+        this.rules = rules;
         this.audit = audit;
-        this.processes = new ProcessPolicy(policy.processesAllowed(), System.getenv("PATH"));
+    }
+
+    /** Puts a reloaded policy in force for every check that starts from now on. */
+    public void apply(EgressRules next) {
+        rules = next;
+    }
+
+    /**
+     * The rules to judge by, or null when the guard stands aside: the kill file exists, or a
+     * reload set {@code egress.mode: off}.
+     */
+    private EgressRules inForce() {
+        EgressRules current = rules;
+        return KillSwitch.engaged() || current.mode == Mode.OFF ? null : current;
     }
 
     /** The names the agent saw resolved, and to what. */
@@ -52,7 +63,8 @@ public final class EgressJudge {
      * ({@link ResolvedNames}); under any other address the socket is judged by the address.
      */
     public EgressDeniedException checkSocket(InetSocketAddress inet, URL judgedUrl) {
-        if (KillSwitch.engaged()) {
+        EgressRules rules = inForce();
+        if (rules == null) {
             return null;
         }
         InetAddress address = inet.getAddress();
@@ -67,32 +79,28 @@ public final class EgressJudge {
         Destination destination = Destination.socket(host, resolved, inet.getPort());
         try {
             boolean judgedAlready = judgedUrl != null && sameEndpoint(judgedUrl, host, inet.getPort());
-            EgressDecision decision = judgedAlready ? policy.denyForAddress(resolved, inet.getPort())
-                    : policy.decide(destination);
-            return decision == null ? null : act(decision, destination);
+            EgressDecision decision = judgedAlready ? rules.policy.denyForAddress(resolved, inet.getPort())
+                    : rules.policy.decide(destination);
+            return decision == null ? null : act(rules, decision, destination);
         } catch (RuntimeException failure) {
-            return onError(destination, failure);
+            return onError(rules, destination, failure);
         }
     }
 
     /** An HTTP client is about to connect for {@code url} (each redirect hop is asked again). */
     public EgressDeniedException checkUrl(URL url) {
-        if (KillSwitch.engaged()) {
+        EgressRules rules = inForce();
+        if (rules == null) {
             return null;
         }
         String scheme = url.getProtocol().toLowerCase(Locale.ROOT);
         int port = url.getPort() >= 0 ? url.getPort() : url.getDefaultPort();
         Destination destination = Destination.url(scheme, url.getHost(), port, url.getPath());
         try {
-            return act(policy.decide(destination), destination);
+            return act(rules, rules.policy.decide(destination), destination);
         } catch (RuntimeException failure) {
-            return onError(destination, failure);
+            return onError(rules, destination, failure);
         }
-    }
-
-    /** {@code egress.on_error: fail_closed} in enforce mode: a check that fails denies. */
-    public boolean failClosed() {
-        return failClosed && mode == Mode.ENFORCE;
     }
 
     /**
@@ -100,52 +108,59 @@ public final class EgressJudge {
      * an {@code egress} event with the executable, never the command's arguments.
      */
     public ProcessDeniedException checkProcess(String executable) {
-        if (KillSwitch.engaged()) {
+        EgressRules rules = inForce();
+        if (rules == null) {
             return null;
         }
-        EgressDecision decision = processes.decide(executable);
-        String outcome = decision.allowed() ? "allowed" : mode == Mode.MONITOR ? "would_deny" : "denied";
+        EgressDecision decision = rules.processes.decide(executable);
+        String outcome = decision.allowed() ? "allowed" : rules.mode == Mode.MONITOR ? "would_deny" : "denied";
         if (decision.firstUse() || outcome.equals("denied")) {
             audit.offer(AuditEvent.of("egress", outcome)
-                    .mode(mode.word())
+                    .mode(rules.mode.word())
                     .rule(decision.rule())
                     .reason(decision.reason())
                     .context("caller", Callers.firstAppFrame())
                     .detail("executable", executable)
                     .build());
         }
-        return outcome.equals("denied") ? new ProcessDeniedException(executable, decision.reason(), configFile) : null;
+        return outcome.equals("denied") ? new ProcessDeniedException(executable, decision.reason(), rules.configFile) : null;
     }
 
-    /** {@code egress.dns: enforce}: lookups, reverse lookups and DNS queries are judged. */
+    /**
+     * {@code egress.dns: enforce}: lookups, reverse lookups and DNS queries are judged. Its hooks
+     * are woven only if it was on at start-up; a reload can turn it off, not on.
+     */
     boolean dnsEnforce() {
-        return policy.dnsEnforce();
+        EgressRules current = rules;
+        return current.mode != Mode.OFF && current.policy.dnsEnforce();
     }
 
     /** A reverse lookup of {@code address} ({@code egress.dns: enforce}): the denial, or null. */
     public EgressDeniedException checkReverseLookup(byte[] address) {
-        if (KillSwitch.engaged()) {
+        EgressRules rules = inForce();
+        if (rules == null) {
             return null;
         }
         Destination destination = Destination.socket(IpLiteral.format(address), address, -1);
         try {
-            return act(policy.decideReverseLookup(address), destination);
+            return act(rules, rules.policy.decideReverseLookup(address), destination);
         } catch (RuntimeException failure) {
-            return onError(destination, failure);
+            return onError(rules, destination, failure);
         }
     }
 
     /** A host name is about to be resolved; only asked with {@code egress.dns: enforce}. */
     public EgressDeniedException checkLookup(String host) {
-        if (KillSwitch.engaged()) {
+        EgressRules rules = inForce();
+        if (rules == null) {
             return null;
         }
         Destination destination = Destination.socket(host, null, -1);
         try {
-            EgressDecision decision = policy.decideLookup(host);
-            return decision == null ? null : act(decision, destination);
+            EgressDecision decision = rules.policy.decideLookup(host);
+            return decision == null ? null : act(rules, decision, destination);
         } catch (RuntimeException failure) {
-            return onError(destination, failure);
+            return onError(rules, destination, failure);
         }
     }
 
@@ -165,22 +180,22 @@ public final class EgressJudge {
     }
 
     /** Applies the mode to a decision; null lets the call go on. */
-    EgressDeniedException act(EgressDecision decision, Destination destination) {
+    private EgressDeniedException act(EgressRules rules, EgressDecision decision, Destination destination) {
         if (decision.allowed()) {
             if (decision.firstUse()) {
-                audit(decision, destination, "allowed");
+                audit(rules, decision, destination, "allowed");
             }
             return null;
         }
-        if (mode == Mode.MONITOR) {
+        if (rules.mode == Mode.MONITOR) {
             if (decision.firstUse()) {
-                audit(decision, destination, "would_deny");
+                audit(rules, decision, destination, "would_deny");
             }
             return null;
         }
-        audit(decision, destination, "denied");
+        audit(rules, decision, destination, "denied");
         return new EgressDeniedException(destination.describe(), decision.rule() + " (" + decision.reason() + ")",
-                configFile);
+                rules.configFile);
     }
 
     /**
@@ -190,36 +205,39 @@ public final class EgressJudge {
      * in monitor mode it is audited as {@code would_deny} and the call goes on.
      */
     public EgressDeniedException unreadable(String what, Throwable failure) {
-        if (KillSwitch.engaged()) {
+        EgressRules rules = inForce();
+        if (rules == null) {
             return null;
         }
         Destination destination = Destination.socket("(" + what + ")", null, -1);
         EgressDecision decision = new EgressDecision(false, "egress.unreadable",
                 "the destination could not be read: " + failure.getClass().getName());
-        return act(decision, destination);
+        return act(rules, decision, destination);
     }
 
     /** The agent failed judging {@code what}: {@code egress.on_error} decides, and the failure is counted. */
     public EgressDeniedException failed(String what, Throwable failure) {
-        if (KillSwitch.engaged()) {
-            return null;
-        }
-        AgentFailures.record("egress check", failure);
-        return failClosed() ? new EgressDeniedException(what, "egress.on_error (fail_closed)",
-                configFile) : null;
+        EgressRules rules = inForce();
+        return rules == null ? null : onError(rules, what, failure);
     }
 
     /** The policy itself failed: {@code egress.on_error} decides, and the failure is counted. */
-    private EgressDeniedException onError(Destination destination, RuntimeException failure) {
-        return failed(destination.describe(), failure);
+    private EgressDeniedException onError(EgressRules rules, Destination destination, RuntimeException failure) {
+        return onError(rules, destination.describe(), failure);
     }
 
-    private void audit(EgressDecision decision, Destination destination, String outcome) {
+    private static EgressDeniedException onError(EgressRules rules, String what, Throwable failure) {
+        AgentFailures.record("egress check", failure);
+        return rules.failsClosed() ? new EgressDeniedException(what, "egress.on_error (fail_closed)", rules.configFile)
+                : null;
+    }
+
+    private void audit(EgressRules rules, EgressDecision decision, Destination destination, String outcome) {
         byte[] resolved = destination.resolved();
         byte[] literal = resolved != null ? resolved : IpLiteral.parse(destination.host());
         String url = destination.scheme() == null ? null : destination.describe();
         audit.offer(AuditEvent.of("egress", outcome)
-                .mode(mode.word())
+                .mode(rules.mode.word())
                 .rule(decision.rule())
                 .reason(decision.reason())
                 .context("caller", Callers.firstAppFrame())

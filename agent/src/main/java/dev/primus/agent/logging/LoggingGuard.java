@@ -14,7 +14,8 @@ import java.util.Map;
  * unmasked rather than looping). Both live here, in the sealed module.
  */
 public final class LoggingGuard implements LogMasking.Checker {
-    private final LogValueMasker values;
+    /** The generation in force, or null once a reload turned masking off; read once per call. */
+    private volatile LogValueMasker values;
     private final ThreadLocal<LoggingThread> threads = new ThreadLocal<LoggingThread>() {
         @Override
         protected LoggingThread initialValue() {
@@ -26,22 +27,37 @@ public final class LoggingGuard implements LogMasking.Checker {
         this.values = new LogValueMasker(masker, enforce);
     }
 
+    /**
+     * Puts a reloaded masking policy in force for every call that starts from now on; null
+     * (a reload set {@code logging.mode: off}) lets lines pass as written.
+     */
+    public void apply(Masker masker, boolean enforce) {
+        values = masker == null ? null : new LogValueMasker(masker, enforce);
+    }
+
     /** One thread's state; not thread-safe. */
     private static final class LoggingThread {
         int appenders;
         boolean inside;
+        /** The generation this call masks with, read once as it entered. */
+        LogValueMasker masker;
     }
 
-    /** The thread's state when the engine may run now, marked as running; null when it already is, or the kill switch is on. */
+    /**
+     * The thread's state when the engine may run now, marked as running; null when it already is,
+     * the kill switch is on, or masking is off.
+     */
     private LoggingThread enter() {
-        if (KillSwitch.engaged()) {
-            return null; // The kill file exists: lines pass as the app wrote them.
+        LogValueMasker current = values;
+        if (current == null || KillSwitch.engaged()) {
+            return null; // Lines pass as the app wrote them.
         }
         LoggingThread thread = threads.get();
         if (thread.inside) {
             return null;
         }
         thread.inside = true;
+        thread.masker = current;
         return thread;
     }
 
@@ -52,7 +68,7 @@ public final class LoggingGuard implements LogMasking.Checker {
             return text;
         }
         try {
-            return values.maskText(text);
+            return thread.masker.maskText(text);
         } finally {
             thread.inside = false;
         }
@@ -65,7 +81,7 @@ public final class LoggingGuard implements LogMasking.Checker {
             return formatted;
         }
         try {
-            return values.maskLogbackMessage(formatted, event);
+            return thread.masker.maskLogbackMessage(formatted, event);
         } finally {
             thread.inside = false;
         }
@@ -78,7 +94,7 @@ public final class LoggingGuard implements LogMasking.Checker {
             return formatted;
         }
         try {
-            return values.maskJulFormatted(formatted, record);
+            return thread.masker.maskJulFormatted(formatted, record);
         } finally {
             thread.inside = false;
         }
@@ -91,7 +107,7 @@ public final class LoggingGuard implements LogMasking.Checker {
             return value;
         }
         try {
-            return values.maskStructuredArgument(value, marker);
+            return thread.masker.maskStructuredArgument(value, marker);
         } finally {
             thread.inside = false;
         }
@@ -122,7 +138,7 @@ public final class LoggingGuard implements LogMasking.Checker {
             return arguments;
         }
         try {
-            return values.maskArguments(arguments);
+            return thread.masker.maskArguments(arguments);
         } finally {
             thread.inside = false;
         }
@@ -135,7 +151,7 @@ public final class LoggingGuard implements LogMasking.Checker {
             return map;
         }
         try {
-            return values.maskValues(map);
+            return thread.masker.maskValues(map);
         } finally {
             thread.inside = false;
         }
@@ -148,7 +164,7 @@ public final class LoggingGuard implements LogMasking.Checker {
             return pairs;
         }
         try {
-            return values.maskKeyValuePairs(pairs);
+            return thread.masker.maskKeyValuePairs(pairs);
         } finally {
             thread.inside = false;
         }
@@ -161,7 +177,7 @@ public final class LoggingGuard implements LogMasking.Checker {
             return message;
         }
         try {
-            return values.maskLog4jMessage(message);
+            return thread.masker.maskLog4jMessage(message);
         } finally {
             thread.inside = false;
         }
@@ -174,7 +190,7 @@ public final class LoggingGuard implements LogMasking.Checker {
             return contextData;
         }
         try {
-            return values.maskLog4jContext(contextData);
+            return thread.masker.maskLog4jContext(contextData);
         } finally {
             thread.inside = false;
         }
@@ -187,7 +203,7 @@ public final class LoggingGuard implements LogMasking.Checker {
             return;
         }
         try {
-            values.maskLog4jEvent(event);
+            thread.masker.maskLog4jEvent(event);
         } finally {
             thread.inside = false;
         }
@@ -200,7 +216,7 @@ public final class LoggingGuard implements LogMasking.Checker {
             return;
         }
         try {
-            values.maskJulRecord(record);
+            thread.masker.maskJulRecord(record);
         } finally {
             thread.inside = false;
         }

@@ -8,24 +8,45 @@ import dev.primus.config.Mode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * One {@code masking} audit event per detector that found something since the last report:
  * how many values, never which. Collected by the audit writer once a minute and at shutdown.
+ * A reload hands it the new masker; what the old one counted since the last report is still
+ * reported, under the config it was counted by.
  */
 public final class MaskingReport implements AuditPipeline.Report {
-    private final Masker masker;
-    private final MaskingConfig config;
+    private volatile Generation current;
+    /** Maskers a reload replaced, each drained once more by the next report. */
+    private final ConcurrentLinkedQueue<Generation> retired = new ConcurrentLinkedQueue<Generation>();
 
     public MaskingReport(Masker masker, MaskingConfig config) {
-        this.masker = masker;
-        this.config = config;
+        this.current = new Generation(masker, config);
+    }
+
+    /** The masker and config of a reload; {@code masker} is null when masking is now off. */
+    public void apply(Masker masker, MaskingConfig config) {
+        retired.add(current);
+        current = new Generation(masker, config);
     }
 
     @Override
     public List<AuditEvent> collect() {
-        Map<String, Long> counts = masker.drainCounts();
-        List<AuditEvent> events = new ArrayList<AuditEvent>(counts.size());
+        List<AuditEvent> events = new ArrayList<AuditEvent>();
+        for (Generation old = retired.poll(); old != null; old = retired.poll()) {
+            collect(old, events);
+        }
+        collect(current, events);
+        return events;
+    }
+
+    private static void collect(Generation generation, List<AuditEvent> events) {
+        if (generation.masker == null) {
+            return;
+        }
+        MaskingConfig config = generation.config;
+        Map<String, Long> counts = generation.masker.drainCounts();
         boolean enforce = config.mode() == Mode.ENFORCE;
         for (Map.Entry<String, Long> count : counts.entrySet()) {
             String detector = count.getKey();
@@ -40,6 +61,15 @@ public final class MaskingReport implements AuditPipeline.Report {
                     .detail("count", Long.toString(values))
                     .build());
         }
-        return events;
+    }
+
+    private static final class Generation {
+        final Masker masker;
+        final MaskingConfig config;
+
+        Generation(Masker masker, MaskingConfig config) {
+            this.masker = masker;
+            this.config = config;
+        }
     }
 }

@@ -18,27 +18,41 @@ import java.util.function.LongSupplier;
  * use, a capacity past {@link RateLimit#MAX_CAPACITY}) is reported as
  * {@code FILE:LINE: path: message}, every problem at once. Nothing connects here: Redis is first
  * reached by the first decision.
+ *
+ * <p>A reload binds again with the running setup as {@code previous}: a limit whose definition
+ * is unchanged keeps its limiter, so its buckets (and its Redis connections) survive the reload.
  */
 public final class RateLimitSetup implements Closeable {
     private final Map<String, RateLimiter> limiters;
+    /** Each limit's definition as written, by id: what a reload compares to keep a limiter. */
+    private final Map<String, String> definitions;
     private final List<RedisClient> clients;
 
-    private RateLimitSetup(Map<String, RateLimiter> limiters, List<RedisClient> clients) {
+    private RateLimitSetup(Map<String, RateLimiter> limiters, Map<String, String> definitions, List<RedisClient> clients) {
         this.limiters = Collections.unmodifiableMap(limiters);
+        this.definitions = definitions;
         this.clients = clients;
     }
 
     /** Binds the {@code rate_limits} of {@code config}, read from {@code file}. */
     public static RateLimitSetup bind(AuthConfig config, String file) {
-        return bind(config == null ? null : config.section(), file, System::nanoTime);
+        return bind(config, file, null);
+    }
+
+    /**
+     * Binds the {@code rate_limits} of a reloaded {@code config}, keeping the limiters of
+     * {@code previous} (null at start-up) whose definitions did not change.
+     */
+    public static RateLimitSetup bind(AuthConfig config, String file, RateLimitSetup previous) {
+        return bind(config == null ? null : config.section(), file, System::nanoTime, previous);
     }
 
     /**
      * @param auth the {@code auth} section, or null
      * @throws RateLimitSetupException naming every problem
      */
-    static RateLimitSetup bind(ConfigNode auth, String file, LongSupplier nanoClock) {
-        return new Binder(file, nanoClock).bind(auth);
+    static RateLimitSetup bind(ConfigNode auth, String file, LongSupplier nanoClock, RateLimitSetup previous) {
+        return new Binder(file, nanoClock, previous).bind(auth);
     }
 
     /** The limiter a rule's {@code rate_limit: ID} names, or null when there is none by that id. */
@@ -59,6 +73,15 @@ public final class RateLimitSetup implements Closeable {
         }
     }
 
+    /** After a reload: closes the Redis connections {@code successor} no longer uses. */
+    public void retire(RateLimitSetup successor) {
+        for (RedisClient client : clients) {
+            if (!successor.clients.contains(client)) {
+                client.close();
+            }
+        }
+    }
+
     /** Every problem binding found, each as {@code FILE:LINE: path: message}. */
     public static final class RateLimitSetupException extends ConfigBindingException {
         private static final long serialVersionUID = 1L;
@@ -74,27 +97,58 @@ public final class RateLimitSetup implements Closeable {
         private final List<ConfigError> errors = new ArrayList<ConfigError>();
         // Limits naming one redis_url share its connections and its breaker.
         private final Map<String, RedisClient> clients = new LinkedHashMap<String, RedisClient>();
+        private final RateLimitSetup previous;
 
-        Binder(String file, LongSupplier nanoClock) {
+        Binder(String file, LongSupplier nanoClock, RateLimitSetup previous) {
             this.file = file;
             this.nanoClock = nanoClock;
+            this.previous = previous;
         }
 
         RateLimitSetup bind(ConfigNode auth) {
             Map<String, RateLimiter> limiters = new LinkedHashMap<String, RateLimiter>();
+            Map<String, String> definitions = new LinkedHashMap<String, String>();
             for (ConfigNode node : ConfigNode.itemsAt(auth, "rate_limits")) {
-                RateLimiter limiter = limiter(node);
+                String definition = definition(node);
+                RateLimiter limiter = kept(text(node, "id"), definition, node);
+                if (limiter == null) {
+                    limiter = limiter(node);
+                }
                 if (limiter != null) {
                     limiters.put(limiter.limit().id(), limiter);
+                    definitions.put(limiter.limit().id(), definition);
                 }
             }
             if (!errors.isEmpty()) {
                 for (RedisClient client : clients.values()) {
-                    client.close();
+                    if (previous == null || !previous.clients.contains(client)) {
+                        client.close();
+                    }
                 }
                 throw new RateLimitSetupException(errors);
             }
-            return new RateLimitSetup(limiters, new ArrayList<RedisClient>(clients.values()));
+            return new RateLimitSetup(limiters, definitions, new ArrayList<RedisClient>(clients.values()));
+        }
+
+        /** What makes two limits the same limit: every key of its entry, as bound. */
+        private static String definition(ConfigNode node) {
+            StringBuilder definition = new StringBuilder();
+            for (String key : new String[] {"key", "capacity", "refill_per_second", "backend", "redis_url"}) {
+                definition.append(key).append('=').append(text(node, key)).append('\n');
+            }
+            return definition.toString();
+        }
+
+        /** The running limiter of an unchanged definition, its Redis client carried over with it; else null. */
+        private RateLimiter kept(String id, String definition, ConfigNode node) {
+            if (previous == null || !definition.equals(previous.definitions.get(id))) {
+                return null;
+            }
+            RateLimiter limiter = previous.limiters.get(id);
+            if (limiter instanceof RedisRateLimiter) {
+                clients.put(text(node, "redis_url"), ((RedisRateLimiter) limiter).client());
+            }
+            return limiter;
         }
 
         private RateLimiter limiter(ConfigNode node) {

@@ -69,6 +69,11 @@ public final class RedisRateLimiter implements RateLimiter {
         this.maxIdleMillis = ascii(Long.toString(MAX_IDLE_MILLIS));
     }
 
+    /** The connection this limiter shares with the others naming its URL: a reload that keeps the limit keeps it. */
+    RedisClient client() {
+        return redis;
+    }
+
     @Override
     public RateLimit limit() {
         return limit;

@@ -33,10 +33,8 @@ public final class AuthGuard implements AuthGate.Checker {
     static final String SCOPES_ATTRIBUTE = "primus.scopes";
     private static final long BACKEND_ERROR_AUDIT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    private final RequestAuthenticator authenticator;
-    private final Mode mode;
-    private final boolean auditSuccess;
-    private final int maxBodyBytes;
+    /** The generation in force; each request reads it once, so a reload never splits a decision. */
+    private volatile AuthPolicy policy;
     private final AuditPipeline audit;
     private final RequestMdc mdc = new RequestMdc();
     private final AppSpans spans = new AppSpans();
@@ -52,11 +50,23 @@ public final class AuthGuard implements AuthGate.Checker {
 
     public AuthGuard(RequestAuthenticator authenticator, Mode mode, boolean auditSuccess, int maxBodyBytes,
                      AuditPipeline audit) {
-        this.authenticator = authenticator;
-        this.mode = mode;
-        this.auditSuccess = auditSuccess;
-        this.maxBodyBytes = maxBodyBytes;
+        this(new AuthPolicy(authenticator, mode, auditSuccess, maxBodyBytes), audit);
+    }
+
+    public AuthGuard(AuthPolicy policy, AuditPipeline audit) {
+        this.policy = policy;
         this.audit = audit;
+    }
+
+    /** Puts a reloaded policy in force for every request that enters from now on. */
+    public void apply(AuthPolicy next) {
+        policy = next;
+    }
+
+    /** The policy to judge by, or null when the guard stands aside: the kill file exists, or auth is off. */
+    private AuthPolicy inForce() {
+        AuthPolicy current = policy;
+        return KillSwitch.engaged() || current.mode == Mode.OFF ? null : current;
     }
 
     @Override
@@ -75,35 +85,37 @@ public final class AuthGuard implements AuthGate.Checker {
     }
 
     private Object judge(ServletApi api, Object request, Object response) {
-        if (KillSwitch.engaged()) {
+        AuthPolicy policy = inForce();
+        if (policy == null) {
             return request;
         }
         if (api == null || !api.isRequestDispatch(request)) {
             return request; // Async, error, forward and include dispatches were judged as the request they belong to.
         }
-        ServletAuthRequest view = new ServletAuthRequest(api, request, maxBodyBytes);
-        return act(authenticator.decide(view), view, api, view.requestForApp(), response);
+        ServletAuthRequest view = new ServletAuthRequest(api, request, policy.maxBodyBytes);
+        return act(policy, policy.authenticator.decide(view), view, api, view.requestForApp(), response);
     }
 
     /** Audits and carries out a decision: the request to go on with, or null once answered. */
-    private Object act(AuthDecision decision, ServletAuthRequest view, ServletApi api, Object admitted, Object response) {
+    private Object act(AuthPolicy policy, AuthDecision decision, ServletAuthRequest view, ServletApi api, Object admitted,
+                       Object response) {
         if (decision.rateLimitError() != null) {
-            auditBackendError(decision, view);
+            auditBackendError(policy, decision, view);
         }
         if (decision.isAllowed()) {
-            if (auditSuccess) {
-                audit(decision, view, "allowed");
+            if (policy.auditSuccess) {
+                audit(policy, decision, view, "allowed");
             }
             carry(api, admitted, decision.authenticated());
             correlate(decision, view);
             return admitted;
         }
-        if (mode != Mode.ENFORCE) {
-            audit(decision, view, "would_deny");
+        if (policy.mode != Mode.ENFORCE) {
+            audit(policy, decision, view, "would_deny");
             correlate(decision, view);
             return admitted;
         }
-        audit(decision, view, "denied");
+        audit(policy, decision, view, "denied");
         answer(api, response, ProblemResponses.negotiated(decision.refusal(), view.get("Accept")));
         return null;
     }
@@ -134,16 +146,17 @@ public final class AuthGuard implements AuthGate.Checker {
     @Override
     public Object admitHandler(Object handler, Object request, Object response) {
         ServletApi api = ServletApi.of(request);
-        String name = api == null || KillSwitch.engaged() ? null : HandlerNames.of(handler);
+        AuthPolicy policy = inForce();
+        String name = api == null || policy == null ? null : HandlerNames.of(handler);
         if (name == null || !api.isRequestDispatch(request)) {
             return handler;
         }
-        ServletAuthRequest view = new ServletAuthRequest(api, request, maxBodyBytes);
-        AuthDecision decision = authenticator.decideHandler(view, name);
+        ServletAuthRequest view = new ServletAuthRequest(api, request, policy.maxBodyBytes);
+        AuthDecision decision = policy.authenticator.decideHandler(view, name);
         if (decision == null) {
             return handler;
         }
-        return act(decision, view, api, request, response) == null ? null : handler;
+        return act(policy, decision, view, api, request, response) == null ? null : handler;
     }
 
     @Override
@@ -226,14 +239,14 @@ public final class AuthGuard implements AuthGate.Checker {
         }
     }
 
-    private void auditBackendError(AuthDecision decision, ServletAuthRequest view) {
+    private void auditBackendError(AuthPolicy policy, AuthDecision decision, ServletAuthRequest view) {
         long now = System.nanoTime();
         long last = lastBackendErrorAudit.get();
         if (last != 0 && now - last < BACKEND_ERROR_AUDIT_NANOS || !lastBackendErrorAudit.compareAndSet(last, now)) {
             return;
         }
         audit.offer(AuditEvent.of("rate_limit", "error")
-                .mode(mode.word())
+                .mode(policy.mode.word())
                 .rule(decision.rule())
                 .reason(decision.rateLimitError() + "; requests go through unlimited while it fails")
                 .context("method", view.method())
@@ -241,10 +254,10 @@ public final class AuthGuard implements AuthGate.Checker {
                 .build());
     }
 
-    private void audit(AuthDecision decision, ServletAuthRequest view, String outcome) {
+    private void audit(AuthPolicy policy, AuthDecision decision, ServletAuthRequest view, String outcome) {
         Authenticated who = decision.authenticated();
         audit.offer(AuditEvent.of(decision.kind().eventType(), outcome)
-                .mode(mode.word())
+                .mode(policy.mode.word())
                 .rule(decision.rule())
                 .reason(decision.reason())
                 .context("trace_id", TraceParent.traceId(view.get("traceparent")))

@@ -1,8 +1,8 @@
 package dev.primus.agent.status;
 
 import dev.primus.agent.audit.AuditPipeline;
+import dev.primus.agent.control.ConfigWatcher;
 import dev.primus.agent.control.KillSwitch;
-import dev.primus.config.PrimusConfig;
 import java.util.List;
 import javax.management.Attribute;
 import javax.management.AttributeList;
@@ -11,30 +11,37 @@ import javax.management.DynamicMBean;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanInfo;
 import javax.management.MBeanOperationInfo;
+import javax.management.MBeanParameterInfo;
 import javax.management.ReflectionException;
 
 /**
- * The agent's state as a read-only MBean, {@code dev.primus:type=Agent}, for {@code status PID}:
- * {@code Agent} (the start-up summary), {@code Config} (its source and SHA-256), {@code Audit} (sinks
- * and events dropped) and {@code Hooks} (what each hook did since). No operation
- * and no writable attribute: any code in the JVM can call the platform MBean server, so nothing
- * here may change a guard. A {@link DynamicMBean}, so the JMX implementation calls it through a
- * JDK interface and never needs reflective access into the agent's sealed module.
+ * The agent's state as an MBean, {@code dev.primus:type=Agent}, for {@code status PID} and
+ * {@code reload PID}: {@code Agent} (the start-up summary), {@code Config} (the file in force, its
+ * SHA-256 and generation), {@code Audit} (sinks and events dropped) and {@code Hooks} (what each
+ * hook did since). No writable attribute, and one operation, {@code reload}, which only makes the
+ * agent read its config file now rather than at the next once-a-second look: any code in the JVM
+ * can call the platform MBean server, so nothing here may change a guard in a way the operator's
+ * file does not say. A {@link DynamicMBean}, so the JMX implementation calls it through a JDK
+ * interface and never needs reflective access into the agent's sealed module.
  */
 final class StatusBean implements DynamicMBean {
     private static final String AGENT = "Agent";
     private static final String CONFIG = "Config";
     private static final String AUDIT = "Audit";
     private static final String HOOKS = "Hooks";
+    static final String RELOAD = StatusPublisher.RELOAD_OPERATION;
 
     private final String agent;
-    private final PrimusConfig config;
+    private final ConfigWatcher.Target policy;
+    /** Null when the agent runs on its embedded default: there is no file to read again. */
+    private final ConfigWatcher watcher;
     private final AuditPipeline audit;
     private final HookLedger hooks;
 
-    StatusBean(String agent, PrimusConfig config, AuditPipeline audit, HookLedger hooks) {
+    StatusBean(String agent, ConfigWatcher.Target policy, ConfigWatcher watcher, AuditPipeline audit, HookLedger hooks) {
         this.agent = agent;
-        this.config = config;
+        this.policy = policy;
+        this.watcher = watcher;
         this.audit = audit;
         this.hooks = hooks;
     }
@@ -47,7 +54,7 @@ final class StatusBean implements DynamicMBean {
         }
         if (CONFIG.equals(attribute)) {
             // The hash is computed on first use, here, never on the start-up path.
-            return "config " + config.source() + " sha256 " + config.sha256();
+            return policy.inForce();
         }
         if (AUDIT.equals(attribute)) {
             List<String> sinkDrops = audit.remoteDropsSinceStart();
@@ -85,9 +92,21 @@ final class StatusBean implements DynamicMBean {
         return new AttributeList();
     }
 
+    /**
+     * {@code reload}: "applied: ..." or "refused: ..." and what the agent said of it. Any other
+     * name, or any argument, is refused.
+     */
     @Override
     public Object invoke(String actionName, Object[] params, String[] signature) throws ReflectionException {
-        throw new ReflectionException(new NoSuchMethodException(actionName), "the Primus status MBean has no operations");
+        if (!RELOAD.equals(actionName) || params != null && params.length != 0) {
+            throw new ReflectionException(new NoSuchMethodException(actionName),
+                    "the Primus status MBean has one operation, reload(), which takes no argument");
+        }
+        if (watcher == null) {
+            return "refused: the agent runs on its embedded default; there is no config file to read again";
+        }
+        ConfigWatcher.Reload reload = watcher.reloadNow();
+        return (reload.applied ? "applied: " : "refused: ") + reload.summary;
     }
 
     @Override
@@ -95,10 +114,15 @@ final class StatusBean implements DynamicMBean {
         return new MBeanInfo(StatusBean.class.getName(), "Primus Agent status (read-only)",
                 new MBeanAttributeInfo[] {
                     new MBeanAttributeInfo(AGENT, "java.lang.String", "the agent's start-up summary", true, false, false),
-                    new MBeanAttributeInfo(CONFIG, "java.lang.String", "the config's source and SHA-256", true, false, false),
+                    new MBeanAttributeInfo(CONFIG, "java.lang.String", "the config file in force, its SHA-256 and generation",
+                            true, false, false),
                     new MBeanAttributeInfo(AUDIT, "java.lang.String", "the audit sinks and events dropped", true, false, false),
                     new MBeanAttributeInfo(HOOKS, "[Ljava.lang.String;", "what each hook did since start", true, false, false),
                 },
-                null, new MBeanOperationInfo[0], null);
+                null, new MBeanOperationInfo[] {
+                    new MBeanOperationInfo(RELOAD, "read the config file now, as the agent does once a second; "
+                            + "an invalid file is refused and the policy in force stays", new MBeanParameterInfo[0],
+                            "java.lang.String", MBeanOperationInfo.ACTION),
+                }, null);
     }
 }

@@ -2,7 +2,7 @@ package dev.primus.agent.status;
 
 import dev.primus.agent.audit.AuditPipeline;
 import dev.primus.bootstrap.AgentFailures;
-import dev.primus.config.PrimusConfig;
+import dev.primus.agent.control.ConfigWatcher;
 import java.lang.management.ManagementFactory;
 import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
@@ -17,6 +17,8 @@ import javax.management.ObjectName;
  */
 public final class StatusPublisher implements Runnable {
     public static final String NAME = "dev.primus:type=Agent";
+    /** The bean's one operation: read the config file now ({@code reload PID}). */
+    public static final String RELOAD_OPERATION = "reload";
     private static final long LOOK_MILLIS = 1000;
     /**
      * The first look waits this long: an app that creates the platform MBean server as it starts
@@ -32,8 +34,10 @@ public final class StatusPublisher implements Runnable {
     }
 
     /** Starts the thread; {@code agent} is the start-up summary line. */
-    public static void start(String agent, PrimusConfig config, AuditPipeline audit, HookLedger hooks) {
-        Thread thread = new Thread(new StatusPublisher(new StatusBean(agent, config, audit, hooks)), "primus-status");
+    public static void start(String agent, ConfigWatcher.Target policy, ConfigWatcher watcher, AuditPipeline audit,
+                             HookLedger hooks) {
+        Thread thread = new Thread(new StatusPublisher(new StatusBean(agent, policy, watcher, audit, hooks)),
+                "primus-status");
         thread.setDaemon(true);
         thread.start();
     }

@@ -16,12 +16,16 @@ import org.junit.jupiter.api.Test;
 
 class RateLimitSetupTest {
     private static RateLimitSetup bind(String authYaml) {
+        return bind(authYaml, null);
+    }
+
+    private static RateLimitSetup bind(String authYaml, RateLimitSetup previous) {
         LoadResult result = new ConfigLoader(name -> null)
                 .load("primus.yaml", ("service: t\nauth:\n" + authYaml).getBytes(StandardCharsets.UTF_8));
         if (!result.isValid()) {
             throw new AssertionError(result.errors().toString());
         }
-        return RateLimitSetup.bind(result.config().auth(), "primus.yaml");
+        return RateLimitSetup.bind(result.config().auth(), "primus.yaml", previous);
     }
 
     private static List<String> errors(String authYaml) {
@@ -47,6 +51,28 @@ class RateLimitSetupTest {
         assertEquals(RateLimitKey.CLIENT_IP, perIp.key());
         assertEquals(10, perIp.capacity());
         assertEquals(0.5, perIp.refillPerSecond());
+    }
+
+    @Test
+    void aReloadKeepsTheBucketsOfAnUnchangedLimitAndStartsAChangedOneAfresh() {
+        String limits = """
+                  rate_limits:
+                    - { id: kept, key: tenant, capacity: 2, refill_per_second: 0 }
+                    - { id: changed, key: tenant, capacity: 2, refill_per_second: 0 }
+                """;
+        RateLimitSetup running = bind(limits);
+        for (String id : List.of("kept", "changed")) {
+            assertTrue(running.limiter(id).decide("tenant:acme").allows());
+            assertTrue(running.limiter(id).decide("tenant:acme").allows());
+            assertFalse(running.limiter(id).decide("tenant:acme").allows(), id + ": the bucket is empty");
+        }
+
+        RateLimitSetup reloaded = bind(limits.replace("id: changed, key: tenant, capacity: 2",
+                "id: changed, key: tenant, capacity: 3"), running);
+
+        assertFalse(reloaded.limiter("kept").decide("tenant:acme").allows(), "same definition: same bucket, still empty");
+        assertTrue(reloaded.limiter("changed").decide("tenant:acme").allows(), "a new definition starts full");
+        assertEquals(3, reloaded.limiter("changed").limit().capacity());
     }
 
     @Test
