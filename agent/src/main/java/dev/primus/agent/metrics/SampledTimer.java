@@ -64,12 +64,14 @@ public final class SampledTimer {
         if (started == 0) {
             return;
         }
-        long nanos = System.nanoTime() - started;
-        if (nanos < 0) {
-            nanos = 0;
-        }
-        recorder.recordValue(Math.min(nanos, HIGHEST_NANOS));
-        sumNanos.add(nanos);
+        record(System.nanoTime() - started);
+    }
+
+    void record(long nanos) {
+        long duration = Math.max(nanos, 0);
+        // Past the histogram's range the Recorder would throw: such a duration belongs in +Inf anyway.
+        recorder.recordValue(Math.min(duration, HIGHEST_NANOS));
+        sumNanos.add(duration);
     }
 
     /** Every sample since start: cumulative counts at each bound (in ns), then the total and sum. */
