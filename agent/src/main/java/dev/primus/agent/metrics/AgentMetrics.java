@@ -95,6 +95,13 @@ public final class AgentMetrics {
         newDestinations = r.counter(EGRESS_NEW_DESTINATIONS,
                 "Egress destinations seen for the first time under the current policy, by outcome.", "outcome");
         configReloads = r.counter(CONFIG_RELOADS, "Config reloads, by result (applied, unchanged, refused).", "result");
+        // Known at start: present at 0 from the first scrape, so that the first refusal is an increase.
+        for (String outcome : new String[] {"allowed", "denied", "would_deny"}) {
+            newDestinations.declare(outcome);
+        }
+        for (String result : new String[] {"applied", "unchanged", "refused"}) {
+            configReloads.declare(result);
+        }
         policyGeneration = r.scrapedGauge(POLICY_GENERATION, "The policy in force: 1 at start, one more at each applied reload.");
         killSwitch = r.scrapedGauge(KILL_SWITCH_ENGAGED, "1 while the kill file exists and every guard is off, else 0.");
         policyWritable = r.scrapedGauge(POLICY_WRITABLE,
@@ -106,9 +113,18 @@ public final class AgentMetrics {
         return registry;
     }
 
-    /** A guard's decision: {@code module} the audit module, {@code outcome} allowed, denied or would_deny. */
+    /**
+     * A guard's decision: {@code module} the audit module, {@code outcome} allowed, denied or
+     * would_deny, {@code rule} the config rule's id. The rules a config names can be declared at 0
+     * as it loads, through {@link #decisions()}.
+     */
     public void decision(String module, String outcome, String rule) {
         decisions.inc(module, outcome, rule);
+    }
+
+    /** The decisions family itself, to {@code declare} the rules of a config as it loads. */
+    public ThreeLabelCounter decisions() {
+        return decisions;
     }
 
     /** {@code reason}: the RFC 6750 error ({@code invalid_token}) or the refusal's kind, never the credential. */
@@ -141,7 +157,10 @@ public final class AgentMetrics {
         maskedValues.readFrom(source);
     }
 
-    /** Readings {@code (sink, "written" | "dropped", count)} since start. */
+    /**
+     * Readings {@code (sink, "written" | "dropped", count)} since start; both results for every
+     * sink, 0 included, so that the first drop is an increase an alert sees.
+     */
     public void auditEventsFrom(ScrapedValues source) {
         auditEvents.readFrom(source);
     }

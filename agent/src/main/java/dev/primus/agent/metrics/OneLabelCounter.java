@@ -10,6 +10,15 @@ public final class OneLabelCounter extends LabelledCounter {
         super(name, help, maxSeries, label);
     }
 
+    /**
+     * Makes the series of these label values exist at 0 (folded into {@code _other} past the bound),
+     * so that its first increment is an increase Prometheus sees: {@code increase()} cannot see the
+     * count a series was born with. For the values known at start-up (outcomes, results, rule ids).
+     */
+    public void declare(String value) {
+        seriesFor(value(value));
+    }
+
     /** Adds one to the series of this label value. No lock and no allocation once it has been seen. */
     public void inc(String value) {
         String a = value(value);

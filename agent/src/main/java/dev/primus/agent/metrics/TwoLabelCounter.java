@@ -11,6 +11,15 @@ public final class TwoLabelCounter extends LabelledCounter {
         super(name, help, maxSeries, label1, label2);
     }
 
+    /**
+     * Makes the series of these label values exist at 0 (folded into {@code _other} past the bound),
+     * so that its first increment is an increase Prometheus sees: {@code increase()} cannot see the
+     * count a series was born with. For the values known at start-up (outcomes, results, rule ids).
+     */
+    public void declare(String value1, String value2) {
+        seriesFor(value(value1), value(value2));
+    }
+
     /** Adds one to the series of these label values. No lock and no allocation once it has been seen. */
     public void inc(String value1, String value2) {
         String a = value(value1);

@@ -130,6 +130,21 @@ class ExpositionFormatTest {
     }
 
     @Test
+    void aDeclaredSeriesIsWrittenAtZeroSoThatItsFirstIncrementIsAnIncrease() {
+        String text = ExpositionFormat.PROMETHEUS_TEXT.write(new AgentMetrics().registry().scrape());
+        assertTrue(text.contains("primus_config_reloads_total{result=\"refused\"} 0\n"), text);
+        assertTrue(text.contains("primus_egress_new_destinations_total{outcome=\"denied\"} 0\n"), text);
+        MetricRegistry registry = new MetricRegistry(4);
+        ThreeLabelCounter decisions = registry.counter("demo_total", "Demo.", "module", "outcome", "rule");
+        decisions.declare("egress", "denied", "egress.deny[0]");
+        decisions.inc("egress", "denied", "egress.deny[0]");
+        decisions.declare("egress", "denied", "egress.deny[0]");
+        assertEquals("# HELP demo_total Demo.\n# TYPE demo_total counter\n"
+                + "demo_total{module=\"egress\",outcome=\"denied\",rule=\"egress.deny[0]\"} 1\n",
+                ExpositionFormat.PROMETHEUS_TEXT.write(registry.scrape()));
+    }
+
+    @Test
     void aNullLabelValueIsTheEmptyValue() {
         MetricRegistry registry = new MetricRegistry(4);
         registry.counter("demo_total", "Demo.", "module", "rule").inc("egress", null);
