@@ -23,6 +23,10 @@ public final class Sample {
         return name;
     }
 
+    String[] labelNames() {
+        return labelNames.clone();
+    }
+
     public Number value() {
         return value;
     }
