@@ -17,10 +17,18 @@ import org.HdrHistogram.Recorder;
  *
  * <p>Durations go into an HdrHistogram {@link Recorder}: wait-free, and allocation-free with a
  * fixed range. The scraper alone moves each interval into a running total, under this timer's
- * monitor, which no guard thread takes. HdrHistogram classes used: {@code Recorder} (and, inside
- * it, {@code Recorder$InternalAtomicHistogram}, {@code AtomicHistogram}, {@code WriterReaderPhaser}),
- * {@code Histogram}, and their bases {@code AbstractHistogram}, {@code AbstractHistogramBase},
- * {@code EncodableHistogram}, {@code ValueRecorder}, {@code IntervalHistogramProvider}.
+ * monitor, which no guard thread takes.
+ *
+ * <p>HdrHistogram classes it calls: {@code Recorder} and {@code Histogram}. Classes the JVM loads
+ * for them, which the agent jar must keep (20 of HdrHistogram's, about 60 KB; {@code
+ * HdrHistogramClassesTest} runs the metrics with only these): {@code AbstractHistogram},
+ * {@code AbstractHistogramBase}, {@code AbstractHistogramIterator}, {@code AtomicHistogram},
+ * {@code ConcurrentHistogram}, {@code DoubleHistogram}, {@code DoubleValueRecorder},
+ * {@code EncodableHistogram}, {@code Histogram}, {@code HistogramIterationValue},
+ * {@code IntervalHistogramProvider}, {@code PackedConcurrentHistogram}, {@code PercentileIterator},
+ * {@code RecordedValuesIterator}, {@code Recorder}, {@code Recorder$InternalAtomicHistogram},
+ * {@code Recorder$InternalConcurrentHistogram}, {@code Recorder$InternalPackedConcurrentHistogram},
+ * {@code ValueRecorder}, {@code WriterReaderPhaser}.
  */
 public final class SampledTimer {
     /** One call in this many is timed; a power of two, so the choice is a mask. */
