@@ -58,7 +58,7 @@ public final class MetricsServer implements Closeable {
      */
     public synchronized int start() throws IOException {
         if (server != null || closed) {
-            throw new IllegalStateException("the metrics server on " + bindAddress + ":" + port + " was started already");
+            throw new IllegalStateException("the metrics server on " + bindAddress + ":" + port + (closed ? " is closed" : " was started already"));
         }
         ServerSocket bound = new ServerSocket();
         try {
@@ -125,8 +125,9 @@ public final class MetricsServer implements Closeable {
             }
             client = accepted;
             try {
-                answer(accepted);
-                drain(accepted);
+                if (answer(accepted)) {
+                    drain(accepted);
+                }
             } catch (IOException clientGoneOrSilent) {
                 // The client's doing (a timeout, a reset): nothing to record.
             } catch (Throwable failure) {
@@ -138,23 +139,24 @@ public final class MetricsServer implements Closeable {
         }
     }
 
-    private void answer(Socket accepted) throws IOException {
+    /** Whether an answer was written; not for a client that sent nothing, or too slowly. */
+    private boolean answer(Socket accepted) throws IOException {
         RequestHead head;
         try {
             head = RequestHead.read(accepted, MAX_HEAD_BYTES, readTimeoutMillis);
         } catch (SocketTimeoutException silent) {
-            return;
+            return false;
         }
         OutputStream out = accepted.getOutputStream();
         switch (head.problem) {
             case CLOSED:
-                return;
+                return false;
             case TOO_LARGE:
                 respond(out, "431 Request Header Fields Too Large", null, "request head over " + MAX_HEAD_BYTES + " bytes\n");
-                return;
+                return true;
             case MALFORMED:
                 respond(out, "400 Bad Request", null, "not an HTTP/1.1 request\n");
-                return;
+                return true;
             default:
                 break;
         }
@@ -167,6 +169,7 @@ public final class MetricsServer implements Closeable {
             byte[] body = format.write(registry.scrape()).getBytes(StandardCharsets.UTF_8);
             write(out, "200 OK", format.contentType(), null, body);
         }
+        return true;
     }
 
     /**
