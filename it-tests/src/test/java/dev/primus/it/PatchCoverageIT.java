@@ -113,7 +113,7 @@ class PatchCoverageIT {
             assertEquals(0, status.awaitExit(TIMEOUT), String.join("\n", status.stderr()));
             List<String> lines = status.stdout();
             assertTrue(lines.get(0).startsWith("Primus Agent ") && lines.get(0).contains("service hooks-it"), lines.toString());
-            assertTrue(lines.get(1).matches("config .*primus\\.yaml sha256 [0-9a-f]{64}"), lines.toString());
+            assertTrue(lines.get(1).matches("config .*primus\\.yaml sha256 [0-9a-f]{64} generation 1"), lines.toString());
             assertTrue(lines.get(2).matches("audit to file:.*audit\\.jsonl; 0 events dropped since start \\(queue full\\)"),
                     lines.toString());
             assertTrue(lines.contains("  ConnectInterceptor.intercept: MISSED in okhttp3.internal.connection.ConnectInterceptor "

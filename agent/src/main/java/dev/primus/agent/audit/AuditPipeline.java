@@ -173,6 +173,35 @@ public final class AuditPipeline {
         return writer.unwritableSinks();
     }
 
+    /** What {@link #readSinkCounts} reports, one call per sink. */
+    public interface SinkCounts {
+        /**
+         * @param written  events the sink took since start
+         * @param dropped  events it lost since start: it could not write them, or its buffer was full
+         * @param buffered events a remote sink holds that its server has not taken yet
+         */
+        void sink(String name, long written, long dropped, long buffered);
+    }
+
+    /**
+     * Each sink's counts since start, for the metrics; the queue's own drops (before any sink saw
+     * the events) are reported as a sink named {@code queue}.
+     */
+    public void readSinkCounts(SinkCounts into) {
+        List<AuditSink> sinks = writer.sinks();
+        for (int i = 0; i < sinks.size(); i++) {
+            AuditSink sink = sinks.get(i);
+            long dropped = writer.lostSinceStart(i);
+            long buffered = 0;
+            if (sink instanceof RemoteSink) {
+                dropped += ((RemoteSink) sink).droppedSinceStart();
+                buffered = ((RemoteSink) sink).buffered();
+            }
+            into.sink(sink.name(), writer.writtenSinceStart(i), dropped, buffered);
+        }
+        into.sink("queue", 0, queue.droppedSinceStart(), 0);
+    }
+
     /** Events dropped because the queue was full, since start. */
     public long droppedSinceStart() {
         return queue.droppedSinceStart();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import org.jctools.queues.MessagePassingQueue;
 
@@ -52,6 +53,9 @@ final class AuditWriter implements Runnable {
     private final long[] lost;
     private final String[] lostWhy;
     private final boolean[] failing;
+    /** Per sink, since start, for the metrics: events it took, and events it lost because it could not write them. */
+    private final AtomicLongArray writtenSinceStart;
+    private final AtomicLongArray lostSinceStart;
 
     AuditWriter(AuditQueue queue, String service, List<AuditSink> sinks, long reportPeriodNanos) {
         this(queue, service, sinks, new boolean[sinks.size()], "unknown", reportPeriodNanos);
@@ -82,6 +86,8 @@ final class AuditWriter implements Runnable {
         this.lost = new long[sinks.size()];
         this.lostWhy = new String[sinks.size()];
         this.failing = new boolean[sinks.size()];
+        this.writtenSinceStart = new AtomicLongArray(sinks.size());
+        this.lostSinceStart = new AtomicLongArray(sinks.size());
         reports.add(new AuditPipeline.Report() {
             @Override
             public List<AuditEvent> collect() {
@@ -244,6 +250,7 @@ final class AuditWriter implements Runnable {
             AuditSink sink = sinks.get(i);
             try {
                 sink.write(ocsf[i] ? ocsfLines : lines, firstSeq);
+                writtenSinceStart.addAndGet(i, count);
                 if (failing[i]) {
                     failing[i] = false;
                     PrimusLog.info("audit sink " + sink.name() + " writes again");
@@ -251,6 +258,7 @@ final class AuditWriter implements Runnable {
             } catch (Throwable failure) {
                 // A disk that is full or gone is not an agent fault: said once per outage, counted, reported.
                 lost[i] += count;
+                lostSinceStart.addAndGet(i, count);
                 lostWhy[i] = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
                 if (!failing[i]) {
                     failing[i] = true;
@@ -277,6 +285,20 @@ final class AuditWriter implements Runnable {
             }
         }
         return events;
+    }
+
+    /** Events sink {@code i} took since start. */
+    long writtenSinceStart(int i) {
+        return writtenSinceStart.get(i);
+    }
+
+    /** Events sink {@code i} lost since start because it could not write them. */
+    long lostSinceStart(int i) {
+        return lostSinceStart.get(i);
+    }
+
+    List<AuditSink> sinks() {
+        return sinks;
     }
 
     /** The sinks that cannot take events now, each as {@code NAME: why}; checked before the writer starts. */

@@ -162,6 +162,11 @@ public abstract class RemoteSink implements AuditSink, AuditPipeline.Report {
     }
 
     /** Events dropped because the buffer was full, since start. */
+    /** Events waiting in the buffer for the server. */
+    public final long buffered() {
+        return buffer.size();
+    }
+
     public final long droppedSinceStart() {
         return buffer.droppedSinceStart();
     }

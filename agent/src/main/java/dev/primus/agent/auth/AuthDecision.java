@@ -55,6 +55,12 @@ public final class AuthDecision {
         return new AuthDecision(kind, rule, null, refusal, reason, route, null);
     }
 
+    /** A refusal by the rate limit {@code limit}. */
+    static AuthDecision rateLimited(String rule, Authenticated authenticated, AuthAnswer refusal, String reason,
+                                    String route, String limit) {
+        return new AuthDecision(Kind.RATE_LIMIT, rule, authenticated, refusal, reason, route, limit);
+    }
+
     /** A refusal of someone who proved who they are, but may not do this. */
     static AuthDecision refused(Kind kind, String rule, Authenticated authenticated, AuthAnswer refusal, String reason,
                                 String route) {
@@ -84,8 +90,11 @@ public final class AuthDecision {
         return refusal;
     }
 
-    /** The {@code auth.rate_limits} id an allowed request is still to be counted against, or null. */
-    String rateLimit() {
+    /**
+     * The {@code auth.rate_limits} id an allowed request is still to be counted against, or, of a
+     * {@link Kind#RATE_LIMIT} refusal, the limit that refused it; else null.
+     */
+    public String rateLimit() {
         return rateLimit;
     }
 
@@ -101,6 +110,35 @@ public final class AuthDecision {
 
     public String reason() {
         return reason;
+    }
+
+    /**
+     * For a refusal, a word from a small fixed set saying why, fit for a metric label: the RFC 6750
+     * {@code error} of its challenge ({@code invalid_token}, {@code insufficient_scope}), else what
+     * its status means. Never the client's words.
+     */
+    public String failureCode() {
+        if (kind == Kind.WEBHOOK) {
+            return "webhook_signature";
+        }
+        String challenge = refusal.header("WWW-Authenticate");
+        int error = challenge == null ? -1 : challenge.indexOf("error=\"");
+        if (error >= 0) {
+            int end = challenge.indexOf('"', error + 7);
+            if (end > error + 7) {
+                return challenge.substring(error + 7, end);
+            }
+        }
+        switch (refusal.status()) {
+            case 401:
+                return "missing_credentials";
+            case 403:
+                return "forbidden";
+            case 413:
+                return "body_too_large";
+            default:
+                return "status_" + refusal.status();
+        }
     }
 
     /** The canonical path the rules saw; null when the path itself was refused. */

@@ -25,6 +25,12 @@ public final class RequestAuthenticator {
         this.realm = realm;
     }
 
+    /** What the limit {@code id} counts by ({@code tenant}, {@code client_ip}...), or null when there is none by that id. */
+    public String rateLimitKey(String id) {
+        RateLimiter limiter = rateLimits.get(id);
+        return limiter == null ? null : limiter.limit().key().word();
+    }
+
     /**
      * Never throws for anything the client sends. An allowed request of a rule that names a rate
      * limit is then counted against it.
@@ -57,9 +63,9 @@ public final class RequestAuthenticator {
         if (limited.allows()) {
             return allowed;
         }
-        return AuthDecision.refused(AuthDecision.Kind.RATE_LIMIT, allowed.rule(), who,
+        return AuthDecision.rateLimited(allowed.rule(), who,
                 ProblemResponses.tooManyRequests(java.time.Duration.ofSeconds(limited.retryAfterSeconds())),
-                limiter.limit().id() + ": " + limited.reason(), allowed.route());
+                limiter.limit().id() + ": " + limited.reason(), allowed.route(), limiter.limit().id());
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.primus.agent.audit.AuditPipeline;
 import dev.primus.agent.auth.AuthSetup;
 import dev.primus.agent.control.ConfigWatcher;
 import dev.primus.agent.control.KillSwitch;
+import dev.primus.agent.metrics.AgentMetrics;
 import dev.primus.agent.control.WritablePolicy;
 import dev.primus.agent.status.HookLedger;
 import dev.primus.agent.status.StatusPublisher;
@@ -75,9 +76,10 @@ public final class AgentInstaller {
             }
             return;
         }
+        AgentMetrics metrics = MetricsExport.forConfig(config.metrics());
         final LivePolicy live;
         try {
-            live = LivePolicy.install(config, auth, audit, source);
+            live = LivePolicy.install(config, auth, audit, source, metrics);
         } catch (IllegalStateException notInstalled) {
             // A gate holds another installation's engine, or was initialized before the agent
             // could give it one: nothing of this start is woven, and the message says what holds.
@@ -93,7 +95,7 @@ public final class AgentInstaller {
         if (killFile != null) {
             KillSwitch.watch(killFile, audit);
         }
-        WritablePolicy.check(source.file(), killFile, audit);
+        boolean policyWritable = WritablePolicy.check(source.file(), killFile, audit);
         List<Patch> patches = Guards.patches(config);
         HookLedger ledger = new HookLedger();
         for (Patch patch : patches) {
@@ -144,7 +146,8 @@ public final class AgentInstaller {
         // The embedded default has no file to watch; the status bean then answers reload with that.
         ConfigWatcher watcher = source.isEmbeddedDefault() ? null
                 : ConfigWatcher.watch(source.file().toPath(), live);
-        StatusPublisher.start(startupLine, live, watcher, audit, ledger);
+        MetricsExport.start(metrics, config.metrics(), audit, live, ledger, policyWritable);
+        StatusPublisher.start(startupLine, live, watcher, audit, ledger, metrics == null ? null : metrics.registry());
         declareOpenDoors();
     }
 

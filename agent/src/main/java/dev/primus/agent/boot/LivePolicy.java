@@ -12,6 +12,7 @@ import dev.primus.agent.egress.EgressRules;
 import dev.primus.agent.logging.LoggingGuard;
 import dev.primus.agent.logging.MaskingReport;
 import dev.primus.agent.masking.Masker;
+import dev.primus.agent.metrics.AgentMetrics;
 import dev.primus.agent.servlet.AuthGuard;
 import dev.primus.agent.servlet.AuthPolicy;
 import dev.primus.bootstrap.GateInstallation;
@@ -47,13 +48,17 @@ final class LivePolicy implements ConfigWatcher.Target {
     private final LoggingGuard logging;
     private final MaskingReport maskingReport;
     private final AuthGuard auth;
+    /** Null when metrics are off. */
+    private final AgentMetrics metrics;
     /** Guarded by this: what is in force now. */
     private PrimusConfig config;
     private AuthSetup authSetup;
     private volatile long generation = 1;
 
     private LivePolicy(ConfigSource source, AuditPipeline audit, PrimusConfig config, AuthSetup authSetup,
-                       EgressJudge egress, LoggingGuard logging, MaskingReport maskingReport, AuthGuard auth) {
+                       EgressJudge egress, LoggingGuard logging, MaskingReport maskingReport, AuthGuard auth,
+                       AgentMetrics metrics) {
+        this.metrics = metrics;
         this.source = source;
         this.audit = audit;
         this.started = config;
@@ -70,31 +75,33 @@ final class LivePolicy implements ConfigWatcher.Target {
      *
      * @throws IllegalStateException when a gate was initialized before this, and so has no engine
      */
-    static LivePolicy install(PrimusConfig config, AuthSetup authSetup, AuditPipeline audit, ConfigSource source) {
-        LivePolicy live = create(config, authSetup, audit, source);
+    static LivePolicy install(PrimusConfig config, AuthSetup authSetup, AuditPipeline audit, ConfigSource source,
+                              AgentMetrics metrics) {
+        LivePolicy live = create(config, authSetup, audit, source, metrics);
         GateInstallation.install(live.egress == null ? null : new EgressGuard(live.egress), live.logging, live.auth);
         return live;
     }
 
     /** The engines for {@code config}, not yet in any gate: {@link #install} gives them out; tests drive them. */
-    static LivePolicy create(PrimusConfig config, AuthSetup authSetup, AuditPipeline audit, ConfigSource source) {
+    static LivePolicy create(PrimusConfig config, AuthSetup authSetup, AuditPipeline audit, ConfigSource source,
+                             AgentMetrics metrics) {
         EgressJudge egress = null;
         if (config.egress().mode() != Mode.OFF) {
-            egress = new EgressJudge(egressRules(config), audit);
+            egress = new EgressJudge(egressRules(config), audit, metrics);
         }
         LoggingGuard logging = null;
         MaskingReport maskingReport = null;
         if (config.masking().mode() != Mode.OFF) {
             Masker masker = Masker.from(config.masking());
-            logging = new LoggingGuard(masker, config.masking().mode() == Mode.ENFORCE);
+            logging = new LoggingGuard(masker, config.masking().mode() == Mode.ENFORCE, metrics);
             maskingReport = new MaskingReport(masker, config.masking());
             audit.addReport(maskingReport);
         }
         AuthGuard auth = null;
         if (authSetup != null) {
-            auth = new AuthGuard(authPolicy(config, authSetup, config.service()), audit);
+            auth = new AuthGuard(authPolicy(config, authSetup, config.service()), audit, metrics);
         }
-        return new LivePolicy(source, audit, config, authSetup, egress, logging, maskingReport, auth);
+        return new LivePolicy(source, audit, config, authSetup, egress, logging, maskingReport, auth, metrics);
     }
 
     EgressJudge egress() {
@@ -107,6 +114,11 @@ final class LivePolicy implements ConfigWatcher.Target {
 
     AuthGuard auth() {
         return auth;
+    }
+
+    /** Null when masking was off at start-up. */
+    MaskingReport maskingReport() {
+        return maskingReport;
     }
 
     /** The config in force now. */
@@ -146,6 +158,7 @@ final class LivePolicy implements ConfigWatcher.Target {
         if (changes.isEmpty() && reread) {
             changes.add("none in the file; the files it names were read again");
         } else if (changes.isEmpty()) {
+            counted("unchanged");
             return new ConfigWatcher.Reload(true, "config " + next.source() + " reloaded (" + why
                     + "): nothing changed; generation " + generation + " stays in force");
         }
@@ -172,7 +185,14 @@ final class LivePolicy implements ConfigWatcher.Target {
             event.detail("not_live", String.join("; ", notLive));
         }
         audit.offer(event.build());
+        counted("applied");
         return new ConfigWatcher.Reload(true, summary);
+    }
+
+    private void counted(String result) {
+        if (metrics != null) {
+            metrics.configReload(result);
+        }
     }
 
     /** Every part of a new generation, bound before any is put in force. */
@@ -250,6 +270,7 @@ final class LivePolicy implements ConfigWatcher.Target {
             PrimusLog.error("  " + error);
             lines.add(error.toString());
         }
+        counted("refused");
         audit.offer(AgentInstaller.configEvent(config, "denied", "reload_refused")
                 .detail("generation", Long.toString(generation))
                 .detail("trigger", why)

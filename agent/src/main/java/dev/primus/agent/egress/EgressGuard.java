@@ -92,6 +92,9 @@ public final class EgressGuard implements EgressGate.Checker {
             if (AgentConnections.allowsConnect(inet)) {
                 return null; // A remote audit sink's own thread, to its own collector.
             }
+            if (thread.justAllowed(inet.getAddress(), inet.getPort())) {
+                return null; // Socket.connect judged this endpoint; its implementation's connect asks again.
+            }
             EgressDeniedException denial = judge.checkSocket(inet, thread.innermost());
             if (denial == null) {
                 thread.allowed(inet.getAddress(), inet.getPort());

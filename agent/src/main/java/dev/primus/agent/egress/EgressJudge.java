@@ -4,6 +4,8 @@ import dev.primus.agent.audit.AuditEvent;
 import dev.primus.agent.audit.AuditPipeline;
 import dev.primus.agent.audit.Target;
 import dev.primus.agent.control.KillSwitch;
+import dev.primus.agent.metrics.AgentMetrics;
+import dev.primus.agent.metrics.SampledTimer;
 import dev.primus.bootstrap.AgentFailures;
 import dev.primus.bootstrap.EgressDeniedException;
 import dev.primus.bootstrap.ProcessDeniedException;
@@ -24,15 +26,21 @@ public final class EgressJudge {
     /** The generation in force; each check reads it once, so a reload never splits a decision. */
     private volatile EgressRules rules;
     private final AuditPipeline audit;
+    /** Null when metrics are off. */
+    private final AgentMetrics metrics;
+    private final SampledTimer timer;
     private final ResolvedNames resolvedNames = new ResolvedNames();
 
     public EgressJudge(EgressPolicy policy, Mode mode, boolean failClosed, String configFile, AuditPipeline audit) {
-        this(new EgressRules(policy, mode, failClosed, configFile), audit);
+        this(new EgressRules(policy, mode, failClosed, configFile), audit, null);
     }
 
-    public EgressJudge(EgressRules rules, AuditPipeline audit) {
+    /** @param metrics where decisions are counted and timed, or null when metrics are off */
+    public EgressJudge(EgressRules rules, AuditPipeline audit, AgentMetrics metrics) {
         this.rules = rules;
         this.audit = audit;
+        this.metrics = metrics;
+        this.timer = metrics == null ? null : metrics.decisionTimer(AgentMetrics.EGRESS);
     }
 
     /** Puts a reloaded policy in force for every check that starts from now on. */
@@ -77,6 +85,7 @@ public final class EgressJudge {
             judgedUrl = null;
         }
         Destination destination = Destination.socket(host, resolved, inet.getPort());
+        long started = timer == null ? 0 : timer.startSample();
         try {
             boolean judgedAlready = judgedUrl != null && sameEndpoint(judgedUrl, host, inet.getPort());
             EgressDecision decision = judgedAlready ? rules.policy.denyForAddress(resolved, inet.getPort())
@@ -84,6 +93,10 @@ public final class EgressJudge {
             return decision == null ? null : act(rules, decision, destination);
         } catch (RuntimeException failure) {
             return onError(rules, destination, failure);
+        } finally {
+            if (started != 0) {
+                timer.endSample(started);
+            }
         }
     }
 
@@ -96,10 +109,15 @@ public final class EgressJudge {
         String scheme = url.getProtocol().toLowerCase(Locale.ROOT);
         int port = url.getPort() >= 0 ? url.getPort() : url.getDefaultPort();
         Destination destination = Destination.url(scheme, url.getHost(), port, url.getPath());
+        long started = timer == null ? 0 : timer.startSample();
         try {
             return act(rules, rules.policy.decide(destination), destination);
         } catch (RuntimeException failure) {
             return onError(rules, destination, failure);
+        } finally {
+            if (started != 0) {
+                timer.endSample(started);
+            }
         }
     }
 
@@ -114,7 +132,9 @@ public final class EgressJudge {
         }
         EgressDecision decision = rules.processes.decide(executable);
         String outcome = decision.allowed() ? "allowed" : rules.mode == Mode.MONITOR ? "would_deny" : "denied";
-        if (decision.firstUse() || outcome.equals("denied")) {
+        boolean first = decision.firstUse();
+        count(decision, outcome, first);
+        if (first || outcome.equals("denied")) {
             audit.offer(AuditEvent.of("egress", outcome)
                     .mode(rules.mode.word())
                     .rule(decision.rule())
@@ -181,21 +201,36 @@ public final class EgressJudge {
 
     /** Applies the mode to a decision; null lets the call go on. */
     private EgressDeniedException act(EgressRules rules, EgressDecision decision, Destination destination) {
+        // Read once: firstUse() is true for exactly one call.
+        boolean first = decision.firstUse();
         if (decision.allowed()) {
-            if (decision.firstUse()) {
+            count(decision, "allowed", first);
+            if (first) {
                 audit(rules, decision, destination, "allowed");
             }
             return null;
         }
         if (rules.mode == Mode.MONITOR) {
-            if (decision.firstUse()) {
+            count(decision, "would_deny", first);
+            if (first) {
                 audit(rules, decision, destination, "would_deny");
             }
             return null;
         }
+        count(decision, "denied", first);
         audit(rules, decision, destination, "denied");
         return new EgressDeniedException(destination.describe(), decision.rule() + " (" + decision.reason() + ")",
                 rules.configFile);
+    }
+
+    /** Counts a decision by its rule, and a destination this policy had not seen before. */
+    private void count(EgressDecision decision, String outcome, boolean first) {
+        if (metrics != null) {
+            metrics.decision(AgentMetrics.EGRESS, outcome, decision.rule());
+            if (first) {
+                metrics.newEgressDestination(outcome);
+            }
+        }
     }
 
     /**

@@ -32,6 +32,15 @@ final class JudgedRequests {
         allowedPort = port;
     }
 
+    /**
+     * Whether the last socket check allowed this very address object and port, and its connect
+     * has not reached the JDK's {@code Net.connect} yet: {@code Socket.connect} asks, then the
+     * socket's implementation asks again for the same endpoint. Leaves the mark for {@link #takeAllowed}.
+     */
+    boolean justAllowed(InetAddress address, int port) {
+        return address != null && address == allowedAddress && port == allowedPort;
+    }
+
     /** Whether this is the connect the last socket check allowed; true once. */
     boolean takeAllowed(InetAddress address, int port) {
         boolean same = address == allowedAddress && port == allowedPort;

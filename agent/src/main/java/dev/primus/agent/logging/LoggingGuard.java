@@ -2,6 +2,8 @@ package dev.primus.agent.logging;
 
 import dev.primus.agent.control.KillSwitch;
 import dev.primus.agent.masking.Masker;
+import dev.primus.agent.metrics.AgentMetrics;
+import dev.primus.agent.metrics.SampledTimer;
 import dev.primus.bootstrap.LogMasking;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +25,17 @@ public final class LoggingGuard implements LogMasking.Checker {
         }
     };
 
+    /** Null when metrics are off. */
+    private final SampledTimer timer;
+
     public LoggingGuard(Masker masker, boolean enforce) {
+        this(masker, enforce, null);
+    }
+
+    /** @param metrics where masking calls are timed, or null when metrics are off */
+    public LoggingGuard(Masker masker, boolean enforce, AgentMetrics metrics) {
         this.values = new LogValueMasker(masker, enforce);
+        this.timer = metrics == null ? null : metrics.decisionTimer(AgentMetrics.LOGGING);
     }
 
     /**
@@ -41,6 +52,8 @@ public final class LoggingGuard implements LogMasking.Checker {
         boolean inside;
         /** The generation this call masks with, read once as it entered. */
         LogValueMasker masker;
+        /** When this call started, if it is one of the few timed; else 0. */
+        long sampleStart;
     }
 
     /**
@@ -58,7 +71,15 @@ public final class LoggingGuard implements LogMasking.Checker {
         }
         thread.inside = true;
         thread.masker = current;
+        thread.sampleStart = timer == null ? 0 : timer.startSample();
         return thread;
+    }
+
+    private void leave(LoggingThread thread) {
+        thread.inside = false;
+        if (thread.sampleStart != 0) {
+            timer.endSample(thread.sampleStart);
+        }
     }
 
     @Override
@@ -70,7 +91,7 @@ public final class LoggingGuard implements LogMasking.Checker {
         try {
             return thread.masker.maskText(text);
         } finally {
-            thread.inside = false;
+            leave(thread);
         }
     }
 
@@ -83,7 +104,7 @@ public final class LoggingGuard implements LogMasking.Checker {
         try {
             return thread.masker.maskLogbackMessage(formatted, event);
         } finally {
-            thread.inside = false;
+            leave(thread);
         }
     }
 
@@ -96,7 +117,7 @@ public final class LoggingGuard implements LogMasking.Checker {
         try {
             return thread.masker.maskJulFormatted(formatted, record);
         } finally {
-            thread.inside = false;
+            leave(thread);
         }
     }
 
@@ -109,7 +130,7 @@ public final class LoggingGuard implements LogMasking.Checker {
         try {
             return thread.masker.maskStructuredArgument(value, marker);
         } finally {
-            thread.inside = false;
+            leave(thread);
         }
     }
 
@@ -140,7 +161,7 @@ public final class LoggingGuard implements LogMasking.Checker {
         try {
             return thread.masker.maskArguments(arguments);
         } finally {
-            thread.inside = false;
+            leave(thread);
         }
     }
 
@@ -153,7 +174,7 @@ public final class LoggingGuard implements LogMasking.Checker {
         try {
             return thread.masker.maskValues(map);
         } finally {
-            thread.inside = false;
+            leave(thread);
         }
     }
 
@@ -166,7 +187,7 @@ public final class LoggingGuard implements LogMasking.Checker {
         try {
             return thread.masker.maskKeyValuePairs(pairs);
         } finally {
-            thread.inside = false;
+            leave(thread);
         }
     }
 
@@ -179,7 +200,7 @@ public final class LoggingGuard implements LogMasking.Checker {
         try {
             return thread.masker.maskLog4jMessage(message);
         } finally {
-            thread.inside = false;
+            leave(thread);
         }
     }
 
@@ -192,7 +213,7 @@ public final class LoggingGuard implements LogMasking.Checker {
         try {
             return thread.masker.maskLog4jContext(contextData);
         } finally {
-            thread.inside = false;
+            leave(thread);
         }
     }
 
@@ -205,7 +226,7 @@ public final class LoggingGuard implements LogMasking.Checker {
         try {
             thread.masker.maskLog4jEvent(event);
         } finally {
-            thread.inside = false;
+            leave(thread);
         }
     }
 
@@ -218,7 +239,7 @@ public final class LoggingGuard implements LogMasking.Checker {
         try {
             thread.masker.maskJulRecord(record);
         } finally {
-            thread.inside = false;
+            leave(thread);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.primus.agent.masking.Masker;
 import dev.primus.config.MaskingConfig;
 import dev.primus.config.Mode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -18,6 +19,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class MaskingReport implements AuditPipeline.Report {
     private volatile Generation current;
+    /** Values masked per detector that reports have taken since start; guarded by this. */
+    private final Map<String, Long> reported = new LinkedHashMap<String, Long>();
     /** Maskers a reload replaced, each drained once more by the next report. */
     private final ConcurrentLinkedQueue<Generation> retired = new ConcurrentLinkedQueue<Generation>();
 
@@ -26,13 +29,13 @@ public final class MaskingReport implements AuditPipeline.Report {
     }
 
     /** The masker and config of a reload; {@code masker} is null when masking is now off. */
-    public void apply(Masker masker, MaskingConfig config) {
+    public synchronized void apply(Masker masker, MaskingConfig config) {
         retired.add(current);
         current = new Generation(masker, config);
     }
 
     @Override
-    public List<AuditEvent> collect() {
+    public synchronized List<AuditEvent> collect() {
         List<AuditEvent> events = new ArrayList<AuditEvent>();
         for (Generation old = retired.poll(); old != null; old = retired.poll()) {
             collect(old, events);
@@ -41,12 +44,38 @@ public final class MaskingReport implements AuditPipeline.Report {
         return events;
     }
 
-    private static void collect(Generation generation, List<AuditEvent> events) {
+    /**
+     * Values masked per detector since start, for the metrics: what the reports took plus what
+     * each masker counted since.
+     */
+    public synchronized Map<String, Long> maskedSinceStart() {
+        Map<String, Long> totals = new LinkedHashMap<String, Long>(reported);
+        for (Generation old : retired) {
+            add(totals, old);
+        }
+        add(totals, current);
+        return totals;
+    }
+
+    private static void add(Map<String, Long> totals, Generation generation) {
+        if (generation.masker != null) {
+            for (Map.Entry<String, Long> count : generation.masker.peekCounts().entrySet()) {
+                Long before = totals.get(count.getKey());
+                totals.put(count.getKey(), (before == null ? 0 : before) + count.getValue());
+            }
+        }
+    }
+
+    private void collect(Generation generation, List<AuditEvent> events) {
         if (generation.masker == null) {
             return;
         }
         MaskingConfig config = generation.config;
         Map<String, Long> counts = generation.masker.drainCounts();
+        for (Map.Entry<String, Long> count : counts.entrySet()) {
+            Long before = reported.get(count.getKey());
+            reported.put(count.getKey(), (before == null ? 0 : before) + count.getValue());
+        }
         boolean enforce = config.mode() == Mode.ENFORCE;
         for (Map.Entry<String, Long> count : counts.entrySet()) {
             String detector = count.getKey();

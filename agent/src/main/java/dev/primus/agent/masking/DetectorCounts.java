@@ -25,6 +25,18 @@ final class DetectorCounts {
         counts.getAndIncrement(detector * STRIDE);
     }
 
+    /** Detector name to count since the last drain, non-zero counts only; resets nothing. */
+    Map<String, Long> peek() {
+        Map<String, Long> counted = new LinkedHashMap<String, Long>();
+        for (int i = 0; i < names.length; i++) {
+            long count = counts.get(i * STRIDE);
+            if (count != 0) {
+                counted.put(names[i], count);
+            }
+        }
+        return counted;
+    }
+
     /** Detector name to count, non-zero counts only, in detector order; resets what it returns. */
     Map<String, Long> drain() {
         Map<String, Long> drained = new LinkedHashMap<String, Long>();

@@ -211,6 +211,11 @@ public final class Masker {
         }
     }
 
+    /** What {@link #drainCounts} would return now, leaving the counts as they are. */
+    public Map<String, Long> peekCounts() {
+        return counts.peek();
+    }
+
     /**
      * Detector name to the number of values it masked since the last call, non-zero entries only;
      * a new map the caller owns. Meant for a once-a-minute audit event.

@@ -9,6 +9,8 @@ import dev.primus.agent.auth.Authenticated;
 import dev.primus.agent.auth.ProblemResponses;
 import dev.primus.agent.auth.RequestAuthenticator;
 import dev.primus.agent.control.KillSwitch;
+import dev.primus.agent.metrics.AgentMetrics;
+import dev.primus.agent.metrics.SampledTimer;
 import dev.primus.bootstrap.AgentFailures;
 import dev.primus.bootstrap.AuthGate;
 import dev.primus.config.Mode;
@@ -36,6 +38,9 @@ public final class AuthGuard implements AuthGate.Checker {
     /** The generation in force; each request reads it once, so a reload never splits a decision. */
     private volatile AuthPolicy policy;
     private final AuditPipeline audit;
+    /** Null when metrics are off. */
+    private final AgentMetrics metrics;
+    private final SampledTimer timer;
     private final RequestMdc mdc = new RequestMdc();
     private final AppSpans spans = new AppSpans();
     /** When a rate limit's backend failure was last audited: an outage is one event per interval, not one per request. */
@@ -50,12 +55,15 @@ public final class AuthGuard implements AuthGate.Checker {
 
     public AuthGuard(RequestAuthenticator authenticator, Mode mode, boolean auditSuccess, int maxBodyBytes,
                      AuditPipeline audit) {
-        this(new AuthPolicy(authenticator, mode, auditSuccess, maxBodyBytes), audit);
+        this(new AuthPolicy(authenticator, mode, auditSuccess, maxBodyBytes), audit, null);
     }
 
-    public AuthGuard(AuthPolicy policy, AuditPipeline audit) {
+    /** @param metrics where decisions are counted and timed, or null when metrics are off */
+    public AuthGuard(AuthPolicy policy, AuditPipeline audit, AgentMetrics metrics) {
         this.policy = policy;
         this.audit = audit;
+        this.metrics = metrics;
+        this.timer = metrics == null ? null : metrics.decisionTimer(AgentMetrics.AUTH);
     }
 
     /** Puts a reloaded policy in force for every request that enters from now on. */
@@ -93,7 +101,12 @@ public final class AuthGuard implements AuthGate.Checker {
             return request; // Async, error, forward and include dispatches were judged as the request they belong to.
         }
         ServletAuthRequest view = new ServletAuthRequest(api, request, policy.maxBodyBytes);
-        return act(policy, policy.authenticator.decide(view), view, api, view.requestForApp(), response);
+        long started = timer == null ? 0 : timer.startSample();
+        AuthDecision decision = policy.authenticator.decide(view);
+        if (started != 0) {
+            timer.endSample(started);
+        }
+        return act(policy, decision, view, api, view.requestForApp(), response);
     }
 
     /** Audits and carries out a decision: the request to go on with, or null once answered. */
@@ -103,6 +116,7 @@ public final class AuthGuard implements AuthGate.Checker {
             auditBackendError(policy, decision, view);
         }
         if (decision.isAllowed()) {
+            count(policy, decision, "allowed");
             if (policy.auditSuccess) {
                 audit(policy, decision, view, "allowed");
             }
@@ -111,13 +125,31 @@ public final class AuthGuard implements AuthGate.Checker {
             return admitted;
         }
         if (policy.mode != Mode.ENFORCE) {
+            count(policy, decision, "would_deny");
             audit(policy, decision, view, "would_deny");
             correlate(decision, view);
             return admitted;
         }
+        count(policy, decision, "denied");
         audit(policy, decision, view, "denied");
         answer(api, response, ProblemResponses.negotiated(decision.refusal(), view.get("Accept")));
         return null;
+    }
+
+    /** Counts a decision by its kind and rule, and a refusal by its reason code or its rate limit. */
+    private void count(AuthPolicy policy, AuthDecision decision, String outcome) {
+        if (metrics == null) {
+            return;
+        }
+        metrics.decision(decision.kind().eventType(), outcome, decision.rule());
+        if (decision.isAllowed()) {
+            return;
+        }
+        if (decision.kind() == AuthDecision.Kind.RATE_LIMIT) {
+            metrics.rateLimitRejection(decision.rateLimit(), policy.authenticator.rateLimitKey(decision.rateLimit()));
+        } else {
+            metrics.authFailure(decision.failureCode(), decision.rule());
+        }
     }
 
     @Override

@@ -53,6 +53,29 @@ public final class HookLedger {
         entries(missed, hook).add(what);
     }
 
+    /** Hooks armed at start-up that have neither been woven nor missed yet: their classes have not loaded. */
+    public int waitingCount() {
+        int waiting = 0;
+        synchronized (hooks) {
+            for (String hook : hooks.keySet()) {
+                if (!woven.containsKey(hook) && !missed.containsKey(hook)) {
+                    waiting++;
+                }
+            }
+        }
+        return waiting;
+    }
+
+    /** Hooks woven into at least one class. */
+    public int wovenCount() {
+        return woven.size();
+    }
+
+    /** The hooks that found a class without their method, at least once. */
+    public List<String> missedHooks() {
+        return sorted(missed.keySet());
+    }
+
     /** One line per hook and state, as {@code status} prints them. */
     public List<String> lines() {
         List<String> lines = new ArrayList<String>();

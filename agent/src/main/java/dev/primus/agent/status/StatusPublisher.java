@@ -3,7 +3,10 @@ package dev.primus.agent.status;
 import dev.primus.agent.audit.AuditPipeline;
 import dev.primus.bootstrap.AgentFailures;
 import dev.primus.agent.control.ConfigWatcher;
+import dev.primus.agent.metrics.MetricRegistry;
+import dev.primus.agent.metrics.MetricsBean;
 import java.lang.management.ManagementFactory;
+import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
 
@@ -28,15 +31,18 @@ public final class StatusPublisher implements Runnable {
     private static final long FIRST_LOOK_MILLIS = 10_000;
 
     private final StatusBean bean;
+    /** The metrics to register as {@code dev.primus:type=Metrics} next to the status, or null when they are off. */
+    private final MetricRegistry metrics;
 
-    private StatusPublisher(StatusBean bean) {
+    private StatusPublisher(StatusBean bean, MetricRegistry metrics) {
         this.bean = bean;
+        this.metrics = metrics;
     }
 
     /** Starts the thread; {@code agent} is the start-up summary line. */
     public static void start(String agent, ConfigWatcher.Target policy, ConfigWatcher watcher, AuditPipeline audit,
-                             HookLedger hooks) {
-        Thread thread = new Thread(new StatusPublisher(new StatusBean(agent, policy, watcher, audit, hooks)),
+                             HookLedger hooks, MetricRegistry metrics) {
+        Thread thread = new Thread(new StatusPublisher(new StatusBean(agent, policy, watcher, audit, hooks), metrics),
                 "primus-status");
         thread.setDaemon(true);
         thread.start();
@@ -49,7 +55,11 @@ public final class StatusPublisher implements Runnable {
             while (MBeanServerFactory.findMBeanServer(null).isEmpty()) {
                 Thread.sleep(LOOK_MILLIS);
             }
-            ManagementFactory.getPlatformMBeanServer().registerMBean(bean, new ObjectName(NAME));
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            server.registerMBean(bean, new ObjectName(NAME));
+            if (metrics != null) {
+                new MetricsBean(metrics).registerOn(server);
+            }
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
         } catch (Exception | LinkageError failure) {

@@ -52,7 +52,7 @@ class LivePolicyTest {
         assertTrue(result.isValid(), () -> result.errors().toString());
         PrimusConfig config = result.config();
         audit = AuditPipeline.create(config.service(), config.audit()).start(List.of());
-        return LivePolicy.create(config, Guards.bindAuth(config), audit, source);
+        return LivePolicy.create(config, Guards.bindAuth(config), audit, source, null);
     }
 
     private static boolean denied(LivePolicy live, String ip) {

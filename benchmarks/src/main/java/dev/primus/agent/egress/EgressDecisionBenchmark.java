@@ -1,6 +1,7 @@
 package dev.primus.agent.egress;
 
 import dev.primus.agent.audit.AuditPipeline;
+import dev.primus.agent.metrics.AgentMetrics;
 import dev.primus.config.ConfigLoader;
 import dev.primus.config.LoadResult;
 import dev.primus.config.PrimusConfig;
@@ -22,8 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What one egress decision costs: from the cache, uncached (every rule walked, the host
- * normalised), and the whole check a woven socket connect makes (EgressGuard on an
- * InetSocketAddress, decision cached, first-use audit already done).
+ * normalised), through the judge (the policy in force read once, as a reload may swap it), and
+ * the checks a woven socket connect makes ({@code Socket.connect}, then the socket
+ * implementation's connect for the same endpoint, then {@code Net.connect}; decision cached,
+ * first-use audit already done), without and with metrics counting and timing it.
  *
  * <pre>java -cp "$(cat benchmarks/target/classpath.txt):benchmarks/target/classes" org.openjdk.jmh.Main EgressDecision</pre>
  */
@@ -36,6 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class EgressDecisionBenchmark {
     private EgressPolicy policy;
     private EgressGuard guard;
+    private EgressGuard guardWithMetrics;
+    private EgressJudge judge;
     private AuditPipeline audit;
     private Destination cachedDestination;
     private Destination uncachedDestination;
@@ -66,12 +71,16 @@ public class EgressDecisionBenchmark {
         PrimusConfig config = result.config();
         policy = new EgressPolicy(config.egress());
         audit = AuditPipeline.create("bench", config.audit()).start(Collections.emptyList());
-        guard = new EgressGuard(new EgressJudge(policy, config.egress().mode(), false, "bench.yaml", audit));
+        judge = new EgressJudge(policy, config.egress().mode(), false, "bench.yaml", audit);
+        guard = new EgressGuard(judge);
+        guardWithMetrics = new EgressGuard(new EgressJudge(new EgressRules(policy, config.egress().mode(), false,
+                "bench.yaml"), audit, new AgentMetrics()));
         cachedDestination = Destination.socket("orders.internal.example.com", null, 8443);
         uncachedDestination = Destination.socket("orders.internal.example.com", null, 8443);
         connectTarget = new InetSocketAddress("127.0.0.1", 8080);
         policy.decide(cachedDestination);
-        guard.socketDenial(connectTarget);
+        socketConnectAsWoven();
+        socketConnectWithMetrics();
     }
 
     @TearDown
@@ -89,8 +98,26 @@ public class EgressDecisionBenchmark {
         return policy.evaluate(uncachedDestination);
     }
 
+    /** The policy's cached decision through the judge: what reading the generation in force adds. */
     @Benchmark
-    public Object socketCheckAsWoven() {
-        return guard.socketDenial(connectTarget);
+    public Object judgedDecision() {
+        return judge.checkSocket(connectTarget, null);
+    }
+
+    @Benchmark
+    public Object socketConnectAsWoven() {
+        return connect(guard);
+    }
+
+    @Benchmark
+    public Object socketConnectWithMetrics() {
+        return connect(guardWithMetrics);
+    }
+
+    private Object connect(EgressGuard woven) {
+        Object outer = woven.socketDenial(connectTarget);
+        Object inner = woven.socketDenial(connectTarget);
+        Object net = woven.addressDenial(connectTarget.getAddress(), connectTarget.getPort());
+        return outer != null ? outer : inner != null ? inner : net;
     }
 }
