@@ -88,10 +88,11 @@ class RateLimitSetupTest {
                       capacity: 100
                       refill_per_second: 50
                       backend: redis
-                      redis_url: rediss://:hunter2@redis.internal:6380
+                      redis_url: redis-sentinel://:hunter2@10.0.0.1:26379,10.0.0.2:26379
                 """);
-        assertEquals(List.of("primus.yaml:9: auth.rate_limits[0].redis_url: rediss:// (TLS) is not available in this "
-                + "version; use redis:// to a Redis on loopback or a trusted network, or a local TLS tunnel"), errors);
+        assertEquals(List.of("primus.yaml:9: auth.rate_limits[0].redis_url: redis-sentinel:// needs the master's name as "
+                + "its path, the name of the sentinels' `sentinel monitor` line: "
+                + "redis-sentinel://HOST:26379,HOST:26379/MASTER[/DB]"), errors);
         assertFalse(errors.toString().contains("hunter2"));
     }
 
