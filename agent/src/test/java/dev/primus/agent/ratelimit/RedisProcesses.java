@@ -27,6 +27,7 @@ final class RedisProcesses implements AutoCloseable {
 
     private final Path dir;
     private final List<Process> processes = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.Map<String, Process> byName = new java.util.concurrent.ConcurrentHashMap<>();
     private final Thread reaper = new Thread(this::close, "test-redis-reaper");
 
     RedisProcesses(Path dir) {
@@ -83,11 +84,17 @@ final class RedisProcesses implements AutoCloseable {
         Process process = new ProcessBuilder(withFiles).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(home.resolve("stdout.log").toFile()).start();
         processes.add(process);
+        byName.put(name, process);
         awaitTrue(() -> !process.isAlive() || listening(port), STARTUP, name + " listening on " + port);
         if (!process.isAlive()) {
             throw new IOException(name + " exited: " + log(name));
         }
         return process;
+    }
+
+    /** The process started under {@code name}. */
+    Process process(String name) {
+        return byName.get(name);
     }
 
     private static boolean listening(int port) {
@@ -146,11 +153,30 @@ final class RedisProcesses implements AutoCloseable {
 
     /** One command on a plain connection to 127.0.0.1:{@code port}, no password. */
     static Object call(int port, String... command) {
+        return callAs(null, port, command);
+    }
+
+    /** One command on a plain connection to 127.0.0.1:{@code port}, after {@code AUTH password} unless null. */
+    static Object callAs(String password, int port, String... command) {
         try (RedisConnection connection = RedisConnection.open(new RedisAddress("127.0.0.1", port), null, 2000)) {
+            if (password != null && !"OK".equals(connection.call("AUTH", password))) {
+                throw new AssertionError("redis " + port + " refused AUTH");
+            }
             return connection.call(command);
         } catch (IOException e) {
             throw new AssertionError("redis " + port + ": " + String.join(" ", command) + " failed", e);
         }
+    }
+
+    /** The {@code field:value} of an INFO reply, or null. */
+    static String info(String password, int port, String section, String field) {
+        String info = new String((byte[]) callAs(password, port, "INFO", section), StandardCharsets.UTF_8);
+        for (String line : info.split("\r\n")) {
+            if (line.startsWith(field + ":")) {
+                return line.substring(field.length() + 1);
+            }
+        }
+        return null;
     }
 
     /** A reply as text: bulk strings decoded, arrays as lists of text. */
