@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -46,11 +45,7 @@ class RedisClusterTest {
             create.add("127.0.0.1:" + ports[i]);
         }
         create.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
-        Process cli = new ProcessBuilder(create).redirectErrorStream(true).start();
-        String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!cli.waitFor(30, TimeUnit.SECONDS) || cli.exitValue() != 0) {
-            throw new IllegalStateException("redis-cli --cluster create failed: " + output);
-        }
+        RedisProcesses.createCluster(dir, create);
         for (int port : ports) {
             RedisProcesses.awaitTrue(() -> "ok".equals(clusterInfo(port, "cluster_state"))
                             && "3".equals(clusterInfo(port, "cluster_known_nodes")),

@@ -92,6 +92,19 @@ final class RedisProcesses implements AutoCloseable {
         return process;
     }
 
+    /** Runs {@code redis-cli ... --cluster create ...}, its output in {@code dir}; at most 30 s. */
+    static void createCluster(Path dir, List<String> command) throws IOException, InterruptedException {
+        Path output = dir.resolve("cluster-create.log");
+        Process cli = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        if (!cli.waitFor(30, TimeUnit.SECONDS)) {
+            cli.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            throw new IllegalStateException("redis-cli --cluster create did not finish in 30 s: " + Files.readString(output));
+        }
+        if (cli.exitValue() != 0) {
+            throw new IllegalStateException("redis-cli --cluster create failed: " + Files.readString(output));
+        }
+    }
+
     /** The process started under {@code name}. */
     Process process(String name) {
         return byName.get(name);

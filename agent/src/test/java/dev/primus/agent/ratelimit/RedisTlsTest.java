@@ -11,6 +11,7 @@ import dev.primus.config.LoadResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * rediss:// against redis-servers this class starts with TLS only: one whose certificate names
- * 127.0.0.1 and localhost, one whose certificate names another host, both signed by a test CA
- * made with openssl. Limits are bound from YAML, as the agent binds them, with and without
- * {@code redis_ca_file}.
+ * rediss://, rediss-sentinel:// and rediss-cluster:// against redis-servers this class starts
+ * with TLS only: servers whose certificate names 127.0.0.1 and localhost, and one whose
+ * certificate names another host, all signed by a test CA made with openssl. Limits are bound
+ * from YAML, as the agent binds them, with and without {@code redis_ca_file}.
  */
 class RedisTlsTest {
     private static final String PASSWORD = "tls-s3cret";
@@ -51,6 +52,22 @@ class RedisTlsTest {
         redis.server("tls", port, tls(port, "server", "--requirepass", PASSWORD));
         wrongNamePort = RedisProcesses.freePort();
         redis.server("tls-wrong-name", wrongNamePort, tls(wrongNamePort, "wrong-name"));
+    }
+
+    /** Three TLS-only masters joined as a cluster whose bus speaks TLS too; their ports. */
+    private static int[] tlsCluster() throws Exception {
+        int[] nodes = new int[3];
+        List<String> create = new ArrayList<>(List.of("/usr/bin/redis-cli", "--tls", "--cacert", ca.toString(),
+                "-a", PASSWORD, "--no-auth-warning", "--cluster", "create"));
+        for (int i = 0; i < nodes.length; i++) {
+            nodes[i] = RedisProcesses.freePort();
+            redis.server("tls-cluster-" + i, nodes[i], tls(nodes[i], "server", "--tls-cluster", "yes", "--cluster-enabled", "yes",
+                    "--cluster-config-file", "nodes.conf", "--requirepass", PASSWORD, "--masterauth", PASSWORD));
+            create.add("127.0.0.1:" + nodes[i]);
+        }
+        create.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
+        RedisProcesses.createCluster(dir, create);
+        return nodes;
     }
 
     @AfterAll
@@ -159,17 +176,57 @@ class RedisTlsTest {
         refused(limiter);
     }
 
-    private static long connectionsReceived() throws Exception {
+    @Test
+    void enforcesALimitThroughTlsSentinels() throws Exception {
+        int master = RedisProcesses.freePort();
+        redis.server("tls-sentinel-master", master, tls(master, "server", "--requirepass", PASSWORD));
+        int sentinel = RedisProcesses.freePort();
+        redis.sentinel("tls-sentinel", sentinel, "port 0\ntls-port " + sentinel + "\n"
+                + "tls-cert-file " + dir.resolve("server.pem") + "\ntls-key-file " + dir.resolve("server.key") + "\n"
+                + "tls-ca-cert-file " + ca + "\ntls-auth-clients no\ntls-replication yes\n"
+                + "sentinel monitor primus 127.0.0.1 " + master + " 1\nsentinel auth-pass primus " + PASSWORD + "\n");
+        RateLimiter limiter = limiter("      redis_url: rediss-sentinel://:" + PASSWORD + "@127.0.0.1:" + sentinel + "/primus\n"
+                + "      redis_ca_file: " + ca + "\n");
+        assertEquals(List.of(Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.DENIED),
+                outcomes(limiter, "acme", 4));
+    }
+
+    @Test
+    void enforcesALimitOnATlsCluster() throws Exception {
+        int[] nodes = tlsCluster();
+        for (int node : nodes) {
+            RedisProcesses.awaitTrue(() -> tlsCall(node, "CLUSTER", "INFO").contains("cluster_state:ok"),
+                    Duration.ofSeconds(15), "TLS cluster node " + node + " ok");
+        }
+        RateLimiter limiter = limiter("      redis_url: rediss-cluster://:" + PASSWORD + "@127.0.0.1:" + nodes[0] + "\n"
+                + "      redis_ca_file: " + ca + "\n");
+        for (int k = 0; k < 20; k++) {
+            assertEquals(List.of(Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.DENIED),
+                    outcomes(limiter, "tenant-" + k, 4), "tenant-" + k);
+        }
+        for (int node : nodes) {
+            assertFalse(tlsCall(node, "DBSIZE").equals("0"), "node " + node + " holds some of the 20 buckets");
+        }
+        assertEquals(0, limiter.backendErrors());
+    }
+
+    private static long connectionsReceived() {
+        for (String line : tlsCall(port, "INFO", "stats").split("\r\n")) {
+            if (line.startsWith("total_connections_received:")) {
+                return Long.parseLong(line.substring(line.indexOf(':') + 1));
+            }
+        }
+        throw new AssertionError("no total_connections_received in INFO stats");
+    }
+
+    /** One command over TLS to the server on {@code port}, logged in; the reply as text. */
+    private static String tlsCall(int port, String... command) {
         RedisEndpoint endpoint = RedisEndpoint.parse("rediss://:" + PASSWORD + "@127.0.0.1:" + port);
         try (RedisConnection connection = new RedisConnector(endpoint, TrustedCas.from(ca.toString()).getSocketFactory(), 2000)
                 .data(endpoint.addresses().get(0))) {
-            String info = new String((byte[]) connection.call("INFO", "stats"), StandardCharsets.UTF_8);
-            for (String line : info.split("\r\n")) {
-                if (line.startsWith("total_connections_received:")) {
-                    return Long.parseLong(line.substring(line.indexOf(':') + 1));
-                }
-            }
-            throw new AssertionError("no total_connections_received in INFO stats");
+            return String.valueOf(RedisProcesses.text(connection.call(command)));
+        } catch (Exception e) {
+            throw new AssertionError("redis " + port + ": " + String.join(" ", command) + " failed", e);
         }
     }
 
@@ -182,10 +239,13 @@ class RedisTlsTest {
         return dir.resolve(name + ".pem");
     }
 
-    /** {@code NAME.pem} and {@code NAME.key}, signed by {@link #ca}, for the subject alternative names {@code san}. */
+    /**
+     * {@code NAME.pem} and {@code NAME.key}, signed by {@link #ca}, for the subject alternative
+     * names {@code san}; for clients too, since cluster nodes present it to each other on the bus.
+     */
     private static void serverCertificate(String name, String san) throws Exception {
         Files.writeString(dir.resolve(name + ".ext"), "subjectAltName=" + san + "\n"
-                + "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n");
+                + "basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth,clientAuth\n");
         openssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
                 "-keyout", name + ".key", "-out", name + ".csr", "-subj", "/CN=" + name);
         openssl("x509", "-req", "-in", name + ".csr", "-CA", ca.toString(), "-CAkey", dir.resolve("primus-test-ca.key").toString(),
