@@ -37,8 +37,7 @@ final class RedisClient implements Closeable {
      */
     RedisClient(RedisEndpoint endpoint, SSLSocketFactory tls, int timeoutMillis, LongSupplier nanoClock) {
         this.endpoint = endpoint;
-        SSLSocketFactory sockets = !endpoint.tls() ? null : tls != null ? tls : (SSLSocketFactory) SSLSocketFactory.getDefault();
-        this.topology = RedisTopology.of(endpoint, new RedisConnector(endpoint, sockets, timeoutMillis));
+        this.topology = RedisTopology.of(endpoint, new RedisConnector(endpoint, tls, timeoutMillis));
         this.nanoClock = nanoClock;
     }
 

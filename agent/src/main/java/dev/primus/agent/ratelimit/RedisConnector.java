@@ -16,19 +16,34 @@ import javax.net.ssl.SSLSocketFactory;
  */
 final class RedisConnector {
     private final RedisEndpoint endpoint;
-    private final SSLSocketFactory tls;
     private final int timeoutMillis;
+    /** Null for the {@code redis} schemes, and for the JVM default until the first connection. */
+    private volatile SSLSocketFactory tls;
 
-    /** @param tls the factory for {@code rediss} URLs, null for {@code redis} */
+    /**
+     * @param tls for the {@code rediss} schemes: trusts {@code redis_ca_file}'s CAs; null trusts
+     *     the JVM's default trust store. Ignored for the {@code redis} schemes.
+     */
     RedisConnector(RedisEndpoint endpoint, SSLSocketFactory tls, int timeoutMillis) {
         this.endpoint = endpoint;
-        this.tls = tls;
+        this.tls = endpoint.tls() ? tls : null;
         this.timeoutMillis = timeoutMillis;
+    }
+
+    private SSLSocketFactory tls() {
+        SSLSocketFactory factory = tls;
+        if (factory == null && endpoint.tls()) {
+            // Taken at the first connection, not when the config is bound: that may be in premain,
+            // where initializing JSSE's default context is work the app's startup need not wait for.
+            factory = (SSLSocketFactory) SSLSocketFactory.getDefault();
+            tls = factory;
+        }
+        return factory;
     }
 
     /** A data node: logged in, its database selected. */
     RedisConnection data(RedisAddress address) throws IOException {
-        RedisConnection connection = RedisConnection.open(address, tls, timeoutMillis);
+        RedisConnection connection = RedisConnection.open(address, tls(), timeoutMillis);
         try {
             if (endpoint.password() != null) {
                 expectOk(auth(connection), "AUTH");
@@ -66,7 +81,7 @@ final class RedisConnector {
 
     /** A sentinel: logged in when it has a password, no database. */
     RedisConnection sentinel(RedisAddress address) throws IOException {
-        RedisConnection connection = RedisConnection.open(address, tls, timeoutMillis);
+        RedisConnection connection = RedisConnection.open(address, tls(), timeoutMillis);
         try {
             if (endpoint.password() != null) {
                 Object reply = auth(connection);
