@@ -89,10 +89,7 @@ final class SemanticChecks {
             }
         }
         for (ConfigNode limit : ConfigNode.itemsAt(auth, "rate_limits")) {
-            ConfigNode backend = limit.get("backend");
-            if (backend != null && "redis".equals(backend.text()) && limit.get("redis_url") == null) {
-                error(backend, "backend redis needs redis_url, e.g. redis://127.0.0.1:6379");
-            }
+            checkRateLimitBackend(limit);
         }
         for (ConfigNode rule : ConfigNode.itemsAt(auth, "rules")) {
             ConfigNode match = rule.get("match");
@@ -107,6 +104,27 @@ final class SemanticChecks {
             if (rateLimit != null) {
                 reference(rateLimit, rateLimits, "rate limit", "auth.rate_limits");
             }
+        }
+    }
+
+    /** A redis backend names its Redis; a CA file goes with a TLS URL. Neither message shows the URL, a secret. */
+    private void checkRateLimitBackend(ConfigNode limit) {
+        ConfigNode backend = limit.get("backend");
+        ConfigNode url = limit.get("redis_url");
+        boolean redis = backend != null && "redis".equals(backend.text());
+        if (redis && url == null) {
+            error(backend, "backend redis needs redis_url, e.g. redis://127.0.0.1:6379");
+        }
+        ConfigNode caFile = limit.get("redis_ca_file");
+        if (caFile == null) {
+            return;
+        }
+        if (!redis || url == null) {
+            error(caFile, "redis_ca_file is for backend redis with a rediss:// URL (TLS); remove it, or set backend: redis "
+                    + "and redis_url");
+        } else if (!url.text().toLowerCase(java.util.Locale.ROOT).startsWith("rediss")) {
+            error(caFile, "redis_ca_file applies to TLS only, and redis_url does not start with rediss://, "
+                    + "rediss-sentinel:// or rediss-cluster://; write the URL with rediss, or remove redis_ca_file");
         }
     }
 

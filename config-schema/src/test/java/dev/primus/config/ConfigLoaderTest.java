@@ -428,6 +428,44 @@ class ConfigLoaderTest {
                 + "^[0-9a-fA-F]{64}$"), errors);
     }
 
+    private static final String REDIS_LIMIT = "service: a\nauth:\n  rate_limits:\n    - id: per-tenant\n      key: tenant\n"
+            + "      capacity: 10\n      refill_per_second: 1\n";
+
+    @Test
+    void aRedisBackendNeedsItsUrl() {
+        assertOnlyError("primus.yaml:8: auth.rate_limits[0].backend: backend redis needs redis_url, e.g. "
+                + "redis://127.0.0.1:6379", REDIS_LIMIT + "      backend: redis\n");
+    }
+
+    @Test
+    void acceptsEveryRedisUrlShapeAndACaFileWithTls() {
+        for (String url : List.of("redis://:pw@10.0.0.1:6379/0", "rediss://10.0.0.1", "redis-sentinel://:pw@10.0.0.1,10.0.0.2:26380/main",
+                "rediss-sentinel://[::1]:26379,[::2]:26379/main/2", "redis-cluster://10.0.0.1:7000,10.0.0.2:7000")) {
+            LoadResult result = load(REDIS_LIMIT + "      backend: redis\n      redis_url: " + url + "\n");
+            assertTrue(result.isValid(), url + ": " + result.errors());
+        }
+        assertTrue(load(REDIS_LIMIT + "      backend: redis\n      redis_url: rediss-cluster://10.0.0.1\n"
+                + "      redis_ca_file: /etc/primus/redis-ca.pem\n").isValid());
+    }
+
+    @Test
+    void aRedisCaFileGoesWithATlsUrlWhichTheMessageDoesNotShow() {
+        env.put("REDIS_URL", "redis://:hunter2@10.0.0.1");
+        List<String> errors = errors(REDIS_LIMIT + "      backend: redis\n      redis_url: ${env:REDIS_URL}\n"
+                + "      redis_ca_file: /etc/primus/redis-ca.pem\n");
+        assertEquals(List.of("primus.yaml:10: auth.rate_limits[0].redis_ca_file: redis_ca_file applies to TLS only, and "
+                + "redis_url does not start with rediss://, rediss-sentinel:// or rediss-cluster://; write the URL with "
+                + "rediss, or remove redis_ca_file"), errors);
+        assertFalse(errors.toString().contains("hunter2"));
+    }
+
+    @Test
+    void aRedisCaFileNeedsTheRedisBackend() {
+        assertOnlyError("primus.yaml:8: auth.rate_limits[0].redis_ca_file: redis_ca_file is for backend redis with a "
+                + "rediss:// URL (TLS); remove it, or set backend: redis and redis_url",
+                REDIS_LIMIT + "      redis_ca_file: /etc/primus/redis-ca.pem\n");
+    }
+
     @Test
     void hashStyleNeedsAKey() {
         assertOnlyError("primus.yaml:4: logging.masking.style: style hash needs logging.masking.hash_key; set it from a "

@@ -1,23 +1,27 @@
 package dev.primus.agent.ratelimit;
 
+import dev.primus.agent.audit.TrustedCas;
 import dev.primus.config.AuthConfig;
 import dev.primus.config.ConfigBindingException;
 import dev.primus.config.ConfigError;
 import dev.primus.config.ConfigNode;
 import java.io.Closeable;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The validated {@code auth.rate_limits} bound to limiters by id. The schema has already checked
  * shapes, ids and references; what only the engine can refuse (a {@code redis_url} it cannot
- * use, a capacity past {@link RateLimit#MAX_CAPACITY}) is reported as
- * {@code FILE:LINE: path: message}, every problem at once. Nothing connects here: Redis is first
- * reached by the first decision.
+ * use, a {@code redis_ca_file} it cannot read, a capacity past {@link RateLimit#MAX_CAPACITY})
+ * is reported as {@code FILE:LINE: path: message}, every problem at once. Nothing connects here:
+ * Redis is first reached by the first decision.
  *
  * <p>A reload binds again with the running setup as {@code previous}: a limit whose definition
  * is unchanged keeps its limiter, so its buckets (and its Redis connections) survive the reload.
@@ -95,7 +99,7 @@ public final class RateLimitSetup implements Closeable {
         private final String file;
         private final LongSupplier nanoClock;
         private final List<ConfigError> errors = new ArrayList<ConfigError>();
-        // Limits naming one redis_url share its connections and its breaker.
+        // Limits naming one redis_url (and CA file) share its connections and its breaker.
         private final Map<String, RedisClient> clients = new LinkedHashMap<String, RedisClient>();
         private final RateLimitSetup previous;
 
@@ -133,7 +137,7 @@ public final class RateLimitSetup implements Closeable {
         /** What makes two limits the same limit: every key of its entry, as bound. */
         private static String definition(ConfigNode node) {
             StringBuilder definition = new StringBuilder();
-            for (String key : new String[] {"key", "capacity", "refill_per_second", "backend", "redis_url"}) {
+            for (String key : new String[] {"key", "capacity", "refill_per_second", "backend", "redis_url", "redis_ca_file"}) {
                 definition.append(key).append('=').append(text(node, key)).append('\n');
             }
             return definition.toString();
@@ -146,7 +150,7 @@ public final class RateLimitSetup implements Closeable {
             }
             RateLimiter limiter = previous.limiters.get(id);
             if (limiter instanceof RedisRateLimiter) {
-                clients.put(text(node, "redis_url"), ((RedisRateLimiter) limiter).client());
+                clients.put(clientKey(node), ((RedisRateLimiter) limiter).client());
             }
             return limiter;
         }
@@ -190,17 +194,38 @@ public final class RateLimitSetup implements Closeable {
                 error(node.get("backend"), "backend redis needs redis_url, e.g. redis://127.0.0.1:6379");
                 return null;
             }
-            RedisClient client = clients.get(url.text());
+            ConfigNode caFile = node.get("redis_ca_file");
+            String clientKey = clientKey(node);
+            RedisClient client = clients.get(clientKey);
             if (client == null) {
+                RedisEndpoint endpoint;
                 try {
-                    client = new RedisClient(RedisEndpoint.parse(url.text()), RedisClient.DEFAULT_TIMEOUT_MILLIS, nanoClock);
+                    endpoint = RedisEndpoint.parse(url.text());
                 } catch (IllegalArgumentException e) {
                     error(url, e.getMessage()); // parse never puts the URL in its message
                     return null;
                 }
-                clients.put(url.text(), client);
+                SSLSocketFactory tls = null;
+                if (caFile != null && endpoint.tls()) { // on a redis:// URL, SemanticChecks has said so
+                    try {
+                        tls = TrustedCas.from(caFile.text()).getSocketFactory();
+                    } catch (GeneralSecurityException | IOException e) {
+                        // A path from a substitution is not shown, like any substituted value.
+                        error(caFile, "cannot trust the CA certificates of " + caFile.shown() + " ("
+                                + (caFile.secret() ? e.getClass().getSimpleName() : e.getMessage())
+                                + "); give a PEM file of the CA certificates that sign the Redis servers' certificates");
+                        return null;
+                    }
+                }
+                client = new RedisClient(endpoint, tls, RedisClient.DEFAULT_TIMEOUT_MILLIS, nanoClock);
+                clients.put(clientKey, client);
             }
             return client;
+        }
+
+        /** One client per URL and CA file: a CA file changes which servers are trusted. */
+        private static String clientKey(ConfigNode node) {
+            return text(node, "redis_url") + "\n" + (node.get("redis_ca_file") == null ? "" : text(node, "redis_ca_file"));
         }
 
         private void error(ConfigNode node, String message) {

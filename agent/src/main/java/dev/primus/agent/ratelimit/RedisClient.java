@@ -2,44 +2,42 @@ package dev.primus.agent.ratelimit;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Runs scripts on one Redis endpoint, shared by every limiter that names the same
- * {@code redis_url}: a small pool of connections, each step bounded by a short timeout, and a
- * breaker so an outage costs one timeout per {@link #RETRY_NANOS}, not one per request.
+ * Runs scripts on the Redis of one {@code redis_url} (one server, a sentinel-named master, or a
+ * cluster: {@link RedisTopology}), shared by every limiter that names the same URL and CA file:
+ * pooled connections, each step bounded by a short timeout, and a breaker so an outage costs one
+ * timeout per {@link #RETRY_NANOS}, not one per request.
  *
  * <p>While the endpoint is down every call fails at once with the last failure; after
- * {@link #RETRY_NANOS} one caller (the one that wins a CAS) tries a fresh connection, and
- * success closes the breaker for everyone.
+ * {@link #RETRY_NANOS} one caller (the one that wins a CAS) tries again, asking the sentinels or
+ * reading the slot map anew where the last failure calls for it, and success closes the breaker
+ * for everyone.
  */
 final class RedisClient implements Closeable {
     // Long enough for a loaded host to answer on a fresh connection; the breaker makes an outage
     // cost this once a second, not once a request.
     static final int DEFAULT_TIMEOUT_MILLIS = 250;
     static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
-    // Connections kept between calls. More calls than this in flight at once open extra
-    // connections, closed when returned: only past ~100k requests/s on one endpoint.
-    private static final int MAX_IDLE = 8;
-    private static final byte[] EVALSHA = "EVALSHA".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] EVAL = "EVAL".getBytes(StandardCharsets.US_ASCII);
 
     private final RedisEndpoint endpoint;
-    private final int timeoutMillis;
+    private final RedisTopology topology;
     private final LongSupplier nanoClock;
-    private final ArrayBlockingQueue<RedisConnection> idle = new ArrayBlockingQueue<RedisConnection>(MAX_IDLE);
     /** Null while healthy; the hot path reads only this. */
     private final AtomicReference<Outage> outage = new AtomicReference<Outage>();
-    private volatile boolean closed;
 
-    RedisClient(RedisEndpoint endpoint, int timeoutMillis, LongSupplier nanoClock) {
+    /**
+     * @param tls for the {@code rediss} schemes: trusts {@code redis_ca_file}'s CAs; null trusts
+     *     the JVM's default trust store. Ignored for {@code redis}.
+     */
+    RedisClient(RedisEndpoint endpoint, SSLSocketFactory tls, int timeoutMillis, LongSupplier nanoClock) {
         this.endpoint = endpoint;
-        this.timeoutMillis = timeoutMillis;
+        this.topology = RedisTopology.of(endpoint, new RedisConnector(endpoint, tls, timeoutMillis));
         this.nanoClock = nanoClock;
     }
 
@@ -48,10 +46,9 @@ final class RedisClient implements Closeable {
     }
 
     /**
-     * {@code EVALSHA}, and {@code EVAL} when Redis answers {@code NOSCRIPT} (restarted, failed
-     * over, or {@code SCRIPT FLUSH}ed); {@code EVAL} caches the script again for the next call.
+     * Runs {@code script} on the server that holds its first key.
      *
-     * @param keysAndArgs the keys, then the arguments
+     * @param keysAndArgs the keys, then the arguments; at least one key
      * @return the reply, a {@link RedisConnection.RedisError} included: Redis answered
      * @throws RedisUnavailableException when Redis could not be reached or did not answer in time
      */
@@ -65,77 +62,25 @@ final class RedisClient implements Closeable {
             // This caller probes; the others keep failing fast until it is done.
         }
         byte[][] command = new byte[3 + keysAndArgs.length][];
-        command[1] = script.sha1();
         command[2] = Integer.toString(numKeys).getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(keysAndArgs, 0, command, 3, keysAndArgs.length);
         try {
-            Object reply = evalOn(script, command, true);
+            Object reply = topology.eval(script, command);
             if (down != null) {
                 outage.set(null);
             }
             return reply;
         } catch (IOException e) {
-            RedisUnavailableException failure = new RedisUnavailableException(endpoint + ": " + describe(e));
+            RedisUnavailableException failure = new RedisUnavailableException(endpoint + ": " + RedisConnection.describe(e));
             outage.set(new Outage(failure, nanoClock.getAsLong() + RETRY_NANOS));
             throw failure;
         }
     }
 
-    private Object evalOn(RedisScript script, byte[][] command, boolean mayRetry) throws IOException {
-        RedisConnection connection = idle.poll();
-        boolean pooled = connection != null;
-        if (!pooled) {
-            connection = RedisConnection.open(endpoint, timeoutMillis);
-        }
-        try {
-            command[0] = EVALSHA;
-            Object reply = connection.call(command);
-            if (reply instanceof RedisConnection.RedisError && ((RedisConnection.RedisError) reply).isNoScript()) {
-                command[0] = EVAL;
-                command[1] = script.source();
-                reply = connection.call(command);
-            }
-            release(connection);
-            return reply;
-        } catch (IOException e) {
-            connection.close();
-            if (pooled && mayRetry && !(e instanceof SocketTimeoutException)) {
-                // A pooled connection Redis closed (restart, idle timeout) says nothing about Redis
-                // now: the others are as stale, so drop them and try once on a fresh one. A slow
-                // Redis is not retried: that would double the wait.
-                drainIdle();
-                command[1] = script.sha1();
-                return evalOn(script, command, false);
-            }
-            throw e;
-        }
-    }
-
-    private void release(RedisConnection connection) {
-        if (closed || !idle.offer(connection)) {
-            connection.close();
-        }
-    }
-
-    private void drainIdle() {
-        RedisConnection connection;
-        while ((connection = idle.poll()) != null) {
-            connection.close();
-        }
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof SocketTimeoutException) {
-            return "no answer within the timeout (" + e.getMessage() + ")";
-        }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
-    }
-
     /** Closes the idle connections; calls still in flight close theirs when done. */
     @Override
     public void close() {
-        closed = true;
-        drainIdle();
+        topology.close();
     }
 
     @Override

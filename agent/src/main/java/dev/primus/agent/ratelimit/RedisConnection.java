@@ -9,17 +9,23 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * One socket to Redis speaking RESP2: a command is an array of bulk strings, a reply is a simple
  * string ({@link String}), an error ({@link RedisError}), an integer ({@link Long}), a bulk string
  * ({@code byte[]}, or null) or an array ({@link List}). Written here rather than taken from a
- * client library because the limiter needs four commands and the agent jar's size is limited.
+ * client library (Jedis, Lettuce) because the limiter needs a handful of commands and the agent
+ * jar's size is limited; TLS is the JDK's own {@link SSLSocket}.
  *
- * <p>Not thread-safe: one caller at a time, which {@link RedisClient}'s pool ensures. After any
+ * <p>Not thread-safe: one caller at a time, which {@link RedisNode}'s pool ensures. After any
  * {@link IOException} the stream position is unknown, so the connection must be closed.
  */
 final class RedisConnection implements Closeable {
@@ -38,37 +44,55 @@ final class RedisConnection implements Closeable {
     }
 
     /**
-     * Connects, logs in with the URL's userinfo and selects its database, each step bounded by
+     * Connects and, with {@code tls}, completes the TLS handshake, verifying that the server's
+     * certificate names {@code address}'s host as HTTPS does; each read waits at most
      * {@code timeoutMillis}. A host name is resolved here, outside that bound: an IP literal in
-     * {@code redis_url} keeps a broken resolver off the request path.
+     * {@code redis_url} keeps a broken resolver off the request path. Nothing is sent yet:
+     * {@link RedisConnector} logs in.
+     *
+     * @param tls null for plain TCP
      */
-    static RedisConnection open(RedisEndpoint endpoint, int timeoutMillis) throws IOException {
+    static RedisConnection open(RedisAddress address, SSLSocketFactory tls, int timeoutMillis) throws IOException {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true); // a command is one small write; never wait to coalesce it
-            socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), timeoutMillis);
+            socket.connect(new InetSocketAddress(address.host(), address.port()), timeoutMillis);
             socket.setSoTimeout(timeoutMillis);
-            RedisConnection connection = new RedisConnection(socket);
-            if (endpoint.password() != null) {
-                Object reply = endpoint.user() == null ? connection.call("AUTH", endpoint.password())
-                        : connection.call("AUTH", endpoint.user(), endpoint.password());
-                expectOk(reply, "AUTH");
+            if (tls != null) {
+                socket = handshake(tls, socket, address);
             }
-            if (endpoint.db() != 0) {
-                expectOk(connection.call("SELECT", Integer.toString(endpoint.db())), "SELECT " + endpoint.db());
-            }
-            return connection;
+            return new RedisConnection(socket);
         } catch (IOException | RuntimeException e) {
             closeQuietly(socket);
             throw e;
         }
     }
 
-    private static void expectOk(Object reply, String command) throws IOException {
-        if (!"OK".equals(reply)) {
-            // Redis's own error text (WRONGPASS ..., ERR DB index is out of range) names no secret.
-            throw new IOException(command + " refused: " + reply);
+    private static Socket handshake(SSLSocketFactory tls, Socket plain, RedisAddress address) throws IOException {
+        SSLSocket socket = (SSLSocket) tls.createSocket(plain, address.host(), address.port(), true);
+        SSLParameters parameters = socket.getSSLParameters();
+        // Without this, a certificate the CA signed for any host would do, a stolen one included.
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        socket.setSSLParameters(parameters);
+        try {
+            socket.startHandshake(); // each read bounded by the timeout set on the plain socket
+        } catch (SSLException e) {
+            closeQuietly(socket);
+            throw new IOException("TLS handshake with " + address + " failed (" + e.getMessage() + "); the server's "
+                    + "certificate must be signed by a CA in redis_ca_file (without it, in the JVM's trust store) and "
+                    + "name the host or IP the client connects to", e);
         }
+        return socket;
+    }
+
+    /** For a failure message: the cause without a stack, and what a timeout means. */
+    static String describe(IOException e) {
+        if (e instanceof SocketTimeoutException) {
+            return "no answer within the timeout (" + e.getMessage() + ")";
+        }
+        // Our own messages (AUTH refused: ..., TLS handshake with ... failed) say it all; a JDK
+        // exception's class is part of what it says (ConnectException: Connection refused).
+        return e.getClass() == IOException.class ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     Object call(String... args) throws IOException {
@@ -213,6 +237,27 @@ final class RedisConnection implements Closeable {
 
         boolean isNoScript() {
             return message.startsWith("NOSCRIPT");
+        }
+
+        /** {@code MOVED SLOT HOST:PORT}: the slot has moved for good; ask there, and read the map again. */
+        boolean isMoved() {
+            return message.startsWith("MOVED ");
+        }
+
+        /** {@code ASK SLOT HOST:PORT}: the slot is migrating and the key may be there; ask there once, after ASKING. */
+        boolean isAsk() {
+            return message.startsWith("ASK ");
+        }
+
+        /** A replica refused a write: this server is no longer the master. */
+        boolean isReadOnly() {
+            return message.startsWith("READONLY") || message.contains("-READONLY");
+        }
+
+        /** Where a {@code MOVED} or {@code ASK} sends the command, or null when Redis does not say. */
+        RedisAddress redirectTarget() {
+            int space = message.lastIndexOf(' ');
+            return space < 0 ? null : RedisAddress.fromReply(message.substring(space + 1));
         }
 
         @Override

@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Token buckets in Redis ({@code backend: redis}), so every instance of a service draws from the
  * same bucket. Each decision is one {@link #TOKEN_BUCKET} script run, atomic in Redis; the
- * bucket is the hash {@code primus:rl:<limit id>:<key>}.
+ * bucket is the hash {@code primus:rl:<limit id>:<key>}, the script's one key, so in a Redis
+ * Cluster one slot on one node with no hash tag needed.
  */
 public final class RedisRateLimiter implements RateLimiter {
     static final String KEY_PREFIX = "primus:rl:";

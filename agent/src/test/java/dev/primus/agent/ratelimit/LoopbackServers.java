@@ -174,7 +174,7 @@ final class LoopbackServers {
             return seen;
         }
 
-        private static List<String> readCommand(InputStream in) throws IOException {
+        static List<String> readCommand(InputStream in) throws IOException {
             String header = line(in);
             if (header == null) {
                 return null;
@@ -201,6 +201,42 @@ final class LoopbackServers {
             }
             in.read();
             return line.toString();
+        }
+    }
+
+    /**
+     * A sentinel that names whatever {@link #master} says, for the cases a real one reaches only
+     * slowly: naming a replica, or a new master while the old one still runs.
+     */
+    static final class FakeSentinel extends Server {
+        volatile String master;
+
+        @Override
+        void handle(Socket socket) {
+            try {
+                InputStream in = new BufferedInputStream(socket.getInputStream());
+                OutputStream out = socket.getOutputStream();
+                while (true) {
+                    List<String> command = RecordingServer.readCommand(in);
+                    if (command == null) {
+                        return;
+                    }
+                    String reply;
+                    if (command.get(0).equals("AUTH")) {
+                        reply = "-ERR AUTH <password> called without any password configured for the default user\r\n";
+                    } else if (command.size() == 3 && command.get(1).equals("get-master-addr-by-name")) {
+                        String host = master.substring(0, master.lastIndexOf(':'));
+                        String port = master.substring(master.lastIndexOf(':') + 1);
+                        reply = "*2\r\n$" + host.length() + "\r\n" + host + "\r\n$" + port.length() + "\r\n" + port + "\r\n";
+                    } else {
+                        reply = "-ERR unknown command\r\n";
+                    }
+                    out.write(reply.getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                }
+            } catch (IOException e) {
+                closeQuietly(socket);
+            }
         }
     }
 

@@ -101,6 +101,39 @@ class RateLimitSetupTest {
     }
 
     @Test
+    void bindsSentinelAndClusterUrlsWithoutConnecting() {
+        RateLimitSetup setup = bind("""
+                  rate_limits:
+                    - { id: a, key: tenant, capacity: 1, refill_per_second: 1, backend: redis,
+                        redis_url: "redis-sentinel://:s3cret@127.0.0.1:1,127.0.0.1:2/orders/3" }
+                    - { id: b, key: tenant, capacity: 1, refill_per_second: 1, backend: redis,
+                        redis_url: "redis-cluster://:s3cret@127.0.0.1:1,127.0.0.1:2" }
+                """);
+        assertEquals("redis-sentinel 127.0.0.1:1,127.0.0.1:2/orders/3",
+                ((RedisRateLimiter) setup.limiter("a")).endpoint().toString());
+        assertEquals("redis-cluster 127.0.0.1:1,127.0.0.1:2", ((RedisRateLimiter) setup.limiter("b")).endpoint().toString());
+        setup.close();
+    }
+
+    @Test
+    void reportsARedisCaFileItCannotReadAtItsLine() {
+        List<String> errors = errors("""
+                  rate_limits:
+                    - id: per-tenant
+                      key: tenant
+                      capacity: 100
+                      refill_per_second: 50
+                      backend: redis
+                      redis_url: rediss://:hunter2@127.0.0.1:6380
+                      redis_ca_file: /nonexistent/redis-ca.pem
+                """);
+        assertEquals(List.of("primus.yaml:10: auth.rate_limits[0].redis_ca_file: cannot trust the CA certificates of "
+                + "'/nonexistent/redis-ca.pem' (/nonexistent/redis-ca.pem (No such file or directory)); give a PEM file of "
+                + "the CA certificates that sign the Redis servers' certificates"), errors);
+        assertFalse(errors.toString().contains("hunter2"));
+    }
+
+    @Test
     void aLimitNoRuleCanNameIsAbsent() {
         assertNull(bind("  default: allow\n").limiter("per-tenant"));
     }
@@ -114,10 +147,11 @@ class RateLimitSetupTest {
                       capacity: 100
                       refill_per_second: 50
                       backend: redis
-                      redis_url: rediss://:hunter2@redis.internal:6380
+                      redis_url: redis-sentinel://:hunter2@10.0.0.1:26379,10.0.0.2:26379
                 """);
-        assertEquals(List.of("primus.yaml:9: auth.rate_limits[0].redis_url: rediss:// (TLS) is not available in this "
-                + "version; use redis:// to a Redis on loopback or a trusted network, or a local TLS tunnel"), errors);
+        assertEquals(List.of("primus.yaml:9: auth.rate_limits[0].redis_url: redis-sentinel:// needs the master's name as "
+                + "its path, the name of the sentinels' `sentinel monitor` line: "
+                + "redis-sentinel://HOST:26379,HOST:26379/MASTER[/DB]"), errors);
         assertFalse(errors.toString().contains("hunter2"));
     }
 

@@ -17,7 +17,7 @@ final class RealRedis {
 
     /** Fails, never skips: these tests are the only proof the script works in a real Redis. */
     static void requireRunning() {
-        try (RedisConnection connection = RedisConnection.open(RedisEndpoint.parse(URL), 2000)) {
+        try (RedisConnection connection = connect(URL)) {
             Object reply = connection.call("PING");
             if (!"PONG".equals(reply)) {
                 fail("Redis at " + HOST + ":" + PORT + " answered PING with " + reply + "; the Redis tests need a Redis "
@@ -29,13 +29,17 @@ final class RealRedis {
         }
     }
 
+    private static RedisConnection connect(String url) throws IOException {
+        return new RedisConnector(RedisEndpoint.parse(url), null, 2000).data(new RedisAddress(HOST, PORT));
+    }
+
     /** A limit id no other test uses, so buckets never meet. */
     static String uniqueId(String what) {
         return "test-" + what + "-" + UUID.randomUUID();
     }
 
     static Object call(int db, String... command) {
-        try (RedisConnection connection = RedisConnection.open(RedisEndpoint.parse(URL + "/" + db), 2000)) {
+        try (RedisConnection connection = connect(URL + "/" + db)) {
             return connection.call(command);
         } catch (IOException e) {
             throw new AssertionError("Redis " + String.join(" ", command) + " failed", e);

@@ -35,7 +35,7 @@ public class RateLimiterBenchmark {
     public void setUp() {
         RateLimit limit = new RateLimit("bench", RateLimitKey.TENANT, 1_000_000_000L, 1_000_000_000d);
         local = new LocalRateLimiter(limit);
-        redisClient = new RedisClient(RedisEndpoint.parse("redis://127.0.0.1:6379/0"), RedisClient.DEFAULT_TIMEOUT_MILLIS,
+        redisClient = new RedisClient(RedisEndpoint.parse("redis://127.0.0.1:6379/0"), null, RedisClient.DEFAULT_TIMEOUT_MILLIS,
                 System::nanoTime);
         redis = new RedisRateLimiter(limit, redisClient);
         if (!redis.decide("tenant:acme").allows()) {
