@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * while the config file is replaced 100 times, switching between two policies. What both
  * policies allow never fails, what both deny never passes, and what one allows follows the file.
  * An invalid edit is refused with its line and the policy in force stays; {@code reload PID}
- * asks for a reload without loading an agent.
+ * asks for a reload without loading an agent (on JDK 25 under {@code -XX:-EnableDynamicAgentLoading}).
  */
 class ReloadIT {
     private static final int REWRITES = 100;
@@ -172,9 +172,13 @@ class ReloadIT {
         Path config = dir.resolve("primus.yaml");
         Path audit = dir.resolve("audit.jsonl");
         Files.writeString(config, policy("a", 0));
+        ForkedApp.Builder builder = ForkedApp.on(jdk).withAgent("config=" + config).env("AUDIT_FILE", audit.toString());
+        if (Jdks.name(jdk).contains("25")) {
+            // reload loads no agent: it must work where loading one is refused (JDK 21 and later know the flag).
+            builder.jvmArg("-XX:-EnableDynamicAgentLoading");
+        }
         try (LoopbackServers servers = new LoopbackServers();
-             ProbeApp app = new ProbeApp(Jdks.name(jdk), ForkedApp.on(jdk).withAgent("config=" + config)
-                     .env("AUDIT_FILE", audit.toString()))) {
+             ProbeApp app = new ProbeApp(Jdks.name(jdk), builder)) {
             String onlyA = "socket 127.0.0.2 " + servers.tcp("127.0.0.2").port();
             String onlyB = "socket 127.0.0.3 " + servers.tcp("127.0.0.3").port();
 
