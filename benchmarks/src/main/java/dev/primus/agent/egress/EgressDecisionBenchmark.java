@@ -41,6 +41,7 @@ public class EgressDecisionBenchmark {
     private EgressGuard guard;
     private EgressGuard guardWithMetrics;
     private EgressJudge judge;
+    private EgressJudge judgeWithMetrics;
     private AuditPipeline audit;
     private Destination cachedDestination;
     private Destination uncachedDestination;
@@ -73,8 +74,9 @@ public class EgressDecisionBenchmark {
         audit = AuditPipeline.create("bench", config.audit()).start(Collections.emptyList());
         judge = new EgressJudge(policy, config.egress().mode(), false, "bench.yaml", audit);
         guard = new EgressGuard(judge);
-        guardWithMetrics = new EgressGuard(new EgressJudge(new EgressRules(policy, config.egress().mode(), false,
-                "bench.yaml"), audit, new AgentMetrics()));
+        judgeWithMetrics = new EgressJudge(new EgressRules(policy, config.egress().mode(), false, "bench.yaml"), audit,
+                new AgentMetrics());
+        guardWithMetrics = new EgressGuard(judgeWithMetrics);
         cachedDestination = Destination.socket("orders.internal.example.com", null, 8443);
         uncachedDestination = Destination.socket("orders.internal.example.com", null, 8443);
         connectTarget = new InetSocketAddress("127.0.0.1", 8080);
@@ -102,6 +104,12 @@ public class EgressDecisionBenchmark {
     @Benchmark
     public Object judgedDecision() {
         return judge.checkSocket(connectTarget, null);
+    }
+
+    /** The same, counted and (one in 64) timed by the metrics. */
+    @Benchmark
+    public Object judgedDecisionWithMetrics() {
+        return judgeWithMetrics.checkSocket(connectTarget, null);
     }
 
     @Benchmark
