@@ -136,7 +136,16 @@ class MetricsIT {
             tomcat.awaitStdout(line -> line.startsWith("READY "), Duration.ofSeconds(90));
             int port = tomcat.stdout().stream().filter(l -> l.startsWith("READY ")).findFirst()
                     .map(l -> Integer.parseInt(l.substring(6).trim())).orElseThrow();
-            Map<String, Double> before = scrape(metricsPort);
+            String written = "primus_audit_events_total{sink=\"file:" + audit + "\",result=\"written\"}";
+            // The start-up events are in the file before the first scrape, so the counter's delta is what follows.
+            int linesBefore = AuditTrail.awaitLinesMatching(audit, l -> l.contains("\"reason\":\"loaded\"")).size();
+            Map<String, Double> first = scrape(metricsPort);
+            long deadline = System.nanoTime() + DEADLINE.toNanos();
+            while (first.getOrDefault(written, 0.0) < linesBefore && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                first = scrape(metricsPort);
+            }
+            Map<String, Double> before = first;
             int[] statuses = new int[4];
             for (int i = 0; i < 4; i++) {
                 statuses[0] += get(port, "/public/x") == 200 ? 1 : 0;
@@ -151,8 +160,23 @@ class MetricsIT {
                 int status = get(port, "/limited/x");
                 statuses[status == 200 ? 2 : 3] += status == 200 || status == 429 ? 1 : 0;
             }
-            Map<String, Double> after = scrape(metricsPort);
-            List<String> events = AuditTrail.awaitLinesMatching(audit, l -> l.contains("\"type\":\"rate_limit\""));
+            // The first refusal of each kind is written now; their repeats are folded into one report later.
+            List<String> events = AuditTrail.awaitLinesMatching(audit, l -> l.contains("\"type\":\"authz\""),
+                    l -> l.contains("\"type\":\"rate_limit\""));
+            // The file and the counter are read with nothing written between them; a batch is counted just
+            // after it is written, so they are read again (for at most the deadline) until both have settled.
+            int linesThen;
+            int linesNow;
+            Map<String, Double> scrapedAfter;
+            long settleBy = System.nanoTime() + DEADLINE.toNanos();
+            do {
+                linesThen = Files.readAllLines(audit).size();
+                scrapedAfter = scrape(metricsPort);
+                linesNow = Files.readAllLines(audit).size();
+            } while ((linesNow != linesThen || scrapedAfter.getOrDefault(written, 0.0) - before.get(written)
+                    != linesNow - linesBefore) && System.nanoTime() < settleBy);
+            Map<String, Double> after = scrapedAfter;
+            int linesAfter = linesNow;
 
             assertAll(
                     () -> assertEquals(List.of(4, 5, 3, 3), List.of(statuses[0], statuses[1], statuses[2], statuses[3]),
@@ -169,9 +193,12 @@ class MetricsIT {
                             "primus_decisions_total{module=\"rate_limit\",outcome=\"denied\",rule=\"auth.rules[1]\"}")),
                     () -> assertEquals(3, delta(before, after,
                             "primus_rate_limit_rejections_total{limit=\"per-ip\",key=\"client_ip\"}")),
-                    () -> assertTrue(after.getOrDefault("primus_audit_events_total{sink=\"file:" + audit
-                            + "\",result=\"written\"}", 0.0) >= 1, "audit events written: " + after.keySet()),
-                    () -> assertTrue(events.size() >= 1));
+                    () -> assertEquals(linesBefore, before.get(written), "events written before the first scrape"),
+                    () -> assertEquals(linesAfter - linesBefore, delta(before, after, written), "events written between"),
+                    () -> assertTrue(linesAfter - linesBefore >= 2, events.toString()),
+                    () -> assertEquals(0, after.get("primus_audit_events_total{sink=\"file:" + audit + "\",result=\"dropped\"}")),
+                    () -> assertTrue(after.get("primus_hooks{state=\"woven\"}") >= 1, "Tomcat's filter chain is woven"),
+                    () -> assertEquals(0, after.get("primus_hooks{state=\"missed\"}")));
         }
     }
 
