@@ -115,8 +115,7 @@ class AttachIT {
     }
 
     private static int get(ForkedApp tomcat, String path) throws Exception {
-        int port = tomcat.stdout().stream().filter(l -> l.startsWith("READY ")).findFirst()
-                .map(l -> Integer.parseInt(l.substring(6).trim())).orElseThrow();
+        int port = tomcat.readyPort();
         return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
                 java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();

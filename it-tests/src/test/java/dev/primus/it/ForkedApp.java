@@ -134,6 +134,13 @@ public final class ForkedApp implements AutoCloseable {
         in.flush();
     }
 
+    /** The port an app that prints {@code READY PORT} when it serves (the servlet apps) said it listens on. */
+    public int readyPort() {
+        return stdout().stream().filter(line -> line.startsWith("READY ")).findFirst()
+                .map(line -> Integer.parseInt(line.substring("READY ".length()).trim()))
+                .orElseThrow(() -> new IllegalStateException("the app printed no READY line: " + stdout()));
+    }
+
     public long pid() {
         return process.pid();
     }

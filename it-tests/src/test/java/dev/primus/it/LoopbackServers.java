@@ -26,6 +26,13 @@ final class LoopbackServers implements AutoCloseable {
         return counter;
     }
 
+    /** A loopback port free now, for a server the app under test opens itself (the agent's metrics). */
+    static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     /** A TCP server that accepts and closes; {@link TcpCounter#accepts()} counts connections. */
     TcpCounter tcp(String address) throws IOException {
         ServerSocket server = new ServerSocket(0, 50, InetAddress.getByName(address));

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primus.it.apps.servlet.TomcatApp;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,12 +35,6 @@ class MetricsIT {
 
     static List<Path> jdks() {
         return Jdks.all();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** Every sample of one scrape, by series as written; waits for the endpoint, which binds after premain. */
@@ -78,7 +70,7 @@ class MetricsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void egressAndMaskingCountersMoveByWhatWasDriven(Path jdk, @TempDir Path dir) throws Exception {
-        int port = freePort();
+        int port = LoopbackServers.freePort();
         Path config = dir.resolve("primus.yaml");
         Path log = dir.resolve("app.log");
         Files.writeString(config, String.join("\n", "service: metrics-it", "mode: enforce", "egress:", "  default: deny",
@@ -122,7 +114,7 @@ class MetricsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void authAndRateLimitCountersMoveByWhatWasDriven(Path jdk, @TempDir Path dir) throws Exception {
-        int metricsPort = freePort();
+        int metricsPort = LoopbackServers.freePort();
         Path config = dir.resolve("primus.yaml");
         Path audit = dir.resolve("audit.jsonl");
         Files.writeString(config, String.join("\n", "service: metrics-it", "mode: enforce", "auth:", "  default: deny",
@@ -134,8 +126,7 @@ class MetricsIT {
         try (ForkedApp tomcat = ForkedApp.on(jdk).classPath(LibrarySets.classPath(TomcatApp.class, "tomcat-11"))
                 .withAgent("config=" + config).start(TomcatApp.class, "jakarta", "")) {
             tomcat.awaitStdout(line -> line.startsWith("READY "), Duration.ofSeconds(90));
-            int port = tomcat.stdout().stream().filter(l -> l.startsWith("READY ")).findFirst()
-                    .map(l -> Integer.parseInt(l.substring(6).trim())).orElseThrow();
+            int port = tomcat.readyPort();
             String written = "primus_audit_events_total{sink=\"file:" + audit + "\",result=\"written\"}";
             // The start-up events are in the file before the first scrape, so the counter's delta is what follows.
             int linesBefore = AuditTrail.awaitLinesMatching(audit, l -> l.contains("\"reason\":\"loaded\"")).size();

@@ -66,11 +66,6 @@ class ReloadIT {
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static int port(ForkedApp app) {
-        return app.stdout().stream().filter(line -> line.startsWith("READY ")).findFirst()
-                .map(line -> Integer.parseInt(line.substring(6).trim())).orElseThrow();
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void underLoadNoCallIsJudgedByAPolicyThatIsNotTheOldOrTheNew(Path jdk, @TempDir Path dir) throws Exception {
@@ -85,7 +80,7 @@ class ReloadIT {
                      .withAgent("config=" + config).env("AUDIT_FILE", authAudit.toString())
                      .start(TomcatApp.class, "jakarta", "")) {
             tomcat.awaitStdout(line -> line.startsWith("READY "), Duration.ofSeconds(90));
-            int port = port(tomcat);
+            int port = tomcat.readyPort();
             String both = "socket 127.0.0.4 " + servers.tcp("127.0.0.4").port();
             String never = "socket 127.0.0.5 " + servers.tcp("127.0.0.5").port();
             String onlyA = "socket 127.0.0.2 " + servers.tcp("127.0.0.2").port();

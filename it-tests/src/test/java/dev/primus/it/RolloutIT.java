@@ -131,8 +131,7 @@ class RolloutIT {
     }
 
     private HttpResponse<String> get(ForkedApp app, String path, String apiKey) throws Exception {
-        int port = app.stdout().stream().filter(l -> l.startsWith("READY ")).findFirst()
-                .map(l -> Integer.parseInt(l.substring(6).trim())).orElseThrow();
+        int port = app.readyPort();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
         if (apiKey != null) {
             request.header("X-API-Key", apiKey);

@@ -83,14 +83,9 @@ class ServletAuthIT {
         return app;
     }
 
-    private static int port(ForkedApp app) {
-        return app.stdout().stream().filter(line -> line.startsWith("READY ")).findFirst()
-                .map(line -> Integer.parseInt(line.substring(6).trim())).orElseThrow();
-    }
-
     private HttpResponse<byte[]> send(ForkedApp app, String contextPath, String method, String path, byte[] body,
                                       String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(app) + contextPath + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.readyPort() + contextPath + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);

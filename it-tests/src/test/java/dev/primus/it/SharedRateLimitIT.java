@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primus.it.apps.servlet.TomcatApp;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,12 +36,6 @@ class SharedRateLimitIT {
         return Jdks.all();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static Process redisServer(int port, Path dir) throws Exception {
         Process redis = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--save", "", "--appendonly", "no", "--dir", dir.toString())
@@ -66,13 +59,8 @@ class SharedRateLimitIT {
         return app;
     }
 
-    private static int port(ForkedApp app) {
-        return app.stdout().stream().filter(l -> l.startsWith("READY ")).findFirst()
-                .map(l -> Integer.parseInt(l.substring(6).trim())).orElseThrow();
-    }
-
     private int get(ForkedApp app, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(app) + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.readyPort() + path)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
@@ -81,7 +69,7 @@ class SharedRateLimitIT {
     void twoJvmsShareOneBucketAndAnOutageLetsRequestsThrough(Path jdk, @TempDir Path dir) throws Exception {
         // A bucket of its own per run: the machine's Redis keeps buckets between runs.
         String shared = "shared-" + UUID.randomUUID();
-        int ownRedisPort = freePort();
+        int ownRedisPort = LoopbackServers.freePort();
         Path config = dir.resolve("primus.yaml");
         // The agent's own Redis connections are judged by egress like the app's: the Redis is allowed.
         Files.writeString(config, String.join("\n", "service: shared-limit-it", "mode: enforce",
