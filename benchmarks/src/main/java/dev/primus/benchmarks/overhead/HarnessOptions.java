@@ -1,0 +1,116 @@
+package dev.primus.benchmarks.overhead;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The command line of {@link OverheadHarness}, checked; see its class comment for each option. */
+record HarnessOptions(Path app, String mainClass, URI ready, List<URI> requests, List<AgentConfiguration> configurations,
+                      int rounds, List<Double> rates, int saturationSeconds, int rateSeconds, int warmupSeconds,
+                      int connections, String heap, String appCpus, String loadCpus, Path out, String java,
+                      List<String> appArgs, boolean quick) {
+
+    static HarnessOptions parse(String[] args) {
+        Path app = null;
+        String mainClass = null;
+        URI ready = null;
+        List<URI> requests = new ArrayList<>();
+        List<AgentConfiguration> configurations = new ArrayList<>(List.of(AgentConfiguration.NONE));
+        Integer rounds = null;
+        List<Double> rates = new ArrayList<>();
+        Integer seconds = null;
+        Integer warmup = null;
+        int connections = 16;
+        String heap = "256m";
+        String appCpus = "0";
+        String loadCpus = "1";
+        Path out = null;
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> appArgs = new ArrayList<>();
+        boolean quick = false;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--")) {
+                appArgs.addAll(Arrays.asList(args).subList(i + 1, args.length));
+                break;
+            }
+            if (option.equals("--quick")) {
+                quick = true;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--app" -> app = Path.of(value).toAbsolutePath();
+                case "--main" -> mainClass = value;
+                case "--ready" -> ready = URI.create(value);
+                case "--request" -> requests.add(URI.create(value));
+                case "--config" -> configurations.add(AgentConfiguration.parse(value));
+                case "--rounds" -> rounds = positive(option, value);
+                case "--rates" -> {
+                    for (String rate : value.split(",")) {
+                        rates.add(Double.parseDouble(rate.trim()));
+                    }
+                }
+                case "--seconds" -> seconds = positive(option, value);
+                case "--warmup" -> warmup = Integer.parseInt(value);
+                case "--connections" -> connections = positive(option, value);
+                case "--heap" -> heap = value;
+                case "--app-cpus" -> appCpus = value;
+                case "--load-cpus" -> loadCpus = value;
+                case "--out" -> out = Path.of(value);
+                case "--java" -> java = value;
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        if (app == null || ready == null) {
+            throw new IllegalArgumentException("--app and --ready are required");
+        }
+        if (!Files.isRegularFile(app)) {
+            throw new IllegalArgumentException("--app " + app + ": no such file");
+        }
+        long names = configurations.stream().map(AgentConfiguration::name).distinct().count();
+        if (names != configurations.size()) {
+            throw new IllegalArgumentException("two --config share a name; each names its own rows and files");
+        }
+        if (requests.isEmpty()) {
+            requests.add(ready);
+        }
+        if (quick && rates.size() > 1) {
+            // Quick: one rate, so that a run on a small app stays within a few minutes.
+            rates = new ArrayList<>(rates.subList(0, 1));
+        }
+        if (out == null) {
+            out = Path.of("benchmarks", "results", LocalDate.now() + "-" + hostname());
+        }
+        return new HarnessOptions(app, mainClass, ready, List.copyOf(requests), List.copyOf(configurations),
+                rounds != null ? rounds : quick ? 3 : 7, List.copyOf(rates),
+                seconds != null ? seconds : quick ? 5 : 30, seconds != null ? seconds : quick ? 10 : 30,
+                warmup != null ? warmup : quick ? 3 : 10, connections, heap, appCpus, loadCpus,
+                out.toAbsolutePath(), java, List.copyOf(appArgs), quick);
+    }
+
+    private static int positive(String option, String value) {
+        int number = Integer.parseInt(value);
+        if (number < 1) {
+            throw new IllegalArgumentException(option + " " + value + ": must be at least 1");
+        }
+        return number;
+    }
+
+    private static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "_");
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.primus.benchmarks.overhead;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one launch measured: each metric's value (NaN where it could not be read, such as
+ * /proc figures off Linux), and the raw results of its load phases for the files and the
+ * generator's own account.
+ */
+record LaunchMeasurement(AgentConfiguration configuration, int round, Map<Metric, Double> values,
+                         SaturationLoad.Result saturation, SaturationBusy busy, List<RatePhase> ratePhases) {
+    /**
+     * How busy the app's CPUs and the generator's were during the saturation phase, as fractions
+     * of the CPUs each may use: an app below 1.0 with a generator near it means the generator,
+     * not the app, set the throughput.
+     */
+    record SaturationBusy(double app, double generator) {
+        /** Above this a side is taken as saturated: scheduling and /proc's clock ticks blur the last percents. */
+        static final double SATURATED = 0.9;
+
+        boolean generatorBound() {
+            return generator >= SATURATED && app < SATURATED;
+        }
+    }
+
+    /** One fixed-rate phase: its rate and what the generator recorded. */
+    record RatePhase(double perSecond, ConstantRateLoad.Result result) {
+    }
+
+    LaunchMeasurement {
+        values = new LinkedHashMap<>(values);
+        ratePhases = List.copyOf(ratePhases);
+    }
+
+    double value(Metric metric) {
+        return values.getOrDefault(metric, Double.NaN);
+    }
+}

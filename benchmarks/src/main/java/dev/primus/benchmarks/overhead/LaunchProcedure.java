@@ -1,0 +1,86 @@
+package dev.primus.benchmarks.overhead;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One launch, measured: start the app, time it to ready, warm it up, saturate it, hold it at
+ * each fixed rate, read its memory, stop it. Every configuration goes through the same steps.
+ */
+final class LaunchProcedure {
+    /** The percentiles reported at each rate; 100 is the maximum. */
+    static final double[] PERCENTILES = {50, 90, 99, 99.9, 100};
+    /**
+     * Bound on requests outstanding in a fixed-rate phase: enough that a healthy app never
+     * reaches it, few enough that a stalled one does not get a new connection per request.
+     */
+    private static final int MAX_IN_FLIGHT = 256;
+
+    private final HarnessOptions options;
+    private final ProcessCpu cpu;
+    private final Path out;
+    private final int appCpuCount;
+
+    /** {@code appPinned}: whether the app runs on {@code --app-cpus}, or on all the machine's CPUs. */
+    LaunchProcedure(HarnessOptions options, ProcessCpu cpu, Path out, boolean appPinned) {
+        this.options = options;
+        this.cpu = cpu;
+        this.out = out;
+        this.appCpuCount = appPinned ? Taskset.cpuCount(options.appCpus()) : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** {@code round} 0 is the calibration launch; its log is named for it. */
+    LaunchMeasurement measure(AgentConfiguration configuration, int round, List<Double> rates)
+            throws IOException, InterruptedException {
+        Map<Metric, Double> values = new LinkedHashMap<>();
+        HttpRequester http = new HttpRequester(options.requests());
+        String logName = round == 0 ? "calibration-" + configuration.name() : configuration.name() + "-round" + round;
+        try (AppProcess app = AppProcess.launch(options, configuration, out.resolve("logs").resolve(logName + ".log"))) {
+            long readyNanos = app.awaitReady(http, options.ready());
+            values.put(Metric.TIME_TO_READY, readyNanos / 1e6);
+            values.put(Metric.CPU_TO_READY, cpu.seconds(app.pid()));
+            ProcessMemory atReady = ProcessMemory.of(app.pid());
+            values.put(Metric.PEAK_RSS_AT_READY, atReady.peakMegabytes());
+            values.put(Metric.RSS_AT_READY, atReady.residentMegabytes());
+
+            SaturationLoad closedLoop = new SaturationLoad(http, options.connections());
+            // Not counted: the JIT compiles the request path, in the app and in this generator.
+            closedLoop.run(Duration.ofSeconds(options.warmupSeconds()));
+            double appBefore = cpu.seconds(app.pid());
+            double generatorBefore = cpu.seconds(ProcessHandle.current().pid());
+            SaturationLoad.Result saturation = closedLoop.run(Duration.ofSeconds(options.saturationSeconds()));
+            double seconds = options.saturationSeconds();
+            LaunchMeasurement.SaturationBusy busy = new LaunchMeasurement.SaturationBusy(
+                    (cpu.seconds(app.pid()) - appBefore) / seconds / appCpuCount,
+                    (cpu.seconds(ProcessHandle.current().pid()) - generatorBefore) / seconds
+                            / Runtime.getRuntime().availableProcessors());
+            values.put(Metric.THROUGHPUT, saturation.okPerSecond());
+
+            List<LaunchMeasurement.RatePhase> phases = new ArrayList<>();
+            ConstantRateLoad openModel = new ConstantRateLoad(http, MAX_IN_FLIGHT);
+            for (double rate : rates) {
+                double cpuBefore = cpu.seconds(app.pid());
+                ConstantRateLoad.Result result = openModel.run(rate, Duration.ofSeconds(options.rateSeconds()));
+                double cpuAfter = cpu.seconds(app.pid());
+                Histogram latencies = result.latencyMicros();
+                for (double percentile : PERCENTILES) {
+                    values.put(Metric.latency(rate, percentile), latencies.getValueAtPercentile(percentile) / 1000.0);
+                }
+                long answered = result.sent() - result.unanswered();
+                values.put(Metric.cpuPerThousandRequests(rate), answered == 0 ? Double.NaN
+                        : (cpuAfter - cpuBefore) * 1000 / answered * 1000);
+                phases.add(new LaunchMeasurement.RatePhase(rate, result));
+            }
+            ProcessMemory afterLoad = ProcessMemory.of(app.pid());
+            values.put(Metric.PEAK_RSS_AFTER_LOAD, afterLoad.peakMegabytes());
+            values.put(Metric.RSS_AFTER_LOAD, afterLoad.residentMegabytes());
+            return new LaunchMeasurement(configuration, round, values, saturation, busy, phases);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.primus.benchmarks.overhead;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * summary.json: the run's settings, every metric's values by configuration and round, and each
+ * configuration's median, ratio to none, range and verdict. Written by hand: the shape is small
+ * and fixed, and the benchmarks need no JSON library for it.
+ */
+final class SummaryJson {
+    private SummaryJson() {
+    }
+
+    static String render(RunDescription run, List<Comparison> comparisons) {
+        HarnessOptions options = run.options();
+        StringBuilder json = new StringBuilder("{\n");
+        json.append("  \"app\": ").append(string(options.app().toString())).append(",\n");
+        json.append("  \"startedAt\": ").append(string(run.startedAt())).append(",\n");
+        json.append("  \"host\": ").append(string(run.host())).append(",\n");
+        json.append("  \"java\": ").append(string(options.java())).append(",\n");
+        json.append("  \"heap\": ").append(string(options.heap())).append(",\n");
+        json.append("  \"rounds\": ").append(options.rounds()).append(",\n");
+        json.append("  \"warmupSeconds\": ").append(options.warmupSeconds()).append(",\n");
+        json.append("  \"saturationSeconds\": ").append(options.saturationSeconds()).append(",\n");
+        json.append("  \"saturationConnections\": ").append(options.connections()).append(",\n");
+        json.append("  \"rateSeconds\": ").append(options.rateSeconds()).append(",\n");
+        json.append("  \"rates\": [").append(run.rates().stream().map(SummaryJson::number).collect(Collectors.joining(", ")))
+                .append("],\n");
+        json.append("  \"ratesChosen\": ").append(string(run.ratesChosen())).append(",\n");
+        json.append("  \"appCpus\": ").append(run.appPinned() ? string(options.appCpus()) : "null").append(",\n");
+        json.append("  \"loadCpus\": ").append(run.generatorPinned() ? string(options.loadCpus()) : "null").append(",\n");
+        json.append("  \"configurations\": {");
+        json.append(options.configurations().stream()
+                .map(c -> "\n    " + string(c.name()) + ": " + strings(c.jvmFlags()))
+                .collect(Collectors.joining(","))).append("\n  },\n");
+        json.append("  \"metrics\": [");
+        for (int m = 0; m < comparisons.size(); m++) {
+            Comparison comparison = comparisons.get(m);
+            Metric metric = comparison.metric();
+            json.append(m == 0 ? "\n" : ",\n").append("    {\"name\": ").append(string(metric.name()))
+                    .append(", \"unit\": ").append(string(metric.unit()))
+                    .append(", \"higherIsBetter\": ").append(metric.higherIsBetter()).append(", \"configurations\": {");
+            int c = 0;
+            for (Map.Entry<String, RatioSummary> entry : comparison.summaries().entrySet()) {
+                RatioSummary summary = entry.getValue();
+                json.append(c++ == 0 ? "\n" : ",\n").append("      ").append(string(entry.getKey())).append(": {")
+                        .append("\"byRound\": [").append(comparison.valuesByConfiguration().get(entry.getKey()).stream()
+                                .map(SummaryJson::number).collect(Collectors.joining(", "))).append("]")
+                        .append(", \"median\": ").append(number(summary.medianValue()))
+                        .append(", \"medianRatio\": ").append(number(summary.medianRatio()))
+                        .append(", \"minRatio\": ").append(number(summary.minRatio()))
+                        .append(", \"maxRatio\": ").append(number(summary.maxRatio()))
+                        .append(", \"verdict\": ").append(string(entry.getKey().equals(AgentConfiguration.NONE.name())
+                                ? "baseline" : summary.verdict(metric.higherIsBetter())))
+                        .append('}');
+            }
+            json.append("\n    }}");
+        }
+        json.append("\n  ]\n}\n");
+        return json.toString();
+    }
+
+    /** JSON has no NaN: an unknown figure is null. */
+    private static String number(double value) {
+        return Double.isNaN(value) || Double.isInfinite(value) ? "null" : String.format(Locale.ROOT, "%.6g", value).trim();
+    }
+
+    private static String strings(List<String> values) {
+        return values.stream().map(SummaryJson::string).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    static String string(String value) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char ch : value.toCharArray()) {
+            switch (ch) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                default -> {
+                    if (ch < 0x20) {
+                        quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
+                    } else {
+                        quoted.append(ch);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
+    }
+}
