@@ -35,6 +35,11 @@ final class MarkdownReport {
                 .append('\n');
         md.append("- Ratio: configuration / none within each round; the median of the rounds' ratios and their range."
                 + " A range that includes 1.0 is reported as \"").append(RatioSummary.NOT_DISTINGUISHABLE).append("\".\n");
+        // The verdict is a sign test: with no effect at all, every ratio lands on one side of 1.0
+        // with probability 2^(1-N). Said here so a quick run's verdicts are read as hints.
+        md.append(String.format(Locale.ROOT, "- With %d rounds, noise alone puts every ratio on the same side of 1.0 with"
+                + " probability %.1f%%: below 5 rounds a verdict is a hint, not a finding.%n", options.rounds(),
+                100 * Math.pow(2, 1 - options.rounds())));
         md.append("- Latency runs from each request's intended send time (coordinated omission corrected).\n\n");
 
         for (Comparison comparison : comparisons) {
