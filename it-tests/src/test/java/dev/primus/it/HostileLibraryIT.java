@@ -32,7 +32,7 @@ class HostileLibraryIT {
     private static final String MONITORED = "127.0.0.5";
     /** In the order they run: the later ones build on what the earlier ones might have broken. */
     private static final List<String> ATTACKS = List.of("none", "public-install", "call-depth", "write-gate-fields",
-            "open-engine", "engage-kill-switch", "define-into-bridge", "enter-without-leaving", "second-starter", "reset-latch-and-start",
+            "open-engine", "engage-kill-switch", "swap-policy", "define-into-bridge", "enter-without-leaving", "second-starter", "reset-latch-and-start",
             "forged-name", "okhttp-own-dns", "net-connect", "is-reachable");
     /** Routes by UDP, each checked against a datagram counter. */
     private static final List<String> UDP_ROUTES = List.of("legacy-datagram-connect", "multicast-send");
@@ -121,6 +121,12 @@ class HostileLibraryIT {
                 if (attack.equals("engage-kill-switch")) {
                     checks.add(() -> assertTrue(result.startsWith("reflection refused handle refused watch refused;"),
                             app.name() + ": the kill switch is the operator's alone: " + result));
+                }
+                if (attack.equals("swap-policy")) {
+                    // The egress gate holds EgressGuard, whose judge (with apply) is behind a sealed field.
+                    checks.add(() -> assertTrue(result.startsWith("apply: LogMasking reflection refused LogMasking handle "
+                            + "refused AuthGate reflection refused AuthGate handle refused;"),
+                            app.name() + ": no code in the app swaps a policy in: " + result));
                 }
                 if (attack.equals("write-gate-fields")) {
                     checks.add(() -> assertTrue(result.startsWith("no field written;"), app.name() + ": " + result));

@@ -179,6 +179,8 @@ public final class HostileLibraryApp {
                 return openEngine();
             case "engage-kill-switch":
                 return engageKillSwitch();
+            case "swap-policy":
+                return swapPolicy();
             case "define-into-bridge":
                 return defineIntoBridge();
             case "second-starter":
@@ -251,8 +253,9 @@ public final class HostileLibraryApp {
     }
 
     /** The engine object, read off the gate, then every field of it and of what it holds opened and cleared. */
-    private static String openEngine() throws Throwable {
-        Class<?> gate = Class.forName(BRIDGE + "EgressGate");
+    /** The engine object a gate holds, read through a private lookup into the bridge: null when it holds none. */
+    private static Object engineOf(String gateName) throws Throwable {
+        Class<?> gate = Class.forName(BRIDGE + gateName);
         Object engine = null;
         for (Field field : gate.getDeclaredFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType().getName().endsWith("Checker")) {
@@ -260,6 +263,11 @@ public final class HostileLibraryApp {
                         .findStaticGetter(gate, field.getName(), field.getType()).invoke();
             }
         }
+        return engine;
+    }
+
+    private static String openEngine() throws Throwable {
+        Object engine = engineOf("EgressGate");
         if (engine == null) {
             return "no engine";
         }
@@ -285,14 +293,7 @@ public final class HostileLibraryApp {
      * a private lookup, and by calling its private check with a file that exists.
      */
     private static String engageKillSwitch() throws Throwable {
-        Class<?> gate = Class.forName(BRIDGE + "EgressGate");
-        Object engine = null;
-        for (Field field : gate.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType().getName().endsWith("Checker")) {
-                engine = MethodHandles.privateLookupIn(gate, MethodHandles.lookup())
-                        .findStaticGetter(gate, field.getName(), field.getType()).invoke();
-            }
-        }
+        Object engine = engineOf("EgressGate");
         if (engine == null) {
             return "no engine";
         }
@@ -320,6 +321,44 @@ public final class HostileLibraryApp {
             tried.append("watch called");
         } catch (Throwable refused) {
             tried.append("watch refused");
+        }
+        return tried.toString();
+    }
+
+    /**
+     * Live reload gave each engine a public {@code apply} that swaps the policy it judges by
+     * ({@code apply(null, false)} on the masking engine turns masking off). Called on each gate's
+     * engine by reflection and through a public lookup, with null arguments.
+     */
+    private static String swapPolicy() throws Throwable {
+        StringBuilder tried = new StringBuilder("apply:");
+        for (String gate : new String[] {"EgressGate", "LogMasking", "AuthGate"}) {
+            Object engine = engineOf(gate);
+            if (engine == null) {
+                tried.append(' ').append(gate).append(" has no engine");
+                continue;
+            }
+            for (java.lang.reflect.Method apply : engine.getClass().getMethods()) {
+                if (!apply.getName().equals("apply")) {
+                    continue;
+                }
+                Object[] nulls = new Object[apply.getParameterCount()];
+                for (int i = 0; i < nulls.length; i++) {
+                    nulls[i] = apply.getParameterTypes()[i] == boolean.class ? Boolean.FALSE : null;
+                }
+                try {
+                    apply.invoke(engine, nulls);
+                    tried.append(' ').append(gate).append(" called by reflection");
+                } catch (IllegalAccessException refused) {
+                    tried.append(' ').append(gate).append(" reflection refused");
+                }
+                try {
+                    MethodHandles.publicLookup().unreflect(apply);
+                    tried.append(' ').append(gate).append(" handle found");
+                } catch (IllegalAccessException refused) {
+                    tried.append(' ').append(gate).append(" handle refused");
+                }
+            }
         }
         return tried.toString();
     }
