@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Checks a {@link ConfigNode} tree against {@code primus-agent.schema.json}, reporting every
  * error with its line. Interprets the subset of JSON Schema 2020-12 our schema uses; any other
  * keyword in the schema is a build-time mistake and fails when the schema is read. The schema
- * itself is read with the same {@link YamlReader} (JSON is YAML), so it costs no extra parser.
+ * itself is strict JSON, read by {@link SchemaJsonReader} (which says why not by SnakeYAML).
  */
 final class SchemaValidator {
     static final String SCHEMA_RESOURCE = "/primus-agent.schema.json";
@@ -36,12 +36,7 @@ final class SchemaValidator {
 
     /** The schema bundled with this module. */
     static SchemaValidator bundled() {
-        List<ConfigError> errors = new ArrayList<ConfigError>();
-        ConfigNode schema = new YamlReader(SCHEMA_RESOURCE, errors).read(schemaText());
-        if (schema == null || !errors.isEmpty()) {
-            throw new IllegalStateException("the bundled schema is broken: " + errors);
-        }
-        return new SchemaValidator(schema);
+        return new SchemaValidator(SchemaJsonReader.read(SCHEMA_RESOURCE, schemaText()));
     }
 
     /** The schema's JSON text, as {@code primus-agent schema} prints it. */
