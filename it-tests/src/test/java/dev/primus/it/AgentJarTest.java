@@ -18,35 +18,64 @@ import org.junit.jupiter.api.Test;
 class AgentJarTest {
     private static final int JAVA_8_MAJOR = 52;
     private static final String HIDDEN = "inst/";
+    private static final String PACK = "inst/classes.pack";
 
-    private static List<JarEntry> classEntries(JarFile jar) {
-        List<JarEntry> classes = new ArrayList<>();
-        jar.stream().filter(e -> e.getName().endsWith(".class") || e.getName().endsWith(".classdata"))
-                .forEach(classes::add);
+    /** A class file in the jar: its path as a class name with slashes, where it is, and its bytes. */
+    private record JarClass(String name, String where, byte[] bytes) {
+    }
+
+    /** Every class the jar holds: its own entries, and those in the start-up pack. */
+    private static List<JarClass> classes(JarFile jar) throws IOException {
+        List<JarClass> classes = new ArrayList<>();
+        for (JarEntry entry : jar.stream().toList()) {
+            String name = entry.getName();
+            if (name.endsWith(".class") || name.endsWith(".classdata")) {
+                String path = name.startsWith(HIDDEN) ? name.substring(HIDDEN.length()) : name;
+                try (InputStream in = jar.getInputStream(entry)) {
+                    classes.add(new JarClass(path.substring(0, path.lastIndexOf('.')), name, in.readAllBytes()));
+                }
+            }
+        }
+        classes.addAll(packed(jar));
         return classes;
     }
 
-    private static String className(JarEntry entry) {
-        String name = entry.getName();
-        if (name.startsWith(HIDDEN)) {
-            name = name.substring(HIDDEN.length());
+    /** The classes in inst/classes.pack, read by the format ClassPacker documents. */
+    private static List<JarClass> packed(JarFile jar) throws IOException {
+        JarEntry pack = jar.getJarEntry(PACK);
+        assertTrue(pack != null, "the jar has no " + PACK);
+        try (DataInputStream in = new DataInputStream(jar.getInputStream(pack))) {
+            assertEquals(0x50524D31, in.readInt(), PACK + " magic");
+            int count = in.readInt();
+            List<String> names = new ArrayList<>();
+            List<Integer> lengths = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                names.add(in.readUTF());
+                lengths.add(in.readInt());
+            }
+            List<JarClass> classes = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                byte[] bytes = new byte[lengths.get(i)];
+                in.readFully(bytes);
+                classes.add(new JarClass(names.get(i).replace('.', '/'), PACK + " " + names.get(i), bytes));
+            }
+            assertEquals(-1, in.read(), PACK + " has bytes after its last class");
+            return classes;
         }
-        return name.substring(0, name.lastIndexOf('.'));
     }
 
     @Test
     void everyClassIsJava8Bytecode() throws IOException {
         try (JarFile jar = new JarFile(ForkedApp.AGENT_JAR.toFile())) {
             List<String> tooNew = new ArrayList<>();
-            List<JarEntry> classes = classEntries(jar);
-            for (JarEntry entry : classes) {
-                try (InputStream in = jar.getInputStream(entry); DataInputStream data = new DataInputStream(in)) {
-                    assertEquals(0xCAFEBABE, data.readInt(), entry.getName() + " is not a class file");
-                    data.readUnsignedShort();
-                    int major = data.readUnsignedShort();
-                    if (major > JAVA_8_MAJOR) {
-                        tooNew.add(entry.getName() + " (major " + major + ")");
-                    }
+            List<JarClass> classes = classes(jar);
+            for (JarClass type : classes) {
+                DataInputStream data = new DataInputStream(new java.io.ByteArrayInputStream(type.bytes()));
+                assertEquals(0xCAFEBABE, data.readInt(), type.where() + " is not a class file");
+                data.readUnsignedShort();
+                int major = data.readUnsignedShort();
+                if (major > JAVA_8_MAJOR) {
+                    tooNew.add(type.where() + " (major " + major + ")");
                 }
             }
             assertTrue(classes.size() > 1000, "expected the whole agent in the jar, found " + classes.size() + " classes");
@@ -55,12 +84,27 @@ class AgentJarTest {
     }
 
     @Test
+    void theClassesStartUpLoadsArePackedOnceAndTheRestStayApart() throws IOException {
+        try (JarFile jar = new JarFile(ForkedApp.AGENT_JAR.toFile())) {
+            List<String> packed = packed(jar).stream().map(JarClass::name).toList();
+            assertTrue(packed.contains("dev/primus/agent/boot/AgentInstaller"), "the installer is packed");
+            assertTrue(packed.contains("dev/primus/shaded/org/yaml/snakeyaml/parser/ParserImpl"), "SnakeYAML is packed");
+            assertTrue(packed.stream().noneMatch(name -> name.startsWith("dev/primus/shaded/io/nats/")),
+                    "the NATS client is loaded only with a NATS sink, and stays out of the pack");
+            List<String> twice = packed.stream().filter(name -> jar.getJarEntry(HIDDEN + name + ".classdata") != null).toList();
+            assertEquals(List.of(), twice, "classes both packed and apart");
+            assertTrue(jar.stream().anyMatch(e -> e.getName().startsWith("inst/dev/primus/agent/cli/")),
+                    "the CLI's classes stay apart");
+        }
+    }
+
+    @Test
     void allThirdPartyCodeIsRelocatedUnderDevPrimusShaded() throws IOException {
         try (JarFile jar = new JarFile(ForkedApp.AGENT_JAR.toFile())) {
             List<String> unrelocated = new ArrayList<>();
             boolean sawShaded = false;
-            for (JarEntry entry : classEntries(jar)) {
-                String name = className(entry);
+            for (JarClass type : classes(jar)) {
+                String name = type.name();
                 if (!name.startsWith("dev/primus/")) {
                     unrelocated.add(name);
                 }
@@ -77,7 +121,7 @@ class AgentJarTest {
     void onlyTheBridgeAndTheEntryClassesAreVisibleToTheHost() throws IOException {
         try (JarFile jar = new JarFile(ForkedApp.AGENT_JAR.toFile())) {
             List<String> visible = new ArrayList<>();
-            for (JarEntry entry : classEntries(jar)) {
+            for (JarEntry entry : jar.stream().toList()) {
                 String name = entry.getName();
                 if (name.endsWith(".class")
                         && !name.startsWith("dev/primus/bootstrap/") && !name.startsWith("dev/primus/agent/entry/")) {

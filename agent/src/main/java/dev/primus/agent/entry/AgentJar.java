@@ -14,8 +14,8 @@ import java.util.jar.JarFile;
  * classes in.
  */
 final class AgentJar {
-    /** Every built agent jar has its hidden classes under this folder. */
-    private static final String HIDDEN_MARKER = "inst/dev/primus/agent/boot/AgentInstaller.classdata";
+    /** Every built agent jar has the hidden classes start-up needs in this entry. */
+    private static final String HIDDEN_MARKER = IsolatedClassLoader.PACK;
 
     private AgentJar() {
     }
