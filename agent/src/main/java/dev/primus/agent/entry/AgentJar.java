@@ -22,9 +22,9 @@ final class AgentJar {
 
     /** Opens the agent jar; its location is {@link #location(JarFile)}. */
     static JarFile open() throws IOException {
-        File own = ownFile();
-        if (own != null && isAgentJar(own)) {
-            return new JarFile(own, false);
+        JarFile own = openIfAgentJar(ownFile());
+        if (own != null) {
+            return own;
         }
         // The JVM appends the -javaagent jar to the system class loader: ask it for our marker.
         URL marker = ClassLoader.getSystemResource(HIDDEN_MARKER);
@@ -36,7 +36,7 @@ final class AgentJar {
                 throw new IOException("cannot open the agent jar at " + path, e);
             }
         }
-        throw new IOException("cannot find the agent jar (looked at " + own + " and the system class loader)");
+        throw new IOException("cannot find the agent jar (looked at " + ownFile() + " and the system class loader)");
     }
 
     static URL location(JarFile jar) throws MalformedURLException {
@@ -51,14 +51,31 @@ final class AgentJar {
         }
     }
 
-    private static boolean isAgentJar(File file) {
-        if (!file.getName().endsWith(".jar")) {
-            return false;
+    /** The jar at {@code file}, opened once, when it holds the agent's hidden classes; else null. */
+    private static JarFile openIfAgentJar(File file) {
+        if (file == null || !file.getName().endsWith(".jar")) {
+            return null;
         }
-        try (JarFile jar = new JarFile(file, false)) {
-            return jar.getJarEntry(HIDDEN_MARKER) != null;
+        JarFile jar = null;
+        try {
+            jar = new JarFile(file, false);
+            if (jar.getJarEntry(HIDDEN_MARKER) != null) {
+                return jar;
+            }
+            jar.close();
         } catch (IOException e) {
-            return false;
+            closeQuietly(jar);
+        }
+        return null;
+    }
+
+    private static void closeQuietly(JarFile jar) {
+        if (jar != null) {
+            try {
+                jar.close();
+            } catch (IOException ignored) {
+                // Nothing was read from it.
+            }
         }
     }
 }
