@@ -1,11 +1,9 @@
 package dev.primus.benchmarks.overhead;
 
-import java.net.InetAddress;
+import dev.primus.benchmarks.ResultsFolder;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -89,7 +87,7 @@ record HarnessOptions(Path app, String mainClass, URI ready, List<URI> requests,
             rates = new ArrayList<>(rates.subList(0, 1));
         }
         if (out == null) {
-            out = Path.of("benchmarks", "results", LocalDate.now() + "-" + hostname());
+            out = ResultsFolder.today();
         }
         return new HarnessOptions(app, mainClass, ready, List.copyOf(requests), List.copyOf(configurations),
                 rounds != null ? rounds : quick ? 3 : 7, List.copyOf(rates),
@@ -104,13 +102,5 @@ record HarnessOptions(Path app, String mainClass, URI ready, List<URI> requests,
             throw new IllegalArgumentException(option + " " + value + ": must be at least 1");
         }
         return number;
-    }
-
-    private static String hostname() {
-        try {
-            return InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "_");
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 }

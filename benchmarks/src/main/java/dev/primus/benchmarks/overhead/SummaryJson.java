@@ -1,5 +1,8 @@
 package dev.primus.benchmarks.overhead;
 
+import static dev.primus.benchmarks.JsonText.string;
+
+import dev.primus.benchmarks.JsonText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,27 +72,6 @@ final class SummaryJson {
     }
 
     private static String strings(List<String> values) {
-        return values.stream().map(SummaryJson::string).collect(Collectors.joining(", ", "[", "]"));
-    }
-
-    static String string(String value) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char ch : value.toCharArray()) {
-            switch (ch) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-                    } else {
-                        quoted.append(ch);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
+        return values.stream().map(JsonText::string).collect(Collectors.joining(", ", "[", "]"));
     }
 }
