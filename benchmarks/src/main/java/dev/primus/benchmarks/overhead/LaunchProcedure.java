@@ -39,10 +39,13 @@ final class LaunchProcedure {
     LaunchMeasurement measure(AgentConfiguration configuration, int round, List<Double> rates)
             throws IOException, InterruptedException {
         Map<Metric, Double> values = new LinkedHashMap<>();
-        HttpRequester http = new HttpRequester(options.requests());
+        AnswerTally answers = new AnswerTally(options.requests());
         String logName = round == 0 ? "calibration-" + configuration.name() : configuration.name() + "-round" + round;
-        try (AppProcess app = AppProcess.launch(options, configuration, out.resolve("logs").resolve(logName + ".log"))) {
-            long readyNanos = app.awaitReady(http, options.ready());
+        // The requester closes before the app stops, so that no request meets an app going away.
+        try (AppProcess app = AppProcess.launch(options, configuration, out.resolve("logs").resolve(logName + ".log"));
+             Requester http = options.client().requester(options.requests(), answers,
+                     Math.max(options.connections(), MAX_IN_FLIGHT))) {
+            long readyNanos = app.awaitReady(options.ready());
             values.put(Metric.TIME_TO_READY, readyNanos / 1e6);
             values.put(Metric.CPU_TO_READY, cpu.seconds(app.pid()));
             ProcessMemory atReady = ProcessMemory.of(app.pid());
@@ -80,7 +83,7 @@ final class LaunchProcedure {
             ProcessMemory afterLoad = ProcessMemory.of(app.pid());
             values.put(Metric.PEAK_RSS_AFTER_LOAD, afterLoad.peakMegabytes());
             values.put(Metric.RSS_AFTER_LOAD, afterLoad.residentMegabytes());
-            return new LaunchMeasurement(configuration, round, values, saturation, busy, phases);
+            return new LaunchMeasurement(configuration, round, values, saturation, busy, phases, answers.counts());
         }
     }
 }

@@ -23,8 +23,9 @@ final class MarkdownReport {
         md.append("- ").append(options.rounds()).append(" rounds, configurations in an order rotated each round: ")
                 .append(String.join(", ", options.configurations().stream().map(AgentConfiguration::name).toList()))
                 .append('\n');
-        md.append("- Ready: `").append(options.ready()).append("`; load on ")
-                .append(String.join(", ", options.requests().stream().map(uri -> "`" + uri + "`").toList())).append('\n');
+        md.append("- Ready: `").append(options.ready()).append("`; load, in turn, on ")
+                .append(String.join(", ", options.requests().stream().map(r -> "`" + r.label() + "`").toList()))
+                .append(", sent by the ").append(options.client().optionValue()).append(" client\n");
         md.append("- Per launch: ").append(options.warmupSeconds()).append(" s warm-up (not counted), ")
                 .append(options.saturationSeconds()).append(" s closed loop at ").append(options.connections())
                 .append(" connections, then ").append(options.rateSeconds()).append(" s open-model at each of ")
@@ -41,6 +42,7 @@ final class MarkdownReport {
                 + " probability %.1f%%: below 5 rounds a verdict is a hint, not a finding.%n", options.rounds(),
                 100 * Math.pow(2, 1 - options.rounds())));
         md.append("- Latency runs from each request's intended send time (coordinated omission corrected).\n\n");
+        md.append(AnswersReport.warning(launches));
 
         for (Comparison comparison : comparisons) {
             Metric metric = comparison.metric();
@@ -62,6 +64,7 @@ final class MarkdownReport {
             }
         }
 
+        md.append(AnswersReport.table(launches));
         md.append("## Load generator's account\n\n");
         md.append("Busy: CPU used during the saturation phase as a share of the CPUs the app, and the generator, may use;"
                 + " a generator near 100% with an app below it means the throughput is the generator's limit, not the app's."

@@ -97,6 +97,7 @@ public final class OverheadHarness {
                     calibration.value(Metric.THROUGHPUT));
         }
         System.out.println("calibration: " + line(calibration) + "; fixed rates " + rates.stream().map(Metric::rate).toList());
+        warnOfFailedRequests(calibration);
 
         List<LaunchMeasurement> launches = new ArrayList<>();
         for (int round = 1; round <= options.rounds(); round++) {
@@ -108,6 +109,7 @@ public final class OverheadHarness {
                 launches.add(launch);
                 HistogramFiles.write(out, launch);
                 System.out.println("round " + round + " " + configuration.name() + ": " + line(launch));
+                warnOfFailedRequests(launch);
             }
         }
 
@@ -116,7 +118,7 @@ public final class OverheadHarness {
         List<Comparison> comparisons = Comparison.of(options.configurations(), launches);
         String report = MarkdownReport.render(run, comparisons, launches);
         Files.writeString(out.resolve("report.md"), report);
-        Files.writeString(out.resolve("summary.json"), SummaryJson.render(run, comparisons));
+        Files.writeString(out.resolve("summary.json"), SummaryJson.render(run, comparisons, launches));
         System.out.println();
         System.out.println(report);
         System.out.println("written to " + out);
@@ -137,6 +139,13 @@ public final class OverheadHarness {
                     MarkdownReport.number(launch.value(Metric.latency(rate, 100))), phase.result().late(), phase.result().failed()));
         }
         return text.toString();
+    }
+
+    private static void warnOfFailedRequests(LaunchMeasurement launch) {
+        String warning = AnswersReport.consoleWarning(launch);
+        if (!warning.isEmpty()) {
+            System.out.println(warning);
+        }
     }
 
     private static String hostname() {

@@ -28,7 +28,8 @@ class HarnessOptionsTest {
         assertEquals(5, options.saturationSeconds());
         assertEquals(10, options.rateSeconds());
         assertEquals(List.of(100.0), options.rates());
-        assertEquals(List.of(options.ready()), options.requests());
+        assertEquals(List.of(options.ready()), options.requests().stream().map(LoadRequest::url).toList());
+        assertEquals(LoadClient.KEEPALIVE, options.client());
     }
 
     @Test
