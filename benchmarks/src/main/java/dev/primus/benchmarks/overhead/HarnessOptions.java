@@ -55,6 +55,7 @@ record HarnessOptions(Path app, String mainClass, URI ready, List<LoadRequest> r
                 case "--main" -> mainClass = value;
                 case "--ready" -> ready = url(option, value);
                 case "--request" -> requests.add(LoadRequest.get(url(option, value), "--request"));
+                case "--requests" -> requests.addAll(RequestFile.read(Path.of(value)));
                 case "--client" -> client = LoadClient.parse(value);
                 case "--config" -> configurations.add(AgentConfiguration.parse(value));
                 case "--rounds" -> rounds = positive(option, value);

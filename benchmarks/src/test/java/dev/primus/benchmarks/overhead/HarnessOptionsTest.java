@@ -33,6 +33,33 @@ class HarnessOptionsTest {
     }
 
     @Test
+    void requestUrlsAndRequestFilesAddToOneMixInTheOrderGiven() throws Exception {
+        java.nio.file.Path jar = java.nio.file.Files.createTempFile("app", ".jar");
+        java.nio.file.Path mix = java.nio.file.Files.createTempFile("mix", ".http");
+        java.nio.file.Files.writeString(mix, "POST http://127.0.0.1:1/hooks\nX-Signature: s\n\n{}\n###\nGET http://127.0.0.1:1/b\n");
+
+        HarnessOptions options = HarnessOptions.parse(new String[] {"--app", jar.toString(), "--ready", "http://127.0.0.1:1/",
+            "--request", "http://127.0.0.1:1/a", "--requests", mix.toString()});
+
+        assertEquals(List.of("GET http://127.0.0.1:1/a", "POST http://127.0.0.1:1/hooks", "GET http://127.0.0.1:1/b"),
+                options.requests().stream().map(LoadRequest::label).toList());
+    }
+
+    @Test
+    void httpsNeedsTheJdkClient() throws Exception {
+        java.nio.file.Path jar = java.nio.file.Files.createTempFile("app", ".jar");
+        String[] https = {"--app", jar.toString(), "--ready", "http://127.0.0.1:1/", "--request", "https://127.0.0.1:1/a"};
+
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> HarnessOptions.parse(https));
+        assertEquals("--request: https://127.0.0.1:1/a: the keepalive client speaks plain http only; add --client jdk for https",
+                e.getMessage());
+        String[] withJdk = java.util.stream.Stream.concat(java.util.Arrays.stream(https), java.util.stream.Stream.of("--client", "jdk"))
+                .toArray(String[]::new);
+        assertEquals(LoadClient.JDK, HarnessOptions.parse(withJdk).client());
+    }
+
+    @Test
     void tasksetListsAreCounted() {
         assertEquals(1, Taskset.cpuCount("1"));
         assertEquals(5, Taskset.cpuCount("0-3,6"));
