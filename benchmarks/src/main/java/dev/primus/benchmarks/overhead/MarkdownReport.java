@@ -13,7 +13,8 @@ final class MarkdownReport {
     private MarkdownReport() {
     }
 
-    static String render(RunDescription run, List<Comparison> comparisons, List<LaunchMeasurement> launches) {
+    static String render(RunDescription run, List<Comparison> comparisons, List<LaunchMeasurement> launches,
+                         List<ChartFiles.Chart> charts) {
         HarnessOptions options = run.options();
         StringBuilder md = new StringBuilder();
         md.append("# Agent overhead: ").append(options.app().getFileName()).append("\n\n");
@@ -43,6 +44,14 @@ final class MarkdownReport {
                 100 * Math.pow(2, 1 - options.rounds())));
         md.append("- Latency runs from each request's intended send time (coordinated omission corrected).\n\n");
         md.append(AnswersReport.warning(launches));
+        if (!charts.isEmpty()) {
+            md.append("## Charts\n\n");
+            md.append("Latency: every request of every round of a configuration together, timed from when it was due."
+                    + " Bars: the median of the rounds; the whisker runs from the lowest round to the highest.\n\n");
+            for (ChartFiles.Chart chart : charts) {
+                md.append("![").append(chart.title()).append("](").append(chart.file()).append(")\n\n");
+            }
+        }
 
         for (Comparison comparison : comparisons) {
             Metric metric = comparison.metric();

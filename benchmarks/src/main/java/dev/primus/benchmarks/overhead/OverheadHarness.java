@@ -116,7 +116,8 @@ public final class OverheadHarness {
         RunDescription run = new RunDescription(options, rates, ratesChosen, appPinned, generatorPinned, startedAt,
                 hostname(), System.getProperty("java.version"));
         List<Comparison> comparisons = Comparison.of(options.configurations(), launches);
-        String report = MarkdownReport.render(run, comparisons, launches);
+        List<ChartFiles.Chart> charts = ChartFiles.write(out, options.configurations(), rates, launches);
+        String report = MarkdownReport.render(run, comparisons, launches, charts);
         Files.writeString(out.resolve("report.md"), report);
         Files.writeString(out.resolve("summary.json"), SummaryJson.render(run, comparisons, launches));
         System.out.println();
