@@ -101,7 +101,7 @@ record HarnessOptions(Path app, String mainClass, URI ready, List<LoadRequest> r
             rates = new ArrayList<>(rates.subList(0, 1));
         }
         if (out == null) {
-            out = Path.of("benchmarks", "results", LocalDate.now() + "-" + hostname());
+            out = ResultsFolder.defaultFor(Path.of(""), LocalDate.now(), hostname());
         }
         return new HarnessOptions(app, mainClass, ready, List.copyOf(requests), client, List.copyOf(configurations),
                 rounds != null ? rounds : quick ? 3 : 7, List.copyOf(rates),
