@@ -10,12 +10,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The command line of {@link OverheadHarness}, checked; see its class comment for each option. */
+/**
+ * The command line of {@link OverheadHarness}, checked; see its class comment for each option.
+ * {@code agentMetrics} is null when {@code --agent-metrics} is not given.
+ */
 record HarnessOptions(Path app, String mainClass, URI ready, List<LoadRequest> requests, LoadClient client,
                       List<AgentConfiguration> configurations,
                       int rounds, List<Double> rates, int saturationSeconds, int rateSeconds, int warmupSeconds,
                       int connections, String heap, String appCpus, String loadCpus, Path out, String java,
-                      List<String> appArgs, boolean quick) {
+                      List<String> appArgs, boolean quick, URI agentMetrics) {
 
     static HarnessOptions parse(String[] args) {
         Path app = null;
@@ -36,6 +39,7 @@ record HarnessOptions(Path app, String mainClass, URI ready, List<LoadRequest> r
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> appArgs = new ArrayList<>();
         boolean quick = false;
+        URI agentMetrics = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--")) {
@@ -72,6 +76,7 @@ record HarnessOptions(Path app, String mainClass, URI ready, List<LoadRequest> r
                 case "--load-cpus" -> loadCpus = value;
                 case "--out" -> out = Path.of(value);
                 case "--java" -> java = value;
+                case "--agent-metrics" -> agentMetrics = url(option, value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -107,7 +112,7 @@ record HarnessOptions(Path app, String mainClass, URI ready, List<LoadRequest> r
                 rounds != null ? rounds : quick ? 3 : 7, List.copyOf(rates),
                 seconds != null ? seconds : quick ? 5 : 30, seconds != null ? seconds : quick ? 10 : 30,
                 warmup != null ? warmup : quick ? 3 : 10, connections, heap, appCpus, loadCpus,
-                out.toAbsolutePath(), java, List.copyOf(appArgs), quick);
+                out.toAbsolutePath(), java, List.copyOf(appArgs), quick, agentMetrics);
     }
 
     private static URI url(String option, String value) {

@@ -27,8 +27,11 @@ record LaunchMeasurement(AgentConfiguration configuration, int round, Map<Metric
         }
     }
 
-    /** One fixed-rate phase: its rate and what the generator recorded. */
-    record RatePhase(double perSecond, ConstantRateLoad.Result result) {
+    /** One fixed-rate phase: its rate, what the generator recorded, and the agent's own account ({@link AgentTime#NONE} without one). */
+    record RatePhase(double perSecond, ConstantRateLoad.Result result, AgentTime agentTime) {
+        RatePhase(double perSecond, ConstantRateLoad.Result result) {
+            this(perSecond, result, AgentTime.NONE);
+        }
     }
 
     LaunchMeasurement {

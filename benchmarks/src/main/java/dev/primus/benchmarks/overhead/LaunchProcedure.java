@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -67,10 +68,14 @@ final class LaunchProcedure {
 
             List<LaunchMeasurement.RatePhase> phases = new ArrayList<>();
             ConstantRateLoad openModel = new ConstantRateLoad(http, MAX_IN_FLIGHT);
+            AgentMetricsScraper agentMetrics = options.agentMetrics() == null ? null : new AgentMetricsScraper(options.agentMetrics());
             for (double rate : rates) {
+                // Scraped outside the CPU reading: rendering the metrics is the agent's work, but not per request.
+                Optional<DecisionReadings> agentBefore = agentMetrics == null ? Optional.empty() : agentMetrics.read();
                 double cpuBefore = cpu.seconds(app.pid());
                 ConstantRateLoad.Result result = openModel.run(rate, Duration.ofSeconds(options.rateSeconds()));
                 double cpuAfter = cpu.seconds(app.pid());
+                Optional<DecisionReadings> agentAfter = agentBefore.isEmpty() ? Optional.empty() : agentMetrics.read();
                 Histogram latencies = result.latencyMicros();
                 for (double percentile : PERCENTILES) {
                     values.put(Metric.latency(rate, percentile), latencies.getValueAtPercentile(percentile) / 1000.0);
@@ -78,7 +83,14 @@ final class LaunchProcedure {
                 long answered = result.sent() - result.unanswered();
                 values.put(Metric.cpuPerThousandRequests(rate), answered == 0 ? Double.NaN
                         : (cpuAfter - cpuBefore) * 1000 / answered * 1000);
-                phases.add(new LaunchMeasurement.RatePhase(rate, result));
+                AgentTime agentTime = agentBefore.isPresent() && agentAfter.isPresent()
+                        ? agentAfter.get().since(agentBefore.get(), answered) : AgentTime.NONE;
+                if (agentMetrics != null && agentTime.isEmpty() && !configuration.equals(AgentConfiguration.NONE)) {
+                    System.out.println("note: no agent metrics for " + configuration.name() + " at " + Metric.rate(rate)
+                            + " (" + (agentMetrics.lastProblem() == null ? "no decision in the phase" : agentMetrics.lastProblem())
+                            + "); its row is left out");
+                }
+                phases.add(new LaunchMeasurement.RatePhase(rate, result, agentTime));
             }
             ProcessMemory afterLoad = ProcessMemory.of(app.pid());
             values.put(Metric.PEAK_RSS_AFTER_LOAD, afterLoad.peakMegabytes());

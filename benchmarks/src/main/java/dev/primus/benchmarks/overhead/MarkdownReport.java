@@ -73,6 +73,7 @@ final class MarkdownReport {
             }
         }
 
+        md.append(AgentTimeReport.render(launches));
         md.append(AnswersReport.table(launches));
         md.append("## Load generator's account\n\n");
         md.append("Busy: CPU used during the saturation phase as a share of the CPUs the app, and the generator, may use;"

@@ -43,6 +43,9 @@ final class SummaryJson {
         json.append("  \"failedRequests\": ").append(launches.stream().mapToLong(LaunchMeasurement::failedRequests).sum())
                 .append(",\n");
         json.append("  \"answers\": {").append(answers(launches)).append("\n  },\n");
+        json.append("  \"agentMetrics\": ").append(options.agentMetrics() == null ? "null" : string(options.agentMetrics().toString()))
+                .append(",\n");
+        json.append("  \"agentTime\": [").append(agentTime(launches)).append("\n  ],\n");
         json.append("  \"configurations\": {");
         json.append(options.configurations().stream()
                 .map(c -> "\n    " + string(c.name()) + ": " + strings(c.jvmFlags()))
@@ -91,6 +94,22 @@ final class SummaryJson {
                         .map(e -> string(e.getKey().toString()) + ": " + e.getValue()).collect(Collectors.joining(", "))
                 + "}, \"noAnswer\": " + answers.noAnswer() + ", \"firstProblem\": "
                 + (answers.firstProblem() == null ? "null" : string(answers.firstProblem())) + "}";
+    }
+
+    /** Per launch and fixed-rate phase with readings: each timed module's mean and the decisions counted per request. */
+    private static String agentTime(List<LaunchMeasurement> launches) {
+        return launches.stream().flatMap(launch -> launch.ratePhases().stream().filter(phase -> !phase.agentTime().isEmpty())
+                .map(phase -> "\n    {\"configuration\": " + string(launch.configuration().name()) + ", \"round\": " + launch.round()
+                        + ", \"rate\": " + number(phase.perSecond()) + ", \"modules\": [" + phase.agentTime().modules().stream()
+                                .map(m -> "{\"module\": " + string(m.module()) + ", \"timedDecisions\": " + m.timedDecisions()
+                                        + ", \"meanMicrosPerDecision\": " + number(m.meanMicros())
+                                        + ", \"aboutDecisionsPerRequest\": " + number(m.aboutDecisionsPerRequest())
+                                        + ", \"aboutMicrosPerRequest\": " + number(m.aboutMicrosPerRequest()) + "}")
+                                .collect(Collectors.joining(", "))
+                        + "], \"countedDecisionsPerRequest\": {" + phase.agentTime().countedPerRequest().entrySet().stream()
+                                .map(e -> string(e.getKey()) + ": " + number(e.getValue())).collect(Collectors.joining(", "))
+                        + "}}"))
+                .collect(Collectors.joining(","));
     }
 
     /** JSON has no NaN: an unknown figure is null. */

@@ -60,6 +60,18 @@ class HarnessOptionsTest {
     }
 
     @Test
+    void agentMetricsAreAskedForOnlyWhenNamed() throws Exception {
+        java.nio.file.Path jar = java.nio.file.Files.createTempFile("app", ".jar");
+
+        HarnessOptions without = HarnessOptions.parse(new String[] {"--app", jar.toString(), "--ready", "http://127.0.0.1:1/"});
+        HarnessOptions with = HarnessOptions.parse(new String[] {"--app", jar.toString(), "--ready", "http://127.0.0.1:1/",
+            "--agent-metrics", "http://127.0.0.1:9464/metrics"});
+
+        assertEquals(null, without.agentMetrics());
+        assertEquals(java.net.URI.create("http://127.0.0.1:9464/metrics"), with.agentMetrics());
+    }
+
+    @Test
     void tasksetListsAreCounted() {
         assertEquals(1, Taskset.cpuCount("1"));
         assertEquals(5, Taskset.cpuCount("0-3,6"));
