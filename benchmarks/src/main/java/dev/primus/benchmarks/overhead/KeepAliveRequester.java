@@ -24,9 +24,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * schedule): it queues the request and returns. Worker threads, each owning one connection per
  * origin, take requests from the queue, so a connection is used by one thread at a time. A
  * worker is started only when the requests in flight outnumber the workers, up to
- * {@code maxConnections}: the pool grows to the concurrency the load actually reaches (16 in a
- * closed loop of 16, a handful at a fixed rate on a healthy app, more during a stall) and never
- * past the bound the load classes already keep on requests in flight.
+ * {@code maxConnections} ({@code --connections}): the pool grows to the concurrency the load
+ * reaches and stops there. Requests due while every connection is busy wait in the queue, and
+ * the open model times them from when they were due, as wrk2 does with its fixed connections.
+ * A connection per waiting request would be worse than a wait: during a stall of the app it is
+ * a storm of connects that overflows the app's listen backlog, and each dropped SYN is retried
+ * a second later, a one-second latency of the generator's making.
  *
  * <p>A connection is replaced when the server answers {@code Connection: close} (Tomcat does every
  * 100 requests by default), drops it, or fails an exchange. A request that meets a connection the
@@ -63,7 +66,7 @@ final class KeepAliveRequester implements Requester {
     private final Set<KeepAliveConnection> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    /** {@code maxConnections}: at least the most requests the load keeps in flight, or the rest wait in the queue. */
+    /** {@code maxConnections}: the most connections, and threads, it opens; requests beyond wait in its queue. */
     KeepAliveRequester(List<LoadRequest> requests, AnswerTally tally, int maxConnections) {
         this(requests, tally, maxConnections, REQUEST_TIMEOUT);
     }

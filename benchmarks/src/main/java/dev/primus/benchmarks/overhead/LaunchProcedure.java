@@ -19,7 +19,9 @@ final class LaunchProcedure {
     static final double[] PERCENTILES = {50, 90, 99, 99.9, 100};
     /**
      * Bound on requests outstanding in a fixed-rate phase: enough that a healthy app never
-     * reaches it, few enough that a stalled one does not get a new connection per request.
+     * reaches it, few enough that a stalled one does not pile up requests without end. The
+     * keepalive client sends them over at most --connections connections; the JDK's opens one
+     * per request outstanding.
      */
     private static final int MAX_IN_FLIGHT = 256;
 
@@ -44,8 +46,7 @@ final class LaunchProcedure {
         String logName = round == 0 ? "calibration-" + configuration.name() : configuration.name() + "-round" + round;
         // The requester closes before the app stops, so that no request meets an app going away.
         try (AppProcess app = AppProcess.launch(options, configuration, out.resolve("logs").resolve(logName + ".log"));
-             Requester http = options.client().requester(options.requests(), answers,
-                     Math.max(options.connections(), MAX_IN_FLIGHT))) {
+             Requester http = options.client().requester(options.requests(), answers, options.connections())) {
             long readyNanos = app.awaitReady(options.ready());
             values.put(Metric.TIME_TO_READY, readyNanos / 1e6);
             values.put(Metric.CPU_TO_READY, cpu.seconds(app.pid()));

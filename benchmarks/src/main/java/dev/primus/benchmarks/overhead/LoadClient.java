@@ -9,9 +9,9 @@ enum LoadClient {
     KEEPALIVE,
     JDK;
 
-    /** A requester for one launch; {@code maxInFlight}: the most requests the load keeps outstanding. */
-    Requester requester(List<LoadRequest> requests, AnswerTally tally, int maxInFlight) {
-        return this == KEEPALIVE ? new KeepAliveRequester(requests, tally, maxInFlight) : new JdkHttpRequester(requests, tally);
+    /** A requester for one launch; {@code connections}: the most the keepalive client opens (the JDK's has no such bound). */
+    Requester requester(List<LoadRequest> requests, AnswerTally tally, int connections) {
+        return this == KEEPALIVE ? new KeepAliveRequester(requests, tally, connections) : new JdkHttpRequester(requests, tally);
     }
 
     String optionValue() {
