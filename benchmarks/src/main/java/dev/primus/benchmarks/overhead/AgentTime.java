@@ -6,11 +6,12 @@ import java.util.TreeMap;
 
 /**
  * The agent's own account of one fixed-rate phase, from its metrics endpoint: per timed module
- * the mean time of a decision, and per audit module the decisions counted per request. Empty
- * when there was no endpoint to ask (a run without an agent, or one without metrics).
+ * the mean time of a decision, per audit module the decisions counted per request, and the
+ * failures it swallowed (in the phase, and since it started). Empty when there was no endpoint
+ * to ask (a run without an agent, or one without metrics).
  */
-record AgentTime(List<Module> modules, Map<String, Double> countedPerRequest) {
-    static final AgentTime NONE = new AgentTime(List.of(), Map.of());
+record AgentTime(List<Module> modules, Map<String, Double> countedPerRequest, long failuresInPhase, long failuresSoFar) {
+    static final AgentTime NONE = new AgentTime(List.of(), Map.of(), 0, 0);
 
     /**
      * One timed module ({@code egress}, {@code auth}, {@code logging}). The mean is exact for the
@@ -29,6 +30,6 @@ record AgentTime(List<Module> modules, Map<String, Double> countedPerRequest) {
     }
 
     boolean isEmpty() {
-        return modules.isEmpty() && countedPerRequest.isEmpty();
+        return modules.isEmpty() && countedPerRequest.isEmpty() && failuresSoFar == 0;
     }
 }

@@ -62,6 +62,33 @@ final class AgentTimeReport {
     }
 
     /** {@code auth 0.333, authz 0.667}: each module's median over the rounds that counted it. */
+    /**
+     * Empty unless the agent counted failures of its own ({@value DecisionReadings#FAILURES}) in a
+     * launch: each one a call a guard let through without its check, so the figures are those of
+     * an agent that skipped work, and the skipped check may be the one the run was meant to cost.
+     */
+    static String failureWarning(List<LaunchMeasurement> launches) {
+        List<String> where = new ArrayList<>();
+        for (LaunchMeasurement launch : launches) {
+            long failures = failuresSoFar(launch);
+            if (failures > 0) {
+                where.add(String.format(Locale.ROOT, "%s round %d (%,d, log: logs/%s-round%d.log)", launch.configuration().name(),
+                        launch.round(), failures, launch.configuration().name(), launch.round()));
+            }
+        }
+        if (where.isEmpty()) {
+            return "";
+        }
+        return "> **Warning: the agent failed inside itself** (`" + DecisionReadings.FAILURES + "` rose) in "
+                + String.join("; ", where) + ". Each failure is a call a guard let through unchecked (the agent fails"
+                + " open): those launches measured an agent that skipped work. The app's log names the failure.\n\n";
+    }
+
+    /** The agent's failure count at the last scrape of the launch, warm-up included; 0 without readings. */
+    static long failuresSoFar(LaunchMeasurement launch) {
+        return launch.ratePhases().stream().mapToLong(phase -> phase.agentTime().failuresSoFar()).max().orElse(0);
+    }
+
     private static String medians(List<Map<String, Double>> rounds) {
         Map<String, List<Double>> byModule = new TreeMap<>();
         rounds.forEach(round -> round.forEach((module, perRequest) ->

@@ -8,12 +8,16 @@ import java.util.TreeMap;
 /**
  * What one scrape of the agent's metrics says of its decisions so far, by module: the sampled
  * durations' {@code _sum} and {@code _count} of {@code primus_decision_duration_seconds}, and the
- * decisions counted in {@code primus_decisions_total}. Two readings, before and after a phase,
- * give the agent's own time in it ({@link #since}).
+ * decisions counted in {@code primus_decisions_total}; and the agent's own failures so far (NaN
+ * when not served). Two readings, before and after a phase, give the agent's own time in it
+ * ({@link #since}).
  */
-record DecisionReadings(Map<String, Double> sumSeconds, Map<String, Double> timed, Map<String, Double> counted) {
+record DecisionReadings(Map<String, Double> sumSeconds, Map<String, Double> timed, Map<String, Double> counted,
+                        double agentFailures) {
     static final String DURATION = "primus_decision_duration_seconds";
     static final String DECISIONS = "primus_decisions_total";
+    /** Exceptions inside the agent, each swallowed so that the app's call went on: a guard that did not guard. */
+    static final String FAILURES = "primus_agent_failures_total";
     /** The agent times one decision in this many per module (its SampledTimer.ONE_IN). */
     static final int SAMPLED_ONE_IN = 64;
 
@@ -27,7 +31,12 @@ record DecisionReadings(Map<String, Double> sumSeconds, Map<String, Double> time
         Map<String, Double> sum = new TreeMap<>();
         Map<String, Double> count = new TreeMap<>();
         Map<String, Double> decisions = new TreeMap<>();
+        double failures = Double.NaN;
         for (PrometheusText.Sample sample : samples) {
+            if (sample.name().equals(FAILURES)) {
+                failures = sample.value();
+                continue;
+            }
             String module = sample.labels().get("module");
             if (module == null) {
                 continue;
@@ -41,18 +50,18 @@ record DecisionReadings(Map<String, Double> sumSeconds, Map<String, Double> time
                 }
             }
         }
-        return new DecisionReadings(sum, count, decisions);
+        return new DecisionReadings(sum, count, decisions, failures);
     }
 
     /** True when the scrape had none of the agent's decision series: not Primus, or metrics off. */
     boolean isEmpty() {
-        return timed.isEmpty() && counted.isEmpty();
+        return timed.isEmpty() && counted.isEmpty() && Double.isNaN(agentFailures);
     }
 
     /**
      * The agent's time between {@code before} and this reading: per timed module with at least
      * one timed decision, the mean per decision; {@code answered} requests give the per-request
-     * figures.
+     * figures. Failures are given in the phase and since the agent started (warm-up included).
      */
     AgentTime since(DecisionReadings before, long answered) {
         List<AgentTime.Module> modules = new ArrayList<>();
@@ -72,6 +81,7 @@ record DecisionReadings(Map<String, Double> sumSeconds, Map<String, Double> time
                 countedPerRequest.put(entry.getKey(), decisions / answered);
             }
         }
-        return new AgentTime(modules, countedPerRequest);
+        return new AgentTime(modules, countedPerRequest, (long) (agentFailures - before.agentFailures),
+                Double.isNaN(agentFailures) ? 0 : (long) agentFailures);
     }
 }

@@ -44,6 +44,7 @@ final class MarkdownReport {
                 100 * Math.pow(2, 1 - options.rounds())));
         md.append("- Latency runs from each request's intended send time (coordinated omission corrected).\n\n");
         md.append(AnswersReport.warning(launches));
+        md.append(AgentTimeReport.failureWarning(launches));
         if (!charts.isEmpty()) {
             md.append("## Charts\n\n");
             md.append("Latency: every request of every round of a configuration together, timed from when it was due."

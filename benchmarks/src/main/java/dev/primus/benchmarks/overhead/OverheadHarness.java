@@ -155,6 +155,11 @@ public final class OverheadHarness {
         if (!warning.isEmpty()) {
             System.out.println(warning);
         }
+        long agentFailures = AgentTimeReport.failuresSoFar(launch);
+        if (agentFailures > 0) {
+            System.out.println("WARNING: the agent counted " + agentFailures + " failures of its own (" + DecisionReadings.FAILURES
+                    + "): calls its guards let through unchecked; see the app's log");
+        }
     }
 
     private static String hostname() {

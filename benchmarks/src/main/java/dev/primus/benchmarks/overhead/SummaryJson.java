@@ -106,7 +106,9 @@ final class SummaryJson {
                                         + ", \"aboutDecisionsPerRequest\": " + number(m.aboutDecisionsPerRequest())
                                         + ", \"aboutMicrosPerRequest\": " + number(m.aboutMicrosPerRequest()) + "}")
                                 .collect(Collectors.joining(", "))
-                        + "], \"countedDecisionsPerRequest\": {" + phase.agentTime().countedPerRequest().entrySet().stream()
+                        + "], \"agentFailuresInPhase\": " + phase.agentTime().failuresInPhase()
+                        + ", \"agentFailuresSoFar\": " + phase.agentTime().failuresSoFar()
+                        + ", \"countedDecisionsPerRequest\": {" + phase.agentTime().countedPerRequest().entrySet().stream()
                                 .map(e -> string(e.getKey()) + ": " + number(e.getValue())).collect(Collectors.joining(", "))
                         + "}}"))
                 .collect(Collectors.joining(","));

@@ -43,6 +43,7 @@ class AgentMetricsTest {
             primus_decision_duration_seconds_count{module="auth"} 70
             primus_decision_duration_seconds_sum{module="egress"} 0
             primus_decision_duration_seconds_count{module="egress"} 0
+            primus_agent_failures_total 15
             """;
 
     @Test
@@ -93,6 +94,24 @@ class AgentMetricsTest {
         assertEquals(47 * 64 / 3000.0, auth.aboutDecisionsPerRequest(), 1e-9);
         assertEquals(3.0 * 47 * 64 / 3000.0, auth.aboutMicrosPerRequest(), 1e-9);
         assertEquals(Map.of("authz", 2000 / 3000.0, "webhook", 1000 / 3000.0), time.countedPerRequest());
+        assertEquals(15, time.failuresInPhase());
+        assertEquals(15, time.failuresSoFar());
+    }
+
+    @Test
+    void failuresOfTheAgentItselfAreALoudWarningNamingTheLaunch() {
+        ConstantRateLoad.Result result = new ConstantRateLoad.Result(new org.HdrHistogram.Histogram(3), 3000, 0, 0, 0, 0);
+        AgentTime failing = DecisionReadings.of(PrometheusText.parse(AFTER)).since(DecisionReadings.of(PrometheusText.parse(BEFORE)), 3000);
+        AgentTime clean = DecisionReadings.of(PrometheusText.parse(BEFORE)).since(DecisionReadings.of(PrometheusText.parse(BEFORE)), 3000);
+        LaunchMeasurement primus = launch(AgentConfiguration.parse("primus=-javaagent:p.jar"),
+                new LaunchMeasurement.RatePhase(500, result, failing));
+
+        String warning = AgentTimeReport.failureWarning(List.of(primus));
+
+        assertTrue(warning.startsWith("> **Warning: the agent failed inside itself**"), warning);
+        assertTrue(warning.contains("primus round 1 (15, log: logs/primus-round1.log)"), warning);
+        assertEquals("", AgentTimeReport.failureWarning(List.of(launch(AgentConfiguration.NONE,
+                new LaunchMeasurement.RatePhase(500, result, clean)))));
     }
 
     @Test
