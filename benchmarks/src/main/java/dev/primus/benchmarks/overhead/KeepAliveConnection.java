@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 
 /**
  * One persistent HTTP/1.1 connection, used by one thread at a time: writes a request's bytes as
@@ -68,7 +69,7 @@ final class KeepAliveConnection implements Closeable {
             return status;
         } catch (IOException e) {
             reusable = false;
-            if (answered > 0 && !reader.started() && !(e instanceof java.net.SocketTimeoutException)) {
+            if (answered > 0 && !reader.started() && !(e instanceof SocketTimeoutException)) {
                 throw new StaleConnectionException(e);
             }
             throw e;

@@ -1,6 +1,7 @@
 package dev.primus.benchmarks.overhead;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,7 +50,7 @@ final class LinearScale {
 
     /** {@code 0.5}, {@code 20}, {@code 1500}: no trailing zeros and no float noise such as 0.30000000000000004. */
     String label(double tick) {
-        BigDecimal rounded = new BigDecimal(tick).round(new java.math.MathContext(6)).stripTrailingZeros();
+        BigDecimal rounded = new BigDecimal(tick).round(new MathContext(6)).stripTrailingZeros();
         return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
     }
 }

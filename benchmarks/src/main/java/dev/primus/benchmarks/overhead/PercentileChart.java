@@ -1,5 +1,6 @@
 package dev.primus.benchmarks.overhead;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,6 @@ final class PercentileChart {
     }
 
     private static String label(double percentile) {
-        return new java.math.BigDecimal(Double.toString(percentile)).stripTrailingZeros().toPlainString() + "%";
+        return new BigDecimal(Double.toString(percentile)).stripTrailingZeros().toPlainString() + "%";
     }
 }

@@ -1,5 +1,6 @@
 package dev.primus.benchmarks.overhead;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ record RequestAnswers(LoadRequest request, SortedMap<Integer, Long> byStatus, lo
                 total = launch;
                 continue;
             }
-            List<RequestAnswers> next = new java.util.ArrayList<>();
+            List<RequestAnswers> next = new ArrayList<>();
             for (int i = 0; i < total.size(); i++) {
                 next.add(total.get(i).plus(launch.get(i)));
             }
