@@ -59,9 +59,9 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** Polls {@code ready} every 10 ms until it answers 200; returns the nanoseconds since launch. */
-    long awaitReady(HttpRequester http, URI ready) throws IOException, InterruptedException {
+    long awaitReady(URI ready) throws IOException, InterruptedException {
         while (true) {
-            if (http.status(ready) == 200) {
+            if (ReadinessProbe.status(ready) == 200) {
                 return System.nanoTime() - launchedNanos;
             }
             if (!process.isAlive()) {

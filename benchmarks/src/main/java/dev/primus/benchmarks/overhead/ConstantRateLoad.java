@@ -18,9 +18,9 @@ import org.HdrHistogram.Histogram;
  * back in, so a one-second stall shows in p90 and not only in max.
  *
  * <p>Keeping the generator honest: one pacing thread parks until each request is due and hands
- * it to the asynchronous client, so sending costs microseconds; at most {@code maxInFlight}
- * requests are outstanding (the client would otherwise open a connection per request during a
- * stall). A request sent more than {@link #LATE_NANOS} after it was due is counted as late, with
+ * it to the client, whose send returns at once, so sending costs microseconds; at most
+ * {@code maxInFlight} requests are outstanding, so that a stall does not pile them up without
+ * end (the keepalive client queues them behind its connections; the JDK's opens one per request). A request sent more than {@link #LATE_NANOS} after it was due is counted as late, with
  * the worst lag: a phase with many late sends says the generator, or its CPU, could not keep the
  * schedule. Its latencies are still timed from the schedule, so they are not flattered by it.
  */

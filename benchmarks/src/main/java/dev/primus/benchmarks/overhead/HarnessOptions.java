@@ -1,6 +1,5 @@
 package dev.primus.benchmarks.overhead;
 
-import dev.primus.benchmarks.ResultsFolder;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,17 +7,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The command line of {@link OverheadHarness}, checked; see its class comment for each option. */
-record HarnessOptions(Path app, String mainClass, URI ready, List<URI> requests, List<AgentConfiguration> configurations,
+/**
+ * The command line of {@link OverheadHarness}, checked; see its class comment for each option.
+ * {@code agentMetrics} is null when {@code --agent-metrics} is not given.
+ */
+record HarnessOptions(Path app, String mainClass, URI ready, List<LoadRequest> requests, LoadClient client,
+                      List<AgentConfiguration> configurations,
                       int rounds, List<Double> rates, int saturationSeconds, int rateSeconds, int warmupSeconds,
                       int connections, String heap, String appCpus, String loadCpus, Path out, String java,
-                      List<String> appArgs, boolean quick) {
+                      List<String> appArgs, boolean quick, URI agentMetrics) {
 
     static HarnessOptions parse(String[] args) {
         Path app = null;
         String mainClass = null;
         URI ready = null;
-        List<URI> requests = new ArrayList<>();
+        List<LoadRequest> requests = new ArrayList<>();
+        LoadClient client = LoadClient.KEEPALIVE;
         List<AgentConfiguration> configurations = new ArrayList<>(List.of(AgentConfiguration.NONE));
         Integer rounds = null;
         List<Double> rates = new ArrayList<>();
@@ -32,6 +36,7 @@ record HarnessOptions(Path app, String mainClass, URI ready, List<URI> requests,
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> appArgs = new ArrayList<>();
         boolean quick = false;
+        URI agentMetrics = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--")) {
@@ -49,8 +54,10 @@ record HarnessOptions(Path app, String mainClass, URI ready, List<URI> requests,
             switch (option) {
                 case "--app" -> app = Path.of(value).toAbsolutePath();
                 case "--main" -> mainClass = value;
-                case "--ready" -> ready = URI.create(value);
-                case "--request" -> requests.add(URI.create(value));
+                case "--ready" -> ready = url(option, value);
+                case "--request" -> requests.add(LoadRequest.get(url(option, value), "--request"));
+                case "--requests" -> requests.addAll(RequestFile.read(Path.of(value)));
+                case "--client" -> client = LoadClient.parse(value);
                 case "--config" -> configurations.add(AgentConfiguration.parse(value));
                 case "--rounds" -> rounds = positive(option, value);
                 case "--rates" -> {
@@ -66,6 +73,7 @@ record HarnessOptions(Path app, String mainClass, URI ready, List<URI> requests,
                 case "--load-cpus" -> loadCpus = value;
                 case "--out" -> out = Path.of(value);
                 case "--java" -> java = value;
+                case "--agent-metrics" -> agentMetrics = url(option, value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -80,20 +88,36 @@ record HarnessOptions(Path app, String mainClass, URI ready, List<URI> requests,
             throw new IllegalArgumentException("two --config share a name; each names its own rows and files");
         }
         if (requests.isEmpty()) {
-            requests.add(ready);
+            requests.add(LoadRequest.get(ready, "--ready"));
+        }
+        if (client == LoadClient.KEEPALIVE) {
+            for (LoadRequest request : requests) {
+                if (!"http".equalsIgnoreCase(request.url().getScheme())) {
+                    throw new IllegalArgumentException(request.source() + ": " + request.url() + ": the keepalive client"
+                            + " speaks plain http only; add --client jdk for https");
+                }
+            }
         }
         if (quick && rates.size() > 1) {
             // Quick: one rate, so that a run on a small app stays within a few minutes.
             rates = new ArrayList<>(rates.subList(0, 1));
         }
         if (out == null) {
-            out = ResultsFolder.today();
+            out = ResultsFolder.defaultFor(Path.of(""), LocalDate.now(), hostname());
         }
-        return new HarnessOptions(app, mainClass, ready, List.copyOf(requests), List.copyOf(configurations),
+        return new HarnessOptions(app, mainClass, ready, List.copyOf(requests), client, List.copyOf(configurations),
                 rounds != null ? rounds : quick ? 3 : 7, List.copyOf(rates),
                 seconds != null ? seconds : quick ? 5 : 30, seconds != null ? seconds : quick ? 10 : 30,
                 warmup != null ? warmup : quick ? 3 : 10, connections, heap, appCpus, loadCpus,
-                out.toAbsolutePath(), java, List.copyOf(appArgs), quick);
+                out.toAbsolutePath(), java, List.copyOf(appArgs), quick, agentMetrics);
+    }
+
+    private static URI url(String option, String value) {
+        URI url = URI.create(value);
+        if (url.getScheme() == null || url.getHost() == null) {
+            throw new IllegalArgumentException(option + " " + value + ": expected an absolute URL, such as http://127.0.0.1:8080/health");
+        }
+        return url;
     }
 
     private static int positive(String option, String value) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -18,7 +19,9 @@ final class LaunchProcedure {
     static final double[] PERCENTILES = {50, 90, 99, 99.9, 100};
     /**
      * Bound on requests outstanding in a fixed-rate phase: enough that a healthy app never
-     * reaches it, few enough that a stalled one does not get a new connection per request.
+     * reaches it, few enough that a stalled one does not pile up requests without end. The
+     * keepalive client sends them over at most --connections connections; the JDK's opens one
+     * per request outstanding.
      */
     private static final int MAX_IN_FLIGHT = 256;
 
@@ -39,10 +42,12 @@ final class LaunchProcedure {
     LaunchMeasurement measure(AgentConfiguration configuration, int round, List<Double> rates)
             throws IOException, InterruptedException {
         Map<Metric, Double> values = new LinkedHashMap<>();
-        HttpRequester http = new HttpRequester(options.requests());
+        AnswerTally answers = new AnswerTally(options.requests());
         String logName = round == 0 ? "calibration-" + configuration.name() : configuration.name() + "-round" + round;
-        try (AppProcess app = AppProcess.launch(options, configuration, out.resolve("logs").resolve(logName + ".log"))) {
-            long readyNanos = app.awaitReady(http, options.ready());
+        // The requester closes before the app stops, so that no request meets an app going away.
+        try (AppProcess app = AppProcess.launch(options, configuration, out.resolve("logs").resolve(logName + ".log"));
+             Requester http = options.client().requester(options.requests(), answers, options.connections())) {
+            long readyNanos = app.awaitReady(options.ready());
             values.put(Metric.TIME_TO_READY, readyNanos / 1e6);
             values.put(Metric.CPU_TO_READY, cpu.seconds(app.pid()));
             ProcessMemory atReady = ProcessMemory.of(app.pid());
@@ -64,10 +69,14 @@ final class LaunchProcedure {
 
             List<LaunchMeasurement.RatePhase> phases = new ArrayList<>();
             ConstantRateLoad openModel = new ConstantRateLoad(http, MAX_IN_FLIGHT);
+            AgentMetricsScraper agentMetrics = options.agentMetrics() == null ? null : new AgentMetricsScraper(options.agentMetrics());
             for (double rate : rates) {
+                // Scraped outside the CPU reading: rendering the metrics is the agent's work, but not per request.
+                Optional<DecisionReadings> agentBefore = agentMetrics == null ? Optional.empty() : agentMetrics.read();
                 double cpuBefore = cpu.seconds(app.pid());
                 ConstantRateLoad.Result result = openModel.run(rate, Duration.ofSeconds(options.rateSeconds()));
                 double cpuAfter = cpu.seconds(app.pid());
+                Optional<DecisionReadings> agentAfter = agentBefore.isEmpty() ? Optional.empty() : agentMetrics.read();
                 Histogram latencies = result.latencyMicros();
                 for (double percentile : PERCENTILES) {
                     values.put(Metric.latency(rate, percentile), latencies.getValueAtPercentile(percentile) / 1000.0);
@@ -75,12 +84,19 @@ final class LaunchProcedure {
                 long answered = result.sent() - result.unanswered();
                 values.put(Metric.cpuPerThousandRequests(rate), answered == 0 ? Double.NaN
                         : (cpuAfter - cpuBefore) * 1000 / answered * 1000);
-                phases.add(new LaunchMeasurement.RatePhase(rate, result));
+                AgentTime agentTime = agentBefore.isPresent() && agentAfter.isPresent()
+                        ? agentAfter.get().since(agentBefore.get(), answered) : AgentTime.NONE;
+                if (agentMetrics != null && agentTime.isEmpty() && !configuration.equals(AgentConfiguration.NONE)) {
+                    System.out.println("note: no agent metrics for " + configuration.name() + " at " + Metric.rate(rate)
+                            + " (" + (agentMetrics.lastProblem() == null ? "no decision in the phase" : agentMetrics.lastProblem())
+                            + "); its row is left out");
+                }
+                phases.add(new LaunchMeasurement.RatePhase(rate, result, agentTime));
             }
             ProcessMemory afterLoad = ProcessMemory.of(app.pid());
             values.put(Metric.PEAK_RSS_AFTER_LOAD, afterLoad.peakMegabytes());
             values.put(Metric.RSS_AFTER_LOAD, afterLoad.residentMegabytes());
-            return new LaunchMeasurement(configuration, round, values, saturation, busy, phases);
+            return new LaunchMeasurement(configuration, round, values, saturation, busy, phases, answers.counts());
         }
     }
 }

@@ -13,7 +13,8 @@ final class MarkdownReport {
     private MarkdownReport() {
     }
 
-    static String render(RunDescription run, List<Comparison> comparisons, List<LaunchMeasurement> launches) {
+    static String render(RunDescription run, List<Comparison> comparisons, List<LaunchMeasurement> launches,
+                         List<ChartFiles.Chart> charts) {
         HarnessOptions options = run.options();
         StringBuilder md = new StringBuilder();
         md.append("# Agent overhead: ").append(options.app().getFileName()).append("\n\n");
@@ -23,8 +24,9 @@ final class MarkdownReport {
         md.append("- ").append(options.rounds()).append(" rounds, configurations in an order rotated each round: ")
                 .append(String.join(", ", options.configurations().stream().map(AgentConfiguration::name).toList()))
                 .append('\n');
-        md.append("- Ready: `").append(options.ready()).append("`; load on ")
-                .append(String.join(", ", options.requests().stream().map(uri -> "`" + uri + "`").toList())).append('\n');
+        md.append("- Ready: `").append(options.ready()).append("`; load, in turn, on ")
+                .append(String.join(", ", options.requests().stream().map(r -> "`" + r.label() + "`").toList()))
+                .append(", sent by the ").append(options.client().optionValue()).append(" client\n");
         md.append("- Per launch: ").append(options.warmupSeconds()).append(" s warm-up (not counted), ")
                 .append(options.saturationSeconds()).append(" s closed loop at ").append(options.connections())
                 .append(" connections, then ").append(options.rateSeconds()).append(" s open-model at each of ")
@@ -41,6 +43,16 @@ final class MarkdownReport {
                 + " probability %.1f%%: below 5 rounds a verdict is a hint, not a finding.%n", options.rounds(),
                 100 * Math.pow(2, 1 - options.rounds())));
         md.append("- Latency runs from each request's intended send time (coordinated omission corrected).\n\n");
+        md.append(AnswersReport.warning(launches));
+        md.append(AgentTimeReport.failureWarning(launches));
+        if (!charts.isEmpty()) {
+            md.append("## Charts\n\n");
+            md.append("Latency: every request of every round of a configuration together, timed from when it was due."
+                    + " Bars: the median of the rounds; the whisker runs from the lowest round to the highest.\n\n");
+            for (ChartFiles.Chart chart : charts) {
+                md.append("![").append(chart.title()).append("](").append(chart.file()).append(")\n\n");
+            }
+        }
 
         for (Comparison comparison : comparisons) {
             Metric metric = comparison.metric();
@@ -62,6 +74,8 @@ final class MarkdownReport {
             }
         }
 
+        md.append(AgentTimeReport.render(launches));
+        md.append(AnswersReport.table(launches));
         md.append("## Load generator's account\n\n");
         md.append("Busy: CPU used during the saturation phase as a share of the CPUs the app, and the generator, may use;"
                 + " a generator near 100% with an app below it means the throughput is the generator's limit, not the app's."

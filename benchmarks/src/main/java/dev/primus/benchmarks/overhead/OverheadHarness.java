@@ -19,16 +19,20 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp "$(cat benchmarks/target/classpath.txt):benchmarks/target/classes" \
- *     dev.primus.benchmarks.overhead.OverheadHarness --app APP.jar --ready URL [--request URL]... \
- *     [--config NAME=-javaagent:JAR[=ARGS] ...] [--rounds N] [--rates R1,R2] [--seconds S] [--heap 256m] \
- *     [--app-cpus 0] [--load-cpus 1] [--out DIR] [--quick] [-- APP ARGS...]
+ *     dev.primus.benchmarks.overhead.OverheadHarness --app APP.jar --ready URL [--request URL]... [--requests FILE]... \
+ *     [--client keepalive|jdk] [--config NAME=-javaagent:JAR[=ARGS] ...] [--rounds N] [--rates R1,R2] [--seconds S] \
+ *     [--heap 256m] [--app-cpus 0] [--load-cpus 1] [--agent-metrics URL] [--out DIR] [--quick] [-- APP ARGS...]
  * </pre>
  *
  * <ul>
  * <li>{@code --app APP.jar}: launched as {@code java -XmsHEAP -XmxHEAP [flags] -jar APP.jar [APP ARGS]};
  *     with {@code --main CLASS}, as {@code -cp APP.jar CLASS} instead.
  * <li>{@code --ready URL}: polled every 10 ms from launch; the first 200 is "ready".
- * <li>{@code --request URL}, repeatable: the load, GET, the URLs in turn (default: the ready URL).
+ * <li>{@code --request URL}, repeatable: a GET of URL in the load (default, without --requests: the ready URL).
+ * <li>{@code --requests FILE}, repeatable: requests with method, headers and body, in the format of
+ *     {@link RequestFile}. The load sends every request of --request and --requests in turn.
+ * <li>{@code --client keepalive|jdk}: the load generator's HTTP client ({@link KeepAliveRequester},
+ *     the default; or the JDK's HttpClient, for https).
  * <li>{@code --config NAME=FLAGS}, repeatable: a configuration measured against {@code none}, which
  *     is always run. FLAGS are JVM flags separated by spaces, e.g.
  *     {@code primus-enforcing=-javaagent:/opt/primus-agent.jar=config=/etc/primus.yaml -Dprimus.x=y}.
@@ -41,7 +45,10 @@ import java.util.Locale;
  * <li>{@code --heap SIZE} (256m), fixed with -Xms and -Xmx so that heap sizing is not part of the difference.
  * <li>{@code --app-cpus LIST} (0) and {@code --load-cpus LIST} (1): taskset CPU lists for the app and
  *     for this JVM, which generates the load; ignored where taskset is missing.
- * <li>{@code --out DIR} (benchmarks/results/DATE-HOST): report.md, summary.json, histograms/, logs/.
+ * <li>{@code --agent-metrics URL}: the agent's Prometheus endpoint, scraped before and after each
+ *     fixed-rate phase for its own time per decision ({@link DecisionReadings}); optional.
+ * <li>{@code --out DIR} (benchmarks/results/DATE-HOST, see {@link ResultsFolder}): report.md, its SVG
+ *     charts, summary.json, histograms/, logs/.
  * <li>{@code --java PATH}: the app's java (default: the one running the harness).
  * <li>{@code --quick}: 3 rounds, 3 s warm-up, 5 s saturation, 10 s at one rate.
  * </ul>
@@ -61,9 +68,10 @@ public final class OverheadHarness {
             options = HarnessOptions.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("overhead: " + e.getMessage());
-            System.err.println("usage: OverheadHarness --app APP.jar --ready URL [--request URL]... [--config NAME=JVM_FLAGS]..."
-                    + " [--rounds N] [--rates R1,R2] [--seconds S] [--heap 256m] [--app-cpus 0] [--load-cpus 1]"
-                    + " [--out DIR] [--quick] [-- APP ARGS...]  (the class comment of OverheadHarness describes each)");
+            System.err.println("usage: OverheadHarness --app APP.jar --ready URL [--request URL]... [--requests FILE]..."
+                    + " [--client keepalive|jdk] [--config NAME=JVM_FLAGS]... [--rounds N] [--rates R1,R2] [--seconds S]"
+                    + " [--heap 256m] [--app-cpus 0] [--load-cpus 1] [--agent-metrics URL] [--out DIR] [--quick]"
+                    + " [-- APP ARGS...]  (benchmarks/overhead/README.md describes each)");
             System.exit(2);
             return;
         }
@@ -97,6 +105,7 @@ public final class OverheadHarness {
                     calibration.value(Metric.THROUGHPUT));
         }
         System.out.println("calibration: " + line(calibration) + "; fixed rates " + rates.stream().map(Metric::rate).toList());
+        warnOfFailedRequests(calibration);
 
         List<LaunchMeasurement> launches = new ArrayList<>();
         for (int round = 1; round <= options.rounds(); round++) {
@@ -108,15 +117,17 @@ public final class OverheadHarness {
                 launches.add(launch);
                 HistogramFiles.write(out, launch);
                 System.out.println("round " + round + " " + configuration.name() + ": " + line(launch));
+                warnOfFailedRequests(launch);
             }
         }
 
         RunDescription run = new RunDescription(options, rates, ratesChosen, appPinned, generatorPinned, startedAt,
                 hostname(), System.getProperty("java.version"));
         List<Comparison> comparisons = Comparison.of(options.configurations(), launches);
-        String report = MarkdownReport.render(run, comparisons, launches);
+        List<ChartFiles.Chart> charts = ChartFiles.write(out, options.configurations(), rates, launches);
+        String report = MarkdownReport.render(run, comparisons, launches, charts);
         Files.writeString(out.resolve("report.md"), report);
-        Files.writeString(out.resolve("summary.json"), SummaryJson.render(run, comparisons));
+        Files.writeString(out.resolve("summary.json"), SummaryJson.render(run, comparisons, launches));
         System.out.println();
         System.out.println(report);
         System.out.println("written to " + out);
@@ -137,6 +148,18 @@ public final class OverheadHarness {
                     MarkdownReport.number(launch.value(Metric.latency(rate, 100))), phase.result().late(), phase.result().failed()));
         }
         return text.toString();
+    }
+
+    private static void warnOfFailedRequests(LaunchMeasurement launch) {
+        String warning = AnswersReport.consoleWarning(launch);
+        if (!warning.isEmpty()) {
+            System.out.println(warning);
+        }
+        long agentFailures = AgentTimeReport.failuresSoFar(launch);
+        if (agentFailures > 0) {
+            System.out.println("WARNING: the agent counted " + agentFailures + " failures of its own (" + DecisionReadings.FAILURES
+                    + "): calls its guards let through unchecked; see the app's log");
+        }
     }
 
     private static String hostname() {

@@ -16,6 +16,27 @@
  *     timed from when it was due (coordinated omission corrected, as wrk2 and HdrHistogram do).
  * <li>The generator accounts for itself: it runs pinned to other CPUs than the app, and counts
  *     the requests it sent late and its worst lag, which the report prints beside the figures.
+ * <li>The generator must be cheaper than the app, or the harness measures itself. The JDK's
+ *     HttpClient costs hundreds of microseconds of CPU a request on a small VM; the default
+ *     client ({@link dev.primus.benchmarks.overhead.KeepAliveRequester}) writes pre-encoded
+ *     requests on plain keep-alive sockets and parses answers in place
+ *     ({@link dev.primus.benchmarks.overhead.ResponseReader}). Its send never blocks (the open
+ *     model's pacing thread keeps its schedule); worker threads, one per connection, take
+ *     requests from a queue, and there are at most {@code --connections} of them, as in wrk2:
+ *     requests due while all are busy wait and are timed from when they were due. A connection
+ *     per waiting request would, in a stall, overflow the app's listen backlog and add the
+ *     kernel's one-second SYN retry to the latencies.
+ * <li>Every answer is accounted for ({@link dev.primus.benchmarks.overhead.AnswerTally}), by
+ *     request of the mix and status: a run whose requests an agent refuses measures the
+ *     refusal, so any non-2xx is a warning at the top of the report. With the agent's metrics,
+ *     so are the agent's own failures: it fails open, and a launch where it did skipped work.
+ * <li>The agent's own time is optional evidence, not a measurement of the harness: read from
+ *     its endpoint between phases, never during one, and absent without a word for {@code none}.
+ * <li>Charts from the data already kept: latency by percentile from each configuration's rounds
+ *     merged into one histogram (a median round would drop most of the tail), on HdrHistogram's
+ *     log10(1/(1-p)) axis; bars at the median of the rounds with a min-max whisker. Written as
+ *     SVG by a small writer ({@link dev.primus.benchmarks.overhead.SvgDocument}): no plotting
+ *     dependency for a handful of lines and rectangles.
  * <li>Memory and CPU from the kernel (/proc/PID/status VmHWM and VmRSS, /proc/PID/stat utime
  *     and stime): nothing is added to the app to measure it.
  * </ul>

@@ -37,11 +37,12 @@ class ConstantRateLoadTest {
         server.start();
         try {
             URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
-            HttpRequester http = new HttpRequester(List.of(url));
-            http.status(url);
-
-            // 200/s for 3 s: about 200 of the 600 requests fall due during the stall.
-            ConstantRateLoad.Result result = new ConstantRateLoad(http, 1).run(200, Duration.ofSeconds(3));
+            List<LoadRequest> mix = List.of(LoadRequest.get(url, "test"));
+            ConstantRateLoad.Result result;
+            try (KeepAliveRequester http = new KeepAliveRequester(mix, new AnswerTally(mix), 1)) {
+                // 200/s for 3 s: about 200 of the 600 requests fall due during the stall.
+                result = new ConstantRateLoad(http, 1).run(200, Duration.ofSeconds(3));
+            }
 
             Histogram latencies = result.latencyMicros();
             assertEquals(600, result.sent());
