@@ -7,7 +7,8 @@ import java.util.List;
  * The single pass over a message. A char whose {@link TriggerTable} entry is empty costs two
  * table loads and a branch, in a loop that does nothing else; only a trigger (a digit or known
  * prefix letter at a word start, '@', '=', ':', '-', '+', '(') leaves it and calls the detectors
- * that may start there, and each validates before it answers. A digit run is judged once as a
+ * that may start there, and each validates before it answers; a CR or LF is a trigger of its own,
+ * so that the clean message needs no pass to look for breaks. A digit run is judged once as a
  * whole ({@link DigitRunFilter}), a date or time too. Nothing is allocated until a detector
  * confirms a value.
  */
