@@ -70,7 +70,11 @@ public final class LoggingGuard implements LogMasking.Checker {
             return null;
         }
         thread.inside = true;
-        thread.masker = current;
+        // Stored only when a reload changed it: a reference store into this long-lived object costs
+        // a GC write barrier on every log call otherwise.
+        if (thread.masker != current) {
+            thread.masker = current;
+        }
         thread.sampleStart = timer == null ? 0 : timer.startSample();
         return thread;
     }

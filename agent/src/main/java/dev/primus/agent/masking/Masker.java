@@ -70,7 +70,8 @@ public final class Masker {
             return null;
         }
         try {
-            return maskEscaped(LineBreaks.escape(message));
+            String masked = maskUnlessBreak(message);
+            return masked != null ? masked : maskEscaped(LineBreaks.escape(message));
         } catch (RuntimeException e) {
             return FAILED;
         }
@@ -106,6 +107,16 @@ public final class Masker {
             return null;
         }
         try {
+            String masked = maskUnlessBreak(formatted);
+            return masked != null ? masked : maskEscaped(LineBreaks.neutralise(formatted, template, arguments));
+        } catch (RuntimeException e) {
+            return FAILED;
+        }
+    }
+
+    /** {@link #maskMessage(String, String, Object[])} for a message known to hold a line break. */
+    private String maskNeutralised(String formatted, String template, Object[] arguments) {
+        try {
             return maskEscaped(LineBreaks.neutralise(formatted, template, arguments));
         } catch (RuntimeException e) {
             return FAILED;
@@ -132,14 +143,15 @@ public final class Masker {
         if (formatted == null) {
             return null;
         }
-        if (!LineBreaks.any(formatted)) {
-            try {
-                return maskEscaped(formatted);
-            } catch (RuntimeException e) {
-                return FAILED;
+        try {
+            String masked = maskUnlessBreak(formatted);
+            if (masked != null) {
+                return masked;
             }
+        } catch (RuntimeException e) {
+            return FAILED;
         }
-        return maskMessage(formatted, parts == null ? null : parts.template(message),
+        return maskNeutralised(formatted, parts == null ? null : parts.template(message),
                 parts == null ? null : parts.arguments(message));
     }
 
@@ -153,12 +165,30 @@ public final class Masker {
                 breaks && parts != null ? parts.arguments(message) : null);
     }
 
-    /** The text, its line breaks already neutralised, with every found value masked. */
-    private String maskEscaped(String text) {
-        List<Span> found = finder.find(text, 0);
+    /**
+     * The text with every found value masked, or null when it holds a CR or LF, which must be
+     * neutralised first. The common message has none: one scan then finds that out and judges it,
+     * where looking for breaks first would cost a pass of its own.
+     */
+    private String maskUnlessBreak(String text) {
+        List<Span> found = finder.find(text, 0, true);
         if (found == null) {
             return text;
         }
+        // A value the scan went past may hold a break: only a message with values pays for this look.
+        if (found == SpanFinder.LINE_BREAK || LineBreaks.any(text)) {
+            return null;
+        }
+        return replaced(text, found);
+    }
+
+    /** The text, its line breaks already neutralised, with every found value masked. */
+    private String maskEscaped(String text) {
+        List<Span> found = finder.find(text, 0);
+        return found == null ? text : replaced(text, found);
+    }
+
+    private String replaced(String text, List<Span> found) {
         List<Span> spans = resolver.resolve(found, text, 0);
         if (spans.isEmpty()) {
             return text;

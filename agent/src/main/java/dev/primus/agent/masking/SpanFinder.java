@@ -7,15 +7,21 @@ import java.util.List;
  * The single pass over a message. A char whose {@link TriggerTable} entry is empty costs two
  * table loads and a branch, in a loop that does nothing else; only a trigger (a digit or known
  * prefix letter at a word start, '@', '=', ':', '-', '+', '(') leaves it and calls the detectors
- * that may start there, and each validates before it answers. A digit run is judged once as a
+ * that may start there, and each validates before it answers; a CR or LF is a trigger of its own,
+ * so that the clean message needs no pass to look for breaks. A digit run is judged once as a
  * whole ({@link DigitRunFilter}), a date or time too. Nothing is allocated until a detector
  * confirms a value.
  */
 final class SpanFinder {
     private static final BuiltInDetector[] BUILT_INS = BuiltInDetector.values();
     private static final int PASSWORD_KV = BuiltInDetector.PASSWORD_KV.bit();
-    /** A non-ASCII char right after the trigger: only values that need not continue in ASCII. */
-    private static final int NON_ASCII_SECOND = BuiltInDetector.EMAIL.bit() | PASSWORD_KV;
+    /** A non-ASCII char right after the trigger: only values that need not continue in ASCII, and a line break. */
+    private static final int NON_ASCII_SECOND = BuiltInDetector.EMAIL.bit() | PASSWORD_KV | TriggerTable.BREAK;
+    /**
+     * What {@link #find(CharSequence, int, boolean)} answers, told to stop at a line break, when
+     * it met a CR or LF before finding any value: compared by identity, never read.
+     */
+    static final List<Span> LINE_BREAK = java.util.Collections.unmodifiableList(new ArrayList<Span>(0));
 
     private final TriggerTable triggers;
     private final Markers markers;
@@ -29,9 +35,21 @@ final class SpanFinder {
 
     /**
      * The values found in {@code s[from, end)}, in any order and possibly overlapping, or null
-     * when there are none. Custom detectors have indexes after the built-ins.
+     * when there are none. Custom detectors have indexes after the built-ins. CR and LF are
+     * passed over as any other char that starts no value.
      */
     List<Span> find(CharSequence s, int from) {
+        return find(s, from, false);
+    }
+
+    /**
+     * As {@link #find(CharSequence, int)}; with {@code stopAtBreak}, {@link #LINE_BREAK} as soon
+     * as the scan meets a CR or LF. Null then means: no value and no line break, since every char
+     * the scan passes over without looking at it lies in a digit run, a date or time, an escaped
+     * break or one of our markers, none of which holds a CR or LF. When values were found, the
+     * scan may have passed over a break inside one: the caller looks for breaks itself then.
+     */
+    List<Span> find(CharSequence s, int from, boolean stopAtBreak) {
         int end = s.length();
         int[] table = triggers.entries;
         List<Span> found = null;
@@ -71,6 +89,14 @@ final class SpanFinder {
             int candidates = next < 128 ? entry & triggers.second[next] : entry & NON_ASCII_SECOND;
             if (candidates == 0) {
                 afterWord = nextAfterWord;
+                i++;
+                continue;
+            }
+            if (candidates == TriggerTable.BREAK) {
+                if (stopAtBreak) {
+                    return LINE_BREAK;
+                }
+                afterWord = 0; // a CR or LF is no word char
                 i++;
                 continue;
             }

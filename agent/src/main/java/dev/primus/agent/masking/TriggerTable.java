@@ -12,6 +12,12 @@ final class TriggerTable {
     static final int MAX_DETECTORS = 29;
     static final int MARKER = 1 << MAX_DETECTORS;
     static final int ESCAPE = 1 << (MAX_DETECTORS + 1);
+    /**
+     * CR and LF, whatever comes next: a message with a line break must be neutralised before it
+     * is judged, and finding one in the scan spares the clean message a pass of its own to look.
+     * No other char has this bit, and CR and LF have no other.
+     */
+    static final int BREAK = 1 << (MAX_DETECTORS + 2);
     /** 128 for an ASCII word char (letter, digit, '_'), else 0: the table half for the next char. */
     static final int[] HALF = new int[128];
 
@@ -97,6 +103,9 @@ final class TriggerTable {
         followedBy(BuiltInDetector.PRIVATE_KEY.bit(), "-");
         followedBy(BuiltInDetector.URL_CREDENTIALS.bit(), "/");
         followedBy(ESCAPE, "nr");
+        insideWord['\n'] = BREAK;
+        insideWord['\r'] = BREAK;
+        followedBy(BREAK, any);
         for (char c = 0; c < 128; c++) {
             atWordStart[c] |= insideWord[c];
             entries[c] = atWordStart[c];

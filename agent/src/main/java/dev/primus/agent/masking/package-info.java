@@ -22,7 +22,10 @@
  * <p><b>The same instance back.</b> {@code mask} returns its argument when there is nothing to
  * mask and no CR/LF, so a logger can compare with {@code ==} and skip a copy, and the clean path
  * allocates nothing. CR and LF are escaped first, so detection sees exactly the text a second
- * pass would see; with markers that never re-trigger a detector, masking is idempotent.
+ * pass would see; with markers that never re-trigger a detector, masking is idempotent. The
+ * scan finds them itself (a trigger bit of their own): a message is scanned once, told to stop at
+ * a break, and only one that holds a break is escaped and scanned again. Looking for breaks in a
+ * pass of its own cost a sixth of a short message's masking.
  *
  * <p><b>No regular expressions in built-in detectors; RE2/J only for custom ones.</b>
  * java.util.regex backtracks: a pattern such as {@code (a+)+$} on a long line can stall the

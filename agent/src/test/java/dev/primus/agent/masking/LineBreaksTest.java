@@ -17,6 +17,27 @@ class LineBreaksTest {
     }
 
     @Test
+    void aBreakAfterAValueTheScanFoundIsStillEscaped() {
+        assertEquals("mail [EMAIL]\\n2026-12-03 ERROR forged", masker.mask("mail jane@example.com\n2026-12-03 ERROR forged"));
+    }
+
+    @Test
+    void aBreakInsideAValueThatSpansLinesIsEscapedBeforeTheValueIsJudged() {
+        String key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY----- done";
+        assertEquals("[PRIVATE_KEY] done", masker.mask(key));
+        assertEquals(masker.mask(key.replace("\n", "\\n")), masker.mask(key));
+    }
+
+    @Test
+    void aCleanMessageWithoutABreakComesBackAsTheSameInstance() {
+        String clean = new String("order 1000000 shipped to warehouse north-7 on the morning route");
+        assertSame(clean, masker.mask(clean));
+        assertSame(clean, masker.maskMessage(clean, "order {} shipped to warehouse {} on the morning route",
+                new Object[] {1000000L, "north-7"}));
+        assertSame(clean, masker.maskMessageOf(clean, null, null));
+    }
+
+    @Test
     void aBreakFromAnArgumentIsEscaped() {
         assertEquals("name bob\\nFAKE ENTRY", masker.maskMessage("name bob\nFAKE ENTRY", "name {}", new Object[] {"bob\nFAKE ENTRY"}));
     }
