@@ -86,8 +86,9 @@ public final class EgressJudge {
         InetAddress address = inet.getAddress();
         int port = inet.getPort();
         byte[] resolved = address == null ? null : reader.bytes(address);
-        // A literal read before for this address object stands unless a name it may have been
-        // given since could count: one a resolver vouched for, or a judged request's host.
+        // The literal read before for this very address object stands, unless a name given to the
+        // object since (getHostName) could change the judgement: one a resolver vouched for with
+        // this address, or any name inside a judged request (it would drop the request's URL).
         String host = reader.hostString(inet, address,
                 judgedUrl == null && resolved != null && !resolvedNames.mayVouchFor(resolved));
         if (resolved != null && !IpLiteral.mayBeLiteral(host) && !resolvedNames.vouches(host, resolved)) {
