@@ -37,9 +37,9 @@ final class HttpRequestUrls {
     /** Past this many parsed URLs the map starts over, as the decision caches do. */
     static final int MAX_PARSED = 4096;
     /**
-     * URLs by their text, for a client that hands its URL over as text (OkHttp's {@code HttpUrl}):
-     * parsing costs some 300 bytes, on every request and redirect hop. The text is all a URL is
-     * made of: the same text, the same URL.
+     * URLs by their text, for a client that hands its URL over as text (OkHttp's {@code HttpUrl}) or
+     * as a {@code URI} (the JDK's {@code HttpClient}): parsing costs some 300 bytes, on every request
+     * and redirect hop. The text is all a URL is made of: the same text, the same URL.
      */
     private static final ConcurrentHashMap<String, URL> PARSED = new ConcurrentHashMap<String, URL>();
 
@@ -61,7 +61,7 @@ final class HttpRequestUrls {
             case EgressGate.URL_CONNECTION:
                 return ((URLConnection) request).getURL();
             case EgressGate.HTTP_CLIENT:
-                return ((URI) request).toURL();
+                return urlOf((URI) request);
             case EgressGate.OKHTTP:
                 return parsed(String.valueOf(call(OKHTTP_URL, request)));
             case EgressGate.APACHE4:
@@ -86,9 +86,18 @@ final class HttpRequestUrls {
         return url;
     }
 
+    /**
+     * {@code uri.toURL()}, which is {@code new URL(uri.toString())} for an absolute http or https
+     * URI in every JDK from 8 to 25: such a URI's URL is found by its text (a URI keeps its text).
+     */
+    private static URL urlOf(URI uri) throws MalformedURLException {
+        String scheme = uri.getScheme();
+        return "https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme) ? parsed(uri.toString()) : uri.toURL();
+    }
+
     /** An Apache request URI made absolute on its route's target host. */
     private static URL absolute(URI uri, Object targetHost) throws Throwable {
-        return uri.isAbsolute() ? uri.toURL() : new URL(call(HOST_URI, targetHost) + uri.toString());
+        return uri.isAbsolute() ? urlOf(uri) : new URL(call(HOST_URI, targetHost) + uri.toString());
     }
 
     private static Object call(ClassValue<MethodHandle> reader, Object target) throws Throwable {

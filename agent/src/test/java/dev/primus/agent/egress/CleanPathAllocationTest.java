@@ -180,4 +180,11 @@ class CleanPathAllocationTest {
             return denial != null ? denial : socket;
         });
     }
+
+    @Test
+    void aJdkHttpClientExchangeToAnAllowedUrlIsJudgedWithoutAllocating() {
+        EgressGuard guard = new EgressGuard(judge(Mode.ENFORCE));
+        java.net.URI uri = java.net.URI.create("https://api.example/v1/chat");
+        assertAllocatesNothing("an HttpClient exchange", () -> guard.exchangeDenial(uri));
+    }
 }
