@@ -22,7 +22,8 @@
  * JDK's per-call copies: IPv4 bytes from {@code Inet4Address.hashCode()}, and the literal
  * {@code getHostString()} would format anew for an address object without a name, reused for
  * that object while no name it may since have been given could count
- * ({@link dev.primus.agent.egress.ResolvedNames#mayVouchFor}). OkHttp's URL text is parsed once
- * per text ({@link dev.primus.agent.egress.HttpRequestUrls}).
+ * ({@link dev.primus.agent.egress.ResolvedNames#mayVouchFor}). The URL an HTTP client hands over
+ * as text (OkHttp) or as a URI (the JDK's) is parsed once per text
+ * ({@link dev.primus.agent.egress.HttpRequestUrls}).
  */
 package dev.primus.agent.egress;
