@@ -92,7 +92,8 @@ final class HttpRequestUrls {
      */
     private static URL urlOf(URI uri) throws MalformedURLException {
         String scheme = uri.getScheme();
-        return "https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme) ? parsed(uri.toString()) : uri.toURL();
+        boolean web = "https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme);
+        return web ? parsed(uri.toString()) : uri.toURL();
     }
 
     /** An Apache request URI made absolute on its route's target host. */

@@ -136,7 +136,8 @@ public final class IpLiteral {
         }
         int radix = 10;
         int digits = start;
-        if (length > 2 && text.charAt(start) == '0' && (text.charAt(start + 1) == 'x' || text.charAt(start + 1) == 'X')) {
+        char second = length > 1 ? text.charAt(start + 1) : 0;
+        if (length > 2 && text.charAt(start) == '0' && (second == 'x' || second == 'X')) {
             radix = 16;
             digits = start + 2;
         } else if (length > 1 && text.charAt(start) == '0') {
