@@ -18,7 +18,8 @@ final class CompiledRule {
     private final byte[] urlAddress;
     private final int urlPort;
     private final String urlPathPrefix;
-    private final Set<Integer> ports;
+    /** Empty for every port. An array, not the config's set: a connect's port is then never boxed. */
+    private final int[] ports;
 
     private CompiledRule(String id, String exactHost, String hostSuffix, byte[] hostAddress, Cidr cidr, String urlScheme,
                          String urlHost, byte[] urlAddress, int urlPort, String urlPathPrefix, Set<Integer> ports) {
@@ -32,7 +33,11 @@ final class CompiledRule {
         this.urlAddress = urlAddress;
         this.urlPort = urlPort;
         this.urlPathPrefix = urlPathPrefix;
-        this.ports = ports;
+        this.ports = new int[ports.size()];
+        int i = 0;
+        for (Integer port : ports) {
+            this.ports[i++] = port;
+        }
     }
 
     static CompiledRule of(EgressRule rule) {
@@ -75,7 +80,7 @@ final class CompiledRule {
 
     /** Whether a destination with this normalised name, address and port matches a host or cidr rule. */
     boolean matchesEndpoint(String name, byte[] address, int port) {
-        if (isUrlRule() || (!ports.isEmpty() && !ports.contains(port))) {
+        if (isUrlRule() || !coversPort(port)) {
             return false;
         }
         if (cidr != null) {
@@ -90,6 +95,18 @@ final class CompiledRule {
         return exactHost != null ? exactHost.equals(name) : name.endsWith(hostSuffix);
     }
 
+    private boolean coversPort(int port) {
+        if (ports.length == 0) {
+            return true;
+        }
+        for (int allowed : ports) {
+            if (allowed == port) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether this host or cidr rule names {@code address} itself, on whatever ports. */
     boolean coversAddress(byte[] address) {
         if (cidr != null) {
@@ -100,7 +117,7 @@ final class CompiledRule {
 
     /** Whether this rule is narrowed to some ports. */
     boolean hasPorts() {
-        return !ports.isEmpty();
+        return ports.length > 0;
     }
 
     /** Whether a URL matches this url rule: scheme, host (name or address) and port exactly, path by prefix. */
@@ -135,7 +152,7 @@ final class CompiledRule {
 
     /** Whether a host rule without ports names this host: all of it, for a deny of its lookup. */
     boolean namesWholeHost(String name) {
-        return !isUrlRule() && ports.isEmpty() && namesHost(name);
+        return !isUrlRule() && ports.length == 0 && namesHost(name);
     }
 
     /** Whether the rule names this exact address or host, the way an operator unlocks a metadata endpoint. */

@@ -30,6 +30,12 @@ public final class EgressJudge {
     private final AgentMetrics metrics;
     private final SampledTimer timer;
     private final ResolvedNames resolvedNames = new ResolvedNames();
+    private final ThreadLocal<CheckScratch> scratch = new ThreadLocal<CheckScratch>() {
+        @Override
+        protected CheckScratch initialValue() {
+            return new CheckScratch();
+        }
+    };
 
     public EgressJudge(EgressPolicy policy, Mode mode, boolean failClosed, String configFile, AuditPipeline audit) {
         this(new EgressRules(policy, mode, failClosed, configFile), audit, null);
@@ -75,24 +81,31 @@ public final class EgressJudge {
         if (rules == null) {
             return null;
         }
+        CheckScratch check = scratch.get();
+        SocketAddressReader reader = check.addresses;
         InetAddress address = inet.getAddress();
-        byte[] resolved = address == null ? null : address.getAddress();
-        String host = inet.getHostString();
+        int port = inet.getPort();
+        byte[] resolved = address == null ? null : reader.bytes(address);
+        // The literal read before for this very address object stands, unless a name given to the
+        // object since (getHostName) could change the judgement: one a resolver vouched for with
+        // this address, or any name inside a judged request (it would drop the request's URL).
+        String host = reader.hostString(inet, address,
+                judgedUrl == null && resolved != null && !resolvedNames.mayVouchFor(resolved));
         if (resolved != null && !IpLiteral.mayBeLiteral(host) && !resolvedNames.vouches(host, resolved)) {
             // The name is someone's say-so, not a resolver's answer: the address alone is judged,
             // and no URL judged for that name covers it.
-            host = IpLiteral.format(resolved);
+            host = reader.literal(resolved);
             judgedUrl = null;
         }
-        Destination destination = Destination.socket(host, resolved, inet.getPort());
+        check.socket(host, resolved, port);
         long started = timer == null ? 0 : timer.startSample();
         try {
-            boolean judgedAlready = judgedUrl != null && sameEndpoint(judgedUrl, host, inet.getPort());
-            EgressDecision decision = judgedAlready ? rules.policy.denyForAddress(resolved, inet.getPort())
-                    : rules.policy.decide(destination);
-            return decision == null ? null : act(rules, decision, destination);
+            boolean judgedAlready = judgedUrl != null && sameEndpoint(judgedUrl, host, port);
+            EgressDecision decision = judgedAlready ? rules.policy.denyForAddress(resolved, port)
+                    : rules.policy.decide(null, host, resolved, port, null, check.keys);
+            return decision == null ? null : act(rules, decision, check);
         } catch (RuntimeException failure) {
-            return onError(rules, destination, failure);
+            return onError(rules, check, failure);
         } finally {
             if (started != 0) {
                 timer.endSample(started);
@@ -108,12 +121,12 @@ public final class EgressJudge {
         }
         String scheme = url.getProtocol().toLowerCase(Locale.ROOT);
         int port = url.getPort() >= 0 ? url.getPort() : url.getDefaultPort();
-        Destination destination = Destination.url(scheme, url.getHost(), port, url.getPath());
+        CheckScratch check = scratch.get().url(scheme, url.getHost(), port, url.getPath());
         long started = timer == null ? 0 : timer.startSample();
         try {
-            return act(rules, rules.policy.decide(destination), destination);
+            return act(rules, rules.policy.decide(check.scheme, check.host, null, port, check.path, check.keys), check);
         } catch (RuntimeException failure) {
-            return onError(rules, destination, failure);
+            return onError(rules, check, failure);
         } finally {
             if (started != 0) {
                 timer.endSample(started);
@@ -161,11 +174,11 @@ public final class EgressJudge {
         if (rules == null) {
             return null;
         }
-        Destination destination = Destination.socket(IpLiteral.format(address), address, -1);
+        CheckScratch check = scratch.get().socket(IpLiteral.format(address), address, -1);
         try {
-            return act(rules, rules.policy.decideReverseLookup(address), destination);
+            return act(rules, rules.policy.decideReverseLookup(address), check);
         } catch (RuntimeException failure) {
-            return onError(rules, destination, failure);
+            return onError(rules, check, failure);
         }
     }
 
@@ -175,12 +188,12 @@ public final class EgressJudge {
         if (rules == null) {
             return null;
         }
-        Destination destination = Destination.socket(host, null, -1);
+        CheckScratch check = scratch.get().socket(host, null, -1);
         try {
-            EgressDecision decision = rules.policy.decideLookup(host);
-            return decision == null ? null : act(rules, decision, destination);
+            EgressDecision decision = rules.policy.decideLookup(host, check.keys);
+            return decision == null ? null : act(rules, decision, check);
         } catch (RuntimeException failure) {
-            return onError(rules, destination, failure);
+            return onError(rules, check, failure);
         }
     }
 
@@ -199,25 +212,29 @@ public final class EgressJudge {
         return urlName != null && urlName.equals(HostNames.normalise(host));
     }
 
-    /** Applies the mode to a decision; null lets the call go on. */
-    private EgressDeniedException act(EgressRules rules, EgressDecision decision, Destination destination) {
+    /**
+     * Applies the mode to a decision; null lets the call go on. The destination in hand becomes a
+     * {@link Destination} of its own only to be audited or denied.
+     */
+    private EgressDeniedException act(EgressRules rules, EgressDecision decision, CheckScratch check) {
         // Read once: firstUse() is true for exactly one call.
         boolean first = decision.firstUse();
         if (decision.allowed()) {
             count(decision, "allowed", first);
             if (first) {
-                audit(rules, decision, destination, "allowed");
+                audit(rules, decision, check.toDestination(), "allowed");
             }
             return null;
         }
         if (rules.mode == Mode.MONITOR) {
             count(decision, "would_deny", first);
             if (first) {
-                audit(rules, decision, destination, "would_deny");
+                audit(rules, decision, check.toDestination(), "would_deny");
             }
             return null;
         }
         count(decision, "denied", first);
+        Destination destination = check.toDestination();
         audit(rules, decision, destination, "denied");
         return new EgressDeniedException(destination.describe(), decision.rule() + " (" + decision.reason() + ")",
                 rules.configFile);
@@ -244,10 +261,10 @@ public final class EgressJudge {
         if (rules == null) {
             return null;
         }
-        Destination destination = Destination.socket("(" + what + ")", null, -1);
+        CheckScratch check = scratch.get().socket("(" + what + ")", null, -1);
         EgressDecision decision = new EgressDecision(false, "egress.unreadable",
                 "the destination could not be read: " + failure.getClass().getName());
-        return act(rules, decision, destination);
+        return act(rules, decision, check);
     }
 
     /** The agent failed judging {@code what}: {@code egress.on_error} decides, and the failure is counted. */
@@ -257,8 +274,8 @@ public final class EgressJudge {
     }
 
     /** The policy itself failed: {@code egress.on_error} decides, and the failure is counted. */
-    private EgressDeniedException onError(EgressRules rules, Destination destination, RuntimeException failure) {
-        return onError(rules, destination.describe(), failure);
+    private EgressDeniedException onError(EgressRules rules, CheckScratch check, RuntimeException failure) {
+        return onError(rules, check.toDestination().describe(), failure);
     }
 
     private static EgressDeniedException onError(EgressRules rules, String what, Throwable failure) {

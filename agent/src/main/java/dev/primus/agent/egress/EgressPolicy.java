@@ -2,7 +2,6 @@ package dev.primus.agent.egress;
 
 import dev.primus.config.EgressConfig;
 import dev.primus.config.EgressRule;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,8 +19,9 @@ public final class EgressPolicy {
     private static final byte[] AWS_METADATA_V6 = IpLiteral.parse("fd00:ec2::254");
     private static final String GCP_METADATA_NAME = "metadata.google.internal";
 
-    private final List<CompiledRule> allow = new ArrayList<CompiledRule>();
-    private final List<CompiledRule> deny = new ArrayList<CompiledRule>();
+    /** Arrays, walked by index: a connect walks the deny rules, and must not allocate an iterator to do it. */
+    private final CompiledRule[] allow;
+    private final CompiledRule[] deny;
     private final boolean defaultAllow;
     private final boolean requireTls;
     private final boolean hasUrlRules;
@@ -40,22 +40,28 @@ public final class EgressPolicy {
             "egress.dns is enforce and no rule names this resolver (port 853, DNS over TLS); allow it by host or cidr");
 
     public EgressPolicy(EgressConfig config) {
+        this.allow = compile(config.allow());
+        this.deny = compile(config.deny());
         boolean urlRules = false;
-        for (EgressRule rule : config.allow()) {
-            CompiledRule compiled = CompiledRule.of(rule);
-            allow.add(compiled);
-            urlRules |= compiled.isUrlRule();
+        for (CompiledRule rule : allow) {
+            urlRules |= rule.isUrlRule();
         }
-        for (EgressRule rule : config.deny()) {
-            CompiledRule compiled = CompiledRule.of(rule);
-            deny.add(compiled);
-            urlRules |= compiled.isUrlRule();
+        for (CompiledRule rule : deny) {
+            urlRules |= rule.isUrlRule();
         }
         this.defaultAllow = config.defaultAllow();
         this.requireTls = config.requireTls();
         this.hasUrlRules = urlRules;
         this.dnsEnforce = config.dnsEnforce();
         this.processesAllowed = config.processesAllowed();
+    }
+
+    private static CompiledRule[] compile(List<EgressRule> rules) {
+        CompiledRule[] compiled = new CompiledRule[rules.size()];
+        for (int i = 0; i < compiled.length; i++) {
+            compiled[i] = CompiledRule.of(rules.get(i));
+        }
+        return compiled;
     }
 
     /** {@code egress.processes}: null to audit only, else the executables allowed. */
@@ -69,11 +75,21 @@ public final class EgressPolicy {
      * then checked on its own, so no name can be rebound to a denied address.
      */
     public EgressDecision decide(Destination destination) {
-        EgressDecision decision = decideAsRulesSay(destination);
-        if (dnsEnforce && decision.allowed() && decision.isByDefault() && isDnsPort(destination.port())) {
+        return decide(destination.scheme(), destination.host(), destination.resolved(), destination.port(),
+                destination.path(), null);
+    }
+
+    /**
+     * The same, for a destination in parts, looked up with {@code keys}: the calling thread's own,
+     * so that a destination decided before is found without allocating, or null for fresh ones.
+     * {@code resolved} may be a buffer the caller reuses: it is copied wherever it is kept.
+     */
+    EgressDecision decide(String scheme, String host, byte[] resolved, int port, String path, LookupKeys keys) {
+        EgressDecision decision = decideAsRulesSay(scheme, host, resolved, port, path, keys);
+        if (dnsEnforce && decision.allowed() && decision.isByDefault() && isDnsPort(port)) {
             // Under dns: enforce, a query goes only to a resolver a rule names: egress.default
             // allow would otherwise let any client ask any server, about any name.
-            return destination.port() == DNS_PORT ? dnsPortDenial : dotPortDenial;
+            return port == DNS_PORT ? dnsPortDenial : dotPortDenial;
         }
         return decision;
     }
@@ -111,30 +127,30 @@ public final class EgressPolicy {
                 + IpLiteral.format(address) + "; a reverse lookup names it to the resolver");
     }
 
-    private EgressDecision decideAsRulesSay(Destination destination) {
-        EgressDecision byName = decideByName(destination);
-        byte[] resolved = destination.resolved();
+    private EgressDecision decideAsRulesSay(String scheme, String host, byte[] resolved, int port, String path,
+                                            LookupKeys keys) {
+        EgressDecision byName = decideByName(scheme, host, port, path, keys);
         if (resolved == null) {
             return byName;
         }
-        EgressDecision deniedAddress = denyForAddress(resolved, destination.port());
+        EgressDecision deniedAddress = denyForAddress(resolved, port);
         if (deniedAddress != null) {
             return deniedAddress;
         }
         if (byName.literal() != null && !java.util.Arrays.equals(byName.literal(), resolved)) {
             // The host reads as one address to us and resolved to another: judge the address the
             // socket really goes to, as if no rule named the host.
-            return decideByAddress(resolved, destination.port(), EgressDecision.byDefault(defaultAllow));
+            return decideByAddress(resolved, port, EgressDecision.byDefault(defaultAllow), keys);
         }
         if (!byName.isByDefault() || byName.allowed()) {
             return byName;
         }
         // No rule named the host; a cidr rule may still allow the address it resolved to.
-        return decideByAddress(resolved, destination.port(), byName);
+        return decideByAddress(resolved, port, byName, keys);
     }
 
-    private EgressDecision decideByAddress(byte[] resolved, int port, EgressDecision byName) {
-        AddressKey key = new AddressKey(resolved, port);
+    private EgressDecision decideByAddress(byte[] resolved, int port, EgressDecision byName, LookupKeys keys) {
+        AddressKey key = (keys == null ? new AddressKey() : keys.byAddress).set(resolved, port);
         EgressDecision cached = addressCache.get(key);
         if (cached != null) {
             return cached;
@@ -151,26 +167,26 @@ public final class EgressPolicy {
         if (addressCache.size() >= MAX_CACHED_DECISIONS) {
             addressCache.clear();
         }
-        addressCache.put(key, decision);
+        addressCache.put(key.copy(), decision);
         return decision;
     }
 
-    private EgressDecision decideByName(Destination destination) {
+    private EgressDecision decideByName(String scheme, String host, int port, String path, LookupKeys keys) {
         // With url rules the path decides too: it joins the key (the cache stays bounded), so each
         // path is still decided, and audited, once.
-        String host = hasUrlRules && destination.path() != null
-                ? destination.host() + " " + destination.path() : destination.host();
-        DecisionKey key = new DecisionKey(destination.scheme(), host, destination.port());
+        String keyPath = hasUrlRules ? path : null;
+        DecisionKey key = keys == null ? new DecisionKey(scheme, host, keyPath, port)
+                : keys.byName.set(scheme, host, keyPath, port);
         EgressDecision cached = cache.get(key);
         if (cached != null) {
             return cached;
         }
-        EgressDecision decision = evaluate(destination);
-        decision.literal(IpLiteral.parse(destination.host()));
+        EgressDecision decision = evaluate(scheme, host, port, path);
+        decision.literal(IpLiteral.parse(host));
         if (cache.size() >= MAX_CACHED_DECISIONS) {
             cache.clear();
         }
-        cache.put(key, decision);
+        cache.put(keys == null ? key : key.copy(), decision);
         return decision;
     }
 
@@ -200,6 +216,11 @@ public final class EgressPolicy {
      * known yet. IP literals and localhost never reach a resolver and are not judged (null).
      */
     public EgressDecision decideLookup(String host) {
+        return decideLookup(host, null);
+    }
+
+    /** The same, looked up with the calling thread's own {@code keys}, or null for fresh ones. */
+    EgressDecision decideLookup(String host, LookupKeys keys) {
         if (host == null || host.isEmpty() || IpLiteral.isUnambiguous(host)) {
             return null; // The JDK answers these itself (the loopback, the literal's own address).
         }
@@ -210,7 +231,7 @@ public final class EgressPolicy {
         if ("localhost".equals(name)) {
             return null;
         }
-        DecisionKey key = new DecisionKey("dns", name, -1);
+        DecisionKey key = keys == null ? new DecisionKey("dns", name, null, -1) : keys.byName.set("dns", name, null, -1);
         EgressDecision cached = cache.get(key);
         if (cached != null) {
             return cached;
@@ -226,10 +247,9 @@ public final class EgressPolicy {
         if (decision == null && isMetadata(name, null) && !namedExactly(name, null)) {
             decision = metadataDenial(null);
         }
-        for (int i = 0; decision == null && i < allow.size(); i++) {
-            if (allow.get(i).namesHost(name)) {
-                decision = new EgressDecision(true, allow.get(i).id(), "lookup of " + name + " allowed by "
-                        + allow.get(i).id());
+        for (int i = 0; decision == null && i < allow.length; i++) {
+            if (allow[i].namesHost(name)) {
+                decision = new EgressDecision(true, allow[i].id(), "lookup of " + name + " allowed by " + allow[i].id());
             }
         }
         if (decision == null) {
@@ -239,20 +259,23 @@ public final class EgressPolicy {
         if (cache.size() >= MAX_CACHED_DECISIONS) {
             cache.clear();
         }
-        cache.put(key, decision);
+        cache.put(keys == null ? key : key.copy(), decision);
         return decision;
     }
 
     /** The decision by name alone, uncached. */
     EgressDecision evaluate(Destination destination) {
-        byte[] address = IpLiteral.parse(destination.host());
-        String name = address == null ? HostNames.normalise(destination.host()) : null;
+        return evaluate(destination.scheme(), destination.host(), destination.port(), destination.path());
+    }
+
+    private EgressDecision evaluate(String schemeAsGiven, String host, int port, String pathAsGiven) {
+        byte[] address = IpLiteral.parse(host);
+        String name = address == null ? HostNames.normalise(host) : null;
         if (address == null && name == null) {
-            return new EgressDecision(false, "egress.host", "'" + destination.host() + "' is not a valid host");
+            return new EgressDecision(false, "egress.host", "'" + host + "' is not a valid host");
         }
-        String scheme = destination.scheme() == null ? null : destination.scheme().toLowerCase(Locale.ROOT);
-        String path = destination.path() == null ? null : UrlPaths.normalise(destination.path());
-        int port = destination.port();
+        String scheme = schemeAsGiven == null ? null : schemeAsGiven.toLowerCase(Locale.ROOT);
+        String path = pathAsGiven == null ? null : UrlPaths.normalise(pathAsGiven);
 
         for (CompiledRule rule : deny) {
             if (rule.matchesEndpoint(name, address, port) || rule.matchesUrl(scheme, name, address, port, path)) {
@@ -297,62 +320,5 @@ public final class EgressPolicy {
 
     private static boolean isLoopback(String name, byte[] address) {
         return address != null ? IpLiteral.isLoopback(address) : "localhost".equals(name);
-    }
-
-    /** The cache key: scheme (null at the socket layer), host as written, port. */
-    private static final class DecisionKey {
-        private final String scheme;
-        private final String host;
-        private final int port;
-        private final int hash;
-
-        DecisionKey(String scheme, String host, int port) {
-            this.scheme = scheme;
-            this.host = host;
-            this.port = port;
-            this.hash = (scheme == null ? 0 : scheme.hashCode() * 961) + host.hashCode() * 31 + port;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            if (!(other instanceof DecisionKey)) {
-                return false;
-            }
-            DecisionKey key = (DecisionKey) other;
-            return port == key.port && host.equals(key.host)
-                    && (scheme == null ? key.scheme == null : scheme.equals(key.scheme));
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
-    /** The address cache key: resolved address bytes and port. */
-    private static final class AddressKey {
-        private final byte[] address;
-        private final int port;
-        private final int hash;
-
-        AddressKey(byte[] address, int port) {
-            this.address = address;
-            this.port = port;
-            this.hash = java.util.Arrays.hashCode(address) * 31 + port;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            if (!(other instanceof AddressKey)) {
-                return false;
-            }
-            AddressKey key = (AddressKey) other;
-            return port == key.port && java.util.Arrays.equals(address, key.address);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 }

@@ -6,9 +6,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLConnection;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the URL of a request as each hooked HTTP client holds it. Library types are not on the
@@ -32,6 +34,15 @@ final class HttpRequestUrls {
     /** Both Apache versions: {@code HttpHost.toURI()}, as {@code scheme://host:port}. */
     private static final ClassValue<MethodHandle> HOST_URI = new Readers("toURI");
 
+    /** Past this many parsed URLs the map starts over, as the decision caches do. */
+    static final int MAX_PARSED = 4096;
+    /**
+     * URLs by their text, for a client that hands its URL over as text (OkHttp's {@code HttpUrl}) or
+     * as a {@code URI} (the JDK's {@code HttpClient}): parsing costs some 300 bytes, on every request
+     * and redirect hop. The text is all a URL is made of: the same text, the same URL.
+     */
+    private static final ConcurrentHashMap<String, URL> PARSED = new ConcurrentHashMap<String, URL>();
+
     private HttpRequestUrls() {
     }
 
@@ -50,9 +61,9 @@ final class HttpRequestUrls {
             case EgressGate.URL_CONNECTION:
                 return ((URLConnection) request).getURL();
             case EgressGate.HTTP_CLIENT:
-                return ((URI) request).toURL();
+                return urlOf((URI) request);
             case EgressGate.OKHTTP:
-                return new URL(String.valueOf(call(OKHTTP_URL, request)));
+                return parsed(String.valueOf(call(OKHTTP_URL, request)));
             case EgressGate.APACHE4:
                 return absolute((URI) call(APACHE4_URI, context), call(APACHE4_TARGET, request));
             case EgressGate.APACHE5:
@@ -62,9 +73,32 @@ final class HttpRequestUrls {
         }
     }
 
+    /** The URL of this text, parsed the first time it is seen. */
+    private static URL parsed(String text) throws MalformedURLException {
+        URL url = PARSED.get(text);
+        if (url == null) {
+            url = new URL(text);
+            if (PARSED.size() >= MAX_PARSED) {
+                PARSED.clear();
+            }
+            PARSED.put(text, url);
+        }
+        return url;
+    }
+
+    /**
+     * {@code uri.toURL()}, which is {@code new URL(uri.toString())} for an absolute http or https
+     * URI in every JDK from 8 to 25: such a URI's URL is found by its text (a URI keeps its text).
+     */
+    private static URL urlOf(URI uri) throws MalformedURLException {
+        String scheme = uri.getScheme();
+        boolean web = "https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme);
+        return web ? parsed(uri.toString()) : uri.toURL();
+    }
+
     /** An Apache request URI made absolute on its route's target host. */
     private static URL absolute(URI uri, Object targetHost) throws Throwable {
-        return uri.isAbsolute() ? uri.toURL() : new URL(call(HOST_URI, targetHost) + uri.toString());
+        return uri.isAbsolute() ? urlOf(uri) : new URL(call(HOST_URI, targetHost) + uri.toString());
     }
 
     private static Object call(ClassValue<MethodHandle> reader, Object target) throws Throwable {

@@ -61,74 +61,92 @@ public final class IpLiteral {
         if (host.indexOf(':') >= 0) {
             return parse(host) != null;
         }
-        String[] parts = host.split("\\.", -1);
-        if (parts.length != 4) {
-            return false;
-        }
-        for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || (part.length() > 1 && part.charAt(0) == '0')) {
+        // Read in place, not split: every name the JDK looks up passes here under dns: enforce.
+        int parts = 0;
+        for (int start = 0; start <= host.length(); parts++) {
+            int dot = host.indexOf('.', start);
+            int end = dot < 0 ? host.length() : dot;
+            if (parts == 4 || !isPlainOctet(host, start, end)) {
                 return false;
             }
-            for (int i = 0; i < part.length(); i++) {
-                if (part.charAt(i) < '0' || part.charAt(i) > '9') {
-                    return false;
-                }
-            }
-            if (Integer.parseInt(part) > 255) {
-                return false;
-            }
+            start = end + 1;
         }
-        return true;
+        return parts == 4;
     }
 
-    /** IPv4 as inet_aton reads it: one to four parts, each decimal, octal (leading 0) or hex (0x). */
-    static byte[] parseIpv4(String host) {
-        String text = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-        String[] parts = text.split("\\.", -1);
-        if (parts.length > 4) {
-            return null;
+    /** One to three decimal digits, no leading zero, at most 255. */
+    private static boolean isPlainOctet(String text, int start, int end) {
+        int length = end - start;
+        if (length == 0 || length > 3 || (length > 1 && text.charAt(start) == '0')) {
+            return false;
         }
-        long[] values = new long[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            values[i] = part(parts[i]);
-            if (values[i] < 0) {
+        int value = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value <= 255;
+    }
+
+    /**
+     * IPv4 as inet_aton reads it: one to four parts, each decimal, octal (leading 0) or hex (0x).
+     * Read in place: a host name is turned down without allocating, since every judged name
+     * passes here.
+     */
+    static byte[] parseIpv4(String host) {
+        int end = host.endsWith(".") ? host.length() - 1 : host.length();
+        int last = 0;
+        for (int i = 0; i < end; i++) {
+            if (host.charAt(i) == '.' && ++last > 3) {
                 return null;
             }
         }
         long address = 0;
-        int last = parts.length - 1;
-        for (int i = 0; i < last; i++) {
-            if (values[i] > 0xFF) {
+        int start = 0;
+        for (int index = 0; index <= last; index++) {
+            int dot = index == last ? end : host.indexOf('.', start);
+            long value = part(host, start, dot);
+            if (value < 0) {
                 return null;
             }
-            address |= values[i] << (24 - 8 * i);
+            if (index < last) {
+                if (value > 0xFF) {
+                    return null;
+                }
+                address |= value << (24 - 8 * index);
+            } else if (value > (1L << (8 * (4 - last))) - 1) {
+                // The last part fills every byte the earlier parts did not: 127.1 is 127.0.0.1.
+                return null;
+            } else {
+                address |= value;
+            }
+            start = dot + 1;
         }
-        // The last part fills every byte the earlier parts did not: 127.1 is 127.0.0.1.
-        long lastLimit = (1L << (8 * (4 - last))) - 1;
-        if (values[last] > lastLimit) {
-            return null;
-        }
-        address |= values[last];
         return new byte[] {(byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8), (byte) address};
     }
 
-    /** One part's value, or -1 when it is not a number. */
-    private static long part(String part) {
-        if (part.isEmpty() || part.length() > 12) {
+    /** The value of the part of {@code text} from {@code start} to {@code end}, or -1 when it is not a number. */
+    private static long part(String text, int start, int end) {
+        int length = end - start;
+        if (length <= 0 || length > 12) {
             return -1;
         }
         int radix = 10;
-        String digits = part;
-        if (part.length() > 2 && (part.startsWith("0x") || part.startsWith("0X"))) {
+        int digits = start;
+        char second = length > 1 ? text.charAt(start + 1) : 0;
+        if (length > 2 && text.charAt(start) == '0' && (second == 'x' || second == 'X')) {
             radix = 16;
-            digits = part.substring(2);
-        } else if (part.length() > 1 && part.charAt(0) == '0') {
+            digits = start + 2;
+        } else if (length > 1 && text.charAt(start) == '0') {
             radix = 8;
-            digits = part.substring(1);
+            digits = start + 1;
         }
         long value = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int digit = asciiDigit(digits.charAt(i), radix);
+        for (int i = digits; i < end; i++) {
+            int digit = asciiDigit(text.charAt(i), radix);
             if (digit < 0) {
                 return -1;
             }

@@ -4,6 +4,7 @@ import dev.primus.bootstrap.PrimusLog;
 import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Which addresses the resolvers the agent watches gave for each name: the JDK's own
@@ -25,6 +26,13 @@ final class ResolvedNames {
     private static final String RESOLVER_PROVIDER = "META-INF/services/java.net.spi.InetAddressResolverProvider";
 
     private final ConcurrentHashMap<String, byte[][]> byName = new ConcurrentHashMap<String, byte[][]>();
+    /**
+     * Every address an answer ever gave, as a Bloom filter of one hash over 65,536 bits (8 KB):
+     * a bit is set before its address is recorded and never cleared, so a clear bit means no name
+     * vouches for the address. Set bits only ever cost a thread the literal it would have reused
+     * ({@link SocketAddressReader}).
+     */
+    private final AtomicLongArray everRecorded = new AtomicLongArray(1024);
     /** Null until the first JDK answer: whether the JDK resolves names itself, not through a provider of the app's. */
     private volatile Boolean jdkResolvesItself;
     private volatile boolean fullSaid;
@@ -65,6 +73,30 @@ final class ResolvedNames {
         return false;
     }
 
+    /**
+     * Whether some name may be vouched for with {@code address}: false only when no answer ever
+     * gave it. Costs one read, for every connect.
+     */
+    boolean mayVouchFor(byte[] address) {
+        int bit = bitOf(address);
+        return (everRecorded.get(bit >>> 6) & (1L << bit)) != 0;
+    }
+
+    private void noteRecorded(byte[] address) {
+        int bit = bitOf(address);
+        long mask = 1L << bit;
+        long word;
+        do {
+            word = everRecorded.get(bit >>> 6);
+        } while ((word & mask) == 0 && !everRecorded.compareAndSet(bit >>> 6, word, word | mask));
+    }
+
+    /** The filter's bit for an address: its hash, mixed so that neighbouring addresses spread. */
+    private static int bitOf(byte[] address) {
+        int hash = Arrays.hashCode(address) * 0x9E3779B9;
+        return (hash ^ (hash >>> 16)) & 0xFFFF;
+    }
+
     private void record(String name, InetAddress address) {
         if (name == null || address == null) {
             return;
@@ -85,6 +117,8 @@ final class ResolvedNames {
             }
             return;
         }
+        // Before any name vouches for it: a thread that finds the bit clear may trust what it read before.
+        noteRecorded(bytes);
         // Racing writers may drop each other's newest address; the next answer records it again.
         byte[][] next = new byte[known == null ? 1 : Math.min(known.length + 1, MAX_ADDRESSES)][];
         next[0] = bytes;

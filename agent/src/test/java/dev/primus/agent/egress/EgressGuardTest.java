@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.primus.agent.audit.AuditPipeline;
 import dev.primus.bootstrap.EgressDeniedException;
@@ -146,6 +147,19 @@ class EgressGuardTest {
         EgressDeniedException denied = guard.socketDenial(new InetSocketAddress(forged, 443));
         assertNotNull(denied, "the same name on an address no resolver gave");
         assertEquals("127.0.0.3:443", denied.destination());
+    }
+
+    @Test
+    void anAddressGivenANameByAReverseLookupLaterIsJudgedByThatNameOnceALookupVouchesForIt() throws Exception {
+        String egress = "  default: deny\n  allow:\n    - host: localhost\n";
+        EgressGuard guard = new EgressGuard(new EgressJudge(PolicyFixture.policy(egress), Mode.ENFORCE, false, "test.yaml", audit));
+        InetAddress literal = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        InetSocketAddress endpoint = new InetSocketAddress(literal, 80);
+        assertNotNull(guard.socketDenial(endpoint), "no name yet: judged by the literal, which no rule allows");
+        guard.recordResolved(new InetAddress[] {InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1})},
+                "localhost");
+        assumeTrue("localhost".equals(literal.getHostName()), "this host's resolver names 127.0.0.1 localhost");
+        assertNull(guard.socketDenial(endpoint), "the same address object now carries a name its lookup gave");
     }
 
     /** Under dns: enforce, with 127.0.0.53 the one resolver a rule names and api.example the one name. */

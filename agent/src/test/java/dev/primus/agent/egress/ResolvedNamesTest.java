@@ -44,6 +44,15 @@ class ResolvedNamesTest {
     }
 
     @Test
+    void noNameMayVouchForAnAddressNoAnswerEverGave() throws Exception {
+        assertFalse(names.mayVouchFor(ip(2)));
+        names.recordJdk("api.example", new InetAddress[] {InetAddress.getByAddress(ip(2))});
+        assertTrue(names.mayVouchFor(ip(2)));
+        names.recordJdk("api.example", new InetAddress[] {InetAddress.getByAddress(ip(3))});
+        assertTrue(names.mayVouchFor(ip(2)), "an address stays marked when the name's answer changes");
+    }
+
+    @Test
     void earlierAnswersStayVouchedForUpToTheBound() throws Exception {
         for (int i = 1; i <= ResolvedNames.MAX_ADDRESSES + 5; i++) {
             names.recordJdk("rr.example", new InetAddress[] {InetAddress.getByAddress(ip(i))});
