@@ -133,7 +133,7 @@ public final class RequestAuthenticator {
      */
     private AuthDecision credential(AuthRule rule, Requirement requirement, AuthRequest request, String path) {
         Verification accepted = null;
-        for (CredentialKind kind : requirement.accepted()) {
+        for (CredentialKind kind : requirement.acceptedKinds()) {
             Verification verification = verify(kind, request);
             if (verification == null) {
                 continue;
@@ -162,7 +162,7 @@ public final class RequestAuthenticator {
     /** Where the accepted credentials were looked for, for the audit reason of a request that had none. */
     private String lookedFor(Requirement requirement) {
         StringBuilder places = new StringBuilder();
-        for (CredentialKind kind : requirement.accepted()) {
+        for (CredentialKind kind : requirement.acceptedKinds()) {
             String place = kind == CredentialKind.JWT && setup.jwt() != null ? "Authorization: Bearer"
                     : kind == CredentialKind.API_KEY && setup.apiKeys() != null ? setup.apiKeys().header() : null;
             if (place != null) {
