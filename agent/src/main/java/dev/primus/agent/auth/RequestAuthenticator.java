@@ -175,8 +175,7 @@ public final class RequestAuthenticator {
     /** The verification of one kind, or null when the request does not present it. */
     private Verification verify(CredentialKind kind, AuthRequest request) {
         if (kind == CredentialKind.JWT && setup.jwt() != null) {
-            String token = BearerToken.fromAuthorization(request.get("Authorization"));
-            return token == null ? null : setup.jwt().verify(token);
+            return setup.jwt().verifyAuthorization(request.get("Authorization"));
         }
         if (kind == CredentialKind.API_KEY && setup.apiKeys() != null) {
             ApiKeyVerifier keys = setup.apiKeys();
