@@ -66,8 +66,7 @@ public final class ApiKeyVerifier {
         if (found == null) {
             return Verification.invalid("unknown api key");
         }
-        return Verification.accepted(new Authenticated(CredentialKind.API_KEY, found.id(), found.id(), found.tenant(),
-                found.scopes()));
+        return found.accepted();
     }
 
     private static byte[] sha256(byte[] bytes) {

@@ -9,11 +9,21 @@ import java.util.Set;
  * {@code primus.principal}, {@code primus.tenant}, {@code primus.scopes}, and audit records.
  */
 public final class Authenticated {
+    /** Rules whose decisions one caller keeps; a power of two. Two rules on one slot take turns. */
+    private static final int REMEMBERED_RULES = 4;
+
     private final CredentialKind kind;
     private final String source;
     private final String principal;
     private final String tenant;
     private final Set<String> scopes;
+    /**
+     * The decisions that let this caller through, by rule ({@link AuthDecision#verified}), so that
+     * a remembered token or a configured key is let through again without a new object. Racy on
+     * purpose: a decision is immutable (final fields), so a reader sees a whole one or none, and a
+     * lost write only costs making one again.
+     */
+    private final AuthDecision[] decisions = new AuthDecision[REMEMBERED_RULES];
 
     /**
      * @param kind how the caller proved it
@@ -49,6 +59,20 @@ public final class Authenticated {
 
     public Set<String> scopes() {
         return scopes;
+    }
+
+    /** The decision last remembered on the slot of {@code rule}: it may be another rule's. */
+    AuthDecision rememberedDecision(AuthRule rule) {
+        return decisions[slot(rule)];
+    }
+
+    void rememberDecision(AuthRule rule, AuthDecision decision) {
+        decisions[slot(rule)] = decision;
+    }
+
+    private static int slot(AuthRule rule) {
+        // The id's hash is cached by String; neighbouring rules (auth.rules[3], [4]) get different slots.
+        return rule.id().hashCode() & (REMEMBERED_RULES - 1);
     }
 
     @Override

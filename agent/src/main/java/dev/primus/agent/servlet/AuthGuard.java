@@ -232,7 +232,7 @@ public final class AuthGuard implements AuthGate.Checker {
         }
         Authenticated who = decision.authenticated();
         return new String[] {traceId, spanId, who == null ? null : who.tenant(), who == null ? null : who.principal(),
-            view.clientIp(), view.method(), decision.route() != null ? decision.route() : view.rawPath()};
+            view.clientIp(), view.method(), view.route()};
     }
 
     /** Who the request is, for the app: request attributes and, while it runs, MDC keys. */
@@ -282,7 +282,7 @@ public final class AuthGuard implements AuthGate.Checker {
                 .rule(decision.rule())
                 .reason(decision.rateLimitError() + "; requests go through unlimited while it fails")
                 .context("method", view.method())
-                .context("route", decision.route())
+                .context("route", view.route())
                 .build());
     }
 
@@ -298,7 +298,7 @@ public final class AuthGuard implements AuthGate.Checker {
                 .context("principal", who == null ? null : who.principal())
                 .context("client_ip", view.clientIp())
                 .context("method", view.method())
-                .context("route", decision.route() != null ? decision.route() : view.rawPath())
+                .context("route", view.route())
                 .build());
     }
 }

@@ -1,6 +1,7 @@
 package dev.primus.agent.servlet;
 
 import dev.primus.agent.auth.AuthRequest;
+import dev.primus.agent.auth.RequestPaths;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +42,15 @@ final class ServletAuthRequest implements AuthRequest {
             rawPath = api.pathInApp(request);
         }
         return rawPath;
+    }
+
+    /**
+     * The {@code route} of audit events: the canonical path the rules saw, or the raw path when
+     * that was refused. Computed again when an event needs it, not kept by every decision.
+     */
+    String route() {
+        String canonical = RequestPaths.normalise(rawPath());
+        return canonical != null ? canonical : rawPath();
     }
 
     @Override
