@@ -1,7 +1,9 @@
 package dev.primus.agent.auth;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,6 +19,8 @@ public final class Authenticated {
     private final String principal;
     private final String tenant;
     private final Set<String> scopes;
+    /** The scopes sorted, as the request attribute {@code primus.scopes} gives them: made once, not per request. */
+    private final List<String> sortedScopes;
     /**
      * The decisions that let this caller through, by rule ({@link AuthDecision#verified}), so that
      * a remembered token or a configured key is let through again without a new object. Racy on
@@ -38,6 +42,9 @@ public final class Authenticated {
         this.principal = principal;
         this.tenant = tenant;
         this.scopes = Collections.unmodifiableSet(new LinkedHashSet<String>(scopes));
+        List<String> sorted = new ArrayList<String>(this.scopes);
+        Collections.sort(sorted);
+        this.sortedScopes = Collections.unmodifiableList(sorted);
     }
 
     public CredentialKind kind() {
@@ -59,6 +66,11 @@ public final class Authenticated {
 
     public Set<String> scopes() {
         return scopes;
+    }
+
+    /** The scopes in sorted order, unmodifiable. */
+    public List<String> sortedScopes() {
+        return sortedScopes;
     }
 
     /** The decision last remembered on the slot of {@code rule}: it may be another rule's. */

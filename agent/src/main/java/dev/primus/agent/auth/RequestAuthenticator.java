@@ -68,6 +68,11 @@ public final class RequestAuthenticator {
                 limiter.limit().id() + ": " + limited.reason(), limiter.limit().id());
     }
 
+    /** Whether any rule names a handler, so {@link #decideHandler} has anything to decide. */
+    public boolean hasHandlerRules() {
+        return setup.rules().hasHandlerRules();
+    }
+
     /**
      * The request again once its handler is known ({@code com.acme.OrderController#refund}): the
      * decision of the first rule that matches with the handler, when that rule names the handler;
