@@ -1,5 +1,6 @@
 package dev.primus.agent.auth;
 
+import dev.primus.agent.ratelimit.RateLimitKey;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -28,6 +29,8 @@ public final class Authenticated {
      * lost write only costs making one again.
      */
     private final AuthDecision[] decisions = new AuthDecision[REMEMBERED_RULES];
+    /** {@link #rateLimitBucket} by key, made on first use (racy on purpose: a lost write makes an equal string). */
+    private final String[] buckets = new String[RateLimitKey.values().length];
 
     /**
      * @param kind how the caller proved it
@@ -71,6 +74,28 @@ public final class Authenticated {
     /** The scopes in sorted order, unmodifiable. */
     public List<String> sortedScopes() {
         return sortedScopes;
+    }
+
+    /**
+     * The bucket this caller draws from under a rate limit counted by {@code key}:
+     * {@code tenant:acme}, {@code principal:user-17}, {@code api_key:partner-a}; null when the
+     * caller has no such value (no tenant, not an API key, or {@code client_ip}, which is the
+     * request's). Made once per caller and key, not per request.
+     */
+    String rateLimitBucket(RateLimitKey key) {
+        String bucket = buckets[key.ordinal()];
+        if (bucket == null) {
+            String value = key == RateLimitKey.CLIENT_IP ? null
+                    : key == RateLimitKey.TENANT ? tenant
+                    : key == RateLimitKey.API_KEY ? (kind == CredentialKind.API_KEY ? principal : null)
+                    : principal;
+            if (value == null) {
+                return null;
+            }
+            bucket = key.word() + ":" + value;
+            buckets[key.ordinal()] = bucket;
+        }
+        return bucket;
     }
 
     /** The decision last remembered on the slot of {@code rule}: it may be another rule's. */

@@ -2,7 +2,6 @@ package dev.primus.agent.auth;
 
 import dev.primus.agent.ratelimit.RateLimitDecision;
 import dev.primus.agent.ratelimit.RateLimiter;
-import dev.primus.agent.ratelimit.RateLimitKey;
 import java.util.Map;
 
 /**
@@ -50,12 +49,8 @@ public final class RequestAuthenticator {
      */
     private AuthDecision rateLimited(AuthDecision allowed, RateLimiter limiter, AuthRequest request) {
         Authenticated who = allowed.authenticated();
-        RateLimitKey key = limiter.limit().key();
-        String value = who == null || key == RateLimitKey.CLIENT_IP ? null
-                : key == RateLimitKey.TENANT ? who.tenant()
-                : key == RateLimitKey.API_KEY ? (who.kind() == CredentialKind.API_KEY ? who.principal() : null)
-                : who.principal();
-        String counted = value != null ? key.word() + ":" + value : "client_ip:" + request.clientIp();
+        String bucket = who == null ? null : who.rateLimitBucket(limiter.limit().key());
+        String counted = bucket != null ? bucket : "client_ip:" + request.clientIp();
         RateLimitDecision limited = limiter.decide(counted);
         if (limited.outcome() == RateLimitDecision.Outcome.BACKEND_ERROR) {
             return allowed.withRateLimitError(limiter.limit().id() + ": " + limited.reason());
