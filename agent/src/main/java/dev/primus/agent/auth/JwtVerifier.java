@@ -125,7 +125,7 @@ public final class JwtVerifier {
         }
         long now = nowSeconds();
         Verification seen = verified.get(authorization, start, end, now);
-        return seen != null ? seen : verifyFirstSeen(authorization.substring(start, end), now);
+        return seen != null ? seen : verifyFirstSeen(authorization.substring(start, end), now, authorization, start);
     }
 
     private String tooLong() {
@@ -139,6 +139,11 @@ public final class JwtVerifier {
 
     /** Everything {@link #verify} checks for a token it has not seen: every check, signature included. */
     Verification verifyFirstSeen(String token, long now) {
+        return verifyFirstSeen(token, now, token, 0);
+    }
+
+    /** The same, an accepted token remembered as it stands in {@code text} from {@code start} (its header, or itself). */
+    private Verification verifyFirstSeen(String token, long now, String text, int start) {
         String[] parts = token.split("\\.", -1);
         if (parts.length == 5) {
             return Verification.invalid("encrypted token (JWE); only signed tokens are accepted");
@@ -185,7 +190,7 @@ public final class JwtVerifier {
         Verification verification = checkClaims(claims, issuer);
         if (verification.isAccepted()) {
             java.util.Date expiry = claims.getExpirationTime();
-            verified.put(token, verification, now,
+            verified.put(text, start, start + token.length(), verification, now,
                     expiry == null ? Long.MAX_VALUE : expiry.getTime() / 1000 + issuer.clockSkewSeconds());
         }
         return verification;
