@@ -74,7 +74,8 @@ public final class AuthDecision {
     /** Whether this is the decision {@link #verified} makes for {@code rule} and {@code who}: the same in every field. */
     private boolean isVerified(AuthRule rule, Authenticated who) {
         return kind == Kind.AUTHZ && authenticated == who && refusal == null && rateLimitError == null
-                && rule.id().equals(this.rule) && (rule.rateLimit() == null ? rateLimit == null : rule.rateLimit().equals(rateLimit));
+                && rule.id().equals(this.rule)
+                && (rule.rateLimit() == null ? rateLimit == null : rule.rateLimit().equals(rateLimit));
     }
 
     /** A webhook delivery whose signature verified: a new decision each time, as each delivery is verified anew. */
