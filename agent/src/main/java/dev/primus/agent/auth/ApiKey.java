@@ -15,6 +15,8 @@ public final class ApiKey {
     private final byte[] sha256;
     private final String tenant;
     private final Set<String> scopes;
+    /** What a request presenting this key is accepted as: the same each time, so made once. */
+    private final Verification accepted;
 
     /**
      * @param id the principal a request with this key runs as
@@ -37,6 +39,7 @@ public final class ApiKey {
         this.tenant = tenant;
         this.scopes = scopes == null ? Collections.<String>emptySet()
                 : Collections.unmodifiableSet(new LinkedHashSet<String>(scopes));
+        this.accepted = Verification.accepted(new Authenticated(CredentialKind.API_KEY, id, id, tenant, this.scopes));
     }
 
     public String id() {
@@ -54,5 +57,10 @@ public final class ApiKey {
 
     public Set<String> scopes() {
         return scopes;
+    }
+
+    /** The verification of a request that presents this key. */
+    Verification accepted() {
+        return accepted;
     }
 }

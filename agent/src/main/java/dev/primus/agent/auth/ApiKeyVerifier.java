@@ -1,11 +1,10 @@
 package dev.primus.agent.auth;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,8 +16,17 @@ import java.util.List;
  * nothing about how many leading bytes matched, nor which key, if any, did.
  */
 public final class ApiKeyVerifier {
+    /** Each thread's hasher, made on its first key: a request then hashes without a new object. */
+    private static final ThreadLocal<KeyHasher> HASHERS = new ThreadLocal<KeyHasher>() {
+        @Override
+        protected KeyHasher initialValue() {
+            return new KeyHasher();
+        }
+    };
+
     private final String header;
-    private final List<ApiKey> keys;
+    /** An array, walked by index: every request with a key compares them all, and creates no iterator. */
+    private final ApiKey[] keys;
 
     /**
      * @param header the request header that carries the key, {@code X-API-Key}
@@ -41,7 +49,7 @@ public final class ApiKeyVerifier {
             }
         }
         this.header = header;
-        this.keys = Collections.unmodifiableList(new ArrayList<ApiKey>(keys));
+        this.keys = keys.toArray(new ApiKey[0]);
     }
 
     /** The header the hook reads the key from. */
@@ -56,7 +64,7 @@ public final class ApiKeyVerifier {
         if (presentedKey == null || presentedKey.isEmpty()) {
             return Verification.missing("no " + header + " header");
         }
-        byte[] digest = sha256(presentedKey.getBytes(StandardCharsets.UTF_8));
+        byte[] digest = HASHERS.get().sha256(presentedKey);
         ApiKey found = null;
         for (ApiKey key : keys) {
             // No early exit: every digest is compared whatever matched before.
@@ -66,15 +74,54 @@ public final class ApiKeyVerifier {
         if (found == null) {
             return Verification.invalid("unknown api key");
         }
-        return Verification.accepted(new Authenticated(CredentialKind.API_KEY, found.id(), found.id(), found.tenant(),
-                found.scopes()));
+        return found.accepted();
     }
 
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
+    /**
+     * One thread's SHA-256 and the arrays it hashes a key into, reused for every key the thread
+     * sees: a {@code MessageDigest.getInstance}, the key's bytes and the digest per request
+     * otherwise. Not thread-safe: one per thread.
+     */
+    private static final class KeyHasher {
+        /** Real keys are 20 to 64 ASCII chars; a longer or non-ASCII one is encoded the ordinary way. */
+        private static final int MAX_BUFFERED_CHARS = 256;
+
+        private final MessageDigest sha256;
+        private final byte[] bytes = new byte[MAX_BUFFERED_CHARS];
+        private final byte[] digest;
+
+        KeyHasher() {
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+            digest = new byte[sha256.getDigestLength()];
+        }
+
+        /** The SHA-256 of the key's UTF-8 bytes, in this hasher's own array: read it before the next call. */
+        byte[] sha256(String key) {
+            sha256.reset(); // a digest a failure left half fed must not spoil the next key
+            int length = key.length();
+            boolean ascii = length <= MAX_BUFFERED_CHARS;
+            int buffered = 0;
+            while (ascii && buffered < length) {
+                char c = key.charAt(buffered);
+                ascii = c < 0x80;
+                bytes[buffered++] = (byte) c; // an ASCII char is its own UTF-8 byte
+            }
+            if (ascii) {
+                sha256.update(bytes, 0, length);
+            } else {
+                sha256.update(key.getBytes(StandardCharsets.UTF_8));
+            }
+            Arrays.fill(bytes, 0, buffered, (byte) 0); // the key does not outlive its request in this array
+            try {
+                sha256.digest(digest, 0, digest.length);
+            } catch (DigestException e) {
+                throw new IllegalStateException("a SHA-256 digest fits its own length", e);
+            }
+            return digest;
         }
     }
 }

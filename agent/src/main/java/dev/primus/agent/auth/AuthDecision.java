@@ -3,6 +3,12 @@ package dev.primus.agent.auth;
 /**
  * What the engine decided for one request: the rule that applied, who the request proved to be,
  * and, for a refusal, the answer and the one reason (for the audit event, never for the client).
+ *
+ * <p>Nothing in a decision is of the request itself (its path, method or address; the canonical
+ * path the rules saw is {@link RequestPaths#normalise} of its raw path), so the decisions that
+ * let requests through are made once and shared: one per public rule ({@link #publicAccess}),
+ * one per rule and verified caller ({@link #verified}). A request on a clean path is judged
+ * without a new object.
  */
 public final class AuthDecision {
     /** Which audit event a decision is: who you are, what you may do, a webhook's signature, or how often. */
@@ -26,17 +32,16 @@ public final class AuthDecision {
     private final Authenticated authenticated;
     private final AuthAnswer refusal;
     private final String reason;
-    private final String route;
     private final String rateLimit;
     private final String rateLimitError;
 
     private AuthDecision(Kind kind, String rule, Authenticated authenticated, AuthAnswer refusal, String reason,
-                         String route, String rateLimit) {
-        this(kind, rule, authenticated, refusal, reason, route, rateLimit, null);
+                         String rateLimit) {
+        this(kind, rule, authenticated, refusal, reason, rateLimit, null);
     }
 
     private AuthDecision(Kind kind, String rule, Authenticated authenticated, AuthAnswer refusal, String reason,
-                         String route, String rateLimit, String rateLimitError) {
+                         String rateLimit, String rateLimitError) {
         this.kind = kind;
         this.rule = rule;
         this.rateLimit = rateLimit;
@@ -44,27 +49,53 @@ public final class AuthDecision {
         this.authenticated = authenticated;
         this.refusal = refusal;
         this.reason = reason;
-        this.route = route;
     }
 
-    static AuthDecision allowed(Kind kind, AuthRule rule, Authenticated authenticated, String reason, String route) {
-        return new AuthDecision(kind, rule.id(), authenticated, null, reason, route, rule.rateLimit());
+    /** What every request a public rule lets through gets; {@link AuthRule} makes it once. */
+    static AuthDecision publicAccess(String rule, String rateLimit) {
+        return new AuthDecision(Kind.AUTH, rule, null, null, "public", rateLimit);
     }
 
-    static AuthDecision refused(Kind kind, String rule, AuthAnswer refusal, String reason, String route) {
-        return new AuthDecision(kind, rule, null, refusal, reason, route, null);
+    /**
+     * {@code who}, verified, let through by {@code rule}: the decision made for them under this
+     * rule before, when {@code who} still remembers it, else a new one it remembers.
+     */
+    static AuthDecision verified(AuthRule rule, Authenticated who) {
+        AuthDecision remembered = who.rememberedDecision(rule);
+        if (remembered != null && remembered.isVerified(rule, who)) {
+            return remembered;
+        }
+        AuthDecision made = new AuthDecision(Kind.AUTHZ, rule.id(), who, null, "verified " + who.kind().word(),
+                rule.rateLimit());
+        who.rememberDecision(rule, made);
+        return made;
+    }
+
+    /** Whether this is the decision {@link #verified} makes for {@code rule} and {@code who}: the same in every field. */
+    private boolean isVerified(AuthRule rule, Authenticated who) {
+        return kind == Kind.AUTHZ && authenticated == who && refusal == null && rateLimitError == null
+                && rule.id().equals(this.rule)
+                && (rule.rateLimit() == null ? rateLimit == null : rule.rateLimit().equals(rateLimit));
+    }
+
+    /** A webhook delivery whose signature verified: a new decision each time, as each delivery is verified anew. */
+    static AuthDecision allowed(Kind kind, AuthRule rule, Authenticated authenticated, String reason) {
+        return new AuthDecision(kind, rule.id(), authenticated, null, reason, rule.rateLimit());
+    }
+
+    static AuthDecision refused(Kind kind, String rule, AuthAnswer refusal, String reason) {
+        return new AuthDecision(kind, rule, null, refusal, reason, null);
     }
 
     /** A refusal by the rate limit {@code limit}. */
     static AuthDecision rateLimited(String rule, Authenticated authenticated, AuthAnswer refusal, String reason,
-                                    String route, String limit) {
-        return new AuthDecision(Kind.RATE_LIMIT, rule, authenticated, refusal, reason, route, limit);
+                                    String limit) {
+        return new AuthDecision(Kind.RATE_LIMIT, rule, authenticated, refusal, reason, limit);
     }
 
     /** A refusal of someone who proved who they are, but may not do this. */
-    static AuthDecision refused(Kind kind, String rule, Authenticated authenticated, AuthAnswer refusal, String reason,
-                                String route) {
-        return new AuthDecision(kind, rule, authenticated, refusal, reason, route, null);
+    static AuthDecision refused(Kind kind, String rule, Authenticated authenticated, AuthAnswer refusal, String reason) {
+        return new AuthDecision(kind, rule, authenticated, refusal, reason, null);
     }
 
     public boolean isAllowed() {
@@ -100,7 +131,7 @@ public final class AuthDecision {
 
     /** This allowed decision, noting that its rate limit could not be applied (the backend failed). */
     AuthDecision withRateLimitError(String error) {
-        return new AuthDecision(kind, rule, authenticated, refusal, reason, route, rateLimit, error);
+        return new AuthDecision(kind, rule, authenticated, refusal, reason, rateLimit, error);
     }
 
     /** Why the rule's rate limit was not applied (its Redis failed, so the request went through), or null. */
@@ -139,11 +170,6 @@ public final class AuthDecision {
             default:
                 return "status_" + refusal.status();
         }
-    }
-
-    /** The canonical path the rules saw; null when the path itself was refused. */
-    public String route() {
-        return route;
     }
 
     @Override

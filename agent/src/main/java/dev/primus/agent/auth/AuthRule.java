@@ -26,6 +26,8 @@ public final class AuthRule {
     private final String handler;
     private final Requirement requirement;
     private final String rateLimit;
+    /** For a public rule, what every request it lets through gets: nothing of the request is in it, so it is made once. */
+    private final AuthDecision publicDecision;
 
     /**
      * @param id where the rule is written, for audit: {@code auth.rules[3]}
@@ -54,6 +56,7 @@ public final class AuthRule {
         this.handler = handler;
         this.requirement = requirement;
         this.rateLimit = rateLimit;
+        this.publicDecision = requirement.kind() == Requirement.Kind.PUBLIC ? AuthDecision.publicAccess(id, rateLimit) : null;
     }
 
     private static Set<String> upperCase(Collection<String> methods) {
@@ -116,6 +119,11 @@ public final class AuthRule {
 
     public Requirement requirement() {
         return requirement;
+    }
+
+    /** The decision of a request this rule lets through as public; null unless the rule is public. */
+    AuthDecision publicDecision() {
+        return publicDecision;
     }
 
     @Override

@@ -1,7 +1,10 @@
 package dev.primus.agent.auth;
 
+import dev.primus.agent.ratelimit.RateLimitKey;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -9,11 +12,25 @@ import java.util.Set;
  * {@code primus.principal}, {@code primus.tenant}, {@code primus.scopes}, and audit records.
  */
 public final class Authenticated {
+    /** Rules whose decisions one caller keeps; a power of two. Two rules on one slot take turns. */
+    private static final int REMEMBERED_RULES = 4;
+
     private final CredentialKind kind;
     private final String source;
     private final String principal;
     private final String tenant;
     private final Set<String> scopes;
+    /** The scopes sorted, as the request attribute {@code primus.scopes} gives them: made once, not per request. */
+    private final List<String> sortedScopes;
+    /**
+     * The decisions that let this caller through, by rule ({@link AuthDecision#verified}), so that
+     * a remembered token or a configured key is let through again without a new object. Racy on
+     * purpose: a decision is immutable (final fields), so a reader sees a whole one or none, and a
+     * lost write only costs making one again.
+     */
+    private final AuthDecision[] decisions = new AuthDecision[REMEMBERED_RULES];
+    /** {@link #rateLimitBucket} by key, made on first use (racy on purpose: a lost write makes an equal string). */
+    private final String[] buckets = new String[RateLimitKey.values().length];
 
     /**
      * @param kind how the caller proved it
@@ -28,6 +45,9 @@ public final class Authenticated {
         this.principal = principal;
         this.tenant = tenant;
         this.scopes = Collections.unmodifiableSet(new LinkedHashSet<String>(scopes));
+        List<String> sorted = new ArrayList<String>(this.scopes);
+        Collections.sort(sorted);
+        this.sortedScopes = Collections.unmodifiableList(sorted);
     }
 
     public CredentialKind kind() {
@@ -49,6 +69,47 @@ public final class Authenticated {
 
     public Set<String> scopes() {
         return scopes;
+    }
+
+    /** The scopes in sorted order, unmodifiable. */
+    public List<String> sortedScopes() {
+        return sortedScopes;
+    }
+
+    /**
+     * The bucket this caller draws from under a rate limit counted by {@code key}:
+     * {@code tenant:acme}, {@code principal:user-17}, {@code api_key:partner-a}; null when the
+     * caller has no such value (no tenant, not an API key, or {@code client_ip}, which is the
+     * request's). Made once per caller and key, not per request.
+     */
+    String rateLimitBucket(RateLimitKey key) {
+        String bucket = buckets[key.ordinal()];
+        if (bucket == null) {
+            String value = key == RateLimitKey.CLIENT_IP ? null
+                    : key == RateLimitKey.TENANT ? tenant
+                    : key == RateLimitKey.API_KEY ? (kind == CredentialKind.API_KEY ? principal : null)
+                    : principal;
+            if (value == null) {
+                return null;
+            }
+            bucket = key.word() + ":" + value;
+            buckets[key.ordinal()] = bucket;
+        }
+        return bucket;
+    }
+
+    /** The decision last remembered on the slot of {@code rule}: it may be another rule's. */
+    AuthDecision rememberedDecision(AuthRule rule) {
+        return decisions[slot(rule)];
+    }
+
+    void rememberDecision(AuthRule rule, AuthDecision decision) {
+        decisions[slot(rule)] = decision;
+    }
+
+    private static int slot(AuthRule rule) {
+        // The id's hash is cached by String; neighbouring rules (auth.rules[3], [4]) get different slots.
+        return rule.id().hashCode() & (REMEMBERED_RULES - 1);
     }
 
     @Override

@@ -101,15 +101,49 @@ public final class JwtVerifier {
             return Verification.missing("no bearer token");
         }
         if (token.length() > maxTokenChars) {
-            return Verification.invalid("token longer than " + maxTokenChars + " chars");
+            return Verification.invalid(tooLong());
         }
-        long now = clock.instant().getEpochSecond();
+        long now = nowSeconds();
         Verification seen = verified.get(token, now);
         return seen != null ? seen : verifyFirstSeen(token, now);
     }
 
+    /**
+     * The bearer token of an {@code Authorization} header, verified as {@link #verify} does; null
+     * when the header holds none ({@link BearerToken#fromAuthorization} would give null). A token
+     * verified before is looked up where it stands in the header: the client's next request
+     * copies nothing out of it.
+     */
+    public Verification verifyAuthorization(String authorization) {
+        int start = BearerToken.start(authorization);
+        if (start < 0) {
+            return null;
+        }
+        int end = BearerToken.end(authorization);
+        if (end - start > maxTokenChars) {
+            return Verification.invalid(tooLong());
+        }
+        long now = nowSeconds();
+        Verification seen = verified.get(authorization, start, end, now);
+        return seen != null ? seen : verifyFirstSeen(authorization.substring(start, end), now, authorization, start);
+    }
+
+    private String tooLong() {
+        return "token longer than " + maxTokenChars + " chars";
+    }
+
+    /** Now, in whole seconds; from {@link Clock#millis}, which, unlike {@code instant()}, creates no object. */
+    private long nowSeconds() {
+        return Math.floorDiv(clock.millis(), 1000L);
+    }
+
     /** Everything {@link #verify} checks for a token it has not seen: every check, signature included. */
     Verification verifyFirstSeen(String token, long now) {
+        return verifyFirstSeen(token, now, token, 0);
+    }
+
+    /** The same, an accepted token remembered as it stands in {@code text} from {@code start} (its header, or itself). */
+    private Verification verifyFirstSeen(String token, long now, String text, int start) {
         String[] parts = token.split("\\.", -1);
         if (parts.length == 5) {
             return Verification.invalid("encrypted token (JWE); only signed tokens are accepted");
@@ -156,7 +190,7 @@ public final class JwtVerifier {
         Verification verification = checkClaims(claims, issuer);
         if (verification.isAccepted()) {
             java.util.Date expiry = claims.getExpirationTime();
-            verified.put(token, verification, now,
+            verified.put(text, start, start + token.length(), verification, now,
                     expiry == null ? Long.MAX_VALUE : expiry.getTime() / 1000 + issuer.clockSkewSeconds());
         }
         return verification;
@@ -233,7 +267,7 @@ public final class JwtVerifier {
     }
 
     private Verification checkClaims(JWTClaimsSet claims, JwtIssuer issuer) {
-        long now = clock.instant().getEpochSecond();
+        long now = nowSeconds();
         long skew = issuer.clockSkewSeconds();
         Date expires = claims.getExpirationTime();
         if (expires == null) {

@@ -1,7 +1,6 @@
 package dev.primus.agent.auth;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -33,11 +32,14 @@ public final class PathPattern {
     private static final String WILDCARD = null;
 
     private final String text;
-    /** Literal segments in canonical form, {@link #WILDCARD} for {@code *} and {@code {name}}. */
-    private final List<String> segments;
+    /**
+     * Literal segments in canonical form, {@link #WILDCARD} for {@code *} and {@code {name}}. An
+     * array, walked by index: matching runs on every request and creates no iterator.
+     */
+    private final String[] segments;
     private final boolean anyDepthBelow;
 
-    private PathPattern(String text, List<String> segments, boolean anyDepthBelow) {
+    private PathPattern(String text, String[] segments, boolean anyDepthBelow) {
         this.text = text;
         this.segments = segments;
         this.anyDepthBelow = anyDepthBelow;
@@ -72,7 +74,7 @@ public final class PathPattern {
                 segments.add(literal(pattern, segment));
             }
         }
-        return new PathPattern(pattern, Collections.unmodifiableList(segments), anyDepthBelow);
+        return new PathPattern(pattern, segments.toArray(new String[0]), anyDepthBelow);
     }
 
     private static String literal(String pattern, String segment) {

@@ -2,7 +2,6 @@ package dev.primus.agent.auth;
 
 import dev.primus.agent.ratelimit.RateLimitDecision;
 import dev.primus.agent.ratelimit.RateLimiter;
-import dev.primus.agent.ratelimit.RateLimitKey;
 import java.util.Map;
 
 /**
@@ -50,12 +49,8 @@ public final class RequestAuthenticator {
      */
     private AuthDecision rateLimited(AuthDecision allowed, RateLimiter limiter, AuthRequest request) {
         Authenticated who = allowed.authenticated();
-        RateLimitKey key = limiter.limit().key();
-        String value = who == null || key == RateLimitKey.CLIENT_IP ? null
-                : key == RateLimitKey.TENANT ? who.tenant()
-                : key == RateLimitKey.API_KEY ? (who.kind() == CredentialKind.API_KEY ? who.principal() : null)
-                : who.principal();
-        String counted = value != null ? key.word() + ":" + value : "client_ip:" + request.clientIp();
+        String bucket = who == null ? null : who.rateLimitBucket(limiter.limit().key());
+        String counted = bucket != null ? bucket : "client_ip:" + request.clientIp();
         RateLimitDecision limited = limiter.decide(counted);
         if (limited.outcome() == RateLimitDecision.Outcome.BACKEND_ERROR) {
             return allowed.withRateLimitError(limiter.limit().id() + ": " + limited.reason());
@@ -65,7 +60,12 @@ public final class RequestAuthenticator {
         }
         return AuthDecision.rateLimited(allowed.rule(), who,
                 ProblemResponses.tooManyRequests(java.time.Duration.ofSeconds(limited.retryAfterSeconds())),
-                limiter.limit().id() + ": " + limited.reason(), allowed.route(), limiter.limit().id());
+                limiter.limit().id() + ": " + limited.reason(), limiter.limit().id());
+    }
+
+    /** Whether any rule names a handler, so {@link #decideHandler} has anything to decide. */
+    public boolean hasHandlerRules() {
+        return setup.rules().hasHandlerRules();
     }
 
     /**
@@ -90,7 +90,7 @@ public final class RequestAuthenticator {
         String path = RequestPaths.normalise(request.rawPath());
         if (path == null) {
             return AuthDecision.refused(AuthDecision.Kind.AUTH, PATH_RULE, ProblemResponses.badRequest(),
-                    "path rejected: an encoding or segment containers read differently", null);
+                    "path rejected: an encoding or segment containers read differently");
         }
         return judge(setup.rules().decide(request.method(), path, null), request, path);
     }
@@ -99,20 +99,20 @@ public final class RequestAuthenticator {
         Requirement requirement = rule.requirement();
         switch (requirement.kind()) {
             case PUBLIC:
-                return AuthDecision.allowed(AuthDecision.Kind.AUTH, rule, null, "public", path);
+                return rule.publicDecision();
             case DENIED:
                 // Say which setting decided: an operator reads "auth.default: deny" and knows what to change.
                 return AuthDecision.refused(AuthDecision.Kind.AUTHZ, rule.id(), ProblemResponses.forbidden(),
                         AuthRules.DEFAULT_ID.equals(rule.id()) ? "no auth rule matches " + request.method() + " " + path
-                                + "; auth.default: deny refuses it" : rule.id() + " denies every request", path);
+                                + "; auth.default: deny refuses it" : rule.id() + " denies every request");
             case WEBHOOK:
-                return webhook(rule, requirement.webhookId(), request, path);
+                return webhook(rule, requirement.webhookId(), request);
             default:
-                return credential(rule, requirement, request, path);
+                return credential(rule, requirement, request);
         }
     }
 
-    private AuthDecision webhook(AuthRule rule, String id, AuthRequest request, String path) {
+    private AuthDecision webhook(AuthRule rule, String id, AuthRequest request) {
         WebhookVerifier verifier = setup.webhooks().get(id);
         String signature = request.get(verifier.header());
         byte[] body = signature == null ? null : request.body();
@@ -121,26 +121,26 @@ public final class RequestAuthenticator {
                 : verifier.verify(request, body);
         if (verification.isAccepted()) {
             return AuthDecision.allowed(AuthDecision.Kind.WEBHOOK, rule, verification.authenticated(),
-                    verification.reason(), path);
+                    verification.reason());
         }
         return AuthDecision.refused(AuthDecision.Kind.WEBHOOK, rule.id(), ProblemResponses.badRequest(),
-                verification.reason(), path);
+                verification.reason());
     }
 
     /**
      * Every accepted kind the request presents is verified; one refused is enough to refuse the
      * request, so a forged token never rides along beside a good key.
      */
-    private AuthDecision credential(AuthRule rule, Requirement requirement, AuthRequest request, String path) {
+    private AuthDecision credential(AuthRule rule, Requirement requirement, AuthRequest request) {
         Verification accepted = null;
-        for (CredentialKind kind : requirement.accepted()) {
+        for (CredentialKind kind : requirement.acceptedKinds()) {
             Verification verification = verify(kind, request);
             if (verification == null) {
                 continue;
             }
             if (!verification.isAccepted()) {
                 return AuthDecision.refused(AuthDecision.Kind.AUTH, rule.id(), ProblemResponses.invalidToken(realm),
-                        kind.word() + ": " + verification.reason(), path);
+                        kind.word() + ": " + verification.reason());
             }
             if (accepted == null) {
                 accepted = verification;
@@ -148,21 +148,21 @@ public final class RequestAuthenticator {
         }
         if (accepted == null) {
             return AuthDecision.refused(AuthDecision.Kind.AUTH, rule.id(), ProblemResponses.missingCredential(realm),
-                    "no credential presented (" + lookedFor(requirement) + ")", path);
+                    "no credential presented (" + lookedFor(requirement) + ")");
         }
         Authenticated who = accepted.authenticated();
         if (!requirement.isGrantedBy(who.scopes())) {
             return AuthDecision.refused(AuthDecision.Kind.AUTHZ, rule.id(), who,
                     ProblemResponses.insufficientScope(realm, requirement.scopes()),
-                    "scopes " + who.scopes() + " lack one of " + requirement.scopes(), path);
+                    "scopes " + who.scopes() + " lack one of " + requirement.scopes());
         }
-        return AuthDecision.allowed(AuthDecision.Kind.AUTHZ, rule, who, "verified " + who.kind().word(), path);
+        return AuthDecision.verified(rule, who);
     }
 
     /** Where the accepted credentials were looked for, for the audit reason of a request that had none. */
     private String lookedFor(Requirement requirement) {
         StringBuilder places = new StringBuilder();
-        for (CredentialKind kind : requirement.accepted()) {
+        for (CredentialKind kind : requirement.acceptedKinds()) {
             String place = kind == CredentialKind.JWT && setup.jwt() != null ? "Authorization: Bearer"
                     : kind == CredentialKind.API_KEY && setup.apiKeys() != null ? setup.apiKeys().header() : null;
             if (place != null) {
@@ -175,8 +175,7 @@ public final class RequestAuthenticator {
     /** The verification of one kind, or null when the request does not present it. */
     private Verification verify(CredentialKind kind, AuthRequest request) {
         if (kind == CredentialKind.JWT && setup.jwt() != null) {
-            String token = BearerToken.fromAuthorization(request.get("Authorization"));
-            return token == null ? null : setup.jwt().verify(token);
+            return setup.jwt().verifyAuthorization(request.get("Authorization"));
         }
         if (kind == CredentialKind.API_KEY && setup.apiKeys() != null) {
             ApiKeyVerifier keys = setup.apiKeys();

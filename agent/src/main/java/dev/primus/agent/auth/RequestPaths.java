@@ -54,6 +54,12 @@ public final class RequestPaths {
         if (rawUri == null) {
             return null;
         }
+        // What nearly every request sends is canonical already: judged as is, without a copy.
+        return isCanonical(rawUri) ? rawUri : canonicalForm(rawUri);
+    }
+
+    /** {@link #normalise} the long way: split, cut, decode, resolve and join. */
+    static String canonicalForm(String rawUri) {
         int queryStart = rawUri.indexOf('?');
         String raw = queryStart < 0 ? rawUri : rawUri.substring(0, queryStart);
         if (!raw.startsWith("/") || raw.indexOf('#') >= 0) {
@@ -81,6 +87,44 @@ public final class RequestPaths {
             start = end + 1;
         }
         return join(segments);
+    }
+
+    /**
+     * Whether {@code path} is already its own canonical form, so {@link #normalise} can return
+     * it as is: it starts with {@code /}, has no empty, {@code .} or {@code ..} segment and no
+     * trailing slash, and no char the long way would cut, decode or reject ({@code %}, {@code ;},
+     * {@code ?}, {@code #}, a backslash, a control char, half a surrogate pair). Anything else
+     * takes the long way, {@link #canonicalForm}.
+     */
+    static boolean isCanonical(String path) {
+        int length = path.length();
+        if (length == 0 || path.charAt(0) != '/') {
+            return false;
+        }
+        if (length == 1) {
+            return true; // "/"
+        }
+        int segmentStart = 1;
+        for (int i = 1; i <= length; i++) {
+            char c = i == length ? '/' : path.charAt(i);
+            if (c == '/') {
+                int segmentLength = i - segmentStart;
+                if (segmentLength == 0 // "//" or a trailing slash
+                        || segmentLength == 1 && path.charAt(segmentStart) == '.'
+                        || segmentLength == 2 && path.charAt(segmentStart) == '.' && path.charAt(segmentStart + 1) == '.') {
+                    return false;
+                }
+                segmentStart = i + 1;
+            } else if (c == '%' || c == ';' || c == '?' || c == '#' || !isData(c)) {
+                return false;
+            } else if (Character.isSurrogate(c)) {
+                if (!Character.isHighSurrogate(c) || i + 1 >= length || !Character.isLowSurrogate(path.charAt(i + 1))) {
+                    return false; // a lone half: the long way rejects it
+                }
+                i++;
+            }
+        }
+        return true;
     }
 
     private static String withoutParameters(String segment) {

@@ -28,12 +28,17 @@ public final class Requirement {
     private final Set<CredentialKind> accepted;
     private final List<String> scopes;
     private final String webhookId;
+    // The same as arrays, walked by index on every request: no iterator.
+    private final CredentialKind[] acceptedKinds;
+    private final String[] requiredScopes;
 
     private Requirement(Kind kind, Set<CredentialKind> accepted, List<String> scopes, String webhookId) {
         this.kind = kind;
         this.accepted = accepted;
         this.scopes = scopes;
         this.webhookId = webhookId;
+        this.acceptedKinds = accepted.toArray(new CredentialKind[0]);
+        this.requiredScopes = scopes.toArray(new String[0]);
     }
 
     public static Requirement publicAccess() {
@@ -102,6 +107,11 @@ public final class Requirement {
         return accepted;
     }
 
+    /** {@link #accepted()} in the same order, for the request path; the caller must not change it. */
+    CredentialKind[] acceptedKinds() {
+        return acceptedKinds;
+    }
+
     /** For {@link Kind#CREDENTIAL}: every scope the credential must carry, in config order; else empty. */
     public List<String> scopes() {
         return scopes;
@@ -114,7 +124,15 @@ public final class Requirement {
 
     /** True when {@code granted} holds every required scope (scopes compare case-sensitively, RFC 6749). */
     public boolean isGrantedBy(Collection<String> granted) {
-        return granted != null && granted.containsAll(scopes);
+        if (granted == null) {
+            return false;
+        }
+        for (String scope : requiredScopes) {
+            if (!granted.contains(scope)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

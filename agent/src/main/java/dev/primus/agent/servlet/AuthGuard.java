@@ -16,9 +16,6 @@ import dev.primus.bootstrap.AuthGate;
 import dev.primus.config.Mode;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,11 +42,15 @@ public final class AuthGuard implements AuthGate.Checker {
     private final AppSpans spans = new AppSpans();
     /** When a rate limit's backend failure was last audited: an outage is one event per interval, not one per request. */
     private final AtomicLong lastBackendErrorAudit = new AtomicLong();
-    /** Each thread's entries under way: which request each carries, and whether it set MDC keys. */
-    private final ThreadLocal<RequestFrames> frames = new ThreadLocal<RequestFrames>() {
+    /**
+     * Each thread's entries under way (which request each carries, whether it set MDC keys) and
+     * the objects it judges and serves requests with: made on a thread's first request, reused
+     * by every later one.
+     */
+    private final ThreadLocal<RequestThread> threads = new ThreadLocal<RequestThread>() {
         @Override
-        protected RequestFrames initialValue() {
-            return new RequestFrames();
+        protected RequestThread initialValue() {
+            return new RequestThread(spans, mdc);
         }
     };
 
@@ -80,19 +81,19 @@ public final class AuthGuard implements AuthGate.Checker {
     @Override
     public Object admit(Object request, Object response) {
         ServletApi api = ServletApi.of(request);
-        RequestFrames thread = frames.get();
+        RequestThread thread = threads.get();
         // The frame exists from here on, whatever follows, so that leave() pairs with it.
-        if (thread.push(api == null ? request : api.innermost(request))) {
+        if (thread.frames.push(api == null ? request : api.innermost(request))) {
             return request; // Judged at an outer entry: the filter chain re-entered, or a forward.
         }
-        Object admitted = judge(api, request, response);
+        Object admitted = judge(thread, api, request, response);
         if (admitted == null) {
-            thread.pop(); // Answered: the woven method returns at once, and no leave() follows.
+            thread.frames.pop(); // Answered: the woven method returns at once, and no leave() follows.
         }
         return admitted;
     }
 
-    private Object judge(ServletApi api, Object request, Object response) {
+    private Object judge(RequestThread thread, ServletApi api, Object request, Object response) {
         AuthPolicy policy = inForce();
         if (policy == null) {
             return request;
@@ -100,18 +101,22 @@ public final class AuthGuard implements AuthGate.Checker {
         if (api == null || !api.isRequestDispatch(request)) {
             return request; // Async, error, forward and include dispatches were judged as the request they belong to.
         }
-        ServletAuthRequest view = new ServletAuthRequest(api, request, policy.maxBodyBytes);
-        long started = timer == null ? 0 : timer.startSample();
-        AuthDecision decision = policy.authenticator.decide(view);
-        if (started != 0) {
-            timer.endSample(started);
+        ServletAuthRequest view = thread.view(api, request, policy.maxBodyBytes);
+        try {
+            long started = timer == null ? 0 : timer.startSample();
+            AuthDecision decision = policy.authenticator.decide(view);
+            if (started != 0) {
+                timer.endSample(started);
+            }
+            return act(thread, policy, decision, view, api, view.requestForApp(), response);
+        } finally {
+            thread.release(view);
         }
-        return act(policy, decision, view, api, view.requestForApp(), response);
     }
 
     /** Audits and carries out a decision: the request to go on with, or null once answered. */
-    private Object act(AuthPolicy policy, AuthDecision decision, ServletAuthRequest view, ServletApi api, Object admitted,
-                       Object response) {
+    private Object act(RequestThread thread, AuthPolicy policy, AuthDecision decision, ServletAuthRequest view,
+                       ServletApi api, Object admitted, Object response) {
         if (decision.rateLimitError() != null) {
             auditBackendError(policy, decision, view);
         }
@@ -120,14 +125,14 @@ public final class AuthGuard implements AuthGate.Checker {
             if (policy.auditSuccess) {
                 audit(policy, decision, view, "allowed");
             }
-            carry(api, admitted, decision.authenticated());
-            correlate(decision, view);
+            carry(thread, api, admitted, decision.authenticated());
+            correlate(thread, decision, view);
             return admitted;
         }
         if (policy.mode != Mode.ENFORCE) {
             count(policy, decision, "would_deny");
             audit(policy, decision, view, "would_deny");
-            correlate(decision, view);
+            correlate(thread, decision, view);
             return admitted;
         }
         count(policy, decision, "denied");
@@ -157,16 +162,16 @@ public final class AuthGuard implements AuthGate.Checker {
         Object context = UndertowExchanges.context(exchange);
         Object request = context == null ? null : UndertowExchanges.request(context);
         ServletApi api = request == null ? null : ServletApi.of(request);
-        RequestFrames thread = frames.get();
-        if (thread.push(api == null ? exchange : api.innermost(request))) {
+        RequestThread thread = threads.get();
+        if (thread.frames.push(api == null ? exchange : api.innermost(request))) {
             return exchange;
         }
         if (request == null) {
             return exchange;
         }
-        Object admitted = judge(api, request, UndertowExchanges.response(context));
+        Object admitted = judge(thread, api, request, UndertowExchanges.response(context));
         if (admitted == null) {
-            thread.pop();
+            thread.frames.pop();
             return null;
         }
         if (admitted != request) {
@@ -179,64 +184,50 @@ public final class AuthGuard implements AuthGate.Checker {
     public Object admitHandler(Object handler, Object request, Object response) {
         ServletApi api = ServletApi.of(request);
         AuthPolicy policy = inForce();
-        String name = api == null || policy == null ? null : HandlerNames.of(handler);
+        // Most apps name no handler in their rules: then this hook, on every Spring MVC request, reads nothing.
+        if (api == null || policy == null || !policy.authenticator.hasHandlerRules()) {
+            return handler;
+        }
+        String name = HandlerNames.of(handler);
         if (name == null || !api.isRequestDispatch(request)) {
             return handler;
         }
-        ServletAuthRequest view = new ServletAuthRequest(api, request, policy.maxBodyBytes);
-        AuthDecision decision = policy.authenticator.decideHandler(view, name);
-        if (decision == null) {
-            return handler;
+        RequestThread thread = threads.get();
+        ServletAuthRequest view = thread.view(api, request, policy.maxBodyBytes);
+        try {
+            AuthDecision decision = policy.authenticator.decideHandler(view, name);
+            if (decision == null) {
+                return handler;
+            }
+            return act(thread, policy, decision, view, api, request, response) == null ? null : handler;
+        } finally {
+            thread.release(view);
         }
-        return act(policy, decision, view, api, request, response) == null ? null : handler;
     }
 
     @Override
     public void leave() {
-        RequestFrames thread = frames.get();
-        if (thread.pop()) {
+        RequestThread thread = threads.get();
+        if (thread.frames.pop()) {
             mdc.clear();
         }
-        if (thread.isEmpty()) {
+        if (thread.frames.isEmpty()) {
             RequestContext.leave();
+            thread.served.clear();
         }
     }
 
     /**
-     * What the events raised while this request runs carry: who it is, and its trace, from the
-     * W3C {@code traceparent} header, else the app's active OpenTelemetry span, else a trace id
-     * the app keeps in its MDC ({@code trace_id}, {@code traceId}, {@code X-B3-TraceId}).
+     * What the events raised while this request runs carry ({@link ServedRequest}): this
+     * thread's own object, refilled, so a request let through creates none.
      */
-    private void correlate(final AuthDecision decision, final ServletAuthRequest view) {
-        // Read only if an event is raised while the request runs; an anonymous class, not a lambda (see AgentInstaller).
-        RequestContext.enter(new RequestContext.Source() {
-            @Override
-            public String[] fields() {
-                return requestFields(decision, view);
-            }
-        });
-    }
-
-    private String[] requestFields(AuthDecision decision, ServletAuthRequest view) {
-        String traceparent = view.get("traceparent");
-        String traceId = TraceParent.traceId(traceparent);
-        String spanId = TraceParent.spanId(traceparent);
-        try {
-            if (traceId == null) {
-                String[] span = spans.current();
-                traceId = span == null ? TraceParent.mdcTraceId(mdc.first("trace_id", "traceId", "X-B3-TraceId")) : span[0];
-                spanId = span == null ? TraceParent.mdcSpanId(mdc.first("span_id", "spanId", "X-B3-SpanId")) : span[1];
-            }
-        } catch (RuntimeException failure) {
-            AgentFailures.record("request trace id", failure);
-        }
-        Authenticated who = decision.authenticated();
-        return new String[] {traceId, spanId, who == null ? null : who.tenant(), who == null ? null : who.principal(),
-            view.clientIp(), view.method(), decision.route() != null ? decision.route() : view.rawPath()};
+    private static void correlate(RequestThread thread, AuthDecision decision, ServletAuthRequest view) {
+        thread.served.serve(view.api(), view.request(), view.method(), view.rawPath(), decision.authenticated());
+        RequestContext.enter(thread.served);
     }
 
     /** Who the request is, for the app: request attributes and, while it runs, MDC keys. */
-    private void carry(ServletApi api, Object request, Authenticated who) {
+    private void carry(RequestThread thread, ServletApi api, Object request, Authenticated who) {
         if (who == null) {
             return;
         }
@@ -244,12 +235,10 @@ public final class AuthGuard implements AuthGate.Checker {
         if (who.tenant() != null) {
             api.setAttribute(request, TENANT_ATTRIBUTE, who.tenant());
         }
-        List<String> scopes = new ArrayList<String>(who.scopes());
-        Collections.sort(scopes);
-        api.setAttribute(request, SCOPES_ATTRIBUTE, Collections.unmodifiableList(scopes));
+        api.setAttribute(request, SCOPES_ATTRIBUTE, who.sortedScopes());
         try {
             if (mdc.put(who.tenant(), who.principal())) {
-                frames.get().markMdcSet();
+                thread.frames.markMdcSet();
             }
         } catch (RuntimeException failure) {
             AgentFailures.record("auth MDC", failure);
@@ -282,7 +271,7 @@ public final class AuthGuard implements AuthGate.Checker {
                 .rule(decision.rule())
                 .reason(decision.rateLimitError() + "; requests go through unlimited while it fails")
                 .context("method", view.method())
-                .context("route", decision.route())
+                .context("route", view.route())
                 .build());
     }
 
@@ -298,7 +287,7 @@ public final class AuthGuard implements AuthGate.Checker {
                 .context("principal", who == null ? null : who.principal())
                 .context("client_ip", view.clientIp())
                 .context("method", view.method())
-                .context("route", decision.route() != null ? decision.route() : view.rawPath())
+                .context("route", view.route())
                 .build());
     }
 }

@@ -1,6 +1,7 @@
 package dev.primus.agent.servlet;
 
 import dev.primus.agent.auth.AuthRequest;
+import dev.primus.agent.auth.RequestPaths;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,11 +10,14 @@ import java.io.InputStream;
  * A servlet request as the auth engine reads it. The body is read only when a rule asks for it
  * (a webhook signature), at most {@code auth.max_body_bytes}, and the app then gets a request
  * that replays those bytes exactly.
+ *
+ * <p>Reused: each thread judges its requests through one ({@link RequestThread}), set to a
+ * request by {@link #reading} and emptied by {@link #clear} once the request is judged.
  */
 final class ServletAuthRequest implements AuthRequest {
-    private final ServletApi api;
-    private final Object request;
-    private final int maxBodyBytes;
+    private ServletApi api;
+    private Object request;
+    private int maxBodyBytes;
     private String method;
     private String rawPath;
     /** What was read of the body; null until a rule asks for it. */
@@ -21,10 +25,29 @@ final class ServletAuthRequest implements AuthRequest {
     /** Whether {@link #consumed} is the whole body. */
     private boolean complete;
 
-    ServletAuthRequest(ServletApi api, Object request, int maxBodyBytes) {
+    /** This view, now of {@code request}, with nothing read of it yet. */
+    ServletAuthRequest reading(ServletApi api, Object request, int maxBodyBytes) {
         this.api = api;
         this.request = request;
         this.maxBodyBytes = maxBodyBytes;
+        this.method = null;
+        this.rawPath = null;
+        this.consumed = null;
+        this.complete = false;
+        return this;
+    }
+
+    /** Forgets the request, so that a thread's idle view holds neither it nor its body. */
+    void clear() {
+        reading(null, null, 0);
+    }
+
+    ServletApi api() {
+        return api;
+    }
+
+    Object request() {
+        return request;
     }
 
     @Override
@@ -41,6 +64,20 @@ final class ServletAuthRequest implements AuthRequest {
             rawPath = api.pathInApp(request);
         }
         return rawPath;
+    }
+
+    /**
+     * The {@code route} of audit events: the canonical path the rules saw, or the raw path when
+     * that was refused. Computed again when an event needs it, not kept by every decision.
+     */
+    String route() {
+        return route(rawPath());
+    }
+
+    /** The {@code route} of a request with this raw path. */
+    static String route(String rawPath) {
+        String canonical = RequestPaths.normalise(rawPath);
+        return canonical != null ? canonical : rawPath;
     }
 
     @Override

@@ -49,6 +49,20 @@ class ApiKeyVerifierTest {
     }
 
     @Test
+    void keysOfEveryLengthAndAlphabetAreHashedAsTheirUtf8Bytes() {
+        String[] keys = {"k", "pk_caf\u00e9_\u20ac_\ud83d\ude00", "x".repeat(256), "y".repeat(257), "z".repeat(4000),
+            "\u00e9" + "a".repeat(300)};
+        for (int i = 0; i < keys.length; i++) {
+            ApiKeyVerifier one = new ApiKeyVerifier("X-API-Key", List.of(new ApiKey("k" + i, sha256Hex(keys[i]), null, null)));
+            // Each after a longer and a non-ASCII key on the same thread: nothing of those is left over.
+            verifier.verify("w".repeat(300));
+            verifier.verify("\u00e9t\u00e9");
+            assertTrue(one.verify(keys[i]).isAccepted(), keys[i]);
+            assertFalse(one.verify(keys[i] + " ").isAccepted(), keys[i]);
+        }
+    }
+
+    @Test
     void anUnknownKeyIsInvalid() {
         Verification result = verifier.verify(PARTNER_A_KEY + "x");
         assertEquals(Verification.Outcome.INVALID, result.outcome());

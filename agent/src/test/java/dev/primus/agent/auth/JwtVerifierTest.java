@@ -467,6 +467,41 @@ class JwtVerifierTest {
         assertNull(BearerToken.fromAuthorization(null));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer abc.def.ghi", "bearer abc.def.ghi", "Bearer   abc.def.ghi \t", "Bearer \tabc def",
+            "Basic dXNlcjpwYXNz", "Bearer ", "Bearer  \t ", "Bearerabc", "Bearer", "", "Bearer x"})
+    void theTokenFoundInPlaceIsTheTokenCopiedOut(String authorization) {
+        int start = BearerToken.start(authorization);
+        String copied = BearerToken.fromAuthorization(authorization);
+        assertEquals(copied, start < 0 ? null : authorization.substring(start, BearerToken.end(authorization)));
+    }
+
+    @Test
+    void aTokenInAnAuthorizationHeaderIsVerifiedAsTheSameTokenAlone() throws Exception {
+        JwtVerifier remembering = verifierFor(issuer().build());
+        String token = rsaToken(validClaims().build());
+        Verification first = remembering.verifyAuthorization("Bearer " + token + " ");
+        assertTrue(first.isAccepted(), first.toString());
+        assertSame(first, remembering.verify(token), "remembered whichever way it came");
+        assertSame(first, remembering.verifyAuthorization("bearer  " + token), "looked up in the header itself");
+        assertNull(remembering.verifyAuthorization("Basic " + token), "not presented as a bearer token");
+        assertNull(remembering.verifyAuthorization(null));
+        assertFalse(remembering.verifyAuthorization("Bearer " + "x".repeat(JwtVerifier.DEFAULT_MAX_TOKEN_CHARS + 1))
+                .isAccepted());
+    }
+
+    @Test
+    void aRememberedTokenIsFoundOnlyByTheWholeTokenNotItsSlot() throws Exception {
+        JwtVerifier remembering = verifierFor(issuer().build());
+        String token = rsaToken(validClaims().build());
+        assertTrue(remembering.verifyAuthorization("Bearer " + token).isAccepted());
+        // Same length and same last chars (so the same slot of the table), another header and claims.
+        String forged = "X" + token.substring(1);
+        Verification refused = remembering.verifyAuthorization("Bearer " + forged);
+        assertFalse(refused.isAccepted(), "a token sharing the slot of a remembered one is verified in full");
+        assertTrue(remembering.verifyAuthorization("Bearer " + token).isAccepted());
+    }
+
     /** A clock the test moves. */
     private static final class MovingClock extends Clock {
         Instant now = NOW;

@@ -3,6 +3,7 @@ package dev.primus.agent.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -217,7 +218,34 @@ class RequestAuthenticatorTest {
     void aPathTrickIsJudgedAsThePathItLeadsTo() throws Exception {
         AuthDecision decision = decide("GET", "/health/..;/api/admin/users", "Authorization", token("bob", "orders:read"));
         assertEquals(403, decision.refusal().status(), decision.toString());
-        assertEquals("/api/admin/users", decision.route());
+        assertEquals("auth.rules[5]", decision.rule(), "judged by the rule of /api/admin/**");
+    }
+
+    @Test
+    void everyRequestAPublicRuleLetsThroughSharesOneDecision() {
+        AuthDecision first = decide("GET", "/health");
+        assertSame(first, decide("GET", "/HEALTH"));
+        assertSame(first, decide("HEAD", "/health/"));
+        assertEquals("public", first.reason());
+    }
+
+    @Test
+    void aVerifiedCallerGetsTheSameDecisionAgainUnderEachRule() throws Exception {
+        String admin = token("carol", "orders:read admin");
+        AuthDecision orders = decide("GET", "/api/orders/1", "Authorization", admin);
+        AuthDecision adminArea = decide("GET", "/api/admin/users", "Authorization", admin);
+        assertEquals("auth.rules[6]", orders.rule());
+        assertEquals("auth.rules[5]", adminArea.rule());
+        for (int i = 0; i < 3; i++) {
+            assertSame(orders, decide("GET", "/api/orders/" + i, "Authorization", admin));
+            assertSame(adminArea, decide("GET", "/api/admin/users", "Authorization", admin));
+        }
+        assertEquals("carol", orders.authenticated().principal());
+        assertEquals("verified jwt", orders.reason());
+        AuthDecision key = decide("GET", "/api/orders/1", "X-API-Key", KEY);
+        assertSame(key, decide("GET", "/api/orders/2", "X-API-Key", KEY));
+        assertEquals("verified api_key", key.reason());
+        assertEquals("partner-a", key.authenticated().principal());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.primus.agent.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -138,6 +139,36 @@ class RequestPathsTest {
             assertEquals(canonical, RequestPaths.normalise(encoded.toString()), raw + " vs " + encoded);
             if (canonical != null) {
                 assertFalse(canonical.contains("%"), raw.toString());
+            }
+        }
+    }
+
+    @Test
+    void aPathAlreadyCanonicalIsReturnedAsItIsWithoutACopy() {
+        String path = new String("/api/orders/42");
+        assertSame(path, RequestPaths.normalise(path));
+        assertSame("/", RequestPaths.normalise("/"));
+    }
+
+    @Test
+    void thePathsTakenAsCanonicalAreExactlyThoseTheLongWayLeavesAlone() {
+        Random random = new Random(9001L);
+        String[] pieces = {"/", "/", "//", "a", "B", ".", "..", "...", ".a", "a.", ";", ";x=1", "%2e", "%61", "%3b",
+                "%", "\\", "?", "#", "~", "-", "\u00e9", "\u0000", "\u007f", "\u0085", "\ud83d\ude00", "\ud83d",
+                "\ude00", "api", "admin", ":", "@", " "};
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder raw = new StringBuilder(random.nextInt(8) == 0 ? "" : "/");
+            int length = random.nextInt(10);
+            for (int j = 0; j < length; j++) {
+                raw.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String path = raw.toString();
+            String canonical = RequestPaths.canonicalForm(path);
+            if (RequestPaths.isCanonical(path)) {
+                assertEquals(path, canonical, "taken as canonical, but the long way changes it");
+            }
+            if (canonical != null && !canonical.contains("%")) {
+                assertTrue(RequestPaths.isCanonical(canonical), "a canonical path that takes the long way: " + canonical);
             }
         }
     }
