@@ -21,7 +21,16 @@ public final class ResultsFolder {
 
     /** The folder of {@code date} on {@code host}; characters a file name should not carry become '_'. */
     public static Path of(LocalDate date, String host) {
-        return Path.of("benchmarks", "results", date + "-" + host.replaceAll("[^A-Za-z0-9._-]", "_"));
+        return Path.of("benchmarks", "results", date + "-" + safe(host));
+    }
+
+    /** This machine's name as a folder name carries it: characters a file name should not carry become '_'. */
+    public static String hostName() {
+        return safe(hostname());
+    }
+
+    private static String safe(String host) {
+        return host.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     private static String hostname() {
