@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -93,6 +95,16 @@ class ServletAuthIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    private CompletableFuture<HttpResponse<byte[]>> sendAsync(ForkedApp app, String contextPath, String method, String path,
+                                                              byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.readyPort() + contextPath + path))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private static String header(HttpResponse<?> response, String name) {
         return response.headers().firstValue(name).orElse(null);
     }
@@ -112,6 +124,29 @@ class ServletAuthIT {
             HttpResponse<byte[]> health = send(app, c, "GET", "/health", null);
             reachedApp[0]++;
             checks.add(() -> assertEquals(200, health.statusCode(), "public route"));
+
+            // The JVM's first webhooks, all at once: the replaying request classes are made while
+            // they race, and every forged one is still refused, every signed one still arrives whole.
+            List<CompletableFuture<HttpResponse<byte[]>>> firstSigned = new ArrayList<>();
+            List<CompletableFuture<HttpResponse<byte[]>>> firstForged = new ArrayList<>();
+            byte[] forgedBody = new String(WEBHOOK_BODY, StandardCharsets.UTF_8).replace("4200", "1")
+                    .getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 8; i++) {
+                firstSigned.add(sendAsync(app, c, "POST", "/webhooks/stripe", WEBHOOK_BODY,
+                        "Stripe-Signature", AuthFixtures.stripeSignature(WEBHOOK_BODY, AuthFixtures.STRIPE_SECRET)));
+                firstForged.add(sendAsync(app, c, "POST", "/webhooks/stripe", forgedBody,
+                        "Stripe-Signature", AuthFixtures.stripeSignature(WEBHOOK_BODY, AuthFixtures.STRIPE_SECRET)));
+            }
+            for (CompletableFuture<HttpResponse<byte[]>> signed : firstSigned) {
+                HttpResponse<byte[]> response = signed.get(30, TimeUnit.SECONDS);
+                reachedApp[0]++;
+                checks.add(() -> assertEquals(200, response.statusCode(), "a signed webhook among the JVM's first"));
+                checks.add(() -> assertArrayEquals(WEBHOOK_BODY, response.body(), "a first signed webhook arrives whole"));
+            }
+            for (CompletableFuture<HttpResponse<byte[]>> forged : firstForged) {
+                int status = forged.get(30, TimeUnit.SECONDS).statusCode();
+                checks.add(() -> assertEquals(400, status, "a forged webhook among the JVM's first"));
+            }
 
             HttpResponse<byte[]> anonymous = send(app, c, "GET", "/api/orders", null);
             checks.add(() -> assertEquals(401, anonymous.statusCode(), "no credential"));
@@ -215,6 +250,8 @@ class ServletAuthIT {
             // A supported container version has every hook it needs: no hook is reported missing.
             checks.add(() -> assertTrue(app.primusLines().stream().noneMatch(line -> line.contains(" WARN hook ")),
                     "hooks reported missing: " + app.primusLines()));
+            checks.add(() -> assertTrue(app.primusLines().stream().noneMatch(line -> line.contains("agent failure")),
+                    "no check failed inside the agent: " + app.primusLines()));
             assertAll(container + " on " + Jdks.name(jdk), checks);
         }
     }

@@ -108,18 +108,31 @@ public final class AuthGuard implements AuthGate.Checker {
             if (started != 0) {
                 timer.endSample(started);
             }
-            return act(thread, policy, decision, view, api, view.requestForApp(), response);
+            return act(thread, policy, decision, view, api, response, true);
         } finally {
             thread.release(view);
         }
     }
 
-    /** Audits and carries out a decision: the request to go on with, or null once answered. */
+    /**
+     * Audits and carries out a decision: the request to go on with, or null once answered. A
+     * refusal is answered before the app's request (which may replay a body) is built, so nothing
+     * that building could fail on stands between a refused request and its answer.
+     *
+     * @param replayBody whether the request to go on with may be a new one replaying what was read of its body
+     */
     private Object act(RequestThread thread, AuthPolicy policy, AuthDecision decision, ServletAuthRequest view,
-                       ServletApi api, Object admitted, Object response) {
+                       ServletApi api, Object response, boolean replayBody) {
         if (decision.rateLimitError() != null) {
             auditBackendError(policy, decision, view);
         }
+        if (!decision.isAllowed() && policy.mode == Mode.ENFORCE) {
+            count(policy, decision, "denied");
+            audit(policy, decision, view, "denied");
+            answer(api, response, ProblemResponses.negotiated(decision.refusal(), view.get("Accept")));
+            return null;
+        }
+        Object admitted = replayBody ? view.requestForApp() : view.request();
         if (decision.isAllowed()) {
             count(policy, decision, "allowed");
             if (policy.auditSuccess) {
@@ -129,16 +142,10 @@ public final class AuthGuard implements AuthGate.Checker {
             correlate(thread, decision, view);
             return admitted;
         }
-        if (policy.mode != Mode.ENFORCE) {
-            count(policy, decision, "would_deny");
-            audit(policy, decision, view, "would_deny");
-            correlate(thread, decision, view);
-            return admitted;
-        }
-        count(policy, decision, "denied");
-        audit(policy, decision, view, "denied");
-        answer(api, response, ProblemResponses.negotiated(decision.refusal(), view.get("Accept")));
-        return null;
+        count(policy, decision, "would_deny");
+        audit(policy, decision, view, "would_deny");
+        correlate(thread, decision, view);
+        return admitted;
     }
 
     /** Counts a decision by its kind and rule, and a refusal by its reason code or its rate limit. */
@@ -199,7 +206,8 @@ public final class AuthGuard implements AuthGate.Checker {
             if (decision == null) {
                 return handler;
             }
-            return act(thread, policy, decision, view, api, request, response) == null ? null : handler;
+            // The handler's request is the one the container already passed on: it cannot be swapped here.
+            return act(thread, policy, decision, view, api, response, false) == null ? null : handler;
         } finally {
             thread.release(view);
         }

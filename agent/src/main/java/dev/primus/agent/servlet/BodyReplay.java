@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 /**
  * Hands the app a request whose body is the one the agent read, byte for byte. The servlet API's
@@ -17,15 +20,27 @@ final class BodyReplay {
     private static final String STREAM_CLASS = "PrimusReplayedInputStream";
     private static final String REQUEST_CLASS = "http.PrimusReplayedRequest";
 
-    /** Per {@code ServletInputStream} class (one per API and loader): the two constructors. */
+    /**
+     * Per {@code ServletInputStream} class (one per API and loader): the two constructors.
+     * {@code ClassValue} runs {@code computeValue} once per racing thread and keeps one answer, so
+     * the first requests of a fresh JVM, arriving together, all come here: the lock makes them
+     * take turns, and each after the first finds the classes the first defined.
+     */
     private static final ClassValue<Constructor<?>[]> GENERATED = new ClassValue<Constructor<?>[]>() {
         @Override
         protected Constructor<?>[] computeValue(Class<?> servletInputStream) {
-            synchronized (BodyReplay.class) { // two definitions of one name in one loader would clash
+            synchronized (DEFINED) {
                 return generate(servletInputStream);
             }
         }
     };
+
+    /**
+     * The classes this agent defined, held weakly so that a web app's API classes can still be
+     * unloaded. A class of one of our names that is not in here was put there by someone else,
+     * and is never used to carry a verified body.
+     */
+    private static final Set<Class<?>> DEFINED = Collections.newSetFromMap(new WeakHashMap<Class<?>, Boolean>());
 
     private BodyReplay() {
     }
@@ -55,10 +70,18 @@ final class BodyReplay {
             String prefix = servletInputStream.getPackage().getName() + ".";
             Class<?> httpRequest = Class.forName(prefix + "http.HttpServletRequest", false, loader);
             Class<?> wrapper = Class.forName(prefix + "http.HttpServletRequestWrapper", false, loader);
-            Class<?> stream = define(servletInputStream,
-                    ReplayedRequestClasses.inputStream((prefix + STREAM_CLASS).replace('.', '/'), servletInputStream));
-            Class<?> request = define(wrapper, ReplayedRequestClasses.request((prefix + REQUEST_CLASS).replace('.', '/'),
-                    wrapper, httpRequest, servletInputStream));
+            String streamName = prefix + STREAM_CLASS;
+            String requestName = prefix + REQUEST_CLASS;
+            Class<?> stream = defined(streamName, loader);
+            if (stream == null) {
+                stream = define(servletInputStream,
+                        ReplayedRequestClasses.inputStream(streamName.replace('.', '/'), servletInputStream));
+            }
+            Class<?> request = defined(requestName, loader);
+            if (request == null) {
+                request = define(wrapper,
+                        ReplayedRequestClasses.request(requestName.replace('.', '/'), wrapper, httpRequest, servletInputStream));
+            }
             return new Constructor<?>[] {
                 stream.getConstructor(ReplayedBody.class),
                 request.getConstructor(httpRequest, ReplayedBody.class, servletInputStream),
@@ -69,12 +92,42 @@ final class BodyReplay {
     }
 
     /**
+     * The class of this name that this agent already defined in {@code loader}, or null when
+     * there is none yet. Called with {@link #DEFINED} locked.
+     *
+     * @throws IllegalStateException when the name is taken by a class the agent did not define
+     */
+    private static Class<?> defined(String name, ClassLoader loader) {
+        Class<?> found;
+        try {
+            found = Class.forName(name, false, loader);
+        } catch (ClassNotFoundException | LinkageError notYet) {
+            return null;
+        }
+        if (!DEFINED.contains(found)) {
+            throw new IllegalStateException(name + " was defined by " + found.getClassLoader()
+                    + ", not by the agent: the request body is not replayed through it");
+        }
+        return found;
+    }
+
+    /**
+     * Defines a class in {@code neighbour}'s package and loader, and notes it in {@link #DEFINED}.
+     * Called with {@link #DEFINED} locked.
+     */
+    private static Class<?> define(Class<?> neighbour, byte[] bytes) throws ReflectiveOperationException {
+        Class<?> defined = defineBeside(neighbour, bytes);
+        DEFINED.add(defined);
+        return defined;
+    }
+
+    /**
      * Defines a class in {@code neighbour}'s package and loader. Java 9 and later: a private lookup
      * in that package (the servlet API sits in an unnamed module, open to all), once the agent's
      * sealed module reads it (Module.addReads is caller-sensitive: a module adds edges for itself).
      * Java 8: the loader's defineClass.
      */
-    private static Class<?> define(Class<?> neighbour, byte[] bytes) throws ReflectiveOperationException {
+    private static Class<?> defineBeside(Class<?> neighbour, byte[] bytes) throws ReflectiveOperationException {
         Method getModule;
         try {
             getModule = Class.class.getMethod("getModule");
