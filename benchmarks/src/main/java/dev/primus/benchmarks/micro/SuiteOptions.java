@@ -40,7 +40,7 @@ record SuiteOptions(boolean quick, Pattern include, Path out, Path agent) {
                 default -> agent = Path.of(value);
             }
         }
-        return new SuiteOptions(quick, include, (out != null ? out : ResultsFolder.today()).toAbsolutePath(),
+        return new SuiteOptions(quick, include, (out != null ? out : ResultsFolder.today("micro.md")).toAbsolutePath(),
                 agent.toAbsolutePath());
     }
 

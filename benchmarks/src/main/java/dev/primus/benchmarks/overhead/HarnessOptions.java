@@ -1,9 +1,9 @@
 package dev.primus.benchmarks.overhead;
 
+import dev.primus.benchmarks.ResultsFolder;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -104,7 +104,7 @@ record HarnessOptions(Path app, String mainClass, URI ready, List<LoadRequest> r
             rates = new ArrayList<>(rates.subList(0, 1));
         }
         if (out == null) {
-            out = ResultsFolder.defaultFor(Path.of(""), LocalDate.now(), dev.primus.benchmarks.ResultsFolder.hostName());
+            out = ResultsFolder.today("report.md");
         }
         return new HarnessOptions(app, mainClass, ready, List.copyOf(requests), client, List.copyOf(configurations),
                 rounds != null ? rounds : quick ? 3 : 7, List.copyOf(rates),

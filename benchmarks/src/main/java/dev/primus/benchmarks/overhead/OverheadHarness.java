@@ -47,7 +47,7 @@ import java.util.Locale;
  *     for this JVM, which generates the load; ignored where taskset is missing.
  * <li>{@code --agent-metrics URL}: the agent's Prometheus endpoint, scraped before and after each
  *     fixed-rate phase for its own time per decision ({@link DecisionReadings}); optional.
- * <li>{@code --out DIR} (benchmarks/results/DATE-HOST, see {@link ResultsFolder}): report.md, its SVG
+ * <li>{@code --out DIR} (benchmarks/results/DATE-HOST, see {@link dev.primus.benchmarks.ResultsFolder}): report.md, its SVG
  *     charts, summary.json, histograms/, logs/.
  * <li>{@code --java PATH}: the app's java (default: the one running the harness).
  * <li>{@code --quick}: 3 rounds, 3 s warm-up, 5 s saturation, 10 s at one rate.

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primus.benchmarks.ResultsFolder;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,15 +25,9 @@ class SuiteOptionsTest {
 
         assertFalse(options.quick());
         assertNull(options.include());
-        assertEquals(ResultsFolder.today().toAbsolutePath(), options.out());
+        assertEquals(ResultsFolder.today("micro.md").toAbsolutePath(), options.out());
         assertEquals(Path.of("agent/target/primus-agent.jar").toAbsolutePath(), options.agent());
         assertTrue(options.includes(entry("engineClean")));
-    }
-
-    @Test
-    void theResultsFolderIsNamedForTheDayAndTheHostWithUnsafeCharactersReplaced() {
-        assertEquals(Path.of("benchmarks/results/2026-12-03-ci_runner_7.local"),
-                ResultsFolder.of(LocalDate.of(2026, 12, 3), "ci runner/7.local"));
     }
 
     @Test
