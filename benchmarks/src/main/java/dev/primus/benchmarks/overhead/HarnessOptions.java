@@ -108,8 +108,8 @@ record HarnessOptions(Path app, String mainClass, URI ready, List<LoadRequest> r
         }
         return new HarnessOptions(app, mainClass, ready, List.copyOf(requests), client, List.copyOf(configurations),
                 rounds != null ? rounds : quick ? 3 : 7, List.copyOf(rates),
-                seconds != null ? seconds : quick ? 5 : 30, seconds != null ? seconds : quick ? 10 : 30,
-                warmup != null ? warmup : quick ? 3 : 10, connections, heap, appCpus, loadCpus,
+                seconds != null ? seconds : quick ? 5 : 15, seconds != null ? seconds : quick ? 10 : 30,
+                warmup != null ? warmup : 30, connections, heap, appCpus, loadCpus,
                 out.toAbsolutePath(), java, List.copyOf(appArgs), quick, agentMetrics);
     }
 

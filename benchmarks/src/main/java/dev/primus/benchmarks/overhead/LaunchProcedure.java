@@ -38,12 +38,19 @@ final class LaunchProcedure {
         this.appCpuCount = appPinned ? Taskset.cpuCount(options.appCpus()) : Runtime.getRuntime().availableProcessors();
     }
 
-    /** {@code round} 0 is the calibration launch; its log is named for it. */
-    LaunchMeasurement measure(AgentConfiguration configuration, int round, List<Double> rates)
+    /** Launches the app without an agent and stops it once ready: its measurements are not kept. */
+    void prime() throws IOException, InterruptedException {
+        try (AppProcess app = AppProcess.launch(options, AgentConfiguration.NONE, out.resolve("logs").resolve("priming-none.log"))) {
+            app.awaitReady(options.ready());
+        }
+    }
+
+    /** {@code rates}: those of the fixed-rate phases, chosen in the first launch measured if not given. */
+    LaunchMeasurement measure(AgentConfiguration configuration, int round, FixedRates rates)
             throws IOException, InterruptedException {
         Map<Metric, Double> values = new LinkedHashMap<>();
         AnswerTally answers = new AnswerTally(options.requests());
-        String logName = round == 0 ? "calibration-" + configuration.name() : configuration.name() + "-round" + round;
+        String logName = configuration.name() + "-round" + round;
         // The requester closes before the app stops, so that no request meets an app going away.
         try (AppProcess app = AppProcess.launch(options, configuration, out.resolve("logs").resolve(logName + ".log"));
              Requester http = options.client().requester(options.requests(), answers, options.connections())) {
@@ -70,7 +77,7 @@ final class LaunchProcedure {
             List<LaunchMeasurement.RatePhase> phases = new ArrayList<>();
             ConstantRateLoad openModel = new ConstantRateLoad(http, MAX_IN_FLIGHT);
             AgentMetricsScraper agentMetrics = options.agentMetrics() == null ? null : new AgentMetricsScraper(options.agentMetrics());
-            for (double rate : rates) {
+            for (double rate : rates.after(configuration, saturation.okPerSecond())) {
                 // Scraped outside the CPU reading: rendering the metrics is the agent's work, but not per request.
                 Optional<DecisionReadings> agentBefore = agentMetrics == null ? Optional.empty() : agentMetrics.read();
                 double cpuBefore = cpu.seconds(app.pid());

@@ -38,9 +38,9 @@ import java.util.Locale;
  *     {@code primus-enforcing=-javaagent:/opt/primus-agent.jar=config=/etc/primus.yaml -Dprimus.x=y}.
  * <li>{@code --rounds N} (7; 3 with --quick).
  * <li>{@code --rates R1,R2}: requests per second of the fixed-rate phases (default: half the
- *     saturation throughput of {@code none} in a calibration launch made before the rounds).
- * <li>{@code --seconds S}: length of the saturation phase and of each fixed-rate phase (30; with
- *     --quick 5 and 10). {@code --warmup S}: the uncounted warm-up before them (10; 3).
+ *     saturation throughput of {@code none} in round 1, see {@link FixedRates}).
+ * <li>{@code --seconds S}: length of the saturation phase and of each fixed-rate phase (15 and 30;
+ *     with --quick 5 and 10). {@code --warmup S}: the uncounted warm-up before them (30).
  * <li>{@code --connections N}: requests in flight in the saturation phase (16).
  * <li>{@code --heap SIZE} (256m), fixed with -Xms and -Xmx so that heap sizing is not part of the difference.
  * <li>{@code --app-cpus LIST} (0) and {@code --load-cpus LIST} (1): taskset CPU lists for the app and
@@ -50,7 +50,7 @@ import java.util.Locale;
  * <li>{@code --out DIR} (benchmarks/results/DATE-HOST, see {@link dev.primus.benchmarks.ResultsFolder}): report.md, its SVG
  *     charts, summary.json, histograms/, logs/.
  * <li>{@code --java PATH}: the app's java (default: the one running the harness).
- * <li>{@code --quick}: 3 rounds, 3 s warm-up, 5 s saturation, 10 s at one rate.
+ * <li>{@code --quick}: 3 rounds, 30 s warm-up, 5 s saturation, 10 s at one rate.
  * </ul>
  *
  * <p>Per launch: time and CPU to ready, peak and current RSS at ready, throughput at
@@ -90,22 +90,11 @@ public final class OverheadHarness {
         Path out = options.out();
         Files.createDirectories(out);
 
-        // The calibration launch is not counted: it pays for a cold page cache and warms this
-        // generator's own HTTP client, and it sets the default rate. One rate for every round
-        // and configuration keeps the latencies comparable; a per-round rate from none would
-        // not exist yet for the configurations that run before none in a rotated round.
-        List<Double> rates = options.rates();
-        String ratesChosen = "given with --rates";
-        System.out.println("calibration launch of none (not counted)...");
-        LaunchMeasurement calibration = procedure.measure(AgentConfiguration.NONE, 0, List.of());
-        if (rates.isEmpty()) {
-            double half = Math.max(1, Math.round(calibration.value(Metric.THROUGHPUT) / 2));
-            rates = List.of(half);
-            ratesChosen = String.format(Locale.ROOT, "half of none's %.0f 2xx/s at saturation in the calibration launch",
-                    calibration.value(Metric.THROUGHPUT));
-        }
-        System.out.println("calibration: " + line(calibration) + "; fixed rates " + rates.stream().map(Metric::rate).toList());
-        warnOfFailedRequests(calibration);
+        // Not counted: the first launch of a run pays for a cold page cache (the JDK, the app's
+        // jar), which would flatter every configuration measured against none in round 1.
+        System.out.println("priming launch of none, to ready only (not counted)...");
+        procedure.prime();
+        FixedRates rates = FixedRates.of(options.rates());
 
         List<LaunchMeasurement> launches = new ArrayList<>();
         for (int round = 1; round <= options.rounds(); round++) {
@@ -121,10 +110,10 @@ public final class OverheadHarness {
             }
         }
 
-        RunDescription run = new RunDescription(options, rates, ratesChosen, appPinned, generatorPinned, startedAt,
+        RunDescription run = new RunDescription(options, rates.rates(), rates.chosen(), appPinned, generatorPinned, startedAt,
                 hostname(), System.getProperty("java.version"));
         List<Comparison> comparisons = Comparison.of(options.configurations(), launches);
-        List<ChartFiles.Chart> charts = ChartFiles.write(out, options.configurations(), rates, launches);
+        List<ChartFiles.Chart> charts = ChartFiles.write(out, options.configurations(), rates.rates(), launches);
         String report = MarkdownReport.render(run, comparisons, launches, charts);
         Files.writeString(out.resolve("report.md"), report);
         Files.writeString(out.resolve("summary.json"), SummaryJson.render(run, comparisons, launches));
