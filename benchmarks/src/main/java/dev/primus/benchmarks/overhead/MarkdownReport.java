@@ -45,6 +45,9 @@ final class MarkdownReport {
         md.append("- Latency runs from each request's intended send time (coordinated omission corrected).\n\n");
         md.append(AnswersReport.warning(launches));
         md.append(AgentTimeReport.failureWarning(launches));
+        if (run.appPinned()) {
+            md.append(cpuBoundRateWarning(launches, Taskset.cpuCount(options.appCpus())));
+        }
         if (!charts.isEmpty()) {
             md.append("## Charts\n\n");
             md.append("Latency: every request of every round of a configuration together, timed from when it was due."
@@ -98,6 +101,9 @@ final class MarkdownReport {
     }
 
     /** Empty when the app, not the generator, set the throughput in every launch. */
+    /** A fixed-rate phase whose app CPUs were this busy was not at the rate's share of its capacity. */
+    static final double CPU_BOUND = 0.9;
+
     static String generatorBoundWarning(List<LaunchMeasurement> launches) {
         long bound = launches.stream().filter(launch -> launch.busy().generatorBound()).count();
         if (bound == 0) {
@@ -107,6 +113,34 @@ final class MarkdownReport {
                 + " was not: there the throughput is the generator's limit, not the app's, and the ratio understates any"
                 + " difference. Give the generator more CPUs (--load-cpus) or run it on another machine.%n%n", bound,
                 launches.size(), 100 * LaunchMeasurement.SaturationBusy.SATURATED);
+    }
+
+    /**
+     * Empty unless the app's CPUs were nearly all busy in some fixed-rate phase. An app meant to
+     * run at half its capacity but busy throughout is still compiling (or the rate is above what
+     * it serves): its latencies are queueing, and CPU per 1,000 requests is 1,000/rate CPU-seconds
+     * for every configuration, equal whatever each request costs.
+     */
+    static String cpuBoundRateWarning(List<LaunchMeasurement> launches, int appCpus) {
+        long phases = 0;
+        long bound = 0;
+        for (LaunchMeasurement launch : launches) {
+            for (LaunchMeasurement.RatePhase phase : launch.ratePhases()) {
+                double cpuMillisPerThousand = launch.value(Metric.cpuPerThousandRequests(phase.perSecond()));
+                phases++;
+                if (cpuMillisPerThousand * phase.perSecond() / 1e6 / appCpus >= CPU_BOUND) {
+                    bound++;
+                }
+            }
+        }
+        if (bound == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "> In %d of %d fixed-rate phases the app's CPUs were at least %.0f%% busy: the"
+                + " app was still compiling (the JIT takes minutes on one CPU) or the rate is above what it serves. There"
+                + " the latencies are queueing and CPU per 1,000 requests is about 1,000/rate CPU-seconds for every"
+                + " configuration, whatever a request costs. Warm up longer (--warmup) or set lower --rates.%n%n",
+                bound, phases, 100 * CPU_BOUND);
     }
 
     /** Three significant figures or whole numbers: enough for figures whose rounds differ by percents. */
