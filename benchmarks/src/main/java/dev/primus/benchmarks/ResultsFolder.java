@@ -54,7 +54,7 @@ public final class ResultsFolder {
     }
 
     /** This machine's name as a folder name carries it. */
-    public static String hostName() {
+    private static String hostName() {
         try {
             return safe(InetAddress.getLocalHost().getHostName());
         } catch (UnknownHostException e) {
