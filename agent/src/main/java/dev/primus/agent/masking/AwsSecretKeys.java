@@ -34,6 +34,16 @@ final class AwsSecretKeys {
         return Match.of(value, stop);
     }
 
+    /** Whether a key this detector reads may end with ASCII char {@code c}, right before its separator. */
+    static boolean mayEndKey(char c) {
+        for (String name : KEY_NAMES) {
+            if (CharClass.toLower(c) == name.charAt(name.length() - 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean namesASecretKey(CharSequence s, int from, int keyEnd) {
         for (String name : KEY_NAMES) {
             if (KeyedValue.keyEndsWith(s, from, keyEnd, name)) {

@@ -13,6 +13,11 @@ final class AzureSasSignatures {
     private AzureSasSignatures() {
     }
 
+    /** Whether the parameter name this detector reads may end with ASCII char {@code c}: it is matched as written. */
+    static boolean mayEndKey(char c) {
+        return c == NAME.charAt(NAME.length() - 1);
+    }
+
     /** {@code at} is '='. */
     static long match(CharSequence s, int from, int at, int end) {
         int name = at - NAME.length();

@@ -12,6 +12,11 @@ final class AzureStorageKeys {
     private AzureStorageKeys() {
     }
 
+    /** Whether a key this detector reads may end with ASCII char {@code c}, right before its separator. */
+    static boolean mayEndKey(char c) {
+        return CharClass.toLower(c) == KEY.charAt(KEY.length() - 1);
+    }
+
     /** {@code at} is '=' or ':'. */
     static long match(CharSequence s, int from, int at, int end) {
         int keyEnd = KeyedValue.keyEnd(s, from, at);

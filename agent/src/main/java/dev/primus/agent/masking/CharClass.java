@@ -34,6 +34,11 @@ final class CharClass {
         return c >= 'a' && c <= 'z';
     }
 
+    /** An ASCII upper-case letter in lower case; any other char as it is. */
+    static char toLower(char c) {
+        return isUpper(c) ? (char) (c + ('a' - 'A')) : c;
+    }
+
     static boolean isLetter(char c) {
         return isUpper(c) || isLower(c);
     }

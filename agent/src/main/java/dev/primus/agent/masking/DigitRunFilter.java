@@ -29,7 +29,7 @@ final class DigitRunFilter {
         char after = i < end ? s.charAt(i) : 0;
         // Most numbers in a log line are short and followed by a space and a word, ',' or ')',
         // which no detector needs: say so at once. Small, so that the JIT can inline it in the scan.
-        if (length < 9 && (length > 1 || s.charAt(at) != '1') && after != '.' && after != ':'
+        if (length < 9 && !(length == 1 && countryCodeOne(s, at, i, end, after)) && after != '.' && after != ':'
                 && !CharClass.isHex(after) && !((after == ' ' || after == '-') && i + 1 < end
                 && CharClass.isDigit(s.charAt(i + 1)))) {
             return (long) i << 32;
@@ -91,7 +91,7 @@ final class DigitRunFilter {
         if ((length == 3 && grouped) || length == 9) {
             possible |= SSN;
         }
-        if ((length == 3 && (grouped || after == '.')) || (length == 1 && first == '1' && after != 0)
+        if ((length == 3 && (grouped || after == '.')) || (length == 1 && countryCodeOne(s, at, i, end, after))
                 || length == 10) {
             possible |= PHONE;
         }
@@ -102,6 +102,18 @@ final class DigitRunFilter {
             possible |= IP;
         }
         return possible;
+    }
+
+    /**
+     * Whether the one-digit run {@code s[at, i)} is the 1 before a North American number:
+     * {@code 1-415}, {@code 1 (415}, {@code 1.415}, as phone reads it (an area code starts with 2-9).
+     */
+    private static boolean countryCodeOne(CharSequence s, int at, int i, int end, char after) {
+        if (s.charAt(at) != '1' || (after != '-' && after != '.' && after != ' ') || i + 1 >= end) {
+            return false;
+        }
+        char next = s.charAt(i + 1);
+        return next == '(' || (next >= '2' && next <= '9');
     }
 
     /** The length of the digit run at {@code at}, counted up to 4. */

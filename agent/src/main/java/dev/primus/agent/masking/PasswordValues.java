@@ -45,6 +45,15 @@ final class PasswordValues {
     private PasswordValues() {
     }
 
+    /**
+     * Whether a key this detector reads from '=', ':' or '>' may end with ASCII char {@code c},
+     * right before its separator (or the element's '>').
+     */
+    static boolean mayEndKey(char c) {
+        char last = CharClass.toLower(c);
+        return last < 128 && KEY_LAST_CHARS[last];
+    }
+
     /** {@code at} is '=', ':', '>' or a '-' at a word start. */
     static long match(CharSequence s, int from, int at, int end) {
         switch (s.charAt(at)) {

@@ -7,7 +7,9 @@ import java.util.List;
  * The single pass over a message. A char whose {@link TriggerTable} entry is empty costs two
  * table loads and a branch, in a loop that does nothing else; only a trigger (a digit or known
  * prefix letter at a word start, '@', '=', ':', '-', '+', '(') leaves it and calls the detectors
- * that may start there, and each validates before it answers; a CR or LF is a trigger of its own,
+ * that may start there, once the chars next to it have ruled out those they can (the next char,
+ * the third, the key's last char before a '=' or ':': {@link #narrowed}); each validates before it
+ * answers. On real machine logs most triggers end there. A CR or LF is a trigger of its own,
  * so that the clean message needs no pass to look for breaks. A digit run is judged once as a
  * whole ({@link DigitRunFilter}), a date or time too. Nothing is allocated until a detector
  * confirms a value.
@@ -15,6 +17,7 @@ import java.util.List;
 final class SpanFinder {
     private static final BuiltInDetector[] BUILT_INS = BuiltInDetector.values();
     private static final int PASSWORD_KV = BuiltInDetector.PASSWORD_KV.bit();
+    private static final int PRIVATE_KEY = BuiltInDetector.PRIVATE_KEY.bit();
     /** A non-ASCII char right after the trigger: only values that need not continue in ASCII, and a line break. */
     private static final int NON_ASCII_SECOND = BuiltInDetector.EMAIL.bit() | PASSWORD_KV | TriggerTable.BREAK;
     /**
@@ -100,6 +103,14 @@ final class SpanFinder {
                 i++;
                 continue;
             }
+            if ((candidates & TriggerTable.NARROWABLE) != 0) {
+                candidates = narrowed(candidates, c, s, floor, i, end);
+                if (candidates == 0) {
+                    afterWord = nextAfterWord;
+                    i++;
+                    continue;
+                }
+            }
             if (i < valueEnd) {
                 // Inside a password value: another key=value in it would lose to the value, and
                 // looking would make "password=password=..." quadratic.
@@ -166,6 +177,32 @@ final class SpanFinder {
         return found;
     }
 
+    /**
+     * The candidates at {@code at} less those the chars around it rule out before any is called:
+     * the third char ({@link TriggerTable#third}), the char before a key's separator
+     * ({@link TriggerTable#beforeSeparator}), and after a '-' what a command-line flag or a PEM
+     * line must go on with. Each is a condition its detector checks first.
+     */
+    int narrowed(int candidates, char c, CharSequence s, int floor, int at, int end) {
+        char third = at + 2 < end ? s.charAt(at + 2) : 0;
+        int narrowed = candidates & (third < 128 ? triggers.third[third] : TriggerTable.ANY_THIRD);
+        if (c == '-') {
+            // password_kv from '-': "--password v" or "-storepass v"; private_key: "-----BEGIN ".
+            int name = at + 1 < end && s.charAt(at + 1) == '-' ? at + 2 : at + 1;
+            if (name >= end || !CharClass.isLetter(s.charAt(name))) {
+                narrowed &= ~PASSWORD_KV;
+            }
+            if (at + 5 >= end || s.charAt(at + 5) != 'B') {
+                narrowed &= ~PRIVATE_KEY;
+            }
+        } else if ((narrowed & TriggerTable.KEYED) != 0) {
+            // A detector is handed floor as the start of the text: no key before it.
+            char before = at > floor ? s.charAt(at - 1) : 0;
+            narrowed &= (before < 128 ? triggers.beforeSeparator[before] : 0) | ~TriggerTable.KEYED;
+        }
+        return narrowed;
+    }
+
     /** Past an escaped line break or one of our markers; else just past {@code at}. */
     private int skip(CharSequence s, int at, int end, int candidates) {
         if (candidates == TriggerTable.ESCAPE) {
@@ -180,7 +217,7 @@ final class SpanFinder {
      * Email looks back from its '@' as far as {@code from}: an address that swallows a value
      * found before it is masked with it. Every other detector starts at {@code floor}.
      */
-    private static long detect(BuiltInDetector detector, CharSequence s, int from, int floor, int at, int end) {
+    static long detect(BuiltInDetector detector, CharSequence s, int from, int floor, int at, int end) {
         switch (detector) {
             case EMAIL:
                 return EmailAddresses.match(s, from, at, end);

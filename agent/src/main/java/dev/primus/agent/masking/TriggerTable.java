@@ -8,6 +8,19 @@ package dev.primus.agent.masking;
  * char after the trigger rules out ("sc" cannot start sk_live_), before any detector is called.
  */
 final class TriggerTable {
+    /**
+     * The detectors that read the name of a key back from its separator ('=', ':', or the '>' of
+     * an XML element): {@link #beforeSeparator} rules them out from the char before it.
+     */
+    static final int KEYED = BuiltInDetector.PASSWORD_KV.bit() | BuiltInDetector.AWS_SECRET_KEY.bit()
+            | BuiltInDetector.AZURE_STORAGE_KEY.bit() | BuiltInDetector.AZURE_SAS_SIGNATURE.bit();
+    /** The triggers whose third char is fixed (see {@link #third}). */
+    private static final int FIXED_THIRD = BuiltInDetector.IBAN.bit() | BuiltInDetector.PAN.bit()
+            | BuiltInDetector.STRIPE_KEY.bit();
+    /** The triggers any third char, or none, may follow. */
+    static final int ANY_THIRD = ~FIXED_THIRD;
+    /** The triggers {@link SpanFinder} narrows from the chars around them before calling a detector. */
+    static final int NARROWABLE = FIXED_THIRD | KEYED | BuiltInDetector.PRIVATE_KEY.bit();
     /** Built-in detectors take bits 0 to 28, one each; the scanner's own two bits come above them. */
     static final int MAX_DETECTORS = 29;
     static final int MARKER = 1 << MAX_DETECTORS;
@@ -38,6 +51,19 @@ final class TriggerTable {
     final int[] entries = new int[256];
     /** Entry {@code c}: the triggers that may have ASCII char c right after the trigger char. */
     final int[] second = new int[128];
+    /**
+     * Entry {@code c}: the {@link #KEYED} detectors whose key may end with ASCII char c right
+     * before the separator. A space or quote there may stand between key and separator: all of
+     * them then. Most '=' and ':' in a log line follow a key no detector reads ("id=", "INFO:"),
+     * and this answers that before any of them is called.
+     */
+    final int[] beforeSeparator = new int[128];
+    /**
+     * Entry {@code c}: the triggers that may have ASCII char c two chars after the trigger; every
+     * trigger but those a fixed third char announces (an IBAN's check digit, a PAN's letters, the
+     * '_' of sk_ and 's' of whsec_).
+     */
+    final int[] third = new int[128];
     private final int[] insideWord = new int[128];
     private final int[] atWordStart = new int[128];
 
@@ -106,6 +132,17 @@ final class TriggerTable {
         insideWord['\n'] = BREAK;
         insideWord['\r'] = BREAK;
         followedBy(BREAK, any);
+        for (char c = 0; c < 128; c++) {
+            int keyed = (PasswordValues.mayEndKey(c) ? BuiltInDetector.PASSWORD_KV.bit() : 0)
+                    | (AwsSecretKeys.mayEndKey(c) ? BuiltInDetector.AWS_SECRET_KEY.bit() : 0)
+                    | (AzureStorageKeys.mayEndKey(c) ? BuiltInDetector.AZURE_STORAGE_KEY.bit() : 0)
+                    | (AzureSasSignatures.mayEndKey(c) ? BuiltInDetector.AZURE_SAS_SIGNATURE.bit() : 0);
+            beforeSeparator[c] = c == ' ' || c == '"' || c == '\'' ? KEYED : keyed;
+            third[c] = ANY_THIRD
+                    | (CharClass.isDigit(c) ? BuiltInDetector.IBAN.bit() : 0)
+                    | (CharClass.isUpper(c) ? BuiltInDetector.PAN.bit() : 0)
+                    | (c == '_' || c == 's' ? BuiltInDetector.STRIPE_KEY.bit() : 0);
+        }
         for (char c = 0; c < 128; c++) {
             atWordStart[c] |= insideWord[c];
             entries[c] = atWordStart[c];
