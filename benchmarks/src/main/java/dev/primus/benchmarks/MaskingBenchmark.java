@@ -105,11 +105,9 @@ public class MaskingBenchmark {
 
         @Setup
         public void load() throws IOException {
-            if (!Files.isDirectory(CORPUS)) {
-                throw new IllegalStateException(CORPUS + " not found: run from the repository's root folder");
-            }
+            Path corpus = corpusFrom(Path.of("").toAbsolutePath());
             List<String> all = new ArrayList<>();
-            try (Stream<Path> files = Files.list(CORPUS)) {
+            try (Stream<Path> files = Files.list(corpus)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
                     all.addAll(Files.readAllLines(file, StandardCharsets.ISO_8859_1));
                 }
@@ -118,6 +116,16 @@ public class MaskingBenchmark {
             System.out.println("real-log corpus: " + lines.length + " lines, "
                     + all.stream().mapToLong(String::length).sum() + " chars");
         }
+    }
+
+    /** The corpus of the repository that holds {@code folder}, looked for from there upwards. */
+    static Path corpusFrom(Path folder) {
+        for (Path at = folder; at != null; at = at.getParent()) {
+            if (Files.isDirectory(at.resolve(RealLogs.CORPUS))) {
+                return at.resolve(RealLogs.CORPUS);
+            }
+        }
+        throw new IllegalStateException(RealLogs.CORPUS + " not found in " + folder + " or above it: run from the repository");
     }
 
     @Benchmark
