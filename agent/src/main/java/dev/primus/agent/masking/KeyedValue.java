@@ -60,11 +60,7 @@ final class KeyedValue {
             if (i <= from) {
                 return -1;
             }
-            char c = s.charAt(--i);
-            if (CharClass.isUpper(c)) {
-                c = (char) (c + ('a' - 'A'));
-            }
-            if (c != name.charAt(k)) {
+            if (CharClass.toLower(s.charAt(--i)) != name.charAt(k)) {
                 return -1;
             }
         }

@@ -200,11 +200,8 @@ final class PasswordValues {
         if (keyEnd <= from) {
             return -1;
         }
-        char last = s.charAt(keyEnd - 1);
-        if (CharClass.isUpper(last)) {
-            last = (char) (last + ('a' - 'A'));
-        }
-        if (last >= 128 || !KEY_LAST_CHARS[last]) {
+        char last = CharClass.toLower(s.charAt(keyEnd - 1));
+        if (!mayEndKey(last)) {
             return -1;
         }
         for (int k = 0; k < KEYS.length; k++) {

@@ -25,11 +25,7 @@ final class TextSearch {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            char c = s.charAt(at + i);
-            if (CharClass.isUpper(c)) {
-                c = (char) (c + ('a' - 'A'));
-            }
-            if (c != lowerPrefix.charAt(i)) {
+            if (CharClass.toLower(s.charAt(at + i)) != lowerPrefix.charAt(i)) {
                 return false;
             }
         }
