@@ -27,7 +27,7 @@ public final class HmacSignatureVerifier implements WebhookVerifier {
     private static final int SHA256_BYTES = 32;
 
     private final String webhookId;
-    private final byte[] key;
+    private final HmacSha256 hmac;
     private final String header;
     private final String prefix;
     private final Encoding encoding;
@@ -47,7 +47,7 @@ public final class HmacSignatureVerifier implements WebhookVerifier {
             throw new IllegalArgumentException("webhook " + webhookId + ": name the signature header and its encoding (hex or base64)");
         }
         this.webhookId = webhookId;
-        this.key = secret.getBytes(StandardCharsets.UTF_8);
+        this.hmac = new HmacSha256(secret.getBytes(StandardCharsets.UTF_8));
         this.header = header;
         this.prefix = prefix == null ? "" : prefix;
         this.encoding = encoding;
@@ -79,7 +79,7 @@ public final class HmacSignatureVerifier implements WebhookVerifier {
         if (presented == null || presented.length != SHA256_BYTES) {
             return Verification.invalid("malformed " + header + " header: not a " + encodingWord() + " HMAC-SHA256");
         }
-        byte[] expected = HmacSha256.mac(key, rawBody == null ? new byte[0] : rawBody);
+        byte[] expected = hmac.mac(rawBody == null ? new byte[0] : rawBody);
         if (!MessageDigest.isEqual(expected, presented)) {
             return Verification.invalid("signature mismatch");
         }

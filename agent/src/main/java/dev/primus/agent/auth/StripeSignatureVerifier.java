@@ -31,7 +31,7 @@ public final class StripeSignatureVerifier implements WebhookVerifier {
     private static final int SHA256_BYTES = 32;
 
     private final String webhookId;
-    private final byte[] key;
+    private final HmacSha256 hmac;
     private final long toleranceSeconds;
     private final Clock clock;
 
@@ -49,7 +49,7 @@ public final class StripeSignatureVerifier implements WebhookVerifier {
             throw new IllegalArgumentException("webhook " + webhookId + ": tolerance must be positive, 300s is Stripe's");
         }
         this.webhookId = webhookId;
-        this.key = secret.getBytes(StandardCharsets.UTF_8);
+        this.hmac = new HmacSha256(secret.getBytes(StandardCharsets.UTF_8));
         this.toleranceSeconds = tolerance.getSeconds();
         this.clock = clock;
     }
@@ -105,7 +105,7 @@ public final class StripeSignatureVerifier implements WebhookVerifier {
         if (signatures.size() > MAX_SIGNATURES) {
             return Verification.invalid("malformed " + HEADER + " header: more than " + MAX_SIGNATURES + " v1 signatures");
         }
-        byte[] expected = HmacSha256.mac(key,
+        byte[] expected = hmac.mac(
                 (Long.toString(timestamp) + ".").getBytes(StandardCharsets.UTF_8), rawBody == null ? new byte[0] : rawBody);
         if (!anyMatches(expected, signatures)) {
             return Verification.invalid("signature mismatch");
