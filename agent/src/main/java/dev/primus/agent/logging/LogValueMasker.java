@@ -58,6 +58,11 @@ final class LogValueMasker {
         this.enforce = enforce;
     }
 
+    /** Whether {@code text}, as a value or a message, passes unchanged: see {@link Masker#passes}. */
+    boolean passes(String text) {
+        return masker.passes(text);
+    }
+
     public String maskText(String text) {
         String masked = masker.mask(text);
         return enforce ? masked : text;

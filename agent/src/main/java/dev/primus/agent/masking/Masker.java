@@ -166,6 +166,19 @@ public final class Masker {
     }
 
     /**
+     * Whether {@code text} would pass every masking call as written: no value in it, and no CR or
+     * LF to neutralise. One scan that allocates nothing and calls no code of the app's; false when
+     * the scan fails, so that the masking call itself reports the failure.
+     */
+    public boolean passes(String text) {
+        try {
+            return text == null || finder.find(text, 0, true) == null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
      * The text with every found value masked, or null when it holds a CR or LF, which must be
      * neutralised first. The common message has none: one scan then finds that out and judges it,
      * where looking for breaks first would cost a pass of its own.

@@ -18,6 +18,7 @@ final class SpanFinder {
     private static final BuiltInDetector[] BUILT_INS = BuiltInDetector.values();
     private static final int PASSWORD_KV = BuiltInDetector.PASSWORD_KV.bit();
     private static final int PRIVATE_KEY = BuiltInDetector.PRIVATE_KEY.bit();
+    private static final int PAN = BuiltInDetector.PAN.bit();
     /** A non-ASCII char right after the trigger: only values that need not continue in ASCII, and a line break. */
     private static final int NON_ASCII_SECOND = BuiltInDetector.EMAIL.bit() | PASSWORD_KV | TriggerTable.BREAK;
     /**
@@ -179,13 +180,17 @@ final class SpanFinder {
 
     /**
      * The candidates at {@code at} less those the chars around it rule out before any is called:
-     * the third char ({@link TriggerTable#third}), the char before a key's separator
-     * ({@link TriggerTable#beforeSeparator}), and after a '-' what a command-line flag or a PEM
-     * line must go on with. Each is a condition its detector checks first.
+     * the third char ({@link TriggerTable#third}), a PAN's first digit, the char before a key's
+     * separator ({@link TriggerTable#beforeSeparator}), and after a '-' what a command-line flag
+     * or a PEM line must go on with. Each is a condition its detector checks first.
      */
     int narrowed(int candidates, char c, CharSequence s, int floor, int at, int end) {
         char third = at + 2 < end ? s.charAt(at + 2) : 0;
         int narrowed = candidates & (third < 128 ? triggers.third[third] : TriggerTable.ANY_THIRD);
+        if ((narrowed & PAN) != 0 && (at + 9 >= end || !CharClass.isDigit(s.charAt(at + 5)))) {
+            // A PAN's digits start at its sixth char: most upper-case words (UTC, INFO, SELECT) end sooner.
+            narrowed &= ~PAN;
+        }
         if (c == '-') {
             // password_kv from '-': "--password v" or "-storepass v"; private_key: "-----BEGIN ".
             int name = at + 1 < end && s.charAt(at + 1) == '-' ? at + 2 : at + 1;

@@ -16,7 +16,7 @@ final class TriggerTable {
             | BuiltInDetector.AZURE_STORAGE_KEY.bit() | BuiltInDetector.AZURE_SAS_SIGNATURE.bit();
     /** The triggers whose third char is fixed (see {@link #third}). */
     private static final int FIXED_THIRD = BuiltInDetector.IBAN.bit() | BuiltInDetector.PAN.bit()
-            | BuiltInDetector.STRIPE_KEY.bit();
+            | BuiltInDetector.STRIPE_KEY.bit() | BuiltInDetector.BEARER_TOKEN.bit();
     /** The triggers any third char, or none, may follow. */
     static final int ANY_THIRD = ~FIXED_THIRD;
     /** The triggers {@link SpanFinder} narrows from the chars around them before calling a detector. */
@@ -61,7 +61,7 @@ final class TriggerTable {
     /**
      * Entry {@code c}: the triggers that may have ASCII char c two chars after the trigger; every
      * trigger but those a fixed third char announces (an IBAN's check digit, a PAN's letters, the
-     * '_' of sk_ and 's' of whsec_).
+     * '_' of sk_ and 's' of whsec_, the 'a' of bearer: "be" starts many words).
      */
     final int[] third = new int[128];
     private final int[] insideWord = new int[128];
@@ -141,7 +141,8 @@ final class TriggerTable {
             third[c] = ANY_THIRD
                     | (CharClass.isDigit(c) ? BuiltInDetector.IBAN.bit() : 0)
                     | (CharClass.isUpper(c) ? BuiltInDetector.PAN.bit() : 0)
-                    | (c == '_' || c == 's' ? BuiltInDetector.STRIPE_KEY.bit() : 0);
+                    | (c == '_' || c == 's' ? BuiltInDetector.STRIPE_KEY.bit() : 0)
+                    | (c == 'a' || c == 'A' ? BuiltInDetector.BEARER_TOKEN.bit() : 0);
         }
         for (char c = 0; c < 128; c++) {
             atWordStart[c] |= insideWord[c];

@@ -26,7 +26,8 @@ class TriggerNarrowingTest {
         "AccountKey=" + "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw" + "==",
         "https://a.blob.core.windows.net/c?sv=2022-11-02&sig=Xq3fJ2pV7v0cK1%2Fk9mYz8u6tQw4rLs5eN1aB2cD3eFg%3D&se=1",
         "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----",
-        "DE89370400440532013000", "GB82 WEST 1234 5698 7654 32", "ABCPE1234F",
+        "DE89370400440532013000", "GB82 WEST 1234 5698 7654 32", "ABCPE1234F", "PAN: AAAPA1234A filed",
+        "Authorization: Bearer mF_9.B5f-4.1JqM/abcdefgh", "bearer  abcdefghijklmnop0123",
         "sk_live_4eC39HqLyjWDarjtT1zdp7dc", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "rk_test_51H8abcdefghijklmnop",
         "1-415-555-2671", "1 (415) 555-2671", "1.415.555.2671", "call 1 415 555 2671 now",
     };
