@@ -9,8 +9,9 @@
  * start no value (most letters, spaces, punctuation) costs two array loads. Only a trigger (a digit
  * or a known prefix letter at a word start, '@', '=', ':', '-', '+', '(') calls the detectors that
  * may start there, once the chars next to it have ruled out those they can: the next char, the
- * third, and before a '=' or ':' the last char of the key (machine logs are full of "id=",
- * "INFO:" and "-----", which none of the key-reading detectors could match). Each detector then
+ * third, a PAN's first digit, and before a '=' or ':' the last char of the key (machine logs are
+ * full of "id=", "INFO:", "-----" and upper-case words, which none of those detectors could
+ * match). Each detector then
  * confirms with a validator before it answers
  * ({@link dev.primus.agent.masking.LuhnCheck}, {@link dev.primus.agent.masking.CardIssuerRanges},
  * {@link dev.primus.agent.masking.VerhoeffCheck}, {@link dev.primus.agent.masking.Mod97Check},
