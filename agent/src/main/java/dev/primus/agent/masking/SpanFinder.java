@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The single pass over a message. A char whose {@link TriggerTable} entry is empty costs two
  * table loads and a branch, in a loop that does nothing else; only a trigger (a digit or known
- * prefix letter at a word start, '@', '=', ':', '-', '+', '(') leaves it and calls the detectors
+ * prefix letter at a word start, '@', '=', ':', '-', '_', '+', '(') leaves it and calls the detectors
  * that may start there, once the chars next to it have ruled out those they can (the next char,
  * the third, the key's last char before a '=' or ':': {@link #narrowed}); each validates before it
  * answers. On real machine logs most triggers end there. A CR or LF is a trigger of its own,
@@ -19,6 +19,8 @@ final class SpanFinder {
     private static final int PASSWORD_KV = BuiltInDetector.PASSWORD_KV.bit();
     private static final int PRIVATE_KEY = BuiltInDetector.PRIVATE_KEY.bit();
     private static final int PAN = BuiltInDetector.PAN.bit();
+    /** The longest prefix a '_' or '-' ends: "github" of github_pat_. */
+    private static final int MAX_PREFIX = 6;
     /** A non-ASCII char right after the trigger: only values that need not continue in ASCII, and a line break. */
     private static final int NON_ASCII_SECOND = BuiltInDetector.EMAIL.bit() | PASSWORD_KV | TriggerTable.BREAK;
     /**
@@ -91,7 +93,18 @@ final class SpanFinder {
             int nextAfterWord = TriggerTable.HALF[c];
             char next = i + 1 < end ? s.charAt(i + 1) : 0;
             int candidates = next < 128 ? entry & triggers.second[next] : entry & NON_ASCII_SECOND;
-            if (candidates == 0) {
+            // A '_' or '-' that may end a prefix (sk_, ghp_, xoxb-): its detectors are asked where
+            // the word before it starts, as if the scan had been triggered there.
+            int prefixAt = -1;
+            int prefixed = 0;
+            if ((entry & TriggerTable.ANNOUNCED) != 0) {
+                candidates &= ~TriggerTable.ANNOUNCED;
+                char last = i > floor ? s.charAt(i - 1) : 0;
+                int announced = last < 128 ? entry & triggers.prefixEnds[last] : 0;
+                prefixAt = announced == 0 ? -1 : prefixStart(s, floor, i);
+                prefixed = prefixAt < 0 ? 0 : prefixed(announced, s, floor, prefixAt, end);
+            }
+            if (candidates == 0 && prefixed == 0) {
                 afterWord = nextAfterWord;
                 i++;
                 continue;
@@ -106,7 +119,7 @@ final class SpanFinder {
             }
             if ((candidates & TriggerTable.NARROWABLE) != 0) {
                 candidates = narrowed(candidates, c, s, floor, i, end);
-                if (candidates == 0) {
+                if (candidates == 0 && prefixed == 0) {
                     afterWord = nextAfterWord;
                     i++;
                     continue;
@@ -116,7 +129,7 @@ final class SpanFinder {
                 // Inside a password value: another key=value in it would lose to the value, and
                 // looking would make "password=password=..." quadratic.
                 candidates &= ~PASSWORD_KV;
-                if (candidates == 0) {
+                if (candidates == 0 && prefixed == 0) {
                     afterWord = nextAfterWord;
                     i++;
                     continue;
@@ -142,6 +155,14 @@ final class SpanFinder {
             for (int rest = candidates; rest != 0; rest &= rest - 1) {
                 int detector = Integer.numberOfTrailingZeros(rest);
                 long match = detect(BUILT_INS[detector], s, from, floor, i, end);
+                if (Match.beats(match, best)) {
+                    best = match;
+                    bestDetector = detector;
+                }
+            }
+            for (int rest = prefixed; rest != 0; rest &= rest - 1) {
+                int detector = Integer.numberOfTrailingZeros(rest);
+                long match = detect(BUILT_INS[detector], s, from, floor, prefixAt, end);
                 if (Match.beats(match, best)) {
                     best = match;
                     bestDetector = detector;
@@ -206,6 +227,34 @@ final class SpanFinder {
             narrowed &= (before < 128 ? triggers.beforeSeparator[before] : 0) | ~TriggerTable.KEYED;
         }
         return narrowed;
+    }
+
+    /**
+     * Where the word that the '_' or '-' at {@code at} ends starts, when it is short enough to be
+     * a prefix; else -1. A word starts where the scan would have read it as starting: after a
+     * non-word char, an escaped line break, or {@code floor}.
+     */
+    static int prefixStart(CharSequence s, int floor, int at) {
+        int start = at;
+        while (start > at - MAX_PREFIX && CharClass.wordBefore(s, floor, start)) {
+            start--;
+        }
+        return start == at || CharClass.wordBefore(s, floor, start) ? -1 : start;
+    }
+
+    /**
+     * Of the {@code announced} detectors, those that may start at {@code start}: its first two
+     * chars and the narrowing, as at any other trigger.
+     */
+    private int prefixed(int announced, CharSequence s, int floor, int start, int end) {
+        char first = s.charAt(start);
+        char second = s.charAt(start + 1);
+        if (first >= 128 || second >= 128) {
+            return 0;
+        }
+        int candidates = announced & triggers.prefixStarts[first] & triggers.second[second];
+        return (candidates & TriggerTable.NARROWABLE) == 0 ? candidates
+                : narrowed(candidates, first, s, floor, start, end);
     }
 
     /** Past an escaped line break or one of our markers; else just past {@code at}. */

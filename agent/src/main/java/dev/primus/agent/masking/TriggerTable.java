@@ -14,6 +14,17 @@ final class TriggerTable {
      */
     static final int KEYED = BuiltInDetector.PASSWORD_KV.bit() | BuiltInDetector.AWS_SECRET_KEY.bit()
             | BuiltInDetector.AZURE_STORAGE_KEY.bit() | BuiltInDetector.AZURE_SAS_SIGNATURE.bit();
+    /**
+     * The detectors whose values start with a lower-case prefix that a '_' ends (sk_, rk_, pk_,
+     * whsec_, ghp_, github_pat_, npm_, hf_) or a '-' (sk-, sk-ant-, xoxb-, xapp-, glpat-). The scan
+     * is triggered by the delimiter and asks them where the word before it starts
+     * ({@link #prefixStarts}): their first letters (s, p, r, n, h, g, x, w) start one word in five,
+     * a '_' or '-' after a short word is much rarer.
+     */
+    static final int ANNOUNCED = BuiltInDetector.STRIPE_KEY.bit() | BuiltInDetector.GITHUB_TOKEN.bit()
+            | BuiltInDetector.NPM_TOKEN.bit() | BuiltInDetector.HUGGINGFACE_TOKEN.bit()
+            | BuiltInDetector.GITLAB_TOKEN.bit() | BuiltInDetector.SLACK_TOKEN.bit()
+            | BuiltInDetector.OPENAI_KEY.bit() | BuiltInDetector.ANTHROPIC_KEY.bit();
     /** The triggers whose third char is fixed (see {@link #third}). */
     private static final int FIXED_THIRD = BuiltInDetector.IBAN.bit() | BuiltInDetector.PAN.bit()
             | BuiltInDetector.STRIPE_KEY.bit() | BuiltInDetector.BEARER_TOKEN.bit();
@@ -45,7 +56,7 @@ final class TriggerTable {
 
     /**
      * Entry {@code c}: the triggers of ASCII char c at a word start (digits, known prefixes such as
-     * AKIA, sk_, eyJ, glpat-, and all of the next half). Entry {@code 128 + c}: its triggers inside
+     * AKIA, eyJ, bearer, and all of the next half; not the prefixes a '_' or '-' ends, see {@link #ANNOUNCED}). Entry {@code 128 + c}: its triggers inside
      * a word ('@', ':', '=', '-', ...).
      */
     final int[] entries = new int[256];
@@ -64,6 +75,17 @@ final class TriggerTable {
      * '_' of sk_ and 's' of whsec_, the 'a' of bearer: "be" starts many words).
      */
     final int[] third = new int[128];
+    /**
+     * Entry {@code c}: the {@link #ANNOUNCED} detectors whose prefix starts with ASCII char c, asked
+     * at the start of the word a '_' or '-' ends.
+     */
+    final int[] prefixStarts = new int[128];
+    /**
+     * Entry {@code c}: the {@link #ANNOUNCED} detectors one of whose prefixes has ASCII char c right
+     * before its delimiter (the k of sk_, the b of github_): "north-7" or "user_id" is ruled out
+     * before the word is read back.
+     */
+    final int[] prefixEnds = new int[128];
     private final int[] insideWord = new int[128];
     private final int[] atWordStart = new int[128];
 
@@ -90,16 +112,16 @@ final class TriggerTable {
         atStart(BuiltInDetector.AWS_ACCESS_KEY, enabled, "A");
         atStart(BuiltInDetector.JWT, enabled, "e");
         atStart(BuiltInDetector.BEARER_TOKEN, enabled, "bB");
-        atStart(BuiltInDetector.STRIPE_KEY, enabled, "srpw");
-        atStart(BuiltInDetector.GITHUB_TOKEN, enabled, "g");
-        atStart(BuiltInDetector.SLACK_TOKEN, enabled, "x");
+        prefixed(BuiltInDetector.STRIPE_KEY, enabled, "srpw", "kc", "_");
+        prefixed(BuiltInDetector.GITHUB_TOKEN, enabled, "g", "pousrb", "_");
+        prefixed(BuiltInDetector.SLACK_TOKEN, enabled, "x", "baprs", "-");
         atStart(BuiltInDetector.SLACK_WEBHOOK, enabled, "T");
         atStart(BuiltInDetector.GOOGLE_API_KEY, enabled, "A");
-        atStart(BuiltInDetector.GITLAB_TOKEN, enabled, "g");
-        atStart(BuiltInDetector.NPM_TOKEN, enabled, "n");
-        atStart(BuiltInDetector.OPENAI_KEY, enabled, "s");
-        atStart(BuiltInDetector.ANTHROPIC_KEY, enabled, "s");
-        atStart(BuiltInDetector.HUGGINGFACE_TOKEN, enabled, "h");
+        prefixed(BuiltInDetector.GITLAB_TOKEN, enabled, "g", "t", "-");
+        prefixed(BuiltInDetector.NPM_TOKEN, enabled, "n", "m", "_");
+        prefixed(BuiltInDetector.OPENAI_KEY, enabled, "s", "k", "-");
+        prefixed(BuiltInDetector.ANTHROPIC_KEY, enabled, "s", "k", "-");
+        prefixed(BuiltInDetector.HUGGINGFACE_TOKEN, enabled, "h", "f", "_");
         atStart(BuiltInDetector.SENDGRID_KEY, enabled, "S");
         atStart(BuiltInDetector.TWILIO_KEY, enabled, "SA");
         insideWord['['] |= MARKER;
@@ -169,6 +191,25 @@ final class TriggerTable {
         if ((enabled & detector.bit()) != 0) {
             for (int i = 0; i < chars.length(); i++) {
                 insideWord[chars.charAt(i)] |= detector.bit();
+            }
+        }
+    }
+
+    /**
+     * A detector of {@link #ANNOUNCED}: triggered by its delimiter after one of {@code lastChars},
+     * asked where its prefix may start, at one of {@code firstChars}.
+     */
+    private void prefixed(BuiltInDetector detector, int enabled, String firstChars, String lastChars, String delimiter) {
+        if ((ANNOUNCED & detector.bit()) == 0) {
+            throw new AssertionError(detector + " is not announced by a delimiter");
+        }
+        anywhere(detector, enabled, delimiter);
+        if ((enabled & detector.bit()) != 0) {
+            for (int i = 0; i < firstChars.length(); i++) {
+                prefixStarts[firstChars.charAt(i)] |= detector.bit();
+            }
+            for (int i = 0; i < lastChars.length(); i++) {
+                prefixEnds[lastChars.charAt(i)] |= detector.bit();
             }
         }
     }

@@ -7,7 +7,9 @@
  * must cost one pass over the chars and nothing else. {@link dev.primus.agent.masking.SpanFinder}
  * reads each char once through a {@link dev.primus.agent.masking.TriggerTable}: a char that can
  * start no value (most letters, spaces, punctuation) costs two array loads. Only a trigger (a digit
- * or a known prefix letter at a word start, '@', '=', ':', '-', '+', '(') calls the detectors that
+ * or an upper-case or known prefix letter at a word start, '@', '=', ':', '-', '+', '(', and a '_'
+ * or '-' ending a word short enough to be a prefix such as sk_ or xoxb-, whose detectors are then
+ * asked where that word starts) calls the detectors that
  * may start there, once the chars next to it have ruled out those they can: the next char, the
  * third, a PAN's first digit, and before a '=' or ':' the last char of the key (machine logs are
  * full of "id=", "INFO:", "-----" and upper-case words, which none of those detectors could

@@ -1,0 +1,158 @@
+package dev.primus.agent.masking;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The detectors a '_' or '-' announces ({@link TriggerTable#ANNOUNCED}: sk_, whsec_, ghp_,
+ * github_pat_, npm_, hf_, sk-, sk-ant-, xoxb-, xapp-, glpat-) are asked where the word before the
+ * delimiter starts, not at the word's first letter. Wherever one of them matches in a line built
+ * around its values and bent at random, the scan reports a value covering that match: the
+ * detectors are asked directly at every position, so the trigger is checked against their own
+ * rules.
+ */
+class PrefixTriggerTest {
+    private static final String NOISE = "aAsSkK_-=:\"' @./\\n";
+
+    @Test
+    void everyPrefixedValueADetectorMatchesIsFoundByTheScan() {
+        SpanFinder finder = new SpanFinder(everyDetector(), new Markers(new String[0]), new CustomDetector[0]);
+        TriggerTable triggers = new TriggerTable(everyDetector());
+        Random random = new Random(20261205);
+        GeneratedValues values = new GeneratedValues(random);
+        int[] matches = new int[BuiltInDetector.values().length];
+        for (int round = 0; round < 40_000; round++) {
+            String line = bent(random, value(random, values));
+            List<Span> found = finder.find(line, 0);
+            for (int at = 0; at < line.length(); at++) {
+                if (CharClass.isEscapedBreak(line, 0, at)) {
+                    continue; // the 'n' of "\\n" starts no word for the scan, as it never did
+                }
+                for (BuiltInDetector detector : BuiltInDetector.values()) {
+                    char first = line.charAt(at);
+                    // Each is asked only at the letters its prefixes start with: its contract.
+                    if ((detector.bit() & TriggerTable.ANNOUNCED) == 0 || first >= 128
+                            || (triggers.prefixStarts[first] & detector.bit()) == 0) {
+                        continue;
+                    }
+                    long match = SpanFinder.detect(detector, line, 0, 0, at, line.length());
+                    if (match == Match.NONE) {
+                        continue;
+                    }
+                    matches[detector.ordinal()]++;
+                    assertTrue(covered(found, Match.start(match), Match.end(match)),
+                            detector + " matches [" + Match.start(match) + ", " + Match.end(match) + ") of '" + line
+                                    + "' but the scan found " + describe(found));
+                }
+            }
+        }
+        for (BuiltInDetector detector : BuiltInDetector.values()) {
+            if ((detector.bit() & TriggerTable.ANNOUNCED) != 0) {
+                assertTrue(matches[detector.ordinal()] > 300, detector + " matched too few times to check: "
+                        + matches[detector.ordinal()]);
+            }
+        }
+    }
+
+    @Test
+    void aWordTooLongForAPrefixOrADelimiterAtAWordStartAsksNoDetector() {
+        String line = "session_id=7 xsk_live_4eC39HqLyjWDarjtT1zdp7dc _sk -sk multi-word-value";
+        assertTrue(SpanFinder.prefixStart(line, 0, line.indexOf('_')) < 0, "'session' is too long for a prefix");
+        assertTrue(SpanFinder.prefixStart("github_pat_", 0, 6) == 0);
+        assertTrue(SpanFinder.prefixStart("x\\nsk_", 0, 5) == 3, "a word starts after an escaped line break");
+        assertTrue(SpanFinder.prefixStart(line, 0, line.indexOf("_sk")) < 0, "a '_' that starts a word ends none");
+        assertTrue(new SpanFinder(everyDetector(), new Markers(new String[0]), new CustomDetector[0]).find(line, 0) == null,
+                "sk_live_ inside a longer word is no Stripe key, as before");
+    }
+
+    private static String value(Random random, GeneratedValues values) {
+        switch (random.nextInt(12)) {
+            case 0:
+                return values.stripeKey();
+            case 1:
+                return "whsec_" + values.word(32);
+            case 2:
+                return "pk_live_" + values.word(24);
+            case 3:
+                return values.githubToken();
+            case 4:
+                return "github_pat_11" + values.word(20) + "_" + values.word(59);
+            case 5:
+                return values.npmToken();
+            case 6:
+                return values.huggingFaceToken();
+            case 7:
+                return values.gitlabToken();
+            case 8:
+                return random.nextBoolean() ? values.slackToken() : "xapp-1-A" + values.digits(10) + "-" + values.word(20);
+            case 9:
+                return values.openAiKey();
+            case 10:
+                return values.anthropicKey();
+            default:
+                // Two in a row, the second right after the first's delimiter-like end.
+                return values.npmToken() + "-" + values.stripeKey();
+        }
+    }
+
+    private static boolean covered(List<Span> found, int start, int end) {
+        if (found != null) {
+            for (Span span : found) {
+                if (span.start <= start && span.end >= end) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String describe(List<Span> found) {
+        if (found == null) {
+            return "nothing";
+        }
+        StringBuilder text = new StringBuilder();
+        for (Span span : found) {
+            text.append(BuiltInDetector.values()[span.detector]).append(" [").append(span.start).append(", ")
+                    .append(span.end).append(") ");
+        }
+        return text.toString();
+    }
+
+    private static int everyDetector() {
+        int all = 0;
+        for (BuiltInDetector detector : BuiltInDetector.values()) {
+            all |= detector.bit();
+        }
+        return all;
+    }
+
+    /** The value inside noise; one char of it changed, dropped or doubled now and then. */
+    private static String bent(Random random, String value) {
+        StringBuilder line = new StringBuilder();
+        for (int i = random.nextInt(5); i > 0; i--) {
+            line.append(NOISE.charAt(random.nextInt(NOISE.length())));
+        }
+        StringBuilder middle = new StringBuilder(value);
+        int at = random.nextInt(Math.min(value.length(), 14));
+        switch (random.nextInt(4)) {
+            case 0:
+                break;
+            case 1:
+                middle.setCharAt(at, NOISE.charAt(random.nextInt(NOISE.length())));
+                break;
+            case 2:
+                middle.deleteCharAt(at);
+                break;
+            default:
+                middle.insert(at, middle.charAt(at));
+        }
+        line.append(middle);
+        for (int i = random.nextInt(5); i > 0; i--) {
+            line.append(NOISE.charAt(random.nextInt(NOISE.length())));
+        }
+        return line.toString();
+    }
+}
