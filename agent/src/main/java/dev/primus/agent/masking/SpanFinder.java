@@ -152,17 +152,10 @@ final class SpanFinder {
             }
             long best = Match.NONE;
             int bestDetector = -1;
-            for (int rest = candidates; rest != 0; rest &= rest - 1) {
+            for (int rest = candidates | prefixed; rest != 0; rest &= rest - 1) {
                 int detector = Integer.numberOfTrailingZeros(rest);
-                long match = detect(BUILT_INS[detector], s, from, floor, i, end);
-                if (Match.beats(match, best)) {
-                    best = match;
-                    bestDetector = detector;
-                }
-            }
-            for (int rest = prefixed; rest != 0; rest &= rest - 1) {
-                int detector = Integer.numberOfTrailingZeros(rest);
-                long match = detect(BUILT_INS[detector], s, from, floor, prefixAt, end);
+                int at = (prefixed & 1 << detector) != 0 ? prefixAt : i;
+                long match = detect(BUILT_INS[detector], s, from, floor, at, end);
                 if (Match.beats(match, best)) {
                     best = match;
                     bestDetector = detector;

@@ -19,8 +19,9 @@ class PrefixTriggerTest {
 
     @Test
     void everyPrefixedValueADetectorMatchesIsFoundByTheScan() {
-        SpanFinder finder = new SpanFinder(everyDetector(), new Markers(new String[0]), new CustomDetector[0]);
-        TriggerTable triggers = new TriggerTable(everyDetector());
+        int all = TriggerNarrowingTest.everyDetector();
+        SpanFinder finder = new SpanFinder(all, new Markers(new String[0]), new CustomDetector[0]);
+        TriggerTable triggers = new TriggerTable(all);
         Random random = new Random(20261205);
         GeneratedValues values = new GeneratedValues(random);
         int[] matches = new int[BuiltInDetector.values().length];
@@ -64,7 +65,9 @@ class PrefixTriggerTest {
         assertTrue(SpanFinder.prefixStart("github_pat_", 0, 6) == 0);
         assertTrue(SpanFinder.prefixStart("x\\nsk_", 0, 5) == 3, "a word starts after an escaped line break");
         assertTrue(SpanFinder.prefixStart(line, 0, line.indexOf("_sk")) < 0, "a '_' that starts a word ends none");
-        assertTrue(new SpanFinder(everyDetector(), new Markers(new String[0]), new CustomDetector[0]).find(line, 0) == null,
+        SpanFinder finder = new SpanFinder(TriggerNarrowingTest.everyDetector(), new Markers(new String[0]),
+                new CustomDetector[0]);
+        assertTrue(finder.find(line, 0) == null,
                 "sk_live_ inside a longer word is no Stripe key, as before");
     }
 
@@ -87,7 +90,8 @@ class PrefixTriggerTest {
             case 7:
                 return values.gitlabToken();
             case 8:
-                return random.nextBoolean() ? values.slackToken() : "xapp-1-A" + values.digits(10) + "-" + values.word(20);
+                return random.nextBoolean() ? values.slackToken()
+                        : "xapp-1-A" + values.digits(10) + "-" + values.word(20);
             case 9:
                 return values.openAiKey();
             case 10:
@@ -119,14 +123,6 @@ class PrefixTriggerTest {
                     .append(span.end).append(") ");
         }
         return text.toString();
-    }
-
-    private static int everyDetector() {
-        int all = 0;
-        for (BuiltInDetector detector : BuiltInDetector.values()) {
-            all |= detector.bit();
-        }
-        return all;
     }
 
     /** The value inside noise; one char of it changed, dropped or doubled now and then. */

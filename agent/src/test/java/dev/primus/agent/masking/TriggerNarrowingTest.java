@@ -85,7 +85,7 @@ class TriggerNarrowingTest {
         return afterWord == 0 && next < 128 ? triggered | triggers.prefixStarts[c] & triggers.second[next] : triggered;
     }
 
-    private static int everyDetector() {
+    static int everyDetector() {
         int all = 0;
         for (BuiltInDetector detector : BuiltInDetector.values()) {
             all |= detector.bit();
