@@ -19,8 +19,8 @@ final class TriggerTable {
      * whsec_, ghp_, github_pat_, npm_, hf_) or a '-' (sk-, sk-ant-, xoxb-, xapp-, glpat-). The scan
      * is triggered by the delimiter and asks them where the word before it starts
      * ({@link #prefixStarts}): their first letters (s, p, r, n, h, g, x, w) start 24% of the words
-     * in the real-log corpus, and a '_' or '-' is rarer still once the char before it is one that
-     * ends such a prefix ({@link #prefixEnds}).
+     * in the real-log corpus (93,536); of its 91,696 '_' and '-' after a word char, 19,612 follow a
+     * char that ends such a prefix ({@link #prefixEnds}) and have the word read back.
      */
     static final int ANNOUNCED = BuiltInDetector.STRIPE_KEY.bit() | BuiltInDetector.GITHUB_TOKEN.bit()
             | BuiltInDetector.NPM_TOKEN.bit() | BuiltInDetector.HUGGINGFACE_TOKEN.bit()
