@@ -27,6 +27,7 @@ final class LaunchProcedure {
 
     private final HarnessOptions options;
     private final ProcessCpu cpu;
+    private final CompilerCpu compilerCpu;
     private final Path out;
     private final int appCpuCount;
 
@@ -34,6 +35,7 @@ final class LaunchProcedure {
     LaunchProcedure(HarnessOptions options, ProcessCpu cpu, Path out, boolean appPinned) {
         this.options = options;
         this.cpu = cpu;
+        this.compilerCpu = new CompilerCpu(cpu);
         this.out = out;
         this.appCpuCount = appPinned ? Taskset.cpuCount(options.appCpus()) : Runtime.getRuntime().availableProcessors();
     }
@@ -57,6 +59,7 @@ final class LaunchProcedure {
             long readyNanos = app.awaitReady(options.ready());
             values.put(Metric.TIME_TO_READY, readyNanos / 1e6);
             values.put(Metric.CPU_TO_READY, cpu.seconds(app.pid()));
+            values.put(Metric.COMPILER_CPU_TO_READY, compilerCpu.read(app.pid()).total());
             ProcessMemory atReady = ProcessMemory.of(app.pid());
             values.put(Metric.PEAK_RSS_AT_READY, atReady.peakMegabytes());
             values.put(Metric.RSS_AT_READY, atReady.residentMegabytes());
@@ -65,14 +68,19 @@ final class LaunchProcedure {
             // Not counted: the JIT compiles the request path, in the app and in this generator.
             closedLoop.run(Duration.ofSeconds(options.warmupSeconds()));
             double appBefore = cpu.seconds(app.pid());
+            CompilerCpu.Snapshot compilerBefore = compilerCpu.read(app.pid());
             double generatorBefore = cpu.seconds(ProcessHandle.current().pid());
             SaturationLoad.Result saturation = closedLoop.run(Duration.ofSeconds(options.saturationSeconds()));
             double seconds = options.saturationSeconds();
+            double appSeconds = cpu.seconds(app.pid()) - appBefore;
+            double compilerSeconds = compilerCpu.read(app.pid()).since(compilerBefore);
             LaunchMeasurement.SaturationBusy busy = new LaunchMeasurement.SaturationBusy(
-                    (cpu.seconds(app.pid()) - appBefore) / seconds / appCpuCount,
+                    appSeconds / seconds / appCpuCount,
                     (cpu.seconds(ProcessHandle.current().pid()) - generatorBefore) / seconds
                             / Runtime.getRuntime().availableProcessors());
             values.put(Metric.THROUGHPUT, saturation.okPerSecond());
+            values.put(Metric.COMPILER_SHARE_AT_SATURATION, appSeconds > 0 ? 100 * compilerSeconds / appSeconds : Double.NaN);
+            values.put(Metric.CPU_PER_THOUSAND_AT_SATURATION_WITHOUT_COMPILER, perThousand(appSeconds - compilerSeconds, saturation.ok() + saturation.failed()));
 
             List<LaunchMeasurement.RatePhase> phases = new ArrayList<>();
             ConstantRateLoad openModel = new ConstantRateLoad(http, MAX_IN_FLIGHT);
@@ -81,16 +89,18 @@ final class LaunchProcedure {
                 // Scraped outside the CPU reading: rendering the metrics is the agent's work, but not per request.
                 Optional<DecisionReadings> agentBefore = agentMetrics == null ? Optional.empty() : agentMetrics.read();
                 double cpuBefore = cpu.seconds(app.pid());
+                CompilerCpu.Snapshot compilingBefore = compilerCpu.read(app.pid());
                 ConstantRateLoad.Result result = openModel.run(rate, Duration.ofSeconds(options.rateSeconds()));
                 double cpuAfter = cpu.seconds(app.pid());
+                double compiling = compilerCpu.read(app.pid()).since(compilingBefore);
                 Optional<DecisionReadings> agentAfter = agentBefore.isEmpty() ? Optional.empty() : agentMetrics.read();
                 Histogram latencies = result.latencyMicros();
                 for (double percentile : PERCENTILES) {
                     values.put(Metric.latency(rate, percentile), latencies.getValueAtPercentile(percentile) / 1000.0);
                 }
                 long answered = result.sent() - result.unanswered();
-                values.put(Metric.cpuPerThousandRequests(rate), answered == 0 ? Double.NaN
-                        : (cpuAfter - cpuBefore) * 1000 / answered * 1000);
+                values.put(Metric.cpuPerThousandRequests(rate), perThousand(cpuAfter - cpuBefore, answered));
+                values.put(Metric.cpuPerThousandRequestsWithoutCompiler(rate), perThousand(cpuAfter - cpuBefore - compiling, answered));
                 AgentTime agentTime = agentBefore.isPresent() && agentAfter.isPresent()
                         ? agentAfter.get().since(agentBefore.get(), answered) : AgentTime.NONE;
                 if (agentMetrics != null && agentTime.isEmpty() && !configuration.equals(AgentConfiguration.NONE)) {
@@ -105,5 +115,10 @@ final class LaunchProcedure {
             values.put(Metric.RSS_AFTER_LOAD, afterLoad.residentMegabytes());
             return new LaunchMeasurement(configuration, round, values, saturation, busy, phases, answers.counts());
         }
+    }
+
+    /** CPU milliseconds per 1,000 requests; NaN for no request. */
+    private static double perThousand(double cpuSeconds, long requests) {
+        return requests == 0 ? Double.NaN : cpuSeconds * 1000 / requests * 1000;
     }
 }

@@ -1,5 +1,6 @@
 package dev.primus.benchmarks.overhead;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,6 +75,7 @@ final class MarkdownReport {
             md.append('\n');
             if (metric.equals(Metric.THROUGHPUT)) {
                 md.append(generatorBoundWarning(launches));
+                md.append(compilingWarning(launches));
             }
         }
 
@@ -100,10 +102,10 @@ final class MarkdownReport {
         return md.toString();
     }
 
-    /** Empty when the app, not the generator, set the throughput in every launch. */
     /** A fixed-rate phase whose app CPUs were this busy was not at the rate's share of its capacity. */
     static final double CPU_BOUND = 0.9;
 
+    /** Empty when the app, not the generator, set the throughput in every launch. */
     static String generatorBoundWarning(List<LaunchMeasurement> launches) {
         long bound = launches.stream().filter(launch -> launch.busy().generatorBound()).count();
         if (bound == 0) {
@@ -113,6 +115,29 @@ final class MarkdownReport {
                 + " was not: there the throughput is the generator's limit, not the app's, and the ratio understates any"
                 + " difference. Give the generator more CPUs (--load-cpus) or run it on another machine.%n%n", bound,
                 launches.size(), 100 * LaunchMeasurement.SaturationBusy.SATURATED);
+    }
+
+    /** A saturation phase whose app spent this share of its CPU compiling was still warming up. */
+    static final double COMPILING_PERCENT = 10;
+
+    /**
+     * Empty unless the JIT compiler took a tenth of some launch's CPU at saturation. Then the
+     * throughput ratio measures how far each configuration's warm-up had got, and an agent that
+     * adds code to the request path adds compilation: the row without the compiler says what a
+     * request cost, and a longer warm-up says what it costs warm.
+     */
+    static String compilingWarning(List<LaunchMeasurement> launches) {
+        List<Double> shares = launches.stream().map(launch -> launch.value(Metric.COMPILER_SHARE_AT_SATURATION))
+                .filter(share -> share >= COMPILING_PERCENT).toList();
+        if (shares.isEmpty()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "> In %d of %d launches the JIT compiler took %.0f%% to %.0f%% of the app's CPU"
+                + " during the saturation phase: the app was still warming up, and the throughput ratio compares how far"
+                + " each configuration's warm-up had got (an agent's code is compiled too) as much as what a warm request"
+                + " costs. \"CPU per 1,000 requests at saturation, JIT compiler left out\" is the request's cost; warm up"
+                + " longer (--warmup) for the warm throughput.%n%n", shares.size(), launches.size(),
+                Collections.min(shares), Collections.max(shares));
     }
 
     /**

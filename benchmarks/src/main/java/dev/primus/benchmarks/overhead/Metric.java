@@ -6,9 +6,15 @@ import java.util.Locale;
 record Metric(String name, String unit, boolean higherIsBetter) {
     static final Metric TIME_TO_READY = new Metric("time to ready", "ms", false);
     static final Metric CPU_TO_READY = new Metric("CPU to ready", "s", false);
+    static final Metric COMPILER_CPU_TO_READY = new Metric("JIT compiler CPU to ready", "s", false);
     static final Metric PEAK_RSS_AT_READY = new Metric("peak RSS at ready (VmHWM)", "MB", false);
     static final Metric RSS_AT_READY = new Metric("RSS at ready (VmRSS)", "MB", false);
     static final Metric THROUGHPUT = new Metric("throughput at saturation", "2xx/s", true);
+    /** How much of the saturation phase's CPU the app spent compiling rather than serving. */
+    static final Metric COMPILER_SHARE_AT_SATURATION = new Metric("JIT compiler's share of the app's CPU at saturation", "%", false);
+    /** What a request cost at saturation, the compiling left out: throughput's counterpart that the compiler's progress does not move. */
+    static final Metric CPU_PER_THOUSAND_AT_SATURATION_WITHOUT_COMPILER =
+            new Metric("CPU per 1,000 requests at saturation, JIT compiler left out", "ms", false);
     static final Metric PEAK_RSS_AFTER_LOAD = new Metric("peak RSS after load (VmHWM)", "MB", false);
     static final Metric RSS_AFTER_LOAD = new Metric("RSS after load (VmRSS)", "MB", false);
 
@@ -20,6 +26,10 @@ record Metric(String name, String unit, boolean higherIsBetter) {
 
     static Metric cpuPerThousandRequests(double perSecond) {
         return new Metric("CPU per 1,000 requests at " + rate(perSecond), "ms", false);
+    }
+
+    static Metric cpuPerThousandRequestsWithoutCompiler(double perSecond) {
+        return new Metric("CPU per 1,000 requests at " + rate(perSecond) + ", JIT compiler left out", "ms", false);
     }
 
     static String rate(double perSecond) {

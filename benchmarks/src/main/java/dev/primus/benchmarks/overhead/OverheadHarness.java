@@ -125,10 +125,11 @@ public final class OverheadHarness {
     /** One launch on one line, for following a run as it goes. */
     private static String line(LaunchMeasurement launch) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "ready %s ms, cpu %s s, peak RSS %s MB, %s 2xx/s (app CPU %.0f%% busy, generator %.0f%%)",
+                "ready %s ms, cpu %s s, peak RSS %s MB, %s 2xx/s (app CPU %.0f%% busy, %s%% of it compiling; generator %.0f%%)",
                 MarkdownReport.number(launch.value(Metric.TIME_TO_READY)), MarkdownReport.number(launch.value(Metric.CPU_TO_READY)),
                 MarkdownReport.number(launch.value(Metric.PEAK_RSS_AT_READY)), MarkdownReport.number(launch.value(Metric.THROUGHPUT)),
-                100 * launch.busy().app(), 100 * launch.busy().generator()));
+                100 * launch.busy().app(), MarkdownReport.number(launch.value(Metric.COMPILER_SHARE_AT_SATURATION)),
+                100 * launch.busy().generator()));
         for (LaunchMeasurement.RatePhase phase : launch.ratePhases()) {
             double rate = phase.perSecond();
             text.append(String.format(Locale.ROOT, "; at %s p50 %s p99 %s max %s ms, late %d, failed %d", Metric.rate(rate),

@@ -38,7 +38,10 @@
  *     SVG by a small writer ({@link dev.primus.benchmarks.overhead.SvgDocument}): no plotting
  *     dependency for a handful of lines and rectangles.
  * <li>Memory and CPU from the kernel (/proc/PID/status VmHWM and VmRSS, /proc/PID/stat utime
- *     and stime): nothing is added to the app to measure it.
+ *     and stime): nothing is added to the app to measure it. The JIT compiler's threads are read
+ *     apart (/proc/PID/task), since on few CPUs an app compiles for minutes and an agent adds
+ *     code to compile: a throughput taken meanwhile measures the warm-up's progress as much as a
+ *     request's cost ({@link dev.primus.benchmarks.overhead.CompilerCpu}).
  * </ul>
  */
 package dev.primus.benchmarks.overhead;
