@@ -80,7 +80,8 @@ final class LaunchProcedure {
                             / Runtime.getRuntime().availableProcessors());
             values.put(Metric.THROUGHPUT, saturation.okPerSecond());
             values.put(Metric.COMPILER_SHARE_AT_SATURATION, appSeconds > 0 ? 100 * compilerSeconds / appSeconds : Double.NaN);
-            values.put(Metric.CPU_PER_THOUSAND_AT_SATURATION_WITHOUT_COMPILER, perThousand(appSeconds - compilerSeconds, saturation.ok() + saturation.failed()));
+            values.put(Metric.CPU_PER_THOUSAND_AT_SATURATION_WITHOUT_COMPILER,
+                    perThousand(appSeconds - compilerSeconds, saturation.ok() + saturation.failed()));
 
             List<LaunchMeasurement.RatePhase> phases = new ArrayList<>();
             ConstantRateLoad openModel = new ConstantRateLoad(http, MAX_IN_FLIGHT);
@@ -100,7 +101,8 @@ final class LaunchProcedure {
                 }
                 long answered = result.sent() - result.unanswered();
                 values.put(Metric.cpuPerThousandRequests(rate), perThousand(cpuAfter - cpuBefore, answered));
-                values.put(Metric.cpuPerThousandRequestsWithoutCompiler(rate), perThousand(cpuAfter - cpuBefore - compiling, answered));
+                values.put(Metric.cpuPerThousandRequestsWithoutCompiler(rate),
+                        perThousand(cpuAfter - cpuBefore - compiling, answered));
                 AgentTime agentTime = agentBefore.isPresent() && agentAfter.isPresent()
                         ? agentAfter.get().since(agentBefore.get(), answered) : AgentTime.NONE;
                 if (agentMetrics != null && agentTime.isEmpty() && !configuration.equals(AgentConfiguration.NONE)) {

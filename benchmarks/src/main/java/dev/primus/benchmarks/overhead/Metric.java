@@ -12,7 +12,7 @@ record Metric(String name, String unit, boolean higherIsBetter) {
     static final Metric THROUGHPUT = new Metric("throughput at saturation", "2xx/s", true);
     /** How much of the saturation phase's CPU the app spent compiling rather than serving. */
     static final Metric COMPILER_SHARE_AT_SATURATION = new Metric("JIT compiler's share of the app's CPU at saturation", "%", false);
-    /** What a request cost at saturation, the compiling left out: throughput's counterpart that the compiler's progress does not move. */
+    /** What a request cost at saturation, the compiling left out: the compiler's share of the CPU does not move it. */
     static final Metric CPU_PER_THOUSAND_AT_SATURATION_WITHOUT_COMPILER =
             new Metric("CPU per 1,000 requests at saturation, JIT compiler left out", "ms", false);
     static final Metric PEAK_RSS_AFTER_LOAD = new Metric("peak RSS after load (VmHWM)", "MB", false);
