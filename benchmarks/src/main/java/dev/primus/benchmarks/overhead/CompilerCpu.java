@@ -22,12 +22,18 @@ import java.util.Map;
  * lower bound, and what it misses is counted as the app's.
  */
 final class CompilerCpu {
-    /** Thread ID to CPU seconds, compiler threads only. */
+    /** Thread ID to CPU seconds, compiler threads only; null when they could not be read. */
     record Snapshot(Map<Long, Double> secondsByThread) {
+        /** Before the process started: no compiler thread had used anything. */
         static final Snapshot NONE = new Snapshot(Map.of());
+        /** No /proc, or the process has gone: every figure from it is NaN, not 0. */
+        static final Snapshot UNKNOWN = new Snapshot(null);
 
-        /** Compiler CPU seconds from {@code earlier} to this snapshot, by the rule in the class comment. */
+        /** Compiler CPU seconds from {@code earlier} to this snapshot, by the rule in the class comment; NaN if either is unknown. */
         double since(Snapshot earlier) {
+            if (secondsByThread == null || earlier.secondsByThread == null) {
+                return Double.NaN;
+            }
             double seconds = 0;
             for (Map.Entry<Long, Double> thread : secondsByThread.entrySet()) {
                 seconds += thread.getValue() - earlier.secondsByThread.getOrDefault(thread.getKey(), 0.0);
@@ -47,7 +53,7 @@ final class CompilerCpu {
         this.cpu = cpu;
     }
 
-    /** {@link Snapshot#NONE} where there is no /proc or the process has gone, so differences read 0, not an error. */
+    /** {@link Snapshot#UNKNOWN} where there is no /proc or the process has gone. */
     Snapshot read(long pid) {
         Map<Long, Double> seconds = new HashMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
@@ -63,7 +69,7 @@ final class CompilerCpu {
                 }
             }
         } catch (IOException | RuntimeException gone) {
-            return Snapshot.NONE;
+            return Snapshot.UNKNOWN;
         }
         return new Snapshot(seconds);
     }

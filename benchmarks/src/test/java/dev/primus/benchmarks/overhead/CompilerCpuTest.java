@@ -35,6 +35,17 @@ class CompilerCpuTest {
     }
 
     @Test
+    void aProcessWhoseThreadsCannotBeReadGivesNoFigureRatherThanZero() {
+        // No such process: the figure was not measured, and must not read as "no compiling".
+        CompilerCpu.Snapshot gone = new CompilerCpu(new ProcessCpu(100)).read(-1);
+        CompilerCpu.Snapshot before = new CompilerCpu.Snapshot(Map.of(31L, 10.0));
+
+        assertTrue(Double.isNaN(gone.total()));
+        assertTrue(Double.isNaN(gone.since(before)));
+        assertTrue(Double.isNaN(before.since(gone)));
+    }
+
+    @Test
     void readsThisJvmsCompilerThreadsOnLinux() {
         long self = ProcessHandle.current().pid();
         if (!new java.io.File("/proc/" + self + "/task").exists()) {
