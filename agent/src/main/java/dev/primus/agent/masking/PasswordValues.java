@@ -10,9 +10,13 @@ package dev.primus.agent.masking;
  *   <li>Command-line flags: {@code --password v}, {@code -storepass v}: from the '-' that starts them
  *   ({@code --password=v} is the first form).</li>
  * </ul>
- * Only the value is masked. A quoted value runs to its closing quote (spaces included); an
- * unquoted one to whitespace, {@code &}, {@code ,}, {@code ;}, an escaped line break, or a closing
- * bracket it did not open ({@code User(password=abc)} masks {@code abc}). A value that never ends
+ * {@code password}, {@code passwd}, {@code passphrase} and {@code secret} also end a key with no
+ * break before them ({@code PGPASSWORD}, {@code dbpassword}, {@code CLIENTSECRET}): no other word
+ * ends so. Only the value is masked. A quoted value runs to its closing quote (spaces included); an
+ * unquoted one to whitespace, an escaped line break, a closing bracket it did not open
+ * ({@code User(password=abc)} masks {@code abc}), or a {@code &}, {@code ,} or {@code ;} that
+ * separates it from what follows: one followed by the next key ({@code &user=}, {@code ,role:}),
+ * a space or nothing. Inside a word ({@code Tr0ub4dor&3}) such a char is part of the password. A value that never ends
  * (an unclosed quote) is masked to the end of the message: over-masking a line beats leaking a
  * password. After {@code Authorization:} the first word is read as a scheme, whatever it is
  * ({@code Basic}, {@code Api-Token}), and only the credential after it is masked; after other keys
@@ -26,6 +30,13 @@ final class PasswordValues {
         "auth", "authorization", "credentials", "credential", "storepass", "keypass"};
     /** Keys after which the first word of the value is an HTTP authentication scheme, whatever its name. */
     private static final String[] AUTHORIZATION_KEYS = {"authorization"};
+    /**
+     * The keys that end a key whatever stands before them, not only after a separator or as a
+     * camelCase hump: environment variables and properties written in one case ({@code PGPASSWORD},
+     * {@code MYSQLPASSWORD}, {@code appsecret}). Unlike "pass" (bypass, compass) or "token"
+     * (nexttoken, a page cursor), no word ends with these but a key for a secret.
+     */
+    private static final String[] KEYS_AFTER_ANY_PREFIX = {"password", "passwd", "passphrase", "secret"};
     /** Which lower-case ASCII chars end some key: the common ':' after a digit or "INFO" is rejected at once. */
     private static final boolean[] KEY_LAST_CHARS = new boolean[128];
 
@@ -208,7 +219,8 @@ final class PasswordValues {
             String key = KEYS[k];
             int start = keyEnd - key.length();
             if (key.charAt(key.length() - 1) == last && start >= from
-                    && TextSearch.startsWithIgnoreCase(s, start, keyEnd, key) && startsKeyWord(s, from, start)) {
+                    && TextSearch.startsWithIgnoreCase(s, start, keyEnd, key)
+                    && (startsKeyWord(s, from, start) || endsAfterAnyPrefix(key))) {
                 return k;
             }
         }
@@ -239,6 +251,15 @@ final class PasswordValues {
         return false;
     }
 
+    private static boolean endsAfterAnyPrefix(String key) {
+        for (String word : KEYS_AFTER_ANY_PREFIX) {
+            if (word.equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a key word starts at {@code at}: after a non-letter, or as a camelCase hump. */
     private static boolean startsKeyWord(CharSequence s, int from, int at) {
         if (at == from || CharClass.isEscapedBreak(s, from, at - 1)) {
@@ -263,15 +284,17 @@ final class PasswordValues {
     }
 
     /**
-     * Up to a space, tab, {@code & , ;}, a line break (escaped or not), or a closing bracket the value did
-     * not open that ends a word ({@code abc)} and {@code abc},}; but {@code ab)c} is one value).
+     * Up to a space, tab, a line break (escaped or not), a {@code & , ;} that separates the value
+     * from what follows ({@link #separates}), or a closing bracket the value did not open that ends
+     * a word ({@code abc)} and {@code abc},}; but {@code ab)c} is one value).
      */
     private static int unquotedEnd(CharSequence s, int at, int end) {
         int depth = 0;
         int i = at;
         while (i < end) {
             char c = s.charAt(i);
-            if (c == ' ' || c == '\t' || c == '&' || c == ',' || c == ';' || c == '\n' || c == '\r'
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r'
+                    || ((c == '&' || c == ',' || c == ';') && separates(s, i, end))
                     || (c == '\\' && i + 1 < end && (s.charAt(i + 1) == 'n' || s.charAt(i + 1) == 'r'))) {
                 break;
             }
@@ -287,6 +310,20 @@ final class PasswordValues {
             i++;
         }
         return i;
+    }
+
+    /**
+     * Whether the {@code &}, {@code ,} or {@code ;} at {@code at} ends a value: what follows is no
+     * name at all (a space, a quote, the end) or a name with its own '=' or ':' ({@code &user=bob},
+     * {@code ;Database=x}). A name with neither ({@code &3} of {@code Tr0ub4dor&3}), or one longer than
+     * any key, goes on the value.
+     */
+    private static boolean separates(CharSequence s, int at, int end) {
+        int nameEnd = at + 1;
+        while (nameEnd < end && nameEnd - at <= MAX_KEY && isNameChar(s.charAt(nameEnd)) && s.charAt(nameEnd) != ':') {
+            nameEnd++;
+        }
+        return nameEnd == at + 1 || (nameEnd < end && (s.charAt(nameEnd) == '=' || s.charAt(nameEnd) == ':'));
     }
 
     private static boolean isScheme(CharSequence s, int start, int stop) {

@@ -13,7 +13,8 @@ class PasswordKvDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"password", "passwd", "pwd", "pass", "secret", "client_secret", "token", "access_token",
         "refresh_token", "api_key", "apikey", "api-key", "auth", "credentials", "PASSWORD", "db_password", "dbPassword",
-        "X-Auth-Token", "spring.datasource.password", "clientSecret"})
+        "X-Auth-Token", "spring.datasource.password", "clientSecret", "PGPASSWORD", "dbpassword", "MYSQLROOTPASSWD",
+        "keypassphrase", "CLIENTSECRET", "appsecret"})
     void masksTheValueOfEverySecretKey(String key) {
         assertEquals("login " + key + "=[PASSWORD_KV] user=bob", masker.mask("login " + key + "=hunter2 user=bob"));
     }
@@ -55,7 +56,24 @@ class PasswordKvDetectorTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "password=Tr0ub4dor&3 ok                  | password=[PASSWORD_KV] ok",
+        "password=a,b;c&d                         | password=[PASSWORD_KV]",
+        "password=abc&user=bob                    | password=[PASSWORD_KV]&user=bob",
+        "user=bob,password=abc,role=admin         | user=bob,password=[PASSWORD_KV],role=admin",
+        "Server=db;Password=abc;Database=x        | Server=db;Password=[PASSWORD_KV];Database=x",
+        "{password=abc,\"user\":1}                | {password=[PASSWORD_KV],\"user\":1}",
+        "password=abc, next                       | password=[PASSWORD_KV], next",
+        "password=abc,role: admin                 | password=[PASSWORD_KV],role: admin",
+        "password=abc;                            | password=[PASSWORD_KV];",
+    })
+    void endsAValueAtAnAmpersandCommaOrSemicolonOnlyWhereTheNextFieldStarts(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"bypass=true", "compass: north", "oauth=enabled", "passwordless=true", "tokens=5", "password==null",
+        "nexttoken=abc123", "trespass=yes",
         "token != null", "password=", "user=bob", "password is hunter2"})
     void leavesKeysThatOnlyContainASecretWordAlone(String text) {
         assertEquals(text, masker.mask(text));
