@@ -9,6 +9,8 @@ package dev.primus.agent.masking;
  *   <li>XML elements: {@code <password>v</password>}, {@code <db:password>v}: from '>'.</li>
  *   <li>Command-line flags: {@code --password v}, {@code -storepass v}: from the '-' that starts them
  *   ({@code --password=v} is the first form).</li>
+ *   <li>URL-encoded, as a logged return URL or form body holds a query: {@code password%3Dv%26next%3D1}:
+ *   from the '%' of {@code %3D}; the value ends at {@code %26}, {@code &} or whitespace.</li>
  * </ul>
  * {@code password}, {@code passwd}, {@code passphrase} and {@code secret} also end a key with no
  * break before them ({@code PGPASSWORD}, {@code dbpassword}, {@code CLIENTSECRET}): no other word
@@ -65,16 +67,42 @@ final class PasswordValues {
         return last < 128 && KEY_LAST_CHARS[last];
     }
 
-    /** {@code at} is '=', ':', '>' or a '-' at a word start. */
+    /** {@code at} is '=', ':', '>', '%' or a '-' at a word start. */
     static long match(CharSequence s, int from, int at, int end) {
         switch (s.charAt(at)) {
             case '>':
                 return xmlElement(s, from, at, end);
             case '-':
                 return commandLineFlag(s, from, at, end);
+            case '%':
+                return encodedKeyValue(s, from, at, end);
             default:
                 return keyValue(s, from, at, end);
         }
+    }
+
+    /** {@code key%3Dvalue}: a URL-encoded '=' after a key; the value up to {@code %26}, '&' or whitespace. */
+    private static long encodedKeyValue(CharSequence s, int from, int at, int end) {
+        if (!isEncodedEquals(s, at, end) || keyEndingAt(s, from, at) < 0 || isSetting(s, from, at)) {
+            return Match.NONE;
+        }
+        int start = at + 3;
+        int stop = start;
+        while (stop < end && !isEncodedValueEnd(s, stop, end)) {
+            stop++;
+        }
+        return stop == start || FrameworkValues.isOne(s, start, stop) ? Match.NONE : Match.of(start, stop);
+    }
+
+    private static boolean isEncodedEquals(CharSequence s, int at, int end) {
+        return at + 3 < end && s.charAt(at + 1) == '3' && (s.charAt(at + 2) == 'D' || s.charAt(at + 2) == 'd');
+    }
+
+    private static boolean isEncodedValueEnd(CharSequence s, int i, int end) {
+        char c = s.charAt(i);
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '&' || c == '"' || c == '\''
+                || (c == '\\' && i + 1 < end && (s.charAt(i + 1) == 'n' || s.charAt(i + 1) == 'r'))
+                || (c == '%' && i + 2 < end && s.charAt(i + 1) == '2' && s.charAt(i + 2) == '6');
     }
 
     private static long keyValue(CharSequence s, int from, int at, int end) {
@@ -260,9 +288,16 @@ final class PasswordValues {
         return false;
     }
 
-    /** Whether a key word starts at {@code at}: after a non-letter, or as a camelCase hump. */
+    /**
+     * Whether a key word starts at {@code at}: after a non-letter, as a camelCase hump, or after a
+     * URL escape ({@code %3Fapi_key}, {@code %26token}).
+     */
     private static boolean startsKeyWord(CharSequence s, int from, int at) {
         if (at == from || CharClass.isEscapedBreak(s, from, at - 1)) {
+            return true;
+        }
+        if (at - 3 >= from && s.charAt(at - 3) == '%' && CharClass.isHex(s.charAt(at - 2))
+                && CharClass.isHex(s.charAt(at - 1))) {
             return true;
         }
         char before = s.charAt(at - 1);

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The single pass over a message. A char whose {@link TriggerTable} entry is empty costs two
  * table loads and a branch, in a loop that does nothing else; only a trigger (a digit or known
- * prefix letter at a word start, '@', '=', ':', '-', '_', '+', '(') leaves it and calls the detectors
+ * prefix letter at a word start, '@', '=', ':', '%', '-', '_', '+', '(') leaves it and calls the detectors
  * that may start there, once the chars next to it have ruled out those they can (the next char,
  * the third, the key's last char before a '=' or ':': {@link #narrowed}); each validates before it
  * answers. On real machine logs most triggers end there. A CR or LF is a trigger of its own,

@@ -72,6 +72,24 @@ class PasswordKvDetectorTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "/login?next=%2Fhome%3Fpassword%3Dhunter2%26x%3D1     | /login?next=%2Fhome%3Fpassword%3D[PASSWORD_KV]%26x%3D1",
+        "state=a%26api_key%3dabc123%26b%3D2                   | state=a%26api_key%3d[PASSWORD_KV]%26b%3D2",
+        "body username%3Dbob%26token%3Dxyz789 sent            | body username%3Dbob%26token%3D[PASSWORD_KV] sent",
+        "?r=%3Fsecret%3Ds3cr3t&page=2                         | ?r=%3Fsecret%3D[PASSWORD_KV]&page=2",
+    })
+    void masksTheValueOfAUrlEncodedKey(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"done 50% of password", "password%3D", "password%3Dnull%26a%3D1", "bypass%3Dx", "password%2Fx",
+        "user%3Dbob%26page%3D2", "password%3"})
+    void leavesEncodedTextWithoutASecretValueAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"bypass=true", "compass: north", "oauth=enabled", "passwordless=true", "tokens=5", "password==null",
         "nexttoken=abc123", "trespass=yes",
         "token != null", "password=", "user=bob", "password is hunter2"})
