@@ -45,6 +45,9 @@ public final class LoggingApp {
             "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="},
         {"GET https://account.blob.core.windows.net/r/q3.pdf?sv=2022-11-02&sp=rl&sig={} 200",
             "a39%2BYozJhGp6miujGymjRpN8tsrQfLo9Z3i8IRyIpnQ%3D"},
+        {"env PGPASSWORD={} psql -h db", "pgKeyed77"},
+        {"login password={} ok", "Tr0ub4dor&3keyed"},
+        {"redirect /login?next=%2Fhome%3Fpassword%3D{}%26x%3D1", "encodedKeyed77"},
     };
     /** A message a developer wrote on several lines: it stays so. */
     static final String BANNER = "Database info:\n\tDatabase JDBC URL [{}]\n\tAutocommit mode: false";
