@@ -18,9 +18,9 @@ package dev.primus.agent.masking;
  * unquoted one to whitespace, an escaped line break, a closing bracket it did not open
  * ({@code User(password=abc)} masks {@code abc}), or a {@code &}, {@code ,} or {@code ;} that
  * separates it from what follows: one followed by the next key ({@code &user=}, {@code ,role:}),
- * a space or nothing. Inside a word ({@code Tr0ub4dor&3}) such a char is part of the password. A value that never ends
- * (an unclosed quote) is masked to the end of the message: over-masking a line beats leaking a
- * password. After {@code Authorization:} the first word is read as a scheme, whatever it is
+ * a space or nothing. Inside a word ({@code Tr0ub4dor&3}) such a char is part of the password. A
+ * value that never ends (an unclosed quote) is masked to the end of the message: over-masking a
+ * line beats leaking a password. After {@code Authorization:} the first word is read as a scheme, whatever it is
  * ({@code Basic}, {@code Api-Token}), and only the credential after it is masked; after other keys
  * only the well-known schemes are.
  *
