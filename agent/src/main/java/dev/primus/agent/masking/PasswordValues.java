@@ -6,7 +6,10 @@ package dev.primus.agent.masking;
  * in four written forms, each found from the char that ends its key:
  * <ul>
  *   <li>{@code k=v}, {@code k: v}, {@code "k":"v"}, {@code "k" : "v"}, {@code 'k'='v'}: from '=' or ':'.</li>
- *   <li>XML elements: {@code <password>v</password>}, {@code <db:password>v}: from '>'.</li>
+ *   <li>XML elements: {@code <password>v</password>}, {@code <db:password>v}, and those a {@code key}
+ *   or {@code name} attribute names ({@code <entry key="password">v</entry>} of a Properties file):
+ *   from '>'; the attribute beside such a one, {@code <property name="password" value="v"/>}:
+ *   from the '=' of {@code value}.</li>
  *   <li>Command-line flags: {@code --password v}, {@code -storepass v}: from the '-' that starts them
  *   ({@code --password=v} is the first form).</li>
  *   <li>URL-encoded, as a logged return URL or form body holds a query: {@code password%3Dv%26next%3D1}:
@@ -121,24 +124,70 @@ final class PasswordValues {
             keyEnd--;
         }
         int key = keyEndingAt(s, from, keyEnd);
-        if (key < 0 || isSetting(s, from, keyEnd)) {
+        boolean secret = key >= 0 ? !isSetting(s, from, keyEnd)
+                : separator == '=' && isValueOfNamedSecret(s, from, keyEnd);
+        if (!secret) {
             return Match.NONE;
         }
         int value = at + 1;
         while (value < end && value - at <= MAX_SPACES && s.charAt(value) == ' ') {
             value++;
         }
-        return valueAt(s, value, end, isAuthorization(key));
+        return valueAt(s, value, end, key >= 0 && isAuthorization(key));
     }
 
-    /** {@code <password>value<}: the element's text, up to the next tag. */
-    private static long xmlElement(CharSequence s, int from, int at, int end) {
-        int nameStart = at;
-        while (nameStart > from && at - nameStart <= MAX_KEY && isNameChar(s.charAt(nameStart - 1))) {
-            nameStart--;
+    /**
+     * Whether {@code s[.., keyEnd)} is a {@code value} attribute right after a {@code name} or
+     * {@code key} attribute that names a secret.
+     */
+    private static boolean isValueOfNamedSecret(CharSequence s, int from, int keyEnd) {
+        int valueStart = keyEnd - "value".length();
+        if (valueStart <= from || !TextSearch.startsWithIgnoreCase(s, valueStart, keyEnd, "value")
+                || !isAttributeGap(s.charAt(valueStart - 1))) {
+            return false;
         }
-        if (nameStart == at || nameStart == from || s.charAt(nameStart - 1) != '<'
-                || keyEndingAt(s, nameStart, at) < 0) {
+        int afterQuote = skipSpacesBack(s, from, valueStart);
+        return afterQuote > from && isQuote(s.charAt(afterQuote - 1)) && isNamingAttribute(s, from, afterQuote);
+    }
+
+    /**
+     * Whether the quoted attribute value whose closing quote stands right before {@code afterQuote}
+     * is a secret key given to a {@code key} or {@code name} attribute: {@code key="password"},
+     * {@code name="db.password"}.
+     */
+    private static boolean isNamingAttribute(CharSequence s, int from, int afterQuote) {
+        int closing = afterQuote - 1;
+        char quote = s.charAt(closing);
+        int opening = closing - 1;
+        while (opening > from && closing - opening <= MAX_KEY && s.charAt(opening) != quote) {
+            opening--;
+        }
+        if (opening <= from + 1 || s.charAt(opening) != quote || s.charAt(opening - 1) != '='
+                || keyEndingAt(s, opening + 1, closing) < 0) {
+            return false;
+        }
+        return isAttributeNamed(s, from, opening - 1, "key") || isAttributeNamed(s, from, opening - 1, "name");
+    }
+
+    private static boolean isAttributeNamed(CharSequence s, int from, int nameEnd, String name) {
+        int start = nameEnd - name.length();
+        return start > from && TextSearch.startsWithIgnoreCase(s, start, nameEnd, name)
+                && isAttributeGap(s.charAt(start - 1));
+    }
+
+    private static boolean isAttributeGap(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '"' || c == '\'';
+    }
+
+    /** {@code <password>value<} or {@code <entry key="password">value<}: the element's text, up to the next tag. */
+    private static long xmlElement(CharSequence s, int from, int at, int end) {
+        boolean secret = at > from && isQuote(s.charAt(at - 1)) ? isNamingAttribute(s, from, at)
+                : isSecretElement(s, from, at);
+        if (!secret) {
             return Match.NONE;
         }
         int limit = (int) Math.min(end, (long) at + 1 + MAX_QUOTED);
@@ -150,6 +199,16 @@ final class PasswordValues {
             return Match.NONE;
         }
         return stop == at + 1 || FrameworkValues.isOne(s, at + 1, stop) ? Match.NONE : Match.of(at + 1, stop);
+    }
+
+    /** Whether the '>' at {@code at} ends a start tag named like a secret: {@code <password>}, {@code <db:Password>}. */
+    private static boolean isSecretElement(CharSequence s, int from, int at) {
+        int nameStart = at;
+        while (nameStart > from && at - nameStart <= MAX_KEY && isNameChar(s.charAt(nameStart - 1))) {
+            nameStart--;
+        }
+        return nameStart != at && nameStart != from && s.charAt(nameStart - 1) == '<'
+                && keyEndingAt(s, nameStart, at) >= 0;
     }
 
     /** {@code --password value} or {@code -storepass value}: the next word. */

@@ -73,6 +73,27 @@ class PasswordKvDetectorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "<entry key=\"password\">s3cret</entry>                | <entry key=\"password\">[PASSWORD_KV]</entry>",
+        "<entry key='db.password'>s3cret</entry>              | <entry key='db.password'>[PASSWORD_KV]</entry>",
+        "<property name=\"password\" value=\"s3cret\"/>        | <property name=\"password\" value=\"[PASSWORD_KV]\"/>",
+        "<add key=\"ApiKey\" value=\"s3cret\" />               | <add key=\"ApiKey\" value=\"[PASSWORD_KV]\" />",
+        "<input name=\"password\" value=\"s3cret\">            | <input name=\"password\" value=\"[PASSWORD_KV]\">",
+    })
+    void masksTheValueOfAnElementOrAttributeThatAKeyOrNameAttributeNames(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<entry key=\"user\">bob</entry>", "<property name=\"username\" value=\"bob\"/>",
+        "<property name=\"password\" ref=\"passwordBean\"/>", "<a title=\"password\">Reset</a>",
+        "<label for=\"password\">Password</label>", "<input type=\"password\" value=\"\">",
+        "<property name=\"password\" value=\"${db.password}\"/>", "x=\"password\" value=\"v\""})
+    void leavesAttributesThatNameNoSecretAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "/login?next=%2Fhome%3Fpassword%3Dhunter2%26x%3D1     | /login?next=%2Fhome%3Fpassword%3D[PASSWORD_KV]%26x%3D1",
         "state=a%26api_key%3dabc123%26b%3D2                   | state=a%26api_key%3d[PASSWORD_KV]%26b%3D2",
         "body username%3Dbob%26token%3Dxyz789 sent            | body username%3Dbob%26token%3D[PASSWORD_KV] sent",

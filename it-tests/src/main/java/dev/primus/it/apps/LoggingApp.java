@@ -48,6 +48,7 @@ public final class LoggingApp {
         {"env PGPASSWORD={} psql -h db", "pgKeyed77"},
         {"login password={} ok", "Tr0ub4dor&3keyed"},
         {"redirect /login?next=%2Fhome%3Fpassword%3D{}%26x%3D1", "encodedKeyed77"},
+        {"bean <property name=\"password\" value=\"{}\"/>", "attrKeyed77"},
     };
     /** A message a developer wrote on several lines: it stays so. */
     static final String BANNER = "Database info:\n\tDatabase JDBC URL [{}]\n\tAutocommit mode: false";
