@@ -3,7 +3,7 @@ package dev.primus.agent.masking;
 /**
  * password_kv: the value of a secret-looking key. Keys are matched case-insensitively, alone or as
  * the last word of a longer key ({@code db_password}, {@code X-Auth-Token}, {@code clientSecret}),
- * in four written forms, each found from the char that ends its key:
+ * in these written forms, each found from the char that ends its key:
  * <ul>
  *   <li>{@code k=v}, {@code k: v}, {@code "k":"v"}, {@code "k" : "v"}, {@code 'k'='v'}: from '=' or ':'.</li>
  *   <li>XML elements: {@code <password>v</password>}, {@code <db:password>v}, and those a {@code key}
