@@ -104,7 +104,7 @@ final class PasswordValues {
     private static boolean isEncodedValueEnd(CharSequence s, int i, int end) {
         char c = s.charAt(i);
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '&' || c == '"' || c == '\''
-                || (c == '\\' && i + 1 < end && (s.charAt(i + 1) == 'n' || s.charAt(i + 1) == 'r'))
+                || isEscapedBreakAt(s, i, end)
                 || (c == '%' && i + 2 < end && s.charAt(i + 1) == '2' && s.charAt(i + 2) == '6');
     }
 
@@ -120,7 +120,7 @@ final class PasswordValues {
             return Match.NONE; // a URL's scheme: url_credentials reads what follows
         }
         int keyEnd = skipSpacesBack(s, from, at);
-        if (keyEnd > from && (s.charAt(keyEnd - 1) == '"' || s.charAt(keyEnd - 1) == '\'')) {
+        if (keyEnd > from && isQuote(s.charAt(keyEnd - 1))) {
             keyEnd--;
         }
         int key = keyEndingAt(s, from, keyEnd);
@@ -220,10 +220,7 @@ final class PasswordValues {
         if (nameStart >= end || !CharClass.isLetter(s.charAt(nameStart))) {
             return Match.NONE;
         }
-        int nameEnd = nameStart;
-        while (nameEnd < end && nameEnd - nameStart <= MAX_KEY && isNameChar(s.charAt(nameEnd)) && s.charAt(nameEnd) != ':') {
-            nameEnd++;
-        }
+        int nameEnd = nameEnd(s, nameStart, end);
         if (nameEnd + 1 >= end || s.charAt(nameEnd) != ' ' || keyEndingAt(s, nameStart, nameEnd) < 0) {
             return Match.NONE;
         }
@@ -242,7 +239,7 @@ final class PasswordValues {
         char open = s.charAt(value);
         int start;
         int stop;
-        if (open == '"' || open == '\'') {
+        if (isQuote(open)) {
             start = value + 1;
             stop = closingQuote(s, start, end, open);
         } else {
@@ -252,9 +249,9 @@ final class PasswordValues {
         if (stop == start) {
             return Match.NONE;
         }
-        int scheme = schemeEnd(s, start, stop, end, authorization, open == '"' || open == '\'');
+        int scheme = schemeEnd(s, start, stop, end, authorization, isQuote(open));
         if (scheme > 0) {
-            int credentialEnd = open == '"' || open == '\'' ? stop : unquotedEnd(s, scheme + 1, end);
+            int credentialEnd = isQuote(open) ? stop : unquotedEnd(s, scheme + 1, end);
             if (credentialEnd > scheme + 1) {
                 return FrameworkValues.isOne(s, scheme + 1, credentialEnd) ? Match.NONE : Match.of(scheme + 1, credentialEnd);
             }
@@ -307,7 +304,7 @@ final class PasswordValues {
             int start = keyEnd - key.length();
             if (key.charAt(key.length() - 1) == last && start >= from
                     && TextSearch.startsWithIgnoreCase(s, start, keyEnd, key)
-                    && (startsKeyWord(s, from, start) || endsAfterAnyPrefix(key))) {
+                    && (startsKeyWord(s, from, start) || isOneOf(key, KEYS_AFTER_ANY_PREFIX))) {
                 return k;
             }
         }
@@ -330,16 +327,11 @@ final class PasswordValues {
     }
 
     private static boolean isAuthorization(int key) {
-        for (String authorization : AUTHORIZATION_KEYS) {
-            if (KEYS[key].equals(authorization)) {
-                return true;
-            }
-        }
-        return false;
+        return isOneOf(KEYS[key], AUTHORIZATION_KEYS);
     }
 
-    private static boolean endsAfterAnyPrefix(String key) {
-        for (String word : KEYS_AFTER_ANY_PREFIX) {
+    private static boolean isOneOf(String key, String[] words) {
+        for (String word : words) {
             if (word.equals(key)) {
                 return true;
             }
@@ -388,8 +380,7 @@ final class PasswordValues {
         while (i < end) {
             char c = s.charAt(i);
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r'
-                    || ((c == '&' || c == ',' || c == ';') && separates(s, i, end))
-                    || (c == '\\' && i + 1 < end && (s.charAt(i + 1) == 'n' || s.charAt(i + 1) == 'r'))) {
+                    || ((c == '&' || c == ',' || c == ';') && separates(s, i, end)) || isEscapedBreakAt(s, i, end)) {
                 break;
             }
             if (c == '(' || c == '[' || c == '{') {
@@ -413,11 +404,23 @@ final class PasswordValues {
      * any key, goes on the value.
      */
     private static boolean separates(CharSequence s, int at, int end) {
-        int nameEnd = at + 1;
-        while (nameEnd < end && nameEnd - at <= MAX_KEY && isNameChar(s.charAt(nameEnd)) && s.charAt(nameEnd) != ':') {
+        int nameEnd = nameEnd(s, at + 1, end);
+        return nameEnd == at + 1 || (nameEnd < end && (s.charAt(nameEnd) == '=' || s.charAt(nameEnd) == ':'));
+    }
+
+    /** Where the name from {@code start} ends: at a char no name holds, at a ':', or past {@link #MAX_KEY} chars. */
+    private static int nameEnd(CharSequence s, int start, int end) {
+        int nameEnd = start;
+        while (nameEnd < end && nameEnd - start <= MAX_KEY && isNameChar(s.charAt(nameEnd))
+                && s.charAt(nameEnd) != ':') {
             nameEnd++;
         }
-        return nameEnd == at + 1 || (nameEnd < end && (s.charAt(nameEnd) == '=' || s.charAt(nameEnd) == ':'));
+        return nameEnd;
+    }
+
+    /** Whether {@code s[i]} starts an escaped line break ({@code \n}, {@code \r} written as two chars). */
+    private static boolean isEscapedBreakAt(CharSequence s, int i, int end) {
+        return s.charAt(i) == '\\' && i + 1 < end && (s.charAt(i + 1) == 'n' || s.charAt(i + 1) == 'r');
     }
 
     private static boolean isScheme(CharSequence s, int start, int stop) {
