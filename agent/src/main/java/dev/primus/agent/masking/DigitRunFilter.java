@@ -91,8 +91,11 @@ final class DigitRunFilter {
         if ((length == 3 && grouped) || length == 9) {
             possible |= SSN;
         }
+        // A national number a word names may come in groups of any length after its 0 (06 12 34 56 78, 030 1234567).
+        boolean phoneGroup = first == '0' && (grouped || (after == '.' && digitAfterSeparator))
+                && length <= PhoneNumbers.MAX_GROUP;
         if ((length == 3 && (grouped || after == '.')) || (length == 1 && countryCodeOne(s, at, i, end, after))
-                || length == 10) {
+                || phoneGroup || (length >= PhoneNumbers.MIN_NAMED && length <= PhoneNumbers.MAX_NAMED)) {
             possible |= PHONE;
         }
         if (first >= '2' && (length == 12 || (length == 4 && longGroups))) {

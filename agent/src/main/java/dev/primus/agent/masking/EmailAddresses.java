@@ -2,7 +2,8 @@ package dev.primus.agent.masking;
 
 /**
  * email: {@code local@domain.tld}, found from its '@'. The local part is letters, digits and
- * {@code . _ % + -} (at most 64, starting with a letter or digit); the domain is two or more
+ * {@code . _ % + -} (at most 64, starting with a letter or digit), and an apostrophe between two
+ * of its letters or digits ({@code o'brien}); the domain is two or more
  * labels with a letters-only top-level label of two or more. So {@code @Override},
  * {@code foo@bar} and {@code lib@1.2.3} are not addresses.
  */
@@ -31,7 +32,8 @@ final class EmailAddresses {
 
     private static int localStart(CharSequence s, int from, int at) {
         int start = at;
-        while (start > from && isLocal(s.charAt(start - 1)) && !CharClass.isEscapedBreak(s, from, start - 1)) {
+        while (start > from && (isLocal(s.charAt(start - 1)) || isApostropheInName(s, from, start - 1, at))
+                && !CharClass.isEscapedBreak(s, from, start - 1)) {
             if (at - --start > MAX_LOCAL) {
                 return -1;
             }
@@ -104,6 +106,16 @@ final class EmailAddresses {
             }
         }
         return false;
+    }
+
+    /**
+     * An apostrophe between two letters or digits of the local part ({@code john.o'brien@},
+     * {@code d'angelo@}), as names are written; one before the local part is a quote around the
+     * address ({@code user='john@...'}), and stays outside it.
+     */
+    private static boolean isApostropheInName(CharSequence s, int from, int i, int at) {
+        return s.charAt(i) == '\'' && i > from && i + 1 < at && CharClass.isAlnum(s.charAt(i - 1))
+                && CharClass.isAlnum(s.charAt(i + 1));
     }
 
     private static boolean isLocal(char c) {

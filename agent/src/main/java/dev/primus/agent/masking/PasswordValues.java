@@ -11,7 +11,9 @@ package dev.primus.agent.masking;
  *   from '>'; the attribute beside such a one, {@code <property name="password" value="v"/>}:
  *   from the '=' of {@code value}.</li>
  *   <li>Command-line flags: {@code --password v}, {@code -storepass v}: from the '-' that starts them
- *   ({@code --password=v} is the first form).</li>
+ *   ({@code --password=v} is the first form); and the short flags that take a password in a few
+ *   well-known commands, {@code mysql -phunter2}, {@code sshpass -p v}, {@code curl -u user:v}
+ *   ({@link CommandPasswordFlags}).</li>
  *   <li>URL-encoded, as a logged return URL or form body holds a query: {@code password%3Dv%26next%3D1}:
  *   from the '%' of {@code %3D}; the value ends at {@code %26}, {@code &} or whitespace.</li>
  * </ul>
@@ -76,7 +78,8 @@ final class PasswordValues {
             case '>':
                 return xmlElement(s, from, at, end);
             case '-':
-                return commandLineFlag(s, from, at, end);
+                long flag = commandLineFlag(s, from, at, end);
+                return flag != Match.NONE ? flag : CommandPasswordFlags.match(s, from, at, end);
             case '%':
                 return encodedKeyValue(s, from, at, end);
             default:
@@ -232,6 +235,10 @@ final class PasswordValues {
     }
 
     /** The value that starts at {@code value}, quoted or not; NONE when there is none to mask. */
+    static long valueAt(CharSequence s, int value, int end) {
+        return valueAt(s, value, end, false);
+    }
+
     private static long valueAt(CharSequence s, int value, int end, boolean authorization) {
         if (value >= end) {
             return Match.NONE;

@@ -11,13 +11,23 @@ package dev.primus.agent.masking;
  *   <li>Indian mobile: exactly ten bare digits starting 6-9. Epoch seconds start with 1 until
  *   2033 and millis have 13 digits, so neither matches; a ten-digit counter or id starting with
  *   6-9 does, and is masked: the accepted price of catching numbers written without +91.</li>
- *   <li>Any ten bare digits right after a word that names a phone ({@code telephone=4155552671},
- *   {@code "mobile": "0123456789"}): as many apps store them ({@link KeywordBefore}).</li>
+ *   <li>Right after a word that names a phone ({@link KeywordBefore}): 9 to 13 bare digits, as
+ *   many apps store them ({@code telephone=4155552671}, {@code "mobile": "07700900123"}), or a
+ *   national number of 7 to 13 digits in groups that starts with its trunk prefix 0, the first
+ *   group in parentheses or not ({@code tel=(020) 7946 0958}, {@code phone: 06 12 34 56 78},
+ *   {@code 030 1234567}).</li>
  * </ul>
  */
 final class PhoneNumbers {
     private static final int E164_MIN = 8;
     private static final int E164_MAX = 15;
+    /** Bare digits after a word that names a phone: a national number with its leading 0 or without. */
+    static final int MIN_NAMED = 9;
+    static final int MAX_NAMED = 13;
+    /** The fewest digits of a named national number in groups (a seven-digit local number). */
+    private static final int MIN_NAMED_GROUPED = 7;
+    /** The longest group of a national number written in groups (0123 456789, 030 1234567). */
+    static final int MAX_GROUP = 5;
 
     private PhoneNumbers() {
     }
@@ -29,20 +39,64 @@ final class PhoneNumbers {
             return international(s, from, at, end);
         }
         long northAmerican = northAmerican(s, from, at, end);
-        if (northAmerican != Match.NONE || c == '(') {
+        if (northAmerican != Match.NONE) {
             return northAmerican;
         }
-        long mobile = indianMobile(s, from, at, end);
+        long mobile = c == '(' ? Match.NONE : indianMobile(s, from, at, end);
         return mobile != Match.NONE ? mobile : named(s, from, at, end);
     }
 
-    /** Ten bare digits after a word that names a phone number: {@code telephone=4155552671}. */
+    /**
+     * A number after a word that names a phone: {@code telephone=4155552671}, {@code tel=(020) 7946 0958}.
+     * In groups, a national number starts with its trunk prefix 0, which keeps the groups of an
+     * Aadhaar number or a run of counters after the word out of it. It ends after the last group
+     * that can end it, short of a time ({@code 10:11}) or a longer number; the word is looked for last.
+     */
     private static long named(CharSequence s, int from, int at, int end) {
-        if (!CharClass.digits(s, at, 10, end) || !NumberEdges.startsAt(s, from, at) || !NumberEdges.endsAt(s, at + 10, end)
-                || !KeywordBefore.names(s, from, at, KeywordBefore.PHONE)) {
+        if (!NumberEdges.startsAt(s, from, at)) {
             return Match.NONE;
         }
-        return Match.of(at, at + 10);
+        int i = at;
+        int digits = 0;
+        int groups = 0;
+        if (s.charAt(i) == '(') {
+            int close = i + 1;
+            while (close < end && CharClass.isDigit(s.charAt(close))) {
+                close++;
+            }
+            i = charAt(s, close + 1, end) == ' ' ? close + 2 : close + 1;
+            if (close == at + 1 || close - at - 1 > MAX_GROUP || charAt(s, close, end) != ')' || !digitAt(s, i, end)) {
+                return Match.NONE;
+            }
+            digits = close - at - 1;
+            groups = 1;
+        }
+        boolean trunkPrefix = s.charAt(s.charAt(at) == '(' ? at + 1 : at) == '0';
+        int numberEnd = -1;
+        char separators = 0;
+        while (digits <= MAX_NAMED) {
+            int group = i;
+            while (i < end && CharClass.isDigit(s.charAt(i))) {
+                i++;
+            }
+            digits += i - group;
+            groups++;
+            boolean grouped = groups > 1;
+            if (digits <= MAX_NAMED && digits >= (grouped ? MIN_NAMED_GROUPED : MIN_NAMED) && (trunkPrefix || !grouped)
+                    && NumberEdges.endsAt(s, i, end) && !(charAt(s, i, end) == ':' && digitAt(s, i + 1, end))) {
+                numberEnd = i;
+            }
+            char separator = charAt(s, i, end);
+            // The same one separator between groups, each of at most MAX_GROUP digits but the last.
+            if (i - group > MAX_GROUP || !(separator == ' ' || separator == '-' || separator == '.')
+                    || (separators != 0 && separator != separators) || !digitAt(s, i + 1, end)) {
+                break;
+            }
+            separators = separator;
+            i++;
+        }
+        return numberEnd < 0 || !KeywordBefore.names(s, from, at, KeywordBefore.PHONE) ? Match.NONE
+                : Match.of(at, numberEnd);
     }
 
     private static long international(CharSequence s, int from, int at, int end) {

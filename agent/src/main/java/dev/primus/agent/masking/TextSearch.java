@@ -32,6 +32,11 @@ final class TextSearch {
         return true;
     }
 
+    /** Whether {@code s[at, end)} is {@code lowerWord}, ASCII case-insensitively; {@code lowerWord} must be lower case. */
+    static boolean equalsIgnoreCase(CharSequence s, int at, int end, String lowerWord) {
+        return end - at == lowerWord.length() && startsWithIgnoreCase(s, at, end, lowerWord);
+    }
+
     /** First index of {@code needle} in {@code [from, end)}, or -1. */
     static int indexOf(CharSequence s, String needle, int from, int end) {
         char first = needle.charAt(0);

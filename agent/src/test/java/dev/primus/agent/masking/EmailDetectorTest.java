@@ -39,6 +39,18 @@ class EmailDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"john.o'brien@example.com", "d'angelo@example.com", "o'neil.o'hara@example.ie"})
+    void takesAnApostropheInANameIntoTheAddress(String email) {
+        assertEquals("contact [EMAIL] now", masker.mask("contact " + email + " now"));
+    }
+
+    @Test
+    void leavesTheQuotesAroundAnAddressOutOfIt() {
+        assertEquals("user='[EMAIL]' name='[EMAIL]' it's [EMAIL]",
+                masker.mask("user='john@example.com' name='o'x@example.com' it's y@example.com"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
         "@Override", "foo@bar", "lib@1.2.3", "user@localhost", "@", "a@b.c", "name@example.c0m", "@@@",
         "x@-example.com", "x@example-.com",

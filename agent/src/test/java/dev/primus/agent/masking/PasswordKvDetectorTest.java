@@ -145,6 +145,40 @@ class PasswordKvDetectorTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "mysql -uroot -phunter2 -h db shop                     | mysql -uroot -p[PASSWORD_KV] -h db shop",
+        "/usr/bin/mysqldump -u app -pS3cr3t! shop              | /usr/bin/mysqldump -u app -p[PASSWORD_KV] shop",
+        "mariadb-dump -u admin -p'correct horse' shop          | mariadb-dump -u admin -p'[PASSWORD_KV]' shop",
+        "`\"C:\\MySQL 8.0\\bin\\mysql.exe\" -uroot -phunter2` | `\"C:\\MySQL 8.0\\bin\\mysql.exe\" -uroot -p[PASSWORD_KV]`",
+        "Executing command: [mysqldump, -u, root, -phunter2, shop] | Executing command: [mysqldump, -u, root, -p[PASSWORD_KV], shop]",
+        "cmd=['mysql', '-uroot', '-phunter2', 'shop']          | cmd=['mysql', '-uroot', '-p[PASSWORD_KV]', 'shop']",
+        "sshpass -p hunter2 ssh deploy@host                     | sshpass -p [PASSWORD_KV] ssh deploy@host",
+        "cmd=['sshpass', '-p', 'hunter2', 'ssh']               | cmd=['sshpass', '-p', '[PASSWORD_KV]', 'ssh']",
+        "[sshpass, -p, hunter2, ssh, host]                     | [sshpass, -p, [PASSWORD_KV], ssh, host]",
+        "redis-cli -h cache -a hunter2 ping                    | redis-cli -h cache -a [PASSWORD_KV] ping",
+        "docker login -u ci -p hunter2 ghcr.io                 | docker login -u ci -p [PASSWORD_KV] ghcr.io",
+        "7z x -phunter2 backup.7z                              | 7z x -p[PASSWORD_KV] backup.7z",
+        "unzip -P hunter2 backup.zip                           | unzip -P [PASSWORD_KV] backup.zip",
+        "curl -sS -u deploy:hunter2 https://api.example.com    | curl -sS -u deploy:[PASSWORD_KV] https://api.example.com",
+        "curl --user \"deploy:hunter 2\" https://x             | curl --user \"deploy:[PASSWORD_KV]\" https://x",
+        "curl --user=deploy:hunter2 -U proxy:pw2 https://x     | curl --user=deploy:[PASSWORD_KV] -U proxy:[PASSWORD_KV] https://x",
+        "curl -udeploy:hunter2 https://x                       | curl -udeploy:[PASSWORD_KV] https://x",
+    })
+    void masksTheShortPasswordFlagsOfWellKnownCommands(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mysql -u root -p shop", "mysql -P 3306 -h db", "mysql -uroot -p", "docker run -p 8080:80 nginx",
+        "mkdir -p /var/lib/app", "ssh -p 2222 deploy@host", "scp -P 2222 file host:", "curl -u deploy https://x",
+        "python -u app.py", "redis-cli -a", "zip -r out.zip dir", "ps -p 12 && mysql -u root -p shop",
+        "mysql started; ps -p1234", "sshpass -p -e ssh host", "docker login -p", "curl -X -u",
+        "mysql backup done\\nmkdir -p2 /x", "7z x -p archive.7z -o out"})
+    void leavesShortFlagsOfOtherCommandsAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"password=null", "password: NULL", "secret=true", "token=false", "auth=Basic",
         "authentication method: trust", "auth=scram-sha-256", "credentials=UsernamePasswordAuthenticationToken@1a2b3c",
         "token=org.springframework.security.oauth2.jwt.Jwt", "token=com.acme.Token@7f31245a", "password: {",

@@ -3,6 +3,7 @@ package dev.primus.agent.masking;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PhoneDetectorTest {
@@ -43,9 +44,27 @@ class PhoneDetectorTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "tel=(020) 7946 0958                | tel=[PHONE]",
+        "phone: 020 7946 0958 (office)      | phone: [PHONE] (office)",
+        "mobile=07700900123                 | mobile=[PHONE]",
+        "tel=06 12 34 56 78                 | tel=[PHONE]",
+        "phone=030 1234567                  | phone=[PHONE]",
+        "phone=030-123456                   | phone=[PHONE]",
+        "tel 06.12.34.56.78 ok              | tel [PHONE] ok",
+        "phone 612345678                    | phone [PHONE]",
+        "contact (0)30 1234567              | contact [PHONE]",
+        "tel 020 7946 0958 2024 11 30       | tel [PHONE] 2024 11 30",
+    })
+    void masksANationalNumberAfterAWordThatNamesAPhone(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"order 4155552671 shipped", "microphone 4155552671", "hotel 4155552671",
-        "phone 41555526712", "phone 415555267", "phones=4155552671x"})
-    void leavesTenBareDigitsAloneWithoutTheWord(String text) {
+        "phone 41555526712345", "phone 41555526", "phones=4155552671x", "phone 12 34", "tel 1 2 3 4 5 6",
+        "phone=2024-11-30", "mobile 1.2.3", "phone 020 794", "order 020 7946 0958"})
+    void leavesNumbersAloneWithoutTheWordOrThePhoneShape(String text) {
         assertEquals(text, masker.mask(text));
     }
 }

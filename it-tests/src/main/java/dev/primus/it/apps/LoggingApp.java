@@ -49,6 +49,8 @@ public final class LoggingApp {
         {"login password={} ok", "Tr0ub4dor&3keyed"},
         {"redirect /login?next=%2Fhome%3Fpassword%3D{}%26x%3D1", "encodedKeyed77"},
         {"bean <property name=\"password\" value=\"{}\"/>", "attrKeyed77"},
+        {"running mysql -uroot -p{} shop", "mysqlKeyed77"},
+        {"mobile={} verified", "07700900123"},
     };
     /** A message a developer wrote on several lines: it stays so. */
     static final String BANNER = "Database info:\n\tDatabase JDBC URL [{}]\n\tAutocommit mode: false";

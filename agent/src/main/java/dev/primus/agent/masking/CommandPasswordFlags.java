@@ -1,0 +1,180 @@
+package dev.primus.agent.masking;
+
+/**
+ * The short flags that take a password in a few well-known commands, for password_kv: where the
+ * flag's name says nothing ({@code -p}, {@code -a}, {@code -u}), only the command it is given to
+ * makes it a password. So the command is read back from the flag, as a shell line or a logged
+ * argument list writes it ({@code mysql -uroot -phunter2}, {@code [sshpass, -p, hunter2, ssh]}):
+ * <ul>
+ *   <li>{@code mysql*} and {@code mariadb*} clients: {@code -pVALUE}. {@code -p VALUE} is not one:
+ *   a bare {@code -p} asks for the password, and the next word is the database.</li>
+ *   <li>{@code sshpass}: {@code -p VALUE} or {@code -pVALUE}.</li>
+ *   <li>{@code redis-cli}, {@code valkey-cli}: {@code -a VALUE}.</li>
+ *   <li>{@code docker}, {@code podman}, {@code nerdctl} with {@code login}: {@code -p VALUE}
+ *   ({@code docker run -p 8080:80} publishes a port).</li>
+ *   <li>{@code 7z}, {@code 7za}, {@code 7zr}: {@code -pVALUE}; {@code zip}, {@code unzip}: {@code -P VALUE}.</li>
+ *   <li>{@code curl}: {@code -u}, {@code --user}, {@code -U} or {@code --proxy-user} {@code USER:PASSWORD}
+ *   (or {@code -uUSER:PASSWORD}), of which only the password.</li>
+ * </ul>
+ * The command is the nearest of these names before the flag, as a word of its own (a path's file
+ * name, {@code .exe} left off), no further back than a line break or a {@code ;}, {@code |} or
+ * {@code &} that ends the command before.
+ */
+final class CommandPasswordFlags {
+    /** How far back the command may stand from its flag. */
+    private static final int MAX_COMMAND_LINE = 256;
+    private static final int ATTACHED = 1;
+    private static final int SPACED = 2;
+    /** The value is {@code USER:PASSWORD}, of which only the password is masked. */
+    private static final int USER_AND_PASSWORD = 4;
+
+    private CommandPasswordFlags() {
+    }
+
+    /** {@code at} is the '-' of a flag at a word start. */
+    static long match(CharSequence s, int from, int at, int end) {
+        boolean longFlag = at + 1 < end && s.charAt(at + 1) == '-';
+        int nameStart = longFlag ? at + 2 : at + 1;
+        int nameEnd = nameStart;
+        while (nameEnd < end && (CharClass.isLetter(s.charAt(nameEnd)) || s.charAt(nameEnd) == '-')) {
+            nameEnd++;
+        }
+        if (nameEnd == nameStart || (longFlag ? nameEnd : nameStart + 1) >= end) {
+            return Match.NONE;
+        }
+        char letter = longFlag ? 'u' : s.charAt(nameStart);
+        if (longFlag ? !TextSearch.equalsIgnoreCase(s, nameStart, nameEnd, "user")
+                && !TextSearch.equalsIgnoreCase(s, nameStart, nameEnd, "proxy-user") : "paPuU".indexOf(letter) < 0) {
+            return Match.NONE;
+        }
+        int flagEnd = longFlag ? nameEnd : nameStart + 1;
+        int separate = separateValue(s, from, at, flagEnd, end);
+        int forms = forms(s, from, at, letter);
+        if (separate >= 0) {
+            return (forms & SPACED) == 0 ? Match.NONE : value(s, separate, end, forms);
+        }
+        if (longFlag) { // --user=admin:pw
+            return forms == 0 || s.charAt(flagEnd) != '=' ? Match.NONE : value(s, flagEnd + 1, end, forms);
+        }
+        if ((forms & ATTACHED) == 0) {
+            return Match.NONE;
+        }
+        // An item of a logged list, '-phunter2': the value ends where the item does.
+        char open = at > from ? s.charAt(at - 1) : 0;
+        int itemEnd = end;
+        for (int i = flagEnd; isQuote(open) && i < end; i++) {
+            if (s.charAt(i) == open) {
+                itemEnd = i;
+                break;
+            }
+        }
+        return value(s, flagEnd, itemEnd, forms);
+    }
+
+    /**
+     * Where the value after a flag ending at {@code flagEnd} starts when it is a word of its own:
+     * after a space ({@code -p v}), as a logged argument list writes it ({@code [sshpass, -p, v]},
+     * {@code ['sshpass', '-p', 'v']}), or -1.
+     */
+    private static int separateValue(CharSequence s, int from, int at, int flagEnd, int end) {
+        int i = flagEnd;
+        if (i < end && at > from && s.charAt(at - 1) == s.charAt(i) && isQuote(s.charAt(i))) {
+            i++; // the quote that closes the flag in a list
+        }
+        if (i < end && s.charAt(i) == ',') {
+            i++;
+        }
+        if (i + 1 >= end || s.charAt(i) != ' ') {
+            return -1;
+        }
+        int word = isQuote(s.charAt(i + 1)) ? i + 2 : i + 1;
+        // The next flag: this one takes no value here.
+        return word >= end || s.charAt(word) == '-' ? -1 : i + 1;
+    }
+
+    private static long value(CharSequence s, int value, int end, int forms) {
+        long found = PasswordValues.valueAt(s, value, end);
+        if (found == Match.NONE || (forms & USER_AND_PASSWORD) == 0) {
+            return found;
+        }
+        int colon = TextSearch.indexOf(s, ":", Match.start(found), Match.end(found));
+        return colon < 0 || colon + 1 == Match.end(found) ? Match.NONE : Match.of(colon + 1, Match.end(found));
+    }
+
+    /**
+     * How the command before {@code at} takes a password after flag {@code letter} ('u' for curl's
+     * long flags too): {@link #ATTACHED}, {@link #SPACED}, both, or 0 when it takes none there.
+     */
+    private static int forms(CharSequence s, int from, int at, char letter) {
+        boolean login = false;
+        int limit = Math.max(from, at - MAX_COMMAND_LINE);
+        int i = at;
+        while (i > limit) {
+            char c = s.charAt(i - 1);
+            if (c == ';' || c == '|' || c == '&' || c == '\n' || c == '\r' || CharClass.isEscapedBreak(s, from, i - 1)) {
+                return 0;
+            }
+            if (!isPathChar(c)) {
+                i--;
+                continue;
+            }
+            int wordEnd = i;
+            while (i > limit && isPathChar(s.charAt(i - 1)) && !CharClass.isEscapedBreak(s, from, i - 1)) {
+                i--;
+            }
+            int name = i;
+            for (int k = i; k < wordEnd; k++) {
+                if (s.charAt(k) == '/' || s.charAt(k) == '\\') {
+                    name = k + 1;
+                }
+            }
+            int nameEnd = wordEnd - 4 > name && TextSearch.startsWithIgnoreCase(s, wordEnd - 4, wordEnd, ".exe")
+                    ? wordEnd - 4 : wordEnd;
+            int forms = commandForms(s, name, nameEnd, letter, login);
+            if (forms >= 0) {
+                return forms;
+            }
+            login |= TextSearch.equalsIgnoreCase(s, name, nameEnd, "login");
+        }
+        return 0;
+    }
+
+    /** The forms command {@code s[name, end)} takes after {@code letter}; -1 when it is no command known here. */
+    private static int commandForms(CharSequence s, int name, int end, char letter, boolean login) {
+        if (TextSearch.startsWithIgnoreCase(s, name, end, "mysql") || TextSearch.startsWithIgnoreCase(s, name, end, "mariadb")) {
+            return letter == 'p' ? ATTACHED : 0;
+        }
+        if (is(s, name, end, "sshpass")) {
+            return letter == 'p' ? ATTACHED | SPACED : 0;
+        }
+        if (is(s, name, end, "redis-cli") || is(s, name, end, "valkey-cli")) {
+            return letter == 'a' ? SPACED : 0;
+        }
+        if (is(s, name, end, "docker") || is(s, name, end, "podman") || is(s, name, end, "nerdctl")) {
+            return letter == 'p' && login ? ATTACHED | SPACED : 0;
+        }
+        if (is(s, name, end, "7z") || is(s, name, end, "7za") || is(s, name, end, "7zr")) {
+            return letter == 'p' ? ATTACHED : 0;
+        }
+        if (is(s, name, end, "zip") || is(s, name, end, "unzip")) {
+            return letter == 'P' ? SPACED : 0;
+        }
+        if (is(s, name, end, "curl")) {
+            return letter == 'u' || letter == 'U' ? ATTACHED | SPACED | USER_AND_PASSWORD : 0;
+        }
+        return -1;
+    }
+
+    private static boolean is(CharSequence s, int start, int end, String command) {
+        return TextSearch.equalsIgnoreCase(s, start, end, command);
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '"' || c == '\'';
+    }
+
+    /** Chars of a command as written: a file name and the directories before it. */
+    private static boolean isPathChar(char c) {
+        return CharClass.isAlnum(c) || c == '-' || c == '_' || c == '.' || c == '/' || c == '\\';
+    }
+}
