@@ -25,7 +25,8 @@ package dev.primus.agent.masking;
  * separates it from what follows: one followed by the next key ({@code &user=}, {@code ,role:}),
  * a space or nothing. Inside a word ({@code Tr0ub4dor&3}) such a char is part of the password. A
  * value that never ends (an unclosed quote) is masked to the end of the message: over-masking a
- * line beats leaking a password. After {@code Authorization:} the first word is read as a scheme, whatever it is
+ * line beats leaking a password. A cookie header's value runs over the {@code name=value} pairs
+ * "; " joins ({@link #cookies}). After {@code Authorization:} the first word is read as a scheme, whatever it is
  * ({@code Basic}, {@code Api-Token}), and only the credential after it is masked; after other keys
  * only the well-known schemes are.
  *
@@ -34,9 +35,12 @@ package dev.primus.agent.masking;
 final class PasswordValues {
     private static final String[] KEYS = {"password", "passwd", "pwd", "pass", "passphrase", "secret", "token",
         "api_key", "apikey", "api-key", "secret_key", "secretkey", "secret-key", "private_key", "privatekey",
-        "auth", "authorization", "credentials", "credential", "storepass", "keypass"};
+        "auth", "authorization", "credentials", "credential", "storepass", "keypass", "cookie",
+        "cvv", "cvc", "cvv2", "cvc2"};
     /** Keys after which the first word of the value is an HTTP authentication scheme, whatever its name. */
     private static final String[] AUTHORIZATION_KEYS = {"authorization"};
+    /** Keys whose value is a list of {@code name=value} pairs that "; " joins: a session id is as good as a password. */
+    private static final String[] COOKIE_KEYS = {"cookie"};
     /**
      * The keys that end a key whatever stands before them, not only after a separator or as a
      * camelCase hump: environment variables and properties written in one case ({@code PGPASSWORD},
@@ -136,7 +140,36 @@ final class PasswordValues {
         while (value < end && value - at <= MAX_SPACES && s.charAt(value) == ' ') {
             value++;
         }
+        if (key >= 0 && isOneOf(KEYS[key], COOKIE_KEYS)) {
+            return cookies(s, value, end);
+        }
         return valueAt(s, value, end, key >= 0 && isAuthorization(key));
+    }
+
+    /**
+     * A Cookie or Set-Cookie header's value ({@code Cookie: JSESSIONID=a1; theme=dark}): from the
+     * first cookie's value to the end of the last pair that "; " joins to it, names and all, since
+     * any of them may be the session. A quoted value, as any other.
+     */
+    private static long cookies(CharSequence s, int value, int end) {
+        if (value >= end || isQuote(s.charAt(value))) {
+            return valueAt(s, value, end, false);
+        }
+        int stop = unquotedEnd(s, value, end);
+        while (stop + 2 < end && s.charAt(stop) == ';' && s.charAt(stop + 1) == ' ' && isPairAt(s, stop + 2, end)) {
+            stop = unquotedEnd(s, stop + 2, end);
+        }
+        int start = value;
+        while (start < stop && s.charAt(start) != '=') {
+            start++;
+        }
+        start = start + 1 < stop ? start + 1 : value;
+        return stop == start || FrameworkValues.isOne(s, start, stop) ? Match.NONE : Match.of(start, stop);
+    }
+
+    private static boolean isPairAt(CharSequence s, int at, int end) {
+        int nameEnd = nameEnd(s, at, end);
+        return nameEnd > at && nameEnd < end && s.charAt(nameEnd) == '=';
     }
 
     /**

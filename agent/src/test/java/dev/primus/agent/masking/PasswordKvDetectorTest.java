@@ -169,6 +169,27 @@ class PasswordKvDetectorTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "Cookie: JSESSIONID=ABCDEF0123456789; session=eyJ1c2VyIjoiYm9iIn0 | Cookie: JSESSIONID=[PASSWORD_KV]",
+        "Set-Cookie: sessionid=38afes7a8; HttpOnly; Path=/                | Set-Cookie: sessionid=[PASSWORD_KV]; HttpOnly; Path=/",
+        "headers={cookie=SESSION=abc123; theme=dark, host=x}               | headers={cookie=SESSION=[PASSWORD_KV], host=x}",
+        "`\"Cookie\": \"sid=s%3Aabc.def\"`                                  | `\"Cookie\": \"[PASSWORD_KV]\"`",
+        "curl --cookie \"sid=abc123\" https://x                           | curl --cookie \"[PASSWORD_KV]\" https://x",
+        "card cvv=123 ok                                                  | card cvv=[PASSWORD_KV] ok",
+        "`{\"cvc\": \"4242\"}`                                              | `{\"cvc\": \"[PASSWORD_KV]\"}`",
+    })
+    void masksCookieHeadersAndCardSecurityCodes(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CookieSpec selected: default", "cookies=3", "cookie hash    : iwVmVzmVOlBuEX1UgVqDGw==",
+        "\"Cookie\":[\"REDACTED\"]", "Cookie: null", "cs(Cookie) cs(Referrer)"})
+    void leavesCookieWordsWithoutACookieAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"mysql -u root -p shop", "mysql -P 3306 -h db", "mysql -uroot -p", "docker run -p 8080:80 nginx",
         "mkdir -p /var/lib/app", "ssh -p 2222 deploy@host", "scp -P 2222 file host:", "curl -u deploy https://x",
         "python -u app.py", "redis-cli -a", "zip -r out.zip dir", "ps -p 12 && mysql -u root -p shop",
