@@ -5,7 +5,8 @@ package dev.primus.agent.masking;
  * the last word of a longer key ({@code db_password}, {@code X-Auth-Token}, {@code clientSecret}),
  * in these written forms, each found from the char that ends its key:
  * <ul>
- *   <li>{@code k=v}, {@code k: v}, {@code "k":"v"}, {@code "k" : "v"}, {@code 'k'='v'}: from '=' or ':'.</li>
+ *   <li>{@code k=v}, {@code k: v}, {@code "k":"v"}, {@code "k" : "v"}, {@code 'k'='v'}, {@code "k" => "v"}:
+ *   from '=' or ':'.</li>
  *   <li>XML elements: {@code <password>v</password>}, {@code <db:password>v}, and those a {@code key}
  *   or {@code name} attribute names ({@code <entry key="password">v</entry>} of a Properties file):
  *   from '>'; the attribute beside such a one, {@code <property name="password" value="v"/>}:
@@ -35,6 +36,8 @@ package dev.primus.agent.masking;
 final class PasswordValues {
     private static final String[] KEYS = {"password", "passwd", "pwd", "pass", "passphrase", "secret", "token",
         "api_key", "apikey", "api-key", "secret_key", "secretkey", "secret-key", "private_key", "privatekey",
+        "encryption_key", "encryptionkey", "encryption-key", "signing_key", "signingkey", "signing-key",
+        "master_key", "masterkey", "master-key", "hmac_key", "hmackey", "hmac-key",
         "auth", "authorization", "credentials", "credential", "storepass", "keypass", "cookie",
         "cvv", "cvc", "cvv2", "cvc2"};
     /** Keys after which the first word of the value is an HTTP authentication scheme, whatever its name. */
@@ -136,8 +139,10 @@ final class PasswordValues {
         if (!secret) {
             return Match.NONE;
         }
-        int value = at + 1;
-        while (value < end && value - at <= MAX_SPACES && s.charAt(value) == ' ') {
+        // The hash rocket of Ruby, PHP and Perl ("password" => "x") separates as '=' does.
+        int value = separator == '=' && at + 1 < end && s.charAt(at + 1) == '>' ? at + 2 : at + 1;
+        int spacesFrom = value;
+        while (value < end && value - spacesFrom < MAX_SPACES && s.charAt(value) == ' ') {
             value++;
         }
         if (key >= 0 && isOneOf(KEYS[key], COOKIE_KEYS)) {

@@ -183,6 +183,27 @@ class PasswordKvDetectorTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "`\"password\" => \"hunter2\"`                   | `\"password\" => \"[PASSWORD_KV]\"`",
+        "`{:api_key=>'k3yValue77'}`                        | `{:api_key=>'[PASSWORD_KV]'}`",
+        "encryption-key: Zx8Qm2Lp9Rt4Vw7Yb3Nc              | encryption-key: [PASSWORD_KV]",
+        "`\"signingKey\":\"Zx8Qm2Lp9Rt4Vw7Yb3Nc\"`         | `\"signingKey\":\"[PASSWORD_KV]\"`",
+        "rails master_key=Zx8Qm2Lp9Rt4Vw7Yb3Nc             | rails master_key=[PASSWORD_KV]",
+        "hmacKey=Zx8Qm2Lp9Rt4Vw7Yb3Nc                      | hmacKey=[PASSWORD_KV]",
+    })
+    void masksTheValueAfterAHashRocketAndOfKeysNamedForAKey(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"key=value", "monkey=3", "turkey: 5", "primary_key=id", "foreign_key=user_id", "hotkey=F5",
+        "cache_key=orders:42", "state=>HttpChannelState@26d", "x => y", "access_key_id=17", "accessKeyId: 17",
+        "MINIO_ACCESS_KEY=minio"}) // an access key is the id that goes with a secret key, no secret itself
+    void leavesOtherKeysAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"CookieSpec selected: default", "cookies=3", "cookie hash    : iwVmVzmVOlBuEX1UgVqDGw==",
         "\"Cookie\":[\"REDACTED\"]", "Cookie: null", "cs(Cookie) cs(Referrer)"})
     void leavesCookieWordsWithoutACookieAlone(String text) {
