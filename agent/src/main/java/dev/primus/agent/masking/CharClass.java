@@ -61,6 +61,11 @@ final class CharClass {
         return isAlnum(c) || c == '+' || c == '/';
     }
 
+    /** A double or single quote, as values are quoted in. */
+    static boolean isQuote(char c) {
+        return c == '"' || c == '\'';
+    }
+
     /** Letters and digits of any script, and '_': what a value must not touch on either side. */
     static boolean isWord(char c) {
         return c < 128 ? isAlnum(c) || c == '_' : Character.isLetterOrDigit(c);

@@ -62,7 +62,7 @@ final class CommandPasswordFlags {
         // An item of a logged list, '-phunter2': the value ends where the item does.
         char open = at > from ? s.charAt(at - 1) : 0;
         int itemEnd = end;
-        for (int i = flagEnd; isQuote(open) && i < end; i++) {
+        for (int i = flagEnd; CharClass.isQuote(open) && i < end; i++) {
             if (s.charAt(i) == open) {
                 itemEnd = i;
                 break;
@@ -78,7 +78,7 @@ final class CommandPasswordFlags {
      */
     private static int separateValue(CharSequence s, int from, int at, int flagEnd, int end) {
         int i = flagEnd;
-        if (i < end && at > from && s.charAt(at - 1) == s.charAt(i) && isQuote(s.charAt(i))) {
+        if (i < end && at > from && s.charAt(at - 1) == s.charAt(i) && CharClass.isQuote(s.charAt(i))) {
             i++; // the quote that closes the flag in a list
         }
         if (i < end && s.charAt(i) == ',') {
@@ -87,7 +87,7 @@ final class CommandPasswordFlags {
         if (i + 1 >= end || s.charAt(i) != ' ') {
             return -1;
         }
-        int word = isQuote(s.charAt(i + 1)) ? i + 2 : i + 1;
+        int word = CharClass.isQuote(s.charAt(i + 1)) ? i + 2 : i + 1;
         // The next flag: this one takes no value here.
         return word >= end || s.charAt(word) == '-' ? -1 : i + 1;
     }
@@ -111,7 +111,8 @@ final class CommandPasswordFlags {
         int i = at;
         while (i > limit) {
             char c = s.charAt(i - 1);
-            if (c == ';' || c == '|' || c == '&' || c == '\n' || c == '\r' || CharClass.isEscapedBreak(s, from, i - 1)) {
+            if (c == ';' || c == '|' || c == '&' || c == '\n' || c == '\r'
+                    || CharClass.isEscapedBreak(s, from, i - 1)) {
                 return 0;
             }
             if (!isPathChar(c)) {
@@ -141,7 +142,8 @@ final class CommandPasswordFlags {
 
     /** The forms command {@code s[name, end)} takes after {@code letter}; -1 when it is no command known here. */
     private static int commandForms(CharSequence s, int name, int end, char letter, boolean login) {
-        if (TextSearch.startsWithIgnoreCase(s, name, end, "mysql") || TextSearch.startsWithIgnoreCase(s, name, end, "mariadb")) {
+        if (TextSearch.startsWithIgnoreCase(s, name, end, "mysql")
+                || TextSearch.startsWithIgnoreCase(s, name, end, "mariadb")) {
             return letter == 'p' ? ATTACHED : 0;
         }
         if (is(s, name, end, "sshpass")) {
@@ -167,10 +169,6 @@ final class CommandPasswordFlags {
 
     private static boolean is(CharSequence s, int start, int end, String command) {
         return TextSearch.equalsIgnoreCase(s, start, end, command);
-    }
-
-    private static boolean isQuote(char c) {
-        return c == '"' || c == '\'';
     }
 
     /** Chars of a command as written: a file name and the directories before it. */

@@ -130,7 +130,7 @@ final class PasswordValues {
             return Match.NONE; // a URL's scheme: url_credentials reads what follows
         }
         int keyEnd = skipSpacesBack(s, from, at);
-        if (keyEnd > from && isQuote(s.charAt(keyEnd - 1))) {
+        if (keyEnd > from && CharClass.isQuote(s.charAt(keyEnd - 1))) {
             keyEnd--;
         }
         int key = keyEndingAt(s, from, keyEnd);
@@ -157,7 +157,7 @@ final class PasswordValues {
      * any of them may be the session. A quoted value, as any other.
      */
     private static long cookies(CharSequence s, int value, int end) {
-        if (value >= end || isQuote(s.charAt(value))) {
+        if (value >= end || CharClass.isQuote(s.charAt(value))) {
             return valueAt(s, value, end, false);
         }
         int stop = unquotedEnd(s, value, end);
@@ -188,7 +188,7 @@ final class PasswordValues {
             return false;
         }
         int afterQuote = skipSpacesBack(s, from, valueStart);
-        return afterQuote > from && isQuote(s.charAt(afterQuote - 1)) && isNamingAttribute(s, from, afterQuote);
+        return afterQuote > from && CharClass.isQuote(s.charAt(afterQuote - 1)) && isNamingAttribute(s, from, afterQuote);
     }
 
     /**
@@ -220,13 +220,9 @@ final class PasswordValues {
         return c == ' ' || c == '\t';
     }
 
-    private static boolean isQuote(char c) {
-        return c == '"' || c == '\'';
-    }
-
     /** {@code <password>value<} or {@code <entry key="password">value<}: the element's text, up to the next tag. */
     private static long xmlElement(CharSequence s, int from, int at, int end) {
-        boolean secret = at > from && isQuote(s.charAt(at - 1)) ? isNamingAttribute(s, from, at)
+        boolean secret = at > from && CharClass.isQuote(s.charAt(at - 1)) ? isNamingAttribute(s, from, at)
                 : isSecretElement(s, from, at);
         if (!secret) {
             return Match.NONE;
@@ -284,7 +280,7 @@ final class PasswordValues {
         char open = s.charAt(value);
         int start;
         int stop;
-        if (isQuote(open)) {
+        if (CharClass.isQuote(open)) {
             start = value + 1;
             stop = closingQuote(s, start, end, open);
         } else {
@@ -294,9 +290,9 @@ final class PasswordValues {
         if (stop == start) {
             return Match.NONE;
         }
-        int scheme = schemeEnd(s, start, stop, end, authorization, isQuote(open));
+        int scheme = schemeEnd(s, start, stop, end, authorization, CharClass.isQuote(open));
         if (scheme > 0) {
-            int credentialEnd = isQuote(open) ? stop : unquotedEnd(s, scheme + 1, end);
+            int credentialEnd = CharClass.isQuote(open) ? stop : unquotedEnd(s, scheme + 1, end);
             if (credentialEnd > scheme + 1) {
                 return FrameworkValues.isOne(s, scheme + 1, credentialEnd) ? Match.NONE : Match.of(scheme + 1, credentialEnd);
             }
