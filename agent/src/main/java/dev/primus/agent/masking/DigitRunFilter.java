@@ -95,7 +95,7 @@ final class DigitRunFilter {
         boolean phoneGroup = first == '0' && (grouped || (after == '.' && digitAfterSeparator))
                 && length <= PhoneNumbers.MAX_GROUP;
         if ((length == 3 && (grouped || after == '.')) || (length == 1 && countryCodeOne(s, at, i, end, after))
-                || phoneGroup || (length >= PhoneNumbers.MIN_NAMED && length <= PhoneNumbers.MAX_NAMED)) {
+                || phoneGroup || (length >= PhoneNumbers.MIN_NAMED && length <= PhoneNumbers.MAX_NAMED_BARE)) {
             possible |= PHONE;
         }
         if (first >= '2' && (length == 12 || (length == 4 && longGroups))) {

@@ -11,7 +11,7 @@ package dev.primus.agent.masking;
  *   <li>Indian mobile: exactly ten bare digits starting 6-9. Epoch seconds start with 1 until
  *   2033 and millis have 13 digits, so neither matches; a ten-digit counter or id starting with
  *   6-9 does, and is masked: the accepted price of catching numbers written without +91.</li>
- *   <li>Right after a word that names a phone ({@link KeywordBefore}): 9 to 13 bare digits, as
+ *   <li>Right after a word that names a phone ({@link KeywordBefore}): 9 to 12 bare digits, as
  *   many apps store them ({@code telephone=4155552671}, {@code "mobile": "07700900123"}), or a
  *   national number of 7 to 13 digits in groups that starts with its trunk prefix 0, the first
  *   group in parentheses or not ({@code tel=(020) 7946 0958}, {@code phone: 06 12 34 56 78},
@@ -21,11 +21,16 @@ package dev.primus.agent.masking;
 final class PhoneNumbers {
     private static final int E164_MIN = 8;
     private static final int E164_MAX = 15;
-    /** Bare digits after a word that names a phone: a national number with its leading 0 or without. */
+    /**
+     * Bare digits after a word that names a phone: a national number with its leading 0 or
+     * without, or with its country code (447700900123). Not 13: epoch millis, in every JSON log,
+     * would each cost a look for the word.
+     */
     static final int MIN_NAMED = 9;
-    static final int MAX_NAMED = 13;
-    /** The fewest digits of a named national number in groups (a seven-digit local number). */
+    static final int MAX_NAMED_BARE = 12;
+    /** The digits of a named national number in groups: from a seven-digit local number up. */
     private static final int MIN_NAMED_GROUPED = 7;
+    private static final int MAX_NAMED = 13;
     /** The longest group of a national number written in groups (0123 456789, 030 1234567). */
     static final int MAX_GROUP = 5;
 
@@ -82,8 +87,9 @@ final class PhoneNumbers {
             digits += i - group;
             groups++;
             boolean grouped = groups > 1;
-            if (digits <= MAX_NAMED && digits >= (grouped ? MIN_NAMED_GROUPED : MIN_NAMED) && (trunkPrefix || !grouped)
-                    && NumberEdges.endsAt(s, i, end) && !(charAt(s, i, end) == ':' && digitAt(s, i + 1, end))) {
+            boolean fits = grouped ? digits <= MAX_NAMED && digits >= MIN_NAMED_GROUPED && trunkPrefix
+                    : digits <= MAX_NAMED_BARE && digits >= MIN_NAMED;
+            if (fits && NumberEdges.endsAt(s, i, end) && !(charAt(s, i, end) == ':' && digitAt(s, i + 1, end))) {
                 numberEnd = i;
             }
             char separator = charAt(s, i, end);
