@@ -91,11 +91,7 @@ final class DigitRunFilter {
         if ((length == 3 && grouped) || length == 9) {
             possible |= SSN;
         }
-        // A national number a word names may come in groups of any length after its 0 (06 12 34 56 78, 030 1234567).
-        boolean phoneGroup = first == '0' && (grouped || (after == '.' && digitAfterSeparator))
-                && length <= PhoneNumbers.MAX_GROUP;
-        if ((length == 3 && (grouped || after == '.')) || (length == 1 && countryCodeOne(s, at, i, end, after))
-                || phoneGroup || (length >= PhoneNumbers.MIN_NAMED && length <= PhoneNumbers.MAX_NAMED_BARE)) {
+        if (phone(s, at, i, end, length, after, grouped || (after == '.' && digitAfterSeparator))) {
             possible |= PHONE;
         }
         if (first >= '2' && (length == 12 || (length == 4 && longGroups))) {
@@ -105,6 +101,19 @@ final class DigitRunFilter {
             possible |= IP;
         }
         return possible;
+    }
+
+    /**
+     * Whether a phone may start at the run {@code s[at, i)}, followed by {@code after} and, when
+     * {@code grouped}, by a digit after it. A method of its own: folded into detectorsFor, it makes
+     * that too big for the JIT to inline into the scan, which then runs about 15% slower on a clean line.
+     */
+    private static boolean phone(CharSequence s, int at, int i, int end, int length, char after, boolean grouped) {
+        // A national number a word names may come in groups after its trunk prefix (06 12 34 56 78,
+        // 030 1234567), never a lone 0: "0.93" and "0 5" are the common ones, and neither is a phone.
+        return (length == 3 && (grouped || after == '.')) || (length == 1 && countryCodeOne(s, at, i, end, after))
+                || (length >= 2 && length <= PhoneNumbers.MAX_GROUP && grouped && s.charAt(at) == '0')
+                || (length >= PhoneNumbers.MIN_NAMED && length <= PhoneNumbers.MAX_NAMED_BARE);
     }
 
     /**
