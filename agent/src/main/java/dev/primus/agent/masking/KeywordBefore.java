@@ -13,8 +13,10 @@ package dev.primus.agent.masking;
  * does not name a number after {@code hotel}.
  */
 final class KeywordBefore {
+    /** English, and the words the largest European and Latin American languages use (Telefon, teléfono: "tel" ends it). */
     static final String[] PHONE = {"phone", "telephone", "tel", "mobile", "mob", "cell", "cellphone", "msisdn",
-        "whatsapp", "contact", "fax"};
+        "whatsapp", "contact", "fax", "telefon", "telefono", "telefone", "handy", "movil", "celular", "cellulare",
+        "portable"};
     static final String[] SSN = {"ssn", "socialsecurity"};
     static final String[] AADHAAR = {"aadhaar", "aadhar", "adhaar", "uid", "uidai"};
     private static final String[] FILLERS = {"number", "num", "no", "nr", "is", "was", "of"};

@@ -55,6 +55,11 @@ class PhoneDetectorTest {
         "phone 612345678                    | phone [PHONE]",
         "contact (0)30 1234567              | contact [PHONE]",
         "tel 020 7946 0958 2024 11 30       | tel [PHONE] 2024 11 30",
+        "Telefon: 030 1234567               | Telefon: [PHONE]",
+        "telefono=612345678                 | telefono=[PHONE]",
+        "Handy 0170 1234567                 | Handy [PHONE]",
+        "\"celular\":\"11987654321\"        | \"celular\":\"[PHONE]\"",
+        "portable: 06 12 34 56 78           | portable: [PHONE]",
     })
     void masksANationalNumberAfterAWordThatNamesAPhone(String text, String masked) {
         assertEquals(masked, masker.mask(text));
