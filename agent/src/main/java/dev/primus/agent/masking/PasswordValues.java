@@ -5,8 +5,8 @@ package dev.primus.agent.masking;
  * the last word of a longer key ({@code db_password}, {@code X-Auth-Token}, {@code clientSecret}),
  * in these written forms, each found from the char that ends its key:
  * <ul>
- *   <li>{@code k=v}, {@code k: v}, {@code "k":"v"}, {@code "k" : "v"}, {@code 'k'='v'}, {@code "k" => "v"}:
- *   from '=' or ':'.</li>
+ *   <li>{@code k=v}, {@code k: v}, {@code "k":"v"}, {@code "k" : "v"}, {@code 'k'='v'}, {@code "k" => "v"},
+ *   and with escaped quotes, as JSON inside a JSON string holds them ({@code \"k\":\"v\"}): from '=' or ':'.</li>
  *   <li>XML elements: {@code <password>v</password>}, {@code <db:password>v}, and those a {@code key}
  *   or {@code name} attribute names ({@code <entry key="password">v</entry>} of a Properties file):
  *   from '>'; the attribute beside such a one, {@code <property name="password" value="v"/>}:
@@ -132,6 +132,9 @@ final class PasswordValues {
         int keyEnd = skipSpacesBack(s, from, at);
         if (keyEnd > from && CharClass.isQuote(s.charAt(keyEnd - 1))) {
             keyEnd--;
+            if (keyEnd > from && s.charAt(keyEnd - 1) == '\\') {
+                keyEnd--; // \"password\": JSON inside a JSON string
+            }
         }
         int key = keyEndingAt(s, from, keyEnd);
         boolean secret = key >= 0 ? !isSetting(s, from, keyEnd)
@@ -278,9 +281,15 @@ final class PasswordValues {
             return Match.NONE;
         }
         char open = s.charAt(value);
+        // JSON inside a JSON string ({\"password\":\"x\"}): a quote escaped as the text holds it.
+        boolean escaped = open == '\\' && value + 1 < end && CharClass.isQuote(s.charAt(value + 1));
+        boolean quoted = escaped || CharClass.isQuote(open);
         int start;
         int stop;
-        if (CharClass.isQuote(open)) {
+        if (escaped) {
+            start = value + 2;
+            stop = escapedQuote(s, start, end, s.charAt(value + 1));
+        } else if (quoted) {
             start = value + 1;
             stop = closingQuote(s, start, end, open);
         } else {
@@ -290,9 +299,9 @@ final class PasswordValues {
         if (stop == start) {
             return Match.NONE;
         }
-        int scheme = schemeEnd(s, start, stop, end, authorization, CharClass.isQuote(open));
+        int scheme = schemeEnd(s, start, stop, end, authorization, quoted);
         if (scheme > 0) {
-            int credentialEnd = CharClass.isQuote(open) ? stop : unquotedEnd(s, scheme + 1, end);
+            int credentialEnd = quoted ? stop : unquotedEnd(s, scheme + 1, end);
             if (credentialEnd > scheme + 1) {
                 return FrameworkValues.isOne(s, scheme + 1, credentialEnd) ? Match.NONE : Match.of(scheme + 1, credentialEnd);
             }
@@ -401,6 +410,27 @@ final class PasswordValues {
      * bound keeps "password='" repeated a million times linear, and the value is then masked to
      * the end of the message.
      */
+    /**
+     * Where the escaped quote ({@code \"}) that closes a value opened by one stands; {@code end}
+     * when none does. A quote with three backslashes before it ({@code \\\"}) is one the inner
+     * string escaped, part of the value; one with five closes it after an escaped backslash.
+     */
+    private static int escapedQuote(CharSequence s, int at, int end, char quote) {
+        int limit = (int) Math.min(end, (long) at + MAX_QUOTED);
+        for (int i = at; i < limit; i++) {
+            if (s.charAt(i) == quote) {
+                int backslashes = 0;
+                while (i - backslashes > at && s.charAt(i - backslashes - 1) == '\\') {
+                    backslashes++;
+                }
+                if (backslashes % 4 == 1) {
+                    return i - 1;
+                }
+            }
+        }
+        return end;
+    }
+
     private static int closingQuote(CharSequence s, int at, int end, char quote) {
         int limit = (int) Math.min(end, (long) at + MAX_QUOTED);
         int i = at;

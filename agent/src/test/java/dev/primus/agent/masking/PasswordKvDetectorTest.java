@@ -195,6 +195,26 @@ class PasswordKvDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** JSON serialized into a JSON string, as a request body logged inside a JSON log line is. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "`{\"msg\":\"body {\\\"user\\\":\\\"bob\\\",\\\"password\\\":\\\"hunter2\\\"}\"}` "
+            + "| `{\"msg\":\"body {\\\"user\\\":\\\"bob\\\",\\\"password\\\":\\\"[PASSWORD_KV]\\\"}\"}`",
+        "`{\\\"token\\\": \\\"abc\\\"}` | `{\\\"token\\\": \\\"[PASSWORD_KV]\\\"}`",
+        // The inner string's own escaped quote is part of the password; an escaped backslash before the close is too.
+        "`{\\\"password\\\":\\\"a\\\\\\\"b\\\",\\\"n\\\":1}` | `{\\\"password\\\":\\\"[PASSWORD_KV]\\\",\\\"n\\\":1}`",
+        "`{\\\"password\\\":\\\"a\\\\\\\\\\\",\\\"n\\\":1}` | `{\\\"password\\\":\\\"[PASSWORD_KV]\\\",\\\"n\\\":1}`",
+    })
+    void masksAValueWhoseQuotesAreEscaped(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @Test
+    void leavesAnEmptyEscapedValueAlone() {
+        String text = "{\\\"password\\\":\\\"\\\"}";
+        assertEquals(text, masker.mask(text));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"key=value", "monkey=3", "turkey: 5", "primary_key=id", "foreign_key=user_id", "hotkey=F5",
         "cache_key=orders:42", "state=>HttpChannelState@26d", "x => y", "access_key_id=17", "accessKeyId: 17",
