@@ -61,14 +61,8 @@ final class CommandPasswordFlags {
         }
         // An item of a logged list, '-phunter2': the value ends where the item does.
         char open = at > from ? s.charAt(at - 1) : 0;
-        int itemEnd = end;
-        for (int i = flagEnd; CharClass.isQuote(open) && i < end; i++) {
-            if (s.charAt(i) == open) {
-                itemEnd = i;
-                break;
-            }
-        }
-        return value(s, flagEnd, itemEnd, forms);
+        int itemEnd = CharClass.isQuote(open) ? TextSearch.indexOf(s, open, flagEnd, end) : -1;
+        return value(s, flagEnd, itemEnd < 0 ? end : itemEnd, forms);
     }
 
     /**
@@ -97,7 +91,7 @@ final class CommandPasswordFlags {
         if (found == Match.NONE || (forms & USER_AND_PASSWORD) == 0) {
             return found;
         }
-        int colon = TextSearch.indexOf(s, ":", Match.start(found), Match.end(found));
+        int colon = TextSearch.indexOf(s, ':', Match.start(found), Match.end(found));
         return colon < 0 || colon + 1 == Match.end(found) ? Match.NONE : Match.of(colon + 1, Match.end(found));
     }
 

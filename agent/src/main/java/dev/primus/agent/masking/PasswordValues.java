@@ -167,11 +167,8 @@ final class PasswordValues {
         while (stop + 2 < end && s.charAt(stop) == ';' && s.charAt(stop + 1) == ' ' && isPairAt(s, stop + 2, end)) {
             stop = unquotedEnd(s, stop + 2, end);
         }
-        int start = value;
-        while (start < stop && s.charAt(start) != '=') {
-            start++;
-        }
-        start = start + 1 < stop ? start + 1 : value;
+        int equals = TextSearch.indexOf(s, '=', value, stop);
+        int start = equals >= 0 && equals + 1 < stop ? equals + 1 : value;
         return stop == start || FrameworkValues.isOne(s, start, stop) ? Match.NONE : Match.of(start, stop);
     }
 
@@ -491,7 +488,7 @@ final class PasswordValues {
 
     /** Whether {@code s[i]} starts an escaped line break ({@code \n}, {@code \r} written as two chars). */
     private static boolean isEscapedBreakAt(CharSequence s, int i, int end) {
-        return s.charAt(i) == '\\' && i + 1 < end && (s.charAt(i + 1) == 'n' || s.charAt(i + 1) == 'r');
+        return i + 1 < end && CharClass.isEscapedBreak(s, i, i + 1);
     }
 
     private static boolean isScheme(CharSequence s, int start, int stop) {

@@ -37,6 +37,16 @@ final class TextSearch {
         return end - at == lowerWord.length() && startsWithIgnoreCase(s, at, end, lowerWord);
     }
 
+    /** First index of {@code c} in {@code [from, end)}, or -1. */
+    static int indexOf(CharSequence s, char c, int from, int end) {
+        for (int i = Math.max(from, 0); i < end; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** First index of {@code needle} in {@code [from, end)}, or -1. */
     static int indexOf(CharSequence s, String needle, int from, int end) {
         char first = needle.charAt(0);
