@@ -39,6 +39,23 @@ final class CharClass {
         return isUpper(c) ? (char) (c + ('a' - 'A')) : c;
     }
 
+    /**
+     * Latin-1's accented letters (U+00C0 to U+00FF) as the lower-case ASCII letter they are written
+     * on, '\0' where there is none (Æ, ß, ×): so that {@code teléfono} and {@code TÉLÉPHONE} read as
+     * the ASCII words the keyword lists hold. Covers Western European languages' accents only.
+     */
+    private static final String LATIN1_BASES =
+            "aaaaaa\0ceeeeiiii\0nooooo\0ouuuuy\0\0aaaaaa\0ceeeeiiii\0nooooo\0ouuuuy\0y";
+
+    /** As {@link #toLower}, and a Latin-1 accented letter as its lower-case ASCII base letter. */
+    static char toLowerBase(char c) {
+        if (c >= '\u00C0' && c <= '\u00FF') {
+            char base = LATIN1_BASES.charAt(c - '\u00C0');
+            return base == 0 ? c : base;
+        }
+        return toLower(c);
+    }
+
     static boolean isLetter(char c) {
         return isUpper(c) || isLower(c);
     }

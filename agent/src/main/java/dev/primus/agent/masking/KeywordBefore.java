@@ -8,15 +8,18 @@ package dev.primus.agent.masking;
  *
  * <p>Looks back from the number over a few separators, then over up to two filler words
  * ({@code number}, {@code no}, {@code is}, ...), and compares a keyword from the end, ignoring
- * case and the separators between its words, so {@code socialsecurity} matches
+ * case, Latin-1 accents and the separators between its words, so {@code socialsecurity} matches
  * {@code Social-Security} and {@code socialSecurity}. The keyword must start a word: {@code tel}
  * does not name a number after {@code hotel}.
  */
 final class KeywordBefore {
-    /** English, and the words the largest European and Latin American languages use (Telefon, teléfono: "tel" ends it). */
+    /**
+     * English, and the words the largest European and Latin American languages use, compared
+     * without their accents (teléfono, téléphone, móvil) and as German compounds (Telefonnummer).
+     */
     static final String[] PHONE = {"phone", "telephone", "tel", "mobile", "mob", "cell", "cellphone", "msisdn",
         "whatsapp", "contact", "fax", "telefon", "telefono", "telefone", "handy", "movil", "celular", "cellulare",
-        "portable"};
+        "portable", "telefonnummer", "handynummer", "mobilnummer", "rufnummer"};
     static final String[] SSN = {"ssn", "socialsecurity"};
     static final String[] AADHAAR = {"aadhaar", "aadhar", "adhaar", "uid", "uidai"};
     private static final String[] FILLERS = {"number", "num", "no", "nr", "is", "was", "of"};
@@ -72,8 +75,9 @@ final class KeywordBefore {
     }
 
     /**
-     * Where {@code word} starts when {@code s} just before {@code end} ends with it, ignoring ASCII
-     * case and any '_', '-', '.' or space between its letters, and a word starts there; else -1.
+     * Where {@code word} starts when {@code s} just before {@code end} ends with it, ignoring case,
+     * accents and any '_', '-', '.' or space between its letters, and a word starts there (not after
+     * a letter of any script: {@code tel} does not end {@code hôtel}); else -1.
      */
     private static int wordStart(CharSequence s, int from, int end, String word) {
         int i = KeyedValue.startOfName(s, from, end, word, true);
@@ -81,7 +85,9 @@ final class KeywordBefore {
             return i;
         }
         char before = s.charAt(i - 1);
-        boolean startsWord = !CharClass.isAlnum(before) || (CharClass.isLower(before) && CharClass.isUpper(s.charAt(i)))
+        boolean wordBefore = before < 128 ? CharClass.isAlnum(before) : Character.isLetterOrDigit(before);
+        boolean lowerBefore = before < 128 ? CharClass.isLower(before) : Character.isLowerCase(before);
+        boolean startsWord = !wordBefore || (lowerBefore && CharClass.isUpper(s.charAt(i)))
                 || CharClass.isEscapedBreak(s, from, i - 1);
         return startsWord ? i : -1;
     }

@@ -60,13 +60,22 @@ class PhoneDetectorTest {
         "Handy 0170 1234567                 | Handy [PHONE]",
         "\"celular\":\"11987654321\"        | \"celular\":\"[PHONE]\"",
         "portable: 06 12 34 56 78           | portable: [PHONE]",
+        "teléfono: 612345678                | teléfono: [PHONE]",
+        "Téléphone : 01 23 45 67 89         | Téléphone : [PHONE]",
+        "TELÉFONO=612345678                 | TELÉFONO=[PHONE]",
+        "móvil 612 34 56 78 ok              | móvil 612 34 56 78 ok",
+        "móvil 612345678 ok                 | móvil [PHONE] ok",
+        "Telefonnummer: 030 1234567         | Telefonnummer: [PHONE]",
+        "Handynummer 0170 1234567           | Handynummer [PHONE]",
+        "donnéeMobile=612345678             | donnéeMobile=[PHONE]",
     })
     void masksANationalNumberAfterAWordThatNamesAPhone(String text, String masked) {
         assertEquals(masked, masker.mask(text));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"order 4155552671 shipped", "microphone 4155552671", "hotel 4155552671",
+    @ValueSource(strings = {"order 4155552671 shipped", "microphone 4155552671", "hotel 4155552671", "hôtel 4155552671",
+        "Rufnummern 4155552671",
         "phone 41555526712345", "phone 1732406400000", "phone 41555526", "phones=4155552671x", "phone 12 34", "tel 1 2 3 4 5 6",
         "phone=2024-11-30", "mobile 1.2.3", "phone 020 794", "order 020 7946 0958"})
     void leavesNumbersAloneWithoutTheWordOrThePhoneShape(String text) {
