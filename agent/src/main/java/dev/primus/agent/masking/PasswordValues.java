@@ -16,7 +16,8 @@ package dev.primus.agent.masking;
  *   well-known commands, {@code mysql -phunter2}, {@code sshpass -p v}, {@code curl -u user:v}
  *   ({@link CommandPasswordFlags}).</li>
  *   <li>URL-encoded, as a logged return URL or form body holds a query: {@code password%3Dv%26next%3D1}:
- *   from the '%' of {@code %3D}; the value ends at {@code %26}, {@code &} or whitespace.</li>
+ *   from the '%' of {@code %3D}; the value ends at {@code %26}, {@code &} or whitespace. And with the
+ *   '=' escaped as Gson writes it in a JSON string (a backslash and {@code u003d}): from the backslash.</li>
  * </ul>
  * {@code password}, {@code passwd}, {@code passphrase} and {@code secret} also end a key with no
  * break before them ({@code PGPASSWORD}, {@code dbpassword}, {@code CLIENTSECRET}): no other word
@@ -89,6 +90,8 @@ final class PasswordValues {
                 return flag != Match.NONE ? flag : CommandPasswordFlags.match(s, from, at, end);
             case '%':
                 return encodedKeyValue(s, from, at, end);
+            case '\\':
+                return jsonEscapedKeyValue(s, from, at, end);
             default:
                 return keyValue(s, from, at, end);
         }
@@ -105,6 +108,39 @@ final class PasswordValues {
             stop++;
         }
         return stop == start || FrameworkValues.isOne(s, start, stop) ? Match.NONE : Match.of(start, stop);
+    }
+
+    /**
+     * A key, then '=' escaped as Gson writes it in a JSON string by default (HTML-safe: a backslash
+     * and {@code u003d}), as in a logged query or connection string in a Gson-made line; the value
+     * up to the escaped '&' of the next pair ({@code u0026}), an escaped quote or line break, '"',
+     * '&' or whitespace. Other escapes (the {@code u003c} of a '<' in the password) go on the value.
+     */
+    private static long jsonEscapedKeyValue(CharSequence s, int from, int at, int end) {
+        if (!isUnicodeEscape(s, at, end, '3', 'd') || keyEndingAt(s, from, at) < 0 || isSetting(s, from, at)) {
+            return Match.NONE;
+        }
+        int start = at + 6;
+        int stop = start;
+        while (stop < end && !isJsonEscapedValueEnd(s, stop, end)) {
+            stop++;
+        }
+        return stop == start || FrameworkValues.isOne(s, start, stop) ? Match.NONE : Match.of(start, stop);
+    }
+
+    /** Whether {@code s[at]} starts a backslash, {@code u00} and the two hex digits given (lower case; either case matches). */
+    private static boolean isUnicodeEscape(CharSequence s, int at, int end, char high, char low) {
+        return at + 5 < end && s.charAt(at) == '\\' && s.charAt(at + 1) == 'u' && s.charAt(at + 2) == '0'
+                && s.charAt(at + 3) == '0' && s.charAt(at + 4) == high && CharClass.toLower(s.charAt(at + 5)) == low;
+    }
+
+    private static boolean isJsonEscapedValueEnd(CharSequence s, int i, int end) {
+        char c = s.charAt(i);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '&' || c == '"') {
+            return true;
+        }
+        return c == '\\' && i + 1 < end && (s.charAt(i + 1) == '"' || s.charAt(i + 1) == 'n' || s.charAt(i + 1) == 'r'
+                || isUnicodeEscape(s, i, end, '2', '6'));
     }
 
     private static boolean isEncodedEquals(CharSequence s, int at, int end) {

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The single pass over a message. A char whose {@link TriggerTable} entry is empty costs two
  * table loads and a branch, in a loop that does nothing else; only a trigger (a digit or known
- * prefix letter at a word start, '@', '=', ':', '%', '-', '_', '+', '(') leaves it and calls the detectors
+ * prefix letter at a word start, '@', '=', ':', '%', '\\', '-', '_', '+', '(') leaves it and calls the detectors
  * that may start there, once the chars next to it have ruled out those they can (the next char,
  * the third, the key's last char before a '=' or ':': {@link #narrowed}); each validates before it
  * answers. On real machine logs most triggers end there. A CR or LF is a trigger of its own,
@@ -214,7 +214,12 @@ final class SpanFinder {
             if (at + 5 >= end || s.charAt(at + 5) != 'B') {
                 narrowed &= ~PRIVATE_KEY;
             }
-        } else if ((narrowed & TriggerTable.KEYED) != 0) {
+        } else if (c == '\\' && (at + 5 >= end || s.charAt(at + 1) != 'u')) {
+            // password_kv from a backslash: only at the escaped '=' Gson writes (password, backslash, u003d, v);
+            // an escaped line break is the scanner's own (ESCAPE).
+            narrowed &= ~PASSWORD_KV;
+        }
+        if ((narrowed & TriggerTable.KEYED) != 0 && c != '-') {
             // A detector is handed floor as the start of the text: no key before it.
             char before = at > floor ? s.charAt(at - 1) : 0;
             narrowed &= (before < 128 ? triggers.beforeSeparator[before] : 0) | ~TriggerTable.KEYED;

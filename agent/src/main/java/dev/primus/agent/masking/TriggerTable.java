@@ -93,7 +93,7 @@ final class TriggerTable {
     TriggerTable(int enabled) {
         anywhere(BuiltInDetector.EMAIL, enabled, "@");
         anywhere(BuiltInDetector.PRIVATE_KEY, enabled, "-");
-        anywhere(BuiltInDetector.PASSWORD_KV, enabled, "=:>%");
+        anywhere(BuiltInDetector.PASSWORD_KV, enabled, "=:>%\\");
         atStart(BuiltInDetector.PASSWORD_KV, enabled, "-");
         anywhere(BuiltInDetector.URL_CREDENTIALS, enabled, ":");
         anywhere(BuiltInDetector.IP_ADDRESS, enabled, ":");

@@ -104,6 +104,35 @@ class PasswordKvDetectorTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "{\"q\":\"user\\u003dapp\\u0026password\\u003dhunter2\\u0026ssl\\u003d1\"}"
+            + " | {\"q\":\"user\\u003dapp\\u0026password\\u003d[PASSWORD_KV]\\u0026ssl\\u003d1\"}",
+        "{\"q\":\"token\\u003Dabc123\"}           | {\"q\":\"token\\u003D[PASSWORD_KV]\"}",
+        "args: secret\\u003dp\\u003css w0rd        | args: secret\\u003d[PASSWORD_KV] w0rd",
+        "{\\\"a\\\":\\\"pwd\\u003dx1\\\"}  | {\\\"a\\\":\\\"pwd\\u003d[PASSWORD_KV]\\\"}",
+    })
+    void masksTheValueAfterAnEqualsSignGsonEscaped(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    /** JSON as Gson itself writes it, not as we think it does: its default escapes '=' and '&'. */
+    @Test
+    void masksAPasswordInAQueryThatGsonSerialized() {
+        java.util.Map<String, String> body = new java.util.LinkedHashMap<String, String>();
+        body.put("url", "jdbc:postgresql://db/app?user=app&password=Tr0ub4dor<3&ssl=true");
+        String json = new com.google.gson.Gson().toJson(body);
+        String masked = masker.mask("request " + json);
+        assertEquals("request " + json.replace("Tr0ub4dor\\u003c3", "[PASSWORD_KV]"), masked);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"user\\u003dbob\\u0026page\\u003d2", "password\\u003d", "password\\u003dnull",
+        "bypass\\u003dx", "password\\u003cx", "password\\u00", "C:\\Users\\password\\new", "password\\n4111"})
+    void leavesGsonEscapedTextWithoutASecretValueAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"done 50% of password", "password%3D", "password%3Dnull%26a%3D1", "bypass%3Dx", "password%2Fx",
         "user%3Dbob%26page%3D2", "password%3"})
     void leavesEncodedTextWithoutASecretValueAlone(String text) {
