@@ -5,7 +5,8 @@ package dev.primus.agent.masking;
  * {@code null}, {@code true}/{@code false}, an authentication method's name ({@code auth=Basic},
  * {@code authentication method: trust}), a Java type name, an object's {@code toString}
  * ({@code Credentials{user=bob}}, {@code Token@1a2b3c}, {@code Key[alg=RS256]}), the start of a
- * nested structure ({@code {}, {@code [}, {@code <}), a placeholder ({@code ${DB_PASSWORD}}), an
+ * nested structure ({@code {}, {@code [}, {@code <}), a placeholder ({@code ${DB_PASSWORD}}, {@code ?},
+ * {@code %s}, {@code $DB_PASSWORD}), a word that says the value is hidden or absent ({@code REDACTED}), an
  * absolute path ({@code PWD=/home/app}, the working directory) or a value already hidden
  * ({@code ****}). Each was seen masked on real server logs, where masking
  * it only makes the line harder to read and says nothing is hidden that was not.
@@ -19,7 +20,10 @@ final class FrameworkValues {
         "basic", "bearer", "digest", "negotiate", "ntlm", "kerberos", "oauth", "oauth2", "oidc", "saml", "ldap",
         "jwt", "trust", "md5", "scram-sha-256", "scram-sha-1", "scram-sha-512", "peer", "ident", "gss", "sspi",
         "radius", "cert", "pam", "reject", "plain", "anonymous", "mtls", "x509", "external", "client_credentials",
-        "authorization_code", "refresh_token", "enabled", "disabled", "required", "optional"};
+        "authorization_code", "refresh_token", "enabled", "disabled", "required", "optional",
+        // MySQL's "(using password: YES)"; Tomcat's res-auth; and words that say a value is hidden or absent.
+        "yes", "no", "container", "application", "redacted", "masked", "hidden", "protected", "filtered", "removed",
+        "omitted", "expired", "invalid", "missing", "unset", "ok"};
     private static final int MAX_WORD = 20;
 
     private FrameworkValues() {
@@ -35,6 +39,9 @@ final class FrameworkValues {
             return true;
         }
         if ((first == '$' || first == '%' || first == '#') && start + 1 < stop && s.charAt(start + 1) == '{') {
+            return true;
+        }
+        if (isPlaceholder(s, start, stop)) {
             return true;
         }
         if (first == '/' && start + 1 < stop && CharClass.isLetter(s.charAt(start + 1))) {
@@ -53,6 +60,34 @@ final class FrameworkValues {
             }
         }
         return false;
+    }
+
+    /**
+     * A parameter a statement or template fills in later: JDBC's {@code ?}, a format's {@code %s}
+     * or {@code %1$s}, a shell's {@code $DB_PASSWORD} (upper case) or {@code $(cat /run/secrets/db)}.
+     */
+    private static boolean isPlaceholder(CharSequence s, int start, int stop) {
+        char first = s.charAt(start);
+        int length = stop - start;
+        if (first == '?') {
+            return length == 1;
+        }
+        if (first == '%') {
+            return length <= 4 && CharClass.isLetter(s.charAt(stop - 1));
+        }
+        if (first != '$' || length < 2) {
+            return false;
+        }
+        if (s.charAt(start + 1) == '(') {
+            return true;
+        }
+        for (int i = start + 1; i < stop; i++) {
+            char c = s.charAt(i);
+            if (!(CharClass.isUpper(c) || c == '_' || (i > start + 1 && CharClass.isDigit(c)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean allStars(CharSequence s, int start, int stop) {
@@ -99,20 +134,29 @@ final class FrameworkValues {
         }
         char after = s.charAt(i);
         if (after == '@') {
-            return typeName && isHex(s, i + 1, stop);
+            return typeName && isIdentityHash(s, i + 1, stop, dots > 0);
         }
         return (after == '{' || after == '[' || after == '(') && typeName;
     }
 
-    private static boolean isHex(CharSequence s, int start, int stop) {
-        if (stop <= start || stop - start > 16) {
+    /**
+     * An identity hash code in hex as {@code Object.toString} writes it: 5 to 8 hex digits (a
+     * 31-bit hash under 0x10000 is one in 32,768). After an undotted name it must hold a letter
+     * too, since {@code Object.toString} writes the class's full name: {@code Admin@123} and
+     * {@code Welcome@2024} are the shape of a password, not of an object.
+     */
+    private static boolean isIdentityHash(CharSequence s, int start, int stop, boolean dottedType) {
+        if (stop - start < 5 || stop - start > 8) {
             return false;
         }
+        boolean letter = false;
         for (int i = start; i < stop; i++) {
-            if (!CharClass.isHex(s.charAt(i))) {
+            char c = s.charAt(i);
+            if (!CharClass.isHex(c)) {
                 return false;
             }
+            letter |= !CharClass.isDigit(c);
         }
-        return true;
+        return dottedType || letter;
     }
 }

@@ -35,12 +35,24 @@ package dev.primus.agent.masking;
  * <p>A framework's own words are not secrets, and are left alone ({@link FrameworkValues}).
  */
 final class PasswordValues {
+    /**
+     * Compared ignoring case and the '_', '-', '.' or space between their words ({@link KeyedValue#startOfName}):
+     * {@code apikey} is {@code api_key}, {@code API-Key}, {@code api.key} and {@code API key}.
+     */
     private static final String[] KEYS = {"password", "passwd", "pwd", "pass", "passphrase", "secret", "token",
-        "api_key", "apikey", "api-key", "secret_key", "secretkey", "secret-key", "private_key", "privatekey",
-        "encryption_key", "encryptionkey", "encryption-key", "signing_key", "signingkey", "signing-key",
-        "master_key", "masterkey", "master-key", "hmac_key", "hmackey", "hmac-key",
-        "auth", "authorization", "credentials", "credential", "storepass", "keypass", "cookie",
-        "cvv", "cvc", "cvv2", "cvc2"};
+        "apikey", "secretkey", "privatekey", "encryptionkey", "signingkey", "masterkey", "hmackey",
+        "sharedaccesskey", "subscriptionkey", "licensekey", "secretkeybase", "jsessionid",
+        "auth", "authorization", "credentials", "credential", "storepass", "keypass", "srcstorepass", "deststorepass",
+        "srckeypass", "destkeypass", "cookie", "cvv", "cvc", "cvv2", "cvc2",
+        // The word for a password in German, Portuguese, Spanish (as identifiers spell it), Dutch and French.
+        "passwort", "kennwort", "senha", "contrasena", "wachtwoord", "motdepasse"};
+    /**
+     * What may follow a key word in a form's field name and keep it a secret: {@code password_confirmation},
+     * {@code passwordConfirm}, {@code new_password_repeat}, {@code password_new}; and a bracket
+     * ({@code user[password]} of Rails and PHP forms, PHP's {@code [password] => x}, {@code password[0]}).
+     */
+    private static final String[] KEY_SUFFIXES = {"confirmation", "confirm", "repeat", "again", "retype", "verify",
+        "new", "old"};
     /** Keys after which the first word of the value is an HTTP authentication scheme, whatever its name. */
     private static final String[] AUTHORIZATION_KEYS = {"authorization"};
     /** Keys whose value is a list of {@code name=value} pairs that "; " joins: a session id is as good as a password. */
@@ -59,6 +71,10 @@ final class PasswordValues {
         for (String key : KEYS) {
             KEY_LAST_CHARS[key.charAt(key.length() - 1)] = true;
         }
+        for (String suffix : KEY_SUFFIXES) {
+            KEY_LAST_CHARS[suffix.charAt(suffix.length() - 1)] = true;
+        }
+        KEY_LAST_CHARS[']'] = true;
     }
 
     private static final String[] SETTINGS = {"session_authorization"};
@@ -67,6 +83,7 @@ final class PasswordValues {
     private static final int MAX_QUOTED = 4096;
     private static final int MAX_SCHEME = 32;
     private static final int MAX_KEY = 64;
+    private static final String CDATA = "<![CDATA[";
 
     private PasswordValues() {
     }
@@ -86,8 +103,13 @@ final class PasswordValues {
             case '>':
                 return xmlElement(s, from, at, end);
             case '-':
+                if (at + 1 < end && s.charAt(at + 1) == '>') {
+                    return arrowKeyValue(s, from, at, end);
+                }
                 long flag = commandLineFlag(s, from, at, end);
-                return flag != Match.NONE ? flag : CommandPasswordFlags.match(s, from, at, end);
+                // Not the second '-' of "--password=v", which is no "-p" of mysql's.
+                boolean secondDash = at > from && s.charAt(at - 1) == '-';
+                return flag != Match.NONE || secondDash ? flag : CommandPasswordFlags.match(s, from, at, end);
             case '%':
                 return encodedKeyValue(s, from, at, end);
             case '\\':
@@ -95,6 +117,20 @@ final class PasswordValues {
             default:
                 return keyValue(s, from, at, end);
         }
+    }
+
+    /** {@code password -> x}: a Scala {@code Map}'s {@code toString}; the value as after '='. */
+    private static long arrowKeyValue(CharSequence s, int from, int at, int end) {
+        int keyEnd = skipSpacesBack(s, from, at);
+        int key = keyEndingAt(s, from, keyEnd);
+        if (key < 0 || isSetting(s, from, keyEnd)) {
+            return Match.NONE;
+        }
+        int value = at + 2;
+        while (value < end && value - at - 2 < MAX_SPACES && s.charAt(value) == ' ') {
+            value++;
+        }
+        return valueAt(s, value, end, isAuthorization(key));
     }
 
     /** {@code key%3Dvalue}: a URL-encoded '=' after a key; the value up to {@code %26}, '&' or whitespace. */
@@ -128,7 +164,7 @@ final class PasswordValues {
         return stop == start || FrameworkValues.isOne(s, start, stop) ? Match.NONE : Match.of(start, stop);
     }
 
-    /** Whether {@code s[at]} starts a backslash, {@code u00} and the two hex digits given (lower case; either case matches). */
+    /** Whether a backslash, {@code u00}, {@code high} and {@code low} (in either case) start at {@code at}. */
     private static boolean isUnicodeEscape(CharSequence s, int at, int end, char high, char low) {
         return at + 5 < end && s.charAt(at) == '\\' && s.charAt(at + 1) == 'u' && s.charAt(at + 2) == '0'
                 && s.charAt(at + 3) == '0' && s.charAt(at + 4) == high && CharClass.toLower(s.charAt(at + 5)) == low;
@@ -173,10 +209,10 @@ final class PasswordValues {
             }
         }
         int key = keyEndingAt(s, from, keyEnd);
-        boolean secret = key >= 0 ? !isSetting(s, from, keyEnd)
+        boolean secret = key >= 0 ? !isSetting(s, from, keyEnd) && !isNameInIdentifier(s, from, keyEnd)
                 : separator == '=' && isValueOfNamedSecret(s, from, keyEnd);
         if (!secret) {
-            return Match.NONE;
+            return separator == ':' && key < 0 ? OracleConnectStrings.match(s, from, at, end) : Match.NONE;
         }
         // The hash rocket of Ruby, PHP and Perl ("password" => "x") separates as '=' does.
         int value = separator == '=' && at + 1 < end && s.charAt(at + 1) == '>' ? at + 2 : at + 1;
@@ -184,10 +220,87 @@ final class PasswordValues {
         while (value < end && value - spacesFrom < MAX_SPACES && s.charAt(value) == ' ') {
             value++;
         }
+        if (value == at + 1 && separator == ':' && !CharClass.isQuote(s.charAt(at - 1)) && isIdentifierPart(s, value, end)) {
+            return Match.NONE;
+        }
+        if (isCount(s, from, keyEnd, key, value, end)) {
+            return Match.NONE;
+        }
+        boolean authorization = key >= 0 && isAuthorization(key);
+        if (value < end && s.charAt(value) == '[' && (value == at + 1 || isQuotedItem(s, value + 1, end))) {
+            return listValue(s, value, end, authorization);
+        }
+        if (value == at + 1 && value < end && s.charAt(value) == '{') {
+            return bracedValue(s, value, end);
+        }
         if (key >= 0 && isOneOf(KEYS[key], COOKIE_KEYS)) {
             return cookies(s, value, end);
         }
-        return valueAt(s, value, end, key >= 0 && isAuthorization(key));
+        return valueAt(s, value, end, authorization);
+    }
+
+    /**
+     * Whether the key ending at {@code keyEnd} is a name inside an identifier, not a key: a URL's
+     * host ({@code http://auth:9000/}, {@code https://token:x@host} whose password is
+     * url_credentials'), or a field of an ARN ({@code arn:aws:secretsmanager:...:secret:prod/db}).
+     */
+    private static boolean isNameInIdentifier(CharSequence s, int from, int keyEnd) {
+        int start = keyEnd;
+        while (start > from && keyEnd - start <= MAX_KEY && isNameChar(s.charAt(start - 1)) && s.charAt(start - 1) != ':') {
+            start--;
+        }
+        if (start - 2 >= from && s.charAt(start - 1) == '/' && s.charAt(start - 2) == '/') {
+            return true;
+        }
+        if (start - 1 < from || s.charAt(start - 1) != ':') {
+            return false;
+        }
+        int token = start - 1;
+        while (token > from && keyEnd - token <= MAX_QUOTED && !isTokenBreak(s.charAt(token - 1))) {
+            token--;
+        }
+        return TextSearch.startsWithIgnoreCase(s, token, keyEnd, "arn:");
+    }
+
+    private static boolean isTokenBreak(char c) {
+        return c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '=' || c == '\n' || c == '\r';
+    }
+
+    /**
+     * Whether the word right after a ':' with no space runs into another ':' ({@code auth:session:48213},
+     * {@code password:reset:48213}: a cache key or a scope) or is a port or short id of at most five
+     * digits ({@code auth:8080}, {@code token:48213}): parts of a name, not a value given to a key.
+     */
+    private static boolean isIdentifierPart(CharSequence s, int value, int end) {
+        int i = value;
+        boolean digits = true;
+        while (i < end && (CharClass.isAlnum(s.charAt(i)) || s.charAt(i) == '-' || s.charAt(i) == '_')) {
+            digits &= CharClass.isDigit(s.charAt(i));
+            i++;
+        }
+        if (i == value) {
+            return false;
+        }
+        boolean wordEnds = i == end || !isNameChar(s.charAt(i)) && s.charAt(i) != '@';
+        return (i < end && s.charAt(i) == ':' && i + 1 < end && CharClass.isAlnum(s.charAt(i + 1)))
+                || (digits && i - value <= 5 && (wordEnds || s.charAt(i) == '/'));
+    }
+
+    /**
+     * A count after the key {@code pass} written as a word of its own: a test run's summary
+     * ({@code pass=124 fail=0}, {@code PASS: 12}) or a kubectl secret's size ({@code password:  16 bytes}).
+     */
+    private static boolean isCount(CharSequence s, int from, int keyEnd, int key, int value, int end) {
+        int stop = value;
+        while (stop < end && CharClass.isDigit(s.charAt(stop))) {
+            stop++;
+        }
+        if (stop == value || (stop < end && CharClass.isWord(s.charAt(stop)))) {
+            return false;
+        }
+        boolean wholePass = key >= 0 && KEYS[key].equals("pass") && keyEnd - 4 >= from
+                && (keyEnd - 4 == from || !CharClass.isWord(s.charAt(keyEnd - 5)));
+        return wholePass || TextSearch.startsWith(s, stop, end, " bytes");
     }
 
     /**
@@ -258,10 +371,16 @@ final class PasswordValues {
 
     /** {@code <password>value<} or {@code <entry key="password">value<}: the element's text, up to the next tag. */
     private static long xmlElement(CharSequence s, int from, int at, int end) {
-        boolean secret = at > from && CharClass.isQuote(s.charAt(at - 1)) ? isNamingAttribute(s, from, at)
+        boolean attributes = at > from && CharClass.isQuote(s.charAt(at - 1));
+        boolean secret = attributes ? isNamingAttribute(s, from, at) || isSecretElement(s, from, tagNameEnd(s, from, at))
                 : isSecretElement(s, from, at);
         if (!secret) {
             return Match.NONE;
+        }
+        if (TextSearch.startsWith(s, at + 1, end, CDATA)) {
+            int close = TextSearch.indexOf(s, "]]>", at + 1 + CDATA.length(), end);
+            int start = at + 1 + CDATA.length();
+            return close <= start ? Match.NONE : Match.of(start, close);
         }
         int limit = (int) Math.min(end, (long) at + 1 + MAX_QUOTED);
         int stop = at + 1;
@@ -275,6 +394,26 @@ final class PasswordValues {
     }
 
     /** Whether the '>' at {@code at} ends a start tag named like a secret: {@code <password>}, {@code <db:Password>}. */
+    /**
+     * Where the name of the start tag ends whose attributes end at the '>' at {@code at}
+     * ({@code <wsse:Password Type="...#PasswordText">}), or {@code at} when no '<' starts one
+     * within {@link #MAX_QUOTED} chars before it.
+     */
+    private static int tagNameEnd(CharSequence s, int from, int at) {
+        int open = at - 1;
+        while (open > from && at - open <= MAX_QUOTED && s.charAt(open) != '<' && s.charAt(open) != '>') {
+            open--;
+        }
+        if (s.charAt(open) != '<') {
+            return at;
+        }
+        int nameEnd = open + 1;
+        while (nameEnd < at && isNameChar(s.charAt(nameEnd))) {
+            nameEnd++;
+        }
+        return nameEnd < at && s.charAt(nameEnd) == ' ' ? nameEnd : at;
+    }
+
     private static boolean isSecretElement(CharSequence s, int from, int at) {
         int nameStart = at;
         while (nameStart > from && at - nameStart <= MAX_KEY && isNameChar(s.charAt(nameStart - 1))) {
@@ -343,6 +482,85 @@ final class PasswordValues {
     }
 
     /**
+     * A list given as the value, as a multimap's {@code toString} writes a header or parameter
+     * ({@code {password=[x]}}, {@code Authorization=[Basic x]}, Go's {@code map[Authorization:[Basic x]]})
+     * and JSON an array ({@code "Authorization":["Basic x"]}): what stands between the brackets,
+     * inside the quotes of a quoted item, the credential after an authorization scheme. NONE when
+     * the list does not close on this line (a Java array's {@code [Ljava.lang.String;@1b6d3586}).
+     */
+    private static long listValue(CharSequence s, int open, int end, boolean authorization) {
+        int close = closingBracket(s, open, end);
+        if (close < 0) {
+            return Match.NONE;
+        }
+        int start = open + 1;
+        int stop = close;
+        if (stop - start >= 2 && CharClass.isQuote(s.charAt(start)) && s.charAt(stop - 1) == s.charAt(start)) {
+            start++;
+            stop--;
+        }
+        int scheme = schemeEnd(s, start, stop, end, authorization, true);
+        if (scheme > 0 && scheme + 1 < stop) {
+            start = scheme + 1;
+        }
+        return FrameworkValues.isOne(s, start, stop) ? Match.NONE : Match.of(start, stop);
+    }
+
+    /** A JSON array's first item, {@code ["...}: a list even where a space stands before it. */
+    private static boolean isQuotedItem(CharSequence s, int at, int end) {
+        return at < end && s.charAt(at) == '"';
+    }
+
+    /** The ']' that closes the '[' at {@code open}, past nested brackets and quoted items; -1 before a line break. */
+    private static int closingBracket(CharSequence s, int open, int end) {
+        int limit = (int) Math.min(end, (long) open + MAX_QUOTED);
+        int depth = 0;
+        for (int i = open + 1; i < limit; i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || isEscapedBreakAt(s, i, end)) {
+                return -1;
+            } else if (CharClass.isQuote(c)) {
+                int quote = closingQuote(s, i + 1, end, c);
+                if (quote >= end) {
+                    return -1;
+                }
+                i = quote;
+            } else if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                if (depth == 0) {
+                    return i;
+                }
+                depth--;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A value in braces with no structure inside, as ODBC quotes one holding ';' or '='
+     * ({@code Pwd={p@ss;word!}}): the text between them; with the encoded password Spring
+     * Security writes after its encoder's id ({@code {noop}x}), the whole value. An object
+     * ({@code {user=bob}}, {@code {"a":1}}), an empty or unclosed pair of braces, or a placeholder is none.
+     */
+    private static long bracedValue(CharSequence s, int open, int end) {
+        int limit = (int) Math.min(end, (long) open + MAX_SCHEME * 4);
+        for (int i = open + 1; i < limit; i++) {
+            char c = s.charAt(i);
+            if (c == '}') {
+                if (i + 1 < end && (CharClass.isWord(s.charAt(i + 1)) || s.charAt(i + 1) == '$')) {
+                    return Match.of(open, unquotedEnd(s, open, end)); // Spring Security's {noop}x, {bcrypt}$2a$...
+                }
+                return i == open + 1 || FrameworkValues.isOne(s, open + 1, i) ? Match.NONE : Match.of(open + 1, i);
+            }
+            if (c == '{' || c == '=' || c == ':' || c == '"' || c == ' ' || c == '\n' || c == '\r' || c == '\\') {
+                return Match.NONE;
+            }
+        }
+        return Match.NONE;
+    }
+
+    /**
      * Where the scheme word of an authorization value ends (at the space before the credential),
      * or -1 when the value does not start with one. Unquoted, the value found so far is exactly the
      * first word; quoted, the first word is read inside it.
@@ -373,25 +591,79 @@ final class PasswordValues {
         return keyEndingAt(s, from, keyEnd) >= 0 && !isSetting(s, from, keyEnd);
     }
 
-    /** The index in {@link #KEYS} of the key word ending at {@code keyEnd}, or -1. */
+    /**
+     * The index in {@link #KEYS} of the key word ending at {@code keyEnd}, or with one of
+     * {@link #KEY_SUFFIXES} after it ending there; -1 when there is none.
+     */
     private static int keyEndingAt(CharSequence s, int from, int keyEnd) {
+        if (keyEnd <= from || !mayEndKey(s.charAt(keyEnd - 1))) {
+            return -1;
+        }
+        int key = keyWordEndingAt(s, from, keyEnd);
+        if (key >= 0) {
+            return key;
+        }
+        int bare = withoutSuffix(s, from, keyEnd);
+        return bare == keyEnd ? -1 : keyWordEndingAt(s, from, bare);
+    }
+
+    /** Upper-case letters and '_' only, as the engine's own markers write a masked value: {@code [SLACK_TOKEN]}. */
+    private static boolean isMarkerShape(CharSequence s, int start, int stop) {
+        for (int i = start; i < stop; i++) {
+            if (!CharClass.isUpper(s.charAt(i)) && s.charAt(i) != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int keyWordEndingAt(CharSequence s, int from, int keyEnd) {
         if (keyEnd <= from) {
             return -1;
         }
         char last = CharClass.toLower(s.charAt(keyEnd - 1));
-        if (!mayEndKey(last)) {
-            return -1;
-        }
         for (int k = 0; k < KEYS.length; k++) {
             String key = KEYS[k];
-            int start = keyEnd - key.length();
-            if (key.charAt(key.length() - 1) == last && start >= from
-                    && TextSearch.startsWithIgnoreCase(s, start, keyEnd, key)
-                    && (startsKeyWord(s, from, start) || isOneOf(key, KEYS_AFTER_ANY_PREFIX))) {
+            if (key.charAt(key.length() - 1) != last) {
+                continue;
+            }
+            int start = KeyedValue.startOfName(s, from, keyEnd, key, true);
+            if (start >= 0 && (startsKeyWord(s, from, start) || isOneOf(key, KEYS_AFTER_ANY_PREFIX))) {
                 return k;
             }
         }
         return -1;
+    }
+
+    /**
+     * Where a key ending at {@code keyEnd} ends without a form's suffix ({@link #KEY_SUFFIXES},
+     * after a '_', '-' or '.' or as a camelCase hump) or its bracket: {@code user[password]} and
+     * {@code [password]} end before their ']', {@code password[0]} before its index; else {@code keyEnd}.
+     */
+    private static int withoutSuffix(CharSequence s, int from, int keyEnd) {
+        if (s.charAt(keyEnd - 1) == ']') {
+            int open = keyEnd - 2;
+            while (open > from && keyEnd - open <= MAX_KEY && s.charAt(open) != '[') {
+                open--;
+            }
+            if (open < from || s.charAt(open) != '[' || isMarkerShape(s, open + 1, keyEnd - 1)) {
+                return keyEnd;
+            }
+            return CharClass.digits(s, open + 1, keyEnd - open - 2, keyEnd - 1) ? open : keyEnd - 1;
+        }
+        for (String suffix : KEY_SUFFIXES) {
+            int start = keyEnd - suffix.length();
+            if (start - 1 > from && TextSearch.startsWithIgnoreCase(s, start, keyEnd, suffix)) {
+                char before = s.charAt(start - 1);
+                if (before == '_' || before == '-' || before == '.') {
+                    return start - 1;
+                }
+                if (CharClass.isUpper(s.charAt(start)) && CharClass.isLower(before)) {
+                    return start;
+                }
+            }
+        }
+        return keyEnd;
     }
 
     /**
@@ -484,8 +756,12 @@ final class PasswordValues {
         while (i < end) {
             char c = s.charAt(i);
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r'
-                    || ((c == '&' || c == ',' || c == ';') && separates(s, i, end)) || isEscapedBreakAt(s, i, end)) {
-                break;
+                    || ((c == '&' || c == ',' || c == ';') && separates(s, i, end)) || isEscapedBreakAt(s, i, end)
+                    || (c == '[' && isEscapedBreakAt(s, i + 1, end) && i + 3 < end && s.charAt(i + 3) == ']')) {
+                break; // the last: a line break as Apache HttpClient's wire log writes it, "[\r][\n]"
+            }
+            if (CharClass.isQuote(c) && i > at && closesString(s, i + 1, end)) {
+                break; // the quote that closes the string a key=value stands in: "-e DB_PASSWORD=x", 'k=v'
             }
             if (c == '(' || c == '[' || c == '{') {
                 depth++;
@@ -501,14 +777,28 @@ final class PasswordValues {
         return i;
     }
 
+    /** Whether what follows a quote ends the string it closes: the end, a space, or ',' ')' ']' '}' ';'. */
+    private static boolean closesString(CharSequence s, int next, int end) {
+        if (next >= end) {
+            return true;
+        }
+        char c = s.charAt(next);
+        return c == ' ' || c == '\t' || c == ',' || c == ')' || c == ']' || c == '}' || c == ';' || c == '\n'
+                || c == '\r' || isEscapedBreakAt(s, next, end);
+    }
+
     /**
      * Whether the {@code &}, {@code ,} or {@code ;} at {@code at} ends a value: what follows is no
      * name at all (a space, a quote, the end) or a name with its own '=' or ':' ({@code &user=bob},
-     * {@code ;Database=x}). A name with neither ({@code &3} of {@code Tr0ub4dor&3}), or one longer than
-     * any key, goes on the value.
+     * {@code ;Database=x}, {@code &user[name]=bob}). A name with neither ({@code &3} of
+     * {@code Tr0ub4dor&3}), or one longer than any key, goes on the value.
      */
     private static boolean separates(CharSequence s, int at, int end) {
         int nameEnd = nameEnd(s, at + 1, end);
+        if (nameEnd > at + 1 && nameEnd < end && s.charAt(nameEnd) == '[') { // a form's user[name]=
+            int close = TextSearch.indexOf(s, ']', nameEnd, (int) Math.min(end, (long) nameEnd + MAX_KEY));
+            nameEnd = close < 0 ? nameEnd : close + 1;
+        }
         return nameEnd == at + 1 || (nameEnd < end && (s.charAt(nameEnd) == '=' || s.charAt(nameEnd) == ':'));
     }
 

@@ -206,14 +206,7 @@ final class SpanFinder {
             narrowed &= ~PAN;
         }
         if (c == '-') {
-            // password_kv from '-': "--password v" or "-storepass v"; private_key: "-----BEGIN ".
-            int name = at + 1 < end && s.charAt(at + 1) == '-' ? at + 2 : at + 1;
-            if (name >= end || !CharClass.isLetter(s.charAt(name))) {
-                narrowed &= ~PASSWORD_KV;
-            }
-            if (at + 5 >= end || s.charAt(at + 5) != 'B') {
-                narrowed &= ~PRIVATE_KEY;
-            }
+            narrowed = afterDash(narrowed, s, at, end);
         } else if (c == '\\' && (at + 5 >= end || s.charAt(at + 1) != 'u')) {
             // password_kv from a backslash: only at the escaped '=' Gson writes (password, backslash, u003d, v);
             // an escaped line break is the scanner's own (ESCAPE).
@@ -223,6 +216,22 @@ final class SpanFinder {
             // A detector is handed floor as the start of the text: no key before it.
             char before = at > floor ? s.charAt(at - 1) : 0;
             narrowed &= (before < 128 ? triggers.beforeSeparator[before] : 0) | ~TriggerTable.KEYED;
+        }
+        return narrowed;
+    }
+
+    /**
+     * password_kv from '-': "--password v", "-storepass v" or Scala's "k -> v"; private_key:
+     * "-----BEGIN ". Apart from {@link #narrowed}, which must stay small enough to inline.
+     */
+    private static int afterDash(int candidates, CharSequence s, int at, int end) {
+        int narrowed = candidates;
+        int name = at + 1 < end && s.charAt(at + 1) == '-' ? at + 2 : at + 1;
+        if (name >= end || !CharClass.isLetter(s.charAt(name)) && s.charAt(name) != '>') {
+            narrowed &= ~PASSWORD_KV;
+        }
+        if (at + 5 >= end || s.charAt(at + 5) != 'B') {
+            narrowed &= ~PRIVATE_KEY;
         }
         return narrowed;
     }

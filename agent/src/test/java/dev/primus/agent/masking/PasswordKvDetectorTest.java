@@ -293,4 +293,114 @@ class PasswordKvDetectorTest {
     void neverEatsTheBracketThatClosesTheValue(String text, String masked) {
         assertEquals(masked, masker.mask(text));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "{username=[bob], password=[Kv9mQ2xL7p]}           | {username=[bob], password=[[PASSWORD_KV]]}",
+        "{Accept=[*/*], Authorization=[Basic YWRtaW46eA==]} | {Accept=[*/*], Authorization=[Basic [PASSWORD_KV]]}",
+        "map[Authorization:[Basic Ym9iOmg=] Accept:[a/b]]  | map[Authorization:[Basic [PASSWORD_KV]] Accept:[a/b]]",
+        "{\"Authorization\":[\"Basic Ym9iOmg=\"]}          | {\"Authorization\":[\"Basic [PASSWORD_KV]\"]}",
+        "\"password\": [\"Kv9mQ2xL7p\"]                    | \"password\": [\"[PASSWORD_KV]\"]",
+        "{Cookie=[JSESSIONID=4F2A9C1D]}                    | {Cookie=[[PASSWORD_KV]]}",
+    })
+    void masksTheItemsOfAListGivenAsTheValue(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{password=[Ljava.lang.String;@6d06d69c}", "password=[]", "Credentials=[PROTECTED]",
+        "password= [main] INFO started", "\"secret\": [NOT_A_LIST", "[SLACK_TOKEN] -> retry=3"})
+    void leavesListsThatHoldNoValueAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "spring.datasource.password=Admin@123     | spring.datasource.password=[PASSWORD_KV]",
+        "{\"password\":\"Welcome@2024\"}          | {\"password\":\"[PASSWORD_KV]\"}",
+        "password_confirmation=Conf1rm&terms=1    | password_confirmation=[PASSWORD_KV]&terms=1",
+        "passwordConfirm: Conf1rm                 | passwordConfirm: [PASSWORD_KV]",
+        "new_password_repeat=x1y2                 | new_password_repeat=[PASSWORD_KV]",
+        "passwordNew=x1y2                         | passwordNew=[PASSWORD_KV]",
+        "user[password]=BrkPw9x2&user[name]=bob   | user[password]=[PASSWORD_KV]&user[name]=bob",
+        "Array ( [username] => bob [password] => PhpPw9x2 ) | Array ( [username] => bob [password] => [PASSWORD_KV] )",
+        "password[0]=x1y2                         | password[0]=[PASSWORD_KV]",
+        "private-key=Kv9x1                        | private-key=[PASSWORD_KV]",
+        "fs.s3a.secret.key=G9PyHdByMZu0v4iu       | fs.s3a.secret.key=[PASSWORD_KV]",
+        "api.key=abc123                           | api.key=[PASSWORD_KV]",
+        "Ocp-Apim-Subscription-Key: 9f8e7d6c      | Ocp-Apim-Subscription-Key: [PASSWORD_KV]",
+        "SECRET_KEY_BASE=5fde9c1a                 | SECRET_KEY_BASE=[PASSWORD_KV]",
+        "license-key=abc123                       | license-key=[PASSWORD_KV]",
+        "sb://o.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=Eui5nQ+5=;"
+            + " | sb://o.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=[PASSWORD_KV];",
+        "API key: Kv9mQ2xL7p                      | API key: [PASSWORD_KV]",
+        "Secret key: Kv9mQ2xL7p                   | Secret key: [PASSWORD_KV]",
+        "GET /cart;jsessionid=4F2A9C1D HTTP/1.1   | GET /cart;jsessionid=[PASSWORD_KV] HTTP/1.1",
+        "Passwort=geheim1 senha=segredo1          | Passwort=[PASSWORD_KV] senha=[PASSWORD_KV]",
+        "keytool -srcstorepass Src5 -deststorepass Dst5 | keytool -srcstorepass [PASSWORD_KV] -deststorepass [PASSWORD_KV]",
+    })
+    void masksTheValuesOfKeysAsFormsAndConfigsNameThem(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password_reset=true", "password_length=12", "passwordless=true", "tokenizer=std",
+        "secret_name=db", "SharedAccessKeyName=RootManageSharedAccessKey", "user[name]=bob", "[name] => bob",
+        "api.keys=3", "monkey.key=3"})
+    void leavesKeysThatOnlyStartWithASecretWordAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "<wsse:Password Type=\"http://x#PasswordText\">WsseP4ss9</wsse:Password> "
+            + "| <wsse:Password Type=\"http://x#PasswordText\">[PASSWORD_KV]</wsse:Password> ",
+        "<password encrypted=\"false\">x1y2</password> | <password encrypted=\"false\">[PASSWORD_KV]</password>",
+        "<password><![CDATA[Xp37mK4nB8q]]></password>  | <password><![CDATA[[PASSWORD_KV]]]></password>",
+        "jdbc:oracle:thin:scott/T1gerPass@//db:1521/ORCL | jdbc:oracle:thin:scott/[PASSWORD_KV]@//db:1521/ORCL",
+        "url=jdbc:oracle:thin:app/s3cr3t@db:1521:ORCL   | url=jdbc:oracle:thin:app/[PASSWORD_KV]@db:1521:ORCL",
+        "Driver={ODBC 17};Server=db;Uid=sa;Pwd={p@ss;word!}; | Driver={ODBC 17};Server=db;Uid=sa;Pwd={[PASSWORD_KV]};",
+        "spring.security.user.password={noop}hunter2  | spring.security.user.password=[PASSWORD_KV]",
+        "password={bcrypt}$2a$10$N9qo8uLOickgx2ZMRZoMye | password=[PASSWORD_KV]",
+        "Map(user -> bob, password -> Xp21mK4nB8q)    | Map(user -> bob, password -> [PASSWORD_KV])",
+        "mysql --user=root --password=MyLong9x app    | mysql --user=root --password=[PASSWORD_KV] app",
+        "http-outgoing-0 >> \"Authorization: Basic Ym9iOmg=[\\r][\\n]\"  "
+            + "| http-outgoing-0 >> \"Authorization: Basic [PASSWORD_KV][\\r][\\n]\"  ",
+        "curl -H \"Authorization: Bearer abc123xyz\" https://a | curl -H \"Authorization: Bearer [PASSWORD_KV]\" https://a",
+        "-var=\"db_password=TfPass999\" -var=x         | -var=\"db_password=[PASSWORD_KV]\" -var=x",
+        "Env: [\"DB_PASSWORD=Insp3ct\", \"JAVA=17\"]    | Env: [\"DB_PASSWORD=[PASSWORD_KV]\", \"JAVA=17\"]",
+    })
+    void masksPasswordsInTheFormsMoreToolsWrite(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"where u1_0.username=? and u1_0.password=?", "update users set password=?, updated_at=?",
+        "Access denied for user 'root'@'172.18.0.5' (using password: YES)", "(using password: NO)",
+        "Fetching arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf",
+        "Calling http://auth:9000/oauth/token", "upstream auth:8080 is healthy", "Evicting cache key token:48213",
+        "redis GET auth:session:48213", "Key password:reset:48213 expired",
+        "<Resource name=\"jdbc/app\" auth=\"Container\" type=\"javax.sql.DataSource\"/>", "<res-auth>Container</res-auth>",
+        "password:  16 bytes", "token:  952 bytes", "Tests: pass=124 fail=0 skip=2", "PASS: 12 FAIL: 0",
+        "API_KEY=$API_KEY", "export DB_PASSWORD=\"$(cat /run/secrets/db)\"", "password=%s", "password=%1$s",
+        "password=REDACTED", "secret: hidden", "token: expired", "Auth: OK", "curl -H \"Authorization: Bearer $TOKEN\"",
+        "jdbc:oracle:thin:@//db:1521/ORCL", "Pwd={}", "password={user=bob}", "credentials=Token@1a2b3c"})
+    void leavesPlaceholdersCountsAndNamesAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"db_pass=1234 ok", "\"password\":12345", "{User:bob Password:hunter2}", "password:123456"})
+    void masksShortNumbersAndColonValuesThatAreStillPasswords(String text) {
+        assertEquals(true, masker.mask(text).contains("[PASSWORD_KV]"), text);
+    }
+
+    /** The user info's password is url_credentials', and the host stays. */
+    @Test
+    void leavesAUrlsUserInfoToUrlCredentials() {
+        String url = "git remote set-url origin https://x-access-token:ghs_abc123@github.com/acme/app.git";
+        assertEquals(url, masker.mask(url));
+        assertEquals("git remote set-url origin https://x-access-token:[URL_CREDENTIALS]@github.com/acme/app.git",
+                Masker.builder().build().mask(url));
+    }
 }
