@@ -23,7 +23,9 @@ final class FrameworkValues {
         "authorization_code", "refresh_token", "enabled", "disabled", "required", "optional",
         // MySQL's "(using password: YES)"; Tomcat's res-auth; and words that say a value is hidden or absent.
         "yes", "no", "container", "application", "redacted", "masked", "hidden", "protected", "filtered", "removed",
-        "omitted", "expired", "invalid", "missing", "unset", "ok"};
+        "omitted", "expired", "invalid", "missing", "unset", "ok", "read", "write",
+        // YAML tags that load the value from elsewhere: Ansible Vault, CloudFormation, Home Assistant.
+        "!vault", "!ref", "!sub", "!getatt", "!importvalue", "!secret", "!env"};
     private static final int MAX_WORD = 20;
 
     private FrameworkValues() {
@@ -48,6 +50,21 @@ final class FrameworkValues {
             return true; // a path: PWD=/home/app in sudo's and Maven's logs is the working directory
         }
         return isWord(s, start, stop) || allStars(s, start, stop) || isTypeOrObject(s, start, stop);
+    }
+
+    /**
+     * As {@link #isOne}, for a value in quotes, which a person or a serializer wrote as a string:
+     * a word, a placeholder or a hidden value; a bracket, a path or a type name is the string's own.
+     */
+    static boolean isOneInQuotes(CharSequence s, int start, int stop) {
+        if (stop <= start) {
+            return true;
+        }
+        char first = s.charAt(start);
+        if (first == '<' || ((first == '$' || first == '%' || first == '#') && start + 1 < stop && s.charAt(start + 1) == '{')) {
+            return true;
+        }
+        return isPlaceholder(s, start, stop) || isWord(s, start, stop) || allStars(s, start, stop);
     }
 
     private static boolean isWord(CharSequence s, int start, int stop) {
@@ -90,9 +107,14 @@ final class FrameworkValues {
         return true;
     }
 
+    /** {@code ****}, or three or more x: a value already hidden. */
     private static boolean allStars(CharSequence s, int start, int stop) {
+        char first = s.charAt(start);
+        if (first != '*' && ((first != 'x' && first != 'X') || stop - start < 3)) {
+            return false;
+        }
         for (int i = start; i < stop; i++) {
-            if (s.charAt(i) != '*') {
+            if (s.charAt(i) != first) {
                 return false;
             }
         }

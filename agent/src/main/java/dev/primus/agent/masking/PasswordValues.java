@@ -43,7 +43,7 @@ final class PasswordValues {
         "apikey", "secretkey", "privatekey", "encryptionkey", "signingkey", "masterkey", "hmackey",
         "sharedaccesskey", "subscriptionkey", "licensekey", "secretkeybase", "jsessionid",
         "auth", "authorization", "credentials", "credential", "storepass", "keypass", "srcstorepass", "deststorepass",
-        "srckeypass", "destkeypass", "cookie", "cvv", "cvc", "cvv2", "cvc2",
+        "srckeypass", "destkeypass", "appkey", "cookie", "cvv", "cvc", "cvv2", "cvc2",
         // The word for a password in German, Portuguese, Spanish (as identifiers spell it), Dutch and French.
         "passwort", "kennwort", "senha", "contrasena", "wachtwoord", "motdepasse"};
     /**
@@ -210,7 +210,8 @@ final class PasswordValues {
         }
         int key = keyEndingAt(s, from, keyEnd);
         boolean secret = key >= 0 ? !isSetting(s, from, keyEnd) && !isNameInIdentifier(s, from, keyEnd)
-                : separator == '=' && isValueOfNamedSecret(s, from, keyEnd);
+                : separator == '=' && isValueOfNamedSecret(s, from, keyEnd)
+                || NamedValueFields.isValueOfNamedSecret(s, from, keyEnd);
         if (!secret) {
             return separator == ':' && key < 0 ? OracleConnectStrings.match(s, from, at, end) : Match.NONE;
         }
@@ -478,7 +479,9 @@ final class PasswordValues {
                 return FrameworkValues.isOne(s, scheme + 1, credentialEnd) ? Match.NONE : Match.of(scheme + 1, credentialEnd);
             }
         }
-        return FrameworkValues.isOne(s, start, stop) ? Match.NONE : Match.of(start, stop);
+        // Quoted, the value is a string someone wrote, not an object's toString: "[Tr0ub4dor]" is a password.
+        boolean framework = quoted ? FrameworkValues.isOneInQuotes(s, start, stop) : FrameworkValues.isOne(s, start, stop);
+        return framework ? Match.NONE : Match.of(start, stop);
     }
 
     /**

@@ -403,4 +403,33 @@ class PasswordKvDetectorTest {
         assertEquals("git remote set-url origin https://x-access-token:[URL_CREDENTIALS]@github.com/acme/app.git",
                 Masker.builder().build().mask(url));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "{\"name\":\"DB_PASSWORD\",\"value\":\"K8sEnvPw9\"}          | {\"name\":\"DB_PASSWORD\",\"value\":\"[PASSWORD_KV]\"}",
+        "{\"name\": \"API_TOKEN\", \"value\": \"EcsTok9\"}         | {\"name\": \"API_TOKEN\", \"value\": \"[PASSWORD_KV]\"}",
+        "{Name:DB_PASSWORD Value:K8sEnvPw8 ValueFrom:nil}         | {Name:DB_PASSWORD Value:[PASSWORD_KV] ValueFrom:nil}",
+        "EnvVar(name=DB_PASSWORD, value=Fabric8Pw9, valueFrom=null) | EnvVar(name=DB_PASSWORD, value=[PASSWORD_KV], valueFrom=null)",
+        "- name: DB_PASSWORD\\n  value: K8sEnvPw6                 | - name: DB_PASSWORD\\n  value: [PASSWORD_KV]",
+        "{\"type\":\"password\",\"value\":\"Kc9Creds1\"}           | {\"type\":\"password\",\"value\":\"[PASSWORD_KV]\"}",
+    })
+    void masksTheValueFieldThatASiblingNamesASecret(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"name\":\"DB_HOST\",\"value\":\"db\"}", "{Name:LOG_LEVEL Value:debug}",
+        "{\"name\":\"DB_PASSWORD\",\"valueFrom\":{\"secretKeyRef\":{}}}", "{\"title\":\"password\",\"value\":\"x\"}",
+        "password: !vault |", "secret: !Ref DbSecret", "password=xxxxxx", "Permission check secret:read granted"})
+    void leavesSiblingsThatNameNoSecretAndHiddenValuesAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"password\":\"[Tr0ub4dor]\"}", "{\"password\":\"{hunter2x}\"}",
+        "{\"password\":\"/Tr0ub4dor\"}", "{\"password\":\"Token@1a2b3c\"}", "{\"password\":\"com.Secret9\"}",
+        "{\"password\":\"(hunter2x)\"}", "APP_KEY=base64:OWd0ZCz6k3Do", "DD_APP_KEY=428c4387593e"})
+    void masksAQuotedStringWhateverItLooksLike(String text) {
+        assertEquals(true, masker.mask(text).contains("[PASSWORD_KV]"), text);
+    }
 }
