@@ -11,6 +11,8 @@ final class EmailAddresses {
     private static final int MAX_LOCAL = 64;
     private static final int MAX_LABEL = 63;
     private static final int MAX_DOMAIN = 253;
+    /** The SSH user of every git host (GitHub, GitLab, Bitbucket): {@code git@github.com}. */
+    private static final String GIT_USER = "git";
     private static final String[] FILE_EXTENSIONS = {"log", "txt", "json", "xml", "yml", "yaml", "properties", "conf",
         "cfg", "ini", "java", "class", "jar", "war", "lock", "pid", "tmp", "bak", "gz", "csv", "sql", "out", "err",
         "html", "htm", "png", "jpg", "gif", "pem", "crt", "der", "jks", "sock"};
@@ -27,7 +29,25 @@ final class EmailAddresses {
             return Match.NONE;
         }
         int start = localStart(s, from, at);
-        return start < 0 ? Match.NONE : Match.of(start, domainEnd);
+        return start < 0 || isRemote(s, start, at, domainEnd, end) ? Match.NONE : Match.of(start, domainEnd);
+    }
+
+    /**
+     * Whether the address is a git or scp remote, {@code user@host:path} ({@code git@github.com:acme/app.git}),
+     * or git's SSH user before a message ({@code git@github.com: Permission denied}): a login on a
+     * host, not a mailbox. An address and then ": " ({@code sent to bob@example.com: ok}) stays one.
+     */
+    private static boolean isRemote(CharSequence s, int start, int at, int domainEnd, int end) {
+        if (domainEnd >= end || s.charAt(domainEnd) != ':') {
+            return false;
+        }
+        return TextSearch.equalsIgnoreCase(s, start, at, GIT_USER)
+                || (domainEnd + 1 < end && isPathStart(s.charAt(domainEnd + 1)));
+    }
+
+    /** A char a remote's path starts with: {@code acme/app.git}, {@code /srv/repo.git}, {@code ~/repo}. */
+    private static boolean isPathStart(char c) {
+        return CharClass.isWord(c) || c == '/' || c == '~' || c == '.' || c == '-';
     }
 
     private static int localStart(CharSequence s, int from, int at) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class EmailDetectorTest {
@@ -58,5 +59,29 @@ class EmailDetectorTest {
     })
     void leavesThingsThatAreNotAddressesAlone(String text) {
         assertEquals("see " + text + " here", masker.mask("see " + text + " here"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Cloning into app... git@github.com:acme/app.git",
+        "git@github.com: Permission denied (publickey).",
+        "remote: deploy@build.example.com:/srv/repo.git", "scp backup@host.example.org:~/dump.sql .",
+        "Git@GitHub.com: Permission denied",
+    })
+    void leavesAGitOrScpRemoteAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "sent to bob@example.com: ok           | sent to [EMAIL]: ok",
+        "sent to bob@example.com:              | sent to [EMAIL]:",
+        "to=bob@example.com:\\nnext           | to=[EMAIL]:\\nnext",
+        "'bob@example.com:'                    | '[EMAIL]:'",
+        "gitter@example.com: hi                | [EMAIL]: hi",
+        "git@example.com ok                    | [EMAIL] ok",
+    })
+    void masksAnAddressFollowedByAColonThatStartsNoPath(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
     }
 }
