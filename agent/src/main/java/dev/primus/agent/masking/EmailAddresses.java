@@ -5,7 +5,9 @@ package dev.primus.agent.masking;
  * {@code . _ % + -} (at most 64, starting with a letter or digit), and an apostrophe between two
  * of its letters or digits ({@code o'brien}); the domain is two or more
  * labels with a letters-only top-level label of two or more. So {@code @Override},
- * {@code foo@bar} and {@code lib@1.2.3} are not addresses.
+ * {@code foo@bar} and {@code lib@1.2.3} are not addresses. Letters and digits are those of any
+ * script, as internationalised addresses (RFC 6531) and domains are written:
+ * {@code jürgen.müller@müller-bau.de}, {@code виктор@пример.рф}.
  */
 final class EmailAddresses {
     private static final int MAX_LOCAL = 64;
@@ -59,7 +61,7 @@ final class EmailAddresses {
             }
         }
         // Starting at a letter or digit: partial output (*.**_@...) keeps only separators here.
-        while (start < at && !CharClass.isAlnum(s.charAt(start))) {
+        while (start < at && !isLetterOrDigit(s.charAt(start))) {
             start++;
         }
         return start == at || s.charAt(at - 1) == '.' || inUrlUserInfo(s, from, start) ? -1 : start;
@@ -88,7 +90,7 @@ final class EmailAddresses {
         int i = at;
         while (true) {
             int j = i;
-            while (j < end && (CharClass.isAlnum(s.charAt(j)) || s.charAt(j) == '-')) {
+            while (j < end && (isNameChar(s.charAt(j)) || s.charAt(j) == '-')) {
                 j++;
             }
             if (j == i || j - i > MAX_LABEL || s.charAt(i) == '-' || s.charAt(j - 1) == '-') {
@@ -97,7 +99,7 @@ final class EmailAddresses {
             labels++;
             lastLabel = i;
             stop = j;
-            if (j + 1 < end && s.charAt(j) == '.' && CharClass.isAlnum(s.charAt(j + 1))) {
+            if (j + 1 < end && s.charAt(j) == '.' && isLetterOrDigit(s.charAt(j + 1))) {
                 i = j + 1;
             } else {
                 break;
@@ -106,12 +108,21 @@ final class EmailAddresses {
         if (labels < 2 || stop - at > MAX_DOMAIN || stop - lastLabel < 2 || CharClass.wordAt(s, stop, end)) {
             return -1;
         }
-        for (int k = lastLabel; k < stop; k++) {
-            if (!CharClass.isLetter(s.charAt(k))) {
-                return -1;
+        return isTopLevel(s, lastLabel, stop) && !isFileExtension(s, lastLabel, stop) ? stop : -1;
+    }
+
+    /** A top-level label: letters of any script ({@code .de}, {@code .рф}, {@code .中国}, {@code .भारत}). */
+    private static boolean isTopLevel(CharSequence s, int start, int stop) {
+        if (!isLetter(s.charAt(start))) {
+            return false;
+        }
+        for (int k = start + 1; k < stop; k++) {
+            char c = s.charAt(k);
+            if (!isLetter(c) && (c < 128 || !isMark(c))) {
+                return false;
             }
         }
-        return isFileExtension(s, lastLabel, stop) ? -1 : stop;
+        return true;
     }
 
     /**
@@ -134,11 +145,34 @@ final class EmailAddresses {
      * address ({@code user='john@...'}), and stays outside it.
      */
     private static boolean isApostropheInName(CharSequence s, int from, int i, int at) {
-        return s.charAt(i) == '\'' && i > from && i + 1 < at && CharClass.isAlnum(s.charAt(i - 1))
-                && CharClass.isAlnum(s.charAt(i + 1));
+        return s.charAt(i) == '\'' && i > from && i + 1 < at && isLetterOrDigit(s.charAt(i - 1))
+                && isLetterOrDigit(s.charAt(i + 1));
     }
 
     private static boolean isLocal(char c) {
-        return CharClass.isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+        return isNameChar(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+    }
+
+    /** A letter or digit of any script; ASCII ones without a table look-up. */
+    private static boolean isLetterOrDigit(char c) {
+        return c < 128 ? CharClass.isAlnum(c) : Character.isLetterOrDigit(c);
+    }
+
+    private static boolean isLetter(char c) {
+        return c < 128 ? CharClass.isLetter(c) : Character.isLetter(c);
+    }
+
+    /**
+     * A letter or digit of any script, or a combining mark after one: the vowel signs of Indic
+     * scripts are marks ({@code राम}), and a name written in them would otherwise break apart.
+     */
+    private static boolean isNameChar(char c) {
+        return c < 128 ? CharClass.isAlnum(c) : Character.isLetterOrDigit(c) || isMark(c);
+    }
+
+    private static boolean isMark(char c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
     }
 }

@@ -84,4 +84,30 @@ class EmailDetectorTest {
     void masksAnAddressFollowedByAColonThatStartsNoPath(String text, String masked) {
         assertEquals(masked, masker.mask(text));
     }
+
+    @Test
+    void masksAnAddressWithAccentedLetters() {
+        assertEquals("Sending welcome mail to [EMAIL]",
+                masker.mask("Sending welcome mail to j\u00fcrgen.m\u00fcller@m\u00fcller-bau.de"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "\u0432\u0438\u043a\u0442\u043e\u0440@\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444", // Cyrillic
+        "\u7528\u6237@\u4f8b\u5b50.\u4e2d\u56fd", // Chinese
+        "\u0930\u093e\u092e@\u0909\u0926\u093e\u0939\u0930\u0923.\u092d\u093e\u0930\u0924", // Devanagari, vowel signs
+        "caf\u00e9@example.com", "bob@b\u00fccher.example", "\u00e9l\u00e8ve.\u00e9cole@example.fr",
+    })
+    void masksAnAddressWithLettersOfAnyScript(String email) {
+        assertEquals("from [EMAIL] ok", masker.mask("from " + email + " ok"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "m\u00fcller@localhost", "\u00e9@1.2.3", "caf\u00e9@h\u00f4te", "x@\u00e9xample.c\u00f60m",
+        "m\u00fcller@host.log", "@\u00dcbersicht",
+    })
+    void leavesNonAsciiThingsThatAreNotAddressesAlone(String text) {
+        assertEquals("see " + text + " here", masker.mask("see " + text + " here"));
+    }
 }
