@@ -2,9 +2,10 @@ package dev.primus.agent.masking;
 
 /**
  * Whether a keyword names the number that follows it: {@code phone 4155552671},
- * {@code "ssn":"123456789"}, {@code aadhaar no. 234567890124}, {@code customerPhoneNumber=...},
- * {@code Social Security number is ...}. Some numbers are PII only by what names them: ten bare
- * digits are as often a counter as a phone number, and are masked only after such a word.
+ * {@code "ssn":"123456789"}, {@code <SSN>123456789</SSN>}, {@code aadhaar no. 234567890124},
+ * {@code customerPhoneNumber=...}, {@code Social Security number is ...}. Some numbers are PII
+ * only by what names them: ten bare digits are as often a counter as a phone number, and are
+ * masked only after such a word.
  *
  * <p>Looks back from the number over a few separators, then over up to two filler words
  * ({@code number}, {@code no}, {@code is}, ...), and compares a keyword from the end, ignoring
@@ -58,9 +59,10 @@ final class KeywordBefore {
         return i;
     }
 
+    /** What may stand between a keyword and its number; '>' ends an XML element's tag ({@code <ssn>123456789}). */
     private static boolean isSeparator(char c) {
         return c == ' ' || c == '=' || c == ':' || c == '"' || c == '\'' || c == '#' || c == '\t' || c == '('
-                || c == '.' || c == '-' || c == '_';
+                || c == '.' || c == '-' || c == '_' || c == '>';
     }
 
     /** Where the filler word ending at {@code end} starts, or -1 when none ends there. */

@@ -81,4 +81,16 @@ class PhoneDetectorTest {
     void leavesNumbersAloneWithoutTheWordOrThePhoneShape(String text) {
         assertEquals(text, masker.mask(text));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "<phone>4155552671</phone>                | <phone>[PHONE]</phone>",
+        "<mobile>07700900123</mobile>             | <mobile>[PHONE]</mobile>",
+        "<customerPhone>030 1234567</customerPhone> | <customerPhone>[PHONE]</customerPhone>",
+        "<order>4155552671</order>                | <order>4155552671</order>",
+        "<microphone>4155552671</microphone>      | <microphone>4155552671</microphone>",
+    })
+    void masksANumberInAnXmlElementThatNamesAPhone(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
 }

@@ -42,14 +42,16 @@ class UsSsnDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ssn 123456789 on file", "SSN: 123456789", "\"ssn\":\"123456789\"", "customer_ssn=123456789",
-        "Social Security number is 123456789", "socialSecurityNumber=123456789"})
+        "Social Security number is 123456789", "socialSecurityNumber=123456789", "<SSN>123456789</SSN>",
+        "<customer><ssn>123456789</ssn></customer>"})
     void masksNineBareDigitsAfterAWordThatNamesAnSsn(String text) {
         assertEquals(text.replace("123456789", "[US_SSN]"), masker.mask(text));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"order 123456789 shipped", "ssn 000123456", "ssn 666123456", "ssn 923456789",
-        "ssn 123006789", "ssn 123450000", "ssn 1234567890", "lessn 123456789", "ssn 12345678"})
+        "ssn 123006789", "ssn 123450000", "ssn 1234567890", "lessn 123456789", "ssn 12345678",
+        "<order>123456789</order>", "<lessn>123456789</lessn>", "<SSN>923456789</SSN>"})
     void leavesNineBareDigitsAloneWithoutTheWordOrWhenNeverIssued(String text) {
         assertEquals(text, masker.mask(text));
     }
