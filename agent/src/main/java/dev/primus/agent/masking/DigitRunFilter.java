@@ -30,7 +30,7 @@ final class DigitRunFilter {
         // Most numbers in a log line are short and followed by a space and a word, ',' or ')',
         // which no detector needs: say so at once. Small, so that the JIT can inline it in the scan.
         if (length < 9 && !(length == 1 && countryCodeOne(s, at, i, end, after)) && after != '.' && after != ':'
-                && !CharClass.isHex(after) && !((after == ' ' || after == '-') && i + 1 < end
+                && !CharClass.isHex(after) && !((after == ' ' || after == '-' || after == '/') && i + 1 < end
                 && CharClass.isDigit(s.charAt(i + 1)))) {
             return (long) i << 32;
         }
@@ -91,7 +91,8 @@ final class DigitRunFilter {
         if ((length == 3 && grouped) || length == 9) {
             possible |= SSN;
         }
-        if (phone(s, at, i, end, length, after, grouped || (after == '.' && digitAfterSeparator))) {
+        // A phone's groups may be joined by '.', and an area code followed by '/' (030/12345678).
+        if (phone(s, at, i, end, length, after, grouped || ((after == '.' || after == '/') && digitAfterSeparator))) {
             possible |= PHONE;
         }
         if (first >= '2' && (length == 12 || (length == 4 && longGroups))) {
@@ -111,9 +112,11 @@ final class DigitRunFilter {
     private static boolean phone(CharSequence s, int at, int i, int end, int length, char after, boolean grouped) {
         // A national number a word names may come in groups after its trunk prefix (06 12 34 56 78,
         // 030 1234567), never a lone 0: "0.93" and "0 5" are the common ones, and neither is a phone.
+        // Longer bare runs only after the international prefix 00 (00442079460958).
         return (length == 3 && (grouped || after == '.')) || (length == 1 && countryCodeOne(s, at, i, end, after))
                 || (length >= 2 && length <= PhoneNumbers.MAX_GROUP && grouped && s.charAt(at) == '0')
-                || (length >= PhoneNumbers.MIN_NAMED && length <= PhoneNumbers.MAX_NAMED_BARE);
+                || (length >= PhoneNumbers.MIN_NAMED && (length <= PhoneNumbers.MAX_NAMED_BARE
+                || (s.charAt(at) == '0' && s.charAt(at + 1) == '0')));
     }
 
     /**

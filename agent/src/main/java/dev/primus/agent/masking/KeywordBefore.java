@@ -16,11 +16,13 @@ package dev.primus.agent.masking;
 final class KeywordBefore {
     /**
      * English, and the words the largest European and Latin American languages use, compared
-     * without their accents (teléfono, téléphone, móvil) and as German compounds (Telefonnummer).
+     * without their accents (teléfono, téléphone, móvil) and as German and Dutch compounds
+     * (Telefonnummer, telefoonnummer).
      */
     static final String[] PHONE = {"phone", "telephone", "tel", "mobile", "mob", "cell", "cellphone", "msisdn",
         "whatsapp", "contact", "fax", "telefon", "telefono", "telefone", "handy", "movil", "celular", "cellulare",
-        "portable", "telefonnummer", "handynummer", "mobilnummer", "rufnummer"};
+        "portable", "telefonnummer", "handynummer", "mobilnummer", "rufnummer", "mobil", "mobiel", "telefoon",
+        "telefoonnummer"};
     static final String[] SSN = {"ssn", "socialsecurity"};
     static final String[] AADHAAR = {"aadhaar", "aadhar", "adhaar", "uid", "uidai"};
     private static final String[] FILLERS = {"number", "num", "no", "nr", "is", "was", "of"};

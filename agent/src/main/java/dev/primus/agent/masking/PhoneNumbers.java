@@ -15,7 +15,8 @@ package dev.primus.agent.masking;
  *   many apps store them ({@code telephone=4155552671}, {@code "mobile": "07700900123"}), or a
  *   national number of 7 to 13 digits in groups that starts with its trunk prefix 0, the first
  *   group in parentheses or not ({@code tel=(020) 7946 0958}, {@code phone: 06 12 34 56 78},
- *   {@code 030 1234567}).</li>
+ *   {@code 030 1234567}), or followed by a '/' as German numbers write it ({@code 030/12345678});
+ *   or an international number dialled with {@code 00} instead of '+' ({@code 0044 20 7946 0958}).</li>
  * </ul>
  */
 final class PhoneNumbers {
@@ -78,6 +79,7 @@ final class PhoneNumbers {
         }
         boolean trunkPrefix = s.charAt(s.charAt(at) == '(' ? at + 1 : at) == '0';
         int numberEnd = -1;
+        // The separator between groups, once one other than an area code's '/' was read.
         char separators = 0;
         while (digits <= MAX_NAMED) {
             int group = i;
@@ -93,26 +95,65 @@ final class PhoneNumbers {
                 numberEnd = i;
             }
             char separator = charAt(s, i, end);
-            // The same one separator between groups, each of at most MAX_GROUP digits but the last.
-            if (i - group > MAX_GROUP || !(separator == ' ' || separator == '-' || separator == '.')
-                    || (separators != 0 && separator != separators) || !digitAt(s, i + 1, end)) {
+            // Groups of at most MAX_GROUP digits but the last.
+            if (i - group > MAX_GROUP || !joinsGroups(separator, separators, groups == 1 && trunkPrefix)
+                    || !digitAt(s, i + 1, end)) {
                 break;
             }
-            separators = separator;
+            separators = separator == '/' ? separators : separator;
             i++;
         }
+        numberEnd = Math.max(numberEnd, dialledAbroadEnd(s, at, end));
         return numberEnd < 0 || !KeywordBefore.names(s, from, at, KeywordBefore.PHONE) ? Match.NONE
                 : Match.of(at, numberEnd);
+    }
+
+    /**
+     * Whether {@code separator} joins the next group of a named national number: the one separator
+     * all its groups use (' ', '-' or '.'; {@code previous}, 0 before the first), or the '/' after
+     * the area code that German numbers put there ({@code 030/12345678}, {@code 0171/1234567}).
+     */
+    private static boolean joinsGroups(char separator, char previous, boolean afterAreaCode) {
+        if (separator == '/') {
+            return afterAreaCode;
+        }
+        return (separator == ' ' || separator == '-' || separator == '.') && (previous == 0 || separator == previous);
+    }
+
+    /**
+     * The end of an international number dialled with the prefix {@code 00} in place of '+'
+     * ({@code 0044 20 7946 0958}, {@code 00442079460958}), read as E.164 after it; -1 if none.
+     * Up to 17 digits: longer than a national number, so read whole only this way.
+     */
+    private static int dialledAbroadEnd(CharSequence s, int at, int end) {
+        if (s.charAt(at) != '0' || charAt(s, at + 1, end) != '0') {
+            return -1;
+        }
+        int country = at + 2;
+        if (charAt(s, country, end) == ' ' || charAt(s, country, end) == '-') {
+            country++;
+        }
+        char first = charAt(s, country, end);
+        return first < '1' || first > '9' ? -1 : e164End(s, country, end);
     }
 
     private static long international(CharSequence s, int from, int at, int end) {
         if (CharClass.wordBefore(s, from, at) || at + 1 >= end || s.charAt(at + 1) < '1' || s.charAt(at + 1) > '9') {
             return Match.NONE;
         }
+        int best = e164End(s, at + 1, end);
+        return best < 0 ? Match.NONE : Match.of(at, best);
+    }
+
+    /**
+     * The end of the longest E.164 number whose digits start at {@code digitsAt} (after its '+' or
+     * {@code 00}): 8 to 15 digits, grouped by spaces, dashes or one parenthesised group; or -1.
+     */
+    private static int e164End(CharSequence s, int digitsAt, int end) {
         int best = -1;
         int digits = 0;
         boolean open = false;
-        int i = at + 1;
+        int i = digitsAt;
         while (i < end) {
             char c = s.charAt(i);
             if (CharClass.isDigit(c)) {
@@ -139,7 +180,7 @@ final class PhoneNumbers {
                 break;
             }
         }
-        return best < 0 ? Match.NONE : Match.of(at, best);
+        return best;
     }
 
     private static long northAmerican(CharSequence s, int from, int at, int end) {

@@ -93,4 +93,46 @@ class PhoneDetectorTest {
     void masksANumberInAnXmlElementThatNamesAPhone(String text, String masked) {
         assertEquals(masked, masker.mask(text));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Tel: 030/12345678                 | Tel: [PHONE]",
+        "mobile: 0171/1234567              | mobile: [PHONE]",
+        "Fax: 030/12345679                 | Fax: [PHONE]",
+        "Telefon 0171/123 4567 ok          | Telefon [PHONE] ok",
+        "Tel: 03/12/2024                   | Tel: 03/12/2024",
+        "tel 30/12345678                   | tel 30/12345678",
+        "order 030/12345678                | order 030/12345678",
+        "automobil 0171/1234567            | automobil 0171/1234567",
+    })
+    void masksAGermanNumberWithASlashAfterItsAreaCode(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Mobil: 0171 1234567               | Mobil: [PHONE]",
+        "mobiel: 06 12345678               | mobiel: [PHONE]",
+        "telefoon: 020 1234567             | telefoon: [PHONE]",
+        "Telefoonnummer 0201234567         | Telefoonnummer [PHONE]",
+        "automobil 0171 1234567            | automobil 0171 1234567",
+        "mobiele 0171 1234567              | mobiele 0171 1234567",
+    })
+    void masksANumberAfterAGermanOrDutchPhoneWord(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Phone: 0044 20 7946 0958          | Phone: [PHONE]",
+        "Phone: 00442079460958             | Phone: [PHONE]",
+        "tel 00 44 20 7946 0958 ok         | tel [PHONE] ok",
+        "mobile=0049-171-1234567           | mobile=[PHONE]",
+        "order 00442079460958              | order 00442079460958",
+        "phone 00012345678901              | phone 00012345678901",
+        "phone 004412345678901234          | phone 004412345678901234",
+    })
+    void readsTheInternationalPrefix00AsAPlus(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
 }
