@@ -4,7 +4,8 @@ package dev.primus.agent.masking;
  * phone, in three shapes:
  * <ul>
  *   <li>E.164: {@code +} then 8 to 15 digits, optionally grouped by spaces, dashes or one
- *   parenthesised group ({@code +1 (415) 555-2671}, {@code +91 98765 43210}).</li>
+ *   parenthesised group ({@code +1 (415) 555-2671}, {@code +91 98765 43210}); not a signed
+ *   quantity, followed by a unit ({@code +12345678 bytes}) or bare and round ({@code +268435456}).</li>
  *   <li>North American: {@code (415) 555-2671}, {@code 415-555-2671}, {@code 415.555.2671},
  *   {@code 1-415-555-2671}; area and exchange start with 2-9. Bare {@code 415 555 2671} is not
  *   matched: three space-separated numbers are too often counters.</li>
@@ -34,6 +35,9 @@ final class PhoneNumbers {
     private static final int MAX_NAMED = 13;
     /** The longest group of a national number written in groups (0123 456789, 030 1234567). */
     static final int MAX_GROUP = 5;
+    /** Units after a signed number that make it a change in a quantity ({@code +12345678 bytes}), lower case. */
+    private static final String[] UNITS = {"bytes", "byte", "b", "kb", "mb", "gb", "kib", "mib", "gib", "ms", "ns",
+        "us", "\u00b5s", "s"};
 
     private PhoneNumbers() {
     }
@@ -142,7 +146,36 @@ final class PhoneNumbers {
             return Match.NONE;
         }
         int best = e164End(s, at + 1, end);
-        return best < 0 ? Match.NONE : Match.of(at, best);
+        return best < 0 || isSignedQuantity(s, at, best, end) ? Match.NONE : Match.of(at, best);
+    }
+
+    /**
+     * Whether the '+' at {@code at} and the bare digits to {@code stop} are a signed quantity, as
+     * memory and timing deltas are logged: followed by a unit ({@code +12345678 bytes},
+     * {@code +12345678%}) or a round size ({@code heap delta +268435456}, 256 MiB). A quantity
+     * is never grouped, and a grouped phone number stays one whatever follows ({@code +91 63873 70709 ms}).
+     */
+    private static boolean isSignedQuantity(CharSequence s, int at, int stop, int end) {
+        boolean bare = CharClass.digits(s, at + 1, stop - at - 1, end);
+        return bare && (unitAt(s, stop, end) || isRoundQuantity(s, at + 1, stop));
+    }
+
+    /** Whether a unit ({@link #UNITS}, or '%') follows at {@code at}, directly or after one space. */
+    private static boolean unitAt(CharSequence s, int at, int end) {
+        int start = charAt(s, at, end) == ' ' ? at + 1 : at;
+        if (charAt(s, start, end) == '%') {
+            return true;
+        }
+        int stop = start;
+        while (stop < end && CharClass.isWord(s.charAt(stop))) {
+            stop++;
+        }
+        for (String unit : UNITS) {
+            if (TextSearch.equalsIgnoreCase(s, start, stop, unit)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -228,7 +261,7 @@ final class PhoneNumbers {
     private static long indianMobile(CharSequence s, int from, int at, int end) {
         char first = s.charAt(at);
         if (first < '6' || !CharClass.digits(s, at, 10, end) || !NumberEdges.startsAt(s, from, at)
-                || !NumberEdges.endsAt(s, at + 10, end) || isRoundQuantity(s, at)) {
+                || !NumberEdges.endsAt(s, at + 10, end) || isRoundQuantity(s, at, at + 10)) {
             return Match.NONE;
         }
         return Match.of(at, at + 10);
@@ -238,9 +271,9 @@ final class PhoneNumbers {
      * A size in bytes that is a whole number of MiB (8589934592 is 8 GiB, a heap or memory size)
      * or a number ending in six zeros: a quantity, which a mobile number is about once in a million.
      */
-    private static boolean isRoundQuantity(CharSequence s, int at) {
+    private static boolean isRoundQuantity(CharSequence s, int at, int stop) {
         long value = 0;
-        for (int i = at; i < at + 10; i++) {
+        for (int i = at; i < stop; i++) {
             value = value * 10 + (s.charAt(i) - '0');
         }
         return value % (1 << 20) == 0 || value % 1_000_000 == 0;

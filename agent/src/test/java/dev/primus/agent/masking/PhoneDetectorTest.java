@@ -135,4 +135,28 @@ class PhoneDetectorTest {
     void readsTheInternationalPrefix00AsAPlus(String text, String masked) {
         assertEquals(masked, masker.mask(text));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "adjusted by +12345678 bytes", "heap delta +268435456", "heap delta +268435456 ok", "grew +12345678 B",
+        "grew +12345678 KB", "grew +87654321MB", "took +12345678 ms", "took +12345678 ns", "took +12345678 s",
+        "cpu +12345678%", "cpu +12345678 %", "queue +14155000000 now",
+    })
+    void leavesASignedQuantityAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "call +14155552671 now             | call [PHONE] now",
+        "call +14155552671                 | call [PHONE]",
+        "call +14155552671 sms             | call [PHONE] sms",
+        "call +14155552671 seconds ago     | call [PHONE] seconds ago",
+        "call +1 415 000 0000 now          | call [PHONE] now",
+        "call +44 20 7946 0958 s           | call [PHONE] s",
+        "user +91 63873 70709 ms           | user [PHONE] ms",
+    })
+    void masksASignedNumberThatIsAPhoneNumber(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
 }
