@@ -6,8 +6,23 @@ package dev.primus.agent.masking;
  * a word names them ({@code aadhaar 201905061230}), and so is the all-digit last group of a UUID. A grouped number followed by more digits ({@code 2341 2341
  * 2346 2024}) is still masked: an Aadhaar number next to a year or an amount is likelier than a
  * 16-digit id that is not a card yet passes Verhoeff.
+ *
+ * <p>A bare run is also left alone where it is a cloud account id (AWS and GCP ids have twelve
+ * digits, and one in ten passes Verhoeff): a field of an ARN ({@code arn:aws:iam::726018159082:role/x}),
+ * an ECR registry ({@code 491827364507.dkr.ecr.us-east-1.amazonaws.com}), or after a word naming an
+ * account or project ({@code AWS account 339099603089}, {@code project number 446281948213}); unless
+ * an Aadhaar word names it.
  */
 final class AadhaarNumbers {
+    /** Words that name a cloud account or project number, compared as {@link KeywordBefore} does. */
+    private static final String[] ACCOUNT_WORDS = {"account", "accountid", "project", "projectid", "owner",
+        "ownerid"};
+    /** How far back from an account id its ARN's "arn:" is looked for: partition, service and region. */
+    private static final int MAX_ARN_PREFIX = 64;
+    private static final String ARN = "arn:";
+    /** What follows an ECR registry's account id: {@code .dkr.ecr.REGION.amazonaws.com}. */
+    private static final String REGISTRY = ".dkr.";
+
     private AadhaarNumbers() {
     }
 
@@ -33,10 +48,39 @@ final class AadhaarNumbers {
             }
         }
         if (!NumberEdges.endsAt(s, stop, end) || !VerhoeffCheck.valid(s, at, stop)
-                || (nextToDash(s, from, at, stop, end) && UuidShape.contains(s, from, at, stop, end))) {
+                || (nextToDash(s, from, at, stop, end) && UuidShape.contains(s, from, at, stop, end))
+                || (stop - at == 12 && isCloudAccountId(s, from, at, stop, end))) {
             return Match.NONE;
         }
         return Match.of(at, stop);
+    }
+
+    /** Whether the bare run {@code s[at, stop)} is a cloud account id, and no Aadhaar word names it. */
+    private static boolean isCloudAccountId(CharSequence s, int from, int at, int stop, int end) {
+        boolean account = inArn(s, from, at) || TextSearch.startsWith(s, stop, end, REGISTRY)
+                || KeywordBefore.names(s, from, at, ACCOUNT_WORDS);
+        return account && !KeywordBefore.names(s, from, at, KeywordBefore.AADHAAR);
+    }
+
+    /**
+     * Whether the run at {@code at} is a ':'-delimited field of an ARN: {@code arn:} starts a word
+     * before it, with nothing but the fields' letters, digits, '-' and ':' between.
+     */
+    private static boolean inArn(CharSequence s, int from, int at) {
+        if (at <= from || s.charAt(at - 1) != ':') {
+            return false;
+        }
+        int limit = Math.max(from, at - MAX_ARN_PREFIX);
+        for (int i = at - 1; i >= limit && isArnFieldChar(s.charAt(i)); i--) {
+            if (TextSearch.startsWithIgnoreCase(s, i, at, ARN) && !CharClass.wordBefore(s, from, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isArnFieldChar(char c) {
+        return CharClass.isAlnum(c) || c == '-' || c == ':';
     }
 
     private static boolean nextToDash(CharSequence s, int from, int start, int stop, int end) {

@@ -11,6 +11,7 @@ import org.apache.commons.validator.routines.checkdigit.CheckDigitException;
 import org.apache.commons.validator.routines.checkdigit.VerhoeffCheckDigit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AadhaarDetectorTest {
@@ -55,6 +56,37 @@ class AadhaarDetectorTest {
         // Verhoeff-valid, but reads as yyyyMMddHHmm.
         assertEquals("at 202411241234 ok", masker.mask("at 202411241234 ok"));
         assertEquals("aadhaar no. [AADHAAR] ok", masker.mask("aadhaar no. 202411241234 ok"));
+    }
+
+    /** Each id passes Verhoeff, so each would be masked anywhere else: see the next test. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Assumed role arn:aws:iam::726018159082:role/orders-prod",
+        "Pushing 491827364507.dkr.ecr.us-east-1.amazonaws.com/orders:1.4.2",
+        "arn:aws:sqs:eu-west-1:501661318603:orders-queue",
+        "AWS account 339099603089 selected",
+        "GCP project number 446281948213",
+        "{\"Arn\":\"arn:aws-us-gov:sts::726018159082:assumed-role/x\"}", "aws_account_id=339099603089",
+        "\"accountId\": \"339099603089\"", "OwnerId: 339099603089", "projectNumber=446281948213",
+    })
+    void leavesACloudAccountIdAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "id 726018159082 ok                          | id [AADHAAR] ok",
+        "barn:aws:iam::726018159082:role             | barn:aws:iam::[AADHAAR]:role",
+        "arn:aws:s3:::bucket/726018159082            | arn:aws:s3:::bucket/[AADHAAR]",
+        "491827364507.dkr                            | [AADHAAR].dkr",
+        "myaccount 339099603089                      | myaccount [AADHAAR]",
+        "account 3390 9960 3089                      | account [AADHAAR]",
+        "aadhaar 339099603089                        | aadhaar [AADHAAR]",
+        "\"aadhaar\":\"2341 2341 2346\"          | \"aadhaar\":\"[AADHAAR]\"",
+        "uid: 726018159082 of account                | uid: [AADHAAR] of account",
+    })
+    void masksATwelveDigitNumberOutsideACloudAccountsContext(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
     }
 
     /** Bare or grouped at random: next to its word even a number that reads as a timestamp is masked. */
