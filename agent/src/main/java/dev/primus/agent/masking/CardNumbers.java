@@ -3,11 +3,17 @@ package dev.primus.agent.masking;
 /**
  * credit_card: 13 to 19 digits, bare or grouped by single spaces or dashes, in a real issuer range
  * and passing Luhn. A number followed by more space-separated digits is read up to its longest
- * valid prefix, so {@code 4111 1111 1111 1111 12/25} still masks the card.
+ * valid prefix, so {@code 4111 1111 1111 1111 12/25} still masks the card. The value of a trace,
+ * span or parent id key is no card ({@code dd.trace_id=4471049746507529170}): Datadog and
+ * OpenTelemetry log 64-bit ids in decimal, one in ten passes Luhn, and most start in an issuer range.
  */
 final class CardNumbers {
     private static final int MIN_DIGITS = 13;
     private static final int MAX_DIGITS = 19;
+    /** The last words of keys naming a tracing id, as {@link KeyedValue#keyEndsWith} compares them. */
+    private static final String[] TRACE_ID_KEYS = {"traceid", "spanid", "parentid"};
+    /** Spaces skipped between a key's separator and its value ({@code "trace_id": "…"}). */
+    private static final int MAX_SPACES = 3;
 
     private CardNumbers() {
     }
@@ -41,7 +47,32 @@ final class CardNumbers {
                 break;
             }
         }
-        return best < 0 ? Match.NONE : Match.of(at, best);
+        // Asked last: only a number that passed Luhn and an issuer range costs a look at its key.
+        return best < 0 || isTraceIdValue(s, from, at) ? Match.NONE : Match.of(at, best);
+    }
+
+    /**
+     * Whether the number at {@code at} is the value of a key ending in trace_id, span_id or
+     * parent_id, any case and separators ({@code dd.span_id=}, {@code "traceId": "}, {@code x-b3-parentid:}).
+     */
+    private static boolean isTraceIdValue(CharSequence s, int from, int at) {
+        int i = at;
+        if (i > from && CharClass.isQuote(s.charAt(i - 1))) {
+            i--;
+        }
+        while (i > from && at - i <= MAX_SPACES && s.charAt(i - 1) == ' ') {
+            i--;
+        }
+        if (i <= from || (s.charAt(i - 1) != '=' && s.charAt(i - 1) != ':')) {
+            return false;
+        }
+        int keyEnd = KeyedValue.keyEnd(s, from, i - 1);
+        for (String key : TRACE_ID_KEYS) {
+            if (KeyedValue.keyEndsWith(s, from, keyEnd, key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A card may end before a space and more digits, never inside a dash-joined number. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CreditCardDetectorTest {
@@ -54,5 +55,29 @@ class CreditCardDetectorTest {
     })
     void leavesNumbersThatAreNotCardsAlone(String text) {
         assertEquals("value " + text + " end", masker.mask("value " + text + " end"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "dd.trace_id=4471049746507529170 dd.span_id=4123456789012345677",
+        "trace_id=4404104234685356 processed",
+        "{\"traceId\": \"4404104234685356\", \"spanId\":\"4123456789012345677\"}",
+        "X-B3-ParentSpanId: 4404104234685356", "parent_id = 4404104234685356", "TRACEID:4404104234685356",
+    })
+    void leavesTheValueOfATraceOrSpanIdKeyAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "id 4471049746507529170 ok               | id [CREDIT_CARD] ok",
+        "card=4404104234685356                   | card=[CREDIT_CARD]",
+        "trace_id=abc card=4404104234685356      | trace_id=abc card=[CREDIT_CARD]",
+        "trace_ids 4404104234685356              | trace_ids [CREDIT_CARD]",
+        "tracer_id=4404104234685356              | tracer_id=[CREDIT_CARD]",
+        "trace_id 4404104234685356               | trace_id [CREDIT_CARD]",
+    })
+    void masksACardThatIsNoTracingIdsValue(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
     }
 }
