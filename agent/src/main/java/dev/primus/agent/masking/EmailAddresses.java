@@ -11,6 +11,8 @@ package dev.primus.agent.masking;
  */
 final class EmailAddresses {
     private static final int MAX_LOCAL = 64;
+    /** As far back as a URL's user and password are read (UrlCredentials reads 512 chars forward). */
+    private static final int MAX_USER_INFO = 512;
     private static final int MAX_LABEL = 63;
     private static final int MAX_DOMAIN = 253;
     /** The SSH user of every git host (GitHub, GitLab, Bitbucket): {@code git@github.com}. */
@@ -68,18 +70,24 @@ final class EmailAddresses {
     }
 
     /**
-     * Whether the local part starting at {@code start} is a URL's user info ({@code //app:pw@db},
-     * {@code //user@host}): a user and password, not an address; url_credentials masks the password.
+     * Whether the local part starting at {@code start} is in a URL's user info ({@code //app:pw@db},
+     * {@code //user@host}, {@code //app:Pw9x!Q2@db}, whose password holds a char no local part
+     * does): a user and password, not an address; url_credentials masks the password. Read back
+     * to the {@code ://} before it, over anything but a space, a quote, a line break or the '/', '?' or
+     * '#' that ends it.
      */
     private static boolean inUrlUserInfo(CharSequence s, int from, int start) {
         int i = start;
-        if (i > from && s.charAt(i - 1) == ':') {
+        while (i > from && start - i <= MAX_USER_INFO && !isUserInfoEnd(s.charAt(i - 1))
+                && !CharClass.isEscapedBreak(s, from, i - 1)) {
             i--;
-            while (i > from && start - i <= MAX_LOCAL && isLocal(s.charAt(i - 1))) {
-                i--;
-            }
         }
         return i - 3 >= from && s.charAt(i - 1) == '/' && s.charAt(i - 2) == '/' && s.charAt(i - 3) == ':';
+    }
+
+    private static boolean isUserInfoEnd(char c) {
+        return c == '/' || c == '?' || c == '#' || c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '\n' || c == '\r'
+                || c == '<' || c == '>';
     }
 
     /** End of a valid domain starting at {@code at}, or -1. */
