@@ -66,13 +66,28 @@ final class PasswordValues {
     private static final String[] KEYS_AFTER_ANY_PREFIX = {"password", "passwd", "passphrase", "secret"};
     /** Which lower-case ASCII chars end some key: the common ':' after a digit or "INFO" is rejected at once. */
     private static final boolean[] KEY_LAST_CHARS = new boolean[128];
+    /**
+     * Entry {@code c}: the indexes in {@link #KEYS} of the keys that end with c, so that a key
+     * ending in 'e' ("name", "type") is compared with the three keys that do, not with all of them.
+     */
+    private static final int[][] KEYS_ENDING_IN = new int[128][];
+    /** Entry {@code c}: the {@link #KEY_SUFFIXES} that end with c. */
+    private static final String[][] SUFFIXES_ENDING_IN = new String[128][];
 
     static {
-        for (String key : KEYS) {
-            KEY_LAST_CHARS[key.charAt(key.length() - 1)] = true;
+        for (int k = 0; k < KEYS.length; k++) {
+            char last = KEYS[k].charAt(KEYS[k].length() - 1);
+            KEY_LAST_CHARS[last] = true;
+            int[] keys = KEYS_ENDING_IN[last] == null ? new int[0] : KEYS_ENDING_IN[last];
+            KEYS_ENDING_IN[last] = java.util.Arrays.copyOf(keys, keys.length + 1);
+            KEYS_ENDING_IN[last][keys.length] = k;
         }
         for (String suffix : KEY_SUFFIXES) {
-            KEY_LAST_CHARS[suffix.charAt(suffix.length() - 1)] = true;
+            char last = suffix.charAt(suffix.length() - 1);
+            KEY_LAST_CHARS[last] = true;
+            String[] suffixes = SUFFIXES_ENDING_IN[last] == null ? new String[0] : SUFFIXES_ENDING_IN[last];
+            SUFFIXES_ENDING_IN[last] = java.util.Arrays.copyOf(suffixes, suffixes.length + 1);
+            SUFFIXES_ENDING_IN[last][suffixes.length] = suffix;
         }
         KEY_LAST_CHARS[']'] = true;
     }
@@ -625,11 +640,12 @@ final class PasswordValues {
             return -1;
         }
         char last = CharClass.toLower(s.charAt(keyEnd - 1));
-        for (int k = 0; k < KEYS.length; k++) {
+        int[] candidates = last < 128 ? KEYS_ENDING_IN[last] : null;
+        if (candidates == null) {
+            return -1;
+        }
+        for (int k : candidates) {
             String key = KEYS[k];
-            if (key.charAt(key.length() - 1) != last) {
-                continue;
-            }
             int start = KeyedValue.startOfName(s, from, keyEnd, key, true);
             if (start >= 0 && (startsKeyWord(s, from, start) || isOneOf(key, KEYS_AFTER_ANY_PREFIX))) {
                 return k;
@@ -654,7 +670,12 @@ final class PasswordValues {
             }
             return CharClass.digits(s, open + 1, keyEnd - open - 2, keyEnd - 1) ? open : keyEnd - 1;
         }
-        for (String suffix : KEY_SUFFIXES) {
+        char last = CharClass.toLower(s.charAt(keyEnd - 1));
+        String[] suffixes = last < 128 ? SUFFIXES_ENDING_IN[last] : null;
+        if (suffixes == null) {
+            return keyEnd;
+        }
+        for (String suffix : suffixes) {
             int start = keyEnd - suffix.length();
             if (start - 1 > from && TextSearch.startsWithIgnoreCase(s, start, keyEnd, suffix)) {
                 char before = s.charAt(start - 1);
