@@ -64,6 +64,9 @@ final class FrameworkValues {
         if (first == '<' || ((first == '$' || first == '%' || first == '#') && start + 1 < stop && s.charAt(start + 1) == '{')) {
             return true;
         }
+        if (first == '[' && stop - start > 2 && s.charAt(stop - 1) == ']') { // Rails' "[FILTERED]", "[REDACTED]"
+            return isWord(s, start + 1, stop - 1) || allStars(s, start + 1, stop - 1);
+        }
         return isPlaceholder(s, start, stop) || isWord(s, start, stop) || allStars(s, start, stop);
     }
 
@@ -81,13 +84,17 @@ final class FrameworkValues {
 
     /**
      * A parameter a statement or template fills in later: JDBC's {@code ?}, a format's {@code %s}
-     * or {@code %1$s}, a shell's {@code $DB_PASSWORD} (upper case) or {@code $(cat /run/secrets/db)}.
+     * or {@code %1$s}, a shell's {@code $DB_PASSWORD} (upper case) or {@code $(cat /run/secrets/db)},
+     * a template's {@code {{ .Values.db.password }}}.
      */
     private static boolean isPlaceholder(CharSequence s, int start, int stop) {
         char first = s.charAt(start);
         int length = stop - start;
         if (first == '?') {
             return length == 1;
+        }
+        if (first == '{' && length > 1 && s.charAt(start + 1) == '{') {
+            return true; // a template's {{ vault_db_password }} (Jinja, Helm, Mustache)
         }
         if (first == '%') {
             return length <= 4 && CharClass.isLetter(s.charAt(stop - 1));

@@ -420,7 +420,9 @@ class PasswordKvDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"{\"name\":\"DB_HOST\",\"value\":\"db\"}", "{Name:LOG_LEVEL Value:debug}",
         "{\"name\":\"DB_PASSWORD\",\"valueFrom\":{\"secretKeyRef\":{}}}", "{\"title\":\"password\",\"value\":\"x\"}",
-        "password: !vault |", "secret: !Ref DbSecret", "password=xxxxxx", "Permission check secret:read granted"})
+        "password: !vault |", "secret: !Ref DbSecret", "password=xxxxxx", "Permission check secret:read granted",
+        "\"password\":\"[REDACTED]\"", "{\"password\"=>\"[FILTERED]\"}", "password: \"{{ vault_db_password }}\"",
+        "password: {{ .Values.db.password }}"})
     void leavesSiblingsThatNameNoSecretAndHiddenValuesAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
