@@ -1,7 +1,8 @@
 package dev.primus.agent.masking;
 
 /**
- * email: {@code local@domain.tld}, found from its '@'. The local part is letters, digits and
+ * email: {@code local@domain.tld}, found from its '@', or from the {@code %40} that URL-encodes it
+ * in a query or form body ({@code ?email=jane.doe%40example.com}). The local part is letters, digits and
  * {@code . _ % + -} (at most 64, starting with a letter or digit), and an apostrophe between two
  * of its letters or digits ({@code o'brien}); the domain is two or more
  * labels with a letters-only top-level label of two or more. So {@code @Override},
@@ -26,14 +27,23 @@ final class EmailAddresses {
 
     /** {@code at} is the '@'. */
     static long match(CharSequence s, int from, int at, int end) {
+        // The '@' URL-encoded, as a query or form body holds an address: jane.doe%40example.com.
+        int domain = s.charAt(at) != '%' ? at + 1 : isEncodedAt(s, at, end) ? at + 3 : -1;
+        if (domain < 0) {
+            return Match.NONE;
+        }
         // The domain first: most '@' in a log line are no address ("Endpoint@1f2e3d"), and the
         // few chars after one tell so at once, where the local part is read back up to 64 chars.
-        int domainEnd = domainEnd(s, at + 1, end);
+        int domainEnd = domainEnd(s, domain, end);
         if (domainEnd < 0) {
             return Match.NONE;
         }
         int start = localStart(s, from, at);
         return start < 0 || isRemote(s, start, at, domainEnd, end) ? Match.NONE : Match.of(start, domainEnd);
+    }
+
+    private static boolean isEncodedAt(CharSequence s, int at, int end) {
+        return at + 3 < end && s.charAt(at + 1) == '4' && s.charAt(at + 2) == '0';
     }
 
     /**

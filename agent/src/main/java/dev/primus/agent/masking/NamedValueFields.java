@@ -5,7 +5,8 @@ package dev.primus.agent.masking;
  * ECS and AWS SSM write a setting ({@code {"name":"DB_PASSWORD","value":"x"}}, Go's
  * {@code {Name:DB_PASSWORD Value:x}}, fabric8's {@code EnvVar(name=DB_PASSWORD, value=x)}, YAML's
  * {@code - name: DB_PASSWORD}, a line break, {@code value: x}) and Keycloak a credential
- * ({@code {"type":"password","value":"x"}}). Read back from the {@code value} key: over the gap
+ * ({@code {"type":"password","value":"x"}}); and Spring Boot Actuator's {@code "db.password": {"value": "x"}},
+ * the first field of an object a secret key holds. Read back from the {@code value} key: over the gap
  * between the fields (a comma, spaces, a line break), the sibling's value, quoted or not, its
  * separator, and its key, one of {@code name}, {@code key} or {@code type}. No further: the
  * sibling must stand right before.
@@ -27,6 +28,13 @@ final class NamedValueFields {
             return false;
         }
         int i = keyStart > from && CharClass.isQuote(s.charAt(keyStart - 1)) ? keyStart - 1 : keyStart;
+        int brace = i;
+        while (brace > from && s.charAt(brace - 1) == ' ') {
+            brace--;
+        }
+        if (brace > from && s.charAt(brace - 1) == '{') {
+            return isObjectOfSecretKey(s, from, brace - 1);
+        }
         i = skipGap(s, from, i);
         if (i <= from) {
             return false;
@@ -61,6 +69,26 @@ final class NamedValueFields {
         }
         int siblingEnd = KeyedValue.keyEnd(s, from, i - 1);
         return isNamingKey(s, from, siblingEnd);
+    }
+
+    /**
+     * Whether the '{' at {@code brace} opens the value of a secret key: Spring Boot Actuator's
+     * {@code "spring.datasource.password": {"value": "x", "origin": ...}}.
+     */
+    private static boolean isObjectOfSecretKey(CharSequence s, int from, int brace) {
+        int i = brace;
+        while (i > from && s.charAt(i - 1) == ' ') {
+            i--;
+        }
+        if (i <= from || (s.charAt(i - 1) != ':' && s.charAt(i - 1) != '=')) {
+            return false;
+        }
+        int keyEnd = KeyedValue.keyEnd(s, from, i - 1);
+        int keyStart = keyEnd;
+        while (keyStart > from && keyEnd - keyStart <= MAX_NAME && isNameChar(s.charAt(keyStart - 1))) {
+            keyStart--;
+        }
+        return keyStart < keyEnd && PasswordValues.isKey(s, keyStart, keyEnd);
     }
 
     /** Back over what stands between two fields: spaces, a comma, a line break (escaped or not), YAML's indent. */

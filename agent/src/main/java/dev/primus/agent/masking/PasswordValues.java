@@ -43,7 +43,8 @@ final class PasswordValues {
         "apikey", "secretkey", "privatekey", "encryptionkey", "signingkey", "masterkey", "hmackey",
         "sharedaccesskey", "subscriptionkey", "licensekey", "secretkeybase", "jsessionid",
         "auth", "authorization", "credentials", "credential", "storepass", "keypass", "srcstorepass", "deststorepass",
-        "srckeypass", "destkeypass", "appkey", "cookie", "cvv", "cvc", "cvv2", "cvc2",
+        "srckeypass", "destkeypass", "appkey", "userinfo", "sonarlogin", "cookie", "cvv", "cvc", "cvv2", "cvc2",
+        "securitycode",
         // The word for a password in German, Portuguese, Spanish (as identifiers spell it), Dutch and French.
         "passwort", "kennwort", "senha", "contrasena", "wachtwoord", "motdepasse"};
     /**
@@ -55,6 +56,8 @@ final class PasswordValues {
         "new", "old"};
     /** Keys after which the first word of the value is an HTTP authentication scheme, whatever its name. */
     private static final String[] AUTHORIZATION_KEYS = {"authorization"};
+    /** Keys that are also a service's host name or a cache key's prefix: {@code auth:8080}, {@code token:48213}. */
+    private static final String[] NAME_KEYS = {"auth", "token"};
     /** Keys whose value is a list of {@code name=value} pairs that "; " joins: a session id is as good as a password. */
     private static final String[] COOKIE_KEYS = {"cookie"};
     /**
@@ -236,7 +239,8 @@ final class PasswordValues {
         while (value < end && value - spacesFrom < MAX_SPACES && s.charAt(value) == ' ') {
             value++;
         }
-        if (value == at + 1 && separator == ':' && !CharClass.isQuote(s.charAt(at - 1)) && isIdentifierPart(s, value, end)) {
+        if (value == at + 1 && separator == ':' && !CharClass.isQuote(s.charAt(at - 1))
+                && isIdentifierPart(s, value, end, key >= 0 && isOneOf(KEYS[key], NAME_KEYS))) {
             return Match.NONE;
         }
         if (isCount(s, from, keyEnd, key, value, end)) {
@@ -284,10 +288,11 @@ final class PasswordValues {
 
     /**
      * Whether the word right after a ':' with no space runs into another ':' ({@code auth:session:48213},
-     * {@code password:reset:48213}: a cache key or a scope) or is a port or short id of at most five
-     * digits ({@code auth:8080}, {@code token:48213}): parts of a name, not a value given to a key.
+     * {@code password:reset:48213}: a cache key or a scope) or, after a key that also names a host or
+     * a cache ({@link #NAME_KEYS}), is a port or short id of at most five digits ({@code auth:8080},
+     * {@code token:48213}): parts of a name, not a value given to a key. Go's {@code CVV:123} is a value.
      */
-    private static boolean isIdentifierPart(CharSequence s, int value, int end) {
+    private static boolean isIdentifierPart(CharSequence s, int value, int end, boolean nameKey) {
         int i = value;
         boolean digits = true;
         while (i < end && (CharClass.isAlnum(s.charAt(i)) || s.charAt(i) == '-' || s.charAt(i) == '_')) {
@@ -299,7 +304,7 @@ final class PasswordValues {
         }
         boolean wordEnds = i == end || !isNameChar(s.charAt(i)) && s.charAt(i) != '@';
         return (i < end && s.charAt(i) == ':' && i + 1 < end && CharClass.isAlnum(s.charAt(i + 1)))
-                || (digits && i - value <= 5 && (wordEnds || s.charAt(i) == '/'));
+                || (nameKey && digits && i - value <= 5 && (wordEnds || s.charAt(i) == '/'));
     }
 
     /**
@@ -621,8 +626,15 @@ final class PasswordValues {
         if (key >= 0) {
             return key;
         }
-        int bare = withoutSuffix(s, from, keyEnd);
-        return bare == keyEnd ? -1 : keyWordEndingAt(s, from, bare);
+        // Twice: a suffix inside a bracket, user[password_confirmation].
+        for (int end = keyEnd, bare = withoutSuffix(s, from, end); bare != end && bare > from;
+                end = bare, bare = withoutSuffix(s, from, end)) {
+            key = keyWordEndingAt(s, from, bare);
+            if (key >= 0 || end != keyEnd) {
+                return key;
+            }
+        }
+        return -1;
     }
 
     /** Upper-case letters and '_' only, as the engine's own markers write a masked value: {@code [SLACK_TOKEN]}. */

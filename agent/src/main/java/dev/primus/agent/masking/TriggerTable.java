@@ -91,7 +91,7 @@ final class TriggerTable {
     private final int[] atWordStart = new int[128];
 
     TriggerTable(int enabled) {
-        anywhere(BuiltInDetector.EMAIL, enabled, "@");
+        anywhere(BuiltInDetector.EMAIL, enabled, "@%"); // '%': the URL-encoded '@' of jane%40example.com
         anywhere(BuiltInDetector.PRIVATE_KEY, enabled, "-");
         anywhere(BuiltInDetector.PASSWORD_KV, enabled, "=:>%\\");
         atStart(BuiltInDetector.PASSWORD_KV, enabled, "-");

@@ -110,4 +110,19 @@ class EmailDetectorTest {
     void leavesNonAsciiThingsThatAreNotAddressesAlone(String text) {
         assertEquals("see " + text + " here", masker.mask("see " + text + " here"));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\"GET /api/users?email=jane.doe%40example.com HTTP/1.1\" 200 | \"GET /api/users?email=[EMAIL] HTTP/1.1\" 200",
+        "body: email=jane%2Bnews%40example.com&remember=on          | body: email=[EMAIL]&remember=on",
+    })
+    void masksAnAddressWhoseAtIsUrlEncoded(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"done 50% of 40 jobs", "a%40b", "rate=100%40ms", "x%40example"})
+    void leavesEncodedTextThatIsNoAddressAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
 }

@@ -434,4 +434,24 @@ class PasswordKvDetectorTest {
     void masksAQuotedStringWhateverItLooksLike(String text) {
         assertEquals(true, masker.mask(text).contains("[PASSWORD_KV]"), text);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "user[password_confirmation]=Ra1lsPw9&x=1         | user[password_confirmation]=[PASSWORD_KV]&x=1",
+        "{Number:4111 CVV:123 Exp:12/26}                   | {Number:4111 CVV:[PASSWORD_KV] Exp:12/26}",
+        "securityCode=321                                  | securityCode=[PASSWORD_KV]",
+        "basic.auth.user.info = orders:Sch3maPw9           | basic.auth.user.info = [PASSWORD_KV]",
+        "sonar.login=squ_0123456789abcdef                  | sonar.login=[PASSWORD_KV]",
+        "\"spring.datasource.password\": {\"value\": \"Actu4torPw\", \"origin\": \"x\"}"
+            + " | \"spring.datasource.password\": {\"value\": \"[PASSWORD_KV]\", \"origin\": \"x\"}",
+    })
+    void masksMoreFieldNamesAndShapes(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"spring.datasource.url\": {\"value\": \"jdbc:h2:mem\"}", "user.info=ok"})
+    void leavesTheValueOfAnObjectOfOtherKeysAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
 }
