@@ -15,6 +15,11 @@ package dev.primus.agent.masking;
  *   <li>{@code 7z}, {@code 7za}, {@code 7zr}: {@code -pVALUE}; {@code zip}, {@code unzip}: {@code -P VALUE}.</li>
  *   <li>{@code curl}: {@code -u}, {@code --user}, {@code -U} or {@code --proxy-user} {@code USER:PASSWORD}
  *   (or {@code -uUSER:PASSWORD}), of which only the password.</li>
+ *   <li>{@code mongo*} ({@code mongosh}, {@code mongodump}, ...): {@code -p VALUE}; {@code sqlcmd}, {@code bcp}:
+ *   {@code -P VALUE} or {@code -PVALUE}; {@code ldap*} clients: {@code -w VALUE} ({@code -W} asks);
+ *   {@code openssl}: {@code -k VALUE}, and whatever the command, {@code -pass}, {@code -passin} or
+ *   {@code -passout pass:VALUE}; {@code az login}: {@code -p VALUE}; {@code ssh-keygen}: {@code -N VALUE}
+ *   and {@code -P VALUE}.</li>
  * </ul>
  * The command is the nearest of these names before the flag, as a word of its own (a path's file
  * name, {@code .exe} left off), no further back than a line break or a {@code ;}, {@code |} or
@@ -28,7 +33,15 @@ final class CommandPasswordFlags {
     /** The value is {@code USER:PASSWORD}, of which only the password is masked. */
     private static final int USER_AND_PASSWORD = 4;
 
+    /** OpenSSL's pass phrase argument given as the password itself: {@code -passin pass:x}. */
+    private static final String PASS_SOURCE = "pass:";
+
     private CommandPasswordFlags() {
+    }
+
+    private static boolean isOpensslPassFlag(CharSequence s, int nameStart, int nameEnd) {
+        return is(s, nameStart, nameEnd, "pass") || is(s, nameStart, nameEnd, "passin")
+                || is(s, nameStart, nameEnd, "passout");
     }
 
     /** {@code at} is the '-' of a flag at a word start. */
@@ -42,9 +55,13 @@ final class CommandPasswordFlags {
         if (nameEnd == nameStart || (longFlag ? nameEnd : nameStart + 1) >= end) {
             return Match.NONE;
         }
+        if (!longFlag && nameEnd + 1 + PASS_SOURCE.length() < end && s.charAt(nameEnd) == ' '
+                && TextSearch.startsWith(s, nameEnd + 1, end, PASS_SOURCE) && isOpensslPassFlag(s, nameStart, nameEnd)) {
+            return PasswordValues.valueAt(s, nameEnd + 1 + PASS_SOURCE.length(), end);
+        }
         char letter = longFlag ? 'u' : s.charAt(nameStart);
         if (longFlag ? !TextSearch.equalsIgnoreCase(s, nameStart, nameEnd, "user")
-                && !TextSearch.equalsIgnoreCase(s, nameStart, nameEnd, "proxy-user") : "paPuU".indexOf(letter) < 0) {
+                && !TextSearch.equalsIgnoreCase(s, nameStart, nameEnd, "proxy-user") : "paPuUwkN".indexOf(letter) < 0) {
             return Match.NONE;
         }
         int flagEnd = longFlag ? nameEnd : nameStart + 1;
@@ -157,6 +174,24 @@ final class CommandPasswordFlags {
         }
         if (is(s, name, end, "curl")) {
             return letter == 'u' || letter == 'U' ? ATTACHED | SPACED | USER_AND_PASSWORD : 0;
+        }
+        if (TextSearch.startsWithIgnoreCase(s, name, end, "mongo")) { // mongo, mongosh, mongodump, ...
+            return letter == 'p' ? SPACED : 0;
+        }
+        if (is(s, name, end, "sqlcmd") || is(s, name, end, "bcp")) {
+            return letter == 'P' ? ATTACHED | SPACED : 0;
+        }
+        if (TextSearch.startsWithIgnoreCase(s, name, end, "ldap")) { // ldapsearch, ldapmodify, ...
+            return letter == 'w' ? SPACED : 0;
+        }
+        if (is(s, name, end, "openssl")) {
+            return letter == 'k' ? SPACED : 0;
+        }
+        if (is(s, name, end, "az")) {
+            return letter == 'p' && login ? SPACED : 0;
+        }
+        if (is(s, name, end, "ssh-keygen")) {
+            return letter == 'N' || letter == 'P' ? SPACED : 0;
         }
         return -1;
     }

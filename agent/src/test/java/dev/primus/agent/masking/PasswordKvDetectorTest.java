@@ -191,6 +191,14 @@ class PasswordKvDetectorTest {
         "curl -sS -u deploy:hunter2 https://api.example.com    | curl -sS -u deploy:[PASSWORD_KV] https://api.example.com",
         "curl --user \"deploy:hunter 2\" https://x             | curl --user \"deploy:[PASSWORD_KV]\" https://x",
         "curl --user=deploy:hunter2 -U proxy:pw2 https://x     | curl --user=deploy:[PASSWORD_KV] -U proxy:[PASSWORD_KV] https://x",
+        "mongosh --host m -u admin -p M0ngo9 --authenticationDatabase admin"
+            + " | mongosh --host m -u admin -p [PASSWORD_KV] --authenticationDatabase admin",
+        "sqlcmd -S db -U sa -P Sq1CmdPw9 -Q x                 | sqlcmd -S db -U sa -P [PASSWORD_KV] -Q x",
+        "ldapsearch -x -D cn=admin -w Ld4pPw -b dc=x          | ldapsearch -x -D cn=admin -w [PASSWORD_KV] -b dc=x",
+        "openssl enc -aes-256-cbc -k 0penSsl7 -in f           | openssl enc -aes-256-cbc -k [PASSWORD_KV] -in f",
+        "openssl pkcs12 -in a.p12 -passin pass:P12pw9 -nodes  | openssl pkcs12 -in a.p12 -passin pass:[PASSWORD_KV] -nodes",
+        "az login --service-principal -u app -p AzSp9x -t t   | az login --service-principal -u app -p [PASSWORD_KV] -t t",
+        "ssh-keygen -t ed25519 -N SshK3y -f k                 | ssh-keygen -t ed25519 -N [PASSWORD_KV] -f k",
         "curl -udeploy:hunter2 https://x                       | curl -udeploy:[PASSWORD_KV] https://x",
     })
     void masksTheShortPasswordFlagsOfWellKnownCommands(String text, String masked) {
@@ -260,7 +268,8 @@ class PasswordKvDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mysql -u root -p shop", "mysql -P 3306 -h db", "mysql -uroot -p", "docker run -p 8080:80 nginx",
+    @ValueSource(strings = {"mongosh -p", "ldapsearch -W -b dc=x", "openssl pkcs12 -passin env:P12_PASS", "az vm list -p x",
+        "openssl x509 -k", "tar -k x", "mysql -u root -p shop", "mysql -P 3306 -h db", "mysql -uroot -p", "docker run -p 8080:80 nginx",
         "mkdir -p /var/lib/app", "ssh -p 2222 deploy@host", "scp -P 2222 file host:", "curl -u deploy https://x",
         "python -u app.py", "redis-cli -a", "zip -r out.zip dir", "ps -p 12 && mysql -u root -p shop",
         "mysql started; ps -p1234", "sshpass -p -e ssh host", "docker login -p", "curl -X -u",
