@@ -111,10 +111,11 @@ final class DigitRunFilter {
      */
     private static boolean phone(CharSequence s, int at, int i, int end, int length, char after, boolean grouped) {
         // A national number a word names may come in groups after its trunk prefix (06 12 34 56 78,
-        // 030 1234567), never a lone 0: "0.93" and "0 5" are the common ones, and neither is a phone.
-        // Longer bare runs only after the international prefix 00 (00442079460958).
+        // 030 1234567), never a lone 0: "0.93" and "0 5" are the common ones, and neither is a phone;
+        // without it, from a group of four or five (India's 98765 43210). Longer bare runs only after
+        // the international prefix 00 (00442079460958).
         return (length == 3 && (grouped || after == '.')) || (length == 1 && countryCodeOne(s, at, i, end, after))
-                || (length >= 2 && length <= PhoneNumbers.MAX_GROUP && grouped && s.charAt(at) == '0')
+                || (length >= 2 && length <= PhoneNumbers.MAX_GROUP && grouped && (s.charAt(at) == '0' || length >= 4))
                 || (length >= PhoneNumbers.MIN_NAMED && (length <= PhoneNumbers.MAX_NAMED_BARE
                 || (s.charAt(at) == '0' && s.charAt(at + 1) == '0')));
     }

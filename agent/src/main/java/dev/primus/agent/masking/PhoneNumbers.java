@@ -8,7 +8,7 @@ package dev.primus.agent.masking;
  *   quantity, followed by a unit ({@code +12345678 bytes}) or bare and round ({@code +268435456}).</li>
  *   <li>North American: {@code (415) 555-2671}, {@code 415-555-2671}, {@code 415.555.2671},
  *   {@code 1-415-555-2671}; area and exchange start with 2-9. Bare {@code 415 555 2671} is not
- *   matched: three space-separated numbers are too often counters.</li>
+ *   matched: three space-separated numbers are too often counters (after a phone word it is).</li>
  *   <li>Indian mobile: exactly ten bare digits starting 6-9. Epoch seconds start with 1 until
  *   2033 and millis have 13 digits, so neither matches; a ten-digit counter or id starting with
  *   6-9 does, and is masked: the accepted price of catching numbers written without +91.</li>
@@ -16,7 +16,8 @@ package dev.primus.agent.masking;
  *   many apps store them ({@code telephone=4155552671}, {@code "mobile": "07700900123"}), or a
  *   national number of 7 to 13 digits in groups that starts with its trunk prefix 0, the first
  *   group in parentheses or not ({@code tel=(020) 7946 0958}, {@code phone: 06 12 34 56 78},
- *   {@code 030 1234567}), or followed by a '/' as German numbers write it ({@code 030/12345678});
+ *   {@code 030 1234567}), or of 10 to 12 digits without it ({@code phone: 415 555 2671},
+ *   {@code mobileNo: 98765 43210}, {@code celular: (11) 91234-5678}), or followed by a '/' as German numbers write it ({@code 030/12345678});
  *   or an international number dialled with {@code 00} instead of '+' ({@code 0044 20 7946 0958}).</li>
  * </ul>
  */
@@ -32,6 +33,12 @@ final class PhoneNumbers {
     static final int MAX_NAMED_BARE = 12;
     /** The digits of a named national number in groups: from a seven-digit local number up. */
     private static final int MIN_NAMED_GROUPED = 7;
+    /**
+     * The digits of a named number in groups without a trunk prefix: a full national number
+     * ({@code 415 555 2671}, India's {@code 98765 43210}, Brazil's {@code (11) 91234-5678}), not a
+     * local one: after the word, a run of short counters rarely adds up to ten digits.
+     */
+    private static final int MIN_NAMED_UNPREFIXED = 10;
     private static final int MAX_NAMED = 13;
     /** The longest group of a national number written in groups (0123 456789, 030 1234567). */
     static final int MAX_GROUP = 5;
@@ -93,7 +100,8 @@ final class PhoneNumbers {
             digits += i - group;
             groups++;
             boolean grouped = groups > 1;
-            boolean fits = grouped ? digits <= MAX_NAMED && digits >= MIN_NAMED_GROUPED && trunkPrefix
+            boolean fits = grouped ? trunkPrefix ? digits <= MAX_NAMED && digits >= MIN_NAMED_GROUPED
+                            : digits <= MAX_NAMED_BARE && digits >= MIN_NAMED_UNPREFIXED
                     : digits <= MAX_NAMED_BARE && digits >= MIN_NAMED;
             if (fits && NumberEdges.endsAt(s, i, end) && !(charAt(s, i, end) == ':' && digitAt(s, i + 1, end))) {
                 numberEnd = i;
@@ -106,6 +114,9 @@ final class PhoneNumbers {
             }
             separators = separator == '/' ? separators : separator;
             i++;
+        }
+        if (!trunkPrefix && groups > 1 && digits > MAX_NAMED_BARE) {
+            numberEnd = -1; // groups that go on past a phone's length: 4155 5526 7123 4567 is a card's shape
         }
         numberEnd = Math.max(numberEnd, dialledAbroadEnd(s, at, end));
         return numberEnd < 0 || !KeywordBefore.names(s, from, at, KeywordBefore.PHONE) ? Match.NONE
