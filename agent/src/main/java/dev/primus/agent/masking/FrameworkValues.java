@@ -40,9 +40,6 @@ final class FrameworkValues {
         if (first == '{' || first == '[' || first == '<' || first == '(') {
             return true;
         }
-        if ((first == '$' || first == '%' || first == '#') && start + 1 < stop && s.charAt(start + 1) == '{') {
-            return true;
-        }
         if (isPlaceholder(s, start, stop)) {
             return true;
         }
@@ -61,7 +58,7 @@ final class FrameworkValues {
             return true;
         }
         char first = s.charAt(start);
-        if (first == '<' || ((first == '$' || first == '%' || first == '#') && start + 1 < stop && s.charAt(start + 1) == '{')) {
+        if (first == '<') {
             return true;
         }
         if (first == '[' && stop - start > 2 && s.charAt(stop - 1) == ']') { // Rails' "[FILTERED]", "[REDACTED]"
@@ -83,7 +80,7 @@ final class FrameworkValues {
     }
 
     /**
-     * A parameter a statement or template fills in later: JDBC's {@code ?}, a format's {@code %s}
+     * A parameter a statement or template fills in later: {@code ${DB_PASSWORD}}, JDBC's {@code ?}, a format's {@code %s}
      * or {@code %1$s}, a shell's {@code $DB_PASSWORD} (upper case) or {@code $(cat /run/secrets/db)},
      * a template's {@code {{ .Values.db.password }}}.
      */
@@ -93,8 +90,8 @@ final class FrameworkValues {
         if (first == '?') {
             return length == 1;
         }
-        if (first == '{' && length > 1 && s.charAt(start + 1) == '{') {
-            return true; // a template's {{ vault_db_password }} (Jinja, Helm, Mustache)
+        if (length > 1 && s.charAt(start + 1) == '{' && (first == '{' || first == '$' || first == '%' || first == '#')) {
+            return true; // ${DB_PASSWORD}, and a template's {{ vault_db_password }} (Jinja, Helm, Mustache)
         }
         if (first == '%') {
             return length <= 4 && CharClass.isLetter(s.charAt(stop - 1));

@@ -37,8 +37,9 @@ final class KeyedValue {
 
     /**
      * Whether the key ending at {@code keyEnd} ends with {@code name}, ignoring case, Latin-1
-     * accents ({@link CharClass#toLowerBase}) and the word separators '_', '-' and '.' in the key: {@code AWS_SECRET_ACCESS_KEY},
-     * {@code aws.secretAccessKey} and {@code SecretAccessKey} all end with "secretaccesskey".
+     * accents ({@link CharClass#toLowerBase}) and the word separators '_', '-' and '.' in the key:
+     * {@code AWS_SECRET_ACCESS_KEY}, {@code aws.secretAccessKey} and {@code SecretAccessKey} all end
+     * with "secretaccesskey".
      * {@code name} is lower-case letters and digits. Compares from the end, so a separator after
      * any other word costs one compare.
      */

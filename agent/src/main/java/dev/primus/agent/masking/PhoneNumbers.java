@@ -13,12 +13,13 @@ package dev.primus.agent.masking;
  *   2033 and millis have 13 digits, so neither matches; a ten-digit counter or id starting with
  *   6-9 does, and is masked: the accepted price of catching numbers written without +91.</li>
  *   <li>Right after a word that names a phone ({@link KeywordBefore}): 9 to 12 bare digits, as
- *   many apps store them ({@code telephone=4155552671}, {@code "mobile": "07700900123"}), or a
+ *   many apps store them ({@code telephone=4155552671}, {@code "mobile": "07700900123"}); a
  *   national number of 7 to 13 digits in groups that starts with its trunk prefix 0, the first
- *   group in parentheses or not ({@code tel=(020) 7946 0958}, {@code phone: 06 12 34 56 78},
- *   {@code 030 1234567}), or of 10 to 12 digits without it ({@code phone: 415 555 2671},
- *   {@code mobileNo: 98765 43210}, {@code celular: (11) 91234-5678}), or followed by a '/' as German numbers write it ({@code 030/12345678});
- *   or an international number dialled with {@code 00} instead of '+' ({@code 0044 20 7946 0958}).</li>
+ *   group in parentheses or not, or followed by a '/' as German numbers write it
+ *   ({@code tel=(020) 7946 0958}, {@code phone: 06 12 34 56 78}, {@code 030 1234567}, {@code 030/12345678});
+ *   one of 10 to 12 digits in groups without it ({@code phone: 415 555 2671}, {@code mobileNo: 98765 43210},
+ *   {@code celular: (11) 91234-5678}); or an international number dialled with {@code 00} instead of '+'
+ *   ({@code 0044 20 7946 0958}).</li>
  * </ul>
  */
 final class PhoneNumbers {

@@ -269,7 +269,8 @@ class PasswordKvDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"mongosh -p", "ldapsearch -W -b dc=x", "openssl pkcs12 -passin env:P12_PASS", "az vm list -p x",
-        "openssl x509 -k", "tar -k x", "mysql -u root -p shop", "mysql -P 3306 -h db", "mysql -uroot -p", "docker run -p 8080:80 nginx",
+        "openssl x509 -k", "tar -k x",
+        "mysql -u root -p shop", "mysql -P 3306 -h db", "mysql -uroot -p", "docker run -p 8080:80 nginx",
         "mkdir -p /var/lib/app", "ssh -p 2222 deploy@host", "scp -P 2222 file host:", "curl -u deploy https://x",
         "python -u app.py", "redis-cli -a", "zip -r out.zip dir", "ps -p 12 && mysql -u root -p shop",
         "mysql started; ps -p1234", "sshpass -p -e ssh host", "docker login -p", "curl -X -u",
@@ -415,10 +416,11 @@ class PasswordKvDetectorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "{\"name\":\"DB_PASSWORD\",\"value\":\"K8sEnvPw9\"}          | {\"name\":\"DB_PASSWORD\",\"value\":\"[PASSWORD_KV]\"}",
+        "{\"name\":\"DB_PASSWORD\",\"value\":\"K8sEnvPw9\"} | {\"name\":\"DB_PASSWORD\",\"value\":\"[PASSWORD_KV]\"}",
         "{\"name\": \"API_TOKEN\", \"value\": \"EcsTok9\"}         | {\"name\": \"API_TOKEN\", \"value\": \"[PASSWORD_KV]\"}",
         "{Name:DB_PASSWORD Value:K8sEnvPw8 ValueFrom:nil}         | {Name:DB_PASSWORD Value:[PASSWORD_KV] ValueFrom:nil}",
-        "EnvVar(name=DB_PASSWORD, value=Fabric8Pw9, valueFrom=null) | EnvVar(name=DB_PASSWORD, value=[PASSWORD_KV], valueFrom=null)",
+        "EnvVar(name=DB_PASSWORD, value=Fabric8Pw9, valueFrom=null)"
+            + " | EnvVar(name=DB_PASSWORD, value=[PASSWORD_KV], valueFrom=null)",
         "- name: DB_PASSWORD\\n  value: K8sEnvPw6                 | - name: DB_PASSWORD\\n  value: [PASSWORD_KV]",
         "{\"type\":\"password\",\"value\":\"Kc9Creds1\"}           | {\"type\":\"password\",\"value\":\"[PASSWORD_KV]\"}",
     })

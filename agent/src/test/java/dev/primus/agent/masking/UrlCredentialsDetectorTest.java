@@ -43,7 +43,8 @@ class UrlCredentialsDetectorTest {
     /** A password holding a char no e-mail local part holds: the address-shaped rest must not swallow the host. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "mongodb+srv://app:Pw9x!Q2mL@cluster0.ab1cd.mongodb.net/orders | mongodb+srv://app:[URL_CREDENTIALS]@cluster0.ab1cd.mongodb.net/orders",
+        "mongodb+srv://app:Pw9x!Q2mL@cluster0.ab1cd.mongodb.net/orders"
+            + " | mongodb+srv://app:[URL_CREDENTIALS]@cluster0.ab1cd.mongodb.net/orders",
         "https://h.example.com?email=bob@example.com                     | https://h.example.com?email=[EMAIL]",
         "see https://h.example.com/u/bob@example.com                     | see https://h.example.com/u/[EMAIL]",
     })
