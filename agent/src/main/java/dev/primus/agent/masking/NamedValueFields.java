@@ -7,21 +7,28 @@ package dev.primus.agent.masking;
  * {@code - name: DB_PASSWORD}, a line break, {@code value: x}) and Keycloak a credential
  * ({@code {"type":"password","value":"x"}}); and Spring Boot Actuator's {@code "db.password": {"value": "x"}},
  * the first field of an object a secret key holds. Read back from the {@code value} key: over the gap
- * between the fields (a comma, spaces, a line break), the sibling's value, quoted or not, its
- * separator, and its key, one of {@code name}, {@code key} or {@code type}. No further: the
- * sibling must stand right before.
+ * between the fields (a comma, spaces, a line break), a sibling's value, quoted or not, its
+ * separator, and its key, one of {@code name}, {@code key} or {@code type}, up to three fields
+ * back ({@code {"Name":"/prod/db/password","Type":"SecureString","Value":"x"}} of AWS SSM); or
+ * forward over the value to the next field ({@code {"value":"x","name":"DB_PASSWORD"}}).
  */
 final class NamedValueFields {
     private static final String VALUE = "value";
     private static final String[] NAMING_KEYS = {"name", "key", "type"};
     private static final int MAX_GAP = 16;
     private static final int MAX_NAME = 128;
+    /** How many fields before a {@code value} are read for the one that names it (AWS SSM puts Type between). */
+    private static final int MAX_SIBLINGS = 3;
 
     private NamedValueFields() {
     }
 
-    /** Whether the key ending at {@code keyEnd} is a {@code value} that a secret-naming sibling before it gives a name. */
-    static boolean isValueOfNamedSecret(CharSequence s, int from, int keyEnd) {
+    /**
+     * Whether the key ending at {@code keyEnd}, before the separator at {@code at}, is a
+     * {@code value} that a secret-naming sibling gives a name: one of the few fields before it in
+     * its object, or the one right after its value ({@code {"value":"x","name":"DB_PASSWORD"}}).
+     */
+    static boolean isValueOfNamedSecret(CharSequence s, int from, int keyEnd, int at, int end) {
         int keyStart = keyEnd - VALUE.length();
         if (keyStart < from || !TextSearch.startsWithIgnoreCase(s, keyStart, keyEnd, VALUE)
                 || (keyStart > from && CharClass.isAlnum(s.charAt(keyStart - 1)))) {
@@ -33,42 +40,107 @@ final class NamedValueFields {
             brace--;
         }
         if (brace > from && s.charAt(brace - 1) == '{') {
-            return isObjectOfSecretKey(s, from, brace - 1);
+            return isObjectOfSecretKey(s, from, brace - 1) || namedAfter(s, at, end);
         }
-        i = skipGap(s, from, i);
-        if (i <= from) {
-            return false;
-        }
-        int nameEnd = i;
-        int nameStart;
-        if (CharClass.isQuote(s.charAt(i - 1))) {
-            nameEnd = i - 1;
-            nameStart = nameEnd;
-            while (nameStart > from && nameEnd - nameStart <= MAX_NAME && s.charAt(nameStart - 1) != s.charAt(i - 1)) {
-                nameStart--;
-            }
-            if (nameStart <= from || s.charAt(nameStart - 1) != s.charAt(i - 1)) {
+        for (int siblings = 0; siblings < MAX_SIBLINGS; siblings++) {
+            i = skipGap(s, from, i);
+            if (i <= from) {
                 return false;
             }
-            i = nameStart - 1;
-        } else {
-            nameStart = nameEnd;
-            while (nameStart > from && nameEnd - nameStart <= MAX_NAME && isNameChar(s.charAt(nameStart - 1))) {
-                nameStart--;
+            int valueEnd = CharClass.isQuote(s.charAt(i - 1)) ? i - 1 : i;
+            int valueStart = valueEnd == i ? nameStartBefore(s, from, i) : openingQuote(s, from, valueEnd);
+            if (valueStart < 0 || valueStart == valueEnd) {
+                return false;
             }
-            i = nameStart;
+            int separator = valueEnd == i ? valueStart : valueStart - 1;
+            while (separator > from && s.charAt(separator - 1) == ' ') {
+                separator--;
+            }
+            if (separator <= from || (s.charAt(separator - 1) != ':' && s.charAt(separator - 1) != '=')) {
+                return false;
+            }
+            int siblingEnd = KeyedValue.keyEnd(s, from, separator - 1);
+            if (isNamingKey(s, from, siblingEnd) && PasswordValues.isKey(s, valueStart, valueEnd)) {
+                return true;
+            }
+            i = nameStartBefore(s, from, siblingEnd);
+            if (i > from && CharClass.isQuote(s.charAt(i - 1))) {
+                i--;
+            }
         }
-        if (nameStart == nameEnd || !PasswordValues.isKey(s, nameStart, nameEnd)) {
+        return namedAfter(s, at, end);
+    }
+
+    /**
+     * Whether the field right after the value that starts past the separator at {@code at} is a
+     * naming key whose value is a secret's name: {@code "value":"x","name":"DB_PASSWORD"}.
+     */
+    private static boolean namedAfter(CharSequence s, int at, int end) {
+        int i = at + 1;
+        while (i < end && s.charAt(i) == ' ') {
+            i++;
+        }
+        if (i >= end) {
             return false;
         }
-        while (i > from && s.charAt(i - 1) == ' ') {
-            i--;
-        }
-        if (i <= from || (s.charAt(i - 1) != ':' && s.charAt(i - 1) != '=')) {
+        char quote = s.charAt(i);
+        int valueEnd = CharClass.isQuote(quote) ? TextSearch.indexOf(s, quote, i + 1, Math.min(end, i + 1 + MAX_NAME))
+                : fieldEnd(s, i, end);
+        if (valueEnd < 0) {
             return false;
         }
-        int siblingEnd = KeyedValue.keyEnd(s, from, i - 1);
-        return isNamingKey(s, from, siblingEnd);
+        int key = valueEnd + (CharClass.isQuote(quote) ? 1 : 0);
+        while (key < end && (s.charAt(key) == ',' || s.charAt(key) == ' ')) {
+            key++;
+        }
+        boolean quotedKey = key < end && CharClass.isQuote(s.charAt(key));
+        int keyStart = quotedKey ? key + 1 : key;
+        int keyEnd = keyStart;
+        while (keyEnd < end && CharClass.isAlnum(s.charAt(keyEnd))) {
+            keyEnd++;
+        }
+        int separator = quotedKey && keyEnd < end && s.charAt(keyEnd) == s.charAt(key) ? keyEnd + 1 : keyEnd;
+        if (keyEnd == keyStart || separator >= end || (s.charAt(separator) != ':' && s.charAt(separator) != '=')
+                || !isNamingKey(s, keyStart, keyEnd)) {
+            return false;
+        }
+        int name = separator + 1;
+        while (name < end && s.charAt(name) == ' ') {
+            name++;
+        }
+        boolean quotedName = name < end && CharClass.isQuote(s.charAt(name));
+        int nameStart = quotedName ? name + 1 : name;
+        int nameEnd = quotedName ? TextSearch.indexOf(s, s.charAt(name), nameStart, Math.min(end, nameStart + MAX_NAME))
+                : fieldEnd(s, nameStart, end);
+        return nameEnd > nameStart && PasswordValues.isKey(s, nameStart, nameEnd);
+    }
+
+    /** Where an unquoted field's text starting at {@code at} ends: a ',', '}', ')', space or line break. */
+    private static int fieldEnd(CharSequence s, int at, int end) {
+        int i = at;
+        while (i < end && i - at <= MAX_NAME && isNameChar(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Where the run of name chars ending at {@code end} starts. */
+    private static int nameStartBefore(CharSequence s, int from, int end) {
+        int start = end;
+        while (start > from && end - start <= MAX_NAME && isNameChar(s.charAt(start - 1))) {
+            start--;
+        }
+        return start;
+    }
+
+    /** Past the quote that opens the string whose closing quote stands at {@code closing}; -1 when none does. */
+    private static int openingQuote(CharSequence s, int from, int closing) {
+        char quote = s.charAt(closing);
+        int start = closing;
+        while (start > from && closing - start <= MAX_NAME && s.charAt(start - 1) != quote) {
+            start--;
+        }
+        return start > from && s.charAt(start - 1) == quote ? start : -1;
     }
 
     /**

@@ -229,7 +229,7 @@ final class PasswordValues {
         int key = keyEndingAt(s, from, keyEnd);
         boolean secret = key >= 0 ? !isSetting(s, from, keyEnd) && !isNameInIdentifier(s, from, keyEnd)
                 : separator == '=' && isValueOfNamedSecret(s, from, keyEnd)
-                || NamedValueFields.isValueOfNamedSecret(s, from, keyEnd);
+                || NamedValueFields.isValueOfNamedSecret(s, from, keyEnd, at, end);
         if (!secret) {
             return separator == ':' && key < 0 ? OracleConnectStrings.match(s, from, at, end) : Match.NONE;
         }

@@ -423,6 +423,10 @@ class PasswordKvDetectorTest {
             + " | EnvVar(name=DB_PASSWORD, value=[PASSWORD_KV], valueFrom=null)",
         "- name: DB_PASSWORD\\n  value: K8sEnvPw6                 | - name: DB_PASSWORD\\n  value: [PASSWORD_KV]",
         "{\"type\":\"password\",\"value\":\"Kc9Creds1\"}           | {\"type\":\"password\",\"value\":\"[PASSWORD_KV]\"}",
+        "{\"Name\":\"/prod/db/password\",\"Type\":\"SecureString\",\"Value\":\"Ssm9x\",\"Version\":1}"
+            + " | {\"Name\":\"/prod/db/password\",\"Type\":\"SecureString\",\"Value\":\"[PASSWORD_KV]\",\"Version\":1}",
+        "{\"value\":\"K8sEnvPw9\",\"name\":\"DB_PASSWORD\"}          | {\"value\":\"[PASSWORD_KV]\",\"name\":\"DB_PASSWORD\"}",
+        "[{value=Fabric8Pw9, name=API_TOKEN}]                       | [{value=[PASSWORD_KV], name=API_TOKEN}]",
     })
     void masksTheValueFieldThatASiblingNamesASecret(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -430,6 +434,8 @@ class PasswordKvDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"name\":\"DB_HOST\",\"value\":\"db\"}", "{Name:LOG_LEVEL Value:debug}",
+        "{\"name\":\"DB_HOST\",\"type\":\"x\",\"value\":\"db\"}", "{\"value\":\"8\",\"name\":\"password_policy\"}",
+        "{\"name\":\"DB_PASSWORD\",\"a\":1,\"b\":2,\"c\":3,\"value\":\"far\"}",
         "{\"name\":\"DB_PASSWORD\",\"valueFrom\":{\"secretKeyRef\":{}}}", "{\"title\":\"password\",\"value\":\"x\"}",
         "password: !vault |", "secret: !Ref DbSecret", "password=xxxxxx", "Permission check secret:read granted",
         "\"password\":\"[REDACTED]\"", "{\"password\"=>\"[FILTERED]\"}", "password: \"{{ vault_db_password }}\"",
