@@ -3,7 +3,7 @@ package dev.primus.agent.masking;
 /**
  * phone, in three shapes:
  * <ul>
- *   <li>E.164: {@code +} then 8 to 15 digits, optionally grouped by spaces, dashes or one
+ *   <li>E.164: {@code +} (or {@code %2B}, as a form body encodes it) then 8 to 15 digits, optionally grouped by spaces, dashes or one
  *   parenthesised group ({@code +1 (415) 555-2671}, {@code +91 98765 43210}); not a signed
  *   quantity, followed by a unit ({@code +12345678 bytes}) or bare and round ({@code +268435456}).</li>
  *   <li>North American: {@code (415) 555-2671}, {@code 415-555-2671}, {@code 415.555.2671},
@@ -50,11 +50,14 @@ final class PhoneNumbers {
     private PhoneNumbers() {
     }
 
-    /** {@code at} is '+', '(' or a digit. */
+    /** {@code at} is '+', '(', a digit, or the '%' of a URL-encoded '+' ({@code To=%2B14155552671}). */
     static long match(CharSequence s, int from, int at, int end) {
         char c = s.charAt(at);
         if (c == '+') {
             return international(s, from, at, end);
+        }
+        if (c == '%') {
+            return encodedInternational(s, at, end);
         }
         long northAmerican = northAmerican(s, from, at, end);
         if (northAmerican != Match.NONE) {
@@ -151,6 +154,19 @@ final class PhoneNumbers {
         }
         char first = charAt(s, country, end);
         return first < '1' || first > '9' ? -1 : e164End(s, country, end);
+    }
+
+    /**
+     * An E.164 number whose '+' a form body or query URL-encodes, as SMS gateways' requests are
+     * logged ({@code To=%2B14155552671&From=...}): bare digits after {@code %2B}, the '%' masked with them.
+     */
+    private static long encodedInternational(CharSequence s, int at, int end) {
+        if (at + 4 >= end || s.charAt(at + 1) != '2' || CharClass.toLower(s.charAt(at + 2)) != 'b'
+                || s.charAt(at + 3) < '1' || s.charAt(at + 3) > '9') {
+            return Match.NONE;
+        }
+        int best = e164End(s, at + 3, end);
+        return best < 0 || isSignedQuantity(s, at + 2, best, end) ? Match.NONE : Match.of(at, best);
     }
 
     private static long international(CharSequence s, int from, int at, int end) {

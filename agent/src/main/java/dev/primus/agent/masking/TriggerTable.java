@@ -105,6 +105,7 @@ final class TriggerTable {
         atStart(BuiltInDetector.US_SSN, enabled, digits);
         atStart(BuiltInDetector.AADHAAR, enabled, digits);
         atStart(BuiltInDetector.PHONE, enabled, digits + "+(");
+        anywhere(BuiltInDetector.PHONE, enabled, "%"); // the URL-encoded '+' of To=%2B14155552671
         atStart(BuiltInDetector.IP_ADDRESS, enabled, digits + "abcdefABCDEF");
         String upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
         String lower = "abcdefghijklmnopqrstuvwxyz";

@@ -163,4 +163,19 @@ class PhoneDetectorTest {
     void masksASignedNumberThatIsAPhoneNumber(String text, String masked) {
         assertEquals(masked, masker.mask(text));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "To=%2B14155552671&From=%2B14155550000&Body=hi | To=[PHONE]&From=[PHONE]&Body=hi",
+        "?phone=%2b919876543210                        | ?phone=[PHONE]",
+    })
+    void masksANumberWhosePlusIsUrlEncoded(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a%2B5", "q=c%2B%2B", "%2B12345 ok", "delta=%2B268435456", "%2Bfoo", "%2B0123456789"})
+    void leavesEncodedPlusSignsThatStartNoPhoneAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
 }
