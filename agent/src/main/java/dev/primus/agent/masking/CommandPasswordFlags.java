@@ -109,7 +109,8 @@ final class CommandPasswordFlags {
             return found;
         }
         int colon = TextSearch.indexOf(s, ':', Match.start(found), Match.end(found));
-        return colon < 0 || colon + 1 == Match.end(found) ? Match.NONE : Match.of(colon + 1, Match.end(found));
+        return colon < 0 || colon + 1 == Match.end(found) || FrameworkValues.isOne(s, colon + 1, Match.end(found))
+                ? Match.NONE : Match.of(colon + 1, Match.end(found));
     }
 
     /**

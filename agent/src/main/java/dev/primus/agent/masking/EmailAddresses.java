@@ -39,7 +39,25 @@ final class EmailAddresses {
             return Match.NONE;
         }
         int start = localStart(s, from, at);
-        return start < 0 || isRemote(s, start, at, domainEnd, end) ? Match.NONE : Match.of(start, domainEnd);
+        return start < 0 || isRemote(s, start, at, domainEnd, end) || isKerberosPrincipal(s, from, start, domain, domainEnd)
+                ? Match.NONE : Match.of(start, domainEnd);
+    }
+
+    /**
+     * Whether the address is the host part of a Kerberos service principal, {@code service/host@REALM}
+     * ({@code kafka/broker1.acme.io@ACME.IO}, {@code HTTP/app.acme.io@ACME.IO}): a '/' before it and
+     * a realm in upper case, as Kerberos writes realms. A user's {@code bob@ACME.IO} stays masked.
+     */
+    private static boolean isKerberosPrincipal(CharSequence s, int from, int start, int domain, int domainEnd) {
+        if (start <= from || s.charAt(start - 1) != '/') {
+            return false;
+        }
+        for (int i = domain; i < domainEnd; i++) {
+            if (CharClass.isLower(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isEncodedAt(CharSequence s, int at, int end) {

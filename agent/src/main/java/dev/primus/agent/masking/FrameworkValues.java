@@ -23,7 +23,12 @@ final class FrameworkValues {
         "authorization_code", "refresh_token", "enabled", "disabled", "required", "optional",
         // MySQL's "(using password: YES)"; Tomcat's res-auth; and words that say a value is hidden or absent.
         "yes", "no", "container", "application", "redacted", "masked", "hidden", "protected", "filtered", "removed",
-        "omitted", "expired", "invalid", "missing", "unset", "ok", "read", "write",
+        "omitted", "expired", "invalid", "missing", "unset", "ok", "read", "write", "unexpected",
+        // OAuth 2.0's error codes (RFC 6749 5.2, RFC 6750 3.1): "Failed to refresh token: invalid_grant".
+        "invalid_grant", "invalid_token", "invalid_request", "invalid_client", "invalid_scope", "unauthorized_client",
+        "access_denied", "expired_token", "insufficient_scope", "unsupported_grant_type",
+        // Prose after a flag or key named in a message: "Using --password via the CLI is insecure".
+        "via", "has", "is", "was", "not", "and", "or", "to", "for", "of", "in", "on", "with",
         // YAML tags that load the value from elsewhere: Ansible Vault, CloudFormation, Home Assistant.
         "!vault", "!ref", "!sub", "!getatt", "!importvalue", "!secret", "!env"};
     private static final int MAX_WORD = 20;
@@ -111,10 +116,10 @@ final class FrameworkValues {
         return true;
     }
 
-    /** {@code ****}, or three or more x: a value already hidden. */
+    /** {@code ****}, OkHttp's {@code ██}, or three or more x: a value already hidden. */
     private static boolean allStars(CharSequence s, int start, int stop) {
         char first = s.charAt(start);
-        if (first != '*' && ((first != 'x' && first != 'X') || stop - start < 3)) {
+        if (first != '*' && first != '\u2588' && ((first != 'x' && first != 'X') || stop - start < 3)) {
             return false;
         }
         for (int i = start; i < stop; i++) {

@@ -44,7 +44,7 @@ final class PasswordValues {
         "sharedaccesskey", "subscriptionkey", "licensekey", "secretkeybase", "jsessionid",
         "auth", "authorization", "credentials", "credential", "storepass", "keypass", "srcstorepass", "deststorepass",
         "srckeypass", "destkeypass", "appkey", "userinfo", "sonarlogin", "cookie", "cvv", "cvc", "cvv2", "cvc2",
-        "securitycode",
+        "securitycode", "tokenvalue", "secretstring",
         // The word for a password in German, Portuguese, Spanish (as identifiers spell it), Dutch and French.
         "passwort", "kennwort", "senha", "contrasena", "wachtwoord", "motdepasse"};
     /**
@@ -102,6 +102,15 @@ final class PasswordValues {
     private static final int MAX_SCHEME = 32;
     private static final int MAX_KEY = 64;
     private static final String CDATA = "<![CDATA[";
+    /**
+     * An XML element aws_secret_key does not read: STS's {@code <SecretAccessKey>x</SecretAccessKey>} in a
+     * wire log. Not a key here otherwise, where aws_secret_key judges the value by its shape.
+     */
+    private static final String AWS_SECRET_ELEMENT = "secretaccesskey";
+    /** Spring's validation warning: {@code on field 'password': rejected value [x]; codes [...]}. */
+    private static final String REJECTED_VALUE = "rejected value ";
+    /** The SQL that gives a password after a word, not a separator: {@code CREATE USER app IDENTIFIED BY 'x'}. */
+    private static final String IDENTIFIED_BY = "identified by";
 
     private PasswordValues() {
     }
@@ -132,9 +141,39 @@ final class PasswordValues {
                 return encodedKeyValue(s, from, at, end);
             case '\\':
                 return jsonEscapedKeyValue(s, from, at, end);
+            case '\'':
+                return quotedAfterKeyWord(s, from, at, end);
             default:
                 return keyValue(s, from, at, end);
         }
+    }
+
+    /**
+     * A single-quoted value a space apart from its key word, as SQL writes a password
+     * ({@code ALTER USER app WITH PASSWORD 'x'}, {@code CREATE ROLE app LOGIN PASSWORD 'x'},
+     * {@code CREATE USER app IDENTIFIED BY 'x'}) and a message may ({@code invalid password 'x'}):
+     * from the opening quote, up to the closing one on the same line. A double quote is no trigger:
+     * it would stop the scan at every JSON string.
+     */
+    private static long quotedAfterKeyWord(CharSequence s, int from, int at, int end) {
+        if (at - 1 <= from || s.charAt(at - 1) != ' ') {
+            return Match.NONE;
+        }
+        int keyEnd = skipSpacesBack(s, from, at);
+        boolean identifiedBy = keyEnd - IDENTIFIED_BY.length() >= from
+                && TextSearch.startsWithIgnoreCase(s, keyEnd - IDENTIFIED_BY.length(), keyEnd, IDENTIFIED_BY);
+        if (!identifiedBy && (keyEndingAt(s, from, keyEnd) < 0 || isSetting(s, from, keyEnd))) {
+            return Match.NONE;
+        }
+        int limit = (int) Math.min(end, (long) at + 1 + MAX_QUOTED);
+        int close = at + 1;
+        while (close < limit && s.charAt(close) != '\'' && s.charAt(close) != '\n' && s.charAt(close) != '\r') {
+            close++;
+        }
+        if (close >= limit || s.charAt(close) != '\'' || close == at + 1 || FrameworkValues.isOneInQuotes(s, at + 1, close)) {
+            return Match.NONE;
+        }
+        return Match.of(at + 1, close);
     }
 
     /** {@code password -> x}: a Scala {@code Map}'s {@code toString}; the value as after '='. */
@@ -220,8 +259,8 @@ final class PasswordValues {
             return Match.NONE; // a URL's scheme: url_credentials reads what follows
         }
         int keyEnd = skipSpacesBack(s, from, at);
-        if (keyEnd > from && CharClass.isQuote(s.charAt(keyEnd - 1))) {
-            keyEnd--;
+        if (keyEnd > from && (CharClass.isQuote(s.charAt(keyEnd - 1)) || s.charAt(keyEnd - 1) == '`')) {
+            keyEnd--; // or a backtick: MySQL's quoted column, `password`='x'
             if (keyEnd > from && s.charAt(keyEnd - 1) == '\\') {
                 keyEnd--; // \"password\": JSON inside a JSON string
             }
@@ -247,6 +286,9 @@ final class PasswordValues {
             return Match.NONE;
         }
         boolean authorization = key >= 0 && isAuthorization(key);
+        if (TextSearch.startsWith(s, value, end, REJECTED_VALUE)) {
+            return listValue(s, value + REJECTED_VALUE.length(), end, false);
+        }
         if (value < end && s.charAt(value) == '[' && (value == at + 1 || isQuotedItem(s, value + 1, end))) {
             return listValue(s, value, end, authorization);
         }
@@ -441,7 +483,7 @@ final class PasswordValues {
             nameStart--;
         }
         return nameStart != at && nameStart != from && s.charAt(nameStart - 1) == '<'
-                && keyEndingAt(s, nameStart, at) >= 0;
+                && (keyEndingAt(s, nameStart, at) >= 0 || KeyedValue.keyEndsWith(s, nameStart, at, AWS_SECRET_ELEMENT));
     }
 
     /** {@code --password value} or {@code -storepass value}: the next word. */
@@ -521,6 +563,10 @@ final class PasswordValues {
         if (stop - start >= 2 && CharClass.isQuote(s.charAt(start)) && s.charAt(stop - 1) == s.charAt(start)) {
             start++;
             stop--;
+        } else if (stop - start >= 4 && s.charAt(start) == '\\' && CharClass.isQuote(s.charAt(start + 1))
+                && s.charAt(stop - 1) == s.charAt(start + 1) && s.charAt(stop - 2) == '\\') {
+            start += 2; // [\"Basic x\"]: a list in JSON inside a JSON string
+            stop -= 2;
         }
         int scheme = schemeEnd(s, start, stop, end, authorization, true);
         if (scheme > 0 && scheme + 1 < stop) {
@@ -543,7 +589,8 @@ final class PasswordValues {
             if (c == '\n' || c == '\r' || isEscapedBreakAt(s, i, end)) {
                 return -1;
             } else if (CharClass.isQuote(c)) {
-                int quote = closingQuote(s, i + 1, end, c);
+                boolean escaped = i > open + 1 && s.charAt(i - 1) == '\\';
+                int quote = escaped ? escapedQuote(s, i + 1, end, c) + 1 : closingQuote(s, i + 1, end, c);
                 if (quote >= end) {
                     return -1;
                 }

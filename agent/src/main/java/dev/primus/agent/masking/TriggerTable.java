@@ -93,7 +93,7 @@ final class TriggerTable {
     TriggerTable(int enabled) {
         anywhere(BuiltInDetector.EMAIL, enabled, "@%"); // '%': the URL-encoded '@' of jane%40example.com
         anywhere(BuiltInDetector.PRIVATE_KEY, enabled, "-");
-        anywhere(BuiltInDetector.PASSWORD_KV, enabled, "=:>%\\");
+        anywhere(BuiltInDetector.PASSWORD_KV, enabled, "=:>%\\'");
         atStart(BuiltInDetector.PASSWORD_KV, enabled, "-");
         anywhere(BuiltInDetector.URL_CREDENTIALS, enabled, ":");
         anywhere(BuiltInDetector.IP_ADDRESS, enabled, ":");
@@ -161,7 +161,7 @@ final class TriggerTable {
                     | (AwsSecretKeys.mayEndKey(c) ? BuiltInDetector.AWS_SECRET_KEY.bit() : 0)
                     | (AzureStorageKeys.mayEndKey(c) ? BuiltInDetector.AZURE_STORAGE_KEY.bit() : 0)
                     | (AzureSasSignatures.mayEndKey(c) ? BuiltInDetector.AZURE_SAS_SIGNATURE.bit() : 0);
-            beforeSeparator[c] = c == ' ' || c == '"' || c == '\'' ? KEYED : keyed;
+            beforeSeparator[c] = c == ' ' || c == '"' || c == '\'' || c == '`' ? KEYED : keyed;
             third[c] = ANY_THIRD
                     | (CharClass.isDigit(c) ? BuiltInDetector.IBAN.bit() : 0)
                     | (CharClass.isUpper(c) ? BuiltInDetector.PAN.bit() : 0)

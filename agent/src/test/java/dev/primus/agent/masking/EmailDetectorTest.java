@@ -125,4 +125,16 @@ class EmailDetectorTest {
     void leavesEncodedTextThatIsNoAddressAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Login successful for user kafka/broker1.acme.io@ACME.IO using keytab",
+        "principal=HTTP/app.acme.io@ACME.IO", "logged in as nn/namenode.example.com@EXAMPLE.COM"})
+    void leavesKerberosServicePrincipalsAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @Test
+    void masksAnAddressWrittenInUpperCase() {
+        assertEquals("to [EMAIL] ok", masker.mask("to BOB@ACME.IO ok"));
+    }
 }

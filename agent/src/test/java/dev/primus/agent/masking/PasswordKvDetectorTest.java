@@ -471,4 +471,33 @@ class PasswordKvDetectorTest {
     void leavesTheValueOfAnObjectOfOtherKeysAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "on field 'password': rejected value [Hunter2!xx]; codes [x] | on field 'password': rejected value [[PASSWORD_KV]]; codes [x]",
+        "LOG:  statement: ALTER USER app WITH PASSWORD 'PgAlter1'  | LOG:  statement: ALTER USER app WITH PASSWORD '[PASSWORD_KV]'",
+        "CREATE ROLE app LOGIN ENCRYPTED PASSWORD 'Rol3pw';        | CREATE ROLE app LOGIN ENCRYPTED PASSWORD '[PASSWORD_KV]';",
+        "CREATE USER 'app'@'%' IDENTIFIED BY 'My5qlPw';            | CREATE USER 'app'@'%' IDENTIFIED BY '[PASSWORD_KV]';",
+        "UPDATE `users` SET `password`='UpdBt13' WHERE `id`=1      | UPDATE `users` SET `password`='[PASSWORD_KV]' WHERE `id`=1",
+        "{\"message\":\"h: {\\\"Authorization\\\":[\\\"Basic b3JkZXJz\\\"]}\"}"
+            + " | {\"message\":\"h: {\\\"Authorization\\\":[\\\"Basic [PASSWORD_KV]\\\"]}\"}",
+        "{\"message\":\"h: {\\\"Cookie\\\":[\\\"JSESSIONID=A8E4\\\"]}\"}"
+            + " | {\"message\":\"h: {\\\"Cookie\\\":[\\\"[PASSWORD_KV]\\\"]}\"}",
+        "<SecretAccessKey>je7MtGbClwBF/2Zp9Utk</SecretAccessKey>    | <SecretAccessKey>[PASSWORD_KV]</SecretAccessKey>",
+        "AccessToken{tokenValue=ya29.a0AfB_by, expiresAt=1}        | AccessToken{tokenValue=[PASSWORD_KV], expiresAt=1}",
+        "{\"SecretString\":\"MyPlainSecret1\"}                   | {\"SecretString\":\"[PASSWORD_KV]\"}",
+    })
+    void masksWhatJvmServicesPrint(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"on field 'password': rejected value [null]; codes [x]", "Failed to refresh token: invalid_grant",
+        "WARNING! Using --password via the CLI is insecure. Use --password-stdin.", "Flag --password has been deprecated",
+        "failed to fetch oauth token: unexpected status: 401 Unauthorized", "Authorization: \u2588\u2588",
+        "+ curl -u admin:**** https://x", "it's the password's 'length' rule", "Field 'password' must not be empty",
+        "aws_secret_access_key=unset"})
+    void leavesWhatJvmServicesPrintAroundNoSecretAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
 }
