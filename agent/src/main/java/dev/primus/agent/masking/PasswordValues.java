@@ -58,6 +58,11 @@ final class PasswordValues {
     private static final String[] AUTHORIZATION_KEYS = {"authorization"};
     /** Keys that are also a service's host name or a cache key's prefix: {@code auth:8080}, {@code token:48213}. */
     private static final String[] NAME_KEYS = {"auth", "token"};
+    /** The keys a quoted value a space apart is read after: the words for a password, as SQL and messages use them. */
+    private static final String[] PASSWORD_WORDS = {"password", "passwd", "pwd", "passphrase", "passwort", "kennwort",
+        "senha", "contrasena", "wachtwoord", "motdepasse"};
+    /** The header that sets one cookie, its attributes after it ({@code ; Path=/; HttpOnly}), not more cookies. */
+    private static final String SET_COOKIE = "set-cookie";
     /** Keys whose value is a list of {@code name=value} pairs that "; " joins: a session id is as good as a password. */
     private static final String[] COOKIE_KEYS = {"cookie"};
     /**
@@ -149,7 +154,7 @@ final class PasswordValues {
     }
 
     /**
-     * A single-quoted value a space apart from its key word, as SQL writes a password
+     * A single-quoted value a space apart from a word for a password ({@link #PASSWORD_WORDS}), as SQL writes one
      * ({@code ALTER USER app WITH PASSWORD 'x'}, {@code CREATE ROLE app LOGIN PASSWORD 'x'},
      * {@code CREATE USER app IDENTIFIED BY 'x'}) and a message may ({@code invalid password 'x'}):
      * from the opening quote, up to the closing one on the same line. A double quote is no trigger:
@@ -162,8 +167,9 @@ final class PasswordValues {
         int keyEnd = skipSpacesBack(s, from, at);
         boolean identifiedBy = keyEnd - IDENTIFIED_BY.length() >= from
                 && TextSearch.startsWithIgnoreCase(s, keyEnd - IDENTIFIED_BY.length(), keyEnd, IDENTIFIED_BY);
-        if (!identifiedBy && (keyEndingAt(s, from, keyEnd) < 0 || isSetting(s, from, keyEnd))) {
-            return Match.NONE;
+        int key = identifiedBy ? -1 : keyEndingAt(s, from, keyEnd);
+        if (!identifiedBy && (key < 0 || !isOneOf(KEYS[key], PASSWORD_WORDS))) {
+            return Match.NONE; // "Secret 'db-password' rotated" names a secret, it holds none
         }
         int limit = (int) Math.min(end, (long) at + 1 + MAX_QUOTED);
         int close = at + 1;
@@ -296,7 +302,8 @@ final class PasswordValues {
             return bracedValue(s, value, end);
         }
         if (key >= 0 && isOneOf(KEYS[key], COOKIE_KEYS)) {
-            return cookies(s, value, end);
+            return cookies(s, value, end, keyEnd - SET_COOKIE.length() >= from
+                    && TextSearch.startsWithIgnoreCase(s, keyEnd - SET_COOKIE.length(), keyEnd, SET_COOKIE));
         }
         return valueAt(s, value, end, authorization);
     }
@@ -367,16 +374,17 @@ final class PasswordValues {
     }
 
     /**
-     * A Cookie or Set-Cookie header's value ({@code Cookie: JSESSIONID=a1; theme=dark}): from the
-     * first cookie's value to the end of the last pair that "; " joins to it, names and all, since
-     * any of them may be the session. A quoted value, as any other.
+     * A Cookie header's value ({@code Cookie: JSESSIONID=a1; theme=dark}): from the first cookie's
+     * value to the end of the last pair that "; " joins to it, names and all, since any of them may
+     * be the session. A Set-Cookie header's ({@code setCookie}) sets one cookie, whose attributes
+     * follow it ({@code ; Path=/; Expires=Wed, 08 May 2024}): its value only. A quoted value, as any other.
      */
-    private static long cookies(CharSequence s, int value, int end) {
+    private static long cookies(CharSequence s, int value, int end, boolean setCookie) {
         if (value >= end || CharClass.isQuote(s.charAt(value))) {
             return valueAt(s, value, end, false);
         }
         int stop = unquotedEnd(s, value, end);
-        while (stop + 2 < end && s.charAt(stop) == ';' && s.charAt(stop + 1) == ' ' && isPairAt(s, stop + 2, end)) {
+        while (!setCookie && stop + 2 < end && s.charAt(stop) == ';' && s.charAt(stop + 1) == ' ' && isPairAt(s, stop + 2, end)) {
             stop = unquotedEnd(s, stop + 2, end);
         }
         int equals = TextSearch.indexOf(s, '=', value, stop);

@@ -486,6 +486,10 @@ class PasswordKvDetectorTest {
         "<SecretAccessKey>je7MtGbClwBF/2Zp9Utk</SecretAccessKey>    | <SecretAccessKey>[PASSWORD_KV]</SecretAccessKey>",
         "AccessToken{tokenValue=ya29.a0AfB_by, expiresAt=1}        | AccessToken{tokenValue=[PASSWORD_KV], expiresAt=1}",
         "{\"SecretString\":\"MyPlainSecret1\"}                   | {\"SecretString\":\"[PASSWORD_KV]\"}",
+        "Set-Cookie: JSESSIONID=A8E4; Path=/; Secure; HttpOnly     | Set-Cookie: JSESSIONID=[PASSWORD_KV]; Path=/; Secure; HttpOnly",
+        "Set-Cookie: AWSALB=Zk9m; Expires=Wed, 08 May 2024 10:00:00 GMT; Path=/"
+            + " | Set-Cookie: AWSALB=[PASSWORD_KV]; Expires=Wed, 08 May 2024 10:00:00 GMT; Path=/",
+        "Cookie: JSESSIONID=A8E4; theme=dark                       | Cookie: JSESSIONID=[PASSWORD_KV]",
     })
     void masksWhatJvmServicesPrint(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -496,7 +500,7 @@ class PasswordKvDetectorTest {
         "WARNING! Using --password via the CLI is insecure. Use --password-stdin.", "Flag --password has been deprecated",
         "failed to fetch oauth token: unexpected status: 401 Unauthorized", "Authorization: \u2588\u2588",
         "+ curl -u admin:**** https://x", "it's the password's 'length' rule", "Field 'password' must not be empty",
-        "aws_secret_access_key=unset"})
+        "aws_secret_access_key=unset", "Secret 'db-password' rotated at 10:00", "token 'abc' expired"})
     void leavesWhatJvmServicesPrintAroundNoSecretAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
