@@ -184,14 +184,7 @@ final class NamedValueFields {
     }
 
     private static boolean isNamingKey(CharSequence s, int from, int keyEnd) {
-        for (String key : NAMING_KEYS) {
-            int start = keyEnd - key.length();
-            if (start >= from && TextSearch.startsWithIgnoreCase(s, start, keyEnd, key)
-                    && (start == from || !CharClass.isAlnum(s.charAt(start - 1)))) {
-                return true;
-            }
-        }
-        return false;
+        return TextSearch.endsWithWordOf(s, from, keyEnd, NAMING_KEYS);
     }
 
     /** What an unquoted setting's name holds: {@code DB_PASSWORD}, {@code /prod/db/password}, {@code db.password}. */

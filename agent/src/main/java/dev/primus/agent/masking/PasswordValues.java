@@ -198,15 +198,7 @@ final class PasswordValues {
 
     /** {@code key%3Dvalue}: a URL-encoded '=' after a key; the value up to {@code %26}, '&' or whitespace. */
     private static long encodedKeyValue(CharSequence s, int from, int at, int end) {
-        if (!isEncodedEquals(s, at, end) || keyEndingAt(s, from, at) < 0 || isSetting(s, from, at)) {
-            return Match.NONE;
-        }
-        int start = at + 3;
-        int stop = start;
-        while (stop < end && !isEncodedValueEnd(s, stop, end)) {
-            stop++;
-        }
-        return stop == start || FrameworkValues.isOne(s, start, stop) ? Match.NONE : Match.of(start, stop);
+        return isEncodedEquals(s, at, end) ? escapedKeyValue(s, from, at, at + 3, end, false) : Match.NONE;
     }
 
     /**
@@ -216,12 +208,19 @@ final class PasswordValues {
      * '&' or whitespace. Other escapes (the {@code u003c} of a '<' in the password) go on the value.
      */
     private static long jsonEscapedKeyValue(CharSequence s, int from, int at, int end) {
-        if (!isUnicodeEscape(s, at, end, '3', 'd') || keyEndingAt(s, from, at) < 0 || isSetting(s, from, at)) {
+        return isUnicodeEscape(s, at, end, '3', 'd') ? escapedKeyValue(s, from, at, at + 6, end, true) : Match.NONE;
+    }
+
+    /**
+     * The value from {@code start} after an escaped '=' at {@code at} (URL-encoded, or as JSON
+     * escapes it when {@code json}), when a key ends right before it; up to the end that escaping writes.
+     */
+    private static long escapedKeyValue(CharSequence s, int from, int at, int start, int end, boolean json) {
+        if (keyEndingAt(s, from, at) < 0 || isSetting(s, from, at)) {
             return Match.NONE;
         }
-        int start = at + 6;
         int stop = start;
-        while (stop < end && !isJsonEscapedValueEnd(s, stop, end)) {
+        while (stop < end && !(json ? isJsonEscapedValueEnd(s, stop, end) : isEncodedValueEnd(s, stop, end))) {
             stop++;
         }
         return stop == start || FrameworkValues.isOne(s, start, stop) ? Match.NONE : Match.of(start, stop);
@@ -278,6 +277,16 @@ final class PasswordValues {
         if (!secret) {
             return separator == ':' && key < 0 ? OracleConnectStrings.match(s, from, at, end) : Match.NONE;
         }
+        return valueOfKey(s, from, at, keyEnd, key, end);
+    }
+
+    /**
+     * The value after the separator at {@code at} of the secret key ending at {@code keyEnd}
+     * ({@code key} its index in {@link #KEYS}, or -1 for a field a sibling names), in the shape it
+     * comes in: a list, braces, cookies, Spring's rejected value, or a plain or quoted value.
+     */
+    private static long valueOfKey(CharSequence s, int from, int at, int keyEnd, int key, int end) {
+        char separator = s.charAt(at);
         // The hash rocket of Ruby, PHP and Perl ("password" => "x") separates as '=' does.
         int value = separator == '=' && at + 1 < end && s.charAt(at + 1) == '>' ? at + 2 : at + 1;
         int spacesFrom = value;
@@ -762,14 +771,7 @@ final class PasswordValues {
      * {@code session_authorization} is the session's role name, reported at every connect.
      */
     private static boolean isSetting(CharSequence s, int from, int keyEnd) {
-        for (String setting : SETTINGS) {
-            int start = keyEnd - setting.length();
-            if (start >= from && TextSearch.startsWithIgnoreCase(s, start, keyEnd, setting)
-                    && (start == from || !CharClass.isWord(s.charAt(start - 1)))) {
-                return true;
-            }
-        }
-        return false;
+        return TextSearch.endsWithWordOf(s, from, keyEnd, SETTINGS);
     }
 
     private static boolean isAuthorization(int key) {

@@ -33,6 +33,21 @@ final class TextSearch {
     }
 
     /** Whether {@code s[at, end)} is {@code lowerWord}, ASCII case-insensitively; {@code lowerWord} must be lower case. */
+    /**
+     * Whether {@code s[from, end)} ends with one of {@code lowerWords}, ignoring ASCII case, as a
+     * word of its own: no letter, digit or '_' right before it.
+     */
+    static boolean endsWithWordOf(CharSequence s, int from, int end, String[] lowerWords) {
+        for (String word : lowerWords) {
+            int start = end - word.length();
+            if (start >= from && startsWithIgnoreCase(s, start, end, word)
+                    && (start == from || !CharClass.isWord(s.charAt(start - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean equalsIgnoreCase(CharSequence s, int at, int end, String lowerWord) {
         return end - at == lowerWord.length() && startsWithIgnoreCase(s, at, end, lowerWord);
     }
