@@ -320,7 +320,8 @@ final class PasswordValues {
     /**
      * Whether the key ending at {@code keyEnd} is a name inside an identifier, not a key: a URL's
      * host ({@code http://auth:9000/}, {@code https://token:x@host} whose password is
-     * url_credentials'), or a field of an ARN ({@code arn:aws:secretsmanager:...:secret:prod/db}).
+     * url_credentials'), or a field of an ARN ({@code arn:aws:secretsmanager:...:secret:prod/db}) or of a
+     * CloudFormation dynamic reference ({@code {{resolve:secretsmanager:db:SecretString:password}}}).
      */
     private static boolean isNameInIdentifier(CharSequence s, int from, int keyEnd) {
         int start = keyEnd;
@@ -337,7 +338,8 @@ final class PasswordValues {
         while (token > from && keyEnd - token <= MAX_QUOTED && !isTokenBreak(s.charAt(token - 1))) {
             token--;
         }
-        return TextSearch.startsWithIgnoreCase(s, token, keyEnd, "arn:");
+        return TextSearch.startsWithIgnoreCase(s, token, keyEnd, "arn:")
+                || TextSearch.startsWithIgnoreCase(s, token, keyEnd, "{{resolve:");
     }
 
     private static boolean isTokenBreak(char c) {
