@@ -115,7 +115,8 @@ final class DigitRunFilter {
         // without it, from a group of four or five (India's 98765 43210). Longer bare runs only after
         // the international prefix 00 (00442079460958).
         return (length == 3 && (grouped || after == '.')) || (length == 1 && countryCodeOne(s, at, i, end, after))
-                || (length >= 2 && length <= PhoneNumbers.MAX_GROUP && grouped && (s.charAt(at) == '0' || length >= 4))
+                || (length >= 2 && length <= PhoneNumbers.MAX_GROUP && grouped
+                        && (s.charAt(at) == '0' || length >= 4))
                 || (length >= PhoneNumbers.MIN_NAMED && (length <= PhoneNumbers.MAX_NAMED_BARE
                 || (s.charAt(at) == '0' && s.charAt(at + 1) == '0')));
     }

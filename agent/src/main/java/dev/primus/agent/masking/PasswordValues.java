@@ -176,7 +176,8 @@ final class PasswordValues {
         while (close < limit && s.charAt(close) != '\'' && s.charAt(close) != '\n' && s.charAt(close) != '\r') {
             close++;
         }
-        if (close >= limit || s.charAt(close) != '\'' || close == at + 1 || FrameworkValues.isOneInQuotes(s, at + 1, close)) {
+        if (close >= limit || s.charAt(close) != '\'' || close == at + 1
+                || FrameworkValues.isOneInQuotes(s, at + 1, close)) {
             return Match.NONE;
         }
         return Match.of(at + 1, close);
@@ -395,7 +396,8 @@ final class PasswordValues {
             return valueAt(s, value, end, false);
         }
         int stop = unquotedEnd(s, value, end);
-        while (!setCookie && stop + 2 < end && s.charAt(stop) == ';' && s.charAt(stop + 1) == ' ' && isPairAt(s, stop + 2, end)) {
+        while (!setCookie && stop + 2 < end && s.charAt(stop) == ';' && s.charAt(stop + 1) == ' '
+                && isPairAt(s, stop + 2, end)) {
             stop = unquotedEnd(s, stop + 2, end);
         }
         int equals = TextSearch.indexOf(s, '=', value, stop);

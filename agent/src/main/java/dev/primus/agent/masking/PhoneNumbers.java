@@ -3,9 +3,10 @@ package dev.primus.agent.masking;
 /**
  * phone, in three shapes:
  * <ul>
- *   <li>E.164: {@code +} (or {@code %2B}, as a form body encodes it) then 8 to 15 digits, optionally grouped by spaces, dashes or one
- *   parenthesised group ({@code +1 (415) 555-2671}, {@code +91 98765 43210}); not a signed
- *   quantity, followed by a unit ({@code +12345678 bytes}) or bare and round ({@code +268435456}).</li>
+ *   <li>E.164: {@code +} (or {@code %2B}, as a form body encodes it) then 8 to 15 digits,
+ *   optionally grouped by spaces, dashes or one parenthesised group ({@code +1 (415) 555-2671},
+ *   {@code +91 98765 43210}); not a signed quantity, followed by a unit ({@code +12345678 bytes})
+ *   or bare and round ({@code +268435456}).</li>
  *   <li>North American: {@code (415) 555-2671}, {@code 415-555-2671}, {@code 415.555.2671},
  *   {@code 1-415-555-2671}; area and exchange start with 2-9. Bare {@code 415 555 2671} is not
  *   matched: three space-separated numbers are too often counters (after a phone word it is).</li>

@@ -179,7 +179,8 @@ class PasswordKvDetectorTest {
         "/usr/bin/mysqldump -u app -pS3cr3t! shop              | /usr/bin/mysqldump -u app -p[PASSWORD_KV] shop",
         "mariadb-dump -u admin -p'correct horse' shop          | mariadb-dump -u admin -p'[PASSWORD_KV]' shop",
         "`\"C:\\MySQL 8.0\\bin\\mysql.exe\" -uroot -phunter2` | `\"C:\\MySQL 8.0\\bin\\mysql.exe\" -uroot -p[PASSWORD_KV]`",
-        "Executing command: [mysqldump, -u, root, -phunter2, shop] | Executing command: [mysqldump, -u, root, -p[PASSWORD_KV], shop]",
+        "Executing command: [mysqldump, -u, root, -phunter2, shop]"
+            + " | Executing command: [mysqldump, -u, root, -p[PASSWORD_KV], shop]",
         "cmd=['mysql', '-uroot', '-phunter2', 'shop']          | cmd=['mysql', '-uroot', '-p[PASSWORD_KV]', 'shop']",
         "sshpass -p hunter2 ssh deploy@host                     | sshpass -p [PASSWORD_KV] ssh deploy@host",
         "cmd=['sshpass', '-p', 'hunter2', 'ssh']               | cmd=['sshpass', '-p', '[PASSWORD_KV]', 'ssh']",
@@ -190,7 +191,8 @@ class PasswordKvDetectorTest {
         "unzip -P hunter2 backup.zip                           | unzip -P [PASSWORD_KV] backup.zip",
         "curl -sS -u deploy:hunter2 https://api.example.com    | curl -sS -u deploy:[PASSWORD_KV] https://api.example.com",
         "curl --user \"deploy:hunter 2\" https://x             | curl --user \"deploy:[PASSWORD_KV]\" https://x",
-        "curl --user=deploy:hunter2 -U proxy:pw2 https://x     | curl --user=deploy:[PASSWORD_KV] -U proxy:[PASSWORD_KV] https://x",
+        "curl --user=deploy:hunter2 -U proxy:pw2 https://x"
+            + " | curl --user=deploy:[PASSWORD_KV] -U proxy:[PASSWORD_KV] https://x",
         "mongosh --host m -u admin -p M0ngo9 --authenticationDatabase admin"
             + " | mongosh --host m -u admin -p [PASSWORD_KV] --authenticationDatabase admin",
         "sqlcmd -S db -U sa -P Sq1CmdPw9 -Q x                 | sqlcmd -S db -U sa -P [PASSWORD_KV] -Q x",
@@ -208,7 +210,7 @@ class PasswordKvDetectorTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "Cookie: JSESSIONID=ABCDEF0123456789; session=eyJ1c2VyIjoiYm9iIn0 | Cookie: JSESSIONID=[PASSWORD_KV]",
-        "Set-Cookie: sessionid=38afes7a8; HttpOnly; Path=/                | Set-Cookie: sessionid=[PASSWORD_KV]; HttpOnly; Path=/",
+        "Set-Cookie: sessionid=38afes7a8; HttpOnly; Path=/ | Set-Cookie: sessionid=[PASSWORD_KV]; HttpOnly; Path=/",
         "headers={cookie=SESSION=abc123; theme=dark, host=x}               | headers={cookie=SESSION=[PASSWORD_KV], host=x}",
         "`\"Cookie\": \"sid=s%3Aabc.def\"`                                  | `\"Cookie\": \"[PASSWORD_KV]\"`",
         "curl --cookie \"sid=abc123\" https://x                           | curl --cookie \"[PASSWORD_KV]\" https://x",
@@ -417,7 +419,7 @@ class PasswordKvDetectorTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "{\"name\":\"DB_PASSWORD\",\"value\":\"K8sEnvPw9\"} | {\"name\":\"DB_PASSWORD\",\"value\":\"[PASSWORD_KV]\"}",
-        "{\"name\": \"API_TOKEN\", \"value\": \"EcsTok9\"}         | {\"name\": \"API_TOKEN\", \"value\": \"[PASSWORD_KV]\"}",
+        "{\"name\": \"API_TOKEN\", \"value\": \"EcsTok9\"} | {\"name\": \"API_TOKEN\", \"value\": \"[PASSWORD_KV]\"}",
         "{Name:DB_PASSWORD Value:K8sEnvPw8 ValueFrom:nil}         | {Name:DB_PASSWORD Value:[PASSWORD_KV] ValueFrom:nil}",
         "EnvVar(name=DB_PASSWORD, value=Fabric8Pw9, valueFrom=null)"
             + " | EnvVar(name=DB_PASSWORD, value=[PASSWORD_KV], valueFrom=null)",
@@ -425,7 +427,7 @@ class PasswordKvDetectorTest {
         "{\"type\":\"password\",\"value\":\"Kc9Creds1\"}           | {\"type\":\"password\",\"value\":\"[PASSWORD_KV]\"}",
         "{\"Name\":\"/prod/db/password\",\"Type\":\"SecureString\",\"Value\":\"Ssm9x\",\"Version\":1}"
             + " | {\"Name\":\"/prod/db/password\",\"Type\":\"SecureString\",\"Value\":\"[PASSWORD_KV]\",\"Version\":1}",
-        "{\"value\":\"K8sEnvPw9\",\"name\":\"DB_PASSWORD\"}          | {\"value\":\"[PASSWORD_KV]\",\"name\":\"DB_PASSWORD\"}",
+        "{\"value\":\"K8sEnvPw9\",\"name\":\"DB_PASSWORD\"} | {\"value\":\"[PASSWORD_KV]\",\"name\":\"DB_PASSWORD\"}",
         "[{value=Fabric8Pw9, name=API_TOKEN}]                       | [{value=[PASSWORD_KV], name=API_TOKEN}]",
     })
     void masksTheValueFieldThatASiblingNamesASecret(String text, String masked) {
@@ -474,11 +476,13 @@ class PasswordKvDetectorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "on field 'password': rejected value [Hunter2!xx]; codes [x] | on field 'password': rejected value [[PASSWORD_KV]]; codes [x]",
-        "LOG:  statement: ALTER USER app WITH PASSWORD 'PgAlter1'  | LOG:  statement: ALTER USER app WITH PASSWORD '[PASSWORD_KV]'",
-        "CREATE ROLE app LOGIN ENCRYPTED PASSWORD 'Rol3pw';        | CREATE ROLE app LOGIN ENCRYPTED PASSWORD '[PASSWORD_KV]';",
+        "on field 'password': rejected value [Hunter2!xx]; codes [x]"
+            + " | on field 'password': rejected value [[PASSWORD_KV]]; codes [x]",
+        "LOG:  statement: ALTER USER app WITH PASSWORD 'PgAlter1'"
+            + " | LOG:  statement: ALTER USER app WITH PASSWORD '[PASSWORD_KV]'",
+        "CREATE ROLE app LOGIN ENCRYPTED PASSWORD 'Rol3pw'; | CREATE ROLE app LOGIN ENCRYPTED PASSWORD '[PASSWORD_KV]';",
         "CREATE USER 'app'@'%' IDENTIFIED BY 'My5qlPw';            | CREATE USER 'app'@'%' IDENTIFIED BY '[PASSWORD_KV]';",
-        "UPDATE `users` SET `password`='UpdBt13' WHERE `id`=1      | UPDATE `users` SET `password`='[PASSWORD_KV]' WHERE `id`=1",
+        "UPDATE `users` SET `password`='UpdBt13' WHERE `id`=1 | UPDATE `users` SET `password`='[PASSWORD_KV]' WHERE `id`=1",
         "{\"message\":\"h: {\\\"Authorization\\\":[\\\"Basic b3JkZXJz\\\"]}\"}"
             + " | {\"message\":\"h: {\\\"Authorization\\\":[\\\"Basic [PASSWORD_KV]\\\"]}\"}",
         "{\"message\":\"h: {\\\"Cookie\\\":[\\\"JSESSIONID=A8E4\\\"]}\"}"
@@ -486,7 +490,8 @@ class PasswordKvDetectorTest {
         "<SecretAccessKey>je7MtGbClwBF/2Zp9Utk</SecretAccessKey>    | <SecretAccessKey>[PASSWORD_KV]</SecretAccessKey>",
         "AccessToken{tokenValue=ya29.a0AfB_by, expiresAt=1}        | AccessToken{tokenValue=[PASSWORD_KV], expiresAt=1}",
         "{\"SecretString\":\"MyPlainSecret1\"}                   | {\"SecretString\":\"[PASSWORD_KV]\"}",
-        "Set-Cookie: JSESSIONID=A8E4; Path=/; Secure; HttpOnly     | Set-Cookie: JSESSIONID=[PASSWORD_KV]; Path=/; Secure; HttpOnly",
+        "Set-Cookie: JSESSIONID=A8E4; Path=/; Secure; HttpOnly"
+            + " | Set-Cookie: JSESSIONID=[PASSWORD_KV]; Path=/; Secure; HttpOnly",
         "Set-Cookie: AWSALB=Zk9m; Expires=Wed, 08 May 2024 10:00:00 GMT; Path=/"
             + " | Set-Cookie: AWSALB=[PASSWORD_KV]; Expires=Wed, 08 May 2024 10:00:00 GMT; Path=/",
         "Cookie: JSESSIONID=A8E4; theme=dark                       | Cookie: JSESSIONID=[PASSWORD_KV]",
@@ -496,7 +501,8 @@ class PasswordKvDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"on field 'password': rejected value [null]; codes [x]", "Failed to refresh token: invalid_grant",
+    @ValueSource(strings = {"on field 'password': rejected value [null]; codes [x]",
+        "Failed to refresh token: invalid_grant",
         "WARNING! Using --password via the CLI is insecure. Use --password-stdin.", "Flag --password has been deprecated",
         "failed to fetch oauth token: unexpected status: 401 Unauthorized", "Authorization: \u2588\u2588",
         "+ curl -u admin:**** https://x", "it's the password's 'length' rule", "Field 'password' must not be empty",
