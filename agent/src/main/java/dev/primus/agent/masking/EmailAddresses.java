@@ -16,6 +16,10 @@ final class EmailAddresses {
     private static final int MAX_USER_INFO = 512;
     private static final int MAX_LABEL = 63;
     private static final int MAX_DOMAIN = 253;
+    /** The clients that take a {@code user@host} to log in to, as their first word. */
+    private static final String[] SSH_COMMANDS = {"ssh", "scp", "sftp", "rsync", "mosh", "ssh-copy-id"};
+    /** How far back the command of a {@code user@host} may stand. */
+    private static final int MAX_COMMAND = 256;
     /** The SSH user of every git host (GitHub, GitLab, Bitbucket): {@code git@github.com}. */
     private static final String GIT_USER = "git";
     private static final String[] FILE_EXTENSIONS = {"log", "txt", "json", "xml", "yml", "yaml", "properties", "conf",
@@ -40,7 +44,7 @@ final class EmailAddresses {
         }
         int start = localStart(s, from, at);
         return start < 0 || isRemote(s, start, at, domainEnd, end) || isKerberosPrincipal(s, from, start, domain, domainEnd)
-                ? Match.NONE : Match.of(start, domainEnd);
+                || isSshLogin(s, from, start) ? Match.NONE : Match.of(start, domainEnd);
     }
 
     /**
@@ -75,6 +79,38 @@ final class EmailAddresses {
         }
         return TextSearch.equalsIgnoreCase(s, start, at, GIT_USER)
                 || (domainEnd + 1 < end && isPathStart(s.charAt(domainEnd + 1)));
+    }
+
+    /**
+     * Whether the address is the {@code user@host} an ssh client logs in with ({@code ssh -i k.pem
+     * ec2-user@ec2-54-1-2-3.compute-1.amazonaws.com}, {@code sshpass -p x ssh deploy@host}): one of
+     * {@link #SSH_COMMANDS} stands as a word earlier on the same command, no further back than a
+     * line break or a {@code ;}, {@code |} or {@code &}.
+     */
+    private static boolean isSshLogin(CharSequence s, int from, int start) {
+        int limit = Math.max(from, start - MAX_COMMAND);
+        for (int i = start; i > limit; i--) {
+            char c = s.charAt(i - 1);
+            if (c == ';' || c == '|' || c == '&' || c == '\n' || c == '\r' || CharClass.isEscapedBreak(s, from, i - 1)) {
+                return false;
+            }
+            if (CharClass.isLetter(c) && (i - 1 == from || !isCommandChar(s.charAt(i - 2)))) {
+                int wordEnd = i;
+                while (wordEnd < start && isCommandChar(s.charAt(wordEnd))) {
+                    wordEnd++;
+                }
+                for (String command : SSH_COMMANDS) {
+                    if (TextSearch.equalsIgnoreCase(s, i - 1, wordEnd, command)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCommandChar(char c) {
+        return CharClass.isAlnum(c) || c == '-' || c == '_' || c == '.' || c == '/';
     }
 
     /** A char a remote's path starts with: {@code acme/app.git}, {@code /srv/repo.git}, {@code ~/repo}. */

@@ -137,4 +137,22 @@ class EmailDetectorTest {
     void masksAnAddressWrittenInUpperCase() {
         assertEquals("to [EMAIL] ok", masker.mask("to BOB@ACME.IO ok"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ssh -p 2222 deploy@bastion.example.com",
+        "ssh -i key.pem ec2-user@ec2-54-1-2-3.compute-1.amazonaws.com",
+        "sshpass -p x ssh deploy@sftp.example.com uptime", "rsync -az ./dist deploy@web1.example.com"})
+    void leavesTheLoginOfAnSshClientAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "ssh done; mail bob@example.com     | ssh done; mail [EMAIL]",
+        "sent to bob@example.com via ssh    | sent to [EMAIL] via ssh",
+        "sshd accepted for bob@example.com  | sshd accepted for [EMAIL]",
+    })
+    void masksAnAddressNearTheWordSshOutsideItsCommand(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
 }
