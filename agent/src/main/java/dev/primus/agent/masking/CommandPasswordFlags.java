@@ -21,13 +21,9 @@ package dev.primus.agent.masking;
  *   {@code -passout pass:VALUE}; {@code az login}: {@code -p VALUE}; {@code ssh-keygen}: {@code -N VALUE}
  *   and {@code -P VALUE}.</li>
  * </ul>
- * The command is the nearest of these names before the flag, as a word of its own (a path's file
- * name, {@code .exe} left off), no further back than a line break or a {@code ;}, {@code |} or
- * {@code &} that ends the command before.
+ * The command is the nearest of these names before the flag, on the same command ({@link CommandWords}).
  */
 final class CommandPasswordFlags {
-    /** How far back the command may stand from its flag. */
-    private static final int MAX_COMMAND_LINE = 256;
     private static final int ATTACHED = 1;
     private static final int SPACED = 2;
     /** The value is {@code USER:PASSWORD}, of which only the password is masked. */
@@ -119,35 +115,18 @@ final class CommandPasswordFlags {
      */
     private static int forms(CharSequence s, int from, int at, char letter) {
         boolean login = false;
-        int limit = Math.max(from, at - MAX_COMMAND_LINE);
+        int limit = CommandWords.limit(from, at);
         int i = at;
-        while (i > limit) {
-            char c = s.charAt(i - 1);
-            if (c == ';' || c == '|' || c == '&' || c == '\n' || c == '\r'
-                    || CharClass.isEscapedBreak(s, from, i - 1)) {
-                return 0;
-            }
-            if (!isPathChar(c)) {
-                i--;
-                continue;
-            }
-            int wordEnd = i;
-            while (i > limit && isPathChar(s.charAt(i - 1)) && !CharClass.isEscapedBreak(s, from, i - 1)) {
-                i--;
-            }
-            int name = i;
-            for (int k = i; k < wordEnd; k++) {
-                if (s.charAt(k) == '/' || s.charAt(k) == '\\') {
-                    name = k + 1;
-                }
-            }
-            int nameEnd = wordEnd - 4 > name && TextSearch.startsWithIgnoreCase(s, wordEnd - 4, wordEnd, ".exe")
-                    ? wordEnd - 4 : wordEnd;
+        while ((i = CommandWords.previousWordEnd(s, from, limit, i)) >= 0) {
+            int start = CommandWords.wordStart(s, from, limit, i);
+            int name = CommandWords.nameStart(s, start, i);
+            int nameEnd = CommandWords.nameEnd(s, name, i);
             int forms = commandForms(s, name, nameEnd, letter, login);
             if (forms >= 0) {
                 return forms;
             }
             login |= TextSearch.equalsIgnoreCase(s, name, nameEnd, "login");
+            i = start;
         }
         return 0;
     }
@@ -199,10 +178,5 @@ final class CommandPasswordFlags {
 
     private static boolean is(CharSequence s, int start, int end, String command) {
         return TextSearch.equalsIgnoreCase(s, start, end, command);
-    }
-
-    /** Chars of a command as written: a file name and the directories before it. */
-    private static boolean isPathChar(char c) {
-        return CharClass.isAlnum(c) || c == '-' || c == '_' || c == '.' || c == '/' || c == '\\';
     }
 }

@@ -18,8 +18,6 @@ final class EmailAddresses {
     private static final int MAX_DOMAIN = 253;
     /** The clients that take a {@code user@host} to log in to, as their first word. */
     private static final String[] SSH_COMMANDS = {"ssh", "scp", "sftp", "rsync", "mosh", "ssh-copy-id"};
-    /** How far back the command of a {@code user@host} may stand. */
-    private static final int MAX_COMMAND = 256;
     /** The SSH user of every git host (GitHub, GitLab, Bitbucket): {@code git@github.com}. */
     private static final String GIT_USER = "git";
     private static final String[] FILE_EXTENSIONS = {"log", "txt", "json", "xml", "yml", "yaml", "properties", "conf",
@@ -84,33 +82,22 @@ final class EmailAddresses {
     /**
      * Whether the address is the {@code user@host} an ssh client logs in with ({@code ssh -i k.pem
      * ec2-user@ec2-54-1-2-3.compute-1.amazonaws.com}, {@code sshpass -p x ssh deploy@host}): one of
-     * {@link #SSH_COMMANDS} stands as a word earlier on the same command, no further back than a
-     * line break or a {@code ;}, {@code |} or {@code &}.
+     * {@link #SSH_COMMANDS} is a command's name earlier on the same command ({@link CommandWords}).
      */
     private static boolean isSshLogin(CharSequence s, int from, int start) {
-        int limit = Math.max(from, start - MAX_COMMAND);
-        for (int i = start; i > limit; i--) {
-            char c = s.charAt(i - 1);
-            if (c == ';' || c == '|' || c == '&' || c == '\n' || c == '\r' || CharClass.isEscapedBreak(s, from, i - 1)) {
-                return false;
-            }
-            if (CharClass.isLetter(c) && (i - 1 == from || !isCommandChar(s.charAt(i - 2)))) {
-                int wordEnd = i;
-                while (wordEnd < start && isCommandChar(s.charAt(wordEnd))) {
-                    wordEnd++;
-                }
-                for (String command : SSH_COMMANDS) {
-                    if (TextSearch.equalsIgnoreCase(s, i - 1, wordEnd, command)) {
-                        return true;
-                    }
+        int limit = CommandWords.limit(from, start);
+        int i = start;
+        while ((i = CommandWords.previousWordEnd(s, from, limit, i)) >= 0) {
+            int word = CommandWords.wordStart(s, from, limit, i);
+            int name = CommandWords.nameStart(s, word, i);
+            for (String command : SSH_COMMANDS) {
+                if (TextSearch.equalsIgnoreCase(s, name, CommandWords.nameEnd(s, name, i), command)) {
+                    return true;
                 }
             }
+            i = word;
         }
         return false;
-    }
-
-    private static boolean isCommandChar(char c) {
-        return CharClass.isAlnum(c) || c == '-' || c == '_' || c == '.' || c == '/';
     }
 
     /** A char a remote's path starts with: {@code acme/app.git}, {@code /srv/repo.git}, {@code ~/repo}. */

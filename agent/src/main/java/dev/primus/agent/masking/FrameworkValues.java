@@ -51,7 +51,7 @@ final class FrameworkValues {
         if (first == '/' && start + 1 < stop && CharClass.isLetter(s.charAt(start + 1))) {
             return true; // a path: PWD=/home/app in sudo's and Maven's logs is the working directory
         }
-        return isWord(s, start, stop) || allStars(s, start, stop) || isTypeOrObject(s, start, stop);
+        return isWord(s, start, stop) || isHidden(s, start, stop) || isTypeOrObject(s, start, stop);
     }
 
     /**
@@ -67,9 +67,9 @@ final class FrameworkValues {
             return true;
         }
         if (first == '[' && stop - start > 2 && s.charAt(stop - 1) == ']') { // Rails' "[FILTERED]", "[REDACTED]"
-            return isWord(s, start + 1, stop - 1) || allStars(s, start + 1, stop - 1);
+            return isWord(s, start + 1, stop - 1) || isHidden(s, start + 1, stop - 1);
         }
-        return isPlaceholder(s, start, stop) || isWord(s, start, stop) || allStars(s, start, stop);
+        return isPlaceholder(s, start, stop) || isWord(s, start, stop) || isHidden(s, start, stop);
     }
 
     private static boolean isWord(CharSequence s, int start, int stop) {
@@ -117,7 +117,7 @@ final class FrameworkValues {
     }
 
     /** {@code ****}, OkHttp's {@code ██}, or three or more x: a value already hidden. */
-    private static boolean allStars(CharSequence s, int start, int stop) {
+    private static boolean isHidden(CharSequence s, int start, int stop) {
         char first = s.charAt(start);
         if (first != '*' && first != '\u2588' && ((first != 'x' && first != 'X') || stop - start < 3)) {
             return false;

@@ -141,7 +141,8 @@ class EmailDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"ssh -p 2222 deploy@bastion.example.com",
         "ssh -i key.pem ec2-user@ec2-54-1-2-3.compute-1.amazonaws.com",
-        "sshpass -p x ssh deploy@sftp.example.com uptime", "rsync -az ./dist deploy@web1.example.com"})
+        "sshpass -p x ssh deploy@sftp.example.com uptime", "rsync -az ./dist deploy@web1.example.com",
+        "/usr/bin/ssh deploy@web1.example.com uptime"})
     void leavesTheLoginOfAnSshClientAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
