@@ -23,7 +23,7 @@ final class FrameworkValues {
         "authorization_code", "refresh_token", "enabled", "disabled", "required", "optional",
         // MySQL's "(using password: YES)"; Tomcat's res-auth; and words that say a value is hidden or absent.
         "yes", "no", "container", "application", "redacted", "masked", "hidden", "protected", "filtered", "removed",
-        "omitted", "expired", "invalid", "missing", "unset", "ok", "read", "write", "unexpected",
+        "omitted", "expired", "invalid", "missing", "unset", "ok", "read", "write", "unexpected", "expected",
         // OAuth 2.0's error codes (RFC 6749 5.2, RFC 6750 3.1): "Failed to refresh token: invalid_grant".
         "invalid_grant", "invalid_token", "invalid_request", "invalid_client", "invalid_scope", "unauthorized_client",
         "access_denied", "expired_token", "insufficient_scope", "unsupported_grant_type",

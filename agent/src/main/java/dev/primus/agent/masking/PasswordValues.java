@@ -45,6 +45,8 @@ final class PasswordValues {
         "auth", "authorization", "credentials", "credential", "storepass", "keypass", "srcstorepass", "deststorepass",
         "srckeypass", "destkeypass", "appkey", "userinfo", "sonarlogin", "cookie", "cvv", "cvc", "cvv2", "cvc2",
         "securitycode", "tokenvalue", "secretstring",
+        // A request signature (AWS SigV4 and presigned URLs, X-Goog-Signature, Stripe-Signature): valid until it expires.
+        "signature",
         // The word for a password in German, Portuguese, Spanish (as identifiers spell it), Dutch and French.
         "passwort", "kennwort", "senha", "contrasena", "wachtwoord", "motdepasse"};
     /**
@@ -65,6 +67,8 @@ final class PasswordValues {
     private static final String SET_COOKIE = "set-cookie";
     /** Keys whose value is a list of {@code name=value} pairs that "; " joins: a session id is as good as a password. */
     private static final String[] COOKIE_KEYS = {"cookie"};
+    /** Keys whose value may be {@code name=value} pairs that ',' joins ({@link #signedPairs}). */
+    private static final String[] SIGNATURE_KEYS = {"signature"};
     /**
      * The keys that end a key whatever stands before them, not only after a separator or as a
      * camelCase hump: environment variables and properties written in one case ({@code PGPASSWORD},
@@ -112,6 +116,8 @@ final class PasswordValues {
      * wire log. Not a key here otherwise, where aws_secret_key judges the value by its shape.
      */
     private static final String AWS_SECRET_ELEMENT = "secretaccesskey";
+    /** A key, but not an XML element's name: {@link #isSecretElement}. */
+    private static final String XML_SIGNATURE = "signature";
     /** Spring's validation warning: {@code on field 'password': rejected value [x]; codes [...]}. */
     private static final String REJECTED_VALUE = "rejected value ";
     /** The SQL that gives a password after a word, not a separator: {@code CREATE USER app IDENTIFIED BY 'x'}. */
@@ -315,6 +321,9 @@ final class PasswordValues {
             return cookies(s, value, end, keyEnd - SET_COOKIE.length() >= from
                     && TextSearch.startsWithIgnoreCase(s, keyEnd - SET_COOKIE.length(), keyEnd, SET_COOKIE));
         }
+        if (key >= 0 && isOneOf(KEYS[key], SIGNATURE_KEYS) && value < end && isPairAt(s, value, end)) {
+            return signedPairs(s, value, end);
+        }
         return valueAt(s, value, end, authorization);
     }
 
@@ -405,6 +414,19 @@ final class PasswordValues {
         return stop == start || FrameworkValues.isOne(s, start, stop) ? Match.NONE : Match.of(start, stop);
     }
 
+    /**
+     * A signature header of {@code name=value} pairs that ',' joins, Stripe's {@code t=1492774577,v1=5257a8...}:
+     * masked from the first value to the last, where reading one value would stop at {@code ,v1=}.
+     */
+    private static long signedPairs(CharSequence s, int value, int end) {
+        int stop = unquotedEnd(s, value, end);
+        while (stop + 1 < end && s.charAt(stop) == ',' && isPairAt(s, stop + 1, end)) {
+            stop = unquotedEnd(s, stop + 1, end);
+        }
+        int start = TextSearch.indexOf(s, '=', value, stop) + 1;
+        return start >= stop ? Match.NONE : Match.of(start, stop);
+    }
+
     private static boolean isPairAt(CharSequence s, int at, int end) {
         int nameEnd = nameEnd(s, at, end);
         return nameEnd > at && nameEnd < end && s.charAt(nameEnd) == '=';
@@ -477,7 +499,6 @@ final class PasswordValues {
         return stop == at + 1 || FrameworkValues.isOne(s, at + 1, stop) ? Match.NONE : Match.of(at + 1, stop);
     }
 
-    /** Whether the '>' at {@code at} ends a start tag named like a secret: {@code <password>}, {@code <db:Password>}. */
     /**
      * Where the name of the start tag ends whose attributes end at the '>' at {@code at}
      * ({@code <wsse:Password Type="...#PasswordText">}), or {@code at} when no '<' starts one
@@ -498,13 +519,19 @@ final class PasswordValues {
         return nameEnd < at && s.charAt(nameEnd) == ' ' ? nameEnd : at;
     }
 
+    /**
+     * Whether the '>' at {@code at} ends a start tag named like a secret: {@code <password>}, {@code <db:Password>};
+     * not XML-DSig's {@code <ds:Signature>}, which holds a signature anyone may verify, as the SAML
+     * assertions in a log do.
+     */
     private static boolean isSecretElement(CharSequence s, int from, int at) {
         int nameStart = at;
         while (nameStart > from && at - nameStart <= MAX_KEY && isNameChar(s.charAt(nameStart - 1))) {
             nameStart--;
         }
         return nameStart != at && nameStart != from && s.charAt(nameStart - 1) == '<'
-                && (keyEndingAt(s, nameStart, at) >= 0 || KeyedValue.keyEndsWith(s, nameStart, at, AWS_SECRET_ELEMENT));
+                && (keyEndingAt(s, nameStart, at) >= 0 || KeyedValue.keyEndsWith(s, nameStart, at, AWS_SECRET_ELEMENT))
+                && !KeyedValue.keyEndsWith(s, nameStart, at, XML_SIGNATURE);
     }
 
     /** {@code --password value} or {@code -storepass value}: the next word. */

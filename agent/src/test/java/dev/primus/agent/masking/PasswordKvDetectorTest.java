@@ -221,6 +221,33 @@ class PasswordKvDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** A request signature is a credential until it expires: a presigned URL grants what its signer may do. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "GET /report.pdf?X-Amz-Expires=900&X-Amz-Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024 "
+            + "HTTP/1.1 | GET /report.pdf?X-Amz-Expires=900&X-Amz-Signature=[PASSWORD_KV] HTTP/1.1",
+        "o?X-Goog-SignedHeaders=host&X-Goog-Signature=1a2b3c4d5e6f7081&x=1 "
+            + "| o?X-Goog-SignedHeaders=host&X-Goog-Signature=[PASSWORD_KV]&x=1",
+        "Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261204/us-east-1/s3/aws4_request, "
+            + "SignedHeaders=host;x-amz-date, Signature=fe5f80f77d5fa3be "
+            + "| Authorization: AWS4-HMAC-SHA256 [PASSWORD_KV], SignedHeaders=host;x-amz-date, Signature=[PASSWORD_KV]",
+        "Stripe-Signature: t=1492774577,v1=5257a869e7ecebeda32affa62cdca3fa,v0=6ffbb59b2300aae6 ok "
+            + "| Stripe-Signature: t=[PASSWORD_KV] ok",
+        "`{\"signature\": \"MEUCIQDx7k2\"}`   | `{\"signature\": \"[PASSWORD_KV]\"}`",
+        "webhook signature=abc123def456 rejected | webhook signature=[PASSWORD_KV] rejected",
+    })
+    void masksRequestSignatures(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    /** XML-DSig's signature, in every SAML assertion a log holds, is public: anyone may verify it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"<ds:Signature xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\">\\n<ds:SignedInfo>",
+        "<Signature>\\n<SignedInfo>", "invalid signature: expected 3 arguments", "signatures=2", "SignatureMethod=rsa-sha1"})
+    void leavesXmlSignaturesAndSignatureWordsAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "`\"password\" => \"hunter2\"`                   | `\"password\" => \"[PASSWORD_KV]\"`",
