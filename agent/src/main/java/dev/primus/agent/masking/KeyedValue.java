@@ -68,7 +68,7 @@ final class KeyedValue {
         return i;
     }
 
-    private static boolean isWordSeparator(char c) {
+    static boolean isWordSeparator(char c) {
         return c == '_' || c == '-' || c == '.';
     }
 }

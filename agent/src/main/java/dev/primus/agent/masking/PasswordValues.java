@@ -36,6 +36,12 @@ package dev.primus.agent.masking;
  */
 final class PasswordValues {
     /**
+     * Vault AppRole's {@code secret_id} ({@code spring.cloud.vault.app-role.secret-id}), a credential;
+     * but as AWS writes it, {@code SecretId}, the name of a Secrets Manager secret: a key only with
+     * a '_', '-' or '.' before its {@code id}.
+     */
+    private static final String SECRET_ID = "secretid";
+    /**
      * Compared ignoring case and the '_', '-', '.' or space between their words ({@link KeyedValue#startOfName}):
      * {@code apikey} is {@code api_key}, {@code API-Key}, {@code api.key} and {@code API key}.
      */
@@ -46,7 +52,7 @@ final class PasswordValues {
         "srckeypass", "destkeypass", "appkey", "userinfo", "sonarlogin", "cookie", "cvv", "cvc", "cvv2", "cvc2",
         "securitycode", "tokenvalue", "secretstring",
         // A request signature (AWS SigV4 and presigned URLs, X-Goog-Signature, Stripe-Signature): valid until it expires.
-        "signature",
+        "signature", SECRET_ID,
         // The word for a password in German, Portuguese, Spanish (as identifiers spell it), Dutch and French.
         "passwort", "kennwort", "senha", "contrasena", "wachtwoord", "motdepasse"};
     /**
@@ -754,7 +760,8 @@ final class PasswordValues {
         for (int k : candidates) {
             String key = KEYS[k];
             int start = KeyedValue.startOfName(s, from, keyEnd, key, true);
-            if (start >= 0 && (startsKeyWord(s, from, start) || isOneOf(key, KEYS_AFTER_ANY_PREFIX))) {
+            if (start >= 0 && (startsKeyWord(s, from, start) || isOneOf(key, KEYS_AFTER_ANY_PREFIX))
+                    && (key != SECRET_ID || KeyedValue.isWordSeparator(s.charAt(keyEnd - 3)))) {
                 return k;
             }
         }

@@ -240,6 +240,21 @@ class PasswordKvDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** Vault AppRole's secret id is a credential; AWS's {@code SecretId} names a Secrets Manager secret. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "`{\"role_id\":\"675a50e7\",\"secret_id\":\"ed0a642f-2acf-c2da\"}` "
+            + "| `{\"role_id\":\"675a50e7\",\"secret_id\":\"[PASSWORD_KV]\"}`",
+        "spring.cloud.vault.app-role.secret-id=ed0a642f-2acf | spring.cloud.vault.app-role.secret-id=[PASSWORD_KV]",
+        "`{\"SecretId\":\"prod/db\"}`                       | `{\"SecretId\":\"prod/db\"}`",
+        "GetSecretValueRequest(SecretId=prod/db, VersionStage=AWSCURRENT) "
+            + "| GetSecretValueRequest(SecretId=prod/db, VersionStage=AWSCURRENT)",
+        "secretId: prod/db                                     | secretId: prod/db",
+    })
+    void masksVaultSecretIdsNotSecretsManagerNames(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
     /** XML-DSig's signature, in every SAML assertion a log holds, is public: anyone may verify it. */
     @ParameterizedTest
     @ValueSource(strings = {"<ds:Signature xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\">\\n<ds:SignedInfo>",
