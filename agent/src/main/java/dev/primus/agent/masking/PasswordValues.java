@@ -141,8 +141,11 @@ final class PasswordValues {
         return last < 128 && KEY_LAST_CHARS[last];
     }
 
-    /** {@code at} is '=', ':', '>', '%' or a '-' at a word start. */
-    static long match(CharSequence s, int from, int at, int end) {
+    /**
+     * {@code at} is '=', ':', '>', '%', a '\\', a single quote or a '-' at a word start; {@code from}
+     * is where the last value found ends, {@code textStart} where the text starts.
+     */
+    static long match(CharSequence s, int textStart, int from, int at, int end) {
         switch (s.charAt(at)) {
             case '>':
                 return xmlElement(s, from, at, end);
@@ -159,7 +162,8 @@ final class PasswordValues {
             case '\\':
                 return jsonEscapedKeyValue(s, from, at, end);
             case '\'':
-                return quotedAfterKeyWord(s, from, at, end);
+                long afterWord = quotedAfterKeyWord(s, from, at, end);
+                return afterWord != Match.NONE ? afterWord : SqlInsertValues.match(s, textStart, at, end);
             default:
                 return keyValue(s, from, at, end);
         }
@@ -736,6 +740,11 @@ final class PasswordValues {
             }
         }
         return -1;
+    }
+
+    /** Whether {@code s[start, end)}, a name standing alone (an SQL column's), ends with a secret key word. */
+    static boolean isSecretName(CharSequence s, int start, int end) {
+        return keyEndingAt(s, start, end) >= 0;
     }
 
     /** Upper-case letters and '_' only, as the engine's own markers write a masked value: {@code [SLACK_TOKEN]}. */

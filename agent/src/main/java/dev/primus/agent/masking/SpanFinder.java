@@ -276,7 +276,8 @@ final class SpanFinder {
 
     /**
      * Email looks back from its '@' as far as {@code from}: an address that swallows a value
-     * found before it is masked with it. Every other detector starts at {@code floor}.
+     * found before it is masked with it; password_kv counts an SQL insert's values back as far (a
+     * value masked before stays a quoted item). Every other detector starts at {@code floor}.
      */
     static long detect(BuiltInDetector detector, CharSequence s, int from, int floor, int at, int end) {
         switch (detector) {
@@ -337,7 +338,7 @@ final class SpanFinder {
             case URL_CREDENTIALS:
                 return UrlCredentials.match(s, floor, at, end);
             case PASSWORD_KV:
-                return PasswordValues.match(s, floor, at, end);
+                return PasswordValues.match(s, from, floor, at, end);
             default:
                 return Match.NONE;
         }

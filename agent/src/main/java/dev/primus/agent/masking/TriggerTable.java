@@ -66,8 +66,9 @@ final class TriggerTable {
     /**
      * Entry {@code c}: the {@link #KEYED} detectors whose key may end with ASCII char c right
      * before the separator. A space or quote there may stand between key and separator: all of
-     * them then. Most '=' and ':' in a log line follow a key no detector reads ("id=", "INFO:"),
-     * and this answers that before any of them is called.
+     * them then. A '(' or ',' may stand before the quote of a value in an SQL insert's list:
+     * password_kv then ({@link SqlInsertValues}). Most '=' and ':' in a log line follow a key no
+     * detector reads ("id=", "INFO:"), and this answers that before any of them is called.
      */
     final int[] beforeSeparator = new int[128];
     /**
@@ -161,7 +162,8 @@ final class TriggerTable {
                     | (AwsSecretKeys.mayEndKey(c) ? BuiltInDetector.AWS_SECRET_KEY.bit() : 0)
                     | (AzureStorageKeys.mayEndKey(c) ? BuiltInDetector.AZURE_STORAGE_KEY.bit() : 0)
                     | (AzureSasSignatures.mayEndKey(c) ? BuiltInDetector.AZURE_SAS_SIGNATURE.bit() : 0);
-            beforeSeparator[c] = c == ' ' || c == '"' || c == '\'' || c == '`' ? KEYED : keyed;
+            beforeSeparator[c] = c == ' ' || c == '"' || c == '\'' || c == '`' ? KEYED
+                    : c == '(' || c == ',' ? keyed | BuiltInDetector.PASSWORD_KV.bit() : keyed;
             third[c] = ANY_THIRD
                     | (CharClass.isDigit(c) ? BuiltInDetector.IBAN.bit() : 0)
                     | (CharClass.isUpper(c) ? BuiltInDetector.PAN.bit() : 0)

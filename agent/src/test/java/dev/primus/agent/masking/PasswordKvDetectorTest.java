@@ -240,6 +240,43 @@ class PasswordKvDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** SQL loggers (P6Spy, jOOQ, MyBatis) print an insert with its values: a value is a secret by its column. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "insert into users (email, password) values ('bob', 'hunter2') "
+            + "| insert into users (email, password) values ('bob', '[PASSWORD_KV]')",
+        "`INSERT INTO `u` (`id`,`api_token`,`name`) VALUES (7,'tok_a1','bob')` "
+            + "| `INSERT INTO `u` (`id`,`api_token`,`name`) VALUES (7,'[PASSWORD_KV]','bob')`",
+        "`INSERT INTO \"users\" (\"name\", \"password\") VALUES ('bob', 'hunter2');` "
+            + "| `INSERT INTO \"users\" (\"name\", \"password\") VALUES ('bob', '[PASSWORD_KV]');`",
+        "insert into a (id, secret) values (1, 's1'), (2, 's2') "
+            + "| insert into a (id, secret) values (1, '[PASSWORD_KV]'), (2, '[PASSWORD_KV]')",
+        "insert into a (n, secret) values ('it''s', 'it''s mine') "
+            + "| insert into a (n, secret) values ('it''s', '[PASSWORD_KV]')",
+        "insert into users(name,password)values('bob','hunter2') "
+            + "| insert into users(name,password)values('bob','[PASSWORD_KV]')",
+    })
+    void masksTheValuesOfAnSqlInsertByTheirColumn(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    /** A value masked before a secret column's own is still a quoted item to count. */
+    @Test
+    void countsAnInsertsValuesPastOneMaskedBefore() {
+        Masker all = Masker.builder().build();
+        assertEquals("insert into users (email, password) values ('[EMAIL]', '[PASSWORD_KV]')",
+                all.mask("insert into users (email, password) values ('bob@example.com', 'hunter2')"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"insert into t (a, b) values ('x', 'y')", "select * from t where name in ('a', 'password')",
+        "insert into users (name, password) values ('bob', NULL)", "insert into users values ('bob', 'hunter2')",
+        "insert into users (name, password) values ('bob', crypt('hunter2'))", "insert into users (password) select 'x'",
+        "update t set c = 'password', d = 'x'", "['password', 'token']", "f('password', 'x')"})
+    void leavesInsertsWithoutASecretColumnAndOtherListsAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
     /** Vault AppRole's secret id is a credential; AWS's {@code SecretId} names a Secrets Manager secret. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {

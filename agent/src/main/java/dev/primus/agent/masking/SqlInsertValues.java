@@ -1,0 +1,221 @@
+package dev.primus.agent.masking;
+
+/**
+ * For password_kv: a single-quoted value of an SQL {@code INSERT} whose column is named like a
+ * secret, matched by position, as SQL loggers print a statement with its values inlined (P6Spy,
+ * jOOQ, MyBatis): {@code insert into users (email, password) values ('bob@x.io', 'hunter2')} masks
+ * {@code hunter2}. Found from the value's opening quote, right after the '(' or ',' before it:
+ * the items before it in its row are counted back to the row's '(', past earlier rows of a
+ * multi-row insert to {@code VALUES}, and the column list before that is read for the name at the
+ * same position. An item that is neither a quoted string nor a plain word or number (a function
+ * call, a nested select) stops the count, and nothing is masked.
+ */
+final class SqlInsertValues {
+    private static final String VALUES = "values";
+    /** Items and rows counted back at most: a log line's insert, not a bulk load. */
+    private static final int MAX_ITEMS = 64;
+    private static final int MAX_ROWS = 16;
+    private static final int MAX_QUOTED = 4096;
+
+    private SqlInsertValues() {
+    }
+
+    /** {@code at} is a single quote. */
+    static long match(CharSequence s, int from, int at, int end) {
+        int before = spacesBack(s, from, at);
+        if (before <= from || (s.charAt(before - 1) != '(' && s.charAt(before - 1) != ',')) {
+            return Match.NONE;
+        }
+        int index = 0;
+        int i = before - 1; // the '(' or ',' before the value
+        while (s.charAt(i) == ',') {
+            if (++index > MAX_ITEMS) {
+                return Match.NONE;
+            }
+            i = itemStartBack(s, from, i);
+            if (i < 0) {
+                return Match.NONE;
+            }
+        }
+        int columnsEnd = columnsEndBefore(s, from, i);
+        if (columnsEnd < 0) {
+            return Match.NONE;
+        }
+        long column = columnAt(s, from, columnsEnd, index);
+        if (column < 0 || !PasswordValues.isSecretName(s, (int) (column >>> 32), (int) column)) {
+            return Match.NONE;
+        }
+        int close = closingQuote(s, at, end);
+        return close < 0 || close == at + 1 || FrameworkValues.isOneInQuotes(s, at + 1, close) ? Match.NONE
+                : Match.of(at + 1, close);
+    }
+
+    /** The quote that closes the SQL string opened at {@code open} ('' inside it is a quote), on its line; -1 when none. */
+    private static int closingQuote(CharSequence s, int open, int end) {
+        int limit = (int) Math.min(end, (long) open + 1 + MAX_QUOTED);
+        for (int i = open + 1; i < limit; i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return -1;
+            }
+            if (c == '\'') {
+                if (i + 1 < limit && s.charAt(i + 1) == '\'') {
+                    i++;
+                    continue;
+                }
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The index of the char before the item that ends at the ',' {@code comma} (spaces skipped),
+     * or -1 when the item is no quoted string, word or number.
+     */
+    private static int itemStartBack(CharSequence s, int from, int comma) {
+        int i = spacesBack(s, from, comma);
+        if (i <= from) {
+            return -1;
+        }
+        if (s.charAt(i - 1) == '\'') {
+            int open = openingQuote(s, from, i - 1);
+            if (open < 0) {
+                return -1;
+            }
+            i = open;
+        } else {
+            int stop = i;
+            while (i > from && stop - i < MAX_QUOTED && isPlainChar(s.charAt(i - 1))) {
+                i--;
+            }
+            if (i == stop) {
+                return -1;
+            }
+        }
+        i = spacesBack(s, from, i);
+        return i <= from ? -1 : i - 1;
+    }
+
+    /**
+     * Where the column list before the row whose '(' is at {@code open} ends (at its ')'), past
+     * the rows before this one and {@code VALUES}; -1 when the row is in no {@code INSERT}'s values.
+     */
+    private static int columnsEndBefore(CharSequence s, int from, int open) {
+        int i = open;
+        for (int rows = 0; rows <= MAX_ROWS; rows++) {
+            int before = spacesBack(s, from, i);
+            if (before - VALUES.length() >= from
+                    && TextSearch.startsWithIgnoreCase(s, before - VALUES.length(), before, VALUES)
+                    && (before - VALUES.length() == from || !CharClass.isWord(s.charAt(before - VALUES.length() - 1)))) {
+                int columnsEnd = spacesBack(s, from, before - VALUES.length());
+                return columnsEnd > from && s.charAt(columnsEnd - 1) == ')' ? columnsEnd - 1 : -1;
+            }
+            if (before <= from || s.charAt(before - 1) != ',') {
+                return -1;
+            }
+            int close = spacesBack(s, from, before - 1);
+            if (close <= from || s.charAt(close - 1) != ')') {
+                return -1;
+            }
+            i = rowOpen(s, from, close - 1);
+            if (i < 0) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The '(' of the row whose ')' is at {@code close}, quoted strings passed over; -1 when none. */
+    private static int rowOpen(CharSequence s, int from, int close) {
+        int i = close - 1;
+        while (i >= from && close - i <= MAX_QUOTED) {
+            char c = s.charAt(i);
+            if (c == '(') {
+                return i;
+            }
+            if (c == ')') {
+                return -1; // a call inside the row: not a plain list
+            }
+            if (c == '\'') {
+                i = openingQuote(s, from, i);
+                if (i < 0) {
+                    return -1;
+                }
+            }
+            i--;
+        }
+        return -1;
+    }
+
+    /** The opening quote of the SQL string whose closing quote is at {@code close} ('' inside it is a quote). */
+    private static int openingQuote(CharSequence s, int from, int close) {
+        int i = close - 1;
+        while (i >= from && close - i <= MAX_QUOTED) {
+            if (s.charAt(i) == '\'') {
+                if (i > from && s.charAt(i - 1) == '\'') {
+                    i -= 2;
+                    continue;
+                }
+                return i;
+            }
+            i--;
+        }
+        return -1;
+    }
+
+    /**
+     * The column at {@code index} of the list whose ')' is at {@code close}, as the start and end of
+     * its name packed ({@code start << 32 | end}, quotes and brackets left out); -1 when the list
+     * has no such column.
+     */
+    private static long columnAt(CharSequence s, int from, int close, int index) {
+        int open = close - 1;
+        while (open >= from && close - open <= MAX_QUOTED && s.charAt(open) != '(' && s.charAt(open) != ')'
+                && s.charAt(open) != '\'') {
+            open--;
+        }
+        if (open < from || s.charAt(open) != '(') {
+            return -1;
+        }
+        int start = open + 1;
+        for (int k = 0; ; k++) {
+            int stop = start;
+            while (stop < close && s.charAt(stop) != ',') {
+                stop++;
+            }
+            if (k == index) {
+                int nameStart = start;
+                int nameEnd = stop;
+                while (nameStart < nameEnd && isWrapping(s.charAt(nameStart))) {
+                    nameStart++;
+                }
+                while (nameEnd > nameStart && isWrapping(s.charAt(nameEnd - 1))) {
+                    nameEnd--;
+                }
+                return nameStart == nameEnd ? -1 : (long) nameStart << 32 | nameEnd;
+            }
+            if (stop == close) {
+                return -1;
+            }
+            start = stop + 1;
+        }
+    }
+
+    /** What may stand around a column's name in its list: spaces, and the quotes or brackets of a quoted name. */
+    private static boolean isWrapping(char c) {
+        return c == ' ' || c == '"' || c == '`' || c == '[' || c == ']';
+    }
+
+    private static boolean isPlainChar(char c) {
+        return CharClass.isWord(c) || c == '.' || c == '-' || c == '+';
+    }
+
+    private static int spacesBack(CharSequence s, int from, int at) {
+        int i = at;
+        while (i > from && s.charAt(i - 1) == ' ') {
+            i--;
+        }
+        return i;
+    }
+}
