@@ -51,7 +51,39 @@ final class FrameworkValues {
         if (first == '/' && start + 1 < stop && CharClass.isLetter(s.charAt(start + 1))) {
             return true; // a path: PWD=/home/app in sudo's and Maven's logs is the working directory
         }
-        return isWord(s, start, stop) || isHidden(s, start, stop) || isTypeOrObject(s, start, stop);
+        return isWord(s, start, stop) || isHidden(s, start, stop) || isTypeOrObject(s, start, stop)
+                || isHexNumber(s, start, stop);
+    }
+
+    /**
+     * A name and its ':' after a key's ':', the next key of a heading that the first only labels
+     * ({@code Token: kind: HDFS}): letters, digits, '_', '-' or '.', the first a letter. After '='
+     * such a ':' is the sentence's ({@code password=hunter2: denied}).
+     */
+    static boolean isNextKey(CharSequence s, int start, int stop) {
+        if (stop - start < 2 || s.charAt(stop - 1) != ':' || !CharClass.isLetter(s.charAt(start))) {
+            return false;
+        }
+        for (int i = start + 1; i < stop - 1; i++) {
+            char c = s.charAt(i);
+            if (!CharClass.isWord(c) && c != '-' && c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code 0x1234}: a handle, a pointer or flags, as C and Objective-C code logs one; 16 hex digits at most. */
+    private static boolean isHexNumber(CharSequence s, int start, int stop) {
+        if (stop - start < 3 || stop - start > 18 || s.charAt(start) != '0' || s.charAt(start + 1) != 'x') {
+            return false;
+        }
+        for (int i = start + 2; i < stop; i++) {
+            if (!CharClass.isHex(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -334,6 +334,9 @@ final class PasswordValues {
         if (key >= 0 && isOneOf(KEYS[key], SIGNATURE_KEYS) && value < end && isPairAt(s, value, end)) {
             return signedPairs(s, value, end);
         }
+        if (separator == ':' && FrameworkValues.isNextKey(s, value, unquotedEnd(s, value, end))) {
+            return Match.NONE; // a heading, "Token: kind: HDFS_DELEGATION_TOKEN": the next key has the value
+        }
         return valueAt(s, value, end, authorization);
     }
 
@@ -596,7 +599,9 @@ final class PasswordValues {
         if (scheme > 0) {
             int credentialEnd = quoted ? stop : unquotedEnd(s, scheme + 1, end);
             if (credentialEnd > scheme + 1) {
-                return FrameworkValues.isOne(s, scheme + 1, credentialEnd) ? Match.NONE : Match.of(scheme + 1, credentialEnd);
+                boolean framework = FrameworkValues.isOne(s, scheme + 1, credentialEnd)
+                        || FrameworkValues.isNextKey(s, scheme + 1, credentialEnd);
+                return framework ? Match.NONE : Match.of(scheme + 1, credentialEnd);
             }
         }
         // Quoted, the value is a string someone wrote, not an object's toString: "[Tr0ub4dor]" is a password.

@@ -327,6 +327,19 @@ class PasswordKvDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** Not a heading's next key, nor a pointer: a password may end with ':', and a key may be long hex. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "password=hunter2: ok          | password=[PASSWORD_KV] ok",
+        "password: hunter2:x           | password: [PASSWORD_KV]",
+        "token=0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318 "
+            + "| token=[PASSWORD_KV]",
+        "secret=0xZZ12                 | secret=[PASSWORD_KV]",
+    })
+    void masksValuesThatOnlyLookLikeAKeyOrAPointer(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
     @Test
     void leavesAnEmptyEscapedValueAlone() {
         String text = "{\\\"password\\\":\\\"\\\"}";
@@ -367,7 +380,9 @@ class PasswordKvDetectorTest {
         "secret=Name{value=x}", "credentials=Credentials[user=bob]", "password=${DB_PASSWORD}", "password=****",
         "password=<hidden>", "<password></password>", "<password><value>", "</password>", "--password --user bob",
         "pass -- x", "INFO - started", "x -password", "a-password b", "PWD=/auto/home/build", "env.PWD: /tmp/project",
-        "Tokens$NamedToken::name (5 bytes)", "ParameterStatus(session_authorization = postgres)"})
+        "Tokens$NamedToken::name (5 bytes)", "ParameterStatus(session_authorization = postgres)",
+        "x.Token: Token kind: HDFS_DELEGATION_TOKEN, Service: 10.1.1.1:8020", "Token: kind: HDFS", "token=0x1234",
+        "Checking account status, token=0x7f961cf08cf0 "})
     void leavesAFrameworksOwnWordsAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
