@@ -20,12 +20,13 @@ final class KeywordBefore {
      * (Telefonnummer, telefoonnummer).
      */
     static final String[] PHONE = {"phone", "telephone", "tel", "mobile", "mob", "cell", "cellphone", "msisdn",
-        "whatsapp", "contact", "fax", "telefon", "telefono", "telefone", "handy", "movil", "celular", "cellulare",
+        "whatsapp", "sms", "contact", "fax", "telefon", "telefono", "telefone", "handy", "movil", "celular", "cellulare",
         "portable", "telefonnummer", "handynummer", "mobilnummer", "rufnummer", "mobil", "mobiel", "telefoon",
         "telefoonnummer"};
     static final String[] SSN = {"ssn", "socialsecurity"};
     static final String[] AADHAAR = {"aadhaar", "aadhar", "adhaar", "uid", "uidai"};
-    private static final String[] FILLERS = {"number", "num", "no", "nr", "is", "was", "of"};
+    /** Words that may stand between a keyword and its number: {@code phone number is}, {@code SMS to}. */
+    private static final String[] FILLERS = {"number", "num", "no", "nr", "is", "was", "of", "to"};
     private static final int MAX_SEPARATORS = 5;
     private static final int MAX_FILLERS = 2;
 
