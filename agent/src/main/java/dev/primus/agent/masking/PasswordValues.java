@@ -292,7 +292,11 @@ final class PasswordValues {
                 : separator == '=' && isValueOfNamedSecret(s, from, keyEnd)
                 || NamedValueFields.isValueOfNamedSecret(s, from, keyEnd, at, end);
         if (!secret) {
-            return separator == ':' && key < 0 ? OracleConnectStrings.match(s, from, at, end) : Match.NONE;
+            if (separator != ':' || key >= 0) {
+                return Match.NONE;
+            }
+            long oracle = OracleConnectStrings.match(s, from, at, end);
+            return oracle != Match.NONE ? oracle : PreparedStatementParams.match(s, from, at, end);
         }
         return valueOfKey(s, from, at, keyEnd, key, end);
     }

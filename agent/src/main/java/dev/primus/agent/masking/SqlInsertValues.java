@@ -8,7 +8,8 @@ package dev.primus.agent.masking;
  * the items before it in its row are counted back to the row's '(', past earlier rows of a
  * multi-row insert to {@code VALUES}, and the column list before that is read for the name at the
  * same position. An item that is neither a quoted string nor a plain word or number (a function
- * call, a nested select) stops the count, and nothing is masked.
+ * call, a nested select) stops the count, and nothing is masked. {@link PreparedStatementParams}
+ * asks the same of a {@code ?}.
  */
 final class SqlInsertValues {
     private static final String VALUES = "values";
@@ -22,32 +23,40 @@ final class SqlInsertValues {
 
     /** {@code at} is a single quote. */
     static long match(CharSequence s, int from, int at, int end) {
-        int before = spacesBack(s, from, at);
-        if (before <= from || (s.charAt(before - 1) != '(' && s.charAt(before - 1) != ',')) {
-            return Match.NONE;
-        }
-        int index = 0;
-        int i = before - 1; // the '(' or ',' before the value
-        while (s.charAt(i) == ',') {
-            if (++index > MAX_ITEMS) {
-                return Match.NONE;
-            }
-            i = itemStartBack(s, from, i);
-            if (i < 0) {
-                return Match.NONE;
-            }
-        }
-        int columnsEnd = columnsEndBefore(s, from, i);
-        if (columnsEnd < 0) {
-            return Match.NONE;
-        }
-        long column = columnAt(s, from, columnsEnd, index);
-        if (column < 0 || !PasswordValues.isSecretName(s, (int) (column >>> 32), (int) column)) {
+        if (!isOfSecretColumn(s, from, at)) {
             return Match.NONE;
         }
         int close = closingQuote(s, at, end);
         return close < 0 || close == at + 1 || FrameworkValues.isOneInQuotes(s, at + 1, close) ? Match.NONE
                 : Match.of(at + 1, close);
+    }
+
+    /**
+     * Whether the item starting at {@code at} (a quoted string, or a prepared statement's {@code ?})
+     * stands in an insert's {@code VALUES} row at the position of a column named like a secret.
+     */
+    static boolean isOfSecretColumn(CharSequence s, int from, int at) {
+        int before = spacesBack(s, from, at);
+        if (before <= from || (s.charAt(before - 1) != '(' && s.charAt(before - 1) != ',')) {
+            return false;
+        }
+        int index = 0;
+        int i = before - 1; // the '(' or ',' before the value
+        while (s.charAt(i) == ',') {
+            if (++index > MAX_ITEMS) {
+                return false;
+            }
+            i = itemStartBack(s, from, i);
+            if (i < 0) {
+                return false;
+            }
+        }
+        int columnsEnd = columnsEndBefore(s, from, i);
+        if (columnsEnd < 0) {
+            return false;
+        }
+        long column = columnAt(s, from, columnsEnd, index);
+        return column >= 0 && PasswordValues.isSecretName(s, (int) (column >>> 32), (int) column);
     }
 
     /** The quote that closes the SQL string opened at {@code open} ('' inside it is a quote), on its line; -1 when none. */
@@ -207,8 +216,9 @@ final class SqlInsertValues {
         return c == ' ' || c == '"' || c == '`' || c == '[' || c == ']';
     }
 
+    /** A number, a word ({@code NULL}, {@code true}, {@code DEFAULT}), or a prepared statement's {@code ?}. */
     private static boolean isPlainChar(char c) {
-        return CharClass.isWord(c) || c == '.' || c == '-' || c == '+';
+        return CharClass.isWord(c) || c == '.' || c == '-' || c == '+' || c == '?';
     }
 
     private static int spacesBack(CharSequence s, int from, int at) {

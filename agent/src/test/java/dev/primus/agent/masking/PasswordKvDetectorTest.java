@@ -260,6 +260,35 @@ class PasswordKvDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** datasource-proxy logs a prepared statement's parameters after its query, unquoted, by position. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "`Name:dataSource, Connection:5, Time:1, Success:True, Type:Prepared, Batch:False, QuerySize:1, BatchSize:0, "
+            + "Query:[\"insert into users (email, password, created) values (?, ?, now())\"], Params:[(bob,hunter2)]` "
+            + "| `Name:dataSource, Connection:5, Time:1, Success:True, Type:Prepared, Batch:False, QuerySize:1, "
+            + "BatchSize:0, "
+            + "Query:[\"insert into users (email, password, created) values (?, ?, now())\"], Params:[(bob,[PASSWORD_KV])]`",
+        "`Query:[\"update users set password=?, name = ? where id=?\"], Params:[(hunter2,Bob,42)]` "
+            + "| `Query:[\"update users set password=?, name = ? where id=?\"], Params:[([PASSWORD_KV],Bob,42)]`",
+        "`Query:[\"update t set api_token = ?, note = 'why?', secret=? where id=?\"], Params:[(tok1,s3,7)]` "
+            + "| `Query:[\"update t set api_token = ?, note = 'why?', secret=? where id=?\"], Params:[([PASSWORD_KV],7)]`",
+        "`Query:[\"insert into \"users\" (\"name\", \"password\") values (?, ?)\"], Params:[(bob,hunter2)]` "
+            + "| `Query:[\"insert into \"users\" (\"name\", \"password\") values (?, ?)\"], Params:[(bob,[PASSWORD_KV])]`",
+        "`Query:[\"insert into u (email,password) values (?,?)\"], Params:[(bob,hunter2),(al,s3cret),(cy,x1)]` "
+            + "| `Query:[\"insert into u (email,password) values (?,?)\"], Params:[(bob,[PASSWORD_KV])]`",
+    })
+    void masksTheParametersDataSourceProxyLogsForSecretColumns(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Query:[\"select * from users where email=?\"], Params:[(bob)]",
+        "Query:[\"insert into t (a, b) values (?, ?)\"], Params:[(x,y)]", "Params:[(hunter2)]",
+        "Query:[\"update users set password=? where id=?\"], Params:[]", "Params: 3"})
+    void leavesParametersOfOtherColumnsAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
     /** A value masked before a secret column's own is still a quoted item to count. */
     @Test
     void countsAnInsertsValuesPastOneMaskedBefore() {
