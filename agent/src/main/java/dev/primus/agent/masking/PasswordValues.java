@@ -272,7 +272,8 @@ final class PasswordValues {
     private static long keyValue(CharSequence s, int from, int at, int end) {
         char separator = s.charAt(at);
         if (at + 1 < end && (s.charAt(at + 1) == '=' || (separator == ':' && s.charAt(at + 1) == ':'))) {
-            return Match.NONE; // "==", ":=", "::" read as code (Token::name), not as a setting
+            // "==", ":=", "::" read as code (Token::name), not as a setting; "==>" starts MyBatis's statements.
+            return separator == '=' ? MyBatisParameters.match(s, at, end) : Match.NONE;
         }
         if (separator == '=' && at > from && "=!<>".indexOf(s.charAt(at - 1)) >= 0) {
             return Match.NONE;
@@ -296,7 +297,10 @@ final class PasswordValues {
                 return Match.NONE;
             }
             long oracle = OracleConnectStrings.match(s, from, at, end);
-            return oracle != Match.NONE ? oracle : PreparedStatementParams.match(s, from, at, end);
+            if (oracle != Match.NONE) {
+                return oracle;
+            }
+            return PreparedStatementParams.match(s, from, at, end);
         }
         return valueOfKey(s, from, at, keyEnd, key, end);
     }

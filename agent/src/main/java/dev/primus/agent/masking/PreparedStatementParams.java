@@ -14,7 +14,7 @@ package dev.primus.agent.masking;
 final class PreparedStatementParams {
     private static final String PARAMS = "Params";
     private static final String QUERY = "Query:[\"";
-    private static final int MAX_QUERY = 8192;
+    private static final int MAX_QUERY = 4096;
     /** Parameters past this many are not judged: a log line's statement, not a bulk load. */
     private static final int MAX_PARAMS = 64;
     private static final int MAX_ROWS = 16;
@@ -79,8 +79,11 @@ final class PreparedStatementParams {
         return -1;
     }
 
-    /** Bit k set: the k-th {@code ?} of the query in {@code s[start, end)}, outside quotes, binds a secret. */
-    private static long secretParameters(CharSequence s, int start, int end) {
+    /**
+     * Bit k set: the k-th {@code ?} of the query in {@code s[start, end)}, outside quotes, binds a
+     * secret; the query ends early at a {@code "]} (datasource-proxy's).
+     */
+    static long secretParameters(CharSequence s, int start, int end) {
         long secret = 0;
         int k = 0;
         boolean quoted = false;

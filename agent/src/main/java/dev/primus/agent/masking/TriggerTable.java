@@ -67,8 +67,10 @@ final class TriggerTable {
      * Entry {@code c}: the {@link #KEYED} detectors whose key may end with ASCII char c right
      * before the separator. A space or quote there may stand between key and separator: all of
      * them then. A '(' or ',' may stand before the quote of a value in an SQL insert's list:
-     * password_kv then ({@link SqlInsertValues}). Most '=' and ':' in a log line follow a key no
-     * detector reads ("id=", "INFO:"), and this answers that before any of them is called.
+     * password_kv then ({@link SqlInsertValues}), as at the start of the text (entry 0), where
+     * MyBatis's messages start with {@code ==>} ({@link MyBatisParameters}). Most '=' and ':' in a
+     * log line follow a key no detector reads ("id=", "INFO:"), and this answers that before any
+     * of them is called.
      */
     final int[] beforeSeparator = new int[128];
     /**
@@ -163,7 +165,7 @@ final class TriggerTable {
                     | (AzureStorageKeys.mayEndKey(c) ? BuiltInDetector.AZURE_STORAGE_KEY.bit() : 0)
                     | (AzureSasSignatures.mayEndKey(c) ? BuiltInDetector.AZURE_SAS_SIGNATURE.bit() : 0);
             beforeSeparator[c] = c == ' ' || c == '"' || c == '\'' || c == '`' ? KEYED
-                    : c == '(' || c == ',' ? keyed | BuiltInDetector.PASSWORD_KV.bit() : keyed;
+                    : c == '(' || c == ',' || c == 0 ? keyed | BuiltInDetector.PASSWORD_KV.bit() : keyed;
             third[c] = ANY_THIRD
                     | (CharClass.isDigit(c) ? BuiltInDetector.IBAN.bit() : 0)
                     | (CharClass.isUpper(c) ? BuiltInDetector.PAN.bit() : 0)

@@ -289,6 +289,22 @@ class PasswordKvDetectorTest {
         assertEquals(text, masker.mask(text));
     }
 
+    /** MyBatis logs a statement, then its parameters on a line of their own: the thread keeps which bind a secret. */
+    @Test
+    void masksTheParametersMyBatisLogsAfterItsStatement() {
+        Masker all = Masker.builder().build();
+        assertEquals("==>  Preparing: insert into users (name, password, role) values (?, ?, ?)",
+                all.mask("==>  Preparing: insert into users (name, password, role) values (?, ?, ?)"));
+        assertEquals("==> Parameters: bob, jr(String), [PASSWORD_KV](String), admin(String)",
+                all.mask("==> Parameters: bob, jr(String), s3cr(e)t(String), admin(String)"));
+        assertEquals("DEBUG UserMapper.insert - ==> Parameters: al(String), [PASSWORD_KV](String), null",
+                all.mask("DEBUG UserMapper.insert - ==> Parameters: al(String), hunter2(String), null"));
+        assertEquals("==> Parameters: al(String), null, user(String)",
+                all.mask("==> Parameters: al(String), null, user(String)"));
+        all.mask("==>  Preparing: update users set name = ? where id = ?");
+        assertEquals("==> Parameters: hunter2(String), 7(Long)", all.mask("==> Parameters: hunter2(String), 7(Long)"));
+    }
+
     /** A value masked before a secret column's own is still a quoted item to count. */
     @Test
     void countsAnInsertsValuesPastOneMaskedBefore() {
