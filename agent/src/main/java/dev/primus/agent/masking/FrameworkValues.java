@@ -24,6 +24,11 @@ final class FrameworkValues {
         // MySQL's "(using password: YES)"; Tomcat's res-auth; and words that say a value is hidden or absent.
         "yes", "no", "container", "application", "redacted", "masked", "hidden", "protected", "filtered", "removed",
         "omitted", "expired", "invalid", "missing", "unset", "ok", "read", "write", "unexpected", "expected",
+        // What a check says of a signature or token: "JWT signature: valid", "token: verified".
+        "valid", "verified", "unverified", "failed", "mismatch", "matched", "present", "absent",
+        // Signature algorithms, as JOSE and HTTP message signatures name them ("Signature: RS256").
+        "rs256", "rs384", "rs512", "hs256", "hs384", "hs512", "es256", "es384", "es512", "ps256", "ps384", "ps512",
+        "eddsa", "ed25519", "ed448", "hmac-sha256", "hmac-sha512", "rsa-sha256", "rsa-sha512", "ecdsa-sha256",
         // OAuth 2.0's error codes (RFC 6749 5.2, RFC 6750 3.1): "Failed to refresh token: invalid_grant".
         "invalid_grant", "invalid_token", "invalid_request", "invalid_client", "invalid_scope", "unauthorized_client",
         "access_denied", "expired_token", "insufficient_scope", "unsupported_grant_type",
@@ -52,7 +57,19 @@ final class FrameworkValues {
             return true; // a path: PWD=/home/app in sudo's and Maven's logs is the working directory
         }
         return isWord(s, start, stop) || isHidden(s, start, stop) || isTypeOrObject(s, start, stop)
-                || isHexNumber(s, start, stop);
+                || isHexNumber(s, start, stop) || isJcaSignatureAlgorithm(s, start, stop);
+    }
+
+    /** A JCA signature algorithm: {@code SHA256withRSA}, {@code SHA384withECDSA}, {@code SHA256withRSA/PSS}. */
+    private static boolean isJcaSignatureAlgorithm(CharSequence s, int start, int stop) {
+        if (stop - start > MAX_WORD || !TextSearch.startsWithIgnoreCase(s, start, stop, "sha")) {
+            return false;
+        }
+        int with = start + 3;
+        while (with < stop && CharClass.isDigit(s.charAt(with))) {
+            with++;
+        }
+        return with > start + 3 && TextSearch.startsWithIgnoreCase(s, with, stop, "with") && with + 4 < stop;
     }
 
     /**

@@ -340,7 +340,9 @@ class PasswordKvDetectorTest {
     /** XML-DSig's signature, in every SAML assertion a log holds, is public: anyone may verify it. */
     @ParameterizedTest
     @ValueSource(strings = {"<ds:Signature xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\">\\n<ds:SignedInfo>",
-        "<Signature>\\n<SignedInfo>", "invalid signature: expected 3 arguments", "signatures=2", "SignatureMethod=rsa-sha1"})
+        "<Signature>\\n<SignedInfo>", "invalid signature: expected 3 arguments", "signatures=2", "SignatureMethod=rsa-sha1",
+        "JWT signature: valid (kid=2024-rotation)", "signature=verified", "token: failed", "signature: mismatch",
+        "[INFO] Signature: SHA256withRSA, 2048-bit key", "signature: SHA384withECDSA", "Signature: RS256"})
     void leavesXmlSignaturesAndSignatureWordsAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
