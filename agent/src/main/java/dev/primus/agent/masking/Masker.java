@@ -11,7 +11,9 @@ import java.util.Map;
 
 /**
  * Masks PII and secrets in log messages: {@code logging.masking} of primus.yaml, compiled once.
- * Immutable and thread-safe. See the package documentation for the design.
+ * Immutable and thread-safe. A message is judged on its own, with one exception: which parameters
+ * of the statement a thread's MyBatis logged last bind a secret, kept per thread for the line of
+ * parameters that follows it ({@link MyBatisParameters}). See the package documentation for the design.
  */
 public final class Masker {
     /**
