@@ -105,18 +105,12 @@ final class PreparedStatementParams {
 
     /** Whether the {@code ?} at {@code at} follows {@code column =} of a column named like a secret. */
     private static boolean isAssignedToSecret(CharSequence s, int from, int at) {
-        int i = at;
-        while (i > from && s.charAt(i - 1) == ' ') {
-            i--;
-        }
-        if (i <= from || s.charAt(i - 1) != '=') {
+        int equals = SqlInsertValues.spacesBack(s, from, at) - 1;
+        if (equals < from || s.charAt(equals) != '=') {
             return false;
         }
-        i--;
-        while (i > from && s.charAt(i - 1) == ' ') {
-            i--;
-        }
-        int nameEnd = i;
+        int nameEnd = SqlInsertValues.spacesBack(s, from, equals);
+        int i = nameEnd;
         while (i > from && (CharClass.isWord(s.charAt(i - 1)) || s.charAt(i - 1) == '.')) {
             i--;
         }

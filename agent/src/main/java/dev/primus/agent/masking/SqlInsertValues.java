@@ -221,7 +221,8 @@ final class SqlInsertValues {
         return CharClass.isWord(c) || c == '.' || c == '-' || c == '+' || c == '?';
     }
 
-    private static int spacesBack(CharSequence s, int from, int at) {
+    /** Where the spaces before {@code at} start, back to {@code from}. */
+    static int spacesBack(CharSequence s, int from, int at) {
         int i = at;
         while (i > from && s.charAt(i - 1) == ' ') {
             i--;
