@@ -76,7 +76,7 @@ final class TriggerTable {
     /**
      * Entry {@code c}: the triggers that may have ASCII char c two chars after the trigger; every
      * trigger but those a fixed third char announces (an IBAN's check digit, a PAN's letters, the
-     * '_' of sk_ and 's' of whsec_, the 'a' of bearer: "be" starts many words).
+     * '_' of sk_ and 's' of whsec_, the 'a' of bearer and 's' of basic: "be" and "ba" start many words).
      */
     final int[] third = new int[128];
     /**
@@ -121,7 +121,7 @@ final class TriggerTable {
         prefixed(BuiltInDetector.GITHUB_TOKEN, enabled, "g", "pousrb", "_");
         prefixed(BuiltInDetector.SLACK_TOKEN, enabled, "x", "baprs", "-");
         atStart(BuiltInDetector.SLACK_WEBHOOK, enabled, "T");
-        atStart(BuiltInDetector.GOOGLE_API_KEY, enabled, "A");
+        atStart(BuiltInDetector.GOOGLE_API_KEY, enabled, "Ay");
         prefixed(BuiltInDetector.GITLAB_TOKEN, enabled, "g", "t", "-");
         prefixed(BuiltInDetector.NPM_TOKEN, enabled, "n", "m", "_");
         prefixed(BuiltInDetector.OPENAI_KEY, enabled, "s", "k", "-");
@@ -141,12 +141,12 @@ final class TriggerTable {
         followedBy(BuiltInDetector.IBAN.bit() | BuiltInDetector.PAN.bit() | BuiltInDetector.AWS_ACCESS_KEY.bit()
                 | MARKER, upper);
         followedBy(BuiltInDetector.JWT.bit(), "y");
-        followedBy(BuiltInDetector.BEARER_TOKEN.bit(), "eE");
+        followedBy(BuiltInDetector.BEARER_TOKEN.bit(), "eEaA");
         followedBy(BuiltInDetector.STRIPE_KEY.bit(), "kh");
         followedBy(BuiltInDetector.GITHUB_TOKEN.bit(), "hi");
         followedBy(BuiltInDetector.SLACK_TOKEN.bit(), "oa");
         followedBy(BuiltInDetector.SLACK_WEBHOOK.bit(), digits + upper);
-        followedBy(BuiltInDetector.GOOGLE_API_KEY.bit(), "I");
+        followedBy(BuiltInDetector.GOOGLE_API_KEY.bit(), "Ia");
         followedBy(BuiltInDetector.GITLAB_TOKEN.bit(), "l");
         followedBy(BuiltInDetector.NPM_TOKEN.bit(), "p");
         followedBy(BuiltInDetector.OPENAI_KEY.bit() | BuiltInDetector.ANTHROPIC_KEY.bit(), "k");
@@ -170,7 +170,7 @@ final class TriggerTable {
                     | (CharClass.isDigit(c) ? BuiltInDetector.IBAN.bit() : 0)
                     | (CharClass.isUpper(c) ? BuiltInDetector.PAN.bit() : 0)
                     | (c == '_' || c == 's' ? BuiltInDetector.STRIPE_KEY.bit() : 0)
-                    | (c == 'a' || c == 'A' ? BuiltInDetector.BEARER_TOKEN.bit() : 0);
+                    | (c == 'a' || c == 'A' || c == 's' || c == 'S' ? BuiltInDetector.BEARER_TOKEN.bit() : 0);
         }
         for (char c = 0; c < 128; c++) {
             atWordStart[c] |= insideWord[c];

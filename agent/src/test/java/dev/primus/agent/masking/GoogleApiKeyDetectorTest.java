@@ -24,6 +24,30 @@ class GoogleApiKeyDetectorTest {
         assertEquals(form.replace("{}", "[GOOGLE_API_KEY]"), masker.mask(form.replace("{}", KEY)));
     }
 
+    /** An OAuth 2.0 access token's shape: ya29. and base64url chars (made up; real ones run to about 200). */
+    private static final String ACCESS_TOKEN = "ya29.a0AfB_byC-EXAMPLE_token_for_primus_tests_0123456789abcdefXYZ";
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{}", // bare
+        "GOOGLE_OAUTH_ACCESS_TOKEN={}",
+        "{\"access_token\":\"{}\",\"expires_in\":3599,\"token_type\":\"Bearer\"}",
+        "GET https://www.googleapis.com/oauth2/v3/tokeninfo?access_token={} HTTP/1.1",
+        "Authorization: Bearer {}",
+        "refreshed the credentials, now {} until 10:42",
+    })
+    void masksAnOAuthAccessTokenInEveryWrittenForm(String form) {
+        String masked = masker.mask(form.replace("{}", ACCESS_TOKEN));
+        assertEquals(form.replace("{}", "[GOOGLE_API_KEY]"), masked);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ya29.", "ya29.short_token_0123", "yaml: 29.5", "xya29.a0AfB_byC-EXAMPLE_token_for_primus",
+        "ya29a0AfB_byC-EXAMPLE_token_for_primus", "yarn 1.22.19"})
+    void leavesWhatIsNoAccessTokenAlone(String text) {
+        assertEquals("value " + text + " end", masker.mask("value " + text + " end"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "AIzaSyD-EXAMPLE_key_for_primus_tests_0", // 34 chars after AIza
