@@ -15,6 +15,8 @@ package dev.primus.agent.masking;
  *   ({@code --password=v} is the first form); and the short flags that take a password in a few
  *   well-known commands, {@code mysql -phunter2}, {@code sshpass -p v}, {@code curl -u user:v}
  *   ({@link CommandPasswordFlags}).</li>
+ *   <li>A password a space after its word in a sentence, {@code with password hunter2}: from the
+ *   word's 'p' ({@link ProsePasswords}).</li>
  *   <li>URL-encoded, as a logged return URL or form body holds a query: {@code password%3Dv%26next%3D1}:
  *   from the '%' of {@code %3D}; the value ends at {@code %26}, {@code &} or whitespace. And with the
  *   '=' escaped as Gson writes it in a JSON string (a backslash and {@code u003d}): from the backslash.</li>
@@ -142,7 +144,7 @@ final class PasswordValues {
     }
 
     /**
-     * {@code at} is '=', ':', '>', '%', a '\\', a single quote or a '-' at a word start; {@code from}
+     * {@code at} is '=', ':', '>', '%', a '\\', a single quote, or a '-' or 'p' at a word start; {@code from}
      * is where the last value found ends, {@code textStart} where the text starts.
      */
     static long match(CharSequence s, int textStart, int from, int at, int end) {
@@ -161,6 +163,9 @@ final class PasswordValues {
                 return encodedKeyValue(s, from, at, end);
             case '\\':
                 return jsonEscapedKeyValue(s, from, at, end);
+            case 'p':
+            case 'P':
+                return ProsePasswords.match(s, at, end);
             case '\'':
                 long afterWord = quotedAfterKeyWord(s, from, at, end);
                 return afterWord != Match.NONE ? afterWord : SqlInsertValues.match(s, textStart, at, end);
@@ -966,7 +971,8 @@ final class PasswordValues {
     }
 
     /** Whether {@code s[i]} starts an escaped line break ({@code \n}, {@code \r} written as two chars). */
-    private static boolean isEscapedBreakAt(CharSequence s, int i, int end) {
+    /** Whether a {@code \n} or {@code \r} escape starts at {@code i}. */
+    static boolean isEscapedBreakAt(CharSequence s, int i, int end) {
         return i + 1 < end && CharClass.isEscapedBreak(s, i, i + 1);
     }
 

@@ -195,8 +195,8 @@ final class SpanFinder {
     /**
      * The candidates at {@code at} less those the chars around it rule out before any is called:
      * the third char ({@link TriggerTable#third}), a PAN's first digit, the char before a key's
-     * separator ({@link TriggerTable#beforeSeparator}), and after a '-' what a command-line flag
-     * or a PEM line must go on with. Each is a condition its detector checks first.
+     * separator ({@link TriggerTable#beforeSeparator}), after a '-' what a command-line flag
+     * or a PEM line must go on with, and after a 'p' what a password's word must. Each is a condition its detector checks first.
      */
     int narrowed(int candidates, char c, CharSequence s, int floor, int at, int end) {
         char third = at + 2 < end ? s.charAt(at + 2) : 0;
@@ -211,8 +211,10 @@ final class SpanFinder {
             // password_kv from a backslash: only at the escaped '=' Gson writes (password, backslash, u003d, v);
             // an escaped line break is the scanner's own (ESCAPE).
             narrowed &= ~PASSWORD_KV;
+        } else if ((c | 0x20) == 'p' && !startsPasswordWord(s, at, end)) {
+            narrowed &= ~PASSWORD_KV;
         }
-        if ((narrowed & TriggerTable.KEYED) != 0 && c != '-') {
+        if ((narrowed & TriggerTable.KEYED) != 0 && c != '-' && (c | 0x20) != 'p') {
             // A detector is handed floor as the start of the text: no key before it.
             char before = at > floor ? s.charAt(at - 1) : 0;
             narrowed &= (before < 128 ? triggers.beforeSeparator[before] : 0) | ~TriggerTable.KEYED;
@@ -234,6 +236,20 @@ final class SpanFinder {
             narrowed &= ~PRIVATE_KEY;
         }
         return narrowed;
+    }
+
+    /**
+     * password_kv from a 'p' at a word start: a password's word in a sentence
+     * ({@link ProsePasswords}), "pas" or "pwd" and longer. Apart from {@link #narrowed}, which
+     * must stay small enough to inline.
+     */
+    private static boolean startsPasswordWord(CharSequence s, int at, int end) {
+        if (at + 4 >= end) {
+            return false;
+        }
+        char second = (char) (s.charAt(at + 1) | 0x20);
+        char third = (char) (s.charAt(at + 2) | 0x20);
+        return second == 'a' && third == 's' || second == 'w' && third == 'd';
     }
 
     /**

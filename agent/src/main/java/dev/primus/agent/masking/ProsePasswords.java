@@ -1,0 +1,126 @@
+package dev.primus.agent.masking;
+
+/**
+ * A password written after its word in a sentence, with no separator: {@code with password
+ * hunter2}, {@code password is hunter2}, {@code temporary password Xk9mP2qLw for bob}, as
+ * {@code log.info("login {} with password {}", user, pw)} writes one. After the word in a
+ * sentence there is mostly more prose ({@code password authentication failed for user},
+ * {@code password expired}), so only a next word that reads as no word of a language is taken:
+ * letters with a digit or a symbol in them ({@code hunter2}, {@code Tr0ub4dor&3}), 6 to 128
+ * chars. A password that is a plain word ({@code password swordfish}) is left: it cannot be told
+ * from prose. So are an algorithm's name in capitals ({@code password SHA256}), a date or time,
+ * a version, a path or URL, a method's name with its source line, and whatever
+ * {@link FrameworkValues} knows.
+ */
+final class ProsePasswords {
+    /** The words for a password that start with 'p', the char that triggers the scan here. */
+    private static final String[] WORDS = {"password", "passwd", "passphrase", "passwort", "pwd"};
+    /** What may stand between the word and its value: {@code password is x}, {@code password was: x}. */
+    private static final String[] LINKS = {"is", "was"};
+    private static final int MIN_VALUE = 6;
+    private static final int MAX_VALUE = 128;
+    private static final int MAX_SPACES = 3;
+
+    private ProsePasswords() {
+    }
+
+    /** {@code at} is a 'p' or 'P' at a word start. */
+    static long match(CharSequence s, int at, int end) {
+        int wordEnd = wordEnd(s, at, end);
+        if (wordEnd < 0) {
+            return Match.NONE;
+        }
+        int value = spaces(s, wordEnd, end);
+        if (value == wordEnd) {
+            return Match.NONE;
+        }
+        for (String link : LINKS) {
+            int linkEnd = value + link.length();
+            if (TextSearch.startsWithIgnoreCase(s, value, end, link) && linkEnd < end
+                    && (s.charAt(linkEnd) == ' ' || s.charAt(linkEnd) == ':')) {
+                value = spaces(s, s.charAt(linkEnd) == ':' ? linkEnd + 1 : linkEnd, end);
+                break;
+            }
+        }
+        if (value < end && s.charAt(value) == '"') {
+            // password "s3cret!": the quotes are the sentence's, what they hold the password's.
+            int close = TextSearch.indexOf(s, '"', value + 1, Math.min(end, value + 2 + MAX_VALUE));
+            return close > 0 && readsAsPassword(s, value + 1, close) ? Match.of(value + 1, close) : Match.NONE;
+        }
+        int stop = value;
+        while (stop < end && stop - value <= MAX_VALUE && !Character.isWhitespace(s.charAt(stop))
+                && !PasswordValues.isEscapedBreakAt(s, stop, end)) {
+            stop++;
+        }
+        while (stop > value && ".,;:!?)]'\"".indexOf(s.charAt(stop - 1)) >= 0) {
+            stop--; // the sentence's punctuation, not the password's
+        }
+        return readsAsPassword(s, value, stop) ? Match.of(value, stop) : Match.NONE;
+    }
+
+    /** The end of the password word at {@code at}, followed by a space; -1 if there is none. */
+    private static int wordEnd(CharSequence s, int at, int end) {
+        for (String word : WORDS) {
+            int wordEnd = at + word.length();
+            if (wordEnd < end && s.charAt(wordEnd) == ' ' && TextSearch.startsWithIgnoreCase(s, at, end, word)) {
+                return wordEnd;
+            }
+        }
+        return -1;
+    }
+
+    private static int spaces(CharSequence s, int at, int end) {
+        int i = at;
+        while (i < end && i - at < MAX_SPACES && s.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    /** {@code v2.7.18}: a 'v', then digits and dots. */
+    private static boolean isVersion(CharSequence s, int start, int stop) {
+        if ((s.charAt(start) | 0x20) != 'v' || !CharClass.isDigit(s.charAt(start + 1))) {
+            return false;
+        }
+        for (int i = start + 2; i < stop; i++) {
+            if (!CharClass.isDigit(s.charAt(i)) && s.charAt(i) != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Letters with a digit or symbol in them ('-', '_' and '.' join the words of a name), none of
+     * the look-alikes the class comment names.
+     */
+    private static boolean readsAsPassword(CharSequence s, int start, int stop) {
+        int length = stop - start;
+        if (length < MIN_VALUE || length > MAX_VALUE || FrameworkValues.isOne(s, start, stop)) {
+            return false;
+        }
+        if (!CharClass.isAlnum(s.charAt(start))) {
+            return false; // a placeholder ($DB_PASSWORD, %s), a flag, a quoted value (read from its quote), stars
+        }
+        boolean letter = false;
+        boolean other = false;
+        boolean lower = false;
+        for (int i = start; i < stop; i++) {
+            char c = s.charAt(i);
+            if (c == '=' || c == '/' || c == '[' || c == '(') {
+                return false; // the next key, a path or URL, one of our markers, a call (Foo.bar(Foo.java:12))
+            }
+            if (c == ':' && !other && i > start) {
+                return false; // a key of its own: password Authorization:x
+            }
+            boolean isLetter = Character.isLetter(c);
+            letter |= isLetter;
+            lower |= Character.isLowerCase(c);
+            other |= !isLetter && c != '-' && c != '_' && c != '.';
+        }
+        if (!letter || !other || CharClass.isDigit(s.charAt(start)) && !lower || isVersion(s, start, stop)) {
+            return false; // a plain word, a number, a date or time (2026-12-05T10:00:00Z), v2.7.18
+        }
+        return lower || length > 12; // SHA256, PBKDF2, AES256: an algorithm in capitals
+    }
+}
