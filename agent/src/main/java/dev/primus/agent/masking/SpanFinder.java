@@ -196,7 +196,8 @@ final class SpanFinder {
      * The candidates at {@code at} less those the chars around it rule out before any is called:
      * the third char ({@link TriggerTable#third}), a PAN's first digit, the char before a key's
      * separator ({@link TriggerTable#beforeSeparator}), after a '-' what a command-line flag
-     * or a PEM line must go on with, and after a 'p' what a password's word must. Each is a condition its detector checks first.
+     * or a PEM line must go on with, and after a 'p' what a password's word must. Each is a
+     * condition its detector checks first.
      */
     int narrowed(int candidates, char c, CharSequence s, int floor, int at, int end) {
         char third = at + 2 < end ? s.charAt(at + 2) : 0;

@@ -675,8 +675,8 @@ class PasswordKvDetectorTest {
         "Failed password for invalid user admin from 10.0.0.1 port 22 ssh2", "pam_unix(passwd:chauthtok): password changed",
         "Encoded password does not look like BCrypt", "password VARCHAR(100) NOT NULL", "password SHA256 digest mismatch",
         "password hashing uses PBKDF2WithHmacSHA256", "password expires 2026-12-05T10:00:00Z", "password v2.7.18 policy",
-        "pwd /home/app", "password ${DB_PASSWORD}", "password %s for %s", "password swordfish", "password Authorization:Basic",
-        "password 1234567890", "password ****** accepted", "password com.acme.Foo.check(Foo.java:42)", "password north-west",
+        "pwd /home/app", "password ${DB_PASSWORD}", "password %s for %s", "password swordfish",
+        "password Authorization:Basic", "password 1234567890", "password ****** accepted", "password com.acme.Foo.check(Foo.java:42)", "password north-west",
         "password hunter2=x", "password abc12", "Password123 is too weak", "passwordless login for bob2024",
         "password \"swordfish\"", "password [PASSWORD_KV] again"})
     void leavesWhatFollowsAPasswordWordInProseAloneUnlessItReadsAsAPassword(String text) {
