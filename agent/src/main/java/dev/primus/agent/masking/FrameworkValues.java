@@ -152,6 +152,9 @@ final class FrameworkValues {
         if (first == '%') {
             return length <= 4 && CharClass.isLetter(s.charAt(stop - 1));
         }
+        if (first == '@' && length > 2 && s.charAt(start + 1) == 'P' && CharClass.digits(s, start + 2, length - 2, stop)) {
+            return true; // @P0: a parameter of SQL Server's sp_executesql, as its JDBC driver names them
+        }
         if (first != '$' || length < 2) {
             return false;
         }

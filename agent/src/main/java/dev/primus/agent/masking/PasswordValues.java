@@ -177,15 +177,17 @@ final class PasswordValues {
     /**
      * A single-quoted value a space apart from a word for a password ({@link #PASSWORD_WORDS}), as SQL writes one
      * ({@code ALTER USER app WITH PASSWORD 'x'}, {@code CREATE ROLE app LOGIN PASSWORD 'x'},
-     * {@code CREATE USER app IDENTIFIED BY 'x'}) and a message may ({@code invalid password 'x'}):
+     * {@code CREATE USER app IDENTIFIED BY 'x'}, MySQL's {@code PASSWORD('x')}) and a message may
+     * ({@code invalid password 'x'}):
      * from the opening quote, up to the closing one on the same line. A double quote is no trigger:
      * it would stop the scan at every JSON string.
      */
     private static long quotedAfterKeyWord(CharSequence s, int from, int at, int end) {
-        if (at - 1 <= from || s.charAt(at - 1) != ' ') {
+        if (at - 1 <= from || s.charAt(at - 1) != ' ' && s.charAt(at - 1) != '(') {
             return Match.NONE;
         }
-        int keyEnd = skipSpacesBack(s, from, at);
+        // Or MySQL's function of the same name: SET PASSWORD FOR app = PASSWORD('x').
+        int keyEnd = s.charAt(at - 1) == '(' ? at - 1 : skipSpacesBack(s, from, at);
         boolean identifiedBy = keyEnd - IDENTIFIED_BY.length() >= from
                 && TextSearch.startsWithIgnoreCase(s, keyEnd - IDENTIFIED_BY.length(), keyEnd, IDENTIFIED_BY);
         int key = identifiedBy ? -1 : keyEndingAt(s, from, keyEnd);
@@ -349,6 +351,9 @@ final class PasswordValues {
         }
         if (separator == ':' && FrameworkValues.isNextKey(s, value, unquotedEnd(s, value, end))) {
             return Match.NONE; // a heading, "Token: kind: HDFS_DELEGATION_TOKEN": the next key has the value
+        }
+        if (SqlInsertValues.isNationalQuote(s, value, end)) {
+            value++; // SQL Server's N'hunter2': the value is what the quotes hold
         }
         return valueAt(s, value, end, authorization);
     }

@@ -4,7 +4,8 @@ package dev.primus.agent.masking;
  * For password_kv: a single-quoted value of an SQL {@code INSERT} whose column is named like a
  * secret, matched by position, as SQL loggers print a statement with its values inlined (P6Spy,
  * jOOQ, MyBatis): {@code insert into users (email, password) values ('bob@x.io', 'hunter2')} masks
- * {@code hunter2}. Found from the value's opening quote, right after the '(' or ',' before it:
+ * {@code hunter2}, also written as SQL Server's {@code N'hunter2'}. Found from the value's opening
+ * quote, right after the '(' or ',' before it:
  * the items before it in its row are counted back to the row's '(', past earlier rows of a
  * multi-row insert to {@code VALUES}, and the column list before that is read for the name at the
  * same position. An item that is neither a quoted string nor a plain word or number (a function
@@ -36,7 +37,7 @@ final class SqlInsertValues {
      * stands in an insert's {@code VALUES} row at the position of a column named like a secret.
      */
     static boolean isOfSecretColumn(CharSequence s, int from, int at) {
-        int before = spacesBack(s, from, at);
+        int before = spacesBack(s, from, isNationalQuote(s, at - 1, at + 1) ? at - 1 : at);
         if (before <= from || (s.charAt(before - 1) != '(' && s.charAt(before - 1) != ',')) {
             return false;
         }
@@ -92,7 +93,7 @@ final class SqlInsertValues {
             if (open < 0) {
                 return -1;
             }
-            i = open;
+            i = isNationalQuote(s, open - 1, open + 1) && open - 1 > from ? open - 1 : open;
         } else {
             int stop = i;
             while (i > from && stop - i < MAX_QUOTED && isPlainChar(s.charAt(i - 1))) {
@@ -214,6 +215,15 @@ final class SqlInsertValues {
     /** What may stand around a column's name in its list: spaces, and the quotes or brackets of a quoted name. */
     private static boolean isWrapping(char c) {
         return c == ' ' || c == '"' || c == '`' || c == '[' || c == ']';
+    }
+
+    /**
+     * Whether an {@code N'} (or {@code n'}) starts at {@code at}: SQL Server's Unicode string
+     * literal, {@code N'hunter2'}, a quoted value as any other.
+     */
+    static boolean isNationalQuote(CharSequence s, int at, int end) {
+        return at >= 0 && at + 1 < end && (s.charAt(at) | 0x20) == 'n' && s.charAt(at + 1) == '\''
+                && (at == 0 || !CharClass.isWord(s.charAt(at - 1)));
     }
 
     /** A number, a word ({@code NULL}, {@code true}, {@code DEFAULT}), or a prepared statement's {@code ?}. */

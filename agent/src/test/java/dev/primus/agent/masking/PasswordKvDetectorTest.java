@@ -255,6 +255,8 @@ class PasswordKvDetectorTest {
             + "| insert into a (n, secret) values ('it''s', '[PASSWORD_KV]')",
         "insert into users(name,password)values('bob','hunter2') "
             + "| insert into users(name,password)values('bob','[PASSWORD_KV]')",
+        "insert into users (name, password) values (N'bob', N'hunter2') "
+            + "| insert into users (name, password) values (N'bob', N'[PASSWORD_KV]')",
     })
     void masksTheValuesOfAnSqlInsertByTheirColumn(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -623,6 +625,11 @@ class PasswordKvDetectorTest {
             + " | LOG:  statement: ALTER USER app WITH PASSWORD '[PASSWORD_KV]'",
         "CREATE ROLE app LOGIN ENCRYPTED PASSWORD 'Rol3pw'; | CREATE ROLE app LOGIN ENCRYPTED PASSWORD '[PASSWORD_KV]';",
         "CREATE USER 'app'@'%' IDENTIFIED BY 'My5qlPw';            | CREATE USER 'app'@'%' IDENTIFIED BY '[PASSWORD_KV]';",
+        "SET PASSWORD FOR 'app'@'%' = PASSWORD('My5qlPw')  | SET PASSWORD FOR 'app'@'%' = PASSWORD('[PASSWORD_KV]')",
+        "ALTER LOGIN app WITH PASSWORD = N'Sq1Srv!'       | ALTER LOGIN app WITH PASSWORD = N'[PASSWORD_KV]'",
+        "UPDATE users SET password = N'Sq1Srv!' WHERE id = 4 | UPDATE users SET password = N'[PASSWORD_KV]' WHERE id = 4",
+        "exec sp_executesql N'UPDATE users SET password = @P0 WHERE id = @P1' "
+            + "| exec sp_executesql N'UPDATE users SET password = @P0 WHERE id = @P1'",
         "UPDATE `users` SET `password`='UpdBt13' WHERE `id`=1 | UPDATE `users` SET `password`='[PASSWORD_KV]' WHERE `id`=1",
         "{\"message\":\"h: {\\\"Authorization\\\":[\\\"Basic b3JkZXJz\\\"]}\"}"
             + " | {\"message\":\"h: {\\\"Authorization\\\":[\\\"Basic [PASSWORD_KV]\\\"]}\"}",
