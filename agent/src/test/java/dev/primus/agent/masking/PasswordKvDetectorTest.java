@@ -683,7 +683,8 @@ class PasswordKvDetectorTest {
         "Encoded password does not look like BCrypt", "password VARCHAR(100) NOT NULL", "password SHA256 digest mismatch",
         "password hashing uses PBKDF2WithHmacSHA256", "password expires 2026-12-05T10:00:00Z", "password v2.7.18 policy",
         "pwd /home/app", "password ${DB_PASSWORD}", "password %s for %s", "password swordfish",
-        "password Authorization:Basic", "password 1234567890", "password ****** accepted", "password com.acme.Foo.check(Foo.java:42)", "password north-west",
+        "password Authorization:Basic", "password 1234567890", "password ****** accepted",
+        "password com.acme.Foo.check(Foo.java:42)", "password north-west",
         "password hunter2=x", "password abc12", "Password123 is too weak", "passwordless login for bob2024",
         "password \"swordfish\"", "password [PASSWORD_KV] again"})
     void leavesWhatFollowsAPasswordWordInProseAloneUnlessItReadsAsAPassword(String text) {
