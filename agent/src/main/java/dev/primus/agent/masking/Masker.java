@@ -12,8 +12,9 @@ import java.util.Map;
 /**
  * Masks PII and secrets in log messages: {@code logging.masking} of primus.yaml, compiled once.
  * Immutable and thread-safe. A message is judged on its own, with one exception: which parameters
- * of the statement a thread's MyBatis logged last bind a secret, kept per thread for the line of
- * parameters that follows it ({@link MyBatisParameters}). See the package documentation for the design.
+ * of the SQL statement a thread logged last bind a secret, kept per thread for the lines of
+ * parameters MyBatis and Hibernate log after it ({@link LastStatement}). See the package
+ * documentation for the design.
  */
 public final class Masker {
     /**

@@ -6,12 +6,9 @@ package dev.primus.agent.masking;
  * {@code ==> Parameters: bob(String), hunter2(String)}), at DEBUG, as many services run it. The
  * statement's line marks which {@code ?} bind a secret ({@link PreparedStatementParams#secretParameters}),
  * and the thread keeps that until its next statement: the parameters' line has no name beside any
- * value. Its values are read up to each {@code (Type), } MyBatis appends, so a value holding
- * {@code ", "} stays one value; a {@code null} has no type.
- *
- * <p>The only state the engine keeps between two messages: one {@code long} per thread that logs
- * MyBatis statements, written from a statement's {@code ==>} only. Found from the first '=' of
- * {@code ==>}, which no key=value reads.
+ * value ({@link LastStatement}). Its values are read up to each {@code (Type), } MyBatis appends,
+ * so a value holding {@code ", "} stays one value; a {@code null} has no type. Found from the
+ * first '=' of {@code ==>}, which no key=value reads.
  */
 final class MyBatisParameters {
     private static final String PREPARING = "==>  Preparing:";
@@ -24,13 +21,6 @@ final class MyBatisParameters {
      */
     private static final int MAX_STATEMENT = 4096;
     private static final int MAX_TYPE = 64;
-    /** Bit k: the k-th parameter of the statement this thread's MyBatis logged last binds a secret. */
-    private static final ThreadLocal<long[]> LAST_STATEMENT = new ThreadLocal<long[]>() {
-        @Override
-        protected long[] initialValue() {
-            return new long[1];
-        }
-    };
 
     private MyBatisParameters() {
     }
@@ -40,13 +30,13 @@ final class MyBatisParameters {
         if (TextSearch.startsWith(s, at, end, PREPARING)) {
             int sql = at + PREPARING.length();
             int sqlEnd = lineEnd(s, sql, (int) Math.min(end, (long) sql + MAX_STATEMENT));
-            LAST_STATEMENT.get()[0] = PreparedStatementParams.secretParameters(s, sql, sqlEnd);
+            LastStatement.logged(PreparedStatementParams.secretParameters(s, sql, sqlEnd));
             return Match.NONE;
         }
         if (!TextSearch.startsWith(s, at, end, PARAMETERS)) {
             return Match.NONE;
         }
-        long secret = LAST_STATEMENT.get()[0];
+        long secret = LastStatement.secretParameters();
         if (secret == 0) {
             return Match.NONE;
         }

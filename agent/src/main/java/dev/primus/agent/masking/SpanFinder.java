@@ -32,9 +32,12 @@ final class SpanFinder {
     private final TriggerTable triggers;
     private final Markers markers;
     private final CustomDetector[] customs;
+    /** Whether password_kv reads the parameters an SQL logger writes after a statement ({@link HibernateBindings}). */
+    private final boolean statements;
 
     SpanFinder(int enabled, Markers markers, CustomDetector[] customs) {
         this.triggers = new TriggerTable(enabled);
+        this.statements = (enabled & PASSWORD_KV) != 0;
         this.markers = markers;
         this.customs = customs.clone();
     }
@@ -59,6 +62,11 @@ final class SpanFinder {
         int end = s.length();
         int[] table = triggers.entries;
         List<Span> found = null;
+        long binding = statements ? HibernateBindings.match(s, from, end) : Match.NONE;
+        if (binding != Match.NONE) {
+            found = new ArrayList<Span>();
+            found.add(new Span(Match.start(binding), Match.end(binding), BuiltInDetector.PASSWORD_KV.ordinal()));
+        }
         // 128 when the previous char continues a word, else 0: which half of the table to read.
         int afterWord = 0;
         int valueEnd = -1;

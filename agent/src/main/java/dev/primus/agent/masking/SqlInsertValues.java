@@ -231,10 +231,11 @@ final class SqlInsertValues {
         return CharClass.isWord(c) || c == '.' || c == '-' || c == '+' || c == '?';
     }
 
-    /** Where the spaces before {@code at} start, back to {@code from}. */
+    /** Where the white space before {@code at} starts, back to {@code from}: a statement may run over lines. */
     static int spacesBack(CharSequence s, int from, int at) {
         int i = at;
-        while (i > from && s.charAt(i - 1) == ' ') {
+        while (i > from && (s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '\n' || s.charAt(i - 1) == '\r'
+                || s.charAt(i - 1) == '\t')) {
             i--;
         }
         return i;

@@ -307,6 +307,30 @@ class PasswordKvDetectorTest {
         assertEquals("==> Parameters: hunter2(String), 7(Long)", all.mask("==> Parameters: hunter2(String), 7(Long)"));
     }
 
+    /** Hibernate's statement at DEBUG, then its bindings at TRACE: 6.2's format, 5's, and format_sql's statement. */
+    @Test
+    void masksTheParametersHibernateBindsAfterItsStatement() throws InterruptedException {
+        Masker all = Masker.builder().build();
+        all.mask("insert into users (email,password,id) values (?,?,?)");
+        assertEquals("binding parameter (2:VARCHAR) <- [[PASSWORD_KV]]", all.mask("binding parameter (2:VARCHAR) <- [hunter2]"));
+        assertEquals("binding parameter (3:BIGINT) <- [1]", all.mask("binding parameter (3:BIGINT) <- [1]"));
+        assertEquals("binding parameter [2] as [VARCHAR] - [[PASSWORD_KV]]",
+                all.mask("binding parameter [2] as [VARCHAR] - [hunt]er2]"));
+        assertEquals("binding parameter [2] as [VARCHAR] - [null]", all.mask("binding parameter [2] as [VARCHAR] - [null]"));
+        assertEquals("binding parameter [2] as [VARCHAR] - [[PASSWORD_KV]]",
+                all.mask("binding parameter [2] as [VARCHAR] - [[PASSWORD_KV]]"));
+        // Another thread's statement says nothing of this thread's bindings.
+        Thread other = new Thread(() -> all.mask("select id from users where email=?"));
+        other.start();
+        other.join();
+        assertEquals("binding parameter (2:VARCHAR) <- [[PASSWORD_KV]]", all.mask("binding parameter (2:VARCHAR) <- [hunter2]"));
+        all.mask("\n    update\n        users \n    set\n        email=?,\n        password=? \n    where\n        id=?");
+        assertEquals("binding parameter (2:VARCHAR) <- [[PASSWORD_KV]]", all.mask("binding parameter (2:VARCHAR) <- [n3w]"));
+        assertEquals("binding parameter (1:VARCHAR) <- [bob]", all.mask("binding parameter (1:VARCHAR) <- [bob]"));
+        all.mask("select u1_0.id from users u1_0 where u1_0.email=?");
+        assertEquals("binding parameter (2:VARCHAR) <- [hunter2]", all.mask("binding parameter (2:VARCHAR) <- [hunter2]"));
+    }
+
     /** A value masked before a secret column's own is still a quoted item to count. */
     @Test
     void countsAnInsertsValuesPastOneMaskedBefore() {
