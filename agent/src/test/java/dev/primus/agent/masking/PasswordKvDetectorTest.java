@@ -312,7 +312,8 @@ class PasswordKvDetectorTest {
     void masksTheParametersHibernateBindsAfterItsStatement() throws InterruptedException {
         Masker all = Masker.builder().build();
         all.mask("insert into users (email,password,id) values (?,?,?)");
-        assertEquals("binding parameter (2:VARCHAR) <- [[PASSWORD_KV]]", all.mask("binding parameter (2:VARCHAR) <- [hunter2]"));
+        assertEquals("binding parameter (2:VARCHAR) <- [[PASSWORD_KV]]",
+                all.mask("binding parameter (2:VARCHAR) <- [hunter2]"));
         assertEquals("binding parameter (3:BIGINT) <- [1]", all.mask("binding parameter (3:BIGINT) <- [1]"));
         assertEquals("binding parameter [2] as [VARCHAR] - [[PASSWORD_KV]]",
                 all.mask("binding parameter [2] as [VARCHAR] - [hunt]er2]"));
@@ -323,7 +324,8 @@ class PasswordKvDetectorTest {
         Thread other = new Thread(() -> all.mask("select id from users where email=?"));
         other.start();
         other.join();
-        assertEquals("binding parameter (2:VARCHAR) <- [[PASSWORD_KV]]", all.mask("binding parameter (2:VARCHAR) <- [hunter2]"));
+        assertEquals("binding parameter (2:VARCHAR) <- [[PASSWORD_KV]]",
+                all.mask("binding parameter (2:VARCHAR) <- [hunter2]"));
         all.mask("\n    update\n        users \n    set\n        email=?,\n        password=? \n    where\n        id=?");
         assertEquals("binding parameter (2:VARCHAR) <- [[PASSWORD_KV]]", all.mask("binding parameter (2:VARCHAR) <- [n3w]"));
         assertEquals("binding parameter (1:VARCHAR) <- [bob]", all.mask("binding parameter (1:VARCHAR) <- [bob]"));
