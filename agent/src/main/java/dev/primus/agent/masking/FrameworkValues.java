@@ -192,7 +192,7 @@ final class FrameworkValues {
      * {@code abc(1)} stays a value.
      */
     private static boolean isTypeOrObject(CharSequence s, int start, int stop) {
-        if (!Character.isJavaIdentifierStart(s.charAt(start))) {
+        if (!Character.isJavaIdentifierStart(s.charAt(start)) || isVaultToken(s, start, stop)) {
             return false;
         }
         int i = start;
@@ -222,6 +222,15 @@ final class FrameworkValues {
             return typeName && isIdentityHash(s, i + 1, stop, dots > 0);
         }
         return (after == '{' || after == '[' || after == '(') && typeName;
+    }
+
+    /**
+     * A HashiCorp Vault token ({@code hvs.CAESIJ...}, batch {@code hvb.}, recovery {@code hvr.}),
+     * which reads as a package and a class: {@code X-Vault-Token: hvs.x} is a credential.
+     */
+    private static boolean isVaultToken(CharSequence s, int start, int stop) {
+        return stop - start > 4 && s.charAt(start) == 'h' && s.charAt(start + 1) == 'v' && s.charAt(start + 3) == '.'
+                && (s.charAt(start + 2) == 's' || s.charAt(start + 2) == 'b' || s.charAt(start + 2) == 'r');
     }
 
     /**

@@ -652,6 +652,9 @@ class PasswordKvDetectorTest {
         "CREATE ROLE app LOGIN ENCRYPTED PASSWORD 'Rol3pw'; | CREATE ROLE app LOGIN ENCRYPTED PASSWORD '[PASSWORD_KV]';",
         "CREATE USER 'app'@'%' IDENTIFIED BY 'My5qlPw';            | CREATE USER 'app'@'%' IDENTIFIED BY '[PASSWORD_KV]';",
         "SET PASSWORD FOR 'app'@'%' = PASSWORD('My5qlPw')  | SET PASSWORD FOR 'app'@'%' = PASSWORD('[PASSWORD_KV]')",
+        "X-Vault-Token: hvs.CAESIJ3exampleFORprimus0tests  | X-Vault-Token: [PASSWORD_KV]",
+        "VAULT_TOKEN=hvb.AAAAAQJexampleFORprimus0tests     | VAULT_TOKEN=[PASSWORD_KV]",
+        "token=org.acme.security.JwtToken                 | token=org.acme.security.JwtToken",
         "ALTER LOGIN app WITH PASSWORD = N'Sq1Srv!'       | ALTER LOGIN app WITH PASSWORD = N'[PASSWORD_KV]'",
         "UPDATE users SET password = N'Sq1Srv!' WHERE id = 4 | UPDATE users SET password = N'[PASSWORD_KV]' WHERE id = 4",
         "exec sp_executesql N'UPDATE users SET password = @P0 WHERE id = @P1' "
