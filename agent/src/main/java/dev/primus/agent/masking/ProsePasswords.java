@@ -49,7 +49,7 @@ final class ProsePasswords {
         }
         int stop = value;
         while (stop < end && stop - value <= MAX_VALUE && !Character.isWhitespace(s.charAt(stop))
-                && !PasswordValues.isEscapedBreakAt(s, stop, end)) {
+                && !PasswordValues.isEscapedBreakAt(s, stop, end) && !isEntityAt(s, stop, end)) {
             stop++;
         }
         while (stop > value && ".,;:!?)]'\"".indexOf(s.charAt(stop - 1)) >= 0) {
@@ -67,6 +67,11 @@ final class ProsePasswords {
             }
         }
         return -1;
+    }
+
+    /** An HTML entity, as escaped text holds the sentence's quote ({@code Password is correct.&quot;}). */
+    private static boolean isEntityAt(CharSequence s, int at, int end) {
+        return s.charAt(at) == '&' && at + 1 < end && (CharClass.isLower(s.charAt(at + 1)) || s.charAt(at + 1) == '#');
     }
 
     private static int spaces(CharSequence s, int at, int end) {

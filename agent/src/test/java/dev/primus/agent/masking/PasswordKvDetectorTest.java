@@ -713,7 +713,7 @@ class PasswordKvDetectorTest {
         "password hashing uses PBKDF2WithHmacSHA256", "password expires 2026-12-05T10:00:00Z", "password v2.7.18 policy",
         "pwd /home/app", "password ${DB_PASSWORD}", "password %s for %s", "password swordfish",
         "password Authorization:Basic", "password 1234567890", "password ****** accepted",
-        "password com.acme.Foo.check(Foo.java:42)", "password north-west",
+        "password com.acme.Foo.check(Foo.java:42)", "password north-west", "printf(&quot;Password is correct.&quot;);",
         "password hunter2=x", "password abc12", "Password123 is too weak", "passwordless login for bob2024",
         "password \"swordfish\"", "password [PASSWORD_KV] again"})
     void leavesWhatFollowsAPasswordWordInProseAloneUnlessItReadsAsAPassword(String text) {
