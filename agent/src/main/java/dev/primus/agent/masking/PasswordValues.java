@@ -15,8 +15,9 @@ package dev.primus.agent.masking;
  *   ({@code --password=v} is the first form); and the short flags that take a password in a few
  *   well-known commands, {@code mysql -phunter2}, {@code sshpass -p v}, {@code curl -u user:v}
  *   ({@link CommandPasswordFlags}).</li>
- *   <li>A password a space after its word in a sentence, {@code with password hunter2}: from the
- *   word's 'p' ({@link ProsePasswords}).</li>
+ *   <li>A password a space after its word in a sentence, {@code with password hunter2}, and in an
+ *   element of escaped XML, {@code &lt;password&gt;v}: from the word's 'p' ({@link ProsePasswords},
+ *   {@link EscapedElements}).</li>
  *   <li>URL-encoded, as a logged return URL or form body holds a query: {@code password%3Dv%26next%3D1}:
  *   from the '%' of {@code %3D}; the value ends at {@code %26}, {@code &} or whitespace. And with the
  *   '=' escaped as Gson writes it in a JSON string (a backslash and {@code u003d}): from the backslash.</li>
@@ -165,7 +166,8 @@ final class PasswordValues {
                 return jsonEscapedKeyValue(s, from, at, end);
             case 'p':
             case 'P':
-                return ProsePasswords.match(s, at, end);
+                long prose = ProsePasswords.match(s, at, end);
+                return prose != Match.NONE ? prose : EscapedElements.match(s, at, end);
             case '\'':
                 long afterWord = quotedAfterKeyWord(s, from, at, end);
                 return afterWord != Match.NONE ? afterWord : SqlInsertValues.match(s, textStart, at, end);

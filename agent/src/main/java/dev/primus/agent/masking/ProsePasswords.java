@@ -14,7 +14,7 @@ package dev.primus.agent.masking;
  */
 final class ProsePasswords {
     /** The words for a password that start with 'p', the char that triggers the scan here. */
-    private static final String[] WORDS = {"password", "passwd", "passphrase", "passwort", "pwd"};
+    static final String[] WORDS = {"password", "passwd", "passphrase", "passwort", "pwd"};
     /** What may stand between the word and its value: {@code password is x}, {@code password was: x}. */
     private static final String[] LINKS = {"is", "was"};
     private static final int MIN_VALUE = 6;

@@ -653,6 +653,8 @@ class PasswordKvDetectorTest {
         "CREATE USER 'app'@'%' IDENTIFIED BY 'My5qlPw';            | CREATE USER 'app'@'%' IDENTIFIED BY '[PASSWORD_KV]';",
         "SET PASSWORD FOR 'app'@'%' = PASSWORD('My5qlPw')  | SET PASSWORD FOR 'app'@'%' = PASSWORD('[PASSWORD_KV]')",
         "X-Vault-Token: hvs.CAESIJ3exampleFORprimus0tests  | X-Vault-Token: [PASSWORD_KV]",
+        "&lt;user&gt;bob&lt;/user&gt;&lt;password&gt;h4&amp;x&lt;/password&gt; "
+            + "| &lt;user&gt;bob&lt;/user&gt;&lt;password&gt;[PASSWORD_KV]&lt;/password&gt;",
         "VAULT_TOKEN=hvb.AAAAAQJexampleFORprimus0tests     | VAULT_TOKEN=[PASSWORD_KV]",
         "token=org.acme.security.JwtToken                 | token=org.acme.security.JwtToken",
         "ALTER LOGIN app WITH PASSWORD = N'Sq1Srv!'       | ALTER LOGIN app WITH PASSWORD = N'[PASSWORD_KV]'",
@@ -714,6 +716,7 @@ class PasswordKvDetectorTest {
         "pwd /home/app", "password ${DB_PASSWORD}", "password %s for %s", "password swordfish",
         "password Authorization:Basic", "password 1234567890", "password ****** accepted",
         "password com.acme.Foo.check(Foo.java:42)", "password north-west", "printf(&quot;Password is correct.&quot;);",
+        "&lt;password&gt;&lt;/password&gt;", "&lt;password&gt;null&lt;/password&gt;", "password&gt;",
         "password hunter2=x", "password abc12", "Password123 is too weak", "passwordless login for bob2024",
         "password \"swordfish\"", "password [PASSWORD_KV] again"})
     void leavesWhatFollowsAPasswordWordInProseAloneUnlessItReadsAsAPassword(String text) {
