@@ -22,10 +22,10 @@ final class FrameworkValues {
         "radius", "cert", "pam", "reject", "plain", "anonymous", "mtls", "x509", "external", "client_credentials",
         "authorization_code", "refresh_token", "enabled", "disabled", "required", "optional",
         // MySQL's "(using password: YES)"; Tomcat's res-auth; and words that say a value is hidden or absent.
-        "yes", "no", "container", "application",
-        // PAM's management groups after its service: pam_unix(passwd:chauthtok), pam_unix(sshd:session).
-        "chauthtok", "session", "account", "redacted", "masked", "hidden", "protected", "filtered", "removed",
+        "yes", "no", "container", "application", "redacted", "masked", "hidden", "protected", "filtered", "removed",
         "omitted", "expired", "invalid", "missing", "unset", "ok", "read", "write", "unexpected", "expected",
+        // PAM's management groups after its service: pam_unix(passwd:chauthtok), pam_unix(sshd:session).
+        "chauthtok", "session", "account",
         // What a check says of a signature or token: "JWT signature: valid", "token: verified".
         "valid", "verified", "unverified", "failed", "mismatch", "matched", "present", "absent",
         // Signature algorithms, as JOSE and HTTP message signatures name them ("Signature: RS256").

@@ -10,11 +10,11 @@ final class GoogleApiKeys {
     private static final String PREFIX = "AIza";
     private static final int LENGTH = 39;
 
-    private GoogleApiKeys() {
-    }
-
     private static final String ACCESS_TOKEN_PREFIX = "ya29.";
     private static final int MIN_ACCESS_TOKEN = ACCESS_TOKEN_PREFIX.length() + 20;
+
+    private GoogleApiKeys() {
+    }
 
     /** {@code at} is an 'A' or 'y' at a word start. */
     static long match(CharSequence s, int from, int at, int end) {

@@ -145,8 +145,8 @@ final class PasswordValues {
     }
 
     /**
-     * {@code at} is '=', ':', '>', '%', a '\\', a single quote, or a '-' or 'p' at a word start; {@code from}
-     * is where the last value found ends, {@code textStart} where the text starts.
+     * {@code at} is '=', ':', '>', '%', a '\\', a single quote, or a '-' or 'p' at a word start;
+     * {@code from} is where the last value found ends, {@code textStart} where the text starts.
      */
     static long match(CharSequence s, int textStart, int from, int at, int end) {
         switch (s.charAt(at)) {
@@ -978,7 +978,6 @@ final class PasswordValues {
     }
 
     /** Whether {@code s[i]} starts an escaped line break ({@code \n}, {@code \r} written as two chars). */
-    /** Whether a {@code \n} or {@code \r} escape starts at {@code i}. */
     static boolean isEscapedBreakAt(CharSequence s, int i, int end) {
         return i + 1 < end && CharClass.isEscapedBreak(s, i, i + 1);
     }

@@ -32,7 +32,7 @@ final class SpanFinder {
     private final TriggerTable triggers;
     private final Markers markers;
     private final CustomDetector[] customs;
-    /** Whether password_kv reads the parameters an SQL logger writes after a statement ({@link HibernateBindings}). */
+    /** Whether password_kv reads the parameters Hibernate logs after a statement ({@link HibernateBindings}). */
     private final boolean statements;
 
     SpanFinder(int enabled, Markers markers, CustomDetector[] customs) {
