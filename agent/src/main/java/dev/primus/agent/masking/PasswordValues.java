@@ -300,7 +300,8 @@ final class PasswordValues {
         int key = keyEndingAt(s, from, keyEnd);
         boolean secret = key >= 0 ? !isSetting(s, from, keyEnd) && !isNameInIdentifier(s, from, keyEnd)
                 : separator == '=' && isValueOfNamedSecret(s, from, keyEnd)
-                || NamedValueFields.isValueOfNamedSecret(s, from, keyEnd, at, end);
+                || NamedValueFields.isValueOfNamedSecret(s, from, keyEnd, at, end)
+                || separator == ':' && JsonWebKeys.isPrivateMember(s, from, keyEnd, end);
         if (!secret) {
             if (separator != ':' || key >= 0) {
                 return Match.NONE;

@@ -333,6 +333,38 @@ class PasswordKvDetectorTest {
         assertEquals("binding parameter (2:VARCHAR) <- [hunter2]", all.mask("binding parameter (2:VARCHAR) <- [hunter2]"));
     }
 
+    /**
+     * RFC 7517's example keys: A.3's symmetric key, A.1's EC private key (its {@code d}), and an RSA
+     * private key shaped as A.2's (members shortened); in any member order, as Nimbus writes them.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "`{\"keys\":[{\"kty\":\"oct\",\"alg\":\"A128KW\",\"k\":\"GawgguFyGrWKav7AX4VKUg\"}]}` "
+            + "| `{\"keys\":[{\"kty\":\"oct\",\"alg\":\"A128KW\",\"k\":\"[PASSWORD_KV]\"}]}`",
+        "`{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4\","
+            + "\"d\":\"870MB6gfuTJ4HtUnUvYMyJpr5eUZNP4Bk43bVdj3eAE\",\"kid\":\"1\"}` "
+            + "| `{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4\","
+            + "\"d\":\"[PASSWORD_KV]\",\"kid\":\"1\"}`",
+        "`{\"p\":\"83i-7IvMGXoM\",\"kty\":\"RSA\",\"q\":\"3dfOR9cu\",\"d\":\"X4cTteJY\",\"e\":\"AQAB\","
+            + "\"qi\":\"GyM_p6JrXy\",\"dp\":\"G4sPXkc6\",\"dq\":\"s9lAH9fg\",\"n\":\"0vx7agoebG\"}` "
+            + "| `{\"p\":\"[PASSWORD_KV]\",\"kty\":\"RSA\",\"q\":\"[PASSWORD_KV]\",\"d\":\"[PASSWORD_KV]\","
+            + "\"e\":\"AQAB\",\"qi\":\"[PASSWORD_KV]\",\"dp\":\"[PASSWORD_KV]\",\"dq\":\"[PASSWORD_KV]\","
+            + "\"n\":\"0vx7agoebG\"}`",
+    })
+    void masksThePrivateMembersOfAJsonWebKey(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    /** A public key set, and the same short names outside a key. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4\",\"use\":\"enc\"}",
+        "{\"kty\":\"RSA\",\"n\":\"0vx7agoebG\",\"e\":\"AQAB\",\"alg\":\"RS256\",\"kid\":\"2011-04-29\"}",
+        "{\"d\":\"2026-12-05\",\"k\":\"v\",\"p\":3}", "{\"q\":\"search terms\",\"page\":2}"})
+    void leavesPublicKeysAndOtherShortNamesAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
     /** A value masked before a secret column's own is still a quoted item to count. */
     @Test
     void countsAnInsertsValuesPastOneMaskedBefore() {
