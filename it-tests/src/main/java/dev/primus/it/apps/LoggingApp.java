@@ -51,7 +51,16 @@ public final class LoggingApp {
         {"bean <property name=\"password\" value=\"{}\"/>", "attrKeyed77"},
         {"running mysql -uroot -p{} shop", "mysqlKeyed77"},
         {"mobile={} verified", "07700900123"},
+        // Hibernate's binder at TRACE, after STATEMENT: the parameter's place says it is a password.
+        {"binding parameter (2:VARCHAR) <- [{}]", "hibKeyed77"},
+        {"login bob with password {}", "pr0seKeyed77"},
+        {"calling billing with Basic {}", "Ym9iOmJhc2ljS2V5ZWQ3Nw=="},
+        {"X-Vault-Token: {}", "hvs.CAESIJ3exampleFORprimus0tests"},
+        {"&lt;password&gt;{}&lt;/password&gt;", "escKeyed77"},
+        {"refreshed the credentials, now {} until 10:42", "ya29.a0AfB_byC-EXAMPLE_token_for_primus_0123"},
     };
+    /** The statement Hibernate logs before its bindings, on the same thread. */
+    static final String STATEMENT = "insert into users (email,password,id) values (?,?,?)";
     /** A message a developer wrote on several lines: it stays so. */
     static final String BANNER = "Database info:\n\tDatabase JDBC URL [{}]\n\tAutocommit mode: false";
     /** Data in the template that would forge a record after its line break. */
@@ -100,6 +109,7 @@ public final class LoggingApp {
         for (String line : MORE_DETECTORS) {
             log.info(line);
         }
+        log.info(STATEMENT);
         for (String[] keyed : KEY_IN_TEMPLATE) {
             log.info(keyed[0], keyed[1]);
         }
@@ -125,6 +135,7 @@ public final class LoggingApp {
         for (String line : MORE_DETECTORS) {
             log.info(line);
         }
+        log.info(STATEMENT);
         for (String[] keyed : KEY_IN_TEMPLATE) {
             log.info(keyed[0], keyed[1]);
         }
@@ -151,6 +162,7 @@ public final class LoggingApp {
         for (String line : MORE_DETECTORS) {
             log.info(line);
         }
+        log.info(STATEMENT);
         for (String[] keyed : KEY_IN_TEMPLATE) {
             log.log(Level.INFO, keyed[0].replace("{}", "{0}"), keyed[1]);
         }
