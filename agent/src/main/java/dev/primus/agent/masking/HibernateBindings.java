@@ -76,10 +76,7 @@ final class HibernateBindings {
                 || (LastStatement.secretParameters() & 1L << (index - 1)) == 0) {
             return Match.NONE;
         }
-        int lineEnd = digits;
-        while (lineEnd < end && s.charAt(lineEnd) != '\n' && s.charAt(lineEnd) != '\r') {
-            lineEnd++;
-        }
+        int lineEnd = TextSearch.lineEnd(s, digits, end);
         int open = TextSearch.indexOf(s, s.charAt(at) == '(' ? ") <- [" : " - [", digits, lineEnd);
         int close = lineEnd - 1;
         while (close > open && s.charAt(close) != ']') {

@@ -29,7 +29,7 @@ final class MyBatisParameters {
     static long match(CharSequence s, int at, int end) {
         if (TextSearch.startsWith(s, at, end, PREPARING)) {
             int sql = at + PREPARING.length();
-            int sqlEnd = lineEnd(s, sql, (int) Math.min(end, (long) sql + MAX_STATEMENT));
+            int sqlEnd = TextSearch.lineEnd(s, sql, (int) Math.min(end, (long) sql + MAX_STATEMENT));
             LastStatement.logged(PreparedStatementParams.secretParameters(s, sql, sqlEnd));
             return Match.NONE;
         }
@@ -40,7 +40,7 @@ final class MyBatisParameters {
         if (secret == 0) {
             return Match.NONE;
         }
-        int lineEnd = lineEnd(s, at, end);
+        int lineEnd = TextSearch.lineEnd(s, at, end);
         int item = at + PARAMETERS.length();
         while (item < lineEnd && s.charAt(item) == ' ') {
             item++;
@@ -98,13 +98,5 @@ final class MyBatisParameters {
 
     private static boolean isTypeChar(char c) {
         return CharClass.isWord(c) || c == '.' || c == '$';
-    }
-
-    private static int lineEnd(CharSequence s, int at, int end) {
-        int i = at;
-        while (i < end && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
-            i++;
-        }
-        return i;
     }
 }

@@ -70,7 +70,7 @@ final class PasswordValues {
     /** Keys that are also a service's host name or a cache key's prefix: {@code auth:8080}, {@code token:48213}. */
     private static final String[] NAME_KEYS = {"auth", "token"};
     /** The keys a quoted value a space apart is read after: the words for a password, as SQL and messages use them. */
-    private static final String[] PASSWORD_WORDS = {"password", "passwd", "pwd", "passphrase", "passwort", "kennwort",
+    static final String[] PASSWORD_WORDS = {"password", "passwd", "pwd", "passphrase", "passwort", "kennwort",
         "senha", "contrasena", "wachtwoord", "motdepasse"};
     /** The header that sets one cookie, its attributes after it ({@code ; Path=/; HttpOnly}), not more cookies. */
     private static final String SET_COOKIE = "set-cookie";

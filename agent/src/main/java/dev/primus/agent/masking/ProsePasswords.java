@@ -13,8 +13,8 @@ package dev.primus.agent.masking;
  * {@link FrameworkValues} knows.
  */
 final class ProsePasswords {
-    /** The words for a password that start with 'p', the char that triggers the scan here. */
-    static final String[] WORDS = {"password", "passwd", "passphrase", "passwort", "pwd"};
+    /** The words for a password ({@link PasswordValues#PASSWORD_WORDS}) that start with 'p', the char that triggers here. */
+    static final String[] WORDS = startingWithP(PasswordValues.PASSWORD_WORDS);
     /** What may stand between the word and its value: {@code password is x}, {@code password was: x}. */
     private static final String[] LINKS = {"is", "was"};
     private static final int MIN_VALUE = 6;
@@ -22,6 +22,16 @@ final class ProsePasswords {
     private static final int MAX_SPACES = 3;
 
     private ProsePasswords() {
+    }
+
+    private static String[] startingWithP(String[] words) {
+        java.util.List<String> kept = new java.util.ArrayList<String>();
+        for (String word : words) {
+            if (word.charAt(0) == 'p') {
+                kept.add(word);
+            }
+        }
+        return kept.toArray(new String[0]);
     }
 
     /** {@code at} is a 'p' or 'P' at a word start. */

@@ -62,6 +62,15 @@ final class TextSearch {
         return -1;
     }
 
+    /** Where the line that {@code at} is on ends: at its CR or LF, or at {@code end}. */
+    static int lineEnd(CharSequence s, int at, int end) {
+        int i = at;
+        while (i < end && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
+            i++;
+        }
+        return i;
+    }
+
     /** First index of {@code needle} in {@code [from, end)}, or -1. */
     static int indexOf(CharSequence s, String needle, int from, int end) {
         char first = needle.charAt(0);
