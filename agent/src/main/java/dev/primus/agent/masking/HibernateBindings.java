@@ -20,7 +20,6 @@ final class HibernateBindings {
     private static final int FIRST_LETTERS = letters(BINDING, VERBS);
     private static final int MAX_INDENT = 16;
     private static final int MAX_STATEMENT = 4096;
-    private static final int MAX_PARAMS = 64;
 
     private HibernateBindings() {
     }
@@ -68,11 +67,11 @@ final class HibernateBindings {
         }
         int digits = at + 1;
         int index = 0;
-        while (digits < end && CharClass.isDigit(s.charAt(digits)) && index <= MAX_PARAMS) {
+        while (digits < end && CharClass.isDigit(s.charAt(digits)) && index <= LastStatement.MAX_PARAMETERS) {
             index = index * 10 + s.charAt(digits) - '0';
             digits++;
         }
-        if (digits == at + 1 || index < 1 || index > MAX_PARAMS
+        if (digits == at + 1 || index < 1 || index > LastStatement.MAX_PARAMETERS
                 || (LastStatement.secretParameters() & 1L << (index - 1)) == 0) {
             return Match.NONE;
         }

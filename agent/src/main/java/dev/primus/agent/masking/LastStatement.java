@@ -8,6 +8,8 @@ package dev.primus.agent.masking;
  * {@code long} per thread that logs statements, written from a statement's line only.
  */
 final class LastStatement {
+    /** Parameters past this many are not judged, one bit each: a log line's statement, not a bulk load. */
+    static final int MAX_PARAMETERS = Long.SIZE;
     /** Bit k: the k-th parameter of the statement this thread logged last binds a secret. */
     private static final ThreadLocal<long[]> SECRET_PARAMETERS = new ThreadLocal<long[]>() {
         @Override

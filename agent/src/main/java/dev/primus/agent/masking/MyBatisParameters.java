@@ -14,7 +14,6 @@ final class MyBatisParameters {
     private static final String PREPARING = "==>  Preparing:";
     private static final String PARAMETERS = "==> Parameters:";
     private static final String NULL = "null";
-    private static final int MAX_PARAMS = 64;
     /**
      * A statement's chars read at most: the scan meets every {@code ==>} of a text, so that a text
      * of many is not read to its end from each.
@@ -47,7 +46,7 @@ final class MyBatisParameters {
         }
         int start = -1;
         int stop = -1;
-        for (int k = 0; k < MAX_PARAMS && item < lineEnd; k++) {
+        for (int k = 0; k < LastStatement.MAX_PARAMETERS && item < lineEnd; k++) {
             int valueEnd = valueEnd(s, item, lineEnd);
             if ((secret & 1L << k) != 0 && valueEnd > item && !TextSearch.startsWith(s, item, valueEnd, NULL)) {
                 start = start < 0 ? item : start;

@@ -15,8 +15,6 @@ final class PreparedStatementParams {
     private static final String PARAMS = "Params";
     private static final String QUERY = "Query:[\"";
     private static final int MAX_QUERY = 4096;
-    /** Parameters past this many are not judged: a log line's statement, not a bulk load. */
-    private static final int MAX_PARAMS = 64;
     private static final int MAX_ROWS = 16;
 
     private PreparedStatementParams() {
@@ -42,7 +40,7 @@ final class PreparedStatementParams {
         // A batch logs one row per execution, "(a,b),(c,d)": each row's parameters in the query's order.
         for (int row = 0; row < MAX_ROWS; row++) {
             int k = 0;
-            while (k < MAX_PARAMS && item < end) {
+            while (k < LastStatement.MAX_PARAMETERS && item < end) {
                 int itemEnd = item;
                 while (itemEnd < end && s.charAt(itemEnd) != ',' && s.charAt(itemEnd) != ')' && s.charAt(itemEnd) != '\n') {
                     itemEnd++;
@@ -87,7 +85,7 @@ final class PreparedStatementParams {
         long secret = 0;
         int k = 0;
         boolean quoted = false;
-        for (int i = start; i < end && k < MAX_PARAMS; i++) {
+        for (int i = start; i < end && k < LastStatement.MAX_PARAMETERS; i++) {
             char c = s.charAt(i);
             if (c == '\'') {
                 quoted = !quoted;
