@@ -65,6 +65,12 @@ final class PasswordValues {
      */
     private static final String[] KEY_SUFFIXES = {"confirmation", "confirm", "repeat", "again", "retype", "verify",
         "new", "old"};
+    /**
+     * The numbers a form gives the fields of a new password and its repetition: Django's
+     * {@code password1} and {@code new_password2}, {@code password_1}. After the words for a
+     * password only ({@link #PASSWORD_WORDS}): "oauth2" and "token1" name other things.
+     */
+    private static final String NUMBERED = "12";
     /** Keys after which the first word of the value is an HTTP authentication scheme, whatever its name. */
     private static final String[] AUTHORIZATION_KEYS = {"authorization"};
     /** Keys that are also a service's host name or a cache key's prefix: {@code auth:8080}, {@code token:48213}. */
@@ -111,6 +117,9 @@ final class PasswordValues {
             SUFFIXES_ENDING_IN[last][suffixes.length] = suffix;
         }
         KEY_LAST_CHARS[']'] = true;
+        for (char digit : NUMBERED.toCharArray()) {
+            KEY_LAST_CHARS[digit] = true;
+        }
     }
 
     private static final String[] SETTINGS = {"session_authorization"};
@@ -757,6 +766,11 @@ final class PasswordValues {
         if (key >= 0) {
             return key;
         }
+        if (NUMBERED.indexOf(s.charAt(keyEnd - 1)) >= 0) {
+            int bare = keyEnd - 1 > from && joinsWords(s.charAt(keyEnd - 2)) ? keyEnd - 2 : keyEnd - 1;
+            key = keyWordEndingAt(s, from, bare);
+            return key >= 0 && isOneOf(KEYS[key], PASSWORD_WORDS) ? key : -1;
+        }
         // Twice: a suffix inside a bracket, user[password_confirmation].
         for (int end = keyEnd, bare = withoutSuffix(s, from, end); bare != end && bare > from;
                 end = bare, bare = withoutSuffix(s, from, end)) {
@@ -828,7 +842,7 @@ final class PasswordValues {
             int start = keyEnd - suffix.length();
             if (start - 1 > from && TextSearch.startsWithIgnoreCase(s, start, keyEnd, suffix)) {
                 char before = s.charAt(start - 1);
-                if (before == '_' || before == '-' || before == '.') {
+                if (joinsWords(before)) {
                     return start - 1;
                 }
                 if (CharClass.isUpper(s.charAt(start)) && CharClass.isLower(before)) {
@@ -849,6 +863,11 @@ final class PasswordValues {
 
     private static boolean isAuthorization(int key) {
         return isOneOf(KEYS[key], AUTHORIZATION_KEYS);
+    }
+
+    /** The '_', '-' or '.' between the words of a key: password_confirm, password-2. */
+    private static boolean joinsWords(char c) {
+        return c == '_' || c == '-' || c == '.';
     }
 
     private static boolean isOneOf(String key, String[] words) {

@@ -551,6 +551,9 @@ class PasswordKvDetectorTest {
         "GET /cart;jsessionid=4F2A9C1D HTTP/1.1   | GET /cart;jsessionid=[PASSWORD_KV] HTTP/1.1",
         "Passwort=geheim1 senha=segredo1          | Passwort=[PASSWORD_KV] senha=[PASSWORD_KV]",
         "keytool -srcstorepass Src5 -deststorepass Dst5 | keytool -srcstorepass [PASSWORD_KV] -deststorepass [PASSWORD_KV]",
+        "new_password1=Xk9mP2qL&new_password2=Xk9mP2qL | new_password1=[PASSWORD_KV]&new_password2=[PASSWORD_KV]",
+        "password1=hunter2Z password_2: hunter2Z  | password1=[PASSWORD_KV] password_2: [PASSWORD_KV]",
+        "db.passwd2=s3cr3tZ9                      | db.passwd2=[PASSWORD_KV]",
     })
     void masksTheValuesOfKeysAsFormsAndConfigsNameThem(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -559,7 +562,8 @@ class PasswordKvDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"password_reset=true", "password_length=12", "passwordless=true", "tokenizer=std",
         "secret_name=db", "SharedAccessKeyName=RootManageSharedAccessKey", "user[name]=bob", "[name] => bob",
-        "api.keys=3", "monkey.key=3"})
+        "api.keys=3", "monkey.key=3", "token1=abcdefghijk123", "oauth2=enabled", "secret2=xyz", "password3=x1y2z3",
+        "step 1: started", "worker-2: idle"})
     void leavesKeysThatOnlyStartWithASecretWordAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
