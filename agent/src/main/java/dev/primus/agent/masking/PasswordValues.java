@@ -53,7 +53,9 @@ final class PasswordValues {
         "sharedaccesskey", "subscriptionkey", "licensekey", "secretkeybase", "jsessionid",
         "auth", "authorization", "credentials", "credential", "storepass", "keypass", "srcstorepass", "deststorepass",
         "srckeypass", "destkeypass", "appkey", "userinfo", "sonarlogin", "cookie", "cvv", "cvc", "cvv2", "cvc2",
-        "securitycode", "tokenvalue", "secretstring",
+        "securitycode", "tokenvalue", "secretstring", "passcode",
+        // An Azure Functions key (x-functions-key). Not "otp", a one-time password: "Erlang/OTP: 25.3".
+        "functionskey",
         // A request signature (AWS SigV4 and presigned URLs, X-Goog-Signature, Stripe-Signature): valid until it expires.
         "signature", SECRET_ID,
         // The word for a password in German, Portuguese, Spanish (as identifiers spell it), Dutch and French.

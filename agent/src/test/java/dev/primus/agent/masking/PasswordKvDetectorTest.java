@@ -554,6 +554,8 @@ class PasswordKvDetectorTest {
         "new_password1=Xk9mP2qL&new_password2=Xk9mP2qL | new_password1=[PASSWORD_KV]&new_password2=[PASSWORD_KV]",
         "password1=hunter2Z password_2: hunter2Z  | password1=[PASSWORD_KV] password_2: [PASSWORD_KV]",
         "db.passwd2=s3cr3tZ9                      | db.passwd2=[PASSWORD_KV]",
+        "passcode=482913                          | passcode=[PASSWORD_KV]",
+        "x-functions-key: aBcD1234eFgH5678iJkL    | x-functions-key: [PASSWORD_KV]",
     })
     void masksTheValuesOfKeysAsFormsAndConfigsNameThem(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -563,7 +565,7 @@ class PasswordKvDetectorTest {
     @ValueSource(strings = {"password_reset=true", "password_length=12", "passwordless=true", "tokenizer=std",
         "secret_name=db", "SharedAccessKeyName=RootManageSharedAccessKey", "user[name]=bob", "[name] => bob",
         "api.keys=3", "monkey.key=3", "token1=abcdefghijk123", "oauth2=enabled", "secret2=xyz", "password3=x1y2z3",
-        "step 1: started", "worker-2: idle"})
+        "step 1: started", "worker-2: idle", "Erlang/OTP: 25.3"})
     void leavesKeysThatOnlyStartWithASecretWordAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
