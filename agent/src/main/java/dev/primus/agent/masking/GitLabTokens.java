@@ -6,9 +6,17 @@ package dev.primus.agent.masking;
  * base64url chars of payload, '.', then a two-char version and a seven-char CRC32 in base36, or
  * the version, '.', a two-char length and the CRC. The CRC is not checked: as with github_token,
  * a token is masked by its shape, and a false reject would leak it.
+ *
+ * <p>GitLab's other tokens, by the prefixes its documentation lists (deploy, runner
+ * authentication and registration, pipeline trigger, feed, CI/CD job, incoming mail, SCIM,
+ * feature flag client, OAuth application secret, agent for Kubernetes): the prefix and 20 or
+ * more base64url chars, with a routable suffix when one follows. Their bodies vary by kind and
+ * version, and the prefixes are GitLab's alone.
  */
 final class GitLabTokens {
     private static final String PREFIX = "glpat-";
+    private static final String[] OTHER_PREFIXES = {"gldt-", "glrt-", "glrtr-", "glptt-", "glft-", "glcbt-", "glimt-",
+        "glsoat-", "glffct-", "gloas-", "glagent-"};
     private static final int CLASSIC_BODY = 20;
     private static final int MIN_PAYLOAD = 27;
     private static final int MAX_PAYLOAD = 300;
@@ -20,14 +28,27 @@ final class GitLabTokens {
 
     /** {@code at} is a 'g' at a word start. */
     static long match(CharSequence s, int from, int at, int end) {
-        if (!TextSearch.startsWith(s, at, end, PREFIX) || CharClass.wordBefore(s, from, at)) {
+        if (CharClass.wordBefore(s, from, at)) {
             return Match.NONE;
         }
-        int body = at + PREFIX.length();
-        int stop = body;
-        while (stop < end && stop - body <= MAX_PAYLOAD && CharClass.isBase64Url(s.charAt(stop))) {
-            stop++;
+        if (TextSearch.startsWith(s, at, end, PREFIX)) {
+            return personal(s, at, at + PREFIX.length(), end);
         }
+        for (String prefix : OTHER_PREFIXES) {
+            if (TextSearch.startsWith(s, at, end, prefix)) {
+                int stop = payloadEnd(s, at + prefix.length(), end);
+                if (stop - at - prefix.length() < CLASSIC_BODY) {
+                    return Match.NONE;
+                }
+                int suffixEnd = routableSuffixEnd(s, stop, end);
+                return Match.of(at, suffixEnd < 0 ? stop : suffixEnd);
+            }
+        }
+        return Match.NONE;
+    }
+
+    private static long personal(CharSequence s, int at, int body, int end) {
+        int stop = payloadEnd(s, body, end);
         int length = stop - body;
         if (length == CLASSIC_BODY) {
             return Match.of(at, stop);
@@ -37,6 +58,15 @@ final class GitLabTokens {
         }
         int suffixEnd = routableSuffixEnd(s, stop, end);
         return suffixEnd < 0 ? Match.NONE : Match.of(at, suffixEnd);
+    }
+
+    /** Where the base64url run from {@code body} ends, counted one char past the longest payload. */
+    private static int payloadEnd(CharSequence s, int body, int end) {
+        int stop = body;
+        while (stop < end && stop - body <= MAX_PAYLOAD && CharClass.isBase64Url(s.charAt(stop))) {
+            stop++;
+        }
+        return stop;
     }
 
     /** After the payload: ".vvccccccc" or ".vv.llccccccc" (version, length, CRC) and no token char; its end or -1. */

@@ -1,8 +1,9 @@
 package dev.primus.agent.masking;
 
 /**
- * slack_token: {@code xoxb- xoxp- xoxa- xoxr- xoxs-} tokens and {@code xapp-} app-level tokens,
- * followed by 10 or more letters, digits or dashes.
+ * slack_token: {@code xoxb- xoxp- xoxa- xoxr- xoxs-} tokens, {@code xoxe-} refresh tokens (and
+ * the {@code xoxp-} part of an {@code xoxe.xoxp-} configuration token) and {@code xapp-} app-level
+ * tokens, followed by 10 or more letters, digits or dashes.
  */
 final class SlackTokens {
     private static final int MIN_BODY = 10;
@@ -25,7 +26,7 @@ final class SlackTokens {
     }
 
     private static boolean isXoxPrefix(CharSequence s, int at, int end) {
-        return TextSearch.startsWith(s, at, end, "xox") && at + 5 <= end && "baprs".indexOf(s.charAt(at + 3)) >= 0
+        return TextSearch.startsWith(s, at, end, "xox") && at + 5 <= end && "bapres".indexOf(s.charAt(at + 3)) >= 0
                 && s.charAt(at + 4) == '-';
     }
 }

@@ -2,15 +2,20 @@ package dev.primus.agent.masking;
 
 /**
  * slack_webhook: the path of an incoming-webhook URL, {@code hooks.slack.com/services/} then
- * {@code T<team>/B<bot>/<24 letters and digits>}. Anyone holding the path can post to the
- * channel; the host stays, so the line still says a Slack webhook was called. Found from the 'T'
- * and confirmed by looking back, so a line full of "https" costs no look-ahead.
+ * {@code T<team>/B<bot>/<24 letters and digits>}; and of a Workflow Builder webhook,
+ * {@code hooks.slack.com/workflows/} or {@code /triggers/} then {@code T<team>/} and 43 or more
+ * letters, digits and '/' (the workflow's ids and its secret). Anyone holding the path can post to
+ * the channel; the host stays, so the line still says a Slack webhook was called. Found from the
+ * 'T' and confirmed by looking back, so a line full of "https" costs no look-ahead.
  */
 final class SlackWebhooks {
     private static final String PATH = "hooks.slack.com/services/";
+    private static final String[] WORKFLOW_PATHS = {"hooks.slack.com/workflows/", "hooks.slack.com/triggers/"};
     private static final int MIN_ID = 8;
     private static final int MAX_ID = 12;
     private static final int SECRET = 24;
+    /** A workflow's ids and secret after its team's id: 43 chars in the shortest Slack has issued. */
+    private static final int MIN_WORKFLOW_PATH = 43;
 
     private SlackWebhooks() {
     }
@@ -19,7 +24,7 @@ final class SlackWebhooks {
     static long match(CharSequence s, int from, int at, int end) {
         int path = at - PATH.length();
         if (path < from || !TextSearch.startsWith(s, path, end, PATH)) {
-            return Match.NONE;
+            return workflow(s, from, at, end);
         }
         int bot = idEnd(s, at, end, 'T');
         if (bot < 0 || bot >= end || s.charAt(bot) != '/') {
@@ -39,6 +44,24 @@ final class SlackWebhooks {
             }
         }
         return Match.of(at, stop);
+    }
+
+    private static long workflow(CharSequence s, int from, int at, int end) {
+        for (String workflowPath : WORKFLOW_PATHS) {
+            int path = at - workflowPath.length();
+            if (path >= from && TextSearch.startsWith(s, path, end, workflowPath)) {
+                int team = idEnd(s, at, end, 'T');
+                if (team < 0 || team >= end || s.charAt(team) != '/') {
+                    return Match.NONE;
+                }
+                int stop = team + 1;
+                while (stop < end && (CharClass.isAlnum(s.charAt(stop)) || s.charAt(stop) == '/')) {
+                    stop++;
+                }
+                return stop - team - 1 < MIN_WORKFLOW_PATH ? Match.NONE : Match.of(at, stop);
+            }
+        }
+        return Match.NONE;
     }
 
     /** A Slack id: {@code kind} and 8 to 12 upper-case letters and digits; its end, or -1. */

@@ -19,8 +19,8 @@ final class SpanFinder {
     private static final int PASSWORD_KV = BuiltInDetector.PASSWORD_KV.bit();
     private static final int PRIVATE_KEY = BuiltInDetector.PRIVATE_KEY.bit();
     private static final int PAN = BuiltInDetector.PAN.bit();
-    /** The longest prefix a '_' or '-' ends: "github" of github_pat_. */
-    private static final int MAX_PREFIX = 6;
+    /** The longest prefix a '_' or '-' ends: "glagent" of GitLab's glagent-. */
+    private static final int MAX_PREFIX = 7;
     /** A non-ASCII char right after the trigger: only values that need not continue in ASCII, and a line break. */
     private static final int NON_ASCII_SECOND = BuiltInDetector.EMAIL.bit() | PASSWORD_KV | TriggerTable.BREAK;
     /**

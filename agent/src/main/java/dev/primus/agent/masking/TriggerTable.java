@@ -119,10 +119,10 @@ final class TriggerTable {
         atStart(BuiltInDetector.BEARER_TOKEN, enabled, "bB");
         prefixed(BuiltInDetector.STRIPE_KEY, enabled, "srpw", "kc", "_");
         prefixed(BuiltInDetector.GITHUB_TOKEN, enabled, "g", "pousrb", "_");
-        prefixed(BuiltInDetector.SLACK_TOKEN, enabled, "x", "baprs", "-");
+        prefixed(BuiltInDetector.SLACK_TOKEN, enabled, "x", "bapres", "-");
         atStart(BuiltInDetector.SLACK_WEBHOOK, enabled, "T");
         atStart(BuiltInDetector.GOOGLE_API_KEY, enabled, "Ay");
-        prefixed(BuiltInDetector.GITLAB_TOKEN, enabled, "g", "t", "-");
+        prefixed(BuiltInDetector.GITLAB_TOKEN, enabled, "g", "tsr", "-"); // glpat- gldt- ..., gloas-, glrtr-
         prefixed(BuiltInDetector.NPM_TOKEN, enabled, "n", "m", "_");
         prefixed(BuiltInDetector.OPENAI_KEY, enabled, "s", "k", "-");
         prefixed(BuiltInDetector.ANTHROPIC_KEY, enabled, "s", "k", "-");

@@ -21,6 +21,20 @@ class GitLabTokenDetectorTest {
         assertEquals("token [GITLAB_TOKEN] ok", masker.mask("token " + token + " ok"));
     }
 
+    /** GitLab's documented prefixes for its other tokens, with bodies of the lengths each is issued with. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "gldt-EXAMPLE_primus-test0", "glrt-EXAMPLE_primus-test0", "glrt-t1_EXAMPLEpayload_primus_tests.011a2b3c4",
+        "glrtr-EXAMPLE_primus-test0", "glptt-0123456789abcdef0123456789abcdef01234567", "glft-EXAMPLE_primus-test0",
+        "glcbt-64_EXAMPLE_primus-test0", "glimt-EXAMPLE_primus-test0", "glsoat-EXAMPLE_primus-test0",
+        "glffct-EXAMPLE_primus-test0", "gloas-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        "glagent-EXAMPLE_primus-test0_and_more_payload",
+    })
+    void masksGitLabsOtherTokens(String token) {
+        assertEquals("token [GITLAB_TOKEN] ok", masker.mask("token " + token + " ok"));
+        assertEquals("{\"token\":\"[GITLAB_TOKEN]\"}", masker.mask("{\"token\":\"" + token + "\"}"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "{}", // bare
@@ -41,7 +55,8 @@ class GitLabTokenDetectorTest {
         "glpat-EXAMPLEpayload_primus_test.011a2b3c4", // payload of 26: too long to be classic, too short to route
         "glpat-EXAMPLEpayload_for_primus_tests.01.1f2a3b4c", // CRC one short
         "glpat-EXAMPLE+primus-test0", // '+' is not base64url
-        "xglpat-EXAMPLE_primus-test0", "gldt-EXAMPLE_primus-test0",
+        "xglpat-EXAMPLE_primus-test0", "xgldt-EXAMPLE_primus-test0", "gldt-EXAMPLE_primus-tes", // 19 chars
+        "glxyz-EXAMPLE_primus-test0", "glrt-runner-config",
         "glpat-", "glpat-tokens", "global",
     })
     void leavesLookAlikesAlone(String text) {

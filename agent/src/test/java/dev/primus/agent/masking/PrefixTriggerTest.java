@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class PrefixTriggerTest {
     private static final String NOISE = "aAsSkK_-=:\"' @./\\n";
+    private static final String[] GITLAB_PREFIXES = {"gldt-", "gloas-", "glrtr-", "glagent-"};
 
     @Test
     void everyPrefixedValueADetectorMatchesIsFoundByTheScan() {
@@ -59,9 +60,10 @@ class PrefixTriggerTest {
 
     @Test
     void aWordTooLongForAPrefixOrADelimiterAtAWordStartAsksNoDetector() {
-        String line = "session_id=7 xsk_live_4eC39HqLyjWDarjtT1zdp7dc _sk -sk multi-word-value";
-        assertTrue(SpanFinder.prefixStart(line, 0, line.indexOf('_')) < 0, "'session' is too long for a prefix");
+        String line = "sessions_id=7 xsk_live_4eC39HqLyjWDarjtT1zdp7dc _sk -sk multi-word-value";
+        assertTrue(SpanFinder.prefixStart(line, 0, line.indexOf('_')) < 0, "'sessions' is too long for a prefix");
         assertTrue(SpanFinder.prefixStart("github_pat_", 0, 6) == 0);
+        assertTrue(SpanFinder.prefixStart("glagent-", 0, 7) == 0, "GitLab's glagent- is the longest prefix");
         assertTrue(SpanFinder.prefixStart("x\\nsk_", 0, 5) == 3, "a word starts after an escaped line break");
         assertTrue(SpanFinder.prefixStart(line, 0, line.indexOf("_sk")) < 0, "a '_' that starts a word ends none");
         SpanFinder finder = new SpanFinder(TriggerNarrowingTest.everyDetector(), new Markers(new String[0]),
@@ -87,10 +89,18 @@ class PrefixTriggerTest {
             case 6:
                 return values.huggingFaceToken();
             case 7:
-                return values.gitlabToken();
+                // GitLab's other prefixes, one for each char that may end one: t, s, r.
+                return random.nextBoolean() ? values.gitlabToken()
+                        : GITLAB_PREFIXES[random.nextInt(GITLAB_PREFIXES.length)] + values.word(20 + random.nextInt(20));
             case 8:
-                return random.nextBoolean() ? values.slackToken()
-                        : "xapp-1-A" + values.digits(10) + "-" + values.word(20);
+                switch (random.nextInt(3)) {
+                    case 0:
+                        return values.slackToken();
+                    case 1:
+                        return "xoxe-1-" + values.digits(10) + "-" + values.word(20);
+                    default:
+                        return "xapp-1-A" + values.digits(10) + "-" + values.word(20);
+                }
             case 9:
                 return values.openAiKey();
             case 10:

@@ -36,6 +36,19 @@ class SlackWebhookDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        "https://hooks.slack.com/workflows/T01ABCD2EFG/A02BCDE3FGH/412345678901234567/0a1B2c3D4e5F6g7H8i9J0k1L",
+        "https://hooks.slack.com/triggers/T01ABCD2EFG/5123456789012/0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d",
+    })
+    void masksWorkflowBuilderWebhooks(String url) {
+        String masked = url.substring(0, url.indexOf("/T") + 1) + "[SLACK_WEBHOOK]";
+        assertEquals("url " + masked + " ok", masker.mask("url " + url + " ok"));
+        assertEquals("{\"url\":\"" + masked + "\"}", masker.mask("{\"url\":\"" + url + "\"}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "https://hooks.slack.com/workflows/T01ABCD2EFG/A02BCDE3FGH", // no secret
+        "https://hooks.slack.com/triggers/t01abcd2efg/5123456789012/0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d", // team in lower case
         "https://hooks.slack.com/services/T0000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", // team id one short
         "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXX", // secret one short
         "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXXX", // secret one long
