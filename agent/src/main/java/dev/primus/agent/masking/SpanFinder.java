@@ -32,7 +32,7 @@ final class SpanFinder {
     private final TriggerTable triggers;
     private final Markers markers;
     private final CustomDetector[] customs;
-    /** Whether password_kv reads the parameters Hibernate logs after a statement ({@link HibernateBindings}). */
+    /** Whether password_kv reads the parameters Hibernate and Spring log after a statement ({@link BindingLines}). */
     private final boolean statements;
 
     SpanFinder(int enabled, Markers markers, CustomDetector[] customs) {
@@ -62,7 +62,7 @@ final class SpanFinder {
         int end = s.length();
         int[] table = triggers.entries;
         List<Span> found = null;
-        long binding = statements ? HibernateBindings.match(s, from, end) : Match.NONE;
+        long binding = statements ? BindingLines.match(s, from, end) : Match.NONE;
         if (binding != Match.NONE) {
             found = new ArrayList<Span>();
             found.add(new Span(Match.start(binding), Match.end(binding), BuiltInDetector.PASSWORD_KV.ordinal()));

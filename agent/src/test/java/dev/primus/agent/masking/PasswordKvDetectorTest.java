@@ -333,6 +333,34 @@ class PasswordKvDetectorTest {
         assertEquals("binding parameter (2:VARCHAR) <- [hunter2]", all.mask("binding parameter (2:VARCHAR) <- [hunter2]"));
     }
 
+    /** Spring's JdbcTemplate at DEBUG and StatementCreatorUtils at TRACE, as Spring Boot users turn them on. */
+    @Test
+    void masksTheParametersSpringJdbcSetsAfterItsStatement() throws InterruptedException {
+        Masker all = Masker.builder().build();
+        String setting = "Setting SQL statement parameter value: column index %d, parameter value [%s], "
+                + "value class [java.lang.String], SQL type unknown";
+        all.mask("Executing prepared SQL statement [insert into users (name, password) values (?, ?)]");
+        assertEquals(String.format(setting, 1, "bob"), all.mask(String.format(setting, 1, "bob")));
+        assertEquals(String.format(setting, 2, "[PASSWORD_KV]"), all.mask(String.format(setting, 2, "hunter2")));
+        // The value's own text may hold what ends it, and a null is nothing to mask.
+        assertEquals(String.format(setting, 2, "[PASSWORD_KV]"), all.mask(String.format(setting, 2, "a], value class [b")));
+        assertEquals("Setting SQL statement parameter value: column index 2, parameter value [null], value class [null],"
+                + " SQL type 12", all.mask("Setting SQL statement parameter value: column index 2, parameter value [null],"
+                + " value class [null], SQL type 12"));
+        all.mask("Executing SQL batch update [update users set password = ? where id = ?]");
+        assertEquals(String.format(setting, 1, "[PASSWORD_KV]"), all.mask(String.format(setting, 1, "n3w-Pass")));
+        assertEquals("Setting SQL statement parameter value: column index 2, parameter value [42], value class"
+                + " [java.lang.Long], SQL type unknown", all.mask("Setting SQL statement parameter value: column index 2,"
+                + " parameter value [42], value class [java.lang.Long], SQL type unknown"));
+        // Another thread's statement says nothing of this thread's parameters.
+        Thread other = new Thread(() -> all.mask("Executing prepared SQL statement [select * from users where name = ?]"));
+        other.start();
+        other.join();
+        assertEquals(String.format(setting, 1, "[PASSWORD_KV]"), all.mask(String.format(setting, 1, "n3w-Pass")));
+        all.mask("Executing prepared SQL statement [select username,password,enabled from users where username = ?]");
+        assertEquals(String.format(setting, 1, "john"), all.mask(String.format(setting, 1, "john")));
+    }
+
     /**
      * RFC 7517's example keys: A.3's symmetric key, A.1's EC private key (its {@code d}), and an RSA
      * private key shaped as A.2's (members shortened); in any member order, as Nimbus writes them.

@@ -1,0 +1,155 @@
+package dev.primus.agent.masking;
+
+/**
+ * For password_kv: the value an SQL logger binds to a parameter of the statement it logged just
+ * before on the same thread, as a message of its own, when asked to show a statement's parameters.
+ * <ul>
+ * <li>Hibernate ({@code org.hibernate.SQL} at DEBUG, the binder at TRACE): after
+ * {@code insert into users (email,password,id) values (?,?,?)}, the line
+ * {@code binding parameter (2:VARCHAR) <- [hunter2]} (Hibernate 6.2 and later) or
+ * {@code binding parameter [2] as [VARCHAR] - [hunter2]} (5, 6.0 and 6.1) masks {@code hunter2}.
+ * <li>Spring's {@code JdbcTemplate} (DEBUG) and {@code StatementCreatorUtils} (TRACE): after
+ * {@code Executing prepared SQL statement [insert into users (name, password) values (?, ?)]} (or
+ * {@code Executing SQL batch update [...]}), the line {@code Setting SQL statement parameter value:
+ * column index 2, parameter value [hunter2], value class [java.lang.String], SQL type unknown}
+ * masks {@code hunter2}.
+ * </ul>
+ * Each is looked for at the start of every text, past its indent ({@code format_sql} writes a
+ * statement on lines of its own): for most texts one char rules it out. The statement's line
+ * marks which {@code ?} bind a secret ({@link PreparedStatementParams#secretParameters}) for the
+ * thread ({@link LastStatement}).
+ */
+final class BindingLines {
+    private static final String BINDING = "binding parameter ";
+    /** What a statement Hibernate logs starts with. */
+    private static final String[] VERBS = {"insert", "update", "select", "delete", "merge", "with"};
+    /** What Spring's JdbcTemplate writes before a statement with parameters, up to the statement. */
+    private static final String[] SPRING_STATEMENTS = {"Executing prepared SQL statement [", "Executing SQL batch update ["};
+    private static final String SPRING_BINDING = "Setting SQL statement parameter value: column index ";
+    private static final String SPRING_VALUE = ", parameter value [";
+    private static final String SPRING_VALUE_END = "], value class [";
+    /** Bit c - 'a': a binding line or a statement may start with letter c, in either case. */
+    private static final int FIRST_LETTERS = letters(BINDING, VERBS) | letters(SPRING_BINDING, SPRING_STATEMENTS);
+    private static final int MAX_INDENT = 16;
+    private static final int MAX_STATEMENT = 4096;
+
+    private BindingLines() {
+    }
+
+    /**
+     * For the text {@code s[from, end)}: the value of a binding line's secret parameter, or
+     * {@link Match#NONE}; a statement's line is noted for the lines after it.
+     */
+    static long match(CharSequence s, int from, int end) {
+        int at = from;
+        while (at < end && at - from < MAX_INDENT && isSpace(s.charAt(at))) {
+            at++;
+        }
+        if (at >= end) {
+            return Match.NONE;
+        }
+        int first = (s.charAt(at) | 0x20) - 'a';
+        if (first < 0 || first >= 26 || (FIRST_LETTERS & 1 << first) == 0) {
+            return Match.NONE;
+        }
+        if (first == 'b' - 'a') {
+            return TextSearch.startsWith(s, at, end, BINDING) ? binding(s, at + BINDING.length(), end) : Match.NONE;
+        }
+        if (TextSearch.startsWith(s, at, end, SPRING_BINDING)) {
+            return springBinding(s, at + SPRING_BINDING.length(), end);
+        }
+        int statement = isStatement(s, at, end) ? at : springStatement(s, at, end);
+        if (statement >= 0) {
+            int statementEnd = (int) Math.min(end, (long) statement + MAX_STATEMENT);
+            LastStatement.logged(PreparedStatementParams.secretParameters(s, statement, statementEnd));
+        }
+        return Match.NONE;
+    }
+
+    /** Where the statement of a JdbcTemplate line starts, past its {@code [}; or -1. */
+    private static int springStatement(CharSequence s, int at, int end) {
+        for (String prefix : SPRING_STATEMENTS) {
+            if (TextSearch.startsWith(s, at, end, prefix)) {
+                return at + prefix.length();
+            }
+        }
+        return -1;
+    }
+
+    /** From after {@code column index }: {@code 2, parameter value [v], value class [T], SQL type t}. */
+    private static long springBinding(CharSequence s, int at, int end) {
+        int digits = secretIndexEnd(s, at, end);
+        if (digits < 0 || !TextSearch.startsWith(s, digits, end, SPRING_VALUE)) {
+            return Match.NONE;
+        }
+        int value = digits + SPRING_VALUE.length();
+        int lineEnd = TextSearch.lineEnd(s, value, end);
+        // The last "], value class [" of the line: the value's own text may hold one.
+        int close = -1;
+        for (int found = TextSearch.indexOf(s, SPRING_VALUE_END, value, lineEnd); found >= 0;
+                found = TextSearch.indexOf(s, SPRING_VALUE_END, found + 1, lineEnd)) {
+            close = found;
+        }
+        return close <= value || FrameworkValues.isOne(s, value, close) ? Match.NONE : Match.of(value, close);
+    }
+
+    /**
+     * Where the 1-based parameter index written at {@code at} ends, when the statement this thread
+     * logged last binds a secret at that place; else -1.
+     */
+    private static int secretIndexEnd(CharSequence s, int at, int end) {
+        int digits = at;
+        int index = 0;
+        while (digits < end && CharClass.isDigit(s.charAt(digits)) && index <= LastStatement.MAX_PARAMETERS) {
+            index = index * 10 + s.charAt(digits) - '0';
+            digits++;
+        }
+        return digits == at || index < 1 || index > LastStatement.MAX_PARAMETERS
+                || (LastStatement.secretParameters() & 1L << (index - 1)) == 0 ? -1 : digits;
+    }
+
+    private static boolean isStatement(CharSequence s, int at, int end) {
+        for (String verb : VERBS) {
+            int verbEnd = at + verb.length();
+            if (verbEnd < end && isSpace(s.charAt(verbEnd)) && TextSearch.startsWithIgnoreCase(s, at, end, verb)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** From after {@code binding parameter }: {@code (2:VARCHAR) <- [v]} or {@code [2] as [VARCHAR] - [v]}. */
+    private static long binding(CharSequence s, int at, int end) {
+        if (at >= end || (s.charAt(at) != '(' && s.charAt(at) != '[')) {
+            return Match.NONE;
+        }
+        int digits = secretIndexEnd(s, at + 1, end);
+        if (digits < 0) {
+            return Match.NONE;
+        }
+        int lineEnd = TextSearch.lineEnd(s, digits, end);
+        int open = TextSearch.indexOf(s, s.charAt(at) == '(' ? ") <- [" : " - [", digits, lineEnd);
+        int close = lineEnd - 1;
+        while (close > open && s.charAt(close) != ']') {
+            close--;
+        }
+        int value = open < 0 ? -1 : TextSearch.indexOf(s, '[', open, lineEnd) + 1;
+        // null, or one of our markers (FrameworkValues reads a '[' as a list's): nothing to mask.
+        if (value <= 0 || close <= value || FrameworkValues.isOne(s, value, close)) {
+            return Match.NONE;
+        }
+        return Match.of(value, close);
+    }
+
+    private static int letters(String binding, String[] statements) {
+        int bits = 1 << ((binding.charAt(0) | 0x20) - 'a');
+        for (String statement : statements) {
+            bits |= 1 << ((statement.charAt(0) | 0x20) - 'a');
+        }
+        return bits;
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    }
+}
