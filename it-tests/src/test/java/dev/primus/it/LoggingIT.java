@@ -65,8 +65,8 @@ class LoggingIT {
         String[] keyedMarkers = {"[PASSWORD_KV]", "[BEARER_TOKEN]", "[PASSWORD_KV]", "[AADHAAR]", "[PHONE]", "[US_SSN]",
             "[AWS_SECRET_KEY]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[URL_CREDENTIALS]", "[AZURE_STORAGE_KEY]",
             "[AZURE_SAS_SIGNATURE]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]",
-            "[PHONE]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[BEARER_TOKEN]", "[PASSWORD_KV]", "[PASSWORD_KV]",
-            "[GOOGLE_API_KEY]"};
+            "[PHONE]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[BEARER_TOKEN]", "[PASSWORD_KV]",
+            "[PASSWORD_KV]", "[GOOGLE_API_KEY]"};
         for (int i = 0; i < LoggingApp.KEY_IN_TEMPLATE.length; i++) {
             MASKED.put(LoggingApp.KEY_IN_TEMPLATE[i][1], keyedMarkers[i]);
         }

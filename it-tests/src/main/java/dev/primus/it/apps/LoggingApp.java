@@ -53,6 +53,9 @@ public final class LoggingApp {
         {"mobile={} verified", "07700900123"},
         // Hibernate's binder at TRACE, after STATEMENT: the parameter's place says it is a password.
         {"binding parameter (2:VARCHAR) <- [{}]", "hibKeyed77"},
+        // Spring's StatementCreatorUtils at TRACE, after a statement, as its JdbcTemplate logs one.
+        {"Setting SQL statement parameter value: column index 2, parameter value [{}], value class [java.lang.String],"
+            + " SQL type unknown", "springKeyed77"},
         {"login bob with password {}", "pr0seKeyed77"},
         {"calling billing with Basic {}", "Ym9iOmJhc2ljS2V5ZWQ3Nw=="},
         {"X-Vault-Token: {}", "hvs.CAESIJ3exampleFORprimus0tests"},
