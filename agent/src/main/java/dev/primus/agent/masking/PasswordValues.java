@@ -321,7 +321,8 @@ final class PasswordValues {
             if (oracle != Match.NONE) {
                 return oracle;
             }
-            return PreparedStatementParams.match(s, from, at, end);
+            long params = PreparedStatementParams.match(s, from, at, end);
+            return params != Match.NONE ? params : SimpleJdbcInsertValues.match(s, from, at, end);
         }
         return valueOfKey(s, from, at, keyEnd, key, end);
     }

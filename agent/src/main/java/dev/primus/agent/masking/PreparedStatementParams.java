@@ -8,8 +8,8 @@ package dev.primus.agent.masking;
  * ({@link SqlInsertValues#isOfSecretColumn}) or right after a secret column's {@code =}
  * ({@code update users set password=? where id=?}). Found from the ':' after {@code Params}; the
  * parameters from the first secret one to the last, over a batch's rows, are masked as one span
- * (datasource-proxy neither quotes nor escapes them, so one holding a ',' may shift those after
- * it: the span errs towards more).
+ * (datasource-proxy neither quotes nor escapes them, so one holding a ',' reads as two: see
+ * {@link #secretSpan}).
  */
 final class PreparedStatementParams {
     private static final String PARAMS = "Params";
@@ -34,33 +34,59 @@ final class PreparedStatementParams {
         if (secret == 0) {
             return Match.NONE;
         }
+        int placeholders = parameterCount(s, queryStart, at);
         int start = -1;
         int stop = -1;
-        int item = at + 3;
+        int row = at + 3;
         // A batch logs one row per execution, "(a,b),(c,d)": each row's parameters in the query's order.
-        for (int row = 0; row < MAX_ROWS; row++) {
-            int k = 0;
-            while (k < LastStatement.MAX_PARAMETERS && item < end) {
-                int itemEnd = item;
-                while (itemEnd < end && s.charAt(itemEnd) != ',' && s.charAt(itemEnd) != ')' && s.charAt(itemEnd) != '\n') {
-                    itemEnd++;
-                }
-                if ((secret & 1L << k) != 0 && itemEnd > item) {
-                    start = start < 0 ? item : start;
-                    stop = itemEnd;
-                }
-                k++;
-                item = itemEnd + 1;
-                if (itemEnd >= end || s.charAt(itemEnd) != ',') {
-                    break;
-                }
+        for (int r = 0; r < MAX_ROWS; r++) {
+            int rowEnd = row;
+            int pieces = 1;
+            while (rowEnd < end && s.charAt(rowEnd) != ')' && s.charAt(rowEnd) != '\n') {
+                pieces += s.charAt(rowEnd) == ',' ? 1 : 0;
+                rowEnd++;
             }
-            if (item + 1 >= end || s.charAt(item - 1) != ')' || s.charAt(item) != ',' || s.charAt(item + 1) != '(') {
+            long span = secretSpan(s, row, rowEnd, ",", secret, pieces - placeholders);
+            if (span != Match.NONE) {
+                start = start < 0 ? Match.start(span) : start;
+                stop = Match.end(span);
+            }
+            if (rowEnd + 2 >= end || s.charAt(rowEnd) != ')' || s.charAt(rowEnd + 1) != ',' || s.charAt(rowEnd + 2) != '(') {
                 break;
             }
-            item += 2;
+            row = rowEnd + 3;
         }
         return start < 0 || FrameworkValues.isOne(s, start, stop) ? Match.NONE : Match.of(start, stop);
+    }
+
+    /**
+     * In a list of values that {@code separator} joins, {@code s[list, close)}, neither quoted nor
+     * escaped: the span from the first secret value to the last, or {@link Match#NONE}. A value
+     * holding the separator reads as more than one: with {@code extra} more pieces than
+     * placeholders, the k-th value lies within pieces k to k + extra however they fall, and the
+     * span reaches the last secret's k + extra, so a separator in a value before a secret never
+     * leaves the secret in clear.
+     */
+    static long secretSpan(CharSequence s, int list, int close, String separator, long secret, int extra) {
+        int first = Long.numberOfTrailingZeros(secret);
+        int last = Long.SIZE - 1 - Long.numberOfLeadingZeros(secret) + Math.max(0, extra);
+        int start = pieceStart(s, list, close, separator, first);
+        int next = pieceStart(s, list, close, separator, last + 1);
+        int stop = next < 0 ? close : next - separator.length();
+        return start < 0 || stop <= start ? Match.NONE : Match.of(start, stop);
+    }
+
+    /** Where the {@code index}-th (0-based) piece of {@code s[list, close)} starts; -1 past the last. */
+    private static int pieceStart(CharSequence s, int list, int close, String separator, int index) {
+        int start = list;
+        for (int k = 0; k < index; k++) {
+            int at = TextSearch.indexOf(s, separator, start, close);
+            if (at < 0) {
+                return -1;
+            }
+            start = at + separator.length();
+        }
+        return start;
     }
 
     /** Where the query that {@code Query:["} opens before {@code at} starts, on the same line; -1 when none. */
@@ -99,6 +125,23 @@ final class PreparedStatementParams {
             }
         }
         return secret;
+    }
+
+    /** How many {@code ?} the query in {@code s[start, end)} has outside quotes, as {@link #secretParameters} counts them. */
+    static int parameterCount(CharSequence s, int start, int end) {
+        int count = 0;
+        boolean quoted = false;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (c == '?' && !quoted) {
+                count++;
+            } else if (c == '"' && !quoted && i + 1 < end && s.charAt(i + 1) == ']') {
+                break;
+            }
+        }
+        return count;
     }
 
     /** Whether the {@code ?} at {@code at} follows {@code column =} of a column named like a secret. */

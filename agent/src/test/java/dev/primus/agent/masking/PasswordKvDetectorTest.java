@@ -278,6 +278,11 @@ class PasswordKvDetectorTest {
             + "| `Query:[\"insert into \"users\" (\"name\", \"password\") values (?, ?)\"], Params:[(bob,[PASSWORD_KV])]`",
         "`Query:[\"insert into u (email,password) values (?,?)\"], Params:[(bob,hunter2),(al,s3cret),(cy,x1)]` "
             + "| `Query:[\"insert into u (email,password) values (?,?)\"], Params:[(bob,[PASSWORD_KV])]`",
+        // A value holding the ',' before the secret: the secret is masked with what it shifted.
+        "`Query:[\"insert into u (name,password,note) values (?,?,?)\"], Params:[(Doe, John,hunter2,x)]` "
+            + "| `Query:[\"insert into u (name,password,note) values (?,?,?)\"], Params:[(Doe,[PASSWORD_KV],x)]`",
+        "`Query:[\"insert into u (name,password) values (?,?)\"], Params:[(Doe, John,hunter2),(al,s3cret)]` "
+            + "| `Query:[\"insert into u (name,password) values (?,?)\"], Params:[(Doe,[PASSWORD_KV])]`",
     })
     void masksTheParametersDataSourceProxyLogsForSecretColumns(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -331,6 +336,34 @@ class PasswordKvDetectorTest {
         assertEquals("binding parameter (1:VARCHAR) <- [bob]", all.mask("binding parameter (1:VARCHAR) <- [bob]"));
         all.mask("select u1_0.id from users u1_0 where u1_0.email=?");
         assertEquals("binding parameter (2:VARCHAR) <- [hunter2]", all.mask("binding parameter (2:VARCHAR) <- [hunter2]"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "[1, bob, hunter2]                 | [1, bob, [PASSWORD_KV]]",
+        "[1, bob, hunter2, 2026-12-05]     | [1, bob, [PASSWORD_KV], 2026-12-05]",
+        // A value holding ", " before the secret: the range masked still holds the secret.
+        "[1, Doe, John, hunter2, 2026-12-05] | [1, Doe, [PASSWORD_KV], 2026-12-05]",
+        // One after it: the same.
+        "[1, bob, hunter2, a, b]           | [1, bob, [PASSWORD_KV], b]",
+        "[1, bob, null, 2026-12-05]        | [1, bob, null, 2026-12-05]",
+    })
+    void masksTheSecretValuesSimpleJdbcInsertLogsWithItsStatement(String values, String masked) {
+        String line = "The following parameters are used for insert INSERT INTO users (id, name, password, created)"
+                + " VALUES(?, ?, ?, ?) with: ";
+        String threeColumns = line.replace(", created)", ")").replace(", ?)", ")");
+        String text = values.split(", ").length == 3 ? threeColumns : line;
+        assertEquals(text + masked, masker.mask(text + values));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "The following parameters are used for insert INSERT INTO users (id, name) VALUES(?, ?) with: [1, bob]",
+        "The following parameters are used for call {call get_user(?, ?)} with: {id=1, name=bob}",
+        "retrying with: [1, bob, hunter2]",
+    })
+    void leavesSimpleJdbcInsertLinesWithNoSecretColumnAlone(String text) {
+        assertEquals(text, masker.mask(text));
     }
 
     /** Spring's JdbcTemplate at DEBUG and StatementCreatorUtils at TRACE, as Spring Boot users turn them on. */

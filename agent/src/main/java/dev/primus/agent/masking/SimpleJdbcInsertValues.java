@@ -1,0 +1,64 @@
+package dev.primus.agent.masking;
+
+/**
+ * For password_kv: the values Spring's {@code SimpleJdbcInsert} logs with its statement on one
+ * line at DEBUG ({@code The following parameters are used for insert INSERT INTO users (id, name,
+ * password) VALUES(?, ?, ?) with: [1, bob, hunter2]}): a value is a secret when its {@code ?}
+ * stands at a secret column's place ({@link PreparedStatementParams#secretParameters}). Found from
+ * the ':' after {@code with}.
+ *
+ * <p>The list is a Java {@code List}'s {@code toString}: values joined by ", ", neither quoted nor
+ * escaped, so a value holding ", " reads as two ({@link PreparedStatementParams#secretSpan}).
+ */
+final class SimpleJdbcInsertValues {
+    private static final String INSERT = "The following parameters are used for insert ";
+    private static final String WITH = "with";
+    private static final String SEPARATOR = ", ";
+    private static final int MAX_STATEMENT = 4096;
+
+    private SimpleJdbcInsertValues() {
+    }
+
+    /** {@code at} is a ':'. */
+    static long match(CharSequence s, int from, int at, int end) {
+        int statementEnd = at - WITH.length() - 1;
+        if (statementEnd <= from || !TextSearch.startsWith(s, statementEnd, at, " " + WITH)
+                || at + 2 >= end || s.charAt(at + 1) != ' ' || s.charAt(at + 2) != '[') {
+            return Match.NONE;
+        }
+        int statement = statementAfterInsert(s, from, statementEnd);
+        long secret = statement < 0 ? 0 : PreparedStatementParams.secretParameters(s, statement, statementEnd);
+        if (secret == 0) {
+            return Match.NONE;
+        }
+        int placeholders = PreparedStatementParams.parameterCount(s, statement, statementEnd);
+        int list = at + 3;
+        int close = TextSearch.lineEnd(s, list, end) - 1;
+        while (close >= list && s.charAt(close) != ']') {
+            close--;
+        }
+        if (close < list) {
+            return Match.NONE;
+        }
+        int pieces = 1;
+        for (int i = TextSearch.indexOf(s, SEPARATOR, list, close); i >= 0; i = TextSearch.indexOf(s, SEPARATOR, i + 2, close)) {
+            pieces++;
+        }
+        long span = PreparedStatementParams.secretSpan(s, list, close, SEPARATOR, secret, pieces - placeholders);
+        return span == Match.NONE || FrameworkValues.isOne(s, Match.start(span), Match.end(span)) ? Match.NONE : span;
+    }
+
+    /** Where the statement starts, after {@link #INSERT} on the same line before {@code at}; -1 when none. */
+    private static int statementAfterInsert(CharSequence s, int from, int at) {
+        for (int i = at - INSERT.length(); i >= from && at - i <= MAX_STATEMENT; i--) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return -1;
+            }
+            if (c == 'T' && TextSearch.startsWith(s, i, at, INSERT)) {
+                return i + INSERT.length();
+            }
+        }
+        return -1;
+    }
+}
