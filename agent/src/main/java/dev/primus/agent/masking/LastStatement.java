@@ -4,8 +4,9 @@ package dev.primus.agent.masking;
  * Which parameters of the SQL statement a thread logged last bind a secret, for the line of
  * parameters its SQL logger writes after it, which names no column beside any value (MyBatis's
  * {@code ==> Parameters:}, {@link MyBatisParameters}; Hibernate's {@code binding parameter} and
- * Spring's {@code Setting SQL statement parameter value}, {@link BindingLines}). The only state the engine keeps between two messages: one
- * {@code long} per thread that logs statements, written from a statement's line only.
+ * Spring's {@code Setting SQL statement parameter value}, {@link BindingLines}). The only state
+ * the engine keeps between two messages: one {@code long} per thread that logs statements,
+ * written from a statement's line only.
  */
 final class LastStatement {
     /** Parameters past this many are not judged, one bit each: a log line's statement, not a bulk load. */

@@ -127,7 +127,7 @@ final class PreparedStatementParams {
         return secret;
     }
 
-    /** How many {@code ?} the query in {@code s[start, end)} has outside quotes, as {@link #secretParameters} counts them. */
+    /** How many {@code ?} the query in {@code s[start, end)} has outside quotes, as {@link #secretParameters} reads it. */
     static int parameterCount(CharSequence s, int start, int end) {
         int count = 0;
         boolean quoted = false;

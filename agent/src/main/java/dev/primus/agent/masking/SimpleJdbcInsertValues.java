@@ -41,7 +41,8 @@ final class SimpleJdbcInsertValues {
             return Match.NONE;
         }
         int pieces = 1;
-        for (int i = TextSearch.indexOf(s, SEPARATOR, list, close); i >= 0; i = TextSearch.indexOf(s, SEPARATOR, i + 2, close)) {
+        for (int i = TextSearch.indexOf(s, SEPARATOR, list, close); i >= 0;
+                i = TextSearch.indexOf(s, SEPARATOR, i + SEPARATOR.length(), close)) {
             pieces++;
         }
         long span = PreparedStatementParams.secretSpan(s, list, close, SEPARATOR, secret, pieces - placeholders);

@@ -10,7 +10,8 @@ class SlackTokenDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"xoxb-1234567890-abcdefghij", "xoxp-1-2-3-abcdefghij", "xoxa-2-abcdefghijk", "xoxr-abcdefghij",
-        "xoxs-0123456789", "xoxe-1-abcdefghij0123456789", "xapp-1-A0123456789-1234567890123-0123456789abcdef0123456789abcdef"})
+        "xoxs-0123456789", "xoxe-1-abcdefghij0123456789",
+        "xapp-1-A0123456789-1234567890123-0123456789abcdef0123456789abcdef"})
     void masksSlackTokens(String token) {
         assertEquals("slack [SLACK_TOKEN] ok", masker.mask("slack " + token + " ok"));
     }

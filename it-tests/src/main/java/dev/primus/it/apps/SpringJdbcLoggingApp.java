@@ -24,7 +24,8 @@ public final class SpringJdbcLoggingApp {
 
     public static void main(String[] args) {
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:mem:spring;DB_CLOSE_DELAY=-1", "sa", ""));
-        jdbc.execute("create table users (id bigint primary key, name varchar(50), password varchar(100), note varchar(50))");
+        jdbc.execute("create table users (id bigint primary key, name varchar(50), password varchar(100),"
+                + " note varchar(50))");
         jdbc.update("insert into users (id, name, password) values (?, ?, ?)", 1L, "bob", "insert" + SECRET_MARK);
         jdbc.update("update users set password = ? where id = ?", "update" + SECRET_MARK, 1L);
         jdbc.queryForList("select id from users where name = ? and password = ?", "bob", "where" + SECRET_MARK);
