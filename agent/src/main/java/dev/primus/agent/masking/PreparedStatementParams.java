@@ -26,7 +26,7 @@ final class PreparedStatementParams {
                 || at + 2 >= end || s.charAt(at + 1) != '[' || s.charAt(at + 2) != '(') {
             return Match.NONE;
         }
-        int queryStart = queryBefore(s, from, at);
+        int queryStart = TextSearch.afterOnLine(s, from, at, QUERY, MAX_QUERY);
         if (queryStart < 0) {
             return Match.NONE;
         }
@@ -87,20 +87,6 @@ final class PreparedStatementParams {
             start = at + separator.length();
         }
         return start;
-    }
-
-    /** Where the query that {@code Query:["} opens before {@code at} starts, on the same line; -1 when none. */
-    private static int queryBefore(CharSequence s, int from, int at) {
-        for (int i = at - QUERY.length(); i >= from && at - i <= MAX_QUERY; i--) {
-            char c = s.charAt(i);
-            if (c == '\n' || c == '\r') {
-                return -1;
-            }
-            if (c == 'Q' && TextSearch.startsWith(s, i, at, QUERY)) {
-                return i + QUERY.length();
-            }
-        }
-        return -1;
     }
 
     /**

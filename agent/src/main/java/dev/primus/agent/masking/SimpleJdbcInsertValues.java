@@ -26,7 +26,7 @@ final class SimpleJdbcInsertValues {
                 || at + 2 >= end || s.charAt(at + 1) != ' ' || s.charAt(at + 2) != '[') {
             return Match.NONE;
         }
-        int statement = statementAfterInsert(s, from, statementEnd);
+        int statement = TextSearch.afterOnLine(s, from, statementEnd, INSERT, MAX_STATEMENT);
         long secret = statement < 0 ? 0 : PreparedStatementParams.secretParameters(s, statement, statementEnd);
         if (secret == 0) {
             return Match.NONE;
@@ -47,19 +47,5 @@ final class SimpleJdbcInsertValues {
         }
         long span = PreparedStatementParams.secretSpan(s, list, close, SEPARATOR, secret, pieces - placeholders);
         return span == Match.NONE || FrameworkValues.isOne(s, Match.start(span), Match.end(span)) ? Match.NONE : span;
-    }
-
-    /** Where the statement starts, after {@link #INSERT} on the same line before {@code at}; -1 when none. */
-    private static int statementAfterInsert(CharSequence s, int from, int at) {
-        for (int i = at - INSERT.length(); i >= from && at - i <= MAX_STATEMENT; i--) {
-            char c = s.charAt(i);
-            if (c == '\n' || c == '\r') {
-                return -1;
-            }
-            if (c == 'T' && TextSearch.startsWith(s, i, at, INSERT)) {
-                return i + INSERT.length();
-            }
-        }
-        return -1;
     }
 }

@@ -72,6 +72,24 @@ final class TextSearch {
     }
 
     /** First index of {@code needle} in {@code [from, end)}, or -1. */
+    /**
+     * Where the text after the nearest {@code prefix} before {@code at} starts, when the prefix
+     * starts at most {@code maxDistance} chars back and no line break stands between; -1 when none.
+     */
+    static int afterOnLine(CharSequence s, int from, int at, String prefix, int maxDistance) {
+        char first = prefix.charAt(0);
+        for (int i = at - prefix.length(); i >= from && at - i <= maxDistance; i--) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return -1;
+            }
+            if (c == first && startsWith(s, i, at, prefix)) {
+                return i + prefix.length();
+            }
+        }
+        return -1;
+    }
+
     static int indexOf(CharSequence s, String needle, int from, int end) {
         char first = needle.charAt(0);
         int last = end - needle.length();
