@@ -121,7 +121,7 @@ final class TriggerTable {
         prefixed(BuiltInDetector.GITHUB_TOKEN, enabled, "g", "pousrb", "_");
         prefixed(BuiltInDetector.SLACK_TOKEN, enabled, "x", "bapres", "-");
         atStart(BuiltInDetector.SLACK_WEBHOOK, enabled, "T");
-        atStart(BuiltInDetector.GOOGLE_API_KEY, enabled, "Ay");
+        atStart(BuiltInDetector.GOOGLE_API_KEY, enabled, "AyG");
         prefixed(BuiltInDetector.GITLAB_TOKEN, enabled, "g", "tsr", "-"); // glpat- gldt- ..., gloas-, glrtr-
         prefixed(BuiltInDetector.NPM_TOKEN, enabled, "n", "m", "_");
         prefixed(BuiltInDetector.OPENAI_KEY, enabled, "s", "k", "-");
@@ -146,7 +146,7 @@ final class TriggerTable {
         followedBy(BuiltInDetector.GITHUB_TOKEN.bit(), "hi");
         followedBy(BuiltInDetector.SLACK_TOKEN.bit(), "oa");
         followedBy(BuiltInDetector.SLACK_WEBHOOK.bit(), digits + upper);
-        followedBy(BuiltInDetector.GOOGLE_API_KEY.bit(), "Ia");
+        followedBy(BuiltInDetector.GOOGLE_API_KEY.bit(), "IaO");
         followedBy(BuiltInDetector.GITLAB_TOKEN.bit(), "l");
         followedBy(BuiltInDetector.NPM_TOKEN.bit(), "p");
         followedBy(BuiltInDetector.OPENAI_KEY.bit() | BuiltInDetector.ANTHROPIC_KEY.bit(), "k");

@@ -41,6 +41,28 @@ class GoogleApiKeyDetectorTest {
         assertEquals(form.replace("{}", "[GOOGLE_API_KEY]"), masked);
     }
 
+    /** An OAuth client secret's shape: GOCSPX- and 28 base64url chars (made up). */
+    private static final String CLIENT_SECRET = "GOCSPX-EXAMPLE_secret-for-primus_00";
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{}", // bare
+        "GOOGLE_CLIENT_SECRET={}",
+        "{\"web\":{\"client_id\":\"123.apps.googleusercontent.com\",\"client_secret\":\"{}\"}}",
+        "POST /token grant_type=authorization_code&client_secret={}&code=4%2F0A",
+        "loaded the OAuth client with {} from the vault",
+    })
+    void masksAnOAuthClientSecretInEveryWrittenForm(String form) {
+        assertEquals(form.replace("{}", "[GOOGLE_API_KEY]"), masker.mask(form.replace("{}", CLIENT_SECRET)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GOCSPX-EXAMPLE_secret-for-primus_0", "GOCSPX-EXAMPLE_secret-for-primus_000", // 27, 29
+        "GOCSPX-EXAMPLE.secret-for-primus_00", "xGOCSPX-EXAMPLE_secret-for-primus_00", "GOCSPX-", "GOOD", "GOCSP"})
+    void leavesWhatIsNoClientSecretAlone(String text) {
+        assertEquals("value " + text + " end", masker.mask("value " + text + " end"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"ya29.", "ya29.short_token_0123", "yaml: 29.5", "xya29.a0AfB_byC-EXAMPLE_token_for_primus",
         "ya29a0AfB_byC-EXAMPLE_token_for_primus", "yarn 1.22.19"})
