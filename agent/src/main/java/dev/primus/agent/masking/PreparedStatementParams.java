@@ -41,12 +41,10 @@ final class PreparedStatementParams {
         // A batch logs one row per execution, "(a,b),(c,d)": each row's parameters in the query's order.
         for (int r = 0; r < MAX_ROWS; r++) {
             int rowEnd = row;
-            int pieces = 1;
             while (rowEnd < end && s.charAt(rowEnd) != ')' && s.charAt(rowEnd) != '\n') {
-                pieces += s.charAt(rowEnd) == ',' ? 1 : 0;
                 rowEnd++;
             }
-            long span = secretSpan(s, row, rowEnd, ",", secret, pieces - placeholders);
+            long span = secretSpan(s, row, rowEnd, ",", secret, placeholders);
             if (span != Match.NONE) {
                 start = start < 0 ? Match.start(span) : start;
                 stop = Match.end(span);
@@ -62,14 +60,18 @@ final class PreparedStatementParams {
     /**
      * In a list of values that {@code separator} joins, {@code s[list, close)}, neither quoted nor
      * escaped: the span from the first secret value to the last, or {@link Match#NONE}. A value
-     * holding the separator reads as more than one: with {@code extra} more pieces than
-     * placeholders, the k-th value lies within pieces k to k + extra however they fall, and the
-     * span reaches the last secret's k + extra, so a separator in a value before a secret never
-     * leaves the secret in clear.
+     * holding the separator reads as more than one: with m pieces for n placeholders, the k-th
+     * value lies within pieces k to k + m - n however they fall, and the span reaches the last
+     * secret's k + m - n, so a separator in a value before a secret never leaves the secret in clear.
      */
-    static long secretSpan(CharSequence s, int list, int close, String separator, long secret, int extra) {
+    static long secretSpan(CharSequence s, int list, int close, String separator, long secret, int placeholders) {
+        int pieces = 1;
+        for (int at = TextSearch.indexOf(s, separator, list, close); at >= 0;
+                at = TextSearch.indexOf(s, separator, at + separator.length(), close)) {
+            pieces++;
+        }
         int first = Long.numberOfTrailingZeros(secret);
-        int last = Long.SIZE - 1 - Long.numberOfLeadingZeros(secret) + Math.max(0, extra);
+        int last = Long.SIZE - 1 - Long.numberOfLeadingZeros(secret) + Math.max(0, pieces - placeholders);
         int start = pieceStart(s, list, close, separator, first);
         int next = pieceStart(s, list, close, separator, last + 1);
         int stop = next < 0 ? close : next - separator.length();
@@ -96,38 +98,45 @@ final class PreparedStatementParams {
     static long secretParameters(CharSequence s, int start, int end) {
         long secret = 0;
         int k = 0;
-        boolean quoted = false;
-        for (int i = start; i < end && k < LastStatement.MAX_PARAMETERS; i++) {
-            char c = s.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (c == '?' && !quoted) {
-                if (SqlInsertValues.isOfSecretColumn(s, start, i) || isAssignedToSecret(s, start, i)) {
-                    secret |= 1L << k;
-                }
-                k++;
-            } else if (c == '"' && !quoted && i + 1 < end && s.charAt(i + 1) == ']') {
-                break; // the query's closing quote; a quoted identifier's ("users") go on
+        for (int i = nextPlaceholder(s, start, end); i >= 0 && k < LastStatement.MAX_PARAMETERS;
+                i = nextPlaceholder(s, i + 1, end)) {
+            if (SqlInsertValues.isOfSecretColumn(s, start, i) || isAssignedToSecret(s, start, i)) {
+                secret |= 1L << k;
             }
+            k++;
         }
         return secret;
     }
 
-    /** How many {@code ?} the query in {@code s[start, end)} has outside quotes, as {@link #secretParameters} reads it. */
+    /** How many {@code ?} the query in {@code s[start, end)} has, as {@link #secretParameters} reads it. */
     static int parameterCount(CharSequence s, int start, int end) {
         int count = 0;
-        boolean quoted = false;
-        for (int i = start; i < end; i++) {
-            char c = s.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (c == '?' && !quoted) {
-                count++;
-            } else if (c == '"' && !quoted && i + 1 < end && s.charAt(i + 1) == ']') {
-                break;
-            }
+        for (int i = nextPlaceholder(s, start, end); i >= 0; i = nextPlaceholder(s, i + 1, end)) {
+            count++;
         }
         return count;
+    }
+
+    /**
+     * The first {@code ?} at or after {@code from} outside a quoted SQL string ('' inside one is
+     * two quotes, and reads so), before the query ends at a {@code "]} (datasource-proxy's closing
+     * quote; a quoted identifier's, "users", goes on); -1 when none.
+     */
+    private static int nextPlaceholder(CharSequence s, int from, int end) {
+        for (int i = from; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '\'') {
+                i = TextSearch.indexOf(s, '\'', i + 1, end);
+                if (i < 0) {
+                    return -1; // an unclosed string holds the rest
+                }
+            } else if (c == '?') {
+                return i;
+            } else if (c == '"' && i + 1 < end && s.charAt(i + 1) == ']') {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** Whether the {@code ?} at {@code at} follows {@code column =} of a column named like a secret. */

@@ -40,12 +40,7 @@ final class SimpleJdbcInsertValues {
         if (close < list) {
             return Match.NONE;
         }
-        int pieces = 1;
-        for (int i = TextSearch.indexOf(s, SEPARATOR, list, close); i >= 0;
-                i = TextSearch.indexOf(s, SEPARATOR, i + SEPARATOR.length(), close)) {
-            pieces++;
-        }
-        long span = PreparedStatementParams.secretSpan(s, list, close, SEPARATOR, secret, pieces - placeholders);
+        long span = PreparedStatementParams.secretSpan(s, list, close, SEPARATOR, secret, placeholders);
         return span == Match.NONE || FrameworkValues.isOne(s, Match.start(span), Match.end(span)) ? Match.NONE : span;
     }
 }

@@ -22,6 +22,9 @@ final class SlackWebhooks {
 
     /** {@code at} is a 'T' at a word start. */
     static long match(CharSequence s, int from, int at, int end) {
+        if (at <= from || s.charAt(at - 1) != '/') {
+            return Match.NONE; // every path ends so: most upper-case words (TRACE, TLS) go no further
+        }
         int path = at - PATH.length();
         if (path < from || !TextSearch.startsWith(s, path, end, PATH)) {
             return workflow(s, from, at, end);

@@ -340,6 +340,7 @@ class PasswordKvDetectorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        // Fewer values than placeholders: the secret's place is read from the left.
         "[1, bob, hunter2]                 | [1, bob, [PASSWORD_KV]]",
         "[1, bob, hunter2, 2026-12-05]     | [1, bob, [PASSWORD_KV], 2026-12-05]",
         // A value holding ", " before the secret: the range masked still holds the secret.
@@ -351,9 +352,7 @@ class PasswordKvDetectorTest {
     void masksTheSecretValuesSimpleJdbcInsertLogsWithItsStatement(String values, String masked) {
         String line = "The following parameters are used for insert INSERT INTO users (id, name, password, created)"
                 + " VALUES(?, ?, ?, ?) with: ";
-        String threeColumns = line.replace(", created)", ")").replace(", ?)", ")");
-        String text = values.split(", ").length == 3 ? threeColumns : line;
-        assertEquals(text + masked, masker.mask(text + values));
+        assertEquals(line + masked, masker.mask(line + values));
     }
 
     @ParameterizedTest
