@@ -175,9 +175,12 @@ final class PasswordValues {
                 return encodedKeyValue(s, from, at, end);
             case '\\':
                 return jsonEscapedKeyValue(s, from, at, end);
+            case 'A':
+                return ProtocolCommands.match(s, from, at, end);
             case 'p':
             case 'P':
-                long prose = ProsePasswords.match(s, at, end);
+                long command = ProtocolCommands.match(s, from, at, end);
+                long prose = command != Match.NONE ? command : ProsePasswords.match(s, at, end);
                 return prose != Match.NONE ? prose : EscapedElements.match(s, at, end);
             case '\'':
                 long afterWord = quotedAfterKeyWord(s, from, at, end);

@@ -97,7 +97,8 @@ final class TriggerTable {
         anywhere(BuiltInDetector.EMAIL, enabled, "@%"); // '%': the URL-encoded '@' of jane%40example.com
         anywhere(BuiltInDetector.PRIVATE_KEY, enabled, "-");
         anywhere(BuiltInDetector.PASSWORD_KV, enabled, "=:>%\\'");
-        atStart(BuiltInDetector.PASSWORD_KV, enabled, "-pP"); // 'p': a password's word in prose (ProsePasswords)
+        // 'p': a password's word in prose (ProsePasswords); 'P' and 'A': also a PASS or AUTH command (ProtocolCommands)
+        atStart(BuiltInDetector.PASSWORD_KV, enabled, "-pPA");
         anywhere(BuiltInDetector.URL_CREDENTIALS, enabled, ":");
         anywhere(BuiltInDetector.IP_ADDRESS, enabled, ":");
         anywhere(BuiltInDetector.AWS_SECRET_KEY, enabled, "=:");

@@ -1,0 +1,165 @@
+package dev.primus.agent.masking;
+
+/**
+ * For password_kv: a credential sent as a protocol command's argument, as a client that logs the
+ * commands it sends writes it (Apache Commons Net's {@code PrintCommandListener}, which hides no
+ * {@code AUTH}; a Redis client's command log; an SMTP or POP3 trace; Redis's {@code MONITOR}):
+ * <ul>
+ * <li>FTP and POP3: {@code PASS hunter2}, the rest of the line;
+ * <li>SASL with an initial response (SMTP, POP3, IMAP): {@code AUTH PLAIN AGJvYgBodW50ZXIy},
+ * {@code AUTH XOAUTH2 dXNlcj1ib2IB...}: the response;
+ * <li>Redis: {@code AUTH hunter2}, {@code AUTH app hunter2} (an ACL user's), and {@code MONITOR}'s
+ * quoted {@code "AUTH" "app" "hunter2"} anywhere on its line: the password.
+ * </ul>
+ * A command is read in capitals only, as clients send and log it, and an unquoted one only where
+ * it starts its line, after an indent or a prompt such as {@code > } or {@code C: }: test
+ * runners' {@code PASS} ({@code --- PASS: TestX}, Jest's {@code PASS  src/a.test.js}) and the
+ * word in a sentence ({@code AUTH failed for user bob}) stay as written. A Redis argument that
+ * is a word in capitals ({@code AUTH OK}) reads as a status, and a SASL mechanism's name alone
+ * ({@code AUTH LOGIN}) carries no credential.
+ */
+final class ProtocolCommands {
+    private static final String PASS = "PASS ";
+    private static final String AUTH = "AUTH";
+    /** The SASL mechanisms an {@code AUTH} may name before its initial response. */
+    private static final String[] MECHANISMS = {"PLAIN", "LOGIN", "XOAUTH2", "OAUTHBEARER", "CRAM-MD5", "DIGEST-MD5",
+        "SCRAM-SHA-1", "SCRAM-SHA-256", "GSSAPI", "NTLM", "EXTERNAL", "ANONYMOUS"};
+    /** The most a prompt before a command may take: {@code "  --> "}. */
+    private static final int MAX_PROMPT = 8;
+    private static final int MAX_ARGUMENTS = 2;
+    /** What Redis 6.2 and later's MONITOR writes for AUTH's arguments. */
+    private static final String REDACTED = "(redacted)";
+
+    private ProtocolCommands() {
+    }
+
+    /** Whether a command may start at {@code at}, a 'P' or 'A' at a word start: what the scan checks before calling. */
+    static boolean mayStart(CharSequence s, int at, int end) {
+        return at + 5 < end && (s.charAt(at) == 'P' ? TextSearch.startsWith(s, at, end, PASS)
+                : TextSearch.startsWith(s, at, end, AUTH) && (s.charAt(at + 4) == ' ' || s.charAt(at + 4) == '"'));
+    }
+
+    /** {@code at} is a 'P' or 'A' at a word start; nothing before {@code from} is read. */
+    static long match(CharSequence s, int from, int at, int end) {
+        if (!mayStart(s, at, end)) {
+            return Match.NONE;
+        }
+        if (at > from && s.charAt(at - 1) == '"') {
+            return s.charAt(at + 4) == '"' ? quotedAuth(s, at + 5, end) : Match.NONE;
+        }
+        if (s.charAt(at + 4) != ' ' || !startsLine(s, from, at)) {
+            return Match.NONE;
+        }
+        int argument = at + 5;
+        int lineEnd = trimmedLineEnd(s, argument, end);
+        if (argument >= lineEnd || s.charAt(argument) == ' ') {
+            return Match.NONE;
+        }
+        return s.charAt(at) == 'P' ? Match.of(argument, lineEnd) : auth(s, argument, lineEnd);
+    }
+
+    /** {@code AUTH}'s one or two arguments, {@code s[at, lineEnd)}. */
+    private static long auth(CharSequence s, int at, int lineEnd) {
+        int space = TextSearch.indexOf(s, ' ', at, lineEnd);
+        if (space < 0) {
+            // One argument: a Redis password, unless a mechanism's name or a status word.
+            return isMechanism(s, at, lineEnd) || allCapitals(s, at, lineEnd) || FrameworkValues.isOne(s, at, lineEnd)
+                    ? Match.NONE : Match.of(at, lineEnd);
+        }
+        int second = space + 1;
+        if (second >= lineEnd || TextSearch.indexOf(s, ' ', second, lineEnd) >= 0) {
+            return Match.NONE; // a sentence, not a command
+        }
+        if (isMechanism(s, at, space)) {
+            // SASL's initial response, "=" when empty.
+            return s.charAt(second) == '=' && second + 1 == lineEnd ? Match.NONE : Match.of(second, lineEnd);
+        }
+        return FrameworkValues.isOne(s, second, lineEnd) ? Match.NONE : Match.of(second, lineEnd);
+    }
+
+    /**
+     * {@code MONITOR}'s {@code "AUTH" "x"} or {@code "AUTH" "user" "x"} from {@code at}, after
+     * {@code "AUTH"}: the last argument's text, when the arguments end the line.
+     */
+    private static long quotedAuth(CharSequence s, int at, int end) {
+        int lineEnd = trimmedLineEnd(s, at, end);
+        int i = at;
+        long last = Match.NONE;
+        for (int count = 0; count < MAX_ARGUMENTS && i + 1 < lineEnd && s.charAt(i) == ' ' && s.charAt(i + 1) == '"';
+                count++) {
+            int close = closingQuote(s, i + 2, lineEnd);
+            if (close < 0) {
+                return Match.NONE;
+            }
+            boolean redacted = close - (i + 2) == REDACTED.length() && TextSearch.startsWith(s, i + 2, close, REDACTED);
+            last = close > i + 2 && !redacted ? Match.of(i + 2, close) : Match.NONE;
+            i = close + 1;
+        }
+        return i == lineEnd ? last : Match.NONE;
+    }
+
+    /** The '"' that closes a quoted argument from {@code at}, past MONITOR's backslash escapes; -1 if none. */
+    private static int closingQuote(CharSequence s, int at, int end) {
+        for (int i = at; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether only an indent or a prompt stands between the start of {@code at}'s line (or
+     * {@code from}) and {@code at}: spaces, tabs, {@code > - : |}, or a {@code C:} or {@code S:}
+     * side marker. A line starts after a line break, or after one escaped as {@code \\n}.
+     */
+    private static boolean startsLine(CharSequence s, int from, int at) {
+        int i = at - 1;
+        while (i >= from && at - i <= MAX_PROMPT) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || CharClass.isEscapedBreak(s, from, i)) {
+                return true;
+            }
+            boolean side = (c == 'C' || c == 'S') && i + 1 < at && s.charAt(i + 1) == ':';
+            if (c != ' ' && c != '\t' && c != '>' && c != '-' && c != ':' && c != '|' && !side) {
+                return false;
+            }
+            i--;
+        }
+        return i < from;
+    }
+
+    /** The end of {@code at}'s line (a line break, escaped or not), less the spaces before it. */
+    private static int trimmedLineEnd(CharSequence s, int at, int end) {
+        int lineEnd = at;
+        while (lineEnd < end && s.charAt(lineEnd) != '\n' && s.charAt(lineEnd) != '\r'
+                && !PasswordValues.isEscapedBreakAt(s, lineEnd, end)) {
+            lineEnd++;
+        }
+        while (lineEnd > at && s.charAt(lineEnd - 1) == ' ') {
+            lineEnd--;
+        }
+        return lineEnd;
+    }
+
+    private static boolean isMechanism(CharSequence s, int start, int stop) {
+        for (String mechanism : MECHANISMS) {
+            if (stop - start == mechanism.length() && TextSearch.startsWith(s, start, stop, mechanism)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean allCapitals(CharSequence s, int start, int stop) {
+        for (int i = start; i < stop; i++) {
+            if (!CharClass.isUpper(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.primus.agent.masking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** password_kv's protocol commands ({@link ProtocolCommands}), through the default masker. */
+class ProtocolCommandsTest {
+    private final Masker masker = Masker.builder().build();
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        // FTP and POP3, as Commons Net's PrintCommandListener writes them, with a trace's prompt.
+        "PASS hunter2                          | PASS [PASSWORD_KV]",
+        "PASS Tr0ub4dor&3                      | PASS [PASSWORD_KV]",
+        "> PASS correct horse battery          | > PASS [PASSWORD_KV]",
+        "C: PASS hunter2                       | C: PASS [PASSWORD_KV]",
+        "`  --> PASS hunter2`                  | `  --> PASS [PASSWORD_KV]`",
+        // SASL initial responses: PLAIN's \\0bob\\0hunter2, XOAUTH2's user=...^Aauth=Bearer ...
+        "AUTH PLAIN AGJvYgBodW50ZXIy           | AUTH PLAIN [PASSWORD_KV]",
+        "C: AUTH XOAUTH2 dXNlcj1ib2JAZXhhbXBsZS5jb20BYXV0aD1CZWFyZXIgeWEyOS5hMEFmSAE= | C: AUTH XOAUTH2 [PASSWORD_KV]",
+        // Redis: a password, an ACL user's, and MONITOR's quoted arguments.
+        "AUTH hunter2                          | AUTH [PASSWORD_KV]",
+        "AUTH app hunter2                      | AUTH app [PASSWORD_KV]",
+        "`1700000000.123456 [0 127.0.0.1:51234] \"AUTH\" \"hunter2\"` | `1700000000.123456 [0 127.0.0.1:51234] \"AUTH\" \"[PASSWORD_KV]\"`",
+        "`1700000000.123456 [0 unix:/run/redis.sock] \"AUTH\" \"app\" \"hun\\\"ter2\"` | `1700000000.123456 [0 unix:/run/redis.sock] \"AUTH\" \"app\" \"[PASSWORD_KV]\"`",
+    })
+    void masksTheCredentialACommandSends(String line, String masked) {
+        assertEquals(masked, masker.mask(line));
+    }
+
+    /** The second line of a trace logged as one message. */
+    @ParameterizedTest
+    @ValueSource(strings = {"USER bob\nPASS hunter2\n230 logged in", "EHLO client\nAUTH PLAIN AGJvYgBodW50ZXIy\n235 ok"})
+    void masksACommandOnALineOfItsOwn(String trace) {
+        String masked = masker.mask(trace);
+        assertEquals(trace.replace("hunter2", "[PASSWORD_KV]").replace("AGJvYgBodW50ZXIy", "[PASSWORD_KV]")
+                .replace("\n", "\\n"), masked);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "AUTH LOGIN",                          // a mechanism, no response
+        "AUTH PLAIN",
+        "AUTH PLAIN =",                        // SASL's empty response
+        "AUTH OK",                             // a status word
+        "AUTH null",
+        "AUTH failed for user bob",            // a sentence
+        "Redis AUTH hunter2 was refused",      // the command inside a sentence
+        " PASS  src/app.test.js",              // Jest's result: two spaces
+        "PASS",
+        "Test PASS foo",
+        "PASSIVE mode entered",
+        "pass hunter2",                        // not the command's capitals
+        "auth hunter2",
+        "1700000000.123456 [0 127.0.0.1:51234] \"AUTH\" \"(redacted)\"", // Redis 6.2's MONITOR
+        "1700000000.123456 [0 127.0.0.1:51234] \"AUTH\" \"a\" \"b\" \"c\"",
+        "\"AUTH\" is the header we read",
+    })
+    void leavesTheWordAloneElsewhere(String line) {
+        assertEquals(line, masker.mask(line));
+    }
+}
