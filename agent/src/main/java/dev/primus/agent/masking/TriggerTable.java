@@ -155,7 +155,7 @@ final class TriggerTable {
         followedBy(BuiltInDetector.SENDGRID_KEY.bit(), "G");
         followedBy(BuiltInDetector.TWILIO_KEY.bit(), "KC");
         followedBy(BuiltInDetector.PRIVATE_KEY.bit(), "-");
-        followedBy(BuiltInDetector.URL_CREDENTIALS.bit(), "/");
+        followedBy(BuiltInDetector.URL_CREDENTIALS.bit(), "/A"); // "://", and a Telegram bot token's ":A"
         followedBy(ESCAPE, "nr");
         insideWord['\n'] = BREAK;
         insideWord['\r'] = BREAK;

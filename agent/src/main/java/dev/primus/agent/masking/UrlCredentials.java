@@ -7,7 +7,8 @@ package dev.primus.agent.masking;
  * Found from the ':' of {@code ://}. The user info ends at the last '@' before the path, query,
  * fragment or a space, so an unencoded '@' inside a password is masked with it. A URL with a user
  * and no password ({@code https://user@host}) has nothing to mask here; JDBC's
- * {@code ?password=} parameters are password_kv's.
+ * {@code ?password=} parameters are password_kv's. Also a Telegram bot's token in an API URL's
+ * path ({@link TelegramBotPaths}).
  */
 final class UrlCredentials {
     private static final int MAX_SCHEME = 32;
@@ -16,8 +17,11 @@ final class UrlCredentials {
     private UrlCredentials() {
     }
 
-    /** {@code at} is a ':'. */
+    /** {@code at} is a ':' followed by a '/' or, in a Telegram bot's token, an 'A' ({@link TelegramBotPaths}). */
     static long match(CharSequence s, int from, int at, int end) {
+        if (at + 1 < end && s.charAt(at + 1) == 'A') {
+            return TelegramBotPaths.match(s, from, at, end);
+        }
         if (at + 3 >= end || s.charAt(at + 1) != '/' || s.charAt(at + 2) != '/' || !schemeBefore(s, from, at)) {
             return Match.NONE;
         }

@@ -23,6 +23,36 @@ class UrlCredentialsDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    private static final String TELEGRAM = "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+
+    /** A Telegram bot's token in a Bot API path: only the secret after the bot's id. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "https://api.telegram.org/bot110201543:%s/getMe",
+        "http-outgoing-0 >> GET /bot110201543:%s/sendMessage?chat_id=42 HTTP/1.1",
+        "https://api.telegram.org/file/bot110201543:%s/photos/file_7.jpg",
+        "{\"url\":\"https://api.telegram.org/bot110201543:%s/getUpdates\"}",
+        "webhook set by calling https://api.telegram.org/bot110201543:%s",
+        "https://api.telegram.org/bot5555555555:%sQ/getMe", // 35 chars, as most tokens are
+    })
+    void masksATelegramBotTokenInItsApiPath(String form) {
+        String line = String.format(form, TELEGRAM);
+        assertEquals(String.format(form, "[URL_CREDENTIALS]").replace("]Q/", "]/"), masker.mask(line));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "/robot110201543:%s/getMe",            // not the API's /bot
+        "/bot1102:%s/getMe",                   // an id too short
+        "/bot110201543:%sAAAAAAA/getMe",       // a secret too long
+        "/bot110201543:AAHdq/getMe",           // too short
+        "/bot110201543:aAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/getMe",
+    })
+    void leavesOtherPathsAlone(String form) {
+        String line = String.format(form, TELEGRAM);
+        assertEquals(line, masker.mask(line));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"https://user@example.com/x", "http://example.com:8080/a@b", "redis://cache:6379",
         "postgres://app:@db/app", "jdbc:postgresql://db:5432/app", "see http://host/a:b@c", "://x:y@z",

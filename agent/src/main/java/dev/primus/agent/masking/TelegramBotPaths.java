@@ -1,0 +1,46 @@
+package dev.primus.agent.masking;
+
+/**
+ * url_credentials: a Telegram bot's token in the path of a Bot API URL, where the token is the
+ * credential: {@code https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/getMe},
+ * or the request line an HTTP client logs without scheme or host
+ * ({@code GET /bot123456789:AAH.../sendMessage HTTP/1.1}), and the file path of a download
+ * ({@code /file/bot123456789:AAH.../photos/file_1.jpg}). A token is the bot's numeric id, a ':',
+ * and a secret of {@code [A-Za-z0-9_-]} that starts with 'A': 35 chars as the public gitleaks rule
+ * has it, 34 in the token of Telegram's own documentation; 30 to 40 are taken. Only the secret is
+ * masked: the bot's id stays, so the line still says which bot called.
+ */
+final class TelegramBotPaths {
+    private static final String BOT = "/bot";
+    private static final int MIN_ID = 5;
+    private static final int MAX_ID = 16;
+    private static final int MIN_SECRET = 30;
+    private static final int MAX_SECRET = 40;
+
+    private TelegramBotPaths() {
+    }
+
+    /** {@code at} is a ':' followed by an 'A'. */
+    static long match(CharSequence s, int from, int at, int end) {
+        int id = at;
+        while (id > from && at - id <= MAX_ID && CharClass.isDigit(s.charAt(id - 1))) {
+            id--;
+        }
+        int digits = at - id;
+        if (digits < MIN_ID || digits > MAX_ID || id - BOT.length() < from
+                || !TextSearch.startsWith(s, id - BOT.length(), at, BOT)) {
+            return Match.NONE;
+        }
+        int secretEnd = at + 1;
+        // One char past the longest, so that a longer run is seen to be one.
+        while (secretEnd < end && secretEnd - at <= MAX_SECRET + 1 && isSecretChar(s.charAt(secretEnd))) {
+            secretEnd++;
+        }
+        int length = secretEnd - (at + 1);
+        return length < MIN_SECRET || length > MAX_SECRET ? Match.NONE : Match.of(at + 1, secretEnd);
+    }
+
+    private static boolean isSecretChar(char c) {
+        return CharClass.isAlnum(c) || c == '_' || c == '-';
+    }
+}
