@@ -22,7 +22,10 @@ final class EmailAddresses {
     private static final String GIT_USER = "git";
     private static final String[] FILE_EXTENSIONS = {"log", "txt", "json", "xml", "yml", "yaml", "properties", "conf",
         "cfg", "ini", "java", "class", "jar", "war", "lock", "pid", "tmp", "bak", "gz", "csv", "sql", "out", "err",
-        "html", "htm", "png", "jpg", "gif", "pem", "crt", "der", "jks", "sock"};
+        "html", "htm", "png", "jpg", "gif", "pem", "crt", "der", "jks", "sock",
+        // systemd's unit types, whose template units are named with an '@' (getty@tty1.service,
+        // user@1000.service), in every system log; not "target", which is a top-level domain.
+        "service", "socket", "timer", "path", "slice", "scope", "device", "swap", "mount", "automount"};
 
     private EmailAddresses() {
     }
@@ -186,8 +189,8 @@ final class EmailAddresses {
 
     /**
      * A last label that is a file's extension and no top-level domain: {@code rabbit@localhost.log},
-     * a node name and its log file. Extensions that are also country domains ({@code .sh},
-     * {@code .py}, {@code .md}) stay addresses.
+     * a node name and its log file; {@code getty@tty1.service}, a systemd unit. Extensions that are
+     * also country domains ({@code .sh}, {@code .py}, {@code .md}) stay addresses.
      */
     private static boolean isFileExtension(CharSequence s, int start, int stop) {
         for (String extension : FILE_EXTENSIONS) {

@@ -61,6 +61,23 @@ class EmailDetectorTest {
         assertEquals("see " + text + " here", masker.mask("see " + text + " here"));
     }
 
+    /** systemd's template units, as syslog and the journal name them: the unit type is no top-level domain. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Started getty@tty1.service - Getty on tty1.", "Started user@1000.service - User Manager for UID 1000.",
+        "wg-quick@wg0.service: Succeeded.", "Listening on sshd@0-10.0.0.5:22-10.0.0.9:51234.socket",
+        "Started certbot-renew@example.timer", "Created slice system-getty.slice and openvpn@client.service",
+    })
+    void leavesSystemdUnitsAlone(String line) {
+        assertEquals(line, masker.mask(line));
+    }
+
+    /** .target is a brand's top-level domain as well as a unit type: an address there stays one. */
+    @org.junit.jupiter.api.Test
+    void masksAnAddressInTheTargetDomain() {
+        assertEquals("mail [EMAIL]", masker.mask("mail jane@corp.target"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "Cloning into app... git@github.com:acme/app.git",
