@@ -92,6 +92,37 @@ final class FrameworkValues {
         return true;
     }
 
+    /**
+     * The words, in lower case, for the kind of object a Kubernetes message names a secret by, not
+     * one's value. Not "token": {@code Authorization: Token 9944b0...} is a scheme and its credential.
+     */
+    private static final String[] SECRET_KINDS = {"secret", "secrets"};
+
+    /**
+     * After a key's ':', the word for a kind of secret that a sentence goes on after: a message
+     * naming a secret, not giving one. Kubernetes writes {@code Couldn't get secret
+     * default/db-credentials: secret "db-credentials" not found} and {@code failed to list
+     * *v1.Secret: secrets "db-credentials" is forbidden}. The word alone at the end of its line
+     * ({@code password: secret}) may be a weak password, and stays masked, as does one before the
+     * next key ({@code password: secret user=bob}).
+     */
+    static boolean isKindInProse(CharSequence s, int start, int stop, int end) {
+        if (stop + 1 >= end || s.charAt(stop) != ' ' || Character.isWhitespace(s.charAt(stop + 1))) {
+            return false;
+        }
+        for (int i = stop + 1; i < end && !Character.isWhitespace(s.charAt(i)); i++) {
+            if (s.charAt(i) == '=') {
+                return false;
+            }
+        }
+        for (String kind : SECRET_KINDS) {
+            if (stop - start == kind.length() && TextSearch.startsWith(s, start, stop, kind)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code 0x1234}: a handle, a pointer or flags, as C and Objective-C code logs one; 16 hex digits at most. */
     private static boolean isHexNumber(CharSequence s, int start, int stop) {
         if (stop - start < 3 || stop - start > 18 || s.charAt(start) != '0' || s.charAt(start + 1) != 'x') {

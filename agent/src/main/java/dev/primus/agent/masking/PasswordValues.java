@@ -370,6 +370,9 @@ final class PasswordValues {
         if (separator == ':' && FrameworkValues.isNextKey(s, value, unquotedEnd(s, value, end))) {
             return Match.NONE; // a heading, "Token: kind: HDFS_DELEGATION_TOKEN": the next key has the value
         }
+        if (separator == ':' && !authorization && FrameworkValues.isKindInProse(s, value, unquotedEnd(s, value, end), end)) {
+            return Match.NONE; // "db-credentials: secret \"db-credentials\" not found"
+        }
         if (SqlInsertValues.isNationalQuote(s, value, end)) {
             value++; // SQL Server's N'hunter2': the value is what the quotes hold
         }

@@ -554,6 +554,30 @@ class PasswordKvDetectorTest {
         assertEquals(text, masker.mask(text));
     }
 
+    /** Kubernetes names a secret by its kind after a ':', then goes on: a message, not a value. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "E1205 06:30:02.000000 1234 secret.go:194] Couldn't get secret default/db-credentials: secret \"db-credentials\" not found",
+        "W1205 reflector.go:424] failed to list *v1.Secret: secrets \"db-credentials\" is forbidden: User \"system:node:n1\"",
+        "api_key: secrets are rotated daily",
+    })
+    void leavesAKindOfSecretNamedInASentenceAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "password: secret          | password: [PASSWORD_KV]",
+        "password: secret user=bob | password: [PASSWORD_KV] user=bob",
+        "password=secret and more  | password=[PASSWORD_KV] and more",
+        "credentials: secret       | credentials: [PASSWORD_KV]",
+        "Authorization: Token 9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b | Authorization: Token [PASSWORD_KV]",
+        "credentials: Token abc123 | credentials: Token [PASSWORD_KV]",
+    })
+    void masksTheWordAsAValueWhereNoSentenceGoesOn(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "User(name=bob, password=abc)     | User(name=bob, password=[PASSWORD_KV])",
