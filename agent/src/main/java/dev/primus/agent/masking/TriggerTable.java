@@ -127,7 +127,7 @@ final class TriggerTable {
         prefixed(BuiltInDetector.NPM_TOKEN, enabled, "n", "m", "_");
         prefixed(BuiltInDetector.OPENAI_KEY, enabled, "s", "k", "-");
         prefixed(BuiltInDetector.ANTHROPIC_KEY, enabled, "s", "k", "-");
-        prefixed(BuiltInDetector.HUGGINGFACE_TOKEN, enabled, "h", "f", "_");
+        prefixed(BuiltInDetector.HUGGINGFACE_TOKEN, enabled, "ha", "fg", "_"); // hf_, api_org_
         atStart(BuiltInDetector.SENDGRID_KEY, enabled, "S");
         atStart(BuiltInDetector.TWILIO_KEY, enabled, "SA");
         insideWord['['] |= MARKER;
@@ -151,7 +151,7 @@ final class TriggerTable {
         followedBy(BuiltInDetector.GITLAB_TOKEN.bit(), "l");
         followedBy(BuiltInDetector.NPM_TOKEN.bit(), "p");
         followedBy(BuiltInDetector.OPENAI_KEY.bit() | BuiltInDetector.ANTHROPIC_KEY.bit(), "k");
-        followedBy(BuiltInDetector.HUGGINGFACE_TOKEN.bit(), "f");
+        followedBy(BuiltInDetector.HUGGINGFACE_TOKEN.bit(), "fp");
         followedBy(BuiltInDetector.SENDGRID_KEY.bit(), "G");
         followedBy(BuiltInDetector.TWILIO_KEY.bit(), "KC");
         followedBy(BuiltInDetector.PRIVATE_KEY.bit(), "-");
