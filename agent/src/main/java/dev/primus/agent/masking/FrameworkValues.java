@@ -107,20 +107,16 @@ final class FrameworkValues {
      * next key ({@code password: secret user=bob}).
      */
     static boolean isKindInProse(CharSequence s, int start, int stop, int end) {
-        if (stop + 1 >= end || s.charAt(stop) != ' ' || Character.isWhitespace(s.charAt(stop + 1))) {
+        if (!TextSearch.isOneOf(s, start, stop, SECRET_KINDS) || stop + 1 >= end || s.charAt(stop) != ' '
+                || Character.isWhitespace(s.charAt(stop + 1))) {
             return false;
         }
         for (int i = stop + 1; i < end && !Character.isWhitespace(s.charAt(i)); i++) {
             if (s.charAt(i) == '=') {
-                return false;
+                return false; // the next key: "password: secret user=bob"
             }
         }
-        for (String kind : SECRET_KINDS) {
-            if (stop - start == kind.length() && TextSearch.startsWith(s, start, stop, kind)) {
-                return true;
-            }
-        }
-        return false;
+        return true;
     }
 
     /** {@code 0x1234}: a handle, a pointer or flags, as C and Objective-C code logs one; 16 hex digits at most. */

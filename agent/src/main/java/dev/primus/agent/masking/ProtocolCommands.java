@@ -63,14 +63,14 @@ final class ProtocolCommands {
         int space = TextSearch.indexOf(s, ' ', at, lineEnd);
         if (space < 0) {
             // One argument: a Redis password, unless a mechanism's name or a status word.
-            return isMechanism(s, at, lineEnd) || allCapitals(s, at, lineEnd) || FrameworkValues.isOne(s, at, lineEnd)
-                    ? Match.NONE : Match.of(at, lineEnd);
+            boolean named = TextSearch.isOneOf(s, at, lineEnd, MECHANISMS) || allCapitals(s, at, lineEnd);
+            return named || FrameworkValues.isOne(s, at, lineEnd) ? Match.NONE : Match.of(at, lineEnd);
         }
         int second = space + 1;
         if (second >= lineEnd || TextSearch.indexOf(s, ' ', second, lineEnd) >= 0) {
             return Match.NONE; // a sentence, not a command
         }
-        if (isMechanism(s, at, space)) {
+        if (TextSearch.isOneOf(s, at, space, MECHANISMS)) {
             // SASL's initial response, "=" when empty.
             return s.charAt(second) == '=' && second + 1 == lineEnd ? Match.NONE : Match.of(second, lineEnd);
         }
@@ -143,15 +143,6 @@ final class ProtocolCommands {
             lineEnd--;
         }
         return lineEnd;
-    }
-
-    private static boolean isMechanism(CharSequence s, int start, int stop) {
-        for (String mechanism : MECHANISMS) {
-            if (stop - start == mechanism.length() && TextSearch.startsWith(s, start, stop, mechanism)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean allCapitals(CharSequence s, int start, int stop) {

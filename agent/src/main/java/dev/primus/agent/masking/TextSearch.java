@@ -32,7 +32,6 @@ final class TextSearch {
         return true;
     }
 
-    /** Whether {@code s[at, end)} is {@code lowerWord}, ASCII case-insensitively; {@code lowerWord} must be lower case. */
     /**
      * Whether {@code s[from, end)} ends with one of {@code lowerWords}, ignoring ASCII case, as a
      * word of its own: no letter, digit or '_' right before it.
@@ -48,8 +47,19 @@ final class TextSearch {
         return false;
     }
 
+    /** Whether {@code s[at, end)} is {@code lowerWord}, ASCII case-insensitively; {@code lowerWord} must be lower case. */
     static boolean equalsIgnoreCase(CharSequence s, int at, int end, String lowerWord) {
         return end - at == lowerWord.length() && startsWithIgnoreCase(s, at, end, lowerWord);
+    }
+
+    /** Whether {@code s[start, stop)} is one of {@code words}, exactly. */
+    static boolean isOneOf(CharSequence s, int start, int stop, String[] words) {
+        for (String word : words) {
+            if (stop - start == word.length() && startsWith(s, start, stop, word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** First index of {@code c} in {@code [from, end)}, or -1. */

@@ -557,8 +557,10 @@ class PasswordKvDetectorTest {
     /** Kubernetes names a secret by its kind after a ':', then goes on: a message, not a value. */
     @ParameterizedTest
     @ValueSource(strings = {
-        "E1205 06:30:02.000000 1234 secret.go:194] Couldn't get secret default/db-credentials: secret \"db-credentials\" not found",
-        "W1205 reflector.go:424] failed to list *v1.Secret: secrets \"db-credentials\" is forbidden: User \"system:node:n1\"",
+        "E1205 06:30:02.000000 1234 secret.go:194] Couldn't get secret default/db-credentials: secret \"db-credentials\""
+            + " not found",
+        "W1205 reflector.go:424] failed to list *v1.Secret: secrets \"db-credentials\" is forbidden: User"
+            + " \"system:node:n1\"",
         "api_key: secrets are rotated daily",
     })
     void leavesAKindOfSecretNamedInASentenceAlone(String text) {

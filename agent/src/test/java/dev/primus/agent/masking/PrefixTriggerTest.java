@@ -88,7 +88,8 @@ class PrefixTriggerTest {
                 return values.npmToken();
             case 6:
                 // An organization's api_org_: its '_' after 'g' ends a prefix of seven chars.
-                return random.nextBoolean() ? values.huggingFaceToken() : "api_org_" + values.huggingFaceToken().substring(3);
+                return random.nextBoolean() ? values.huggingFaceToken()
+                        : "api_org_" + values.huggingFaceToken().substring(3);
             case 7:
                 // GitLab's other prefixes, one for each char that may end one: t, s, r.
                 return random.nextBoolean() ? values.gitlabToken()

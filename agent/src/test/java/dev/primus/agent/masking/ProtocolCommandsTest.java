@@ -24,8 +24,10 @@ class ProtocolCommandsTest {
         // Redis: a password, an ACL user's, and MONITOR's quoted arguments.
         "AUTH hunter2                          | AUTH [PASSWORD_KV]",
         "AUTH app hunter2                      | AUTH app [PASSWORD_KV]",
-        "`1700000000.123456 [0 127.0.0.1:51234] \"AUTH\" \"hunter2\"` | `1700000000.123456 [0 127.0.0.1:51234] \"AUTH\" \"[PASSWORD_KV]\"`",
-        "`1700000000.123456 [0 unix:/run/redis.sock] \"AUTH\" \"app\" \"hun\\\"ter2\"` | `1700000000.123456 [0 unix:/run/redis.sock] \"AUTH\" \"app\" \"[PASSWORD_KV]\"`",
+        "`1700000000.123456 [0 127.0.0.1:51234] \"AUTH\" \"hunter2\"`"
+            + " | `1700000000.123456 [0 127.0.0.1:51234] \"AUTH\" \"[PASSWORD_KV]\"`",
+        "`1700000000.123456 [0 unix:/run/redis.sock] \"AUTH\" \"app\" \"hun\\\"ter2\"`"
+            + " | `1700000000.123456 [0 unix:/run/redis.sock] \"AUTH\" \"app\" \"[PASSWORD_KV]\"`",
     })
     void masksTheCredentialACommandSends(String line, String masked) {
         assertEquals(masked, masker.mask(line));
