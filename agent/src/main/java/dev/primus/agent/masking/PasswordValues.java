@@ -176,6 +176,7 @@ final class PasswordValues {
             case '\\':
                 return jsonEscapedKeyValue(s, from, at, end);
             case 'A':
+            case 'L':
                 return ProtocolCommands.match(s, from, at, end);
             case 'p':
             case 'P':

@@ -9,7 +9,9 @@ package dev.primus.agent.masking;
  * <li>SASL with an initial response (SMTP, POP3, IMAP): {@code AUTH PLAIN AGJvYgBodW50ZXIy},
  * {@code AUTH XOAUTH2 dXNlcj1ib2IB...}: the response;
  * <li>Redis: {@code AUTH hunter2}, {@code AUTH app hunter2} (an ACL user's), and {@code MONITOR}'s
- * quoted {@code "AUTH" "app" "hunter2"} anywhere on its line: the password.
+ * quoted {@code "AUTH" "app" "hunter2"} anywhere on its line: the password;
+ * <li>IMAP, after the command's tag: {@code a001 LOGIN bob hunter2}, {@code A1 LOGIN "bob" "hunter2"}:
+ * the password.
  * </ul>
  * A command is read in capitals only, as clients send and log it, and an unquoted one only where
  * it starts its line, after an indent or a prompt such as {@code > } or {@code C: }: test
@@ -21,6 +23,9 @@ package dev.primus.agent.masking;
 final class ProtocolCommands {
     private static final String PASS = "PASS ";
     private static final String AUTH = "AUTH";
+    private static final String LOGIN = "LOGIN ";
+    /** The longest IMAP tag before a command: {@code a001}, {@code A1}, {@code 1.2}. */
+    private static final int MAX_TAG = 8;
     /** The SASL mechanisms an {@code AUTH} may name before its initial response. */
     private static final String[] MECHANISMS = {"PLAIN", "LOGIN", "XOAUTH2", "OAUTHBEARER", "CRAM-MD5", "DIGEST-MD5",
         "SCRAM-SHA-1", "SCRAM-SHA-256", "GSSAPI", "NTLM", "EXTERNAL", "ANONYMOUS"};
@@ -33,16 +38,29 @@ final class ProtocolCommands {
     private ProtocolCommands() {
     }
 
-    /** Whether a command may start at {@code at}, a 'P' or 'A' at a word start: what the scan checks before calling. */
+    /** Whether a command may start at {@code at}, a 'P', 'A' or 'L' at a word start: what the scan checks before calling. */
     static boolean mayStart(CharSequence s, int at, int end) {
-        return at + 5 < end && (s.charAt(at) == 'P' ? TextSearch.startsWith(s, at, end, PASS)
-                : TextSearch.startsWith(s, at, end, AUTH) && (s.charAt(at + 4) == ' ' || s.charAt(at + 4) == '"'));
+        if (at + 5 >= end) {
+            return false; // a command, its space, and at least a char of its argument
+        }
+        switch (s.charAt(at)) {
+            case 'P':
+                return TextSearch.startsWith(s, at, end, PASS);
+            case 'L':
+                return TextSearch.startsWith(s, at, end, LOGIN);
+            default:
+                return TextSearch.startsWith(s, at, end, AUTH) && (s.charAt(at + 4) == ' ' || s.charAt(at + 4) == '"');
+        }
     }
 
-    /** {@code at} is a 'P' or 'A' at a word start; nothing before {@code from} is read. */
+    /** {@code at} is a 'P', 'A' or 'L' at a word start; nothing before {@code from} is read. */
     static long match(CharSequence s, int from, int at, int end) {
         if (!mayStart(s, at, end)) {
             return Match.NONE;
+        }
+        if (s.charAt(at) == 'L') {
+            int tag = tagStart(s, from, at);
+            return tag >= 0 && startsLine(s, from, tag) ? login(s, at + LOGIN.length(), end) : Match.NONE;
         }
         if (at > from && s.charAt(at - 1) == '"') {
             return s.charAt(at + 4) == '"' ? quotedAuth(s, at + 5, end) : Match.NONE;
@@ -75,6 +93,42 @@ final class ProtocolCommands {
             return s.charAt(second) == '=' && second + 1 == lineEnd ? Match.NONE : Match.of(second, lineEnd);
         }
         return FrameworkValues.isOne(s, second, lineEnd) ? Match.NONE : Match.of(second, lineEnd);
+    }
+
+    /** IMAP's {@code LOGIN} arguments from {@code at}: a user and a password, both quoted or neither. */
+    private static long login(CharSequence s, int at, int end) {
+        int lineEnd = trimmedLineEnd(s, at, end);
+        if (at < lineEnd && s.charAt(at) == '"') {
+            int userEnd = closingQuote(s, at + 1, lineEnd);
+            if (userEnd < 0 || userEnd + 2 >= lineEnd || s.charAt(userEnd + 1) != ' ' || s.charAt(userEnd + 2) != '"') {
+                return Match.NONE;
+            }
+            int password = userEnd + 3;
+            int close = closingQuote(s, password, lineEnd);
+            return close == lineEnd - 1 && close > password ? Match.of(password, close) : Match.NONE;
+        }
+        int space = TextSearch.indexOf(s, ' ', at, lineEnd);
+        int password = space + 1;
+        if (space <= at || password >= lineEnd || TextSearch.indexOf(s, ' ', password, lineEnd) >= 0) {
+            return Match.NONE; // one word, or a sentence
+        }
+        return FrameworkValues.isOne(s, password, lineEnd) ? Match.NONE : Match.of(password, lineEnd);
+    }
+
+    /**
+     * Where the IMAP tag before the command at {@code at} starts: one to {@link #MAX_TAG} letters,
+     * digits or '.', and a space; -1 if none.
+     */
+    private static int tagStart(CharSequence s, int from, int at) {
+        if (at - 1 <= from || s.charAt(at - 1) != ' ') {
+            return -1;
+        }
+        int tag = at - 1;
+        while (tag > from && at - 1 - tag < MAX_TAG && (CharClass.isAlnum(s.charAt(tag - 1)) || s.charAt(tag - 1) == '.')) {
+            tag--;
+        }
+        boolean longer = tag > from && CharClass.isWord(s.charAt(tag - 1));
+        return tag == at - 1 || longer ? -1 : tag;
     }
 
     /**

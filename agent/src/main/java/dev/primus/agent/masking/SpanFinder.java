@@ -220,10 +220,11 @@ final class SpanFinder {
             // password_kv from a backslash: only at the escaped '=' Gson writes (password, backslash, u003d, v);
             // an escaped line break is the scanner's own (ESCAPE).
             narrowed &= ~PASSWORD_KV;
-        } else if (((c | 0x20) == 'p' || c == 'A') && !startsPasswordWord(s, at, end)) {
+        } else if ((narrowed & PASSWORD_KV) != 0 && CharClass.isLetter(c) && !startsPasswordWord(s, at, end)) {
             narrowed &= ~PASSWORD_KV;
         }
-        if ((narrowed & TriggerTable.KEYED) != 0 && c != '-' && (c | 0x20) != 'p' && c != 'A') {
+        // A letter is no separator: password_kv from one reads no key back.
+        if ((narrowed & TriggerTable.KEYED) != 0 && c != '-' && !CharClass.isLetter(c)) {
             // A detector is handed floor as the start of the text: no key before it.
             char before = at > floor ? s.charAt(at - 1) : 0;
             narrowed &= (before < 128 ? triggers.beforeSeparator[before] : 0) | ~TriggerTable.KEYED;
@@ -249,15 +250,15 @@ final class SpanFinder {
 
     /**
      * password_kv from a 'p' at a word start: a password's word in a sentence
-     * ({@link ProsePasswords}), "pas" or "pwd" and longer; from an 'A', or a 'P' that starts no
-     * such word: a protocol's command ({@link ProtocolCommands}). Apart from {@link #narrowed},
-     * which must stay small enough to inline.
+     * ({@link ProsePasswords}), "pas" or "pwd" and longer; from an 'A' or 'L', or a 'P' that
+     * starts no such word: a protocol's command ({@link ProtocolCommands}). Apart from
+     * {@link #narrowed}, which must stay small enough to inline.
      */
     private static boolean startsPasswordWord(CharSequence s, int at, int end) {
         if (at + 4 >= end) {
             return false;
         }
-        if (s.charAt(at) == 'A') {
+        if ((s.charAt(at) | 0x20) != 'p') {
             return ProtocolCommands.mayStart(s, at, end);
         }
         char second = (char) (s.charAt(at + 1) | 0x20);

@@ -97,8 +97,9 @@ final class TriggerTable {
         anywhere(BuiltInDetector.EMAIL, enabled, "@%"); // '%': the URL-encoded '@' of jane%40example.com
         anywhere(BuiltInDetector.PRIVATE_KEY, enabled, "-");
         anywhere(BuiltInDetector.PASSWORD_KV, enabled, "=:>%\\'");
-        // 'p': a password's word in prose (ProsePasswords); 'P' and 'A': also a PASS or AUTH command (ProtocolCommands)
-        atStart(BuiltInDetector.PASSWORD_KV, enabled, "-pPA");
+        // 'p': a password's word in prose (ProsePasswords); 'P', 'A', 'L': also a PASS, AUTH or LOGIN
+        // command (ProtocolCommands)
+        atStart(BuiltInDetector.PASSWORD_KV, enabled, "-pPAL");
         anywhere(BuiltInDetector.URL_CREDENTIALS, enabled, ":");
         anywhere(BuiltInDetector.IP_ADDRESS, enabled, ":");
         anywhere(BuiltInDetector.AWS_SECRET_KEY, enabled, "=:");

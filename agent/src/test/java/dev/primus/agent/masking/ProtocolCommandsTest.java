@@ -28,6 +28,10 @@ class ProtocolCommandsTest {
             + " | `1700000000.123456 [0 127.0.0.1:51234] \"AUTH\" \"[PASSWORD_KV]\"`",
         "`1700000000.123456 [0 unix:/run/redis.sock] \"AUTH\" \"app\" \"hun\\\"ter2\"`"
             + " | `1700000000.123456 [0 unix:/run/redis.sock] \"AUTH\" \"app\" \"[PASSWORD_KV]\"`",
+        // IMAP, after the command's tag.
+        "a001 LOGIN bob hunter2                | a001 LOGIN bob [PASSWORD_KV]",
+        "`C: A1 LOGIN \"bob\" \"hun ter\\\"2\"`       | `C: A1 LOGIN \"bob\" \"[PASSWORD_KV]\"`",
+        "PASS x                                | PASS [PASSWORD_KV]",
     })
     void masksTheCredentialACommandSends(String line, String masked) {
         assertEquals(masked, masker.mask(line));
@@ -60,6 +64,13 @@ class ProtocolCommandsTest {
         "1700000000.123456 [0 127.0.0.1:51234] \"AUTH\" \"(redacted)\"", // Redis 6.2's MONITOR
         "1700000000.123456 [0 127.0.0.1:51234] \"AUTH\" \"a\" \"b\" \"c\"",
         "\"AUTH\" is the header we read",
+        "LOGIN bob hunter2",                   // no tag
+        "User LOGIN bob hunter2 refused",      // a sentence
+        "a001 LOGIN bob",                      // no password
+        "a001 LOGIN bob hunter2 extra",
+        "xa0010001 LOGIN bob hunter2",         // a word too long for a tag
+        "a001 LOGIN \"bob\" hunter2",             // quoted and not
+        "a001 LOGIN bob null",
     })
     void leavesTheWordAloneElsewhere(String line) {
         assertEquals(line, masker.mask(line));
