@@ -32,6 +32,8 @@ final class ProtocolCommands {
     /** The most a prompt before a command may take: {@code "  --> "}. */
     private static final int MAX_PROMPT = 8;
     private static final int MAX_ARGUMENTS = 2;
+    /** The longest quoted argument read: the bound that keeps a line of many {@code "AUTH" "} linear. */
+    private static final int MAX_ARGUMENT = 512;
     /** What Redis 6.2 and later's MONITOR writes for AUTH's arguments. */
     private static final String REDACTED = "(redacted)";
 
@@ -136,12 +138,12 @@ final class ProtocolCommands {
      * {@code "AUTH"}: the last argument's text, when the arguments end the line.
      */
     private static long quotedAuth(CharSequence s, int at, int end) {
-        int lineEnd = trimmedLineEnd(s, at, end);
+        // Not the line's end first: a line of many "AUTH" would read the rest of it again for each.
         int i = at;
         long last = Match.NONE;
-        for (int count = 0; count < MAX_ARGUMENTS && i + 1 < lineEnd && s.charAt(i) == ' ' && s.charAt(i + 1) == '"';
+        for (int count = 0; count < MAX_ARGUMENTS && i + 1 < end && s.charAt(i) == ' ' && s.charAt(i + 1) == '"';
                 count++) {
-            int close = closingQuote(s, i + 2, lineEnd);
+            int close = closingQuote(s, i + 2, end);
             if (close < 0) {
                 return Match.NONE;
             }
@@ -149,20 +151,36 @@ final class ProtocolCommands {
             last = close > i + 2 && !redacted ? Match.of(i + 2, close) : Match.NONE;
             i = close + 1;
         }
-        return i == lineEnd ? last : Match.NONE;
+        return endsLine(s, i, end) ? last : Match.NONE;
     }
 
-    /** The '"' that closes a quoted argument from {@code at}, past MONITOR's backslash escapes; -1 if none. */
+    /**
+     * The '"' that closes a quoted argument from {@code at}, past MONITOR's backslash escapes, on
+     * the same line and within {@link #MAX_ARGUMENT} chars; -1 if none. Unlike a password's
+     * quoted value, an argument never runs on to the next line.
+     */
     private static int closingQuote(CharSequence s, int at, int end) {
-        for (int i = at; i < end; i++) {
+        int limit = (int) Math.min(end, (long) at + MAX_ARGUMENT);
+        for (int i = at; i < limit; i++) {
             char c = s.charAt(i);
-            if (c == '\\') {
+            if (c == '\n' || c == '\r' || PasswordValues.isEscapedBreakAt(s, i, end)) {
+                return -1;
+            } else if (c == '\\') {
                 i++;
             } else if (c == '"') {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** Whether only spaces stand between {@code at} and the end of its line. */
+    private static boolean endsLine(CharSequence s, int at, int end) {
+        int i = at;
+        while (i < end && s.charAt(i) == ' ') {
+            i++;
+        }
+        return i == end || s.charAt(i) == '\n' || s.charAt(i) == '\r' || PasswordValues.isEscapedBreakAt(s, i, end);
     }
 
     /**

@@ -33,14 +33,10 @@ final class TelegramBotPaths {
         }
         int secretEnd = at + 1;
         // One char past the longest, so that a longer run is seen to be one.
-        while (secretEnd < end && secretEnd - at <= MAX_SECRET + 1 && isSecretChar(s.charAt(secretEnd))) {
+        while (secretEnd < end && secretEnd - at <= MAX_SECRET + 1 && CharClass.isBase64Url(s.charAt(secretEnd))) {
             secretEnd++;
         }
         int length = secretEnd - (at + 1);
         return length < MIN_SECRET || length > MAX_SECRET ? Match.NONE : Match.of(at + 1, secretEnd);
-    }
-
-    private static boolean isSecretChar(char c) {
-        return CharClass.isAlnum(c) || c == '_' || c == '-';
     }
 }
