@@ -19,7 +19,7 @@ final class ConfigBinder {
             "aadhaar", "pan", "jwt", "bearer_token", "aws_access_key", "aws_secret_key", "stripe_key", "github_token",
             "slack_token", "slack_webhook", "google_api_key", "gitlab_token", "npm_token", "openai_key", "anthropic_key",
             "huggingface_token", "sendgrid_key", "twilio_key", "azure_storage_key", "azure_sas_signature",
-            "private_key", "url_credentials", "password_kv");
+            "vendor_token", "private_key", "url_credentials", "password_kv");
 
     private ConfigBinder() {
     }

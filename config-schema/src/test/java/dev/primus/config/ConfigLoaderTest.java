@@ -61,7 +61,7 @@ class ConfigLoaderTest {
         assertEquals(java.util.Set.of(443), config.egress().allow().get(0).ports());
         assertEquals("egress.deny[0]", config.egress().deny().get(0).id());
         assertTrue(config.egress().deny().get(0).cidr().contains(new byte[] {(byte) 169, (byte) 254, (byte) 169, (byte) 254}));
-        assertEquals(29, config.masking().detectors().size());
+        assertEquals(30, config.masking().detectors().size());
         assertEquals("ORD-[0-9]{10}", config.masking().custom().get("order_token"));
         assertEquals(3, config.audit().sinks().size());
         assertEquals(100L << 20, config.audit().sinks().get(0).maxSizeBytes());
@@ -204,7 +204,7 @@ class ConfigLoaderTest {
                 + "phone, iban, aadhaar, pan, ip_address, jwt, bearer_token, aws_access_key, aws_secret_key, stripe_key, "
                 + "github_token, slack_token, slack_webhook, google_api_key, gitlab_token, npm_token, openai_key, "
                 + "anthropic_key, huggingface_token, sendgrid_key, twilio_key, azure_storage_key, azure_sas_signature, "
-                + "private_key, url_credentials, password_kv; did you mean 'email'?",
+                + "vendor_token, private_key, url_credentials, password_kv; did you mean 'email'?",
                 "service: a\nlogging:\n  masking:\n    detectors: [jwt, emial]\n");
     }
 

@@ -32,6 +32,7 @@ enum BuiltInDetector {
     TWILIO_KEY("twilio_key", false, false),
     AZURE_STORAGE_KEY("azure_storage_key", false, false),
     AZURE_SAS_SIGNATURE("azure_sas_signature", false, false),
+    VENDOR_TOKEN("vendor_token", false, false),
     PRIVATE_KEY("private_key", false, false),
     URL_CREDENTIALS("url_credentials", false, false),
     // Last: a value it also finds (api_key=AIza...) is named by the detector that knows its kind.

@@ -19,8 +19,8 @@ final class SpanFinder {
     private static final int PASSWORD_KV = BuiltInDetector.PASSWORD_KV.bit();
     private static final int PRIVATE_KEY = BuiltInDetector.PRIVATE_KEY.bit();
     private static final int PAN = BuiltInDetector.PAN.bit();
-    /** The longest prefix a '_' or '-' ends: "glagent" of GitLab's glagent-. */
-    private static final int MAX_PREFIX = 7;
+    /** The longest prefix a '_' or '-' ends: "glagent" of GitLab's glagent-, "xkeysib" of Brevo's xkeysib-. */
+    static final int MAX_PREFIX = 7;
     /** A non-ASCII char right after the trigger: only values that need not continue in ASCII, and a line break. */
     private static final int NON_ASCII_SECOND = BuiltInDetector.EMAIL.bit() | PASSWORD_KV | TriggerTable.BREAK;
     /**
@@ -107,8 +107,7 @@ final class SpanFinder {
             int prefixed = 0;
             if ((entry & TriggerTable.ANNOUNCED) != 0) {
                 candidates &= ~TriggerTable.ANNOUNCED;
-                char last = i > floor ? s.charAt(i - 1) : 0;
-                int announced = last < 128 ? entry & triggers.prefixEnds[last] : 0;
+                int announced = triggers.announced(entry, s, floor, i);
                 prefixAt = announced == 0 ? -1 : prefixStart(s, floor, i);
                 prefixed = prefixAt < 0 ? 0 : prefixed(announced, s, floor, prefixAt, end);
             }
@@ -153,8 +152,8 @@ final class SpanFinder {
                     continue;
                 }
             }
-            if (candidates == TriggerTable.ESCAPE || candidates == TriggerTable.MARKER) {
-                i = skip(s, i, end, candidates);
+            if (candidates == TriggerTable.SKIP) {
+                i = skip(s, i, end);
                 afterWord = 0; // '\\' and '[' are not word chars, nor is the end of a marker
                 continue;
             }
@@ -218,7 +217,7 @@ final class SpanFinder {
             narrowed = afterDash(narrowed, s, at, end);
         } else if (c == '\\' && (at + 5 >= end || s.charAt(at + 1) != 'u')) {
             // password_kv from a backslash: only at the escaped '=' Gson writes (password, backslash, u003d, v);
-            // an escaped line break is the scanner's own (ESCAPE).
+            // an escaped line break is the scanner's own (SKIP).
             narrowed &= ~PASSWORD_KV;
         } else if ((narrowed & PASSWORD_KV) != 0 && CharClass.isLetter(c) && !startsPasswordWord(s, at, end)) {
             narrowed &= ~PASSWORD_KV;
@@ -295,8 +294,8 @@ final class SpanFinder {
     }
 
     /** Past an escaped line break or one of our markers; else just past {@code at}. */
-    private int skip(CharSequence s, int at, int end, int candidates) {
-        if (candidates == TriggerTable.ESCAPE) {
+    private int skip(CharSequence s, int at, int end) {
+        if (s.charAt(at) == '\\') {
             char next = at + 1 < end ? s.charAt(at + 1) : 0;
             return next == 'n' || next == 'r' ? at + 2 : at + 1;
         }
@@ -363,6 +362,8 @@ final class SpanFinder {
                 return AzureStorageKeys.match(s, floor, at, end);
             case AZURE_SAS_SIGNATURE:
                 return AzureSasSignatures.match(s, floor, at, end);
+            case VENDOR_TOKEN:
+                return VendorTokens.match(s, floor, at, end);
             case PRIVATE_KEY:
                 return PrivateKeyBlocks.match(s, floor, at, end);
             case URL_CREDENTIALS:

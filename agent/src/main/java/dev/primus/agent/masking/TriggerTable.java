@@ -3,8 +3,8 @@ package dev.primus.agent.masking;
 /**
  * Which detectors an ASCII char can start, so the scan loop pays one array load per char and
  * calls a detector only where its value could begin. Built once per masker from its detectors.
- * An entry is a bit set: bit {@code ordinal} per built-in detector, and {@link #MARKER} and
- * {@link #ESCAPE} for the scanner itself. {@link #second} then drops the detectors that the
+ * An entry is a bit set: bit {@code ordinal} per built-in detector, and {@link #SKIP} and
+ * {@link #BREAK} for the scanner itself. {@link #second} then drops the detectors that the
  * char after the trigger rules out ("sc" cannot start sk_live_), before any detector is called.
  */
 final class TriggerTable {
@@ -25,7 +25,9 @@ final class TriggerTable {
     static final int ANNOUNCED = BuiltInDetector.STRIPE_KEY.bit() | BuiltInDetector.GITHUB_TOKEN.bit()
             | BuiltInDetector.NPM_TOKEN.bit() | BuiltInDetector.HUGGINGFACE_TOKEN.bit()
             | BuiltInDetector.GITLAB_TOKEN.bit() | BuiltInDetector.SLACK_TOKEN.bit()
-            | BuiltInDetector.OPENAI_KEY.bit() | BuiltInDetector.ANTHROPIC_KEY.bit();
+            | BuiltInDetector.OPENAI_KEY.bit() | BuiltInDetector.ANTHROPIC_KEY.bit()
+            | BuiltInDetector.VENDOR_TOKEN.bit();
+    private static final int VENDOR = BuiltInDetector.VENDOR_TOKEN.bit();
     /** The triggers whose third char is fixed (see {@link #third}). */
     private static final int FIXED_THIRD = BuiltInDetector.IBAN.bit() | BuiltInDetector.PAN.bit()
             | BuiltInDetector.STRIPE_KEY.bit() | BuiltInDetector.BEARER_TOKEN.bit();
@@ -33,16 +35,20 @@ final class TriggerTable {
     static final int ANY_THIRD = ~FIXED_THIRD;
     /** The triggers {@link SpanFinder} narrows from the chars around them before calling a detector. */
     static final int NARROWABLE = FIXED_THIRD | KEYED | BuiltInDetector.PRIVATE_KEY.bit();
-    /** Built-in detectors take bits 0 to 28, one each; the scanner's own two bits come above them. */
-    static final int MAX_DETECTORS = 29;
-    static final int MARKER = 1 << MAX_DETECTORS;
-    static final int ESCAPE = 1 << (MAX_DETECTORS + 1);
+    /** Built-in detectors take bits 0 to 29, one each; the scanner's own two bits come above them. */
+    static final int MAX_DETECTORS = 30;
+    /**
+     * The '[' that starts one of our markers, or the backslash of an escaped line break: the scan
+     * steps past either ({@link SpanFinder}'s skip tells them apart by the char). One bit for both,
+     * so that the 32 of an int go to detectors.
+     */
+    static final int SKIP = 1 << MAX_DETECTORS;
     /**
      * CR and LF, whatever comes next: a message with a line break must be neutralised before it
      * is judged, and finding one in the scan spares the clean message a pass of its own to look.
      * No other char has this bit, and CR and LF have no other.
      */
-    static final int BREAK = 1 << (MAX_DETECTORS + 2);
+    static final int BREAK = 1 << (MAX_DETECTORS + 1);
     /** 128 for an ASCII word char (letter, digit, '_'), else 0: the table half for the next char. */
     static final int[] HALF = new int[128];
 
@@ -90,6 +96,12 @@ final class TriggerTable {
      * before the word is read back.
      */
     final int[] prefixEnds = new int[128];
+    /**
+     * Bit {@code (c << 7) | d}: some vendor_token prefix ends with ASCII chars c and d before its
+     * delimiter. vendor_token's prefixes end with most letters, so one char rules out little
+     * ("nio-", "exec-"), and a word read back costs more than the rest of a clean line's chars.
+     */
+    private final long[] vendorEndPairs = new long[128 * 128 / 64];
     private final int[] insideWord = new int[128];
     private final int[] atWordStart = new int[128];
 
@@ -131,8 +143,15 @@ final class TriggerTable {
         prefixed(BuiltInDetector.HUGGINGFACE_TOKEN, enabled, "ha", "fg", "_"); // hf_, api_org_
         atStart(BuiltInDetector.SENDGRID_KEY, enabled, "S");
         atStart(BuiltInDetector.TWILIO_KEY, enabled, "SA");
-        insideWord['['] |= MARKER;
-        insideWord['\\'] |= ESCAPE;
+        prefixed(BuiltInDetector.VENDOR_TOKEN, enabled, VendorTokens.firstChars(), VendorTokens.charsBeforeDelimiter(),
+                "_-");
+        for (String prefix : VendorTokens.prefixes()) {
+            int delimiter = VendorTokens.firstDelimiter(prefix);
+            int pair = prefix.charAt(delimiter - 2) << 7 | prefix.charAt(delimiter - 1);
+            vendorEndPairs[pair >>> 6] |= 1L << pair;
+        }
+        insideWord['['] |= SKIP;
+        insideWord['\\'] |= SKIP;
         String any = allAscii();
         String numeric = digits + " -.:)abcdefABCDEF";
         followedBy(BuiltInDetector.EMAIL.bit() | BuiltInDetector.PASSWORD_KV.bit()
@@ -140,8 +159,7 @@ final class TriggerTable {
         followedBy(BuiltInDetector.AZURE_SAS_SIGNATURE.bit(), digits + upper + lower + "%+/");
         followedBy(BuiltInDetector.CREDIT_CARD.bit() | BuiltInDetector.US_SSN.bit() | BuiltInDetector.AADHAAR.bit()
                 | BuiltInDetector.PHONE.bit() | BuiltInDetector.IP_ADDRESS.bit(), numeric);
-        followedBy(BuiltInDetector.IBAN.bit() | BuiltInDetector.PAN.bit() | BuiltInDetector.AWS_ACCESS_KEY.bit()
-                | MARKER, upper);
+        followedBy(BuiltInDetector.IBAN.bit() | BuiltInDetector.PAN.bit() | BuiltInDetector.AWS_ACCESS_KEY.bit(), upper);
         followedBy(BuiltInDetector.JWT.bit(), "y");
         followedBy(BuiltInDetector.BEARER_TOKEN.bit(), "eEaA");
         followedBy(BuiltInDetector.STRIPE_KEY.bit(), "kh");
@@ -157,7 +175,8 @@ final class TriggerTable {
         followedBy(BuiltInDetector.TWILIO_KEY.bit(), "KC");
         followedBy(BuiltInDetector.PRIVATE_KEY.bit(), "-");
         followedBy(BuiltInDetector.URL_CREDENTIALS.bit(), "/A"); // "://", and a Telegram bot token's ":A"
-        followedBy(ESCAPE, "nr");
+        followedBy(BuiltInDetector.VENDOR_TOKEN.bit(), VendorTokens.secondChars());
+        followedBy(SKIP, upper + "nr"); // a marker's name, an escaped "\\n" or "\\r"
         insideWord['\n'] = BREAK;
         insideWord['\r'] = BREAK;
         followedBy(BREAK, any);
@@ -179,6 +198,24 @@ final class TriggerTable {
             entries[c] = atWordStart[c];
             entries[128 + c] = insideWord[c];
         }
+    }
+
+    /**
+     * Of the {@link #ANNOUNCED} detectors in {@code entry}, the trigger at {@code at} (a '_' or
+     * '-'), those whose prefix may end right before it: from the char before it, and for
+     * vendor_token the two.
+     */
+    int announced(int entry, CharSequence s, int floor, int at) {
+        char last = at > floor ? s.charAt(at - 1) : 0;
+        int announced = last < 128 ? entry & prefixEnds[last] : 0;
+        if ((announced & VENDOR) != 0) {
+            char secondLast = at - 1 > floor ? s.charAt(at - 2) : 0;
+            int pair = secondLast << 7 | last;
+            if (secondLast >= 128 || (vendorEndPairs[pair >>> 6] & 1L << pair) == 0) {
+                announced &= ~VENDOR;
+            }
+        }
+        return announced;
     }
 
     private void followedBy(int bits, String chars) {

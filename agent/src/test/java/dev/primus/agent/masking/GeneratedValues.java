@@ -132,6 +132,32 @@ final class GeneratedValues {
         return "hf_" + from(ALNUM.substring(0, 52), 34);
     }
 
+    /** One of the vendor_token kinds, each written here from its vendor's format, not from the detector's specs. */
+    String vendorToken() {
+        switch (random.nextInt(10)) {
+            case 0:
+                return "dckr_pat_" + base64Url(27);
+            case 1:
+                return "pypi-AgEIcHlwaS5vcmc" + base64Url(60 + random.nextInt(120));
+            case 2:
+                return "shp" + (random.nextBoolean() ? "at_" : "ss_") + hex(32);
+            case 3:
+                return "do" + "por".charAt(random.nextInt(3)) + "_v1_" + hex(64);
+            case 4:
+                return "PMAK-" + hex(24) + "-" + hex(34);
+            case 5:
+                return "NRAK-" + upperOrDigits(27);
+            case 6:
+                return "AGE-SECRET-KEY-1" + from("QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58);
+            case 7:
+                return "xkeysib-" + hex(64) + "-" + word(16);
+            case 8:
+                return "sntrys_eyJ" + base64(80) + "_" + base64(43);
+            default:
+                return (random.nextBoolean() ? "lin_api_" + word(40) : "sq0csp-" + base64Url(43));
+        }
+    }
+
     String sendGridKey() {
         return "SG." + base64Url(22) + "." + base64Url(43);
     }

@@ -72,7 +72,7 @@ class MaskingPropertyTest {
 
     /** A value as written in a line, and the part of it that must not survive masking. */
     private static String[] secret(Random random, GeneratedValues values) {
-        switch (random.nextInt(25)) {
+        switch (random.nextInt(26)) {
             case 0: return whole(values.card());
             case 1: return whole(values.ssn());
             case 2: return whole(values.email());
@@ -98,6 +98,7 @@ class MaskingPropertyTest {
                     ";EndpointSuffix=core.windows.net");
             case 22: return after("https://acct.blob.core.windows.net/c/b.txt?sv=2022-11-02&sp=r&sig=", values.sasSignature(), "");
             case 23: return after("AWS_SECRET_ACCESS_KEY=", values.awsSecretKey(), "");
+            case 24: return whole(values.vendorToken());
             default: return after("password=", values.word(12), "");
         }
     }

@@ -73,7 +73,7 @@ class PrefixTriggerTest {
     }
 
     private static String value(Random random, GeneratedValues values) {
-        switch (random.nextInt(12)) {
+        switch (random.nextInt(13)) {
             case 0:
                 return values.stripeKey();
             case 1:
@@ -107,6 +107,8 @@ class PrefixTriggerTest {
                 return values.openAiKey();
             case 10:
                 return values.anthropicKey();
+            case 11:
+                return values.vendorToken();
             default:
                 // Two in a row, the second right after the first's delimiter-like end.
                 return values.npmToken() + "-" + values.stripeKey();

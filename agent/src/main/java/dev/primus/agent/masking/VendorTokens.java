@@ -1,0 +1,133 @@
+package dev.primus.agent.masking;
+
+/**
+ * vendor_token: the API tokens that vendors made recognisable by a prefix of their own, ended by
+ * a '_' or '-', and a body of a fixed alphabet and length: Docker Hub, PyPI, Shopify,
+ * DigitalOcean, Linear, Postman, New Relic, Supabase, Pulumi, Grafana, age, Sentry, Square,
+ * Notion, Heroku, Groq, xAI, Perplexity, Replicate, Brevo, Shippo, Fly.io, PlanetScale, Prefect,
+ * Clojars, Contentful, Duffel, 1Password, Infracost. The formats are the vendors' own, as the
+ * public gitleaks rules collect them; a prefix without its exact body ({@code dckr_pat_test},
+ * {@code pypi-proxy}) is left alone. Prefixes that no '_' or '-' ends within
+ * {@link SpanFinder#MAX_PREFIX} chars (Databricks' dapi, Atlassian's ATATT, Vault's hvs.) need a
+ * trigger of their own and are not here. Hand-written as the other detectors are: a regex engine
+ * would be a dependency in the jar and a pass of its own over every line.
+ */
+final class VendorTokens {
+    private static final TokenFormat[] FORMATS = {
+        new TokenFormat("dckr_pat_", "u{20,64}"), // Docker Hub personal access token: 27 in practice
+        new TokenFormat("dckr_oat_", "u{20,64}"), // Docker Hub organization access token
+        new TokenFormat("pypi-AgE", "u{50,1000}"), // a PyPI macaroon, pypi.org's or test.pypi.org's
+        new TokenFormat("shpat_", "x{32}"), // Shopify: admin API access token
+        new TokenFormat("shpca_", "x{32}"), // custom app
+        new TokenFormat("shppa_", "x{32}"), // private app
+        new TokenFormat("shpss_", "x{32}"), // shared secret
+        new TokenFormat("dop_v1_", "h{64}"), // DigitalOcean: personal access token
+        new TokenFormat("doo_v1_", "h{64}"), // OAuth token
+        new TokenFormat("dor_v1_", "h{64}"), // refresh token
+        new TokenFormat("lin_api_", "a{40}"), // Linear
+        new TokenFormat("PMAK-", "x{24}-x{34}"), // Postman
+        new TokenFormat("NRAK-", "A{27}"), // New Relic user API key
+        new TokenFormat("sbp_", "h{40}"), // Supabase personal access token
+        new TokenFormat("pul-", "h{40}"), // Pulumi
+        new TokenFormat("glsa_", "a{32}_x{8}"), // Grafana service account token
+        new TokenFormat("glc_", "s{32,400}"), // Grafana Cloud API token
+        new TokenFormat("AGE-SECRET-KEY-1", "B{58}"), // an age identity
+        new TokenFormat("sntryu_", "h{64}"), // Sentry user token
+        new TokenFormat("sntrys_eyJ", "s{50,400}_s{43}"), // Sentry organization token
+        new TokenFormat("sq0atp-", "u{22}"), // Square access token
+        new TokenFormat("sq0csp-", "u{43}"), // Square OAuth secret
+        new TokenFormat("ntn_", "a{46}"), // Notion integration token
+        new TokenFormat("HRKU-AA", "u{58}"), // Heroku
+        new TokenFormat("gsk_", "a{52}"), // Groq
+        new TokenFormat("xai-", "a{80}"), // xAI
+        new TokenFormat("pplx-", "a{48}"), // Perplexity
+        new TokenFormat("r8_", "a{37}"), // Replicate
+        new TokenFormat("xkeysib-", "h{64}-a{16}"), // Brevo (Sendinblue)
+        new TokenFormat("shippo_live_", "h{40}"), // Shippo
+        new TokenFormat("shippo_test_", "h{40}"),
+        new TokenFormat("fo1_", "u{43}"), // Fly.io
+        new TokenFormat("pscale_tkn_", "u{32,64}"), // PlanetScale: API token
+        new TokenFormat("pscale_pw_", "u{32,64}"), // database password
+        new TokenFormat("pnu_", "a{36}"), // Prefect
+        new TokenFormat("CLOJARS_", "a{60}"), // Clojars deploy token
+        new TokenFormat("CFPAT-", "u{43}"), // Contentful personal access token
+        new TokenFormat("duffel_live_", "u{43}"), // Duffel
+        new TokenFormat("duffel_test_", "u{43}"),
+        new TokenFormat("ops_eyJ", "u{100,2000}"), // 1Password service account
+        new TokenFormat("ico-", "a{32}"), // Infracost
+    };
+
+    /** The formats by their prefix's first char: the scan asks this detector at a word start it cannot tell apart. */
+    private static final TokenFormat[][] BY_FIRST_CHAR = new TokenFormat[128][];
+
+    static {
+        for (TokenFormat format : FORMATS) {
+            char first = format.prefix.charAt(0);
+            TokenFormat[] formats = BY_FIRST_CHAR[first];
+            formats = formats == null ? new TokenFormat[1] : java.util.Arrays.copyOf(formats, formats.length + 1);
+            formats[formats.length - 1] = format;
+            BY_FIRST_CHAR[first] = formats;
+        }
+    }
+
+    private VendorTokens() {
+    }
+
+    /** {@code at} is a word start with one of {@link #firstChars()}. */
+    static long match(CharSequence s, int floor, int at, int end) {
+        char first = s.charAt(at);
+        TokenFormat[] formats = first < 128 ? BY_FIRST_CHAR[first] : null;
+        if (formats == null || CharClass.wordBefore(s, floor, at)) {
+            return Match.NONE;
+        }
+        for (TokenFormat format : formats) {
+            int stop = format.end(s, at, end);
+            if (stop > 0) {
+                return Match.of(at, stop);
+            }
+        }
+        return Match.NONE;
+    }
+
+    /** The chars a prefix starts with: where the scan asks this detector. */
+    static String firstChars() {
+        return charsAt(0);
+    }
+
+    /** The chars a prefix has second: the scan's next-char narrowing. */
+    static String secondChars() {
+        return charsAt(1);
+    }
+
+    /** The chars right before each prefix's first '_' or '-', which announce it. */
+    static String charsBeforeDelimiter() {
+        StringBuilder chars = new StringBuilder();
+        for (TokenFormat format : FORMATS) {
+            chars.append(format.prefix.charAt(firstDelimiter(format.prefix) - 1));
+        }
+        return chars.toString();
+    }
+
+    /** The position of the first '_' or '-' in {@code prefix}: the word before it is what the scan reads back. */
+    static int firstDelimiter(String prefix) {
+        int underscore = prefix.indexOf('_');
+        int dash = prefix.indexOf('-');
+        return underscore < 0 ? dash : dash < 0 ? underscore : Math.min(underscore, dash);
+    }
+
+    static String[] prefixes() {
+        String[] prefixes = new String[FORMATS.length];
+        for (int i = 0; i < FORMATS.length; i++) {
+            prefixes[i] = FORMATS[i].prefix;
+        }
+        return prefixes;
+    }
+
+    private static String charsAt(int index) {
+        StringBuilder chars = new StringBuilder();
+        for (TokenFormat format : FORMATS) {
+            chars.append(format.prefix.charAt(index));
+        }
+        return chars.toString();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.primus.agent.masking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The vendors' tokens written out by hand in their documented formats (random bodies, or
+ * EXAMPLE where the alphabet allows), not made by the detector's own format specs.
+ */
+class VendorTokenDetectorTest {
+    private static final String[] TOKENS = {
+        "dckr_pat_EXAMPLEprimusTests_only-0123", // base64url, 27 in Docker's own
+        "dckr_oat_p3jYrxxLOa_ZepweHHBzo_zTS8A",
+        "pypi-AgEIcHlwaS5vcmcAabVVloZaXZxmCu1VShIqmArIntn9oX98WHgCtzC1uwB5FXZPf7stg7NvlE3LaruSrjLnonWKTn9UGKz",
+        "pypi-AgENdGVzdC5weXBpLm9yZwIkZjM0ZGJkNzgtZTU5Mi00YjlhLWE1YTctMjQzNmQ4Y2QzZWFlAAIqWzMsImU",
+        "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",
+        "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",
+        "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",
+        "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",
+        "dop_v1_51f75143a5f61debc267b0bc8d3b1939a9b4ddbe45cf642b0c3a4acdd7f9fcc5",
+        "doo_v1_51f75143a5f61debc267b0bc8d3b1939a9b4ddbe45cf642b0c3a4acdd7f9fcc5",
+        "dor_v1_51f75143a5f61debc267b0bc8d3b1939a9b4ddbe45cf642b0c3a4acdd7f9fcc5",
+        "lin_api_EXAMPLEprimusTestsOnly0123456789abcdefgh",
+        "PMAK-7f8499ff30499a90ebb4108e-360ddfcfc69e290d9f945ffa4d1278220a",
+        "NRAK-1EZ5DHHOHIS2JLL0KENC9GYERDH",
+        "sbp_c40d2affbb1494978278947bec540a2123e7cefa",
+        "pul-30c14d732f64cb79abcc4b9db165c23115661ffb",
+        "glsa_EXAMPLEprimusTestsOnly0123456789_971f1bba",
+        "glc_HC68TPpl6eUEZDdKzunX7ukI7UeWaF3iA7H50VFEsMJe+L8GfG/yHGg05nGE==",
+        "AGE-SECRET-KEY-1VTEVW95X92YDPUKLMCGQNUW8GN79SE5GG9709M03RL0RVJHXY65CQJGPUF",
+        "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",
+        "sntrys_eyJpYXQiOjE3MDAwMDAwMDAuMCwidXJsIjoiaHR0cHM6Ly9zZW50cnkuaW8iLCJvcmciOiJleGFtcGxlIn0="
+                + "_pNvfMblniJVJ0XcI01d29fm1jKqX1DTOlX3YpNqJH+R",
+        "sq0atp-7wAPvQA_wrJ-lCO9tZrwSl",
+        "sq0csp-_LOl0rI3Gc1eiJSiM93XxfL5tQKASuCCg6xKGbY4B8K",
+        "ntn_9Rm91regBDKZxxgb3l85qpnolCNBaxuaz300b65YA0wK5V",
+        "HRKU-AASmY2Jvby1YiR8ukAPV6JJwE0TZC_o6R7eJuDBX2KiQvqbTlLkONzvmv94e",
+        "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",
+        "xai-l7m8YYT2Kl7rEpcDvNhnYG7gT0jX1aIdWEfAkkNkdCDvFHV4JX9VQ0ReyJvHQQ1BoQYKoyPsQl44c651",
+        "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",
+        "r8_ph5iu1E9pr1RHZwTQdTTA4wUhq5fdYJpN8QU8",
+        "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",
+        "shippo_live_93ab2ec357332cd389ed164c56a2491e9e8958ef",
+        "shippo_test_93ab2ec357332cd389ed164c56a2491e9e8958ef",
+        "fo1_zMRZ6N4dRfVL5g7U9NmgtGPaDr9-kqHkR1l1vQlYEAx",
+        "pscale_tkn_Un1k17rpBU_A97vFdA9PZVVezNx1djBaeIv3ncMv4Hh",
+        "pscale_pw_Un1k17rpBU_A97vFdA9PZVVezNx1djBaeIv3ncMv4Hh",
+        "pnu_h1AJbDdAMxMGLd4c5zeeShEBxysxnnd1nnmt",
+        "CLOJARS_622nNBp4cgM9EsVMGiX4FLOZACbDTMu3YZKx9H5YsMNIZ5cJa9BRdhxMss31",
+        "CFPAT-iLd214YZpgFYUuM3uSkXAT2NA7pK-TvAHv9h5q0Vy24",
+        "duffel_live_Cd9lNJ9cKoMKp0WpsFnPKKF-8b4mT2j5JflLmJwl0MU",
+        "duffel_test_Cd9lNJ9cKoMKp0WpsFnPKKF-8b4mT2j5JflLmJwl0MU",
+        "ops_eyJzaWduSW5BZGRyZXNzIjoibXkuMXBhc3N3b3JkLmNvbSIsInVzZXJBdXRoIjp7Im1ldGhvZCI6IlNSUGctNDA5NiIsImFs"
+                + "ZyI6IlBCRVMyZy1IUzI1NiIsIml0ZXJhdGlvbnMiOjY1MDAwMCwic2FsdCI6IkVYQU1QTEUifX0",
+        "ico-Kfgf2q5jUDx9lUAfCNMj7QRTOzqPcqEk",
+    };
+
+    private final Masker masker = Masker.builder().detectors("vendor_token").build();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{}", // bare
+        "API_TOKEN={}",
+        "{\"token\":\"{}\",\"scope\":\"read\"}",
+        "Authorization: Bearer {}",
+        "GET https://api.example.com/v1/me?access_token={}&page=2",
+        "login with {} was refused by the registry",
+    })
+    void masksEveryTokenInEveryWrittenForm(String form) {
+        for (String token : TOKENS) {
+            assertEquals(form.replace("{}", "[VENDOR_TOKEN]"), masker.mask(form.replace("{}", token)), token);
+        }
+    }
+
+    @Test
+    void theDefaultDetectorsLeaveNoCharOfAToken() {
+        Masker defaults = Masker.builder().build();
+        for (String token : TOKENS) {
+            for (String line : new String[] {token, "token=" + token, "Authorization: Bearer " + token,
+                "docker login -u bob -p " + token, "\"password\": \"" + token + "\""}) {
+                String masked = defaults.mask(line);
+                String body = token.substring(token.length() - 12);
+                assertFalse(masked.contains(body), line + " -> " + masked);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "dckr_pat_test", "dckr_pat_EXAMPLEprimusTests", // 18 chars
+        "xdckr_pat_EXAMPLEprimusTests_only-0123", "my_dckr_pat_EXAMPLEprimusTests_only-0123",
+        "pypi-proxy", "pypi-AgEIcHlwaS5vcmcshort", "pypi-server",
+        "shpat_52f8b2b19b8f89a50f8a8e9bb8bdb5e", // 31 hex
+        "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0", // 33
+        "shpat_52f8b2b19b8f89a50f8a8e9bb8bdb5eg", // not hex
+        "dop_v1_51F75143A5F61DEBC267B0BC8D3B1939A9B4DDBE45CF642B0C3A4ACDD7F9FCC5", // lower-case hex only
+        "lin_api_key", "lin_api_EXAMPLEprimusTestsOnly0123456789abcdef", // 38
+        "PMAK-abc", "PMAK-7f8499ff30499a90ebb4108e_360ddfcfc69e290d9f945ffa4d1278220a",
+        "NRAK-1ez5dhhohis2jll0kenc9gyerdh", "NRAK-1EZ5DHHOHIS2JLL0KENC9GYERD",
+        "pul-request", "sbp_config", "glsa_token", "glc_cache", "gsk_test",
+        "AGE-SECRET-KEY-1", "AGE-SECRET-KEY-1vtevw95x92ydpuklmcgqnuw8gn79se5gg9709m03rl0rvjhxy65cqjgpuf",
+        "AGE-SECRET-KEY-1BTEVW95X92YDPUKLMCGQNUW8GN79SE5GG9709M03RL0RVJHXY65CQJGPUF", // B is not bech32
+        "sntryu_cache", "sntrys_eyJ", "sq0atp-short", "ntn_user", "HRKU-AA", "xai-model", "pplx-sonar",
+        "r8_model", "xkeysib-abc", "shippo_live_key", "fo1_x", "pscale_tkn_short", "pnu_x", "CLOJARS_X",
+        "CFPAT-x", "duffel_live_x", "ops_eyJ", "ico-32", "ico-Kfgf2q5jUDx9lUAfCNMj7QRTOzqPcqE", // 31
+        "shared_buffers", "user_id", "key-value", "do_not_track", "log-level", "north-7",
+    })
+    void leavesLookAlikesAlone(String text) {
+        assertEquals("value " + text + " end", masker.mask("value " + text + " end"));
+    }
+
+    @Test
+    void aDelimiterAfterTwoCharsNoPrefixEndsWithReadsNoWordBack() {
+        TriggerTable triggers = new TriggerTable(TriggerNarrowingTest.everyDetector());
+        int vendor = BuiltInDetector.VENDOR_TOKEN.bit();
+        String line = "[http-nio-8080-exec-3] region eu-west dckr_pat_ sq0csp- r8_ lin_api_";
+        for (String word : new String[] {"nio-", "exec-", "eu-", "dckr_", "sq0csp-", "r8_", "lin_"}) {
+            int at = line.indexOf(word) + word.length() - 1;
+            int announced = triggers.announced(triggers.entries[128 + line.charAt(at)], line, 0, at);
+            assertEquals(word.startsWith("nio") || word.startsWith("e") ? 0 : vendor, announced & vendor, word);
+        }
+    }
+
+    @Test
+    void everyPrefixIsReadBackByTheScan() {
+        for (String prefix : VendorTokens.prefixes()) {
+            int delimiter = VendorTokens.firstDelimiter(prefix);
+            assertTrue(delimiter > 0 && delimiter <= SpanFinder.MAX_PREFIX,
+                    prefix + ": the word before its first '_' or '-' must be a prefix the scan reads back");
+        }
+    }
+}
