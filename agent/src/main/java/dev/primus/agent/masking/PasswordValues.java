@@ -314,6 +314,7 @@ final class PasswordValues {
         }
         int key = keyEndingAt(s, from, keyEnd);
         boolean secret = key >= 0 ? !isSetting(s, from, keyEnd) && !isNameInIdentifier(s, from, keyEnd)
+                && !(separator == ':' && FrameworkValues.isGoTestVerdict(s, from, keyEnd))
                 : separator == '=' && isValueOfNamedSecret(s, from, keyEnd)
                 || NamedValueFields.isValueOfNamedSecret(s, from, keyEnd, at, end)
                 || separator == ':' && JsonWebKeys.isPrivateMember(s, from, keyEnd, end);
@@ -637,6 +638,11 @@ final class PasswordValues {
         }
         int scheme = schemeEnd(s, start, stop, end, authorization, quoted);
         if (scheme > 0) {
+            boolean parameters = !quoted && AuthParams.sendsParameters(s, start, scheme);
+            int params = parameters ? AuthParams.listEnd(s, scheme + 1, end) : -1;
+            if (params > 0) {
+                return Match.of(scheme + 1, params);
+            }
             int credentialEnd = quoted ? stop : unquotedEnd(s, scheme + 1, end);
             if (credentialEnd > scheme + 1) {
                 boolean framework = FrameworkValues.isOne(s, scheme + 1, credentialEnd)

@@ -158,6 +158,29 @@ class PasswordKvDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** A scheme's parameter list is its credential: every parameter, and nothing after the last. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "Authorization: Digest username=\"bob\", realm=\"api\", nonce=\"dcd98b\", uri=\"/a\", qop=auth,"
+            + " nc=00000001, response=\"6629fae49393a05397450978507c4ef1\" | Authorization: Digest [PASSWORD_KV]",
+        "Authorization: OAuth oauth_consumer_key=\"xvz1evFS4wEEPTGEFPHBog\","
+            + " oauth_signature=\"tnnArxj06cWHq44gCs1OSK%2FjY%3D\" | Authorization: OAuth [PASSWORD_KV]",
+        "Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request,"
+            + " SignedHeaders=host;range;x-amz-date,"
+            + " Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024"
+            + " | Authorization: AWS4-HMAC-SHA256 [PASSWORD_KV]",
+        "Authorization: Digest username=\"bob\", response=\"6629fae4\" Accept: */*"
+            + " | Authorization: Digest [PASSWORD_KV] Accept: */*",
+        "Authorization: Negotiate YIIGhgYGKwYBBQUCoIIGejCCBnagMDAuBgkqhkiC9xIBAgIGCSqGCg=="
+            + " | Authorization: Negotiate [PASSWORD_KV]",
+        "Authorization: Custom abc= | Authorization: Custom [PASSWORD_KV]",
+        "Authorization: Digest username=\"bob\", response=\"6629fae4\"\\nINFO next"
+            + " | Authorization: Digest [PASSWORD_KV]\\nINFO next",
+    })
+    void masksEveryParameterOfASchemeThatSendsParameters(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "<password>hunter2</password>                   | <password>[PASSWORD_KV]</password>",
@@ -230,7 +253,7 @@ class PasswordKvDetectorTest {
             + "| o?X-Goog-SignedHeaders=host&X-Goog-Signature=[PASSWORD_KV]&x=1",
         "Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261204/us-east-1/s3/aws4_request, "
             + "SignedHeaders=host;x-amz-date, Signature=fe5f80f77d5fa3be "
-            + "| Authorization: AWS4-HMAC-SHA256 [PASSWORD_KV], SignedHeaders=host;x-amz-date, Signature=[PASSWORD_KV]",
+            + "| Authorization: AWS4-HMAC-SHA256 [PASSWORD_KV] ",
         "Stripe-Signature: t=1492774577,v1=5257a869e7ecebeda32affa62cdca3fa,v0=6ffbb59b2300aae6 ok "
             + "| Stripe-Signature: t=[PASSWORD_KV] ok",
         "`{\"signature\": \"MEUCIQDx7k2\"}`   | `{\"signature\": \"[PASSWORD_KV]\"}`",
@@ -549,7 +572,9 @@ class PasswordKvDetectorTest {
         "pass -- x", "INFO - started", "x -password", "a-password b", "PWD=/auto/home/build", "env.PWD: /tmp/project",
         "Tokens$NamedToken::name (5 bytes)", "ParameterStatus(session_authorization = postgres)",
         "x.Token: Token kind: HDFS_DELEGATION_TOKEN, Service: 10.1.1.1:8020", "Token: kind: HDFS", "token=0x1234",
-        "Checking account status, token=0x7f961cf08cf0 "})
+        "Checking account status, token=0x7f961cf08cf0 ",
+        "--- PASS: TestLogin (0.00s)", "    --- PASS: TestLogin/valid_password (0.01s)",
+        "\t--- PASS: TestRefresh (0.00s)"})
     void leavesAFrameworksOwnWordsAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
@@ -575,6 +600,8 @@ class PasswordKvDetectorTest {
         "credentials: secret       | credentials: [PASSWORD_KV]",
         "Authorization: Token 9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b | Authorization: Token [PASSWORD_KV]",
         "credentials: Token abc123 | credentials: Token [PASSWORD_KV]",
+        "PASS: hunter2             | PASS: [PASSWORD_KV]",
+        "x --- PASS: hunter2       | x --- PASS: [PASSWORD_KV]",
     })
     void masksTheWordAsAValueWhereNoSentenceGoesOn(String text, String masked) {
         assertEquals(masked, masker.mask(text));
