@@ -20,7 +20,9 @@ final class TriggerTable {
      * is triggered by the delimiter and asks them where the word before it starts
      * ({@link #prefixStarts}): their first letters (s, p, r, n, h, g, x, w) start 24% of the words
      * in the real-log corpus (93,536); of its 91,696 '_' and '-' after a word char, 19,612 follow a
-     * char that ends such a prefix ({@link #prefixEnds}) and have the word read back.
+     * char that ends such a prefix ({@link #prefixEnds}) and have the word read back. vendor_token's
+     * prefixes (dckr_pat_, pypi-, PMAK-, ...: {@link VendorTokens}) are gated on the two chars
+     * before the delimiter ({@link #announced}).
      */
     static final int ANNOUNCED = BuiltInDetector.STRIPE_KEY.bit() | BuiltInDetector.GITHUB_TOKEN.bit()
             | BuiltInDetector.NPM_TOKEN.bit() | BuiltInDetector.HUGGINGFACE_TOKEN.bit()
