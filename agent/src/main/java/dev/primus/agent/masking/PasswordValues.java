@@ -57,7 +57,8 @@ final class PasswordValues {
         // An Azure Functions key (x-functions-key). Not "otp", a one-time password: "Erlang/OTP: 25.3".
         "functionskey",
         // A request signature (AWS SigV4 and presigned URLs, X-Goog-Signature, Stripe-Signature): valid until it expires.
-        "signature", SECRET_ID,
+        // And the webhook headers that name their hash: GitHub's X-Hub-Signature-256, Shopify's X-Shopify-Hmac-Sha256.
+        "signature", "signature256", "hmacsha256", SECRET_ID,
         // The word for a password in German, Portuguese, Spanish (as identifiers spell it), Dutch and French.
         "passwort", "kennwort", "senha", "contrasena", "wachtwoord", "motdepasse"};
     /**
@@ -85,7 +86,7 @@ final class PasswordValues {
     /** Keys whose value is a list of {@code name=value} pairs that "; " joins: a session id is as good as a password. */
     private static final String[] COOKIE_KEYS = {"cookie"};
     /** Keys whose value may be {@code name=value} pairs that ',' joins ({@link #signedPairs}). */
-    private static final String[] SIGNATURE_KEYS = {"signature"};
+    private static final String[] SIGNATURE_KEYS = {"signature", "signature256"};
     /**
      * The keys that end a key whatever stands before them, not only after a separator or as a
      * camelCase hump: environment variables and properties written in one case ({@code PGPASSWORD},

@@ -258,6 +258,10 @@ class PasswordKvDetectorTest {
             + "| Stripe-Signature: t=[PASSWORD_KV] ok",
         "`{\"signature\": \"MEUCIQDx7k2\"}`   | `{\"signature\": \"[PASSWORD_KV]\"}`",
         "webhook signature=abc123def456 rejected | webhook signature=[PASSWORD_KV] rejected",
+        "X-Hub-Signature-256: sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"
+            + " | X-Hub-Signature-256: sha256=[PASSWORD_KV]",
+        "`{\"x-hub-signature-256\":\"sha256=757107ea0eb2509fc2\"}` | `{\"x-hub-signature-256\":\"[PASSWORD_KV]\"}`",
+        "X-Shopify-Hmac-Sha256: XWmrwMey6OsLMeiZKwP4FppHH3cmAiiJJAweH5Jo4bM= | X-Shopify-Hmac-Sha256: [PASSWORD_KV]",
     })
     void masksRequestSignatures(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -539,7 +543,8 @@ class PasswordKvDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"key=value", "monkey=3", "turkey: 5", "primary_key=id", "foreign_key=user_id", "hotkey=F5",
         "cache_key=orders:42", "state=>HttpChannelState@26d", "x => y", "access_key_id=17", "accessKeyId: 17",
-        "MINIO_ACCESS_KEY=minio"}) // an access key is the id that goes with a secret key, no secret itself
+        "MINIO_ACCESS_KEY=minio", // an access key is the id that goes with a secret key, no secret itself
+        "image digest sha256:757107ea0eb2509f", "sha256: 757107ea0eb2509f", "ipv6: ::1", "int16=7"})
     void leavesOtherKeysAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
