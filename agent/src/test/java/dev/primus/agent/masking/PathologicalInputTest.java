@@ -22,7 +22,9 @@ class PathologicalInputTest {
         "Bearer ", "[EMAIL", "[EMAIL]", "\\n", "\n", "+1 ", "(", "DE89 ", "AKIA", "x=", "token:token:", "ORD-",
         "sk-", "sk-proj-", "sk-ant-api03-", "T3BlbkFJ", "glpat-", "glpat-a.01", "AIza", "npm_", "hf_", "SG.", "SK0", "AC0",
         "xapp-", "hooks.slack.com/services/T00000000/", "AccountKey=", "&sig=", "%2B", "aws_secret_access_key=", "+/",
-        "\"AUTH\" \"x\" ", "\"AUTH\" \"", "a1 LOGIN \"", "PASS x\n", "/bot12345:AAAAA"})
+        "\"AUTH\" \"x\" ", "\"AUTH\" \"", "a1 LOGIN \"", "PASS x\n", "/bot12345:AAAAA", "-ops_eyJ", "-pypi-AgE",
+        " glc_A", "-sntrys_eyJ", "-PMAK-", "Authorization: Digest a=\"", "Authorization: Digest a=b, ",
+        "Authorization: OAuth "})
     void completesOnARepeatedFragment(String fragment) {
         StringBuilder text = new StringBuilder();
         while (text.length() < SIZE) {
@@ -38,7 +40,8 @@ class PathologicalInputTest {
      * still ends within the bound (Redis MONITOR's quoted AUTH did so, 26 s for this megabyte).
      */
     @ParameterizedTest
-    @ValueSource(strings = {"\"AUTH\" \"x\" ", "\"AUTH\" \"", "\"AUTH\" \"x\"         "})
+    @ValueSource(strings = {"\"AUTH\" \"x\" ", "\"AUTH\" \"", "\"AUTH\" \"x\"         ", "-ops_eyJ", "-pypi-AgE",
+        "Authorization: Digest a=\""})
     void completesOnAOneMegabyteLineOfOneCommand(String fragment) {
         StringBuilder text = new StringBuilder();
         while (text.length() < 10 * SIZE) {
