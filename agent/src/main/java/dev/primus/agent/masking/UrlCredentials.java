@@ -13,6 +13,7 @@ package dev.primus.agent.masking;
 final class UrlCredentials {
     private static final int MAX_SCHEME = 32;
     private static final int MAX_USER_INFO = 512;
+    private static final int AWS_SECRET_LENGTH = 40;
 
     private UrlCredentials() {
     }
@@ -31,6 +32,12 @@ final class UrlCredentials {
         int lastAt = -1;
         for (int i = userInfo; i < limit; i++) {
             char c = s.charAt(i);
+            if (c == '/' && colon >= 0 && lastAt < 0) {
+                long secret = awsSecretKey(s, userInfo, colon, end);
+                if (secret != Match.NONE) {
+                    return secret;
+                }
+            }
             if (c == '/' || c == '?' || c == '#' || c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '\n' || c == '\r'
                     || (c == '\\' && i + 1 < end && (s.charAt(i + 1) == 'n' || s.charAt(i + 1) == 'r'))) {
                 break;
@@ -45,6 +52,26 @@ final class UrlCredentials {
             return Match.NONE;
         }
         return Match.of(colon + 1, lastAt);
+    }
+
+    /**
+     * An AWS key pair in the user info, as Hadoop's s3, s3n and s3a URLs took one
+     * ({@code s3n://AKIA...:secret@bucket/key}): the secret key is 40 base64 chars written raw,
+     * though a '/' in it would end the user info. NONE unless the user is an access key id and
+     * exactly 40 such chars and an '@' follow its ':'.
+     */
+    private static long awsSecretKey(CharSequence s, int userInfo, int colon, int end) {
+        int secretEnd = colon + 1 + AWS_SECRET_LENGTH;
+        // The id must fill the user part: the text before the ':' is all it is handed.
+        if (secretEnd >= end || s.charAt(secretEnd) != '@' || AwsAccessKeys.match(s, userInfo, userInfo, colon) == Match.NONE) {
+            return Match.NONE;
+        }
+        for (int i = colon + 1; i < secretEnd; i++) {
+            if (!CharClass.isBase64(s.charAt(i))) {
+                return Match.NONE;
+            }
+        }
+        return Match.of(colon + 1, secretEnd);
     }
 
     /** A scheme, letters first then letters, digits, '+', '-' or '.', not inside a longer word. */

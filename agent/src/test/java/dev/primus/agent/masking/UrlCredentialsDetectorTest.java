@@ -23,6 +23,24 @@ class UrlCredentialsDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** Hadoop's s3n://ID:SECRET@bucket: a raw '/' in the secret key does not end the user info there. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "s3n://AKIAIOSFODNN7EXAMPLE:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY@bucket/logs/2026"
+            + " | s3n://AKIAIOSFODNN7EXAMPLE:[URL_CREDENTIALS]@bucket/logs/2026",
+        "s3a://ASIAIOSFODNN7EXAMPLE:wJalrXUtnFEMI+K7MDENG+bPxRfiCYEXAMPLEKEY@bucket"
+            + " | s3a://ASIAIOSFODNN7EXAMPLE:[URL_CREDENTIALS]@bucket",
+        // Not an access key id, or not 40 chars: the user info ends at the '/' as any URL's does.
+        "s3n://AKIAIOSFODNN7EXAMPL:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY@bucket"
+            + " | s3n://AKIAIOSFODNN7EXAMPL:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY@bucket",
+        "s3n://AKIAIOSFODNN7EXAMPLE:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKE@bucket"
+            + " | s3n://AKIAIOSFODNN7EXAMPLE:wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKE@bucket",
+        "http://host:8080/a/b@c | http://host:8080/a/b@c",
+    })
+    void masksAnAwsSecretKeyWrittenRawInAnS3Url(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
     private static final String TELEGRAM = "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
 
     /** A Telegram bot's token in a Bot API path: only the secret after the bot's id. */
