@@ -63,7 +63,8 @@ final class UrlCredentials {
     private static long awsSecretKey(CharSequence s, int userInfo, int colon, int end) {
         int secretEnd = colon + 1 + AWS_SECRET_LENGTH;
         // The id must fill the user part: the text before the ':' is all it is handed.
-        if (secretEnd >= end || s.charAt(secretEnd) != '@' || AwsAccessKeys.match(s, userInfo, userInfo, colon) == Match.NONE) {
+        if (secretEnd >= end || s.charAt(secretEnd) != '@'
+                || AwsAccessKeys.match(s, userInfo, userInfo, colon) == Match.NONE) {
             return Match.NONE;
         }
         for (int i = colon + 1; i < secretEnd; i++) {
