@@ -113,7 +113,8 @@ final class FrameworkValues {
         while (start > from && (s.charAt(start - 1) == ' ' || s.charAt(start - 1) == '\t')) {
             start--;
         }
-        return start == from || s.charAt(start - 1) == '\n' || s.charAt(start - 1) == '\r';
+        return start == from || s.charAt(start - 1) == '\n' || s.charAt(start - 1) == '\r'
+                || CharClass.isEscapedBreak(s, from, start - 1); // a line break the message's neutralising escaped
     }
 
     /**

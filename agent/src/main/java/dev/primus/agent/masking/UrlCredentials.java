@@ -8,7 +8,8 @@ package dev.primus.agent.masking;
  * fragment or a space, so an unencoded '@' inside a password is masked with it. A URL with a user
  * and no password ({@code https://user@host}) has nothing to mask here; JDBC's
  * {@code ?password=} parameters are password_kv's. Also a Telegram bot's token in an API URL's
- * path ({@link TelegramBotPaths}).
+ * path ({@link TelegramBotPaths}), and an AWS secret key after its access key id, written raw
+ * though its '/' would end the user info ({@code s3n://AKIA...:secret@bucket}).
  */
 final class UrlCredentials {
     private static final int MAX_SCHEME = 32;
