@@ -15,7 +15,7 @@ final class AnthropicKeys {
 
     /** {@code at} is an 's' at a word start. */
     static long match(CharSequence s, int from, int at, int end) {
-        if (!TextSearch.startsWith(s, at, end, PREFIX) || CharClass.wordBefore(s, from, at)) {
+        if (!TextSearch.startsWith(s, at, end, PREFIX) || CharClass.prefixWordBefore(s, from, at)) {
             return Match.NONE;
         }
         int body = kindEnd(s, at + PREFIX.length(), end);

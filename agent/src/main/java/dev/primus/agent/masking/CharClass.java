@@ -93,6 +93,20 @@ final class CharClass {
         return at > from && isWord(s.charAt(at - 1)) && !isEscapedBreak(s, from, at - 1);
     }
 
+    /**
+     * Whether the char before {@code at} continues the word a prefixed token ({@code ghp_},
+     * {@code sk-}, {@code dckr_pat_}) would start in: an ASCII letter, digit or '_' that ends no
+     * escape of a separator ({@link SeparatorEscapes}). A letter of another script does not: CJK
+     * text runs into a token with no space ({@code 令牌gsk_...}), and no prefix holds one.
+     */
+    static boolean prefixWordBefore(CharSequence s, int from, int at) {
+        if (at <= from) {
+            return false;
+        }
+        char c = s.charAt(at - 1);
+        return c < 128 && (isAlnum(c) || c == '_') && !SeparatorEscapes.endAt(s, from, at);
+    }
+
     /** Whether the char at {@code at} continues a word. */
     static boolean wordAt(CharSequence s, int at, int end) {
         return at < end && isWord(s.charAt(at));

@@ -97,25 +97,6 @@ final class FrameworkValues {
      * one's value. Not "token": {@code Authorization: Token 9944b0...} is a scheme and its credential.
      */
     private static final String[] SECRET_KINDS = {"secret", "secrets"};
-    /** Go's test verdict before its ':', as {@code go test -v} writes it. */
-    private static final String GO_TEST_PASSED = "--- PASS";
-
-    /**
-     * Whether the key ending at {@code keyEnd}, before a ':', is the PASS of {@code go test -v}'s
-     * verdict, {@code --- PASS: TestLogin (0.00s)}, at the start of its line or after the indent
-     * of a subtest's: the word after it names a test, and CI logs hold thousands of them.
-     */
-    static boolean isGoTestVerdict(CharSequence s, int from, int keyEnd) {
-        int start = keyEnd - GO_TEST_PASSED.length();
-        if (start < from || !TextSearch.startsWith(s, start, keyEnd, GO_TEST_PASSED)) {
-            return false;
-        }
-        while (start > from && (s.charAt(start - 1) == ' ' || s.charAt(start - 1) == '\t')) {
-            start--;
-        }
-        return start == from || s.charAt(start - 1) == '\n' || s.charAt(start - 1) == '\r'
-                || CharClass.isEscapedBreak(s, from, start - 1); // a line break the message's neutralising escaped
-    }
 
     /**
      * After a key's ':', the word for a kind of secret that a sentence goes on after: a message

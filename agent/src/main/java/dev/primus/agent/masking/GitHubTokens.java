@@ -23,7 +23,7 @@ final class GitHubTokens {
         } else {
             return Match.NONE;
         }
-        if (CharClass.wordBefore(s, from, at)) {
+        if (CharClass.prefixWordBefore(s, from, at)) {
             return Match.NONE;
         }
         int stop = body;

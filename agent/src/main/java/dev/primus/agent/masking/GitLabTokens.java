@@ -28,7 +28,7 @@ final class GitLabTokens {
 
     /** {@code at} is a 'g' at a word start. */
     static long match(CharSequence s, int from, int at, int end) {
-        if (CharClass.wordBefore(s, from, at)) {
+        if (CharClass.prefixWordBefore(s, from, at)) {
             return Match.NONE;
         }
         if (TextSearch.startsWith(s, at, end, PREFIX)) {

@@ -20,7 +20,7 @@ final class OpenAiKeys {
     /** {@code at} is an 's' at a word start. */
     static long match(CharSequence s, int from, int at, int end) {
         if (!TextSearch.startsWith(s, at, end, PREFIX) || TextSearch.startsWith(s, at, end, "sk-ant-")
-                || CharClass.wordBefore(s, from, at)) {
+                || CharClass.prefixWordBefore(s, from, at)) {
             return Match.NONE;
         }
         int body = at + PREFIX.length();

@@ -315,7 +315,7 @@ final class PasswordValues {
         }
         int key = keyEndingAt(s, from, keyEnd);
         boolean secret = key >= 0 ? !isSetting(s, from, keyEnd) && !isNameInIdentifier(s, from, keyEnd)
-                && !(separator == ':' && FrameworkValues.isGoTestVerdict(s, from, keyEnd))
+                && !(separator == ':' && TestVerdicts.isPassed(s, from, keyEnd, at + 1, end))
                 : separator == '=' && isValueOfNamedSecret(s, from, keyEnd)
                 || NamedValueFields.isValueOfNamedSecret(s, from, keyEnd, at, end)
                 || separator == ':' && JsonWebKeys.isPrivateMember(s, from, keyEnd, end);

@@ -15,7 +15,7 @@ final class PrefixedTokens {
      */
     static long match(CharSequence s, int from, int at, int end, String prefix, int body, boolean lettersOnly) {
         int stop = at + prefix.length() + body;
-        if (stop > end || !TextSearch.startsWith(s, at, end, prefix) || CharClass.wordBefore(s, from, at)
+        if (stop > end || !TextSearch.startsWith(s, at, end, prefix) || CharClass.prefixWordBefore(s, from, at)
                 || CharClass.wordAt(s, stop, end)) {
             return Match.NONE;
         }

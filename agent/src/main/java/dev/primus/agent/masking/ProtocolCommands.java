@@ -15,7 +15,8 @@ package dev.primus.agent.masking;
  * </ul>
  * A command is read in capitals only, as clients send and log it, and an unquoted one only where
  * it starts its line, after an indent or a prompt such as {@code > } or {@code C: }: test
- * runners' {@code PASS} ({@code --- PASS: TestX}, Jest's {@code PASS  src/a.test.js}) and the
+ * runners' {@code PASS} ({@code --- PASS: TestX}, Jest's {@code PASS  src/a.test.js}; gotestsum's
+ * {@code PASS auth.TestX (0.00s)} at a line's start, {@link TestVerdicts}) and the
  * word in a sentence ({@code AUTH failed for user bob}) stay as written. A Redis argument that
  * is a word in capitals ({@code AUTH OK}) reads as a status, and a SASL mechanism's name alone
  * ({@code AUTH LOGIN}) carries no credential.
@@ -75,7 +76,11 @@ final class ProtocolCommands {
         if (argument >= lineEnd || s.charAt(argument) == ' ') {
             return Match.NONE;
         }
-        return s.charAt(at) == 'P' ? Match.of(argument, lineEnd) : auth(s, argument, lineEnd);
+        if (s.charAt(at) == 'P') {
+            // gotestsum's "PASS auth.TestLogin (0.00s)": a test's name and time, no password.
+            return TestVerdicts.isNameAndTime(s, argument, lineEnd) ? Match.NONE : Match.of(argument, lineEnd);
+        }
+        return auth(s, argument, lineEnd);
     }
 
     /** {@code AUTH}'s one or two arguments, {@code s[at, lineEnd)}. */

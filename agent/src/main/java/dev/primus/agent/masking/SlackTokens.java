@@ -14,7 +14,7 @@ final class SlackTokens {
     /** {@code at} is an 'x' at a word start. */
     static long match(CharSequence s, int from, int at, int end) {
         boolean prefix = isXoxPrefix(s, at, end) || TextSearch.startsWith(s, at, end, "xapp-");
-        if (!prefix || CharClass.wordBefore(s, from, at)) {
+        if (!prefix || CharClass.prefixWordBefore(s, from, at)) {
             return Match.NONE;
         }
         int body = at + 5;

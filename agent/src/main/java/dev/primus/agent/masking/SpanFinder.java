@@ -267,15 +267,16 @@ final class SpanFinder {
 
     /**
      * Where the word that the '_' or '-' at {@code at} ends starts, when it is short enough to be
-     * a prefix; else -1. A word starts where the scan would have read it as starting: after a
-     * non-word char, an escaped line break, or {@code floor}.
+     * a prefix; else -1. A prefix's word starts after a char that is no ASCII word char, after an
+     * escape of a separator ({@code \t}, {@code %3D}, {@code \u003d}: {@link SeparatorEscapes}),
+     * or at {@code floor}.
      */
     static int prefixStart(CharSequence s, int floor, int at) {
         int start = at;
-        while (start > at - MAX_PREFIX && CharClass.wordBefore(s, floor, start)) {
+        while (start > at - MAX_PREFIX && CharClass.prefixWordBefore(s, floor, start)) {
             start--;
         }
-        return start == at || CharClass.wordBefore(s, floor, start) ? -1 : start;
+        return start == at || CharClass.prefixWordBefore(s, floor, start) ? -1 : start;
     }
 
     /**

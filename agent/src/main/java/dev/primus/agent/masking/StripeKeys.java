@@ -14,7 +14,7 @@ final class StripeKeys {
     /** {@code at} is 's', 'r', 'p' or 'w' at a word start. */
     static long match(CharSequence s, int from, int at, int end) {
         int body = bodyStart(s, at, end);
-        if (body < 0 || CharClass.wordBefore(s, from, at)) {
+        if (body < 0 || CharClass.prefixWordBefore(s, from, at)) {
             return Match.NONE;
         }
         int stop = body;

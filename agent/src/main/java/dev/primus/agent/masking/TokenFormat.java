@@ -4,10 +4,10 @@ package dev.primus.agent.masking;
  * One vendor's token format: a fixed prefix, then a body written as a short spec of alphabets
  * with their counts and the literal chars between them, such as {@code "x{24}-x{34}"}.
  * Alphabets: {@code h} lower-case hex, {@code x} hex of either case, {@code a} letters and
- * digits, {@code A} upper-case letters and digits, {@code u} base64url, {@code s} base64 with its
- * '=' padding, {@code B} bech32's upper-case alphabet. Matched greedily and without backtracking,
- * so no alphabet may hold the literal after it; the token must end where its last alphabet and
- * the word end.
+ * digits, {@code w} letters, digits and '_', {@code A} upper-case letters and digits, {@code u}
+ * base64url, {@code s} base64 with its '=' padding, {@code B} bech32's upper-case alphabet.
+ * Matched greedily and without backtracking, so no alphabet may hold the literal after it; the
+ * token must end where its last alphabet and the word end.
  */
 final class TokenFormat {
     private static final String BECH32 = "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L";
@@ -88,6 +88,8 @@ final class TokenFormat {
                 return CharClass.isHex(c);
             case 'a':
                 return CharClass.isAlnum(c);
+            case 'w':
+                return CharClass.isAlnum(c) || c == '_';
             case 'A':
                 return CharClass.isDigit(c) || CharClass.isUpper(c);
             case 'u':

@@ -5,11 +5,12 @@ package dev.primus.agent.masking;
  * a '_' or '-', and a body of a fixed alphabet and length: Docker Hub, PyPI, Shopify,
  * DigitalOcean, Linear, Postman, New Relic, Supabase, Pulumi, Grafana, age, Sentry, Square,
  * Notion, Heroku, Groq, xAI, Perplexity, Replicate, Brevo, Shippo, Fly.io, PlanetScale, Prefect,
- * Clojars, Contentful, Duffel, 1Password, Infracost. The formats are the vendors' own, as the
- * public gitleaks rules collect them; a prefix without its exact body ({@code dckr_pat_test},
- * {@code pypi-proxy}) is left alone. Prefixes that no '_' or '-' ends within
- * {@link SpanFinder#MAX_PREFIX} chars (Databricks' dapi, Atlassian's ATATT, Vault's hvs.) need a
- * trigger of their own and are not here. Hand-written as the other detectors are: a regex engine
+ * Clojars, Contentful, Duffel, 1Password. The formats are the vendors' own, as the public gitleaks
+ * and trufflehog rules collect them; a prefix without its exact body ({@code dckr_pat_test},
+ * {@code pypi-proxy}) is left alone. Not Infracost's {@code ico-} and 32 letters and digits: an
+ * asset's name and MD5 fingerprint ({@code ico-5d41402a....png}) have that shape. Prefixes that
+ * no '_' or '-' ends within {@link SpanFinder#MAX_PREFIX} chars (Databricks' dapi, Atlassian's
+ * ATATT, Vault's hvs.) need a trigger of their own and are not here. Hand-written as the other detectors are: a regex engine
  * would be a dependency in the jar and a pass of its own over every line.
  */
 final class VendorTokens {
@@ -39,9 +40,9 @@ final class VendorTokens {
         new TokenFormat("ntn_", "a{46}"), // Notion integration token
         new TokenFormat("HRKU-AA", "u{58}"), // Heroku
         new TokenFormat("gsk_", "a{52}"), // Groq
-        new TokenFormat("xai-", "a{80}"), // xAI
+        new TokenFormat("xai-", "w{80}"), // xAI
         new TokenFormat("pplx-", "a{48}"), // Perplexity
-        new TokenFormat("r8_", "a{37}"), // Replicate
+        new TokenFormat("r8_", "u{37}"), // Replicate
         new TokenFormat("xkeysib-", "h{64}-a{16}"), // Brevo (Sendinblue)
         new TokenFormat("shippo_live_", "h{40}"), // Shippo
         new TokenFormat("shippo_test_", "h{40}"),
@@ -53,8 +54,7 @@ final class VendorTokens {
         new TokenFormat("CFPAT-", "u{43}"), // Contentful personal access token
         new TokenFormat("duffel_live_", "u{43}"), // Duffel
         new TokenFormat("duffel_test_", "u{43}"),
-        new TokenFormat("ops_eyJ", "u{100,2000}"), // 1Password service account
-        new TokenFormat("ico-", "a{32}"), // Infracost
+        new TokenFormat("ops_eyJ", "s{100,2000}"), // 1Password service account: base64 of JSON, '+' and '/' in it
     };
 
     /** The formats by their prefix's first char: the scan asks this detector at a word start it cannot tell apart. */
@@ -77,7 +77,7 @@ final class VendorTokens {
     static long match(CharSequence s, int floor, int at, int end) {
         char first = s.charAt(at);
         TokenFormat[] formats = first < 128 ? BY_FIRST_CHAR[first] : null;
-        if (formats == null || CharClass.wordBefore(s, floor, at)) {
+        if (formats == null || CharClass.prefixWordBefore(s, floor, at)) {
             return Match.NONE;
         }
         for (TokenFormat format : formats) {

@@ -579,7 +579,9 @@ class PasswordKvDetectorTest {
         "x.Token: Token kind: HDFS_DELEGATION_TOKEN, Service: 10.1.1.1:8020", "Token: kind: HDFS", "token=0x1234",
         "Checking account status, token=0x7f961cf08cf0 ",
         "--- PASS: TestLogin (0.00s)", "    --- PASS: TestLogin/valid_password (0.01s)",
-        "\t--- PASS: TestRefresh (0.00s)", "ok  github.com/acme/auth 0.012s\\n--- PASS: TestRefresh (0.00s)"})
+        "\t--- PASS: TestRefresh (0.00s)", "ok  github.com/acme/auth 0.012s\\n--- PASS: TestRefresh (0.00s)",
+        "2026-12-05T10:00:00.1234567Z --- PASS: TestLogin (0.00s)", "api-1  | --- PASS: TestLogin/valid (12.5s)",
+        "{\"Action\":\"output\",\"Output\":\"--- PASS: TestLogin (0.00s)\\n\"}", "PASS auth.TestLogin (0.00s)"})
     void leavesAFrameworksOwnWordsAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
@@ -607,6 +609,8 @@ class PasswordKvDetectorTest {
         "credentials: Token abc123 | credentials: Token [PASSWORD_KV]",
         "PASS: hunter2             | PASS: [PASSWORD_KV]",
         "x --- PASS: hunter2       | x --- PASS: [PASSWORD_KV]",
+        "PASS: t/auth_basic.sh     | PASS: [PASSWORD_KV]",
+        "PASS: hunter2 (0.00)      | PASS: [PASSWORD_KV] (0.00)",
     })
     void masksTheWordAsAValueWhereNoSentenceGoesOn(String text, String masked) {
         assertEquals(masked, masker.mask(text));

@@ -1,10 +1,13 @@
 package dev.primus.agent.masking;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The detectors a '_' or '-' announces ({@link TriggerTable#ANNOUNCED}: sk_, whsec_, ghp_,
@@ -70,6 +73,32 @@ class PrefixTriggerTest {
                 new CustomDetector[0]);
         assertTrue(finder.find(line, 0) == null,
                 "sk_live_ inside a longer word is no Stripe key, as before");
+    }
+
+    /**
+     * A prefixed token glued to an escape of a separator (JSON's \\t and \\u0027, a URL's %3D, a
+     * terminal's colour code, whose ESC the source's unicode escape writes) or to a letter no
+     * prefix holds (CJK text has no spaces) still starts a word; glued to an ASCII letter or an
+     * escape of one (%41 is 'A') it does not.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"args\":\"--key\\t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\"}"
+            + " | {\"args\":\"--key\\t[VENDOR_TOKEN]\"}",
+        "{\"msg\":\"found \\u0027lin_api_sOM5LsE1zKLiSpYMZElLTCPPAwVv82BHZO0vk3Zd\\u0027\"}"
+            + " | {\"msg\":\"found \\u0027[VENDOR_TOKEN]\\u0027\"}",
+        "GET /r?next=%2Fs%3Fkey%3Dghp_EXAMPLE0123456789abcdefghijklmnopqrs HTTP/1.1"
+            + " | GET /r?next=%2Fs%3Fkey%3D[GITHUB_TOKEN] HTTP/1.1",
+        "ws /socket?hdr=Bearer%20dckr_pat_gjKCu_0xxKhg5QjWV1mKaUyvBPs | ws /socket?hdr=Bearer%20[VENDOR_TOKEN]",
+        // Not first: the CSV's trim would take a leading ESC.
+        "log \u001b[32mnpm_EXAMPLEprimusTestsOnly0123456789abcd\u001b[0m | log \u001b[32m[NPM_TOKEN]\u001b[0m",
+        "获取到令牌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 | 获取到令牌[VENDOR_TOKEN]",
+        "x%41dckr_pat_gjKCu_0xxKhg5QjWV1mKaUyvBPs | x%41dckr_pat_gjKCu_0xxKhg5QjWV1mKaUyvBPs",
+        "xdckr_pat_gjKCu_0xxKhg5QjWV1mKaUyvBPs | xdckr_pat_gjKCu_0xxKhg5QjWV1mKaUyvBPs",
+        "\u00e9dckr_pat_gjKCu_0xxKhg5QjWV1mKaUyvBPs | \u00e9[VENDOR_TOKEN]",
+    })
+    void aPrefixStartsAfterAnEscapedSeparatorOrANonAsciiLetter(String text, String masked) {
+        assertEquals(masked, Masker.builder().build().mask(text));
     }
 
     private static String value(Random random, GeneratedValues values) {

@@ -42,8 +42,10 @@ class VendorTokenDetectorTest {
         "HRKU-AASmY2Jvby1YiR8ukAPV6JJwE0TZC_o6R7eJuDBX2KiQvqbTlLkONzvmv94e",
         "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",
         "xai-l7m8YYT2Kl7rEpcDvNhnYG7gT0jX1aIdWEfAkkNkdCDvFHV4JX9VQ0ReyJvHQQ1BoQYKoyPsQl44c651",
+        "xai-D09lq9oC26U6j6mfVGMIQ02LbFzBhSPsYuiUVAq0_WT3YQf2juCU1QKVMwNFs15ykU41CzSJmNe4SdcT", // '_' in it
         "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",
         "r8_ph5iu1E9pr1RHZwTQdTTA4wUhq5fdYJpN8QU8",
+        "r8_37L6ClNsHAi7s7nCBm5g-d6UDRjRileicO97Z", // '-' in it
         "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",
         "shippo_live_93ab2ec357332cd389ed164c56a2491e9e8958ef",
         "shippo_test_93ab2ec357332cd389ed164c56a2491e9e8958ef",
@@ -57,7 +59,9 @@ class VendorTokenDetectorTest {
         "duffel_test_Cd9lNJ9cKoMKp0WpsFnPKKF-8b4mT2j5JflLmJwl0MU",
         "ops_eyJzaWduSW5BZGRyZXNzIjoibXkuMXBhc3N3b3JkLmNvbSIsInVzZXJBdXRoIjp7Im1ldGhvZCI6IlNSUGctNDA5NiIsImFs"
                 + "ZyI6IlBCRVMyZy1IUzI1NiIsIml0ZXJhdGlvbnMiOjY1MDAwMCwic2FsdCI6IkVYQU1QTEUifX0",
-        "ico-Kfgf2q5jUDx9lUAfCNMj7QRTOzqPcqEk",
+        // Standard base64, '+' and '/' in it, and its padding.
+        "ops_eyJzaWduSW5BZGRyZXNzIjoiYWNtZS4xcGFzc3dvcmQuY29tIiwic2FsdCI6Ino/fj55aVJiaU1kWU4yZkZxNm9Db1MifQ+/"
+                + "LCJlbWFpbCI6InN2Y0AxcGFzc3dvcmRzZXJ2aWNlYWNjb3VudHMuY29tIn0=",
     };
 
     private final Masker masker = Masker.builder().detectors("vendor_token").build();
@@ -107,7 +111,8 @@ class VendorTokenDetectorTest {
         "AGE-SECRET-KEY-1BTEVW95X92YDPUKLMCGQNUW8GN79SE5GG9709M03RL0RVJHXY65CQJGPUF", // B is not bech32
         "sntryu_cache", "sntrys_eyJ", "sq0atp-short", "ntn_user", "HRKU-AA", "xai-model", "pplx-sonar",
         "r8_model", "xkeysib-abc", "shippo_live_key", "fo1_x", "pscale_tkn_short", "pnu_x", "CLOJARS_X",
-        "CFPAT-x", "duffel_live_x", "ops_eyJ", "ico-32", "ico-Kfgf2q5jUDx9lUAfCNMj7QRTOzqPcqE", // 31
+        "CFPAT-x", "duffel_live_x", "ops_eyJ",
+        "ico-5d41402abc4b2a76b9719d911017c592.svg", // an asset's MD5 fingerprint: Infracost's shape, not masked
         "shared_buffers", "user_id", "key-value", "do_not_track", "log-level", "north-7",
     })
     void leavesLookAlikesAlone(String text) {
