@@ -107,6 +107,14 @@ final class CharClass {
         return c < 128 && (isAlnum(c) || c == '_') && !SeparatorEscapes.endAt(s, from, at);
     }
 
+    /**
+     * Whether the char at {@code at} continues a prefixed token's word: an ASCII letter, digit or
+     * '_'; a letter of another script ends one ({@code ntn_...を使用}).
+     */
+    static boolean asciiWordAt(CharSequence s, int at, int end) {
+        return at < end && s.charAt(at) < 128 && isWord(s.charAt(at));
+    }
+
     /** Whether the char at {@code at} continues a word. */
     static boolean wordAt(CharSequence s, int at, int end) {
         return at < end && isWord(s.charAt(at));

@@ -16,7 +16,7 @@ final class PrefixedTokens {
     static long match(CharSequence s, int from, int at, int end, String prefix, int body, boolean lettersOnly) {
         int stop = at + prefix.length() + body;
         if (stop > end || !TextSearch.startsWith(s, at, end, prefix) || CharClass.prefixWordBefore(s, from, at)
-                || CharClass.wordAt(s, stop, end)) {
+                || CharClass.asciiWordAt(s, stop, end)) {
             return Match.NONE;
         }
         for (int i = at + prefix.length(); i < stop; i++) {

@@ -77,7 +77,7 @@ final class TokenFormat {
             }
         }
         char last = alphabets[alphabets.length - 1];
-        return i < end && (CharClass.isWord(s.charAt(i)) || holds(last, s.charAt(i))) ? -1 : i;
+        return CharClass.asciiWordAt(s, i, end) || i < end && holds(last, s.charAt(i)) ? -1 : i;
     }
 
     private static boolean holds(char alphabet, char c) {

@@ -93,6 +93,7 @@ class PrefixTriggerTest {
         // Not first: the CSV's trim would take a leading ESC.
         "log \u001b[32mnpm_EXAMPLEprimusTestsOnly0123456789abcd\u001b[0m | log \u001b[32m[NPM_TOKEN]\u001b[0m",
         "获取到令牌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 | 获取到令牌[VENDOR_TOKEN]",
+        "トークン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を使用します | トークン[VENDOR_TOKEN]を使用します",
         "x%41dckr_pat_gjKCu_0xxKhg5QjWV1mKaUyvBPs | x%41dckr_pat_gjKCu_0xxKhg5QjWV1mKaUyvBPs",
         "xdckr_pat_gjKCu_0xxKhg5QjWV1mKaUyvBPs | xdckr_pat_gjKCu_0xxKhg5QjWV1mKaUyvBPs",
         "\u00e9dckr_pat_gjKCu_0xxKhg5QjWV1mKaUyvBPs | \u00e9[VENDOR_TOKEN]",
