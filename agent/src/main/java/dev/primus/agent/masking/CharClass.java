@@ -100,11 +100,16 @@ final class CharClass {
      * text runs into a token with no space ({@code 令牌gsk_...}), and no prefix holds one.
      */
     static boolean prefixWordBefore(CharSequence s, int from, int at) {
+        return asciiWordBefore(s, from, at) && !SeparatorEscapes.endAt(s, from, at);
+    }
+
+    /** Whether the char before {@code at} is an ASCII letter, digit or '_', and not the letter of an escaped line break. */
+    static boolean asciiWordBefore(CharSequence s, int from, int at) {
         if (at <= from) {
             return false;
         }
         char c = s.charAt(at - 1);
-        return c < 128 && (isAlnum(c) || c == '_') && !SeparatorEscapes.endAt(s, from, at);
+        return c < 128 && (isAlnum(c) || c == '_') && !isEscapedBreak(s, from, at - 1);
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.primus.agent.masking;
 /**
  * Whether the text just before a position ends with an escape that stands for a separator, so
  * that what follows starts a word though the char before it is a letter or digit: JSON's
- * {@code \t}, {@code \n}, {@code \r} and {@code \u003d} (Gson writes '=', '<', '>', '&' and '\''
+ * {@code \t}, {@code \n}, {@code \r} and {@code \\u003d} (Gson writes '=', '<', '>', '&' and '\''
  * so), a URL's {@code %3D}, {@code %22} or {@code %20}, and a terminal's colour code
  * ({@code ESC[32m}), which coloured console output carries into log files. For the prefixed
  * tokens ({@code ghp_}, {@code sk-}, {@code dckr_pat_}): their exact formats keep a token glued
@@ -15,6 +15,35 @@ final class SeparatorEscapes {
     private static final int MAX_COLOUR = 12;
 
     private SeparatorEscapes() {
+    }
+
+    /**
+     * Whether the start the scan's plain read-back found for a prefix ({@code start}, or -1 when it
+     * found none) may have an escape in or before it, so that {@link #prefixStart} may find
+     * another: none found behind a backslash or '%', a word that starts with no ASCII letter
+     * ({@code 3Dlin} of {@code %3Dlin_}, {@code 32mnpm} of a colour code), or one after a
+     * backslash ({@code \tgsk_}). Not after a '[' ({@code ESC[mnpm_}, a colour code with no
+     * number): that would send every {@code [http-nio-...]} thread name here.
+     */
+    static boolean mayHideAPrefixStart(CharSequence s, int floor, int start, int at) {
+        if (start < 0) {
+            return false;
+        }
+        char first = s.charAt(start);
+        char before = start > floor ? s.charAt(start - 1) : 0;
+        return !CharClass.isLetter(first) || before == '\\';
+    }
+
+    /**
+     * As {@link SpanFinder#prefixStart}, with a prefix's word also starting after an escape of a
+     * separator or a char that is no ASCII word char ({@link CharClass#prefixWordBefore}).
+     */
+    static int prefixStart(CharSequence s, int floor, int at) {
+        int start = at;
+        while (start > at - SpanFinder.MAX_PREFIX && CharClass.prefixWordBefore(s, floor, start)) {
+            start--;
+        }
+        return start == at || CharClass.prefixWordBefore(s, floor, start) ? -1 : start;
     }
 
     /** Whether {@code s[from, at)} ends with an escape of a char that is no word char. */
@@ -29,14 +58,21 @@ final class SeparatorEscapes {
         if (last == 'm') {
             return endsColourCode(s, from, at);
         }
-        if (!CharClass.isHex(last) || !CharClass.isHex(s.charAt(at - 2))) {
-            return false;
-        }
-        int code = Character.digit(s.charAt(at - 2), 16) << 4 | Character.digit(last, 16);
+        return CharClass.isHex(last) && CharClass.isHex(s.charAt(at - 2)) && endsHexEscape(s, from, at);
+    }
+
+    /** Whether {@code s[from, at)}, ending in two hex digits, ends with {@code %HH} or a JSON escape of a separator. */
+    private static boolean endsHexEscape(CharSequence s, int from, int at) {
+        int code = hexValue(s.charAt(at - 2)) << 4 | hexValue(s.charAt(at - 1));
         boolean percent = at - 3 >= from && s.charAt(at - 3) == '%';
         boolean unicode = at - 6 >= from && s.charAt(at - 6) == '\\' && s.charAt(at - 5) == 'u' && s.charAt(at - 4) == '0'
                 && s.charAt(at - 3) == '0';
         return (percent || unicode) && code < 128 && !CharClass.isWord((char) code);
+    }
+
+    /** The value of a hex digit; {@code c} is one. */
+    private static int hexValue(char c) {
+        return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
     }
 
     /** Whether {@code s[from, at)} ends with ESC, '[', digits and ';', and the 'm' at {@code at - 1}. */

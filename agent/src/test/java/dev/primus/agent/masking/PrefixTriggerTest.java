@@ -78,14 +78,15 @@ class PrefixTriggerTest {
     /**
      * A prefixed token glued to an escape of a separator (JSON's \\t and \\u0027, a URL's %3D, a
      * terminal's colour code, whose ESC the source's unicode escape writes) or to a letter no
-     * prefix holds (CJK text has no spaces) still starts a word; glued to an ASCII letter or an
-     * escape of one (%41 is 'A') it does not.
+     * prefix holds (CJK text has no spaces) still starts a word, where the escape's letters and
+     * the prefix's word are seven chars at most; glued to an ASCII letter or an escape of one
+     * (%41 is 'A') it does not.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "{\"args\":\"--key\\t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\"}"
             + " | {\"args\":\"--key\\t[VENDOR_TOKEN]\"}",
-        "{\"msg\":\"found \\u0027lin_api_sOM5LsE1zKLiSpYMZElLTCPPAwVv82BHZO0vk3Zd\\u0027\"}"
+        "{\"msg\":\"found \\u0027r8_37L6ClNsHAi7s7nCBm5g-d6UDRjRileicO97Z\\u0027\"}"
             + " | {\"msg\":\"found \\u0027[VENDOR_TOKEN]\\u0027\"}",
         "GET /r?next=%2Fs%3Fkey%3Dghp_EXAMPLE0123456789abcdefghijklmnopqrs HTTP/1.1"
             + " | GET /r?next=%2Fs%3Fkey%3D[GITHUB_TOKEN] HTTP/1.1",
