@@ -18,7 +18,8 @@ final class SemanticChecks {
             "email", "credit_card", "us_ssn", "phone", "iban", "aadhaar", "pan", "ip_address", "jwt", "bearer_token",
             "aws_access_key", "aws_secret_key", "stripe_key", "github_token", "slack_token", "slack_webhook",
             "google_api_key", "gitlab_token", "npm_token", "openai_key", "anthropic_key", "huggingface_token",
-            "sendgrid_key", "twilio_key", "azure_storage_key", "azure_sas_signature", "vendor_token", "private_key", "url_credentials", "password_kv"));
+            "sendgrid_key", "twilio_key", "azure_storage_key", "azure_sas_signature", "vendor_token", "private_key",
+            "url_credentials", "password_kv"));
 
     private final String file;
     private final List<ConfigError> errors;

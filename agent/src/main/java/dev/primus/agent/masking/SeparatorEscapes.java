@@ -20,12 +20,13 @@ final class SeparatorEscapes {
     /**
      * Whether the start the scan's plain read-back found for a prefix ({@code start}, or -1 when it
      * found none) may have an escape in or before it, so that {@link #prefixStart} may find
-     * another: none found behind a backslash or '%', a word that starts with no ASCII letter
-     * ({@code 3Dlin} of {@code %3Dlin_}, {@code 32mnpm} of a colour code), or one after a
-     * backslash ({@code \tgsk_}). Not after a '[' ({@code ESC[mnpm_}, a colour code with no
-     * number): that would send every {@code [http-nio-...]} thread name here.
+     * another: a word that starts with no ASCII letter ({@code 3Dlin} of {@code %3Dlin_},
+     * {@code 32mnpm} of a colour code), or one after a backslash ({@code \tgsk_}). Not where it
+     * found none: a word longer than a prefix is common, and an escape and a prefix over seven
+     * chars ({@code \u003dghp_}) are not worth a second read-back of each. Not after a '['
+     * ({@code ESC[mnpm_}, a colour code with no number): every {@code [http-nio-...]} would be.
      */
-    static boolean mayHideAPrefixStart(CharSequence s, int floor, int start, int at) {
+    static boolean mayHideAPrefixStart(CharSequence s, int floor, int start) {
         if (start < 0) {
             return false;
         }
