@@ -119,6 +119,34 @@ final class FrameworkValues {
         return true;
     }
 
+    /**
+     * Whether {@code s[start, stop)}, the word after an authorization scheme, is a word of a
+     * sentence that goes on: a message about a scheme, not a credential sent with it
+     * ({@code authorization: Signature verification failed for keyId k1}, {@code SCRAM-SHA-512
+     * mechanism negotiated}). Lower-case letters only, as no token is, then a space and a word or
+     * quote that is no next key.
+     */
+    static boolean isWordInProse(CharSequence s, int start, int stop, int end) {
+        if (stop - start < 2 || stop - start > MAX_WORD || stop + 1 >= end || s.charAt(stop) != ' ') {
+            return false;
+        }
+        for (int i = start; i < stop; i++) {
+            if (!CharClass.isLower(s.charAt(i))) {
+                return false;
+            }
+        }
+        char next = s.charAt(stop + 1);
+        if (!CharClass.isLetter(next) && !CharClass.isQuote(next)) {
+            return false;
+        }
+        for (int i = stop + 1; i < end && !Character.isWhitespace(s.charAt(i)); i++) {
+            if (s.charAt(i) == '=' || s.charAt(i) == ':') {
+                return false; // the next key: "Authorization: Bearer abc user=bob"
+            }
+        }
+        return true;
+    }
+
     /** {@code 0x1234}: a handle, a pointer or flags, as C and Objective-C code logs one; 16 hex digits at most. */
     private static boolean isHexNumber(CharSequence s, int start, int stop) {
         if (stop - start < 3 || stop - start > 18 || s.charAt(start) != '0' || s.charAt(start + 1) != 'x') {

@@ -647,7 +647,8 @@ final class PasswordValues {
             int credentialEnd = quoted ? stop : unquotedEnd(s, scheme + 1, end);
             if (credentialEnd > scheme + 1) {
                 boolean framework = FrameworkValues.isOne(s, scheme + 1, credentialEnd)
-                        || FrameworkValues.isNextKey(s, scheme + 1, credentialEnd);
+                        || FrameworkValues.isNextKey(s, scheme + 1, credentialEnd)
+                        || !quoted && FrameworkValues.isWordInProse(s, scheme + 1, credentialEnd, end);
                 return framework ? Match.NONE : Match.of(scheme + 1, credentialEnd);
             }
         }

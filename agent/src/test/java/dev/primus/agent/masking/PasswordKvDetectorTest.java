@@ -581,7 +581,10 @@ class PasswordKvDetectorTest {
         "--- PASS: TestLogin (0.00s)", "    --- PASS: TestLogin/valid_password (0.01s)",
         "\t--- PASS: TestRefresh (0.00s)", "ok  github.com/acme/auth 0.012s\\n--- PASS: TestRefresh (0.00s)",
         "2026-12-05T10:00:00.1234567Z --- PASS: TestLogin (0.00s)", "api-1  | --- PASS: TestLogin/valid (12.5s)",
-        "{\"Action\":\"output\",\"Output\":\"--- PASS: TestLogin (0.00s)\\n\"}", "PASS auth.TestLogin (0.00s)"})
+        "{\"Action\":\"output\",\"Output\":\"--- PASS: TestLogin (0.00s)\\n\"}", "PASS auth.TestLogin (0.00s)",
+        "authorization: Signature verification failed for keyId rsa-key-1",
+        "SASL authorization: SCRAM-SHA-512 mechanism negotiated",
+        "Authorization: Hawk credentials lookup failed for id dh37fgj492je", "authorization: OAuth app \"ci-bot\" approved"})
     void leavesAFrameworksOwnWordsAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
@@ -611,6 +614,9 @@ class PasswordKvDetectorTest {
         "x --- PASS: hunter2       | x --- PASS: [PASSWORD_KV]",
         "PASS: t/auth_basic.sh     | PASS: [PASSWORD_KV]",
         "PASS: hunter2 (0.00)      | PASS: [PASSWORD_KV] (0.00)",
+        "Authorization: Bearer secret | Authorization: Bearer [PASSWORD_KV]",
+        "Authorization: Basic abcdefgh user=bob | Authorization: Basic [PASSWORD_KV] user=bob",
+        "Authorization: Bearer abc123 expired | Authorization: Bearer [PASSWORD_KV] expired",
     })
     void masksTheWordAsAValueWhereNoSentenceGoesOn(String text, String masked) {
         assertEquals(masked, masker.mask(text));
