@@ -111,12 +111,17 @@ final class FrameworkValues {
                 || Character.isWhitespace(s.charAt(stop + 1))) {
             return false;
         }
-        for (int i = stop + 1; i < end && !Character.isWhitespace(s.charAt(i)); i++) {
-            if (s.charAt(i) == '=') {
-                return false; // the next key: "password: secret user=bob"
+        return !wordHoldsOneOf(s, stop + 1, end, "="); // the next key: "password: secret user=bob"
+    }
+
+    /** Whether the word at {@code at}, up to the next whitespace, holds one of {@code separators}: it is the next key. */
+    private static boolean wordHoldsOneOf(CharSequence s, int at, int end, String separators) {
+        for (int i = at; i < end && !Character.isWhitespace(s.charAt(i)); i++) {
+            if (separators.indexOf(s.charAt(i)) >= 0) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
 
     /**
@@ -136,15 +141,8 @@ final class FrameworkValues {
             }
         }
         char next = s.charAt(stop + 1);
-        if (!CharClass.isLetter(next) && !CharClass.isQuote(next)) {
-            return false;
-        }
-        for (int i = stop + 1; i < end && !Character.isWhitespace(s.charAt(i)); i++) {
-            if (s.charAt(i) == '=' || s.charAt(i) == ':') {
-                return false; // the next key: "Authorization: Bearer abc user=bob"
-            }
-        }
-        return true;
+        // Not before the next key: "Authorization: Bearer abc user=bob".
+        return (CharClass.isLetter(next) || CharClass.isQuote(next)) && !wordHoldsOneOf(s, stop + 1, end, "=:");
     }
 
     /** {@code 0x1234}: a handle, a pointer or flags, as C and Objective-C code logs one; 16 hex digits at most. */

@@ -37,7 +37,9 @@ final class SeparatorEscapes {
 
     /**
      * As {@link SpanFinder#prefixStart}, with a prefix's word also starting after an escape of a
-     * separator or a char that is no ASCII word char ({@link CharClass#prefixWordBefore}).
+     * separator or a char that is no ASCII word char ({@link CharClass#prefixWordBefore}). A copy
+     * of that loop with the other test, kept apart on purpose: the escape check in the scan's own
+     * read-back made a clean line 250-315 against 218 ns ({@code SpanFinder.announcedPrefix}).
      */
     static int prefixStart(CharSequence s, int floor, int at) {
         int start = at;
