@@ -78,6 +78,11 @@ final class CommandPasswordFlags {
         return value(s, flagEnd, itemEnd < 0 ? end : itemEnd, forms);
     }
 
+    /** Whether the flag at {@code at} is given to curl, whose {@code -u} takes {@code USER:PASSWORD}. */
+    static boolean isCurlFlag(CharSequence s, int from, int at) {
+        return (forms(s, from, at, 'u') & USER_AND_PASSWORD) != 0;
+    }
+
     /**
      * Where the value after a flag ending at {@code flagEnd} starts when it is a word of its own:
      * after a space ({@code -p v}), as a logged argument list writes it ({@code [sshpass, -p, v]},

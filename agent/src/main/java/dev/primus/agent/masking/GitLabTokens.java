@@ -9,14 +9,20 @@ package dev.primus.agent.masking;
  *
  * <p>GitLab's other tokens, by the prefixes its documentation lists (deploy, runner
  * authentication and registration, pipeline trigger, feed, CI/CD job, incoming mail, SCIM,
- * feature flag client, OAuth application secret, agent for Kubernetes): the prefix and 20 or
- * more base64url chars, with a routable suffix when one follows. Their bodies vary by kind and
+ * feature flag client, OAuth application secret, agent for Kubernetes), and the legacy runner
+ * registration token {@code GR1348941}: the prefix and 20 or more base64url chars, with a
+ * routable suffix when one follows. Their bodies vary by kind and
  * version, and the prefixes are GitLab's alone.
  */
 final class GitLabTokens {
     private static final String PREFIX = "glpat-";
+    /**
+     * A runner registration token of the legacy registration workflow, the only kind whose prefix
+     * no '-' ends: found at its 'G', a char that starts IBANs and PANs too.
+     */
+    private static final String RUNNER_REGISTRATION = "GR1348941";
     private static final String[] OTHER_PREFIXES = {"gldt-", "glrt-", "glrtr-", "glptt-", "glft-", "glcbt-", "glimt-",
-        "glsoat-", "glffct-", "gloas-", "glagent-"};
+        "glsoat-", "glffct-", "gloas-", "glagent-", RUNNER_REGISTRATION};
     private static final int CLASSIC_BODY = 20;
     private static final int MIN_PAYLOAD = 27;
     private static final int MAX_PAYLOAD = 300;
@@ -26,13 +32,16 @@ final class GitLabTokens {
     private GitLabTokens() {
     }
 
-    /** {@code at} is a 'g' at a word start. */
+    /** {@code at} is a 'g' or 'G' at a word start. */
     static long match(CharSequence s, int from, int at, int end) {
         if (CharClass.prefixWordBefore(s, from, at)) {
             return Match.NONE;
         }
         if (TextSearch.startsWith(s, at, end, PREFIX)) {
             return personal(s, at, at + PREFIX.length(), end);
+        }
+        if (s.charAt(at) == 'G' && !TextSearch.startsWith(s, at, end, RUNNER_REGISTRATION)) {
+            return Match.NONE; // "GROUP", "GRANT": no other prefix starts with 'G'
         }
         for (String prefix : OTHER_PREFIXES) {
             if (TextSearch.startsWith(s, at, end, prefix)) {

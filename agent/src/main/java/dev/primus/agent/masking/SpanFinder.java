@@ -102,10 +102,11 @@ final class SpanFinder {
             char next = i + 1 < end ? s.charAt(i + 1) : 0;
             int candidates = next < 128 ? entry & triggers.second[next] : entry & NON_ASCII_SECOND;
             // A '_' or '-' that may end a prefix (sk_, ghp_, xoxb-): its detectors are asked where
-            // the word before it starts, as if the scan had been triggered there.
+            // the word before it starts, as if the scan had been triggered there. At a word start
+            // (dapi, ATATT3, GR1348941: prefixes no delimiter ends) they are asked as any other.
             int prefixAt = -1;
             int prefixed = 0;
-            if ((entry & TriggerTable.ANNOUNCED) != 0) {
+            if ((entry & TriggerTable.ANNOUNCED) != 0 && TriggerTable.isDelimiter(c)) {
                 candidates &= ~TriggerTable.ANNOUNCED;
                 long announcedAt = announcedPrefix(entry, s, floor, i, end);
                 prefixAt = Match.start(announcedAt);
@@ -310,7 +311,7 @@ final class SpanFinder {
         if (first >= 128 || second >= 128) {
             return 0;
         }
-        int candidates = announced & triggers.prefixStarts[first] & triggers.second[second];
+        int candidates = announced & triggers.prefixStarts[first] & triggers.prefixSeconds[second];
         return (candidates & TriggerTable.NARROWABLE) == 0 ? candidates
                 : narrowed(candidates, first, s, floor, start, end);
     }

@@ -69,8 +69,14 @@ final class TriggerTable {
      * {@link #ANNOUNCED}). Entry {@code 128 + c}: its triggers inside a word ('@', ':', '=', '-', '_', ...).
      */
     final int[] entries = new int[256];
-    /** Entry {@code c}: the triggers that may have ASCII char c right after the trigger char. */
+    /**
+     * Entry {@code c}: the triggers that may have ASCII char c right after the trigger char. For
+     * an {@link #ANNOUNCED} detector, only a prefix no delimiter ends is asked at its trigger
+     * char: its second char, the rest are in {@link #prefixSeconds}.
+     */
     final int[] second = new int[128];
+    /** Entry {@code c}: the {@link #ANNOUNCED} detectors one of whose prefixes has ASCII char c second. */
+    final int[] prefixSeconds = new int[128];
     /**
      * Entry {@code c}: the {@link #KEYED} detectors whose key may end with ASCII char c right
      * before the separator. A space or quote there may stand between key and separator: all of
@@ -147,6 +153,11 @@ final class TriggerTable {
         atStart(BuiltInDetector.TWILIO_KEY, enabled, "SA");
         prefixed(BuiltInDetector.VENDOR_TOKEN, enabled, VendorTokens.firstChars(), VendorTokens.charsBeforeDelimiter(),
                 "_-");
+        // Prefixes no '_' or '-' ends: at their word start, a char that starts other values already.
+        for (String prefix : VendorTokens.undelimitedPrefixes()) {
+            undelimited(BuiltInDetector.VENDOR_TOKEN, enabled, prefix);
+        }
+        undelimited(BuiltInDetector.GITLAB_TOKEN, enabled, "GR"); // GR1348941, a runner registration token
         for (String prefix : VendorTokens.prefixes()) {
             int delimiter = VendorTokens.firstDelimiter(prefix);
             int pair = prefix.charAt(delimiter - 2) << 7 | prefix.charAt(delimiter - 1);
@@ -164,20 +175,20 @@ final class TriggerTable {
         followedBy(BuiltInDetector.IBAN.bit() | BuiltInDetector.PAN.bit() | BuiltInDetector.AWS_ACCESS_KEY.bit(), upper);
         followedBy(BuiltInDetector.JWT.bit(), "y");
         followedBy(BuiltInDetector.BEARER_TOKEN.bit(), "eEaA");
-        followedBy(BuiltInDetector.STRIPE_KEY.bit(), "kh");
-        followedBy(BuiltInDetector.GITHUB_TOKEN.bit(), "hi");
-        followedBy(BuiltInDetector.SLACK_TOKEN.bit(), "oa");
+        prefixFollowedBy(BuiltInDetector.STRIPE_KEY.bit(), "kh");
+        prefixFollowedBy(BuiltInDetector.GITHUB_TOKEN.bit(), "hi");
+        prefixFollowedBy(BuiltInDetector.SLACK_TOKEN.bit(), "oa");
         followedBy(BuiltInDetector.SLACK_WEBHOOK.bit(), digits + upper);
         followedBy(BuiltInDetector.GOOGLE_API_KEY.bit(), "IaO");
-        followedBy(BuiltInDetector.GITLAB_TOKEN.bit(), "l");
-        followedBy(BuiltInDetector.NPM_TOKEN.bit(), "p");
-        followedBy(BuiltInDetector.OPENAI_KEY.bit() | BuiltInDetector.ANTHROPIC_KEY.bit(), "k");
-        followedBy(BuiltInDetector.HUGGINGFACE_TOKEN.bit(), "fp");
+        prefixFollowedBy(BuiltInDetector.GITLAB_TOKEN.bit(), "l");
+        prefixFollowedBy(BuiltInDetector.NPM_TOKEN.bit(), "p");
+        prefixFollowedBy(BuiltInDetector.OPENAI_KEY.bit() | BuiltInDetector.ANTHROPIC_KEY.bit(), "k");
+        prefixFollowedBy(BuiltInDetector.HUGGINGFACE_TOKEN.bit(), "fp");
         followedBy(BuiltInDetector.SENDGRID_KEY.bit(), "G");
         followedBy(BuiltInDetector.TWILIO_KEY.bit(), "KC");
         followedBy(BuiltInDetector.PRIVATE_KEY.bit(), "-");
         followedBy(BuiltInDetector.URL_CREDENTIALS.bit(), "/A"); // "://", and a Telegram bot token's ":A"
-        followedBy(BuiltInDetector.VENDOR_TOKEN.bit(), VendorTokens.secondChars());
+        prefixFollowedBy(BuiltInDetector.VENDOR_TOKEN.bit(), VendorTokens.secondChars());
         followedBy(SKIP, upper + "nr"); // a marker's name, an escaped "\\n" or "\\r"
         insideWord['\n'] = BREAK;
         insideWord['\r'] = BREAK;
@@ -202,6 +213,11 @@ final class TriggerTable {
         }
     }
 
+    /** Whether {@code c} ends an {@link #ANNOUNCED} detector's prefix: the scan reads the word before it back. */
+    static boolean isDelimiter(char c) {
+        return c == '_' || c == '-';
+    }
+
     /**
      * Of the {@link #ANNOUNCED} detectors in {@code entry}, the trigger at {@code at} (a '_' or
      * '-'), those whose prefix may end right before it: from the char before it, and for
@@ -223,6 +239,12 @@ final class TriggerTable {
     private void followedBy(int bits, String chars) {
         for (int i = 0; i < chars.length(); i++) {
             second[chars.charAt(i)] |= bits;
+        }
+    }
+
+    private void prefixFollowedBy(int bits, String chars) {
+        for (int i = 0; i < chars.length(); i++) {
+            prefixSeconds[chars.charAt(i)] |= bits;
         }
     }
 
@@ -260,6 +282,19 @@ final class TriggerTable {
                 prefixEnds[lastChars.charAt(i)] |= detector.bit();
             }
         }
+    }
+
+    /**
+     * An {@link #ANNOUNCED} detector's prefix that no delimiter ends: triggered at its first char
+     * at a word start, asked there when the next char is its second (the only chars
+     * {@link #second} holds for an announced detector).
+     */
+    private void undelimited(BuiltInDetector detector, int enabled, String prefix) {
+        if ((ANNOUNCED & detector.bit()) == 0) {
+            throw new AssertionError(detector + " is not announced by a delimiter");
+        }
+        atStart(detector, enabled, prefix.substring(0, 1));
+        followedBy(detector.bit(), prefix.substring(1, 2));
     }
 
     private void atStart(BuiltInDetector detector, int enabled, String chars) {

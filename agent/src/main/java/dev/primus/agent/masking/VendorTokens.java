@@ -1,17 +1,20 @@
 package dev.primus.agent.masking;
 
 /**
- * vendor_token: the API tokens that vendors made recognisable by a prefix of their own, ended by
- * a '_' or '-', and a body of a fixed alphabet and length: Docker Hub, PyPI, Shopify,
+ * vendor_token: the API tokens that vendors made recognisable by a prefix of their own, most
+ * ended by a '_' or '-', and a body of a fixed alphabet and length: Docker Hub, PyPI, Shopify,
  * DigitalOcean, Linear, Postman, New Relic, Supabase, Pulumi, Grafana, age, Sentry, Square,
  * Notion, Heroku, Groq, xAI, Perplexity, Replicate, Brevo, Shippo, Fly.io, PlanetScale, Prefect,
- * Clojars, Contentful, Duffel, 1Password. The formats are the vendors' own, as the public gitleaks
- * and trufflehog rules collect them; a prefix without its exact body ({@code dckr_pat_test},
- * {@code pypi-proxy}) is left alone. Not Infracost's {@code ico-} and 32 letters and digits: an
- * asset's name and MD5 fingerprint ({@code ico-5d41402a....png}) have that shape. Prefixes that
- * no '_' or '-' ends within {@link SpanFinder#MAX_PREFIX} chars (Databricks' dapi, Atlassian's
- * ATATT, Vault's hvs.) need a trigger of their own and are not here. Hand-written as the other detectors are: a regex engine
- * would be a dependency in the jar and a pass of its own over every line.
+ * Clojars, Contentful, Duffel, 1Password; and Atlassian, whose prefix no delimiter ends. The
+ * formats are the vendors' own, as the public gitleaks and trufflehog rules collect them; a prefix
+ * without its exact body ({@code dckr_pat_test}, {@code pypi-proxy}) is left alone. Not
+ * Infracost's {@code ico-} and 32 letters and digits: an asset's name and MD5 fingerprint
+ * ({@code ico-5d41402a....png}) have that shape. Not the other prefixes no delimiter ends that
+ * start with a lower-case letter (Databricks' {@code dapi}, Doppler's {@code dp.pt.}, Vault's
+ * {@code hvs.}): asked at every word that starts like them ("data", "date", "http"), this
+ * detector made a line of such words cost the scan 2.5 times as much. Hand-written as the other
+ * detectors are: a regex engine would be a dependency in the jar and a pass of its own over every
+ * line.
  */
 final class VendorTokens {
     private static final TokenFormat[] FORMATS = {
@@ -57,16 +60,34 @@ final class VendorTokens {
         new TokenFormat("ops_eyJ", "s{100,2000}"), // 1Password service account: base64 of JSON, '+' and '/' in it
     };
 
+    /**
+     * Prefixes no '_' or '-' ends: the scan asks at their first char at a word start when the
+     * next is their second. An upper-case first char starts other values already (IBANs, PANs),
+     * so no new char leaves the scan's loop, and few words start with the two.
+     */
+    private static final TokenFormat[] UNDELIMITED = {
+        new TokenFormat("ATATT3", "u{150,250}=x{8}"), // Atlassian API token: ATATT3xFfGF0..., '=' and a CRC32
+    };
+
     /** The formats by their prefix's first char: the scan asks this detector at a word start it cannot tell apart. */
     private static final TokenFormat[][] BY_FIRST_CHAR = new TokenFormat[128][];
+    /**
+     * Bit {@code (c << 7) | d}: some prefix has ASCII chars c and d first and second, and in
+     * {@link #SECOND_PAIRS} second and third. Most words that start like a prefix ("done",
+     * "data", "pull") are ruled out by the two before any format is compared.
+     */
+    private static final long[] FIRST_PAIRS = new long[128 * 128 / 64];
+    private static final long[] SECOND_PAIRS = new long[128 * 128 / 64];
 
     static {
-        for (TokenFormat format : FORMATS) {
+        for (TokenFormat format : all()) {
             char first = format.prefix.charAt(0);
             TokenFormat[] formats = BY_FIRST_CHAR[first];
             formats = formats == null ? new TokenFormat[1] : java.util.Arrays.copyOf(formats, formats.length + 1);
             formats[formats.length - 1] = format;
             BY_FIRST_CHAR[first] = formats;
+            add(FIRST_PAIRS, first, format.prefix.charAt(1));
+            add(SECOND_PAIRS, format.prefix.charAt(1), format.prefix.charAt(2));
         }
     }
 
@@ -75,18 +96,33 @@ final class VendorTokens {
 
     /** {@code at} is a word start with one of {@link #firstChars()}. */
     static long match(CharSequence s, int floor, int at, int end) {
-        char first = s.charAt(at);
-        TokenFormat[] formats = first < 128 ? BY_FIRST_CHAR[first] : null;
-        if (formats == null || CharClass.prefixWordBefore(s, floor, at)) {
+        if (at + 2 >= end) {
             return Match.NONE;
         }
-        for (TokenFormat format : formats) {
+        char first = s.charAt(at);
+        char second = s.charAt(at + 1);
+        char third = s.charAt(at + 2);
+        if (first >= 128 || second >= 128 || third >= 128 || !holds(FIRST_PAIRS, first, second)
+                || !holds(SECOND_PAIRS, second, third) || CharClass.prefixWordBefore(s, floor, at)) {
+            return Match.NONE;
+        }
+        for (TokenFormat format : BY_FIRST_CHAR[first]) {
             int stop = format.end(s, at, end);
             if (stop > 0) {
                 return Match.of(at, stop);
             }
         }
         return Match.NONE;
+    }
+
+    private static void add(long[] pairs, char c, char d) {
+        int pair = c << 7 | d;
+        pairs[pair >>> 6] |= 1L << pair;
+    }
+
+    private static boolean holds(long[] pairs, char c, char d) {
+        int pair = c << 7 | d;
+        return (pairs[pair >>> 6] & 1L << pair) != 0;
     }
 
     /** The chars a prefix starts with: where the scan asks this detector. */
@@ -97,6 +133,15 @@ final class VendorTokens {
     /** The chars a prefix has second: the scan's next-char narrowing. */
     static String secondChars() {
         return charsAt(1);
+    }
+
+    /** The prefixes no delimiter ends: the scan asks this detector at their first two chars at a word start. */
+    static String[] undelimitedPrefixes() {
+        String[] prefixes = new String[UNDELIMITED.length];
+        for (int i = 0; i < UNDELIMITED.length; i++) {
+            prefixes[i] = UNDELIMITED[i].prefix;
+        }
+        return prefixes;
     }
 
     /** The chars right before each prefix's first '_' or '-', which announce it. */
@@ -125,9 +170,15 @@ final class VendorTokens {
 
     private static String charsAt(int index) {
         StringBuilder chars = new StringBuilder();
-        for (TokenFormat format : FORMATS) {
+        for (TokenFormat format : all()) {
             chars.append(format.prefix.charAt(index));
         }
         return chars.toString();
+    }
+
+    private static TokenFormat[] all() {
+        TokenFormat[] all = java.util.Arrays.copyOf(FORMATS, FORMATS.length + UNDELIMITED.length);
+        System.arraycopy(UNDELIMITED, 0, all, FORMATS.length, UNDELIMITED.length);
+        return all;
     }
 }

@@ -102,6 +102,20 @@ class EmailDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** curl's USER:PASSWORD: the user is a mailbox (Atlassian's and Zendesk's APIs log in so), not a remote. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "curl -u bob@example.com:s3cret https://x.example.com        | curl -u [EMAIL]:s3cret https://x.example.com",
+        "curl -s --user bob@example.com:s3cret https://x.example.com | curl -s --user [EMAIL]:s3cret https://x.example.com",
+        "curl --user=bob@example.com:s3cret https://x.example.com    | curl --user=[EMAIL]:s3cret https://x.example.com",
+        "curl -U bob@example.com:s3cret -x proxy:3128 https://x      | curl -U [EMAIL]:s3cret -x proxy:3128 https://x",
+        "rsync -u deploy@web1.example.com:/srv/app ./app             | rsync -u deploy@web1.example.com:/srv/app ./app",
+        "tool -u deploy@web1.example.com:/srv/app                    | tool -u deploy@web1.example.com:/srv/app",
+    })
+    void masksTheUserOfCurlsUserFlag(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
     @Test
     void masksAnAddressWithAccentedLetters() {
         assertEquals("Sending welcome mail to [EMAIL]",

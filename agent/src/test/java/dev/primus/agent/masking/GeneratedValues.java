@@ -111,8 +111,14 @@ final class GeneratedValues {
     }
 
     String gitlabToken() {
-        return random.nextBoolean() ? "glpat-" + base64Url(20)
-                : "glpat-" + base64Url(27 + random.nextInt(40)) + ".01." + base36(9);
+        switch (random.nextInt(3)) {
+            case 0:
+                return "glpat-" + base64Url(20);
+            case 1:
+                return "glpat-" + base64Url(27 + random.nextInt(40)) + ".01." + base36(9);
+            default:
+                return "GR1348941" + base64Url(20); // a legacy runner registration token
+        }
     }
 
     String npmToken() {
@@ -134,9 +140,11 @@ final class GeneratedValues {
 
     /** One of the vendor_token kinds, each written here from its vendor's format, not from the detector's specs. */
     String vendorToken() {
-        switch (random.nextInt(10)) {
+        switch (random.nextInt(11)) {
             case 0:
                 return "dckr_pat_" + base64Url(27);
+            case 9:
+                return "ATATT3xFfGF0" + base64Url(165) + "=" + hex(8).toUpperCase(java.util.Locale.ROOT); // Atlassian
             case 1:
                 return "pypi-AgEIcHlwaS5vcmc" + base64Url(60 + random.nextInt(120));
             case 2:

@@ -29,10 +29,16 @@ class GitLabTokenDetectorTest {
         "glcbt-64_EXAMPLE_primus-test0", "glimt-EXAMPLE_primus-test0", "glsoat-EXAMPLE_primus-test0",
         "glffct-EXAMPLE_primus-test0", "gloas-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
         "glagent-EXAMPLE_primus-test0_and_more_payload",
+        "GR1348941auT8VZpaMJmXzQrybWtp", // a runner registration token: no '-' ends its prefix
     })
     void masksGitLabsOtherTokens(String token) {
         assertEquals("token [GITLAB_TOKEN] ok", masker.mask("token " + token + " ok"));
         assertEquals("{\"token\":\"[GITLAB_TOKEN]\"}", masker.mask("{\"token\":\"" + token + "\"}"));
+        assertEquals("[GITLAB_TOKEN]", masker.mask(token));
+        assertEquals("Authorization: Bearer [GITLAB_TOKEN]", masker.mask("Authorization: Bearer " + token));
+        assertEquals("POST /api/v4/runners?token=[GITLAB_TOKEN]&tag_list=docker",
+                masker.mask("POST /api/v4/runners?token=" + token + "&tag_list=docker"));
+        assertEquals("REGISTRATION_TOKEN=[GITLAB_TOKEN]", masker.mask("REGISTRATION_TOKEN=" + token));
     }
 
     @ParameterizedTest
@@ -58,6 +64,8 @@ class GitLabTokenDetectorTest {
         "xglpat-EXAMPLE_primus-test0", "xgldt-EXAMPLE_primus-test0", "gldt-EXAMPLE_primus-tes", // 19 chars
         "glxyz-EXAMPLE_primus-test0", "glrt-runner-config",
         "glpat-", "glpat-tokens", "global",
+        "GR1348941", "GR1348941auT8VZpaMJmXzQrybWt", // 19 chars
+        "xGR1348941auT8VZpaMJmXzQrybWtp", "GROUP", "GRANT", "GR1348942auT8VZpaMJmXzQrybWtp",
     })
     void leavesLookAlikesAlone(String text) {
         assertEquals("value " + text + " end", masker.mask("value " + text + " end"));

@@ -62,6 +62,9 @@ class VendorTokenDetectorTest {
         // Standard base64, '+' and '/' in it, and its padding.
         "ops_eyJzaWduSW5BZGRyZXNzIjoiYWNtZS4xcGFzc3dvcmQuY29tIiwic2FsdCI6Ino/fj55aVJiaU1kWU4yZkZxNm9Db1MifQ+/"
                 + "LCJlbWFpbCI6InN2Y0AxcGFzc3dvcmRzZXJ2aWNlYWNjb3VudHMuY29tIn0=",
+        // A prefix no '_' or '-' ends.
+        "ATATT3xFfGF06FigT-0hzromVAy3I5CE7r8ymuCQ0AbaJOOKkelDuv1ZNFE27bemvB7KuIFW1MOlKE2YsaeDio_m-7UmE6dQR4lJf"
+                + "PRzesrc98XD5YbMa3C2o-33rK99nehpdLQ5yvq3I2H87EZyOl2ff8Z2ucn19Oi-r2uSeVWzyDdPE=1BA5F7AF", // Atlassian
     };
 
     private final Masker masker = Masker.builder().detectors("vendor_token").build();
@@ -114,6 +117,11 @@ class VendorTokenDetectorTest {
         "CFPAT-x", "duffel_live_x", "ops_eyJ",
         "ico-5d41402abc4b2a76b9719d911017c592.svg", // an asset's MD5 fingerprint: Infracost's shape, not masked
         "shared_buffers", "user_id", "key-value", "do_not_track", "log-level", "north-7",
+        "ATATT3", "ATATT3xFfGF0short=1BA5F7AF", "ATTRIBUTE", "AT&T",
+        "xATATT3xFfGF06FigT-0hzromVAy3I5CE7r8ymuCQ0AbaJOOKkelDuv1ZNFE27bemvB7KuIFW1MOlKE2YsaeDio_m-7UmE6dQR4lJf"
+                + "PRzesrc98XD5YbMa3C2o-33rK99nehpdLQ5yvq3I2H87EZyOl2ff8Z2ucn19Oi-r2uSeVWzyDdPE=1BA5F7AF",
+        "ATATT3xFfGF06FigT-0hzromVAy3I5CE7r8ymuCQ0AbaJOOKkelDuv1ZNFE27bemvB7KuIFW1MOlKE2YsaeDio_m-7UmE6dQR4lJf"
+                + "PRzesrc98XD5YbMa3C2o-33rK99nehpdLQ5yvq3I2H87EZyOl2ff8Z2ucn19Oi-r2uSeVWzyDdPE=1BA5F7A", // CRC short
     })
     void leavesLookAlikesAlone(String text) {
         assertEquals("value " + text + " end", masker.mask("value " + text + " end"));
