@@ -22,14 +22,18 @@ final class TriggerTable {
      * in the real-log corpus (93,536); of its 91,696 '_' and '-' after a word char, 19,612 follow a
      * char that ends such a prefix ({@link #prefixEnds}) and have the word read back. vendor_token's
      * prefixes (dckr_pat_, pypi-, PMAK-, ...: {@link VendorTokens}) are gated on the two chars
-     * before the delimiter ({@link #announced}).
+     * before the delimiter ({@link #announced}), as is aws_secret_key's "aws_" (its name before a
+     * space: aws_secret_access_key v), also on the char after it. A prefix that no delimiter ends
+     * (ATATT3, GR1348941) is asked at its first char at a word start ({@link #second}). Each of
+     * these detectors is asked at its own triggers as well (aws_secret_key at '=' and ':').
      */
     static final int ANNOUNCED = BuiltInDetector.STRIPE_KEY.bit() | BuiltInDetector.GITHUB_TOKEN.bit()
             | BuiltInDetector.NPM_TOKEN.bit() | BuiltInDetector.HUGGINGFACE_TOKEN.bit()
             | BuiltInDetector.GITLAB_TOKEN.bit() | BuiltInDetector.SLACK_TOKEN.bit()
             | BuiltInDetector.OPENAI_KEY.bit() | BuiltInDetector.ANTHROPIC_KEY.bit()
-            | BuiltInDetector.VENDOR_TOKEN.bit();
-    private static final int VENDOR = BuiltInDetector.VENDOR_TOKEN.bit();
+            | BuiltInDetector.VENDOR_TOKEN.bit() | BuiltInDetector.AWS_SECRET_KEY.bit();
+    /** The announced detectors whose prefixes end with chars so common that two are read to rule a word out. */
+    private static final int PAIR_GATED = BuiltInDetector.VENDOR_TOKEN.bit() | BuiltInDetector.AWS_SECRET_KEY.bit();
     /** The triggers whose third char is fixed (see {@link #third}). */
     private static final int FIXED_THIRD = BuiltInDetector.IBAN.bit() | BuiltInDetector.PAN.bit()
             | BuiltInDetector.STRIPE_KEY.bit() | BuiltInDetector.BEARER_TOKEN.bit();
@@ -105,11 +109,17 @@ final class TriggerTable {
      */
     final int[] prefixEnds = new int[128];
     /**
-     * Bit {@code (c << 7) | d}: some vendor_token prefix ends with ASCII chars c and d before its
-     * delimiter. vendor_token's prefixes end with most letters, so one char rules out little
-     * ("nio-", "exec-"), and a word read back costs more than the rest of a clean line's chars.
+     * Bit {@code (c << 7) | d}: some vendor_token prefix, or aws_secret_key's {@code aws}, ends with
+     * ASCII chars c and d before its delimiter. vendor_token's prefixes end with most letters, and
+     * "aws" with the 's' of "is_" and "has_", so one char rules out little ("nio-", "exec-"), and a
+     * word read back costs more than the rest of a clean line's chars.
      */
-    private final long[] vendorEndPairs = new long[128 * 128 / 64];
+    private final long[] endPairs = new long[128 * 128 / 64];
+    /**
+     * Entry {@code c}: the {@link #ANNOUNCED} detectors whose prefix's delimiter ASCII char c may
+     * follow: all but aws_secret_key, whose "aws_" goes on with "secret" ("aws_region" is no key).
+     */
+    private final int[] afterDelimiter = new int[128];
     private final int[] insideWord = new int[128];
     private final int[] atWordStart = new int[128];
 
@@ -160,9 +170,17 @@ final class TriggerTable {
         undelimited(BuiltInDetector.GITLAB_TOKEN, enabled, "GR"); // GR1348941, a runner registration token
         for (String prefix : VendorTokens.prefixes()) {
             int delimiter = VendorTokens.firstDelimiter(prefix);
-            int pair = prefix.charAt(delimiter - 2) << 7 | prefix.charAt(delimiter - 1);
-            vendorEndPairs[pair >>> 6] |= 1L << pair;
+            endsWithPair(prefix.charAt(delimiter - 2), prefix.charAt(delimiter - 1));
         }
+        // aws_secret_access_key and its value after a space: aws configure set aws_secret_access_key v
+        prefixed(BuiltInDetector.AWS_SECRET_KEY, enabled, "aA", "sS", "_");
+        prefixFollowedBy(BuiltInDetector.AWS_SECRET_KEY.bit(), "wW");
+        for (String aws : new String[] {"ws", "wS", "Ws", "WS"}) { // the name is read in any case
+            endsWithPair(aws.charAt(0), aws.charAt(1));
+        }
+        java.util.Arrays.fill(afterDelimiter, ANNOUNCED & ~BuiltInDetector.AWS_SECRET_KEY.bit());
+        afterDelimiter['s'] |= BuiltInDetector.AWS_SECRET_KEY.bit();
+        afterDelimiter['S'] |= BuiltInDetector.AWS_SECRET_KEY.bit();
         insideWord['['] |= SKIP;
         insideWord['\\'] |= SKIP;
         String any = allAscii();
@@ -221,19 +239,25 @@ final class TriggerTable {
     /**
      * Of the {@link #ANNOUNCED} detectors in {@code entry}, the trigger at {@code at} (a '_' or
      * '-'), those whose prefix may end right before it: from the char before it, and for
-     * vendor_token the two.
+     * vendor_token and aws_secret_key the two.
      */
     int announced(int entry, CharSequence s, int floor, int at) {
         char last = at > floor ? s.charAt(at - 1) : 0;
-        int announced = last < 128 ? entry & prefixEnds[last] : 0;
-        if ((announced & VENDOR) != 0) {
+        char next = at + 1 < s.length() ? s.charAt(at + 1) : 0;
+        int announced = last < 128 && next < 128 ? entry & prefixEnds[last] & afterDelimiter[next] : 0;
+        if ((announced & PAIR_GATED) != 0) {
             char secondLast = at - 1 > floor ? s.charAt(at - 2) : 0;
             int pair = secondLast << 7 | last;
-            if (secondLast >= 128 || (vendorEndPairs[pair >>> 6] & 1L << pair) == 0) {
-                announced &= ~VENDOR;
+            if (secondLast >= 128 || (endPairs[pair >>> 6] & 1L << pair) == 0) {
+                announced &= ~PAIR_GATED;
             }
         }
         return announced;
+    }
+
+    private void endsWithPair(char c, char d) {
+        int pair = c << 7 | d;
+        endPairs[pair >>> 6] |= 1L << pair;
     }
 
     private void followedBy(int bits, String chars) {

@@ -104,7 +104,7 @@ class PrefixTriggerTest {
     }
 
     private static String value(Random random, GeneratedValues values) {
-        switch (random.nextInt(13)) {
+        switch (random.nextInt(15)) {
             case 0:
                 return values.stripeKey();
             case 1:
@@ -140,6 +140,10 @@ class PrefixTriggerTest {
                 return values.anthropicKey();
             case 11:
                 return values.vendorToken();
+            case 12:
+            case 13:
+                // The name the '_' after its "aws" announces, then the secret after a space.
+                return (random.nextBoolean() ? "aws_secret_access_key " : "AWS_SECRET_ACCESS_KEY ") + values.awsSecretKey();
             default:
                 // Two in a row, the second right after the first's delimiter-like end.
                 return values.npmToken() + "-" + values.stripeKey();
