@@ -11,8 +11,8 @@ package dev.primus.agent.masking;
  * authentication and registration, pipeline trigger, feed, CI/CD job, incoming mail, SCIM,
  * feature flag client, OAuth application secret, agent for Kubernetes), and the legacy runner
  * registration token {@code GR1348941}: the prefix and 20 or more base64url chars, with a
- * routable suffix when one follows. Their bodies vary by kind and
- * version, and the prefixes are GitLab's alone.
+ * routable suffix when one follows. Their bodies vary by kind and version, and the prefixes are
+ * GitLab's alone.
  */
 final class GitLabTokens {
     private static final String PREFIX = "glpat-";

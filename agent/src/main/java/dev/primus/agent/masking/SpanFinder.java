@@ -103,7 +103,7 @@ final class SpanFinder {
             int candidates = next < 128 ? entry & triggers.second[next] : entry & NON_ASCII_SECOND;
             // A '_' or '-' that may end a prefix (sk_, ghp_, xoxb-): its detectors are asked where
             // the word before it starts, as if the scan had been triggered there. At a word start
-            // (dapi, ATATT3, GR1348941: prefixes no delimiter ends) they are asked as any other.
+            // (ATATT3, GR1348941: prefixes no delimiter ends) they are asked as any other detector.
             int prefixAt = -1;
             int prefixed = 0;
             if ((entry & TriggerTable.ANNOUNCED) != 0 && TriggerTable.isDelimiter(c)) {
