@@ -45,6 +45,14 @@ final class PasswordValues {
      */
     private static final String SECRET_ID = "secretid";
     /**
+     * A card's or an account's PIN: a key only before 4 to 12 digits ({@code PIN=4821},
+     * {@code "atm_pin": "482193"}), so that a GPIO pin's number ({@code pin=17}) or a pin of a
+     * dependency's version stays.
+     */
+    private static final String PIN = "pin";
+    private static final int MIN_PIN = 4;
+    private static final int MAX_PIN = 12;
+    /**
      * Compared ignoring case and the '_', '-', '.' or space between their words ({@link KeyedValue#startOfName}):
      * {@code apikey} is {@code api_key}, {@code API-Key}, {@code api.key} and {@code API key}.
      */
@@ -53,7 +61,7 @@ final class PasswordValues {
         "sharedaccesskey", "subscriptionkey", "licensekey", "secretkeybase", "jsessionid",
         "auth", "authorization", "credentials", "credential", "storepass", "keypass", "srcstorepass", "deststorepass",
         "srckeypass", "destkeypass", "appkey", "userinfo", "sonarlogin", "cookie", "cvv", "cvc", "cvv2", "cvc2",
-        "securitycode", "tokenvalue", "secretstring", "passcode",
+        "securitycode", "tokenvalue", "secretstring", "passcode", PIN,
         // An Azure Functions key (x-functions-key). Not "otp", a one-time password: "Erlang/OTP: 25.3".
         "functionskey",
         // A request signature (AWS SigV4 and presigned URLs, X-Goog-Signature, Stripe-Signature): valid until it expires.
@@ -353,6 +361,9 @@ final class PasswordValues {
         if (isCount(s, from, keyEnd, key, value, end)) {
             return Match.NONE;
         }
+        if (key >= 0 && KEYS[key].equals(PIN) && !isPinValue(s, value, end)) {
+            return Match.NONE;
+        }
         boolean authorization = key >= 0 && isAuthorization(key);
         if (TextSearch.startsWith(s, value, end, REJECTED_VALUE)) {
             return listValue(s, value + REJECTED_VALUE.length(), end, false);
@@ -430,6 +441,16 @@ final class PasswordValues {
         boolean wordEnds = i == end || !isNameChar(s.charAt(i)) && s.charAt(i) != '@';
         return (i < end && s.charAt(i) == ':' && i + 1 < end && CharClass.isAlnum(s.charAt(i + 1)))
                 || (nameKey && digits && i - value <= 5 && (wordEnds || s.charAt(i) == '/'));
+    }
+
+    /** 4 to 12 digits at {@code value}, in quotes or not, and no letter or digit after them. */
+    private static boolean isPinValue(CharSequence s, int value, int end) {
+        int i = value < end && CharClass.isQuote(s.charAt(value)) ? value + 1 : value;
+        int digits = i;
+        while (i < end && CharClass.isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i - digits >= MIN_PIN && i - digits <= MAX_PIN && (i == end || !CharClass.isAlnum(s.charAt(i)));
     }
 
     /**

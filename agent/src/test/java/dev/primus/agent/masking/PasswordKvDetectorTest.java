@@ -684,6 +684,9 @@ class PasswordKvDetectorTest {
         "db.passwd2=s3cr3tZ9                      | db.passwd2=[PASSWORD_KV]",
         "passcode=482913                          | passcode=[PASSWORD_KV]",
         "x-functions-key: aBcD1234eFgH5678iJkL    | x-functions-key: [PASSWORD_KV]",
+        "PIN=4821 accepted                        | PIN=[PASSWORD_KV] accepted",
+        "{\"atm_pin\": \"482193\"}                 | {\"atm_pin\": \"[PASSWORD_KV]\"}",
+        "cardPin: 4821, retries: 2                | cardPin: [PASSWORD_KV], retries: 2",
     })
     void masksTheValuesOfKeysAsFormsAndConfigsNameThem(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -693,7 +696,10 @@ class PasswordKvDetectorTest {
     @ValueSource(strings = {"password_reset=true", "password_length=12", "passwordless=true", "tokenizer=std",
         "secret_name=db", "SharedAccessKeyName=RootManageSharedAccessKey", "user[name]=bob", "[name] => bob",
         "api.keys=3", "monkey.key=3", "token1=abcdefghijk123", "oauth2=enabled", "secret2=xyz", "password3=x1y2z3",
-        "step 1: started", "worker-2: idle", "Erlang/OTP: 25.3"})
+        "step 1: started", "worker-2: idle", "Erlang/OTP: 25.3",
+        // A pin that is no PIN: a GPIO pin's number, a version pinned, too many digits, no digits.
+        "gpio pin=17 set high", "pin: 4", "pin=1.2.3", "pin=1234567890123", "pin=4821abc", "pin=true", "spin=4821",
+        "pinned=1234"})
     void leavesKeysThatOnlyStartWithASecretWordAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
