@@ -15,8 +15,16 @@ package dev.primus.agent.masking;
 final class ProsePasswords {
     /** The words for a password ({@link PasswordValues#PASSWORD_WORDS}) that start with 'p', the char that triggers here. */
     static final String[] WORDS = startingWithP(PasswordValues.PASSWORD_WORDS);
-    /** What may stand between the word and its value: {@code password is x}, {@code password was: x}. */
-    private static final String[] LINKS = {"is", "was"};
+    /**
+     * What may stand between the word and its value: {@code password is x}, {@code password was: x},
+     * {@code password changed to x}. Not "to" alone: "password to prod-db-2024" names a host.
+     */
+    private static final String[] LINKS = {"is", "was", "set to", "changed to", "reset to"};
+    /** What may name the account between the word and a link: {@code password for bob is x}, {@code password of admin was x}. */
+    private static final String[] OWNERS = {"for", "of"};
+    /** The account's name: one or two words ({@code for user bob}), each at most this long. */
+    private static final int MAX_OWNER_WORDS = 2;
+    private static final int MAX_OWNER_WORD = 64;
     private static final int MIN_VALUE = 6;
     private static final int MAX_VALUE = 128;
     private static final int MAX_SPACES = 3;
@@ -44,14 +52,8 @@ final class ProsePasswords {
         if (value == wordEnd) {
             return Match.NONE;
         }
-        for (String link : LINKS) {
-            int linkEnd = value + link.length();
-            if (TextSearch.startsWithIgnoreCase(s, value, end, link) && linkEnd < end
-                    && (s.charAt(linkEnd) == ' ' || s.charAt(linkEnd) == ':')) {
-                value = spaces(s, s.charAt(linkEnd) == ':' ? linkEnd + 1 : linkEnd, end);
-                break;
-            }
-        }
+        int linked = afterLink(s, afterOwner(s, value, end), end);
+        value = linked >= 0 ? linked : Math.max(value, afterLink(s, value, end));
         if (value < end && s.charAt(value) == '"') {
             // password "s3cret!": the quotes are the sentence's, what they hold the password's.
             int close = TextSearch.indexOf(s, '"', value + 1, Math.min(end, value + 2 + MAX_VALUE));
@@ -66,6 +68,51 @@ final class ProsePasswords {
             stop--; // the sentence's punctuation, not the password's
         }
         return readsAsPassword(s, value, stop) ? Match.of(value, stop) : Match.NONE;
+    }
+
+    /** Past a link at {@code at} and the spaces after it; -1 when none is there. */
+    private static int afterLink(CharSequence s, int at, int end) {
+        if (at < 0) {
+            return -1;
+        }
+        for (String link : LINKS) {
+            int linkEnd = at + link.length();
+            if (TextSearch.startsWithIgnoreCase(s, at, end, link) && linkEnd < end
+                    && (s.charAt(linkEnd) == ' ' || s.charAt(linkEnd) == ':')) {
+                return spaces(s, s.charAt(linkEnd) == ':' ? linkEnd + 1 : linkEnd, end);
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Past "for" or "of" and the account's one or two words at {@code at}, where a link follows
+     * them ({@code for bob is}); -1 otherwise ({@code for invalid user admin from}).
+     */
+    private static int afterOwner(CharSequence s, int at, int end) {
+        for (String owner : OWNERS) {
+            int ownerEnd = at + owner.length();
+            if (!TextSearch.startsWithIgnoreCase(s, at, end, owner) || ownerEnd >= end || s.charAt(ownerEnd) != ' ') {
+                continue;
+            }
+            int word = spaces(s, ownerEnd, end);
+            for (int words = 0; words < MAX_OWNER_WORDS && word < end; words++) {
+                int wordStop = word;
+                while (wordStop < end && wordStop - word < MAX_OWNER_WORD && s.charAt(wordStop) != ' ') {
+                    wordStop++;
+                }
+                if (wordStop == word || wordStop >= end) {
+                    return -1;
+                }
+                int next = spaces(s, wordStop, end);
+                if (afterLink(s, next, end) >= 0) {
+                    return next;
+                }
+                word = next;
+            }
+            return -1;
+        }
+        return -1;
     }
 
     /** The end of the password word at {@code at}, followed by a space; -1 if there is none. */

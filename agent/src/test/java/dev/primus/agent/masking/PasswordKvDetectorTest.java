@@ -874,6 +874,11 @@ class PasswordKvDetectorTest {
         "connecting with password \"s3cret! 2\" to db      | connecting with password \"[PASSWORD_KV]\" to db",
         "PWD 4f3c2a1b9d8e7f6a                              | PWD [PASSWORD_KV]",
         "Passwort ist geheim, password Geheim_2024 gesetzt | Passwort ist geheim, password [PASSWORD_KV] gesetzt",
+        "password for bob is S3cret!                       | password for bob is [PASSWORD_KV]!",
+        "Password for user bob was Tr0ub4dor&3 until today | Password for user bob was [PASSWORD_KV] until today",
+        "the password of admin is: Adm1n#2024              | the password of admin is: [PASSWORD_KV]",
+        "password changed to N3wPass#1 by bob              | password changed to [PASSWORD_KV] by bob",
+        "password reset to Tmp-8842x for bob               | password reset to [PASSWORD_KV] for bob",
     })
     void masksAPasswordAfterItsWordInASentence(String text, String expected) {
         assertEquals(expected, masker.mask(text));
@@ -890,7 +895,9 @@ class PasswordKvDetectorTest {
         "password com.acme.Foo.check(Foo.java:42)", "password north-west", "printf(&quot;Password is correct.&quot;);",
         "&lt;password&gt;&lt;/password&gt;", "&lt;password&gt;null&lt;/password&gt;", "password&gt;",
         "password hunter2=x", "password abc12", "Password123 is too weak", "passwordless login for bob2024",
-        "password \"swordfish\"", "password [PASSWORD_KV] again"})
+        "password \"swordfish\"", "password [PASSWORD_KV] again",
+        "password for bob is incorrect", "password for user bob2024 expired", "password for the admin account is locked",
+        "password to prod-db-2024", "password of length 12 is required", "password changed to comply with policy"})
     void leavesWhatFollowsAPasswordWordInProseAloneUnlessItReadsAsAPassword(String text) {
         assertEquals(text, masker.mask(text));
     }
