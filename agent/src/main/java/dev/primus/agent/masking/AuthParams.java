@@ -16,10 +16,12 @@ final class AuthParams {
     /**
      * The schemes whose credential is a parameter list, in lower case: RFC 7616's Digest, OAuth
      * 1.0's, Hawk's, the HTTP Signatures draft's, SCRAM's (RFC 7804), HOBA's (RFC 7486), Mutual's
-     * (RFC 8120); and every AWS4- and GOOG4- signature ({@link #SIGNATURE_PREFIXES}).
+     * (RFC 8120), Rails' {@code Token token="..", nonce=".."}; and every AWS4- and GOOG4- signature
+     * ({@link #SIGNATURE_PREFIXES}). Where no list follows ({@code Token 9944b0..}, Django REST
+     * framework's), the credential is one token as after any other scheme.
      */
     private static final String[] SCHEMES = {"digest", "oauth", "hawk", "signature", "scram-sha-1", "scram-sha-256",
-        "hoba", "mutual"};
+        "hoba", "mutual", "token"};
     private static final String[] SIGNATURE_PREFIXES = {"aws4-", "goog4-"};
 
     private AuthParams() {

@@ -176,6 +176,8 @@ class PasswordKvDetectorTest {
         "Authorization: Custom abc= | Authorization: Custom [PASSWORD_KV]",
         "Authorization: Digest username=\"bob\", response=\"6629fae4\"\\nINFO next"
             + " | Authorization: Digest [PASSWORD_KV]\\nINFO next",
+        "Authorization: Token token=\"abc123def456\", nonce=\"def\" | Authorization: Token [PASSWORD_KV]",
+        "Authorization: Token 9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b | Authorization: Token [PASSWORD_KV]",
     })
     void masksEveryParameterOfASchemeThatSendsParameters(String text, String masked) {
         assertEquals(masked, masker.mask(text));
