@@ -20,7 +20,7 @@ final class ProsePasswords {
      * {@code password changed to x}. Not "to" alone: "password to prod-db-2024" names a host.
      */
     private static final String[] LINKS = {"is", "was", "set to", "changed to", "reset to"};
-    /** What may name the account between the word and a link: {@code password for bob is x}, {@code password of admin was x}. */
+    /** What may name the account between the word and a link: {@code password for bob is x}, {@code of admin was x}. */
     private static final String[] OWNERS = {"for", "of"};
     /** The account's name: one or two words ({@code for user bob}), each at most this long. */
     private static final int MAX_OWNER_WORDS = 2;
@@ -53,7 +53,12 @@ final class ProsePasswords {
             return Match.NONE;
         }
         int linked = afterLink(s, afterOwner(s, value, end), end);
-        value = linked >= 0 ? linked : Math.max(value, afterLink(s, value, end));
+        if (linked < 0) {
+            linked = afterLink(s, value, end);
+        }
+        if (linked >= 0) {
+            value = linked;
+        }
         if (value < end && s.charAt(value) == '"') {
             // password "s3cret!": the quotes are the sentence's, what they hold the password's.
             int close = TextSearch.indexOf(s, '"', value + 1, Math.min(end, value + 2 + MAX_VALUE));

@@ -37,7 +37,8 @@ class AwsSecretKeyDetectorTest {
         "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", // alone: could be a hash or an id
         "AWS_SECRET_ACCESS_KEY=", "aws_secret_access_key_id=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
         "aws_secret_access_key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKE", // 39 after a space
-        "aws_secret_access_key_id wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws_region wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        "aws_secret_access_key_id wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        "aws_region wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
         "xaws_secret_access_key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws_secret_access_key is rotated daily",
     })
     void leavesLookAlikesAlone(String text) {

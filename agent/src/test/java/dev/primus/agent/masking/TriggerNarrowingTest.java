@@ -82,7 +82,8 @@ class TriggerNarrowingTest {
         char next = at + 1 < line.length() ? line.charAt(at + 1) : 0;
         int triggered = triggers.entries[afterWord | c] & (next < 128 ? triggers.second[next] : ~0);
         // The detectors a '_' or '-' announces are asked at the start of the word before it.
-        return afterWord == 0 && next < 128 ? triggered | triggers.prefixStarts[c] & triggers.prefixSeconds[next] : triggered;
+        return afterWord == 0 && next < 128 ? triggered | triggers.prefixStarts[c] & triggers.prefixSeconds[next]
+                : triggered;
     }
 
     static int everyDetector() {
