@@ -53,7 +53,7 @@ final class AwsSecretKeys {
     }
 
     /** The 40-char secret at {@code value}, and no base64 char right after it; else none. */
-    private static long secretAt(CharSequence s, int value, int end) {
+    static long secretAt(CharSequence s, int value, int end) {
         int stop = value + LENGTH;
         if (stop > end || (stop < end && (CharClass.isBase64(s.charAt(stop)) || s.charAt(stop) == '='))) {
             return Match.NONE;

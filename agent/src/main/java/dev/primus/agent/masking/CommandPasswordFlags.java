@@ -29,6 +29,8 @@ final class CommandPasswordFlags {
     /** The value is {@code USER:PASSWORD}, of which only the password is masked. */
     private static final int USER_AND_PASSWORD = 4;
 
+    /** curl's flags that take {@code USER:PASSWORD}. */
+    private static final String[] CURL_USER_FLAGS = {"-u", "-U", "--user", "--proxy-user"};
     /** OpenSSL's pass phrase argument given as the password itself: {@code -passin pass:x}. */
     private static final String PASS_SOURCE = "pass:";
 
@@ -78,9 +80,24 @@ final class CommandPasswordFlags {
         return value(s, flagEnd, itemEnd < 0 ? end : itemEnd, forms);
     }
 
-    /** Whether the flag at {@code at} is given to curl, whose {@code -u} takes {@code USER:PASSWORD}. */
-    static boolean isCurlFlag(CharSequence s, int from, int at) {
-        return (forms(s, from, at, 'u') & USER_AND_PASSWORD) != 0;
+    /**
+     * Whether {@code start} begins the {@code USER} of curl's {@code -u}, {@code -U},
+     * {@code --user} or {@code --proxy-user} {@code USER:PASSWORD}, after a space or '=': the email
+     * detector masks an address there, which would otherwise read as a remote's {@code user@host:path}.
+     */
+    static boolean isCurlUser(CharSequence s, int from, int start) {
+        int flagEnd = start;
+        if (flagEnd > from && (s.charAt(flagEnd - 1) == ' ' || s.charAt(flagEnd - 1) == '=')) {
+            flagEnd--;
+        }
+        for (String flag : CURL_USER_FLAGS) {
+            int flagStart = flagEnd - flag.length();
+            if (flagStart >= from && TextSearch.startsWith(s, flagStart, flagEnd, flag)
+                    && (flagStart == from || s.charAt(flagStart - 1) == ' ')) {
+                return (forms(s, from, flagStart, 'u') & USER_AND_PASSWORD) != 0;
+            }
+        }
+        return false;
     }
 
     /**

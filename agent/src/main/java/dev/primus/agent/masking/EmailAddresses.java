@@ -18,7 +18,6 @@ final class EmailAddresses {
     private static final int MAX_DOMAIN = 253;
     /** The clients that take a {@code user@host} to log in to, as their first word. */
     private static final String[] SSH_COMMANDS = {"ssh", "scp", "sftp", "rsync", "mosh", "ssh-copy-id"};
-    private static final String[] CURL_USER_FLAGS = {"-u", "-U", "--user", "--proxy-user"};
     /** The SSH user of every git host (GitHub, GitLab, Bitbucket): {@code git@github.com}. */
     private static final String GIT_USER = "git";
     private static final String[] FILE_EXTENSIONS = {"log", "txt", "json", "xml", "yml", "yaml", "properties", "conf",
@@ -45,29 +44,9 @@ final class EmailAddresses {
             return Match.NONE;
         }
         int start = localStart(s, from, at);
-        return start < 0 || isRemote(s, start, at, domainEnd, end) && !isCurlUser(s, from, start)
+        return start < 0 || isRemote(s, start, at, domainEnd, end) && !CommandPasswordFlags.isCurlUser(s, from, start)
                 || isKerberosPrincipal(s, from, start, domain, domainEnd)
                 || isSshLogin(s, from, start) ? Match.NONE : Match.of(start, domainEnd);
-    }
-
-    /**
-     * Whether the address is the user of curl's {@code -u USER:PASSWORD} ({@code -u}, {@code -U},
-     * {@code --user}, {@code --proxy-user}; {@code curl -u bob@example.com:token}): a mailbox that
-     * password_kv leaves in clear before the password, not a remote's {@code user@host:path}.
-     */
-    private static boolean isCurlUser(CharSequence s, int from, int start) {
-        int flagEnd = start;
-        if (flagEnd > from && (s.charAt(flagEnd - 1) == ' ' || s.charAt(flagEnd - 1) == '=')) {
-            flagEnd--;
-        }
-        for (String flag : CURL_USER_FLAGS) {
-            int flagStart = flagEnd - flag.length();
-            if (flagStart >= from && TextSearch.startsWith(s, flagStart, flagEnd, flag)
-                    && (flagStart == from || s.charAt(flagStart - 1) == ' ')) {
-                return CommandPasswordFlags.isCurlFlag(s, from, flagStart);
-            }
-        }
-        return false;
     }
 
     /**

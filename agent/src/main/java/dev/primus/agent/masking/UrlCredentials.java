@@ -14,7 +14,6 @@ package dev.primus.agent.masking;
 final class UrlCredentials {
     private static final int MAX_SCHEME = 32;
     private static final int MAX_USER_INFO = 512;
-    private static final int AWS_SECRET_LENGTH = 40;
 
     private UrlCredentials() {
     }
@@ -62,18 +61,12 @@ final class UrlCredentials {
      * exactly 40 such chars and an '@' follow its ':'.
      */
     private static long awsSecretKey(CharSequence s, int userInfo, int colon, int end) {
-        int secretEnd = colon + 1 + AWS_SECRET_LENGTH;
         // The id must fill the user part: the text before the ':' is all it is handed.
-        if (secretEnd >= end || s.charAt(secretEnd) != '@'
-                || AwsAccessKeys.match(s, userInfo, userInfo, colon) == Match.NONE) {
+        if (AwsAccessKeys.match(s, userInfo, userInfo, colon) == Match.NONE) {
             return Match.NONE;
         }
-        for (int i = colon + 1; i < secretEnd; i++) {
-            if (!CharClass.isBase64(s.charAt(i))) {
-                return Match.NONE;
-            }
-        }
-        return Match.of(colon + 1, secretEnd);
+        long secret = AwsSecretKeys.secretAt(s, colon + 1, end);
+        return secret != Match.NONE && Match.end(secret) < end && s.charAt(Match.end(secret)) == '@' ? secret : Match.NONE;
     }
 
     /** A scheme, letters first then letters, digits, '+', '-' or '.', not inside a longer word. */

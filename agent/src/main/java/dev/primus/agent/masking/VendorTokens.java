@@ -137,11 +137,7 @@ final class VendorTokens {
 
     /** The prefixes no delimiter ends: the scan asks this detector at their first two chars at a word start. */
     static String[] undelimitedPrefixes() {
-        String[] prefixes = new String[UNDELIMITED.length];
-        for (int i = 0; i < UNDELIMITED.length; i++) {
-            prefixes[i] = UNDELIMITED[i].prefix;
-        }
-        return prefixes;
+        return prefixesOf(UNDELIMITED);
     }
 
     /** The chars right before each prefix's first '_' or '-', which announce it. */
@@ -161,9 +157,13 @@ final class VendorTokens {
     }
 
     static String[] prefixes() {
-        String[] prefixes = new String[FORMATS.length];
-        for (int i = 0; i < FORMATS.length; i++) {
-            prefixes[i] = FORMATS[i].prefix;
+        return prefixesOf(FORMATS);
+    }
+
+    private static String[] prefixesOf(TokenFormat[] formats) {
+        String[] prefixes = new String[formats.length];
+        for (int i = 0; i < formats.length; i++) {
+            prefixes[i] = formats[i].prefix;
         }
         return prefixes;
     }
