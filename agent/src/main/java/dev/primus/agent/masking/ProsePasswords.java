@@ -3,7 +3,10 @@ package dev.primus.agent.masking;
 /**
  * A password written after its word in a sentence, with no separator: {@code with password
  * hunter2}, {@code password is hunter2}, {@code temporary password Xk9mP2qLw for bob}, as
- * {@code log.info("login {} with password {}", user, pw)} writes one. After the word in a
+ * {@code log.info("login {} with password {}", user, pw)} writes one; also after the account it
+ * is for and a link or a colon ({@code password for bob is x}, {@code Password for user 'admin': x},
+ * MySQL's {@code A temporary password is generated for root@localhost: ;Xk9mP2qLw8zT}, where after
+ * the colon the value may start with a symbol). After the word in a
  * sentence there is mostly more prose ({@code password authentication failed for user},
  * {@code password expired}), so only a next word that reads as no word of a language is taken:
  * letters with a digit or a symbol in them ({@code hunter2}, {@code Tr0ub4dor&3}), 6 to 128
@@ -20,11 +23,15 @@ final class ProsePasswords {
      * {@code password changed to x}. Not "to" alone: "password to prod-db-2024" names a host.
      */
     private static final String[] LINKS = {"is", "was", "set to", "changed to", "reset to"};
+    /** What may stand between the word and the account a password was made for: MySQL's {@code password is generated for root@localhost: x}. */
+    private static final String[] GENERATED = {"is generated", "was generated", "generated"};
     /** What may name the account between the word and a link: {@code password for bob is x}, {@code of admin was x}. */
     private static final String[] OWNERS = {"for", "of"};
     /** The account's name: one or two words ({@code for user bob}), each at most this long. */
     private static final int MAX_OWNER_WORDS = 2;
     private static final int MAX_OWNER_WORD = 64;
+    /** What a value after a colon may not start with: placeholders, flags, stars, quotes, brackets, one of our markers. */
+    private static final String NO_FIRST_AFTER_COLON = "$%{<[(-*'`\"";
     private static final int MIN_VALUE = 6;
     private static final int MAX_VALUE = 128;
     private static final int MAX_SPACES = 3;
@@ -52,17 +59,21 @@ final class ProsePasswords {
         if (value == wordEnd) {
             return Match.NONE;
         }
-        int linked = afterLink(s, afterOwner(s, value, end), end);
+        int linked = afterOwner(s, value, end);
+        if (linked < 0) {
+            linked = afterOwner(s, afterGenerated(s, value, end), end);
+        }
         if (linked < 0) {
             linked = afterLink(s, value, end);
         }
         if (linked >= 0) {
             value = linked;
         }
+        boolean afterColon = colonBefore(s, at, value);
         if (value < end && s.charAt(value) == '"') {
             // password "s3cret!": the quotes are the sentence's, what they hold the password's.
             int close = TextSearch.indexOf(s, '"', value + 1, Math.min(end, value + 2 + MAX_VALUE));
-            return close > 0 && readsAsPassword(s, value + 1, close) ? Match.of(value + 1, close) : Match.NONE;
+            return close > 0 && readsAsPassword(s, value + 1, close, false) ? Match.of(value + 1, close) : Match.NONE;
         }
         int stop = value;
         while (stop < end && stop - value <= MAX_VALUE && !Character.isWhitespace(s.charAt(stop))
@@ -72,7 +83,27 @@ final class ProsePasswords {
         while (stop > value && ".,;:!?)]'\"".indexOf(s.charAt(stop - 1)) >= 0) {
             stop--; // the sentence's punctuation, not the password's
         }
-        return readsAsPassword(s, value, stop) ? Match.of(value, stop) : Match.NONE;
+        return readsAsPassword(s, value, stop, afterColon) ? Match.of(value, stop) : Match.NONE;
+    }
+
+    /** Whether a ':' stands right before {@code value}, spaces apart ({@code is: x}, {@code for bob: x}). */
+    private static boolean colonBefore(CharSequence s, int from, int value) {
+        int before = value - 1;
+        while (before > from && s.charAt(before) == ' ') {
+            before--;
+        }
+        return s.charAt(before) == ':';
+    }
+
+    /** Past "is generated" and the spaces after it at {@code at} (MySQL's {@code password is generated for root@localhost: x}); else -1. */
+    private static int afterGenerated(CharSequence s, int at, int end) {
+        for (String generated : GENERATED) {
+            int generatedEnd = at + generated.length();
+            if (TextSearch.startsWithIgnoreCase(s, at, end, generated) && generatedEnd < end && s.charAt(generatedEnd) == ' ') {
+                return spaces(s, generatedEnd, end);
+            }
+        }
+        return -1;
     }
 
     /** Past a link at {@code at} and the spaces after it; -1 when none is there. */
@@ -91,10 +122,14 @@ final class ProsePasswords {
     }
 
     /**
-     * Past "for" or "of" and the account's one or two words at {@code at}, where a link follows
-     * them ({@code for bob is}); -1 otherwise ({@code for invalid user admin from}).
+     * Past "for" or "of", the account's one or two words at {@code at}, and the link or colon
+     * after them ({@code for bob is x}, {@code for user 'admin': x}): where the value starts; -1
+     * otherwise ({@code for invalid user admin from}).
      */
     private static int afterOwner(CharSequence s, int at, int end) {
+        if (at < 0) {
+            return -1;
+        }
         for (String owner : OWNERS) {
             int ownerEnd = at + owner.length();
             if (!TextSearch.startsWithIgnoreCase(s, at, end, owner) || ownerEnd >= end || s.charAt(ownerEnd) != ' ') {
@@ -109,9 +144,13 @@ final class ProsePasswords {
                 if (wordStop == word || wordStop >= end) {
                     return -1;
                 }
+                if (wordStop - word > 1 && s.charAt(wordStop - 1) == ':') {
+                    return spaces(s, wordStop, end);
+                }
                 int next = spaces(s, wordStop, end);
-                if (afterLink(s, next, end) >= 0) {
-                    return next;
+                int linked = afterLink(s, next, end);
+                if (linked >= 0) {
+                    return linked;
                 }
                 word = next;
             }
@@ -161,13 +200,16 @@ final class ProsePasswords {
      * Letters with a digit or symbol in them ('-', '_' and '.' join the words of a name), none of
      * the look-alikes the class comment names.
      */
-    private static boolean readsAsPassword(CharSequence s, int start, int stop) {
+    private static boolean readsAsPassword(CharSequence s, int start, int stop, boolean afterColon) {
         int length = stop - start;
         if (length < MIN_VALUE || length > MAX_VALUE || FrameworkValues.isOne(s, start, stop)) {
             return false;
         }
-        if (!CharClass.isAlnum(s.charAt(start))) {
-            return false; // a placeholder ($DB_PASSWORD, %s), a flag, a quoted value (read from its quote), stars
+        char first = s.charAt(start);
+        if (!CharClass.isAlnum(first) && (!afterColon || NO_FIRST_AFTER_COLON.indexOf(first) >= 0 || first > '~')) {
+            // A placeholder ($DB_PASSWORD, %s, <password>), a flag, a quoted value (read from its quote), stars.
+            // After a colon a generated password may start with a symbol (MySQL's: ";Xk9mP2qLw8zT").
+            return false;
         }
         boolean letter = false;
         boolean other = false;

@@ -881,6 +881,14 @@ class PasswordKvDetectorTest {
         "the password of admin is: Adm1n#2024              | the password of admin is: [PASSWORD_KV]",
         "password changed to N3wPass#1 by bob              | password changed to [PASSWORD_KV] by bob",
         "password reset to Tmp-8842x for bob               | password reset to [PASSWORD_KV] for bob",
+        "Password for user bob: hunter2x                   | Password for user bob: [PASSWORD_KV]",
+        "Generated password for user 'admin': Xk9mP2qLw8zT | Generated password for user 'admin': [PASSWORD_KV]",
+        "A temporary password is generated for root@localhost: hVkCh>&8;4Ru"
+            + " | A temporary password is generated for root@localhost: [PASSWORD_KV]",
+        "A temporary password is generated for root@localhost: ;Xk9mP2qLw8zT"
+            + " | A temporary password is generated for root@localhost: [PASSWORD_KV]",
+        "password generated for admin: 9fK2mQx7Lp         | password generated for admin: [PASSWORD_KV]",
+        "Your new password is: ;abc123X                    | Your new password is: [PASSWORD_KV]",
     })
     void masksAPasswordAfterItsWordInASentence(String text, String expected) {
         assertEquals(expected, masker.mask(text));
@@ -899,7 +907,12 @@ class PasswordKvDetectorTest {
         "password hunter2=x", "password abc12", "Password123 is too weak", "passwordless login for bob2024",
         "password \"swordfish\"", "password [PASSWORD_KV] again",
         "password for bob is incorrect", "password for user bob2024 expired", "password for the admin account is locked",
-        "password to prod-db-2024", "password of length 12 is required", "password changed to comply with policy"})
+        "password to prod-db-2024", "password of length 12 is required", "password changed to comply with policy",
+        "password for user bob: expired", "Password for user bob: ********", "password for bob: %s",
+        "password for bob: $DB_PASSWORD", "password for bob: <password>", "password for bob: --help-me1",
+        "Password for user bob: changed at 2026-12-05T10:00:00Z", "password for bob: 2026-12-05T10:00:00Z",
+        "password for bob: {{vault:db}}", "password generated for admin: stored in vault",
+        "password for the elastic user (reset with `elasticsearch-reset-password`):"})
     void leavesWhatFollowsAPasswordWordInProseAloneUnlessItReadsAsAPassword(String text) {
         assertEquals(text, masker.mask(text));
     }
