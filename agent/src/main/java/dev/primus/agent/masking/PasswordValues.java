@@ -136,6 +136,7 @@ final class PasswordValues {
     private static final String[] SETTINGS = {"session_authorization"};
     private static final String[] SCHEMES = {"basic", "bearer", "digest", "token", "negotiate"};
     private static final int MAX_SPACES = 3;
+    /** How far a value, a quoted string or a bracket is read before it is judged; an unquoted value longer is a value. */
     private static final int MAX_QUOTED = 4096;
     private static final int MAX_SCHEME = 32;
     private static final int MAX_KEY = 64;
@@ -381,11 +382,15 @@ final class PasswordValues {
         if (key >= 0 && isOneOf(KEYS[key], SIGNATURE_KEYS) && value < end && isPairAt(s, value, end)) {
             return signedPairs(s, value, end);
         }
-        if (separator == ':' && FrameworkValues.isNextKey(s, value, unquotedEnd(s, value, end))) {
-            return Match.NONE; // a heading, "Token: kind: HDFS_DELEGATION_TOKEN": the next key has the value
-        }
-        if (separator == ':' && !authorization && FrameworkValues.isKindInProse(s, value, unquotedEnd(s, value, end), end)) {
-            return Match.NONE; // "db-credentials: secret \"db-credentials\" not found"
+        // Read no further than a key is long: a line of '"k":"k":"k":...' must not cost a read to its end per key.
+        int word = separator == ':' ? unquotedEnd(s, value, end, Math.min(end, value + MAX_KEY + 1)) : -1;
+        if (word >= 0 && word <= value + MAX_KEY) {
+            if (FrameworkValues.isNextKey(s, value, word)) {
+                return Match.NONE; // a heading, "Token: kind: HDFS_DELEGATION_TOKEN": the next key has the value
+            }
+            if (!authorization && FrameworkValues.isKindInProse(s, value, word, end)) {
+                return Match.NONE; // "db-credentials: secret \"db-credentials\" not found"
+            }
         }
         if (SqlInsertValues.isNationalQuote(s, value, end)) {
             value++; // SQL Server's N'hunter2': the value is what the quotes hold
@@ -653,7 +658,14 @@ final class PasswordValues {
             stop = closingQuote(s, start, end, open);
         } else {
             start = value;
-            stop = unquotedEnd(s, value, end);
+            int limit = (int) Math.min(end, (long) value + MAX_QUOTED);
+            stop = unquotedEnd(s, value, end, limit);
+            if (stop == limit && limit < end) {
+                // Longer than any framework word or placeholder the checks below leave alone: a value,
+                // masked whole. Ruling it out after a read to its end would read the rest of a line of
+                // "k=<k=<k=<..." once per key.
+                return Match.of(start, unquotedEnd(s, value, end));
+            }
         }
         if (stop == start) {
             return Match.NONE;
@@ -975,9 +987,14 @@ final class PasswordValues {
      * a word ({@code abc)} and {@code abc},}; but {@code ab)c} is one value).
      */
     private static int unquotedEnd(CharSequence s, int at, int end) {
+        return unquotedEnd(s, at, end, end);
+    }
+
+    /** {@link #unquotedEnd(CharSequence, int, int)}, read no further than {@code limit}: {@code limit} when it ends there or later. */
+    private static int unquotedEnd(CharSequence s, int at, int end, int limit) {
         int depth = 0;
         int i = at;
-        while (i < end) {
+        while (i < limit) {
             char c = s.charAt(i);
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r'
                     || ((c == '&' || c == ',' || c == ';') && separates(s, i, end)) || isEscapedBreakAt(s, i, end)
