@@ -27,6 +27,9 @@ final class ProsePasswords {
     private static final String[] GENERATED = {"is generated", "was generated", "generated"};
     /** What may name the account between the word and a link: {@code password for bob is x}, {@code of admin was x}. */
     private static final String[] OWNERS = {"for", "of"};
+    /** What names no account but the kind of one: after {@code for user:} comes the account, not its password. */
+    private static final String[] ACCOUNT_NOUNS = {"user", "username", "account", "login", "id", "userid", "email",
+        "principal", "client", "member", "customer"};
     /** The account's name: one or two words ({@code for user bob}), each at most this long. */
     private static final int MAX_OWNER_WORDS = 2;
     private static final int MAX_OWNER_WORD = 64;
@@ -145,7 +148,8 @@ final class ProsePasswords {
                     return -1;
                 }
                 if (wordStop - word > 1 && s.charAt(wordStop - 1) == ':') {
-                    return spaces(s, wordStop, end);
+                    // "for user bob: x" names the account before the colon; "for user: bob42" after it.
+                    return words == 0 && isAccountNoun(s, word, wordStop - 1) ? -1 : spaces(s, wordStop, end);
                 }
                 int next = spaces(s, wordStop, end);
                 int linked = afterLink(s, next, end);
@@ -157,6 +161,15 @@ final class ProsePasswords {
             return -1;
         }
         return -1;
+    }
+
+    private static boolean isAccountNoun(CharSequence s, int start, int end) {
+        for (String noun : ACCOUNT_NOUNS) {
+            if (TextSearch.equalsIgnoreCase(s, start, end, noun)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The end of the password word at {@code at}, followed by a space; -1 if there is none. */

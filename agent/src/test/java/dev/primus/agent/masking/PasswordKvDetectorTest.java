@@ -912,7 +912,8 @@ class PasswordKvDetectorTest {
         "password for bob: $DB_PASSWORD", "password for bob: <password>", "password for bob: --help-me1",
         "Password for user bob: changed at 2026-12-05T10:00:00Z", "password for bob: 2026-12-05T10:00:00Z",
         "password for bob: {{vault:db}}", "password generated for admin: stored in vault",
-        "password for the elastic user (reset with `elasticsearch-reset-password`):"})
+        "password for the elastic user (reset with `elasticsearch-reset-password`):",
+        "Reset password for user: bob2024x", "Password for account: acct-7731x", "password of Login: jdoe42x"})
     void leavesWhatFollowsAPasswordWordInProseAloneUnlessItReadsAsAPassword(String text) {
         assertEquals(text, masker.mask(text));
     }
