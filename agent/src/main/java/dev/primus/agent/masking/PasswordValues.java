@@ -990,7 +990,10 @@ final class PasswordValues {
         return unquotedEnd(s, at, end, end);
     }
 
-    /** {@link #unquotedEnd(CharSequence, int, int)}, read no further than {@code limit}: {@code limit} when it ends there or later. */
+    /**
+     * {@link #unquotedEnd(CharSequence, int, int)}, read no further than {@code limit};
+     * {@code limit} when the value ends there or later.
+     */
     private static int unquotedEnd(CharSequence s, int at, int end, int limit) {
         int depth = 0;
         int i = at;

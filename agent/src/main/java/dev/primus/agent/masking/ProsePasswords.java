@@ -23,7 +23,10 @@ final class ProsePasswords {
      * {@code password changed to x}. Not "to" alone: "password to prod-db-2024" names a host.
      */
     private static final String[] LINKS = {"is", "was", "set to", "changed to", "reset to"};
-    /** What may stand between the word and the account a password was made for: MySQL's {@code password is generated for root@localhost: x}. */
+    /**
+     * What may stand between the word and the account a password was made for: MySQL's
+     * {@code password is generated for root@localhost: x}.
+     */
     private static final String[] GENERATED = {"is generated", "was generated", "generated"};
     /** What may name the account between the word and a link: {@code password for bob is x}, {@code of admin was x}. */
     private static final String[] OWNERS = {"for", "of"};
@@ -98,11 +101,12 @@ final class ProsePasswords {
         return s.charAt(before) == ':';
     }
 
-    /** Past "is generated" and the spaces after it at {@code at} (MySQL's {@code password is generated for root@localhost: x}); else -1. */
+    /** Past "is generated" and the spaces after it at {@code at}; else -1. */
     private static int afterGenerated(CharSequence s, int at, int end) {
         for (String generated : GENERATED) {
             int generatedEnd = at + generated.length();
-            if (TextSearch.startsWithIgnoreCase(s, at, end, generated) && generatedEnd < end && s.charAt(generatedEnd) == ' ') {
+            if (TextSearch.startsWithIgnoreCase(s, at, end, generated) && generatedEnd < end
+                    && s.charAt(generatedEnd) == ' ') {
                 return spaces(s, generatedEnd, end);
             }
         }
