@@ -52,12 +52,12 @@ final class LineBreaks {
     }
 
     private static String neutralise(String text, String template, Object[] arguments, boolean all) {
-        int[] data = all ? null : argumentRanges(text, 0, template, arguments);
+        Forgeries forgeries = all ? null : new Forgeries(argumentRanges(text, 0, template, arguments));
         StringBuilder out = null;
         int copied = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ((c == '\n' || c == '\r') && (all || forges(text, i, i, data))) {
+            if ((c == '\n' || c == '\r') && (all || forgeries.forges(text, i, i))) {
                 if (out == null) {
                     out = new StringBuilder(text.length() + 16);
                 }
@@ -73,7 +73,7 @@ final class LineBreaks {
         if (first < 0) {
             return false;
         }
-        int[] data = all ? null : argumentRanges(text, from, template, arguments);
+        Forgeries forgeries = all ? null : new Forgeries(argumentRanges(text, from, template, arguments));
         // Rebuilt from the first break on, in one pass: replacing char by char would shift the
         // tail once per break. What follows a break, which decides it, is read from the copy.
         String tail = text.substring(first);
@@ -81,7 +81,7 @@ final class LineBreaks {
         boolean changed = false;
         for (int j = 0; j < tail.length(); j++) {
             char c = tail.charAt(j);
-            if ((c == '\n' || c == '\r') && (all || forges(tail, j, first + j, data))) {
+            if ((c == '\n' || c == '\r') && (all || forgeries.forges(tail, j, first + j))) {
                 text.append(c == '\n' ? "\\n" : "\\r");
                 changed = true;
             } else {
@@ -92,20 +92,38 @@ final class LineBreaks {
     }
 
     /**
-     * Whether the break at {@code i} of {@code text} came from an argument or starts what reads
-     * as a new record; {@code original} is its index in the whole message, as the ranges count.
+     * Which breaks of one message forge a record: those an argument put there, and those after
+     * which the text reads as a new record. What follows a run of breaks is read once for the run,
+     * so that a message of many breaks in a row costs one pass, not a read of the run per break.
      */
-    private static boolean forges(CharSequence text, int i, int original, int[] data) {
-        for (int k = 0; data != null && k < data.length; k += 2) {
-            if (original >= data[k] && original < data[k + 1]) {
-                return true;
+    private static final class Forgeries {
+        /** The arguments' ranges in the message, start and end pairs; null when none holds a break. */
+        private final int[] data;
+        /** The end of the last run of breaks read, and whether a record starts there. */
+        private int runEnd = -1;
+        private boolean recordAfterRun;
+
+        Forgeries(int[] data) {
+            this.data = data;
+        }
+
+        /** Whether the break at {@code i} of {@code text} forges; {@code original} is its index in the whole message. */
+        boolean forges(CharSequence text, int i, int original) {
+            for (int k = 0; data != null && k < data.length; k += 2) {
+                if (original >= data[k] && original < data[k + 1]) {
+                    return true;
+                }
             }
+            if (i >= runEnd) {
+                int next = i;
+                while (next < text.length() && (text.charAt(next) == '\n' || text.charAt(next) == '\r')) {
+                    next++;
+                }
+                runEnd = next;
+                recordAfterRun = RecordStart.at(text, next);
+            }
+            return recordAfterRun;
         }
-        int next = i;
-        while (next < text.length() && (text.charAt(next) == '\n' || text.charAt(next) == '\r')) {
-            next++;
-        }
-        return RecordStart.at(text, next);
     }
 
     /**

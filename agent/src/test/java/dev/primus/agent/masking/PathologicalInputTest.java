@@ -53,6 +53,24 @@ class PathologicalInputTest {
         assertTimeoutPreemptively(BOUND, () -> assertNotNull(masker.mask(input)));
     }
 
+    /**
+     * A formatted message of line breaks, as {@code log.info("body: " + body)} writes a body of
+     * them: which breaks would forge a record is read once per run of breaks (it was read to the
+     * run's end at each break: a second for 80,000 of them).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\n", "\r\n", "\n\n\nx", "\n\r"})
+    void completesOnAOneMegabyteMessageOfLineBreaks(String fragment) {
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 10 * SIZE) {
+            text.append(fragment);
+        }
+        String input = text.toString();
+        assertTimeoutPreemptively(BOUND, () -> assertNotNull(masker.maskMessage(input, null, null)));
+        assertTimeoutPreemptively(BOUND, () -> masker.maskMessage(new StringBuilder(input), 0, null, null));
+        assertTimeoutPreemptively(BOUND, () -> assertNotNull(masker.maskMessage(input, "{}", new Object[] {input})));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3})
     void completesOnAOneMegabyteLineOfRandomTokens(int seed) {
