@@ -100,6 +100,10 @@ class LoggingIT {
         variants.add(new Variant("logback 1.5 + logstash encoder", "logback-1.5", "slf4j",
                 List.of("-Dlogback.configurationFile=" + RESOURCES.resolve("logback-1.5.xml"), "-Dkv=true"),
                 List.of("logback-pattern.log", "logback-async.log", "logback-logstash.json"), List.of()));
+        // The newest release line, with the plain config: its output is what 1.2's is.
+        variants.add(new Variant("logback 1.6", "logback-1.6", "slf4j",
+                List.of("-Dlogback.configurationFile=" + RESOURCES.resolve("logback-1.2.xml")), logbackFiles,
+                List.of(KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT, STRUCTURED_SECRET)));
         for (String version : List.of("2.17", "latest")) {
             String libs = "log4j-" + version;
             variants.add(new Variant("log4j " + version + " garbage-free", libs, "log4j2", List.of(log4jConfig), log4jFiles,
