@@ -103,26 +103,27 @@ final class ProsePasswords {
 
     /** Past "is generated" and the spaces after it at {@code at}; else -1. */
     private static int afterGenerated(CharSequence s, int at, int end) {
-        for (String generated : GENERATED) {
-            int generatedEnd = at + generated.length();
-            if (TextSearch.startsWithIgnoreCase(s, at, end, generated) && generatedEnd < end
-                    && s.charAt(generatedEnd) == ' ') {
-                return spaces(s, generatedEnd, end);
-            }
-        }
-        return -1;
+        return afterOneOf(GENERATED, s, at, end, false);
     }
 
-    /** Past a link at {@code at} and the spaces after it; -1 when none is there. */
+    /** Past a link at {@code at} ("is", "was: ") and the spaces after it; -1 when none is there. */
     private static int afterLink(CharSequence s, int at, int end) {
+        return afterOneOf(LINKS, s, at, end, true);
+    }
+
+    /**
+     * Past the one of {@code words} at {@code at}, the space (or, with {@code colon}, the ':')
+     * after it, and the spaces after that; -1 when none of them is there, or {@code at} is -1.
+     */
+    private static int afterOneOf(String[] words, CharSequence s, int at, int end, boolean colon) {
         if (at < 0) {
             return -1;
         }
-        for (String link : LINKS) {
-            int linkEnd = at + link.length();
-            if (TextSearch.startsWithIgnoreCase(s, at, end, link) && linkEnd < end
-                    && (s.charAt(linkEnd) == ' ' || s.charAt(linkEnd) == ':')) {
-                return spaces(s, s.charAt(linkEnd) == ':' ? linkEnd + 1 : linkEnd, end);
+        for (String word : words) {
+            int wordEnd = at + word.length();
+            if (TextSearch.startsWithIgnoreCase(s, at, end, word) && wordEnd < end
+                    && (s.charAt(wordEnd) == ' ' || colon && s.charAt(wordEnd) == ':')) {
+                return spaces(s, s.charAt(wordEnd) == ':' ? wordEnd + 1 : wordEnd, end);
             }
         }
         return -1;
@@ -134,35 +135,25 @@ final class ProsePasswords {
      * otherwise ({@code for invalid user admin from}).
      */
     private static int afterOwner(CharSequence s, int at, int end) {
-        if (at < 0) {
-            return -1;
-        }
-        for (String owner : OWNERS) {
-            int ownerEnd = at + owner.length();
-            if (!TextSearch.startsWithIgnoreCase(s, at, end, owner) || ownerEnd >= end || s.charAt(ownerEnd) != ' ') {
-                continue;
+        int word = afterOneOf(OWNERS, s, at, end, false);
+        for (int words = 0; word >= 0 && words < MAX_OWNER_WORDS && word < end; words++) {
+            int wordStop = word;
+            while (wordStop < end && wordStop - word < MAX_OWNER_WORD && s.charAt(wordStop) != ' ') {
+                wordStop++;
             }
-            int word = spaces(s, ownerEnd, end);
-            for (int words = 0; words < MAX_OWNER_WORDS && word < end; words++) {
-                int wordStop = word;
-                while (wordStop < end && wordStop - word < MAX_OWNER_WORD && s.charAt(wordStop) != ' ') {
-                    wordStop++;
-                }
-                if (wordStop == word || wordStop >= end) {
-                    return -1;
-                }
-                if (wordStop - word > 1 && s.charAt(wordStop - 1) == ':') {
-                    // "for user bob: x" names the account before the colon; "for user: bob42" after it.
-                    return words == 0 && isAccountNoun(s, word, wordStop - 1) ? -1 : spaces(s, wordStop, end);
-                }
-                int next = spaces(s, wordStop, end);
-                int linked = afterLink(s, next, end);
-                if (linked >= 0) {
-                    return linked;
-                }
-                word = next;
+            if (wordStop == word || wordStop >= end) {
+                return -1;
             }
-            return -1;
+            if (wordStop - word > 1 && s.charAt(wordStop - 1) == ':') {
+                // "for user bob: x" names the account before the colon; "for user: bob42" after it.
+                return words == 0 && isAccountNoun(s, word, wordStop - 1) ? -1 : spaces(s, wordStop, end);
+            }
+            int next = spaces(s, wordStop, end);
+            int linked = afterLink(s, next, end);
+            if (linked >= 0) {
+                return linked;
+            }
+            word = next;
         }
         return -1;
     }
