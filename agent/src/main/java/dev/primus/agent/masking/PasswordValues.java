@@ -166,7 +166,8 @@ final class PasswordValues {
     }
 
     /**
-     * {@code at} is '=', ':', '>', '%', a '\\', a single quote, or a '-' or 'p' at a word start;
+     * {@code at} is '=', ':', '>', '%', a '\\', a single quote, or a '-', or a 'p', 't', 's' or 'k'
+     * (any case) at a word start;
      * {@code from} is where the last value found ends, {@code textStart} where the text starts.
      */
     static long match(CharSequence s, int textStart, int from, int at, int end) {
@@ -193,6 +194,13 @@ final class PasswordValues {
                 long command = ProtocolCommands.match(s, from, at, end);
                 long prose = command != Match.NONE ? command : ProsePasswords.match(s, at, end);
                 return prose != Match.NONE ? prose : EscapedElements.match(s, at, end);
+            case 't':
+            case 'T':
+            case 's':
+            case 'S':
+            case 'k':
+            case 'K':
+                return ProseSecrets.match(s, from, at, end);
             case '\'':
                 long afterWord = quotedAfterKeyWord(s, from, at, end);
                 return afterWord != Match.NONE ? afterWord : SqlInsertValues.match(s, textStart, at, end);

@@ -13,7 +13,8 @@ package dev.primus.agent.masking;
  * chars. A password that is a plain word ({@code password swordfish}) is left: it cannot be told
  * from prose. So are an algorithm's name in capitals ({@code password SHA256}), a date or time,
  * a version, a path or URL, a method's name with its source line, and whatever
- * {@link FrameworkValues} knows.
+ * {@link FrameworkValues} knows. The same value alone on a line under one that names it and ends
+ * with ':' ({@link ValueBelow}: Jenkins' and Elasticsearch's first-start passwords).
  */
 final class ProsePasswords {
     /** The words for a password ({@link PasswordValues#PASSWORD_WORDS}) that start with 'p', the char that triggers here. */
@@ -61,6 +62,17 @@ final class ProsePasswords {
         if (wordEnd < 0) {
             return Match.NONE;
         }
+        long inSentence = inSentence(s, at, wordEnd, end);
+        if (inSentence != Match.NONE) {
+            return inSentence;
+        }
+        long below = ValueBelow.under(s, wordEnd, end);
+        return below != Match.NONE && readsAsPassword(s, Match.start(below), Match.end(below), true) ? below
+                : Match.NONE;
+    }
+
+    /** The value after the word at {@code at}, which ends at {@code wordEnd}, on its line. */
+    private static long inSentence(CharSequence s, int at, int wordEnd, int end) {
         int value = spaces(s, wordEnd, end);
         if (value == wordEnd) {
             return Match.NONE;

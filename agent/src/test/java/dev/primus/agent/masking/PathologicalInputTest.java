@@ -25,7 +25,8 @@ class PathologicalInputTest {
         "\"AUTH\" \"x\" ", "\"AUTH\" \"", "a1 LOGIN \"", "PASS x\n", "/bot12345:AAAAA", "-ops_eyJ", "-pypi-AgE",
         " glc_A", "-sntrys_eyJ", "-PMAK-", "Authorization: Digest a=\"", "Authorization: Digest a=b, ",
         "Authorization: OAuth ", "\"password\":\"", "password:", "password=[", "\"password\":[\"", "token=<",
-        "password=${", "password=("})
+        "password=${", "password=(", "token ", "API key is ", "secret 'x", "token \"", "password to x:\n",
+        "password a:\n  ", "token a:\n\n"})
     void completesOnARepeatedFragment(String fragment) {
         StringBuilder text = new StringBuilder();
         while (text.length() < SIZE) {
@@ -43,7 +44,8 @@ class PathologicalInputTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"\"AUTH\" \"x\" ", "\"AUTH\" \"", "\"AUTH\" \"x\"         ", "-ops_eyJ", "-pypi-AgE",
-        "Authorization: Digest a=\"", "\"password\":\"", "token=<", "password=${", "password=("})
+        "Authorization: Digest a=\"", "\"password\":\"", "token=<", "password=${", "password=(", "token ",
+        "password a:\n  "})
     void completesOnAOneMegabyteLineOfOneCommand(String fragment) {
         StringBuilder text = new StringBuilder();
         while (text.length() < 10 * SIZE) {

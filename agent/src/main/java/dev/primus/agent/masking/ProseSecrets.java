@@ -1,0 +1,215 @@
+package dev.primus.agent.masking;
+
+/**
+ * A token, secret or API key written after the word that names it, with no separator:
+ * {@code Created token Xk9mP2qLw8zT4vR7nB3c for alice}, {@code Your API key is sk9Xk2mPq7LwT4zR8vN3},
+ * as {@code log.info("Generated API key {} for tenant {}", key, tenant)} writes one. The three
+ * words stand far more often before data that is no credential than "password" does (a parser's
+ * "unexpected token", a cache key, a Kubernetes secret's name), so the value must read as one a
+ * machine made:
+ * <ul>
+ *   <li>16 to 512 chars of a token's alphabet (letters, digits, {@code -._~+/}, '=' padding), with
+ *       a letter and a digit in it, ended by a space, the end, or the sentence's punctuation;</li>
+ *   <li>with no capital in it: hex and '-' (a UUID, a digest-shaped key) or letters and digits
+ *       alone: a Kubernetes object's name ({@code default-token-x7k2p}) and a path are lower case
+ *       with '-', '.' or '/';</li>
+ *   <li>not a name a developer wrote: in camel case ({@code MySecretName2024}) or capitals with
+ *       '_' ({@code TOKEN_TYPE_V2}), nor anything {@link FrameworkValues} knows.</li>
+ * </ul>
+ * "key" counts only after a word that makes it a credential ({@link #KEY_KINDS}: API key, secret
+ * key, license key): a cache, primary or idempotency key is data. A plain word after the noun
+ * ({@code token expired}, {@code secret not found}) is prose and never read as a value. The same
+ * value alone on a line under one that names it and ends with ':' ({@link ValueBelow}:
+ * Elasticsearch's Kibana enrollment token).
+ */
+final class ProseSecrets {
+    /** The nouns, each followed by a space; the scan asks here at their first char ({@link #mayStart}). */
+    private static final String[] NOUNS = {"token", "secret", "key"};
+    /**
+     * What makes "key" a credential's: the word right before it. Not "signing" or "encryption":
+     * what stands after them is mostly the key's id ({@code signing key 4AEE18F83AFDEB23}, GPG's).
+     */
+    private static final String[] KEY_KINDS = {"api", "secret", "access", "license", "licence", "subscription",
+        "master", "app", "auth", "developer"};
+    /** What may stand between the noun and its value: {@code API key is x}, {@code token was: x}. */
+    private static final String[] LINKS = {"is", "was"};
+    private static final int MIN_VALUE = 16;
+    private static final int MAX_VALUE = 512;
+    private static final int MAX_SPACES = 3;
+    /** The longest kind of key, read back from the 'k'. */
+    private static final int MAX_KIND = 12;
+    /** What may end a sentence right after the value. */
+    private static final String SENTENCE_ENDS = ".,;:!?)]}'\"";
+
+    private ProseSecrets() {
+    }
+
+    /** Whether the chars at {@code at} start one of the nouns: the scan's check before it asks. */
+    static boolean mayStart(CharSequence s, int at, int end) {
+        char first = (char) (s.charAt(at) | 0x20);
+        char second = (char) (s.charAt(at + 1) | 0x20);
+        char third = (char) (s.charAt(at + 2) | 0x20);
+        return first == 't' ? second == 'o' && third == 'k'
+                : first == 's' ? second == 'e' && third == 'c'
+                : first == 'k' && second == 'e' && third == 'y';
+    }
+
+    /**
+     * {@code at} is a 't', 's' or 'k' (any case) at a word start that {@link #mayStart} let through;
+     * {@code from} is where the text, or the last value found, ends before it.
+     */
+    static long match(CharSequence s, int from, int at, int end) {
+        int nounEnd = nounEnd(s, at, end);
+        if (nounEnd < 0 || (s.charAt(at) | 0x20) == 'k' && !afterKeyKind(s, from, at)) {
+            return Match.NONE;
+        }
+        long inSentence = inSentence(s, nounEnd, end);
+        if (inSentence != Match.NONE) {
+            return inSentence;
+        }
+        long below = ValueBelow.under(s, nounEnd, end);
+        return below != Match.NONE && readsAsCredential(s, Match.start(below), Match.end(below)) ? below : Match.NONE;
+    }
+
+    /** The value after the noun, which ends at {@code nounEnd}, on its line. */
+    private static long inSentence(CharSequence s, int nounEnd, int end) {
+        int value = spaces(s, nounEnd, end);
+        int linked = afterLink(s, value, end);
+        if (linked >= 0) {
+            value = linked;
+        }
+        if (value >= end) {
+            return Match.NONE;
+        }
+        char quote = s.charAt(value);
+        boolean quoted = quote == '\'' || quote == '"' || quote == '`';
+        int start = quoted ? value + 1 : value;
+        int stop = start;
+        while (stop < end && stop - start <= MAX_VALUE && isTokenChar(s.charAt(stop))) {
+            stop++;
+        }
+        while (stop < end && s.charAt(stop) == '=') {
+            stop++;
+        }
+        if (quoted ? stop >= end || s.charAt(stop) != quote : !endsSentence(s, stop, end)) {
+            return Match.NONE;
+        }
+        while (!quoted && stop > start && s.charAt(stop - 1) == '.') {
+            stop--; // the sentence's full stop
+        }
+        return readsAsCredential(s, start, stop) ? Match.of(start, stop) : Match.NONE;
+    }
+
+    /** The end of the noun at {@code at}, which a space must follow; -1 if none is there. */
+    private static int nounEnd(CharSequence s, int at, int end) {
+        for (String noun : NOUNS) {
+            int nounEnd = at + noun.length();
+            if (nounEnd < end && s.charAt(nounEnd) == ' ' && TextSearch.startsWithIgnoreCase(s, at, end, noun)) {
+                return nounEnd;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether one of {@link #KEY_KINDS} stands right before the "key" at {@code at}, a space or '-' apart. */
+    private static boolean afterKeyKind(CharSequence s, int from, int at) {
+        int kindEnd = at - 1;
+        if (kindEnd <= from || s.charAt(kindEnd) != ' ' && s.charAt(kindEnd) != '-') {
+            return false;
+        }
+        int kindStart = kindEnd;
+        while (kindStart > from && kindEnd - kindStart < MAX_KIND && CharClass.isLetter(s.charAt(kindStart - 1))) {
+            kindStart--;
+        }
+        if (kindStart > from && CharClass.isWord(s.charAt(kindStart - 1))) {
+            return false;
+        }
+        for (String kind : KEY_KINDS) {
+            if (TextSearch.equalsIgnoreCase(s, kindStart, kindEnd, kind)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Past "is" or "was", an optional ':', and the spaces after; -1 when no link is there. */
+    private static int afterLink(CharSequence s, int at, int end) {
+        for (String link : LINKS) {
+            int linkEnd = at + link.length();
+            if (linkEnd < end && TextSearch.startsWithIgnoreCase(s, at, end, link)
+                    && (s.charAt(linkEnd) == ' ' || s.charAt(linkEnd) == ':')) {
+                return spaces(s, s.charAt(linkEnd) == ':' ? linkEnd + 1 : linkEnd, end);
+            }
+        }
+        return -1;
+    }
+
+    private static int spaces(CharSequence s, int at, int end) {
+        int i = at;
+        while (i < end && i - at < MAX_SPACES && s.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isTokenChar(char c) {
+        return CharClass.isAlnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+    }
+
+    /** The end of the text, a space or line break, or punctuation that ends a sentence or a quote. */
+    private static boolean endsSentence(CharSequence s, int at, int end) {
+        return at >= end || Character.isWhitespace(s.charAt(at)) || SENTENCE_ENDS.indexOf(s.charAt(at)) >= 0
+                || PasswordValues.isEscapedBreakAt(s, at, end);
+    }
+
+    /** The rules of the class comment. */
+    static boolean readsAsCredential(CharSequence s, int start, int stop) {
+        int length = stop - start;
+        if (length < MIN_VALUE || length > MAX_VALUE || !CharClass.isAlnum(s.charAt(start))
+                || FrameworkValues.isOne(s, start, stop)) {
+            return false;
+        }
+        boolean digit = false;
+        boolean upper = false;
+        boolean lower = false;
+        boolean symbol = false;
+        boolean hex = true;
+        for (int i = start; i < stop; i++) {
+            char c = s.charAt(i);
+            digit |= CharClass.isDigit(c);
+            upper |= CharClass.isUpper(c);
+            lower |= CharClass.isLower(c);
+            symbol |= !CharClass.isAlnum(c);
+            hex &= CharClass.isDigit(c) || c >= 'a' && c <= 'f' || c == '-';
+        }
+        if (!digit || !upper && !lower) {
+            return false;
+        }
+        if (!upper) {
+            return hex || !symbol;
+        }
+        if (!lower) {
+            return TextSearch.indexOf(s, '_', start, stop) < 0;
+        }
+        return !isCamelCase(s, start, stop);
+    }
+
+    /**
+     * A name a developer wrote: lower-case letters, then words that each start with one capital
+     * and go on in lower case, and runs of digits ({@code mySecretName2024}, {@code AppToken2Prod}),
+     * nothing else. A random token has two capitals in a row, or a lower-case letter after a digit,
+     * within a few chars.
+     */
+    private static boolean isCamelCase(CharSequence s, int start, int stop) {
+        char previous = 0;
+        for (int i = start; i < stop; i++) {
+            char c = s.charAt(i);
+            if (!CharClass.isAlnum(c) || CharClass.isUpper(previous) && !CharClass.isLower(c)
+                    || CharClass.isLower(c) && CharClass.isDigit(previous)) {
+                return false;
+            }
+            previous = c;
+        }
+        return !CharClass.isUpper(previous);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.primus.agent.masking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A token, secret or API key right after the word that names it ({@link ProseSecrets}). */
+class ProseSecretsTest {
+    private final Masker masker = Masker.builder().detectors("password_kv").build();
+    private final Masker allDetectors = Masker.builder().build();
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "Created token Xk9mP2qLw8zT4vR7nB3c for user alice | Created token [PASSWORD_KV] for user alice",
+        "Generated API key Xk9mP2qLw8zT4vR7nB3c for tenant acme | Generated API key [PASSWORD_KV] for tenant acme",
+        "Your API key is sk9Xk2mPq7LwT4zR8vN3 | Your API key is [PASSWORD_KV]",
+        "api key Xk9mP2qLw8zT4vR7nB3c revoked | api key [PASSWORD_KV] revoked",
+        "Issued token Xk9mP2qLw8zT4vR7nB3c to client web | Issued token [PASSWORD_KV] to client web",
+        "Using access token Xk9mP2qLw8zT4vR7nB3c. | Using access token [PASSWORD_KV].",
+        "refresh token 1//0gXk9mP2qLw8zT4vR7nB3c expired | refresh token [PASSWORD_KV] expired",
+        "client secret Xk9mP2qLw8zT4vR7nB3c, rotating | client secret [PASSWORD_KV], rotating",
+        "Secret was: Xk9mP2qLw8zT4vR7nB3c | Secret was: [PASSWORD_KV]",
+        "TOKEN Xk9mP2qLw8zT4vR7nB3c | TOKEN [PASSWORD_KV]",
+        "License key ABCD1234EFGH5678IJKL accepted | License key [PASSWORD_KV] accepted",
+        "secret-key dGhpcyBpcyBhIHNlY3JldCBrZXk9PQ== loaded | secret-key [PASSWORD_KV] loaded",
+        "Issued token 7f3a2b1c-9d4e-4f60-8182-93a4b5c6d7e8 | Issued token [PASSWORD_KV]",
+        "secret key 8f14e45fceea167a5a36dedd4bea2543 | secret key [PASSWORD_KV]",
+        "token 'Xk9mP2qLw8zT4vR7nB3c' rejected | token '[PASSWORD_KV]' rejected",
+        "Vault token hvs.CAESIJ9kX2mPq7LwT4zR8vN3bQ5yH1jU6gF0dS2a | Vault token [PASSWORD_KV]",
+        "bootstrap token x7k2pq9m4n8b3v6c1z5l | bootstrap token [PASSWORD_KV]",
+    })
+    void masksOnlyTheValueAfterTheNoun(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "token validation failed for client web",
+        "Refreshing token for client 7f3a2b1c-9d4e-4f60-8182-93a4b5c6d7e8",
+        "access token expired at 2026-12-05T10:00:00Z",
+        "key not found in cache",
+        "Loaded key store from /etc/keys/app.jks",
+        "Token endpoint https://auth.example.com/token responded 200",
+        "cache key 7f3a2b1c-9d4e-4f60-8182-93a4b5c6d7e8 evicted", // a key that is data: no kind before it
+        "Idempotency key 7f3a2b1c-9d4e-4f60-8182-93a4b5c6d7e8 seen twice",
+        "primary key 12345678901234567890 exists",
+        "key com.example.CacheKey@1a2b3c evicted",
+        "token TOKEN_TYPE_BEARER selected",
+        "secret \"default-token-x7k2p\" not found", // a Kubernetes object's name
+        "Mounted secret prod-db-credentials-2024 into /var/run",
+        "secret /etc/secrets/db-password-2024 read",
+        "token MyAppSessionToken2024 created", // a name in camel case
+        "secret SECRET_NAME_V2_PRODUCTION missing",
+        "token 12345678901234567890 issued", // a number, no letter
+        "token Xk9mP2qLw8zT4vR7nB3c@example.com", // not ended as a sentence is
+        "Unexpected token abcdefghijklmnopqrstuvw", // a word, no digit
+        "keystore Xk9mP2qLw8zT4vR7nB3c", // not the noun
+        "tokens Xk9mP2qLw8zT4vR7nB3c",
+        "token Xk9mP2q", // too short
+        "API key id 3f2a9b8c7d6e5f4a3f2a9b8c7d6e5f4a",
+        "signing key 4AEE18F83AFDEB23 expires", // a key's id after a kind that names no credential
+    })
+    void leavesDataThatNamesNoCredential(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        // A value of a kind with its own detector is named by it; the rest by password_kv.
+        "Your API key is sk-proj-Xk9mP2qLw8zT4vR7nB3cT3BlbkFJXk9mP2qLw8zT4vR7nB3c | Your API key is [OPENAI_KEY]",
+        "Issued token 7f3a2b1c-9d4e-4f60-8182-93a4b5c6d7e8 to bob | Issued token [PASSWORD_KV] to bob",
+        "Generated API key 4111111111111111xK9mP2qLw8zT for acme | Generated API key [PASSWORD_KV] for acme",
+        "order 7781 shipped to the north-7 route | order 7781 shipped to the north-7 route",
+    })
+    void withEveryDetectorTheValueIsMaskedOnce(String text, String masked) {
+        assertEquals(masked, allDetectors.mask(text));
+    }
+}
