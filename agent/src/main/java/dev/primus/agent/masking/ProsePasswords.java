@@ -58,7 +58,7 @@ final class ProsePasswords {
 
     /** {@code at} is a 'p' or 'P' at a word start. */
     static long match(CharSequence s, int at, int end) {
-        int wordEnd = wordEnd(s, at, end);
+        int wordEnd = TextSearch.wordBeforeSpace(s, at, end, WORDS);
         if (wordEnd < 0) {
             return Match.NONE;
         }
@@ -127,7 +127,7 @@ final class ProsePasswords {
      * Past the one of {@code words} at {@code at}, the space (or, with {@code colon}, the ':')
      * after it, and the spaces after that; -1 when none of them is there, or {@code at} is -1.
      */
-    private static int afterOneOf(String[] words, CharSequence s, int at, int end, boolean colon) {
+    static int afterOneOf(String[] words, CharSequence s, int at, int end, boolean colon) {
         if (at < 0) {
             return -1;
         }
@@ -179,28 +179,13 @@ final class ProsePasswords {
         return false;
     }
 
-    /** The end of the password word at {@code at}, followed by a space; -1 if there is none. */
-    private static int wordEnd(CharSequence s, int at, int end) {
-        for (String word : WORDS) {
-            int wordEnd = at + word.length();
-            if (wordEnd < end && s.charAt(wordEnd) == ' ' && TextSearch.startsWithIgnoreCase(s, at, end, word)) {
-                return wordEnd;
-            }
-        }
-        return -1;
-    }
-
     /** An HTML entity, as escaped text holds the sentence's quote ({@code Password is correct.&quot;}). */
     private static boolean isEntityAt(CharSequence s, int at, int end) {
         return s.charAt(at) == '&' && at + 1 < end && (CharClass.isLower(s.charAt(at + 1)) || s.charAt(at + 1) == '#');
     }
 
     private static int spaces(CharSequence s, int at, int end) {
-        int i = at;
-        while (i < end && i - at < MAX_SPACES && s.charAt(i) == ' ') {
-            i++;
-        }
-        return i;
+        return TextSearch.pastSpaces(s, at, end, MAX_SPACES);
     }
 
     /** {@code v2.7.18}: a 'v', then digits and dots. */

@@ -59,7 +59,7 @@ final class ProseSecrets {
      * {@code from} is where the text, or the last value found, ends before it.
      */
     static long match(CharSequence s, int from, int at, int end) {
-        int nounEnd = nounEnd(s, at, end);
+        int nounEnd = TextSearch.wordBeforeSpace(s, at, end, NOUNS);
         if (nounEnd < 0 || (s.charAt(at) | 0x20) == 'k' && !afterKeyKind(s, from, at)) {
             return Match.NONE;
         }
@@ -74,7 +74,7 @@ final class ProseSecrets {
     /** The value after the noun, which ends at {@code nounEnd}, on its line. */
     private static long inSentence(CharSequence s, int nounEnd, int end) {
         int value = spaces(s, nounEnd, end);
-        int linked = afterLink(s, value, end);
+        int linked = ProsePasswords.afterOneOf(LINKS, s, value, end, true);
         if (linked >= 0) {
             value = linked;
         }
@@ -100,17 +100,6 @@ final class ProseSecrets {
         return readsAsCredential(s, start, stop) ? Match.of(start, stop) : Match.NONE;
     }
 
-    /** The end of the noun at {@code at}, which a space must follow; -1 if none is there. */
-    private static int nounEnd(CharSequence s, int at, int end) {
-        for (String noun : NOUNS) {
-            int nounEnd = at + noun.length();
-            if (nounEnd < end && s.charAt(nounEnd) == ' ' && TextSearch.startsWithIgnoreCase(s, at, end, noun)) {
-                return nounEnd;
-            }
-        }
-        return -1;
-    }
-
     /** Whether one of {@link #KEY_KINDS} stands right before the "key" at {@code at}, a space or '-' apart. */
     private static boolean afterKeyKind(CharSequence s, int from, int at) {
         int kindEnd = at - 1;
@@ -132,24 +121,8 @@ final class ProseSecrets {
         return false;
     }
 
-    /** Past "is" or "was", an optional ':', and the spaces after; -1 when no link is there. */
-    private static int afterLink(CharSequence s, int at, int end) {
-        for (String link : LINKS) {
-            int linkEnd = at + link.length();
-            if (linkEnd < end && TextSearch.startsWithIgnoreCase(s, at, end, link)
-                    && (s.charAt(linkEnd) == ' ' || s.charAt(linkEnd) == ':')) {
-                return spaces(s, s.charAt(linkEnd) == ':' ? linkEnd + 1 : linkEnd, end);
-            }
-        }
-        return -1;
-    }
-
     private static int spaces(CharSequence s, int at, int end) {
-        int i = at;
-        while (i < end && i - at < MAX_SPACES && s.charAt(i) == ' ') {
-            i++;
-        }
-        return i;
+        return TextSearch.pastSpaces(s, at, end, MAX_SPACES);
     }
 
     private static boolean isTokenChar(char c) {

@@ -47,6 +47,26 @@ final class TextSearch {
         return false;
     }
 
+    /** The end of the one of {@code lowerWords} at {@code at}, ASCII case ignored, that a space follows; -1 if none. */
+    static int wordBeforeSpace(CharSequence s, int at, int end, String[] lowerWords) {
+        for (String word : lowerWords) {
+            int wordEnd = at + word.length();
+            if (wordEnd < end && s.charAt(wordEnd) == ' ' && startsWithIgnoreCase(s, at, end, word)) {
+                return wordEnd;
+            }
+        }
+        return -1;
+    }
+
+    /** Past the spaces at {@code at}, at most {@code max} of them. */
+    static int pastSpaces(CharSequence s, int at, int end, int max) {
+        int i = at;
+        while (i < end && i - at < max && s.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
     /** Whether {@code s[at, end)} is {@code lowerWord}, ASCII case-insensitively; {@code lowerWord} must be lower case. */
     static boolean equalsIgnoreCase(CharSequence s, int at, int end, String lowerWord) {
         return end - at == lowerWord.length() && startsWithIgnoreCase(s, at, end, lowerWord);
