@@ -45,13 +45,16 @@ final class PasswordValues {
      */
     private static final String SECRET_ID = "secretid";
     /**
-     * A card's or an account's PIN: a key only before 4 to 12 digits ({@code PIN=4821},
-     * {@code "atm_pin": "482193"}), so that a GPIO pin's number ({@code pin=17}) or a pin of a
-     * dependency's version stays.
+     * A card's or an account's PIN, and a one-time code: keys only before 4 to 12 digits
+     * ({@code PIN=4821}, {@code "atm_pin": "482193"}, {@code otp=482913}, {@code mfaCode: 482913}),
+     * so that a GPIO pin's number ({@code pin=17}), a pin of a dependency's version, and Erlang's
+     * release ({@code Erlang/OTP: 25.3}) stay.
      */
     private static final String PIN = "pin";
-    private static final int MIN_PIN = 4;
-    private static final int MAX_PIN = 12;
+    private static final String[] DIGIT_KEYS = {PIN, "otp", "totp", "hotp", "otpcode", "mfacode", "verificationcode",
+        "smscode"};
+    private static final int MIN_CODE_DIGITS = 4;
+    private static final int MAX_CODE_DIGITS = 12;
     /**
      * Compared ignoring case and the '_', '-', '.' or space between their words ({@link KeyedValue#startOfName}):
      * {@code apikey} is {@code api_key}, {@code API-Key}, {@code api.key} and {@code API key}.
@@ -61,8 +64,9 @@ final class PasswordValues {
         "sharedaccesskey", "subscriptionkey", "licensekey", "secretkeybase", "jsessionid",
         "auth", "authorization", "credentials", "credential", "storepass", "keypass", "srcstorepass", "deststorepass",
         "srckeypass", "destkeypass", "appkey", "userinfo", "sonarlogin", "cookie", "cvv", "cvc", "cvv2", "cvc2",
-        "securitycode", "tokenvalue", "secretstring", "passcode", PIN,
-        // An Azure Functions key (x-functions-key). Not "otp", a one-time password: "Erlang/OTP: 25.3".
+        "securitycode", "tokenvalue", "secretstring", "passcode", PIN, "otp", "totp", "hotp", "otpcode", "mfacode",
+        "verificationcode", "smscode",
+        // An Azure Functions key (x-functions-key).
         "functionskey",
         // A request signature (AWS SigV4 and presigned URLs, X-Goog-Signature, Stripe-Signature): valid until it expires.
         // And the webhook headers that name their hash: GitHub's X-Hub-Signature-256, Shopify's X-Shopify-Hmac-Sha256.
@@ -201,6 +205,8 @@ final class PasswordValues {
             case 'k':
             case 'K':
                 return ProseSecrets.match(s, from, at, end);
+            case 'O':
+                return OneTimeCodes.match(s, at, end);
             case '\'':
                 long afterWord = quotedAfterKeyWord(s, from, at, end);
                 return afterWord != Match.NONE ? afterWord : SqlInsertValues.match(s, textStart, at, end);
@@ -370,7 +376,7 @@ final class PasswordValues {
         if (isCount(s, from, keyEnd, key, value, end)) {
             return Match.NONE;
         }
-        if (key >= 0 && KEYS[key].equals(PIN) && !isPinValue(s, value, end)) {
+        if (key >= 0 && isOneOf(KEYS[key], DIGIT_KEYS) && !isDigitCode(s, value, end)) {
             return Match.NONE;
         }
         boolean authorization = key >= 0 && isAuthorization(key);
@@ -457,13 +463,14 @@ final class PasswordValues {
     }
 
     /** 4 to 12 digits at {@code value}, in quotes or not, and no letter or digit after them. */
-    private static boolean isPinValue(CharSequence s, int value, int end) {
+    private static boolean isDigitCode(CharSequence s, int value, int end) {
         int i = value < end && CharClass.isQuote(s.charAt(value)) ? value + 1 : value;
         int digits = i;
         while (i < end && CharClass.isDigit(s.charAt(i))) {
             i++;
         }
-        return i - digits >= MIN_PIN && i - digits <= MAX_PIN && (i == end || !CharClass.isAlnum(s.charAt(i)));
+        return i - digits >= MIN_CODE_DIGITS && i - digits <= MAX_CODE_DIGITS
+                && (i == end || !CharClass.isAlnum(s.charAt(i)));
     }
 
     /**

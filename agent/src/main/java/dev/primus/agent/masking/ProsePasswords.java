@@ -146,7 +146,7 @@ final class ProsePasswords {
      * after them ({@code for bob is x}, {@code for user 'admin': x}): where the value starts; -1
      * otherwise ({@code for invalid user admin from}).
      */
-    private static int afterOwner(CharSequence s, int at, int end) {
+    static int afterOwner(CharSequence s, int at, int end) {
         int word = afterOneOf(OWNERS, s, at, end, false);
         for (int words = 0; word >= 0 && words < MAX_OWNER_WORDS && word < end; words++) {
             int wordStop = word;

@@ -251,7 +251,8 @@ final class SpanFinder {
     /**
      * password_kv from a 'p' at a word start: a password's word in a sentence
      * ({@link ProsePasswords}), "pas" or "pwd" and longer; from a 't', 's' or 'k': a token's,
-     * secret's or key's ({@link ProseSecrets}); from an 'A' or 'L', or a 'P' that
+     * secret's or key's ({@link ProseSecrets}); from an 'O': a one-time code's "OTP"
+     * ({@link OneTimeCodes}); from an 'A' or 'L', or a 'P' that
      * starts no such word: a protocol's command ({@link ProtocolCommands}). Apart from
      * {@link #narrowed}, which must stay small enough to inline.
      */
@@ -262,6 +263,9 @@ final class SpanFinder {
         char first = (char) (s.charAt(at) | 0x20);
         if (first == 't' || first == 's' || first == 'k') {
             return ProseSecrets.mayStart(s, at, end);
+        }
+        if (first == 'o') {
+            return OneTimeCodes.mayStart(s, at, end);
         }
         if (first != 'p') {
             return ProtocolCommands.mayStart(s, at, end);

@@ -130,8 +130,8 @@ final class TriggerTable {
         // 'p': a password's word in prose (ProsePasswords); 'P', 'A', 'L': also a PASS, AUTH or LOGIN
         // command (ProtocolCommands)
         atStart(BuiltInDetector.PASSWORD_KV, enabled, "-pPAL");
-        // a token, secret or API key in prose (ProseSecrets)
-        atStart(BuiltInDetector.PASSWORD_KV, enabled, "tTsSkK");
+        // a token, secret or API key in prose (ProseSecrets); a one-time code after "OTP" (OneTimeCodes)
+        atStart(BuiltInDetector.PASSWORD_KV, enabled, "tTsSkKO");
         anywhere(BuiltInDetector.URL_CREDENTIALS, enabled, ":");
         anywhere(BuiltInDetector.IP_ADDRESS, enabled, ":");
         anywhere(BuiltInDetector.AWS_SECRET_KEY, enabled, "=:");

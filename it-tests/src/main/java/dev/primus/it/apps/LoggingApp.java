@@ -61,6 +61,8 @@ public final class LoggingApp {
         {"X-Vault-Token: {}", "hvs.CAESIJ3exampleFORprimus0tests"},
         {"&lt;password&gt;{}&lt;/password&gt;", "escKeyed77"},
         {"refreshed the credentials, now {} until 10:42", "ya29.a0AfB_byC-EXAMPLE_token_for_primus_0123"},
+        {"Generated API key {} for tenant acme", "apiKeyKeyed77Xk9mP2qLw"},
+        {"Sending OTP {} to the registered mobile", "482913"},
     };
     /** The statement Hibernate logs before its bindings, on the same thread. */
     static final String STATEMENT = "insert into users (email,password,id) values (?,?,?)";
