@@ -170,8 +170,8 @@ final class PasswordValues {
     }
 
     /**
-     * {@code at} is '=', ':', '>', '%', a '\\', a single quote, or a '-', or a 'p', 't', 's' or 'k'
-     * (any case) at a word start;
+     * {@code at} is '=', ':', '>', '%', a '\\', a single quote, or at a word start a '-', a 'p', 't',
+     * 's' or 'k' in either case, or an 'O', 'A' or 'L';
      * {@code from} is where the last value found ends, {@code textStart} where the text starts.
      */
     static long match(CharSequence s, int textStart, int from, int at, int end) {
