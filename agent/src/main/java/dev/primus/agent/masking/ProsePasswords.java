@@ -34,8 +34,11 @@ final class ProsePasswords {
     /** What names no account but the kind of one: after {@code for user:} comes the account, not its password. */
     private static final String[] ACCOUNT_NOUNS = {"user", "username", "account", "login", "id", "userid", "email",
         "principal", "client", "member", "customer"};
-    /** The account's name: one or two words ({@code for user bob}), each at most this long. */
-    private static final int MAX_OWNER_WORDS = 2;
+    /**
+     * The account's name: one to four words ({@code for user bob}, Elasticsearch's {@code for the
+     * elastic built-in superuser}), each at most this long.
+     */
+    private static final int MAX_OWNER_WORDS = 4;
     private static final int MAX_OWNER_WORD = 64;
     /** What a value after a colon may not start with: placeholders, flags, stars, quotes, brackets, one of our markers. */
     private static final String NO_FIRST_AFTER_COLON = "$%{<[(-*'`\"";
@@ -88,9 +91,11 @@ final class ProsePasswords {
             value = linked;
         }
         boolean afterColon = colonBefore(s, at, value);
-        if (value < end && s.charAt(value) == '"') {
-            // password "s3cret!": the quotes are the sentence's, what they hold the password's.
-            int close = TextSearch.indexOf(s, '"', value + 1, Math.min(end, value + 2 + MAX_VALUE));
+        char quote = value < end ? s.charAt(value) : 0;
+        if (quote == '"' || quote == '\'' && linked >= 0) {
+            // password "s3cret!", password is 'Xk9mP2q': the quotes are the sentence's, what they hold the
+            // password's. A single quote right after the word is SQL's (PASSWORD 'x'), read from the quote.
+            int close = TextSearch.indexOf(s, quote, value + 1, Math.min(end, value + 2 + MAX_VALUE));
             return close > 0 && readsAsPassword(s, value + 1, close, false) ? Match.of(value + 1, close) : Match.NONE;
         }
         int stop = value;
@@ -124,8 +129,9 @@ final class ProsePasswords {
     }
 
     /**
-     * Past the one of {@code words} at {@code at}, the space (or, with {@code colon}, the ':')
-     * after it, and the spaces after that; -1 when none of them is there, or {@code at} is -1.
+     * Past the one of {@code words} at {@code at}, the space (or, with {@code colon}, the ':', or
+     * spaces and a ':' as Elasticsearch writes "is : x") after it, and the spaces after that; -1
+     * when none of them is there, or {@code at} is -1.
      */
     static int afterOneOf(String[] words, CharSequence s, int at, int end, boolean colon) {
         if (at < 0) {
@@ -135,7 +141,9 @@ final class ProsePasswords {
             int wordEnd = at + word.length();
             if (TextSearch.startsWithIgnoreCase(s, at, end, word) && wordEnd < end
                     && (s.charAt(wordEnd) == ' ' || colon && s.charAt(wordEnd) == ':')) {
-                return spaces(s, s.charAt(wordEnd) == ':' ? wordEnd + 1 : wordEnd, end);
+                int next = spaces(s, s.charAt(wordEnd) == ':' ? wordEnd + 1 : wordEnd, end);
+                return colon && s.charAt(wordEnd) == ' ' && next < end && s.charAt(next) == ':'
+                        ? spaces(s, next + 1, end) : next;
             }
         }
         return -1;

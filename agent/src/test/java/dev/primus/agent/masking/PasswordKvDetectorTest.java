@@ -889,6 +889,10 @@ class PasswordKvDetectorTest {
             + " | A temporary password is generated for root@localhost: [PASSWORD_KV]",
         "password generated for admin: 9fK2mQx7Lp         | password generated for admin: [PASSWORD_KV]",
         "Your new password is: ;abc123X                    | Your new password is: [PASSWORD_KV]",
+        // Elasticsearch 8's Docker log: four words name the account, and a space stands before the colon.
+        "The generated password for the elastic built-in superuser is : Xk9mP2qLw8zT"
+            + " | The generated password for the elastic built-in superuser is : [PASSWORD_KV]",
+        "Your initial admin password is 'Xk9mP2qLw8zT'      | Your initial admin password is '[PASSWORD_KV]'",
     })
     void masksAPasswordAfterItsWordInASentence(String text, String expected) {
         assertEquals(expected, masker.mask(text));
@@ -913,7 +917,8 @@ class PasswordKvDetectorTest {
         "Password for user bob: changed at 2026-12-05T10:00:00Z", "password for bob: 2026-12-05T10:00:00Z",
         "password for bob: {{vault:db}}", "password generated for admin: stored in vault",
         "password for the elastic user (reset with `elasticsearch-reset-password`):",
-        "Reset password for user: bob2024x", "Password for account: acct-7731x", "password of Login: jdoe42x"})
+        "Reset password for user: bob2024x", "Password for account: acct-7731x", "password of Login: jdoe42x",
+        "password is 'expired'", "password for the web console is ready", "password is : none"})
     void leavesWhatFollowsAPasswordWordInProseAloneUnlessItReadsAsAPassword(String text) {
         assertEquals(text, masker.mask(text));
     }
