@@ -31,8 +31,8 @@ final class ProseSecrets {
      */
     private static final String[] KEY_KINDS = {"api", "secret", "access", "license", "licence", "subscription",
         "master", "app", "auth", "developer"};
-    /** What may stand between the noun and its value: {@code API key is x}, {@code token was: x}. */
-    private static final String[] LINKS = {"is", "was"};
+    /** What may stand between the noun and its value: {@code API key is x}, {@code token was: x}, {@code set to x}. */
+    private static final String[] LINKS = {"is", "was", "set to", "changed to"};
     private static final int MIN_VALUE = 16;
     private static final int MAX_VALUE = 512;
     private static final int MAX_SPACES = 3;
@@ -81,8 +81,10 @@ final class ProseSecrets {
         if (value >= end) {
             return Match.NONE;
         }
-        char quote = s.charAt(value);
-        boolean quoted = quote == '\'' || quote == '"' || quote == '`';
+        char open = s.charAt(value);
+        // In quotes or brackets the value is the sentence's ('x', "x", [x]): read to the closing one.
+        char quote = open == '[' ? ']' : open;
+        boolean quoted = open == '\'' || open == '"' || open == '`' || open == '[';
         int start = quoted ? value + 1 : value;
         int stop = start;
         while (stop < end && stop - start <= MAX_VALUE && isTokenChar(s.charAt(stop))) {

@@ -30,6 +30,8 @@ class ProseSecretsTest {
         "token 'Xk9mP2qLw8zT4vR7nB3c' rejected | token '[PASSWORD_KV]' rejected",
         "Vault token hvs.CAESIJ9kX2mPq7LwT4zR8vN3bQ5yH1jU6gF0dS2a | Vault token [PASSWORD_KV]",
         "bootstrap token x7k2pq9m4n8b3v6c1z5l | bootstrap token [PASSWORD_KV]",
+        "API key set to Xk9mP2qLw8zT4vR7nB3c | API key set to [PASSWORD_KV]",
+        "Token [Xk9mP2qLw8zT4vR7nB3c] expired | Token [[PASSWORD_KV]] expired",
     })
     void masksOnlyTheValueAfterTheNoun(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -61,6 +63,7 @@ class ProseSecretsTest {
         "token Xk9mP2q", // too short
         "API key id 3f2a9b8c7d6e5f4a3f2a9b8c7d6e5f4a",
         "signing key 4AEE18F83AFDEB23 expires", // a key's id after a kind that names no credential
+        "token [main] expired", "secret [PASSWORD_KV] rotated", // a word; one of our markers
     })
     void leavesDataThatNamesNoCredential(String text) {
         assertEquals(text, masker.mask(text));
