@@ -18,7 +18,8 @@ package dev.primus.agent.masking;
  * </ul>
  * "key" counts only after a word that makes it a credential ({@link #KEY_KINDS}: API key, secret
  * key, license key): a cache, primary or idempotency key is data. A plain word after the noun
- * ({@code token expired}, {@code secret not found}) is prose and never read as a value. The same
+ * ({@code token expired}, {@code secret not found}) is prose and never read as a value. In quotes
+ * or brackets ({@code token 'x'}, {@code Token [x] expired}) the value is read to the closing one. The same
  * value alone on a line under one that names it and ends with ':' ({@link ValueBelow}:
  * Elasticsearch's Kibana enrollment token).
  */
