@@ -37,7 +37,7 @@ final class OneTimeCodes {
         if (afterCode >= 0) {
             value = afterCode;
         }
-        int linked = ProsePasswords.afterOwner(s, value, end);
+        int linked = ProsePasswords.afterOwner(s, value, end, false);
         if (linked < 0) {
             linked = ProsePasswords.afterOneOf(LINKS, s, value, end, true);
         }

@@ -29,6 +29,14 @@ final class ProsePasswords {
      * {@code password is generated for root@localhost: x}.
      */
     private static final String[] GENERATED = {"is generated", "was generated", "generated"};
+    /**
+     * What, right before the word, lets "to" link an account to the password it was given:
+     * {@code Changed password of user bob to x}. Elsewhere "to" is no link (see {@link #LINKS}).
+     */
+    private static final String[] CHANGE_VERBS = {"changed", "change", "reset", "set", "updated", "update"};
+    private static final String[] TO = {"to"};
+    /** The longest of {@link #CHANGE_VERBS}, read back from the word. */
+    private static final int MAX_VERB = 7;
     /** What may name the account between the word and a link: {@code password for bob is x}, {@code of admin was x}. */
     private static final String[] OWNERS = {"for", "of"};
     /** What names no account but the kind of one: after {@code for user:} comes the account, not its password. */
@@ -80,9 +88,10 @@ final class ProsePasswords {
         if (value == wordEnd) {
             return Match.NONE;
         }
-        int linked = afterOwner(s, value, end);
+        boolean changed = TextSearch.afterWordOf(s, 0, at, CHANGE_VERBS, MAX_VERB, false);
+        int linked = afterOwner(s, value, end, changed);
         if (linked < 0) {
-            linked = afterOwner(s, afterGenerated(s, value, end), end);
+            linked = afterOwner(s, afterGenerated(s, value, end), end, false);
         }
         if (linked < 0) {
             linked = afterLink(s, value, end);
@@ -150,11 +159,12 @@ final class ProsePasswords {
     }
 
     /**
-     * Past "for" or "of", the account's one or two words at {@code at}, and the link or colon
-     * after them ({@code for bob is x}, {@code for user 'admin': x}): where the value starts; -1
-     * otherwise ({@code for invalid user admin from}).
+     * Past "for" or "of", the account's one to four words at {@code at}, and the link or colon
+     * after them ({@code for bob is x}, {@code for user 'admin': x}; with {@code to}, also
+     * {@code of user bob to x}): where the value starts; -1 otherwise ({@code for invalid user
+     * admin from}).
      */
-    static int afterOwner(CharSequence s, int at, int end) {
+    static int afterOwner(CharSequence s, int at, int end, boolean to) {
         int word = afterOneOf(OWNERS, s, at, end, false);
         for (int words = 0; word >= 0 && words < MAX_OWNER_WORDS && word < end; words++) {
             int wordStop = word;
@@ -169,7 +179,8 @@ final class ProsePasswords {
                 return words == 0 && isAccountNoun(s, word, wordStop - 1) ? -1 : spaces(s, wordStop, end);
             }
             int next = spaces(s, wordStop, end);
-            int linked = afterLink(s, next, end);
+            int linked = to ? Math.max(afterLink(s, next, end), afterOneOf(TO, s, next, end, false))
+                    : afterLink(s, next, end);
             if (linked >= 0) {
                 return linked;
             }
@@ -179,12 +190,7 @@ final class ProsePasswords {
     }
 
     private static boolean isAccountNoun(CharSequence s, int start, int end) {
-        for (String noun : ACCOUNT_NOUNS) {
-            if (TextSearch.equalsIgnoreCase(s, start, end, noun)) {
-                return true;
-            }
-        }
-        return false;
+        return TextSearch.isOneOfIgnoreCase(s, start, end, ACCOUNT_NOUNS);
     }
 
     /** An HTML entity, as escaped text holds the sentence's quote ({@code Password is correct.&quot;}). */

@@ -61,7 +61,7 @@ final class ProseSecrets {
      */
     static long match(CharSequence s, int from, int at, int end) {
         int nounEnd = TextSearch.wordBeforeSpace(s, at, end, NOUNS);
-        if (nounEnd < 0 || (s.charAt(at) | 0x20) == 'k' && !afterKeyKind(s, from, at)) {
+        if (nounEnd < 0 || (s.charAt(at) | 0x20) == 'k' && !TextSearch.afterWordOf(s, from, at, KEY_KINDS, MAX_KIND, true)) {
             return Match.NONE;
         }
         long inSentence = inSentence(s, nounEnd, end);
@@ -101,27 +101,6 @@ final class ProseSecrets {
             stop--; // the sentence's full stop
         }
         return readsAsCredential(s, start, stop) ? Match.of(start, stop) : Match.NONE;
-    }
-
-    /** Whether one of {@link #KEY_KINDS} stands right before the "key" at {@code at}, a space or '-' apart. */
-    private static boolean afterKeyKind(CharSequence s, int from, int at) {
-        int kindEnd = at - 1;
-        if (kindEnd <= from || s.charAt(kindEnd) != ' ' && s.charAt(kindEnd) != '-') {
-            return false;
-        }
-        int kindStart = kindEnd;
-        while (kindStart > from && kindEnd - kindStart < MAX_KIND && CharClass.isLetter(s.charAt(kindStart - 1))) {
-            kindStart--;
-        }
-        if (kindStart > from && CharClass.isWord(s.charAt(kindStart - 1))) {
-            return false;
-        }
-        for (String kind : KEY_KINDS) {
-            if (TextSearch.equalsIgnoreCase(s, kindStart, kindEnd, kind)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static int spaces(CharSequence s, int at, int end) {

@@ -72,6 +72,34 @@ final class TextSearch {
         return end - at == lowerWord.length() && startsWithIgnoreCase(s, at, end, lowerWord);
     }
 
+    /**
+     * Whether one of {@code lowerWords} (letters only, at most {@code maxLength} of them) stands
+     * right before {@code at} as a word of its own, a space apart, or with {@code dash} a '-';
+     * nothing before {@code from} is read.
+     */
+    static boolean afterWordOf(CharSequence s, int from, int at, String[] lowerWords, int maxLength, boolean dash) {
+        int wordEnd = at - 1;
+        if (wordEnd <= from || s.charAt(wordEnd) != ' ' && !(dash && s.charAt(wordEnd) == '-')) {
+            return false;
+        }
+        int wordStart = wordEnd;
+        while (wordStart > from && wordEnd - wordStart < maxLength && CharClass.isLetter(s.charAt(wordStart - 1))) {
+            wordStart--;
+        }
+        return (wordStart == from || !CharClass.isWord(s.charAt(wordStart - 1)))
+                && isOneOfIgnoreCase(s, wordStart, wordEnd, lowerWords);
+    }
+
+    /** Whether {@code s[start, stop)} is one of {@code lowerWords}, ASCII case ignored. */
+    static boolean isOneOfIgnoreCase(CharSequence s, int start, int stop, String[] lowerWords) {
+        for (String word : lowerWords) {
+            if (equalsIgnoreCase(s, start, stop, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code s[start, stop)} is one of {@code words}, exactly. */
     static boolean isOneOf(CharSequence s, int start, int stop, String[] words) {
         for (String word : words) {

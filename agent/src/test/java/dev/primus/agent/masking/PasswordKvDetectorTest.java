@@ -893,6 +893,9 @@ class PasswordKvDetectorTest {
         "The generated password for the elastic built-in superuser is : Xk9mP2qLw8zT"
             + " | The generated password for the elastic built-in superuser is : [PASSWORD_KV]",
         "Your initial admin password is 'Xk9mP2qLw8zT'      | Your initial admin password is '[PASSWORD_KV]'",
+        // After a verb of change, "to" links the account to its new password.
+        "Changed password of user \"admin\" to Xk9mP2qLw8zT | Changed password of user \"admin\" to [PASSWORD_KV]",
+        "reset password for bob to Tmp-8842x                | reset password for bob to [PASSWORD_KV]",
     })
     void masksAPasswordAfterItsWordInASentence(String text, String expected) {
         assertEquals(expected, masker.mask(text));
@@ -918,7 +921,9 @@ class PasswordKvDetectorTest {
         "password for bob: {{vault:db}}", "password generated for admin: stored in vault",
         "password for the elastic user (reset with `elasticsearch-reset-password`):",
         "Reset password for user: bob2024x", "Password for account: acct-7731x", "password of Login: jdoe42x",
-        "password is 'expired'", "password for the web console is ready", "password is : none"})
+        "password is 'expired'", "password for the web console is ready", "password is : none",
+        "Sent password for bob to mail-2024x", "Changed password for bob to expire in 90 days",
+        "unset password for bob to Xk9mP2qLw8zT"})
     void leavesWhatFollowsAPasswordWordInProseAloneUnlessItReadsAsAPassword(String text) {
         assertEquals(text, masker.mask(text));
     }
