@@ -50,29 +50,28 @@ final class PasswordValues {
      * so that a GPIO pin's number ({@code pin=17}), a pin of a dependency's version, and Erlang's
      * release ({@code Erlang/OTP: 25.3}) stay.
      */
-    private static final String PIN = "pin";
-    private static final String[] DIGIT_KEYS = {PIN, "otp", "totp", "hotp", "otpcode", "mfacode", "verificationcode",
+    private static final String[] DIGIT_KEYS = {"pin", "otp", "totp", "hotp", "otpcode", "mfacode", "verificationcode",
         "smscode"};
     private static final int MIN_CODE_DIGITS = 4;
     private static final int MAX_CODE_DIGITS = 12;
     /**
      * Compared ignoring case and the '_', '-', '.' or space between their words ({@link KeyedValue#startOfName}):
-     * {@code apikey} is {@code api_key}, {@code API-Key}, {@code api.key} and {@code API key}.
+     * {@code apikey} is {@code api_key}, {@code API-Key}, {@code api.key} and {@code API key}. The
+     * {@link #DIGIT_KEYS} are keys too, appended.
      */
-    private static final String[] KEYS = {"password", "passwd", "pwd", "pass", "passphrase", "secret", "token",
+    private static final String[] KEYS = withDigitKeys("password", "passwd", "pwd", "pass", "passphrase", "secret", "token",
         "apikey", "secretkey", "privatekey", "encryptionkey", "signingkey", "masterkey", "hmackey",
         "sharedaccesskey", "subscriptionkey", "licensekey", "secretkeybase", "jsessionid",
         "auth", "authorization", "credentials", "credential", "storepass", "keypass", "srcstorepass", "deststorepass",
         "srckeypass", "destkeypass", "appkey", "userinfo", "sonarlogin", "cookie", "cvv", "cvc", "cvv2", "cvc2",
-        "securitycode", "tokenvalue", "secretstring", "passcode", PIN, "otp", "totp", "hotp", "otpcode", "mfacode",
-        "verificationcode", "smscode",
+        "securitycode", "tokenvalue", "secretstring", "passcode",
         // An Azure Functions key (x-functions-key).
         "functionskey",
         // A request signature (AWS SigV4 and presigned URLs, X-Goog-Signature, Stripe-Signature): valid until it expires.
         // And the webhook headers that name their hash: GitHub's X-Hub-Signature-256, Shopify's X-Shopify-Hmac-Sha256.
         "signature", "signature256", "hmacsha256", SECRET_ID,
         // The word for a password in German, Portuguese, Spanish (as identifiers spell it), Dutch and French.
-        "passwort", "kennwort", "senha", "contrasena", "wachtwoord", "motdepasse"};
+        "passwort", "kennwort", "senha", "contrasena", "wachtwoord", "motdepasse");
     /**
      * What may follow a key word in a form's field name and keep it a secret: {@code password_confirmation},
      * {@code passwordConfirm}, {@code new_password_repeat}, {@code password_new}; and a bracket
@@ -158,6 +157,12 @@ final class PasswordValues {
     private static final String IDENTIFIED_BY = "identified by";
 
     private PasswordValues() {
+    }
+
+    private static String[] withDigitKeys(String... keys) {
+        String[] all = java.util.Arrays.copyOf(keys, keys.length + DIGIT_KEYS.length);
+        System.arraycopy(DIGIT_KEYS, 0, all, keys.length, DIGIT_KEYS.length);
+        return all;
     }
 
     /**
