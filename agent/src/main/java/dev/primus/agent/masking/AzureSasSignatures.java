@@ -2,13 +2,19 @@ package dev.primus.agent.masking;
 
 /**
  * azure_sas_signature: the {@code sig} parameter of a shared access signature, after '?' or '&'
- * in a URL query: the base64 of an HMAC-SHA256, 44 chars ending in '=', URL-encoded or not
+ * in a URL query, or as a setting of its own ({@code sig=x}): the base64 of an HMAC-SHA256, 44 chars ending in '=', URL-encoded or not
  * ({@code %2B}, {@code %2F}, {@code %3D} count as one char). Only the signature is masked: the
  * other parameters (version, expiry, permissions) are no secret and help whoever reads the line.
  */
 final class AzureSasSignatures {
     private static final String NAME = "sig";
     private static final int DECODED = 44;
+    /**
+     * What may stand right before the name: a URL query's '?' or '&', or a setting's start
+     * ({@code sig=x} alone, or after a space, quote, ';', ',' or an opening bracket). The value's shape, 44 base64 chars
+     * ending in '=', is what tells a signature.
+     */
+    private static final String PARAMETER_STARTS = "?& \t\"';,{[(";
 
     private AzureSasSignatures() {
     }
@@ -21,8 +27,8 @@ final class AzureSasSignatures {
     /** {@code at} is '='. */
     static long match(CharSequence s, int from, int at, int end) {
         int name = at - NAME.length();
-        if (name - 1 < from || !TextSearch.startsWith(s, name, end, NAME)
-                || (s.charAt(name - 1) != '?' && s.charAt(name - 1) != '&')) {
+        if (name < from || !TextSearch.startsWith(s, name, end, NAME)
+                || name > from && PARAMETER_STARTS.indexOf(s.charAt(name - 1)) < 0) {
             return Match.NONE;
         }
         int value = at + 1;

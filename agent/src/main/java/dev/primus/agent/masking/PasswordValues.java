@@ -175,8 +175,8 @@ final class PasswordValues {
     }
 
     /**
-     * {@code at} is '=', ':', '>', '%', a '\\', a single quote, or at a word start a '-', a 'p', 't',
-     * 's' or 'k' in either case, or an 'O', 'A' or 'L';
+     * {@code at} is '=', ':', '>', '%', a '\\', a single quote, a '_' before "token", "secret" or
+     * "key", or at a word start a '-', a 'p', 't', 's' or 'k' in either case, or an 'O', 'A' or 'L';
      * {@code from} is where the last value found ends, {@code textStart} where the text starts.
      */
     static long match(CharSequence s, int textStart, int from, int at, int end) {
@@ -212,6 +212,8 @@ final class PasswordValues {
                 return ProseSecrets.match(s, from, at, end);
             case 'O':
                 return OneTimeCodes.match(s, at, end);
+            case '_':
+                return ProseSecrets.afterUnderscore(s, from, at, end);
             case '\'':
                 long afterWord = quotedAfterKeyWord(s, from, at, end);
                 return afterWord != Match.NONE ? afterWord : SqlInsertValues.match(s, textStart, at, end);

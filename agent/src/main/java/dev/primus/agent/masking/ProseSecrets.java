@@ -72,6 +72,37 @@ final class ProseSecrets {
         return below != Match.NONE && readsAsCredential(s, Match.start(below), Match.end(below)) ? below : Match.NONE;
     }
 
+    /**
+     * Whether the chars after the '_' at {@code at} start one of the nouns: the scan's check
+     * before it asks {@link #afterUnderscore}.
+     */
+    static boolean mayFollowUnderscore(CharSequence s, int at, int end) {
+        return at + 4 < end && mayStart(s, at + 1, end);
+    }
+
+    /**
+     * The value after a name whose last part is the noun, a space apart: {@code access_token x},
+     * {@code CLIENT_SECRET x}, {@code api_key x}. {@code at} is the '_' before the noun, which
+     * {@link #mayFollowUnderscore} let through; "key" counts only after one of {@link #KEY_KINDS}.
+     */
+    static long afterUnderscore(CharSequence s, int from, int at, int end) {
+        int nounEnd = TextSearch.wordBeforeSpace(s, at + 1, end, NOUNS);
+        if (nounEnd < 0 || (s.charAt(at + 1) | 0x20) == 'k' && !afterKind(s, from, at)) {
+            return Match.NONE;
+        }
+        return inSentence(s, nounEnd, end);
+    }
+
+    /** Whether the part of the name before the '_' at {@code at} is one of {@link #KEY_KINDS}. */
+    private static boolean afterKind(CharSequence s, int from, int at) {
+        int start = at;
+        while (start > from && at - start < MAX_KIND && CharClass.isLetter(s.charAt(start - 1))) {
+            start--;
+        }
+        return (start == from || !CharClass.isLetter(s.charAt(start - 1)))
+                && TextSearch.isOneOfIgnoreCase(s, start, at, KEY_KINDS);
+    }
+
     /** The value after the noun, which ends at {@code nounEnd}, on its line. */
     private static long inSentence(CharSequence s, int nounEnd, int end) {
         int value = spaces(s, nounEnd, end);

@@ -112,6 +112,10 @@ final class SpanFinder {
                 prefixAt = Match.start(announcedAt);
                 prefixed = Match.end(announcedAt);
             }
+            if ((candidates & PASSWORD_KV) != 0 && c == '_' && !ProseSecrets.mayFollowUnderscore(s, i, end)) {
+                // password_kv from '_': only a name ending in a token's, secret's or key's word (access_token x).
+                candidates &= ~PASSWORD_KV;
+            }
             if (candidates == 0 && prefixed == 0) {
                 afterWord = nextAfterWord;
                 i++;
@@ -231,8 +235,8 @@ final class SpanFinder {
         } else if ((narrowed & PASSWORD_KV) != 0 && CharClass.isLetter(c) && !startsPasswordWord(s, at, end)) {
             narrowed &= ~PASSWORD_KV;
         }
-        // A letter is no separator: password_kv from one reads no key back.
-        if ((narrowed & TriggerTable.KEYED) != 0 && c != '-' && !CharClass.isLetter(c)) {
+        // A letter, or a '_' inside a name, is no separator: password_kv from one reads no key back.
+        if ((narrowed & TriggerTable.KEYED) != 0 && c != '-' && c != '_' && !CharClass.isLetter(c)) {
             // A detector is handed floor as the start of the text: no key before it.
             char before = at > floor ? s.charAt(at - 1) : 0;
             narrowed &= (before < 128 ? triggers.beforeSeparator[before] : 0) | ~TriggerTable.KEYED;

@@ -127,6 +127,8 @@ final class TriggerTable {
         anywhere(BuiltInDetector.EMAIL, enabled, "@%"); // '%': the URL-encoded '@' of jane%40example.com
         anywhere(BuiltInDetector.PRIVATE_KEY, enabled, "-");
         anywhere(BuiltInDetector.PASSWORD_KV, enabled, "=:>%\\'");
+        // '_' before the last part of a name: access_token x, client_secret x (ProseSecrets)
+        anywhere(BuiltInDetector.PASSWORD_KV, enabled, "_");
         // 'p': a password's word in prose (ProsePasswords); 'P', 'A', 'L': also a PASS, AUTH or LOGIN
         // command (ProtocolCommands)
         atStart(BuiltInDetector.PASSWORD_KV, enabled, "-pPAL");

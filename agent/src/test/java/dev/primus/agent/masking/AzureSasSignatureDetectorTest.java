@@ -31,6 +31,14 @@ class AzureSasSignatureDetectorTest {
         assertEquals("url ?sp=r&sig=[AZURE_SAS_SIGNATURE] ok", masker.mask("url ?sp=r&sig=" + sig + " ok"));
     }
 
+    /** The signature as a setting of its own, outside a URL: what a config dump or an SDK's debug line prints. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sig={}", "SAS sig={} expires 2026-01-01", "{sig={}, sv=2022-11-02}", "\"sig={}\"",
+        "sv=2022-11-02;sig={}", "(sig={})"})
+    void masksTheSignatureAsASettingOfItsOwn(String form) {
+        assertEquals(form.replace("{}", "[AZURE_SAS_SIGNATURE]"), masker.mask(form.replace("{}", SIG)));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "?sp=r&sig=a39%2BYozJhGp6miujGymjRpN8tsrQfLo9Z3i8IRyIpn%3D", // 43 chars decoded
@@ -39,7 +47,8 @@ class AzureSasSignatureDetectorTest {
         "?sp=r&sig=a39%ZZYozJhGp6miujGymjRpN8tsrQfLo9Z3i8IRyIpnQ%3D", // not a percent escape
         "config=a39%2BYozJhGp6miujGymjRpN8tsrQfLo9Z3i8IRyIpnQ%3D", // not the sig parameter
         "?sp=r&signature=a39%2BYozJhGp6miujGymjRpN8tsrQfLo9Z3i8IRyIpnQ%3D",
-        "sig=a39%2BYozJhGp6miujGymjRpN8tsrQfLo9Z3i8IRyIpnQ%3D", // not in a query
+        "xsig=a39%2BYozJhGp6miujGymjRpN8tsrQfLo9Z3i8IRyIpnQ%3D", // another parameter's name
+        "?sp=r&my_sig=a39%2BYozJhGp6miujGymjRpN8tsrQfLo9Z3i8IRyIpnQ%3D",
         "?sp=r&sig=", "?sp=r&sig=abc",
     })
     void leavesLookAlikesAlone(String text) {

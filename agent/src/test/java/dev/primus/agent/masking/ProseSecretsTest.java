@@ -69,6 +69,39 @@ class ProseSecretsTest {
         assertEquals(text, masker.mask(text));
     }
 
+    /** The noun as the last part of a name joined by '_', as {@code log.info("access_token {}", t)} writes it. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "access_token Xk9mP2qLw8zT4vR7nB3cQ1 | access_token [PASSWORD_KV]",
+        "ACCESS_TOKEN Xk9mP2qLw8zT4vR7nB3cQ1 | ACCESS_TOKEN [PASSWORD_KV]",
+        "got refresh_token Xk9mP2qLw8zT4vR7nB3cQ1 for bob | got refresh_token [PASSWORD_KV] for bob",
+        "client_secret 7f3a9c2b1d4e5f60718293a4b5c6d7e8 | client_secret [PASSWORD_KV]",
+        "api_key Xk9mP2qLw8zT4vR7nB3cQ1 | api_key [PASSWORD_KV]",
+        "stripe_api_key Xk9mP2qLw8zT4vR7nB3cQ1 | stripe_api_key [PASSWORD_KV]",
+        "user_id 12345 access_token is Xk9mP2qLw8zT4vR7nB3cQ1. | user_id 12345 access_token is [PASSWORD_KV].",
+        "csrf_token 'Xk9mP2qLw8zT4vR7nB3cQ1' | csrf_token '[PASSWORD_KV]'",
+        "x_auth_secret [Xk9mP2qLw8zT4vR7nB3cQ1] | x_auth_secret [[PASSWORD_KV]]",
+    })
+    void masksTheValueAfterANameEndingInTheNoun(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "cache_key Xk9mP2qLw8zT4vR7nB3cQ1", // a key that is data
+        "sort_key 7f3a2b1c-9d4e-4f60-8182-93a4b5c6d7e8",
+        "invalid_token error for client web", // a word
+        "my_token_store initialised", // the noun is not the name's last part
+        "x_secret_name prod-db-credentials-2024",
+        "next_token eyJwYWdlIjoy", // too short
+        "auth_tokens Xk9mP2qLw8zT4vR7nB3cQ1", // not the noun
+        "session_token SESSION_TOKEN_V2_PROD",
+        "_token Xk9mP2q",
+    })
+    void leavesNamesEndingInTheNounBeforeData(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         // A value of a kind with its own detector is named by it; the rest by password_kv.
