@@ -2,9 +2,10 @@ package dev.primus.agent.masking;
 
 /**
  * azure_sas_signature: the {@code sig} parameter of a shared access signature, after '?' or '&'
- * in a URL query, or as a setting of its own ({@code sig=x}): the base64 of an HMAC-SHA256, 44 chars ending in '=', URL-encoded or not
- * ({@code %2B}, {@code %2F}, {@code %3D} count as one char). Only the signature is masked: the
- * other parameters (version, expiry, permissions) are no secret and help whoever reads the line.
+ * in a URL query, or as a setting of its own ({@code sig=x}): the base64 of an HMAC-SHA256, 44
+ * chars ending in '=', URL-encoded or not ({@code %2B}, {@code %2F}, {@code %3D} count as one
+ * char). Only the signature is masked: the other parameters (version, expiry, permissions) are no
+ * secret and help whoever reads the line.
  */
 final class AzureSasSignatures {
     private static final String NAME = "sig";

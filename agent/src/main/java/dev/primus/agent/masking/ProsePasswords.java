@@ -33,10 +33,11 @@ final class ProsePasswords {
      * What, right before the word, lets "to" link an account to the password it was given:
      * {@code Changed password of user bob to x}. Elsewhere "to" is no link (see {@link #LINKS}).
      */
-    private static final String[] CHANGE_VERBS = {"changed", "change", "reset", "set", "updated", "update"};
+    private static final String[] CHANGE_VERBS = {"changed", "change", "changing", "reset", "resetting", "set", "setting",
+        "updated", "update", "updating"};
     private static final String[] TO = {"to"};
     /** The longest of {@link #CHANGE_VERBS}, read back from the word. */
-    private static final int MAX_VERB = 7;
+    private static final int MAX_VERB = 9;
     /** What may name the account between the word and a link: {@code password for bob is x}, {@code of admin was x}. */
     private static final String[] OWNERS = {"for", "of"};
     /** What names no account but the kind of one: after {@code for user:} comes the account, not its password. */
@@ -95,6 +96,9 @@ final class ProsePasswords {
         }
         if (linked < 0) {
             linked = afterLink(s, value, end);
+        }
+        if (linked < 0 && changed) {
+            linked = afterOneOf(TO, s, value, end, false); // Setting password to x
         }
         if (linked >= 0) {
             value = linked;

@@ -5,7 +5,8 @@ package dev.primus.agent.masking;
  * ended by a '_' or '-', and a body of a fixed alphabet and length: Docker Hub, PyPI, Shopify,
  * DigitalOcean, Linear, Postman, New Relic, Supabase, Pulumi, Grafana, age, Sentry, Square,
  * Notion, Heroku, Groq, xAI, Perplexity, Replicate, Brevo, Shippo, Fly.io, PlanetScale, Prefect,
- * Clojars, Contentful, Duffel, 1Password; and Atlassian, whose prefix no delimiter ends. The
+ * Clojars, Contentful, Duffel, 1Password; and Atlassian and Firebase Cloud Messaging's legacy
+ * server keys, whose prefixes no delimiter ends. The
  * formats are the vendors' own, as the public gitleaks and trufflehog rules collect them; a prefix
  * without its exact body ({@code dckr_pat_test}, {@code pypi-proxy}) is left alone. Not
  * Infracost's {@code ico-} and 32 letters and digits: an asset's name and MD5 fingerprint
@@ -67,6 +68,7 @@ final class VendorTokens {
      */
     private static final TokenFormat[] UNDELIMITED = {
         new TokenFormat("ATATT3", "u{150,250}=x{8}"), // Atlassian API token: ATATT3xFfGF0..., '=' and a CRC32
+        new TokenFormat("AAAA", "u{7}:u{140}"), // Firebase Cloud Messaging's legacy server key: AAAAxxxxxxx:APA91b...
     };
 
     /** The formats by their prefix's first char: the scan asks this detector at a word start it cannot tell apart. */

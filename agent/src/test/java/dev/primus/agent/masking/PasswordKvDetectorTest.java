@@ -896,6 +896,9 @@ class PasswordKvDetectorTest {
         // After a verb of change, "to" links the account to its new password.
         "Changed password of user \"admin\" to Xk9mP2qLw8zT | Changed password of user \"admin\" to [PASSWORD_KV]",
         "reset password for bob to Tmp-8842x                | reset password for bob to [PASSWORD_KV]",
+        "Setting password to Xk9#mP2q for bob               | Setting password to [PASSWORD_KV] for bob",
+        "Resetting password of admin to Tmp-8842x          | Resetting password of admin to [PASSWORD_KV]",
+        "updating password for svc-app to N3w#Pass1         | updating password for svc-app to [PASSWORD_KV]",
     })
     void masksAPasswordAfterItsWordInASentence(String text, String expected) {
         assertEquals(expected, masker.mask(text));
@@ -922,7 +925,9 @@ class PasswordKvDetectorTest {
         "password for the elastic user (reset with `elasticsearch-reset-password`):",
         "Reset password for user: bob2024x", "Password for account: acct-7731x", "password of Login: jdoe42x",
         "password is 'expired'", "password for the web console is ready", "password is : none",
-        "Sent password for bob to mail-2024x", "Changed password for bob to expire in 90 days",
+        "Sent password for bob to mail-2024x", "Sending password reset for bob to mail-2024x",
+        "Changed password to expire in 90 days", "sent password to bob2024x",
+        "Changed password for bob to expire in 90 days",
         "unset password for bob to Xk9mP2qLw8zT"})
     void leavesWhatFollowsAPasswordWordInProseAloneUnlessItReadsAsAPassword(String text) {
         assertEquals(text, masker.mask(text));

@@ -13,6 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * EXAMPLE where the alphabet allows), not made by the detector's own format specs.
  */
 class VendorTokenDetectorTest {
+    private static final String FCM_KEY = "AAAAPtYgjmU:APA91bhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O76UMFxFkM_R5Kjp1vRt-1fjORS_"
+            + "6ilI8ihN5KXSc7Tvo_hBKqFYY_kv5ZJr3J1TWDtkwtDDb-xHKas1VOqg6YYZYn9ZhyiA4uoR";
     private static final String[] TOKENS = {
         "dckr_pat_EXAMPLEprimusTests_only-0123", // base64url, 27 in Docker's own
         "dckr_oat_p3jYrxxLOa_ZepweHHBzo_zTS8A",
@@ -65,6 +67,8 @@ class VendorTokenDetectorTest {
         // A prefix no '_' or '-' ends.
         "ATATT3xFfGF06FigT-0hzromVAy3I5CE7r8ymuCQ0AbaJOOKkelDuv1ZNFE27bemvB7KuIFW1MOlKE2YsaeDio_m-7UmE6dQR4lJf"
                 + "PRzesrc98XD5YbMa3C2o-33rK99nehpdLQ5yvq3I2H87EZyOl2ff8Z2ucn19Oi-r2uSeVWzyDdPE=1BA5F7AF", // Atlassian
+        // Firebase Cloud Messaging's legacy server key, as "Authorization: key=" sent it.
+        FCM_KEY,
     };
 
     private final Masker masker = Masker.builder().detectors("vendor_token").build();
@@ -81,6 +85,15 @@ class VendorTokenDetectorTest {
     void masksEveryTokenInEveryWrittenForm(String form) {
         for (String token : TOKENS) {
             assertEquals(form.replace("{}", "[VENDOR_TOKEN]"), masker.mask(form.replace("{}", token)), token);
+        }
+    }
+
+    /** An FCM server key one char short or long, inside a word, or without its ':'. */
+    @Test
+    void leavesFcmKeyLookAlikesAlone() {
+        for (String text : new String[] {FCM_KEY.substring(0, FCM_KEY.length() - 1), FCM_KEY + "x", "x" + FCM_KEY,
+            FCM_KEY.replace(':', '-')}) {
+            assertEquals("value " + text + " end", masker.mask("value " + text + " end"));
         }
     }
 
@@ -118,6 +131,7 @@ class VendorTokenDetectorTest {
         "ico-5d41402abc4b2a76b9719d911017c592.svg", // an asset's MD5 fingerprint: Infracost's shape, not masked
         "shared_buffers", "user_id", "key-value", "do_not_track", "log-level", "north-7",
         "ATATT3", "ATATT3xFfGF0short=1BA5F7AF", "ATTRIBUTE", "AT&T",
+        "AAAA", "AAAA:1234", "AAAABBBB", "AAAA-BBBB-CCCC",
         "xATATT3xFfGF06FigT-0hzromVAy3I5CE7r8ymuCQ0AbaJOOKkelDuv1ZNFE27bemvB7KuIFW1MOlKE2YsaeDio_m-7UmE6dQR4lJf"
                 + "PRzesrc98XD5YbMa3C2o-33rK99nehpdLQ5yvq3I2H87EZyOl2ff8Z2ucn19Oi-r2uSeVWzyDdPE=1BA5F7AF",
         "ATATT3xFfGF06FigT-0hzromVAy3I5CE7r8ymuCQ0AbaJOOKkelDuv1ZNFE27bemvB7KuIFW1MOlKE2YsaeDio_m-7UmE6dQR4lJf"
