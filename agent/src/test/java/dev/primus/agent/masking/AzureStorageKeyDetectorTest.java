@@ -26,6 +26,17 @@ class AzureStorageKeyDetectorTest {
         assertEquals(form.replace("{}", "[AZURE_STORAGE_KEY]"), masker.mask(form.replace("{}", KEY)));
     }
 
+    /** The names Azure's tools give the same key. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "AZURE_STORAGE_KEY={}", "export AZURE_STORAGE_ACCESS_KEY={}", "ARM_ACCESS_KEY={}", "azure.storage.key: {}",
+        "{\"primaryMasterKey\":\"{}\",\"secondaryMasterKey\":\"{}\"}", "storage_account_key={}", "secondaryKey={}",
+        "AccountEndpoint=https://acct.documents.azure.com:443/;AccountKey={};",
+    })
+    void masksTheKeyUnderTheNamesAzuresToolsGiveIt(String form) {
+        assertEquals(form.replace("{}", "[AZURE_STORAGE_KEY]"), masker.mask(form.replace("{}", KEY)));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "AccountKey=" + "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMG==", // 85 + ==
@@ -34,6 +45,7 @@ class AzureStorageKeyDetectorTest {
         "AccountName=" + KEY, // not the key's name
         KEY, // a bare base64 string could be anything
         "AccountKey=", "AccountKey=none", "MyAccountKeys=" + KEY,
+        "checksum=" + KEY, "sha512-" + KEY, "cache_key=" + KEY, "StorageKeyName=" + KEY, // other names
     })
     void leavesLookAlikesAlone(String text) {
         assertEquals("value " + text + " end", masker.mask("value " + text + " end"));
