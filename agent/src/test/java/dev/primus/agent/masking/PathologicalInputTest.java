@@ -26,7 +26,8 @@ class PathologicalInputTest {
         " glc_A", "-sntrys_eyJ", "-PMAK-", "Authorization: Digest a=\"", "Authorization: Digest a=b, ",
         "Authorization: OAuth ", "\"password\":\"", "password:", "password=[", "\"password\":[\"", "token=<",
         "password=${", "password=(", "token ", "API key is ", "secret 'x", "token \"", "password to x:\n",
-        "password a:\n  ", "token a:\n\n"})
+        "password a:\n  ", "token a:\n\n", "a_token ", "api_key ", "_token '", "sig=", " sig=a", "AAAA", "AAAAx:",
+        "primaryKey="})
     void completesOnARepeatedFragment(String fragment) {
         StringBuilder text = new StringBuilder();
         while (text.length() < SIZE) {
@@ -45,7 +46,7 @@ class PathologicalInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"\"AUTH\" \"x\" ", "\"AUTH\" \"", "\"AUTH\" \"x\"         ", "-ops_eyJ", "-pypi-AgE",
         "Authorization: Digest a=\"", "\"password\":\"", "token=<", "password=${", "password=(", "token ",
-        "password a:\n  "})
+        "password a:\n  ", "a_token ", "_token '"})
     void completesOnAOneMegabyteLineOfOneCommand(String fragment) {
         StringBuilder text = new StringBuilder();
         while (text.length() < 10 * SIZE) {

@@ -63,6 +63,9 @@ public final class LoggingApp {
         {"refreshed the credentials, now {} until 10:42", "ya29.a0AfB_byC-EXAMPLE_token_for_primus_0123"},
         {"Generated API key {} for tenant acme", "apiKeyKeyed77Xk9mP2qLw"},
         {"Sending OTP {} to the registered mobile", "482913"},
+        {"access_token {} issued", "accTok77XK9mp2QLW8zt"},
+        {"AZURE_STORAGE_KEY={}", "5+7nYV7zXzDkm0guFcrnUAcgHhJhew/tp+Fkd5b/AivqjtAqgqF1kw8jN803lMUiCABtaxrwwMvWJWWKrCyfqg=="},
+        {"Setting password to {} for bob", "setPw77#x"},
     };
     /** The statement Hibernate logs before its bindings, on the same thread. */
     static final String STATEMENT = "insert into users (email,password,id) values (?,?,?)";
