@@ -5,7 +5,7 @@ package dev.primus.agent.masking;
  * ended by a '_' or '-', and a body of a fixed alphabet and length: Docker Hub, PyPI, Shopify,
  * DigitalOcean, Linear, Postman, New Relic, Supabase, Pulumi, Grafana, age, Sentry, Square,
  * Notion, Heroku, Groq, xAI, Perplexity, Replicate, Brevo, Shippo, Fly.io, PlanetScale, Prefect,
- * Clojars, Contentful, Duffel, 1Password; and Atlassian and Firebase Cloud Messaging's legacy
+ * Clojars, Contentful, Duffel, 1Password, Google OAuth client secrets; and Atlassian and Firebase Cloud Messaging's legacy
  * server keys, whose prefixes no delimiter ends. The
  * formats are the vendors' own, as the public gitleaks and trufflehog rules collect them; a prefix
  * without its exact body ({@code dckr_pat_test}, {@code pypi-proxy}) is left alone. Not
@@ -59,6 +59,7 @@ final class VendorTokens {
         new TokenFormat("duffel_live_", "u{43}"), // Duffel
         new TokenFormat("duffel_test_", "u{43}"),
         new TokenFormat("ops_eyJ", "s{100,2000}"), // 1Password service account: base64 of JSON, '+' and '/' in it
+        new TokenFormat("GOCSPX-", "u{28}"), // a Google OAuth client's secret
     };
 
     /**

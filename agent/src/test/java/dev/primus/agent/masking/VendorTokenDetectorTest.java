@@ -64,6 +64,7 @@ class VendorTokenDetectorTest {
         // Standard base64, '+' and '/' in it, and its padding.
         "ops_eyJzaWduSW5BZGRyZXNzIjoiYWNtZS4xcGFzc3dvcmQuY29tIiwic2FsdCI6Ino/fj55aVJiaU1kWU4yZkZxNm9Db1MifQ+/"
                 + "LCJlbWFpbCI6InN2Y0AxcGFzc3dvcmRzZXJ2aWNlYWNjb3VudHMuY29tIn0=",
+        "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", // a Google OAuth client secret
         // A prefix no '_' or '-' ends.
         "ATATT3xFfGF06FigT-0hzromVAy3I5CE7r8ymuCQ0AbaJOOKkelDuv1ZNFE27bemvB7KuIFW1MOlKE2YsaeDio_m-7UmE6dQR4lJf"
                 + "PRzesrc98XD5YbMa3C2o-33rK99nehpdLQ5yvq3I2H87EZyOl2ff8Z2ucn19Oi-r2uSeVWzyDdPE=1BA5F7AF", // Atlassian
@@ -132,6 +133,8 @@ class VendorTokenDetectorTest {
         "shared_buffers", "user_id", "key-value", "do_not_track", "log-level", "north-7",
         "ATATT3", "ATATT3xFfGF0short=1BA5F7AF", "ATTRIBUTE", "AT&T",
         "AAAA", "AAAA:1234", "AAAABBBB", "AAAA-BBBB-CCCC",
+        "GOCSPX-short", "GOCSPX-1mVwFTjGIXgs2BC2uHzskSi8ef4", "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x",
+        "xGOCSPX-1mVwFTjGIXgs2BC2uHzskSi8ef4I",
         "xATATT3xFfGF06FigT-0hzromVAy3I5CE7r8ymuCQ0AbaJOOKkelDuv1ZNFE27bemvB7KuIFW1MOlKE2YsaeDio_m-7UmE6dQR4lJf"
                 + "PRzesrc98XD5YbMa3C2o-33rK99nehpdLQ5yvq3I2H87EZyOl2ff8Z2ucn19Oi-r2uSeVWzyDdPE=1BA5F7AF",
         "ATATT3xFfGF06FigT-0hzromVAy3I5CE7r8ymuCQ0AbaJOOKkelDuv1ZNFE27bemvB7KuIFW1MOlKE2YsaeDio_m-7UmE6dQR4lJf"
