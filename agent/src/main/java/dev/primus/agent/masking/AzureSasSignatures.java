@@ -12,8 +12,8 @@ final class AzureSasSignatures {
     private static final int DECODED = 44;
     /**
      * What may stand right before the name: a URL query's '?' or '&', or a setting's start
-     * ({@code sig=x} alone, or after a space, quote, ';', ',' or an opening bracket). The value's shape, 44 base64 chars
-     * ending in '=', is what tells a signature.
+     * ({@code sig=x} alone, or after a space, quote, ';', ',' or an opening bracket). The value's
+     * shape, 44 base64 chars ending in '=', is what tells a signature.
      */
     private static final String PARAMETER_STARTS = "?& \t\"';,{[(";
 

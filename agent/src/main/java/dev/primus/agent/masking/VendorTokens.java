@@ -5,9 +5,9 @@ package dev.primus.agent.masking;
  * ended by a '_' or '-', and a body of a fixed alphabet and length: Docker Hub, PyPI, Shopify,
  * DigitalOcean, Linear, Postman, New Relic, Supabase, Pulumi, Grafana, age, Sentry, Square,
  * Notion, Heroku, Groq, xAI, Perplexity, Replicate, Brevo, Shippo, Fly.io, PlanetScale, Prefect,
- * Clojars, Contentful, Duffel, 1Password, Google OAuth client secrets; and Atlassian and Firebase Cloud Messaging's legacy
- * server keys, whose prefixes no delimiter ends. The
- * formats are the vendors' own, as the public gitleaks and trufflehog rules collect them; a prefix
+ * Clojars, Contentful, Duffel, 1Password, Google OAuth client secrets; and Atlassian and
+ * Firebase Cloud Messaging's legacy server keys, whose prefixes no delimiter ends. The formats
+ * are the vendors' own, as the public gitleaks and trufflehog rules collect them; a prefix
  * without its exact body ({@code dckr_pat_test}, {@code pypi-proxy}) is left alone. Not
  * Infracost's {@code ico-} and 32 letters and digits: an asset's name and MD5 fingerprint
  * ({@code ico-5d41402a....png}) have that shape. Not the other prefixes no delimiter ends that
