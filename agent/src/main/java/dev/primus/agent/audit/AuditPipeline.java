@@ -156,7 +156,23 @@ public final class AuditPipeline {
      * A refusal that repeats one already written is counted instead, for a summary event.
      */
     public boolean offer(AuditEvent event) {
-        return !repeats.firstOf(event) || queue.offer(event);
+        boolean offered = !repeats.firstOf(event) || queue.offer(event);
+        if (writer.isQuiet()) {
+            // The writer sleeps until woken after 100 ms with no event: the first one wakes it.
+            LockSupport.unpark(thread);
+        }
+        return offered;
+    }
+
+    /** Whether the writer sleeps until the next offer wakes it. */
+    boolean writerQuiet() {
+        return writer.isQuiet();
+    }
+
+    /** For tests, before {@link #start}: see {@link AuditWriter#quietParkNanos}. */
+    AuditPipeline quietParkNanos(long nanos) {
+        writer.quietParkNanos(nanos);
+        return this;
     }
 
     /** Collects {@code report} every minute and once more when the pipeline shuts down. */

@@ -42,6 +42,11 @@ public final class AuditQueue {
         return queue.drain(consumer, limit);
     }
 
+    /** Whether no event waits: the writer's look before it sleeps until woken. */
+    boolean isEmpty() {
+        return queue.isEmpty();
+    }
+
     /** Events waiting, as far as a thread other than the writer can tell. */
     int size() {
         return queue.size();

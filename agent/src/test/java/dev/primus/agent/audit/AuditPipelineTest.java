@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,29 @@ class AuditPipelineTest {
 
     private static AuditEvent event(String reason) {
         return AuditEvent.of("egress", "allowed").reason(reason).build();
+    }
+
+    /**
+     * After 100 ms with no event the writer sleeps until woken; here that sleep is an hour and no
+     * report is due, so only the offer's wake-up can get the event written within the wait.
+     */
+    @Test
+    void aQuietWriterIsWokenByTheNextEvent() throws Exception {
+        CapturingSink sink = new CapturingSink();
+        AuditPipeline pipeline = AuditPipeline.create("svc", 64, List.of(sink), Long.MAX_VALUE / 4)
+                .quietParkNanos(TimeUnit.HOURS.toNanos(1)).start(List.of());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!pipeline.writerQuiet() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(pipeline.writerQuiet(), "the writer went quiet within 10 s of having nothing to write");
+        assertTrue(pipeline.offer(event("after-quiet")));
+        while (sink.lines.isEmpty() && System.nanoTime() < deadline + TimeUnit.SECONDS.toNanos(10)) {
+            Thread.sleep(5);
+        }
+        assertEquals(1, sink.lines.size(), "written after the wake-up, not after the hour");
+        assertTrue(sink.lines.get(0).contains("\"reason\":\"after-quiet\""), sink.lines.get(0));
+        pipeline.shutdown(10_000);
     }
 
     @Test
