@@ -224,11 +224,11 @@ final class AuditWriter implements Runnable {
         }
     }
 
-    /** Writes one batch; false when there was nothing to write. */
     /**
      * Sleeps until an offer wakes the writer, the next report is due, or the quiet park
-     * ({@link #QUIET_PARK_NANOS}) passed. {@code quiet} is set before the queue is looked at, and an offer reads it after its
-     * event is in: either the look finds the event or the offer finds the writer quiet.
+     * ({@link #QUIET_PARK_NANOS}) passed. {@code quiet} is set before the queue is looked at, and
+     * an offer reads it after its event is in: either the look finds the event or the offer finds
+     * the writer quiet.
      */
     private void sleepUntilWoken() {
         quiet = true;
@@ -249,6 +249,7 @@ final class AuditWriter implements Runnable {
         this.quietParkNanos = nanos;
     }
 
+    /** Writes one batch; false when there was nothing to write. */
     boolean writeOnce() {
         encoders();
         batch.clear();
