@@ -76,7 +76,8 @@ final class AwsSecretKeys {
         return false;
     }
 
-    private static boolean namesASecretKey(CharSequence s, int from, int keyEnd) {
+    /** Whether the key ending at {@code keyEnd} names an AWS secret key; also for {@link ValueKeys}. */
+    static boolean namesASecretKey(CharSequence s, int from, int keyEnd) {
         for (String name : KEY_NAMES) {
             if (KeyedValue.keyEndsWith(s, from, keyEnd, name)) {
                 return true;

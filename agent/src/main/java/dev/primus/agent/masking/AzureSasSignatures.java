@@ -25,6 +25,11 @@ final class AzureSasSignatures {
         return c == NAME.charAt(NAME.length() - 1);
     }
 
+    /** Whether {@code key} is the signature's parameter name, for {@link ValueKeys}. */
+    static boolean isName(String key) {
+        return NAME.equals(key);
+    }
+
     /** {@code at} is '='. */
     static long match(CharSequence s, int from, int at, int end) {
         int name = at - NAME.length();

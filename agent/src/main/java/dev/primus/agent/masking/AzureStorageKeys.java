@@ -41,7 +41,8 @@ final class AzureStorageKeys {
         return Match.of(value, stop);
     }
 
-    private static boolean named(CharSequence s, int from, int keyEnd) {
+    /** Whether the key ending at {@code keyEnd} is one of the key's names; also for {@link ValueKeys}. */
+    static boolean named(CharSequence s, int from, int keyEnd) {
         for (String key : KEYS) {
             if (KeyedValue.keyEndsWith(s, from, keyEnd, key)) {
                 return true;

@@ -65,6 +65,13 @@ class LoggingGuardTest {
         mdc.put("orderId", "4155552671");
         assertEquals("{password=[PASSWORD_KV], customerPhone=[PHONE], ssn=[US_SSN], AWS_SECRET_ACCESS_KEY=[AWS_SECRET_KEY], "
                 + "region=eu-west, orderId=4155552671}", enforcing.maskValues(mdc).toString());
+        Map<String, String> azure = new LinkedHashMap<>();
+        azure.put("AZURE_STORAGE_KEY",
+                "5+7nYV7zXzDkm0guFcrnUAcgHhJhew/tp+Fkd5b/AivqjtAqgqF1kw8jN803lMUiCABtaxrwwMvWJWWKrCyfqg==");
+        azure.put("sig", "w47ciBXISJ9kc4l49EAI+FljRVRfC6po72/PXFPlcYk=");
+        azure.put("checksum", "w47ciBXISJ9kc4l49EAI+FljRVRfC6po72/PXFPlcYk=");
+        assertEquals("{AZURE_STORAGE_KEY=[AZURE_STORAGE_KEY], sig=[AZURE_SAS_SIGNATURE], "
+                + "checksum=w47ciBXISJ9kc4l49EAI+FljRVRfC6po72/PXFPlcYk=}", enforcing.maskValues(azure).toString());
         Map<String, String> clean = Map.of("region", "eu-west", "auth", "Basic", "password", "null");
         assertSame(clean, enforcing.maskValues(clean), "a framework's word under a secret key is no secret");
     }
