@@ -176,7 +176,8 @@ final class PasswordValues {
 
     /**
      * {@code at} is '=', ':', '>', '%', a '\\', a single quote, a '_' before "token", "secret" or
-     * "key", or at a word start a '-', a 'p', 't', 's' or 'k' in either case, or an 'O', 'A' or 'L';
+     * "key", a 'T', 'S' or 'K' after a lower-case letter or digit (accessToken), or at a word start
+     * a '-', a 'p', 't', 's' or 'k' in either case, or an 'O', 'A' or 'L';
      * {@code from} is where the last value found ends, {@code textStart} where the text starts.
      */
     static long match(CharSequence s, int textStart, int from, int at, int end) {

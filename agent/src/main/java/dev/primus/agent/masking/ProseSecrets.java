@@ -1,7 +1,8 @@
 package dev.primus.agent.masking;
 
 /**
- * A token, secret or API key written after the word that names it, with no separator:
+ * A token, secret or API key written after the word that names it, with no separator, or after a
+ * name whose last word it is ({@code access_token x}, {@code accessToken x}):
  * {@code Created token Xk9mP2qLw8zT4vR7nB3c for alice}, {@code Your API key is sk9Xk2mPq7LwT4zR8vN3},
  * as {@code log.info("Generated API key {} for tenant {}", key, tenant)} writes one. The three
  * words stand far more often before data that is no credential than "password" does (a parser's
@@ -61,7 +62,8 @@ final class ProseSecrets {
      */
     static long match(CharSequence s, int from, int at, int end) {
         int nounEnd = TextSearch.wordBeforeSpace(s, at, end, NOUNS);
-        if (nounEnd < 0 || (s.charAt(at) | 0x20) == 'k' && !TextSearch.afterWordOf(s, from, at, KEY_KINDS, MAX_KIND, true)) {
+        if (nounEnd < 0 || (s.charAt(at) | 0x20) == 'k' && !TextSearch.afterWordOf(s, from, at, KEY_KINDS, MAX_KIND, true)
+                && !afterCamelKind(s, from, at)) {
             return Match.NONE;
         }
         long inSentence = inSentence(s, nounEnd, end);
@@ -91,6 +93,21 @@ final class ProseSecrets {
             return Match.NONE;
         }
         return inSentence(s, nounEnd, end);
+    }
+
+    /**
+     * Whether the hump of a camel-case name right before the capital at {@code at} is one of
+     * {@link #KEY_KINDS}: {@code apiKey}, {@code myApiKey}, {@code licenseKey}.
+     */
+    private static boolean afterCamelKind(CharSequence s, int from, int at) {
+        int start = at;
+        while (start > from && at - start < MAX_KIND && CharClass.isLower(s.charAt(start - 1))) {
+            start--;
+        }
+        if (start > from && CharClass.isUpper(s.charAt(start - 1))) {
+            start--; // the hump's own capital
+        }
+        return start < at && TextSearch.isOneOfIgnoreCase(s, start, at, KEY_KINDS);
     }
 
     /** Whether the part of the name before the '_' at {@code at} is one of {@link #KEY_KINDS}. */

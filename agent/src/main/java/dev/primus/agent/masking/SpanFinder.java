@@ -67,7 +67,7 @@ final class SpanFinder {
             found = new ArrayList<Span>();
             found.add(new Span(Match.start(binding), Match.end(binding), BuiltInDetector.PASSWORD_KV.ordinal()));
         }
-        // 128 when the previous char continues a word, else 0: which half of the table to read.
+        // Which part of the table to read: 0 at a word start, else TriggerTable.HALF of the char before.
         int afterWord = 0;
         int valueEnd = -1;
         // Where the text "starts" for a detector's boundary checks: the end of the last value
@@ -84,7 +84,7 @@ final class SpanFinder {
                 c = s.charAt(i);
                 if (c >= 128) {
                     entry = 0;
-                    afterWord = Character.isLetterOrDigit(c) ? 128 : 0;
+                    afterWord = Character.isLetterOrDigit(c) ? TriggerTable.INSIDE_WORD : 0;
                 } else {
                     entry = table[afterWord | c];
                     if (entry != 0) {
@@ -204,7 +204,7 @@ final class SpanFinder {
                 i = Math.max(Match.end(best), i + 1);
                 floor = i;
             }
-            afterWord = CharClass.wordBefore(s, floor, i) ? 128 : 0;
+            afterWord = CharClass.wordBefore(s, floor, i) ? TriggerTable.INSIDE_WORD : 0;
         }
         for (int k = 0; k < customs.length; k++) {
             found = customs[k].findAll(s, from, BUILT_INS.length + k, found);
@@ -262,8 +262,8 @@ final class SpanFinder {
 
     /**
      * password_kv from a 'p' at a word start: a password's word in a sentence
-     * ({@link ProsePasswords}), "pas" or "pwd" and longer; from a 't', 's' or 'k': a token's,
-     * secret's or key's ({@link ProseSecrets}); from an 'O': a one-time code's "OTP"
+     * ({@link ProsePasswords}), "pas" or "pwd" and longer; from a 't', 's' or 'k', or a 'T', 'S'
+     * or 'K' in camel case: a token's, secret's or key's ({@link ProseSecrets}); from an 'O': a one-time code's "OTP"
      * ({@link OneTimeCodes}); from an 'A' or 'L', or a 'P' that
      * starts no such word: a protocol's command ({@link ProtocolCommands}). Apart from
      * {@link #narrowed}, which must stay small enough to inline.

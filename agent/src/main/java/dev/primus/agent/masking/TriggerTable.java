@@ -55,12 +55,20 @@ final class TriggerTable {
      * No other char has this bit, and CR and LF have no other.
      */
     static final int BREAK = 1 << (MAX_DETECTORS + 1);
-    /** 128 for an ASCII word char (letter, digit, '_'), else 0: the table half for the next char. */
+    /** The part of {@link #entries} for a char inside a word, after a capital or '_'. */
+    static final int INSIDE_WORD = 128;
+    /**
+     * The part for a char inside a word after a lower-case letter or digit: where a capital starts
+     * a hump of a name in camel case ({@code accessToken}), read apart from one in a run of capitals
+     * ({@code HTTPS}), which ends no name.
+     */
+    static final int AFTER_LOWER = 256;
+    /** For an ASCII char, the part of {@link #entries} the next char reads: 0 after a char that is no word char. */
     static final int[] HALF = new int[128];
 
     static {
         for (char c = 0; c < 128; c++) {
-            HALF[c] = CharClass.isWord(c) ? 128 : 0;
+            HALF[c] = CharClass.isLower(c) || CharClass.isDigit(c) ? AFTER_LOWER : CharClass.isWord(c) ? INSIDE_WORD : 0;
         }
         if (BuiltInDetector.values().length > MAX_DETECTORS) {
             throw new AssertionError("more built-in detectors than an int has trigger bits: make the tables long[]");
@@ -70,9 +78,11 @@ final class TriggerTable {
     /**
      * Entry {@code c}: the triggers of ASCII char c at a word start (digits, known prefixes such as
      * AKIA, eyJ, bearer, and all of the next half; not the prefixes a '_' or '-' ends, see
-     * {@link #ANNOUNCED}). Entry {@code 128 + c}: its triggers inside a word ('@', ':', '=', '-', '_', ...).
+     * {@link #ANNOUNCED}). Entry {@code 128 + c}: its triggers inside a word ('@', ':', '=', '-', '_', ...);
+     * entry {@code 256 + c} the same, and, after a lower-case letter or digit, the capitals that start
+     * a camel-case name's last word ({@code apiKey}, {@code accessToken}, {@code clientSecret}).
      */
-    final int[] entries = new int[256];
+    final int[] entries = new int[384];
     /**
      * Entry {@code c}: the triggers that may have ASCII char c right after the trigger char. For
      * an {@link #ANNOUNCED} detector, only a prefix no delimiter ends is asked at its trigger
@@ -121,14 +131,21 @@ final class TriggerTable {
      */
     private final int[] afterDelimiter = new int[128];
     private final int[] insideWord = new int[128];
+    private final int[] afterLower = new int[128];
     private final int[] atWordStart = new int[128];
 
     TriggerTable(int enabled) {
         anywhere(BuiltInDetector.EMAIL, enabled, "@%"); // '%': the URL-encoded '@' of jane%40example.com
         anywhere(BuiltInDetector.PRIVATE_KEY, enabled, "-");
         anywhere(BuiltInDetector.PASSWORD_KV, enabled, "=:>%\\'");
-        // '_' before the last part of a name: access_token x, client_secret x (ProseSecrets)
+        // '_' before the last part of a name: access_token x, client_secret x; a capital after a lower-case
+        // letter, its last word in camel case: accessToken x, apiKey x (ProseSecrets)
         anywhere(BuiltInDetector.PASSWORD_KV, enabled, "_");
+        if ((enabled & BuiltInDetector.PASSWORD_KV.bit()) != 0) {
+            afterLower['K'] |= BuiltInDetector.PASSWORD_KV.bit();
+            afterLower['T'] |= BuiltInDetector.PASSWORD_KV.bit();
+            afterLower['S'] |= BuiltInDetector.PASSWORD_KV.bit();
+        }
         // 'p': a password's word in prose (ProsePasswords); 'P', 'A', 'L': also a PASS, AUTH or LOGIN
         // command (ProtocolCommands)
         atStart(BuiltInDetector.PASSWORD_KV, enabled, "-pPAL");
@@ -231,7 +248,8 @@ final class TriggerTable {
         for (char c = 0; c < 128; c++) {
             atWordStart[c] |= insideWord[c];
             entries[c] = atWordStart[c];
-            entries[128 + c] = insideWord[c];
+            entries[INSIDE_WORD + c] = insideWord[c];
+            entries[AFTER_LOWER + c] = insideWord[c] | afterLower[c];
         }
     }
 

@@ -81,6 +81,12 @@ class ProseSecretsTest {
         "user_id 12345 access_token is Xk9mP2qLw8zT4vR7nB3cQ1. | user_id 12345 access_token is [PASSWORD_KV].",
         "csrf_token 'Xk9mP2qLw8zT4vR7nB3cQ1' | csrf_token '[PASSWORD_KV]'",
         "x_auth_secret [Xk9mP2qLw8zT4vR7nB3cQ1] | x_auth_secret [[PASSWORD_KV]]",
+        // In camel case: the capital of the last word after a lower-case letter or digit.
+        "apiKey Xk9mP2qLw8zT4vR7nB3cQ1 | apiKey [PASSWORD_KV]",
+        "myApiKey Xk9mP2qLw8zT4vR7nB3cQ1 | myApiKey [PASSWORD_KV]",
+        "Using accessToken Xk9mP2qLw8zT4vR7nB3cQ1 for the call | Using accessToken [PASSWORD_KV] for the call",
+        "clientSecret 7f3a9c2b1d4e5f60718293a4b5c6d7e8 | clientSecret [PASSWORD_KV]",
+        "oauth2Token is Xk9mP2qLw8zT4vR7nB3cQ1. | oauth2Token is [PASSWORD_KV].",
     })
     void masksTheValueAfterANameEndingInTheNoun(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -97,6 +103,9 @@ class ProseSecretsTest {
         "auth_tokens Xk9mP2qLw8zT4vR7nB3cQ1", // not the noun
         "session_token SESSION_TOKEN_V2_PROD",
         "_token Xk9mP2q",
+        "cacheKey Xk9mP2qLw8zT4vR7nB3cQ1", "primaryKey 7f3a2b1c-9d4e-4f60-8182-93a4b5c6d7e8", // keys that are data
+        "nextPageToken eyJwYWdl", "isTokenValid true", "getToken returned Xk9mP2qLw8zT4vR7nB3cQ1",
+        "accessTokens Xk9mP2qLw8zT4vR7nB3cQ1", "mySecretName prod-db-credentials-2024",
     })
     void leavesNamesEndingInTheNounBeforeData(String text) {
         assertEquals(text, masker.mask(text));

@@ -78,7 +78,8 @@ class TriggerNarrowingTest {
         if (c >= 128) {
             return 0;
         }
-        int afterWord = at > floor && CharClass.isWord(line.charAt(at - 1)) ? 128 : 0;
+        char before = at > floor ? line.charAt(at - 1) : ' ';
+        int afterWord = before < 128 ? TriggerTable.HALF[before] : Character.isLetterOrDigit(before) ? 128 : 0;
         char next = at + 1 < line.length() ? line.charAt(at + 1) : 0;
         int triggered = triggers.entries[afterWord | c] & (next < 128 ? triggers.second[next] : ~0);
         // The detectors a '_' or '-' announces are asked at the start of the word before it.

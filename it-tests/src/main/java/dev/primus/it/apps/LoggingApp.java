@@ -66,6 +66,7 @@ public final class LoggingApp {
         {"access_token {} issued", "accTok77XK9mp2QLW8zt"},
         {"AZURE_STORAGE_KEY={}", "5+7nYV7zXzDkm0guFcrnUAcgHhJhew/tp+Fkd5b/AivqjtAqgqF1kw8jN803lMUiCABtaxrwwMvWJWWKrCyfqg=="},
         {"Setting password to {} for bob", "setPw77#x"},
+        {"Using accessToken {} for the call", "camTok77XK9mp2QLW8zt"},
     };
     /** The statement Hibernate logs before its bindings, on the same thread. */
     static final String STATEMENT = "insert into users (email,password,id) values (?,?,?)";
