@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Whether a key names what its value is, for the detectors that need a key or keyword to see a
  * value ({@link Masker#maskValueOf}): a password_kv key, an AWS secret key's, an Azure storage
  * key's or an SAS signature's name, or a word that names a phone, SSN or Aadhaar number; each
- * detector's own names. Every MDC entry of every log event asks,
- * and an app's keys are few and constant: each answer is kept, so a key is judged once, and a
- * lookup allocates nothing. Thread-safe.
+ * detector's own names. Every MDC entry of every log event asks, and an app's keys are few and
+ * constant: each answer is kept, so a key is judged once, and a lookup allocates nothing.
+ * Thread-safe.
  */
 final class ValueKeys {
     /** More keys than any app's MDC has: past it the answers are dropped and judged again. */
