@@ -52,6 +52,8 @@ class CreditCardDetectorTest {
         "4111-1111-1111-1111-2222", // a dash-joined id longer than a card
         "6795061899455057", // Luhn-valid in ISO's 56-69 block, outside every published Maestro IIN (an ad ordinal)
         "3004162128217401", // Luhn-valid, Diners' 300-305 range issues 14 digits only (an id in a W3C log)
+        // A name's random number, glued to it by '-': JUnit's @TempDir, a temporary file (both Luhn-valid).
+        "/tmp/junit-3574825046736608784/primus.yaml", "upload-4111111111111111.tmp",
     })
     void leavesNumbersThatAreNotCardsAlone(String text) {
         assertEquals("value " + text + " end", masker.mask("value " + text + " end"));
