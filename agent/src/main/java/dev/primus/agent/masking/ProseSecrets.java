@@ -63,7 +63,7 @@ final class ProseSecrets {
     static long match(CharSequence s, int from, int at, int end) {
         int nounEnd = TextSearch.wordBeforeSpace(s, at, end, NOUNS);
         if (nounEnd < 0 || (s.charAt(at) | 0x20) == 'k' && !TextSearch.afterWordOf(s, from, at, KEY_KINDS, MAX_KIND, true)
-                && !afterCamelKind(s, from, at)) {
+                && !afterKind(s, from, at)) {
             return Match.NONE;
         }
         long inSentence = inSentence(s, nounEnd, end);
@@ -96,28 +96,26 @@ final class ProseSecrets {
     }
 
     /**
-     * Whether the hump of a camel-case name right before the capital at {@code at} is one of
-     * {@link #KEY_KINDS}: {@code apiKey}, {@code myApiKey}, {@code licenseKey}.
+     * Whether the last part of the name that ends at {@code at} (a '_' or the capital of a
+     * camel-case word) is one of {@link #KEY_KINDS}: the letters back to a char that is no letter,
+     * or to a camel-case hump's capital ({@code stripe_api_key}, {@code API_KEY}, {@code apiKey},
+     * {@code myApiKey}).
      */
-    private static boolean afterCamelKind(CharSequence s, int from, int at) {
-        int start = at;
-        while (start > from && at - start < MAX_KIND && CharClass.isLower(s.charAt(start - 1))) {
-            start--;
-        }
-        if (start > from && CharClass.isUpper(s.charAt(start - 1))) {
-            start--; // the hump's own capital
-        }
-        return start < at && TextSearch.isOneOfIgnoreCase(s, start, at, KEY_KINDS);
-    }
-
-    /** Whether the part of the name before the '_' at {@code at} is one of {@link #KEY_KINDS}. */
     private static boolean afterKind(CharSequence s, int from, int at) {
         int start = at;
         while (start > from && at - start < MAX_KIND && CharClass.isLetter(s.charAt(start - 1))) {
             start--;
+            if (startsHump(s, from, start)) {
+                break;
+            }
         }
-        return (start == from || !CharClass.isLetter(s.charAt(start - 1)))
+        return (start == from || !CharClass.isLetter(s.charAt(start - 1)) || startsHump(s, from, start))
                 && TextSearch.isOneOfIgnoreCase(s, start, at, KEY_KINDS);
+    }
+
+    /** Whether the char at {@code at} is a capital after a lower-case letter: a camel-case word's start. */
+    private static boolean startsHump(CharSequence s, int from, int at) {
+        return at > from && CharClass.isUpper(s.charAt(at)) && CharClass.isLower(s.charAt(at - 1));
     }
 
     /** The value after the noun, which ends at {@code nounEnd}, on its line. */

@@ -141,11 +141,7 @@ final class TriggerTable {
         // '_' before the last part of a name: access_token x, client_secret x; a capital after a lower-case
         // letter, its last word in camel case: accessToken x, apiKey x (ProseSecrets)
         anywhere(BuiltInDetector.PASSWORD_KV, enabled, "_");
-        if ((enabled & BuiltInDetector.PASSWORD_KV.bit()) != 0) {
-            afterLower['K'] |= BuiltInDetector.PASSWORD_KV.bit();
-            afterLower['T'] |= BuiltInDetector.PASSWORD_KV.bit();
-            afterLower['S'] |= BuiltInDetector.PASSWORD_KV.bit();
-        }
+        afterLowerCase(BuiltInDetector.PASSWORD_KV, enabled, "KTS");
         // 'p': a password's word in prose (ProsePasswords); 'P', 'A', 'L': also a PASS, AUTH or LOGIN
         // command (ProtocolCommands)
         atStart(BuiltInDetector.PASSWORD_KV, enabled, "-pPAL");
@@ -341,6 +337,15 @@ final class TriggerTable {
         }
         atStart(detector, enabled, prefix.substring(0, 1));
         followedBy(detector.bit(), prefix.substring(1, 2));
+    }
+
+    /** Triggers inside a word after a lower-case letter or digit only: the humps of camel case. */
+    private void afterLowerCase(BuiltInDetector detector, int enabled, String chars) {
+        if ((enabled & detector.bit()) != 0) {
+            for (int i = 0; i < chars.length(); i++) {
+                afterLower[chars.charAt(i)] |= detector.bit();
+            }
+        }
     }
 
     private void atStart(BuiltInDetector detector, int enabled, String chars) {

@@ -78,6 +78,7 @@ class ProseSecretsTest {
         "client_secret 7f3a9c2b1d4e5f60718293a4b5c6d7e8 | client_secret [PASSWORD_KV]",
         "api_key Xk9mP2qLw8zT4vR7nB3cQ1 | api_key [PASSWORD_KV]",
         "stripe_api_key Xk9mP2qLw8zT4vR7nB3cQ1 | stripe_api_key [PASSWORD_KV]",
+        "STRIPE_API_KEY Xk9mP2qLw8zT4vR7nB3cQ1 | STRIPE_API_KEY [PASSWORD_KV]",
         "user_id 12345 access_token is Xk9mP2qLw8zT4vR7nB3cQ1. | user_id 12345 access_token is [PASSWORD_KV].",
         "csrf_token 'Xk9mP2qLw8zT4vR7nB3cQ1' | csrf_token '[PASSWORD_KV]'",
         "x_auth_secret [Xk9mP2qLw8zT4vR7nB3cQ1] | x_auth_secret [[PASSWORD_KV]]",
