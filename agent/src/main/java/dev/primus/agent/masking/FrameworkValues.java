@@ -128,8 +128,8 @@ final class FrameworkValues {
      * Whether {@code s[start, stop)}, the word after an authorization scheme, is a word of a
      * sentence that goes on: a message about a scheme, not a credential sent with it
      * ({@code authorization: Signature verification failed for keyId k1}, {@code SCRAM-SHA-512
-     * mechanism negotiated}). Lower-case letters only, as no token is, then a space and a word or
-     * quote that is no next key.
+     * mechanism negotiated}). Lower-case letters only, as no token is, then a space and a word,
+     * quote or marker that is no next key.
      */
     static boolean isWordInProse(CharSequence s, int start, int stop, int end) {
         if (stop - start < 2 || stop - start > MAX_WORD || stop + 1 >= end || s.charAt(stop) != ' ') {
@@ -141,6 +141,11 @@ final class FrameworkValues {
             }
         }
         char next = s.charAt(stop + 1);
+        if (next == '[' || next == '*') {
+            // Our marker (its hash may hold a ':') or partial mask of a value the word went on
+            // before: a second pass answers as the first did.
+            return true;
+        }
         // Not before the next key: "Authorization: Bearer abc user=bob".
         return (CharClass.isLetter(next) || CharClass.isQuote(next)) && !wordHoldsOneOf(s, stop + 1, end, "=:");
     }

@@ -67,6 +67,8 @@ final class PasswordValues {
         "securitycode", "tokenvalue", "secretstring", "passcode",
         // An Azure Functions key (x-functions-key).
         "functionskey",
+        // Redis's own password directives (redis.conf, CONFIG SET, redis-server --requirepass): the server's, a replica's.
+        "requirepass", "masterauth",
         // A request signature (AWS SigV4 and presigned URLs, X-Goog-Signature, Stripe-Signature): valid until it expires.
         // And the webhook headers that name their hash: GitHub's X-Hub-Signature-256, Shopify's X-Shopify-Hmac-Sha256.
         "signature", "signature256", "hmacsha256", SECRET_ID,
@@ -87,6 +89,12 @@ final class PasswordValues {
     private static final String NUMBERED = "12";
     /** Keys after which the first word of the value is an HTTP authentication scheme, whatever its name. */
     private static final String[] AUTHORIZATION_KEYS = {"authorization"};
+    /**
+     * Keys whose value a machine makes: after their ':' and a space, a word of lower-case letters
+     * that a sentence goes on after is a heading's text ({@code auth: mode enforce -> off}), not the
+     * value. A password may be such a word ({@code password: letmein for bob}): not the words for one.
+     */
+    private static final String[] MACHINE_VALUE_KEYS = {"auth", "token", "secret", "apikey", "secretkey"};
     /** Keys that are also a service's host name or a cache key's prefix: {@code auth:8080}, {@code token:48213}. */
     private static final String[] NAME_KEYS = {"auth", "token"};
     /** The keys a quoted value a space apart is read after: the words for a password, as SQL and messages use them. */
@@ -412,6 +420,10 @@ final class PasswordValues {
             }
             if (!authorization && FrameworkValues.isKindInProse(s, value, word, end)) {
                 return Match.NONE; // "db-credentials: secret \"db-credentials\" not found"
+            }
+            if (value > at + 1 && key >= 0 && isOneOf(KEYS[key], MACHINE_VALUE_KEYS)
+                    && FrameworkValues.isWordInProse(s, value, word, end)) {
+                return Match.NONE; // a heading's sentence: "auth: mode enforce -> off", "token: expired for bob"
             }
         }
         if (SqlInsertValues.isNationalQuote(s, value, end)) {

@@ -604,6 +604,26 @@ class PasswordKvDetectorTest {
         assertEquals(text, masker.mask(text));
     }
 
+    /**
+     * After the ':' of a key whose value a machine makes, a lower-case word that a sentence goes
+     * on after is a heading's text: the agent's own reload line says {@code auth: mode enforce -> off}.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "changed: auth: mode enforce -> off, rules 3 -> 4 | changed: auth: mode enforce -> off, rules 3 -> 4",
+        "secret: mode on                                  | secret: mode on",
+        "token: pending for client ci-bot                 | token: pending for client ci-bot",
+        "auth: hunter2 for bob                            | auth: [PASSWORD_KV] for bob",
+        "auth: mode                                       | auth: [PASSWORD_KV]",
+        "auth:mode enforce                                | auth:[PASSWORD_KV] enforce",
+        "token: abcdefgh user=bob                         | token: [PASSWORD_KV] user=bob",
+        "password: letmein for bob                        | password: [PASSWORD_KV] for bob",
+        "pwd: letmein for bob                             | pwd: [PASSWORD_KV] for bob",
+    })
+    void readsAWordASentenceGoesOnAfterAsAHeadingAfterAMachinesKey(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "password: secret          | password: [PASSWORD_KV]",
@@ -689,6 +709,9 @@ class PasswordKvDetectorTest {
         "PIN=4821 accepted                        | PIN=[PASSWORD_KV] accepted",
         "{\"atm_pin\": \"482193\"}                 | {\"atm_pin\": \"[PASSWORD_KV]\"}",
         "cardPin: 4821, retries: 2                | cardPin: [PASSWORD_KV], retries: 2",
+        "requirepass=s3cr3tPass                   | requirepass=[PASSWORD_KV]",
+        "redis-server --requirepass s3cr3tPass    | redis-server --requirepass [PASSWORD_KV]",
+        "masterauth: s3cr3tPass                   | masterauth: [PASSWORD_KV]",
     })
     void masksTheValuesOfKeysAsFormsAndConfigsNameThem(String text, String masked) {
         assertEquals(masked, masker.mask(text));
