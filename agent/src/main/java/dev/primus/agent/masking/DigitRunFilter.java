@@ -12,6 +12,12 @@ final class DigitRunFilter {
     private static final int PHONE = BuiltInDetector.PHONE.bit();
     private static final int AADHAAR = BuiltInDetector.AADHAAR.bit();
     private static final int IP = BuiltInDetector.IP_ADDRESS.bit();
+    /**
+     * A card's security code or a one-time code the word before names ({@code cvv 123}, {@code otp
+     * 482913}: {@link NamedCodes}), which password_kv reads: the one detector here that no digit
+     * triggers, so the scan keeps it only where this filter answers it.
+     */
+    static final int NAMED_CODE = BuiltInDetector.PASSWORD_KV.bit();
     /** Longer runs are counted no further: no number detector needs to tell 20 from 2000 digits. */
     private static final int MAX_RUN = 20;
 
@@ -27,19 +33,20 @@ final class DigitRunFilter {
         int i = runEnd(s, at, end);
         int length = i - at;
         char after = i < end ? s.charAt(i) : 0;
+        int named = NamedCodes.mayBeNamed(s, at, length) ? NAMED_CODE : 0;
         // Most numbers in a log line are short and followed by a space and a word, ',' or ')',
         // which no detector needs: say so at once. Small, so that the JIT can inline it in the scan.
         if (length < 9 && !(length == 1 && countryCodeOne(s, at, i, end, after)) && after != '.' && after != ':'
                 && !CharClass.isHex(after) && !((after == ' ' || after == '-' || after == '/') && i + 1 < end
                 && CharClass.isDigit(s.charAt(i + 1)))) {
-            return (long) i << 32;
+            return (long) i << 32 | named;
         }
         int quiet = length == 4 && after == '-' ? DateTimeSkip.afterYear(s, at, end)
                 : length == 2 && after == ':' ? DateTimeSkip.afterHour(s, at, end) : at;
         if (quiet > at) {
             return (long) quiet << 32;
         }
-        return (long) i << 32 | detectorsFor(s, at, i, end, length, after);
+        return (long) i << 32 | detectorsFor(s, at, i, end, length, after) | named;
     }
 
     static int detectors(long possible) {

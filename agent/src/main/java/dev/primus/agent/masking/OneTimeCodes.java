@@ -53,7 +53,7 @@ final class OneTimeCodes {
     }
 
     /** The end, or a char that is no letter or digit and starts no decimal part or date ({@code 2026.1}). */
-    private static boolean endsCode(CharSequence s, int at, int end) {
+    static boolean endsCode(CharSequence s, int at, int end) {
         if (at >= end) {
             return true;
         }

@@ -221,6 +221,17 @@ final class PasswordValues {
                 return ProseSecrets.match(s, from, at, end);
             case 'O':
                 return OneTimeCodes.match(s, at, end);
+            case '0':
+            case '1':
+            case '2':
+            case '3':
+            case '4':
+            case '5':
+            case '6':
+            case '7':
+            case '8':
+            case '9':
+                return NamedCodes.match(s, from, at, end);
             case '_':
                 return ProseSecrets.afterUnderscore(s, from, at, end);
             case '\'':

@@ -34,10 +34,13 @@ final class SpanFinder {
     private final CustomDetector[] customs;
     /** Whether password_kv reads the parameters Hibernate and Spring log after a statement ({@link BindingLines}). */
     private final boolean statements;
+    /** {@link DigitRunFilter#NAMED_CODE} when password_kv is on: no digit triggers it in the table. */
+    private final int namedCodes;
 
     SpanFinder(int enabled, Markers markers, CustomDetector[] customs) {
         this.triggers = new TriggerTable(enabled);
         this.statements = (enabled & PASSWORD_KV) != 0;
+        this.namedCodes = enabled & DigitRunFilter.NAMED_CODE;
         this.markers = markers;
         this.customs = customs.clone();
     }
@@ -157,7 +160,8 @@ final class SpanFinder {
             }
             if (CharClass.isDigit(c)) {
                 long run = DigitRunFilter.possible(s, i, end);
-                candidates &= DigitRunFilter.detectors(run);
+                int numbers = DigitRunFilter.detectors(run);
+                candidates = candidates & numbers | numbers & namedCodes;
                 if (candidates == 0) {
                     // Nothing inside the run (or date, or time) is a trigger either: go on after it.
                     i = DigitRunFilter.quietEnd(run);

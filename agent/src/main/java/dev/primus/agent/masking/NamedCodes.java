@@ -1,0 +1,57 @@
+package dev.primus.agent.masking;
+
+/**
+ * For password_kv: a short code that the word before it names, a space apart, as a sentence or
+ * a template with its arguments writes it: a card's security code ({@code card 4111... exp 12/26
+ * cvv 123}, {@code CVC2 4821}: 3 or 4 digits) and a one-time code in any case ({@code your otp is
+ * 482913}, {@code totp 482913}: 4 to 10 digits). After a key's '=' or ':' ({@code cvv=123},
+ * {@code otp: 482913}) the code is {@link PasswordValues}'; "OTP" in capitals before other words
+ * ({@code OTP code 482913}) is {@link OneTimeCodes}'.
+ *
+ * <p>The scan finds such a code from its digit run ({@link DigitRunFilter}), which asks
+ * {@link #mayBeNamed} first: most runs of 3 to 10 digits in a log line ({@code took 125 ms},
+ * {@code port 8080}) follow a char that ends none of these words, and are ruled out by it.
+ */
+final class NamedCodes {
+    private static final String[] CARD_CODE_WORDS = {"cvv", "cvv2", "cvc", "cvc2", "csc"};
+    private static final String[] ONE_TIME_WORDS = {"otp", "totp"};
+    private static final int MIN_CARD_CODE = 3;
+    private static final int MAX_CARD_CODE = 4;
+    private static final int MIN_ONE_TIME_CODE = 4;
+    /** The longest run {@link #mayBeNamed} is asked about. */
+    static final int MAX_ONE_TIME_CODE = 10;
+
+    private NamedCodes() {
+    }
+
+    /**
+     * Whether the run of {@code length} digits at {@code at} may be such a code: after a space that
+     * follows the last letter of one of the words, or "is" ({@code otp is 482913}).
+     */
+    static boolean mayBeNamed(CharSequence s, int at, int length) {
+        if (length < MIN_CARD_CODE || length > MAX_ONE_TIME_CODE || at < 3 || s.charAt(at - 1) != ' ') {
+            return false;
+        }
+        char last = (char) (s.charAt(at - 2) | 0x20);
+        if (length <= MAX_CARD_CODE && (last == 'v' || last == 'c' || last == '2')) {
+            return true;
+        }
+        return length >= MIN_ONE_TIME_CODE && (last == 'p' || last == 's' && (s.charAt(at - 3) | 0x20) == 'i');
+    }
+
+    /** {@code at} is the first digit of a run {@link #mayBeNamed} let through. */
+    static long match(CharSequence s, int from, int at, int end) {
+        int stop = at;
+        while (stop < end && CharClass.isDigit(s.charAt(stop))) {
+            stop++;
+        }
+        int length = stop - at;
+        if (!OneTimeCodes.endsCode(s, stop, end)) {
+            return Match.NONE;
+        }
+        boolean named = length >= MIN_CARD_CODE && length <= MAX_CARD_CODE && KeywordBefore.names(s, from, at, CARD_CODE_WORDS)
+                || length >= MIN_ONE_TIME_CODE && length <= MAX_ONE_TIME_CODE
+                && KeywordBefore.names(s, from, at, ONE_TIME_WORDS);
+        return named ? Match.of(at, stop) : Match.NONE;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.primus.agent.masking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** A card's security code or a one-time code that the word before names, a space apart ({@link NamedCodes}). */
+class NamedCodesTest {
+    private final Masker masker = Masker.builder().build();
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // log.info("card {} exp {} cvv {}", card, exp, cvv): the template's word names the argument
+        "Card 4111 1111 1111 1111 exp 12/26 cvv 123 | Card [CREDIT_CARD] exp 12/26 cvv [PASSWORD_KV]",
+        "card ending 1111 CVV 4821 accepted         | card ending 1111 CVV [PASSWORD_KV] accepted",
+        "CVC2 482 ok                                | CVC2 [PASSWORD_KV] ok",
+        "Cvv2 482                                   | Cvv2 [PASSWORD_KV]",
+        "csc 123.                                   | csc [PASSWORD_KV].",
+        "your otp is 482913                         | your otp is [PASSWORD_KV]",
+        "otp 482913 sent                            | otp [PASSWORD_KV] sent",
+        "Sending totp 48291307 now                  | Sending totp [PASSWORD_KV] now",
+        "login otp 4829, retries 2                  | login otp [PASSWORD_KV], retries 2",
+    })
+    void masksTheCodeItsWordNames(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "cvv 12", // too short for a card's code
+        "cvv 12345", // too long
+        "otp 123", // too short for a one-time code
+        "otp 12345678901",
+        "cvv 123-456",
+        "otp 2026.1 released",
+        "cvv 123a",
+        "mycvv 123", // the word must start where the keyword does
+        "took 125 ms", "served 1234 requests in 500 ms", "listening on port 8080", "tcp 8080 open", "http 8080",
+        "v2 123 items", "this is 2048 bytes", "RSA key is 2048 bit", "svc 123", "exec 4821",
+    })
+    void leavesOtherNumbersAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cvv 123", "otp is 482913"})
+    void isPasswordKvs(String text) {
+        Masker without = Masker.builder().detectors("credit_card", "email").build();
+        assertEquals(text, without.mask(text));
+    }
+}
