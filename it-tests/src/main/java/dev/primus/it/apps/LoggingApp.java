@@ -67,6 +67,8 @@ public final class LoggingApp {
         {"AZURE_STORAGE_KEY={}", "5+7nYV7zXzDkm0guFcrnUAcgHhJhew/tp+Fkd5b/AivqjtAqgqF1kw8jN803lMUiCABtaxrwwMvWJWWKrCyfqg=="},
         {"Setting password to {} for bob", "setPw77#x"},
         {"Using accessToken {} for the call", "camTok77XK9mp2QLW8zt"},
+        {"card ending 1111 exp 12/29 cvv {} accepted", "7351"},
+        {"your otp is {}", "640271"},
     };
     /** The statement Hibernate logs before its bindings, on the same thread. */
     static final String STATEMENT = "insert into users (email,password,id) values (?,?,?)";
