@@ -8,8 +8,9 @@ package dev.primus.agent.masking;
  * fragment or a space, so an unencoded '@' inside a password is masked with it. A URL with a user
  * and no password ({@code https://user@host}) has nothing to mask here; JDBC's
  * {@code ?password=} parameters are password_kv's. Also a Telegram bot's token in an API URL's
- * path ({@link TelegramBotPaths}), and an AWS secret key after its access key id, written raw
- * though its '/' would end the user info ({@code s3n://AKIA...:secret@bucket}).
+ * path ({@link TelegramBotPaths}), a Discord webhook's token ({@link DiscordWebhooks}), and an
+ * AWS secret key after its access key id, written raw though its '/' would end the user info
+ * ({@code s3n://AKIA...:secret@bucket}).
  */
 final class UrlCredentials {
     private static final int MAX_SCHEME = 32;
@@ -37,6 +38,9 @@ final class UrlCredentials {
                 if (secret != Match.NONE) {
                     return secret;
                 }
+            }
+            if (c == '/' && colon < 0 && lastAt < 0) {
+                return DiscordWebhooks.match(s, userInfo, i, end); // a host and no user info: its path may hold a token
             }
             if (c == '/' || c == '?' || c == '#' || c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '\n' || c == '\r'
                     || (c == '\\' && i + 1 < end && (s.charAt(i + 1) == 'n' || s.charAt(i + 1) == 'r'))) {

@@ -42,6 +42,37 @@ class UrlCredentialsDetectorTest {
     }
 
     private static final String TELEGRAM = "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+    /** 68 chars, as Discord's webhook tokens are. */
+    private static final String DISCORD = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCdEfGhIjKlMnOpQrStUvWxYz0123";
+
+    /** A Discord webhook's token, in the five forms a URL is written: only the token after the webhook's id. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "https://discord.com/api/webhooks/1234567890123456789/%s",
+        "DISCORD_WEBHOOK_URL=https://discordapp.com/api/webhooks/123456789012345678/%s",
+        "{\"webhook\":\"https://discord.com/api/v10/webhooks/1234567890123456789/%s?wait=true\"}",
+        "POST https://canary.discord.com/api/webhooks/1234567890123456789/%s failed with 429",
+        "alerts go to https://Discord.com/api/webhooks/1234567890123456789/%s from now on",
+    })
+    void masksADiscordWebhooksToken(String form) {
+        String line = String.format(form, DISCORD);
+        assertEquals(String.format(form, "[URL_CREDENTIALS]"), masker.mask(line));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "https://notdiscord.com/api/webhooks/1234567890123456789/%s", // another host
+        "https://discord.com.evil.io/api/webhooks/1234567890123456789/%s",
+        "https://example.com/api/webhooks/1234567890123456789/%s",
+        "https://discord.com/api/channels/1234567890123456789/%s", // no webhook
+        "https://discord.com/api/webhooks/1234/%s", // an id too short
+        "https://discord.com/api/webhooks/1234567890123456789/%sAbCdEfGhIjKlMn", // a token too long
+        "https://discord.com:8443/api/webhooks/1234567890123456789/AbCdEf", // too short
+    })
+    void leavesOtherDiscordUrlsAlone(String form) {
+        String line = String.format(form, DISCORD);
+        assertEquals(line, masker.mask(line));
+    }
 
     /** A Telegram bot's token in a Bot API path: only the secret after the bot's id. */
     @ParameterizedTest
