@@ -27,7 +27,8 @@ class PathologicalInputTest {
         "Authorization: OAuth ", "\"password\":\"", "password:", "password=[", "\"password\":[\"", "token=<",
         "password=${", "password=(", "token ", "API key is ", "secret 'x", "token \"", "password to x:\n",
         "password a:\n  ", "token a:\n\n", "a_token ", "api_key ", "_token '", "sig=", " sig=a", "AAAA", "AAAAx:",
-        "primaryKey="})
+        "primaryKey=", "auth: mode ", "cvv 123 ", "otp is 4829 ", "https://discord.com/api/webhooks/",
+        "https://discord.com/api/v1/webhooks/123456789012345678/"})
     void completesOnARepeatedFragment(String fragment) {
         StringBuilder text = new StringBuilder();
         while (text.length() < SIZE) {
@@ -46,7 +47,7 @@ class PathologicalInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"\"AUTH\" \"x\" ", "\"AUTH\" \"", "\"AUTH\" \"x\"         ", "-ops_eyJ", "-pypi-AgE",
         "Authorization: Digest a=\"", "\"password\":\"", "token=<", "password=${", "password=(", "token ",
-        "password a:\n  ", "a_token ", "_token '"})
+        "password a:\n  ", "a_token ", "_token '", "cvv 123 ", "https://discord.com/api/webhooks/"})
     void completesOnAOneMegabyteLineOfOneCommand(String fragment) {
         StringBuilder text = new StringBuilder();
         while (text.length() < 10 * SIZE) {
