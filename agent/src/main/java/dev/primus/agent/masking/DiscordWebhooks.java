@@ -56,7 +56,7 @@ final class DiscordWebhooks {
         return length < MIN_TOKEN || length > MAX_TOKEN ? Match.NONE : Match.of(token, tokenEnd);
     }
 
-    /** discord.com or discordapp.com, or a subdomain of either (ptb., canary.), ignoring case; a port is no host of theirs. */
+    /** discord.com or discordapp.com, or a subdomain of either (ptb., canary.), ignoring case. */
     private static boolean isDiscordHost(CharSequence s, int host, int path) {
         for (String name : HOSTS) {
             int start = path - name.length();

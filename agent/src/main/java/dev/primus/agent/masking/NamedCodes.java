@@ -18,8 +18,7 @@ final class NamedCodes {
     private static final int MIN_CARD_CODE = 3;
     private static final int MAX_CARD_CODE = 4;
     private static final int MIN_ONE_TIME_CODE = 4;
-    /** The longest run {@link #mayBeNamed} is asked about. */
-    static final int MAX_ONE_TIME_CODE = 10;
+    private static final int MAX_ONE_TIME_CODE = 10;
 
     private NamedCodes() {
     }
@@ -49,9 +48,10 @@ final class NamedCodes {
         if (!OneTimeCodes.endsCode(s, stop, end)) {
             return Match.NONE;
         }
-        boolean named = length >= MIN_CARD_CODE && length <= MAX_CARD_CODE && KeywordBefore.names(s, from, at, CARD_CODE_WORDS)
-                || length >= MIN_ONE_TIME_CODE && length <= MAX_ONE_TIME_CODE
-                && KeywordBefore.names(s, from, at, ONE_TIME_WORDS);
+        boolean cardCode = length >= MIN_CARD_CODE && length <= MAX_CARD_CODE;
+        boolean oneTimeCode = length >= MIN_ONE_TIME_CODE && length <= MAX_ONE_TIME_CODE;
+        boolean named = cardCode && KeywordBefore.names(s, from, at, CARD_CODE_WORDS)
+                || oneTimeCode && KeywordBefore.names(s, from, at, ONE_TIME_WORDS);
         return named ? Match.of(at, stop) : Match.NONE;
     }
 }
