@@ -35,6 +35,8 @@ public final class AgentEntry {
         }
         try {
             JarFile jar = AgentJar.open();
+            // From here, not by a Boot-Class-Path manifest entry: appended as the JVM starts, the jar
+            // makes HotSpot refuse the app's own class data sharing archive (AppCdsIT).
             instrumentation.appendToBootstrapClassLoaderSearch(jar);
             IsolatedClassLoader agentLoader = new IsolatedClassLoader(jar, AgentJar.location(jar),
                     IsolatedClassLoader.platformLoader());
