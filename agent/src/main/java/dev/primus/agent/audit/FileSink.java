@@ -14,7 +14,11 @@ import java.util.regex.Pattern;
  * Appends events as JSON lines to a file, rotating it past {@code max_size} into
  * {@code FILE.1} ... {@code FILE.N}. With a hash chain, the chain continues across rotations
  * and restarts: the first line written picks up the hash of the last line already there.
- * Uses {@code java.io} only, as everything the agent runs before the app's start-up.
+ * A path that is there and is no regular file ({@code /dev/null}, {@code /dev/stdout}, a named
+ * pipe) is written to and never rotated: a service auditing more than max_size to one would
+ * otherwise rename the device (or {@code /dev/stdout}'s link) and leave a regular file in its
+ * place, into which everything written to that path then goes. Uses {@code java.io} only, as
+ * everything the agent runs before the app's start-up.
  */
 final class FileSink implements AuditSink {
     private static final Pattern LAST_HASH = Pattern.compile("\"hash\":\"([0-9a-f]{64})\"}\\s*$");
@@ -33,6 +37,8 @@ final class FileSink implements AuditSink {
     private long lastSeq;
     private OutputStream out;
     private long size;
+    /** Whether the file is one this sink may rename: a regular file, or none yet. */
+    private boolean rotates;
 
     FileSink(File file, long maxSize, int maxFiles, boolean chained) {
         this(file, maxSize, maxFiles, chained, null, 0);
@@ -116,7 +122,7 @@ final class FileSink implements AuditSink {
                 pending.append('}');
             }
             pending.append('\n');
-            if (size + start > 0 && size + pending.size() > maxSize) {
+            if (rotates && size + start > 0 && size + pending.size() > maxSize) {
                 // This line would take the file past max_size: what came before it ends this file.
                 pending.writeHead(out, start);
                 rotate();
@@ -138,9 +144,10 @@ final class FileSink implements AuditSink {
         if (chained && chain == null) {
             chain = new HashChain(lastHash(file), key);
         }
+        rotates = !file.exists() || file.isFile();
         out = new FileOutputStream(file, true);
         size = file.length();
-        if (size > 0 && !endsWithNewline(file)) {
+        if (rotates && size > 0 && !endsWithNewline(file)) {
             // A line cut short by a crash stays as it is (verify-audit will name it); ours start on a line of their own.
             out.write('\n');
             size++;

@@ -51,6 +51,33 @@ class FileSinkTest {
         assertTrue(newest.get(newest.size() - 1).contains("\"seq\":19"));
     }
 
+    /**
+     * A path that is no regular file is never renamed: a named pipe here, as {@code /dev/null} or
+     * {@code /dev/stdout} would be, written past max_size, keeps every line and stays a pipe.
+     */
+    @Test
+    void neverRotatesAFileThatIsNoRegularFile() throws Exception {
+        Path fifo = dir.resolve("audit.fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertTrue(mkfifo.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && mkfifo.exitValue() == 0, "mkfifo");
+        java.util.concurrent.CompletableFuture<List<String>> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.readAllLines(fifo); // to the writer's close
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        FileSink sink = new FileSink(fifo.toFile(), 100, 2, true);
+        for (int i = 1; i <= 20; i++) {
+            sink.write(openLines(i, 1), i);
+        }
+        sink.close();
+        List<String> lines = read.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(20, lines.size(), lines.toString());
+        assertTrue(!Files.exists(dir.resolve("audit.fifo.1")), "the pipe was renamed");
+        assertTrue(Files.exists(fifo) && !Files.isRegularFile(fifo), "the pipe is still a pipe");
+    }
+
     @Test
     void rotatesWithinOneBatchLosingNoLine() throws Exception {
         File file = dir.resolve("audit.jsonl").toFile();
