@@ -73,6 +73,18 @@ final class CharClass {
         return isAlnum(c) || c == '-' || c == '_';
     }
 
+    /**
+     * Where the run of base64url chars from {@code at} ends, counted to one char past {@code max}
+     * at most: a token of at most {@code max} chars is told from a longer run without reading it all.
+     */
+    static int base64UrlRunEnd(CharSequence s, int at, int end, int max) {
+        int stop = at;
+        while (stop < end && stop - at <= max && isBase64Url(s.charAt(stop))) {
+            stop++;
+        }
+        return stop;
+    }
+
     /** The base64 alphabet (RFC 4648 section 4) without its '=' padding: letters, digits, '+' and '/'. */
     static boolean isBase64(char c) {
         return isAlnum(c) || c == '+' || c == '/';

@@ -61,7 +61,7 @@ final class DigitRunFilter {
      * Where the digit run at {@code at} ends, counted up to {@link #MAX_RUN}. Most runs in a log
      * line have one to four digits: those cost no loop, whose set-up would cost more than they do.
      */
-    private static int runEnd(CharSequence s, int at, int end) {
+    static int runEnd(CharSequence s, int at, int end) {
         int i = at + 1;
         if (i == end || !CharClass.isDigit(s.charAt(i))) {
             return i;

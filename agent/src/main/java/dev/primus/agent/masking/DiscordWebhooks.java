@@ -47,11 +47,7 @@ final class DiscordWebhooks {
             return Match.NONE;
         }
         int token = idEnd + 1;
-        int tokenEnd = token;
-        // One char past the longest, so that a longer run is seen to be one.
-        while (tokenEnd < end && tokenEnd - token <= MAX_TOKEN && CharClass.isBase64Url(s.charAt(tokenEnd))) {
-            tokenEnd++;
-        }
+        int tokenEnd = CharClass.base64UrlRunEnd(s, token, end, MAX_TOKEN);
         int length = tokenEnd - token;
         return length < MIN_TOKEN || length > MAX_TOKEN ? Match.NONE : Match.of(token, tokenEnd);
     }

@@ -71,11 +71,7 @@ final class GitLabTokens {
 
     /** Where the base64url run from {@code body} ends, counted one char past the longest payload. */
     private static int payloadEnd(CharSequence s, int body, int end) {
-        int stop = body;
-        while (stop < end && stop - body <= MAX_PAYLOAD && CharClass.isBase64Url(s.charAt(stop))) {
-            stop++;
-        }
-        return stop;
+        return CharClass.base64UrlRunEnd(s, body, end, MAX_PAYLOAD);
     }
 
     /** After the payload: ".vvccccccc" or ".vv.llccccccc" (version, length, CRC) and no token char; its end or -1. */

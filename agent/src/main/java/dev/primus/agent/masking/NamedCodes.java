@@ -40,10 +40,7 @@ final class NamedCodes {
 
     /** {@code at} is the first digit of a run {@link #mayBeNamed} let through. */
     static long match(CharSequence s, int from, int at, int end) {
-        int stop = at;
-        while (stop < end && CharClass.isDigit(s.charAt(stop))) {
-            stop++;
-        }
+        int stop = DigitRunFilter.runEnd(s, at, end); // at most 10 digits: mayBeNamed saw them end
         int length = stop - at;
         if (!OneTimeCodes.endsCode(s, stop, end)) {
             return Match.NONE;

@@ -31,11 +31,7 @@ final class TelegramBotPaths {
                 || !TextSearch.startsWith(s, id - BOT.length(), at, BOT)) {
             return Match.NONE;
         }
-        int secretEnd = at + 1;
-        // One char past the longest, so that a longer run is seen to be one.
-        while (secretEnd < end && secretEnd - at <= MAX_SECRET + 1 && CharClass.isBase64Url(s.charAt(secretEnd))) {
-            secretEnd++;
-        }
+        int secretEnd = CharClass.base64UrlRunEnd(s, at + 1, end, MAX_SECRET);
         int length = secretEnd - (at + 1);
         return length < MIN_SECRET || length > MAX_SECRET ? Match.NONE : Match.of(at + 1, secretEnd);
     }

@@ -2,6 +2,7 @@ package dev.primus.agent.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -67,11 +68,14 @@ class FileSinkTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        FileSink sink = new FileSink(fifo.toFile(), 100, 2, true);
-        for (int i = 1; i <= 20; i++) {
-            sink.write(openLines(i, 1), i);
-        }
-        sink.close();
+        // Bounded on both sides: opening a pipe for writing waits for its reader.
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+            FileSink sink = new FileSink(fifo.toFile(), 100, 2, true);
+            for (int i = 1; i <= 20; i++) {
+                sink.write(openLines(i, 1), i);
+            }
+            sink.close();
+        });
         List<String> lines = read.get(30, java.util.concurrent.TimeUnit.SECONDS);
         assertEquals(20, lines.size(), lines.toString());
         assertTrue(!Files.exists(dir.resolve("audit.fifo.1")), "the pipe was renamed");
