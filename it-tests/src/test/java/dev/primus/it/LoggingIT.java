@@ -68,7 +68,7 @@ class LoggingIT {
             "[AZURE_SAS_SIGNATURE]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]",
             "[PHONE]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[BEARER_TOKEN]", "[PASSWORD_KV]",
             "[PASSWORD_KV]", "[GOOGLE_API_KEY]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[AZURE_STORAGE_KEY]",
-            "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]"};
+            "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]"};
         for (int i = 0; i < LoggingApp.KEY_IN_TEMPLATE.length; i++) {
             MASKED.put(LoggingApp.KEY_IN_TEMPLATE[i][1], keyedMarkers[i]);
         }

@@ -440,7 +440,13 @@ final class PasswordValues {
         if (SqlInsertValues.isNationalQuote(s, value, end)) {
             value++; // SQL Server's N'hunter2': the value is what the quotes hold
         }
-        return valueAt(s, value, end, authorization);
+        long plain = valueAt(s, value, end, authorization);
+        if (plain != Match.NONE && separator == '=' && Match.end(plain) < end && s.charAt(Match.end(plain)) == ' '
+                && ToStringFields.isField(s, from, keyEnd)) {
+            int stop = ToStringFields.valueEnd(s, Match.start(plain), Match.end(plain), end);
+            return stop < 0 ? plain : Match.of(Match.start(plain), stop);
+        }
+        return plain;
     }
 
     /**
@@ -701,7 +707,7 @@ final class PasswordValues {
             stop = escapedQuote(s, start, end, s.charAt(value + 1));
         } else if (quoted) {
             start = value + 1;
-            stop = closingQuote(s, start, end, open);
+            stop = open == '\'' ? closingApostrophe(s, start, end) : closingQuote(s, start, end, open);
         } else {
             start = value;
             int limit = (int) Math.min(end, (long) value + MAX_QUOTED);
@@ -1016,6 +1022,21 @@ final class PasswordValues {
             }
         }
         return end;
+    }
+
+    /**
+     * The single quote that closes a value: the first one that no letter or digit follows, since
+     * one inside a word is an apostrophe ({@code password='it's a secret'} as IntelliJ's generated
+     * {@code toString} writes it, unescaped); the first one at all when none is so.
+     */
+    private static int closingApostrophe(CharSequence s, int at, int end) {
+        int limit = (int) Math.min(end, (long) at + MAX_QUOTED);
+        for (int i = at; i < limit; i += s.charAt(i) == '\\' ? 2 : 1) {
+            if (s.charAt(i) == '\'' && (i + 1 >= end || !CharClass.isAlnum(s.charAt(i + 1)))) {
+                return i;
+            }
+        }
+        return closingQuote(s, at, end, '\'');
     }
 
     private static int closingQuote(CharSequence s, int at, int end, char quote) {

@@ -40,6 +40,33 @@ class PasswordKvDetectorTest {
         assertEquals("{\"secret\":\"[PASSWORD_KV]\",\"a\":1}", masker.mask("{\"secret\":\"correct horse battery\",\"a\":1}"));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "LoginRequest[username=bob, password=correct horse battery staple] | "
+            + "LoginRequest[username=bob, password=[PASSWORD_KV]]",
+        "User(name=bob, password=correct horse battery staple, role=admin) | User(name=bob, password=[PASSWORD_KV], role=admin)",
+        "User{name=bob, secret=two words} logged in                        | User{name=bob, secret=[PASSWORD_KV]} logged in",
+        "{password=correct horse, user=bob}                                | {password=[PASSWORD_KV], user=bob}",
+        "Creds(password=a (b) c)                                           | Creds(password=[PASSWORD_KV])",
+        "Credentials{username='bob', password='it's a secret'}            | Credentials{username='bob', password='[PASSWORD_KV]'}",
+    })
+    void masksAToStringFieldsValueWithSpacesUpToTheNextFieldOrTheClosingBracket(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        // Logfmt pairs in braces, no closing bracket on the line, prose before the key: the value ends at its space.
+        "{password=hunter2 user=bob}                   | {password=[PASSWORD_KV] user=bob}",
+        "User(name=bob, password=two words             | User(name=bob, password=[PASSWORD_KV] words",
+        "login user=bob, password=hunter2 accepted (3) | login user=bob, password=[PASSWORD_KV] accepted (3)",
+        "retry (password=hunter2 rejected)             | retry (password=[PASSWORD_KV] rejected)",
+        "x={user=bob password=hunter2 ok}              | x={user=bob password=[PASSWORD_KV] ok}",
+    })
+    void endsAValueWithSpacesAtItsSpaceOutsideAnObjectsFields(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
     @Test
     void masksAnUnclosedQuotedValueToTheEnd() {
         assertEquals("{\"secret\":\"[PASSWORD_KV]", masker.mask("{\"secret\":\"correct horse battery"));

@@ -69,6 +69,7 @@ public final class LoggingApp {
         {"Using accessToken {} for the call", "camTok77XK9mp2QLW8zt"},
         {"card ending 1111 exp 12/29 cvv {} accepted", "7351"},
         {"your otp is {}", "640271"},
+        {"handling LoginRequest[username=bob, password={}]", "correct horse battery staple"},
     };
     /** The statement Hibernate logs before its bindings, on the same thread. */
     static final String STATEMENT = "insert into users (email,password,id) values (?,?,?)";
