@@ -8,7 +8,32 @@ package dev.primus.agent.masking;
 final class KeyedValue {
     private static final int MAX_SPACES = 3;
 
+    /** The longest name {@link #nameStart} and {@link #isPairAt} read. */
+    private static final int MAX_NAME = 128;
+
     private KeyedValue() {
+    }
+
+    /** Where the name ending at {@code nameEnd} starts: letters, digits, '_', '.' and '-' back from it. */
+    static int nameStart(CharSequence s, int from, int nameEnd) {
+        int start = nameEnd;
+        while (start > from && nameEnd - start < MAX_NAME && isNameChar(s.charAt(start - 1))) {
+            start--;
+        }
+        return start;
+    }
+
+    /** Whether a name and its '=' start at {@code at}: the next pair of {@code a=1 b=2} or {@code a=1, b=2}. */
+    static boolean isPairAt(CharSequence s, int at, int end) {
+        int i = at;
+        while (i < end && i - at < MAX_NAME && isNameChar(s.charAt(i))) {
+            i++;
+        }
+        return i > at && i < end && s.charAt(i) == '=';
+    }
+
+    private static boolean isNameChar(char c) {
+        return CharClass.isAlnum(c) || c == '_' || c == '.' || c == '-';
     }
 
     /** Where the key before the separator at {@code at} ends: spaces and a closing quote skipped. */

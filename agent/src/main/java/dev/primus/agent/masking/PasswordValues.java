@@ -441,12 +441,17 @@ final class PasswordValues {
             value++; // SQL Server's N'hunter2': the value is what the quotes hold
         }
         long plain = valueAt(s, value, end, authorization);
-        if (plain != Match.NONE && separator == '=' && Match.end(plain) < end && s.charAt(Match.end(plain)) == ' '
-                && ToStringFields.isField(s, from, keyEnd)) {
-            int stop = ToStringFields.valueEnd(s, Match.start(plain), Match.end(plain), end);
-            return stop < 0 ? plain : Match.of(Match.start(plain), stop);
+        if (plain == Match.NONE || Match.end(plain) >= end || s.charAt(Match.end(plain)) != ' ') {
+            return plain;
         }
-        return plain;
+        // An unquoted value with a space in it, where its shape says where it ends: an object's
+        // toString field, a configuration's line.
+        int start = Match.start(plain);
+        int stop = separator == '=' ? ToStringFields.valueEnd(s, from, keyEnd, start, Match.end(plain), end) : -1;
+        if (stop < 0) {
+            stop = ConfigLines.valueEnd(s, from, keyEnd, start, Match.end(plain), end);
+        }
+        return stop < 0 ? plain : Match.of(start, stop);
     }
 
     /**

@@ -14,20 +14,22 @@ package dev.primus.agent.masking;
 final class ToStringFields {
     /** The longest value read on: a passphrase of several words, not a paragraph. */
     private static final int MAX_VALUE = 128;
-    private static final int MAX_NAME = 64;
 
     private ToStringFields() {
     }
 
     /**
-     * Whether the key ending at {@code keyEnd} is a field of an object's {@code toString}: ", "
-     * before it, a '{', or a '(' or '[' right after the class's name.
+     * Where the value of the key ending at {@code keyEnd}, which starts at {@code value} and has a
+     * space at {@code space}, ends as a field of an object's {@code toString}: at the ", " of the
+     * next field or at the bracket that closes the object; -1 where the key is no such field
+     * (", " before it, a '{', or a '(' or '[' right after the class's name) or neither comes first.
      */
-    static boolean isField(CharSequence s, int from, int keyEnd) {
-        int start = keyEnd;
-        while (start > from && keyEnd - start <= MAX_NAME && isNameChar(s.charAt(start - 1))) {
-            start--;
-        }
+    static int valueEnd(CharSequence s, int from, int keyEnd, int value, int space, int end) {
+        return isField(s, from, keyEnd) ? fieldEnd(s, value, space, end) : -1;
+    }
+
+    private static boolean isField(CharSequence s, int from, int keyEnd) {
+        int start = KeyedValue.nameStart(s, from, keyEnd);
         if (start == keyEnd || start == from) {
             return false;
         }
@@ -41,11 +43,7 @@ final class ToStringFields {
         return (before == '(' || before == '[') && start - 2 >= from && CharClass.isAlnum(s.charAt(start - 2));
     }
 
-    /**
-     * Where the value that starts at {@code value} and has a space at {@code space} ends: at the
-     * ", " of the next field or at the bracket that closes the object; -1 when neither comes first.
-     */
-    static int valueEnd(CharSequence s, int value, int space, int end) {
+    private static int fieldEnd(CharSequence s, int value, int space, int end) {
         int limit = (int) Math.min(end, (long) value + MAX_VALUE);
         int depth = 0;
         for (int i = space; i < limit; i++) {
@@ -53,10 +51,10 @@ final class ToStringFields {
             if (c == '\n' || c == '\r' || PasswordValues.isEscapedBreakAt(s, i, end)) {
                 return -1;
             }
-            if (c == ' ' && namesAValue(s, i + 1, end)) {
+            if (c == ' ' && KeyedValue.isPairAt(s, i + 1, end)) {
                 return -1; // "{password=x user=bob}": logfmt pairs, the first value ends at its space
             }
-            if (c == ',' && i + 1 < end && s.charAt(i + 1) == ' ' && namesAValue(s, i + 2, end)) {
+            if (c == ',' && i + 1 < end && s.charAt(i + 1) == ' ' && KeyedValue.isPairAt(s, i + 2, end)) {
                 return i;
             }
             if (c == '(' || c == '[' || c == '{') {
@@ -69,18 +67,5 @@ final class ToStringFields {
             }
         }
         return -1;
-    }
-
-    /** Whether a field's name and its '=' start at {@code at}. */
-    private static boolean namesAValue(CharSequence s, int at, int end) {
-        int i = at;
-        while (i < end && i - at <= MAX_NAME && isNameChar(s.charAt(i))) {
-            i++;
-        }
-        return i > at && i < end && s.charAt(i) == '=';
-    }
-
-    private static boolean isNameChar(char c) {
-        return CharClass.isAlnum(c) || c == '_' || c == '.' || c == '-';
     }
 }

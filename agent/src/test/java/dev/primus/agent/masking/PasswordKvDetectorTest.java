@@ -44,11 +44,13 @@ class PasswordKvDetectorTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "LoginRequest[username=bob, password=correct horse battery staple] | "
             + "LoginRequest[username=bob, password=[PASSWORD_KV]]",
-        "User(name=bob, password=correct horse battery staple, role=admin) | User(name=bob, password=[PASSWORD_KV], role=admin)",
+        "User(name=bob, password=correct horse battery staple, role=admin) | "
+            + "User(name=bob, password=[PASSWORD_KV], role=admin)",
         "User{name=bob, secret=two words} logged in                        | User{name=bob, secret=[PASSWORD_KV]} logged in",
         "{password=correct horse, user=bob}                                | {password=[PASSWORD_KV], user=bob}",
         "Creds(password=a (b) c)                                           | Creds(password=[PASSWORD_KV])",
-        "Credentials{username='bob', password='it's a secret'}            | Credentials{username='bob', password='[PASSWORD_KV]'}",
+        "Credentials{username='bob', password='it's a secret'}            | "
+            + "Credentials{username='bob', password='[PASSWORD_KV]'}",
     })
     void masksAToStringFieldsValueWithSpacesUpToTheNextFieldOrTheClosingBracket(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -65,6 +67,32 @@ class PasswordKvDetectorTest {
     })
     void endsAValueWithSpacesAtItsSpaceOutsideAnObjectsFields(String text, String masked) {
         assertEquals(masked, masker.mask(text));
+    }
+
+    /** In these texts '~' stands for a line break: the masked text has it escaped, as {@link Masker#mask(String)} does. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "spring:~  datasource:~    password: correct horse battery staple  ~    username: app | "
+            + "spring:~  datasource:~    password: [PASSWORD_KV]  ~    username: app",
+        "Effective properties:~spring.datasource.password=correct horse~user=app | "
+            + "Effective properties:~spring.datasource.password=[PASSWORD_KV]~user=app",
+        "users:~  - password: two words~  - name: bob | users:~  - password: [PASSWORD_KV]~  - name: bob",
+        "password: correct horse~user: bob           | password: [PASSWORD_KV]~user: bob",
+    })
+    void masksAConfigurationLinesValueWithSpacesToItsLinesEnd(String text, String masked) {
+        assertEquals(masked.replace("~", "\\n"), masker.mask(text.replace("~", "\n")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        // One line, a key after other words, logfmt's next pair, a comment: the value ends at its space.
+        "password: hunter2 rejected for bob           | password: [PASSWORD_KV] rejected for bob",
+        "config:~  login with password: hunter2 ok    | config:~  login with password: [PASSWORD_KV] ok",
+        "a: 1~password=hunter2 user=bob               | a: 1~password=[PASSWORD_KV] user=bob",
+        "a: 1~  password: hunter2 # rotated monthly   | a: 1~  password: [PASSWORD_KV] # rotated monthly",
+    })
+    void endsAConfigurationLinesValueAtItsSpaceWhereTheLineSaysMore(String text, String masked) {
+        assertEquals(masked.replace("~", "\\n"), masker.mask(text.replace("~", "\n")));
     }
 
     @Test
