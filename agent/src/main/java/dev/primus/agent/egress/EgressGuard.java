@@ -284,18 +284,13 @@ public final class EgressGuard implements EgressGate.Checker {
         if (thread.inside || AgentConnections.ownsCurrentThread()) {
             return null; // A remote audit sink's request: its socket is checked against the sink's endpoint.
         }
-        thread.inside = true;
-        try {
-            EgressDeniedException denial = judgeRequest(client, request, context, thread.outer(), thread);
-            if (denial != null) {
-                thread.pop(); // The woven method throws at once: no leaveHttp follows.
-            } else if (client == EgressGate.OKHTTP) {
-                rememberOkHttpCall(request, thread.innermost());
-            }
-            return denial;
-        } finally {
-            thread.inside = false;
+        EgressDeniedException denial = judgeRequest(client, request, context, thread.outer(), thread);
+        if (denial != null) {
+            thread.pop(); // The woven method throws at once: no leaveHttp follows.
+        } else if (client == EgressGate.OKHTTP) {
+            rememberOkHttpCall(request, thread.innermost());
         }
+        return denial;
     }
 
     /** For later OkHttp 5 releases: the chain's call, with the URL just judged for it. */
@@ -326,7 +321,7 @@ public final class EgressGuard implements EgressGate.Checker {
         if (thread.inside) {
             return;
         }
-        thread.inside = true;
+        // Not inside while the carrier's methods run: a carrier the app passes is the app's code.
         try {
             if (client == EgressGate.APACHE_REACTOR) {
                 Object endpoint = APACHE_REMOTE_ENDPOINT.get(carrier.getClass()).invokeExact(carrier);
@@ -350,8 +345,6 @@ public final class EgressGuard implements EgressGate.Checker {
         } catch (Throwable failure) {
             // The socket is then judged in full, as if no request had been judged for it.
             AgentFailures.record("egress carried connect", failure);
-        } finally {
-            thread.inside = false;
         }
     }
 
@@ -363,15 +356,7 @@ public final class EgressGuard implements EgressGate.Checker {
     @Override
     public EgressDeniedException exchangeDenial(URI uri) {
         JudgedRequests thread = threads.get();
-        if (thread.inside) {
-            return null;
-        }
-        thread.inside = true;
-        try {
-            return judgeRequest(EgressGate.HTTP_CLIENT, uri, null, thread.innermost(), null);
-        } finally {
-            thread.inside = false;
-        }
+        return thread.inside ? null : judgeRequest(EgressGate.HTTP_CLIENT, uri, null, thread.innermost(), null);
     }
 
     @Override
@@ -406,8 +391,11 @@ public final class EgressGuard implements EgressGate.Checker {
      */
     private EgressDeniedException judgeRequest(int client, Object request, Object context, URL outer,
                                                JudgedRequests frame) {
+        JudgedRequests thread = threads.get();
         URL url;
         try {
+            // Read before the thread counts as inside: the request's methods may be the app's own code
+            // (a "request" the app hands a public gate method), and whatever they connect to is judged.
             url = HttpRequestUrls.read(client, request, context);
         } catch (HttpRequestUrls.UnknownLibraryShape agentFault) {
             return judge.failed(request.getClass().getName(), agentFault);
@@ -416,10 +404,14 @@ public final class EgressGuard implements EgressGate.Checker {
         }
         EgressDeniedException denial = null;
         if (outer == null || !sameTarget(outer, url)) {
+            thread.inside = true;
             try {
                 denial = judge.checkUrl(url);
             } catch (Throwable failure) {
-                denial = judge.failed(url.toString(), failure);
+                // Not url.toString(): it asks the URL's stream handler, which the app may supply.
+                denial = judge.failed(url.getProtocol() + "://" + url.getHost() + url.getFile(), failure);
+            } finally {
+                thread.inside = false;
             }
         }
         if (denial == null && frame != null) {
@@ -431,11 +423,7 @@ public final class EgressGuard implements EgressGate.Checker {
     /** Same scheme, host and port, compared as written: {@code URL.equals} would resolve the host. */
     private static boolean sameTarget(URL a, URL b) {
         return a.getProtocol().equalsIgnoreCase(b.getProtocol()) && a.getHost().equalsIgnoreCase(b.getHost())
-                && portOf(a) == portOf(b) && a.getFile().equals(b.getFile());
-    }
-
-    private static int portOf(URL url) {
-        return url.getPort() >= 0 ? url.getPort() : url.getDefaultPort();
+                && HttpRequestUrls.portOf(a) == HttpRequestUrls.portOf(b) && a.getFile().equals(b.getFile());
     }
 
     private static boolean isUnixDomain(SocketAddress endpoint) {

@@ -120,7 +120,7 @@ public final class EgressJudge {
             return null;
         }
         String scheme = url.getProtocol().toLowerCase(Locale.ROOT);
-        int port = url.getPort() >= 0 ? url.getPort() : url.getDefaultPort();
+        int port = HttpRequestUrls.portOf(url);
         CheckScratch check = scratch.get().url(scheme, url.getHost(), port, url.getPath());
         long started = timer == null ? 0 : timer.startSample();
         try {
@@ -199,7 +199,7 @@ public final class EgressJudge {
 
     /** Whether a socket goes to the host and port of the URL its HTTP call was judged by. */
     private static boolean sameEndpoint(URL url, String host, int port) {
-        int urlPort = url.getPort() >= 0 ? url.getPort() : url.getDefaultPort();
+        int urlPort = HttpRequestUrls.portOf(url);
         if (urlPort != port) {
             return false;
         }

@@ -46,6 +46,25 @@ final class HttpRequestUrls {
     private HttpRequestUrls() {
     }
 
+    /**
+     * A URL's port, or its scheme's default from this table: {@code URL.getDefaultPort()} asks the
+     * URL's stream handler, which the app may supply ({@code new URL(null, spec, handler)}), and its
+     * code must not run while the engine judges. -1 for another scheme with no port written.
+     */
+    static int portOf(URL url) {
+        if (url.getPort() >= 0) {
+            return url.getPort();
+        }
+        String scheme = url.getProtocol();
+        if (scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("wss")) {
+            return 443;
+        }
+        if (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("ws")) {
+            return 80;
+        }
+        return scheme.equalsIgnoreCase("ftp") ? 21 : -1;
+    }
+
     /** The library's methods are not where this agent looks for them: a hook that no longer fits. */
     static final class UnknownLibraryShape extends IllegalStateException {
         private static final long serialVersionUID = 1L;

@@ -178,7 +178,7 @@ public final class IpLiteral {
      * IPv4 written as IPv6: mapped ({@code ::ffff:a.b.c.d}) and compatible ({@code ::a.b.c.d},
      * deprecated but still routed by some stacks) are the IPv4 address they carry.
      */
-    private static byte[] unwrapIpv4(byte[] v6) {
+    static byte[] unwrapIpv4(byte[] v6) {
         for (int i = 0; i < 10; i++) {
             if (v6[i] != 0) {
                 return v6;

@@ -30,7 +30,10 @@ final class SocketAddressReader {
     private byte[] formatted;
     private String formattedText;
 
-    /** The bytes of {@code address}: this reader's own buffer, or a copy it keeps for that object. */
+    /**
+     * The bytes of {@code address}, an IPv4 address written as IPv6 as the IPv4 address it carries:
+     * this reader's own buffer, or a copy it keeps for that object.
+     */
     byte[] bytes(InetAddress address) {
         if (IPV4_HASH_IS_ADDRESS && address instanceof Inet4Address) {
             int value = address.hashCode();
@@ -41,7 +44,11 @@ final class SocketAddressReader {
             return ipv4;
         }
         if (address != copied) {
-            copiedBytes = address.getAddress();
+            // An Inet6Address made from a mapped address (Inet6Address.getByAddress(null, ::ffff:a.b.c.d, -1))
+            // stays IPv6 in Java, while a dual-stack socket connects it to the IPv4 address it carries:
+            // judged as that address, as a written ::ffff:a.b.c.d is, so IPv4 rules and the metadata guard hold.
+            byte[] bytes = address.getAddress();
+            copiedBytes = bytes.length == 16 ? IpLiteral.unwrapIpv4(bytes) : bytes;
             copied = address;
         }
         return copiedBytes;

@@ -124,6 +124,45 @@ class EgressGuardTest {
         }
     }
 
+    /**
+     * An OkHttp chain of the app's making whose {@code request()} connects somewhere while the
+     * engine reads it: what it connects to is judged like any other socket, not waved through as
+     * the engine's own.
+     */
+    public static final class ConnectingChain {
+        final EgressGuard guard;
+        EgressDeniedException denialInside;
+
+        ConnectingChain(EgressGuard guard) {
+            this.guard = guard;
+        }
+
+        public Request request() throws Exception {
+            denialInside = guard.socketDenial(address("127.0.0.3", 8080));
+            return new Request();
+        }
+    }
+
+    @Test
+    void whatARequestObjectConnectsToWhileItIsReadIsJudged() throws Exception {
+        EgressGuard guard = guard(Mode.ENFORCE);
+        ConnectingChain chain = new ConnectingChain(guard);
+        assertNull(guard.enterHttp(EgressGate.OKHTTP, chain, null), "the request itself, to 127.0.0.2, is allowed");
+        assertNotNull(chain.denialInside, "a socket the chain opened while read");
+        guard.leaveHttp();
+    }
+
+    @Test
+    void anIpv4AddressMadeIntoAnIpv6ObjectIsJudgedAsTheIpv4AddressItCarries() throws Exception {
+        EgressGuard guard = guard(Mode.ENFORCE);
+        byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, 127, 0, 0, 2};
+        InetAddress allowed = java.net.Inet6Address.getByAddress(null, mapped, -1);
+        assertNull(guard.socketDenial(new InetSocketAddress(allowed, 443)), "127.0.0.2 is allowed by its cidr rule");
+        mapped[15] = 3;
+        InetAddress other = java.net.Inet6Address.getByAddress(null, mapped, -1);
+        assertNotNull(guard.socketDenial(new InetSocketAddress(other, 443)), "127.0.0.3 is no more allowed for being IPv6");
+    }
+
     @Test
     void aRequestWhoseMethodsThrowIsDenied() {
         EgressDeniedException denied = guard(Mode.ENFORCE).enterHttp(EgressGate.OKHTTP, new ThrowingChain(), null);
