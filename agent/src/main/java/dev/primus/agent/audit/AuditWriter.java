@@ -129,15 +129,16 @@ final class AuditWriter implements Runnable {
         encoders();
         writeFirstEvents();
         while (running) {
-            if (System.nanoTime() - lastReportNanos >= reportPeriodNanos) {
-                collectReports();
-            }
-            if (writeOnce()) {
-                emptyPolls = 0;
-            } else if (++emptyPolls < POLLS_BEFORE_QUIET) {
-                LockSupport.parkNanos(this, IDLE_PARK_NANOS);
-            } else {
-                sleepUntilWoken();
+            try {
+                try {
+                    writeOrWait();
+                } catch (Throwable failure) {
+                    // Thread.stop from app code (JDK 8 to 19: a ThreadDeath thrown into this thread) or a
+                    // failure no sink caught: the trail goes on. Said once per kind, as every failure is.
+                    AgentFailures.record("audit writer", failure);
+                }
+            } catch (Throwable stoppedAgain) {
+                // A second Thread.stop while the first was being recorded: still not the end of the trail.
             }
         }
         // The order a reader of the trail relies on: what the guards counted since the last
@@ -161,6 +162,19 @@ final class AuditWriter implements Runnable {
             } catch (Throwable failure) {
                 AgentFailures.record("audit sink " + sink.name(), failure);
             }
+        }
+    }
+
+    private void writeOrWait() {
+        if (System.nanoTime() - lastReportNanos >= reportPeriodNanos) {
+            collectReports();
+        }
+        if (writeOnce()) {
+            emptyPolls = 0;
+        } else if (++emptyPolls < POLLS_BEFORE_QUIET) {
+            LockSupport.parkNanos(this, IDLE_PARK_NANOS);
+        } else {
+            sleepUntilWoken();
         }
     }
 

@@ -48,6 +48,34 @@ class AuditPipelineTest {
         pipeline.shutdown(10_000);
     }
 
+    /**
+     * Code in the app can find the writer by its name and, up to JDK 19, {@code stop()} it: the
+     * trail must go on. From JDK 20 {@code Thread.stop} throws instead.
+     */
+    @Test
+    void theWriterOutlivesAThreadStopFromTheApp() throws Exception {
+        CapturingSink sink = new CapturingSink();
+        AuditPipeline pipeline = AuditPipeline.create("svc", 64, List.of(sink)).start(List.of());
+        Thread writer = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("primus-audit-writer")).findFirst().orElseThrow();
+        try {
+            Thread.class.getMethod("stop").invoke(writer);
+        } catch (java.lang.reflect.InvocationTargetException refused) {
+            assertTrue(refused.getCause() instanceof UnsupportedOperationException, "JDK 20 and later refuse it");
+            pipeline.shutdown(10_000);
+            return;
+        }
+        Thread.sleep(50); // the stop lands wherever the writer is: parked, or writing
+        assertTrue(pipeline.offer(event("after-stop")));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (sink.lines.stream().noneMatch(line -> line.contains("after-stop")) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(sink.lines.stream().anyMatch(line -> line.contains("\"reason\":\"after-stop\"")), sink.lines.toString());
+        assertTrue(writer.isAlive());
+        pipeline.shutdown(10_000);
+    }
+
     @Test
     void concurrentProducersLoseNothingAndKeepEachProducersOrder() throws Exception {
         CapturingSink sink = new CapturingSink();
