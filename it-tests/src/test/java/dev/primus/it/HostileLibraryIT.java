@@ -33,7 +33,8 @@ class HostileLibraryIT {
     /** In the order they run: the later ones build on what the earlier ones might have broken. */
     private static final List<String> ATTACKS = List.of("none", "public-install", "call-depth", "write-gate-fields",
             "open-engine", "engage-kill-switch", "swap-policy", "define-into-bridge", "enter-without-leaving", "second-starter", "reset-latch-and-start",
-            "forged-name", "okhttp-own-dns", "net-connect", "is-reachable");
+            "forged-name", "okhttp-own-dns", "vouched-name", "vouched-netty-name", "app-request-object",
+            "net-connect", "is-reachable");
     /** Routes by UDP, each checked against a datagram counter. */
     private static final List<String> UDP_ROUTES = List.of("legacy-datagram-connect", "multicast-send");
     /** Allowed by name; no resolver ever answers it, so every address it is seen with is a forgery. */
@@ -98,7 +99,7 @@ class HostileLibraryIT {
         String argument = switch (attack) {
             case "second-starter", "reset-latch-and-start" -> allowAll.toString();
             case "enter-without-leaving" -> allowed.base() + "/";
-            case "forged-name", "okhttp-own-dns" -> ALLOWED_NAME;
+            case "forged-name", "okhttp-own-dns", "vouched-name", "vouched-netty-name" -> ALLOWED_NAME;
             default -> "-";
         };
         return attack + " " + argument + " " + host + " " + port;

@@ -29,7 +29,7 @@ public final class EgressJudge {
     /** Null when metrics are off. */
     private final AgentMetrics metrics;
     private final SampledTimer timer;
-    private final ResolvedNames resolvedNames = new ResolvedNames();
+    private final ResolvedNames resolvedNames;
     private final ThreadLocal<CheckScratch> scratch = new ThreadLocal<CheckScratch>() {
         @Override
         protected CheckScratch initialValue() {
@@ -43,10 +43,16 @@ public final class EgressJudge {
 
     /** @param metrics where decisions are counted and timed, or null when metrics are off */
     public EgressJudge(EgressRules rules, AuditPipeline audit, AgentMetrics metrics) {
+        this(rules, audit, metrics, GateCallers.STACK);
+    }
+
+    /** {@code callers}: who may hand over a resolver's answer; tests that record one directly pass their own. */
+    EgressJudge(EgressRules rules, AuditPipeline audit, AgentMetrics metrics, GateCallers.Check callers) {
         this.rules = rules;
         this.audit = audit;
         this.metrics = metrics;
         this.timer = metrics == null ? null : metrics.decisionTimer(AgentMetrics.EGRESS);
+        this.resolvedNames = new ResolvedNames(callers);
     }
 
     /** Puts a reloaded policy in force for every check that starts from now on. */

@@ -23,7 +23,8 @@ final class ResolvedNames {
     static final int MAX_NAMES = 65536;
     /** Addresses kept per name, newest first: round-robin answers and their predecessors. */
     static final int MAX_ADDRESSES = 32;
-    private static final String RESOLVER_PROVIDER = "META-INF/services/java.net.spi.InetAddressResolverProvider";
+    private static final String RESOLVER_SPI = "java.net.spi.InetAddressResolverProvider";
+    private static final String RESOLVER_PROVIDER = "META-INF/services/" + RESOLVER_SPI;
 
     private final ConcurrentHashMap<String, byte[][]> byName = new ConcurrentHashMap<String, byte[][]>();
     /**
@@ -36,12 +37,31 @@ final class ResolvedNames {
     /** Null until the first JDK answer: whether the JDK resolves names itself, not through a provider of the app's. */
     private volatile Boolean jdkResolvesItself;
     private volatile boolean fullSaid;
+    private volatile boolean forgerySaid;
+    private final GateCallers.Check callers;
+
+    ResolvedNames() {
+        this(GateCallers.STACK);
+    }
+
+    /** {@code callers}: who handed the answer over; tests that record directly pass their own. */
+    ResolvedNames(GateCallers.Check callers) {
+        this.callers = callers;
+    }
 
     /** An answer of {@code InetAddress.getAllByName(host)}. */
     void recordJdk(String host, InetAddress[] answer) {
         if (answer != null && host != null && IpLiteral.parse(host) == null && jdkResolvesItself()) {
             String name = HostNames.normalise(host);
+            boolean checked = false;
             for (InetAddress address : answer) {
+                if (address == null || isKnown(name, address)) {
+                    continue; // the same answer again: nothing to write, nothing to check
+                }
+                if (!checked && !trusted(callers.fromJdkLookup(), host)) {
+                    return;
+                }
+                checked = true;
                 record(name, address);
             }
         }
@@ -53,9 +73,36 @@ final class ResolvedNames {
             String text = address.toString(); // "name/literal": reads the name as set, never looks one up
             int slash = text.indexOf('/');
             if (slash > 0) {
-                record(HostNames.normalise(text.substring(0, slash)), address);
+                String name = HostNames.normalise(text.substring(0, slash));
+                if (!isKnown(name, address) && trusted(callers.fromNettyResolver(), name)) {
+                    record(name, address);
+                }
             }
         }
+    }
+
+    private boolean isKnown(String name, InetAddress address) {
+        byte[][] known = name == null ? null : byName.get(name);
+        if (known != null) {
+            byte[] bytes = address.getAddress();
+            for (byte[] candidate : known) {
+                if (Arrays.equals(candidate, bytes)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code fromResolver}, said once when false: code other than a watched resolver's handed over an answer. */
+    private boolean trusted(boolean fromResolver, String name) {
+        if (!fromResolver && !forgerySaid) {
+            forgerySaid = true;
+            PrimusLog.warn("egress: code other than the JDK's or Netty's resolver handed the egress gate an answer for "
+                    + name + " (" + GateCallers.callerOfGate() + "); it is not believed, and sockets to the addresses "
+                    + "it named are judged by their address");
+        }
+        return fromResolver;
     }
 
     /** Whether a resolver the agent watches gave {@code address} for {@code host}. */
@@ -98,18 +145,12 @@ final class ResolvedNames {
     }
 
     private void record(String name, InetAddress address) {
-        if (name == null || address == null) {
+        if (name == null) {
             return;
         }
         byte[] bytes = address.getAddress();
         byte[][] known = byName.get(name);
-        if (known != null) {
-            for (byte[] candidate : known) {
-                if (Arrays.equals(candidate, bytes)) {
-                    return; // The usual case: the same answer again, nothing to write.
-                }
-            }
-        } else if (byName.size() >= MAX_NAMES) {
+        if (known == null && byName.size() >= MAX_NAMES) {
             if (!fullSaid) {
                 fullSaid = true;
                 PrimusLog.warn("egress: more than " + MAX_NAMES + " resolved names; sockets to names resolved from now "
@@ -128,28 +169,42 @@ final class ResolvedNames {
         byName.put(name, next);
     }
 
-    /** 8 for Java 8 ("1.8"), then the feature release. */
-    private static int javaFeature() {
-        String version = System.getProperty("java.specification.version", "1.8");
-        return version.startsWith("1.") ? 8 : Integer.parseInt(version.split("\\.")[0]);
-    }
-
     /**
      * False when the app supplies an {@code InetAddressResolverProvider} (JDK 18+), which the JDK
-     * then asks instead of resolving itself: its answers vouch for nothing. Looked up once.
+     * then asks instead of resolving itself: its answers vouch for nothing. Decided once, at the
+     * first answer, right after the lookup that made the JDK choose its resolver: by the SPI's
+     * presence in the boot loader (not the {@code java.specification.version} property, which app
+     * code can set), and by a services file the system loader or this thread's context loader sees,
+     * as the JDK's {@code ServiceLoader} looks (a Spring Boot fat jar's libraries are seen by the
+     * context loader only).
      */
     private boolean jdkResolvesItself() {
         Boolean known = jdkResolvesItself;
         if (known == null) {
-            // Before JDK 18 there is no such provider, and a services file for one is never read.
-            java.net.URL provider = javaFeature() < 18 ? null : ClassLoader.getSystemResource(RESOLVER_PROVIDER);
+            java.net.URL provider = hasResolverSpi() ? providerFile() : null;
             known = provider == null;
             if (!known) {
-                PrimusLog.warn("egress: the app supplies its own name resolver (" + provider + "); the names it "
-                        + "answers are not trusted, and sockets are judged by their address: allow addresses with cidr rules");
+                PrimusLog.warn("egress: the app supplies its own name resolver (" + provider + "); the names it answers "
+                        + "are not trusted, and sockets are judged by their address: allow addresses with cidr rules");
             }
             jdkResolvesItself = known;
         }
         return known;
+    }
+
+    /** Whether this JDK has the resolver SPI (18+): asked of the boot loader, where no app class can be defined. */
+    private static boolean hasResolverSpi() {
+        try {
+            Class.forName(RESOLVER_SPI, false, null);
+            return true;
+        } catch (ClassNotFoundException | LinkageError before18) {
+            return false;
+        }
+    }
+
+    private static java.net.URL providerFile() {
+        java.net.URL provider = ClassLoader.getSystemResource(RESOLVER_PROVIDER);
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return provider != null || context == null ? provider : context.getResource(RESOLVER_PROVIDER);
     }
 }

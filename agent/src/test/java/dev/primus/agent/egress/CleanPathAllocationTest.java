@@ -47,8 +47,7 @@ class CleanPathAllocationTest {
     }
 
     private EgressJudge judge(Mode mode) {
-        return new EgressJudge(new EgressRules(PolicyFixture.policy(EGRESS), mode, false, "test.yaml"), audit,
-                new AgentMetrics());
+        return PolicyFixture.trustingJudge(PolicyFixture.policy(EGRESS), mode, audit, new AgentMetrics());
     }
 
     /** Where results go, so that the JIT cannot drop the calls. */
@@ -122,8 +121,8 @@ class CleanPathAllocationTest {
 
     @Test
     void anAllowedNameLookupIsJudgedWithoutAllocating() {
-        EgressJudge judge = new EgressJudge(PolicyFixture.policy("  dns: enforce\n  allow:\n    - host: db.example\n"),
-                Mode.ENFORCE, false, "test.yaml", audit);
+        EgressPolicy policy = PolicyFixture.policy("  dns: enforce\n  allow:\n    - host: db.example\n");
+        EgressJudge judge = PolicyFixture.trustingJudge(policy, Mode.ENFORCE, audit, null);
         EgressGuard guard = new EgressGuard(judge);
         assertNull(guard.lookupDenial("db.example"));
         assertAllocatesNothing("a lookup of db.example", () -> guard.lookupDenial("db.example"));

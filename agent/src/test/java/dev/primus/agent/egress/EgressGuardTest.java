@@ -164,6 +164,18 @@ class EgressGuardTest {
     }
 
     @Test
+    void theMetadataAddressInAnIpv6ObjectIsDeniedUnderDefaultAllow() throws Exception {
+        EgressGuard guard = new EgressGuard(new EgressJudge(PolicyFixture.policy("  default: allow\n"), Mode.ENFORCE, false,
+                "test.yaml", audit));
+        byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 169, (byte) 254, (byte) 169,
+            (byte) 254};
+        InetAddress metadata = java.net.Inet6Address.getByAddress(null, mapped, -1);
+        EgressDeniedException denied = guard.socketDenial(new InetSocketAddress(metadata, 80));
+        assertNotNull(denied, "169.254.169.254 carried in ::ffff:a9fe:a9fe");
+        assertTrue(denied.rule().contains("metadata"), denied.rule());
+    }
+
+    @Test
     void aRequestWhoseMethodsThrowIsDenied() {
         EgressDeniedException denied = guard(Mode.ENFORCE).enterHttp(EgressGate.OKHTTP, new ThrowingChain(), null);
         assertNotNull(denied);
@@ -178,7 +190,7 @@ class EgressGuardTest {
     @Test
     void aNameIsBelievedOnlyForTheAddressesItsLookupGave() throws Exception {
         String egress = "  default: deny\n  allow:\n    - host: allowed.example\n";
-        EgressGuard guard = new EgressGuard(new EgressJudge(PolicyFixture.policy(egress), Mode.ENFORCE, false, "test.yaml", audit));
+        EgressGuard guard = new EgressGuard(PolicyFixture.trustingJudge(PolicyFixture.policy(egress), Mode.ENFORCE, audit, null));
         InetAddress real = InetAddress.getByAddress("allowed.example", new byte[] {127, 0, 0, 2});
         guard.recordResolved(new InetAddress[] {real}, "allowed.example");
         assertNull(guard.socketDenial(new InetSocketAddress(real, 443)), "the resolver's answer");
@@ -191,7 +203,7 @@ class EgressGuardTest {
     @Test
     void anAddressGivenANameByAReverseLookupLaterIsJudgedByThatNameOnceALookupVouchesForIt() throws Exception {
         String egress = "  default: deny\n  allow:\n    - host: localhost\n";
-        EgressGuard guard = new EgressGuard(new EgressJudge(PolicyFixture.policy(egress), Mode.ENFORCE, false, "test.yaml", audit));
+        EgressGuard guard = new EgressGuard(PolicyFixture.trustingJudge(PolicyFixture.policy(egress), Mode.ENFORCE, audit, null));
         InetAddress literal = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
         InetSocketAddress endpoint = new InetSocketAddress(literal, 80);
         assertNotNull(guard.socketDenial(endpoint), "no name yet: judged by the literal, which no rule allows");

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** A name is believed only for the addresses a watched resolver gave for it. */
 class ResolvedNamesTest {
-    private final ResolvedNames names = new ResolvedNames();
+    private final ResolvedNames names = new ResolvedNames(PolicyFixture.TRUSTING);
 
     private static byte[] ip(int last) {
         return new byte[] {127, 0, 0, (byte) last};
@@ -21,6 +21,16 @@ class ResolvedNamesTest {
         assertTrue(names.vouches("api.example.", ip(4)));
         assertFalse(names.vouches("api.example", ip(3)), "an address the resolver never gave");
         assertFalse(names.vouches("other.example", ip(2)), "another name");
+    }
+
+    /** Not from a woven JDK or Netty method: a public bridge method called by the app to vouch for a name. */
+    @Test
+    void anAnswerHandedOverByCodeOtherThanAWatchedResolverVouchesForNothing() throws Exception {
+        ResolvedNames checked = new ResolvedNames();
+        checked.recordJdk("allowed.example", new InetAddress[] {InetAddress.getByAddress(ip(3))});
+        checked.recordNetty(InetAddress.getByAddress("allowed.example", ip(3)));
+        assertFalse(checked.vouches("allowed.example", ip(3)));
+        assertFalse(checked.mayVouchFor(ip(3)));
     }
 
     @Test

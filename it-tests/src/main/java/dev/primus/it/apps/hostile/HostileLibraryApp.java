@@ -56,7 +56,8 @@ public final class HostileLibraryApp {
     }
 
     /** Attacks that are themselves a way to the destination, rather than something done before a plain connect. */
-    private static final java.util.Set<String> ROUTES = java.util.Set.of("forged-name", "okhttp-own-dns", "net-connect",
+    private static final java.util.Set<String> ROUTES = java.util.Set.of("forged-name", "okhttp-own-dns", "vouched-name",
+            "vouched-netty-name", "app-request-object", "net-connect",
             "legacy-datagram-connect", "multicast-send", "is-reachable", "reverse-lookup", "jndi-dns", "raw-dns-socket",
             "raw-dns-channel", "lookup", "exec", "runtime-exec", "nested-in-proxy-selector");
 
@@ -104,6 +105,20 @@ public final class HostileLibraryApp {
                         .url("http://" + name + ":" + port + "/").build()).execute()) {
                     return "connected " + response.code();
                 }
+            // The public bridge methods the woven JDK and Netty resolvers call, called by the app to
+            // vouch for the allowed name on the denied address: what they hand over is not believed.
+            case "vouched-name":
+                Class.forName(BRIDGE + "EgressGate").getMethod("resolved", java.net.InetAddress[].class, String.class)
+                        .invoke(null, new java.net.InetAddress[] {forged}, name);
+                return connectTo(forged, port);
+            case "vouched-netty-name":
+                Class.forName(BRIDGE + "EgressGate").getMethod("resolvedAddress", java.net.InetAddress.class)
+                        .invoke(null, forged);
+                return connectTo(forged, port);
+            // A request object of the app's own, handed to a public gate method: what it connects to
+            // while the engine reads its URL is judged like any other connection.
+            case "app-request-object":
+                return appRequestObject(address, port);
             case "net-connect":
                 return netConnect(address, port);
             case "legacy-datagram-connect":
@@ -405,6 +420,57 @@ public final class HostileLibraryApp {
      * The JDK's own connect below every NIO socket, called directly, as code can with
      * {@code --add-opens java.base/sun.nio.ch}: a fresh socket descriptor from {@code Net.socket}.
      */
+    private static String connectTo(java.net.InetAddress address, int port) throws Throwable {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 5000);
+            return "connected";
+        }
+    }
+
+    /** An OkHttp interceptor chain's shape, as the engine reads it: {@code request().url()}. */
+    public static final class AppChain {
+        private final String address;
+        private final int port;
+        Throwable inside;
+
+        AppChain(String address, int port) {
+            this.address = address;
+            this.port = port;
+        }
+
+        public AppChain request() {
+            try {
+                connect(address, port);
+            } catch (Throwable failure) {
+                inside = failure;
+            }
+            return this;
+        }
+
+        public Object url() {
+            return "http://" + ALLOWED_URL_HOST + "/";
+        }
+    }
+
+    /** A host the policy allows, for the URL the app's chain claims: the frame itself is allowed. */
+    private static final String ALLOWED_URL_HOST = "127.0.0.2";
+
+    private static String appRequestObject(String address, int port) throws Throwable {
+        AppChain chain = new AppChain(address, port);
+        Class<?> gate = Class.forName(BRIDGE + "EgressGate");
+        try {
+            gate.getMethod("enterOkHttp", Object.class).invoke(null, chain);
+        } catch (java.lang.reflect.InvocationTargetException denied) {
+            // Whatever the gate says of the claimed URL, what counts is the connection made inside.
+        } finally {
+            gate.getMethod("exitHttp").invoke(null);
+        }
+        if (chain.inside != null) {
+            throw chain.inside;
+        }
+        return "connected";
+    }
+
     private static String netConnect(String address, int port) throws Throwable {
         Class<?> net = Class.forName("sun.nio.ch.Net");
         // Net.socket(family, stream) on JDK 17 and 25 alike.
