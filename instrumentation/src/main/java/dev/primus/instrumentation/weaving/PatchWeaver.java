@@ -22,8 +22,33 @@ import org.objectweb.asm.Type;
  * this transformer costs one hash lookup.
  */
 public final class PatchWeaver implements ClassFileTransformer {
+    /**
+     * Told of a class that failed to weave as it was first loaded, which then runs unwoven, so
+     * that it can be woven again once loaded, from a thread of the agent's own: code that loads a
+     * hooked class with its stack nearly full overflows the weaver, and a transformer has no way
+     * to fail a class's load instead.
+     */
+    public interface LaterWeaving {
+        LaterWeaving NONE = new LaterWeaving() {
+            @Override
+            public void unwoven(ClassLoader loader, String className) {
+            }
+
+            @Override
+            public void transformed(ClassLoader loader, String className) {
+            }
+        };
+
+        /** The class failed to weave as it was first loaded: told in as few frames as can be. */
+        void unwoven(ClassLoader loader, String className);
+
+        /** A class of a patched name went through the weaver to the end, woven or not. */
+        void transformed(ClassLoader loader, String className);
+    }
+
     private final Map<String, List<Patch>> byClass = new HashMap<String, List<Patch>>();
     private final PatchCoverage coverage;
+    private volatile LaterWeaving later = LaterWeaving.NONE;
 
     public PatchWeaver(List<Patch> patches) {
         this(patches, PatchCoverage.NONE);
@@ -72,6 +97,11 @@ public final class PatchWeaver implements ClassFileTransformer {
         return false;
     }
 
+    /** Who weaves a class again that failed to weave as it was loaded. */
+    public void weaveLater(LaterWeaving weaving) {
+        this.later = weaving;
+    }
+
     /** Whether a loaded class is one this weaver patches, so start-up can retransform it. */
     public boolean patches(Class<?> loaded) {
         List<Patch> patches = byClass.get(loaded.getName().replace('.', '/'));
@@ -103,9 +133,14 @@ public final class PatchWeaver implements ClassFileTransformer {
                     coverage.missed(patch, loader, protectionDomain);
                 }
             }
+            later.transformed(loader, className);
             return result;
         } catch (Throwable failure) {
-            // The class then runs unwoven: never a broken class in the host.
+            // The class then runs unwoven: never a broken class in the host. Told first, in as few
+            // frames as can be: where the stack overflowed, recording the failure may overflow too.
+            if (classBeingRedefined == null) {
+                later.unwoven(loader, className);
+            }
             AgentFailures.record("weaving " + className, failure);
             return null;
         }
