@@ -169,6 +169,11 @@ public final class AuditPipeline {
         return writer.isQuiet();
     }
 
+    /** The writer's thread, as code in the app could find it by its name. */
+    Thread writerThread() {
+        return thread;
+    }
+
     /** For tests, before {@link #start}: see {@link AuditWriter#quietParkNanos}. */
     AuditPipeline quietParkNanos(long nanos) {
         writer.quietParkNanos(nanos);

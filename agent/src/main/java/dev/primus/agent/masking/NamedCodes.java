@@ -3,8 +3,9 @@ package dev.primus.agent.masking;
 /**
  * For password_kv: a short code that the word before it names, a space apart, as a sentence or
  * a template with its arguments writes it: a card's security code ({@code card 4111... exp 12/26
- * cvv 123}, {@code CVC2 4821}: 3 or 4 digits) and a one-time code in any case ({@code your otp is
- * 482913}, {@code totp 482913}: 4 to 10 digits). After a key's '=' or ':' ({@code cvv=123},
+ * cvv 123}, {@code CVC2 4821}, {@code security code 123}: 3 or 4 digits) and a one-time code in any
+ * case ({@code your otp is 482913}, {@code totp 482913}, {@code Your verification code is 482913},
+ * {@code 2FA code 482913}, {@code one-time password 48291307}: 4 to 10 digits). After a key's '=' or ':' ({@code cvv=123},
  * {@code otp: 482913}) the code is {@link PasswordValues}'; "OTP" in capitals before other words
  * ({@code OTP code 482913}) is {@link OneTimeCodes}'.
  *
@@ -13,8 +14,15 @@ package dev.primus.agent.masking;
  * {@code port 8080}) follow a char that ends none of these words, and are ruled out by it.
  */
 final class NamedCodes {
-    private static final String[] CARD_CODE_WORDS = {"cvv", "cvv2", "cvc", "cvc2", "csc"};
-    private static final String[] ONE_TIME_WORDS = {"otp", "totp"};
+    private static final String[] CARD_CODE_WORDS = {"cvv", "cvv2", "cvc", "cvc2", "csc", "securitycode"};
+    /**
+     * Compared as {@link KeywordBefore} compares, so {@code verification code}, {@code 2FA code}
+     * and {@code one-time password} are the words below. Not "code" alone: an error's or a
+     * product's code is one too.
+     */
+    private static final String[] ONE_TIME_WORDS = {"otp", "totp", "verificationcode", "confirmationcode", "2facode",
+        "mfacode", "smscode", "logincode", "signincode", "resetcode", "securitycode", "onetimecode", "authcode",
+        "authenticationcode", "passcode", "onetimepassword", "onetimepasscode"};
     private static final int MIN_CARD_CODE = 3;
     private static final int MAX_CARD_CODE = 4;
     private static final int MIN_ONE_TIME_CODE = 4;
@@ -32,10 +40,13 @@ final class NamedCodes {
             return false;
         }
         char last = (char) (s.charAt(at - 2) | 0x20);
-        if (length <= MAX_CARD_CODE && (last == 'v' || last == 'c' || last == '2')) {
+        char before = (char) (s.charAt(at - 3) | 0x20);
+        // "...de" ends code (a security code too, 3 digits as a card's), "...rd" password.
+        if (length <= MAX_CARD_CODE && (last == 'v' || last == 'c' || last == '2' || last == 'e' && before == 'd')) {
             return true;
         }
-        return length >= MIN_ONE_TIME_CODE && (last == 'p' || last == 's' && (s.charAt(at - 3) | 0x20) == 'i');
+        return length >= MIN_ONE_TIME_CODE && (last == 'p' || last == 's' && before == 'i'
+                || last == 'e' && before == 'd' || last == 'd' && before == 'r');
     }
 
     /** {@code at} is the first digit of a run {@link #mayBeNamed} let through. */

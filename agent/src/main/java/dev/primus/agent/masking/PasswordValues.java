@@ -51,7 +51,8 @@ final class PasswordValues {
      * release ({@code Erlang/OTP: 25.3}) stay.
      */
     private static final String[] DIGIT_KEYS = {"pin", "otp", "totp", "hotp", "otpcode", "mfacode", "verificationcode",
-        "smscode"};
+        "smscode", "confirmationcode", "2facode", "logincode", "signincode", "resetcode", "onetimecode", "authcode",
+        "authenticationcode"};
     private static final int MIN_CODE_DIGITS = 4;
     private static final int MAX_CODE_DIGITS = 12;
     /**

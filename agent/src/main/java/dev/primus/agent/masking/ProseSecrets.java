@@ -20,7 +20,9 @@ package dev.primus.agent.masking;
  * "key" counts only after a word that makes it a credential ({@link #KEY_KINDS}: API key, secret
  * key, license key): a cache, primary or idempotency key is data. A plain word after the noun
  * ({@code token expired}, {@code secret not found}) is prose and never read as a value. In quotes
- * or brackets ({@code token 'x'}, {@code Token [x] expired}) the value is read to the closing one. The same
+ * or brackets ({@code token 'x'}, {@code Token [x] expired}) the value is read to the closing one; after
+ * one or two lower-case words and a colon ({@code Token expired: x}, {@code API key revoked: x}) as
+ * after the noun itself. The same
  * value alone on a line under one that names it and ends with ':' ({@link ValueBelow}:
  * Elasticsearch's Kibana enrollment token).
  */
@@ -35,6 +37,9 @@ final class ProseSecrets {
         "master", "app", "auth", "developer"};
     /** What may stand between the noun and its value: {@code API key is x}, {@code token was: x}, {@code set to x}. */
     private static final String[] LINKS = {"is", "was", "set to", "changed to"};
+    /** What a message may say of the token before a colon and its value: {@code not found}. */
+    private static final int MAX_STATE_WORDS = 2;
+    private static final int MAX_STATE_WORD = 12;
     private static final int MIN_VALUE = 16;
     private static final int MAX_VALUE = 512;
     private static final int MAX_SPACES = 3;
@@ -122,6 +127,9 @@ final class ProseSecrets {
     private static long inSentence(CharSequence s, int nounEnd, int end) {
         int value = spaces(s, nounEnd, end);
         int linked = ProsePasswords.afterOneOf(LINKS, s, value, end, true);
+        if (linked < 0) {
+            linked = afterStateAndColon(s, value, end);
+        }
         if (linked >= 0) {
             value = linked;
         }
@@ -147,6 +155,32 @@ final class ProseSecrets {
             stop--; // the sentence's full stop
         }
         return readsAsCredential(s, start, stop) ? Match.of(start, stop) : Match.NONE;
+    }
+
+    /**
+     * After what a message says of the token before its colon, {@code Token expired: x},
+     * {@code API key revoked: x}, {@code Token not found: x}: one or two lower-case words and ": ";
+     * where the value starts, or -1.
+     */
+    private static int afterStateAndColon(CharSequence s, int at, int end) {
+        int i = at;
+        for (int words = 0; words < MAX_STATE_WORDS; words++) {
+            int wordStart = i;
+            while (i < end && i - wordStart < MAX_STATE_WORD && CharClass.isLower(s.charAt(i))) {
+                i++;
+            }
+            if (i == wordStart || i >= end) {
+                return -1;
+            }
+            if (s.charAt(i) == ':') {
+                return i + 1 < end && s.charAt(i + 1) == ' ' ? spaces(s, i + 1, end) : -1;
+            }
+            if (s.charAt(i) != ' ') {
+                return -1;
+            }
+            i++;
+        }
+        return -1;
     }
 
     private static int spaces(CharSequence s, int at, int end) {

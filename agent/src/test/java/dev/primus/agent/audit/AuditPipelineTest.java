@@ -56,8 +56,14 @@ class AuditPipelineTest {
     void theWriterOutlivesAThreadStopFromTheApp() throws Exception {
         CapturingSink sink = new CapturingSink();
         AuditPipeline pipeline = AuditPipeline.create("svc", 64, List.of(sink)).start(List.of());
-        Thread writer = Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().equals("primus-audit-writer")).findFirst().orElseThrow();
+        // The writer starts in premain, before any app code runs: stopped once it writes, as the app could.
+        assertTrue(pipeline.offer(event("before-stop")));
+        long started = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (sink.lines.isEmpty() && System.nanoTime() < started) {
+            Thread.sleep(5);
+        }
+        Thread writer = pipeline.writerThread();
+        assertEquals("primus-audit-writer", writer.getName());
         try {
             Thread.class.getMethod("stop").invoke(writer);
         } catch (java.lang.reflect.InvocationTargetException refused) {

@@ -22,6 +22,16 @@ class NamedCodesTest {
         "otp 482913 sent                            | otp [PASSWORD_KV] sent",
         "Sending totp 48291307 now                  | Sending totp [PASSWORD_KV] now",
         "login otp 4829, retries 2                  | login otp [PASSWORD_KV], retries 2",
+        // What SMS and e-mail senders log of the message they send, and what 2FA flows log.
+        "Your verification code is 482913           | Your verification code is [PASSWORD_KV]",
+        "2FA code 482913 accepted for bob           | 2FA code [PASSWORD_KV] accepted for bob",
+        "MFA code 48291307                          | MFA code [PASSWORD_KV]",
+        "sending SMS code 4829 to the user          | sending SMS code [PASSWORD_KV] to the user",
+        "password reset code 482913                 | password reset code [PASSWORD_KV]",
+        "one-time password 482913                   | one-time password [PASSWORD_KV]",
+        "Your one-time passcode is 48291307         | Your one-time passcode is [PASSWORD_KV]",
+        "security code 123                          | security code [PASSWORD_KV]",
+        "Confirmation code: 482913                  | Confirmation code: [PASSWORD_KV]",
     })
     void masksTheCodeItsWordNames(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -39,6 +49,9 @@ class NamedCodesTest {
         "mycvv 123", // the word must start where the keyword does
         "took 125 ms", "served 1234 requests in 500 ms", "listening on port 8080", "tcp 8080 open", "http 8080",
         "v2 123 items", "this is 2048 bytes", "RSA key is 2048 bit", "svc 123", "exec 4821",
+        // "code" alone, or after a word that makes no secret of it: an error's, a product's, a zip code.
+        "error code 5012", "exit code 1234", "status code 4041", "zip code 10115", "promo code 2024 applied",
+        "OAuth code 482913", "barcode 48291307", "password 482913", "record 4821 saved", "sequence 48213",
     })
     void leavesOtherNumbersAlone(String text) {
         assertEquals(text, masker.mask(text));

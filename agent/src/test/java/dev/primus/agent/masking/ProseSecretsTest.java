@@ -32,6 +32,11 @@ class ProseSecretsTest {
         "bootstrap token x7k2pq9m4n8b3v6c1z5l | bootstrap token [PASSWORD_KV]",
         "API key set to Xk9mP2qLw8zT4vR7nB3c | API key set to [PASSWORD_KV]",
         "Token [Xk9mP2qLw8zT4vR7nB3c] expired | Token [[PASSWORD_KV]] expired",
+        // What a message says of the token, then a colon: log.warn("Token expired: {}", token).
+        "Token expired: Xk9mP2qLw8zT4vR7nB3c | Token expired: [PASSWORD_KV]",
+        "Token rejected: Xk9mP2qLw8zT4vR7nB3c | Token rejected: [PASSWORD_KV]",
+        "API key revoked: Xk9mP2qLw8zT4vR7nB3c | API key revoked: [PASSWORD_KV]",
+        "token not found: Xk9mP2qLw8zT4vR7nB3c. | token not found: [PASSWORD_KV].",
     })
     void masksOnlyTheValueAfterTheNoun(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -64,6 +69,9 @@ class ProseSecretsTest {
         "API key id 3f2a9b8c7d6e5f4a3f2a9b8c7d6e5f4a",
         "signing key 4AEE18F83AFDEB23 expires", // a key's id after a kind that names no credential
         "token [main] expired", "secret [PASSWORD_KV] rotated", // a word; one of our markers
+        "Token expired: 2026-12-05T10:00:00Z", "token mismatch: expected abc got def", // no credential after the colon
+        "Secret rotated: db-password-2024", "token is not valid: signature failed",
+        "Token has expired since yesterday: x7k2pq9m4n8b3v6c1z5l", // more than two words before the colon
     })
     void leavesDataThatNamesNoCredential(String text) {
         assertEquals(text, masker.mask(text));
