@@ -107,7 +107,8 @@ final class WeavingAgain implements PatchWeaver.LaterWeaving, Runnable {
     int weaveWhatRunsUnwoven() {
         int retransformed = 0;
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            if (weaver.patches(type) && !wasTransformed(type) && instrumentation.isModifiableClass(type) && tried.add(type)) {
+            if (weaver.patches(type) && !wasTransformed(type) && instrumentation.isModifiableClass(type)
+                    && tried.add(type)) {
                 try {
                     instrumentation.retransformClasses(type);
                     retransformed++;

@@ -39,6 +39,9 @@ final class FrameworkValues {
         // YAML tags that load the value from elsewhere: Ansible Vault, CloudFormation, Home Assistant.
         "!vault", "!ref", "!sub", "!getatt", "!importvalue", "!secret", "!env"};
     private static final int MAX_WORD = 20;
+    /** The most digits and humps a class name a developer wrote holds ({@link #isRandomLooking}). */
+    private static final int MAX_NAME_DIGITS = 4;
+    private static final int MAX_NAME_HUMPS = 8;
 
     private FrameworkValues() {
     }
@@ -271,7 +274,8 @@ final class FrameworkValues {
             }
             i++;
         }
-        boolean typeName = CharClass.isUpper(s.charAt(lastSegment)) && (dots == 0 || lowerPackages);
+        boolean typeName = CharClass.isUpper(s.charAt(lastSegment)) && (dots == 0 || lowerPackages)
+                && !isRandomLooking(s, lastSegment, i);
         if (i == stop) {
             return dots > 0 && typeName;
         }
@@ -280,6 +284,26 @@ final class FrameworkValues {
             return typeName && isIdentityHash(s, i + 1, stop, dots > 0);
         }
         return (after == '{' || after == '[' || after == '(') && typeName;
+    }
+
+    /**
+     * Whether a class name's place holds what a machine made, not a name a developer wrote: more
+     * than {@value #MAX_NAME_DIGITS} digits, or more than {@value #MAX_NAME_HUMPS} humps (a capital
+     * after a lower-case letter or a digit). {@code dp.pt.Xk9mP2qLw8zT4vR7nB3c...}, a Doppler token,
+     * reads as a package and a class but for that; {@code AbstractHttp2ClientConnectionManager} does not.
+     */
+    private static boolean isRandomLooking(CharSequence s, int start, int stop) {
+        int digits = 0;
+        int humps = 0;
+        for (int i = start; i < stop; i++) {
+            char c = s.charAt(i);
+            if (CharClass.isDigit(c)) {
+                digits++;
+            } else if (i > start && CharClass.isUpper(c) && !CharClass.isUpper(s.charAt(i - 1))) {
+                humps++;
+            }
+        }
+        return digits > MAX_NAME_DIGITS || humps > MAX_NAME_HUMPS;
     }
 
     /**

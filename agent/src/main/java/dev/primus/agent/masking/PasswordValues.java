@@ -66,8 +66,10 @@ final class PasswordValues {
         "auth", "authorization", "credentials", "credential", "storepass", "keypass", "srcstorepass", "deststorepass",
         "srckeypass", "destkeypass", "appkey", "userinfo", "sonarlogin", "cookie", "cvv", "cvc", "cvv2", "cvc2",
         "securitycode", "tokenvalue", "secretstring", "passcode",
-        // An Azure Functions key (x-functions-key).
-        "functionskey",
+        // An Azure Functions key (x-functions-key); Cloudflare's global API key (X-Auth-Key), Datadog's
+        // application key (DD-APPLICATION-KEY), New Relic's insert key (X-Insert-Key); a symmetric key by
+        // its cipher's name; an account's recovery code.
+        "functionskey", "authkey", "applicationkey", "insertkey", "aeskey", "recoverycode",
         // Redis's own password directives (redis.conf, CONFIG SET, redis-server --requirepass): the server's, a replica's.
         "requirepass", "masterauth",
         // A request signature (AWS SigV4 and presigned URLs, X-Goog-Signature, Stripe-Signature): valid until it expires.
@@ -164,6 +166,8 @@ final class PasswordValues {
     private static final String REJECTED_VALUE = "rejected value ";
     /** The SQL that gives a password after a word, not a separator: {@code CREATE USER app IDENTIFIED BY 'x'}. */
     private static final String IDENTIFIED_BY = "identified by";
+    /** Between a quoted key and its quoted value: {@code 'keystorePass' to 'x'}. */
+    private static final String QUOTED_TO = "' to ";
 
     private PasswordValues() {
     }
@@ -237,6 +241,9 @@ final class PasswordValues {
                 return ProseSecrets.afterUnderscore(s, from, at, end);
             case '\'':
                 long afterWord = quotedAfterKeyWord(s, from, at, end);
+                if (afterWord == Match.NONE) {
+                    afterWord = quotedAfterQuotedKey(s, from, at, end);
+                }
                 return afterWord != Match.NONE ? afterWord : SqlInsertValues.match(s, textStart, at, end);
             default:
                 return keyValue(s, from, at, end);
@@ -269,6 +276,30 @@ final class PasswordValues {
             close++;
         }
         if (close >= limit || s.charAt(close) != '\'' || close == at + 1
+                || FrameworkValues.isOneInQuotes(s, at + 1, close)) {
+            return Match.NONE;
+        }
+        return Match.of(at + 1, close);
+    }
+
+    /**
+     * A single-quoted value after a single-quoted secret key and {@code to}, as Tomcat's digester
+     * warns of a connector attribute it does not know ({@code Setting property 'keystorePass' to
+     * 'x' did not find a matching property.}) and Spring's binder says what it sets: up to the
+     * closing quote on the same line.
+     */
+    private static long quotedAfterQuotedKey(CharSequence s, int from, int at, int end) {
+        int keyQuote = at - QUOTED_TO.length();
+        if (keyQuote <= from || !TextSearch.startsWith(s, keyQuote, at, QUOTED_TO)) {
+            return Match.NONE;
+        }
+        int key = keyEndingAt(s, from, keyQuote);
+        int keyStart = key < 0 ? -1 : KeyedValue.nameStart(s, from, keyQuote);
+        if (keyStart <= from || s.charAt(keyStart - 1) != '\'') {
+            return Match.NONE;
+        }
+        int close = TextSearch.indexOf(s, '\'', at + 1, (int) Math.min(end, (long) at + 1 + MAX_QUOTED));
+        if (close < 0 || close == at + 1 || TextSearch.indexOf(s, '\n', at + 1, close) >= 0
                 || FrameworkValues.isOneInQuotes(s, at + 1, close)) {
             return Match.NONE;
         }

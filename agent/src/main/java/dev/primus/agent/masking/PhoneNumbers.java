@@ -26,6 +26,8 @@ package dev.primus.agent.masking;
 final class PhoneNumbers {
     private static final int E164_MIN = 8;
     private static final int E164_MAX = 15;
+    /** ITU country codes are 1 to 3 digits. */
+    private static final int MAX_COUNTRY_CODE = 3;
     /**
      * Bare digits after a word that names a phone: a national number with its leading 0 or
      * without, or with its country code (447700900123). Not 13: epoch millis, in every JSON log,
@@ -154,7 +156,7 @@ final class PhoneNumbers {
             country++;
         }
         char first = charAt(s, country, end);
-        return first < '1' || first > '9' ? -1 : e164End(s, country, end);
+        return first < '1' || first > '9' ? -1 : e164End(s, country, end, 0);
     }
 
     /**
@@ -166,7 +168,7 @@ final class PhoneNumbers {
                 || s.charAt(at + 3) < '1' || s.charAt(at + 3) > '9') {
             return Match.NONE;
         }
-        int best = e164End(s, at + 3, end);
+        int best = e164End(s, at + 3, end, 0);
         return best < 0 || isSignedQuantity(s, at + 2, best, end) ? Match.NONE : Match.of(at, best);
     }
 
@@ -174,8 +176,32 @@ final class PhoneNumbers {
         if (CharClass.wordBefore(s, from, at) || at + 1 >= end || s.charAt(at + 1) < '1' || s.charAt(at + 1) > '9') {
             return Match.NONE;
         }
-        int best = e164End(s, at + 1, end);
+        long bracketed = bracketedCountryCode(s, from, at, end);
+        if (bracketed != Match.NONE) {
+            return bracketed;
+        }
+        int best = e164End(s, at + 1, end, 0);
         return best < 0 || isSignedQuantity(s, at, best, end) ? Match.NONE : Match.of(at, best);
+    }
+
+    /**
+     * The country code in brackets, then the number: {@code (+44) 7700 900123}, {@code (+91)-98765 43210},
+     * from the opening bracket; NONE when the '+' at {@code at} opens no such number.
+     */
+    private static long bracketedCountryCode(CharSequence s, int from, int at, int end) {
+        if (at <= from || s.charAt(at - 1) != '(') {
+            return Match.NONE;
+        }
+        int close = at + 1;
+        while (close < end && close - at <= MAX_COUNTRY_CODE && CharClass.isDigit(s.charAt(close))) {
+            close++;
+        }
+        if (close == at + 1 || close - at - 1 > MAX_COUNTRY_CODE || charAt(s, close, end) != ')'
+                || (charAt(s, close + 1, end) != ' ' && charAt(s, close + 1, end) != '-') || !digitAt(s, close + 2, end)) {
+            return Match.NONE;
+        }
+        int best = e164End(s, close + 2, end, close - at - 1);
+        return best < 0 ? Match.NONE : Match.of(at - 1, best);
     }
 
     /**
@@ -210,10 +236,11 @@ final class PhoneNumbers {
     /**
      * The end of the longest E.164 number whose digits start at {@code digitsAt} (after its '+' or
      * {@code 00}): 8 to 15 digits, grouped by spaces, dashes or one parenthesised group; or -1.
+     * {@code digitsBefore}: the country code's, when its brackets stand apart.
      */
-    private static int e164End(CharSequence s, int digitsAt, int end) {
+    private static int e164End(CharSequence s, int digitsAt, int end, int digitsBefore) {
         int best = -1;
-        int digits = 0;
+        int digits = digitsBefore;
         boolean open = false;
         int i = digitsAt;
         while (i < end) {

@@ -14,6 +14,7 @@ class PasswordKvDetectorTest {
     @ValueSource(strings = {"password", "passwd", "pwd", "pass", "secret", "client_secret", "token", "access_token",
         "refresh_token", "api_key", "apikey", "api-key", "auth", "credentials", "PASSWORD", "db_password", "dbPassword",
         "X-Auth-Token", "spring.datasource.password", "clientSecret", "PGPASSWORD", "dbpassword", "MYSQLROOTPASSWD",
+        "X-Auth-Key", "DD-APPLICATION-KEY", "X-Insert-Key", "aes_key", "aesKey", "recovery_code",
         "keypassphrase", "CLIENTSECRET", "appsecret"})
     void masksTheValueOfEverySecretKey(String key) {
         assertEquals("login " + key + "=[PASSWORD_KV] user=bob", masker.mask("login " + key + "=hunter2 user=bob"));
@@ -93,6 +94,34 @@ class PasswordKvDetectorTest {
     })
     void endsAConfigurationLinesValueAtItsSpaceWhereTheLineSaysMore(String text, String masked) {
         assertEquals(masked.replace("~", "\\n"), masker.mask(text.replace("~", "\n")));
+    }
+
+    /** Tomcat's digester on a connector attribute it does not know: the quoted value after the quoted key and "to". */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "`Setting property 'keystorePass' to 'Xk9mP2qL' did not find a matching property.` | "
+            + "`Setting property 'keystorePass' to '[PASSWORD_KV]' did not find a matching property.`",
+        "`[SetPropertiesRule]{Server/Service/Connector} Setting property 'truststorePassword' to 'changeit' did not` | "
+            + "`[SetPropertiesRule]{Server/Service/Connector} Setting property 'truststorePassword' to '[PASSWORD_KV]' did not`",
+        "`Setting property 'port' to '8443' did not find a matching property.` | "
+            + "`Setting property 'port' to '8443' did not find a matching property.`",
+        "`Setting property 'password' to '' did not find a matching property.` | "
+            + "`Setting property 'password' to '' did not find a matching property.`",
+    })
+    void masksAQuotedValueAfterAQuotedSecretKeyAndTo(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    /** A machine-made value that reads as a package and a class: Doppler's tokens. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "token=dp.pt.Xk9mP2qLw8zT4vR7nB3cQ1aS5dF6gH8jK0lZ2xC4vB6 | token=[PASSWORD_KV]",
+        "DOPPLER_TOKEN: dp.st.prd.Xk9mP2qLw8zT4vR7nB3cQ1aS5dF6gH8jK0lZ2xC4vB6 | DOPPLER_TOKEN: [PASSWORD_KV]",
+        "GET /v1/items?access_token=dp.sa.CD1YZpkxwnUzyO9Lnt8EGno2CRi8TqM5CLxIpzMGni3 HTTP/1.1 | "
+            + "GET /v1/items?access_token=[PASSWORD_KV] HTTP/1.1",
+    })
+    void masksATokenThatReadsAsATypeNameButNoDeveloperWroteOne(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
     }
 
     @Test
@@ -629,6 +658,7 @@ class PasswordKvDetectorTest {
     @ValueSource(strings = {"password=null", "password: NULL", "secret=true", "token=false", "auth=Basic",
         "authentication method: trust", "auth=scram-sha-256", "credentials=UsernamePasswordAuthenticationToken@1a2b3c",
         "token=org.springframework.security.oauth2.jwt.Jwt", "token=com.acme.Token@7f31245a", "password: {",
+        "secret=org.acme.http.AbstractHttp2ClientConnectionManager", "token=io.netty.handler.codec.http2.Http2FrameCodec",
         "secret=Name{value=x}", "credentials=Credentials[user=bob]", "password=${DB_PASSWORD}", "password=****",
         "password=<hidden>", "<password></password>", "<password><value>", "</password>", "--password --user bob",
         "pass -- x", "INFO - started", "x -password", "a-password b", "PWD=/auto/home/build", "env.PWD: /tmp/project",

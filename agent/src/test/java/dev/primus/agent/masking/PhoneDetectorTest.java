@@ -14,6 +14,7 @@ class PhoneDetectorTest {
         "+14155552671", "+1 415 555 2671", "+1-415-555-2671", "+1 (415) 555-2671", "+44 20 7946 0958", "+4930123456",
         "(415) 555-2671", "(415)555-2671", "415-555-2671", "415.555.2671", "1-415-555-2671",
         "+91 98765 43210", "+919876543210", "9876543210", "6123456789",
+        "(+44) 7700 900123", "(+91)-98765 43210", "(+1) 415-555-2671", "(+353) 85 123 4567",
     })
     void masksPhoneNumbersInTheirWrittenForms(String phone) {
         assertEquals("call [PHONE] now", masker.mask("call " + phone + " now"));
@@ -28,7 +29,7 @@ class PhoneDetectorTest {
         "015-555-2671", "415-155-2671", // NANP area and exchange never start with 0 or 1
         "98765432101", "5876543210", // Indian mobiles have exactly ten digits starting 6-9
         "+1234567", "+0123456789", "1.5E+10", "+1234567890123456",
-        "id9876543210", "98765-43210-1",
+        "id9876543210", "98765-43210-1", "(+44) 12", "(+4412) 7700 9001", "(+44)7700", "(+5) points 123",
         "8589934592", "6442450944", "7000000000", // 8 GiB and 6 GiB in bytes, a round number: quantities
     })
     void leavesNumbersThatAreNotPhoneNumbersAlone(String text) {
