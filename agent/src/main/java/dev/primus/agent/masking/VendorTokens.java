@@ -5,8 +5,11 @@ package dev.primus.agent.masking;
  * ended by a '_' or '-', and a body of a fixed alphabet and length: Docker Hub, PyPI, Shopify,
  * DigitalOcean, Linear, Postman, New Relic, Supabase, Pulumi, Grafana, age, Sentry, Square,
  * Notion, Heroku, Groq, xAI, Perplexity, Replicate, Brevo, Shippo, Fly.io, PlanetScale, Prefect,
- * Clojars, Contentful, Duffel, 1Password, Google OAuth client secrets; and Atlassian and
- * Firebase Cloud Messaging's legacy server keys, whose prefixes no delimiter ends. The formats
+ * Clojars, Contentful, Duffel, 1Password, Google OAuth client secrets, SonarQube, CircleCI,
+ * Buildkite, Pinecone, LangSmith, Sourcegraph, ReadMe, New Relic's insert and browser keys,
+ * Adobe, Flutterwave, Octopus Deploy; and Atlassian's and Bitbucket's tokens,
+ * Firebase Cloud Messaging's legacy server keys, JFrog's and Alibaba's keys and Square's
+ * production tokens, whose prefixes no delimiter ends. The formats
  * are the vendors' own, as the public gitleaks and trufflehog rules collect them; a prefix
  * without its exact body ({@code dckr_pat_test}, {@code pypi-proxy}) is left alone. Not
  * Infracost's {@code ico-} and 32 letters and digits: an asset's name and MD5 fingerprint
@@ -60,6 +63,22 @@ final class VendorTokens {
         new TokenFormat("duffel_test_", "u{43}"),
         new TokenFormat("ops_eyJ", "s{100,2000}"), // 1Password service account: base64 of JSON, '+' and '/' in it
         new TokenFormat("GOCSPX-", "u{28}"), // a Google OAuth client's secret
+        new TokenFormat("squ_", "h{40}"), // SonarQube: user token
+        new TokenFormat("sqp_", "h{40}"), // project analysis token
+        new TokenFormat("sqa_", "h{40}"), // global analysis token
+        new TokenFormat("CCIPAT_", "a{22}_h{40}"), // CircleCI personal API token
+        new TokenFormat("bkua_", "h{40}"), // Buildkite user API token
+        new TokenFormat("pcsk_", "a{4,8}_a{50,80}"), // Pinecone
+        new TokenFormat("lsv2_pt_", "h{32}_h{10}"), // LangSmith: personal access token
+        new TokenFormat("lsv2_sk_", "h{32}_h{10}"), // service key
+        new TokenFormat("sgp_", "h{16}_h{40}"), // Sourcegraph access token
+        new TokenFormat("rdme_", "a{70}"), // ReadMe
+        new TokenFormat("NRII-", "u{32}"), // New Relic insert key
+        new TokenFormat("NRJS-", "h{19}"), // New Relic browser key
+        new TokenFormat("p8e-", "a{32}"), // Adobe client secret
+        new TokenFormat("FLWSECK-", "h{32}-A{1}"), // Flutterwave secret key: its last char is X
+        new TokenFormat("FLWSECK_TEST-", "h{32}-A{1}"),
+        new TokenFormat("API-", "A{26}"), // Octopus Deploy
     };
 
     /**
@@ -70,6 +89,10 @@ final class VendorTokens {
     private static final TokenFormat[] UNDELIMITED = {
         new TokenFormat("ATATT3", "u{150,250}=x{8}"), // Atlassian API token: ATATT3xFfGF0..., '=' and a CRC32
         new TokenFormat("AAAA", "u{7}:u{140}"), // Firebase Cloud Messaging's legacy server key: AAAAxxxxxxx:APA91b...
+        new TokenFormat("ATCTT3", "u{150,250}=x{8}"), // Bitbucket access token: Atlassian's shape
+        new TokenFormat("AKCp", "a{69}"), // JFrog Artifactory API key
+        new TokenFormat("LTAI", "a{20}"), // Alibaba Cloud AccessKey ID
+        new TokenFormat("EAAA", "u{60}"), // Square production access token
     };
 
     /** The formats by their prefix's first char: the scan asks this detector at a word start it cannot tell apart. */

@@ -70,6 +70,23 @@ class VendorTokenDetectorTest {
                 + "PRzesrc98XD5YbMa3C2o-33rK99nehpdLQ5yvq3I2H87EZyOl2ff8Z2ucn19Oi-r2uSeVWzyDdPE=1BA5F7AF", // Atlassian
         // Firebase Cloud Messaging's legacy server key, as "Authorization: key=" sent it.
         FCM_KEY,
+        "squ_8e08baa7196b50ac2f86702824c1c099724caf49", "sqp_8e08baa7196b50ac2f86702824c1c099724caf49",
+        "sqa_8e08baa7196b50ac2f86702824c1c099724caf49",
+        "CCIPAT_HTp8hkqdlm7tOtHWnsCGRl_8b081006f7e3dfc967a64cb14028d512c9791e55",
+        "bkua_8e08baa7196b50ac2f86702824c1c099724caf49",
+        "pcsk_UNPjc_01T5GOBUSZGi6HWGK10Zb0RLZ5TR9SPofbciOx9gy1CJdObOIRpFqaDZeV7G5IfQ",
+        "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", "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",
+        "sgp_c2d0b698d5c7e41b_a4ea5ee874ae7689447ab57a683536c4499d8633",
+        "rdme_hzi8ooj3zkby07czdxvzpv1uz9du7jwp1axg7leu1m6boi0z3cccrr8cgqh7a1pcshtwkh",
+        "NRII-Dm7ena8D5VfLDpgyyjVw5HanSBeVRsfA", "NRJS-8160adb59261ff2d3c4",
+        "p8e-bdcJx3TDF8265e3MOz7hT9fquKoPf96Q",
+        "FLWSECK_TEST-c5e5b77518b1018f134a069e3fab8c3b-X", "FLWSECK-c5e5b77518b1018f134a069e3fab8c3b-X",
+        "API-JHXK04Y2RVSRDVAJT1PYYYO2SA",
+        "ATCTT3xFfGN0EZDz_TddJ8HyS5SUkCnD8zRA9a9SkpXz9w3QlY7Zkuvqdt7s8Stqcbnr3yBdGBLEPH1qhT61qtc4xatws8phP9nhFyJfm5di"
+                + "4PzJ59FHz5r1pY4OjE2jBMptUsGr7CmY-uCu3ZR1zTOlUcR64cXQLioDnkHIfxIq2HZt_PlJhx2jIclHkCiH=3E0AD841",
+        "AKCpV9ds0HqtO93L7Q5uUaVcojsNOBAGx5diFoNPcbdaKwtgHwIoALtLinxN1Ekia7ZpTjCge",
+        "LTAIIO2zVZxqyxKjxvWfColN",
+        "EAAAEPH1qhT61qtc4xatws8phP9nhFyJfm5di4PzJ59FHz5r1pY4OjE2jBMptUsG",
     };
 
     private final Masker masker = Masker.builder().detectors("vendor_token").build();
@@ -134,6 +151,8 @@ class VendorTokenDetectorTest {
         "ATATT3", "ATATT3xFfGF0short=1BA5F7AF", "ATTRIBUTE", "AT&T",
         "AAAA", "AAAA:1234", "AAAABBBB", "AAAA-BBBB-CCCC",
         "GOCSPX-short", "GOCSPX-1mVwFTjGIXgs2BC2uHzskSi8ef4", "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x",
+        "API-KEY", "API-Gateway", "API-JHXK04Y2RVSRDVAJT1PYYYO2S", "squ_config", "LTAI", "LTAILOGS", "EAAA",
+        "bkua_8e08baa7196b50ac2f86702824c1c099724caf4", "NRJS-loader", "p8e-short",
         "xGOCSPX-1mVwFTjGIXgs2BC2uHzskSi8ef4I",
         "xATATT3xFfGF06FigT-0hzromVAy3I5CE7r8ymuCQ0AbaJOOKkelDuv1ZNFE27bemvB7KuIFW1MOlKE2YsaeDio_m-7UmE6dQR4lJf"
                 + "PRzesrc98XD5YbMa3C2o-33rK99nehpdLQ5yvq3I2H87EZyOl2ff8Z2ucn19Oi-r2uSeVWzyDdPE=1BA5F7AF",
