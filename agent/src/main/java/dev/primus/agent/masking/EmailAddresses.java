@@ -12,6 +12,7 @@ package dev.primus.agent.masking;
  */
 final class EmailAddresses {
     private static final int MAX_LOCAL = 64;
+    private static final String CLUSTER_DOMAIN = "cluster.local";
     /** As far back as a URL's user and password are read (UrlCredentials reads 512 chars forward). */
     private static final int MAX_USER_INFO = 512;
     private static final int MAX_LABEL = 63;
@@ -171,7 +172,19 @@ final class EmailAddresses {
         if (labels < 2 || stop - at > MAX_DOMAIN || stop - lastLabel < 2 || CharClass.wordAt(s, stop, end)) {
             return -1;
         }
-        return isTopLevel(s, lastLabel, stop) && !isFileExtension(s, lastLabel, stop) ? stop : -1;
+        return isTopLevel(s, lastLabel, stop) && !isFileExtension(s, lastLabel, stop) && !isClusterName(s, at, stop)
+                ? stop : -1;
+    }
+
+    /**
+     * A name in a Kubernetes cluster's DNS ({@code rabbitmq-0.rabbitmq-headless.default.svc.cluster.local}):
+     * no mailbox is there; what stands before the '@' is an Erlang node's or a service's name
+     * ({@code rabbit@...}, as RabbitMQ's cluster operator names its nodes).
+     */
+    private static boolean isClusterName(CharSequence s, int domain, int stop) {
+        int suffix = stop - CLUSTER_DOMAIN.length();
+        return suffix > domain && s.charAt(suffix - 1) == '.'
+                && TextSearch.startsWithIgnoreCase(s, suffix, stop, CLUSTER_DOMAIN);
     }
 
     /** A top-level label: letters of any script ({@code .de}, {@code .рф}, {@code .中国}, {@code .भारत}). */

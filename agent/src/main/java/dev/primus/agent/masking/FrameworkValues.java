@@ -15,7 +15,7 @@ package dev.primus.agent.masking;
  * says nothing an attacker would not guess first.
  */
 final class FrameworkValues {
-    private static final String[] WORDS = {"null", "nil", "none", "true", "false", "undefined", "empty", "n/a",
+    private static final String[] WORDS = {"null", "nil", "none", "true", "false", "undefined", "empty", "n/a", "-",
         // Authentication methods and schemes, as HTTP, PostgreSQL, Kafka, AMQP and Spring name them.
         "basic", "bearer", "digest", "negotiate", "ntlm", "kerberos", "oauth", "oauth2", "oidc", "saml", "ldap",
         "jwt", "trust", "md5", "scram-sha-256", "scram-sha-1", "scram-sha-512", "peer", "ident", "gss", "sspi",

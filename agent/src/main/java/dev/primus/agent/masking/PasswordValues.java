@@ -472,6 +472,9 @@ final class PasswordValues {
         if (SqlInsertValues.isNationalQuote(s, value, end)) {
             value++; // SQL Server's N'hunter2': the value is what the quotes hold
         }
+        if (authorization && separator == '=' && isWordThenPair(s, value, end)) {
+            return Match.NONE; // logfmt: "authorization=missing method=GET" holds no credential
+        }
         long plain = valueAt(s, value, end, authorization);
         if (plain == Match.NONE || Match.end(plain) >= end || s.charAt(Match.end(plain)) != ' ') {
             return plain;
@@ -879,6 +882,24 @@ final class PasswordValues {
             return -1;
         }
         return authorization || isScheme(s, start, wordEnd) ? wordEnd : -1;
+    }
+
+    /**
+     * Whether a word, a space and then {@code name=value} start at {@code at}, the value starting
+     * with a letter, digit or quote: logfmt's next pair after the word, not a scheme and a
+     * credential that base64's '=' padding ends ({@code Basic Ym9iOmg=}, then a space, another '=',
+     * a bracket or the end).
+     */
+    private static boolean isWordThenPair(CharSequence s, int at, int end) {
+        int wordEnd = at;
+        while (wordEnd < end && wordEnd - at <= MAX_SCHEME && isSchemeChar(s.charAt(wordEnd))) {
+            wordEnd++;
+        }
+        if (wordEnd == at || wordEnd >= end || s.charAt(wordEnd) != ' ' || !KeyedValue.isPairAt(s, wordEnd + 1, end)) {
+            return false;
+        }
+        int equals = TextSearch.indexOf(s, '=', wordEnd + 1, end);
+        return equals + 1 < end && (CharClass.isAlnum(s.charAt(equals + 1)) || CharClass.isQuote(s.charAt(equals + 1)));
     }
 
     private static int skipSpacesBack(CharSequence s, int from, int at) {

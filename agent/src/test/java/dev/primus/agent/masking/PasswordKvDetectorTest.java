@@ -101,8 +101,10 @@ class PasswordKvDetectorTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "`Setting property 'keystorePass' to 'Xk9mP2qL' did not find a matching property.` | "
             + "`Setting property 'keystorePass' to '[PASSWORD_KV]' did not find a matching property.`",
-        "`[SetPropertiesRule]{Server/Service/Connector} Setting property 'truststorePassword' to 'changeit' did not` | "
-            + "`[SetPropertiesRule]{Server/Service/Connector} Setting property 'truststorePassword' to '[PASSWORD_KV]' did not`",
+        "`[SetPropertiesRule]{Server/Service/Connector} Setting property 'truststorePassword' to 'changeit' "
+            + "did not` | "
+            + "`[SetPropertiesRule]{Server/Service/Connector} Setting property 'truststorePassword' to '[PASSWORD_KV]' "
+            + "did not`",
         "`Setting property 'port' to '8443' did not find a matching property.` | "
             + "`Setting property 'port' to '8443' did not find a matching property.`",
         "`Setting property 'password' to '' did not find a matching property.` | "
@@ -132,6 +134,14 @@ class PasswordKvDetectorTest {
     @Test
     void endsAnUnquotedValueAtALineBreak() {
         assertEquals("password=[PASSWORD_KV]\\nuser=bob", masker.mask("password=hunter2\nuser=bob"));
+    }
+
+    @Test
+    void masksABase64CredentialThatItsPaddingEndsAfterAnAuthorizationKey() {
+        for (String credential : new String[] {"dXNlcjpwYXNzMQ==", "dXNlcjpwYXNzMTI="}) {
+            assertEquals("authorization=Basic [PASSWORD_KV] method=GET",
+                    masker.mask("authorization=Basic " + credential + " method=GET"));
+        }
     }
 
     @Test
@@ -226,7 +236,10 @@ class PasswordKvDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"bypass=true", "compass: north", "oauth=enabled", "passwordless=true", "tokens=5", "password==null",
         "nexttoken=abc123", "trespass=yes",
-        "token != null", "password=", "user=bob"})
+        "token != null", "password=", "user=bob",
+        // logfmt: what follows the word after authorization= is the next pair, not a credential.
+        "authorization=missing method=GET path=/api/orders status=401", "authorization=ROLE_ADMIN authentication=anonymous",
+        "password=- user=bob", "api_key=${API_KEY:-}"})
     void leavesKeysThatOnlyContainASecretWordAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
