@@ -91,14 +91,19 @@ final class WeavingAgain implements PatchWeaver.LaterWeaving, Runnable {
     @Override
     public void run() {
         while (true) {
-            boolean hurry = urgent.get() && System.nanoTime() - urgentSince < URGENT_FOR_NANOS;
-            LockSupport.parkNanos(this, hurry ? URGENT_NANOS : SCAN_NANOS);
             try {
-                if (weaveWhatRunsUnwoven() == 0 && !hurry) {
-                    urgent.set(false);
+                try {
+                    boolean hurry = urgent.get() && System.nanoTime() - urgentSince < URGENT_FOR_NANOS;
+                    LockSupport.parkNanos(this, hurry ? URGENT_NANOS : SCAN_NANOS);
+                    if (weaveWhatRunsUnwoven() == 0 && !hurry) {
+                        urgent.set(false);
+                    }
+                } catch (Throwable failure) {
+                    // Or a Thread.stop from app code (JDK 8 to 19), wherever it lands: this thread goes on.
+                    AgentFailures.record("weaving a class again", failure);
                 }
-            } catch (Throwable failure) {
-                AgentFailures.record("weaving a class again", failure);
+            } catch (Throwable stoppedAgain) {
+                // A second Thread.stop while the first was being recorded.
             }
         }
     }

@@ -83,9 +83,11 @@ public final class AuthGuard implements AuthGate.Checker {
         ServletApi api = ServletApi.of(request);
         RequestThread thread = threads.get();
         // The frame exists from here on, whatever follows, so that leave() pairs with it.
-        if (thread.frames.push(api == null ? request : api.innermost(request))) {
+        Object innermost = api == null ? request : api.innermost(request);
+        if (thread.frames.push(innermost, api)) {
             return request; // Judged at an outer entry: the filter chain re-entered, or a forward.
         }
+        dropLeftovers(thread, api, request, innermost);
         Object admitted = judge(thread, api, request, response);
         if (admitted == null) {
             thread.frames.pop(); // Answered: the woven method returns at once, and no leave() follows.
@@ -127,9 +129,18 @@ public final class AuthGuard implements AuthGate.Checker {
             auditBackendError(policy, decision, view);
         }
         if (!decision.isAllowed() && policy.mode == Mode.ENFORCE) {
-            count(policy, decision, "denied");
-            audit(policy, decision, view, "denied");
-            answer(api, response, ProblemResponses.negotiated(decision.refusal(), view.get("Accept")));
+            try {
+                count(policy, decision, "denied");
+                audit(policy, decision, view, "denied");
+            } catch (Throwable failure) {
+                // The refusal stands whatever recording it met: a failure here must not let the request through.
+                AgentFailures.record("auth audit of a refusal", failure);
+            }
+            try {
+                answer(api, response, ProblemResponses.negotiated(decision.refusal(), view.get("Accept")));
+            } catch (RuntimeException failure) {
+                AgentFailures.record("auth answer of a refusal", failure); // unanswered, but still refused
+            }
             return null;
         }
         Object admitted = replayBody ? view.requestForApp() : view.request();
@@ -170,12 +181,14 @@ public final class AuthGuard implements AuthGate.Checker {
         Object request = context == null ? null : UndertowExchanges.request(context);
         ServletApi api = request == null ? null : ServletApi.of(request);
         RequestThread thread = threads.get();
-        if (thread.frames.push(api == null ? exchange : api.innermost(request))) {
+        Object innermost = api == null ? exchange : api.innermost(request);
+        if (thread.frames.push(innermost, api)) {
             return exchange;
         }
         if (request == null) {
             return exchange;
         }
+        dropLeftovers(thread, api, request, innermost);
         Object admitted = judge(thread, api, request, UndertowExchanges.response(context));
         if (admitted == null) {
             thread.frames.pop();
@@ -211,6 +224,23 @@ public final class AuthGuard implements AuthGate.Checker {
         } finally {
             thread.release(view);
         }
+    }
+
+    /**
+     * A request the thread starts serving while frames of others stand below it: those were left
+     * behind (code in the app entered the public gate and never left), and what they set up for
+     * events (the served request, MDC keys) is an earlier request's. Dropped, as their leaving
+     * would have, so that nothing this request raises reads a request the container recycled.
+     */
+    private void dropLeftovers(RequestThread thread, ServletApi api, Object request, Object innermost) {
+        if (api == null || !thread.frames.hasFramesBelow() || !api.isRequestDispatch(request)) {
+            return;
+        }
+        if (thread.frames.dropAllButInnermost(innermost, api)) {
+            mdc.clear();
+        }
+        RequestContext.leave();
+        thread.served.clear();
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.lang.invoke.MethodType;
  * name their methods alike, so one adapter serves both; reflection, because the agent is built
  * against neither and each web app brings its own copy.
  */
-final class ServletApi {
+final class ServletApi implements RequestFrames.Attributes {
     private static final String[] PACKAGES = {"jakarta.servlet.", "javax.servlet."};
 
     private static final ClassValue<ServletApi> BY_REQUEST_CLASS = new ClassValue<ServletApi>() {
@@ -34,6 +34,7 @@ final class ServletApi {
     private final MethodHandle header;
     private final MethodHandle remoteAddr;
     private final MethodHandle setAttribute;
+    private final MethodHandle getAttribute;
     private final MethodHandle inputStream;
     private final MethodHandle contentLength;
     private final MethodHandle characterEncoding;
@@ -59,6 +60,8 @@ final class ServletApi {
         this.remoteAddr = handle(request, "getRemoteAddr", STRING);
         this.setAttribute = handle(request, "setAttribute",
                 MethodType.methodType(void.class, Object.class, String.class, Object.class), String.class, Object.class);
+        this.getAttribute = handle(request, "getAttribute",
+                MethodType.methodType(Object.class, Object.class, String.class), String.class);
         this.inputStream = handle(request, "getInputStream", MethodType.methodType(InputStream.class, Object.class));
         this.contentLength = handle(request, "getContentLength", MethodType.methodType(int.class, Object.class));
         this.characterEncoding = handle(request, "getCharacterEncoding", STRING);
@@ -170,11 +173,21 @@ final class ServletApi {
         return text(remoteAddr, "getRemoteAddr", request);
     }
 
-    void setAttribute(Object request, String name, Object value) {
+    @Override
+    public void setAttribute(Object request, String name, Object value) {
         try {
             setAttribute.invokeExact(request, name, value);
         } catch (Throwable failure) {
             throw rethrown("setAttribute", failure);
+        }
+    }
+
+    @Override
+    public Object attribute(Object request, String name) {
+        try {
+            return (Object) getAttribute.invokeExact(request, name);
+        } catch (Throwable failure) {
+            throw rethrown("getAttribute", failure);
         }
     }
 
