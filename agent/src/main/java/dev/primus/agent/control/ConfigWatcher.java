@@ -75,10 +75,28 @@ public final class ConfigWatcher {
     private long seenSize;
     private String seenHash;
     private boolean missingSaid;
+    /** The config's folder as it was at start-up, before any code of the app ran. */
+    private final FolderPin pin;
+    private boolean replacedSaid;
 
     ConfigWatcher(Path file, Target target) {
         this.file = file;
         this.target = target;
+        this.pin = new FolderPin(file.toAbsolutePath().getParent().toFile());
+    }
+
+    /** Whether the config's folder is still the one of start-up; said once when it is not. */
+    private boolean folderIsTheOperators() {
+        if (pin.stillTheSame()) {
+            return true;
+        }
+        if (!replacedSaid) {
+            replacedSaid = true;
+            PrimusLog.warn("config " + file + ": its folder " + pin.folder() + " is not the folder it was at start-up "
+                    + "(renamed away, another put in its place, as code running as this JVM's user can where it may "
+                    + "change a folder above); its config is not reloaded, and the policy in force stays");
+        }
+        return false;
     }
 
     /**
@@ -110,6 +128,9 @@ public final class ConfigWatcher {
 
     /** Looks at the file once: reloads when its bytes changed since the last look. */
     synchronized Reload poll() throws IOException, InterruptedException {
+        if (!folderIsTheOperators()) {
+            return null;
+        }
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -154,6 +175,9 @@ public final class ConfigWatcher {
 
     /** Re-reads the file now, changed or not ({@code reload PID}). */
     public synchronized Reload reloadNow() {
+        if (!folderIsTheOperators()) {
+            return new Reload(false, "not reloaded: the config's folder " + pin.folder() + " is not the one of start-up");
+        }
         return target.reload("reload was asked for", true);
     }
 }

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * one volatile read, so the hot paths never touch the file system. Only that thread writes the
  * flag, and the field is private to the agent's sealed module: code in the app can neither set it
  * nor clear it. Nor may it create the file: a kill file whose folder the JVM's own user can write
- * (and so a compromised dependency, which runs as that user) is refused, said at start-up and each
+ * or owns (and so a compromised dependency, which runs as that user: an owner can chmod), or whose
+ * folder is no longer the one of start-up ({@link FolderPin}), is refused, said at start-up and each
  * time the file appears, and the guards stay on. Each switch, and each refusal, is an
  * {@code agent} audit event and a WARN.
  */
@@ -24,6 +25,8 @@ public final class KillSwitch {
     private static volatile boolean engaged;
     /** The file is there but refused; said once until it is gone. Only the watching thread touches it. */
     private static boolean refused;
+    /** The kill file's folder as it was at start-up, before any code of the app ran. */
+    private static volatile FolderPin pin;
 
     private KillSwitch() {
     }
@@ -38,9 +41,11 @@ public final class KillSwitch {
      * first request, then once a second on a daemon thread.
      */
     public static void watch(final File killFile, final AuditPipeline audit) {
+        pin = new FolderPin(folderOf(killFile));
         if (writableByThisUser(killFile)) {
             PrimusLog.warn("kill switch refused: " + folderOf(killFile) + ", the folder of PRIMUS_KILL_FILE, is writable by "
-                    + "this JVM's user (" + System.getProperty("user.name") + "), so code in the app could create "
+                    + "this JVM's user, or its own (" + System.getProperty("user.name") + "), so code in the app could "
+                    + "create "
                     + killFile.getName() + " and turn every guard off; the kill file is ignored while it is. Put it in a "
                     + "folder only the operator can write (a read-only mount for the JVM, as Kubernetes volumes are)");
         }
@@ -76,7 +81,8 @@ public final class KillSwitch {
             if (!refused) {
                 refused = true;
                 PrimusLog.warn("kill switch refused: " + killFile + " exists, but its folder is writable by this JVM's "
-                        + "user, so the app's own code could have made it; every guard stays on");
+                        + "user, or its own, or not the folder it was at start-up, so the app's own code could have made "
+                        + "it; every guard stays on");
                 audit.offer(AuditEvent.of("agent", "denied")
                         .reason("kill_switch_refused")
                         .detail("file", killFile.getPath())
@@ -94,10 +100,15 @@ public final class KillSwitch {
                 .build());
     }
 
-    /** Whether this JVM's user could create the kill file: its folder is writable to it. */
+    /**
+     * Whether this JVM's user could have made the kill file: its folder is writable to it, or its
+     * own on a writable mount (an owner can make it writable again, as a red-team probe did:
+     * create the file, then chmod the folder read-only), or the folder is no longer the one
+     * pinned at start-up (renamed away in a folder above, another put in its place).
+     */
     static boolean writableByThisUser(File killFile) {
-        File folder = folderOf(killFile);
-        return folder.exists() && folder.canWrite();
+        FolderPin pin = KillSwitch.pin;
+        return ThisUser.canChange(folderOf(killFile)) || pin != null && !pin.stillTheSame();
     }
 
     static File folderOf(File file) {

@@ -34,7 +34,8 @@ public final class WritablePolicy {
                     + killFile.getName() + " and turn every guard off, so the kill file is refused while it is");
         }
         for (String[] found : writable) {
-            PrimusLog.warn(found[0] + " is writable by this JVM's user (" + System.getProperty("user.name") + "), "
+            PrimusLog.warn(found[0] + " is writable by this JVM's user, or its own (" + System.getProperty("user.name")
+                    + "), "
                     + found[1] + "; mount it read-only (Kubernetes mounts ConfigMaps so) or give it to another user");
             audit.offer(AuditEvent.of("agent", "allowed")
                     .reason("policy_writable")
@@ -46,7 +47,7 @@ public final class WritablePolicy {
     }
 
     private static void add(List<String[]> writable, File file, String why) {
-        if (file.exists() && file.canWrite()) {
+        if (ThisUser.canChange(file)) {
             writable.add(new String[] {file.getPath(), why});
         }
     }

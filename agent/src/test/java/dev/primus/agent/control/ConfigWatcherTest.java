@@ -52,6 +52,24 @@ class ConfigWatcherTest {
         }
     }
 
+    /**
+     * Code that can change a folder above the config's renames the config's folder away and puts
+     * another in its place, with a config of its own: not reloaded, here or when asked for.
+     */
+    @Test
+    void aConfigInAFolderPutInPlaceOfTheOneOfStartUpIsNeverReloaded() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("primus"));
+        Path file = settled(folder.resolve("primus.yaml"), "service: a\n");
+        Recording target = new Recording("service: a\n");
+        ConfigWatcher watcher = new ConfigWatcher(file, target);
+        Files.move(folder, dir.resolve("primus-away"));
+        Files.createDirectory(folder);
+        settled(file, "service: a\negress: { mode: \"off\" }\n");
+        assertNull(watcher.poll());
+        assertEquals(false, watcher.reloadNow().applied);
+        assertEquals(List.of(), target.reloads);
+    }
+
     @Test
     void anEditReloadsOnceAndATouchOrTheSameBytesDoNot() throws Exception {
         Path file = settled(dir.resolve("primus.yaml"), "service: a\n");

@@ -64,7 +64,7 @@ class RequestFramesTest {
         assertTrue(frames.push(recycled, container), "its own filter chain re-entered is nested");
     }
 
-    /** The frames below a request the thread starts serving are an earlier request's: dropped, the new one kept and marked. */
+    /** The frames below a request the thread starts serving are an earlier request's: dropped, its own kept and marked. */
     @Test
     void leftoverFramesAreDroppedAndTheRequestKeepsItsOwn() {
         RecyclingContainer container = new RecyclingContainer();
