@@ -6,7 +6,9 @@ package dev.primus.agent.masking;
  * the password is masked; the user, host and path stay, so the line still says where it went.
  * Found from the ':' of {@code ://}. The user info ends at the last '@' before the path, query,
  * fragment or a space, so an unencoded '@' inside a password is masked with it. A URL with a user
- * and no password ({@code https://user@host}) has nothing to mask here; JDBC's
+ * and no password ({@code https://user@host}) has nothing to mask here, unless the user reads as a
+ * machine-made token ({@link ProseSecrets#readsAsCredential}: git's {@code https://<token>@github.com},
+ * and GitHub's {@code <token>:x-oauth-basic@}, where the token is masked); JDBC's
  * {@code ?password=} parameters are password_kv's. Also a Telegram bot's token in an API URL's
  * path ({@link TelegramBotPaths}), a Discord webhook's token ({@link DiscordWebhooks}), and an
  * AWS secret key after its access key id, written raw though its '/' would end the user info
@@ -15,6 +17,8 @@ package dev.primus.agent.masking;
 final class UrlCredentials {
     private static final int MAX_SCHEME = 32;
     private static final int MAX_USER_INFO = 512;
+    /** The password GitHub's docs give a token that stands as the user. */
+    private static final String OAUTH_BASIC = "x-oauth-basic";
 
     private UrlCredentials() {
     }
@@ -52,8 +56,16 @@ final class UrlCredentials {
                 lastAt = i;
             }
         }
-        if (colon < 0 || lastAt < colon + 2 || FrameworkValues.isOne(s, colon + 1, lastAt)) {
+        if (colon < 0) {
+            // A token as the user, the password left out: git's https://<token>@github.com/org/repo.git.
+            return lastAt > userInfo && ProseSecrets.readsAsCredential(s, userInfo, lastAt) ? Match.of(userInfo, lastAt)
+                    : Match.NONE;
+        }
+        if (lastAt < colon + 2 || FrameworkValues.isOne(s, colon + 1, lastAt)) {
             return Match.NONE;
+        }
+        if (TextSearch.startsWith(s, colon + 1, lastAt, OAUTH_BASIC) && lastAt == colon + 1 + OAUTH_BASIC.length()) {
+            return Match.of(userInfo, colon); // GitHub's https://<token>:x-oauth-basic@github.com: the token is the user
         }
         return Match.of(colon + 1, lastAt);
     }

@@ -10,6 +10,28 @@ class UrlCredentialsDetectorTest {
     private final Masker masker = Masker.builder().detectors("url_credentials", "email", "password_kv").build();
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "git clone https://8b081006f7e3dfc967a64cb14028d512c9791e55@github.com/acme/app.git | "
+            + "git clone https://[URL_CREDENTIALS]@github.com/acme/app.git",
+        "remote https://Xk9mP2qLw8zT4vR7nB3cQ1aS5dF6gH8jK0lZ2xC4vB6@dev.azure.com/acme/_git/app | "
+            + "remote https://[URL_CREDENTIALS]@dev.azure.com/acme/_git/app",
+        "https://8b081006f7e3dfc967a64cb14028d512c9791e55:x-oauth-basic@github.com/acme/app | "
+            + "https://[URL_CREDENTIALS]:x-oauth-basic@github.com/acme/app",
+    })
+    void masksATokenThatStandsAsTheUser(String text, String masked) {
+        assertEquals(masked, Masker.builder().detectors("url_credentials").build().mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "https://jenkins@ci.acme.io/job/x", "ssh://git@github.com/acme/app.git", "https://deploy-bot@host.acme.io/",
+        "https://svc-account-2024@host.acme.io/", "ftp://anonymous@ftp.acme.io/pub",
+    })
+    void leavesAUserThatIsANameAlone(String text) {
+        assertEquals(text, Masker.builder().detectors("url_credentials").build().mask(text));
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "postgres://app:s3cretPw@db.internal:5432/app     | postgres://app:[URL_CREDENTIALS]@db.internal:5432/app",
         "redis://:s3cretPw@cache:6379                     | redis://:[URL_CREDENTIALS]@cache:6379",
