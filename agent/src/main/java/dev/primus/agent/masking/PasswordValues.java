@@ -92,6 +92,8 @@ final class PasswordValues {
     private static final String NUMBERED = "12";
     /** Keys after which the first word of the value is an HTTP authentication scheme, whatever its name. */
     private static final String[] AUTHORIZATION_KEYS = {"authorization"};
+    /** Keys whose value may be a user and a password with " / " between ({@link #slashedPasswordEnd}). */
+    private static final String[] CREDENTIAL_KEYS = {"credentials", "credential"};
     /**
      * Keys whose value a machine makes: after their ':' and a space, a word of lower-case letters
      * that a sentence goes on after is a heading's text ({@code auth: mode enforce -> off}), not the
@@ -306,6 +308,21 @@ final class PasswordValues {
         return Match.of(at + 1, close);
     }
 
+    /**
+     * After a user and a space, " / " and the password, as a start-up banner gives both
+     * ({@code Default admin credentials: admin / Xk9mP2qL}): where the password ends, or -1.
+     */
+    private static int slashedPasswordEnd(CharSequence s, int space, int end) {
+        if (space + 3 >= end || s.charAt(space + 1) != '/' || s.charAt(space + 2) != ' ') {
+            return -1;
+        }
+        int stop = space + 3;
+        while (stop < end && stop - space - 3 < MAX_QUOTED && !Character.isWhitespace(s.charAt(stop))) {
+            stop++;
+        }
+        return stop > space + 3 ? stop : -1;
+    }
+
     /** {@code password -> x}: a Scala {@code Map}'s {@code toString}; the value as after '='. */
     private static long arrowKeyValue(CharSequence s, int from, int at, int end) {
         int keyEnd = skipSpacesBack(s, from, at);
@@ -485,6 +502,9 @@ final class PasswordValues {
         int stop = separator == '=' ? ToStringFields.valueEnd(s, from, keyEnd, start, Match.end(plain), end) : -1;
         if (stop < 0) {
             stop = ConfigLines.valueEnd(s, from, keyEnd, start, Match.end(plain), end);
+        }
+        if (stop < 0 && key >= 0 && isOneOf(KEYS[key], CREDENTIAL_KEYS)) {
+            stop = slashedPasswordEnd(s, Match.end(plain), end);
         }
         return stop < 0 ? plain : Match.of(start, stop);
     }

@@ -32,6 +32,10 @@ final class ProtocolCommands {
         "SCRAM-SHA-1", "SCRAM-SHA-256", "GSSAPI", "NTLM", "EXTERNAL", "ANONYMOUS"};
     /** The most a prompt before a command may take: {@code "  --> "}. */
     private static final int MAX_PROMPT = 8;
+    /** redis-cli's prompt: a host of at most this many chars, a port, a database's number. */
+    private static final int MAX_HOST = 253;
+    private static final int MAX_PORT_DIGITS = 5;
+    private static final int MAX_SPACES_AFTER_PROMPT = 2;
     private static final int MAX_ARGUMENTS = 2;
     /** The longest quoted argument read: the bound that keeps a line of many {@code "AUTH" "} linear. */
     private static final int MAX_ARGUMENT = 512;
@@ -194,6 +198,9 @@ final class ProtocolCommands {
      * side marker. A line starts after a line break, or after one escaped as {@code \\n}.
      */
     private static boolean startsLine(CharSequence s, int from, int at) {
+        if (afterRedisPrompt(s, from, at)) {
+            return true;
+        }
         int i = at - 1;
         while (i >= from && at - i <= MAX_PROMPT) {
             char c = s.charAt(i);
@@ -207,6 +214,45 @@ final class ProtocolCommands {
             i--;
         }
         return i < from;
+    }
+
+    /**
+     * Whether redis-cli's prompt, {@code host:port> } or {@code host:port[db]> }, starts the line
+     * before {@code at}: {@code 127.0.0.1:6379> AUTH hunter2}, as a session's transcript is logged.
+     */
+    private static boolean afterRedisPrompt(CharSequence s, int from, int at) {
+        int i = at - 1;
+        while (i >= from && at - i <= MAX_SPACES_AFTER_PROMPT && s.charAt(i) == ' ') {
+            i--;
+        }
+        if (i < from || i == at - 1 || s.charAt(i) != '>') {
+            return false;
+        }
+        i--;
+        if (i >= from && s.charAt(i) == ']') { // the database selected: [1]
+            i--;
+            int digits = i;
+            while (i >= from && digits - i < MAX_PORT_DIGITS && CharClass.isDigit(s.charAt(i))) {
+                i--;
+            }
+            if (i == digits || i < from || s.charAt(i) != '[') {
+                return false;
+            }
+            i--;
+        }
+        int port = i;
+        while (i >= from && port - i < MAX_PORT_DIGITS && CharClass.isDigit(s.charAt(i))) {
+            i--;
+        }
+        if (i == port || i < from || s.charAt(i) != ':') {
+            return false;
+        }
+        i--;
+        int host = i;
+        while (i >= from && host - i < MAX_HOST && (CharClass.isAlnum(s.charAt(i)) || s.charAt(i) == '.' || s.charAt(i) == '-')) {
+            i--;
+        }
+        return i < host && (i < from || s.charAt(i) == '\n' || s.charAt(i) == '\r' || CharClass.isEscapedBreak(s, from, i));
     }
 
     /** The end of {@code at}'s line (a line break, escaped or not), less the spaces before it. */

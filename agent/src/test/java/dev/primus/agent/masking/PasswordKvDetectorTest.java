@@ -114,6 +114,13 @@ class PasswordKvDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    @Test
+    void masksTheUserAndThePasswordABannerGivesAfterCredentials() {
+        assertEquals("Default admin credentials: [PASSWORD_KV] - change them", masker.mask(
+                "Default admin credentials: admin / Xk9mP2qL - change them"));
+        assertEquals("credentials: [PASSWORD_KV] for the console", masker.mask("credentials: admin for the console"));
+    }
+
     /** A machine-made value that reads as a package and a class: Doppler's tokens. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {

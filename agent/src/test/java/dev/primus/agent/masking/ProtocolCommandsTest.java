@@ -23,6 +23,9 @@ class ProtocolCommandsTest {
         "C: AUTH XOAUTH2 dXNlcj1ib2JAZXhhbXBsZS5jb20BYXV0aD1CZWFyZXIgeWEyOS5hMEFmSAE= | C: AUTH XOAUTH2 [PASSWORD_KV]",
         // Redis: a password, an ACL user's, and MONITOR's quoted arguments.
         "AUTH hunter2                          | AUTH [PASSWORD_KV]",
+        // redis-cli's prompt, as a session's transcript is logged.
+        "127.0.0.1:6379> AUTH hunter2          | 127.0.0.1:6379> AUTH [PASSWORD_KV]",
+        "redis-primary.cache:6380[2]> AUTH app hunter2 | redis-primary.cache:6380[2]> AUTH app [PASSWORD_KV]",
         "AUTH app hunter2                      | AUTH app [PASSWORD_KV]",
         "`1700000000.123456 [0 127.0.0.1:51234] \"AUTH\" \"hunter2\"`"
             + " | `1700000000.123456 [0 127.0.0.1:51234] \"AUTH\" \"[PASSWORD_KV]\"`",
@@ -55,6 +58,7 @@ class ProtocolCommandsTest {
         "AUTH null",
         "AUTH failed for user bob",            // a sentence
         "Redis AUTH hunter2 was refused",      // the command inside a sentence
+        "connected to 127.0.0.1:6379> AUTH hunter2 pending", // a prompt's shape after other words
         " PASS  src/app.test.js",              // Jest's result: two spaces
         "PASS",
         "Test PASS foo",
