@@ -249,10 +249,14 @@ final class ProtocolCommands {
         }
         i--;
         int host = i;
-        while (i >= from && host - i < MAX_HOST && (CharClass.isAlnum(s.charAt(i)) || s.charAt(i) == '.' || s.charAt(i) == '-')) {
+        while (i >= from && host - i < MAX_HOST && isHostChar(s.charAt(i))) {
             i--;
         }
         return i < host && (i < from || s.charAt(i) == '\n' || s.charAt(i) == '\r' || CharClass.isEscapedBreak(s, from, i));
+    }
+
+    private static boolean isHostChar(char c) {
+        return CharClass.isAlnum(c) || c == '.' || c == '-';
     }
 
     /** The end of {@code at}'s line (a line break, escaped or not), less the spaces before it. */
