@@ -47,6 +47,11 @@ public final class PatchWeaver implements ClassFileTransformer {
     }
 
     private final Map<String, List<Patch>> byClass = new HashMap<String, List<Patch>>();
+    /**
+     * The patched classes' binary names, as {@code Class.getName()} gives them without a copy: a
+     * scan of every loaded class ({@code WeavingAgain}'s) allocates nothing for the others.
+     */
+    private final Set<String> binaryNames = new HashSet<String>();
     private final PatchCoverage coverage;
     private volatile LaterWeaving later = LaterWeaving.NONE;
 
@@ -63,6 +68,7 @@ public final class PatchWeaver implements ClassFileTransformer {
                 byClass.put(patch.className(), forClass);
             }
             forClass.add(patch);
+            binaryNames.add(patch.className().replace('/', '.'));
         }
     }
 
@@ -104,6 +110,9 @@ public final class PatchWeaver implements ClassFileTransformer {
 
     /** Whether a loaded class is one this weaver patches, so start-up can retransform it. */
     public boolean patches(Class<?> loaded) {
+        if (!binaryNames.contains(loaded.getName())) {
+            return false;
+        }
         List<Patch> patches = byClass.get(loaded.getName().replace('.', '/'));
         return patches != null && (loaded.getClassLoader() == null || !patches.get(0).bootOnly());
     }
