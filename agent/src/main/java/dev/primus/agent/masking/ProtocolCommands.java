@@ -230,29 +230,32 @@ final class ProtocolCommands {
         }
         i--;
         if (i >= from && s.charAt(i) == ']') { // the database selected: [1]
-            i--;
-            int digits = i;
-            while (i >= from && digits - i < MAX_PORT_DIGITS && CharClass.isDigit(s.charAt(i))) {
-                i--;
-            }
-            if (i == digits || i < from || s.charAt(i) != '[') {
+            i = digitsBefore(s, from, i - 1, '[');
+            if (i < from) {
                 return false;
             }
-            i--;
         }
-        int port = i;
-        while (i >= from && port - i < MAX_PORT_DIGITS && CharClass.isDigit(s.charAt(i))) {
-            i--;
-        }
-        if (i == port || i < from || s.charAt(i) != ':') {
+        i = digitsBefore(s, from, i, ':'); // the port
+        if (i < from) {
             return false;
         }
-        i--;
         int host = i;
         while (i >= from && host - i < MAX_HOST && isHostChar(s.charAt(i))) {
             i--;
         }
         return i < host && (i < from || s.charAt(i) == '\n' || s.charAt(i) == '\r' || CharClass.isEscapedBreak(s, from, i));
+    }
+
+    /**
+     * Reading back from {@code last}: one to {@link #MAX_PORT_DIGITS} digits, then {@code before};
+     * where the text before that char ends, or {@code from - 1} when they are not there.
+     */
+    private static int digitsBefore(CharSequence s, int from, int last, char before) {
+        int i = last;
+        while (i >= from && last - i < MAX_PORT_DIGITS && CharClass.isDigit(s.charAt(i))) {
+            i--;
+        }
+        return i == last || i < from || s.charAt(i) != before ? from - 1 : i - 1;
     }
 
     private static boolean isHostChar(char c) {

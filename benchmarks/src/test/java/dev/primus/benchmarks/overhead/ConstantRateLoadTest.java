@@ -80,7 +80,11 @@ class ConstantRateLoadTest {
 
         assertEquals(500, result.sent());
         assertEquals(0, result.unanswered());
-        assertTrue(result.late() < 50, "late " + result.late());
+        // Late means more than 1 ms after its time, one send every 2 ms: on a shared 2-core machine
+        // parkNanos wakes that late now and then (60 of 500 in one CI run while the generator was
+        // still interpreted), so the bound is loose. What it tells apart is a generator kept waiting
+        // by the server, whose sends are nearly all late (latencyRunsFromTheIntendedSendTime's).
+        assertTrue(result.late() < 500 / 4, "late " + result.late());
     }
 
     private static void sleep(long millis) {
