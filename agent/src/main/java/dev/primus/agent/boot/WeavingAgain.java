@@ -41,7 +41,8 @@ final class WeavingAgain implements PatchWeaver.LaterWeaving, Runnable {
     private final AtomicBoolean urgent = new AtomicBoolean();
     private volatile long urgentSince;
 
-    private WeavingAgain(Instrumentation instrumentation, PatchWeaver weaver) {
+    /** Not started: {@link #start} starts it; a test scans with {@link #weaveWhatRunsUnwoven} itself. */
+    WeavingAgain(Instrumentation instrumentation, PatchWeaver weaver) {
         this.instrumentation = instrumentation;
         this.weaver = weaver;
         this.thread = new Thread(this, "primus-weave-again");

@@ -284,7 +284,7 @@ public final class EgressGuard implements EgressGate.Checker {
         if (thread.inside || AgentConnections.ownsCurrentThread()) {
             return null; // A remote audit sink's request: its socket is checked against the sink's endpoint.
         }
-        EgressDeniedException denial = judgeRequest(client, request, context, thread.outer(), thread);
+        EgressDeniedException denial = judgeRequest(thread, client, request, context, thread.outer(), thread);
         if (denial != null) {
             thread.pop(); // The woven method throws at once: no leaveHttp follows.
         } else if (client == EgressGate.OKHTTP) {
@@ -340,7 +340,7 @@ public final class EgressGuard implements EgressGate.Checker {
             Object user = OKHTTP_PLAN_USER.get(carrier.getClass()).invokeExact(carrier);
             Object chain = user == null ? null : OKHTTP_USER_CHAIN.get(user.getClass()).invokeExact(user);
             if (chain != null) {
-                judgeRequest(EgressGate.OKHTTP, chain, null, null, thread);
+                judgeRequest(thread, EgressGate.OKHTTP, chain, null, null, thread);
             }
         } catch (Throwable failure) {
             // The socket is then judged in full, as if no request had been judged for it.
@@ -356,7 +356,7 @@ public final class EgressGuard implements EgressGate.Checker {
     @Override
     public EgressDeniedException exchangeDenial(URI uri) {
         JudgedRequests thread = threads.get();
-        return thread.inside ? null : judgeRequest(EgressGate.HTTP_CLIENT, uri, null, thread.innermost(), null);
+        return thread.inside ? null : judgeRequest(thread, EgressGate.HTTP_CLIENT, uri, null, thread.innermost(), null);
     }
 
     @Override
@@ -387,11 +387,10 @@ public final class EgressGuard implements EgressGate.Checker {
     /**
      * Judges a request: its denial, or null, after which {@code frame}'s innermost step is marked
      * with the request's URL. A request for the same URL as the step around it ({@code outer})
-     * was judged there already.
+     * was judged there already. {@code thread}: this thread's state, inside only while the judge runs.
      */
-    private EgressDeniedException judgeRequest(int client, Object request, Object context, URL outer,
-                                               JudgedRequests frame) {
-        JudgedRequests thread = threads.get();
+    private EgressDeniedException judgeRequest(JudgedRequests thread, int client, Object request, Object context,
+                                               URL outer, JudgedRequests frame) {
         URL url;
         try {
             // Read before the thread counts as inside: the request's methods may be the app's own code

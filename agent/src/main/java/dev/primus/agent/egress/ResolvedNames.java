@@ -82,16 +82,7 @@ final class ResolvedNames {
     }
 
     private boolean isKnown(String name, InetAddress address) {
-        byte[][] known = name == null ? null : byName.get(name);
-        if (known != null) {
-            byte[] bytes = address.getAddress();
-            for (byte[] candidate : known) {
-                if (Arrays.equals(candidate, bytes)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return knows(name, address.getAddress());
     }
 
     /** {@code fromResolver}, said once when false: code other than a watched resolver's handed over an answer. */
@@ -107,14 +98,17 @@ final class ResolvedNames {
 
     /** Whether a resolver the agent watches gave {@code address} for {@code host}. */
     boolean vouches(String host, byte[] address) {
-        String name = HostNames.normalise(host);
+        return knows(HostNames.normalise(host), address);
+    }
+
+    /** Whether {@code name}, normalised, has {@code address} among its recorded answers. */
+    private boolean knows(String name, byte[] address) {
         byte[][] known = name == null ? null : byName.get(name);
-        if (known == null) {
-            return false;
-        }
-        for (byte[] candidate : known) {
-            if (Arrays.equals(candidate, address)) {
-                return true;
+        if (known != null) {
+            for (byte[] candidate : known) {
+                if (Arrays.equals(candidate, address)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -14,6 +14,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * The file sink on its own, written and closed on the test's thread before each file is read: no
+ * other thread writes these files, so a read has nothing to wait for. The named pipe's reader is
+ * another thread, bounded by its own deadline.
+ */
 class FileSinkTest {
     @TempDir
     Path dir;
