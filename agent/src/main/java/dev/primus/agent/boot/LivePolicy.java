@@ -173,6 +173,8 @@ final class LivePolicy implements ConfigWatcher.Target {
         }
         swapIn(next, built);
         long now = ++generation;
+        // Counted before it is announced: whoever reads the announcement finds the reload counted.
+        counted("applied");
         List<String> notLive = notLive(next);
         String summary = "config " + next.source() + " reloaded (" + why + "): generation " + now + " in force; changed: "
                 + String.join("; ", changes) + (notLive.isEmpty() ? "" : "; not live: " + String.join("; ", notLive));
@@ -185,7 +187,6 @@ final class LivePolicy implements ConfigWatcher.Target {
             event.detail("not_live", String.join("; ", notLive));
         }
         audit.offer(event.build());
-        counted("applied");
         return new ConfigWatcher.Reload(true, summary);
     }
 
@@ -264,13 +265,13 @@ final class LivePolicy implements ConfigWatcher.Target {
         String head = "config " + errors.get(0).file() + " is invalid (" + errors.size()
                 + (errors.size() == 1 ? " error" : " errors") + "); the reload (" + why + ") is refused and generation "
                 + generation + " stays in force:";
+        counted("refused");
         PrimusLog.error(head);
         List<String> lines = new ArrayList<String>();
         for (ConfigError error : errors) {
             PrimusLog.error("  " + error);
             lines.add(error.toString());
         }
-        counted("refused");
         audit.offer(AgentInstaller.configEvent(config, "denied", "reload_refused")
                 .detail("generation", Long.toString(generation))
                 .detail("trigger", why)
