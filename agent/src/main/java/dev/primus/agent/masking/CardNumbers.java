@@ -6,6 +6,7 @@ package dev.primus.agent.masking;
  * valid prefix, so {@code 4111 1111 1111 1111 12/25} still masks the card. The value of a trace,
  * span or parent id key is no card ({@code dd.trace_id=4471049746507529170}): Datadog and
  * OpenTelemetry log 64-bit ids in decimal, one in ten passes Luhn, and most start in an issuer range.
+ * A card's magnetic-stripe track data are masked whole, with the number ({@link #trackOne}).
  */
 final class CardNumbers {
     private static final int MIN_DIGITS = 13;
@@ -14,11 +15,12 @@ final class CardNumbers {
     private static final String[] TRACE_ID_KEYS = {"traceid", "spanid", "parentid"};
     /** Spaces skipped between a key's separator and its value ({@code "trace_id": "…"}). */
     private static final int MAX_SPACES = 3;
+    /** Track 1's name field: at most 26 chars ({@code DOE/JOHN Q.MR}). */
+    private static final int MAX_TRACK_NAME = 26;
 
     private CardNumbers() {
     }
 
-    /** {@code at} is a digit. */
     /**
      * Whether the digits at {@code at} end a name a '-' joins them to: JUnit's temporary folders
      * ({@code /tmp/junit-3574825046736608784/}), a temporary file's random number
@@ -29,7 +31,11 @@ final class CardNumbers {
         return at - 2 >= from && s.charAt(at - 1) == '-' && CharClass.isLetter(s.charAt(at - 2));
     }
 
+    /** {@code at} is a digit, or the '%' that may start track 1 ({@code %B4111...}). */
     static long match(CharSequence s, int from, int at, int end) {
+        if (s.charAt(at) == '%') {
+            return trackOne(s, from, at, end);
+        }
         char first = s.charAt(at);
         // Every issuer range starts with 2 to 6: one compare rejects most numbers in a log line.
         if (first < '2' || first > '6' || !NumberEdges.startsAt(s, from, at) || endsAName(s, from, at)) {
@@ -58,7 +64,52 @@ final class CardNumbers {
             }
         }
         // Asked last: only a number that passed Luhn and an issuer range costs a look at its key.
-        return best < 0 || isTraceIdValue(s, from, at) ? Match.NONE : Match.of(at, best);
+        if (best < 0 || isTraceIdValue(s, from, at)) {
+            return Match.NONE;
+        }
+        boolean trackTwo = at > from && s.charAt(at - 1) == ';' && best < end && s.charAt(best) == '=';
+        return Match.of(at, trackTwo ? trackDataEnd(s, best + 1, end) : best);
+    }
+
+    /**
+     * Track 1 of a card's magnetic stripe, as a card reader or a payment SDK's debug log writes it:
+     * {@code %B}, the number, {@code ^}, the holder's name, {@code ^}, then expiry, service code and
+     * discretionary data up to the end sentinel {@code ?}. Masked from the '%' to the end: PCI DSS
+     * forbids keeping any of it after authorisation, and the discretionary data hold the CVV1.
+     * Track 2, {@code ;4111111111111111=2512101...?}, is its number read as any card, then its data.
+     */
+    private static long trackOne(CharSequence s, int from, int at, int end) {
+        int pan = at + 2;
+        if (pan >= end || s.charAt(at + 1) != 'B' || !CharClass.isDigit(s.charAt(pan)) || CharClass.wordBefore(s, from, at)) {
+            return Match.NONE;
+        }
+        int i = pan;
+        while (i < end && i - pan <= MAX_DIGITS && CharClass.isDigit(s.charAt(i))) {
+            i++;
+        }
+        if (i - pan < MIN_DIGITS || i - pan > MAX_DIGITS || !valid(s, pan, i, i - pan)) {
+            return Match.NONE;
+        }
+        if (i >= end || s.charAt(i) != '^') {
+            // No track, but a card glued to a "%B" still is one.
+            return NumberEdges.endsAt(s, i, end) ? Match.of(pan, i) : Match.NONE;
+        }
+        int name = i + 1;
+        int nameEnd = name;
+        while (nameEnd < end && nameEnd - name <= MAX_TRACK_NAME && s.charAt(nameEnd) != '^' && s.charAt(nameEnd) >= ' ') {
+            nameEnd++;
+        }
+        boolean named = nameEnd < end && s.charAt(nameEnd) == '^';
+        return Match.of(at, named ? trackDataEnd(s, nameEnd + 1, end) : i + 1);
+    }
+
+    /** The end of a track's data from {@code at}: its digits, and the end sentinel '?' if it follows them. */
+    private static int trackDataEnd(CharSequence s, int at, int end) {
+        int i = at;
+        while (i < end && CharClass.isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i < end && s.charAt(i) == '?' ? i + 1 : i;
     }
 
     /**

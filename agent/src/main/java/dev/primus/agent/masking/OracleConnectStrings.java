@@ -5,11 +5,14 @@ package dev.primus.agent.masking;
  * {@code user/password@} after the driver's name rather than as a URL's user info
  * ({@code jdbc:oracle:thin:scott/tiger@//db:1521/ORCL}, {@code jdbc:oracle:thin:scott/tiger@db:1521:ORCL}).
  * Found from the ':' after {@code thin}. A URL with no user ({@code jdbc:oracle:thin:@//db:1521/ORCL})
- * has nothing to mask.
+ * has nothing to mask. The same {@code user/password} is SQL*Plus's login argument, as a job's
+ * or a script's command line is logged ({@code sqlplus -s scott/tiger@ORCL @report.sql}): found
+ * from the command's 's'. Its {@code / as sysdba} has no password.
  */
 final class OracleConnectStrings {
     private static final String DRIVER = "oracle:thin";
     private static final int MAX_PART = 128;
+    private static final String SQLPLUS = "sqlplus";
 
     private OracleConnectStrings() {
     }
@@ -33,6 +36,39 @@ final class OracleConnectStrings {
             stop++;
         }
         return stop == start || stop >= end || s.charAt(stop) != '@' ? Match.NONE : Match.of(start, stop);
+    }
+
+    /** {@code at} is an 's' at a word start. */
+    static long afterSqlPlus(CharSequence s, int at, int end) {
+        int i = at + SQLPLUS.length();
+        if (i >= end || !TextSearch.startsWithIgnoreCase(s, at, end, SQLPLUS) || s.charAt(i) != ' ') {
+            return Match.NONE;
+        }
+        // Its options (-s, -L, -silent) stand before the login.
+        while (i < end && s.charAt(i) == ' ') {
+            i++;
+            if (i < end && s.charAt(i) == '-') {
+                while (i < end && s.charAt(i) != ' ') {
+                    i++;
+                }
+            }
+        }
+        if (i < end && s.charAt(i) == '"') {
+            i++;
+        }
+        int slash = i;
+        while (slash < end && slash - i <= MAX_PART && isUserChar(s.charAt(slash)) && s.charAt(slash) != '"') {
+            slash++;
+        }
+        if (slash == i || slash >= end || s.charAt(slash) != '/') {
+            return Match.NONE;
+        }
+        int start = slash + 1;
+        int stop = start;
+        while (stop < end && stop - start <= MAX_PART && s.charAt(stop) != '@' && !isBreak(s.charAt(stop))) {
+            stop++;
+        }
+        return stop == start ? Match.NONE : Match.of(start, stop);
     }
 
     private static boolean isUserChar(char c) {

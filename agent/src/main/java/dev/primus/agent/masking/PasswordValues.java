@@ -219,10 +219,12 @@ final class PasswordValues {
                 long command = ProtocolCommands.match(s, from, at, end);
                 long prose = command != Match.NONE ? command : ProsePasswords.match(s, at, end);
                 return prose != Match.NONE ? prose : EscapedElements.match(s, at, end);
-            case 't':
-            case 'T':
             case 's':
             case 'S':
+                long login = OracleConnectStrings.afterSqlPlus(s, at, end);
+                return login != Match.NONE ? login : ProseSecrets.match(s, from, at, end);
+            case 't':
+            case 'T':
             case 'k':
             case 'K':
                 return ProseSecrets.match(s, from, at, end);

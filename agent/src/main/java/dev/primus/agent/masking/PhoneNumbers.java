@@ -11,8 +11,11 @@ package dev.primus.agent.masking;
  *   {@code 1-415-555-2671}; area and exchange start with 2-9. Bare {@code 415 555 2671} is not
  *   matched: three space-separated numbers are too often counters (after a phone word it is).</li>
  *   <li>Indian mobile: exactly ten bare digits starting 6-9. Epoch seconds start with 1 until
- *   2033 and millis have 13 digits, so neither matches; a ten-digit counter or id starting with
- *   6-9 does, and is masked: the accepted price of catching numbers written without +91.</li>
+ *   2033 and millis have 13 digits, so neither matches. Nor does a number a word says is a count
+ *   or an id: a unit or count noun after it ({@code 9876543210 bytes}, {@code 7345678901 rows}),
+ *   or a word naming a counter before it ({@code offset=9123456789}, {@code request id 8123456789},
+ *   {@code orderId: 9876543210}). A bare ten-digit counter starting 6-9 with neither is masked:
+ *   the accepted price of catching numbers written without +91.</li>
  *   <li>Right after a word that names a phone ({@link KeywordBefore}): 9 to 12 bare digits, as
  *   many apps store them ({@code telephone=4155552671}, {@code "mobile": "07700900123"}); a
  *   national number of 7 to 13 digits in groups that starts with its trunk prefix 0, the first
@@ -49,6 +52,23 @@ final class PhoneNumbers {
     /** Units after a signed number that make it a change in a quantity ({@code +12345678 bytes}), lower case. */
     private static final String[] UNITS = {"bytes", "byte", "b", "kb", "mb", "gb", "kib", "mib", "gib", "ms", "ns",
         "us", "\u00b5s", "s"};
+
+    /**
+     * Words after ten bare digits that make them a count ({@code 9876543210 bytes}), lower case:
+     * the units, and the nouns logs count. Not a unit of one letter: "s" or "b" is as often a stray letter.
+     */
+    private static final String[] COUNTED = {"bytes", "byte", "kb", "mb", "gb", "kib", "mib", "gib", "ms", "ns",
+        "us", "\u00b5s", "records", "rows", "events", "entries", "items", "messages", "msgs", "lines", "chars",
+        "blocks", "files", "objects", "keys", "ops", "requests", "times", "tokens", "docs", "documents", "nanos",
+        "millis", "micros", "ticks", "cycles", "bits", "octets", "pages", "points"};
+    /**
+     * The last words of a name that makes the ten bare digits after it a counter or an id,
+     * compared as {@link KeywordBefore} compares a phone's words ({@code orderId}, {@code tx_seq}).
+     */
+    static final String[] COUNTERS = {"id", "ids", "offset", "count", "counter", "size", "length", "len", "total",
+        "seq", "sequence", "pid", "tid", "txid", "xid", "lsn", "scn", "epoch", "timestamp", "ts", "nanos", "millis",
+        "elapsed", "duration", "version", "revision", "checksum", "crc", "hash", "bytes", "serial", "index",
+        "position", "cursor", "generation"};
 
     private PhoneNumbers() {
     }
@@ -217,6 +237,11 @@ final class PhoneNumbers {
 
     /** Whether a unit ({@link #UNITS}, or '%') follows at {@code at}, directly or after one space. */
     private static boolean unitAt(CharSequence s, int at, int end) {
+        return wordAt(s, at, end, UNITS);
+    }
+
+    /** Whether one of {@code words}, or '%', follows at {@code at}, directly or after one space. */
+    private static boolean wordAt(CharSequence s, int at, int end, String[] words) {
         int start = charAt(s, at, end) == ' ' ? at + 1 : at;
         if (charAt(s, start, end) == '%') {
             return true;
@@ -225,8 +250,8 @@ final class PhoneNumbers {
         while (stop < end && CharClass.isWord(s.charAt(stop))) {
             stop++;
         }
-        for (String unit : UNITS) {
-            if (TextSearch.equalsIgnoreCase(s, start, stop, unit)) {
+        for (String word : words) {
+            if (TextSearch.equalsIgnoreCase(s, start, stop, word)) {
                 return true;
             }
         }
@@ -317,7 +342,8 @@ final class PhoneNumbers {
     private static long indianMobile(CharSequence s, int from, int at, int end) {
         char first = s.charAt(at);
         if (first < '6' || !CharClass.digits(s, at, 10, end) || !NumberEdges.startsAt(s, from, at)
-                || !NumberEdges.endsAt(s, at + 10, end) || isRoundQuantity(s, at, at + 10)) {
+                || !NumberEdges.endsAt(s, at + 10, end) || isRoundQuantity(s, at, at + 10)
+                || wordAt(s, at + 10, end, COUNTED) || KeywordBefore.names(s, from, at, COUNTERS)) {
             return Match.NONE;
         }
         return Match.of(at, at + 10);

@@ -51,13 +51,16 @@ final class ProseSecrets {
     private ProseSecrets() {
     }
 
-    /** Whether the chars at {@code at} start one of the nouns: the scan's check before it asks. */
+    /**
+     * Whether the chars at {@code at} start one of the nouns, or SQL*Plus's name, whose login
+     * ({@link OracleConnectStrings#afterSqlPlus}) is asked at the same 's': the scan's check before it asks.
+     */
     static boolean mayStart(CharSequence s, int at, int end) {
         char first = (char) (s.charAt(at) | 0x20);
         char second = (char) (s.charAt(at + 1) | 0x20);
         char third = (char) (s.charAt(at + 2) | 0x20);
         return first == 't' ? second == 'o' && third == 'k'
-                : first == 's' ? second == 'e' && third == 'c'
+                : first == 's' ? second == 'e' && third == 'c' || second == 'q' && third == 'l'
                 : first == 'k' && second == 'e' && third == 'y';
     }
 

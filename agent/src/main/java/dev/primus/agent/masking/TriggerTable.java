@@ -154,6 +154,7 @@ final class TriggerTable {
         anywhere(BuiltInDetector.AZURE_SAS_SIGNATURE, enabled, "=");
         String digits = "0123456789";
         atStart(BuiltInDetector.CREDIT_CARD, enabled, digits);
+        anywhere(BuiltInDetector.CREDIT_CARD, enabled, "%"); // the %B that starts a card's track 1
         atStart(BuiltInDetector.US_SSN, enabled, digits);
         atStart(BuiltInDetector.AADHAAR, enabled, digits);
         atStart(BuiltInDetector.PHONE, enabled, digits + "+(");
@@ -207,6 +208,7 @@ final class TriggerTable {
         followedBy(BuiltInDetector.AZURE_SAS_SIGNATURE.bit(), digits + upper + lower + "%+/");
         followedBy(BuiltInDetector.CREDIT_CARD.bit() | BuiltInDetector.US_SSN.bit() | BuiltInDetector.AADHAAR.bit()
                 | BuiltInDetector.PHONE.bit() | BuiltInDetector.IP_ADDRESS.bit(), numeric);
+        followedBy(BuiltInDetector.CREDIT_CARD.bit(), "B");
         followedBy(BuiltInDetector.IBAN.bit() | BuiltInDetector.PAN.bit() | BuiltInDetector.AWS_ACCESS_KEY.bit(), upper);
         followedBy(BuiltInDetector.JWT.bit(), "y");
         followedBy(BuiltInDetector.BEARER_TOKEN.bit(), "eEaA");

@@ -8,14 +8,15 @@ package dev.primus.agent.masking;
  * Clojars, Contentful, Duffel, 1Password, Google OAuth client secrets, SonarQube, CircleCI,
  * Buildkite, Pinecone, LangSmith, Sourcegraph, ReadMe, New Relic's insert and browser keys,
  * Adobe, Flutterwave, Octopus Deploy; and Atlassian's and Bitbucket's tokens,
- * Firebase Cloud Messaging's legacy server keys, JFrog's and Alibaba's keys and Square's
- * production tokens, whose prefixes no delimiter ends. The formats
+ * Firebase Cloud Messaging's legacy server keys, JFrog's and Alibaba's keys, Square's
+ * production tokens and Meta's access tokens, whose prefixes no delimiter ends; and Vault's
+ * tokens, found from the body after their dot. The formats
  * are the vendors' own, as the public gitleaks and trufflehog rules collect them; a prefix
  * without its exact body ({@code dckr_pat_test}, {@code pypi-proxy}) is left alone. Not
  * Infracost's {@code ico-} and 32 letters and digits: an asset's name and MD5 fingerprint
  * ({@code ico-5d41402a....png}) have that shape. Not the other prefixes no delimiter ends that
- * start with a lower-case letter (Databricks' {@code dapi}, Doppler's {@code dp.pt.}, Vault's
- * {@code hvs.}): asked at every word that starts like them ("data", "date", "http"), this
+ * start with a lower-case letter (Databricks' {@code dapi}, Doppler's {@code dp.pt.}, Dynatrace's
+ * {@code dt0c01.}): asked at every word that starts like them ("data", "date", "http"), this
  * detector made a line of such words cost the scan 2.5 times as much. Hand-written as the other
  * detectors are: a regex engine would be a dependency in the jar and a pass of its own over every
  * line.
@@ -93,7 +94,25 @@ final class VendorTokens {
         new TokenFormat("AKCp", "a{69}"), // JFrog Artifactory API key
         new TokenFormat("LTAI", "a{20}"), // Alibaba Cloud AccessKey ID
         new TokenFormat("EAAA", "u{60}"), // Square production access token
+        new TokenFormat("EAAB", "a{100,400}"), // Facebook (Meta) access tokens: app, user, page and system user
+        new TokenFormat("EAAC", "a{100,400}"),
+        new TokenFormat("EAAG", "a{100,400}"),
+        new TokenFormat("EAAM", "a{100,400}"),
     };
+
+    /**
+     * Vault's service and batch tokens, {@code hvs.} or {@code hvb.} then base64url. A lower-case
+     * 'h' at every word start would cost the scan a trigger; so the scan asks at the body's first
+     * chars ({@code CAES}, the protobuf every service token encodes first; {@code AAAAAQ}, a batch
+     * token's version), capitals that start other values already, and this reads the prefix back.
+     * The legacy {@code s.} tokens are left alone: two chars and a dot before 24 are any word.
+     */
+    private static final TokenFormat[] AFTER_DOT = {
+        new TokenFormat("hvs.CAES", "u{86,116}"),
+        new TokenFormat("hvb.AAAAAQ", "u{132,294}"),
+    };
+    /** What {@link #AFTER_DOT}'s prefixes hold before their dot. */
+    private static final int BEFORE_DOT = 4;
 
     /** The formats by their prefix's first char: the scan asks this detector at a word start it cannot tell apart. */
     private static final TokenFormat[][] BY_FIRST_CHAR = new TokenFormat[128][];
@@ -106,6 +125,11 @@ final class VendorTokens {
     private static final long[] SECOND_PAIRS = new long[128 * 128 / 64];
 
     static {
+        for (TokenFormat format : AFTER_DOT) {
+            String body = format.prefix.substring(BEFORE_DOT);
+            add(FIRST_PAIRS, body.charAt(0), body.charAt(1));
+            add(SECOND_PAIRS, body.charAt(1), body.charAt(2));
+        }
         for (TokenFormat format : all()) {
             char first = format.prefix.charAt(0);
             TokenFormat[] formats = BY_FIRST_CHAR[first];
@@ -132,7 +156,28 @@ final class VendorTokens {
                 || !holds(SECOND_PAIRS, second, third) || CharClass.prefixWordBefore(s, floor, at)) {
             return Match.NONE;
         }
-        for (TokenFormat format : BY_FIRST_CHAR[first]) {
+        if (at - BEFORE_DOT >= floor && s.charAt(at - 1) == '.') {
+            long vault = afterDot(s, floor, at - BEFORE_DOT, end);
+            if (vault != Match.NONE) {
+                return vault;
+            }
+        }
+        TokenFormat[] formats = BY_FIRST_CHAR[first];
+        for (int i = 0; formats != null && i < formats.length; i++) {
+            int stop = formats[i].end(s, at, end);
+            if (stop > 0) {
+                return Match.of(at, stop);
+            }
+        }
+        return Match.NONE;
+    }
+
+    /** A token of {@link #AFTER_DOT} whose prefix starts at {@code at}, a word start. */
+    private static long afterDot(CharSequence s, int floor, int at, int end) {
+        if (CharClass.prefixWordBefore(s, floor, at)) {
+            return Match.NONE;
+        }
+        for (TokenFormat format : AFTER_DOT) {
             int stop = format.end(s, at, end);
             if (stop > 0) {
                 return Match.of(at, stop);
@@ -163,7 +208,11 @@ final class VendorTokens {
 
     /** The prefixes no delimiter ends: the scan asks this detector at their first two chars at a word start. */
     static String[] undelimitedPrefixes() {
-        return prefixesOf(UNDELIMITED);
+        String[] prefixes = java.util.Arrays.copyOf(prefixesOf(UNDELIMITED), UNDELIMITED.length + AFTER_DOT.length);
+        for (int i = 0; i < AFTER_DOT.length; i++) {
+            prefixes[UNDELIMITED.length + i] = AFTER_DOT[i].prefix.substring(BEFORE_DOT);
+        }
+        return prefixes;
     }
 
     /** The chars right before each prefix's first '_' or '-', which announce it. */

@@ -82,4 +82,25 @@ class CreditCardDetectorTest {
     void masksACardThatIsNoTracingIdsValue(String text, String masked) {
         assertEquals(masked, masker.mask(text));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "swipe %B4111111111111111^DOE/JOHN^2512101000000000000? read      | swipe [CREDIT_CARD] read",
+        "track1=%B5500005555555559^SMITH/JANE Q.MR^28011010000000123000?  | track1=[CREDIT_CARD]",
+        "t1 %B4111111111111111^DOE/JOHN^251210100000                     | t1 [CREDIT_CARD]",
+        "t1 %B4111111111111111^DOE/JOHN (truncated                        | t1 [CREDIT_CARD]DOE/JOHN (truncated",
+        "track2=;4111111111111111=25121010000000000000? ok                | track2=;[CREDIT_CARD] ok",
+        "raw: ;5500005555555559=2801101123? end                          | raw: ;[CREDIT_CARD] end",
+        "%B4111111111111111 and no caret                                  | %B[CREDIT_CARD] and no caret",
+    })
+    void masksMagneticStripeTrackDataWhole(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"%B4111111111111112^DOE/JOHN^2512?", "x%B4111111111111111^DOE^25?", "50%B", "%B12^A^1?",
+        "100%Battery", "%B4111111111111111a"})
+    void leavesWhatIsNoTrackAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
 }

@@ -842,6 +842,10 @@ class PasswordKvDetectorTest {
         "<password><![CDATA[Xp37mK4nB8q]]></password>  | <password><![CDATA[[PASSWORD_KV]]]></password>",
         "jdbc:oracle:thin:scott/T1gerPass@//db:1521/ORCL | jdbc:oracle:thin:scott/[PASSWORD_KV]@//db:1521/ORCL",
         "url=jdbc:oracle:thin:app/s3cr3t@db:1521:ORCL   | url=jdbc:oracle:thin:app/[PASSWORD_KV]@db:1521:ORCL",
+        "sqlplus scott/tiger@ORCL                        | sqlplus scott/[PASSWORD_KV]@ORCL",
+        "Running: /u01/bin/sqlplus -s -L app/Pw9x!2@//db:1521/svc @r.sql | Running: /u01/bin/sqlplus -s -L app/[PASSWORD_KV]@//db:1521/svc @r.sql",
+        "SQLPLUS system/manager                         | SQLPLUS system/[PASSWORD_KV]",
+        "sqlplus \"sys/Chang3me as sysdba\"             | sqlplus \"sys/[PASSWORD_KV] as sysdba\"",
         "Driver={ODBC 17};Server=db;Uid=sa;Pwd={p@ss;word!}; | Driver={ODBC 17};Server=db;Uid=sa;Pwd={[PASSWORD_KV]};",
         "spring.security.user.password={noop}hunter2  | spring.security.user.password=[PASSWORD_KV]",
         "password={bcrypt}$2a$10$N9qo8uLOickgx2ZMRZoMye | password=[PASSWORD_KV]",
@@ -867,7 +871,8 @@ class PasswordKvDetectorTest {
         "password:  16 bytes", "token:  952 bytes", "Tests: pass=124 fail=0 skip=2", "PASS: 12 FAIL: 0",
         "API_KEY=$API_KEY", "export DB_PASSWORD=\"$(cat /run/secrets/db)\"", "password=%s", "password=%1$s",
         "password=REDACTED", "secret: hidden", "token: expired", "Auth: OK", "curl -H \"Authorization: Bearer $TOKEN\"",
-        "jdbc:oracle:thin:@//db:1521/ORCL", "Pwd={}", "password={user=bob}", "credentials=Token@1a2b3c"})
+        "jdbc:oracle:thin:@//db:1521/ORCL", "Pwd={}", "password={user=bob}", "credentials=Token@1a2b3c",
+        "sqlplus / as sysdba", "sqlplus /nolog", "sqlplus -v", "sqlplus@host.example", "sql statement scott/tiger"})
     void leavesPlaceholdersCountsAndNamesAlone(String text) {
         assertEquals(text, masker.mask(text));
     }

@@ -37,6 +37,26 @@ class PhoneDetectorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"processed 9876543210 bytes in 12 ms", "took 7123456789ns", "wrote 8123456789 rows",
+        "counter=7345678901 events", "request id 8123456789 done", "orderId: 9876543210", "\"offset\":9123456789",
+        "tx_seq=6123456789", "lsn 9876543210 flushed", "elapsed_nanos=6234567890", "size is 9876543210"})
+    void leavesTenDigitsAWordCallsACountOrAnIdAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "OTP sent to 9876543210            | OTP sent to [PHONE]",
+        "user=9876543210 logged in         | user=[PHONE] logged in",
+        "mobile number is 9876543210 bytes | mobile number is [PHONE] bytes",
+        "customer 9876543210 identified    | customer [PHONE] identified",
+        "hid 9876543210                    | hid [PHONE]",
+    })
+    void masksTenDigitsNoCountingWordStandsNextTo(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"telephone=4155552671", "phone: 0123456789", "\"mobile\":\"5876543210\"",
         "customerPhoneNumber=4155552671", "contact_no 4155552671", "Tel. 4155552671", "mobile number is 5876543210",
         "fax (4155552671)", "Sending SMS to 4155552671 failed", "sms=4155552671"})

@@ -87,6 +87,13 @@ class VendorTokenDetectorTest {
         "AKCpV9ds0HqtO93L7Q5uUaVcojsNOBAGx5diFoNPcbdaKwtgHwIoALtLinxN1Ekia7ZpTjCge",
         "LTAIIO2zVZxqyxKjxvWfColN",
         "EAAAEPH1qhT61qtc4xatws8phP9nhFyJfm5di4PzJ59FHz5r1pY4OjE2jBMptUsG",
+        "EAAGgWf1RfyMuLTLa21e2tw2KYXUo3UUhAqoHSDNtfyhN4hhN2d7Tx7q3LfN3av7zwehk57gJ6vvpSvmXbLU23STOguSMZ8cOS9liO0Ipxj"
+                + "8O04MFw6xeL3tRiH3QJPgPWFDSqn9VcnYWoCnD48Q7o4mFpobB6lJVEs6nOGsAVB5raO8HX4EPFAl",
+        "EAAMF6yIEUZAZ1R5PWZD3qyW0FAmkmTstzluPyAkfNAO8XFQ3sR4Kos9CW1tQSc8DDJ1r58dQ2FkpoJwcW63Vmn4W1LlmT089Y17e4tC"
+                + "eDB7XPd2dZTisCUbY1Rx",
+        "hvs.CAESvTHKtiIPTppRpomNDBjRLOXeiQtmhkJACKTFDayOSAguhfnCixKP09AnqjYFGuMLBqGoTvYzhF9s4WMYR9IehS87jCe",
+        "hvb.AAAAAQiIOSXFc6Nh7_PtZNYAAvjIrXTa9cDxIzLjz9ilp2nM8Z4WwcdtdgJzp8P7mTohsgnrb44Ds0EXR-ox_EVybB6X22ErphBWa"
+                + "fZa75WVaOVQMQT948pt2h91AoliUjoLFrvIuzPhqmO_y-6pLE7dbv_h",
     };
 
     private final Masker masker = Masker.builder().detectors("vendor_token").build();
@@ -153,6 +160,9 @@ class VendorTokenDetectorTest {
         "GOCSPX-short", "GOCSPX-1mVwFTjGIXgs2BC2uHzskSi8ef4", "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x",
         "API-KEY", "API-Gateway", "API-JHXK04Y2RVSRDVAJT1PYYYO2S", "squ_config", "LTAI", "LTAILOGS", "EAAA",
         "bkua_8e08baa7196b50ac2f86702824c1c099724caf4", "NRJS-loader", "p8e-short",
+        "EAAGshort", "EAACEdEose0cBA", "CAES", "hvs.CAES", "hvs.CAESshort", "xhvs.CAESvTHKtiIPTppRpomNDBjRLOXeiQtmhkJ"
+                + "ACKTFDayOSAguhfnCixKP09AnqjYFGuMLBqGoTvYzhF9s4WMYR9IehS87jCe", "CAESvTHKtiIPTppRpomNDBjRLOXeiQtmhkJACKTFDa"
+                + "yOSAguhfnCixKP09AnqjYFGuMLBqGoTvYzhF9s4WMYR9IehS87jCe", "hvb.AAAAAQ", "CACHE.CAES", "obj.CAESAR",
         "xGOCSPX-1mVwFTjGIXgs2BC2uHzskSi8ef4I",
         "xATATT3xFfGF06FigT-0hzromVAy3I5CE7r8ymuCQ0AbaJOOKkelDuv1ZNFE27bemvB7KuIFW1MOlKE2YsaeDio_m-7UmE6dQR4lJf"
                 + "PRzesrc98XD5YbMa3C2o-33rK99nehpdLQ5yvq3I2H87EZyOl2ff8Z2ucn19Oi-r2uSeVWzyDdPE=1BA5F7AF",
