@@ -6,15 +6,17 @@ package dev.primus.agent.masking;
  * {@code {Name:DB_PASSWORD Value:x}}, fabric8's {@code EnvVar(name=DB_PASSWORD, value=x)}, YAML's
  * {@code - name: DB_PASSWORD}, a line break, {@code value: x}) and Keycloak a credential
  * ({@code {"type":"password","value":"x"}}); and Spring Boot Actuator's {@code "db.password": {"value": "x"}},
- * the first field of an object a secret key holds. Read back from the {@code value} key: over the gap
- * between the fields (a comma, spaces, a line break), a sibling's value, quoted or not, its
- * separator, and its key, one of {@code name}, {@code key} or {@code type}, up to three fields
+ * the first field of an object a secret key holds; and Spring Boot's report of a property it could
+ * not bind ({@code Property: app.datasource.password}, a line break, {@code Value: "x"}). Read back
+ * from the {@code value} key: over the gap between the fields (a comma, spaces, a line break), a
+ * sibling's value, quoted or not, its separator, and its key, one of {@code name}, {@code key},
+ * {@code type} or {@code property}, up to three fields
  * back ({@code {"Name":"/prod/db/password","Type":"SecureString","Value":"x"}} of AWS SSM); or
  * forward over the value to the next field ({@code {"value":"x","name":"DB_PASSWORD"}}).
  */
 final class NamedValueFields {
     private static final String VALUE = "value";
-    private static final String[] NAMING_KEYS = {"name", "key", "type"};
+    private static final String[] NAMING_KEYS = {"name", "key", "type", "property"};
     private static final int MAX_GAP = 16;
     private static final int MAX_NAME = 128;
     /** How many fields before a {@code value} are read for the one that names it (AWS SSM puts Type between). */

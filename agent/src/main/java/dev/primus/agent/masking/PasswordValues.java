@@ -53,6 +53,8 @@ final class PasswordValues {
     private static final String[] DIGIT_KEYS = {"pin", "otp", "totp", "hotp", "otpcode", "mfacode", "verificationcode",
         "smscode", "confirmationcode", "2facode", "logincode", "signincode", "resetcode", "onetimecode", "authcode",
         "authenticationcode"};
+    /** Where keytool's {@code -storepass:env X} and {@code -storepass:file X} find the password. */
+    private static final String[] PASSWORD_SOURCES = {"env", "file"};
     private static final int MIN_CODE_DIGITS = 4;
     private static final int MAX_CODE_DIGITS = 12;
     /**
@@ -75,6 +77,8 @@ final class PasswordValues {
         // A request signature (AWS SigV4 and presigned URLs, X-Goog-Signature, Stripe-Signature): valid until it expires.
         // And the webhook headers that name their hash: GitHub's X-Hub-Signature-256, Shopify's X-Shopify-Hmac-Sha256.
         "signature", "signature256", "hmacsha256", SECRET_ID,
+        // A Kubernetes registry Secret's data: base64 of the registries' credentials.
+        "dockerconfigjson", "dockercfg",
         // The word for a password in German, Portuguese, Spanish (as identifiers spell it), Dutch and French.
         "passwort", "kennwort", "senha", "contrasena", "wachtwoord", "motdepasse");
     /**
@@ -420,6 +424,9 @@ final class PasswordValues {
                 : separator == '=' && isValueOfNamedSecret(s, from, keyEnd)
                 || NamedValueFields.isValueOfNamedSecret(s, from, keyEnd, at, end)
                 || separator == ':' && JsonWebKeys.isPrivateMember(s, from, keyEnd, end);
+        if (secret && separator == ':' && namesWhereThePasswordIs(s, from, keyEnd, at, end)) {
+            return Match.NONE;
+        }
         if (!secret) {
             if (separator != ':' || key >= 0) {
                 return Match.NONE;
@@ -727,6 +734,25 @@ final class PasswordValues {
         return nameStart != at && nameStart != from && s.charAt(nameStart - 1) == '<'
                 && (keyEndingAt(s, nameStart, at) >= 0 || KeyedValue.keyEndsWith(s, nameStart, at, AWS_SECRET_ELEMENT))
                 && !KeyedValue.keyEndsWith(s, nameStart, at, XML_SIGNATURE);
+    }
+
+    /**
+     * Whether the ':' at {@code at} ends a flag that says where its password is, not what it is:
+     * keytool's and jarsigner's {@code -storepass:env STOREPASS} and {@code -keypass:file /run/secrets/kp},
+     * the documented way to keep a password off the command line. What follows is a variable's name or a path.
+     */
+    private static boolean namesWhereThePasswordIs(CharSequence s, int from, int keyEnd, int at, int end) {
+        int name = KeyedValue.nameStart(s, from, keyEnd);
+        if (name >= keyEnd || s.charAt(name) != '-' || keyEnd != at) {
+            return false;
+        }
+        for (String source : PASSWORD_SOURCES) {
+            int stop = at + 1 + source.length();
+            if (stop < end && TextSearch.startsWith(s, at + 1, end, source) && s.charAt(stop) == ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code --password value} or {@code -storepass value}: the next word. */

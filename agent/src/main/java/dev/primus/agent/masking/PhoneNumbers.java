@@ -70,6 +70,9 @@ final class PhoneNumbers {
         "elapsed", "duration", "version", "revision", "checksum", "crc", "hash", "bytes", "serial", "index",
         "position", "cursor", "generation"};
 
+    /** Spaces read back between a key's separator and its value ({@code "bytes_in": 7000123456}). */
+    private static final int MAX_SPACES_AFTER_KEY = 3;
+
     private PhoneNumbers() {
     }
 
@@ -343,10 +346,51 @@ final class PhoneNumbers {
         char first = s.charAt(at);
         if (first < '6' || !CharClass.digits(s, at, 10, end) || !NumberEdges.startsAt(s, from, at)
                 || !NumberEdges.endsAt(s, at + 10, end) || isRoundQuantity(s, at, at + 10)
-                || wordAt(s, at + 10, end, COUNTED) || KeywordBefore.names(s, from, at, COUNTERS)) {
+                || wordAt(s, at + 10, end, COUNTED) || KeywordBefore.names(s, from, at, COUNTERS)
+                || isValueOfCountingKey(s, from, at)) {
             return Match.NONE;
         }
         return Match.of(at, at + 10);
+    }
+
+    /**
+     * Whether the digits at {@code at} are the value of a key with a counter's word anywhere in its
+     * name and no phone's ({@code bytes_in=7000123456}, {@code bytesReceived: 6123450000},
+     * {@code "offset_max":...}): a proxy's traffic counters, a consumer's positions.
+     */
+    private static boolean isValueOfCountingKey(CharSequence s, int from, int at) {
+        int i = at > from && CharClass.isQuote(s.charAt(at - 1)) ? at - 1 : at;
+        while (i > from && at - i <= MAX_SPACES_AFTER_KEY && s.charAt(i - 1) == ' ') {
+            i--;
+        }
+        if (i <= from || s.charAt(i - 1) != '=' && s.charAt(i - 1) != ':') {
+            return false;
+        }
+        int keyEnd = KeyedValue.keyEnd(s, from, i - 1);
+        int word = KeyedValue.nameStart(s, from, keyEnd);
+        boolean counter = false;
+        while (word < keyEnd) {
+            int wordEnd = word + 1;
+            while (wordEnd < keyEnd && !KeyedValue.isWordSeparator(s.charAt(wordEnd))
+                    && !(CharClass.isUpper(s.charAt(wordEnd)) && !CharClass.isUpper(s.charAt(wordEnd - 1)))) {
+                wordEnd++;
+            }
+            if (isOneOf(s, word, wordEnd, KeywordBefore.PHONE)) {
+                return false;
+            }
+            counter |= isOneOf(s, word, wordEnd, COUNTERS);
+            word = wordEnd < keyEnd && KeyedValue.isWordSeparator(s.charAt(wordEnd)) ? wordEnd + 1 : wordEnd;
+        }
+        return counter;
+    }
+
+    private static boolean isOneOf(CharSequence s, int start, int stop, String[] words) {
+        for (String word : words) {
+            if (TextSearch.equalsIgnoreCase(s, start, stop, word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -239,7 +239,8 @@ final class ProsePasswords {
         boolean lower = false;
         for (int i = start; i < stop; i++) {
             char c = s.charAt(i);
-            if (c == '=' || c == '/' || c == '[' || c == '(') {
+            if (c == '=' && readsAsKey(s, start, i) && !isBase64Padding(s, start, i, stop) || c == '/' || c == '['
+                    || c == '(') {
                 return false; // the next key, a path or URL, one of our markers, a call (Foo.bar(Foo.java:12))
             }
             if (c == ':' && !other && i > start) {
@@ -254,5 +255,23 @@ final class ProsePasswords {
             return false; // a plain word, a number, a date or time (2026-12-05T10:00:00Z), v2.7.18
         }
         return lower || length > 12; // SHA256, PBKDF2, AES256: an algorithm in capitals
+    }
+
+    /**
+     * Whether {@code s[start, stop)}, before an '=', could be the name of the next key: only
+     * letters, digits, '_', '.' and '-'. A generated password has '=' among symbols no name holds
+     * (Elasticsearch's {@code Xq7_k2mZp*R9w=LnT4vB}).
+     */
+    private static boolean readsAsKey(CharSequence s, int start, int stop) {
+        return KeyedValue.nameStart(s, start, stop) == start;
+    }
+
+    /**
+     * Whether the '=' at {@code at} starts base64's padding ({@code dGVzdDEyMw==}): one or two
+     * '=' end the value, and the value is a whole number of 4-char groups.
+     */
+    private static boolean isBase64Padding(CharSequence s, int start, int at, int stop) {
+        int padding = stop - at;
+        return (padding == 1 || padding == 2 && s.charAt(at + 1) == '=') && (stop - start) % 4 == 0;
     }
 }

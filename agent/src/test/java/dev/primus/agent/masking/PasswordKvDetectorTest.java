@@ -843,6 +843,12 @@ class PasswordKvDetectorTest {
         "jdbc:oracle:thin:scott/T1gerPass@//db:1521/ORCL | jdbc:oracle:thin:scott/[PASSWORD_KV]@//db:1521/ORCL",
         "url=jdbc:oracle:thin:app/s3cr3t@db:1521:ORCL   | url=jdbc:oracle:thin:app/[PASSWORD_KV]@db:1521:ORCL",
         "sqlplus scott/tiger@ORCL                        | sqlplus scott/[PASSWORD_KV]@ORCL",
+        "keytool -list -storepass:Chang3it -v            | keytool -list -storepass:[PASSWORD_KV] -v",
+        "  .dockerconfigjson: eyJhdXRocyI6eyJnaGNyLmlvIjp7fX19 | "
+            + "  .dockerconfigjson: [PASSWORD_KV]",
+        "The generated password for the elastic built-in superuser is : Xq7_k2mZp*R9w=LnT4vB | "
+            + "The generated password for the elastic built-in superuser is : [PASSWORD_KV]",
+        "temporary password is dGVzdDEyMw== for bob     | temporary password is [PASSWORD_KV] for bob",
         "Running: /u01/bin/sqlplus -s -L app/Pw9x!2@//db:1521/svc @r.sql | Running: /u01/bin/sqlplus -s -L app/[PASSWORD_KV]@//db:1521/svc @r.sql",
         "SQLPLUS system/manager                         | SQLPLUS system/[PASSWORD_KV]",
         "sqlplus \"sys/Chang3me as sysdba\"             | sqlplus \"sys/[PASSWORD_KV] as sysdba\"",
@@ -872,6 +878,8 @@ class PasswordKvDetectorTest {
         "API_KEY=$API_KEY", "export DB_PASSWORD=\"$(cat /run/secrets/db)\"", "password=%s", "password=%1$s",
         "password=REDACTED", "secret: hidden", "token: expired", "Auth: OK", "curl -H \"Authorization: Bearer $TOKEN\"",
         "jdbc:oracle:thin:@//db:1521/ORCL", "Pwd={}", "password={user=bob}", "credentials=Token@1a2b3c",
+        "keytool -list -keystore app.p12 -storepass:env STOREPASS", "jarsigner -keypass:file /run/secrets/kp a.jar",
+        "password user=bob",
         "sqlplus / as sysdba", "sqlplus /nolog", "sqlplus -v", "sqlplus@host.example", "sql statement scott/tiger"})
     void leavesPlaceholdersCountsAndNamesAlone(String text) {
         assertEquals(text, masker.mask(text));
@@ -905,9 +913,25 @@ class PasswordKvDetectorTest {
             + " | {\"Name\":\"/prod/db/password\",\"Type\":\"SecureString\",\"Value\":\"[PASSWORD_KV]\",\"Version\":1}",
         "{\"value\":\"K8sEnvPw9\",\"name\":\"DB_PASSWORD\"} | {\"value\":\"[PASSWORD_KV]\",\"name\":\"DB_PASSWORD\"}",
         "[{value=Fabric8Pw9, name=API_TOKEN}]                       | [{value=[PASSWORD_KV], name=API_TOKEN}]",
+        "Property: spring.datasource.password Value: \"Bind9Pw\" Origin: System Environment Property"
+            + " | Property: spring.datasource.password Value: \"[PASSWORD_KV]\" Origin: System Environment Property",
+        "{\"property\":\"stripe.api-key\",\"value\":\"cfgPw9x\"} | {\"property\":\"stripe.api-key\",\"value\":\"[PASSWORD_KV]\"}",
     })
     void masksTheValueFieldThatASiblingNamesASecret(String text, String masked) {
         assertEquals(masked, masker.mask(text));
+    }
+
+    /** Spring Boot's "APPLICATION FAILED TO START" report of a property it could not bind: one message, lines and all. */
+    @Test
+    void masksTheValueOfASecretPropertySpringBootCouldNotBind() {
+        String report = "Failed to bind properties under 'app.datasource.password' to java.lang.Integer:\n\n"
+                + "    Property: app.datasource.password\n    Value: \"hunter2x\"\n"
+                + "    Origin: class path resource [application.yml] - 5:15\n"
+                + "    Reason: failed to convert java.lang.String to java.lang.Integer";
+        // mask() writes a value's line breaks escaped; a logged message keeps a template's (LineBreaksTest).
+        assertEquals(report.replace("hunter2x", "[PASSWORD_KV]").replace("\n", "\\n"), masker.mask(report));
+        String port = report.replace("app.datasource.password", "server.port");
+        assertEquals(port.replace("\n", "\\n"), masker.mask(port));
     }
 
     @ParameterizedTest

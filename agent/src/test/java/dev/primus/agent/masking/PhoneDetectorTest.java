@@ -39,7 +39,8 @@ class PhoneDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"processed 9876543210 bytes in 12 ms", "took 7123456789ns", "wrote 8123456789 rows",
         "counter=7345678901 events", "request id 8123456789 done", "orderId: 9876543210", "\"offset\":9123456789",
-        "tx_seq=6123456789", "lsn 9876543210 flushed", "elapsed_nanos=6234567890", "size is 9876543210"})
+        "tx_seq=6123456789", "lsn 9876543210 flushed", "elapsed_nanos=6234567890", "size is 9876543210",
+        "bytes_in=7000123456 bytes_out=6123450001", "bytesReceived: 6123450001", "{\"offset_max\": \"9123456789\"}"})
     void leavesTenDigitsAWordCallsACountOrAnIdAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
@@ -51,6 +52,7 @@ class PhoneDetectorTest {
         "mobile number is 9876543210 bytes | mobile number is [PHONE] bytes",
         "customer 9876543210 identified    | customer [PHONE] identified",
         "hid 9876543210                    | hid [PHONE]",
+        "sender=9876543210 bytes_in=12     | sender=[PHONE] bytes_in=12",
     })
     void masksTenDigitsNoCountingWordStandsNextTo(String text, String masked) {
         assertEquals(masked, masker.mask(text));
