@@ -5,8 +5,8 @@ package dev.primus.agent.masking;
  * {@code 4111-1111-1111-1111} is {@code ****-****-****-1111}, {@code john.doe@example.com} is
  * {@code ****.***@*******.com}. Values shorter than eight chars are redacted, since four of
  * seven chars give most of the value away; so are secrets, IP addresses and custom values
- * (see {@link BuiltInDetector#partialShowsTail} and {@link Detector#custom}), and values followed
- * by more digits.
+ * (see {@link BuiltInDetector#partialShowsTail} and {@link Detector#custom}), values followed
+ * by more digits, and a card's track data.
  */
 final class PartialStyle implements MaskStyle {
     private static final int SHOWN = 4;
@@ -14,7 +14,8 @@ final class PartialStyle implements MaskStyle {
 
     @Override
     public String replacement(CharSequence value, int start, int end, Detector detector) {
-        if (!detector.partialShowsTail || end - start < MIN_LENGTH || numberFollows(value, end)) {
+        if (!detector.partialShowsTail || end - start < MIN_LENGTH || numberFollows(value, end)
+                || isTrackData(value, start, end)) {
             return detector.redacted;
         }
         StringBuilder out = new StringBuilder(end - start);
@@ -24,6 +25,21 @@ final class PartialStyle implements MaskStyle {
             out.append(Character.isLetterOrDigit(c) ? '*' : c);
         }
         return out.append(value, hiddenEnd, end).toString();
+    }
+
+    /**
+     * Whether the value is a card's magnetic-stripe track ({@link CardNumbers}), told by the
+     * separators ('^', '=') and end sentinel ('?') no other value holds: its last chars are
+     * discretionary data (a CVV1 among them), not the card's last four.
+     */
+    private static boolean isTrackData(CharSequence value, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = value.charAt(i);
+            if (c == '^' || c == '=' || c == '?') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

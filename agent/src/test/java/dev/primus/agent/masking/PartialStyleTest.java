@@ -30,6 +30,8 @@ class PartialStyleTest {
         "password=hunter2hunter2                 | password=[PASSWORD_KV]",
         "Bearer abcdefghijklmnopqrstuvwxyz       | Bearer [BEARER_TOKEN]",
         "ORD-1234567890                          | [ORDER_TOKEN]",
+        "%B4111111111111111^DOE/JOHN^25121010123? | [CREDIT_CARD]",
+        ";4111111111111111=25121010000000000123? | ;[CREDIT_CARD]",
     })
     void redactsShortValuesSecretsAndCustomValuesFully(String value, String masked) {
         assertEquals("x " + masked + " y", masker.mask("x " + value + " y"));
