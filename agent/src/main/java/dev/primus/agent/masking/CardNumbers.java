@@ -80,7 +80,8 @@ final class CardNumbers {
      */
     private static long trackOne(CharSequence s, int from, int at, int end) {
         int pan = at + 2;
-        if (pan >= end || s.charAt(at + 1) != 'B' || !CharClass.isDigit(s.charAt(pan)) || CharClass.wordBefore(s, from, at)) {
+        if (pan >= end || s.charAt(at + 1) != 'B' || !CharClass.isDigit(s.charAt(pan))
+                || CharClass.wordBefore(s, from, at)) {
             return Match.NONE;
         }
         int i = pan;

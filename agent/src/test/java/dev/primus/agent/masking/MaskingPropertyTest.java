@@ -56,7 +56,8 @@ class MaskingPropertyTest {
             if (kind < 5) {
                 String word = WORDS[random.nextInt(WORDS.length)];
                 // Ten bare digits before a unit are a count ("7725696279 ms"), not a phone: see PhoneNumbers.
-                boolean afterBareDigits = line.length() > 11 && CharClass.digits(line, line.length() - 11, 10, line.length());
+                int length = line.length();
+                boolean afterBareDigits = length > 11 && CharClass.digits(line, length - 11, 10, length);
                 line.append(afterBareDigits && word.equals("ms") ? "the" : word);
             } else if (kind < 7) {
                 line.append(random.nextInt(100_000));

@@ -849,7 +849,8 @@ class PasswordKvDetectorTest {
         "The generated password for the elastic built-in superuser is : Xq7_k2mZp*R9w=LnT4vB | "
             + "The generated password for the elastic built-in superuser is : [PASSWORD_KV]",
         "temporary password is dGVzdDEyMw== for bob     | temporary password is [PASSWORD_KV] for bob",
-        "Running: /u01/bin/sqlplus -s -L app/Pw9x!2@//db:1521/svc @r.sql | Running: /u01/bin/sqlplus -s -L app/[PASSWORD_KV]@//db:1521/svc @r.sql",
+        "Running: /u01/bin/sqlplus -s -L app/Pw9x!2@//db:1521/svc @r.sql"
+            + " | Running: /u01/bin/sqlplus -s -L app/[PASSWORD_KV]@//db:1521/svc @r.sql",
         "SQLPLUS system/manager                         | SQLPLUS system/[PASSWORD_KV]",
         "sqlplus \"sys/Chang3me as sysdba\"             | sqlplus \"sys/[PASSWORD_KV] as sysdba\"",
         "Driver={ODBC 17};Server=db;Uid=sa;Pwd={p@ss;word!}; | Driver={ODBC 17};Server=db;Uid=sa;Pwd={[PASSWORD_KV]};",
@@ -915,7 +916,8 @@ class PasswordKvDetectorTest {
         "[{value=Fabric8Pw9, name=API_TOKEN}]                       | [{value=[PASSWORD_KV], name=API_TOKEN}]",
         "Property: spring.datasource.password Value: \"Bind9Pw\" Origin: System Environment Property"
             + " | Property: spring.datasource.password Value: \"[PASSWORD_KV]\" Origin: System Environment Property",
-        "{\"property\":\"stripe.api-key\",\"value\":\"cfgPw9x\"} | {\"property\":\"stripe.api-key\",\"value\":\"[PASSWORD_KV]\"}",
+        "{\"property\":\"stripe.api-key\",\"value\":\"cfgPw9x\"}"
+            + " | {\"property\":\"stripe.api-key\",\"value\":\"[PASSWORD_KV]\"}",
     })
     void masksTheValueFieldThatASiblingNamesASecret(String text, String masked) {
         assertEquals(masked, masker.mask(text));

@@ -160,9 +160,10 @@ class VendorTokenDetectorTest {
         "GOCSPX-short", "GOCSPX-1mVwFTjGIXgs2BC2uHzskSi8ef4", "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x",
         "API-KEY", "API-Gateway", "API-JHXK04Y2RVSRDVAJT1PYYYO2S", "squ_config", "LTAI", "LTAILOGS", "EAAA",
         "bkua_8e08baa7196b50ac2f86702824c1c099724caf4", "NRJS-loader", "p8e-short",
-        "EAAGshort", "EAACEdEose0cBA", "CAES", "hvs.CAES", "hvs.CAESshort", "xhvs.CAESvTHKtiIPTppRpomNDBjRLOXeiQtmhkJ"
-                + "ACKTFDayOSAguhfnCixKP09AnqjYFGuMLBqGoTvYzhF9s4WMYR9IehS87jCe", "CAESvTHKtiIPTppRpomNDBjRLOXeiQtmhkJACKTFDa"
-                + "yOSAguhfnCixKP09AnqjYFGuMLBqGoTvYzhF9s4WMYR9IehS87jCe", "hvb.AAAAAQ", "CACHE.CAES", "obj.CAESAR",
+        "EAAGshort", "EAACEdEose0cBA", "CAES", "hvs.CAES", "hvs.CAESshort",
+        "xhvs.CAESvTHKtiIPTppRpomNDBjRLOXeiQtmhkJACKTFDayOSAguhfnCixKP09AnqjYFGuMLBqGoTvYzhF9s4WMYR9IehS87jCe",
+        "CAESvTHKtiIPTppRpomNDBjRLOXeiQtmhkJACKTFDayOSAguhfnCixKP09AnqjYFGuMLBqGoTvYzhF9s4WMYR9IehS87jCe",
+        "hvb.AAAAAQ", "CACHE.CAES", "obj.CAESAR",
         "xGOCSPX-1mVwFTjGIXgs2BC2uHzskSi8ef4I",
         "xATATT3xFfGF06FigT-0hzromVAy3I5CE7r8ymuCQ0AbaJOOKkelDuv1ZNFE27bemvB7KuIFW1MOlKE2YsaeDio_m-7UmE6dQR4lJf"
                 + "PRzesrc98XD5YbMa3C2o-33rK99nehpdLQ5yvq3I2H87EZyOl2ff8Z2ucn19Oi-r2uSeVWzyDdPE=1BA5F7AF",
