@@ -24,11 +24,16 @@ final class CardNumbers {
     /**
      * Whether the digits at {@code at} end a name a '-' joins them to: JUnit's temporary folders
      * ({@code /tmp/junit-3574825046736608784/}), a temporary file's random number
-     * ({@code upload-4111111111111111.tmp}). One in ten such numbers passes the Luhn check; a card
-     * is written after a space, a separator or a quote, not glued to a word.
+     * ({@code upload-4111111111111111.tmp}), HDFS's negative block ids ({@code blk_-4980916519894289629}).
+     * One in ten such numbers passes the Luhn check; a card is written after a space, a separator
+     * or a quote, not glued to a word.
      */
-    private static boolean endsAName(CharSequence s, int from, int at) {
-        return at - 2 >= from && s.charAt(at - 1) == '-' && CharClass.isLetter(s.charAt(at - 2));
+    static boolean endsAName(CharSequence s, int from, int at) {
+        if (at - 2 < from || s.charAt(at - 1) != '-') {
+            return false;
+        }
+        char beforeDash = s.charAt(at - 2);
+        return CharClass.isLetter(beforeDash) || beforeDash == '_';
     }
 
     /** {@code at} is a digit, or the '%' that may start track 1 ({@code %B4111...}). */

@@ -21,6 +21,8 @@ final class FrameworkValues {
         "jwt", "trust", "md5", "scram-sha-256", "scram-sha-1", "scram-sha-512", "peer", "ident", "gss", "sspi",
         "radius", "cert", "pam", "reject", "plain", "anonymous", "mtls", "x509", "external", "client_credentials",
         "authorization_code", "refresh_token", "enabled", "disabled", "required", "optional",
+        // Hadoop's authentication methods, as its RPC and UserGroupInformation print a user: "hdfs (auth:SIMPLE)".
+        "simple", "token", "proxy", "certificate", "kerberos_ssl",
         // MySQL's "(using password: YES)"; Tomcat's res-auth; and words that say a value is hidden or absent.
         "yes", "no", "container", "application", "redacted", "masked", "hidden", "protected", "filtered", "removed",
         "omitted", "expired", "invalid", "missing", "unset", "ok", "read", "write", "unexpected", "expected",

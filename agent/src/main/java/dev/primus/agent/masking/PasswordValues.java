@@ -411,6 +411,9 @@ final class PasswordValues {
         if (separator == ':' && at + 2 < end && s.charAt(at + 1) == '/' && s.charAt(at + 2) == '/') {
             return Match.NONE; // a URL's scheme: url_credentials reads what follows
         }
+        if (separator == ':' && isProcessTag(s, from, at)) {
+            return Match.NONE; // syslog's "passwd[9012]: password changed for deploy": a program and its pid
+        }
         int keyEnd = skipSpacesBack(s, from, at);
         if (keyEnd > from && (CharClass.isQuote(s.charAt(keyEnd - 1)) || s.charAt(keyEnd - 1) == '`')) {
             keyEnd--; // or a backtick: MySQL's quoted column, `password`='x'
@@ -734,6 +737,21 @@ final class PasswordValues {
         return nameStart != at && nameStart != from && s.charAt(nameStart - 1) == '<'
                 && (keyEndingAt(s, nameStart, at) >= 0 || KeyedValue.keyEndsWith(s, nameStart, at, AWS_SECRET_ELEMENT))
                 && !KeyedValue.keyEndsWith(s, nameStart, at, XML_SIGNATURE);
+    }
+
+    /**
+     * Whether the ':' at {@code at} ends syslog's tag of a program and its process id,
+     * {@code passwd[9012]:} or {@code chpasswd[77]:}, not a key with an index.
+     */
+    private static boolean isProcessTag(CharSequence s, int from, int at) {
+        if (at - 3 < from || s.charAt(at - 1) != ']') {
+            return false;
+        }
+        int open = at - 2;
+        while (open > from && CharClass.isDigit(s.charAt(open))) {
+            open--;
+        }
+        return open < at - 2 && s.charAt(open) == '[' && open > from && CharClass.isAlnum(s.charAt(open - 1));
     }
 
     /**

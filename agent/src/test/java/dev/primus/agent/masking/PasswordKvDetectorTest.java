@@ -880,6 +880,8 @@ class PasswordKvDetectorTest {
         "password=REDACTED", "secret: hidden", "token: expired", "Auth: OK", "curl -H \"Authorization: Bearer $TOKEN\"",
         "jdbc:oracle:thin:@//db:1521/ORCL", "Pwd={}", "password={user=bob}", "credentials=Token@1a2b3c",
         "keytool -list -keystore app.p12 -storepass:env STOREPASS", "jarsigner -keypass:file /run/secrets/kp a.jar",
+        "fsOwner = hdfs (auth:SIMPLE)", "Auth successful for job_1445144423722_0020 (auth:TOKEN)",
+        "passwd[9012]: pam_unix(passwd:chauthtok): password changed for deploy", "chpasswd[77]: done for 3 users",
         "password user=bob",
         "sqlplus / as sysdba", "sqlplus /nolog", "sqlplus -v", "sqlplus@host.example", "sql statement scott/tiger"})
     void leavesPlaceholdersCountsAndNamesAlone(String text) {

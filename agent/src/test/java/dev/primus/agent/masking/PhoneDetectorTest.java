@@ -40,7 +40,13 @@ class PhoneDetectorTest {
     @ValueSource(strings = {"processed 9876543210 bytes in 12 ms", "took 7123456789ns", "wrote 8123456789 rows",
         "counter=7345678901 events", "request id 8123456789 done", "orderId: 9876543210", "\"offset\":9123456789",
         "tx_seq=6123456789", "lsn 9876543210 flushed", "elapsed_nanos=6234567890", "size is 9876543210",
-        "bytes_in=7000123456 bytes_out=6123450001", "bytesReceived: 6123450001", "{\"offset_max\": \"9123456789\"}"})
+        "bytes_in=7000123456 bytes_out=6123450001", "bytesReceived: 6123450001", "{\"offset_max\": \"9123456789\"}",
+        // Hadoop's job counters, Spark's offsets by partition, a file's random number
+        "Number of bytes read=7654309127", "Physical memory (bytes) snapshot=9612804096", "Spilled Records=6893146021",
+        "Total time spent by all map tasks (ms)=8736521904", "{\"0\" : 9182736455, \"1\" : 9182741208}",
+        "latest offsets 8812734411", "release-7718263544.tar.gz", "Running job 9182736451", "sector 7718263544 op",
+        "Total bytes staged 7918273645, 9123 files", "MaxRSS 7612384512 MaxVMSize 9871236544 TotalCPU 9183746520",
+        "elapsedRealtime 8123947756", "triggerAtTime=9182739012", "inode space 7182930561 used"})
     void leavesTenDigitsAWordCallsACountOrAnIdAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
@@ -53,6 +59,10 @@ class PhoneDetectorTest {
         "customer 9876543210 identified    | customer [PHONE] identified",
         "hid 9876543210                    | hid [PHONE]",
         "sender=9876543210 bytes_in=12     | sender=[PHONE] bytes_in=12",
+        "customer id 7 contact: 9876543210 | customer id 7 contact: [PHONE]",
+        "Total bytes, mobile=9876543210    | Total bytes, mobile=[PHONE]",
+        "Refund of 3 items sent to 9876543210 | Refund of 3 items sent to [PHONE]",
+        "bytes sent by sms to 9876543210   | bytes sent by sms to [PHONE]",
     })
     void masksTenDigitsNoCountingWordStandsNextTo(String text, String masked) {
         assertEquals(masked, masker.mask(text));
