@@ -3,15 +3,17 @@ package dev.primus.agent.masking;
 /**
  * aadhaar: twelve digits, bare or grouped 4-4-4 by spaces or dashes, first digit 2-9, Verhoeff
  * check digit valid. Bare runs that read as a {@code yyyyMMddHHmm} timestamp are left alone unless
- * a word names them ({@code aadhaar 201905061230}), and so is the all-digit last group of a UUID. A grouped number followed by more digits ({@code 2341 2341
- * 2346 2024}) is still masked: an Aadhaar number next to a year or an amount is likelier than a
- * 16-digit id that is not a card yet passes Verhoeff.
+ * a word names them ({@code aadhaar 201905061230}), and so is the all-digit last group of a UUID.
+ * A grouped number followed by more digits ({@code 2341 2341 2346 2024}) is still masked: an
+ * Aadhaar number next to a year or an amount is likelier than a 16-digit id that is not a card
+ * yet passes Verhoeff.
  *
  * <p>A bare run is also left alone where it is a cloud account id (AWS and GCP ids have twelve
  * digits, and one in ten passes Verhoeff): a field of an ARN ({@code arn:aws:iam::726018159082:role/x}),
  * an ECR registry ({@code 491827364507.dkr.ecr.us-east-1.amazonaws.com}), or after a word naming an
  * account or project ({@code AWS account 339099603089}, {@code project number 446281948213}); unless
- * an Aadhaar word names it.
+ * an Aadhaar word names it. So is a bare run the words around it call a count or an id
+ * ({@link CountNames}: {@code offset=712393847138}, {@code 712393847138 bytes}).
  */
 final class AadhaarNumbers {
     /** Words that name a cloud account or project number, compared as {@link KeywordBefore} does. */
@@ -49,10 +51,20 @@ final class AadhaarNumbers {
         }
         if (!NumberEdges.endsAt(s, stop, end) || !VerhoeffCheck.valid(s, at, stop)
                 || (nextToDash(s, from, at, stop, end) && UuidShape.contains(s, from, at, stop, end))
-                || (stop - at == 12 && isCloudAccountId(s, from, at, stop, end))) {
+                || (stop - at == 12 && (isCloudAccountId(s, from, at, stop, end) || isCount(s, from, at, stop, end)))) {
             return Match.NONE;
         }
         return Match.of(at, stop);
+    }
+
+    /**
+     * Whether the words around the bare run {@code s[at, stop)} call it a count or an id
+     * ({@code size=712393847138}, {@code txid 712393847138}, {@code 712393847138 bytes}), and no
+     * Aadhaar word names it ({@link CountNames}): one in ten such runs passes Verhoeff.
+     */
+    private static boolean isCount(CharSequence s, int from, int at, int stop, int end) {
+        return CountNames.countedAfter(s, stop, end) && !KeywordBefore.names(s, from, at, KeywordBefore.AADHAAR)
+                || CountNames.namesACount(s, from, at, KeywordBefore.AADHAAR);
     }
 
     /** Whether the bare run {@code s[at, stop)} is a cloud account id, and no Aadhaar word names it. */

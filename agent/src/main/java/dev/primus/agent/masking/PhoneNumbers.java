@@ -11,11 +11,11 @@ package dev.primus.agent.masking;
  *   {@code 1-415-555-2671}; area and exchange start with 2-9. Bare {@code 415 555 2671} is not
  *   matched: three space-separated numbers are too often counters (after a phone word it is).</li>
  *   <li>Indian mobile: exactly ten bare digits starting 6-9. Epoch seconds start with 1 until
- *   2033 and millis have 13 digits, so neither matches. Nor does a number a word says is a count
- *   or an id: a unit or count noun after it ({@code 9876543210 bytes}, {@code 7345678901 rows}),
- *   or a word naming a counter before it ({@code offset=9123456789}, {@code request id 8123456789},
- *   {@code orderId: 9876543210}). A bare ten-digit counter starting 6-9 with neither is masked:
- *   the accepted price of catching numbers written without +91.</li>
+ *   2033 and millis have 13 digits, so neither matches. Nor does a number the words around it
+ *   call a count or an id ({@link CountNames}: {@code 9876543210 bytes}, {@code offset=9123456789},
+ *   {@code request id 8123456789}), or that a '-' glues to a name ({@code release-7718263544.tar.gz}).
+ *   A bare ten-digit counter starting 6-9 with none of that is masked: the accepted price of
+ *   catching numbers written without +91.</li>
  *   <li>Right after a word that names a phone ({@link KeywordBefore}): 9 to 12 bare digits, as
  *   many apps store them ({@code telephone=4155552671}, {@code "mobile": "07700900123"}); a
  *   national number of 7 to 13 digits in groups that starts with its trunk prefix 0, the first
@@ -52,41 +52,6 @@ final class PhoneNumbers {
     /** Units after a signed number that make it a change in a quantity ({@code +12345678 bytes}), lower case. */
     private static final String[] UNITS = {"bytes", "byte", "b", "kb", "mb", "gb", "kib", "mib", "gib", "ms", "ns",
         "us", "\u00b5s", "s"};
-
-    /**
-     * Nouns of a count: after ten bare digits ({@code 7345678901 rows}) they make them one, and
-     * before them ({@code Total bytes staged 7918273645}) too.
-     */
-    private static final String[] COUNTED_NOUNS = {"bytes", "byte", "records", "rows", "events", "entries", "items",
-        "messages", "msgs", "lines", "chars", "blocks", "files", "objects", "keys", "ops", "requests", "times", "tokens",
-        "docs", "documents", "nanos", "millis", "micros", "ticks", "cycles", "bits", "octets", "pages", "points", "space"};
-    /**
-     * Words after ten bare digits that make them a count ({@code 9876543210 bytes}), lower case:
-     * the units, and the nouns logs count. Not a unit of one letter: "s" or "b" is as often a stray
-     * letter; and a unit's abbreviation before a number names no number ({@code ms 6236924692}).
-     */
-    private static final String[] COUNTED = concat(COUNTED_NOUNS, "kb", "mb", "gb", "kib", "mib", "gib", "ms", "ns", "us",
-        "\u00b5s");
-    /**
-     * The last words of a name that makes the ten bare digits after it a counter or an id,
-     * compared as {@link KeywordBefore} compares a phone's words ({@code orderId}, {@code tx_seq}).
-     */
-    static final String[] COUNTERS = {"id", "ids", "offset", "offsets", "count", "counter", "size", "length", "len",
-        "total", "seq", "sequence", "pid", "tid", "txid", "xid", "lsn", "scn", "epoch", "timestamp", "ts", "nanos",
-        "millis", "elapsed", "duration", "version", "revision", "checksum", "crc", "hash", "bytes", "serial", "index",
-        "position", "cursor", "generation", "records", "sector", "sectors", "inode", "block", "blocks", "lba", "lbas",
-        "thread", "job", "task", "stage", "attempt", "container", "partition", "shard", "slot", "frame", "page",
-        "address", "addr", "pointer", "ptr", "handle", "rx", "tx", "rss", "vsize", "memory", "heap", "snapshot", "time",
-        "realtime", "uptime"};
-    /** How far back a key's words are read ({@code Total time spent by all map tasks (ms)=}). */
-    private static final int MAX_KEY_WORDS = 64;
-    /** How many words before a number in prose are read for a unit's ({@code Total bytes staged 7918273645}). */
-    private static final int MAX_PROSE_WORDS = 3;
-    /** Words that may stand between a counter's word and its number: {@code size is ...}, {@code count of ...}. */
-    private static final String[] FILLERS = {"is", "was", "of", "no", "nr", "number", "num", "at", "now"};
-
-    /** Spaces read back between a key's separator and its value ({@code "bytes_in": 7000123456}). */
-    private static final int MAX_SPACES_AFTER_KEY = 3;
 
     private PhoneNumbers() {
     }
@@ -255,25 +220,7 @@ final class PhoneNumbers {
 
     /** Whether a unit ({@link #UNITS}, or '%') follows at {@code at}, directly or after one space. */
     private static boolean unitAt(CharSequence s, int at, int end) {
-        return wordAt(s, at, end, UNITS);
-    }
-
-    /** Whether one of {@code words}, or '%', follows at {@code at}, directly or after one space. */
-    private static boolean wordAt(CharSequence s, int at, int end, String[] words) {
-        int start = charAt(s, at, end) == ' ' ? at + 1 : at;
-        if (charAt(s, start, end) == '%') {
-            return true;
-        }
-        int stop = start;
-        while (stop < end && CharClass.isWord(s.charAt(stop))) {
-            stop++;
-        }
-        for (String word : words) {
-            if (TextSearch.equalsIgnoreCase(s, start, stop, word)) {
-                return true;
-            }
-        }
-        return false;
+        return CountNames.followedBy(s, at, end, UNITS);
     }
 
     /**
@@ -361,127 +308,11 @@ final class PhoneNumbers {
         char first = s.charAt(at);
         if (first < '6' || !CharClass.digits(s, at, 10, end) || !NumberEdges.startsAt(s, from, at)
                 || !NumberEdges.endsAt(s, at + 10, end) || isRoundQuantity(s, at, at + 10)
-                || CardNumbers.endsAName(s, from, at) || wordAt(s, at + 10, end, COUNTED)
-                || isNamedACount(s, from, at)) {
+                || CardNumbers.endsAName(s, from, at) || CountNames.countedAfter(s, at + 10, end)
+                || CountNames.namesACount(s, from, at, KeywordBefore.PHONE)) {
             return Match.NONE;
         }
         return Match.of(at, at + 10);
-    }
-
-    /**
-     * Whether what names the digits at {@code at} says they are a count or an id: the key whose value
-     * they are, with a counter's or a unit's word anywhere in its name ({@code bytes_in=7000123456},
-     * {@code bytesReceived: 6123450000}, Hadoop's {@code Number of bytes read=}, {@code Physical memory
-     * (bytes) snapshot=}, {@code Spilled Records=}) or a number for a name ({@code {"0" : 9182736455}});
-     * or, in prose, a counter's word right before them ({@code request id 8123456789},
-     * {@code elapsedRealtime 8123947756}, {@code size is ...}) or a unit's among the three words
-     * before them that counts no number of its own ({@code Total bytes staged 7918273645}, not
-     * {@code 3 items sent to 9876543210}). A phone's word among them wins
-     * ({@code customer id 7 contact: 9876543210} is a phone).
-     */
-    private static boolean isNamedACount(CharSequence s, int from, int at) {
-        int i = at > from && CharClass.isQuote(s.charAt(at - 1)) ? at - 1 : at;
-        while (i > from && at - i <= MAX_SPACES_AFTER_KEY && s.charAt(i - 1) == ' ') {
-            i--;
-        }
-        boolean keyed = i > from && (s.charAt(i - 1) == '=' || s.charAt(i - 1) == ':');
-        int tokenEnd = keyed ? KeyedValue.keyEnd(s, from, i - 1) : i;
-        int limit = Math.max(from, tokenEnd - MAX_KEY_WORDS);
-        boolean counter = false;
-        boolean nearest = true;
-        for (int tokens = 0; tokenEnd > limit && (keyed || tokens < MAX_PROSE_WORDS); tokens++) {
-            int tokenStart = tokenEnd;
-            while (tokenStart > limit && isKeyChar(s.charAt(tokenStart - 1)) && (keyed || s.charAt(tokenStart - 1) != ' ')) {
-                tokenStart--;
-            }
-            if (tokenStart == tokenEnd) {
-                break;
-            }
-            if (keyed && CharClass.digits(s, tokenStart, tokenEnd - tokenStart, tokenEnd)) {
-                return true;
-            }
-            int kind = wordsOf(s, tokenStart, tokenEnd, keyed, keyed || nearest);
-            if (kind < 0) {
-                return false;
-            }
-            // Not a unit further back that counts a number of its own: "Refund of 3 items sent to 9876543210".
-            counter |= kind > 0 && (keyed || nearest || !numberBefore(s, limit, tokenStart));
-            nearest &= isOneOf(s, tokenStart, tokenEnd, FILLERS);
-            tokenEnd = tokenStart;
-            while (tokenEnd > limit && s.charAt(tokenEnd - 1) == ' ') {
-                tokenEnd--;
-            }
-        }
-        return counter;
-    }
-
-    /** Whether a number stands right before the word starting at {@code at}, a space apart. */
-    private static boolean numberBefore(CharSequence s, int limit, int at) {
-        return at - 2 >= limit && s.charAt(at - 1) == ' ' && CharClass.isDigit(s.charAt(at - 2));
-    }
-
-    /**
-     * What the words of {@code s[start, stop)} say of a number they name: -1 when one names a phone,
-     * 1 when one is a counted noun ({@link #COUNTED_NOUNS}), in a {@code key} a unit too
-     * ({@code map tasks (ms)=}, {@code GB=}), or, {@code anyCounter}, a counter's word ({@link #COUNTERS}); else 0.
-     */
-    private static int wordsOf(CharSequence s, int start, int stop, boolean key, boolean anyCounter) {
-        int kind = 0;
-        int word = start;
-        while (word < stop) {
-            if (!CharClass.isAlnum(s.charAt(word))) {
-                word++;
-                continue;
-            }
-            int wordEnd = humpEnd(s, word, stop);
-            if (isOneOf(s, word, wordEnd, KeywordBefore.PHONE)) {
-                return -1;
-            }
-            boolean counted = isOneOf(s, word, wordEnd, key ? COUNTED : COUNTED_NOUNS);
-            if (counted || anyCounter && isOneOf(s, word, wordEnd, COUNTERS)) {
-                kind = 1;
-            }
-            word = wordEnd;
-        }
-        return kind;
-    }
-
-    /**
-     * Where the word of a name starting at {@code at} ends: at a char no name's word holds, or
-     * where camel case starts the next ({@code elapsedRealtime}, {@code MaxVMSize}: Max, VM, Size).
-     */
-    private static int humpEnd(CharSequence s, int at, int end) {
-        int i = at + 1;
-        while (i < end && CharClass.isAlnum(s.charAt(i))) {
-            boolean upper = CharClass.isUpper(s.charAt(i));
-            boolean afterLower = !CharClass.isUpper(s.charAt(i - 1));
-            boolean acronymEnds = i + 1 < end && CharClass.isUpper(s.charAt(i - 1)) && CharClass.isLower(s.charAt(i + 1));
-            if (upper && (afterLower || acronymEnds)) {
-                break;
-            }
-            i++;
-        }
-        return i;
-    }
-
-    /** What a counter's name holds: a name's chars, and the spaces and brackets of {@code Spilled Records}, {@code (ms)}. */
-    private static boolean isKeyChar(char c) {
-        return CharClass.isAlnum(c) || c == '_' || c == '.' || c == '-' || c == ' ' || c == '(' || c == ')';
-    }
-
-    private static String[] concat(String[] words, String... more) {
-        String[] all = java.util.Arrays.copyOf(words, words.length + more.length);
-        System.arraycopy(more, 0, all, words.length, more.length);
-        return all;
-    }
-
-    private static boolean isOneOf(CharSequence s, int start, int stop, String[] words) {
-        for (String word : words) {
-            if (TextSearch.equalsIgnoreCase(s, start, stop, word)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

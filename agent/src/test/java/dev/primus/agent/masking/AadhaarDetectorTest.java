@@ -75,7 +75,7 @@ class AadhaarDetectorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "id 726018159082 ok                          | id [AADHAAR] ok",
+        "ref 726018159082 ok                         | ref [AADHAAR] ok",
         "barn:aws:iam::726018159082:role             | barn:aws:iam::[AADHAAR]:role",
         "arn:aws:s3:::bucket/726018159082            | arn:aws:s3:::bucket/[AADHAAR]",
         "491827364507.dkr                            | [AADHAAR].dkr",
@@ -86,6 +86,25 @@ class AadhaarDetectorTest {
         "uid: 726018159082 of account                | uid: [AADHAAR] of account",
     })
     void masksATwelveDigitNumberOutsideACloudAccountsContext(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    /** Each passes Verhoeff; the words around it call it a count or an id. */
+    @ParameterizedTest
+    @ValueSource(strings = {"id 726018159082 ok", "offset=726018159082", "txid 726018159082 committed",
+        "wrote 726018159082 bytes", "Total bytes staged 726018159082", "{\"sizeBytes\": 726018159082}"})
+    void leavesATwelveDigitRunTheWordsAroundCallACountAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "aadhaar id 726018159082            | aadhaar id [AADHAAR]",
+        "uid=726018159082 offset=3          | uid=[AADHAAR] offset=3",
+        "Aadhaar no. 726018159082 bytes     | Aadhaar no. [AADHAAR] bytes",
+        "customer 7260 1815 9082 size       | customer [AADHAAR] size",
+    })
+    void masksATwelveDigitNumberAnAadhaarWordNamesOrThatIsGrouped(String text, String masked) {
         assertEquals(masked, masker.mask(text));
     }
 

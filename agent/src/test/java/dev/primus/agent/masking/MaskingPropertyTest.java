@@ -55,7 +55,7 @@ class MaskingPropertyTest {
             int kind = random.nextInt(10);
             if (kind < 5) {
                 String word = WORDS[random.nextInt(WORDS.length)];
-                // Ten bare digits before a unit are a count ("7725696279 ms"), not a phone: see PhoneNumbers.
+                // Bare digits before a unit are a count ("7725696279 ms"), not a phone or an Aadhaar number: see CountNames.
                 int length = line.length();
                 boolean afterBareDigits = length > 11 && CharClass.digits(line, length - 11, 10, length);
                 line.append(afterBareDigits && word.equals("ms") ? "the" : word);
