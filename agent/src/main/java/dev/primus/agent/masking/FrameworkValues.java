@@ -102,6 +102,8 @@ final class FrameworkValues {
      * one's value. Not "token": {@code Authorization: Token 9944b0...} is a scheme and its credential.
      */
     private static final String[] SECRET_KINDS = {"secret", "secrets"};
+    /** The shortest word after a scheme's name read as its credential ({@code auth: bearer abc123def456}). */
+    private static final int MIN_CREDENTIAL = 6;
 
     /**
      * After a key's ':', the word for a kind of secret that a sentence goes on after: a message
@@ -151,8 +153,28 @@ final class FrameworkValues {
             // before: a second pass answers as the first did.
             return true;
         }
-        // Not before the next key: "Authorization: Bearer abc user=bob".
-        return (CharClass.isLetter(next) || CharClass.isQuote(next)) && !wordHoldsOneOf(s, stop + 1, end, "=:");
+        // Not before the next key ("Authorization: Bearer abc user=bob") or a credential ("auth: token abc123def4").
+        return (CharClass.isLetter(next) || CharClass.isQuote(next)) && !wordHoldsOneOf(s, stop + 1, end, "=:")
+                && !holdsLettersAndDigits(s, stop + 1, end);
+    }
+
+    /**
+     * Whether the word at {@code at} is at least {@link #MIN_CREDENTIAL} chars of a token's
+     * alphabet with both a letter and a digit in it: a credential, not a sentence's next word.
+     */
+    private static boolean holdsLettersAndDigits(CharSequence s, int at, int end) {
+        boolean letter = false;
+        boolean digit = false;
+        int i = at;
+        for (; i < end && !Character.isWhitespace(s.charAt(i)); i++) {
+            char c = s.charAt(i);
+            if (!CharClass.isAlnum(c) && "._~+/=-".indexOf(c) < 0) {
+                return false;
+            }
+            letter |= CharClass.isLetter(c);
+            digit |= CharClass.isDigit(c);
+        }
+        return letter && digit && i - at >= MIN_CREDENTIAL;
     }
 
     /** {@code 0x1234}: a handle, a pointer or flags, as C and Objective-C code logs one; 16 hex digits at most. */
