@@ -11,8 +11,8 @@ package dev.primus.agent.masking;
  */
 final class CountNames {
     /**
-     * Nouns of a count: after a number ({@code 7345678901 rows}) they make it one, and before it
-     * ({@code Total bytes staged 7918273645}) too.
+     * Nouns of a count, lower case: after a number ({@code 7345678901 rows}) they make it one, and
+     * before it ({@code Total bytes staged 7918273645}) too.
      */
     private static final String[] COUNTED_NOUNS = {"bytes", "byte", "records", "rows", "events", "entries", "items",
         "messages", "msgs", "lines", "chars", "blocks", "files", "objects", "keys", "ops", "requests", "times", "tokens",
@@ -44,7 +44,6 @@ final class CountNames {
 
     /** Spaces read back between a key's separator and its value ({@code "bytes_in": 7000123456}). */
     private static final int MAX_SPACES_AFTER_KEY = 3;
-
 
     private CountNames() {
     }
