@@ -24,6 +24,8 @@ final class AadhaarNumbers {
     private static final String ARN = "arn:";
     /** What follows an ECR registry's account id: {@code .dkr.ecr.REGION.amazonaws.com}. */
     private static final String REGISTRY = ".dkr.";
+    /** How far back on its line an Aadhaar number's word is looked for before an account's. */
+    private static final int MAX_AADHAAR_BEFORE = 64;
 
     private AadhaarNumbers() {
     }
@@ -58,20 +60,34 @@ final class AadhaarNumbers {
     }
 
     /**
-     * Whether the words around the bare run {@code s[at, stop)} call it a count or an id
+     * Whether the words around the bare run {@code s[at, stop)} call it a count
      * ({@code size=712393847138}, {@code txid 712393847138}, {@code 712393847138 bytes}), and no
-     * Aadhaar word names it ({@link CountNames}): one in ten such runs passes Verhoeff.
+     * Aadhaar word names it ({@link CountNames}): one in ten such runs passes Verhoeff. Not an
+     * "id" alone: KYC systems call the document's number one ({@code idNo=}, {@code idNumber}).
      */
     private static boolean isCount(CharSequence s, int from, int at, int stop, int end) {
         return CountNames.countedAfter(s, stop, end) && !KeywordBefore.names(s, from, at, KeywordBefore.AADHAAR)
-                || CountNames.namesACount(s, from, at, KeywordBefore.AADHAAR);
+                || CountNames.namesACount(s, from, at, KeywordBefore.AADHAAR, false);
     }
 
     /** Whether the bare run {@code s[at, stop)} is a cloud account id, and no Aadhaar word names it. */
     private static boolean isCloudAccountId(CharSequence s, int from, int at, int stop, int end) {
         boolean account = inArn(s, from, at) || TextSearch.startsWith(s, stop, end, REGISTRY)
                 || KeywordBefore.names(s, from, at, ACCOUNT_WORDS);
-        return account && !KeywordBefore.names(s, from, at, KeywordBefore.AADHAAR);
+        return account && !KeywordBefore.names(s, from, at, KeywordBefore.AADHAAR) && !aadhaarBefore(s, from, at);
+    }
+
+    /**
+     * Whether "aadhaar" (or "aadhar") stands earlier on the number's line, a few words back: a
+     * bank account the number is linked to is no cloud account ({@code Aadhaar linked to account: ...}).
+     */
+    private static boolean aadhaarBefore(CharSequence s, int from, int at) {
+        for (int i = at - 1; i >= from && at - i <= MAX_AADHAAR_BEFORE && s.charAt(i) != '\n'; i--) {
+            if (TextSearch.startsWithIgnoreCase(s, i, at, "aadha") && !CharClass.wordBefore(s, from, i)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

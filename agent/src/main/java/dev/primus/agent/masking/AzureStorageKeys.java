@@ -5,14 +5,17 @@ package dev.primus.agent.masking;
  * Cosmos DB connection string or its JSON form), or of the other names Azure's tools give the
  * same key ({@code AZURE_STORAGE_KEY} of the Azure CLI, {@code ARM_ACCESS_KEY} of Terraform,
  * Cosmos DB's {@code primaryMasterKey}, {@code secondaryKey}): 86 base64 chars and {@code ==},
- * the encoding of the 64-byte key. Only the key is masked; the account name beside it is no
- * secret.
+ * the encoding of the 64-byte key; or 43 and {@code =}, a 32-byte key, as SignalR's, Web PubSub's
+ * and Communication Services' connection strings give it ({@code Endpoint=https://...;AccessKey=...;Version=1.0;}).
+ * Only the key is masked; the account name beside it is no secret.
  */
 final class AzureStorageKeys {
     /** The ends of the names, words joined by '_', '-', '.' or nothing, any case. */
     private static final String[] KEYS = {"accountkey", "storagekey", "accesskey", "masterkey", "primarykey",
         "secondarykey"};
     private static final int BASE64 = 86;
+    /** The 32-byte access keys of SignalR, Web PubSub and Communication Services: 43 chars and '='. */
+    private static final int BASE64_SHORT = 43;
 
     private AzureStorageKeys() {
     }
@@ -25,20 +28,31 @@ final class AzureStorageKeys {
     /** {@code at} is '=' or ':'. */
     static long match(CharSequence s, int from, int at, int end) {
         int value = KeyedValue.valueStart(s, at, end);
-        int padding = value + BASE64;
-        int stop = padding + 2;
-        // The value's shape first: it rules out nearly every key before its name is read.
-        if (stop > end || s.charAt(padding) != '=' || s.charAt(padding + 1) != '='
-                || (stop < end && (CharClass.isBase64(s.charAt(stop)) || s.charAt(stop) == '='))
-                || !named(s, from, KeyedValue.keyEnd(s, from, at))) {
-            return Match.NONE;
+        int stop = keyEnd(s, value, end, BASE64, 2);
+        if (stop < 0) {
+            stop = keyEnd(s, value, end, BASE64_SHORT, 1);
         }
-        for (int i = value; i < padding; i++) {
-            if (!CharClass.isBase64(s.charAt(i))) {
-                return Match.NONE;
+        // The value's shape first: it rules out nearly every key before its name is read.
+        return stop < 0 || !named(s, from, KeyedValue.keyEnd(s, from, at)) ? Match.NONE : Match.of(value, stop);
+    }
+
+    /** The end of {@code chars} base64 chars and {@code padding} '=' at {@code value}, ending there; or -1. */
+    private static int keyEnd(CharSequence s, int value, int end, int chars, int padding) {
+        int stop = value + chars + padding;
+        if (stop > end || (stop < end && (CharClass.isBase64(s.charAt(stop)) || s.charAt(stop) == '='))) {
+            return -1;
+        }
+        for (int i = value + chars; i < stop; i++) {
+            if (s.charAt(i) != '=') {
+                return -1;
             }
         }
-        return Match.of(value, stop);
+        for (int i = value; i < value + chars; i++) {
+            if (!CharClass.isBase64(s.charAt(i))) {
+                return -1;
+            }
+        }
+        return stop;
     }
 
     /** Whether the key ending at {@code keyEnd} is one of the key's names; also for {@link ValueKeys}. */

@@ -2,8 +2,9 @@ package dev.primus.agent.masking;
 
 /**
  * Whether a number's leading digits (its IIN) and length belong to a card network that issues
- * cards. A Luhn-valid number outside every range (starting 1, 7, 8, 9, most of 3) is an id, not
- * a card.
+ * cards. A Luhn-valid number outside every range (starting 1, 7, 9, most of 3 and 8) is an id,
+ * not a card. RuPay, India's domestic network, issues 16 digits in 60, 65, 81, 82, 508, 353 and
+ * 356; UnionPay also in 81.
  */
 final class CardIssuerRanges {
     private CardIssuerRanges() {
@@ -38,6 +39,9 @@ final class CardIssuerRanges {
         }
         if (four == 6011 || (three >= 644 && three <= 649) || two == 65 || two == 62) { // Discover, UnionPay
             return length >= 16;
+        }
+        if (two == 60 || two == 81 || two == 82 || three == 508 || three == 353 || three == 356) { // RuPay, UnionPay's 81
+            return length == 16;
         }
         // Maestro, the only network with 12- and 13-digit numbers besides Visa: its published IINs,
         // not the whole 50 and 56-69 block ISO reserves, where most Luhn-valid 16-digit ids fall.

@@ -42,8 +42,9 @@ final class CardNumbers {
             return trackOne(s, from, at, end);
         }
         char first = s.charAt(at);
-        // Every issuer range starts with 2 to 6: one compare rejects most numbers in a log line.
-        if (first < '2' || first > '6' || !NumberEdges.startsAt(s, from, at) || endsAName(s, from, at)) {
+        // Every issuer range starts with 2 to 6, or 8 (RuPay, UnionPay): two compares reject most numbers of a line.
+        if (first < '2' || first > '6' && first != '8' || !NumberEdges.startsAt(s, from, at)
+                || endsAName(s, from, at)) {
             return Match.NONE;
         }
         int best = -1;

@@ -35,6 +35,11 @@ final class CountNames {
         "thread", "job", "task", "stage", "attempt", "container", "partition", "shard", "slot", "frame", "page",
         "address", "addr", "pointer", "ptr", "handle", "rx", "tx", "rss", "vsize", "memory", "heap", "snapshot", "time",
         "realtime", "uptime"};
+    /**
+     * The words of {@link #COUNTERS} that name an identity document's number as readily as a
+     * row's: not a count for an Aadhaar number ({@code idType=E idNo=...}, {@code KycDocument(type=AADHAAR, id=...)}).
+     */
+    private static final String[] ID_WORDS = {"id", "ids"};
     /** How far back a key's words are read ({@code Total time spent by all map tasks (ms)=}). */
     private static final int MAX_KEY_WORDS = 64;
     /** How many words before a number in prose are read for a unit's ({@code Total bytes staged 7918273645}). */
@@ -67,8 +72,9 @@ final class CountNames {
     }
 
     /**
-     * Whether what names the digits at {@code at} says they are a count or an id, and none of
-     * {@code personalWords} (a phone's, an Aadhaar number's) names them: the key whose value
+     * Whether what names the digits at {@code at} says they are a count or an id ({@code idsCount}:
+     * also a number called an id), and none of {@code personalWords} (a phone's, an Aadhaar
+     * number's) names them: the key whose value
      * they are, with a counter's or a unit's word anywhere in its name ({@code bytes_in=7000123456},
      * {@code bytesReceived: 6123450000}, Hadoop's {@code Number of bytes read=}, {@code Physical memory
      * (bytes) snapshot=}, {@code Spilled Records=}) or a number for a name ({@code {"0" : 9182736455}});
@@ -78,7 +84,7 @@ final class CountNames {
      * {@code 3 items sent to 9876543210}). A personal word among them wins
      * ({@code customer id 7 contact: 9876543210} is a phone).
      */
-    static boolean namesACount(CharSequence s, int from, int at, String[] personalWords) {
+    static boolean namesACount(CharSequence s, int from, int at, String[] personalWords, boolean idsCount) {
         int i = at > from && CharClass.isQuote(s.charAt(at - 1)) ? at - 1 : at;
         while (i > from && at - i <= MAX_SPACES_AFTER_KEY && s.charAt(i - 1) == ' ') {
             i--;
@@ -99,7 +105,7 @@ final class CountNames {
             if (keyed && CharClass.digits(s, tokenStart, tokenEnd - tokenStart, tokenEnd)) {
                 return true;
             }
-            int kind = wordsOf(s, tokenStart, tokenEnd, personalWords, keyed, keyed || nearest);
+            int kind = wordsOf(s, tokenStart, tokenEnd, personalWords, idsCount, keyed, keyed || nearest);
             if (kind < 0) {
                 return false;
             }
@@ -124,8 +130,8 @@ final class CountNames {
      * 1 when one is a counted noun ({@link #COUNTED_NOUNS}), in a {@code key} a unit too
      * ({@code map tasks (ms)=}, {@code GB=}), or, {@code anyCounter}, a counter's word ({@link #COUNTERS}); else 0.
      */
-    private static int wordsOf(CharSequence s, int start, int stop, String[] personalWords, boolean key,
-                               boolean anyCounter) {
+    private static int wordsOf(CharSequence s, int start, int stop, String[] personalWords, boolean idsCount,
+                               boolean key, boolean anyCounter) {
         int kind = 0;
         int word = start;
         while (word < stop) {
@@ -138,7 +144,9 @@ final class CountNames {
                 return -1;
             }
             boolean counted = isOneOf(s, word, wordEnd, key ? COUNTED : COUNTED_NOUNS);
-            if (counted || anyCounter && isOneOf(s, word, wordEnd, COUNTERS)) {
+            boolean counter = anyCounter && isOneOf(s, word, wordEnd, COUNTERS)
+                    && (idsCount || !isOneOf(s, word, wordEnd, ID_WORDS));
+            if (counted || counter) {
                 kind = 1;
             }
             word = wordEnd;

@@ -91,7 +91,7 @@ final class DigitRunFilter {
         // (4-4-4-4, Amex 4-6-5): a date's "2026-11" is neither.
         boolean longGroups = grouped && secondGroupLength(s, i + 1, end) >= 4;
         int possible = 0;
-        if (first >= '2' && first <= '6' && (length >= 13 || longGroups)) {
+        if ((first >= '2' && first <= '6' || first == '8') && (length >= 13 || longGroups)) {
             possible |= CARD;
         }
         // Nine and ten bare digits: an SSN or a phone only when a word names them (KeywordBefore).

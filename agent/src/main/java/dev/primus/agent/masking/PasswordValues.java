@@ -72,6 +72,9 @@ final class PasswordValues {
         // application key (DD-APPLICATION-KEY), New Relic's insert key (X-Insert-Key); a symmetric key by
         // its cipher's name; an account's recovery code.
         "functionskey", "authkey", "applicationkey", "insertkey", "aeskey", "recoverycode",
+        // Indian payment gateways' merchant secrets: Paytm's merchant key, PhonePe's salt key, PayU's and
+        // Easebuzz's salt, CCAvenue's working key.
+        "merchantkey", "saltkey", "salt", "workingkey",
         // Redis's own password directives (redis.conf, CONFIG SET, redis-server --requirepass): the server's, a replica's.
         "requirepass", "masterauth",
         // A request signature (AWS SigV4 and presigned URLs, X-Goog-Signature, Stripe-Signature): valid until it expires.

@@ -309,7 +309,7 @@ final class PhoneNumbers {
         if (first < '6' || !CharClass.digits(s, at, 10, end) || !NumberEdges.startsAt(s, from, at)
                 || !NumberEdges.endsAt(s, at + 10, end) || isRoundQuantity(s, at, at + 10)
                 || CardNumbers.endsAName(s, from, at) || CountNames.countedAfter(s, at + 10, end)
-                || CountNames.namesACount(s, from, at, KeywordBefore.PHONE)) {
+                || CountNames.namesACount(s, from, at, KeywordBefore.PHONE, true)) {
             return Match.NONE;
         }
         return Match.of(at, at + 10);

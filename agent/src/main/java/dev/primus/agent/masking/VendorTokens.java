@@ -7,10 +7,10 @@ package dev.primus.agent.masking;
  * Notion, Heroku, Groq, xAI, Perplexity, Replicate, Brevo, Shippo, Fly.io, PlanetScale, Prefect,
  * Clojars, Contentful, Duffel, 1Password, Google OAuth client secrets, SonarQube, CircleCI,
  * Buildkite, Pinecone, LangSmith, Sourcegraph, ReadMe, New Relic's insert and browser keys,
- * Adobe, Flutterwave, Octopus Deploy; and Atlassian's and Bitbucket's tokens,
- * Firebase Cloud Messaging's legacy server keys, JFrog's and Alibaba's keys, Square's
- * production tokens and Meta's access tokens, whose prefixes no delimiter ends; and Vault's
- * tokens, found from the body after their dot. The formats
+ * Adobe, Flutterwave, Octopus Deploy, Razorpay's key ids; and Atlassian's and Bitbucket's
+ * tokens, Firebase Cloud Messaging's legacy server keys, JFrog's and Alibaba's keys, Square's
+ * production tokens, Meta's access tokens and NATS NKey seeds, whose prefixes no delimiter
+ * ends; and Vault's tokens, found from the body after their dot. The formats
  * are the vendors' own, as the public gitleaks and trufflehog rules collect them; a prefix
  * without its exact body ({@code dckr_pat_test}, {@code pypi-proxy}) is left alone. Not
  * Infracost's {@code ico-} and 32 letters and digits: an asset's name and MD5 fingerprint
@@ -80,6 +80,8 @@ final class VendorTokens {
         new TokenFormat("FLWSECK-", "h{32}-A{1}"), // Flutterwave secret key: its last char is X
         new TokenFormat("FLWSECK_TEST-", "h{32}-A{1}"),
         new TokenFormat("API-", "A{26}"), // Octopus Deploy
+        new TokenFormat("rzp_live_", "a{14}"), // Razorpay key id: the secret goes with it
+        new TokenFormat("rzp_test_", "a{14}"),
     };
 
     /**
@@ -98,6 +100,9 @@ final class VendorTokens {
         new TokenFormat("EAAC", "a{100,400}"),
         new TokenFormat("EAAG", "a{100,400}"),
         new TokenFormat("EAAM", "a{100,400}"),
+        new TokenFormat("SUA", "A{55}"), // NATS NKey seeds (a private key): user, account, operator
+        new TokenFormat("SAA", "A{55}"),
+        new TokenFormat("SOA", "A{55}"),
     };
 
     /**

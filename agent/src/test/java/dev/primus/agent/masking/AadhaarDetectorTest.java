@@ -75,7 +75,8 @@ class AadhaarDetectorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "ref 726018159082 ok                         | ref [AADHAAR] ok",
+        "id 726018159082 ok                          | id [AADHAAR] ok",
+        "Aadhaar linked to account: 339099603089     | Aadhaar linked to account: [AADHAAR]",
         "barn:aws:iam::726018159082:role             | barn:aws:iam::[AADHAAR]:role",
         "arn:aws:s3:::bucket/726018159082            | arn:aws:s3:::bucket/[AADHAAR]",
         "491827364507.dkr                            | [AADHAAR].dkr",
@@ -89,9 +90,9 @@ class AadhaarDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
-    /** Each passes Verhoeff; the words around it call it a count or an id. */
+    /** Each passes Verhoeff; the words around it call it a count. */
     @ParameterizedTest
-    @ValueSource(strings = {"id 726018159082 ok", "offset=726018159082", "txid 726018159082 committed",
+    @ValueSource(strings = {"offset=726018159082", "txid 726018159082 committed", "rows=726018159082",
         "wrote 726018159082 bytes", "Total bytes staged 726018159082", "{\"sizeBytes\": 726018159082}"})
     void leavesATwelveDigitRunTheWordsAroundCallACountAlone(String text) {
         assertEquals(text, masker.mask(text));
@@ -103,6 +104,9 @@ class AadhaarDetectorTest {
         "uid=726018159082 offset=3          | uid=[AADHAAR] offset=3",
         "Aadhaar no. 726018159082 bytes     | Aadhaar no. [AADHAAR] bytes",
         "customer 7260 1815 9082 size       | customer [AADHAAR] size",
+        "CKYC search idType=E idNo=726018159082 | CKYC search idType=E idNo=[AADHAAR]",
+        "KycDocument(type=AADHAAR, id=726018159082) | KycDocument(type=AADHAAR, id=[AADHAAR])",
+        "{\"idType\":\"AADHAAR\",\"idNumber\":\"726018159082\"} | {\"idType\":\"AADHAAR\",\"idNumber\":\"[AADHAAR]\"}",
     })
     void masksATwelveDigitNumberAnAadhaarWordNamesOrThatIsGrouped(String text, String masked) {
         assertEquals(masked, masker.mask(text));

@@ -37,8 +37,21 @@ class AzureStorageKeyDetectorTest {
         assertEquals(form.replace("{}", "[AZURE_STORAGE_KEY]"), masker.mask(form.replace("{}", KEY)));
     }
 
+    /** SignalR's, Web PubSub's and Communication Services' 32-byte access keys: 43 base64 chars and "=". */
     @ParameterizedTest
     @ValueSource(strings = {
+        "Endpoint=https://acme-signalr.service.signalr.net;AccessKey={};Version=1.0;",
+        "Endpoint=https://acme.webpubsub.azure.com;AccessKey={};Version=1.0;",
+        "endpoint=https://acme-acs.communication.azure.com/;accesskey={}",
+    })
+    void masksAThirtyTwoByteAccessKey(String form) {
+        String key = "6Sz7FhyiaJw+TjCDT423k7vSawAXVSsdtvapyRvMH/g=";
+        assertEquals(form.replace("{}", "[AZURE_STORAGE_KEY]"), masker.mask(form.replace("{}", key)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "AccessKey=6Sz7FhyiaJw+TjCDT423k7vSawAXVSsdtvapyRvMH/=", "AccessKey=6Sz7FhyiaJw+TjCDT423k7vSawAXVSsdtvapyRvMH/gA=",
         "AccountKey=" + "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMG==", // 85 + ==
         "AccountKey=" + "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGwA=", // one '='
         "AccountKey=" + "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq_K1SZFPTOtr_KBHBeksoGMGw==", // base64url

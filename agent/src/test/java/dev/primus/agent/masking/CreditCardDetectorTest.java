@@ -17,6 +17,7 @@ class CreditCardDetectorTest {
         "5555555555554444", "2223003122003222", // Mastercard 51-55 and 2-series
         "378282246310005", "3782 822463 10005", // Amex, also in its 4-6-5 grouping
         "6011111111111117", "3530111333300000", "30569309025904", "6200000000000005", "6759649826438453",
+        "8172001234567892", "5085001234567894", "6070001234567899", "8172 0012 3456 7892", // RuPay
     })
     void masksCardNumbersOfEveryNetworkAndGrouping(String card) {
         assertEquals("paid with [CREDIT_CARD] today", masker.mask("paid with " + card + " today"));

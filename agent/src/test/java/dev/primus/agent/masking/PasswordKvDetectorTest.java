@@ -847,6 +847,9 @@ class PasswordKvDetectorTest {
         "url=jdbc:oracle:thin:app/s3cr3t@db:1521:ORCL   | url=jdbc:oracle:thin:app/[PASSWORD_KV]@db:1521:ORCL",
         "sqlplus scott/tiger@ORCL                        | sqlplus scott/[PASSWORD_KV]@ORCL",
         "keytool -list -storepass:Chang3it -v            | keytool -list -storepass:[PASSWORD_KV] -v",
+        "paytm.merchantKey=kbzk1DSbJiV_O3p5              | paytm.merchantKey=[PASSWORD_KV]",
+        "payu.merchant.salt=4R38IvwiV57FwVpsgOv salt-index=1 | payu.merchant.salt=[PASSWORD_KV] salt-index=1",
+        "ccavenue.working-key=9b1f3c5e7a9d2b4f6c8e0a1b3d5f | ccavenue.working-key=[PASSWORD_KV]",
         "  .dockerconfigjson: eyJhdXRocyI6eyJnaGNyLmlvIjp7fX19 | "
             + "  .dockerconfigjson: [PASSWORD_KV]",
         "The generated password for the elastic built-in superuser is : Xq7_k2mZp*R9w=LnT4vB | "

@@ -92,6 +92,7 @@ class VendorTokenDetectorTest {
         "EAAMF6yIEUZAZ1R5PWZD3qyW0FAmkmTstzluPyAkfNAO8XFQ3sR4Kos9CW1tQSc8DDJ1r58dQ2FkpoJwcW63Vmn4W1LlmT089Y17e4tC"
                 + "eDB7XPd2dZTisCUbY1Rx",
         "hvs.CAESvTHKtiIPTppRpomNDBjRLOXeiQtmhkJACKTFDayOSAguhfnCixKP09AnqjYFGuMLBqGoTvYzhF9s4WMYR9IehS87jCe",
+        "SUABYPSM6DKYCLXXX6MBCASUCFRB3XFSO2D4D3Q6IIOW2VFACUGRQPWROA", "rzp_live_u9nqVA3ZsN4rHV",
         "hvb.AAAAAQiIOSXFc6Nh7_PtZNYAAvjIrXTa9cDxIzLjz9ilp2nM8Z4WwcdtdgJzp8P7mTohsgnrb44Ds0EXR-ox_EVybB6X22ErphBWa"
                 + "fZa75WVaOVQMQT948pt2h91AoliUjoLFrvIuzPhqmO_y-6pLE7dbv_h",
     };
@@ -163,7 +164,7 @@ class VendorTokenDetectorTest {
         "EAAGshort", "EAACEdEose0cBA", "CAES", "hvs.CAES", "hvs.CAESshort",
         "xhvs.CAESvTHKtiIPTppRpomNDBjRLOXeiQtmhkJACKTFDayOSAguhfnCixKP09AnqjYFGuMLBqGoTvYzhF9s4WMYR9IehS87jCe",
         "CAESvTHKtiIPTppRpomNDBjRLOXeiQtmhkJACKTFDayOSAguhfnCixKP09AnqjYFGuMLBqGoTvYzhF9s4WMYR9IehS87jCe",
-        "hvb.AAAAAQ", "CACHE.CAES", "obj.CAESAR",
+        "hvb.AAAAAQ", "CACHE.CAES", "obj.CAESAR", "SUAVE", "SOAP", "rzp_live_short", "rzp_test_",
         "xGOCSPX-1mVwFTjGIXgs2BC2uHzskSi8ef4I",
         "xATATT3xFfGF06FigT-0hzromVAy3I5CE7r8ymuCQ0AbaJOOKkelDuv1ZNFE27bemvB7KuIFW1MOlKE2YsaeDio_m-7UmE6dQR4lJf"
                 + "PRzesrc98XD5YbMa3C2o-33rK99nehpdLQ5yvq3I2H87EZyOl2ff8Z2ucn19Oi-r2uSeVWzyDdPE=1BA5F7AF",
