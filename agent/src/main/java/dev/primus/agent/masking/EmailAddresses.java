@@ -8,7 +8,8 @@ package dev.primus.agent.masking;
  * labels with a letters-only top-level label of two or more. So {@code @Override},
  * {@code foo@bar} and {@code lib@1.2.3} are not addresses. Letters and digits are those of any
  * script, as internationalised addresses (RFC 6531) and domains are written:
- * {@code jürgen.müller@müller-bau.de}, {@code виктор@пример.рф}.
+ * {@code jürgen.müller@müller-bau.de}, {@code виктор@пример.рф}. Also a UPI payment address, the
+ * same shape with a payment app's or bank's handle for a domain ({@code gaurav.kumar@okhdfcbank}).
  */
 final class EmailAddresses {
     private static final int MAX_LOCAL = 64;
@@ -28,6 +29,17 @@ final class EmailAddresses {
         // user@1000.service), in every system log; not "target", which is a top-level domain.
         "service", "socket", "timer", "path", "slice", "scope", "device", "swap", "mount", "automount"};
 
+    /**
+     * The handles of UPI payment addresses, as NPCI lists them for the apps and banks most people
+     * use: PhonePe, Google Pay, Paytm, Amazon Pay, BHIM, WhatsApp, the banks' own.
+     */
+    private static final String[] UPI_HANDLES = {"ybl", "ibl", "axl", "okaxis", "okhdfcbank", "okicici", "oksbi", "paytm",
+        "ptyes", "ptaxis", "pthdfc", "ptsbi", "apl", "yapl", "rapl", "upi", "icici", "hdfcbank", "sbi", "axisbank", "axisb",
+        "kotak", "indus", "federal", "yesbank", "idfcbank", "idfcfirst", "rbl", "boi", "pnb", "barodampay",
+        "unionbankofindia", "cnrb", "ikwik", "freecharge", "airtel", "jio", "waicici", "wahdfcbank", "waaxis", "wasbi",
+        "fbl", "jupiteraxis", "naviaxis", "superyes", "abfspay", "aubank", "kvb", "kbl", "dbs", "hsbc", "citi", "myicici"};
+    private static final int MAX_UPI_HANDLE = 16;
+
     private EmailAddresses() {
     }
 
@@ -41,6 +53,9 @@ final class EmailAddresses {
         // The domain first: most '@' in a log line are no address ("Endpoint@1f2e3d"), and the
         // few chars after one tell so at once, where the local part is read back up to 64 chars.
         int domainEnd = domainEnd(s, domain, end);
+        if (domainEnd < 0) {
+            domainEnd = upiHandleEnd(s, domain, end);
+        }
         if (domainEnd < 0) {
             return Match.NONE;
         }
@@ -174,6 +189,24 @@ final class EmailAddresses {
         }
         return isTopLevel(s, lastLabel, stop) && !isFileExtension(s, lastLabel, stop) && !isClusterName(s, at, stop)
                 ? stop : -1;
+    }
+
+    /**
+     * The end of a UPI payment address's handle at {@code at} ({@code gaurav.kumar@okhdfcbank},
+     * {@code 9876543210@ybl}): one word of lower-case letters that is one of {@link #UPI_HANDLES};
+     * or -1. A UPI id names a person's bank account as an address names their mailbox, and is
+     * written in the same shape without a dot.
+     */
+    private static int upiHandleEnd(CharSequence s, int at, int end) {
+        int stop = at;
+        while (stop < end && stop - at <= MAX_UPI_HANDLE && CharClass.isLower(s.charAt(stop))) {
+            stop++;
+        }
+        if (stop == at || stop - at > MAX_UPI_HANDLE || CharClass.wordAt(s, stop, end)
+                || stop < end && s.charAt(stop) == '.' && CharClass.wordAt(s, stop + 1, end)) {
+            return -1;
+        }
+        return TextSearch.isOneOf(s, at, stop, UPI_HANDLES) ? stop : -1;
     }
 
     /**

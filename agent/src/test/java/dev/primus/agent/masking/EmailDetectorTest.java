@@ -40,6 +40,23 @@ class EmailDetectorTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "UPI collect: {\"vpa\":\"gaurav.kumar@okhdfcbank\",\"amount\":\"499.00\"}"
+            + " | UPI collect: {\"vpa\":\"[EMAIL]\",\"amount\":\"499.00\"}",
+        "payerVpa=rahulsharma1990@paytm status=SUCCESS  | payerVpa=[EMAIL] status=SUCCESS",
+        "paid to asha.r@ybl.                            | paid to [EMAIL].",
+    })
+    void masksAUpiPaymentAddress(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rabbit@upinode", "x@paytm.internal.example.log", "thread@SBI", "git@upi:repo", "a@ybl2"})
+    void leavesWhatIsNoUpiAddressAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"john.o'brien@example.com", "d'angelo@example.com", "o'neil.o'hara@example.ie"})
     void takesAnApostropheInANameIntoTheAddress(String email) {
         assertEquals("contact [EMAIL] now", masker.mask("contact " + email + " now"));
