@@ -68,7 +68,7 @@ final class CountNames {
         while (stop < end && CharClass.isWord(s.charAt(stop))) {
             stop++;
         }
-        return isOneOf(s, start, stop, words);
+        return TextSearch.isOneOfIgnoreCase(s, start, stop, words);
     }
 
     /**
@@ -111,7 +111,7 @@ final class CountNames {
             }
             // Not a unit further back that counts a number of its own: "Refund of 3 items sent to 9876543210".
             counter |= kind > 0 && (keyed || nearest || !numberBefore(s, limit, tokenStart));
-            nearest &= isOneOf(s, tokenStart, tokenEnd, FILLERS);
+            nearest &= TextSearch.isOneOfIgnoreCase(s, tokenStart, tokenEnd, FILLERS);
             tokenEnd = tokenStart;
             while (tokenEnd > limit && s.charAt(tokenEnd - 1) == ' ') {
                 tokenEnd--;
@@ -140,12 +140,12 @@ final class CountNames {
                 continue;
             }
             int wordEnd = humpEnd(s, word, stop);
-            if (isOneOf(s, word, wordEnd, personalWords)) {
+            if (TextSearch.isOneOfIgnoreCase(s, word, wordEnd, personalWords)) {
                 return -1;
             }
-            boolean counted = isOneOf(s, word, wordEnd, key ? COUNTED : COUNTED_NOUNS);
-            boolean counter = anyCounter && isOneOf(s, word, wordEnd, COUNTERS)
-                    && (idsCount || !isOneOf(s, word, wordEnd, ID_WORDS));
+            boolean counted = TextSearch.isOneOfIgnoreCase(s, word, wordEnd, key ? COUNTED : COUNTED_NOUNS);
+            boolean counter = anyCounter && TextSearch.isOneOfIgnoreCase(s, word, wordEnd, COUNTERS)
+                    && (idsCount || !TextSearch.isOneOfIgnoreCase(s, word, wordEnd, ID_WORDS));
             if (counted || counter) {
                 kind = 1;
             }
@@ -181,14 +181,5 @@ final class CountNames {
         String[] all = java.util.Arrays.copyOf(words, words.length + more.length);
         System.arraycopy(more, 0, all, words.length, more.length);
         return all;
-    }
-
-    private static boolean isOneOf(CharSequence s, int start, int stop, String[] words) {
-        for (String word : words) {
-            if (TextSearch.equalsIgnoreCase(s, start, stop, word)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
