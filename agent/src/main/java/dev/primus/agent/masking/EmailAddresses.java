@@ -22,6 +22,9 @@ final class EmailAddresses {
     private static final String[] SSH_COMMANDS = {"ssh", "scp", "sftp", "rsync", "mosh", "ssh-copy-id"};
     /** The SSH user of every git host (GitHub, GitLab, Bitbucket): {@code git@github.com}. */
     private static final String GIT_USER = "git";
+    /** What a Linux kernel's boot banner says before its version: {@link #isKernelBuilder}. */
+    private static final String KERNEL_BANNER = "Linux version ";
+    private static final int MAX_KERNEL_VERSION = 64;
     private static final String[] FILE_EXTENSIONS = {"log", "txt", "json", "xml", "yml", "yaml", "properties", "conf",
         "cfg", "ini", "java", "class", "jar", "war", "lock", "pid", "tmp", "bak", "gz", "csv", "sql", "out", "err",
         "html", "htm", "png", "jpg", "gif", "pem", "crt", "der", "jks", "sock",
@@ -62,7 +65,7 @@ final class EmailAddresses {
         int start = localStart(s, from, at);
         return start < 0 || isRemote(s, start, at, domainEnd, end) && !CommandPasswordFlags.isCurlUser(s, from, start)
                 || isKerberosPrincipal(s, from, start, domain, domainEnd)
-                || isSshLogin(s, from, start) ? Match.NONE : Match.of(start, domainEnd);
+                || isSshLogin(s, from, start) || isKernelBuilder(s, from, start) ? Match.NONE : Match.of(start, domainEnd);
     }
 
     /**
@@ -118,6 +121,24 @@ final class EmailAddresses {
             i = word;
         }
         return false;
+    }
+
+    /**
+     * Whether the address is the one a Linux kernel names its builder by in the banner every boot
+     * log holds, {@code Linux version 6.1.0-18-amd64 (debian-kernel@lists.debian.org) (gcc-12 ...)}:
+     * a distribution's build account or list, not a person's mailbox. Only right after the banner's
+     * words and version.
+     */
+    private static boolean isKernelBuilder(CharSequence s, int from, int start) {
+        int version = start - 2;
+        if (version <= from || s.charAt(start - 1) != '(' || s.charAt(version) != ' ') {
+            return false;
+        }
+        int i = version;
+        while (i > from && version - i <= MAX_KERNEL_VERSION && s.charAt(i - 1) > ' ') {
+            i--;
+        }
+        return i < version && TextSearch.startsWith(s, i - KERNEL_BANNER.length(), i, KERNEL_BANNER);
     }
 
     /** A char a remote's path starts with: {@code acme/app.git}, {@code /srv/repo.git}, {@code ~/repo}. */

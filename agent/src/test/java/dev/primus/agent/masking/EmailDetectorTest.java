@@ -206,4 +206,23 @@ class EmailDetectorTest {
     void masksAnAddressNearTheWordSshOutsideItsCommand(String text, String masked) {
         assertEquals(masked, masker.mask(text));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "kernel: Linux version 2.6.5-1.358 (bhcompile@bugs.build.redhat.com) (gcc version 3.3.3 20040412) #1 Sat May 8",
+        "[    0.000000] Linux version 6.1.0-18-amd64 (debian-kernel@lists.debian.org) (gcc-12 (Debian 12.2.0-14) 12.2.0)",
+        "Linux version 5.15.0-91-generic (buildd@lcy02-amd64-045.buildd) (gcc (Ubuntu 11.4.0-1ubuntu1~22.04) 11.4.0)"})
+    void leavesTheBuilderInALinuxKernelsBootBannerAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Linux version 6.1 mailed to (bob@example.com)   | Linux version 6.1 mailed to ([EMAIL])",
+        "contact (bob@example.com) about Linux version 6 | contact ([EMAIL]) about Linux version 6",
+        "version 6.1.0 (bob@example.com)                 | version 6.1.0 ([EMAIL])",
+    })
+    void masksAnAddressNearTheKernelBannersWordsOutsideIt(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
 }
