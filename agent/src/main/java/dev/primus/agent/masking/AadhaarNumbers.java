@@ -6,7 +6,8 @@ package dev.primus.agent.masking;
  * a word names them ({@code aadhaar 201905061230}), and so is the all-digit last group of a UUID.
  * A grouped number followed by more digits ({@code 2341 2341 2346 2024}) is still masked: an
  * Aadhaar number next to a year or an amount is likelier than a 16-digit id that is not a card
- * yet passes Verhoeff.
+ * yet passes Verhoeff. One right after another group of four ({@code 6379 9092 2181 9200}) is a
+ * row of numbers, unless an Aadhaar word names it.
  *
  * <p>A bare run is also left alone where it is a cloud account id (AWS and GCP ids have twelve
  * digits, and one in ten passes Verhoeff): a field of an ARN ({@code arn:aws:iam::726018159082:role/x}),
@@ -26,6 +27,8 @@ final class AadhaarNumbers {
     private static final String REGISTRY = ".dkr.";
     /** How far back on its line an Aadhaar number's word is looked for before an account's. */
     private static final int MAX_AADHAAR_BEFORE = 64;
+    /** The digits of each of a grouped number's groups. */
+    private static final int GROUP = 4;
 
     private AadhaarNumbers() {
     }
@@ -41,7 +44,8 @@ final class AadhaarNumbers {
         if (separator == ' ' || separator == '-') {
             stop = at + 14;
             if (!CharClass.digits(s, at + 5, 4, end) || stop > end || s.charAt(at + 9) != separator
-                    || !CharClass.digits(s, at + 10, 4, end)) {
+                    || !CharClass.digits(s, at + 10, 4, end)
+                    || afterNumber(s, from, at, separator) && !KeywordBefore.names(s, from, at, KeywordBefore.AADHAAR)) {
                 return Match.NONE;
             }
         } else {
@@ -109,6 +113,19 @@ final class AadhaarNumbers {
 
     private static boolean isArnFieldChar(char c) {
         return CharClass.isAlnum(c) || c == '-' || c == ':';
+    }
+
+    /**
+     * Whether a group of four digits and the groups' separator stand right before the grouped
+     * number at {@code at}, the group a word of its own: three groups out of a row of numbers
+     * ({@code ports 6379 9092 2181 9200 27017}), one in ten of which passes Verhoeff, not an
+     * Aadhaar number, which a word or a key precedes. Not a date's or time's last field
+     * ({@code 2026-11-24 2341 2341 2346}).
+     */
+    private static boolean afterNumber(CharSequence s, int from, int at, char separator) {
+        int group = at - 1 - GROUP;
+        return group >= from && s.charAt(at - 1) == separator && CharClass.digits(s, group, GROUP, at - 1)
+                && (group == from || s.charAt(group - 1) == separator || s.charAt(group - 1) == '\n');
     }
 
     private static boolean nextToDash(CharSequence s, int from, int start, int stop, int end) {

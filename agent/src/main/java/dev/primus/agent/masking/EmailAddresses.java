@@ -25,6 +25,10 @@ final class EmailAddresses {
     /** What a Linux kernel's boot banner says before its version: {@link #isKernelBuilder}. */
     private static final String KERNEL_BANNER = "Linux version ";
     private static final int MAX_KERNEL_VERSION = 64;
+    /** The header or field that names a mail's id, compared as keys are: {@link #isMessageId}. */
+    private static final String MESSAGE_ID = "messageid";
+    /** The name RabbitMQ gives every node of a cluster before its host. */
+    private static final String RABBIT_NODE = "rabbit";
     private static final String[] FILE_EXTENSIONS = {"log", "txt", "json", "xml", "yml", "yaml", "properties", "conf",
         "cfg", "ini", "java", "class", "jar", "war", "lock", "pid", "tmp", "bak", "gz", "csv", "sql", "out", "err",
         "html", "htm", "png", "jpg", "gif", "pem", "crt", "der", "jks", "sock",
@@ -65,7 +69,8 @@ final class EmailAddresses {
         int start = localStart(s, from, at);
         return start < 0 || isRemote(s, start, at, domainEnd, end) && !CommandPasswordFlags.isCurlUser(s, from, start)
                 || isKerberosPrincipal(s, from, start, domain, domainEnd)
-                || isSshLogin(s, from, start) || isKernelBuilder(s, from, start) ? Match.NONE : Match.of(start, domainEnd);
+                || isSshLogin(s, from, start) || isKernelBuilder(s, from, start) || isMessageId(s, from, start)
+                || isRabbitNode(s, start, at) ? Match.NONE : Match.of(start, domainEnd);
     }
 
     /**
@@ -139,6 +144,33 @@ final class EmailAddresses {
             i--;
         }
         return i < version && TextSearch.startsWith(s, i - KERNEL_BANNER.length(), i, KERNEL_BANNER);
+    }
+
+    /**
+     * Whether the address is a mail's Message-ID in its angle brackets, as a mail server logs it
+     * ({@code message-id=<20240314032550.4F2A81C0B3D@mail01.example.com>}, Postfix's cleanup) or a
+     * client ({@code Message-ID: <CAH2x...@mail.gmail.com>}): a name the sender's host made up.
+     */
+    private static boolean isMessageId(CharSequence s, int from, int start) {
+        int i = start - 1;
+        if (i <= from || s.charAt(i) != '<') {
+            return false;
+        }
+        if (s.charAt(i - 1) == ' ') {
+            i--;
+        }
+        if (i <= from || (s.charAt(i - 1) != '=' && s.charAt(i - 1) != ':')) {
+            return false;
+        }
+        return KeyedValue.keyEndsWith(s, from, i - 1, MESSAGE_ID);
+    }
+
+    /**
+     * Whether the address is a RabbitMQ node's Erlang name, {@code rabbit@} and its host
+     * ({@code rabbit@rabbitmq-0.rabbitmq-nodes.default}), as every RabbitMQ log and CLI names one.
+     */
+    private static boolean isRabbitNode(CharSequence s, int start, int at) {
+        return at - start == RABBIT_NODE.length() && TextSearch.startsWith(s, start, at, RABBIT_NODE);
     }
 
     /** A char a remote's path starts with: {@code acme/app.git}, {@code /srv/repo.git}, {@code ~/repo}. */

@@ -32,7 +32,8 @@ final class FrameworkValues {
         "valid", "verified", "unverified", "failed", "mismatch", "matched", "present", "absent",
         // Signature algorithms, as JOSE and HTTP message signatures name them ("Signature: RS256").
         "rs256", "rs384", "rs512", "hs256", "hs384", "hs512", "es256", "es384", "es512", "ps256", "ps384", "ps512",
-        "eddsa", "ed25519", "ed448", "hmac-sha256", "hmac-sha512", "rsa-sha256", "rsa-sha512", "ecdsa-sha256",
+        "eddsa", "ed25519", "ed448", "rsa", "dsa", "ecdsa", "hmac-sha256", "hmac-sha512", "rsa-sha256", "rsa-sha512",
+        "ecdsa-sha256",
         // OAuth 2.0's error codes (RFC 6749 5.2, RFC 6750 3.1): "Failed to refresh token: invalid_grant".
         "invalid_grant", "invalid_token", "invalid_request", "invalid_client", "invalid_scope", "unauthorized_client",
         "access_denied", "expired_token", "insufficient_scope", "unsupported_grant_type",
@@ -41,6 +42,10 @@ final class FrameworkValues {
         // YAML tags that load the value from elsewhere: Ansible Vault, CloudFormation, Home Assistant.
         "!vault", "!ref", "!sub", "!getatt", "!importvalue", "!secret", "!env"};
     private static final int MAX_WORD = 20;
+    /** The longest dotted setting's name {@link #isDottedPairAt} reads. */
+    private static final int MAX_SETTING = 64;
+    /** CloudTrail's {@code "sessionToken":"HIDDEN_DUE_TO_SECURITY_REASONS"} in every AssumeRole event. */
+    private static final String AWS_HIDDEN = "HIDDEN_DUE_TO_SECURITY_REASONS";
     /** The most digits and humps a class name a developer wrote holds ({@link #isRandomLooking}). */
     private static final int MAX_NAME_DIGITS = 4;
     private static final int MAX_NAME_HUMPS = 8;
@@ -95,6 +100,30 @@ final class FrameworkValues {
             }
         }
         return true;
+    }
+
+    /**
+     * A dotted setting and its '=' after a key's ':' and a space, the value a word: what the key
+     * labels is a setting, not a secret ({@code Retrieving credentials: auth.source=shared_credentials_file}).
+     * Asked after {@code credentials} only.
+     */
+    static boolean isDottedPairAt(CharSequence s, int at, int end) {
+        if (at >= end || !CharClass.isLetter(s.charAt(at))) {
+            return false;
+        }
+        boolean dotted = false;
+        for (int i = at + 1; i < end && i - at <= MAX_SETTING; i++) {
+            char c = s.charAt(i);
+            if (c == '=') {
+                return dotted && CharClass.isAlnum(s.charAt(i - 1)) && i + 1 < end && CharClass.isLetter(s.charAt(i + 1));
+            }
+            if (c == '.') {
+                dotted |= CharClass.isAlnum(s.charAt(i - 1)) && i + 1 < end && CharClass.isLetter(s.charAt(i + 1));
+            } else if (!CharClass.isAlnum(c) && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
@@ -255,8 +284,14 @@ final class FrameworkValues {
         return true;
     }
 
-    /** {@code ****}, OkHttp's {@code ██}, or three or more x: a value already hidden. */
+    /**
+     * {@code ****}, OkHttp's {@code ██}, three or more x, or what AWS CloudTrail writes in place of
+     * a session token ({@link #AWS_HIDDEN}): a value already hidden.
+     */
     private static boolean isHidden(CharSequence s, int start, int stop) {
+        if (stop - start == AWS_HIDDEN.length() && TextSearch.startsWith(s, start, stop, AWS_HIDDEN)) {
+            return true;
+        }
         char first = s.charAt(start);
         if (first != '*' && first != '\u2588' && ((first != 'x' && first != 'X') || stop - start < 3)) {
             return false;

@@ -72,6 +72,11 @@ final class PasswordValues {
         // application key (DD-APPLICATION-KEY), New Relic's insert key (X-Insert-Key); a symmetric key by
         // its cipher's name; an account's recovery code.
         "functionskey", "authkey", "applicationkey", "insertkey", "aeskey", "recoverycode",
+        // A search service's admin key (Algolia, Meilisearch), an analytics write key (Segment), a push
+        // service's or gateway's server key (Firebase Cloud Messaging, Midtrans); a password's shortest
+        // abbreviation ({@code DB_PW}, {@code LDAP_BIND_PW}, {@code bindPw}); OAuth's device code,
+        // which a device polls with until the user approves it.
+        "adminkey", "writekey", "serverkey", "pw", "devicecode",
         // Indian payment gateways' merchant secrets: Paytm's merchant key, PhonePe's salt key, PayU's and
         // Easebuzz's salt, CCAvenue's working key.
         "merchantkey", "saltkey", "salt", "workingkey",
@@ -157,8 +162,22 @@ final class PasswordValues {
     }
 
     private static final String[] SETTINGS = {"session_authorization"};
+    /**
+     * Tokens that are cursors, not credentials: what a paged or streaming API hands back to be
+     * sent with the next call (AWS's {@code nextToken}, {@code NextContinuationToken}, CloudWatch
+     * Logs' {@code nextSequenceToken}, Google's {@code pageToken}, a sync or resume point), and
+     * .NET's {@code CancellationToken}. Compared as keys are, ignoring case and '_', '-', '.'.
+     */
+    private static final String[] CURSOR_TOKENS = {"nexttoken", "pagetoken", "nextpagetoken", "sequencetoken",
+        "nextsequencetoken", "continuationtoken", "nextcontinuationtoken", "paginationtoken", "synctoken",
+        "nextsynctoken", "resumetoken", "cancellationtoken", "changetoken"};
     private static final String[] SCHEMES = {"basic", "bearer", "digest", "token", "negotiate"};
     private static final int MAX_SPACES = 3;
+    /**
+     * The most spaces read back from a '=' to its key: a plan or dump that aligns its '=' in a
+     * column, as Terraform's does ({@code + password                = "x"}).
+     */
+    private static final int MAX_ALIGNMENT = 48;
     /** How far a value, a quoted string or a bracket is read before it is judged; an unquoted value longer is a value. */
     private static final int MAX_QUOTED = 4096;
     private static final int MAX_SCHEME = 32;
@@ -177,6 +196,11 @@ final class PasswordValues {
     private static final String IDENTIFIED_BY = "identified by";
     /** Between a quoted key and its quoted value: {@code 'keystorePass' to 'x'}. */
     private static final String QUOTED_TO = "' to ";
+    /** Keys that a test runner's or a mail server's summary gives a count ({@link #isCount}). */
+    private static final String[] COUNTER_KEYS = {"pass", "auth"};
+    private static final int MAX_COUNTER_DIGITS = 3;
+    /** Between a plan's old value and its new one: {@link #changedValueEnd}. */
+    private static final String CHANGED_TO = " -> ";
 
     private PasswordValues() {
     }
@@ -332,6 +356,22 @@ final class PasswordValues {
         return stop > space + 3 ? stop : -1;
     }
 
+    /**
+     * Where the new value ends when the quoted value at {@code value}, closed at {@code stop}, is
+     * an old one a plan shows changed ({@code ~ password = "old" -> "new"}, Terraform's): both are
+     * masked as one. -1 otherwise.
+     */
+    private static int changedValueEnd(CharSequence s, int value, int stop, int end) {
+        char quote = s.charAt(value);
+        int next = stop + 1 + CHANGED_TO.length();
+        if (!CharClass.isQuote(quote) || stop >= end || s.charAt(stop) != quote
+                || !TextSearch.startsWith(s, stop + 1, end, CHANGED_TO) || next >= end || s.charAt(next) != quote) {
+            return -1;
+        }
+        int close = closingQuote(s, next + 1, end, quote);
+        return close < end ? close : -1;
+    }
+
     /** {@code password -> x}: a Scala {@code Map}'s {@code toString}; the value as after '='. */
     private static long arrowKeyValue(CharSequence s, int from, int at, int end) {
         int keyEnd = skipSpacesBack(s, from, at);
@@ -417,7 +457,7 @@ final class PasswordValues {
         if (separator == ':' && isProcessTag(s, from, at)) {
             return Match.NONE; // syslog's "passwd[9012]: password changed for deploy": a program and its pid
         }
-        int keyEnd = skipSpacesBack(s, from, at);
+        int keyEnd = separator == '=' ? skipSpacesBack(s, from, at, MAX_ALIGNMENT) : skipSpacesBack(s, from, at);
         if (keyEnd > from && (CharClass.isQuote(s.charAt(keyEnd - 1)) || s.charAt(keyEnd - 1) == '`')) {
             keyEnd--; // or a backtick: MySQL's quoted column, `password`='x'
             if (keyEnd > from && s.charAt(keyEnd - 1) == '\\') {
@@ -432,6 +472,10 @@ final class PasswordValues {
                 || separator == ':' && JsonWebKeys.isPrivateMember(s, from, keyEnd, end);
         if (secret && separator == ':' && namesWhereThePasswordIs(s, from, keyEnd, at, end)) {
             return Match.NONE;
+        }
+        if (!secret && separator == '=' && ContextualKeys.namesSecret(s, from, keyEnd)) {
+            long value = valueOfKey(s, from, at, keyEnd, -1, end);
+            return value != Match.NONE && ContextualKeys.isSecretValue(s, from, keyEnd, value) ? value : Match.NONE;
         }
         if (!secret) {
             if (separator != ':' || key >= 0) {
@@ -466,6 +510,10 @@ final class PasswordValues {
         }
         if (isCount(s, from, keyEnd, key, value, end)) {
             return Match.NONE;
+        }
+        if (separator == ':' && value > at + 1 && key >= 0 && isOneOf(KEYS[key], CREDENTIAL_KEYS)
+                && FrameworkValues.isDottedPairAt(s, value, end)) {
+            return Match.NONE; // "credentials: auth.source=shared_credentials_file": a setting follows the label
         }
         if (key >= 0 && isOneOf(KEYS[key], DIGIT_KEYS) && !isDigitCode(s, value, end)) {
             return Match.NONE;
@@ -508,6 +556,10 @@ final class PasswordValues {
             return Match.NONE; // logfmt: "authorization=missing method=GET" holds no credential
         }
         long plain = valueAt(s, value, end, authorization);
+        int changedTo = plain == Match.NONE ? -1 : changedValueEnd(s, value, Match.end(plain), end);
+        if (changedTo > 0) {
+            return Match.of(Match.start(plain), changedTo);
+        }
         if (plain == Match.NONE || Match.end(plain) >= end || s.charAt(Match.end(plain)) != ' ') {
             return plain;
         }
@@ -586,20 +638,41 @@ final class PasswordValues {
     }
 
     /**
-     * A count after the key {@code pass} written as a word of its own: a test run's summary
-     * ({@code pass=124 fail=0}, {@code PASS: 12}) or a kubectl secret's size ({@code password:  16 bytes}).
+     * A count after the key {@code pass} or {@code auth} written as a word of its own: a test run's
+     * summary ({@code pass=124 fail=0}, {@code PASS: 12}), Postfix's count of a client's commands
+     * ({@code ehlo=1 auth=0/1 quit=1 commands=3/4}, tried and all: at most {@link #MAX_COUNTER_DIGITS}
+     * digits each), or a kubectl secret's size ({@code password:  16 bytes}).
      */
     private static boolean isCount(CharSequence s, int from, int keyEnd, int key, int value, int end) {
-        int stop = value;
-        while (stop < end && CharClass.isDigit(s.charAt(stop))) {
-            stop++;
-        }
-        if (stop == value || (stop < end && CharClass.isWord(s.charAt(stop)))) {
+        int stop = digitsEnd(s, value, end);
+        if (stop == value) {
             return false;
         }
-        boolean wholePass = key >= 0 && KEYS[key].equals("pass") && keyEnd - 4 >= from
-                && (keyEnd - 4 == from || !CharClass.isWord(s.charAt(keyEnd - 5)));
-        return wholePass || TextSearch.startsWith(s, stop, end, " bytes");
+        int digits = stop - value;
+        if (stop + 1 < end && s.charAt(stop) == '/' && CharClass.isDigit(s.charAt(stop + 1))) {
+            stop = digitsEnd(s, stop + 1, end); // tried/done
+        }
+        if (stop < end && CharClass.isWord(s.charAt(stop))) {
+            return false;
+        }
+        if (TextSearch.startsWith(s, stop, end, " bytes")) {
+            return true;
+        }
+        if (key < 0 || !isOneOf(KEYS[key], COUNTER_KEYS)) {
+            return false;
+        }
+        int name = keyEnd - KEYS[key].length();
+        boolean whole = name >= from && (name == from || !CharClass.isWord(s.charAt(name - 1)));
+        boolean small = digits <= MAX_COUNTER_DIGITS && stop - value <= 2 * MAX_COUNTER_DIGITS + 1;
+        return whole && (KEYS[key].equals("pass") || small);
+    }
+
+    private static int digitsEnd(CharSequence s, int at, int end) {
+        int i = at;
+        while (i < end && CharClass.isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /**
@@ -972,8 +1045,12 @@ final class PasswordValues {
     }
 
     private static int skipSpacesBack(CharSequence s, int from, int at) {
+        return skipSpacesBack(s, from, at, MAX_SPACES);
+    }
+
+    private static int skipSpacesBack(CharSequence s, int from, int at, int maxSpaces) {
         int i = at;
-        while (i > from && at - i < MAX_SPACES && s.charAt(i - 1) == ' ') {
+        while (i > from && at - i < maxSpaces && s.charAt(i - 1) == ' ') {
             i--;
         }
         return i;
@@ -1088,7 +1165,16 @@ final class PasswordValues {
      * {@code session_authorization} is the session's role name, reported at every connect.
      */
     private static boolean isSetting(CharSequence s, int from, int keyEnd) {
-        return TextSearch.endsWithWordOf(s, from, keyEnd, SETTINGS);
+        if (TextSearch.endsWithWordOf(s, from, keyEnd, SETTINGS)) {
+            return true;
+        }
+        for (String cursor : CURSOR_TOKENS) {
+            int start = KeyedValue.startOfName(s, from, keyEnd, cursor, false);
+            if (start >= 0 && (start == from || !CharClass.isAlnum(s.charAt(start - 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAuthorization(int key) {
@@ -1237,7 +1323,17 @@ final class PasswordValues {
             int close = TextSearch.indexOf(s, ']', nameEnd, (int) Math.min(end, (long) nameEnd + MAX_KEY));
             nameEnd = close < 0 ? nameEnd : close + 1;
         }
-        return nameEnd == at + 1 || (nameEnd < end && (s.charAt(nameEnd) == '=' || s.charAt(nameEnd) == ':'));
+        if (nameEnd == at + 1) {
+            // No name: a separator when nothing or a space, quote or bracket follows; the '&#' of a
+            // generated key (Django's SECRET_KEY) is the value's own.
+            return nameEnd >= end || !isValueSymbol(s.charAt(nameEnd));
+        }
+        return nameEnd < end && (s.charAt(nameEnd) == '=' || s.charAt(nameEnd) == ':');
+    }
+
+    /** A symbol a generated password holds, that no text after a separator starts with. */
+    private static boolean isValueSymbol(char c) {
+        return "!#$%*+@^~|?".indexOf(c) >= 0;
     }
 
     /** Where the name from {@code start} ends: at a char no name holds, at a ':', or past {@link #MAX_KEY} chars. */

@@ -161,4 +161,17 @@ class AadhaarDetectorTest {
             throw new AssertionError("commons-validator cannot compute a check digit for " + body, e);
         }
     }
+
+    @Test
+    void leavesThreeGroupsOutOfARowOfNumbersAlone() {
+        String row = "ports 5432 6379 9092 2181 9200 27017 and pids 1 412";
+        assertEquals(row, masker.mask(row));
+        assertEquals("ids 6379-9092-2181-9200 x", masker.mask("ids 6379-9092-2181-9200 x"));
+    }
+
+    @Test
+    void masksAGroupedNumberAfterANumberWhenItsWordNamesIt() {
+        assertEquals("aadhaar: [AADHAAR] 2024", masker.mask("aadhaar: 9092 2181 9200 2024"));
+        assertEquals("id [AADHAAR]", masker.mask("id 9092 2181 9200"));
+    }
 }

@@ -225,4 +225,24 @@ class EmailDetectorTest {
     void masksAnAddressNearTheKernelBannersWordsOutsideIt(String text, String masked) {
         assertEquals(masked, masker.mask(text));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "postfix/cleanup[20944]: 4F2A81C0B3D: message-id=<20240314032550.4F2A81C0B3D@mail01.example.com>",
+        "Message-ID: <CAH2xYz123abc@mail.gmail.com>",
+        "node           : rabbit@rabbitmq-0.rabbitmq-nodes.default",
+        "Starting broker... completed with 3 plugins. node rabbit@mq1.prod.example"})
+    void leavesMessageIdsAndRabbitMqNodesAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "from=<bob@example.com>                        | from=<[EMAIL]>",
+        "reply-to: <bob@example.com>                   | reply-to: <[EMAIL]>",
+        "mail to rabbit.fan@example.com                | mail to [EMAIL]",
+    })
+    void masksAddressesInAngleBracketsAndLocalPartsLikeANodes(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
 }

@@ -1099,4 +1099,47 @@ class PasswordKvDetectorTest {
     void leavesWhatFollowsAPasswordWordInProseAloneUnlessItReadsAsAPassword(String text) {
         assertEquals(text, masker.mask(text));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "DJANGO_SECRET_KEY=LydjSmmcNdrvhucI*HFw&#1eg9XsemYZ*p*B0XSziAs@%a5MvF | DJANGO_SECRET_KEY=[PASSWORD_KV]",
+        "password=Xk9&!mP2q&user=bob                                    | password=[PASSWORD_KV]&user=bob",
+        "password=Xk9mP2q& next                                         | password=[PASSWORD_KV]& next",
+        "'      + password                = \"Hs0vekDztG4JYP\"'          | '      + password                = \"[PASSWORD_KV]\"'",
+        "'      ~ master_password = \"OldPass1\" -> \"2mY897tIzgkXUcVi\"' | '      ~ master_password = \"[PASSWORD_KV]\"'",
+        "PASSWORD kibana_system = 97hbiahhZb7zThfTze                    | PASSWORD kibana_system = [PASSWORD_KV]",
+        "GET /cb?state=af0ifjsldkj&code=4/0AX4XfWjYz8kLmN2pQrStUvWxYz&scope=email | GET /cb?state=af0ifjsldkj&code=[PASSWORD_KV]&scope=email",
+        "/login/oauth2/code/keycloak?code=7f3a9c2e-41b0-4d7e-9a8f.5c6d7e8f9a0b | /login/oauth2/code/keycloak?code=[PASSWORD_KV]",
+        "'{\"device_code\":\"aFDdi5YtLA81vUSc8BV5NtS5c1bdClG9O6PKtUqY\"}' | '{\"device_code\":\"[PASSWORD_KV]\"}'",
+        "DB_PW=ljhtvah8poQI5Xd                                          | DB_PW=[PASSWORD_KV]",
+        "LDAP_BIND_PW=LXfRzBTJE4Eh361O5n                                | LDAP_BIND_PW=[PASSWORD_KV]",
+        "ALGOLIA_ADMIN_KEY=423b7a81ad7590f273e512bafd75145e             | ALGOLIA_ADMIN_KEY=[PASSWORD_KV]",
+        "segment.writeKey=Xk9mP2qLw8zT4vR7                              | segment.writeKey=[PASSWORD_KV]",
+        "auth=4821 sent                                                 | auth=[PASSWORD_KV] sent",
+        "basic_auth=123                                                 | basic_auth=[PASSWORD_KV]",
+        "credentials: hunter2Xk9                                        | credentials: [PASSWORD_KV]",
+        "password: a.b=cdef                                             | password: [PASSWORD_KV]",
+        "sessionToken=FwoGZXIvYXdzEBYaDH7Xk9mP2qLw8zT4vR7nB3c           | sessionToken=[PASSWORD_KV]",
+    })
+    void masksValuesOfKeysTheirPlaceNamesAndAlignedOrChangedValues(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "disconnect from unknown[203.0.113.9] ehlo=1 auth=0/1 rset=1 quit=1 commands=3/4",
+        "disconnect from mx[203.0.113.9] ehlo=1 auth=1 mail=1 rcpt=1 data=1 quit=1 commands=6",
+        "I adbd    : host-1: auth: RSA key fingerprint 4f:3a:2b:1c:0d:9e:8f:7a",
+        "PutLogEvents nextSequenceToken=49039859212382345678901234567890123456789012345678901234",
+        "ListObjectsV2 NextContinuationToken=1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM= pageToken=Xk9mP2qLw8zT",
+        "\"nextToken\": \"eyJ2IjoxLCJjIjoiWGs5bVAycUx3OHpUIn0\", \"next_page_token\": \"CAEQAA\"",
+        "Retrieving credentials: auth.source=shared_credentials_file profile=default",
+        "{\"credentials\":{\"sessionToken\":\"HIDDEN_DUE_TO_SECURITY_REASONS\"}}",
+        "GET /status?code=200&detail=ok", "GET /cb?code=ERR_TIMEOUT_WAITING_FOR_IDP&state=x",
+        "GET /cb?error=access_denied&code=short123",
+        "Changed password for user kibana_system", "the PASSWORD kibana_system = hidden",
+    })
+    void leavesCountersCursorsSettingsAndShortCodesAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
 }
