@@ -20,6 +20,9 @@ package dev.primus.agent.masking;
  *   {@code openssl}: {@code -k VALUE}, and whatever the command, {@code -pass}, {@code -passin} or
  *   {@code -passout pass:VALUE}; {@code az login}: {@code -p VALUE}; {@code ssh-keygen}: {@code -N VALUE}
  *   and {@code -P VALUE}.</li>
+ *   <li>HTTPie ({@code http}, {@code https}): {@code -a USER:PASSWORD} ({@code --auth} is a key's flag); {@code lftp}:
+ *   {@code -u USER,PASSWORD}; {@code smbclient} and {@code rpcclient}: {@code -U USER%PASSWORD}; of
+ *   each only the password.</li>
  * </ul>
  * The command is the nearest of these names before the flag, on the same command ({@link CommandWords}).
  */
@@ -28,6 +31,10 @@ final class CommandPasswordFlags {
     private static final int SPACED = 2;
     /** The value is {@code USER:PASSWORD}, of which only the password is masked. */
     private static final int USER_AND_PASSWORD = 4;
+    /** The value is {@code USER,PASSWORD} (lftp's), of which only the password is masked. */
+    private static final int USER_COMMA_PASSWORD = 8;
+    /** The value is {@code USER%PASSWORD} (Samba's), of which only the password is masked. */
+    private static final int USER_PERCENT_PASSWORD = 16;
 
     /** curl's flags that take {@code USER:PASSWORD}. */
     private static final String[] CURL_USER_FLAGS = {"-u", "-U", "--user", "--proxy-user"};
@@ -123,12 +130,14 @@ final class CommandPasswordFlags {
 
     private static long value(CharSequence s, int value, int end, int forms) {
         long found = PasswordValues.valueAt(s, value, end);
-        if (found == Match.NONE || (forms & USER_AND_PASSWORD) == 0) {
+        char separator = (forms & USER_AND_PASSWORD) != 0 ? ':' : (forms & USER_COMMA_PASSWORD) != 0 ? ','
+                : (forms & USER_PERCENT_PASSWORD) != 0 ? '%' : 0;
+        if (found == Match.NONE || separator == 0) {
             return found;
         }
-        int colon = TextSearch.indexOf(s, ':', Match.start(found), Match.end(found));
-        return colon < 0 || colon + 1 == Match.end(found) || FrameworkValues.isOne(s, colon + 1, Match.end(found))
-                ? Match.NONE : Match.of(colon + 1, Match.end(found));
+        int split = TextSearch.indexOf(s, separator, Match.start(found), Match.end(found));
+        return split < 0 || split + 1 == Match.end(found) || FrameworkValues.isOne(s, split + 1, Match.end(found))
+                ? Match.NONE : Match.of(split + 1, Match.end(found));
     }
 
     /**
@@ -194,6 +203,15 @@ final class CommandPasswordFlags {
         }
         if (is(s, name, end, "ssh-keygen")) {
             return letter == 'N' || letter == 'P' ? SPACED : 0;
+        }
+        if (is(s, name, end, "http") || is(s, name, end, "https")) { // HTTPie
+            return letter == 'a' ? ATTACHED | SPACED | USER_AND_PASSWORD : 0;
+        }
+        if (is(s, name, end, "lftp")) {
+            return letter == 'u' ? SPACED | USER_COMMA_PASSWORD : 0;
+        }
+        if (is(s, name, end, "smbclient") || is(s, name, end, "rpcclient")) {
+            return letter == 'U' ? ATTACHED | SPACED | USER_PERCENT_PASSWORD : 0;
         }
         return -1;
     }

@@ -1142,4 +1142,23 @@ class PasswordKvDetectorTest {
     void leavesCountersCursorsSettingsAndShortCodesAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "http -a bob:nPEZNHNgFbT9Xi POST api.example.com/orders     | http -a bob:[PASSWORD_KV] POST api.example.com/orders",
+        "https --auth bob:nPEZNHNgFbT9Xi api.example.com           | https --auth [PASSWORD_KV] api.example.com",
+        "lftp -u etl,fPFT0kdUPc1ayH sftp://sftp.partner.com         | lftp -u etl,[PASSWORD_KV] sftp://sftp.partner.com",
+        "smbclient //fs/share -U bob%c8e2DBL97WTOut                 | smbclient //fs/share -U bob%[PASSWORD_KV]",
+        "rpcclient -Ubob%c8e2DBL97WTOut 10.0.0.5                    | rpcclient -Ubob%[PASSWORD_KV] 10.0.0.5",
+    })
+    void masksThePasswordOfAUserFlagOfHttpieLftpAndSamba(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http -a bob api.example.com", "lftp -u etl sftp://sftp.partner.com",
+        "smbclient -L fs -U bob", "tar -a -cf x.tgz dir", "git log -a bob:x"})
+    void leavesUserFlagsWithoutAPasswordAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
 }

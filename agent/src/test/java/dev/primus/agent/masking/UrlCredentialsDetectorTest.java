@@ -152,4 +152,24 @@ class UrlCredentialsDetectorTest {
     void keepsTheHostOfAUrlWhosePasswordHoldsAnyChar(String text, String masked) {
         assertEquals(masked, masker.mask(text));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Starting bot 5463567634:AADnNXT3fpOiHtfpn_PlzPOhGS8NiChp311     | Starting bot 5463567634:[URL_CREDENTIALS]",
+        "rotated to 82796061:AAu31G5OSVD9kIcIugqj3bpB8cyOYPgJMM3, at 10:41 | rotated to 82796061:[URL_CREDENTIALS], at 10:41",
+    })
+    void masksATelegramBotTokenWrittenAlone(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "id 5463567634:AADnNXT3fpOiHtfpn_PlzPOhGS8NiChp31",   // 34 chars after the ':'
+        "id 5463567634:ABDnNXT3fpOiHtfpn_PlzPOhGS8NiChp311",  // not "AA"
+        "id 546356:AADnNXT3fpOiHtfpn_PlzPOhGS8NiChp311",      // an id too short
+        "x5463567634:AADnNXT3fpOiHtfpn_PlzPOhGS8NiChp311",    // inside a word
+        "seq 12345678:AADnNXT3fpOiHtfpn_PlzPOhGS8NiChp311x9"})
+    void leavesOtherShapesAfterAnIdAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
 }
