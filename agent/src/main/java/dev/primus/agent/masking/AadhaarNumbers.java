@@ -14,7 +14,8 @@ package dev.primus.agent.masking;
  * an ECR registry ({@code 491827364507.dkr.ecr.us-east-1.amazonaws.com}), or after a word naming an
  * account or project ({@code AWS account 339099603089}, {@code project number 446281948213}); unless
  * an Aadhaar word names it. So is a bare run the words around it call a count or an id
- * ({@link CountNames}: {@code offset=712393847138}, {@code 712393847138 bytes}).
+ * ({@link CountNames}: {@code offset=712393847138}, {@code 712393847138 bytes}), or a '#' numbers
+ * ({@code Actor[akka://sys@host/user/a#405112541810]}).
  */
 final class AadhaarNumbers {
     /** Words that name a cloud account or project number, compared as {@link KeywordBefore} does. */
@@ -57,7 +58,8 @@ final class AadhaarNumbers {
         }
         if (!NumberEdges.endsAt(s, stop, end) || !VerhoeffCheck.valid(s, at, stop)
                 || (nextToDash(s, from, at, stop, end) && UuidShape.contains(s, from, at, stop, end))
-                || (stop - at == 12 && (isCloudAccountId(s, from, at, stop, end) || isCount(s, from, at, stop, end)))) {
+                || (stop - at == 12 && (isCloudAccountId(s, from, at, stop, end) || isCount(s, from, at, stop, end)
+                        || isNumbered(s, from, at)))) {
             return Match.NONE;
         }
         return Match.of(at, stop);
@@ -72,6 +74,16 @@ final class AadhaarNumbers {
     private static boolean isCount(CharSequence s, int from, int at, int stop, int end) {
         return CountNames.countedAfter(s, stop, end) && !KeywordBefore.names(s, from, at, KeywordBefore.AADHAAR)
                 || CountNames.namesACount(s, from, at, KeywordBefore.AADHAAR, false);
+    }
+
+    /**
+     * Whether the bare run at {@code at} follows a '#', as an id or a sequence number is written
+     * ({@code joinSeedNodeProcess-1#405112541810}, an Akka actor's uid; {@code order #405112541810}),
+     * and no Aadhaar word names it.
+     */
+    private static boolean isNumbered(CharSequence s, int from, int at) {
+        return at > from && s.charAt(at - 1) == '#' && !KeywordBefore.names(s, from, at, KeywordBefore.AADHAAR)
+                && !aadhaarBefore(s, from, at);
     }
 
     /** Whether the bare run {@code s[at, stop)} is a cloud account id, and no Aadhaar word names it. */

@@ -42,6 +42,8 @@ final class FrameworkValues {
         // YAML tags that load the value from elsewhere: Ansible Vault, CloudFormation, Home Assistant.
         "!vault", "!ref", "!sub", "!getatt", "!importvalue", "!secret", "!env"};
     private static final int MAX_WORD = 20;
+    /** How far an object's toString is read for its closing bracket. */
+    private static final int MAX_OBJECT = 4096;
     /** The longest dotted setting's name {@link #isDottedPairAt} reads. */
     private static final int MAX_SETTING = 64;
     /** CloudTrail's {@code "sessionToken":"HIDDEN_DUE_TO_SECURITY_REASONS"} in every AssumeRole event. */
@@ -59,17 +61,62 @@ final class FrameworkValues {
             return true;
         }
         char first = s.charAt(start);
-        if (first == '{' || first == '[' || first == '<' || first == '(') {
+        if (first == '[' || first == '<') {
             return true;
+        }
+        if (first == '{' || first == '(') {
+            // An object or a parenthesised word, closed where the value ends ({user=bob}, (none)), or
+            // a structure the value only opens ({"value": ..., {{ .Values.x }}, {user=bob,);
+            // "(qlNSXWq;UQ" and "{+ADxSn%9c" are generated passwords.
+            return s.charAt(stop - 1) == closing(first) || opensStructure(s, start, stop);
         }
         if (isPlaceholder(s, start, stop)) {
             return true;
         }
-        if (first == '/' && start + 1 < stop && CharClass.isLetter(s.charAt(start + 1))) {
+        if (first == '/' && start + 1 < stop && CharClass.isLetter(s.charAt(start + 1)) && isPath(s, start, stop)) {
             return true; // a path: PWD=/home/app in sudo's and Maven's logs is the working directory
         }
         return isWord(s, start, stop) || isHidden(s, start, stop) || isTypeOrObject(s, start, stop)
                 || isHexNumber(s, start, stop) || isJcaSignatureAlgorithm(s, start, stop);
+    }
+
+    /** After its opening bracket, nothing, a quote or another bracket, or a key's ':' or '=' further on. */
+    private static boolean opensStructure(CharSequence s, int start, int stop) {
+        if (stop - start == 1 || "{([\"'".indexOf(s.charAt(start + 1)) >= 0) {
+            return true;
+        }
+        for (int i = start + 2; i < stop; i++) {
+            if (s.charAt(i) == '=' || s.charAt(i) == ':') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The bracket that closes {@code open}. */
+    static char closing(char open) {
+        return open == '(' ? ')' : open == '[' ? ']' : open == '{' ? '}' : '>';
+    }
+
+    /**
+     * Whether {@code s[start, stop)}, from its '/', reads as a path: path chars only, and a second
+     * '/' or no capital ({@code /home/app}, {@code /tmp}, {@code /Users/bob}); not a password that
+     * starts with a '/' ({@code /gG8SioTUHLa0}, {@code /LyhH].hbx}).
+     */
+    private static boolean isPath(CharSequence s, int start, int stop) {
+        boolean nested = false;
+        boolean capital = false;
+        for (int i = start + 1; i < stop; i++) {
+            char c = s.charAt(i);
+            if (c == '/') {
+                nested = true;
+            } else if (CharClass.isUpper(c)) {
+                capital = true;
+            } else if (!CharClass.isAlnum(c) && ".-_~+@:".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return nested || !capital;
     }
 
     /** A JCA signature algorithm: {@code SHA256withRSA}, {@code SHA384withECDSA}, {@code SHA256withRSA/PSS}. */
@@ -325,7 +372,7 @@ final class FrameworkValues {
                 if (i + 1 >= stop || !Character.isJavaIdentifierStart(s.charAt(i + 1))) {
                     return false;
                 }
-                lowerPackages &= CharClass.isLower(s.charAt(lastSegment));
+                lowerPackages &= isPackageName(s, lastSegment, i);
                 dots++;
                 lastSegment = i + 1;
             } else if (!Character.isJavaIdentifierPart(c)) {
@@ -342,7 +389,42 @@ final class FrameworkValues {
         if (after == '@') {
             return typeName && isIdentityHash(s, i + 1, stop, dots > 0);
         }
-        return (after == '{' || after == '[' || after == '(') && typeName;
+        // A record's or Lombok's toString closes on its line, spaces in it or not (Android's
+        // "Token{a64f992 ActivityRecord{de9231d u0 ...}}"): "RNmHkW(vQ7&F5p" is a password.
+        return (after == '{' || after == '[' || after == '(') && typeName && closesOnLine(s, i);
+    }
+
+    /** Whether the bracket at {@code open} is closed before its line, or the text, ends. */
+    private static boolean closesOnLine(CharSequence s, int open) {
+        char opening = s.charAt(open);
+        char closing = closing(opening);
+        int limit = Math.min(s.length(), open + MAX_OBJECT);
+        int depth = 0;
+        for (int i = open; i < limit; i++) {
+            char c = s.charAt(i);
+            if (c == opening) {
+                depth++;
+            } else if (c == closing && --depth == 0) {
+                return true;
+            } else if (c == '\n' || c == '\r') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Lower-case letters, digits and '_', the first a letter: a Java package's name, as the convention writes it. */
+    private static boolean isPackageName(CharSequence s, int start, int stop) {
+        if (!CharClass.isLower(s.charAt(start))) {
+            return false;
+        }
+        for (int i = start + 1; i < stop; i++) {
+            char c = s.charAt(i);
+            if (!CharClass.isLower(c) && !CharClass.isDigit(c) && c != '_') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

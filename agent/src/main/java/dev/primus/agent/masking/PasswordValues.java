@@ -525,7 +525,7 @@ final class PasswordValues {
         if (value < end && s.charAt(value) == '[' && (value == at + 1 || isQuotedItem(s, value + 1, end))) {
             return listValue(s, value, end, authorization);
         }
-        if (value == at + 1 && value < end && s.charAt(value) == '{') {
+        if (value == at + 1 && value < end && s.charAt(value) == '{' && closesOnLine(s, value, end)) {
             return bracedValue(s, value, end);
         }
         if (key >= 0 && isOneOf(KEYS[key], COOKIE_KEYS)) {
@@ -1008,6 +1008,21 @@ final class PasswordValues {
         return Match.NONE;
     }
 
+    /** Whether a '}' stands after the '{' at {@code open} before the line ends: else the brace is a value's char. */
+    private static boolean closesOnLine(CharSequence s, int open, int end) {
+        int limit = (int) Math.min(end, (long) open + MAX_QUOTED);
+        for (int i = open + 1; i < limit; i++) {
+            char c = s.charAt(i);
+            if (c == '}') {
+                return true;
+            }
+            if (c == '\n' || c == '\r') {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /**
      * Where the scheme word of an authorization value ends (at the space before the credential),
      * or -1 when the value does not start with one. Unquoted, the value found so far is exactly the
@@ -1292,13 +1307,34 @@ final class PasswordValues {
             } else if (c == ')' || c == ']' || c == '}') {
                 if (depth > 0) {
                     depth--;
-                } else if (!CharClass.wordAt(s, i + 1, end)) {
+                } else if (closesStructure(s, i, end)) {
                     break;
                 }
             }
             i++;
         }
         return i;
+    }
+
+    /**
+     * Whether the closing bracket at {@code at}, which the value did not open, closes the structure
+     * the value stands in ({@code User(password=abc)}, {@code {password=abc}, x}): after it and any
+     * more closing brackets, the end, whitespace, a quote, a ',', ';' or '&', or a '.' or ':' that
+     * ends a sentence. Else it is the value's own ({@code 02ORHV8]}MXXkhM}).
+     */
+    private static boolean closesStructure(CharSequence s, int at, int end) {
+        int i = at + 1;
+        while (i < end && (s.charAt(i) == ')' || s.charAt(i) == ']' || s.charAt(i) == '}')) {
+            i++;
+        }
+        if (i >= end) {
+            return true;
+        }
+        char c = s.charAt(i);
+        if (c == '.' || c == ':') {
+            return i + 1 >= end || Character.isWhitespace(s.charAt(i + 1));
+        }
+        return isValueEnd(c) || c == ',' || c == ';' || c == '&' || isEscapedBreakAt(s, i, end);
     }
 
     /** Whether what follows a quote ends the string it closes: the end, a space, or ',' ')' ']' '}' ';'. */
@@ -1324,16 +1360,17 @@ final class PasswordValues {
             nameEnd = close < 0 ? nameEnd : close + 1;
         }
         if (nameEnd == at + 1) {
-            // No name: a separator when nothing or a space, quote or bracket follows; the '&#' of a
-            // generated key (Django's SECRET_KEY) is the value's own.
-            return nameEnd >= end || !isValueSymbol(s.charAt(nameEnd));
+            // No name: a separator when nothing, a space, a quote or a closing bracket follows; before
+            // any other symbol it is the value's own ('&#' of Django's SECRET_KEY, ',[' or ';2,=' of a
+            // generated password).
+            return nameEnd >= end || isValueEnd(s.charAt(nameEnd));
         }
         return nameEnd < end && (s.charAt(nameEnd) == '=' || s.charAt(nameEnd) == ':');
     }
 
-    /** A symbol a generated password holds, that no text after a separator starts with. */
-    private static boolean isValueSymbol(char c) {
-        return "!#$%*+@^~|?".indexOf(c) >= 0;
+    /** What may follow the separator or the closing bracket that ends a value: whitespace, a quote, a closing bracket. */
+    private static boolean isValueEnd(char c) {
+        return Character.isWhitespace(c) || CharClass.isQuote(c) || c == ')' || c == ']' || c == '}' || c == '`';
     }
 
     /** Where the name from {@code start} ends: at a char no name holds, at a ':', or past {@link #MAX_KEY} chars. */

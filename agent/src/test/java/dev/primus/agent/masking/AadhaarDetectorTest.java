@@ -174,4 +174,13 @@ class AadhaarDetectorTest {
         assertEquals("aadhaar: [AADHAAR] 2024", masker.mask("aadhaar: 9092 2181 9200 2024"));
         assertEquals("id [AADHAAR]", masker.mask("id 9092 2181 9200"));
     }
+
+    @Test
+    void leavesANumberAfterAHashAloneUnlessItsWordNamesIt() {
+        String actor = "InitJoin from [Actor[akka://order-system@10.0.1.24:25520/system/joinSeedNodeProcess-1#405112541810]]";
+        assertEquals(actor, masker.mask(actor));
+        assertEquals("order #405112541810 shipped", masker.mask("order #405112541810 shipped"));
+        assertEquals("aadhaar #[AADHAAR]", masker.mask("aadhaar #405112541810"));
+        assertEquals("aadhaar no. #[AADHAAR] ok", masker.mask("aadhaar no. #405112541810 ok"));
+    }
 }

@@ -1161,4 +1161,33 @@ class PasswordKvDetectorTest {
     void leavesUserFlagsWithoutAPasswordAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "password=RNmHkW(vQ7&F5p           | password=[PASSWORD_KV]",
+        "password=K1[Udl2b8kIhRerw!WJ      | password=[PASSWORD_KV]",
+        "password=Jzd{9iW5Fhol17PY8j1 x    | password=[PASSWORD_KV] x",
+        "password=(qlNSXWqTNPi;UQdB3       | password=[PASSWORD_KV]",
+        "password={+ADxSn%9ciFWWMijVD      | password=[PASSWORD_KV]",
+        "password=02ORHV8]}MXXkhMBpQCJ     | password=[PASSWORD_KV]",
+        "password=CzGdWmPy,[qqr$vJ         | password=[PASSWORD_KV]",
+        "password=IwifM,;3*6hxQP           | password=[PASSWORD_KV]",
+        "password=vVUnRcYpIff.WGpCncAJ     | password=[PASSWORD_KV]",
+        "password=/gG8SioTUHLa0            | password=[PASSWORD_KV]",
+        "password=/LyhH].hbxMxJvyj8L       | password=[PASSWORD_KV]",
+        "User(password=abc).               | User(password=[PASSWORD_KV]).",
+        "{password=abc}, next              | {password=[PASSWORD_KV]}, next",
+    })
+    void masksGeneratedPasswordsWithBracketsDotsAndSlashesWhole(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"token=Token{a64f992 ActivityRecord{de9231d u0 com.x/.A t761}}}",
+        "credentials=Credentials(user=bob)", "secret=com.acme.Secret@1a2b3c4d", "token=org.acme.jwt.JwtToken",
+        "PWD=/home/app", "HOME=/root", "secret=/run/secrets/DbPassword", "password: {{ .Values.db.password }}",
+        "password=(none)", "password={}"})
+    void leavesObjectsPathsAndTemplatesAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
 }
