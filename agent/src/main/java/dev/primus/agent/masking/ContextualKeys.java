@@ -3,17 +3,34 @@ package dev.primus.agent.masking;
 /**
  * For password_kv: keys that name no secret by their word, but do where they stand.
  * <ul>
- * <li>OAuth 2.0's authorization code in a redirect's query ({@code /callback?code=4/0AX4XfWj...&state=...}),
- * as an access log or a framework's request log writes it: the code buys tokens until it is used.
- * Only {@code code} right after {@code ?} or {@code &}, and a value that reads as generated (see
- * {@link #isGenerated}): {@code ?code=200}, {@code &code=ERR_TIMEOUT} stay.
+ * <li>A query's credential, as an access log, a wire log or a framework's request log writes the
+ * URL: OAuth 2.0's authorization code in a redirect ({@code /callback?code=4/0AX4XfWj...&state=...}),
+ * which buys tokens until it is used, and the API keys that services take as a query parameter
+ * ({@code ?key=} of Google's and many APIs, OpenWeather's {@code appid}, HubSpot's {@code hapikey},
+ * the {@code access_key} of ipstack and positionstack; Azure's {@code sig} is azure_sas_signature's).
+ * Only right after {@code ?} or {@code &}, the value right after the '=' and reading as generated
+ * (see {@link #isGenerated}):
+ * {@code ?code=200}, {@code &key=orders}, {@code &code=ERR_TIMEOUT} stay.
+ * <li>Spring Security's bearer token and session in its toStrings ({@link #isSpringSecurityField}).
+ * <li>PostgreSQL's detail of a unique violation, {@code Key (api_key)=(Uux...) already exists.}, where a
+ * column named as a secret key is given its value ({@link #duplicateKeyValue}).
  * <li>The line Elasticsearch's {@code elasticsearch-setup-passwords} prints for every built-in user,
  * {@code PASSWORD kibana_system = Xk9mP2qLw8zT}: a user's name between the word and the '='.
  * </ul>
  */
 final class ContextualKeys {
-    private static final String CODE = "code";
+    /** The query parameters {@link #isQueryCredential} reads, as written. */
+    private static final String[] QUERY_CREDENTIALS = {"code", "key", "appid", "hapikey", "access_key"};
     private static final String SETUP_PASSWORD = "PASSWORD ";
+    private static final String DUPLICATE_KEY = "Key ";
+    private static final int MAX_COLUMNS = 256;
+    private static final int MAX_VALUES = 1024;
+    private static final String[] PRINCIPAL = {"Principal"};
+    private static final String[] SESSION_ID = {"SessionId"};
+    private static final String BEARER_TOKEN = "BearerTokenAuthenticationToken ";
+    private static final String AUTHENTICATION_DETAILS = "WebAuthenticationDetails ";
+    /** How far back from a field its object's '[' is looked for: the fields before it. */
+    private static final int MAX_FIELDS_BEFORE = 128;
     /** The shortest authorization code read as one: providers issue 20 to 500 chars. */
     private static final int MIN_CODE = 16;
 
@@ -23,18 +40,63 @@ final class ContextualKeys {
     /** Whether the key ending at {@code keyEnd}, before a '=', names a secret where it stands. */
     static boolean namesSecret(CharSequence s, int from, int keyEnd) {
         int name = KeyedValue.nameStart(s, from, keyEnd);
-        return isQueryCode(s, from, name, keyEnd) || isSetupPassword(s, from, name);
+        return isQueryCredential(s, from, name, keyEnd) || isSetupPassword(s, from, name)
+                || isSpringSecurityField(s, from, name, keyEnd);
+    }
+
+    /**
+     * At the '=' of PostgreSQL's {@code Key (columns)=(values)}, when a column is named as a secret
+     * key: the values between their parentheses, all of them (a composite key's are joined by ", ");
+     * NONE otherwise.
+     */
+    static long duplicateKeyValue(CharSequence s, int from, int at, int end) {
+        if (at - 1 <= from || s.charAt(at - 1) != ')' || at + 1 >= end || s.charAt(at + 1) != '(') {
+            return Match.NONE;
+        }
+        int open = TextSearch.lastIndexOf(s, '(', Math.max(from, at - 1 - MAX_COLUMNS), at - 1);
+        if (open - DUPLICATE_KEY.length() < from
+                || !TextSearch.startsWith(s, open - DUPLICATE_KEY.length(), open, DUPLICATE_KEY)) {
+            return Match.NONE;
+        }
+        boolean secret = false;
+        for (int column = open + 1, stop; column < at - 1; column = stop + 1) {
+            stop = TextSearch.indexOf(s, ',', column, at - 1);
+            stop = stop < 0 ? at - 1 : stop;
+            while (column < stop && s.charAt(column) == ' ') {
+                column++;
+            }
+            secret |= PasswordValues.isSecretName(s, column, stop);
+        }
+        int close = TextSearch.indexOf(s, ')', at + 2, (int) Math.min(end, (long) at + 2 + MAX_VALUES));
+        return secret && close > at + 2 ? Match.of(at + 2, close) : Match.NONE;
     }
 
     /** Whether {@code value}, found after such a key, is one to mask. */
     static boolean isSecretValue(CharSequence s, int from, int keyEnd, long value) {
         int name = KeyedValue.nameStart(s, from, keyEnd);
-        return !isQueryCode(s, from, name, keyEnd) || isGenerated(s, Match.start(value), Match.end(value));
+        return !isQueryCredential(s, from, name, keyEnd)
+                || Match.start(value) == keyEnd + 1 && isGenerated(s, Match.start(value), Match.end(value));
     }
 
-    private static boolean isQueryCode(CharSequence s, int from, int name, int keyEnd) {
-        return name > from && keyEnd - name == CODE.length() && TextSearch.startsWith(s, name, keyEnd, CODE)
-                && (s.charAt(name - 1) == '?' || s.charAt(name - 1) == '&');
+    private static boolean isQueryCredential(CharSequence s, int from, int name, int keyEnd) {
+        return name > from && (s.charAt(name - 1) == '?' || s.charAt(name - 1) == '&')
+                && TextSearch.isOneOf(s, name, keyEnd, QUERY_CREDENTIALS);
+    }
+
+    /**
+     * The fields of Spring Security's toStrings that hold a credential: a
+     * {@code BearerTokenAuthenticationToken [Principal=<the token>, Credentials=[PROTECTED], ...]}, whose
+     * principal is the bearer token itself, and the session of {@code WebAuthenticationDetails
+     * [RemoteIpAddress=10.0.0.7, SessionId=5570D6F2...]}, which it logs with every authentication event.
+     */
+    private static boolean isSpringSecurityField(CharSequence s, int from, int name, int keyEnd) {
+        String owner = TextSearch.isOneOf(s, name, keyEnd, PRINCIPAL) ? BEARER_TOKEN
+                : TextSearch.isOneOf(s, name, keyEnd, SESSION_ID) ? AUTHENTICATION_DETAILS : null;
+        if (owner == null) {
+            return false;
+        }
+        int open = TextSearch.lastIndexOf(s, '[', Math.max(from, name - MAX_FIELDS_BEFORE), name);
+        return open - owner.length() >= from && TextSearch.startsWith(s, open - owner.length(), open, owner);
     }
 
     private static boolean isSetupPassword(CharSequence s, int from, int name) {

@@ -77,6 +77,9 @@ final class PasswordValues {
         // abbreviation ({@code DB_PW}, {@code LDAP_BIND_PW}, {@code bindPw}); OAuth's device code,
         // which a device polls with until the user approves it.
         "adminkey", "writekey", "serverkey", "pw", "devicecode",
+        // OAuth's PKCE verifier and a grant's authorization code; S3's customer-provided encryption key
+        // (x-amz-server-side-encryption-customer-key); a webhook's or service's shared key; an HMAC's key.
+        "codeverifier", "authorizationcode", "encryptioncustomerkey", "sharedkey", "webhookkey", "hmac",
         // Indian payment gateways' merchant secrets: Paytm's merchant key, PhonePe's salt key, PayU's and
         // Easebuzz's salt, CCAvenue's working key.
         "merchantkey", "saltkey", "salt", "workingkey",
@@ -156,6 +159,7 @@ final class PasswordValues {
             SUFFIXES_ENDING_IN[last][suffixes.length] = suffix;
         }
         KEY_LAST_CHARS[']'] = true;
+        KEY_LAST_CHARS[')'] = true; // PostgreSQL's Key (api_key)=(...): ContextualKeys.duplicateKeyValue
         for (char digit : NUMBERED.toCharArray()) {
             KEY_LAST_CHARS[digit] = true;
         }
@@ -174,8 +178,9 @@ final class PasswordValues {
     private static final String[] SCHEMES = {"basic", "bearer", "digest", "token", "negotiate"};
     private static final int MAX_SPACES = 3;
     /**
-     * The most spaces read back from a '=' to its key: a plan or dump that aligns its '=' in a
-     * column, as Terraform's does ({@code + password                = "x"}).
+     * The most spaces read back from a '=' to its key, and on from a ':' to its value: a plan or
+     * dump that aligns its '=' or its values in a column, as Terraform's plan and kubectl's
+     * describe do ({@code + password                = "x"}, {@code DB_PASSWORD:          x}).
      */
     private static final int MAX_ALIGNMENT = 48;
     /** How far a value, a quoted string or a bracket is read before it is judged; an unquoted value longer is a value. */
@@ -473,6 +478,9 @@ final class PasswordValues {
         if (secret && separator == ':' && namesWhereThePasswordIs(s, from, keyEnd, at, end)) {
             return Match.NONE;
         }
+        if (!secret && separator == '=' && at > from && s.charAt(at - 1) == ')') {
+            return ContextualKeys.duplicateKeyValue(s, from, at, end);
+        }
         if (!secret && separator == '=' && ContextualKeys.namesSecret(s, from, keyEnd)) {
             long value = valueOfKey(s, from, at, keyEnd, -1, end);
             return value != Match.NONE && ContextualKeys.isSecretValue(s, from, keyEnd, value) ? value : Match.NONE;
@@ -501,7 +509,8 @@ final class PasswordValues {
         // The hash rocket of Ruby, PHP and Perl ("password" => "x") separates as '=' does.
         int value = separator == '=' && at + 1 < end && s.charAt(at + 1) == '>' ? at + 2 : at + 1;
         int spacesFrom = value;
-        while (value < end && value - spacesFrom < MAX_SPACES && s.charAt(value) == ' ') {
+        int maxSpaces = separator == ':' ? MAX_ALIGNMENT : MAX_SPACES;
+        while (value < end && value - spacesFrom < maxSpaces && s.charAt(value) == ' ') {
             value++;
         }
         if (value == at + 1 && separator == ':' && !CharClass.isQuote(s.charAt(at - 1))
@@ -691,6 +700,9 @@ final class PasswordValues {
             stop = unquotedEnd(s, stop + 2, end);
         }
         int equals = TextSearch.indexOf(s, '=', value, stop);
+        if (equals < 0 && !setCookie && stop < end && s.charAt(stop) == ' ') {
+            return Match.NONE; // a sentence about a cookie ("remember-me cookie: Cookie token did not ..."), no name=value
+        }
         int start = equals >= 0 && equals + 1 < stop ? equals + 1 : value;
         return stop == start || FrameworkValues.isOne(s, start, stop) ? Match.NONE : Match.of(start, stop);
     }
@@ -1223,6 +1235,9 @@ final class PasswordValues {
             return true;
         }
         char before = s.charAt(at - 1);
+        if (before == 'D' && at - 2 >= from && s.charAt(at - 2) == '-') {
+            return true; // a system property on a java command line: -Dsonar.login=
+        }
         return !CharClass.isAlnum(before) || (CharClass.isLower(before) && CharClass.isUpper(s.charAt(at)));
     }
 

@@ -120,6 +120,16 @@ final class TextSearch {
         return -1;
     }
 
+    /** Last index of {@code c} in {@code [from, end)}, or -1. */
+    static int lastIndexOf(CharSequence s, char c, int from, int end) {
+        for (int i = end - 1; i >= Math.max(from, 0); i--) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Where the line that {@code at} is on ends: at its CR or LF, or at {@code end}. */
     static int lineEnd(CharSequence s, int at, int end) {
         int i = at;
