@@ -14,8 +14,8 @@ package dev.primus.agent.masking;
  * an ECR registry ({@code 491827364507.dkr.ecr.us-east-1.amazonaws.com}), or after a word naming an
  * account or project ({@code AWS account 339099603089}, {@code project number 446281948213}); unless
  * an Aadhaar word names it. So is a bare run the words around it call a count or an id
- * ({@link CountNames}: {@code offset=712393847138}, {@code 712393847138 bytes}), or a '#' numbers
- * ({@code Actor[akka://sys@host/user/a#405112541810]}).
+ * ({@link CountNames}: {@code offset=712393847138}, {@code 712393847138 bytes}), and one right
+ * after a '#' ({@code Actor[akka://sys@host/user/a#405112541810]}).
  */
 final class AadhaarNumbers {
     /** Words that name a cloud account or project number, compared as {@link KeywordBefore} does. */

@@ -9,8 +9,7 @@ package dev.primus.agent.masking;
  * ({@code ?key=} of Google's and many APIs, OpenWeather's {@code appid}, HubSpot's {@code hapikey},
  * the {@code access_key} of ipstack and positionstack; Azure's {@code sig} is azure_sas_signature's).
  * Only right after {@code ?} or {@code &}, the value right after the '=' and reading as generated
- * (see {@link #isGenerated}):
- * {@code ?code=200}, {@code &key=orders}, {@code &code=ERR_TIMEOUT} stay.
+ * ({@link #isGenerated}): {@code ?code=200}, {@code &key=orders}, {@code &code=ERR_TIMEOUT} stay.
  * <li>Spring Security's bearer token and session in its toStrings ({@link #isSpringSecurityField}).
  * <li>PostgreSQL's detail of a unique violation, {@code Key (api_key)=(Uux...) already exists.}, where a
  * column named as a secret key is given its value ({@link #duplicateKeyValue}).
@@ -31,7 +30,7 @@ final class ContextualKeys {
     private static final String AUTHENTICATION_DETAILS = "WebAuthenticationDetails ";
     /** How far back from a field its object's '[' is looked for: the fields before it. */
     private static final int MAX_FIELDS_BEFORE = 128;
-    /** The shortest authorization code read as one: providers issue 20 to 500 chars. */
+    /** The shortest query credential read as one: authorization codes run 20 to 500 chars, API keys 24 to 64. */
     private static final int MIN_CODE = 16;
 
     private ContextualKeys() {

@@ -177,7 +177,8 @@ class AadhaarDetectorTest {
 
     @Test
     void leavesANumberAfterAHashAloneUnlessItsWordNamesIt() {
-        String actor = "InitJoin from [Actor[akka://order-system@10.0.1.24:25520/system/joinSeedNodeProcess-1#405112541810]]";
+        String actor = "InitJoin from [Actor[akka://order-system@10.0.1.24:25520"
+                + "/system/joinSeedNodeProcess-1#405112541810]]";
         assertEquals(actor, masker.mask(actor));
         assertEquals("order #405112541810 shipped", masker.mask("order #405112541810 shipped"));
         assertEquals("aadhaar #[AADHAAR]", masker.mask("aadhaar #405112541810"));

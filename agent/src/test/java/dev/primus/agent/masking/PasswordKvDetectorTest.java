@@ -1105,11 +1105,13 @@ class PasswordKvDetectorTest {
         "DJANGO_SECRET_KEY=LydjSmmcNdrvhucI*HFw&#1eg9XsemYZ*p*B0XSziAs@%a5MvF | DJANGO_SECRET_KEY=[PASSWORD_KV]",
         "password=Xk9&!mP2q&user=bob                                    | password=[PASSWORD_KV]&user=bob",
         "password=Xk9mP2q& next                                         | password=[PASSWORD_KV]& next",
-        "'      + password                = \"Hs0vekDztG4JYP\"'          | '      + password                = \"[PASSWORD_KV]\"'",
+        "'      + password                = \"Hs0vekDztG4JYP\"' | '      + password                = \"[PASSWORD_KV]\"'",
         "'      ~ master_password = \"OldPass1\" -> \"2mY897tIzgkXUcVi\"' | '      ~ master_password = \"[PASSWORD_KV]\"'",
         "PASSWORD kibana_system = 97hbiahhZb7zThfTze                    | PASSWORD kibana_system = [PASSWORD_KV]",
-        "GET /cb?state=af0ifjsldkj&code=4/0AX4XfWjYz8kLmN2pQrStUvWxYz&scope=email | GET /cb?state=af0ifjsldkj&code=[PASSWORD_KV]&scope=email",
-        "/login/oauth2/code/keycloak?code=7f3a9c2e-41b0-4d7e-9a8f.5c6d7e8f9a0b | /login/oauth2/code/keycloak?code=[PASSWORD_KV]",
+        "GET /cb?state=af0ifjsldkj&code=4/0AX4XfWjYz8kLmN2pQrStUvWxYz&scope=email | "
+            + "GET /cb?state=af0ifjsldkj&code=[PASSWORD_KV]&scope=email",
+        "/login/oauth2/code/keycloak?code=7f3a9c2e-41b0-4d7e-9a8f.5c6d7e8f9a0b | "
+            + "/login/oauth2/code/keycloak?code=[PASSWORD_KV]",
         "'{\"device_code\":\"aFDdi5YtLA81vUSc8BV5NtS5c1bdClG9O6PKtUqY\"}' | '{\"device_code\":\"[PASSWORD_KV]\"}'",
         "DB_PW=ljhtvah8poQI5Xd                                          | DB_PW=[PASSWORD_KV]",
         "LDAP_BIND_PW=LXfRzBTJE4Eh361O5n                                | LDAP_BIND_PW=[PASSWORD_KV]",
@@ -1193,21 +1195,29 @@ class PasswordKvDetectorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "mvn sonar:sonar -Dsonar.login=beafe424d97605e3fe0904f575da671d6975bd32 | mvn sonar:sonar -Dsonar.login=[PASSWORD_KV]",
+        "mvn sonar:sonar -Dsonar.login=beafe424d97605e3fe0904f575da671d6975bd32 | "
+            + "mvn sonar:sonar -Dsonar.login=[PASSWORD_KV]",
         "'      DB_PASSWORD:          Xk9mP2qLw8zT'                          | '      DB_PASSWORD:          [PASSWORD_KV]'",
-        "POST /v1/messages?key=m0MJg6sm9oGdesLXw7BFsfeyH1OMeoem HTTP/1.1      | POST /v1/messages?key=[PASSWORD_KV] HTTP/1.1",
-        "GET /data/2.5/weather?q=London&appid=1f38351f5c4e8cd2d95ca5c7868359fe | GET /data/2.5/weather?q=London&appid=[PASSWORD_KV]",
+        "POST /v1/messages?key=m0MJg6sm9oGdesLXw7BFsfeyH1OMeoem HTTP/1.1 | POST /v1/messages?key=[PASSWORD_KV] HTTP/1.1",
+        "GET /data/2.5/weather?q=London&appid=1f38351f5c4e8cd2d95ca5c7868359fe | "
+            + "GET /data/2.5/weather?q=London&appid=[PASSWORD_KV]",
         "GET /v3/contacts?hapikey=e8293552-2466-4c6d-8c86-c8eed14acb05        | GET /v3/contacts?hapikey=[PASSWORD_KV]",
-        "GET /134.201.250.155?access_key=19e1292e9545ee5c7d758a175cf6f17e     | GET /134.201.250.155?access_key=[PASSWORD_KV]",
-        "x-amz-server-side-encryption-customer-key: GDJxPCBwXKPU2UQBzKpt33+4jKg0GOU2nhACMDp1ERo= | x-amz-server-side-encryption-customer-key: [PASSWORD_KV]",
+        "GET /134.201.250.155?access_key=19e1292e9545ee5c7d758a175cf6f17e | GET /134.201.250.155?access_key=[PASSWORD_KV]",
+        "x-amz-server-side-encryption-customer-key: GDJxPCBwXKPU2UQBzKpt33+4jKg0GOU2nhACMDp1ERo= | "
+            + "x-amz-server-side-encryption-customer-key: [PASSWORD_KV]",
         "code_verifier=NmFve4sNaEy2qb_P9ioi5LQ5-RuIkqlxfspNaiOSiSk            | code_verifier=[PASSWORD_KV]",
         "Invalid authorization code: SCm2WoasO1PLDySLiuxpb1LDGxhVigrs         | Invalid authorization code: [PASSWORD_KV]",
-        "'\"app.webhook.shared-key\":{\"value\":\"CPet6XYmAYG35mFuha0K\"}' | '\"app.webhook.shared-key\":{\"value\":\"[PASSWORD_KV]\"}'",
+        "'\"app.webhook.shared-key\":{\"value\":\"CPet6XYmAYG35mFuha0K\"}' | "
+            + "'\"app.webhook.shared-key\":{\"value\":\"[PASSWORD_KV]\"}'",
         "'\"orders.hmac\":\"SMasiW3XB1vh54TOPjxPMY7X6L\"'                   | '\"orders.hmac\":\"[PASSWORD_KV]\"'",
-        "'BearerTokenAuthenticationToken [Principal=NIdfboYciSTjWzMM0D6K, Credentials=[PROTECTED]]' | 'BearerTokenAuthenticationToken [Principal=[PASSWORD_KV], Credentials=[PROTECTED]]'",
-        "'WebAuthenticationDetails [RemoteIpAddress=127.0.0.1, SessionId=5570D6F299451AD0]' | 'WebAuthenticationDetails [RemoteIpAddress=127.0.0.1, SessionId=[PASSWORD_KV]]'",
-        "Detail: Key (api_key)=(UuxAC8AhW90cFVeUKrjL4B2G) already exists.     | Detail: Key (api_key)=([PASSWORD_KV]) already exists.",
-        "'Detail: Key (tenant_id, reset_token)=(7, BZroLGBsBiB0Vdl) already exists.' | 'Detail: Key (tenant_id, reset_token)=([PASSWORD_KV]) already exists.'",
+        "'BearerTokenAuthenticationToken [Principal=NIdfboYciSTjWzMM0D6K, Credentials=[PROTECTED]]' | "
+            + "'BearerTokenAuthenticationToken [Principal=[PASSWORD_KV], Credentials=[PROTECTED]]'",
+        "'WebAuthenticationDetails [RemoteIpAddress=127.0.0.1, SessionId=5570D6F299451AD0]' | "
+            + "'WebAuthenticationDetails [RemoteIpAddress=127.0.0.1, SessionId=[PASSWORD_KV]]'",
+        "Detail: Key (api_key)=(UuxAC8AhW90cFVeUKrjL4B2G) already exists. | "
+            + "Detail: Key (api_key)=([PASSWORD_KV]) already exists.",
+        "'Detail: Key (tenant_id, reset_token)=(7, BZroLGBsBiB0Vdl) already exists.' | "
+            + "'Detail: Key (tenant_id, reset_token)=([PASSWORD_KV]) already exists.'",
     })
     void masksQueryCredentialsAlignedValuesAndFrameworkFieldsThatHoldSecrets(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -1215,7 +1225,8 @@ class PasswordKvDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Invalid remember-me cookie: Cookie token did not contain 3 tokens",
-        "GET /search?key=orders&q=x", "GET /x?sig=short1", "UsernamePasswordAuthenticationToken [Principal=bob, Credentials=[PROTECTED]]",
+        "GET /search?key=orders&q=x", "GET /x?sig=short1",
+        "UsernamePasswordAuthenticationToken [Principal=bob, Credentials=[PROTECTED]]",
         "WebAuthenticationDetails [RemoteIpAddress=127.0.0.1, SessionId=null]", "Detail: Key (email)=(x) already exists.",
         "Key (id)=(42) is not present in table \"users\".", "-Dsonar.host.url=http://sonar:9000", "f(x)=(y)"})
     void leavesOtherQueryParametersPrincipalsAndKeysAlone(String text) {

@@ -156,7 +156,8 @@ class UrlCredentialsDetectorTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "Starting bot 5463567634:AADnNXT3fpOiHtfpn_PlzPOhGS8NiChp311     | Starting bot 5463567634:[URL_CREDENTIALS]",
-        "rotated to 82796061:AAu31G5OSVD9kIcIugqj3bpB8cyOYPgJMM3, at 10:41 | rotated to 82796061:[URL_CREDENTIALS], at 10:41",
+        "rotated to 82796061:AAu31G5OSVD9kIcIugqj3bpB8cyOYPgJMM3, at 10:41 | "
+            + "rotated to 82796061:[URL_CREDENTIALS], at 10:41",
     })
     void masksATelegramBotTokenWrittenAlone(String text, String masked) {
         assertEquals(masked, masker.mask(text));
