@@ -13,6 +13,9 @@ package dev.primus.agent.masking;
  * {@code Executing SQL batch update [...]}), the line {@code Setting SQL statement parameter value:
  * column index 2, parameter value [hunter2], value class [java.lang.String], SQL type unknown}
  * masks {@code hunter2}.
+ * <li>Hibernate 5's extractor (TRACE), reading a row back: {@code extracted value ([password2_0_0_] :
+ * [VARCHAR]) - [hunter2]}, where the column's alias names it, as Hibernate 5 makes one from the
+ * column's name cut to ten chars ({@link #isSecretAlias}); no statement needed.
  * </ul>
  * Each is looked for at the start of every text, past its indent ({@code format_sql} writes a
  * statement on lines of its own): for most texts one char rules it out. The statement's line
@@ -28,8 +31,16 @@ final class BindingLines {
     private static final String SPRING_BINDING = "Setting SQL statement parameter value: column index ";
     private static final String SPRING_VALUE = ", parameter value [";
     private static final String SPRING_VALUE_END = "], value class [";
+    private static final String EXTRACTED = "extracted value ([";
+    private static final String EXTRACTED_VALUE = "]) - [";
+    /** How much of a column's name Hibernate 5 keeps in an alias. */
+    private static final int ALIAS_NAME = 10;
+    /** The key words an alias's last, cut word may start: {@code client_sec} of {@code client_secret}. */
+    private static final String[] CUT_WORDS = {"password", "secret", "token"};
+    private static final int MIN_CUT_WORD = 3;
     /** Bit c - 'a': a binding line or a statement may start with letter c, in either case. */
-    private static final int FIRST_LETTERS = letters(BINDING, VERBS) | letters(SPRING_BINDING, SPRING_STATEMENTS);
+    private static final int FIRST_LETTERS = letters(BINDING, VERBS) | letters(SPRING_BINDING, SPRING_STATEMENTS)
+            | letters(EXTRACTED, new String[0]);
     private static final int MAX_INDENT = 16;
     private static final int MAX_STATEMENT = 4096;
 
@@ -57,6 +68,9 @@ final class BindingLines {
         }
         if (TextSearch.startsWith(s, at, end, SPRING_BINDING)) {
             return springBinding(s, at + SPRING_BINDING.length(), end);
+        }
+        if (TextSearch.startsWith(s, at, end, EXTRACTED)) {
+            return extracted(s, at + EXTRACTED.length(), end);
         }
         int statement = isStatement(s, at, end) ? at : springStatement(s, at, end);
         if (statement >= 0) {
@@ -139,6 +153,66 @@ final class BindingLines {
             return Match.NONE;
         }
         return Match.of(value, close);
+    }
+
+    /** From after {@code extracted value ([}: {@code alias] : [TYPE]) - [value]}. */
+    private static long extracted(CharSequence s, int at, int end) {
+        int lineEnd = TextSearch.lineEnd(s, at, end);
+        int aliasEnd = TextSearch.indexOf(s, ']', at, lineEnd);
+        int open = aliasEnd < 0 ? -1 : TextSearch.indexOf(s, EXTRACTED_VALUE, aliasEnd, lineEnd);
+        if (open < 0 || !isSecretAlias(s, at, aliasEnd)) {
+            return Match.NONE;
+        }
+        int value = open + EXTRACTED_VALUE.length();
+        int close = lineEnd - 1;
+        while (close > value && s.charAt(close) != ']') {
+            close--;
+        }
+        return close <= value || FrameworkValues.isOne(s, value, close) ? Match.NONE : Match.of(value, close);
+    }
+
+    /**
+     * Whether a Hibernate 5 column alias, the column's name cut to {@link #ALIAS_NAME} chars and a
+     * suffix of digits and '_' ({@code password2_0_0_}, {@code client_sec3_0_0_}), names a secret
+     * column: the name, or a name cut inside a password's, secret's or token's word.
+     */
+    private static boolean isSecretAlias(CharSequence s, int start, int stop) {
+        int name = stop;
+        while (name > start && (CharClass.isDigit(s.charAt(name - 1)) || s.charAt(name - 1) == '_')) {
+            name--;
+        }
+        if (name == start || name == stop) {
+            return false;
+        }
+        if (PasswordValues.isSecretName(s, start, name)) {
+            return true;
+        }
+        int word = name;
+        while (word > start && CharClass.isLetter(s.charAt(word - 1))) {
+            word--;
+        }
+        if (name - start != ALIAS_NAME || name - word < MIN_CUT_WORD || word == start) {
+            return false;
+        }
+        for (String cut : CUT_WORDS) {
+            if (isPrefixOf(s, word, name, cut)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code s[start, stop)}, ignoring ASCII case, is a prefix of {@code lowerWord}. */
+    private static boolean isPrefixOf(CharSequence s, int start, int stop, String lowerWord) {
+        if (stop - start > lowerWord.length()) {
+            return false;
+        }
+        for (int i = start; i < stop; i++) {
+            if (CharClass.toLower(s.charAt(i)) != lowerWord.charAt(i - start)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int letters(String binding, String[] statements) {

@@ -80,6 +80,8 @@ final class PasswordValues {
         // OAuth's PKCE verifier and a grant's authorization code; S3's customer-provided encryption key
         // (x-amz-server-side-encryption-customer-key); a webhook's or service's shared key; an HMAC's key.
         "codeverifier", "authorizationcode", "encryptioncustomerkey", "sharedkey", "webhookkey", "hmac",
+        // The answer to an account's recovery question: a password by another name.
+        "secretanswer", "securityanswer",
         // Indian payment gateways' merchant secrets: Paytm's merchant key, PhonePe's salt key, PayU's and
         // Easebuzz's salt, CCAvenue's working key.
         "merchantkey", "saltkey", "salt", "workingkey",

@@ -1232,4 +1232,28 @@ class PasswordKvDetectorTest {
     void leavesOtherQueryParametersPrincipalsAndKeysAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "extracted value ([password2_0_0_] : [VARCHAR]) - [YpqL@ufGvH4M^q*4o] | "
+            + "extracted value ([password2_0_0_] : [VARCHAR]) - [[PASSWORD_KV]]",
+        "extracted value ([client_sec3_0_0_] : [VARCHAR]) - [VPIcxubwEX0tiFYi] | "
+            + "extracted value ([client_sec3_0_0_] : [VARCHAR]) - [[PASSWORD_KV]]",
+        "extracted value ([api_key4_0_0_] : [VARCHAR]) - [i2MOzIHPplfW6sOAD5] | "
+            + "extracted value ([api_key4_0_0_] : [VARCHAR]) - [[PASSWORD_KV]]",
+        "on field 'secretAnswer': rejected value [A5Ha%+rWo.5DY] | on field 'secretAnswer': rejected value [[PASSWORD_KV]]",
+        "'{\"securityAnswer\":\"HAG@R_2NOlmO5h.eF\"}'                       | '{\"securityAnswer\":\"[PASSWORD_KV]\"}'",
+    })
+    void masksHibernateExtractedSecretColumnsAndRecoveryAnswers(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"extracted value ([email3_0_0_] : [VARCHAR]) - [bob]",
+        "extracted value ([passwordch5_0_0_] : [TIMESTAMP]) - [null]",
+        "extracted value ([user_tok_r5_0_0_] : [BIGINT]) - [7]",
+        "extracted value ([created_to2_0_0_] : [VARCHAR]) - [x]"})
+    void leavesOtherExtractedColumnsAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
 }
