@@ -201,6 +201,8 @@ final class PasswordValues {
     private static final String REJECTED_VALUE = "rejected value ";
     /** The SQL that gives a password after a word, not a separator: {@code CREATE USER app IDENTIFIED BY 'x'}. */
     private static final String IDENTIFIED_BY = "identified by";
+    /** MySQL's statement that gives an account a password after a '=': {@link #isSetPasswordFor}. */
+    private static final String SET_PASSWORD_FOR = "set password for ";
     /** Between a quoted key and its quoted value: {@code 'keystorePass' to 'x'}. */
     private static final String QUOTED_TO = "' to ";
     /** Keys that a test runner's or a mail server's summary gives a count ({@link #isCount}). */
@@ -306,10 +308,11 @@ final class PasswordValues {
         }
         // Or MySQL's function of the same name: SET PASSWORD FOR app = PASSWORD('x').
         int keyEnd = s.charAt(at - 1) == '(' ? at - 1 : skipSpacesBack(s, from, at);
-        boolean identifiedBy = keyEnd - IDENTIFIED_BY.length() >= from
-                && TextSearch.startsWithIgnoreCase(s, keyEnd - IDENTIFIED_BY.length(), keyEnd, IDENTIFIED_BY);
-        int key = identifiedBy ? -1 : keyEndingAt(s, from, keyEnd);
-        if (!identifiedBy && (key < 0 || !isOneOf(KEYS[key], PASSWORD_WORDS))) {
+        boolean sqlGivesPassword = keyEnd - IDENTIFIED_BY.length() >= from
+                && TextSearch.startsWithIgnoreCase(s, keyEnd - IDENTIFIED_BY.length(), keyEnd, IDENTIFIED_BY)
+                || keyEnd > from && s.charAt(keyEnd - 1) == '=' && isSetPasswordFor(s, from, keyEnd - 1);
+        int key = sqlGivesPassword ? -1 : keyEndingAt(s, from, keyEnd);
+        if (!sqlGivesPassword && (key < 0 || !isOneOf(KEYS[key], PASSWORD_WORDS))) {
             return Match.NONE; // "Secret 'db-password' rotated" names a secret, it holds none
         }
         int limit = (int) Math.min(end, (long) at + 1 + MAX_QUOTED);
@@ -377,6 +380,20 @@ final class PasswordValues {
         }
         int close = closingQuote(s, next + 1, end, quote);
         return close < end ? close : -1;
+    }
+
+    /**
+     * Whether the '=' at {@code equals} is MySQL's {@code SET PASSWORD FOR 'app'@'%' = 'x'}: the words,
+     * then one account, then the '='.
+     */
+    private static boolean isSetPasswordFor(CharSequence s, int from, int equals) {
+        int account = skipSpacesBack(s, from, equals);
+        int i = account;
+        while (i > from && account - i <= MAX_KEY && s.charAt(i - 1) != ' ') {
+            i--;
+        }
+        int words = i - SET_PASSWORD_FOR.length();
+        return i < account && words >= from && TextSearch.startsWithIgnoreCase(s, words, i, SET_PASSWORD_FOR);
     }
 
     /** {@code password -> x}: a Scala {@code Map}'s {@code toString}; the value as after '='. */

@@ -1256,4 +1256,20 @@ class PasswordKvDetectorTest {
     void leavesOtherExtractedColumnsAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "SET PASSWORD FOR 'app'@'%' = 'ZNc~xEGRm0#Np!QQ' | SET PASSWORD FOR 'app'@'%' = '[PASSWORD_KV]'",
+        "set password for app = 'Xk9mP2qLw8zT'; | set password for app = '[PASSWORD_KV]';",
+        "reset password for app = 'Xk9mP2qLw8zT' | reset password for app = '[PASSWORD_KV]'",
+    })
+    void masksMySqlsSetPasswordFor(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SET PASSWORD FOR 'app'@'%' = ''", "set timeout for app = 'x y'", "set password for a b = 'x'"})
+    void leavesOtherAssignmentsAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
 }
