@@ -14,7 +14,8 @@ package dev.primus.agent.masking;
  * the password.
  * </ul>
  * A command is read in capitals only, as clients send and log it, and an unquoted one only where
- * it starts its line, after an indent or a prompt such as {@code > } or {@code C: }: test
+ * it starts its line, after an indent or a prompt such as {@code > } or {@code C: }, or after a
+ * client's label of what it sends ({@code FTP command: PASS x}, {@code DEBUG SMTP: AUTH PLAIN x}): test
  * runners' {@code PASS} ({@code --- PASS: TestX}, Jest's {@code PASS  src/a.test.js}; gotestsum's
  * {@code PASS auth.TestX (0.00s)} at a line's start, {@link TestVerdicts}) and the
  * word in a sentence ({@code AUTH failed for user bob}) stay as written. A Redis argument that
@@ -39,6 +40,10 @@ final class ProtocolCommands {
     private static final int MAX_ARGUMENTS = 2;
     /** The longest quoted argument read: the bound that keeps a line of many {@code "AUTH" "} linear. */
     private static final int MAX_ARGUMENT = 512;
+    /** The words a client's trace labels a sent command with, before ": " ({@link #afterCommandLabel}). */
+    private static final String[] COMMAND_LABELS = {"command", "cmd", "sent", "send", "sending", "request", "smtp",
+        "ftp", "pop3", "imap", "client"};
+    private static final int MAX_LABEL = 8;
     /** What Redis 6.2 and later's MONITOR writes for AUTH's arguments. */
     private static final String REDACTED = "(redacted)";
 
@@ -198,7 +203,7 @@ final class ProtocolCommands {
      * side marker. A line starts after a line break, or after one escaped as {@code \\n}.
      */
     private static boolean startsLine(CharSequence s, int from, int at) {
-        if (afterRedisPrompt(s, from, at)) {
+        if (afterRedisPrompt(s, from, at) || afterCommandLabel(s, from, at)) {
             return true;
         }
         int i = at - 1;
@@ -214,6 +219,25 @@ final class ProtocolCommands {
             i--;
         }
         return i < from;
+    }
+
+    /**
+     * Whether a client's label of what it sends stands right before {@code at}: a word of
+     * {@link #COMMAND_LABELS} and ": " ({@code FTP command: PASS x}, {@code [FTPClient] sent: PASS x},
+     * {@code DEBUG SMTP: AUTH PLAIN x}), the way libraries and wrappers prefix a protocol trace's
+     * lines. Not a test runner's {@code Result: PASS}, which names no such word.
+     */
+    private static boolean afterCommandLabel(CharSequence s, int from, int at) {
+        int colon = at - 2;
+        if (colon <= from || s.charAt(at - 1) != ' ' || s.charAt(colon) != ':') {
+            return false;
+        }
+        int word = colon;
+        while (word > from && colon - word < MAX_LABEL && CharClass.isLetter(s.charAt(word - 1))) {
+            word--;
+        }
+        return word < colon && (word == from || !CharClass.isWord(s.charAt(word - 1)))
+                && TextSearch.isOneOfIgnoreCase(s, word, colon, COMMAND_LABELS);
     }
 
     /**

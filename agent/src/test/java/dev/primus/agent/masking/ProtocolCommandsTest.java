@@ -79,4 +79,22 @@ class ProtocolCommandsTest {
     void leavesTheWordAloneElsewhere(String line) {
         assertEquals(line, masker.mask(line));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "FTP command: PASS O4kxKWYkNJFPKf                 | FTP command: PASS [PASSWORD_KV]",
+        "[FTPClient] sent: PASS 3FYr05xzAA7rE6            | [FTPClient] sent: PASS [PASSWORD_KV]",
+        "DEBUG SMTP: AUTH PLAIN AG5vdGlmaWNhdGlvbnMAdnpk  | DEBUG SMTP: AUTH PLAIN [PASSWORD_KV]",
+        "Command: AUTH w7MlsR6DrbOopcpc                   | Command: AUTH [PASSWORD_KV]",
+    })
+    void masksACommandAfterAClientsLabelOfWhatItSends(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Result: PASS auth.TestLogin", "Status: AUTH failed for bob", "Test command: PASS",
+        "subcommand: PASS x y"})
+    void leavesVerdictsAndOtherLabelsAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
 }
