@@ -24,6 +24,8 @@ final class ContextualKeys {
     private static final String DUPLICATE_KEY = "Key ";
     private static final int MAX_COLUMNS = 256;
     private static final int MAX_VALUES = 1024;
+    /** The length of both field names {@link #isSpringSecurityField} reads. */
+    private static final int SPRING_FIELD = 9;
     private static final String[] PRINCIPAL = {"Principal"};
     private static final String[] SESSION_ID = {"SessionId"};
     private static final String BEARER_TOKEN = "BearerTokenAuthenticationToken ";
@@ -36,11 +38,32 @@ final class ContextualKeys {
     private ContextualKeys() {
     }
 
-    /** Whether the key ending at {@code keyEnd}, before a '=', names a secret where it stands. */
-    static boolean namesSecret(CharSequence s, int from, int keyEnd) {
-        int name = KeyedValue.nameStart(s, from, keyEnd);
-        return isQueryCredential(s, from, name, keyEnd) || isSetupPassword(s, from, name)
-                || isSpringSecurityField(s, from, name, keyEnd);
+    /**
+     * Whether the key ending at {@code keyEnd}, before a '=' ({@code spaced} when spaces stand
+     * between them), names a secret where it stands. Asked at every '=' whose key names no secret
+     * by its word, so each case is ruled out from the chars at the key's end before a name is read back.
+     */
+    static boolean namesSecret(CharSequence s, int from, int keyEnd, boolean spaced) {
+        if (endsQueryCredential(s, from, keyEnd)) {
+            return true;
+        }
+        if (spaced) {
+            return isSetupPassword(s, from, KeyedValue.nameStart(s, from, keyEnd));
+        }
+        return keyEnd - from > SPRING_FIELD && CharClass.isUpper(s.charAt(keyEnd - SPRING_FIELD))
+                && isSpringSecurityField(s, from, keyEnd - SPRING_FIELD, keyEnd);
+    }
+
+    /** Whether one of {@link #QUERY_CREDENTIALS} ends at {@code keyEnd}, right after a '?' or '&'. */
+    private static boolean endsQueryCredential(CharSequence s, int from, int keyEnd) {
+        for (String name : QUERY_CREDENTIALS) {
+            int start = keyEnd - name.length();
+            if (start > from && TextSearch.startsWith(s, start, keyEnd, name)
+                    && (s.charAt(start - 1) == '?' || s.charAt(start - 1) == '&')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -500,7 +500,7 @@ final class PasswordValues {
         if (!secret && separator == '=' && at > from && s.charAt(at - 1) == ')') {
             return ContextualKeys.duplicateKeyValue(s, from, at, end);
         }
-        if (!secret && separator == '=' && ContextualKeys.namesSecret(s, from, keyEnd)) {
+        if (!secret && separator == '=' && ContextualKeys.namesSecret(s, from, keyEnd, keyEnd < at)) {
             long value = valueOfKey(s, from, at, keyEnd, -1, end);
             return value != Match.NONE && ContextualKeys.isSecretValue(s, from, keyEnd, value) ? value : Match.NONE;
         }
