@@ -7,16 +7,19 @@ package dev.primus.agent.masking;
  * {@code - name: DB_PASSWORD}, a line break, {@code value: x}) and Keycloak a credential
  * ({@code {"type":"password","value":"x"}}); and Spring Boot Actuator's {@code "db.password": {"value": "x"}},
  * the first field of an object a secret key holds; and Spring Boot's report of a property it could
- * not bind ({@code Property: app.datasource.password}, a line break, {@code Value: "x"}). Read back
+ * not bind ({@code Property: app.datasource.password}, a line break, {@code Value: "x"}), and the
+ * rejected value of a field error Spring writes as JSON ({@code "field":"password","rejectedValue":"x"}). Read back
  * from the {@code value} key: over the gap between the fields (a comma, spaces, a line break), a
  * sibling's value, quoted or not, its separator, and its key, one of {@code name}, {@code key},
- * {@code type} or {@code property}, up to three fields
+ * {@code type}, {@code property} or {@code field}, up to three fields
  * back ({@code {"Name":"/prod/db/password","Type":"SecureString","Value":"x"}} of AWS SSM); or
  * forward over the value to the next field ({@code {"value":"x","name":"DB_PASSWORD"}}).
  */
 final class NamedValueFields {
     private static final String VALUE = "value";
-    private static final String[] NAMING_KEYS = {"name", "key", "type", "property"};
+    /** Spring's field error as JSON gives its value under this key: {@code "field":"password","rejectedValue":"x"}. */
+    private static final String REJECTED_VALUE = "rejectedvalue";
+    private static final String[] NAMING_KEYS = {"name", "key", "type", "property", "field"};
     private static final int MAX_GAP = 16;
     private static final int MAX_NAME = 128;
     /** How many fields before a {@code value} are read for the one that names it (AWS SSM puts Type between). */
@@ -31,8 +34,12 @@ final class NamedValueFields {
      * its object, or the one right after its value ({@code {"value":"x","name":"DB_PASSWORD"}}).
      */
     static boolean isValueOfNamedSecret(CharSequence s, int from, int keyEnd, int at, int end) {
-        int keyStart = keyEnd - VALUE.length();
+        int keyStart = keyEnd - REJECTED_VALUE.length();
+        if (keyStart < from || !TextSearch.startsWithIgnoreCase(s, keyStart, keyEnd, REJECTED_VALUE)) {
+            keyStart = keyEnd - VALUE.length();
+        }
         if (keyStart < from || !TextSearch.startsWithIgnoreCase(s, keyStart, keyEnd, VALUE)
+                && !TextSearch.startsWithIgnoreCase(s, keyStart, keyEnd, REJECTED_VALUE)
                 || (keyStart > from && CharClass.isAlnum(s.charAt(keyStart - 1)))) {
             return false;
         }

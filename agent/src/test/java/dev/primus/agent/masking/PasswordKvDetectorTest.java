@@ -1272,4 +1272,14 @@ class PasswordKvDetectorTest {
     void leavesOtherAssignmentsAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
+
+    @Test
+    void masksTheRejectedValueOfAFieldErrorThatNamesASecret() {
+        String error = "[{\"objectName\":\"user\",\"field\":\"password\",\"rejectedValue\":\"%s\",\"code\":\"Size\"}]";
+        assertEquals(String.format(error, "[PASSWORD_KV]"), masker.mask(String.format(error, "ky9!~6J.Ygw")));
+        String email = "{\"field\":\"email\",\"rejectedValue\":\"not-an-address\"}";
+        assertEquals(email, masker.mask(email));
+        String other = "{\"field\":\"password\",\"myRejectedValue\":\"x\"}";
+        assertEquals(other, masker.mask(other));
+    }
 }
