@@ -23,6 +23,7 @@ package dev.primus.agent.masking;
  *   <li>HTTPie ({@code http}, {@code https}): {@code -a USER:PASSWORD} ({@code --auth} is a key's flag); {@code lftp}:
  *   {@code -u USER,PASSWORD}; {@code smbclient} and {@code rpcclient}: {@code -U USER%PASSWORD}; of
  *   each only the password.</li>
+ *   <li>{@code htpasswd}'s batch mode: {@code -b [-c] FILE USER PASSWORD}, {@code -nb USER PASSWORD}.</li>
  * </ul>
  * The command is the nearest of these names before the flag, on the same command ({@link CommandWords}).
  */
@@ -38,6 +39,7 @@ final class CommandPasswordFlags {
 
     /** curl's flags that take {@code USER:PASSWORD}. */
     private static final String[] CURL_USER_FLAGS = {"-u", "-U", "--user", "--proxy-user"};
+    private static final String HTPASSWD = "htpasswd";
     /** OpenSSL's pass phrase argument given as the password itself: {@code -passin pass:x}. */
     private static final String PASS_SOURCE = "pass:";
 
@@ -64,6 +66,12 @@ final class CommandPasswordFlags {
                 && TextSearch.startsWith(s, nameEnd + 1, end, PASS_SOURCE) && isOpensslPassFlag(s, nameStart, nameEnd)) {
             return PasswordValues.valueAt(s, nameEnd + 1 + PASS_SOURCE.length(), end);
         }
+        if (!longFlag) {
+            long batch = htpasswdBatchPassword(s, from, at, nameStart, nameEnd, end);
+            if (batch != Match.NONE) {
+                return batch;
+            }
+        }
         char letter = longFlag ? 'u' : s.charAt(nameStart);
         if (longFlag ? !TextSearch.equalsIgnoreCase(s, nameStart, nameEnd, "user")
                 && !TextSearch.equalsIgnoreCase(s, nameStart, nameEnd, "proxy-user") : "paPuUwkN".indexOf(letter) < 0) {
@@ -85,6 +93,53 @@ final class CommandPasswordFlags {
         char open = at > from ? s.charAt(at - 1) : 0;
         int itemEnd = CharClass.isQuote(open) ? TextSearch.indexOf(s, open, flagEnd, end) : -1;
         return value(s, flagEnd, itemEnd < 0 ? end : itemEnd, forms);
+    }
+
+    /**
+     * htpasswd's batch mode, the password on the command line: {@code htpasswd -b [-c] FILE USER PASSWORD},
+     * or {@code htpasswd -nb USER PASSWORD} with no file. At the flag holding the 'b' ({@code -b},
+     * {@code -bc}, {@code -nbB}), the other flags after it passed over, the positional argument that
+     * is the password; NONE for another flag or command.
+     */
+    private static long htpasswdBatchPassword(CharSequence s, int from, int at, int nameStart, int nameEnd, int end) {
+        if (TextSearch.indexOf(s, 'b', nameStart, nameEnd) < 0 || !after(s, from, at, HTPASSWD)) {
+            return Match.NONE;
+        }
+        boolean noFile = TextSearch.indexOf(s, 'n', nameStart, nameEnd) >= 0;
+        int i = nameEnd;
+        int positional = 0;
+        while (i < end && s.charAt(i) == ' ') {
+            int word = i + 1;
+            int wordEnd = word;
+            while (wordEnd < end && !Character.isWhitespace(s.charAt(wordEnd))) {
+                wordEnd++;
+            }
+            if (wordEnd == word) {
+                return Match.NONE;
+            }
+            if (s.charAt(word) == '-') {
+                noFile |= TextSearch.indexOf(s, 'n', word, wordEnd) >= 0;
+            } else if (++positional == (noFile ? 2 : 3)) {
+                return PasswordValues.valueAt(s, word, end);
+            }
+            i = wordEnd;
+        }
+        return Match.NONE;
+    }
+
+    /** Whether {@code command} is the command the flag at {@code at} is given to ({@link CommandWords}). */
+    private static boolean after(CharSequence s, int from, int at, String command) {
+        int limit = CommandWords.limit(from, at);
+        int i = at;
+        while ((i = CommandWords.previousWordEnd(s, from, limit, i)) >= 0) {
+            int start = CommandWords.wordStart(s, from, limit, i);
+            int name = CommandWords.nameStart(s, start, i);
+            if (is(s, name, CommandWords.nameEnd(s, name, i), command)) {
+                return true;
+            }
+            i = start;
+        }
+        return false;
     }
 
     /**

@@ -1282,4 +1282,23 @@ class PasswordKvDetectorTest {
         String other = "{\"field\":\"password\",\"myRejectedValue\":\"x\"}";
         assertEquals(other, masker.mask(other));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "+ htpasswd -b -c /etc/nginx/.htpasswd admin vy-5AP5EjbkfBDn | "
+            + "+ htpasswd -b -c /etc/nginx/.htpasswd admin [PASSWORD_KV]",
+        "htpasswd -bB users.htpasswd bob Sskv7KxfwYgAQR | htpasswd -bB users.htpasswd bob [PASSWORD_KV]",
+        "htpasswd -nb bob Sskv7KxfwYgAQR > out | htpasswd -nb bob [PASSWORD_KV] > out",
+        "htpasswd -c -b -B f bob Sskv7KxfwYgAQR | htpasswd -c -b -B f bob [PASSWORD_KV]",
+    })
+    void masksTheBatchPasswordOfHtpasswd(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"htpasswd -c /etc/nginx/.htpasswd admin", "htpasswd -D users.htpasswd bob",
+        "tar -b 20 -cf x.tar dir file", "htpasswd -b users.htpasswd"})
+    void leavesHtpasswdWithoutABatchPasswordAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
 }
