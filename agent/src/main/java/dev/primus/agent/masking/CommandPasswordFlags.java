@@ -39,7 +39,7 @@ final class CommandPasswordFlags {
 
     /** curl's flags that take {@code USER:PASSWORD}. */
     private static final String[] CURL_USER_FLAGS = {"-u", "-U", "--user", "--proxy-user"};
-    private static final String HTPASSWD = "htpasswd";
+    private static final String[] HTPASSWD = {"htpasswd"};
     /** OpenSSL's pass phrase argument given as the password itself: {@code -passin pass:x}. */
     private static final String PASS_SOURCE = "pass:";
 
@@ -102,7 +102,7 @@ final class CommandPasswordFlags {
      * is the password; NONE for another flag or command.
      */
     private static long htpasswdBatchPassword(CharSequence s, int from, int at, int nameStart, int nameEnd, int end) {
-        if (TextSearch.indexOf(s, 'b', nameStart, nameEnd) < 0 || !after(s, from, at, HTPASSWD)) {
+        if (TextSearch.indexOf(s, 'b', nameStart, nameEnd) < 0 || !CommandWords.givenTo(s, from, at, HTPASSWD)) {
             return Match.NONE;
         }
         boolean noFile = TextSearch.indexOf(s, 'n', nameStart, nameEnd) >= 0;
@@ -125,21 +125,6 @@ final class CommandPasswordFlags {
             i = wordEnd;
         }
         return Match.NONE;
-    }
-
-    /** Whether {@code command} is the command the flag at {@code at} is given to ({@link CommandWords}). */
-    private static boolean after(CharSequence s, int from, int at, String command) {
-        int limit = CommandWords.limit(from, at);
-        int i = at;
-        while ((i = CommandWords.previousWordEnd(s, from, limit, i)) >= 0) {
-            int start = CommandWords.wordStart(s, from, limit, i);
-            int name = CommandWords.nameStart(s, start, i);
-            if (is(s, name, CommandWords.nameEnd(s, name, i), command)) {
-                return true;
-            }
-            i = start;
-        }
-        return false;
     }
 
     /**

@@ -14,6 +14,24 @@ final class CommandWords {
     private CommandWords() {
     }
 
+    /**
+     * Whether one of {@code lowerNames} (any case) is the name of a word before {@code at} on the
+     * same command: the command a flag or an argument at {@code at} is given to.
+     */
+    static boolean givenTo(CharSequence s, int from, int at, String[] lowerNames) {
+        int limit = limit(from, at);
+        int i = at;
+        while ((i = previousWordEnd(s, from, limit, i)) >= 0) {
+            int word = wordStart(s, from, limit, i);
+            int name = nameStart(s, word, i);
+            if (TextSearch.isOneOfIgnoreCase(s, name, nameEnd(s, name, i), lowerNames)) {
+                return true;
+            }
+            i = word;
+        }
+        return false;
+    }
+
     /** Where reading back from {@code at} stops at the latest. */
     static int limit(int from, int at) {
         return Math.max(from, at - MAX_COMMAND_LINE);

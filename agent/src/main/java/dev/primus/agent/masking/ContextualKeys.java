@@ -18,7 +18,7 @@ package dev.primus.agent.masking;
  * </ul>
  */
 final class ContextualKeys {
-    /** The query parameters {@link #isQueryCredential} reads, as written. */
+    /** The query parameters {@link #endsQueryCredential} reads, as written. */
     private static final String[] QUERY_CREDENTIALS = {"code", "key", "appid", "hapikey", "access_key"};
     private static final String SETUP_PASSWORD = "PASSWORD ";
     private static final String DUPLICATE_KEY = "Key ";
@@ -95,14 +95,8 @@ final class ContextualKeys {
 
     /** Whether {@code value}, found after such a key, is one to mask. */
     static boolean isSecretValue(CharSequence s, int from, int keyEnd, long value) {
-        int name = KeyedValue.nameStart(s, from, keyEnd);
-        return !isQueryCredential(s, from, name, keyEnd)
+        return !endsQueryCredential(s, from, keyEnd)
                 || Match.start(value) == keyEnd + 1 && isGenerated(s, Match.start(value), Match.end(value));
-    }
-
-    private static boolean isQueryCredential(CharSequence s, int from, int name, int keyEnd) {
-        return name > from && (s.charAt(name - 1) == '?' || s.charAt(name - 1) == '&')
-                && TextSearch.isOneOf(s, name, keyEnd, QUERY_CREDENTIALS);
     }
 
     /**

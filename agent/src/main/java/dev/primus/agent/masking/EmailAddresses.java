@@ -113,19 +113,7 @@ final class EmailAddresses {
      * {@link #SSH_COMMANDS} is a command's name earlier on the same command ({@link CommandWords}).
      */
     private static boolean isSshLogin(CharSequence s, int from, int start) {
-        int limit = CommandWords.limit(from, start);
-        int i = start;
-        while ((i = CommandWords.previousWordEnd(s, from, limit, i)) >= 0) {
-            int word = CommandWords.wordStart(s, from, limit, i);
-            int name = CommandWords.nameStart(s, word, i);
-            for (String command : SSH_COMMANDS) {
-                if (TextSearch.equalsIgnoreCase(s, name, CommandWords.nameEnd(s, name, i), command)) {
-                    return true;
-                }
-            }
-            i = word;
-        }
-        return false;
+        return CommandWords.givenTo(s, from, start, SSH_COMMANDS);
     }
 
     /**
