@@ -4,11 +4,14 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The name a rule's {@code match.handler} uses for a Spring MVC handler:
  * {@code com.acme.OrderController#refund}, read from a {@code HandlerMethod} through method
- * handles resolved once per class (its bean type is the user class, never the CGLIB proxy).
+ * handles resolved once per class (its bean type is the user class, never the CGLIB proxy). Each
+ * name is made once and kept with its bean type, so a request builds no string.
  */
 final class HandlerNames {
     /** A {@code HandlerMethod}'s {@code getBeanType} and {@code getMethod}. */
@@ -34,6 +37,14 @@ final class HandlerNames {
         }
     };
 
+    /** Names made so far, by bean type and method: a class's methods bound them, and they go with the class. */
+    private static final ClassValue<ConcurrentMap<Method, String>> NAMES = new ClassValue<ConcurrentMap<Method, String>>() {
+        @Override
+        protected ConcurrentMap<Method, String> computeValue(Class<?> beanType) {
+            return new ConcurrentHashMap<Method, String>();
+        }
+    };
+
     private HandlerNames() {
     }
 
@@ -46,7 +57,13 @@ final class HandlerNames {
         try {
             Class<?> beanType = (Class<?>) accessors.beanType.invokeExact(handler);
             Method method = (Method) accessors.method.invokeExact(handler);
-            return beanType.getName() + "#" + method.getName();
+            ConcurrentMap<Method, String> names = NAMES.get(beanType);
+            String name = names.get(method);
+            if (name == null) {
+                name = beanType.getName() + "#" + method.getName();
+                names.putIfAbsent(method, name);
+            }
+            return name;
         } catch (Throwable failure) {
             throw new IllegalStateException("cannot read the handler method of " + handler.getClass().getName(), failure);
         }
