@@ -116,10 +116,18 @@ final class ProsePasswords {
                 && !PasswordValues.isEscapedBreakAt(s, stop, end) && !isEntityAt(s, stop, end)) {
             stop++;
         }
+        int word = stop;
         while (stop > value && ".,;:!?)]'\"".indexOf(s.charAt(stop - 1)) >= 0) {
             stop--; // the sentence's punctuation, not the password's
         }
-        return readsAsPassword(s, value, stop, afterColon) ? Match.of(value, stop) : Match.NONE;
+        if (!readsAsPassword(s, value, stop, afterColon)) {
+            return Match.NONE;
+        }
+        // But a '!' or '?' it ends with goes with it: the symbol a password policy asks for most, rare in a log's prose.
+        while (stop < word && (s.charAt(stop) == '!' || s.charAt(stop) == '?')) {
+            stop++;
+        }
+        return Match.of(value, stop);
     }
 
     /** Whether a ':' stands right before {@code value}, spaces apart ({@code is: x}, {@code for bob: x}). */
