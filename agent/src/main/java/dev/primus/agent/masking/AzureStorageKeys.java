@@ -4,7 +4,9 @@ package dev.primus.agent.masking;
  * azure_storage_key: the value of {@code AccountKey} (any case, '=' or ':', as in a storage or
  * Cosmos DB connection string or its JSON form), or of the other names Azure's tools give the
  * same key ({@code AZURE_STORAGE_KEY} of the Azure CLI, {@code ARM_ACCESS_KEY} of Terraform,
- * Cosmos DB's {@code primaryMasterKey}, {@code secondaryKey}): 86 base64 chars and {@code ==},
+ * Cosmos DB's {@code primaryMasterKey}, {@code secondaryKey}, and Hadoop's and Spark's property
+ * {@code fs.azure.account.key.<account>.blob.core.windows.net}, whose name ends with the account's
+ * host): 86 base64 chars and {@code ==},
  * the encoding of the 64-byte key; or 43 and {@code =}, a 32-byte key, as SignalR's, Web PubSub's
  * and Communication Services' connection strings give it ({@code Endpoint=https://...;AccessKey=...;Version=1.0;}).
  * Only the key is masked; the account name beside it is no secret.
@@ -13,6 +15,10 @@ final class AzureStorageKeys {
     /** The ends of the names, words joined by '_', '-', '.' or nothing, any case. */
     private static final String[] KEYS = {"accountkey", "storagekey", "accesskey", "masterkey", "primarykey",
         "secondarykey"};
+    /** Inside Hadoop's property name, before the account and its host: {@code fs.azure.account.key.acct.dfs.core.windows.net}. */
+    private static final String HADOOP_ACCOUNT_KEY = "azure.account.key.";
+    /** The last char of the hosts of Azure's clouds: {@code .net} (public, US government), {@code .cn} (China), {@code .de}. */
+    private static final String HOST_ENDS = "tne";
     private static final int BASE64 = 86;
     /** The 32-byte access keys of SignalR, Web PubSub and Communication Services: 43 chars and '='. */
     private static final int BASE64_SHORT = 43;
@@ -22,7 +28,7 @@ final class AzureStorageKeys {
 
     /** Whether a key this detector reads may end with ASCII char {@code c}, right before its separator. */
     static boolean mayEndKey(char c) {
-        return CharClass.toLower(c) == 'y';
+        return CharClass.toLower(c) == 'y' || HOST_ENDS.indexOf(c) >= 0;
     }
 
     /** {@code at} is '=' or ':'. */
@@ -62,6 +68,8 @@ final class AzureStorageKeys {
                 return true;
             }
         }
-        return false;
+        int name = KeyedValue.nameStart(s, from, keyEnd);
+        return keyEnd > name && HOST_ENDS.indexOf(s.charAt(keyEnd - 1)) >= 0
+                && TextSearch.indexOf(s, HADOOP_ACCOUNT_KEY, name, keyEnd) >= 0;
     }
 }

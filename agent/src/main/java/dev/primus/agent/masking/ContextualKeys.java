@@ -12,7 +12,9 @@ package dev.primus.agent.masking;
  * ({@link #isGenerated}): {@code ?code=200}, {@code &key=orders}, {@code &code=ERR_TIMEOUT} stay.
  * <li>Spring Security's bearer token and session in its toStrings ({@link #isSpringSecurityField}).
  * <li>PostgreSQL's detail of a unique violation, {@code Key (api_key)=(Uux...) already exists.}, where a
- * column named as a secret key is given its value ({@link #duplicateKeyValue}).
+ * column named as a secret key is given its value ({@link #duplicateKeyValue}), and MySQL's and
+ * MariaDB's, {@code Duplicate entry 'Uux...' for key 'users.uk_api_key'}, where the unique index that
+ * refused it is named for one ({@link #duplicateEntry}).
  * <li>The line Elasticsearch's {@code elasticsearch-setup-passwords} prints for every built-in user,
  * {@code PASSWORD kibana_system = Xk9mP2qLw8zT}: a user's name between the word and the '='.
  * </ul>
@@ -22,6 +24,12 @@ final class ContextualKeys {
     private static final String[] QUERY_CREDENTIALS = {"code", "key", "appid", "hapikey", "access_key"};
     private static final String SETUP_PASSWORD = "PASSWORD ";
     private static final String DUPLICATE_KEY = "Key ";
+    private static final String DUPLICATE_ENTRY = "Duplicate entry ";
+    private static final String FOR_KEY = "' for key '";
+    /** How an index's name is often made from its column's: {@code uk_api_key}, {@code api_key_UNIQUE}, {@code users_token_key}. */
+    private static final String[] INDEX_PREFIXES = {"uk_", "uq_", "ux_", "udx_", "idx_", "unique_", "uniq_"};
+    private static final String[] INDEX_SUFFIXES = {"_unique", "_uniq", "_uk", "_uq", "_ux", "_idx", "_key", "_index"};
+    private static final int MAX_INDEX_NAME = 128;
     private static final int MAX_COLUMNS = 256;
     private static final int MAX_VALUES = 1024;
     /** The length of both field names {@link #isSpringSecurityField} reads. */
@@ -91,6 +99,52 @@ final class ContextualKeys {
         }
         int close = TextSearch.indexOf(s, ')', at + 2, (int) Math.min(end, (long) at + 2 + MAX_VALUES));
         return secret && close > at + 2 ? Match.of(at + 2, close) : Match.NONE;
+    }
+
+    /**
+     * At the opening quote of MySQL's and MariaDB's {@code Duplicate entry 'x' for key 'users.uk_api_key'}
+     * (error 1062, which Hibernate and Spring log with the statement that failed), when the index
+     * that refused the value is named for a secret column: the value, all of it (a composite key's
+     * parts are joined by '-'); NONE otherwise. The index's name is read without its table, and
+     * without the prefix or suffix that names an index ({@code uk_}, {@code _UNIQUE}, {@code _key}).
+     */
+    static long duplicateEntry(CharSequence s, int from, int at, int end) {
+        int words = at - DUPLICATE_ENTRY.length();
+        if (words < from || !TextSearch.startsWith(s, words, at, DUPLICATE_ENTRY)) {
+            return Match.NONE;
+        }
+        int limit = (int) Math.min(TextSearch.lineEnd(s, at, end), (long) at + 1 + MAX_VALUES + FOR_KEY.length());
+        int close = TextSearch.indexOf(s, FOR_KEY, at + 1, limit);
+        if (close <= at + 1) {
+            return Match.NONE;
+        }
+        int name = close + FOR_KEY.length();
+        int nameEnd = TextSearch.indexOf(s, '\'', name, (int) Math.min(end, (long) name + MAX_INDEX_NAME));
+        if (nameEnd <= name) {
+            return Match.NONE;
+        }
+        int table = TextSearch.lastIndexOf(s, '.', name, nameEnd);
+        return namesSecretColumn(s, table < 0 ? name : table + 1, nameEnd) ? Match.of(at + 1, close) : Match.NONE;
+    }
+
+    /** Whether an index named {@code s[start, stop)} is named for a secret column, read without an index's affixes. */
+    private static boolean namesSecretColumn(CharSequence s, int start, int stop) {
+        for (String prefix : INDEX_PREFIXES) {
+            if (stop - start > prefix.length() && TextSearch.startsWithIgnoreCase(s, start, stop, prefix)) {
+                start += prefix.length();
+                break;
+            }
+        }
+        if (PasswordValues.isSecretName(s, start, stop)) {
+            return true;
+        }
+        for (String suffix : INDEX_SUFFIXES) {
+            int bare = stop - suffix.length();
+            if (bare > start && TextSearch.startsWithIgnoreCase(s, bare, stop, suffix)) {
+                return PasswordValues.isSecretName(s, start, bare);
+            }
+        }
+        return false;
     }
 
     /** Whether {@code value}, found after such a key, is one to mask. */

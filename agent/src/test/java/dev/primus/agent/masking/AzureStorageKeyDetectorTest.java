@@ -32,6 +32,9 @@ class AzureStorageKeyDetectorTest {
         "AZURE_STORAGE_KEY={}", "export AZURE_STORAGE_ACCESS_KEY={}", "ARM_ACCESS_KEY={}", "azure.storage.key: {}",
         "{\"primaryMasterKey\":\"{}\",\"secondaryMasterKey\":\"{}\"}", "storage_account_key={}", "secondaryKey={}",
         "AccountEndpoint=https://acct.documents.azure.com:443/;AccountKey={};",
+        "fs.azure.account.key.acmestore.blob.core.windows.net={}", // Hadoop's and Spark's
+        "spark.hadoop.fs.azure.account.key.acmestore.dfs.core.windows.net: {}",
+        "fs.azure.account.key.acmestore.blob.core.chinacloudapi.cn = {}",
     })
     void masksTheKeyUnderTheNamesAzuresToolsGiveIt(String form) {
         assertEquals(form.replace("{}", "[AZURE_STORAGE_KEY]"), masker.mask(form.replace("{}", KEY)));
@@ -58,6 +61,7 @@ class AzureStorageKeyDetectorTest {
         "AccountName=" + KEY, // not the key's name
         KEY, // a bare base64 string could be anything
         "AccountKey=", "AccountKey=none", "MyAccountKeys=" + KEY,
+        "fs.azure.account.keyprovider.acmestore.blob.core.windows.net=" + KEY, "fs.azure.account.auth.type=" + KEY,
         "checksum=" + KEY, "sha512-" + KEY, "cache_key=" + KEY, "StorageKeyName=" + KEY, // other names
     })
     void leavesLookAlikesAlone(String text) {

@@ -1220,6 +1220,13 @@ class PasswordKvDetectorTest {
             + "Detail: Key (api_key)=([PASSWORD_KV]) already exists.",
         "'Detail: Key (tenant_id, reset_token)=(7, BZroLGBsBiB0Vdl) already exists.' | "
             + "'Detail: Key (tenant_id, reset_token)=([PASSWORD_KV]) already exists.'",
+        "Duplicate entry 'UuxAC8AhW90cFVeUKrjL4B2G' for key 'users.uk_api_key' | "
+            + "Duplicate entry '[PASSWORD_KV]' for key 'users.uk_api_key'",
+        "'SQL Error: 1062, SQLState: 23000: Duplicate entry 'acme-BZroLGBsBiB0Vdl' for key 'reset_token_UNIQUE'' | "
+            + "'SQL Error: 1062, SQLState: 23000: Duplicate entry '[PASSWORD_KV]' for key 'reset_token_UNIQUE''",
+        "Duplicate entry 'Tr0ub4dor&3' for key 'password' | Duplicate entry '[PASSWORD_KV]' for key 'password'",
+        "Duplicate entry 'it's-x7' for key 'sessions.sessions_token_key' | "
+            + "Duplicate entry '[PASSWORD_KV]' for key 'sessions.sessions_token_key'",
     })
     void masksQueryCredentialsAlignedValuesAndFrameworkFieldsThatHoldSecrets(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -1230,7 +1237,10 @@ class PasswordKvDetectorTest {
         "GET /search?key=orders&q=x", "GET /x?sig=short1",
         "UsernamePasswordAuthenticationToken [Principal=bob, Credentials=[PROTECTED]]",
         "WebAuthenticationDetails [RemoteIpAddress=127.0.0.1, SessionId=null]", "Detail: Key (email)=(x) already exists.",
-        "Key (id)=(42) is not present in table \"users\".", "-Dsonar.host.url=http://sonar:9000", "f(x)=(y)"})
+        "Key (id)=(42) is not present in table \"users\".", "-Dsonar.host.url=http://sonar:9000", "f(x)=(y)",
+        "Duplicate entry 'bob@example.com' for key 'users.email'", "Duplicate entry '42-7' for key 'PRIMARY'",
+        "Duplicate entry 'orders' for key 'uk_name'", "Duplicate entry 'x' for key 'monkey_idx'",
+        "Duplicate entry 'tokens' for key", "Duplicate entry ''"})
     void leavesOtherQueryParametersPrincipalsAndKeysAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
