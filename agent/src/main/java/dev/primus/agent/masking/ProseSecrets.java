@@ -22,8 +22,8 @@ package dev.primus.agent.masking;
  * ({@code token expired}, {@code secret not found}) is prose and never read as a value. In quotes
  * or brackets ({@code token 'x'}, {@code Token [x] expired}) the value is read to the closing one; after
  * one or two lower-case words and a colon ({@code Token expired: x}, {@code API key revoked: x}) as
- * after the noun itself. The same
- * value alone on a line under one that names it and ends with ':' ({@link ValueBelow}:
+ * after the noun itself; after whose it is and a link ({@code Client secret for client 'orders' is x},
+ * {@code API key of tenant acme: x}), as a password's. The same value alone on a line under one that names it and ends with ':' ({@link ValueBelow}:
  * Elasticsearch's Kibana enrollment token).
  */
 final class ProseSecrets {
@@ -130,6 +130,9 @@ final class ProseSecrets {
     private static long inSentence(CharSequence s, int nounEnd, int end) {
         int value = spaces(s, nounEnd, end);
         int linked = ProsePasswords.afterOneOf(LINKS, s, value, end, true);
+        if (linked < 0) {
+            linked = ProsePasswords.afterOwner(s, value, end, false); // client secret for client 'orders' is x
+        }
         if (linked < 0) {
             linked = afterStateAndColon(s, value, end);
         }

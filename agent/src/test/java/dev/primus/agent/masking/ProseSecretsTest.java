@@ -37,6 +37,10 @@ class ProseSecretsTest {
         "Token rejected: Xk9mP2qLw8zT4vR7nB3c | Token rejected: [PASSWORD_KV]",
         "API key revoked: Xk9mP2qLw8zT4vR7nB3c | API key revoked: [PASSWORD_KV]",
         "token not found: Xk9mP2qLw8zT4vR7nB3c. | token not found: [PASSWORD_KV].",
+        // Whose it is, then a link: log.info("Client secret for client '{}' is {}", id, secret).
+        "Client secret for client 'orders' is Xk9mP2qLw8zT4vR7nB3c | Client secret for client 'orders' is [PASSWORD_KV]",
+        "API key of tenant acme: Xk9mP2qLw8zT4vR7nB3c | API key of tenant acme: [PASSWORD_KV]",
+        "token for user bob was Xk9mP2qLw8zT4vR7nB3c | token for user bob was [PASSWORD_KV]",
     })
     void masksOnlyTheValueAfterTheNoun(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -46,6 +50,7 @@ class ProseSecretsTest {
     @ValueSource(strings = {
         "token validation failed for client web",
         "Refreshing token for client 7f3a2b1c-9d4e-4f60-8182-93a4b5c6d7e8",
+        "token for client web is invalid", "secret of tenant acme is MountedFromVault2024",
         "access token expired at 2026-12-05T10:00:00Z",
         "key not found in cache",
         "Loaded key store from /etc/keys/app.jks",
