@@ -107,6 +107,16 @@ final class PasswordValues {
      * password only ({@link #PASSWORD_WORDS}): "oauth2" and "token1" name other things.
      */
     private static final String NUMBERED = "12";
+    /**
+     * What a stored password's key adds to say it holds its hash ({@code password_hash},
+     * {@code passwordDigest}, Rails' {@code password_digest}): after the words for a password only,
+     * since the hash of a weak password gives the password back offline; {@code token_hash} stays.
+     */
+    private static final String[] HASH_SUFFIXES = {"hash", "digest"};
+    /** The longest scheme id of a crypt or PHC hash read as one ({@code pbkdf2-sha512}), between its '$'s. */
+    private static final int MAX_HASH_SCHEME = 16;
+    /** The shortest crypt or PHC hash: its scheme, its parameters or salt, and the hash itself. */
+    private static final int MIN_HASH = 20;
     /** Keys after which the first word of the value is an HTTP authentication scheme, whatever its name. */
     private static final String[] AUTHORIZATION_KEYS = {"authorization"};
     /** Keys whose value may be a user and a password with " / " between ({@link #slashedPasswordEnd}). */
@@ -908,6 +918,30 @@ final class PasswordValues {
         return valueAt(s, value, end, false);
     }
 
+    /**
+     * The end of a crypt or PHC hash at {@code value} ({@code $2a$10$...} of bcrypt, {@code $6$...} of
+     * sha512-crypt, {@code $argon2id$v=19$m=65536,t=3,p=4$...}): '$', a scheme's id, '$', and the rest of
+     * its alphabet, whose ',' and '=' would otherwise end the value; -1 when it is none ({@code $DB_PASSWORD}).
+     */
+    private static int cryptHashEnd(CharSequence s, int value, int end) {
+        int scheme = value + 1;
+        while (scheme < end && scheme - value <= MAX_HASH_SCHEME
+                && (CharClass.isLower(s.charAt(scheme)) || CharClass.isDigit(s.charAt(scheme)) || s.charAt(scheme) == '-')) {
+            scheme++;
+        }
+        if (scheme == value + 1 || scheme >= end || s.charAt(scheme) != '$') {
+            return -1;
+        }
+        int stop = scheme + 1;
+        while (stop < end && (CharClass.isAlnum(s.charAt(stop)) || "$./+=,-".indexOf(s.charAt(stop)) >= 0)) {
+            stop++;
+        }
+        while (s.charAt(stop - 1) == ',') {
+            stop--; // the next field's separator, as a toString writes "hash=$2a$..., name=bob"
+        }
+        return stop - value >= MIN_HASH ? stop : -1;
+    }
+
     private static long valueAt(CharSequence s, int value, int end, boolean authorization) {
         if (value >= end) {
             return Match.NONE;
@@ -924,6 +958,8 @@ final class PasswordValues {
         } else if (quoted) {
             start = value + 1;
             stop = open == '\'' ? closingApostrophe(s, start, end) : closingQuote(s, start, end, open);
+        } else if (open == '$' && cryptHashEnd(s, value, end) > 0) {
+            return Match.of(value, cryptHashEnd(s, value, end));
         } else {
             start = value;
             int limit = (int) Math.min(end, (long) value + MAX_QUOTED);
@@ -1122,6 +1158,11 @@ final class PasswordValues {
         if (key >= 0) {
             return key;
         }
+        int hashed = withoutHashSuffix(s, from, keyEnd);
+        if (hashed != keyEnd) {
+            key = keyWordEndingAt(s, from, hashed);
+            return key >= 0 && isOneOf(KEYS[key], PASSWORD_WORDS) ? key : -1;
+        }
         if (NUMBERED.indexOf(s.charAt(keyEnd - 1)) >= 0) {
             int bare = keyEnd - 1 > from && joinsWords(s.charAt(keyEnd - 2)) ? keyEnd - 2 : keyEnd - 1;
             key = keyWordEndingAt(s, from, bare);
@@ -1171,6 +1212,23 @@ final class PasswordValues {
             }
         }
         return -1;
+    }
+
+    /** Where a key ending at {@code keyEnd} ends without one of {@link #HASH_SUFFIXES}; else {@code keyEnd}. */
+    private static int withoutHashSuffix(CharSequence s, int from, int keyEnd) {
+        for (String suffix : HASH_SUFFIXES) {
+            int start = keyEnd - suffix.length();
+            if (start - 1 > from && TextSearch.startsWithIgnoreCase(s, start, keyEnd, suffix)) {
+                char before = s.charAt(start - 1);
+                if (joinsWords(before)) {
+                    return start - 1;
+                }
+                if (CharClass.isUpper(s.charAt(start)) && CharClass.isLower(before)) {
+                    return start;
+                }
+            }
+        }
+        return keyEnd;
     }
 
     /**

@@ -1232,6 +1232,30 @@ class PasswordKvDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** A stored password's hash gives a weak password back offline: masked whole, its ',' and '=' too. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "password_hash=$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy | password_hash=[PASSWORD_KV]",
+        "'User [id=42, passwordHash=$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW, role=ADMIN]' | "
+            + "'User [id=42, passwordHash=[PASSWORD_KV], role=ADMIN]'",
+        "'passwordHash: $argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG' | "
+            + "passwordHash: [PASSWORD_KV]",
+        "'\"password_digest\":\"$2a$12$K8GpYKe0o3UuQ9K1lQeJ6eW7XfT1aQ5zq0Xc9Q1l2m3n4o5p6q7r8\"' | "
+            + "'\"password_digest\":\"[PASSWORD_KV]\"'",
+        "'password=$6$rounds=5000$saltsalt$Xk9mP2qLw8zT4vR7nB3cQ1sD, user=bob' | 'password=[PASSWORD_KV], user=bob'",
+    })
+    void masksAStoredPasswordsHash(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"token_hash=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        "commit_hash=9f86d081884c7d659a2feaa0c55ad015", "contentDigest=sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:",
+        "password=$DB_PASSWORD", "passwordHashAlgorithm=bcrypt"})
+    void leavesOtherHashesAndPlaceholdersAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Invalid remember-me cookie: Cookie token did not contain 3 tokens",
         "GET /search?key=orders&q=x", "GET /x?sig=short1",
