@@ -34,6 +34,9 @@ final class FrameworkValues {
         "rs256", "rs384", "rs512", "hs256", "hs384", "hs512", "es256", "es384", "es512", "ps256", "ps384", "ps512",
         "eddsa", "ed25519", "ed448", "rsa", "dsa", "ecdsa", "hmac-sha256", "hmac-sha512", "rsa-sha256", "rsa-sha512",
         "ecdsa-sha256",
+        // Password hashing schemes, as a store's settings name them ("password_hash: bcrypt"), Spring's "noop" among them.
+        "bcrypt", "scrypt", "argon2", "argon2i", "argon2d", "argon2id", "pbkdf2", "sha1", "sha-1", "sha256", "sha-256",
+        "sha512", "sha-512", "noop",
         // OAuth 2.0's error codes (RFC 6749 5.2, RFC 6750 3.1): "Failed to refresh token: invalid_grant".
         "invalid_grant", "invalid_token", "invalid_request", "invalid_client", "invalid_scope", "unauthorized_client",
         "access_denied", "expired_token", "insufficient_scope", "unsupported_grant_type",

@@ -1251,7 +1251,8 @@ class PasswordKvDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"token_hash=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
         "commit_hash=9f86d081884c7d659a2feaa0c55ad015", "contentDigest=sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:",
-        "password=$DB_PASSWORD", "passwordHashAlgorithm=bcrypt"})
+        "password=$DB_PASSWORD", "passwordHashAlgorithm=bcrypt", "password_hash: bcrypt", "password_digest: SHA-256",
+        "password.hash=pbkdf2", "passwordEncoder=noop"})
     void leavesOtherHashesAndPlaceholdersAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
