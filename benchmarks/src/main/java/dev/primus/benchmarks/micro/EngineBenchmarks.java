@@ -5,6 +5,7 @@ import dev.primus.agent.egress.EgressDecisionBenchmark;
 import dev.primus.agent.egress.HttpClientEntryBenchmark;
 import dev.primus.agent.ratelimit.RateLimiterBenchmark;
 import dev.primus.agent.servlet.ServletEntryBenchmark;
+import dev.primus.agent.servlet.SpringRequestBenchmark;
 import dev.primus.benchmarks.AuditEnqueueBenchmark;
 import dev.primus.benchmarks.LogbackCallBenchmark;
 import dev.primus.benchmarks.MaskingBenchmark;
@@ -109,6 +110,10 @@ final class EngineBenchmarks {
         suite.add(notClean(auth, "firstSeenEs256Jwt", "the same with ES256"));
         suite.add(clean(ServletEntryBenchmark.class, "publicRouteThroughTheWovenEntry", "a container's woven request"
                 + " entry and exit on a public route, through the reflective servlet adapter (JDK proxies: an upper bound)"));
+        suite.add(notClean(SpringRequestBenchmark.class, "springRequest", "a Spring MVC request of the reference app on"
+                + " its JWT route through the woven entries: the outer one, four nested (Spring Boot's filters), the"
+                + " handler check, the exits; token remembered, rate limit, audit event queued, MDC (Logback's entries"
+                + " and the event are the bytes)"));
 
         Class<?> rateLimit = RateLimiterBenchmark.class;
         suite.add(clean(rateLimit, "local", "a request under the limit, against a token bucket in this JVM"));

@@ -67,7 +67,7 @@ class EngineBenchmarksTest {
         Set<String> classes = new HashSet<>(EngineBenchmarks.ALL.stream().map(e -> e.benchmark().getSimpleName()).toList());
 
         assertEquals(Set.of("EgressDecisionBenchmark", "HttpClientEntryBenchmark", "MaskingBenchmark", "AuthDecisionBenchmark",
-                "ServletEntryBenchmark", "RateLimiterBenchmark", "AuditEnqueueBenchmark", "LogbackCallBenchmark",
-                "SocketConnectBenchmark"), classes);
+                "ServletEntryBenchmark", "SpringRequestBenchmark", "RateLimiterBenchmark", "AuditEnqueueBenchmark",
+                "LogbackCallBenchmark", "SocketConnectBenchmark"), classes);
     }
 }
