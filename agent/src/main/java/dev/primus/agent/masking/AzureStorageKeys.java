@@ -15,9 +15,9 @@ final class AzureStorageKeys {
     /** The ends of the names, words joined by '_', '-', '.' or nothing, any case. */
     private static final String[] KEYS = {"accountkey", "storagekey", "accesskey", "masterkey", "primarykey",
         "secondarykey"};
-    /** Inside Hadoop's property name, before the account and its host: {@code fs.azure.account.key.acct.dfs.core.windows.net}. */
+    /** In Hadoop's property, before the account and its host: {@code fs.azure.account.key.acct.dfs.core.windows.net}. */
     private static final String HADOOP_ACCOUNT_KEY = "azure.account.key.";
-    /** The last char of the hosts of Azure's clouds: {@code .net} (public, US government), {@code .cn} (China), {@code .de}. */
+    /** The last char of the hosts of Azure's clouds: {@code .net} (public, US government), {@code .cn}, {@code .de}. */
     private static final String HOST_ENDS = "tne";
     private static final int BASE64 = 86;
     /** The 32-byte access keys of SignalR, Web PubSub and Communication Services: 43 chars and '='. */

@@ -26,7 +26,7 @@ final class ContextualKeys {
     private static final String DUPLICATE_KEY = "Key ";
     private static final String DUPLICATE_ENTRY = "Duplicate entry ";
     private static final String FOR_KEY = "' for key '";
-    /** How an index's name is often made from its column's: {@code uk_api_key}, {@code api_key_UNIQUE}, {@code users_token_key}. */
+    /** An index's name made from its column's: {@code uk_api_key}, {@code api_key_UNIQUE}, {@code users_token_key}. */
     private static final String[] INDEX_PREFIXES = {"uk_", "uq_", "ux_", "udx_", "idx_", "unique_", "uniq_"};
     private static final String[] INDEX_SUFFIXES = {"_unique", "_uniq", "_uk", "_uq", "_ux", "_idx", "_key", "_index"};
     private static final int MAX_INDEX_NAME = 128;

@@ -1429,7 +1429,9 @@ final class PasswordValues {
         if (c == '.' || c == ':') {
             return i + 1 >= end || Character.isWhitespace(s.charAt(i + 1));
         }
-        return isValueEnd(c) || c == ',' || c == ';' || c == '&' || isEscapedBreakAt(s, i, end);
+        // Or the "]]>" that ends a CDATA section, as an XML layout writes the message: <![CDATA[password=x]]></Message>.
+        return isValueEnd(c) || c == ',' || c == ';' || c == '&' || isEscapedBreakAt(s, i, end)
+                || c == '>' && i - at == 2 && s.charAt(at) == ']' && s.charAt(at + 1) == ']';
     }
 
     /** Whether what follows a quote ends the string it closes: the end, a space, or ',' ')' ']' '}' ';'. */

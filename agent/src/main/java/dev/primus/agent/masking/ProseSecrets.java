@@ -23,7 +23,8 @@ package dev.primus.agent.masking;
  * or brackets ({@code token 'x'}, {@code Token [x] expired}) the value is read to the closing one; after
  * one or two lower-case words and a colon ({@code Token expired: x}, {@code API key revoked: x}) as
  * after the noun itself; after whose it is and a link ({@code Client secret for client 'orders' is x},
- * {@code API key of tenant acme: x}), as a password's. The same value alone on a line under one that names it and ends with ':' ({@link ValueBelow}:
+ * {@code API key of tenant acme: x}), as a password's. The same value alone on a line under one
+ * that names it and ends with ':' ({@link ValueBelow}:
  * Elasticsearch's Kibana enrollment token).
  */
 final class ProseSecrets {

@@ -843,6 +843,11 @@ class PasswordKvDetectorTest {
             + "| <wsse:Password Type=\"http://x#PasswordText\">[PASSWORD_KV]</wsse:Password> ",
         "<password encrypted=\"false\">x1y2</password> | <password encrypted=\"false\">[PASSWORD_KV]</password>",
         "<password><![CDATA[Xp37mK4nB8q]]></password>  | <password><![CDATA[[PASSWORD_KV]]]></password>",
+        // A message in an XML layout's CDATA section: the value ends at the section's end.
+        "<Message><![CDATA[password=Xp37mK4nB8q]]></Message></Event> | "
+            + "<Message><![CDATA[password=[PASSWORD_KV]]]></Message></Event>",
+        "<log4j:message><![CDATA[login password=Xp37]]]></log4j:message> | "
+            + "<log4j:message><![CDATA[login password=[PASSWORD_KV]]]></log4j:message>",
         "jdbc:oracle:thin:scott/T1gerPass@//db:1521/ORCL | jdbc:oracle:thin:scott/[PASSWORD_KV]@//db:1521/ORCL",
         "url=jdbc:oracle:thin:app/s3cr3t@db:1521:ORCL   | url=jdbc:oracle:thin:app/[PASSWORD_KV]@db:1521:ORCL",
         "sqlplus scott/tiger@ORCL                        | sqlplus scott/[PASSWORD_KV]@ORCL",
@@ -1250,7 +1255,8 @@ class PasswordKvDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"token_hash=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-        "commit_hash=9f86d081884c7d659a2feaa0c55ad015", "contentDigest=sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:",
+        "commit_hash=9f86d081884c7d659a2feaa0c55ad015",
+        "contentDigest=sha-256=:X48E9qOokqqrvdts8nOJRJN3OWDUoyWxBf7kbu9DBPE=:",
         "password=$DB_PASSWORD", "passwordHashAlgorithm=bcrypt", "password_hash: bcrypt", "password_digest: SHA-256",
         "password.hash=pbkdf2", "passwordEncoder=noop"})
     void leavesOtherHashesAndPlaceholdersAlone(String text) {

@@ -45,8 +45,10 @@ class HandlerNamesTest {
 
     @Test
     void anInheritedMethodIsNamedByTheBeanTypeThatServesIt() throws Exception {
-        assertEquals(OrderController.class.getName() + "#list", HandlerNames.of(new HandlerMethod(OrderController.class, "list")));
-        assertEquals(BaseController.class.getName() + "#list", HandlerNames.of(new HandlerMethod(BaseController.class, "list")));
+        assertEquals(OrderController.class.getName() + "#list",
+                HandlerNames.of(new HandlerMethod(OrderController.class, "list")));
+        assertEquals(BaseController.class.getName() + "#list",
+                HandlerNames.of(new HandlerMethod(BaseController.class, "list")));
     }
 
     @Test

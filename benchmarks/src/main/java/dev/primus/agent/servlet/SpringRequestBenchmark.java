@@ -56,7 +56,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SpringRequestBenchmark {
     private static final Path FIXTURES = Path.of("benchmarks/reference-fixtures/credentials");
     private static final Path REQUEST_MIX = Path.of("benchmarks/reference-spring/request-mix.http");
-    /** Spring Boot's servlet filters on a plain web app: character encoding, form content, request context, Tomcat's WebSocket. */
+    /** Spring Boot's filters on a plain web app: character encoding, form content, request context, Tomcat's WebSocket. */
     private static final int NESTED_ENTRIES = 4;
 
     private AuditPipeline audit;
