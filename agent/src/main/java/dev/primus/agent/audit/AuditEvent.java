@@ -1,7 +1,6 @@
 package dev.primus.agent.audit;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,9 +15,11 @@ public final class AuditEvent {
     private final String mode;
     private final String rule;
     private final String reason;
-    private final Map<String, String> context;
+    private final EventFields context;
     private final Target target;
-    private final Map<String, String> details;
+    private final EventFields details;
+    /** The fields of an event that sets none: never written to. */
+    private static final EventFields NONE = new EventFields();
 
     private AuditEvent(Builder builder) {
         this.timestampMillis = builder.timestampMillis;
@@ -27,9 +28,9 @@ public final class AuditEvent {
         this.mode = builder.mode;
         this.rule = builder.rule;
         this.reason = builder.reason;
-        this.context = builder.context == null ? Collections.<String, String>emptyMap() : builder.context;
+        this.context = builder.context == null ? NONE : builder.context;
         this.target = builder.target;
-        this.details = builder.details == null ? Collections.<String, String>emptyMap() : builder.details;
+        this.details = builder.details == null ? NONE : builder.details;
     }
 
     /** An event of {@code type} (egress, auth, ..., agent, audit) with {@code outcome} (allowed, denied, ...). */
@@ -76,12 +77,12 @@ public final class AuditEvent {
     }
 
     /** {@link #context()} as held, for the encoder, which only reads it. */
-    Map<String, String> contextFields() {
+    EventFields contextFields() {
         return context;
     }
 
     /** {@link #details()} as held, for the encoder, which only reads it. */
-    Map<String, String> detailFields() {
+    EventFields detailFields() {
         return details;
     }
 
@@ -93,9 +94,9 @@ public final class AuditEvent {
         private String mode = "enforce";
         private String rule = "";
         private String reason = "";
-        private Map<String, String> context;
+        private EventFields context;
         private Target target;
-        private Map<String, String> details;
+        private EventFields details;
 
         private Builder(String type, String outcome) {
             this.type = type;
@@ -121,7 +122,7 @@ public final class AuditEvent {
         public Builder context(String field, String value) {
             if (value != null) {
                 if (context == null) {
-                    context = new LinkedHashMap<String, String>();
+                    context = new EventFields();
                 }
                 context.put(field, value);
             }
@@ -141,7 +142,7 @@ public final class AuditEvent {
         public Builder detail(String key, String value) {
             if (value != null) {
                 if (details == null) {
-                    details = new LinkedHashMap<String, String>();
+                    details = new EventFields();
                 }
                 details.put(key, value);
             }

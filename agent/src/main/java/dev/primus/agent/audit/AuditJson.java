@@ -3,7 +3,6 @@ package dev.primus.agent.audit;
 import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TimeZone;
 
 /**
@@ -45,8 +44,9 @@ final class AuditJson {
         field("mode", event.mode());
         field("rule", event.rule());
         field("reason", event.reason());
-        for (Map.Entry<String, String> entry : event.contextFields().entrySet()) {
-            field(entry.getKey(), entry.getValue());
+        EventFields context = event.contextFields();
+        for (int i = 0; i < context.size(); i++) {
+            field(context.nameAt(i), context.valueAt(i));
         }
         Target target = event.target();
         if (target != null) {
@@ -64,11 +64,12 @@ final class AuditJson {
             }
             line.append('}');
         }
-        if (!event.detailFields().isEmpty()) {
+        EventFields details = event.detailFields();
+        if (details.size() > 0) {
             line.append(",\"details\":{");
             int start = line.length();
-            for (Map.Entry<String, String> entry : event.detailFields().entrySet()) {
-                field(entry.getKey(), entry.getValue());
+            for (int i = 0; i < details.size(); i++) {
+                field(details.nameAt(i), details.valueAt(i));
             }
             line.deleteCharAt(start);
             line.append('}');
