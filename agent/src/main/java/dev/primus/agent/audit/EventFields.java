@@ -2,6 +2,7 @@ package dev.primus.agent.audit;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -10,9 +11,10 @@ import java.util.Set;
 /**
  * An event's optional fields in the order they were set, a later value of a field replacing the
  * earlier in its place, as a {@code LinkedHashMap} keeps them. An event holds a handful (an
- * allowed request's trace, tenant, principal, client address, method and route), so two arrays
- * and a linear search do: one object and its array where a {@code LinkedHashMap} made a table
- * and an entry per field, on the thread of every request an audit event records. Not
+ * allowed request's trace, tenant, principal, client address, method and route), so one array
+ * of names and values and a linear search do: one object and its array where a
+ * {@code LinkedHashMap} made a table and an entry per field, on the thread of every request an
+ * audit event records. Not
  * thread-safe: filled by the thread that builds the event, then only read.
  */
 final class EventFields extends AbstractMap<String, String> {
@@ -31,7 +33,7 @@ final class EventFields extends AbstractMap<String, String> {
             return before;
         }
         if (2 * size == pairs.length) {
-            pairs = java.util.Arrays.copyOf(pairs, 2 * pairs.length);
+            pairs = Arrays.copyOf(pairs, 2 * pairs.length);
         }
         pairs[2 * size] = name;
         pairs[2 * size + 1] = value;

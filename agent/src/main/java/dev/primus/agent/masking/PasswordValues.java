@@ -950,6 +950,10 @@ final class PasswordValues {
         // JSON inside a JSON string ({\"password\":\"x\"}): a quote escaped as the text holds it.
         boolean escaped = open == '\\' && value + 1 < end && CharClass.isQuote(s.charAt(value + 1));
         boolean quoted = escaped || CharClass.isQuote(open);
+        int crypt = open == '$' ? cryptHashEnd(s, value, end) : -1;
+        if (crypt > 0) {
+            return Match.of(value, crypt);
+        }
         int start;
         int stop;
         if (escaped) {
@@ -958,8 +962,6 @@ final class PasswordValues {
         } else if (quoted) {
             start = value + 1;
             stop = open == '\'' ? closingApostrophe(s, start, end) : closingQuote(s, start, end, open);
-        } else if (open == '$' && cryptHashEnd(s, value, end) > 0) {
-            return Match.of(value, cryptHashEnd(s, value, end));
         } else {
             start = value;
             int limit = (int) Math.min(end, (long) value + MAX_QUOTED);
@@ -1158,7 +1160,7 @@ final class PasswordValues {
         if (key >= 0) {
             return key;
         }
-        int hashed = withoutHashSuffix(s, from, keyEnd);
+        int hashed = withoutOneOf(HASH_SUFFIXES, s, from, keyEnd);
         if (hashed != keyEnd) {
             key = keyWordEndingAt(s, from, hashed);
             return key >= 0 && isOneOf(KEYS[key], PASSWORD_WORDS) ? key : -1;
@@ -1214,23 +1216,6 @@ final class PasswordValues {
         return -1;
     }
 
-    /** Where a key ending at {@code keyEnd} ends without one of {@link #HASH_SUFFIXES}; else {@code keyEnd}. */
-    private static int withoutHashSuffix(CharSequence s, int from, int keyEnd) {
-        for (String suffix : HASH_SUFFIXES) {
-            int start = keyEnd - suffix.length();
-            if (start - 1 > from && TextSearch.startsWithIgnoreCase(s, start, keyEnd, suffix)) {
-                char before = s.charAt(start - 1);
-                if (joinsWords(before)) {
-                    return start - 1;
-                }
-                if (CharClass.isUpper(s.charAt(start)) && CharClass.isLower(before)) {
-                    return start;
-                }
-            }
-        }
-        return keyEnd;
-    }
-
     /**
      * Where a key ending at {@code keyEnd} ends without a form's suffix ({@link #KEY_SUFFIXES},
      * after a '_', '-' or '.' or as a camelCase hump) or its bracket: {@code user[password]} and
@@ -1252,6 +1237,14 @@ final class PasswordValues {
         if (suffixes == null) {
             return keyEnd;
         }
+        return withoutOneOf(suffixes, s, from, keyEnd);
+    }
+
+    /**
+     * Where a key ending at {@code keyEnd} ends without the one of {@code suffixes} it ends with as a
+     * word of its own (after a '_', '-' or '.', or as a camelCase hump); else {@code keyEnd}.
+     */
+    private static int withoutOneOf(String[] suffixes, CharSequence s, int from, int keyEnd) {
         for (String suffix : suffixes) {
             int start = keyEnd - suffix.length();
             if (start - 1 > from && TextSearch.startsWithIgnoreCase(s, start, keyEnd, suffix)) {

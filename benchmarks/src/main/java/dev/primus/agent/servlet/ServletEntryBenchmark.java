@@ -1,20 +1,11 @@
 package dev.primus.agent.servlet;
 
 import dev.primus.agent.audit.AuditPipeline;
-import dev.primus.agent.auth.AuthSetup;
-import dev.primus.agent.auth.RequestAuthenticator;
 import dev.primus.bootstrap.AuthGate;
-import dev.primus.bootstrap.GateInstallation;
-import dev.primus.config.ConfigLoader;
-import dev.primus.config.LoadResult;
-import dev.primus.config.PrimusConfig;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.Collections;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -67,16 +58,7 @@ public class ServletEntryBenchmark {
                 "audit:",
                 "  sinks: []",
                 "");
-        LoadResult result = new ConfigLoader(name -> null).load("bench.yaml", yaml.getBytes(StandardCharsets.UTF_8));
-        if (!result.isValid()) {
-            throw new IllegalStateException(result.errors().toString());
-        }
-        PrimusConfig config = result.config();
-        audit = AuditPipeline.create("bench", config.audit()).start(Collections.emptyList());
-        AuthSetup setup = AuthSetup.bind(config.auth(), "bench.yaml", Clock.systemUTC());
-        // Once per fork: a gate takes its engine for the life of the JVM.
-        GateInstallation.install(null, null, new AuthGuard(new RequestAuthenticator(setup, "bench"), config.auth().mode(), false,
-                config.auth().maxBodyBytes(), audit));
+        audit = GateEngines.installAuth(yaml);
         request = Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(), new Class<?>[] {HttpServletRequest.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getDispatcherType" -> DispatcherType.REQUEST;

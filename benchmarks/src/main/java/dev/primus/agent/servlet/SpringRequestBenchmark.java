@@ -1,13 +1,7 @@
 package dev.primus.agent.servlet;
 
 import dev.primus.agent.audit.AuditPipeline;
-import dev.primus.agent.auth.AuthSetup;
-import dev.primus.agent.auth.RequestAuthenticator;
 import dev.primus.bootstrap.AuthGate;
-import dev.primus.bootstrap.GateInstallation;
-import dev.primus.config.ConfigLoader;
-import dev.primus.config.LoadResult;
-import dev.primus.config.PrimusConfig;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,11 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Collections;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -192,15 +183,7 @@ public class SpringRequestBenchmark {
                 "audit:",
                 "  sinks: []",
                 "");
-        LoadResult result = new ConfigLoader(name -> null).load("bench.yaml", yaml.getBytes(StandardCharsets.UTF_8));
-        if (!result.isValid()) {
-            throw new IllegalStateException(result.errors().toString());
-        }
-        PrimusConfig config = result.config();
-        audit = AuditPipeline.create("bench", config.audit()).start(Collections.emptyList());
-        AuthSetup setup = AuthSetup.bind(config.auth(), "bench.yaml", Clock.systemUTC());
-        GateInstallation.install(null, null, new AuthGuard(new AuthPolicy(new RequestAuthenticator(setup, "bench"),
-                config.auth().mode(), true, config.auth().maxBodyBytes()), audit, null));
+        audit = GateEngines.installAuth(yaml);
         HttpServletRequest unused = (HttpServletRequest) Proxy.newProxyInstance(HttpServletRequest.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> {
                     throw new UnsupportedOperationException(method.getName());
