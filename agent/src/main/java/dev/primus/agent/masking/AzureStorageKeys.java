@@ -6,7 +6,7 @@ package dev.primus.agent.masking;
  * same key ({@code AZURE_STORAGE_KEY} of the Azure CLI, {@code ARM_ACCESS_KEY} of Terraform,
  * Cosmos DB's {@code primaryMasterKey}, {@code secondaryKey}, and Hadoop's and Spark's property
  * {@code fs.azure.account.key.<account>.blob.core.windows.net}, whose name ends with the account's
- * host): 86 base64 chars and {@code ==},
+ * {@code .net} host): 86 base64 chars and {@code ==},
  * the encoding of the 64-byte key; or 43 and {@code =}, a 32-byte key, as SignalR's, Web PubSub's
  * and Communication Services' connection strings give it ({@code Endpoint=https://...;AccessKey=...;Version=1.0;}).
  * Only the key is masked; the account name beside it is no secret.
@@ -17,8 +17,12 @@ final class AzureStorageKeys {
         "secondarykey"};
     /** In Hadoop's property, before the account and its host: {@code fs.azure.account.key.acct.dfs.core.windows.net}. */
     private static final String HADOOP_ACCOUNT_KEY = "azure.account.key.";
-    /** The last char of the hosts of Azure's clouds: {@code .net} (public, US government), {@code .cn}, {@code .de}. */
-    private static final String HOST_ENDS = "tne";
+    /**
+     * The last char of the hosts of Azure's public and US government clouds ({@code .net}). Not
+     * China's {@code .cn}: 'n' and 'e' end too many keys ("token=", "name=") for every '=' after
+     * them to ask this detector.
+     */
+    private static final String HOST_ENDS = "t";
     private static final int BASE64 = 86;
     /** The 32-byte access keys of SignalR, Web PubSub and Communication Services: 43 chars and '='. */
     private static final int BASE64_SHORT = 43;

@@ -34,7 +34,7 @@ class AzureStorageKeyDetectorTest {
         "AccountEndpoint=https://acct.documents.azure.com:443/;AccountKey={};",
         "fs.azure.account.key.acmestore.blob.core.windows.net={}", // Hadoop's and Spark's
         "spark.hadoop.fs.azure.account.key.acmestore.dfs.core.windows.net: {}",
-        "fs.azure.account.key.acmestore.blob.core.chinacloudapi.cn = {}",
+        "fs.azure.account.key.acmestore.blob.core.usgovcloudapi.net = {}",
     })
     void masksTheKeyUnderTheNamesAzuresToolsGiveIt(String form) {
         assertEquals(form.replace("{}", "[AZURE_STORAGE_KEY]"), masker.mask(form.replace("{}", KEY)));
