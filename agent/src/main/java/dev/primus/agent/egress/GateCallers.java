@@ -16,11 +16,20 @@ final class GateCallers {
     private static final String[] NETTY_RESOLVER = {"io.netty.resolver.dns.DnsAddressDecoder",
         "io.netty.resolver.dns.DnsNameResolver"};
 
-    /** Whether the answer being recorded comes from a woven resolver, and which: what {@link ResolvedNames} asks. */
+    /**
+     * Whether the answer being recorded comes from a woven resolver, and which, and whether the
+     * JDK's lookups are its own: what {@link ResolvedNames} asks before it believes an answer.
+     */
     interface Check {
         boolean fromJdkLookup();
 
         boolean fromNettyResolver();
+
+        /**
+         * The services file of a name resolver the app supplies ({@code InetAddressResolverProvider},
+         * JDK 18+), which the JDK then asks instead of resolving names itself; null when there is none.
+         */
+        java.net.URL appResolverProvider();
     }
 
     static final Check STACK = new Check() {
@@ -38,6 +47,11 @@ final class GateCallers {
                 }
             }
             return false;
+        }
+
+        @Override
+        public java.net.URL appResolverProvider() {
+            return ResolvedNames.appResolverProvider();
         }
     };
 

@@ -175,7 +175,7 @@ final class ResolvedNames {
     private boolean jdkResolvesItself() {
         Boolean known = jdkResolvesItself;
         if (known == null) {
-            java.net.URL provider = hasResolverSpi() ? providerFile() : null;
+            java.net.URL provider = callers.appResolverProvider();
             known = provider == null;
             if (!known) {
                 PrimusLog.warn("egress: the app supplies its own name resolver (" + provider + "); the names it answers "
@@ -184,6 +184,11 @@ final class ResolvedNames {
             jdkResolvesItself = known;
         }
         return known;
+    }
+
+    /** The services file of the app's resolver provider that this JVM's lookups ask, or null: see {@link #jdkResolvesItself}. */
+    static java.net.URL appResolverProvider() {
+        return hasResolverSpi() ? providerFile() : null;
     }
 
     /** Whether this JDK has the resolver SPI (18+): asked of the boot loader, where no app class can be defined. */

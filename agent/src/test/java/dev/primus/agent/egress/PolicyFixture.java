@@ -9,20 +9,34 @@ import java.nio.charset.StandardCharsets;
 
 /** Builds a policy from the egress section of a config written in the test. */
 final class PolicyFixture {
-    /** For tests that hand a resolver's answer to the engine directly, with no woven resolver below them. */
-    static final GateCallers.Check TRUSTING = new GateCallers.Check() {
-        @Override
-        public boolean fromJdkLookup() {
-            return true;
-        }
-
-        @Override
-        public boolean fromNettyResolver() {
-            return true;
-        }
-    };
+    /**
+     * For tests that hand a resolver's answer to the engine directly, with no woven resolver below
+     * them, in a JVM whose JDK resolves names itself: whatever this test JVM's class path holds
+     * (dnsjava, a test dependency, supplies a resolver provider that JDK 18+ would ask).
+     */
+    static final GateCallers.Check TRUSTING = trusting(null);
 
     private PolicyFixture() {
+    }
+
+    /** As {@link #TRUSTING}, in a JVM whose lookups ask the app's resolver provider named by {@code provider} (or none). */
+    static GateCallers.Check trusting(final java.net.URL provider) {
+        return new GateCallers.Check() {
+            @Override
+            public boolean fromJdkLookup() {
+                return true;
+            }
+
+            @Override
+            public boolean fromNettyResolver() {
+                return true;
+            }
+
+            @Override
+            public java.net.URL appResolverProvider() {
+                return provider;
+            }
+        };
     }
 
     /** A judge that believes the answers a test records as a woven resolver's. */

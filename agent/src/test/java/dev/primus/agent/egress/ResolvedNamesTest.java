@@ -47,6 +47,18 @@ class ResolvedNamesTest {
         assertFalse(names.vouches("127.0.0.8", ip(8)));
     }
 
+    /** JDK 18+ asks an InetAddressResolverProvider the app ships instead of resolving: its answers are the app's say-so. */
+    @Test
+    void theJdksAnswersVouchForNothingWhenTheAppSuppliesItsResolver() throws Exception {
+        java.net.URL provider = new java.net.URL("file:/app/META-INF/services/java.net.spi.InetAddressResolverProvider");
+        ResolvedNames withAppResolver = new ResolvedNames(PolicyFixture.trusting(provider));
+        withAppResolver.recordJdk("allowed.example", new InetAddress[] {InetAddress.getByAddress(ip(2))});
+        assertFalse(withAppResolver.vouches("allowed.example", ip(2)));
+        assertFalse(withAppResolver.mayVouchFor(ip(2)));
+        withAppResolver.recordNetty(InetAddress.getByAddress("netty.example", ip(3)));
+        assertTrue(withAppResolver.vouches("netty.example", ip(3)), "Netty's own resolver is watched apart");
+    }
+
     @Test
     void aLiteralLookupRecordsNoName() throws Exception {
         names.recordJdk("127.0.0.9", new InetAddress[] {InetAddress.getByAddress(ip(9))});
