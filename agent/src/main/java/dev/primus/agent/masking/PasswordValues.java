@@ -209,8 +209,6 @@ final class PasswordValues {
     private static final String XML_SIGNATURE = "signature";
     /** Spring's validation warning: {@code on field 'password': rejected value [x]; codes [...]}. */
     private static final String REJECTED_VALUE = "rejected value ";
-    /** The SQL that gives a password after a word, not a separator: {@code CREATE USER app IDENTIFIED BY 'x'}. */
-    private static final String IDENTIFIED_BY = "identified by";
     /** MySQL's statement that gives an account a password after a '=': {@link #isSetPasswordFor}. */
     private static final String SET_PASSWORD_FOR = "set password for ";
     /** Between a quoted key and its quoted value: {@code 'keystorePass' to 'x'}. */
@@ -242,7 +240,7 @@ final class PasswordValues {
     /**
      * {@code at} is '=', ':', '>', '%', a '\\', a single quote, a '_' before "token", "secret" or
      * "key", a 'T', 'S' or 'K' after a lower-case letter or digit (accessToken), or at a word start
-     * a '-', a 'p', 't', 's' or 'k' in either case, or an 'O', 'A' or 'L';
+     * a '-', a 'p', 't', 's' or 'k' in either case, or an 'O', 'A', 'L' or 'B';
      * {@code from} is where the last value found ends, {@code textStart} where the text starts.
      */
     static long match(CharSequence s, int textStart, int from, int at, int end) {
@@ -264,6 +262,8 @@ final class PasswordValues {
             case 'A':
             case 'L':
                 return ProtocolCommands.match(s, from, at, end);
+            case 'B':
+                return IdentifiedBy.match(s, from, at, end);
             case 'p':
             case 'P':
                 long command = ProtocolCommands.match(s, from, at, end);
@@ -310,7 +310,8 @@ final class PasswordValues {
     /**
      * A single-quoted value a space apart from a word for a password ({@link #PASSWORD_WORDS}), as SQL writes one
      * ({@code ALTER USER app WITH PASSWORD 'x'}, {@code CREATE ROLE app LOGIN PASSWORD 'x'},
-     * {@code CREATE USER app IDENTIFIED BY 'x'}, MySQL's {@code PASSWORD('x')}) and a message may
+     * {@code CREATE USER app IDENTIFIED BY 'x'}, MySQL 8's {@code IDENTIFIED WITH caching_sha2_password BY 'x'},
+     * MySQL's {@code PASSWORD('x')}) and a message may
      * ({@code invalid password 'x'}):
      * from the opening quote, up to the closing one on the same line. A double quote is no trigger:
      * it would stop the scan at every JSON string.
@@ -321,8 +322,7 @@ final class PasswordValues {
         }
         // Or MySQL's function of the same name: SET PASSWORD FOR app = PASSWORD('x').
         int keyEnd = s.charAt(at - 1) == '(' ? at - 1 : skipSpacesBack(s, from, at);
-        boolean sqlGivesPassword = keyEnd - IDENTIFIED_BY.length() >= from
-                && TextSearch.startsWithIgnoreCase(s, keyEnd - IDENTIFIED_BY.length(), keyEnd, IDENTIFIED_BY)
+        boolean sqlGivesPassword = IdentifiedBy.endsClause(s, from, keyEnd)
                 || keyEnd > from && s.charAt(keyEnd - 1) == '=' && isSetPasswordFor(s, from, keyEnd - 1);
         int key = sqlGivesPassword ? -1 : keyEndingAt(s, from, keyEnd);
         if (!sqlGivesPassword && (key < 0 || !isOneOf(KEYS[key], PASSWORD_WORDS))) {

@@ -132,7 +132,8 @@ final class SpanFinder {
                 i++;
                 continue;
             }
-            if (candidates == PASSWORD_KV && prefixed == 0 && CharClass.isLetter(c) && !startsPasswordWord(s, i, end)) {
+            if (candidates == PASSWORD_KV && prefixed == 0 && CharClass.isLetter(c)
+                    && !startsPasswordWord(s, floor, i, end)) {
                 // A word start that only password_kv's words in prose (password, token, OTP) or a protocol's
                 // command may begin, and none does: the commonest trigger, ruled out before narrowed()'s
                 // branches, which mispredict where they run once a line (a clean line took 18 ns more for one 'O').
@@ -236,7 +237,7 @@ final class SpanFinder {
             // password_kv from a backslash: only at the escaped '=' Gson writes (password, backslash, u003d, v);
             // an escaped line break is the scanner's own (SKIP).
             narrowed &= ~PASSWORD_KV;
-        } else if ((narrowed & PASSWORD_KV) != 0 && CharClass.isLetter(c) && !startsPasswordWord(s, at, end)) {
+        } else if ((narrowed & PASSWORD_KV) != 0 && CharClass.isLetter(c) && !startsPasswordWord(s, floor, at, end)) {
             narrowed &= ~PASSWORD_KV;
         }
         // A letter, or a '_' inside a name, is no separator: password_kv from one reads no key back.
@@ -268,11 +269,12 @@ final class SpanFinder {
      * password_kv from a 'p' at a word start: a password's word in a sentence
      * ({@link ProsePasswords}), "pas" or "pwd" and longer; from a 't', 's' or 'k', or a 'T', 'S'
      * or 'K' in camel case: a token's, secret's or key's ({@link ProseSecrets}); from an 'O': a one-time code's "OTP"
-     * ({@link OneTimeCodes}); from an 'A' or 'L', or a 'P' that
+     * ({@link OneTimeCodes}); from a 'B': the "BY" of SQL's IDENTIFIED BY ({@link IdentifiedBy}), read
+     * back no further than {@code floor}; from an 'A' or 'L', or a 'P' that
      * starts no such word: a protocol's command ({@link ProtocolCommands}). Apart from
      * {@link #narrowed}, which must stay small enough to inline.
      */
-    private static boolean startsPasswordWord(CharSequence s, int at, int end) {
+    private static boolean startsPasswordWord(CharSequence s, int floor, int at, int end) {
         if (at + 4 >= end) {
             return false;
         }
@@ -282,6 +284,9 @@ final class SpanFinder {
         }
         if (first == 'o') {
             return OneTimeCodes.mayStart(s, at, end);
+        }
+        if (first == 'b') {
+            return IdentifiedBy.mayStart(s, floor, at, end);
         }
         if (first != 'p') {
             return ProtocolCommands.mayStart(s, at, end);

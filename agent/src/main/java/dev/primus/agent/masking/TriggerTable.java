@@ -143,8 +143,9 @@ final class TriggerTable {
         anywhere(BuiltInDetector.PASSWORD_KV, enabled, "_");
         afterLowerCase(BuiltInDetector.PASSWORD_KV, enabled, "KTS");
         // 'p': a password's word in prose (ProsePasswords); 'P', 'A', 'L': also a PASS, AUTH or LOGIN
-        // command (ProtocolCommands)
-        atStart(BuiltInDetector.PASSWORD_KV, enabled, "-pPAL");
+        // command (ProtocolCommands); 'B': the BY of SQL's IDENTIFIED BY (IdentifiedBy), a capital that
+        // starts IBANs, PANs and "Bearer" already
+        atStart(BuiltInDetector.PASSWORD_KV, enabled, "-pPALB");
         // a token, secret or API key in prose (ProseSecrets); a one-time code after "OTP" (OneTimeCodes)
         atStart(BuiltInDetector.PASSWORD_KV, enabled, "tTsSkKO");
         anywhere(BuiltInDetector.URL_CREDENTIALS, enabled, ":");
