@@ -16,8 +16,8 @@ package dev.primus.agent.masking;
  * {@code BY PASSWORD '*hash'}, Oracle's {@code BY VALUES 'hash'}.
  */
 final class IdentifiedBy {
-    private static final String IDENTIFIED = "identified ";
-    private static final String WITH = "with ";
+    private static final String[] IDENTIFIED = {"identified "};
+    private static final String[] WITH = {"with "};
     private static final String BY = "BY ";
     /** The longest authentication plugin's name read: {@code authentication_ldap_simple}, with room. */
     private static final int MAX_PLUGIN = 48;
@@ -81,32 +81,27 @@ final class IdentifiedBy {
         }
         int pluginEnd = by - 1;
         int plugin = pluginEnd;
-        while (plugin > from && pluginEnd - plugin <= MAX_PLUGIN && isPluginChar(s.charAt(plugin - 1))) {
+        while (plugin > from && pluginEnd - plugin <= MAX_PLUGIN && CharClass.isWord(s.charAt(plugin - 1))) {
             plugin--;
         }
         return plugin < pluginEnd && endsWith(s, from, plugin, WITH, capitals)
-                && endsWith(s, from, plugin - WITH.length(), IDENTIFIED, capitals);
+                && endsWith(s, from, plugin - WITH[0].length(), IDENTIFIED, capitals);
     }
 
-    /** Whether {@code s[from, at)} ends with {@code lowerWord}: in capitals when {@code capitals}, else in any case. */
-    private static boolean endsWith(CharSequence s, int from, int at, String lowerWord, boolean capitals) {
-        int start = at - lowerWord.length();
-        if (start < from || !TextSearch.startsWithIgnoreCase(s, start, at, lowerWord)) {
+    /**
+     * Whether {@code s[from, at)} ends with {@code lowerWord} as a word of its own ("UNIDENTIFIED
+     * BY" does not): in capitals when {@code capitals}, else in any case.
+     */
+    private static boolean endsWith(CharSequence s, int from, int at, String[] lowerWord, boolean capitals) {
+        if (!TextSearch.endsWithWordOf(s, from, at, lowerWord)) {
             return false;
         }
-        if (start > from && CharClass.isAlnum(s.charAt(start - 1))) {
-            return false; // "UNIDENTIFIED BY"
-        }
-        for (int i = start; capitals && i < at; i++) {
+        for (int i = at - lowerWord[0].length(); capitals && i < at; i++) {
             if (CharClass.isLower(s.charAt(i))) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static boolean isPluginChar(char c) {
-        return CharClass.isAlnum(c) || c == '_';
     }
 
     /** What an unquoted password may hold: up to a space, or the ';', ',' or ')' that ends the statement's part. */

@@ -47,7 +47,7 @@ class IdentifiedByTest {
         "UNIDENTIFIED BY x",
         "unidentified by 'q1'",
         "BY the way, IDENTIFIED",
-        "ID 42 INFO INITIALIZED IDENTITY",
+        "SELECT region FROM orders GROUP BY region ORDER BY total", // a BY with no IDENTIFIED before it
         "IDENTIFIED WITH BY x",
     })
     void leavesLookAlikesAlone(String text) {
