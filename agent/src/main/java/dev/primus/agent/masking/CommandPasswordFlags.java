@@ -150,22 +150,26 @@ final class CommandPasswordFlags {
     /**
      * Where the value after a flag ending at {@code flagEnd} starts when it is a word of its own:
      * after a space ({@code -p v}), as a logged argument list writes it ({@code [sshpass, -p, v]},
-     * {@code ['sshpass', '-p', 'v']}), or -1.
+     * {@code ['sshpass', '-p', 'v']}, compact JSON's {@code ["sshpass","-p","v"]}), or -1.
      */
-    private static int separateValue(CharSequence s, int from, int at, int flagEnd, int end) {
+    static int separateValue(CharSequence s, int from, int at, int flagEnd, int end) {
         int i = flagEnd;
-        if (i < end && at > from && s.charAt(at - 1) == s.charAt(i) && CharClass.isQuote(s.charAt(i))) {
+        boolean quoted = i < end && at > from && s.charAt(at - 1) == s.charAt(i) && CharClass.isQuote(s.charAt(i));
+        if (quoted) {
             i++; // the quote that closes the flag in a list
         }
-        if (i < end && s.charAt(i) == ',') {
+        boolean listed = i < end && s.charAt(i) == ',';
+        if (listed) {
             i++;
         }
-        if (i + 1 >= end || s.charAt(i) != ' ') {
+        if (i < end && s.charAt(i) == ' ') {
+            i++;
+        } else if (!quoted || !listed) {
             return -1;
         }
-        int word = CharClass.isQuote(s.charAt(i + 1)) ? i + 2 : i + 1;
+        int word = i < end && CharClass.isQuote(s.charAt(i)) ? i + 1 : i;
         // The next flag: this one takes no value here.
-        return word >= end || s.charAt(word) == '-' ? -1 : i + 1;
+        return word >= end || s.charAt(word) == '-' ? -1 : i;
     }
 
     private static long value(CharSequence s, int value, int end, int forms) {

@@ -566,6 +566,13 @@ final class PasswordValues {
         if (value < end && s.charAt(value) == '[' && (value == at + 1 || isQuotedItem(s, value + 1, end))) {
             return listValue(s, value, end, authorization);
         }
+        if (value < end && s.charAt(value) == '[' && (separator != '=' || s.charAt(at - 1) == ' ')) {
+            // A word in brackets a space apart, "password: [{}]", "password = [{}]"; not after logfmt's empty "password= ".
+            long bracketed = ProsePasswords.bracketed(s, value, end);
+            if (bracketed != Match.NONE) {
+                return bracketed;
+            }
+        }
         if (value == at + 1 && value < end && s.charAt(value) == '{' && closesOnLine(s, value, end)) {
             return bracedValue(s, value, end);
         }
@@ -893,7 +900,11 @@ final class PasswordValues {
         return false;
     }
 
-    /** {@code --password value} or {@code -storepass value}: the next word. */
+    /**
+     * {@code --password value} or {@code -storepass value}: the next word; or the next item where
+     * the flag is one of a logged argument list's ({@code [mysqldump, --password, v]} of
+     * {@code ProcessBuilder.command()}, a container's {@code "args": ["--password", "v"]}).
+     */
     private static long commandLineFlag(CharSequence s, int from, int at, int end) {
         if (CharClass.wordBefore(s, from, at)) {
             return Match.NONE;
@@ -903,14 +914,27 @@ final class PasswordValues {
             return Match.NONE;
         }
         int nameEnd = nameEnd(s, nameStart, end);
-        if (nameEnd + 1 >= end || s.charAt(nameEnd) != ' ' || keyEndingAt(s, nameStart, nameEnd) < 0) {
+        if (nameEnd + 1 >= end || keyEndingAt(s, nameStart, nameEnd) < 0) {
             return Match.NONE;
         }
         int value = nameEnd + 1;
-        if (s.charAt(value) == '-') { // the next flag: this one takes no value
+        if (s.charAt(nameEnd) != ' ') {
+            // Not prose's "use --password, not -p", which lists no arguments.
+            value = isListItem(s, from, at) ? CommandPasswordFlags.separateValue(s, from, at, nameEnd, end) : -1;
+        }
+        if (value < 0 || s.charAt(value) == '-') { // the next flag: this one takes no value
             return Match.NONE;
         }
         return valueAt(s, value, end, false);
+    }
+
+    /** Whether the word at {@code at}, quoted or not, is an item of a list: after its '[', '(' or ','. */
+    private static boolean isListItem(CharSequence s, int from, int at) {
+        int before = at > from && CharClass.isQuote(s.charAt(at - 1)) ? at - 2 : at - 1;
+        if (before > from && s.charAt(before) == ' ' && s.charAt(before - 1) == ',') {
+            return true;
+        }
+        return before >= from && (s.charAt(before) == '[' || s.charAt(before) == '(' || s.charAt(before) == ',');
     }
 
     /** The value that starts at {@code value}, quoted or not; NONE when there is none to mask. */

@@ -105,6 +105,9 @@ final class ProsePasswords {
         }
         boolean afterColon = colonBefore(s, at, value);
         char quote = value < end ? s.charAt(value) : 0;
+        if (quote == '[') {
+            return bracketed(s, value, end);
+        }
         if (quote == '"' || quote == '\'' && linked >= 0) {
             // password "s3cret!", password is 'Xk9mP2q': the quotes are the sentence's, what they hold the
             // password's. A single quote right after the word is SQL's (PASSWORD 'x'), read from the quote.
@@ -128,6 +131,22 @@ final class ProsePasswords {
             stop++;
         }
         return Match.of(value, stop);
+    }
+
+    /**
+     * The word that the '[' at {@code open} and its ']' hold, where it reads as a password (as a
+     * double-quoted one must): a message that brackets its arguments, {@code with password [{}]},
+     * {@code password: [{}]}. No whitespace in it: a bracketed phrase ({@code [not set]}) is the
+     * sentence's, and a plain word ({@code password= [main] INFO}, a layout's next field) no password.
+     */
+    static long bracketed(CharSequence s, int open, int end) {
+        int limit = (int) Math.min(end, (long) open + 2 + MAX_VALUE);
+        int close = open + 1;
+        while (close < limit && s.charAt(close) != ']' && !Character.isWhitespace(s.charAt(close))) {
+            close++;
+        }
+        return close < limit && s.charAt(close) == ']' && readsAsPassword(s, open + 1, close, false)
+                ? Match.of(open + 1, close) : Match.NONE;
     }
 
     /** Whether a ':' stands right before {@code value}, spaces apart ({@code is: x}, {@code for bob: x}). */

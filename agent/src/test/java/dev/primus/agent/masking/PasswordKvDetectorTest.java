@@ -302,6 +302,28 @@ class PasswordKvDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** A long flag as one item of a logged argument list: ProcessBuilder.command()'s toString, JSON, Python. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "Executing [mysqldump, --user, root, --password, S3cretPw, shop]"
+            + " | Executing [mysqldump, --user, root, --password, [PASSWORD_KV], shop]",
+        "command [redis-server, --requirepass, S3cretPw]    | command [redis-server, --requirepass, [PASSWORD_KV]]",
+        "\"args\": [\"--db-password\", \"S3cretPw\"]         | \"args\": [\"--db-password\", \"[PASSWORD_KV]\"]",
+        "\"args\":[\"serve\",\"--password\",\"S3cretPw\"]    | \"args\":[\"serve\",\"--password\",\"[PASSWORD_KV]\"]",
+        "cmd=['app', '--password', 'S3cretPw']              | cmd=['app', '--password', '[PASSWORD_KV]']",
+        "(--password, S3cretPw)                             | (--password, [PASSWORD_KV])",
+    })
+    void masksTheItemAfterAPasswordFlagInAnArgumentList(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"use --password, not -p, for the password", "flags: --password, --token, --secret",
+        "[app, --password, --verbose]", "[\"app\", \"--password\", \"-v\"]", "the --password, user and host flags"})
+    void leavesFlagsThatListNoValueAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "mysql -uroot -phunter2 -h db shop                     | mysql -uroot -p[PASSWORD_KV] -h db shop",
@@ -780,7 +802,9 @@ class PasswordKvDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{password=[Ljava.lang.String;@6d06d69c}", "password=[]", "Credentials=[PROTECTED]",
-        "password= [main] INFO started", "\"secret\": [NOT_A_LIST", "[SLACK_TOKEN] -> retry=3"})
+        "password= [main] INFO started", "\"secret\": [NOT_A_LIST", "[SLACK_TOKEN] -> retry=3",
+        "password= [http-nio-8080-exec-1] INFO started", "password: [main]", "password [not set]",
+        "password [REDACTED]", "password: [${DB_PASSWORD}]", "password [****]", "password = [swordfish]"})
     void leavesListsThatHoldNoValueAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
@@ -1068,6 +1092,11 @@ class PasswordKvDetectorTest {
             + " | The generated password for the elastic built-in superuser is : [PASSWORD_KV]",
         "Your initial admin password is 'Xk9mP2qLw8zT'      | Your initial admin password is '[PASSWORD_KV]'",
         // After a verb of change, "to" links the account to its new password.
+        // The idiom log.info("... password [{}]", pw): a bracketed word that reads as a password, as a quoted one.
+        "Login failed for user [bob] with password [wrongPass1] | Login failed for user [bob] with password [[PASSWORD_KV]]",
+        "Using password: [s3cretPw]                         | Using password: [[PASSWORD_KV]]",
+        "password = [Tr0ub4dor&3] for bob                   | password = [[PASSWORD_KV]] for bob",
+        "password for user [bob] is [x9y8z7w6]              | password for user [bob] is [[PASSWORD_KV]]",
         "Changed password of user \"admin\" to Xk9mP2qLw8zT | Changed password of user \"admin\" to [PASSWORD_KV]",
         "reset password for bob to Tmp-8842x                | reset password for bob to [PASSWORD_KV]",
         "Setting password to Xk9#mP2q for bob               | Setting password to [PASSWORD_KV] for bob",
