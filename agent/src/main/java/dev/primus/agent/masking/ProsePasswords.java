@@ -6,7 +6,8 @@ package dev.primus.agent.masking;
  * {@code log.info("login {} with password {}", user, pw)} writes one; also after the account it
  * is for and a link or a colon ({@code password for bob is x}, {@code Password for user 'admin': x},
  * MySQL's {@code A temporary password is generated for root@localhost: ;Xk9mP2qLw8zT}, where after
- * the colon the value may start with a symbol). After the word in a
+ * the colon the value may start with a symbol), and after one or two lower-case words and a colon
+ * ({@code Password set: x}, {@code temporary password issued: x}). After the word in a
  * sentence there is mostly more prose ({@code password authentication failed for user},
  * {@code password expired}), so only a next word that reads as no word of a language is taken:
  * letters with a digit or a symbol in them ({@code hunter2}, {@code Tr0ub4dor&3}), 6 to 128
@@ -99,6 +100,10 @@ final class ProsePasswords {
         }
         if (linked < 0 && changed) {
             linked = afterOneOf(TO, s, value, end, false); // Setting password to x
+        }
+        if (linked < 0 && afterOneOf(OWNERS, s, value, end, false) < 0) {
+            // Password set: x; but after "for user:" comes the account (afterOwner).
+            linked = ProseSecrets.afterStateAndColon(s, value, end);
         }
         if (linked >= 0) {
             value = linked;

@@ -166,10 +166,11 @@ final class ProseSecrets {
 
     /**
      * After what a message says of the token before its colon, {@code Token expired: x},
-     * {@code API key revoked: x}, {@code Token not found: x}: one or two lower-case words and ": ";
+     * {@code API key revoked: x}, {@code Token not found: x} (or of a password, {@code Password set: x}):
+     * one or two lower-case words and ": ";
      * where the value starts, or -1.
      */
-    private static int afterStateAndColon(CharSequence s, int at, int end) {
+    static int afterStateAndColon(CharSequence s, int at, int end) {
         int i = at;
         for (int words = 0; words < MAX_STATE_WORDS; words++) {
             int wordStart = i;

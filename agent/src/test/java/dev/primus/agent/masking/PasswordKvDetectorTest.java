@@ -1092,6 +1092,8 @@ class PasswordKvDetectorTest {
             + " | The generated password for the elastic built-in superuser is : [PASSWORD_KV]",
         "Your initial admin password is 'Xk9mP2qLw8zT'      | Your initial admin password is '[PASSWORD_KV]'",
         // After a verb of change, "to" links the account to its new password.
+        "Password set: hunter2x                             | Password set: [PASSWORD_KV]",
+        "temporary password issued: ;Xk9mP2q for bob        | temporary password issued: [PASSWORD_KV] for bob",
         // The idiom log.info("... password [{}]", pw): a bracketed word that reads as a password, as a quoted one.
         "Login failed for user [bob] with password [wrongPass1] | Login failed for user [bob] with password [[PASSWORD_KV]]",
         "Using password: [s3cretPw]                         | Using password: [[PASSWORD_KV]]",
@@ -1131,7 +1133,9 @@ class PasswordKvDetectorTest {
         "Sent password for bob to mail-2024x", "Sending password reset for bob to mail-2024x",
         "Changed password to expire in 90 days", "sent password to bob2024x",
         "Changed password for bob to expire in 90 days",
-        "unset password for bob to Xk9mP2qLw8zT"})
+        "unset password for bob to Xk9mP2qLw8zT", "password check failed: Invalid credentials",
+        "Password expired: 2026-12-05", "password policy violated: minLength=8", "password update failed: bob42 locked",
+        "password hash mismatch: $2a$10$abcdefghijklmnopqrstuv", "password checks done: ok"})
     void leavesWhatFollowsAPasswordWordInProseAloneUnlessItReadsAsAPassword(String text) {
         assertEquals(text, masker.mask(text));
     }
