@@ -199,6 +199,10 @@ final class PasswordValues {
     private static final int MAX_QUOTED = 4096;
     private static final int MAX_SCHEME = 32;
     private static final int MAX_KEY = 64;
+    /** Keys, besides the words for a password, whose value a person may choose, in capitals too ({@link #isConstantName}). */
+    private static final String[] CHOSEN_KEYS = {"pass", "pw", "passcode", "secret", "secretanswer", "securityanswer"};
+    /** The longest constant's name of one word read as one ({@link #isConstantName}): {@code HEARTBEAT}, {@code METADATA}. */
+    private static final int MAX_CONSTANT_WORD = 12;
     private static final String CDATA = "<![CDATA[";
     /**
      * An XML element aws_secret_key does not read: STS's {@code <SecretAccessKey>x</SecretAccessKey>} in a
@@ -604,6 +608,10 @@ final class PasswordValues {
             return Match.NONE; // logfmt: "authorization=missing method=GET" holds no credential
         }
         long plain = valueAt(s, value, end, authorization);
+        if (plain != Match.NONE && key >= 0 && !isOneOf(KEYS[key], PASSWORD_WORDS) && !isOneOf(KEYS[key], CHOSEN_KEYS)
+                && isConstantName(s, Match.start(plain), Match.end(plain))) {
+            return Match.NONE; // Kafka's RequestHeader(apiKey=FIND_COORDINATOR, ...): an enum's constant
+        }
         int changedTo = plain == Match.NONE ? -1 : changedValueEnd(s, value, Match.end(plain), end);
         if (changedTo > 0) {
             return Match.of(Match.start(plain), changedTo);
@@ -622,6 +630,29 @@ final class PasswordValues {
             stop = slashedPasswordEnd(s, Match.end(plain), end);
         }
         return stop < 0 ? plain : Match.of(start, stop);
+    }
+
+    /**
+     * Whether {@code s[start, stop)} reads as a constant's name, as an enum's {@code toString} writes it:
+     * capitals and '_' only, a word of at most {@link #MAX_CONSTANT_WORD} letters or words that '_' joins
+     * ({@code METADATA}, {@code FIND_COORDINATOR}, {@code ACCESS_TOKEN}). A generated key or token holds
+     * digits or lower case; a base32 secret of capitals alone is longer. A password may be such a word,
+     * so after the words for one and the {@link #CHOSEN_KEYS} this is not asked.
+     */
+    private static boolean isConstantName(CharSequence s, int start, int stop) {
+        if (stop - start > MAX_KEY || !CharClass.isUpper(s.charAt(start)) || s.charAt(stop - 1) == '_') {
+            return false;
+        }
+        boolean joined = false;
+        for (int i = start; i < stop; i++) {
+            char c = s.charAt(i);
+            if (c == '_') {
+                joined = true;
+            } else if (!CharClass.isUpper(c)) {
+                return false;
+            }
+        }
+        return joined || stop - start <= MAX_CONSTANT_WORD;
     }
 
     /**

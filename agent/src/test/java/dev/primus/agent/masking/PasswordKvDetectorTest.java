@@ -302,6 +302,29 @@ class PasswordKvDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** An enum's constant after a key that is no password's: Kafka's request headers at DEBUG. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Sending FIND_COORDINATOR request with header RequestHeader(apiKey=FIND_COORDINATOR, apiVersion=6,"
+        + " clientId=consumer-1, correlationId=0, headerVersion=2)", "RequestHeader(apiKey=METADATA, apiVersion=12)",
+        "{\"apiKey\":\"API_VERSIONS\"}", "token_type=ACCESS_TOKEN", "auth: KERBEROS_SSL_V"})
+    void leavesAConstantsNameAfterAKeyThatIsNoPasswordsAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "api_key=ABCDEFGHIJKLMNOPQRST | api_key=[PASSWORD_KV]",
+        "api_key=JBSWY3DPEHPK3PXP     | api_key=[PASSWORD_KV]",
+        "password=PASSWORD_SET        | password=[PASSWORD_KV]",
+        "pass=LETMEIN                 | pass=[PASSWORD_KV]",
+        "secret=MY_SECRET             | secret=[PASSWORD_KV]",
+        "token=ACCESS_TOKEN_          | token=[PASSWORD_KV]",
+        "apiKey=Metadata1             | apiKey=[PASSWORD_KV]",
+    })
+    void masksCapitalsThatReadAsNoConstantOrFollowAPasswordsKey(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
     /** A long flag as one item of a logged argument list: ProcessBuilder.command()'s toString, JSON, Python. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
