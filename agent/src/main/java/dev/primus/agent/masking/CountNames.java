@@ -30,7 +30,8 @@ final class CountNames {
      */
     private static final String[] COUNTERS = {"id", "ids", "offset", "offsets", "count", "counter", "size", "length", "len",
         "total", "seq", "sequence", "pid", "tid", "txid", "xid", "lsn", "scn", "epoch", "timestamp", "ts", "nanos",
-        "millis", "elapsed", "duration", "version", "revision", "checksum", "crc", "hash", "bytes", "serial", "index",
+        "millis", "elapsed", "duration", "version", "revision", "checksum", "crc", "hash", "digest", "bytes", "serial",
+        "index",
         "position", "cursor", "generation", "records", "sector", "sectors", "inode", "block", "blocks", "lba", "lbas",
         "thread", "job", "task", "stage", "attempt", "container", "partition", "shard", "slot", "frame", "page",
         "address", "addr", "pointer", "ptr", "handle", "rx", "tx", "rss", "vsize", "memory", "heap", "snapshot", "time",

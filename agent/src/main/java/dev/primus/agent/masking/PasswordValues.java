@@ -298,7 +298,10 @@ final class PasswordValues {
             case '_':
                 return ProseSecrets.afterUnderscore(s, from, at, end);
             case '\'':
-                long afterWord = quotedAfterKeyWord(s, from, at, end);
+                long afterWord = ZooKeeperDigestIds.match(s, from, at, end);
+                if (afterWord == Match.NONE) {
+                    afterWord = quotedAfterKeyWord(s, from, at, end);
+                }
                 if (afterWord == Match.NONE) {
                     afterWord = quotedAfterQuotedKey(s, from, at, end);
                 }
@@ -528,6 +531,10 @@ final class PasswordValues {
             long oracle = OracleConnectStrings.match(s, from, at, end);
             if (oracle != Match.NONE) {
                 return oracle;
+            }
+            long digestId = ZooKeeperDigestIds.match(s, from, at, end);
+            if (digestId != Match.NONE) {
+                return digestId;
             }
             long params = PreparedStatementParams.match(s, from, at, end);
             return params != Match.NONE ? params : SimpleJdbcInsertValues.match(s, from, at, end);

@@ -325,6 +325,25 @@ class PasswordKvDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** ZooKeeper's digest id, user:base64(SHA-1(user:password)): the hash gives a weak password back offline. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "Client credentials: ['digest,'bob:mVVRFJeq62etP4r4GtRgscY5gcY= | Client credentials: ['digest,'bob:[PASSWORD_KV]",
+        "31,s{'digest,'svc-app:mVVRFJeq62etP4r4GtRgscY5gcY=}             | 31,s{'digest,'svc-app:[PASSWORD_KV]}",
+        "setAcl /app digest:bob:mVVRFJeq62etP4r4GtRgscY5gcY=:cdrwa       | setAcl /app digest:bob:[PASSWORD_KV]:cdrwa",
+    })
+    void masksTheHashOfAZooKeeperDigestId(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sha1:mVVRFJeq62etP4r4GtRgscY5gcY=", "'digest,'bob:short=",
+        "digest:bob:mVVRFJeq62etP4r4GtRgscY5gcY=AB", "'world,'anyone", "digest:bob:mVVRFJeq62etP4r4GtRgscY5gcY",
+        "Digest got from data tree is: 6737307293", "Digests are matching for Zxid: 4, Digest in log and actual tree: 7987102945"})
+    void leavesWhatIsNoZooKeeperDigestHashAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
     /** A long flag as one item of a logged argument list: ProcessBuilder.command()'s toString, JSON, Python. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
