@@ -10,6 +10,7 @@ package dev.primus.agent.masking;
  * {@code AUTH XOAUTH2 dXNlcj1ib2IB...}: the response;
  * <li>Redis: {@code AUTH hunter2}, {@code AUTH app hunter2} (an ACL user's), and {@code MONITOR}'s
  * quoted {@code "AUTH" "app" "hunter2"} anywhere on its line: the password;
+ * <li>Redis in RESP, as a client logs the bytes it sends: {@link RespCommands}.
  * <li>IMAP, after the command's tag: {@code a001 LOGIN bob hunter2}, {@code A1 LOGIN "bob" "hunter2"}:
  * the password.
  * </ul>
@@ -61,7 +62,8 @@ final class ProtocolCommands {
             case 'L':
                 return TextSearch.startsWith(s, at, end, LOGIN);
             default:
-                return TextSearch.startsWith(s, at, end, AUTH) && (s.charAt(at + 4) == ' ' || s.charAt(at + 4) == '"');
+                return TextSearch.startsWith(s, at, end, AUTH) && (s.charAt(at + 4) == ' ' || s.charAt(at + 4) == '"')
+                        || RespCommands.mayStart(s, at, end);
         }
     }
 
@@ -76,6 +78,9 @@ final class ProtocolCommands {
         }
         if (at > from && s.charAt(at - 1) == '"') {
             return s.charAt(at + 4) == '"' ? quotedAuth(s, at + 5, end) : Match.NONE;
+        }
+        if (s.charAt(at) == 'A' && RespCommands.mayStart(s, at, end)) {
+            return RespCommands.match(s, from, at, end);
         }
         if (s.charAt(at + 4) != ' ' || !startsLine(s, from, at)) {
             return Match.NONE;
