@@ -22,12 +22,10 @@ final class RespCommands {
     private RespCommands() {
     }
 
-    /** Whether {@code at}, an 'A' at a word start, may start an {@code AUTH} item: the four letters and a break. */
-    static boolean mayStart(CharSequence s, int at, int end) {
-        return TextSearch.startsWith(s, at, end, AUTH) && breakEnd(s, at + AUTH.length(), end) > 0;
-    }
-
-    /** The password after the {@code AUTH} item at {@code at}, a {@code $4} line before it; nothing before {@code from} read. */
+    /**
+     * The password after the {@code AUTH} item at {@code at} (the four letters and a line break), a
+     * {@code $4} line before it; nothing before {@code from} read.
+     */
     static long match(CharSequence s, int from, int at, int end) {
         int lengthLine = breakStart(s, from, at);
         if (lengthLine < 0 || lengthLine - AUTH_LENGTH.length() < from
@@ -54,7 +52,7 @@ final class RespCommands {
     }
 
     /** Where the line break at {@code at} ends (CR LF, LF, or escaped as the agent writes them), or -1. */
-    private static int breakEnd(CharSequence s, int at, int end) {
+    static int breakEnd(CharSequence s, int at, int end) {
         if (at < end && s.charAt(at) == '\r') {
             return at + 1 < end && s.charAt(at + 1) == '\n' ? at + 2 : -1;
         }
