@@ -199,9 +199,11 @@ final class PasswordValues {
     private static final int MAX_QUOTED = 4096;
     private static final int MAX_SCHEME = 32;
     private static final int MAX_KEY = 64;
-    /** Keys, besides the words for a password, whose value a person may choose, in capitals too ({@link #isConstantName}). */
+    /** What starts a YAML core tag ({@code !!str}, {@code !!binary}), before the value it types. */
+    private static final String YAML_CORE_TAG = "!!";
+    /** Keys, besides the words for a password, whose value a person may choose in capitals too ({@link #isConstantName}). */
     private static final String[] CHOSEN_KEYS = {"pass", "pw", "passcode", "secret", "secretanswer", "securityanswer"};
-    /** The longest constant's name of one word read as one ({@link #isConstantName}): {@code HEARTBEAT}, {@code METADATA}. */
+    /** The longest one-word constant's name read as one ({@link #isConstantName}): {@code HEARTBEAT}, {@code METADATA}. */
     private static final int MAX_CONSTANT_WORD = 12;
     private static final String CDATA = "<![CDATA[";
     /**
@@ -608,6 +610,7 @@ final class PasswordValues {
                 return Match.NONE; // a heading's sentence: "auth: mode enforce -> off", "token: expired for bob"
             }
         }
+        value = pastYamlCoreTag(s, value, end);
         if (SqlInsertValues.isNationalQuote(s, value, end)) {
             value++; // SQL Server's N'hunter2': the value is what the quotes hold
         }
@@ -637,6 +640,23 @@ final class PasswordValues {
             stop = slashedPasswordEnd(s, Match.end(plain), end);
         }
         return stop < 0 ? plain : Match.of(start, stop);
+    }
+
+    /**
+     * Past a YAML core tag and its space at {@code value} ({@code password: !!str 0123}, the value
+     * typed so that YAML reads it as a string): where the value itself starts; else {@code value}.
+     * Other tags ({@code !vault}, {@code !Ref}) load the value from elsewhere and are left as they are.
+     */
+    private static int pastYamlCoreTag(CharSequence s, int value, int end) {
+        if (!TextSearch.startsWith(s, value, end, YAML_CORE_TAG)) {
+            return value;
+        }
+        int i = value + YAML_CORE_TAG.length();
+        while (i < end && CharClass.isLower(s.charAt(i))) {
+            i++;
+        }
+        boolean typed = i > value + YAML_CORE_TAG.length() && i + 1 < end && s.charAt(i) == ' ' && s.charAt(i + 1) != ' ';
+        return typed ? i + 1 : value;
     }
 
     /**

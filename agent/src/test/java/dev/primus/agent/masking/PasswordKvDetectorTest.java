@@ -304,9 +304,10 @@ class PasswordKvDetectorTest {
 
     /** An enum's constant after a key that is no password's: Kafka's request headers at DEBUG. */
     @ParameterizedTest
-    @ValueSource(strings = {"Sending FIND_COORDINATOR request with header RequestHeader(apiKey=FIND_COORDINATOR, apiVersion=6,"
-        + " clientId=consumer-1, correlationId=0, headerVersion=2)", "RequestHeader(apiKey=METADATA, apiVersion=12)",
-        "{\"apiKey\":\"API_VERSIONS\"}", "token_type=ACCESS_TOKEN", "auth: KERBEROS_SSL_V"})
+    @ValueSource(strings = {"Sending FIND_COORDINATOR request with header RequestHeader(apiKey=FIND_COORDINATOR,"
+        + " apiVersion=6, clientId=consumer-1, correlationId=0, headerVersion=2)",
+        "RequestHeader(apiKey=METADATA, apiVersion=12)", "{\"apiKey\":\"API_VERSIONS\"}",
+        "token_type=ACCESS_TOKEN", "auth: KERBEROS_SSL_V"})
     void leavesAConstantsNameAfterAKeyThatIsNoPasswordsAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
@@ -325,6 +326,17 @@ class PasswordKvDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** A YAML core tag types the value after it: the value is what follows the tag. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "password: !!str 0123456789    | password: !!str [PASSWORD_KV]",
+        "api_key: !!str S3cretKey9     | api_key: !!str [PASSWORD_KV]",
+        "password: !vault              | password: !vault",
+    })
+    void readsTheValueAfterAYamlCoreTag(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
     /** ZooKeeper's digest id, user:base64(SHA-1(user:password)): the hash gives a weak password back offline. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
@@ -339,7 +351,8 @@ class PasswordKvDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"sha1:mVVRFJeq62etP4r4GtRgscY5gcY=", "'digest,'bob:short=",
         "digest:bob:mVVRFJeq62etP4r4GtRgscY5gcY=AB", "'world,'anyone", "digest:bob:mVVRFJeq62etP4r4GtRgscY5gcY",
-        "Digest got from data tree is: 6737307293", "Digests are matching for Zxid: 4, Digest in log and actual tree: 7987102945"})
+        "Digest got from data tree is: 6737307293",
+        "Digests are matching for Zxid: 4, Digest in log and actual tree: 7987102945"})
     void leavesWhatIsNoZooKeeperDigestHashAlone(String text) {
         assertEquals(text, masker.mask(text));
     }

@@ -105,8 +105,10 @@ class ProtocolCommandsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "`Sent: *5\\r\\n$5\\r\\nHELLO\\r\\n$1\\r\\n3\\r\\n$4\\r\\nAUTH\\r\\n$7\\r\\ndefault\\r\\n$11\\r\\nNotTheReal2\\r\\n`"
-            + " | `Sent: *5\\r\\n$5\\r\\nHELLO\\r\\n$1\\r\\n3\\r\\n$4\\r\\nAUTH\\r\\n$7\\r\\ndefault\\r\\n$11\\r\\n[PASSWORD_KV]\\r\\n`",
-        "`Sent: *2\\r\\n$4\\r\\nAUTH\\r\\n$8\\r\\nhunter2x\\r\\n` | `Sent: *2\\r\\n$4\\r\\nAUTH\\r\\n$8\\r\\n[PASSWORD_KV]\\r\\n`",
+            + " | `Sent: *5\\r\\n$5\\r\\nHELLO\\r\\n$1\\r\\n3\\r\\n$4\\r\\nAUTH\\r\\n$7\\r\\ndefault\\r\\n$11\\r\\n"
+            + "[PASSWORD_KV]\\r\\n`",
+        "`Sent: *2\\r\\n$4\\r\\nAUTH\\r\\n$8\\r\\nhunter2x\\r\\n`"
+            + " | `Sent: *2\\r\\n$4\\r\\nAUTH\\r\\n$8\\r\\n[PASSWORD_KV]\\r\\n`",
         "`Sent: *3\\r\\n$4\\r\\nAUTH\\r\\n$3\\r\\napp\\r\\n$9\\r\\nhunt r2 x\\r\\n*1\\r\\n$4\\r\\nPING\\r\\n`"
             + " | `Sent: *3\\r\\n$4\\r\\nAUTH\\r\\n$3\\r\\napp\\r\\n$9\\r\\n[PASSWORD_KV]\\r\\n*1\\r\\n$4\\r\\nPING\\r\\n`",
         "`*2\\n$4\\nAUTH\\n$8\\nhunter2x\\n` | `*2\\n$4\\nAUTH\\n$8\\n[PASSWORD_KV]\\n`",
@@ -118,7 +120,8 @@ class ProtocolCommandsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Sent: *1\\r\\n$4\\r\\nAUTH\\r\\n", "$5\\r\\nAUTHX\\r\\n$8\\r\\nhunter2x\\r\\n",
-        "$3\\r\\nAUTH\\r\\n$8\\r\\nhunter2x\\r\\n", "$4\\nAUTH\\nrequired for this command", "$4\\r\\nAUTH\\r\\n$x\\r\\nhunter2x"})
+        "$3\\r\\nAUTH\\r\\n$8\\r\\nhunter2x\\r\\n", "$4\\nAUTH\\nrequired for this command",
+        "$4\\r\\nAUTH\\r\\n$x\\r\\nhunter2x"})
     void leavesRespThatSendsNoPasswordAlone(String sent) {
         assertEquals(sent, masker.mask(sent));
     }
