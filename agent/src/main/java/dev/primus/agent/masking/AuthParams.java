@@ -98,8 +98,10 @@ final class AuthParams {
     private static int unquotedEnd(CharSequence s, int at, int end) {
         int limit = (int) Math.min(end, (long) at + MAX_VALUE);
         int i = at;
-        // Not past a backslash: a line break the message's neutralising escaped ends the value too.
-        while (i < limit && " \t\r\n,\"\\".indexOf(s.charAt(i)) < 0) {
+        // Not past a backslash: a line break the message's neutralising escaped ends the value too; nor
+        // into the "[\r][\n]" an HttpClient wire log writes for the header's own line break.
+        while (i < limit && " \t\r\n,\"\\".indexOf(s.charAt(i)) < 0
+                && !(s.charAt(i) == '[' && i + 1 < limit && s.charAt(i + 1) == '\\')) {
             i++;
         }
         return i == at ? -1 : i;

@@ -282,6 +282,10 @@ class PasswordKvDetectorTest {
             + " | Authorization: Digest [PASSWORD_KV]\\nINFO next",
         "Authorization: Token token=\"abc123def456\", nonce=\"def\" | Authorization: Token [PASSWORD_KV]",
         "Authorization: Token 9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b | Authorization: Token [PASSWORD_KV]",
+        // An HttpClient wire log writes the header's own line break as [\r][\n]: no part of the signature.
+        "http-outgoing-0 >> \"Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261206/us-east-1/s3/aws4_request,"
+            + " Signature=02595b4bd8d19ad94962644be2fd8c1f[\\r][\\n]\""
+            + " | http-outgoing-0 >> \"Authorization: AWS4-HMAC-SHA256 [PASSWORD_KV][\\r][\\n]\"",
     })
     void masksEveryParameterOfASchemeThatSendsParameters(String text, String masked) {
         assertEquals(masked, masker.mask(text));
