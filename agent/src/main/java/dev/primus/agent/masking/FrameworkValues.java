@@ -26,6 +26,8 @@ final class FrameworkValues {
         // MySQL's "(using password: YES)"; Tomcat's res-auth; and words that say a value is hidden or absent.
         "yes", "no", "container", "application", "redacted", "masked", "hidden", "protected", "filtered", "removed",
         "omitted", "expired", "invalid", "missing", "unset", "ok", "read", "write", "unexpected", "expected",
+        // Eclipse Paho's connect options: "password=[notnull]" says one is set, not what it is.
+        "notnull",
         // PAM's management groups after its service: pam_unix(passwd:chauthtok), pam_unix(sshd:session).
         "chauthtok", "session", "account",
         // What a check says of a signature or token: "JWT signature: valid", "token: verified".
@@ -150,6 +152,29 @@ final class FrameworkValues {
             }
         }
         return true;
+    }
+
+    /**
+     * A field of an object's {@code toString} after a key's '=', a name of lower-case letters, '=' and
+     * one of the values above or a number, then a space, ',' or the end: the key names an object
+     * whose fields follow, not a secret (Eclipse Paho's {@code token=key=null ,topics=corpus/t0}).
+     * Asked after the keys of machine-made values only: a password may be {@code retry=3}.
+     */
+    static boolean isFieldAt(CharSequence s, int at, int end) {
+        int equals = at;
+        while (equals < end && equals - at <= MAX_WORD && CharClass.isLower(s.charAt(equals))) {
+            equals++;
+        }
+        if (equals - at < 2 || equals >= end || s.charAt(equals) != '=') {
+            return false;
+        }
+        int stop = equals + 1;
+        while (stop < end && stop - equals <= MAX_WORD && s.charAt(stop) != ' ' && s.charAt(stop) != ',') {
+            stop++;
+        }
+        boolean number = stop > equals + 1 && CharClass.digits(s, equals + 1, stop - equals - 1, stop);
+        return (stop == end || s.charAt(stop) == ' ' || s.charAt(stop) == ',')
+                && (number || stop > equals + 1 && isWord(s, equals + 1, stop));
     }
 
     /**

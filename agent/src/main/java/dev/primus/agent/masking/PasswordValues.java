@@ -617,6 +617,10 @@ final class PasswordValues {
         if (authorization && separator == '=' && isWordThenPair(s, value, end)) {
             return Match.NONE; // logfmt: "authorization=missing method=GET" holds no credential
         }
+        if (separator == '=' && value == at + 1 && key >= 0 && isOneOf(KEYS[key], MACHINE_VALUE_KEYS)
+                && FrameworkValues.isFieldAt(s, value, end)) {
+            return Match.NONE; // Paho's "token=key=null ,topics=...": an object whose fields follow
+        }
         long plain = valueAt(s, value, end, authorization);
         if (plain != Match.NONE && key >= 0 && !isOneOf(KEYS[key], PASSWORD_WORDS) && !isOneOf(KEYS[key], CHOSEN_KEYS)
                 && isConstantName(s, Match.start(plain), Match.end(plain))) {

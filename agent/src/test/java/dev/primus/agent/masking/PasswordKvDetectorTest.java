@@ -330,6 +330,26 @@ class PasswordKvDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** Eclipse Paho at FINE: an option that says a password is set, and a token object's toString after its name. */
+    @ParameterizedTest
+    @ValueSource(strings = {"connect c1: cleanSession=true userName=corpus-user password=[notnull] will=[null]",
+        "waitForCompletion c1: key=null wait max=-1 token=key=null ,topics= ,usercontext=null ,isComplete=false",
+        "waitForResponse c1: >key=1 timeout=-1 token=key=1 ,topics=corpus/#,  ,usercontext=null"})
+    void leavesWhatPahoSaysOfItsPasswordAndTokensAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "token=key=Xk9mP2qLw8 next   | token=[PASSWORD_KV] next",
+        "password=a=b9c8d7           | password=[PASSWORD_KV]",
+        "password=notnull1           | password=[PASSWORD_KV]",
+        "-storepass=retry=3          | -storepass=[PASSWORD_KV]",
+    })
+    void masksAValueWithAnEqualsSignThatReadsAsNoField(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
     /** A YAML core tag types the value after it: the value is what follows the tag. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
