@@ -890,6 +890,11 @@ final class PasswordValues {
         if (stop == limit && limit < end) {
             return Match.NONE;
         }
+        if (stop > at + 1 && " ])},;".indexOf(s.charAt(at + 1)) >= 0
+                && (stop == end || stop + 1 < end && s.charAt(stop + 1) != '/')) {
+            // A placeholder in prose, no element: Redis's "HELLO <proto> AUTH <user> <pass> option can be used ...".
+            return Match.NONE;
+        }
         return stop == at + 1 || FrameworkValues.isOne(s, at + 1, stop) ? Match.NONE : Match.of(at + 1, stop);
     }
 

@@ -306,6 +306,24 @@ class PasswordKvDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** Angle brackets around a word in prose name a placeholder, as a usage line or an error message writes one. */
+    @ParameterizedTest
+    @ValueSource(strings = {"NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO"
+        + " <proto> AUTH <user> <pass> option can be used to authenticate the client",
+        "usage: HELLO <proto> [AUTH <user> <pass>] [SETNAME <clientname>]", "login <user> <password> to connect",
+        "Usage: app --password <password> --user <user>", "Usage: mysql -u <user> -p<password> <db>"})
+    void leavesPlaceholdersInAngleBracketsAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "<password> hunter2</password> | <password>[PASSWORD_KV]</password>",
+    })
+    void masksAnElementsTextThatStartsWithASpace(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
     /** An enum's constant after a key that is no password's: Kafka's request headers at DEBUG. */
     @ParameterizedTest
     @ValueSource(strings = {"Sending FIND_COORDINATOR request with header RequestHeader(apiKey=FIND_COORDINATOR,"
