@@ -166,7 +166,7 @@ final class ContextualKeys {
             return false;
         }
         int open = TextSearch.lastIndexOf(s, '[', Math.max(from, name - MAX_FIELDS_BEFORE), name);
-        return open - owner.length() >= from && TextSearch.startsWith(s, open - owner.length(), open, owner);
+        return TextSearch.endsWith(s, from, open, owner);
     }
 
     private static boolean isSetupPassword(CharSequence s, int from, int name) {

@@ -22,7 +22,7 @@ final class PreparedStatementParams {
 
     /** {@code at} is a ':'. */
     static long match(CharSequence s, int from, int at, int end) {
-        if (at - PARAMS.length() < from || !TextSearch.startsWith(s, at - PARAMS.length(), at, PARAMS)
+        if (!TextSearch.endsWith(s, from, at, PARAMS)
                 || at + 2 >= end || s.charAt(at + 1) != '[' || s.charAt(at + 2) != '(') {
             return Match.NONE;
         }

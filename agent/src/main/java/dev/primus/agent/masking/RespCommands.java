@@ -28,8 +28,7 @@ final class RespCommands {
      */
     static long match(CharSequence s, int from, int at, int end) {
         int lengthLine = breakStart(s, from, at);
-        if (lengthLine < 0 || lengthLine - AUTH_LENGTH.length() < from
-                || !TextSearch.startsWith(s, lengthLine - AUTH_LENGTH.length(), lengthLine, AUTH_LENGTH)) {
+        if (lengthLine < 0 || !TextSearch.endsWith(s, from, lengthLine, AUTH_LENGTH)) {
             return Match.NONE;
         }
         int i = breakEnd(s, at + AUTH.length(), end);

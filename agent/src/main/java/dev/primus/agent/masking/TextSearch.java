@@ -18,6 +18,12 @@ final class TextSearch {
         return true;
     }
 
+    /** Whether {@code s[from, end)} ends with {@code suffix}: no part of it before {@code from}. */
+    static boolean endsWith(CharSequence s, int from, int end, String suffix) {
+        int start = end - suffix.length();
+        return start >= from && startsWith(s, start, end, suffix);
+    }
+
     /** ASCII case-insensitive; {@code lowerPrefix} must be lower case. */
     static boolean startsWithIgnoreCase(CharSequence s, int at, int end, String lowerPrefix) {
         int length = lowerPrefix.length();

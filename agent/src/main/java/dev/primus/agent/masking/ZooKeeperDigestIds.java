@@ -26,7 +26,7 @@ final class ZooKeeperDigestIds {
      * after the scheme in an ACL string ({@code digest:bob:...}); nothing before {@code from} is read.
      */
     static long match(CharSequence s, int from, int at, int end) {
-        if (!standsBefore(s, from, at + 1, s.charAt(at) == ':' ? ACL : RECORD)) {
+        if (!TextSearch.endsWith(s, from, at + 1, s.charAt(at) == ':' ? ACL : RECORD)) {
             return Match.NONE;
         }
         int colon = at + 1;
@@ -44,12 +44,6 @@ final class ZooKeeperDigestIds {
             }
         }
         return Match.of(colon + 1, hashEnd + 1);
-    }
-
-    /** Whether {@code text} ends right before {@code at}, nothing of it before {@code from}. */
-    private static boolean standsBefore(CharSequence s, int from, int at, String text) {
-        int start = at - text.length();
-        return start >= from && TextSearch.startsWith(s, start, at, text);
     }
 
     private static boolean isBase64(char c) {
