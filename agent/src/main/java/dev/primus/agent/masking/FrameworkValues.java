@@ -158,7 +158,7 @@ final class FrameworkValues {
      * A field of an object's {@code toString} after a key's '=', a name of lower-case letters, '=' and
      * one of the values above or a number, then a space, ',' or the end: the key names an object
      * whose fields follow, not a secret (Eclipse Paho's {@code token=key=null ,topics=corpus/t0}).
-     * Asked after the keys of machine-made values only: a password may be {@code retry=3}.
+     * Asked after the keys of machine-made values only, not a secret's: a password may be {@code retry=3}.
      */
     static boolean isFieldAt(CharSequence s, int at, int end) {
         int equals = at;

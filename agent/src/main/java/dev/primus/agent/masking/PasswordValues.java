@@ -618,11 +618,11 @@ final class PasswordValues {
             return Match.NONE; // logfmt: "authorization=missing method=GET" holds no credential
         }
         if (separator == '=' && value == at + 1 && key >= 0 && isOneOf(KEYS[key], MACHINE_VALUE_KEYS)
-                && FrameworkValues.isFieldAt(s, value, end)) {
+                && !isChosenKey(key) && FrameworkValues.isFieldAt(s, value, end)) {
             return Match.NONE; // Paho's "token=key=null ,topics=...": an object whose fields follow
         }
         long plain = valueAt(s, value, end, authorization);
-        if (plain != Match.NONE && key >= 0 && !isOneOf(KEYS[key], PASSWORD_WORDS) && !isOneOf(KEYS[key], CHOSEN_KEYS)
+        if (plain != Match.NONE && key >= 0 && !isChosenKey(key)
                 && isConstantName(s, Match.start(plain), Match.end(plain))) {
             return Match.NONE; // Kafka's RequestHeader(apiKey=FIND_COORDINATOR, ...): an enum's constant
         }
@@ -647,6 +647,15 @@ final class PasswordValues {
     }
 
     /**
+     * Whether the value of key {@code key} is one a person may choose, a word in capitals or
+     * {@code retry=3} among them: the words for a password and the {@link #CHOSEN_KEYS}. After
+     * the other keys such shapes read as a framework's (an enum's constant, an object's fields).
+     */
+    private static boolean isChosenKey(int key) {
+        return isOneOf(KEYS[key], PASSWORD_WORDS) || isOneOf(KEYS[key], CHOSEN_KEYS);
+    }
+
+    /**
      * Past a YAML core tag and its space at {@code value} ({@code password: !!str 0123}, the value
      * typed so that YAML reads it as a string): where the value itself starts; else {@code value}.
      * Other tags ({@code !vault}, {@code !Ref}) load the value from elsewhere and are left as they are.
@@ -668,7 +677,7 @@ final class PasswordValues {
      * capitals and '_' only, a word of at most {@link #MAX_CONSTANT_WORD} letters or words that '_' joins
      * ({@code METADATA}, {@code FIND_COORDINATOR}, {@code ACCESS_TOKEN}). A generated key or token holds
      * digits or lower case; a base32 secret of capitals alone is longer. A password may be such a word,
-     * so after the words for one and the {@link #CHOSEN_KEYS} this is not asked.
+     * so after the keys of {@link #isChosenKey} this is not asked.
      */
     private static boolean isConstantName(CharSequence s, int start, int stop) {
         if (stop - start > MAX_KEY || !CharClass.isUpper(s.charAt(start)) || s.charAt(stop - 1) == '_') {

@@ -363,6 +363,7 @@ class PasswordKvDetectorTest {
         "password=a=b9c8d7           | password=[PASSWORD_KV]",
         "password=notnull1           | password=[PASSWORD_KV]",
         "-storepass=retry=3          | -storepass=[PASSWORD_KV]",
+        "secret=retry=3              | secret=[PASSWORD_KV]",
     })
     void masksAValueWithAnEqualsSignThatReadsAsNoField(String text, String masked) {
         assertEquals(masked, masker.mask(text));
