@@ -165,7 +165,7 @@ public final class Masker {
         }
         boolean breaks = LineBreaks.firstBreak(text, from) >= 0;
         return mask(text, from, false, breaks && parts != null ? parts.template(message) : null,
-                breaks && parts != null ? parts.arguments(message) : null);
+                breaks && parts != null ? parts.arguments(message) : null, breaks);
     }
 
     /**
@@ -200,6 +200,11 @@ public final class Masker {
 
     /** The text, its line breaks already neutralised, with every found value masked. */
     private String maskEscaped(String text) {
+        List<HexDump> dumps = HexDump.in(text, 0);
+        if (dumps != null) {
+            StringBuilder masked = new StringBuilder(text);
+            return maskNeutralised(masked, 0, dumps) ? masked.toString() : text;
+        }
         List<Span> found = finder.find(text, 0);
         return found == null ? text : replaced(text, found);
     }
@@ -224,37 +229,88 @@ public final class Masker {
      * when anything changed. Allocates nothing when nothing matched. Never throws.
      */
     public boolean mask(StringBuilder text, int from) {
-        return mask(text, from, true, null, null);
+        // Escaping changes the text exactly where it held a break.
+        return mask(text, from, true, null, null, false);
     }
 
     /** {@link #maskMessage(String, String, Object[])} in place, as {@link #mask(StringBuilder, int)} does. */
     public boolean maskMessage(StringBuilder text, int from, String template, Object[] arguments) {
-        return mask(text, from, false, template, arguments);
+        boolean breaks = text != null && from >= 0 && LineBreaks.firstBreak(text, from) >= 0;
+        return mask(text, from, false, template, arguments, breaks);
     }
 
-    private boolean mask(StringBuilder text, int from, boolean everyBreak, String template, Object[] arguments) {
+    /** {@code breaks}: the text held a CR or LF before it was neutralised, so it may hold a hex dump. */
+    private boolean mask(StringBuilder text, int from, boolean everyBreak, String template, Object[] arguments,
+            boolean breaks) {
         if (text == null || from < 0 || from >= text.length()) {
             return false;
         }
         try {
             boolean changed = everyBreak ? LineBreaks.escape(text, from)
                     : LineBreaks.neutralise(text, from, template, arguments);
-            List<Span> found = finder.find(text, from);
-            if (found == null) {
-                return changed;
-            }
-            List<Span> spans = resolver.resolve(found, text, from);
-            // Back to front, so the indexes of the spans not yet replaced stay valid.
-            for (int i = spans.size() - 1; i >= 0; i--) {
-                Span span = spans.get(i);
-                text.replace(span.start, span.end, replacement(text, span));
-            }
-            return changed || !spans.isEmpty();
+            List<HexDump> dumps = breaks || changed ? HexDump.in(text, from) : null;
+            return maskNeutralised(text, from, dumps) || changed;
         } catch (RuntimeException e) {
             text.setLength(from);
             text.append(FAILED);
             return true;
         }
+    }
+
+    /**
+     * Masks {@code text} from {@code from} in place, its breaks already neutralised: the values in
+     * the bytes of each hex dump ({@link HexDump}, null for none) starred, then those in the rest of
+     * the text replaced. True when anything changed.
+     */
+    private boolean maskNeutralised(StringBuilder text, int from, List<HexDump> dumps) {
+        boolean starred = dumps != null && starDumps(text, dumps);
+        List<Span> found = finder.find(text, from);
+        if (found == null) {
+            return starred;
+        }
+        List<Span> spans = resolver.resolve(dumps == null ? found : outside(found, dumps), text, from);
+        // Back to front, so the indexes of the spans not yet replaced stay valid.
+        for (int i = spans.size() - 1; i >= 0; i--) {
+            Span span = spans.get(i);
+            text.replace(span.start, span.end, replacement(text, span));
+        }
+        return starred || !spans.isEmpty();
+    }
+
+    /** Stars the values each dump's bytes hold; true when it starred any. Lengths stay. */
+    private boolean starDumps(StringBuilder text, List<HexDump> dumps) {
+        boolean starred = false;
+        for (HexDump dump : dumps) {
+            List<Span> found = finder.find(dump.bytes, 0);
+            if (found == null) {
+                continue;
+            }
+            for (Span value : resolver.resolve(found, dump.bytes, 0)) {
+                counts.increment(value.detector);
+                dump.star(text, value.start, value.end);
+                starred = true;
+            }
+        }
+        return starred;
+    }
+
+    /** The spans, less what of them lies in a dump's rows: those rows hold no text of their own. */
+    private static List<Span> outside(List<Span> found, List<HexDump> dumps) {
+        List<Span> kept = new ArrayList<Span>(found.size());
+        for (Span span : found) {
+            int end = span.end;
+            for (HexDump dump : dumps) {
+                if (dump.overlaps(span.start, end)) {
+                    end = Math.max(span.start, Math.min(end, dump.start));
+                }
+            }
+            if (end == span.end) {
+                kept.add(span);
+            } else if (end > span.start) {
+                kept.add(new Span(span.start, end, span.detector, span.secretValue));
+            }
+        }
+        return kept;
     }
 
     /** What {@link #drainCounts} would return now, leaving the counts as they are. */
