@@ -294,16 +294,15 @@ public final class Masker {
         return starred;
     }
 
-    /** The spans, less what of them lies in a dump's rows: those rows hold no text of their own. */
+    /**
+     * The spans, less what of them lies in a dump's rows: those rows hold no text of their own. A
+     * span that runs into a dump ends where the dump starts.
+     */
     private static List<Span> outside(List<Span> found, List<HexDump> dumps) {
         List<Span> kept = new ArrayList<Span>(found.size());
         for (Span span : found) {
-            int end = span.end;
-            for (HexDump dump : dumps) {
-                if (dump.overlaps(span.start, end)) {
-                    end = Math.max(span.start, Math.min(end, dump.start));
-                }
-            }
+            HexDump dump = dumps.get(firstEndingAfter(dumps, span.start));
+            int end = dump.overlaps(span.start, span.end) ? Math.max(span.start, dump.start) : span.end;
             if (end == span.end) {
                 kept.add(span);
             } else if (end > span.start) {
@@ -311,6 +310,21 @@ public final class Masker {
             }
         }
         return kept;
+    }
+
+    /** The first of the dumps (in text order) that ends after {@code at}, or the last one. */
+    private static int firstEndingAfter(List<HexDump> dumps, int at) {
+        int low = 0;
+        int high = dumps.size() - 1;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (dumps.get(middle).end > at) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return low;
     }
 
     /** What {@link #drainCounts} would return now, leaving the counts as they are. */

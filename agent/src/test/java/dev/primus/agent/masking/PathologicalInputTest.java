@@ -75,6 +75,26 @@ class PathologicalInputTest {
         assertTimeoutPreemptively(BOUND, () -> assertNotNull(masker.maskMessage(input, "{}", new Object[] {input})));
     }
 
+    /**
+     * A megabyte of lines that read as hex dump rows, or nearly: each row is read once, and a text
+     * column that fails its check is tried at most once per byte the row shows.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"|00000000| 70 61 73 73 77 6f 72 64 3d 78 |password=x|\n",
+        "|00000000| 41 41 41 41 41 41 41 41 41 41 41 41 41 41 41 41 |AAAAAAAAAAAAAAAB|\n",
+        "0000: 41 41 41 41 41 41 41 41   41 41 41 41 41 41 41 41  AAAAAAAAAAAAAAAA\\n", "0000: 41 ", "|0000| ",
+        "0000 41 41 41 41 41 41 41 41  41 41 41 41 41 41 41 41 41 41 41 41 41 41 41 41 41 41 41 41 41 41 41 41 41 41 A\n"})
+    void completesOnAOneMegabyteMessageOfHexDumpRows(String fragment) {
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 10 * SIZE) {
+            text.append(fragment);
+        }
+        String input = text.toString();
+        assertTimeoutPreemptively(BOUND, () -> assertNotNull(masker.maskMessage(input, null, null)));
+        assertTimeoutPreemptively(BOUND, () -> masker.maskMessage(new StringBuilder(input), 0, null, null));
+        assertTimeoutPreemptively(BOUND, () -> assertNotNull(masker.maskMessage(input, "{}", new Object[] {input})));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3})
     void completesOnAOneMegabyteLineOfRandomTokens(int seed) {
