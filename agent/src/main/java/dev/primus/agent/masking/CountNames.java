@@ -121,6 +121,15 @@ final class CountNames {
         return counter;
     }
 
+    /**
+     * Whether the name {@code s[start, stop)} says the number it names is a count or an id (a
+     * counter's, a unit's or a counted noun's word in it: {@code DEPLOYMENT_ID}, {@code bytes_in})
+     * and no personal word does ({@code phone_id}).
+     */
+    static boolean isCountName(CharSequence s, int start, int stop, String[] personalWords) {
+        return wordsOf(s, start, stop, personalWords, true, true, true) > 0;
+    }
+
     /** Whether a number stands right before the word starting at {@code at}, a space apart. */
     private static boolean numberBefore(CharSequence s, int limit, int at) {
         return at - 2 >= limit && s.charAt(at - 1) == ' ' && CharClass.isDigit(s.charAt(at - 2));

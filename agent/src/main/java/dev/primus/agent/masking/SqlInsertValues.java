@@ -9,7 +9,7 @@ package dev.primus.agent.masking;
  * the items before it in its row are counted back to the row's '(', past earlier rows of a
  * multi-row insert to {@code VALUES}, and the column list before that is read for the name at the
  * same position. An item that is neither a quoted string nor a plain word or number (a function
- * call, a nested select) stops the count, and nothing is masked. {@link PreparedStatementParams}
+ * call with arguments, a nested select) stops the count, and nothing is masked. {@link PreparedStatementParams}
  * asks the same of a {@code ?}.
  */
 final class SqlInsertValues {
@@ -37,27 +37,37 @@ final class SqlInsertValues {
      * stands in an insert's {@code VALUES} row at the position of a column named like a secret.
      */
     static boolean isOfSecretColumn(CharSequence s, int from, int at) {
+        long column = columnOf(s, from, at);
+        return column != Match.NONE && PasswordValues.isSecretName(s, Match.start(column), Match.end(column));
+    }
+
+    /**
+     * The name of the column whose value the item starting at {@code at} (a quoted string, a plain
+     * word or number, a {@code ?}) is in an insert's {@code VALUES} row, as a {@link Match}; NONE
+     * when it stands in none.
+     */
+    static long columnOf(CharSequence s, int from, int at) {
         int before = spacesBack(s, from, isNationalQuote(s, at - 1, at + 1) ? at - 1 : at);
         if (before <= from || (s.charAt(before - 1) != '(' && s.charAt(before - 1) != ',')) {
-            return false;
+            return Match.NONE;
         }
         int index = 0;
         int i = before - 1; // the '(' or ',' before the value
         while (s.charAt(i) == ',') {
             if (++index > MAX_ITEMS) {
-                return false;
+                return Match.NONE;
             }
             i = itemStartBack(s, from, i);
             if (i < 0) {
-                return false;
+                return Match.NONE;
             }
         }
         int columnsEnd = columnsEndBefore(s, from, i);
         if (columnsEnd < 0) {
-            return false;
+            return Match.NONE;
         }
         long column = columnAt(s, from, columnsEnd, index);
-        return column >= 0 && PasswordValues.isSecretName(s, (int) (column >>> 32), (int) column);
+        return column < 0 ? Match.NONE : Match.of((int) (column >>> 32), (int) column);
     }
 
     /** The quote that closes the SQL string opened at {@code open} ('' inside it is a quote), on its line; -1 when none. */
@@ -95,6 +105,9 @@ final class SqlInsertValues {
             }
             i = isNationalQuote(s, open - 1, open + 1) && open - 1 > from ? open - 1 : open;
         } else {
+            if (i - 2 > from && s.charAt(i - 1) == ')' && s.charAt(i - 2) == '(') {
+                i -= 2; // a call without arguments, its name read as a word: NOW(), uuid()
+            }
             int stop = i;
             while (i > from && stop - i < MAX_QUOTED && isPlainChar(s.charAt(i - 1))) {
                 i--;

@@ -510,6 +510,9 @@ class PasswordKvDetectorTest {
             + "| insert into users(name,password)values('bob','[PASSWORD_KV]')",
         "insert into users (name, password) values (N'bob', N'hunter2') "
             + "| insert into users (name, password) values (N'bob', N'[PASSWORD_KV]')",
+        // A call without arguments counts as one item.
+        "insert into users (created, password) values (NOW(), 'hunter2') "
+            + "| insert into users (created, password) values (NOW(), '[PASSWORD_KV]')",
     })
     void masksTheValuesOfAnSqlInsertByTheirColumn(String text, String masked) {
         assertEquals(masked, masker.mask(text));

@@ -46,7 +46,13 @@ class PhoneDetectorTest {
         "Total time spent by all map tasks (ms)=8736521904", "{\"0\" : 9182736455, \"1\" : 9182741208}",
         "latest offsets 8812734411", "release-7718263544.tar.gz", "Running job 9182736451", "sector 7718263544 op",
         "Total bytes staged 7918273645, 9123 files", "MaxRSS 7612384512 MaxVMSize 9871236544 TotalCPU 9183746520",
-        "elapsedRealtime 8123947756", "triggerAtTime=9182739012", "inode space 7182930561 used"})
+        "elapsedRealtime 8123947756", "triggerAtTime=9182739012", "inode space 7182930561 used",
+        // An SQL insert's value whose column names an id or a count: Liquibase's changelog row at DEBUG
+        "INSERT INTO public.databasechangelog (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, MD5SUM, DESCRIPTION, "
+            + "COMMENTS, EXECTYPE, CONTEXTS, LABELS, LIQUIBASE, DEPLOYMENT_ID) VALUES ('2', 'rw', 'db/changelog.xml', NOW(), 2, "
+            + "'9:dacc61df32970b638c95ab7fbeb3301b', 'insert tableName=lb_people', '', 'EXECUTED', NULL, NULL, '4.33.0', "
+            + "'6566660069')",
+        "insert into events (event_id, byte_count) values (9876543210, 7123456789)"})
     void leavesTenDigitsAWordCallsACountOrAnIdAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
@@ -63,6 +69,9 @@ class PhoneDetectorTest {
         "Total bytes, mobile=9876543210    | Total bytes, mobile=[PHONE]",
         "Refund of 3 items sent to 9876543210 | Refund of 3 items sent to [PHONE]",
         "bytes sent by sms to 9876543210   | bytes sent by sms to [PHONE]",
+        "insert into users (user_id, mobile) values (7, '9876543210') | insert into users (user_id, mobile) values (7, '[PHONE]')",
+        "insert into users (user_id, note) values (7, 9876543210) | insert into users (user_id, note) values (7, [PHONE])",
+        "insert into sms (phone_id) values ('9876543210') | insert into sms (phone_id) values ('[PHONE]')",
     })
     void masksTenDigitsNoCountingWordStandsNextTo(String text, String masked) {
         assertEquals(masked, masker.mask(text));
