@@ -299,6 +299,8 @@ final class PasswordValues {
                 return NamedCodes.match(s, from, at, end);
             case '_':
                 return ProseSecrets.afterUnderscore(s, from, at, end);
+            case '$':
+                return CryptHashes.match(s, at, end);
             case '\'':
                 long afterWord = ZooKeeperDigestIds.match(s, from, at, end);
                 if (afterWord == Match.NONE) {

@@ -309,7 +309,8 @@ final class PhoneNumbers {
         if (first < '6' || !CharClass.digits(s, at, 10, end) || !NumberEdges.startsAt(s, from, at)
                 || !NumberEdges.endsAt(s, at + 10, end) || isRoundQuantity(s, at, at + 10)
                 || CardNumbers.endsAName(s, from, at) || CountNames.countedAfter(s, at + 10, end)
-                || CountNames.namesACount(s, from, at, KeywordBefore.PHONE, true) || isInsertedAsACount(s, from, at)) {
+                || CountNames.namesACount(s, from, at, KeywordBefore.PHONE, true)
+                || isInsertedAsACount(s, from, at)) {
             return Match.NONE;
         }
         return Match.of(at, at + 10);
@@ -322,7 +323,8 @@ final class PhoneNumbers {
      */
     private static boolean isInsertedAsACount(CharSequence s, int from, int at) {
         long column = SqlInsertValues.columnOf(s, from, at > from && s.charAt(at - 1) == '\'' ? at - 1 : at);
-        return column != Match.NONE && CountNames.isCountName(s, Match.start(column), Match.end(column), KeywordBefore.PHONE);
+        return column != Match.NONE
+                && CountNames.isCountName(s, Match.start(column), Match.end(column), KeywordBefore.PHONE);
     }
 
     /**

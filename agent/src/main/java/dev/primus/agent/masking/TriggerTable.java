@@ -148,6 +148,8 @@ final class TriggerTable {
         atStart(BuiltInDetector.PASSWORD_KV, enabled, "-pPALB");
         // a token, secret or API key in prose (ProseSecrets); a one-time code after "OTP" (OneTimeCodes)
         atStart(BuiltInDetector.PASSWORD_KV, enabled, "tTsSkKO");
+        // a password's hash in crypt's or PHC's format, where no key names it (CryptHashes)
+        atStart(BuiltInDetector.PASSWORD_KV, enabled, "$");
         anywhere(BuiltInDetector.URL_CREDENTIALS, enabled, ":");
         anywhere(BuiltInDetector.IP_ADDRESS, enabled, ":");
         anywhere(BuiltInDetector.AWS_SECRET_KEY, enabled, "=:");

@@ -113,8 +113,10 @@ class HexDumpTest {
         String masked = masker.maskMessage(formatted, "send: {}{}", new Object[] {"conn=17 (M)\n", MARIADB_SEND});
 
         assertFalse(masked.contains("\n"), masked);
-        assertTrue(masked.contains("|000020| 49 46 49 45 44 20 42 59  20 27 ** ** ** ** ** ** | IFIED BY '****** |"), masked);
-        assertTrue(masked.contains("|000030| ** ** ** ** ** ** ** **  ** ** 27                | **********'      |"), masked);
+        assertTrue(masked.contains("|000020| 49 46 49 45 44 20 42 59  20 27 ** ** ** ** ** ** "
+                + "| IFIED BY '****** |"), masked);
+        assertTrue(masked.contains("|000030| ** ** ** ** ** ** ** **  ** ** 27                "
+                + "| **********'      |"), masked);
         assertFalse(masked.contains("Secret") || masked.contains("MariaP") || masked.contains("4D 61 72"), masked);
     }
 
@@ -122,7 +124,8 @@ class HexDumpTest {
     void theLayoutsOfHexdumpAndTheJdkAreReadToo() {
         String hexdump = masker.maskMessage(HEXDUMP_C, HEXDUMP_C, null);
         assertTrue(hexdump.contains("|ion: Bearer ****|"), hexdump);
-        assertTrue(hexdump.contains("00000070  ** ** ** ** ** ** ** **  ** ** ** ** ** ** ** **  |****************|"), hexdump);
+        assertTrue(hexdump.contains("00000070  ** ** ** ** ** ** ** **  ** ** ** ** ** ** ** **  "
+                + "|****************|"), hexdump);
         assertTrue(hexdump.contains("|Key: ***********|"), hexdump);
 
         String jdk = masker.maskMessage(JDK, JDK, null);

@@ -493,6 +493,40 @@ class PasswordKvDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** A password's hash in crypt's or PHC's format gives a weak password back offline: masked where no key names it. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        // the PostgreSQL JDBC driver's bound parameters at TRACE
+        "FE=> Bind(stmt=null,portal=null,$1=<('a@b.io')>,type=VARCHAR,"
+            + "$2=<('$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy')>) "
+            + "| FE=> Bind(stmt=null,portal=null,$1=<('a@b.io')>,type=VARCHAR,$2=<('[PASSWORD_KV]')>)",
+        "user bob set password hash $2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy "
+            + "| user bob set password hash [PASSWORD_KV]",
+        "stored {bcrypt}$2a$10$dXJ3SW6G7P50lGmMkkmwe.20cQQubK3.HZWzG3YB1tlRy.fqvM/BG for bob "
+            + "| stored {bcrypt}[PASSWORD_KV] for bob",
+        "root:$y$j9T$Y1mZ0m3pS4lt$ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopq:19000:0:99999:7::: "
+            + "| root:[PASSWORD_KV]:19000:0:99999:7:::",
+        "bob:$6$rounds=5000$saltsalt$Jtx1OlOq3y0yoMJyeuMbwcv4f7PZ0bx8e9F1MRwRpWEnDnHrxa.j9Y2OpX0ftQdgt7mC0r2v1F5m2NgZ"
+            + "5P0k/.:0 "
+            + "| bob:[PASSWORD_KV]:0",
+        "row (7, '$argon2id$v=19$m=16384,t=2,p=1$c2FsdHNhbHQ$yMX1PqU9t6hQWd9X6ZcM3Kc0+Ln8mCg0tU9dS3rK5Eo', 'bob') "
+            + "| row (7, '[PASSWORD_KV]', 'bob')",
+        "hashes: $1$saltsalt$qjXMvbEw8oaL.CzflDugX/, "
+            + "$pbkdf2-sha256$29000$N2bsnVPKmbNWqlWK$2ZCX5f3JHp6kB8bDGcFL1sEZCX9xYIb0dY6tgX7CN2k "
+            + "| hashes: [PASSWORD_KV], [PASSWORD_KV]",
+    })
+    void masksAPasswordHashWhereNoKeyNamesIt(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FE=> Bind(stmt=null,portal=null,$1=<'bob'>,type=VARCHAR)", "url ${db.url} and $HOME/bin",
+        "price $10 and $2.50", "lambda$main$0 at Foo$Bar.run", "$2a$10$tooShort", "$9$abcdefghijklmnopqrstuvwxyz0123",
+        "$6$salt$has spaces in it so no hash", "$2a$10$ and more text", "$y$j9T$", "cost $$ 1234567890123456789012345"})
+    void leavesDollarSignsThatStartNoHashAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
     /** SQL loggers (P6Spy, jOOQ, MyBatis) print an insert with its values: a value is a secret by its column. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {

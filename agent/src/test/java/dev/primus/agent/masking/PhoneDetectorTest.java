@@ -49,7 +49,8 @@ class PhoneDetectorTest {
         "elapsedRealtime 8123947756", "triggerAtTime=9182739012", "inode space 7182930561 used",
         // An SQL insert's value whose column names an id or a count: Liquibase's changelog row at DEBUG
         "INSERT INTO public.databasechangelog (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, MD5SUM, DESCRIPTION, "
-            + "COMMENTS, EXECTYPE, CONTEXTS, LABELS, LIQUIBASE, DEPLOYMENT_ID) VALUES ('2', 'rw', 'db/changelog.xml', NOW(), 2, "
+            + "COMMENTS, EXECTYPE, CONTEXTS, LABELS, LIQUIBASE, DEPLOYMENT_ID) VALUES ('2', 'rw', 'db/changelog.xml', "
+            + "NOW(), 2, "
             + "'9:dacc61df32970b638c95ab7fbeb3301b', 'insert tableName=lb_people', '', 'EXECUTED', NULL, NULL, '4.33.0', "
             + "'6566660069')",
         "insert into events (event_id, byte_count) values (9876543210, 7123456789)"})
@@ -69,7 +70,8 @@ class PhoneDetectorTest {
         "Total bytes, mobile=9876543210    | Total bytes, mobile=[PHONE]",
         "Refund of 3 items sent to 9876543210 | Refund of 3 items sent to [PHONE]",
         "bytes sent by sms to 9876543210   | bytes sent by sms to [PHONE]",
-        "insert into users (user_id, mobile) values (7, '9876543210') | insert into users (user_id, mobile) values (7, '[PHONE]')",
+        "insert into users (user_id, mobile) values (7, '9876543210') "
+            + "| insert into users (user_id, mobile) values (7, '[PHONE]')",
         "insert into users (user_id, note) values (7, 9876543210) | insert into users (user_id, note) values (7, [PHONE])",
         "insert into sms (phone_id) values ('9876543210') | insert into sms (phone_id) values ('[PHONE]')",
     })
