@@ -26,6 +26,8 @@ final class FrameworkValues {
         // MySQL's "(using password: YES)"; Tomcat's res-auth; and words that say a value is hidden or absent.
         "yes", "no", "container", "application", "redacted", "masked", "hidden", "protected", "filtered", "removed",
         "omitted", "expired", "invalid", "missing", "unset", "ok", "read", "write", "unexpected", "expected",
+        // An empty container's toString: java.util.Optional's, Guava's ("none" above: Scala's, Vavr's).
+        "optional.empty", "optional.absent()",
         // Eclipse Paho's connect options: "password=[notnull]" says one is set, not what it is.
         "notnull",
         // PAM's management groups after its service: pam_unix(passwd:chauthtok), pam_unix(sshd:session).

@@ -1074,6 +1074,11 @@ final class PasswordValues {
                 // "k=<k=<k=<..." once per key.
                 return Match.of(start, unquotedEnd(s, value, end));
             }
+            long wrapped = ValueWrappers.inner(s, start, stop);
+            if (wrapped != Match.NONE) {
+                start = Match.start(wrapped);
+                stop = Match.end(wrapped);
+            }
         }
         if (stop == start) {
             return Match.NONE;

@@ -369,6 +369,25 @@ class PasswordKvDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** log.info("password={}", Optional.of(pw)): the value is what the container's toString prints inside it. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "password=Optional[hunter2]             | password=Optional[[PASSWORD_KV]]",
+        "token: Optional[abc123XYZ] next        | token: Optional[[PASSWORD_KV]] next",
+        "password=Optional.of(hunter2)          | password=Optional.of([PASSWORD_KV])",
+        "User(name=bob, password=Some(hunter2)) | User(name=bob, password=Some([PASSWORD_KV]))",
+    })
+    void masksTheValueAContainerPrintsInsideItsName(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password=Optional.empty", "password=Optional.absent()", "password=None", "secret=Optional[null]",
+        "token=Optional[<redacted>]", "password=Some()"})
+    void leavesAnEmptyContainerOrAFrameworkWordInsideOneAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
     /** A YAML core tag types the value after it: the value is what follows the tag. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

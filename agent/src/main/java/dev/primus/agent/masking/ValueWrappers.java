@@ -1,0 +1,28 @@
+package dev.primus.agent.masking;
+
+/**
+ * For password_kv: a value that a container's {@code toString} prints inside its own name, as
+ * {@code log.info("password={}", Optional.of(pw))} writes it: {@code java.util.Optional}'s
+ * {@code Optional[x]}, Guava's {@code Optional.of(x)}, Scala's and Vavr's {@code Some(x)}. The value
+ * is what stands inside, judged as any other; read as a type's {@code toString}, the whole would be
+ * left alone and the password with it. The empty ones ({@code Optional.empty}, {@code None}) are
+ * framework words ({@link FrameworkValues}).
+ */
+final class ValueWrappers {
+    private static final String[] OPENINGS = {"Optional[", "Optional.of(", "Some("};
+
+    private ValueWrappers() {
+    }
+
+    /** What {@code s[start, stop)} wraps, as a {@link Match}, when it is such a container closed at its end; else NONE. */
+    static long inner(CharSequence s, int start, int stop) {
+        for (String opening : OPENINGS) {
+            int inner = start + opening.length();
+            if (inner < stop && TextSearch.startsWith(s, start, stop, opening)
+                    && s.charAt(stop - 1) == (opening.charAt(opening.length() - 1) == '[' ? ']' : ')')) {
+                return Match.of(inner, stop - 1);
+            }
+        }
+        return Match.NONE;
+    }
+}
