@@ -91,9 +91,23 @@ class ProtocolCommandsTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** A log file's whole line, as mask reads it: the command starts the record's message, as the agent sees it. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "12:00:01.123 [main] DEBUG smtp - AUTH PLAIN AGJvYgBodW50ZXIy "
+            + "| 12:00:01.123 [main] DEBUG smtp - AUTH PLAIN [PASSWORD_KV]",
+        "2026-12-06T12:00:01.123Z DEBUG 7 --- [main] c.a.Ftp : PASS hunter2 | "
+            + "2026-12-06T12:00:01.123Z DEBUG 7 --- [main] c.a.Ftp : PASS [PASSWORD_KV]",
+        "DEBUG redis - AUTH app hunter2                                | DEBUG redis - AUTH app [PASSWORD_KV]",
+    })
+    void masksACommandThatStartsALogRecordsMessage(String line, String masked) {
+        assertEquals(masked, masker.mask(line));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Result: PASS auth.TestLogin", "Status: AUTH failed for bob", "Test command: PASS",
-        "subcommand: PASS x y"})
+        "subcommand: PASS x y", "12:00:01 INFO app - AUTH failed for user bob", "build - PASS hunter2",
+        "12:00:01 INFO app - Test PASS foo"})
     void leavesVerdictsAndOtherLabelsAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
