@@ -18,7 +18,8 @@ package dev.primus.agent.masking;
  * column's name cut to ten chars ({@link #isSecretAlias}); no statement needed.
  * </ul>
  * Each is looked for at the start of every text, past its indent ({@code format_sql} writes a
- * statement on lines of its own): for most texts one char rules it out. The statement's line
+ * statement on lines of its own), or, in a log file's whole line, at its record's message
+ * ({@link RecordPrefix}): for most texts one char rules it out. The statement's line
  * marks which {@code ?} bind a secret ({@link PreparedStatementParams#secretParameters}) for the
  * thread ({@link LastStatement}).
  */
@@ -55,6 +56,13 @@ final class BindingLines {
         int at = from;
         while (at < end && at - from < MAX_INDENT && isSpace(s.charAt(at))) {
             at++;
+        }
+        if (at < end && (CharClass.isDigit(s.charAt(at)) || s.charAt(at) == '[')) {
+            // A log file's whole line, as mask reads it: the message after its record's prefix.
+            at = RecordPrefix.messageStart(s, at, end);
+            if (at < 0) {
+                return Match.NONE;
+            }
         }
         if (at >= end) {
             return Match.NONE;

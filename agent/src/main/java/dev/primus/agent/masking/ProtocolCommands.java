@@ -45,8 +45,6 @@ final class ProtocolCommands {
     private static final String[] COMMAND_LABELS = {"command", "cmd", "sent", "send", "sending", "request", "smtp",
         "ftp", "pop3", "imap", "client"};
     private static final int MAX_LABEL = 8;
-    /** The longest prefix a layout writes before a record's message: time, thread, level, logger. */
-    private static final int MAX_RECORD_PREFIX = 256;
     /** What Redis 6.2 and later's MONITOR writes for AUTH's arguments. */
     private static final String REDACTED = "(redacted)";
 
@@ -210,7 +208,7 @@ final class ProtocolCommands {
      * side marker. A line starts after a line break, or after one escaped as {@code \\n}.
      */
     private static boolean startsLine(CharSequence s, int from, int at) {
-        if (afterRedisPrompt(s, from, at) || afterCommandLabel(s, from, at) || startsRecordsMessage(s, from, at)) {
+        if (afterRedisPrompt(s, from, at) || afterCommandLabel(s, from, at) || RecordPrefix.endsAt(s, from, at)) {
             return true;
         }
         int i = at - 1;
@@ -226,25 +224,6 @@ final class ProtocolCommands {
             i--;
         }
         return i < from;
-    }
-
-    /**
-     * Whether {@code at} starts the message of a log record written whole, as {@code mask} reads a
-     * log file (the agent masks the message alone, where the command starts it): {@code " - "}
-     * (Logback's and Log4j's patterns) or {@code " : "} (Spring Boot's) right before it, on a line
-     * that starts as a record does ({@link RecordStart}: a time stamp or a level).
-     */
-    private static boolean startsRecordsMessage(CharSequence s, int from, int at) {
-        if (at - 3 < from || s.charAt(at - 1) != ' ' || s.charAt(at - 3) != ' '
-                || s.charAt(at - 2) != '-' && s.charAt(at - 2) != ':') {
-            return false;
-        }
-        int lineStart = at - 3;
-        while (lineStart > from && at - lineStart <= MAX_RECORD_PREFIX && s.charAt(lineStart - 1) != '\n'
-                && s.charAt(lineStart - 1) != '\r' && !CharClass.isEscapedBreak(s, from, lineStart - 1)) {
-            lineStart--;
-        }
-        return at - lineStart <= MAX_RECORD_PREFIX && RecordStart.at(s, lineStart);
     }
 
     /**

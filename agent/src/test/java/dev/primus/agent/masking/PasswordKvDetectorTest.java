@@ -647,6 +647,26 @@ class PasswordKvDetectorTest {
         assertEquals("binding parameter (2:VARCHAR) <- [hunter2]", all.mask("binding parameter (2:VARCHAR) <- [hunter2]"));
     }
 
+    /** The same lines as mask reads them from a file: whole, the record's prefix before each message. */
+    @Test
+    void masksTheParametersBoundAfterAStatementInALogFilesWholeLines() {
+        Masker all = Masker.builder().build();
+        all.mask("2026-12-06T12:00:01.100Z DEBUG 7 --- [main] org.hibernate.SQL : "
+                + "insert into users (email,password,id) values (?,?,?)");
+        assertEquals("2026-12-06T12:00:01.101Z TRACE 7 --- [main] org.hibernate.orm.jdbc.bind : "
+                + "binding parameter (2:VARCHAR) <- [[PASSWORD_KV]]", all.mask("2026-12-06T12:00:01.101Z TRACE 7 --- [main] "
+                + "org.hibernate.orm.jdbc.bind : binding parameter (2:VARCHAR) <- [hunter2]"));
+        all.mask("12:00:01.300 [main] DEBUG o.s.jdbc.core.JdbcTemplate - Executing prepared SQL statement "
+                + "[insert into users (email, password) values (?, ?)]");
+        assertEquals("[2026-12-06 12:00:01] TRACE StatementCreatorUtils - Setting SQL statement parameter value: "
+                + "column index 2, parameter value [[PASSWORD_KV]], value class [java.lang.String], SQL type unknown",
+                all.mask("[2026-12-06 12:00:01] TRACE StatementCreatorUtils - Setting SQL statement parameter value: column "
+                + "index 2, parameter value [hunter2], value class [java.lang.String], SQL type unknown"));
+        // A line that starts no record has no prefix to pass: its own start is the message's.
+        assertEquals("2 rows - binding parameter (2:VARCHAR) <- [hunter2]",
+                all.mask("2 rows - binding parameter (2:VARCHAR) <- [hunter2]"));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         // Fewer values than placeholders: the secret's place is read from the left.
