@@ -53,7 +53,7 @@ final class MaskCommand {
             err.println("note: logging.masking.mode is " + config.mode().word() + " in " + configFile
                     + "; this shows what enforce would write");
         }
-        Masker masker = Masker.from(config);
+        Masker masker = Masker.from(config, true);
         try {
             maskMessages(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), masker);
         } catch (IOException e) {

@@ -50,14 +50,15 @@ final class BindingLines {
 
     /**
      * For the text {@code s[from, end)}: the value of a binding line's secret parameter, or
-     * {@link Match#NONE}; a statement's line is noted for the lines after it.
+     * {@link Match#NONE}; a statement's line is noted for the lines after it. {@code fileLine}: the
+     * text may be a log file's whole line, its message after the record's prefix.
      */
-    static long match(CharSequence s, int from, int end) {
+    static long match(CharSequence s, int from, int end, boolean fileLine) {
         int at = from;
         while (at < end && at - from < MAX_INDENT && isSpace(s.charAt(at))) {
             at++;
         }
-        if (at < end && (CharClass.isDigit(s.charAt(at)) || s.charAt(at) == '[')) {
+        if (fileLine && at < end && (CharClass.isDigit(s.charAt(at)) || s.charAt(at) == '[')) {
             // A log file's whole line, as mask reads it: the message after its record's prefix.
             at = RecordPrefix.messageStart(s, at, end);
             if (at < 0) {

@@ -50,10 +50,16 @@ public final class Masker {
 
     /** The masker a config describes; throws IllegalArgumentException as {@link Builder#build} does. */
     public static Masker from(MaskingConfig config) {
+        return from(config, false);
+    }
+
+    /** {@link #from(MaskingConfig)}, for a log file's whole lines when {@code fileLines} ({@link Builder#fileLines}). */
+    public static Masker from(MaskingConfig config, boolean fileLines) {
         Builder builder = builder()
                 .detectors(config.detectors().toArray(new String[0]))
                 .style(config.style())
-                .hashKey(config.hashKey());
+                .hashKey(config.hashKey())
+                .fileLines(fileLines);
         for (Map.Entry<String, String> custom : config.custom().entrySet()) {
             builder.custom(custom.getKey(), custom.getValue());
         }
@@ -351,6 +357,7 @@ public final class Masker {
         private List<String> detectorNames;
         private String style = "redact";
         private String hashKey;
+        private boolean fileLines;
         private final Map<String, String> custom = new LinkedHashMap<String, String>();
 
         private Builder() {
@@ -375,6 +382,17 @@ public final class Masker {
          */
         public Builder hashKey(String hashKey) {
             this.hashKey = hashKey;
+            return this;
+        }
+
+        /**
+         * Whether each text is a log file's whole line, the record's prefix before its message
+         * ({@code mask} on a file), rather than a message alone (the agent): a message's start is
+         * then looked for after the prefix too ({@link RecordPrefix}), which costs the agent's
+         * messages a pass they do not need.
+         */
+        public Builder fileLines(boolean fileLines) {
+            this.fileLines = fileLines;
             return this;
         }
 
@@ -416,7 +434,7 @@ public final class Masker {
                 markerNames[i] = detectors[i].markerName;
             }
             Markers markers = new Markers(markerNames);
-            return new Masker(detectors, new SpanFinder(enabled, markers, customs), markers, maskStyle);
+            return new Masker(detectors, new SpanFinder(enabled, markers, customs, fileLines), markers, maskStyle);
         }
 
         private int enabledBits() {

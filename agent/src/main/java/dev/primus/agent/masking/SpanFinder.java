@@ -36,9 +36,12 @@ final class SpanFinder {
     private final boolean statements;
     /** {@link DigitRunFilter#NAMED_CODE} when password_kv is on: no digit triggers it in the table. */
     private final int namedCodes;
+    /** Whether a text is a log file's whole line, a prefix before its message ({@link Masker.Builder#fileLines}). */
+    private final boolean fileLines;
 
-    SpanFinder(int enabled, Markers markers, CustomDetector[] customs) {
+    SpanFinder(int enabled, Markers markers, CustomDetector[] customs, boolean fileLines) {
         this.triggers = new TriggerTable(enabled);
+        this.fileLines = fileLines;
         this.statements = (enabled & PASSWORD_KV) != 0;
         this.namedCodes = enabled & DigitRunFilter.NAMED_CODE;
         this.markers = markers;
@@ -65,7 +68,7 @@ final class SpanFinder {
         int end = s.length();
         int[] table = triggers.entries;
         List<Span> found = null;
-        long binding = statements ? BindingLines.match(s, from, end) : Match.NONE;
+        long binding = statements ? BindingLines.match(s, from, end, fileLines) : Match.NONE;
         if (binding != Match.NONE) {
             found = new ArrayList<Span>();
             found.add(new Span(Match.start(binding), Match.end(binding), BuiltInDetector.PASSWORD_KV.ordinal()));

@@ -650,7 +650,7 @@ class PasswordKvDetectorTest {
     /** The same lines as mask reads them from a file: whole, the record's prefix before each message. */
     @Test
     void masksTheParametersBoundAfterAStatementInALogFilesWholeLines() {
-        Masker all = Masker.builder().build();
+        Masker all = Masker.builder().fileLines(true).build();
         all.mask("2026-12-06T12:00:01.100Z DEBUG 7 --- [main] org.hibernate.SQL : "
                 + "insert into users (email,password,id) values (?,?,?)");
         assertEquals("2026-12-06T12:00:01.101Z TRACE 7 --- [main] org.hibernate.orm.jdbc.bind : "

@@ -24,7 +24,7 @@ class PrefixTriggerTest {
     @Test
     void everyPrefixedValueADetectorMatchesIsFoundByTheScan() {
         int all = TriggerNarrowingTest.everyDetector();
-        SpanFinder finder = new SpanFinder(all, new Markers(new String[0]), new CustomDetector[0]);
+        SpanFinder finder = new SpanFinder(all, new Markers(new String[0]), new CustomDetector[0], false);
         TriggerTable triggers = new TriggerTable(all);
         Random random = new Random(20261205);
         GeneratedValues values = new GeneratedValues(random);
@@ -70,7 +70,7 @@ class PrefixTriggerTest {
         assertTrue(SpanFinder.prefixStart("x\\nsk_", 0, 5) == 3, "a word starts after an escaped line break");
         assertTrue(SpanFinder.prefixStart(line, 0, line.indexOf("_sk")) < 0, "a '_' that starts a word ends none");
         SpanFinder finder = new SpanFinder(TriggerNarrowingTest.everyDetector(), new Markers(new String[0]),
-                new CustomDetector[0]);
+                new CustomDetector[0], false);
         assertTrue(finder.find(line, 0) == null,
                 "sk_live_ inside a longer word is no Stripe key, as before");
     }

@@ -35,7 +35,7 @@ class TriggerNarrowingTest {
 
     @Test
     void noDetectorIsNarrowedAwayWhereItWouldMatch() {
-        SpanFinder finder = new SpanFinder(everyDetector(), new Markers(new String[0]), new CustomDetector[0]);
+        SpanFinder finder = new SpanFinder(everyDetector(), new Markers(new String[0]), new CustomDetector[0], false);
         TriggerTable triggers = new TriggerTable(everyDetector());
         Random random = new Random(20261204);
         int[] matches = new int[BuiltInDetector.values().length];
