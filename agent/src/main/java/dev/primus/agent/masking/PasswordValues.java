@@ -278,6 +278,9 @@ final class PasswordValues {
             case 's':
             case 'S':
                 long login = OracleConnectStrings.afterSqlPlus(s, at, end);
+                if (login == Match.NONE) {
+                    login = RedisConfigSet.match(s, from, at, end);
+                }
                 return login != Match.NONE ? login : ProseSecrets.match(s, from, at, end);
             case 't':
             case 'T':

@@ -132,6 +132,29 @@ class ProtocolCommandsTest {
         assertEquals(masked, masker.mask(sent.replace("\\r", "\r").replace("\\n", "\n")));
     }
 
+    /** Redis's CONFIG SET of the server's password or its replica link's: no key, '=' or ':' before the value. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "127.0.0.1:6379> CONFIG SET requirepass hunter2     | 127.0.0.1:6379> CONFIG SET requirepass [PASSWORD_KV]",
+        "redis-cli config set masterauth hunter2 ok        | redis-cli config set masterauth [PASSWORD_KV] ok",
+        "Executing CONFIG SET masterauth \"s3 cret\" now     | Executing CONFIG SET masterauth \"[PASSWORD_KV]\" now",
+        "`1700000000.1 [0 127.0.0.1:5] \"CONFIG\" \"SET\" \"requirepass\" \"hunter2\"` "
+            + "| `1700000000.1 [0 127.0.0.1:5] \"CONFIG\" \"SET\" \"requirepass\" \"[PASSWORD_KV]\"`",
+        "`Sent: *4\\r\\n$6\\r\\nCONFIG\\r\\n$3\\r\\nSET\\r\\n$11\\r\\nrequirepass\\r\\n$7\\r\\nhunter2\\r\\n` "
+            + "| `Sent: *4\\r\\n$6\\r\\nCONFIG\\r\\n$3\\r\\nSET\\r\\n$11\\r\\nrequirepass\\r\\n$7\\r\\n[PASSWORD_KV]\\r\\n`",
+    })
+    void masksThePasswordRedisConfigSetGives(String sent, String masked) {
+        assertEquals(masked, masker.mask(sent));
+        assertEquals(masked, masker.mask(sent.replace("\\r", "\r").replace("\\n", "\n")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CONFIG SET maxmemory 100mb", "UPDATE users SET requirepass_hint = 'x'", "SET requirepass",
+        "CONFIG SET requirepass \"\"", "SETTINGS requirepass hunter2", "set my requirepass", "reset masterauth"})
+    void leavesOtherSetsAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Sent: *1\\r\\n$4\\r\\nAUTH\\r\\n", "$5\\r\\nAUTHX\\r\\n$8\\r\\nhunter2x\\r\\n",
         "$3\\r\\nAUTH\\r\\n$8\\r\\nhunter2x\\r\\n", "$4\\nAUTH\\nrequired for this command",
