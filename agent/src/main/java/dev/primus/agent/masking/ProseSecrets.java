@@ -54,14 +54,16 @@ final class ProseSecrets {
 
     /**
      * Whether the chars at {@code at} start one of the nouns, or SQL*Plus's name, whose login
-     * ({@link OracleConnectStrings#afterSqlPlus}) is asked at the same 's': the scan's check before it asks.
+     * ({@link OracleConnectStrings#afterSqlPlus}) is asked at the same 's', or Redis's {@code SET}
+     * ({@link RedisConfigSet}): the scan's check before it asks.
      */
     static boolean mayStart(CharSequence s, int at, int end) {
         char first = (char) (s.charAt(at) | 0x20);
         char second = (char) (s.charAt(at + 1) | 0x20);
         char third = (char) (s.charAt(at + 2) | 0x20);
         return first == 't' ? second == 'o' && third == 'k'
-                : first == 's' ? second == 'e' && third == 'c' || second == 'q' && third == 'l'
+                : first == 's' ? second == 'e' && (third == 'c' || third == 't' && RedisConfigSet.mayStart(s, at, end))
+                        || second == 'q' && third == 'l'
                 : first == 'k' && second == 'e' && third == 'y';
     }
 

@@ -271,8 +271,7 @@ final class SpanFinder {
     /**
      * password_kv from a 'p' at a word start: a password's word in a sentence
      * ({@link ProsePasswords}), "pas" or "pwd" and longer; from a 't', 's' or 'k', or a 'T', 'S'
-     * or 'K' in camel case: a token's, secret's or key's ({@link ProseSecrets}), or Redis's
-     * {@code SET requirepass} ({@link RedisConfigSet}); from an 'O': a one-time code's "OTP"
+     * or 'K' in camel case: a token's, secret's or key's ({@link ProseSecrets}); from an 'O': a one-time code's "OTP"
      * ({@link OneTimeCodes}); from a 'B': the "BY" of SQL's IDENTIFIED BY ({@link IdentifiedBy}), read
      * back no further than {@code floor}; from an 'A' or 'L', or a 'P' that
      * starts no such word: a protocol's command ({@link ProtocolCommands}). Apart from
@@ -284,7 +283,7 @@ final class SpanFinder {
         }
         char first = (char) (s.charAt(at) | 0x20);
         if (first == 't' || first == 's' || first == 'k') {
-            return ProseSecrets.mayStart(s, at, end) || RedisConfigSet.mayStart(s, at, end);
+            return ProseSecrets.mayStart(s, at, end);
         }
         if (first == 'o') {
             return OneTimeCodes.mayStart(s, at, end);
