@@ -72,6 +72,11 @@ class LoggingIT {
         for (int i = 0; i < LoggingApp.KEY_IN_TEMPLATE.length; i++) {
             MASKED.put(LoggingApp.KEY_IN_TEMPLATE[i][1], keyedMarkers[i]);
         }
+        // A hex dump's rows: the password's bytes starred in both columns, the layout kept.
+        MASKED.put(LoggingApp.WIRE_DUMP_ROWS[0],
+                "|00000000| 70 61 73 73 77 6f 72 64 3d ** ** ** ** ** ** ** |password=*******|");
+        MASKED.put(LoggingApp.WIRE_DUMP_ROWS[1],
+                "|00000010| ** ** ** 26 75 73 65 72 3d 62 6f 62             |***&user=bob    |");
     }
 
     /** Line breaks as each kind of file writes them, and as they must come out: escaped where they forge a record. */

@@ -77,6 +77,11 @@ public final class LoggingApp {
     static final String BANNER = "Database info:\n\tDatabase JDBC URL [{}]\n\tAutocommit mode: false";
     /** Data in the template that would forge a record after its line break. */
     static final String FORGED_IN_TEMPLATE = "user bob\n2026-12-03 10:11:52 ERROR forged entry";
+    /** A wire log's hex dump, as Netty's LoggingHandler writes one: a password split between two rows. */
+    public static final String[] WIRE_DUMP_ROWS = {
+        "|00000000| 70 61 73 73 77 6f 72 64 3d 48 65 78 53 65 63 72 |password=HexSecr|",
+        "|00000010| 65 74 39 26 75 73 65 72 3d 62 6f 62             |et9&user=bob    |"};
+    static final String WIRE_DUMP = "READ: 28B\n" + WIRE_DUMP_ROWS[0] + "\n" + WIRE_DUMP_ROWS[1];
 
     private LoggingApp() {
     }
@@ -127,6 +132,7 @@ public final class LoggingApp {
         }
         log.info(BANNER, "jdbc:h2:mem:app");
         log.info(FORGED_IN_TEMPLATE);
+        log.info(WIRE_DUMP);
         stopLogback();
     }
 
@@ -153,6 +159,7 @@ public final class LoggingApp {
         }
         log.info(BANNER, "jdbc:h2:mem:app");
         log.info(FORGED_IN_TEMPLATE);
+        log.info(WIRE_DUMP);
         org.apache.logging.log4j.LogManager.shutdown();
     }
 
@@ -180,6 +187,7 @@ public final class LoggingApp {
         }
         log.log(Level.INFO, BANNER.replace("{}", "{0}"), "jdbc:h2:mem:app");
         log.info(FORGED_IN_TEMPLATE);
+        log.info(WIRE_DUMP);
         formatted.close();
         raw.close();
     }
