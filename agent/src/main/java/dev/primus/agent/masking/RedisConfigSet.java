@@ -12,9 +12,7 @@ package dev.primus.agent.masking;
 final class RedisConfigSet {
     private static final String SET = "SET";
     private static final String[] PARAMETERS = {"requirepass", "masterauth"};
-    private static final int LONGEST_PARAMETER = 11;
     private static final int MAX_VALUE = 512;
-    private static final int MAX_LENGTH_DIGITS = 3;
 
     private RedisConfigSet() {
     }
@@ -99,38 +97,14 @@ final class RedisConfigSet {
         return close == at || close >= end || s.charAt(close) != quote ? Match.NONE : Match.of(at, close);
     }
 
-    /** RESP after {@code SET}: a break, the parameter's {@code $length} line and itself, then the value's. */
+    /** RESP after {@code SET}: a break, the parameter as a bulk string, a break, the value as one. */
     private static long resp(CharSequence s, int afterSet, int end) {
         int parameterLine = RespCommands.breakEnd(s, afterSet, end);
-        int parameter = parameterLine < 0 ? -1 : afterLength(s, parameterLine, end);
-        if (parameter < 0 || parameter + LONGEST_PARAMETER > end) {
+        long parameter = parameterLine < 0 ? Match.NONE : RespCommands.bulkString(s, parameterLine, end);
+        if (parameter == Match.NONE || parameterEnd(s, Match.start(parameter), end) != Match.end(parameter)) {
             return Match.NONE;
         }
-        int parameterEnd = parameterEnd(s, parameter, end);
-        int valueLine = parameterEnd < 0 ? -1 : RespCommands.breakEnd(s, parameterEnd, end);
-        if (valueLine < 0 || valueLine >= end || s.charAt(valueLine) != '$') {
-            return Match.NONE;
-        }
-        int length = 0;
-        int digits = valueLine + 1;
-        while (digits < end && CharClass.isDigit(s.charAt(digits)) && digits - valueLine <= MAX_LENGTH_DIGITS) {
-            length = length * 10 + s.charAt(digits) - '0';
-            digits++;
-        }
-        int value = digits == valueLine + 1 ? -1 : RespCommands.breakEnd(s, digits, end);
-        return value < 0 || length == 0 || length > MAX_VALUE || value + length > end ? Match.NONE
-                : Match.of(value, value + length);
-    }
-
-    /** Past a {@code $length} line's break, from its '$' at {@code at}; -1 when none stands there. */
-    private static int afterLength(CharSequence s, int at, int end) {
-        if (at >= end || s.charAt(at) != '$') {
-            return -1;
-        }
-        int digits = at + 1;
-        while (digits < end && CharClass.isDigit(s.charAt(digits)) && digits - at <= MAX_LENGTH_DIGITS) {
-            digits++;
-        }
-        return digits == at + 1 ? -1 : RespCommands.breakEnd(s, digits, end);
+        int valueLine = RespCommands.breakEnd(s, Match.end(parameter), end);
+        return valueLine < 0 ? Match.NONE : RespCommands.bulkString(s, valueLine, end);
     }
 }

@@ -33,21 +33,34 @@ final class RespCommands {
         }
         int i = breakEnd(s, at + AUTH.length(), end);
         long last = Match.NONE;
-        for (int arguments = 0; arguments < MAX_ARGUMENTS && i > 0 && i < end && s.charAt(i) == '$'; arguments++) {
-            int digits = i + 1;
-            int length = 0;
-            while (digits < end && CharClass.isDigit(s.charAt(digits)) && digits - i <= MAX_LENGTH_DIGITS) {
-                length = length * 10 + s.charAt(digits) - '0';
-                digits++;
-            }
-            int value = digits == i + 1 ? -1 : breakEnd(s, digits, end);
-            if (value < 0 || length == 0 || length > MAX_LENGTH || value + length > end) {
+        for (int arguments = 0; arguments < MAX_ARGUMENTS && i > 0; arguments++) {
+            long argument = bulkString(s, i, end);
+            if (argument == Match.NONE) {
                 break;
             }
-            last = Match.of(value, value + length);
-            i = breakEnd(s, value + length, end);
+            last = argument;
+            i = breakEnd(s, Match.end(argument), end);
         }
         return last;
+    }
+
+    /**
+     * The bulk string whose {@code $length} line starts at {@code at}: the text after that line's
+     * break, as long as the line says, at most {@link #MAX_LENGTH} chars; NONE when none stands there.
+     */
+    static long bulkString(CharSequence s, int at, int end) {
+        if (at >= end || s.charAt(at) != '$') {
+            return Match.NONE;
+        }
+        int digits = at + 1;
+        int length = 0;
+        while (digits < end && CharClass.isDigit(s.charAt(digits)) && digits - at <= MAX_LENGTH_DIGITS) {
+            length = length * 10 + s.charAt(digits) - '0';
+            digits++;
+        }
+        int value = digits == at + 1 ? -1 : breakEnd(s, digits, end);
+        return value < 0 || length == 0 || length > MAX_LENGTH || value + length > end ? Match.NONE
+                : Match.of(value, value + length);
     }
 
     /** Where the line break at {@code at} ends (CR LF, LF, or escaped as the agent writes them), or -1. */
