@@ -173,6 +173,26 @@ class HexDumpTest {
         assertEquals("|00000000| 70 61 73 73 77 6f 72 64 3d ** ** ** |password=***|\n" + second, masked);
     }
 
+    /** Text made of a dump's pieces in any order: masking never fails on it, whatever the rows' shape. */
+    @Test
+    void rowLikeTextOfAnyShapeIsMaskedWithoutFailing() {
+        String[] pieces = {"|", "0000", "00000010", ":", " ", "  ", "   ", "41", "**", "7a", "2e", "20", "|AB|", "|z", "\n",
+            "\\n", "\r\n", "\\r\\n", ".", "*", "password=", "hunter2", "Basic ", "|00000000| 70 61 73 73 |pass|"};
+        java.util.Random random = new java.util.Random(20261206L);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(60); n > 0; n--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String message = text.toString();
+            String masked = masker.maskMessage(message, message, null);
+            assertFalse(masked.contains(Masker.FAILED), message);
+            StringBuilder inPlace = new StringBuilder(message);
+            masker.maskMessageOf(inPlace, 0, null, null);
+            assertFalse(inPlace.toString().contains(Masker.FAILED), message);
+        }
+    }
+
     /** The rows other than these, and every line that is no row. */
     private static String unchangedRows(String text, String... changed) {
         StringBuilder kept = new StringBuilder();
