@@ -382,8 +382,8 @@ class PasswordKvDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"password=Optional.empty", "password=Optional.absent()", "password=None", "secret=Optional[null]",
-        "token=Optional[<redacted>]", "password=Some()"})
+    @ValueSource(strings = {"password=Optional.empty", "password=Optional.absent()", "password=None",
+        "secret=Optional[null]", "token=Optional[<redacted>]", "password=Some()"})
     void leavesAnEmptyContainerOrAFrameworkWordInsideOneAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
