@@ -39,12 +39,9 @@ final class CryptHashes {
         int fieldStart = scheme + 1;
         int i = fieldStart;
         int limit = Math.min(end, at + MAX_LENGTH);
-        while (i < limit) {
-            char c = s.charAt(i);
-            if (c == '$') {
+        while (i < limit && isHashStringChar(s.charAt(i))) {
+            if (s.charAt(i) == '$') {
                 fieldStart = i + 1;
-            } else if (!isHashChar(c) && !isParameterChar(c)) {
-                break;
             }
             i++;
         }
@@ -57,6 +54,11 @@ final class CryptHashes {
             return Match.NONE;
         }
         return Match.of(at, stop);
+    }
+
+    /** What a crypt or PHC string holds: its fields' chars and the '$' between them. */
+    static boolean isHashStringChar(char c) {
+        return c == '$' || isHashChar(c) || isParameterChar(c);
     }
 
     /** The alphabets of crypt's base64 ({@code ./0-9A-Za-z}) and of PHC's ({@code A-Za-z0-9+/}). */

@@ -176,30 +176,19 @@ final class HexDumpRow {
     static int breakAt(CharSequence s, int at, int end) {
         for (int i = at; i < end; i++) {
             char c = s.charAt(i);
-            if (c == '\n' || c == '\r' || c == '\\' && i + 1 < end && (s.charAt(i + 1) == 'n' || s.charAt(i + 1) == 'r')) {
+            if (c == '\n' || c == '\r' || PasswordValues.isEscapedBreakAt(s, i, end)) {
                 return i;
             }
         }
         return end;
     }
 
-    /** Past the line break at {@code at}: CR LF, LF or CR, real or escaped. */
+    /** Past the line break {@link #breakAt} found at {@code at}: CR LF, LF or CR, real or escaped. */
     static int nextLine(CharSequence s, int at, int end) {
-        int p = at;
-        boolean escaped = p < end && s.charAt(p) == '\\';
-        int width = escaped ? 2 : 1;
-        if (p + width <= end && charOfBreak(s, p, escaped) == 'r') {
-            p += width;
+        if (at >= end) {
+            return end;
         }
-        if (p + width <= end && charOfBreak(s, p, escaped) == 'n') {
-            p += width;
-        }
-        return p;
-    }
-
-    /** 'r' or 'n' for the break at {@code at}, or 0. */
-    private static char charOfBreak(CharSequence s, int at, boolean escaped) {
-        char c = escaped ? (s.charAt(at) == '\\' ? s.charAt(at + 1) : 0) : s.charAt(at);
-        return c == '\r' || c == 'r' && escaped ? 'r' : c == '\n' || c == 'n' && escaped ? 'n' : 0;
+        int past = TextSearch.breakEnd(s, at, end);
+        return past > 0 ? past : at + (s.charAt(at) == '\\' ? 2 : 1); // a CR alone
     }
 }

@@ -1038,7 +1038,7 @@ final class PasswordValues {
             return -1;
         }
         int stop = scheme + 1;
-        while (stop < end && (CharClass.isAlnum(s.charAt(stop)) || "$./+=,-".indexOf(s.charAt(stop)) >= 0)) {
+        while (stop < end && CryptHashes.isHashStringChar(s.charAt(stop))) {
             stop++;
         }
         while (s.charAt(stop - 1) == ',') {

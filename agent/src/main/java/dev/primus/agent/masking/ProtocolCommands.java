@@ -63,7 +63,7 @@ final class ProtocolCommands {
                 return TextSearch.startsWith(s, at, end, LOGIN);
             default:
                 return TextSearch.startsWith(s, at, end, AUTH) && (s.charAt(at + 4) == ' ' || s.charAt(at + 4) == '"'
-                        || RespCommands.breakEnd(s, at + 4, end) > 0);
+                        || TextSearch.breakEnd(s, at + 4, end) > 0);
         }
     }
 
@@ -79,7 +79,7 @@ final class ProtocolCommands {
         if (at > from && s.charAt(at - 1) == '"') {
             return s.charAt(at + 4) == '"' ? quotedAuth(s, at + 5, end) : Match.NONE;
         }
-        if (s.charAt(at) == 'A' && RespCommands.breakEnd(s, at + 4, end) > 0) {
+        if (s.charAt(at) == 'A' && TextSearch.breakEnd(s, at + 4, end) > 0) {
             return RespCommands.match(s, from, at, end);
         }
         if (s.charAt(at + 4) != ' ' || !startsLine(s, from, at)) {

@@ -99,12 +99,12 @@ final class RedisConfigSet {
 
     /** RESP after {@code SET}: a break, the parameter as a bulk string, a break, the value as one. */
     private static long resp(CharSequence s, int afterSet, int end) {
-        int parameterLine = RespCommands.breakEnd(s, afterSet, end);
+        int parameterLine = TextSearch.breakEnd(s, afterSet, end);
         long parameter = parameterLine < 0 ? Match.NONE : RespCommands.bulkString(s, parameterLine, end);
         if (parameter == Match.NONE || parameterEnd(s, Match.start(parameter), end) != Match.end(parameter)) {
             return Match.NONE;
         }
-        int valueLine = RespCommands.breakEnd(s, Match.end(parameter), end);
+        int valueLine = TextSearch.breakEnd(s, Match.end(parameter), end);
         return valueLine < 0 ? Match.NONE : RespCommands.bulkString(s, valueLine, end);
     }
 }

@@ -31,7 +31,7 @@ final class RespCommands {
         if (lengthLine < 0 || !TextSearch.endsWith(s, from, lengthLine, AUTH_LENGTH)) {
             return Match.NONE;
         }
-        int i = breakEnd(s, at + AUTH.length(), end);
+        int i = TextSearch.breakEnd(s, at + AUTH.length(), end);
         long last = Match.NONE;
         for (int arguments = 0; arguments < MAX_ARGUMENTS && i > 0; arguments++) {
             long argument = bulkString(s, i, end);
@@ -39,7 +39,7 @@ final class RespCommands {
                 break;
             }
             last = argument;
-            i = breakEnd(s, Match.end(argument), end);
+            i = TextSearch.breakEnd(s, Match.end(argument), end);
         }
         return last;
     }
@@ -58,30 +58,16 @@ final class RespCommands {
             length = length * 10 + s.charAt(digits) - '0';
             digits++;
         }
-        int value = digits == at + 1 ? -1 : breakEnd(s, digits, end);
+        int value = digits == at + 1 ? -1 : TextSearch.breakEnd(s, digits, end);
         return value < 0 || length == 0 || length > MAX_LENGTH || value + length > end ? Match.NONE
                 : Match.of(value, value + length);
     }
 
-    /** Where the line break at {@code at} ends (CR LF, LF, or escaped as the agent writes them), or -1. */
-    static int breakEnd(CharSequence s, int at, int end) {
-        if (at < end && s.charAt(at) == '\r') {
-            return at + 1 < end && s.charAt(at + 1) == '\n' ? at + 2 : -1;
-        }
-        if (at < end && s.charAt(at) == '\n') {
-            return at + 1;
-        }
-        if (PasswordValues.isEscapedBreakAt(s, at, end) && s.charAt(at + 1) == 'r') {
-            return PasswordValues.isEscapedBreakAt(s, at + 2, end) && s.charAt(at + 3) == 'n' ? at + 4 : -1;
-        }
-        return PasswordValues.isEscapedBreakAt(s, at, end) ? at + 2 : -1;
-    }
-
-    /** Where the line break that ends right at {@code at} starts, as {@link #breakEnd} reads one, or -1. */
+    /** Where the line break that ends right at {@code at} starts, as {@link TextSearch#breakEnd} reads one, or -1. */
     private static int breakStart(CharSequence s, int from, int at) {
         for (int length = 4; length >= 1; length--) {
             int start = at - length;
-            if (start >= from && breakEnd(s, start, at) == at) {
+            if (start >= from && TextSearch.breakEnd(s, start, at) == at) {
                 return start;
             }
         }

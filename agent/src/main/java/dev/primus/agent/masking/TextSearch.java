@@ -136,6 +136,23 @@ final class TextSearch {
         return -1;
     }
 
+    /**
+     * Where the line break at {@code at} ends: CR LF or LF, or either escaped as the agent writes them
+     * in an argument; -1 when none, or a CR alone, stands there.
+     */
+    static int breakEnd(CharSequence s, int at, int end) {
+        if (at < end && s.charAt(at) == '\r') {
+            return at + 1 < end && s.charAt(at + 1) == '\n' ? at + 2 : -1;
+        }
+        if (at < end && s.charAt(at) == '\n') {
+            return at + 1;
+        }
+        if (PasswordValues.isEscapedBreakAt(s, at, end) && s.charAt(at + 1) == 'r') {
+            return PasswordValues.isEscapedBreakAt(s, at + 2, end) && s.charAt(at + 3) == 'n' ? at + 4 : -1;
+        }
+        return PasswordValues.isEscapedBreakAt(s, at, end) ? at + 2 : -1;
+    }
+
     /** Where the line that {@code at} is on ends: at its CR or LF, or at {@code end}. */
     static int lineEnd(CharSequence s, int at, int end) {
         int i = at;
