@@ -39,8 +39,11 @@ public final class LogMasking {
 
         void exitAppender();
 
-        /** A copy with masked String elements, or the same array. */
-        Object[] maskArguments(Object[] arguments);
+        /**
+         * A Logback event's arguments: a copy with masked String elements, each judged alone and
+         * where it stands in the event's template; or the same array.
+         */
+        Object[] maskArguments(Object[] arguments, Object event);
 
         /** A copy with masked String values, or the same map. */
         Map<?, ?> maskValues(Map<?, ?> values);
@@ -63,7 +66,6 @@ public final class LogMasking {
 
     // What a value handed to the engine is; one switch instead of one try/catch per kind.
     private static final int TEXT = 0;
-    private static final int ARGUMENTS = 1;
     private static final int VALUES = 2;
     private static final int LOG4J_MESSAGE = 3;
     private static final int LOG4J_CONTEXT = 4;
@@ -150,9 +152,18 @@ public final class LogMasking {
         mask(JUL_RECORD, record);
     }
 
-    /** Logback's argument array. */
-    public static Object arguments(Object arguments) {
-        return arguments instanceof Object[] ? mask(ARGUMENTS, arguments) : arguments;
+    /** Logback's argument array, as {@code event}'s getter returns it. */
+    public static Object arguments(Object arguments, Object event) {
+        Checker engine = ENGINE;
+        if (engine == null || !(arguments instanceof Object[])) {
+            return arguments;
+        }
+        try {
+            return engine.maskArguments((Object[]) arguments, event);
+        } catch (Throwable failure) {
+            AgentFailures.record("log masking", failure);
+            return arguments;
+        }
     }
 
     /**
@@ -206,8 +217,6 @@ public final class LogMasking {
                     return engine.maskText((String) value);
                 case TEXT_WHILE_LOGGING:
                     return engine.maskTextWhileLogging((String) value);
-                case ARGUMENTS:
-                    return engine.maskArguments((Object[]) value);
                 case VALUES:
                     // Inside the try: the map is the app's (a logstash argument), and may throw.
                     return ((Map<?, ?>) value).isEmpty() ? value : engine.maskValues((Map<?, ?>) value);

@@ -116,6 +116,52 @@ final class LogValueMasker {
         return copy == null ? arguments : copy;
     }
 
+    /**
+     * A Logback event's arguments, as a layout that writes them apart from the message reads them
+     * (a JSON encoder's {@code arg0}, an error tracker's parameters, the socket appender): each
+     * String masked alone, and each String or integer that passes alone judged where it stands in
+     * the event's template, as the message was ({@code log.info("password={}", pw)}); one masked
+     * there becomes its masked text. {@code layout}: the thread's. The same array when nothing changed.
+     */
+    public Object[] maskLogbackArguments(Object[] arguments, Object event, TemplateLayout layout) {
+        Object[] masked = maskArguments(arguments);
+        if (!enforce || event == null || !holdsCandidate(arguments, masked)) {
+            return masked;
+        }
+        String template = logback.template(event);
+        if (template == null) {
+            return masked;
+        }
+        layout.layOut(template, arguments);
+        String[] inPlace = masker.maskedParts(layout.text(), layout.starts(), layout.ends(), layout.placed());
+        if (inPlace == null) {
+            return masked;
+        }
+        for (int i = 0; i < layout.placed(); i++) {
+            if (inPlace[i] != null && isCandidate(arguments[i], masked[i])) {
+                if (masked == arguments) {
+                    masked = arguments.clone();
+                }
+                masked[i] = inPlace[i];
+            }
+        }
+        return masked;
+    }
+
+    /** Whether any argument is one that masking alone left as it was, and that a value in its place would change. */
+    private static boolean holdsCandidate(Object[] arguments, Object[] masked) {
+        for (int i = 0; i < arguments.length; i++) {
+            if (isCandidate(arguments[i], masked[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCandidate(Object argument, Object masked) {
+        return masked == argument && (argument instanceof String || TemplateLayout.isNumber(argument));
+    }
+
     public Map<?, ?> maskValues(Map<?, ?> values) {
         Map<Object, Object> copy = null;
         for (Map.Entry<?, ?> entry : values.entrySet()) {

@@ -54,6 +54,15 @@ public final class LoggingGuard implements LogMasking.Checker {
         LogValueMasker masker;
         /** When this call started, if it is one of the few timed; else 0. */
         long sampleStart;
+        /** Where Logback's arguments are laid out in their template; made for a thread whose layout reads them apart. */
+        private TemplateLayout layout;
+
+        TemplateLayout layout() {
+            if (layout == null) {
+                layout = new TemplateLayout();
+            }
+            return layout;
+        }
     }
 
     /**
@@ -186,13 +195,13 @@ public final class LoggingGuard implements LogMasking.Checker {
     }
 
     @Override
-    public Object[] maskArguments(Object[] arguments) {
+    public Object[] maskArguments(Object[] arguments, Object event) {
         LoggingThread thread = enter();
         if (thread == null) {
-            return arguments;
+            return arguments; // the engine itself reads them, for a message with a line break
         }
         try {
-            return thread.masker.maskArguments(arguments);
+            return thread.masker.maskLogbackArguments(arguments, event, thread.layout());
         } finally {
             leave(thread);
         }

@@ -333,6 +333,57 @@ public final class Masker {
         return low;
     }
 
+    /**
+     * The first {@code count} parts {@code [starts[i], ends[i])} of {@code text} as masking the whole text would write
+     * them: a value that reaches into a part is replaced there whole, a part no value reaches into
+     * is null, and the answer is null when the text holds no value. For the arguments of a log
+     * message that a layout also writes apart from it (a JSON encoder's {@code arg0}, an error
+     * tracker's parameters): each judged where it stands in the message, its key before it. Not
+     * counted: the message that holds them counts its values. Never throws: a part reads
+     * {@code [MASKING_FAILED]} when the scan fails.
+     */
+    public String[] maskedParts(CharSequence text, int[] starts, int[] ends, int count) {
+        try {
+            List<Span> found = finder.find(text, 0);
+            if (found == null) {
+                return null;
+            }
+            List<Span> spans = resolver.resolve(found, text, 0);
+            String[] parts = null;
+            for (int i = 0; i < count; i++) {
+                String part = maskedPart(text, spans, starts[i], ends[i]);
+                if (part != null) {
+                    if (parts == null) {
+                        parts = new String[count];
+                    }
+                    parts[i] = part;
+                }
+            }
+            return parts;
+        } catch (RuntimeException e) {
+            String[] failed = new String[count];
+            Arrays.fill(failed, FAILED);
+            return failed;
+        }
+    }
+
+    /** {@code text[start, end)} with the spans that reach into it replaced, or null when none does. */
+    private String maskedPart(CharSequence text, List<Span> spans, int start, int end) {
+        StringBuilder part = null;
+        int copied = start;
+        for (Span span : spans) {
+            if (span.end <= start || span.start >= end) {
+                continue;
+            }
+            if (part == null) {
+                part = new StringBuilder(end - start + 16);
+            }
+            part.append(text, copied, Math.max(copied, span.start)).append(styled(text, span));
+            copied = Math.min(span.end, end);
+        }
+        return part == null ? null : part.append(text, copied, end).toString();
+    }
+
     /** What {@link #drainCounts} would return now, leaving the counts as they are. */
     public Map<String, Long> peekCounts() {
         return counts.peek();
@@ -348,6 +399,11 @@ public final class Masker {
 
     private String replacement(CharSequence text, Span span) {
         counts.increment(span.detector);
+        return styled(text, span);
+    }
+
+    /** The span's replacement in the configured style, uncounted. */
+    private String styled(CharSequence text, Span span) {
         Detector detector = (span.secretValue ? secretDetectors : detectors)[span.detector];
         return style.replacement(text, span.start, span.end, detector);
     }

@@ -20,9 +20,11 @@ public final class LogbackPatches {
                 Patch.filterStores(EVENT, "formattedMessage", "Ljava/lang/String;", GATE, "logbackMessage",
                         "(Ljava/lang/String;Ljava/lang/Object;)Ljava/lang/String;").passingOwner().inAnyLoader(),
                 // At the getter, not the store: the event formats its message from the field, so
-                // only appenders that read the arguments themselves (JSON encoders) pay for this.
+                // only appenders that read the arguments themselves (JSON encoders, error trackers,
+                // the socket appender) pay for this. With the event, whose template may hold the
+                // key that makes an argument a secret ("password={}").
                 Patch.filterReturn(EVENT, "getArgumentArray", "()[Ljava/lang/Object;", GATE, "arguments",
-                        "(Ljava/lang/Object;)Ljava/lang/Object;").inAnyLoader(),
+                        "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;").passingOwner().inAnyLoader(),
                 Patch.filterStores(EVENT, "mdcPropertyMap", "Ljava/util/Map;", GATE, "values",
                         "(Ljava/util/Map;)Ljava/util/Map;").inAnyLoader(),
                 // At the getter: pairs arrive by setKeyValuePairs (the fluent API) or one by one by

@@ -230,7 +230,8 @@ public final class Patch {
     /**
      * For {@link #filterStores} of an instance field: the filter also gets the object whose field
      * is stored, {@code bridge.filter(value, owner)} (null in a constructor before its super()
-     * call, where it is not initialised yet).
+     * call, where it is not initialised yet). For {@link #filterReturn} of an instance method: the
+     * object whose method returns, after any {@link #alsoPassing} arguments.
      */
     public Patch passingOwner() {
         this.passesOwner = true;

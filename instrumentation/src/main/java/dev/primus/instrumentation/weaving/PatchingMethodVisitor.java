@@ -100,6 +100,9 @@ final class PatchingMethodVisitor extends MethodVisitor {
             for (int argument : patch.moreArguments()) {
                 super.visitVarInsn(arguments[argument].getOpcode(Opcodes.ILOAD), slotOf(argument));
             }
+            if (patch.passesOwner()) {
+                super.visitVarInsn(Opcodes.ALOAD, 0); // the object whose method returns the value
+            }
         }
         super.visitMethodInsn(Opcodes.INVOKESTATIC, patch.bridgeClass(), patch.enterMethod(), patch.enterDescriptor(), false);
         if (!Type.getReturnType(patch.enterDescriptor()).equals(expected)) {

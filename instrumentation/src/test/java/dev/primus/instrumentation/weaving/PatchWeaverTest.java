@@ -44,6 +44,9 @@ class PatchWeaverTest {
                         "(Ljava/lang/Object;Ljava/lang/Throwable;)V"),
                 Patch.filterReturn(TARGET, "describe", "(Z)Ljava/lang/String;", BRIDGE, "hide",
                         "(Ljava/lang/String;)Ljava/lang/String;"),
+                Patch.filterReturn(TARGET, "greet", "(Ljava/lang/String;)Ljava/lang/String;", BRIDGE, "greetedBy",
+                        "(Ljava/lang/String;Ljava/lang/String;Ljava/lang/Object;)Ljava/lang/String;").alsoPassing(0)
+                        .passingOwner(),
                 Patch.filterStores(TARGET, "text", "Ljava/lang/String;", BRIDGE, "hide",
                         "(Ljava/lang/String;)Ljava/lang/String;"),
                 Patch.filterStores(TARGET, "words", "[Ljava/lang/String;", BRIDGE, "hideAll",
@@ -162,6 +165,11 @@ class PatchWeaverTest {
         Class<?>[] types = {boolean.class};
         assertEquals("early ******", call("describe", types, true));
         assertEquals("late ****** initial ******", call("describe", types, false));
+    }
+
+    @Test
+    void filterReturnPassingOwnerGetsTheArgumentsThenTheObject() throws Throwable {
+        assertEquals("hello bob (bob) in Target", call("greet", new Class<?>[] {String.class}, "bob"));
     }
 
     @Test

@@ -54,6 +54,10 @@ public class Target {
         return label;
     }
 
+    public String greet(String name) {
+        return "hello " + name;
+    }
+
     public String describe(boolean early) {
         if (early) {
             return "early secret";

@@ -54,6 +54,10 @@ public final class TestBridge {
         return value + " in " + (owner == null ? "null" : owner.getClass().getSimpleName());
     }
 
+    public static String greetedBy(String value, String name, Object owner) {
+        return value + " (" + name + ") in " + owner.getClass().getSimpleName();
+    }
+
     public static String hide(String text) {
         return text.replace("secret", "******");
     }
