@@ -12,7 +12,8 @@ import java.util.Map;
  * The Log4j2 members the logging guard reads and writes, found by reflection in the app's own
  * Log4j2 classes and cached per class. Only public API types ({@code Message}, {@code StringMap},
  * {@code SimpleMessage}, {@code SortedArrayStringMap}) are called; the private buffer of the
- * reusable events ({@code messageText}) is the exception, and has kept its name from 2.6 to 2.26.
+ * reusable events ({@code messageText}) and their count of parameters ({@code parameterCount}) are
+ * the exception, and have kept their names from 2.6 to 2.26.
  */
 final class Log4jAccess {
     private static final String MESSAGE = "org.apache.logging.log4j.message.Message";
@@ -44,6 +45,24 @@ final class Log4jAccess {
                 return messageText;
             } catch (NoSuchFieldException | RuntimeException e) {
                 AgentFailures.record("log masking of " + type.getName() + " (its reusable buffer is not masked)", e);
+                return null;
+            }
+        }
+    };
+    /** The reusable events' {@code short parameterCount}, or null when it cannot be reached, as above. */
+    private final ClassValue<Field> parameterCounts = new ClassValue<Field>() {
+        @Override
+        protected Field computeValue(Class<?> type) {
+            try {
+                Field count = type.getDeclaredField("parameterCount");
+                if (count.getType() != short.class) {
+                    throw new NoSuchFieldException("parameterCount is a " + count.getType() + ", not a short");
+                }
+                count.setAccessible(true);
+                return count;
+            } catch (NoSuchFieldException | RuntimeException e) {
+                AgentFailures.record("log masking of " + type.getName()
+                        + " (the parameters of a masked reusable event are still readable apart)", e);
                 return null;
             }
         }
@@ -95,6 +114,24 @@ final class Log4jAccess {
     StringBuilder eventText(Object event) {
         Field messageText = events.get(event.getClass());
         return messageText == null ? null : (StringBuilder) get(messageText, event);
+    }
+
+    /**
+     * Leaves a reusable event that held a masked value with no parameters, as an immutable event
+     * holds a plain message of the masked text: its {@code getParameters}, {@code forEachParameter}
+     * and mementos, which JSON layouts and error trackers (Sentry's) read apart from the text, then
+     * hold none. Only the count: the array is the event's and is cleared as it is reused.
+     */
+    void dropParameters(Object event) {
+        Field count = parameterCounts.get(event.getClass());
+        if (count == null) {
+            return;
+        }
+        try {
+            count.setShort(event, (short) 0);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

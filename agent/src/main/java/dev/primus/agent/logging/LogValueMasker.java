@@ -208,7 +208,11 @@ final class LogValueMasker {
         return log4j.maskValues(contextData, this);
     }
 
-    /** Only the reusable buffer: a message the event keeps as an object is masked as it is stored. */
+    /**
+     * Only the reusable buffer: a message the event keeps as an object is masked as it is stored.
+     * When the buffer held a value, the event's parameters are dropped, as the masked message of
+     * an immutable event has none: read apart, they would give back what the text masked.
+     */
     public void maskLog4jEvent(Object event) {
         StringBuilder text = log4j.eventText(event);
         if (text == null || text.length() == 0) {
@@ -216,7 +220,9 @@ final class LogValueMasker {
         }
         // A reusable event is its own message: getFormat and getParameters read what setMessage copied.
         if (enforce) {
-            masker.maskMessageOf(text, 0, log4jParts, event);
+            if (masker.maskMessageOf(text, 0, log4jParts, event)) {
+                log4j.dropParameters(event);
+            }
         } else {
             masker.maskMessageOf(text.toString(), log4jParts, event);
         }

@@ -171,6 +171,21 @@ class LoggingGuardTest {
     }
 
     @Test
+    void aMaskedReusableLog4jEventHoldsNoParametersToReadApartAndACleanOneKeepsThem() {
+        MutableLogEvent event = new MutableLogEvent();
+        event.setMessage(new ReusableParameterizedMessage().set("login user={} password={}", "bob", "hunter2keyed"));
+        enforcing.maskLog4jEvent(event);
+        assertEquals("login user=bob password=[PASSWORD_KV]", event.getFormattedMessage());
+        assertEquals(0, event.getParameters().length, "Sentry's appender and JSON layouts read them apart");
+        assertEquals(0, event.getParameterCount());
+        assertEquals(0, event.createMemento().getMessage().getParameters().length);
+        MutableLogEvent clean = new MutableLogEvent();
+        clean.setMessage(new ReusableParameterizedMessage().set("order {} shipped", "north-7"));
+        enforcing.maskLog4jEvent(clean);
+        assertArrayEquals(new Object[] {"north-7"}, clean.getParameters());
+    }
+
+    @Test
     void log4jContextDataIsJudgedWithItsKeys() {
         StringMap context = new SortedArrayStringMap();
         context.putValue("db.password", "s3cretPw");
