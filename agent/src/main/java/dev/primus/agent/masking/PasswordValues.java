@@ -93,7 +93,12 @@ final class PasswordValues {
         // A Kubernetes registry Secret's data: base64 of the registries' credentials.
         "dockerconfigjson", "dockercfg",
         // The word for a password in German, Portuguese, Spanish (as identifiers spell it), Dutch and French.
-        "passwort", "kennwort", "senha", "contrasena", "wachtwoord", "motdepasse");
+        "passwort", "kennwort", "senha", "contrasena", "wachtwoord", "motdepasse",
+        // And in Italian, Romanian and Turkish, Polish, Czech, Turkish, Swedish, Hungarian, Finnish, Norwegian,
+        // Danish; then in scripts of their own: Russian and Ukrainian, Chinese (simplified, traditional, and
+        // the older word), Japanese, Korean, Hebrew, Hindi, Thai.
+        "parola", "haslo", "hasło", "heslo", "sifre", "şifre", "losenord", "jelszo", "salasana", "passord",
+        "adgangskode", "пароль", "密码", "密碼", "口令", "パスワード", "비밀번호", "סיסמה", "पासवर्ड", "รหัสผ่าน");
     /**
      * What may follow a key word in a form's field name and keep it a secret: {@code password_confirmation},
      * {@code passwordConfirm}, {@code new_password_repeat}, {@code password_new}; and a bracket
@@ -131,7 +136,9 @@ final class PasswordValues {
     private static final String[] NAME_KEYS = {"auth", "token"};
     /** The keys a quoted value a space apart is read after: the words for a password, as SQL and messages use them. */
     static final String[] PASSWORD_WORDS = {"password", "passwd", "pwd", "passphrase", "passwort", "kennwort",
-        "senha", "contrasena", "wachtwoord", "motdepasse"};
+        "senha", "contrasena", "wachtwoord", "motdepasse", "parola", "haslo", "hasło", "heslo", "sifre", "şifre",
+        "losenord", "jelszo", "salasana", "passord", "adgangskode", "пароль", "密码", "密碼", "口令", "パスワード", "비밀번호",
+        "סיסמה", "पासवर्ड", "รหัสผ่าน"};
     /** The header that sets one cookie, its attributes after it ({@code ; Path=/; HttpOnly}), not more cookies. */
     private static final String SET_COOKIE = "set-cookie";
     /** Keys whose value is a list of {@code name=value} pairs that "; " joins: a session id is as good as a password. */
@@ -147,6 +154,8 @@ final class PasswordValues {
     private static final String[] KEYS_AFTER_ANY_PREFIX = {"password", "passwd", "passphrase", "secret"};
     /** Which lower-case ASCII chars end some key: the common ':' after a digit or "INFO" is rejected at once. */
     private static final boolean[] KEY_LAST_CHARS = new boolean[128];
+    /** The indexes in {@link #KEYS} of the keys that end in a char past ASCII (пароль, 密码). */
+    private static int[] keysEndingPastAscii = new int[0];
     /**
      * Entry {@code c}: the indexes in {@link #KEYS} of the keys that end with c, so that a key
      * ending in 'e' ("name", "type") is compared with the three keys that do, not with all of them.
@@ -158,6 +167,11 @@ final class PasswordValues {
     static {
         for (int k = 0; k < KEYS.length; k++) {
             char last = KEYS[k].charAt(KEYS[k].length() - 1);
+            if (last >= 128) {
+                keysEndingPastAscii = java.util.Arrays.copyOf(keysEndingPastAscii, keysEndingPastAscii.length + 1);
+                keysEndingPastAscii[keysEndingPastAscii.length - 1] = k;
+                continue;
+            }
             KEY_LAST_CHARS[last] = true;
             int[] keys = KEYS_ENDING_IN[last] == null ? new int[0] : KEYS_ENDING_IN[last];
             KEYS_ENDING_IN[last] = java.util.Arrays.copyOf(keys, keys.length + 1);
@@ -240,7 +254,16 @@ final class PasswordValues {
      */
     static boolean mayEndKey(char c) {
         char last = CharClass.toLower(c);
-        return last < 128 && KEY_LAST_CHARS[last];
+        return last < 128 ? KEY_LAST_CHARS[last] : endsKeyPastAscii(CharClass.toLowerBase(c));
+    }
+
+    private static boolean endsKeyPastAscii(char last) {
+        for (int k : keysEndingPastAscii) {
+            if (KEYS[k].charAt(KEYS[k].length() - 1) == last) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -495,6 +518,9 @@ final class PasswordValues {
 
     private static long keyValue(CharSequence s, int from, int at, int end) {
         char separator = s.charAt(at);
+        if (separator == ':' && at + 2 < end && s.charAt(at + 1) == ':' && s.charAt(at + 2) == ' ') {
+            return ldifValue(s, from, at, end);
+        }
         if (at + 1 < end && (s.charAt(at + 1) == '=' || (separator == ':' && s.charAt(at + 1) == ':'))) {
             // "==", ":=", "::" read as code (Token::name), not as a setting; "==>" starts MyBatis's statements.
             return separator == '=' ? MyBatisParameters.match(s, at, end) : Match.NONE;
@@ -550,6 +576,18 @@ final class PasswordValues {
     }
 
     /**
+     * LDIF's base64 value, {@code userPassword:: e1NTSEF9VzZwaDVN...} (RFC 2849: "::" then a space):
+     * the value of a secret key as after one ':'. {@code at} is the first ':'.
+     */
+    private static long ldifValue(CharSequence s, int from, int at, int end) {
+        int key = keyEndingAt(s, from, at);
+        if (key < 0 || isSetting(s, from, at) || isNameInIdentifier(s, from, at)) {
+            return Match.NONE;
+        }
+        return valueOfKey(s, from, at + 1, at, key, end);
+    }
+
+    /**
      * The value after the separator at {@code at} of the secret key ending at {@code keyEnd}
      * ({@code key} its index in {@link #KEYS}, or -1 for a field a sibling names), in the shape it
      * comes in: a list, braces, cookies, Spring's rejected value, or a plain or quoted value.
@@ -591,8 +629,12 @@ final class PasswordValues {
                 return bracketed;
             }
         }
-        if (value == at + 1 && value < end && s.charAt(value) == '{' && closesOnLine(s, value, end)) {
-            return bracedValue(s, value, end);
+        if (value < end && s.charAt(value) == '{' && closesOnLine(s, value, end)) {
+            long braced = bracedValue(s, value, end);
+            // After a space only an encoder's or LDAP scheme's id: "userPassword: {SSHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=".
+            if (value == at + 1 || braced != Match.NONE && Match.start(braced) == value) {
+                return braced;
+            }
         }
         if (key >= 0 && isOneOf(KEYS[key], COOKIE_KEYS)) {
             return cookies(s, value, end, keyEnd - SET_COOKIE.length() >= from
@@ -1170,7 +1212,8 @@ final class PasswordValues {
     /**
      * A value in braces with no structure inside, as ODBC quotes one holding ';' or '='
      * ({@code Pwd={p@ss;word!}}): the text between them; with the encoded password Spring
-     * Security writes after its encoder's id ({@code {noop}x}), the whole value. An object
+     * Security writes after its encoder's id ({@code {noop}x}), or LDAP after its scheme's
+     * ({@code {SSHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=}), the whole value. An object
      * ({@code {user=bob}}, {@code {"a":1}}), an empty or unclosed pair of braces, or a placeholder is none.
      */
     private static long bracedValue(CharSequence s, int open, int end) {
@@ -1311,7 +1354,7 @@ final class PasswordValues {
             return -1;
         }
         char last = CharClass.toLower(s.charAt(keyEnd - 1));
-        int[] candidates = last < 128 ? KEYS_ENDING_IN[last] : null;
+        int[] candidates = last < 128 ? KEYS_ENDING_IN[last] : keysEndingPastAscii;
         if (candidates == null) {
             return -1;
         }

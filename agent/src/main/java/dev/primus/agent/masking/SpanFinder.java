@@ -247,9 +247,14 @@ final class SpanFinder {
         if ((narrowed & TriggerTable.KEYED) != 0 && c != '-' && c != '_' && c != '$' && !CharClass.isLetter(c)) {
             // A detector is handed floor as the start of the text: no key before it.
             char before = at > floor ? s.charAt(at - 1) : 0;
-            narrowed &= (before < 128 ? triggers.beforeSeparator[before] : 0) | ~TriggerTable.KEYED;
+            narrowed &= (before < 128 ? triggers.beforeSeparator[before] : keyedPastAscii(before)) | ~TriggerTable.KEYED;
         }
         return narrowed;
+    }
+
+    /** The keyed detectors a key ending in {@code before}, a char past ASCII, may name: password_kv's пароль=, 密码=. */
+    private static int keyedPastAscii(char before) {
+        return PasswordValues.mayEndKey(before) ? PASSWORD_KV : 0;
     }
 
     /**

@@ -1006,6 +1006,15 @@ class PasswordKvDetectorTest {
         "Secret key: Kv9mQ2xL7p                   | Secret key: [PASSWORD_KV]",
         "GET /cart;jsessionid=4F2A9C1D HTTP/1.1   | GET /cart;jsessionid=[PASSWORD_KV] HTTP/1.1",
         "Passwort=geheim1 senha=segredo1          | Passwort=[PASSWORD_KV] senha=[PASSWORD_KV]",
+        "пароль=секрет123 ПАРОЛЬ: Hunter2xyz      | пароль=[PASSWORD_KV] ПАРОЛЬ: [PASSWORD_KV]",
+        "用户密码=Hunter2xyz 密碼: Hunter2xyz        | 用户密码=[PASSWORD_KV] 密碼: [PASSWORD_KV]",
+        "パスワード=Hunter2xyz 비밀번호=Hunter2xyz   | パスワード=[PASSWORD_KV] 비밀번호=[PASSWORD_KV]",
+        "Пользователь: admin, пароль: qwerty123   | Пользователь: admin, пароль: [PASSWORD_KV]",
+        "hasło=Tajne123 şifre=Gizli123 parola=x9  | hasło=[PASSWORD_KV] şifre=[PASSWORD_KV] parola=[PASSWORD_KV]",
+        "lösenord=Hemligt1 salasana: Salainen1    | lösenord=[PASSWORD_KV] salasana: [PASSWORD_KV]",
+        // LDAP: a scheme's id before the hash, after a space; LDIF's base64 value after "::".
+        "userPassword: {SSHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g= | userPassword: [PASSWORD_KV]",
+        "userPassword:: e1NTSEF9VzZwaDVNbTVQejhHZ2lVTGJQZ3pHMzdtajlnPQ== | userPassword:: [PASSWORD_KV]",
         "keytool -srcstorepass Src5 -deststorepass Dst5 | keytool -srcstorepass [PASSWORD_KV] -deststorepass [PASSWORD_KV]",
         "new_password1=Xk9mP2qL&new_password2=Xk9mP2qL | new_password1=[PASSWORD_KV]&new_password2=[PASSWORD_KV]",
         "password1=hunter2Z password_2: hunter2Z  | password1=[PASSWORD_KV] password_2: [PASSWORD_KV]",
@@ -1024,7 +1033,8 @@ class PasswordKvDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"password_reset=true", "password_length=12", "passwordless=true", "tokenizer=std",
+    @ValueSource(strings = {"password: {user=bob}", "password: {0}", "dn:: Y249Ym9i", "std:: string",
+        "password_reset=true", "password_length=12", "passwordless=true", "tokenizer=std",
         "secret_name=db", "SharedAccessKeyName=RootManageSharedAccessKey", "user[name]=bob", "[name] => bob",
         "api.keys=3", "monkey.key=3", "token1=abcdefghijk123", "oauth2=enabled", "secret2=xyz", "password3=x1y2z3",
         "step 1: started", "worker-2: idle", "Erlang/OTP: 25.3",
