@@ -137,6 +137,13 @@ class LoggingIT {
         variants.add(new Variant("java.util.logging", null, "jul",
                 List.of("-Djava.util.logging.SimpleFormatter.format=%4$s %3$s: %5$s%6$s%n"),
                 List.of("jul-simple.log", "jul-raw.log"), List.of(MDC_VALUE, MDC_SECRET, KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT, STRUCTURED_SECRET)));
+        // JBoss LogManager as the JUL LogManager, as WildFly, JBoss EAP and Quarkus run: its Logger
+        // overrides the JDK's, and JBoss Logging's printf-style calls format in its own record.
+        variants.add(new Variant("jboss-logmanager 3.1 (JUL and JBoss Logging)", "jboss-logmanager-3", "jboss",
+                List.of("-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                        "-Djava.util.logging.SimpleFormatter.format=%4$s %3$s: %5$s%6$s%n"),
+                List.of("jul-simple.log", "jul-raw.log", "jboss-pattern.log"),
+                List.of(MDC_VALUE, MDC_SECRET, KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT, STRUCTURED_SECRET)));
         return variants.stream().map(Arguments::of);
     }
 

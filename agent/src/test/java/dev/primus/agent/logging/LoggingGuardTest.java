@@ -225,6 +225,30 @@ class LoggingGuardTest {
         assertEquals("login user=bob password=[PASSWORD_KV]", record.getMessage());
     }
 
+    /** A record that formats itself, as JBoss LogManager's ExtLogRecord does a printf-style call. */
+    public static final class PrintfRecord extends LogRecord {
+        PrintfRecord(String format, Object... parameters) {
+            super(Level.INFO, format);
+            setParameters(parameters);
+        }
+
+        public String getFormattedMessage() {
+            return getParameters() == null ? getMessage() : String.format(getMessage(), getParameters());
+        }
+    }
+
+    @Test
+    void aRecordThatFormatsItselfIsJudgedAsItFormats() {
+        LogRecord record = new PrintfRecord("login user=%s password=%s", "bob", "hunter2secret");
+        enforcing.maskJulRecord(record);
+        assertEquals("login user=bob password=[PASSWORD_KV]", record.getMessage());
+        assertEquals(null, record.getParameters());
+        LogRecord clean = new PrintfRecord("order %s shipped", "north-7");
+        enforcing.maskJulRecord(clean);
+        assertEquals("order %s shipped", clean.getMessage());
+        assertArrayEquals(new Object[] {"north-7"}, clean.getParameters());
+    }
+
     @Test
     void aCleanJulRecordIsLeftAsItIs() {
         LogRecord record = new LogRecord(Level.INFO, "order {0} shipped in {1} ms");

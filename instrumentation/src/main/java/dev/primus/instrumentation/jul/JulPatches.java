@@ -15,6 +15,11 @@ public final class JulPatches {
         return Arrays.asList(
                 Patch.enterExit("java/util/logging/Logger", "log", "(Ljava/util/logging/LogRecord;)V", 0, GATE,
                         "enterJulLog", "(Ljava/lang/Object;)V", "exitAppender"),
+                // JBoss LogManager (WildFly, JBoss EAP, Quarkus, Keycloak), when it is the LogManager:
+                // its Logger overrides log(LogRecord), and every call of its own and of JBoss
+                // Logging's ends here instead, with its record, a LogRecord of its own.
+                Patch.enterExit("org/jboss/logmanager/Logger", "logRaw", "(Lorg/jboss/logmanager/ExtLogRecord;)V", 0,
+                        GATE, "enterJulLog", "(Ljava/lang/Object;)V", "exitAppender").inAnyLoader(),
                 Patch.filterReturn("java/util/logging/Formatter", "formatMessage",
                         "(Ljava/util/logging/LogRecord;)Ljava/lang/String;", GATE, "julMessage",
                         "(Ljava/lang/String;Ljava/lang/Object;)Ljava/lang/String;").alsoPassing(0));

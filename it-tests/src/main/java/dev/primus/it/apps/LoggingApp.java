@@ -91,6 +91,7 @@ public final class LoggingApp {
             case "slf4j" -> viaSlf4j();
             case "log4j2" -> viaLog4j2();
             case "jul" -> viaJul(Path.of(args[1]));
+            case "jboss" -> viaJBoss(Path.of(args[1]));
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.out.println("DONE");
@@ -190,6 +191,42 @@ public final class LoggingApp {
         log.info(WIRE_DUMP);
         formatted.close();
         raw.close();
+    }
+
+    /**
+     * JBoss LogManager as the JUL LogManager ({@code -Djava.util.logging.manager}): the JUL lines
+     * above, whose records are now its own, then JBoss Logging's printf-style ({@code infof}) and
+     * {@code {0}}-style ({@code infov}) calls, written by its own {@code PatternFormatter} (found by
+     * reflection: the app compiles against JBoss Logging only).
+     */
+    private static void viaJBoss(Path out) throws Exception {
+        viaJul(out);
+        Logger view = Logger.getLogger("app.jboss");
+        view.setUseParentHandlers(false);
+        FileHandler file = new FileHandler(out.resolve("jboss-pattern.log").toString());
+        file.setFormatter((java.util.logging.Formatter) Class.forName("org.jboss.logmanager.formatters.PatternFormatter")
+                .getConstructor(String.class).newInstance("%p [%c] %s%e%n"));
+        view.addHandler(file);
+        org.jboss.logging.Logger log = org.jboss.logging.Logger.getLogger("app.jboss");
+        log.infof("user %s paid with card %s", "john.doe@example.com", CARD_SPACED);
+        log.infof("order %d shipped in %d ms", 12345, 42);
+        log.warn("login password=hunter2secret from the admin console");
+        log.error("payment failed", failure());
+        log.infov("name {0}", "bob\nFAKE ENTRY level=ERROR");
+        for (String line : MORE_DETECTORS) {
+            log.info(line);
+        }
+        for (String[] keyed : KEY_IN_TEMPLATE) {
+            if (keyed[0].indexOf('%') < 0) {
+                log.infof(keyed[0].replace("{}", "%s"), keyed[1]);
+            } else {
+                log.infov(keyed[0].replace("{}", "{0}"), keyed[1]);
+            }
+        }
+        log.infov(BANNER.replace("{}", "{0}"), "jdbc:h2:mem:app");
+        log.info(FORGED_IN_TEMPLATE);
+        log.info(WIRE_DUMP);
+        file.close();
     }
 
     /** Stops Logback so async appenders flush; found by reflection, the app compiles against SLF4J only. */
