@@ -28,6 +28,15 @@ public final class LogMasking {
         /** The text a JUL Formatter made of a {@code LogRecord}, judged with the record's template and parameters. */
         String maskJulFormatted(String formatted, Object record);
 
+        /**
+         * A message a framework keeps as text alone (Log4j 1's rendered message): its own template,
+         * so a line break in it stays unless the text after it could pass for a new record.
+         */
+        String maskMessage(String message);
+
+        /** A value a layout writes apart from its key (Log4j 1's {@code %X{key}}): judged with the key. */
+        String maskValueOf(String key, String value);
+
         /** A logstash structured argument's String value, judged with the marker's field name (null: alone). */
         String maskStructuredArgument(String value, Object marker);
 
@@ -99,6 +108,34 @@ public final class LogMasking {
     /** Woven at the return of {@code java.util.logging.Formatter.formatMessage(LogRecord)}, passing the record. */
     public static String julMessage(String formatted, Object record) {
         return formattedMessage(JUL_MESSAGE, formatted, record);
+    }
+
+    /** Woven where Log4j 1's event stores its rendered message. */
+    public static String message(String message) {
+        Checker engine = ENGINE;
+        if (engine == null || message == null) {
+            return message;
+        }
+        try {
+            return engine.maskMessage(message);
+        } catch (Throwable failure) {
+            AgentFailures.record("log masking", failure);
+            return message;
+        }
+    }
+
+    /** Woven at the return of a getter of one context value by its key (Log4j 1's {@code getMDC(key)}). */
+    public static Object valueOf(Object value, String key) {
+        Checker engine = ENGINE;
+        if (engine == null || !(value instanceof String)) {
+            return value;
+        }
+        try {
+            return engine.maskValueOf(key, (String) value);
+        } catch (Throwable failure) {
+            AgentFailures.record("log masking", failure);
+            return value;
+        }
     }
 
     private static String formattedMessage(int kind, String formatted, Object source) {

@@ -10,6 +10,7 @@ import dev.primus.instrumentation.jdk.httpclient.HttpClientPatches;
 import dev.primus.instrumentation.jdk.lang.ThrowablePatches;
 import dev.primus.instrumentation.jdk.net.JdkNetPatches;
 import dev.primus.instrumentation.jul.JulPatches;
+import dev.primus.instrumentation.log4j1.Log4j1Patches;
 import dev.primus.instrumentation.log4j2.Log4j2Patches;
 import dev.primus.instrumentation.logback.LogbackPatches;
 import dev.primus.instrumentation.netty.NettyPatches;
@@ -43,6 +44,7 @@ final class Guards {
             patches.addAll(LogbackPatches.all());
             patches.addAll(Log4j2Patches.all());
             patches.addAll(JulPatches.all());
+            patches.addAll(Log4j1Patches.all());
             patches.addAll(ThrowablePatches.all());
         }
         if (config.auth().mode() != Mode.OFF) {

@@ -94,6 +94,11 @@ final class LogValueMasker {
         return maskMessage(formatted, event == null ? null : logbackParts, event);
     }
 
+    /** A message kept as text alone (Log4j 1's): its own template. */
+    public String maskOwnTemplate(String message) {
+        return maskMessage(message, null, null);
+    }
+
     /** The text a JUL Formatter made of {@code record}, which {@link #maskJulRecord} has already judged. */
     public String maskJulFormatted(String formatted, Object record) {
         return maskMessage(formatted, JUL_PARTS, record);

@@ -148,6 +148,35 @@ public final class LoggingGuard implements LogMasking.Checker {
     }
 
     @Override
+    public String maskMessage(String message) {
+        if (passes(message)) {
+            return message;
+        }
+        LoggingThread thread = enter();
+        if (thread == null) {
+            return message;
+        }
+        try {
+            return thread.masker.maskOwnTemplate(message);
+        } finally {
+            leave(thread);
+        }
+    }
+
+    @Override
+    public String maskValueOf(String key, String value) {
+        LoggingThread thread = enter();
+        if (thread == null) {
+            return value;
+        }
+        try {
+            return thread.masker.maskValueOf(key, value);
+        } finally {
+            leave(thread);
+        }
+    }
+
+    @Override
     public String maskJulFormatted(String formatted, Object record) {
         if (passes(formatted)) {
             return formatted;

@@ -99,6 +99,23 @@ class LoggingGuardTest {
     }
 
     @Test
+    void aMessageKeptAsTextAloneIsItsOwnTemplate() {
+        assertEquals("login password=[PASSWORD_KV]", enforcing.maskMessage("login password=hunter2keyed"));
+        String banner = "Database info:\n\tDatabase JDBC URL [jdbc:h2:mem:app]";
+        assertSame(banner, enforcing.maskMessage(banner), "a break the developer wrote stays");
+        assertEquals("user bob\\n2026-12-03 10:11:52 ERROR forged entry",
+                enforcing.maskMessage("user bob\n2026-12-03 10:11:52 ERROR forged entry"));
+    }
+
+    @Test
+    void aContextValueReadByItsKeyIsJudgedWithIt() {
+        assertEquals("[PASSWORD_KV]", enforcing.maskValueOf("api_key", "mdcSecret77"));
+        assertEquals("[EMAIL]", enforcing.maskValueOf("customer", "jane@example.com"));
+        String region = "eu-west";
+        assertSame(region, enforcing.maskValueOf("region", region));
+    }
+
+    @Test
     void mdcValuesAreMaskedInACopyKeepingTheKeysAndTheirOrder() {
         Map<String, String> mdc = new LinkedHashMap<>();
         mdc.put("customer", "jane@example.com");

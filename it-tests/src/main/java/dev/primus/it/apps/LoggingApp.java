@@ -92,6 +92,7 @@ public final class LoggingApp {
             case "log4j2" -> viaLog4j2();
             case "jul" -> viaJul(Path.of(args[1]));
             case "jboss" -> viaJBoss(Path.of(args[1]));
+            case "log4j1" -> viaLog4j1();
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.out.println("DONE");
@@ -227,6 +228,44 @@ public final class LoggingApp {
         log.info(FORGED_IN_TEMPLATE);
         log.info(WIRE_DUMP);
         file.close();
+    }
+
+    /**
+     * Log4j 1.2 or reload4j, found by reflection (the app compiles against neither): no parameters,
+     * so each line is built by concatenation, as such apps build theirs.
+     */
+    private static void viaLog4j1() throws Exception {
+        Class<?> loggerType = Class.forName("org.apache.log4j.Logger");
+        Object log = loggerType.getMethod("getLogger", String.class).invoke(null, "app.payments");
+        java.lang.reflect.Method info = loggerType.getMethod("info", Object.class);
+        java.lang.reflect.Method warn = loggerType.getMethod("warn", Object.class);
+        java.lang.reflect.Method error = loggerType.getMethod("error", Object.class, Throwable.class);
+        Class<?> mdc = Class.forName("org.apache.log4j.MDC");
+        java.lang.reflect.Method put = mdc.getMethod("put", String.class, Object.class);
+        java.lang.reflect.Method remove = mdc.getMethod("remove", String.class);
+        info.invoke(log, "user john.doe@example.com paid with card " + CARD_SPACED);
+        info.invoke(log, "order 12345 shipped in 42 ms");
+        put.invoke(null, "customer", "jane.roe@example.org");
+        put.invoke(null, "api_key", "mdcSecret77");
+        info.invoke(log, "a line with the customer in the MDC");
+        remove.invoke(null, "customer");
+        remove.invoke(null, "api_key");
+        warn.invoke(log, "login password=hunter2secret from the admin console");
+        error.invoke(log, "payment failed", failure());
+        info.invoke(log, "auth header Bearer abcdef0123456789abcdef");
+        info.invoke(log, "name " + "bob\nFAKE ENTRY level=ERROR");
+        info.invoke(log, "aws key AKIAIOSFODNN7EXAMPLE used");
+        for (String line : MORE_DETECTORS) {
+            info.invoke(log, line);
+        }
+        info.invoke(log, STATEMENT);
+        for (String[] keyed : KEY_IN_TEMPLATE) {
+            info.invoke(log, keyed[0].replace("{}", keyed[1]));
+        }
+        info.invoke(log, BANNER.replace("{}", "jdbc:h2:mem:app"));
+        info.invoke(log, FORGED_IN_TEMPLATE);
+        info.invoke(log, WIRE_DUMP);
+        Class.forName("org.apache.log4j.LogManager").getMethod("shutdown").invoke(null);
     }
 
     /** Stops Logback so async appenders flush; found by reflection, the app compiles against SLF4J only. */
