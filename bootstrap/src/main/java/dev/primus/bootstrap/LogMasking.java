@@ -37,6 +37,9 @@ public final class LogMasking {
         /** A value a layout writes apart from its key (Log4j 1's {@code %X{key}}): judged with the key. */
         String maskValueOf(String key, String value);
 
+        /** A whole line a logger built itself (slf4j-simple's), masked in place as its own template. */
+        void maskLine(StringBuilder line);
+
         /** A logstash structured argument's String value, judged with the marker's field name (null: alone). */
         String maskStructuredArgument(String value, Object marker);
 
@@ -108,6 +111,24 @@ public final class LogMasking {
     /** Woven at the return of {@code java.util.logging.Formatter.formatMessage(LogRecord)}, passing the record. */
     public static String julMessage(String formatted, Object record) {
         return formattedMessage(JUL_MESSAGE, formatted, record);
+    }
+
+    /**
+     * Woven at the entry of the method that prints a line a logger built in a StringBuilder
+     * (slf4j-simple's {@code write}): masks the line in place, then marks the thread while it and
+     * the stack trace after it are printed; pairs with {@link #exitAppender}.
+     */
+    public static void enterLine(Object line) {
+        enterAppender(line);
+        Checker engine = ENGINE;
+        if (engine == null || !(line instanceof StringBuilder)) {
+            return;
+        }
+        try {
+            engine.maskLine((StringBuilder) line);
+        } catch (Throwable failure) {
+            AgentFailures.record("log masking", failure);
+        }
     }
 
     /** Woven where Log4j 1's event stores its rendered message. */

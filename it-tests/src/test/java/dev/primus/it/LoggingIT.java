@@ -149,6 +149,15 @@ class LoggingIT {
                     List.of("log4j1-pattern.log"),
                     List.of(KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT, STRUCTURED_SECRET)));
         }
+        // slf4j-simple, which prints each line it builds itself: SLF4J 1.7's binding and 2.x's provider.
+        for (String[] simple : new String[][] {{"slf4j-simple 1.7.36", "slf4j-simple-1.7"},
+            {"slf4j-simple 2.0.17", "slf4j-simple-2.0"}}) {
+            variants.add(new Variant(simple[0], simple[1], "slf4j",
+                    List.of("-Dorg.slf4j.simpleLogger.logFile=OUT/simple.log",
+                            "-Dorg.slf4j.simpleLogger.showDateTime=false"),
+                    List.of("simple.log"),
+                    List.of(MDC_VALUE, MDC_SECRET, KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT, STRUCTURED_SECRET)));
+        }
         // JBoss LogManager as the JUL LogManager, as WildFly, JBoss EAP and Quarkus run: its Logger
         // overrides the JDK's, and JBoss Logging's printf-style calls format in its own record.
         variants.add(new Variant("jboss-logmanager 3.1 (JUL and JBoss Logging)", "jboss-logmanager-3", "jboss",
@@ -186,7 +195,7 @@ class LoggingIT {
             Path masked = run(variant, jdk, dir.resolve("masked-" + Jdks.name(jdk)), "config=" + config);
             for (String file : variant.files()) {
                 String expected = expectedMasked(Files.readString(plain.resolve(file)), file.endsWith(".json"),
-                        file.startsWith("log4j1-"));
+                        file.startsWith("log4j1-") || file.equals("simple.log"));
                 assertEquals(normalised(expected), normalised(Files.readString(masked.resolve(file))),
                         variant + " on " + Jdks.name(jdk) + ": " + file);
             }
@@ -230,7 +239,7 @@ class LoggingIT {
     private static Path run(Variant variant, Path jdk, Path out, String agentArgument) throws Exception {
         Files.createDirectories(out);
         ForkedApp.Builder builder = ForkedApp.on(jdk).classPath(LibrarySets.classPath(LoggingApp.class, variant.libs())).jvmArg("-Dout=" + out);
-        variant.jvmArgs().forEach(builder::jvmArg);
+        variant.jvmArgs().forEach(argument -> builder.jvmArg(argument.replace("OUT/", out + "/")));
         if (agentArgument != null) {
             builder.withAgent(agentArgument);
         }

@@ -16,6 +16,7 @@ import dev.primus.instrumentation.logback.LogbackPatches;
 import dev.primus.instrumentation.netty.NettyPatches;
 import dev.primus.instrumentation.okhttp.OkHttpPatches;
 import dev.primus.instrumentation.servlet.ServletPatches;
+import dev.primus.instrumentation.slf4jsimple.Slf4jSimplePatches;
 import dev.primus.instrumentation.spring.SpringMvcPatches;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ final class Guards {
             patches.addAll(Log4j2Patches.all());
             patches.addAll(JulPatches.all());
             patches.addAll(Log4j1Patches.all());
+            patches.addAll(Slf4jSimplePatches.all());
             patches.addAll(ThrowablePatches.all());
         }
         if (config.auth().mode() != Mode.OFF) {

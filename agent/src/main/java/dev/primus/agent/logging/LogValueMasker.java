@@ -13,6 +13,8 @@ import java.util.logging.LogRecord;
  * enforce would mask) and returns every value unchanged.
  */
 final class LogValueMasker {
+    /** How far into a line slf4j-simple built its message may start: date, thread, level and logger name. */
+    private static final int MAX_PREFIX = 512;
     private final Masker masker;
     private final boolean enforce;
     private final Log4jAccess log4j = new Log4jAccess();
@@ -97,6 +99,35 @@ final class LogValueMasker {
     /** A message kept as text alone (Log4j 1's): its own template. */
     public String maskOwnTemplate(String message) {
         return maskMessage(message, null, null);
+    }
+
+    /**
+     * A whole line slf4j-simple built ({@code [thread] LEVEL logger - message}): the message after
+     * the first {@code " - "} is its own template, masked in place in enforce mode; the prefix, which
+     * holds no data of the app's, is left as it is, so that what the engine finds at a message's
+     * start (a bound parameter after its statement) is found there.
+     */
+    public void maskLineInPlace(StringBuilder line) {
+        int message = messageStart(line);
+        if (message >= line.length()) {
+            return;
+        }
+        if (enforce) {
+            masker.maskMessage(line, message, null, null);
+        } else {
+            masker.maskMessage(line.substring(message), null, null);
+        }
+    }
+
+    /** After the first " - " in the line's first {@value #MAX_PREFIX} chars, else 0. */
+    static int messageStart(CharSequence line) {
+        int limit = Math.min(line.length(), MAX_PREFIX) - 2;
+        for (int i = 0; i < limit; i++) {
+            if (line.charAt(i) == ' ' && line.charAt(i + 1) == '-' && line.charAt(i + 2) == ' ') {
+                return i + 3;
+            }
+        }
+        return 0;
     }
 
     /** The text a JUL Formatter made of {@code record}, which {@link #maskJulRecord} has already judged. */

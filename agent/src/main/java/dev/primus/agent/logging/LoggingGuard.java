@@ -164,6 +164,19 @@ public final class LoggingGuard implements LogMasking.Checker {
     }
 
     @Override
+    public void maskLine(StringBuilder line) {
+        LoggingThread thread = enter();
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.masker.maskLineInPlace(line);
+        } finally {
+            leave(thread);
+        }
+    }
+
+    @Override
     public String maskValueOf(String key, String value) {
         LoggingThread thread = enter();
         if (thread == null) {

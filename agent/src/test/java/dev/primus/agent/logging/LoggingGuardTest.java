@@ -108,6 +108,19 @@ class LoggingGuardTest {
     }
 
     @Test
+    void aLineSlf4jSimpleBuiltIsMaskedInPlaceFromItsMessage() {
+        StringBuilder line = new StringBuilder("[main] INFO app.payments - login password=hunter2keyed");
+        enforcing.maskLine(line);
+        assertEquals("[main] INFO app.payments - login password=[PASSWORD_KV]", line.toString());
+        StringBuilder clean = new StringBuilder("[main] INFO app.payments - order 12345 shipped");
+        enforcing.maskLine(clean);
+        assertEquals("[main] INFO app.payments - order 12345 shipped", clean.toString());
+        StringBuilder monitored = new StringBuilder("[main] INFO app - password=hunter2keyed");
+        new LoggingGuard(Masker.builder().build(), false).maskLine(monitored);
+        assertEquals("[main] INFO app - password=hunter2keyed", monitored.toString());
+    }
+
+    @Test
     void aContextValueReadByItsKeyIsJudgedWithIt() {
         assertEquals("[PASSWORD_KV]", enforcing.maskValueOf("api_key", "mdcSecret77"));
         assertEquals("[EMAIL]", enforcing.maskValueOf("customer", "jane@example.com"));

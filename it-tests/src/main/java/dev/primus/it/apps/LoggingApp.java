@@ -268,11 +268,16 @@ public final class LoggingApp {
         Class.forName("org.apache.log4j.LogManager").getMethod("shutdown").invoke(null);
     }
 
-    /** Stops Logback so async appenders flush; found by reflection, the app compiles against SLF4J only. */
+    /**
+     * Stops Logback so async appenders flush; found by reflection, the app compiles against SLF4J
+     * only. Another binding (slf4j-simple) writes each line as it comes and has nothing to stop.
+     */
     private static void stopLogback() {
+        Object context = org.slf4j.LoggerFactory.getILoggerFactory();
         try {
-            Object context = org.slf4j.LoggerFactory.getILoggerFactory();
             context.getClass().getMethod("stop").invoke(context);
+        } catch (NoSuchMethodException e) {
+            return;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
