@@ -164,7 +164,12 @@ final class LogValueMasker {
         if (!enforce || event == null || !holdsCandidate(arguments, masked)) {
             return masked;
         }
-        String template = logback.template(event);
+        String template;
+        try {
+            template = logback.template(event);
+        } catch (RuntimeException e) {
+            return masked; // an event of the app's own that cannot answer: its arguments as masked alone
+        }
         if (template == null) {
             return masked;
         }

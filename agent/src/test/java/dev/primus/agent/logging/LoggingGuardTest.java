@@ -84,6 +84,23 @@ class LoggingGuardTest {
                 "masked alone, and in its place");
     }
 
+    /** An event of the app's own whose template cannot be read. */
+    public static final class BrokenEvent {
+        public String getMessage() {
+            throw new IllegalStateException("no template");
+        }
+
+        public Object[] getArgumentArray() {
+            return new Object[0];
+        }
+    }
+
+    @Test
+    void anEventWhoseTemplateCannotBeReadHasItsArgumentsMaskedAlone() {
+        assertArrayEquals(new Object[] {"[EMAIL]", "hunter2keyed"},
+                enforcing.maskArguments(new Object[] {"jane@example.com", "hunter2keyed"}, new BrokenEvent()));
+    }
+
     @Test
     void argumentsTheTemplateDoesNotMakeSecretsComeBackAsTheSameArray() {
         Event clean = new Event("order {} shipped in {} ms to {}", "north-7", 42, 4155550134L);
