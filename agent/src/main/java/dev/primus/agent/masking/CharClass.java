@@ -42,8 +42,8 @@ final class CharClass {
     /**
      * Latin-1's accented letters (U+00C0 to U+00FF) as the lower-case ASCII letter they are written
      * on, '\0' where there is none (Æ, ß, ×): so that {@code teléfono} and {@code TÉLÉPHONE} read as
-     * the ASCII words the keyword lists hold. Covers Western European languages' accents only; a
-     * letter past Latin-1 is only made lower-case.
+     * the ASCII words the keyword lists hold. Covers Western European languages' accents; past
+     * Latin-1, Polish ł and Turkish ş, and any other letter only made lower-case.
      */
     private static final String LATIN1_BASES =
             "aaaaaa\0ceeeeiiii\0nooooo\0ouuuuy\0\0aaaaaa\0ceeeeiiii\0nooooo\0ouuuuy\0y";
@@ -54,7 +54,13 @@ final class CharClass {
             char base = LATIN1_BASES.charAt(c - '\u00C0');
             return base == 0 ? c : base;
         }
-        return c > '\u00FF' ? Character.toLowerCase(c) : toLower(c); // past Latin-1: ПАРОЛЬ, ŞİFRE
+        return c > '\u00FF' ? pastLatin1Base(c) : toLower(c);
+    }
+
+    /** Polish ł and Turkish ş as the ASCII letters the keyword lists spell them with (hasło, şifre); else lower case. */
+    private static char pastLatin1Base(char c) {
+        char lower = Character.toLowerCase(c);
+        return lower == '\u0142' ? 'l' : lower == '\u015f' ? 's' : lower;
     }
 
     static boolean isLetter(char c) {

@@ -94,11 +94,10 @@ final class PasswordValues {
         "dockerconfigjson", "dockercfg",
         // The word for a password in German, Portuguese, Spanish (as identifiers spell it), Dutch and French.
         "passwort", "kennwort", "senha", "contrasena", "wachtwoord", "motdepasse",
-        // And in Italian, Romanian and Turkish, Polish, Czech, Turkish, Swedish, Hungarian, Finnish, Norwegian,
-        // Danish; then in scripts of their own: Russian and Ukrainian, Chinese (simplified, traditional, and
-        // the older word), Japanese, Korean, Hebrew, Hindi, Thai.
-        "parola", "haslo", "hasło", "heslo", "sifre", "şifre", "losenord", "jelszo", "salasana", "passord",
-        "adgangskode", "пароль", "密码", "密碼", "口令", "パスワード", "비밀번호", "סיסמה", "पासवर्ड", "รหัสผ่าน");
+        // And in Italian, Romanian and Turkish, Polish ("hasło" reads as "haslo"), Czech, Turkish ("şifre"),
+        // Swedish, Hungarian, Finnish, Norwegian, Danish. Those in scripts of their own are ForeignPasswordWords':
+        // every key here is Latin-1, so that no String the engine reads is stored in UTF-16.
+        "parola", "haslo", "heslo", "sifre", "losenord", "jelszo", "salasana", "passord", "adgangskode");
     /**
      * What may follow a key word in a form's field name and keep it a secret: {@code password_confirmation},
      * {@code passwordConfirm}, {@code new_password_repeat}, {@code password_new}; and a bracket
@@ -136,9 +135,8 @@ final class PasswordValues {
     private static final String[] NAME_KEYS = {"auth", "token"};
     /** The keys a quoted value a space apart is read after: the words for a password, as SQL and messages use them. */
     static final String[] PASSWORD_WORDS = {"password", "passwd", "pwd", "passphrase", "passwort", "kennwort",
-        "senha", "contrasena", "wachtwoord", "motdepasse", "parola", "haslo", "hasło", "heslo", "sifre", "şifre",
-        "losenord", "jelszo", "salasana", "passord", "adgangskode", "пароль", "密码", "密碼", "口令", "パスワード", "비밀번호",
-        "סיסמה", "पासवर्ड", "รหัสผ่าน"};
+        "senha", "contrasena", "wachtwoord", "motdepasse", "parola", "haslo", "heslo", "sifre", "losenord", "jelszo",
+        "salasana", "passord", "adgangskode"};
     /** The header that sets one cookie, its attributes after it ({@code ; Path=/; HttpOnly}), not more cookies. */
     private static final String SET_COOKIE = "set-cookie";
     /** Keys whose value is a list of {@code name=value} pairs that "; " joins: a session id is as good as a password. */
@@ -152,10 +150,10 @@ final class PasswordValues {
      * (nexttoken, a page cursor), no word ends with these but a key for a secret.
      */
     private static final String[] KEYS_AFTER_ANY_PREFIX = {"password", "passwd", "passphrase", "secret"};
+    /** The index of "password" in {@link #KEYS}. */
+    private static final int PASSWORD = 0;
     /** Which lower-case ASCII chars end some key: the common ':' after a digit or "INFO" is rejected at once. */
     private static final boolean[] KEY_LAST_CHARS = new boolean[128];
-    /** The indexes in {@link #KEYS} of the keys that end in a char past ASCII (пароль, 密码). */
-    private static int[] keysEndingPastAscii = new int[0];
     /**
      * Entry {@code c}: the indexes in {@link #KEYS} of the keys that end with c, so that a key
      * ending in 'e' ("name", "type") is compared with the three keys that do, not with all of them.
@@ -167,11 +165,6 @@ final class PasswordValues {
     static {
         for (int k = 0; k < KEYS.length; k++) {
             char last = KEYS[k].charAt(KEYS[k].length() - 1);
-            if (last >= 128) {
-                keysEndingPastAscii = java.util.Arrays.copyOf(keysEndingPastAscii, keysEndingPastAscii.length + 1);
-                keysEndingPastAscii[keysEndingPastAscii.length - 1] = k;
-                continue;
-            }
             KEY_LAST_CHARS[last] = true;
             int[] keys = KEYS_ENDING_IN[last] == null ? new int[0] : KEYS_ENDING_IN[last];
             KEYS_ENDING_IN[last] = java.util.Arrays.copyOf(keys, keys.length + 1);
@@ -254,16 +247,7 @@ final class PasswordValues {
      */
     static boolean mayEndKey(char c) {
         char last = CharClass.toLower(c);
-        return last < 128 ? KEY_LAST_CHARS[last] : endsKeyPastAscii(CharClass.toLowerBase(c));
-    }
-
-    private static boolean endsKeyPastAscii(char last) {
-        for (int k : keysEndingPastAscii) {
-            if (KEYS[k].charAt(KEYS[k].length() - 1) == last) {
-                return true;
-            }
-        }
-        return false;
+        return last < 128 ? KEY_LAST_CHARS[last] : ForeignPasswordWords.mayEnd(c);
     }
 
     /**
@@ -1354,7 +1338,12 @@ final class PasswordValues {
             return -1;
         }
         char last = CharClass.toLower(s.charAt(keyEnd - 1));
-        int[] candidates = last < 128 ? KEYS_ENDING_IN[last] : keysEndingPastAscii;
+        if (last >= 128) {
+            // A word for a password in a script of its own reads as "password" from here on.
+            int start = ForeignPasswordWords.startOfWordEndingAt(s, from, keyEnd);
+            return start >= 0 && startsKeyWord(s, from, start) ? PASSWORD : -1;
+        }
+        int[] candidates = KEYS_ENDING_IN[last];
         if (candidates == null) {
             return -1;
         }
