@@ -1,5 +1,6 @@
 package dev.primus.bootstrap;
 
+import java.io.CharArrayWriter;
 import java.util.List;
 import java.util.Map;
 
@@ -126,6 +127,34 @@ public final class LogMasking {
         }
         try {
             engine.maskLine((StringBuilder) line);
+        } catch (Throwable failure) {
+            AgentFailures.record("log masking", failure);
+        }
+    }
+
+    /**
+     * Woven at the entry of a method that writes the access-log line a servlet container built
+     * (Jetty's {@code RequestLogWriter.write}, Undertow's {@code DefaultAccessLogReceiver.logMessage}):
+     * the line to write instead, masked as a value on its own. Never null for a line.
+     */
+    public static Object accessLogLine(Object line) {
+        return line instanceof String ? mask(TEXT, line) : line;
+    }
+
+    /** Woven at the entry of Tomcat's {@code AccessLogValve.log(CharArrayWriter)}: the line, masked in place. */
+    public static void accessLogWriter(Object writer) {
+        Checker engine = ENGINE;
+        if (engine == null || !(writer instanceof CharArrayWriter)) {
+            return;
+        }
+        try {
+            CharArrayWriter line = (CharArrayWriter) writer;
+            String text = line.toString();
+            String masked = engine.maskText(text);
+            if (masked != text) {
+                line.reset();
+                line.write(masked, 0, masked.length());
+            }
         } catch (Throwable failure) {
             AgentFailures.record("log masking", failure);
         }

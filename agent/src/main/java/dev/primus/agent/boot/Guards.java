@@ -4,6 +4,7 @@ import dev.primus.agent.auth.AuthSetup;
 import dev.primus.config.Mode;
 import dev.primus.config.PrimusConfig;
 import dev.primus.instrumentation.weaving.Patch;
+import dev.primus.instrumentation.accesslog.AccessLogPatches;
 import dev.primus.instrumentation.apachehttp4.ApacheHttp4Patches;
 import dev.primus.instrumentation.apachehttp5.ApacheHttp5Patches;
 import dev.primus.instrumentation.jdk.httpclient.HttpClientPatches;
@@ -47,6 +48,7 @@ final class Guards {
             patches.addAll(JulPatches.all());
             patches.addAll(Log4j1Patches.all());
             patches.addAll(Slf4jSimplePatches.all());
+            patches.addAll(AccessLogPatches.all());
             patches.addAll(ThrowablePatches.all());
         }
         if (config.auth().mode() != Mode.OFF) {

@@ -19,6 +19,7 @@ public final class JettyApp {
         context.addFilter(JakartaFirstFilter.class, "/*", EnumSet.of(DispatcherType.REQUEST)).setAsyncSupported(true);
         context.addServlet(JakartaEchoServlet.class, "/*").setAsyncSupported(true);
         server.setHandler(context);
+        AccessLogs.jetty(server);
         server.start();
         System.out.println("READY " + ((NetworkConnector) server.getConnectors()[0]).getLocalPort());
         System.out.flush();

@@ -30,6 +30,7 @@ public final class JettyServletContextApp {
         asyncSupported(contextType.getMethod("addServlet", Class.class, String.class)
                 .invoke(context, jakarta ? JakartaEchoServlet.class : JavaxEchoServlet.class, "/*"));
         serverType.getMethod("setHandler", Class.forName("org.eclipse.jetty.server.Handler")).invoke(server, context);
+        AccessLogs.jetty(server);
         serverType.getMethod("start").invoke(server);
         Object connector = ((Object[]) serverType.getMethod("getConnectors").invoke(server))[0];
         System.out.println("READY " + connector.getClass().getMethod("getLocalPort").invoke(connector));

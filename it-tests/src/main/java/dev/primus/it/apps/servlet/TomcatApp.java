@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.AccessLogValve;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 
@@ -27,6 +28,7 @@ public final class TomcatApp {
                 .setAsyncSupported(true);
         context.addServletMappingDecoded("/*", "echo");
         addFirstFilter(context, TomcatApp.class.getPackageName() + "." + prefix + "FirstFilter");
+        accessLog(tomcat);
         tomcat.start();
         System.out.println("READY " + connector.getLocalPort());
         System.out.flush();
@@ -54,5 +56,20 @@ public final class TomcatApp {
         mapping.setFilterName("first");
         mapping.addURLPattern("/*");
         context.addFilterMap(mapping);
+    }
+
+    /** Tomcat's valve on the host, unbuffered and not rotated, so each line is in the file as the request ends. */
+    private static void accessLog(Tomcat tomcat) {
+        if (AccessLogs.folder() == null) {
+            return;
+        }
+        AccessLogValve valve = new AccessLogValve();
+        valve.setDirectory(AccessLogs.folder());
+        valve.setPrefix("access");
+        valve.setSuffix(".log");
+        valve.setRotatable(false);
+        valve.setBuffered(false);
+        valve.setPattern("%h %l %u %t \"%r\" %s %b \"%{Authorization}i\"");
+        tomcat.getHost().getPipeline().addValve(valve);
     }
 }

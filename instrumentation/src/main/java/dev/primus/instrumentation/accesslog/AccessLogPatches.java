@@ -1,0 +1,27 @@
+package dev.primus.instrumentation.accesslog;
+
+import dev.primus.instrumentation.weaving.Patch;
+import java.util.Arrays;
+import java.util.List;
+
+/** Where the servlet containers' access logs take a line to write, which log masking weaves. */
+public final class AccessLogPatches {
+    private static final String GATE = "dev/primus/bootstrap/LogMasking";
+    private static final String LINE = "(Ljava/lang/Object;)Ljava/lang/Object;";
+
+    private AccessLogPatches() {
+    }
+
+    public static List<Patch> all() {
+        return Arrays.asList(
+                // Tomcat 8.5 to 11 (and Spring Boot's embedded one): the line as AccessLogValve built it.
+                Patch.checkArgument("org/apache/catalina/valves/AccessLogValve", "log", "(Ljava/io/CharArrayWriter;)V", 0,
+                        GATE, "accessLogWriter", "(Ljava/lang/Object;)V").inAnyLoader(),
+                // Jetty 9.4 to 12: CustomRequestLog's and NCSARequestLog's writer, AsyncRequestLogWriter's thread too.
+                Patch.guardArgument("org/eclipse/jetty/server/RequestLogWriter", "write", "(Ljava/lang/String;)V", 0,
+                        GATE, "accessLogLine", LINE, null).inAnyLoader(),
+                // Undertow 2: AccessLogHandler's file receiver, which queues the line for its writer.
+                Patch.guardArgument("io/undertow/server/handlers/accesslog/DefaultAccessLogReceiver", "logMessage",
+                        "(Ljava/lang/String;)V", 0, GATE, "accessLogLine", LINE, null).inAnyLoader());
+    }
+}
