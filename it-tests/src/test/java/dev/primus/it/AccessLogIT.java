@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The access log a servlet container writes itself, not through a logging framework: Tomcat's
- * AccessLogValve, Jetty's CustomRequestLog and Undertow's AccessLogHandler, each with a pattern
+ * AccessLogValve, Jetty's CustomRequestLog, Undertow's AccessLogHandler and logback-access's
+ * valve on Tomcat, each with a pattern
  * that prints the request line and the Authorization header. A token and a password in the
  * query string and a bearer token in the header are masked there, the rest of the line kept.
  */
@@ -39,7 +40,12 @@ class AccessLogIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    record Container(String name, String libs, Class<?> main, List<String> args, String contextPath) {
+    /** {@code logbackAccess}: the resource configuring logback-access's valve, or null for the container's own log. */
+    record Container(String name, String libs, Class<?> main, List<String> args, String contextPath, String logbackAccess) {
+        Container(String name, String libs, Class<?> main, List<String> args, String contextPath) {
+            this(name, libs, main, args, contextPath, null);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -52,7 +58,11 @@ class AccessLogIT {
                 new Container("Tomcat 11 (jakarta)", "tomcat-11", TomcatApp.class, List.of("jakarta", ""), ""),
                 new Container("Jetty 12 EE10 (jakarta)", "jetty-12", JettyApp.class, List.of(), ""),
                 new Container("Jetty 9.4 (javax)", "jetty-9.4", JettyServletContextApp.class, List.of(), ""),
-                new Container("Undertow 2.3 (jakarta)", "undertow-2", UndertowApp.class, List.of(), ""));
+                new Container("Undertow 2.3 (jakarta)", "undertow-2", UndertowApp.class, List.of(), ""),
+                new Container("Tomcat 9 + logback-access 1.2", "tomcat-9-logback-access", TomcatApp.class,
+                        List.of("javax", "/shop"), "/shop", "logback-access-1.2.xml"),
+                new Container("Tomcat 11 + logback-access 2.0", "tomcat-11-logback-access", TomcatApp.class,
+                        List.of("jakarta", ""), "", "logback-access-2.0.xml"));
         List<Arguments> arguments = new ArrayList<>();
         for (Container container : containers) {
             for (Path jdk : Jdks.all()) {
@@ -75,9 +85,12 @@ class AccessLogIT {
                 audit: { sinks: [ { type: file, path: %s } ] }
                 """.formatted(dir.resolve("audit.jsonl")));
         Path logs = Files.createDirectories(dir.resolve("logs"));
-        try (ForkedApp app = ForkedApp.on(jdk).classPath(LibrarySets.classPath(container.main(), container.libs()))
-                .jvmArg("-Dprimus.it.accessLog=" + logs).withAgent("config=" + config)
-                .start(container.main(), container.args().toArray(String[]::new))) {
+        ForkedApp.Builder builder = ForkedApp.on(jdk).classPath(LibrarySets.classPath(container.main(), container.libs()))
+                .jvmArg("-Dprimus.it.accessLog=" + logs).withAgent("config=" + config);
+        if (container.logbackAccess() != null) {
+            builder.jvmArg("-Dprimus.it.logbackAccess=" + container.logbackAccess());
+        }
+        try (ForkedApp app = builder.start(container.main(), container.args().toArray(String[]::new))) {
             app.awaitStdout(line -> line.startsWith("READY "), START_TIMEOUT);
             String base = "http://127.0.0.1:" + app.readyPort() + container.contextPath();
             send(base + "/orders?user=bob&password=" + PASSWORD + "&access_token=" + ACCESS_TOKEN + "&page=2",

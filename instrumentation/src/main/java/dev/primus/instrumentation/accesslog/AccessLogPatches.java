@@ -4,10 +4,14 @@ import dev.primus.instrumentation.weaving.Patch;
 import java.util.Arrays;
 import java.util.List;
 
-/** Where the servlet containers' access logs take a line to write, which log masking weaves. */
+/**
+ * Where the servlet containers' access logs, and logback-access's, make or take a line to write,
+ * which log masking weaves.
+ */
 public final class AccessLogPatches {
     private static final String GATE = "dev/primus/bootstrap/LogMasking";
     private static final String LINE = "(Ljava/lang/Object;)Ljava/lang/Object;";
+    private static final String TEXT = "(Ljava/lang/String;)Ljava/lang/String;";
 
     private AccessLogPatches() {
     }
@@ -22,6 +26,13 @@ public final class AccessLogPatches {
                         GATE, "accessLogLine", LINE, null).inAnyLoader(),
                 // Undertow 2: AccessLogHandler's file receiver, which queues the line for its writer.
                 Patch.guardArgument("io/undertow/server/handlers/accesslog/DefaultAccessLogReceiver", "logMessage",
-                        "(Ljava/lang/String;)V", 0, GATE, "accessLogLine", LINE, null).inAnyLoader());
+                        "(Ljava/lang/String;)V", 0, GATE, "accessLogLine", LINE, null).inAnyLoader(),
+                // logback-access (Tomcat's LogbackValve, Jetty's RequestLogImpl, Dropwizard's request log):
+                // the line its PatternLayout made, its line break kept (1.2, then 2.x's own package).
+                Patch.filterReturn("ch/qos/logback/access/PatternLayout", "doLayout",
+                        "(Lch/qos/logback/access/spi/IAccessEvent;)Ljava/lang/String;", GATE, "message", TEXT).inAnyLoader(),
+                Patch.filterReturn("ch/qos/logback/access/common/PatternLayout", "doLayout",
+                        "(Lch/qos/logback/access/common/spi/IAccessEvent;)Ljava/lang/String;", GATE, "message", TEXT)
+                        .inAnyLoader());
     }
 }

@@ -58,9 +58,21 @@ public final class TomcatApp {
         context.addFilterMap(mapping);
     }
 
-    /** Tomcat's valve on the host, unbuffered and not rotated, so each line is in the file as the request ends. */
-    private static void accessLog(Tomcat tomcat) {
+    /**
+     * Tomcat's valve on the host, unbuffered and not rotated, so each line is in the file as the
+     * request ends; or, with {@code -Dprimus.it.logbackAccess=RESOURCE}, logback-access's valve
+     * configured from that class-path resource (by reflection: its jars are only in those sets).
+     */
+    private static void accessLog(Tomcat tomcat) throws ReflectiveOperationException {
         if (AccessLogs.folder() == null) {
+            return;
+        }
+        String logbackAccess = System.getProperty("primus.it.logbackAccess");
+        if (logbackAccess != null) {
+            Object valve = Class.forName("ch.qos.logback.access.tomcat.LogbackValve").getConstructor().newInstance();
+            valve.getClass().getMethod("setFilename", String.class).invoke(valve, logbackAccess);
+            valve.getClass().getMethod("setQuiet", boolean.class).invoke(valve, true);
+            tomcat.getHost().getPipeline().addValve((org.apache.catalina.Valve) valve);
             return;
         }
         AccessLogValve valve = new AccessLogValve();
