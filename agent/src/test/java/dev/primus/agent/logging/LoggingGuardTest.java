@@ -44,43 +44,24 @@ class LoggingGuardTest {
         assertEquals("jane@example.com", arguments[0], "the caller's array is never written");
     }
 
-    /** A Logback event as the masking getter reads it: its template and its arguments. */
-    public static final class Event {
-        private final String message;
-        private final Object[] arguments;
-
-        Event(String message, Object... arguments) {
-            this.message = message;
-            this.arguments = arguments;
-        }
-
-        public String getMessage() {
-            return message;
-        }
-
-        public Object[] getArgumentArray() {
-            return arguments;
-        }
-    }
-
-    private Object[] argumentsOf(LoggingGuard guard, Event event) {
-        return guard.maskArguments(event.arguments, event);
+    private Object[] argumentsOf(LoggingGuard guard, FakeLogbackEvent event) {
+        return guard.maskArguments(event.getArgumentArray(), event);
     }
 
     @Test
     void anArgumentASecretByTheKeyInItsTemplateIsMaskedWhereALayoutReadsItApart() {
         assertArrayEquals(new Object[] {"bob", "[PASSWORD_KV]"},
-                argumentsOf(enforcing, new Event("login user={} password={}", "bob", "hunter2keyed")));
+                argumentsOf(enforcing, new FakeLogbackEvent("login user={} password={}", "bob", "hunter2keyed")));
         assertArrayEquals(new Object[] {"[BEARER_TOKEN]"},
-                argumentsOf(enforcing, new Event("Authorization: Bearer {}", "keyedBearer0123456789abcdef")));
+                argumentsOf(enforcing, new FakeLogbackEvent("Authorization: Bearer {}", "keyedBearer0123456789abcdef")));
         assertArrayEquals(new Object[] {"[AADHAAR]"},
-                argumentsOf(enforcing, new Event("KYC aadhaar {} verified", 201905061235L)));
+                argumentsOf(enforcing, new FakeLogbackEvent("KYC aadhaar {} verified", 201905061235L)));
         assertArrayEquals(new Object[] {"[PHONE]", 7},
-                argumentsOf(enforcing, new Event("telephone={} after {} tries", 4155550134L, 7)));
+                argumentsOf(enforcing, new FakeLogbackEvent("telephone={} after {} tries", 4155550134L, 7)));
         assertArrayEquals(new Object[] {"db", "[URL_CREDENTIALS]"},
-                argumentsOf(enforcing, new Event("{} postgres://app:{}@db.internal/app", "db", "urlKeyed77")));
+                argumentsOf(enforcing, new FakeLogbackEvent("{} postgres://app:{}@db.internal/app", "db", "urlKeyed77")));
         assertArrayEquals(new Object[] {"[EMAIL]", "[PASSWORD_KV]"},
-                argumentsOf(enforcing, new Event("{} signed in, password={}", "jane@example.com", "hunter2keyed")),
+                argumentsOf(enforcing, new FakeLogbackEvent("{} signed in, password={}", "jane@example.com", "hunter2keyed")),
                 "masked alone, and in its place");
     }
 
@@ -103,16 +84,16 @@ class LoggingGuardTest {
 
     @Test
     void argumentsTheTemplateDoesNotMakeSecretsComeBackAsTheSameArray() {
-        Event clean = new Event("order {} shipped in {} ms to {}", "north-7", 42, 4155550134L);
-        assertSame(clean.arguments, argumentsOf(enforcing, clean));
-        Event unused = new Event("login done", "hunter2keyed");
-        assertSame(unused.arguments, argumentsOf(enforcing, unused), "an argument past the placeholders is in no message");
-        Event escaped = new Event("set \\{} password={}", "hunter2keyed");
+        FakeLogbackEvent clean = new FakeLogbackEvent("order {} shipped in {} ms to {}", "north-7", 42, 4155550134L);
+        assertSame(clean.getArgumentArray(), argumentsOf(enforcing, clean));
+        FakeLogbackEvent unused = new FakeLogbackEvent("login done", "hunter2keyed");
+        assertSame(unused.getArgumentArray(), argumentsOf(enforcing, unused), "an argument past the placeholders is in no message");
+        FakeLogbackEvent escaped = new FakeLogbackEvent("set \\{} password={}", "hunter2keyed");
         assertArrayEquals(new Object[] {"[PASSWORD_KV]"}, argumentsOf(enforcing, escaped),
                 "an escaped placeholder takes no argument, so the first one follows the key");
         LoggingGuard monitoring = new LoggingGuard(Masker.builder().build(), false);
-        Event secret = new Event("password={}", "hunter2keyed");
-        assertSame(secret.arguments, argumentsOf(monitoring, secret));
+        FakeLogbackEvent secret = new FakeLogbackEvent("password={}", "hunter2keyed");
+        assertSame(secret.getArgumentArray(), argumentsOf(monitoring, secret));
     }
 
     @Test
@@ -349,7 +330,7 @@ class LoggingGuardTest {
         private final String message;
         private final Object[] arguments;
 
-        FakeLogbackEvent(String message, Object[] arguments) {
+        FakeLogbackEvent(String message, Object... arguments) {
             this.message = message;
             this.arguments = arguments;
         }
