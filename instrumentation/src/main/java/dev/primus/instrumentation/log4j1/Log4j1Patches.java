@@ -20,6 +20,9 @@ public final class Log4j1Patches {
                 // %X{key}: the value with its key, from the event's MDC copy or the thread's MDC.
                 Patch.filterReturn(EVENT, "getMDC", "(Ljava/lang/String;)Ljava/lang/Object;", GATE, "valueOf",
                         "(Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;").alsoPassing(0).inAnyLoader(),
+                // %x: the nested diagnostic context, text the app pushed, as a value on its own.
+                Patch.filterReturn(EVENT, "getNDC", "()Ljava/lang/String;", GATE, "text",
+                        "(Ljava/lang/String;)Ljava/lang/String;").inAnyLoader(),
                 // %X and %properties: the whole map.
                 Patch.filterReturn(EVENT, "getProperties", "()Ljava/util/Map;", GATE, "values",
                         "(Ljava/util/Map;)Ljava/util/Map;").inAnyLoader(),

@@ -252,7 +252,10 @@ public final class LoggingApp {
         info.invoke(log, "order 12345 shipped in 42 ms");
         put.invoke(null, "customer", "jane.roe@example.org");
         put.invoke(null, "api_key", "mdcSecret77");
+        Class<?> ndc = Class.forName("org.apache.log4j.NDC");
+        ndc.getMethod("push", String.class).invoke(null, "session of jane.roe@example.org");
         info.invoke(log, "a line with the customer in the MDC");
+        ndc.getMethod("pop").invoke(null);
         remove.invoke(null, "customer");
         remove.invoke(null, "api_key");
         warn.invoke(log, "login password=hunter2secret from the admin console");
