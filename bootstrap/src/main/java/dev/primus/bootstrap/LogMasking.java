@@ -1,6 +1,7 @@
 package dev.primus.bootstrap;
 
 import java.io.CharArrayWriter;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -67,6 +68,9 @@ public final class LogMasking {
         /** A Log4j2 {@code StringMap} of context data: the same one, or a masked copy. */
         Object maskLog4jContext(Object contextData);
 
+        /** A Log4j2 {@code ThreadContext.ContextStack} ({@code %x}, NDC), not empty: the same one, or a masked copy. */
+        Object maskLog4jContextStack(Object contextStack);
+
         /** A Log4j2 event that copied its message into its own buffer: masks the buffer in place. */
         void maskLog4jEvent(Object event);
 
@@ -88,6 +92,7 @@ public final class LogMasking {
     private static final int TEXT_WHILE_LOGGING = 8;
     private static final int LOGBACK_MESSAGE = 9;
     private static final int JUL_MESSAGE = 10;
+    private static final int LOG4J_STACK = 11;
 
     /** Set once, by the class initializer, from {@link GateInstallation}: see there. */
     private static final Checker ENGINE = GateInstallation.masking();
@@ -288,6 +293,11 @@ public final class LogMasking {
         return mask(LOG4J_CONTEXT, contextData);
     }
 
+    /** Woven where Log4j2's events store their context stack (a {@code Collection} of Strings). */
+    public static Object log4jContextStack(Object contextStack) {
+        return mask(LOG4J_STACK, contextStack);
+    }
+
     /** Woven at the end of {@code setMessage} of Log4j2's reusable events. */
     public static void afterLog4jSetMessage(Object event) {
         mask(LOG4J_EVENT, event);
@@ -311,6 +321,9 @@ public final class LogMasking {
                     return engine.maskLog4jMessage(value);
                 case LOG4J_CONTEXT:
                     return engine.maskLog4jContext(value);
+                case LOG4J_STACK:
+                    // Empty on most events: asked through the JDK's interface, no reflection.
+                    return ((Collection<?>) value).isEmpty() ? value : engine.maskLog4jContextStack(value);
                 case LOG4J_EVENT:
                     engine.maskLog4jEvent(value);
                     return value;

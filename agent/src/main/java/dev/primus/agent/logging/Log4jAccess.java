@@ -18,6 +18,8 @@ import java.util.Map;
 final class Log4jAccess {
     private static final String MESSAGE = "org.apache.logging.log4j.message.Message";
     private static final String STRING_MAP = "org.apache.logging.log4j.util.StringMap";
+    private static final String CONTEXT_STACK = "org.apache.logging.log4j.ThreadContext$ContextStack";
+    private static final String MUTABLE_STACK = "org.apache.logging.log4j.spi.MutableThreadContextStack";
 
     private final ClassValue<MessageMembers> messages = new ClassValue<MessageMembers>() {
         @Override
@@ -114,6 +116,22 @@ final class Log4jAccess {
     StringBuilder eventText(Object event) {
         Field messageText = events.get(event.getClass());
         return messageText == null ? null : (StringBuilder) get(messageText, event);
+    }
+
+    /**
+     * A frozen {@code MutableThreadContextStack} of the app's Log4j2 API (the loader of {@code original}'s
+     * {@code ThreadContext.ContextStack}) holding {@code items}, bottom first, as the original iterates.
+     */
+    Object contextStack(Object original, List<String> items) {
+        try {
+            Class<?> api = apiInterface(original.getClass(), CONTEXT_STACK);
+            Class<?> stackType = Class.forName(MUTABLE_STACK, false, api.getClassLoader());
+            Object copy = stackType.getConstructor(List.class).newInstance(items);
+            stackType.getMethod("freeze").invoke(copy);
+            return copy;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot copy a Log4j2 context stack", e);
+        }
     }
 
     /**

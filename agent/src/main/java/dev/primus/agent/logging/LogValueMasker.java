@@ -1,6 +1,8 @@
 package dev.primus.agent.logging;
 
 import dev.primus.agent.masking.Masker;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -247,6 +249,29 @@ final class LogValueMasker {
 
     public Object maskLog4jContext(Object contextData) {
         return log4j.maskValues(contextData, this);
+    }
+
+    /** Each item of a Log4j2 context stack ({@code %x}) masked as a value on its own; a frozen copy when any changed. */
+    public Object maskLog4jContextStack(Object contextStack) {
+        Collection<?> items = (Collection<?>) contextStack;
+        List<String> masked = null;
+        int i = 0;
+        for (Object item : items) {
+            if (item instanceof String) {
+                String value = maskText((String) item);
+                if (value != item) {
+                    if (masked == null) {
+                        masked = new ArrayList<String>(items.size());
+                        for (Object before : items) {
+                            masked.add((String) before);
+                        }
+                    }
+                    masked.set(i, value);
+                }
+            }
+            i++;
+        }
+        return masked == null ? contextStack : log4j.contextStack(contextStack, masked);
     }
 
     /**

@@ -302,6 +302,19 @@ public final class LoggingGuard implements LogMasking.Checker {
     }
 
     @Override
+    public Object maskLog4jContextStack(Object contextStack) {
+        LoggingThread thread = enter();
+        if (thread == null) {
+            return contextStack;
+        }
+        try {
+            return thread.masker.maskLog4jContextStack(contextStack);
+        } finally {
+            leave(thread);
+        }
+    }
+
+    @Override
     public void maskLog4jEvent(Object event) {
         LoggingThread thread = enter();
         if (thread == null) {

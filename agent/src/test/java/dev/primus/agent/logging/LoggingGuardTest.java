@@ -8,15 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.primus.agent.masking.Masker;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.impl.MutableLogEvent;
 import org.apache.logging.log4j.message.Message;
 import org.apache.logging.log4j.message.ParameterizedMessage;
 import org.apache.logging.log4j.message.ReusableParameterizedMessage;
 import org.apache.logging.log4j.message.SimpleMessage;
 import org.apache.logging.log4j.message.StringMapMessage;
+import org.apache.logging.log4j.spi.MutableThreadContextStack;
 import org.apache.logging.log4j.util.SortedArrayStringMap;
 import org.apache.logging.log4j.util.StringMap;
 import org.junit.jupiter.api.Test;
@@ -211,6 +214,18 @@ class LoggingGuardTest {
         clean.setMessage(new ReusableParameterizedMessage().set("order {} shipped", "north-7"));
         enforcing.maskLog4jEvent(clean);
         assertArrayEquals(new Object[] {"north-7"}, clean.getParameters());
+    }
+
+    @Test
+    void aLog4jContextStackIsMaskedInAFrozenCopyAndAnUntouchedOneComesBack() {
+        MutableThreadContextStack stack =
+                new MutableThreadContextStack(List.of("request 42", "session of jane@example.com"));
+        stack.freeze();
+        ThreadContext.ContextStack masked = (ThreadContext.ContextStack) enforcing.maskLog4jContextStack(stack);
+        assertEquals(List.of("request 42", "session of [EMAIL]"), masked.asList());
+        assertEquals(List.of("request 42", "session of jane@example.com"), stack.asList(), "the thread's own stack is kept");
+        MutableThreadContextStack clean = new MutableThreadContextStack(List.of("request 42"));
+        assertSame(clean, enforcing.maskLog4jContextStack(clean));
     }
 
     @Test

@@ -27,6 +27,8 @@ public final class Log4j2Patches {
             patches.add(Patch.filterStores(event, "message", MESSAGE, GATE, "log4jMessage", OBJECT_FILTER).inAnyLoader());
             patches.add(Patch.filterStores(event, "contextData", "Lorg/apache/logging/log4j/util/StringMap;", GATE,
                     "log4jContext", OBJECT_FILTER).inAnyLoader());
+            patches.add(Patch.filterStores(event, "contextStack", "Lorg/apache/logging/log4j/ThreadContext$ContextStack;",
+                    GATE, "log4jContextStack", OBJECT_FILTER).inAnyLoader());
         }
         for (String event : REUSABLE_EVENTS) {
             patches.add(Patch.exitWithThis(event, "setMessage", "(" + MESSAGE + ")V", GATE, "afterLog4jSetMessage")

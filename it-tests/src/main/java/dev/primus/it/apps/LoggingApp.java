@@ -144,7 +144,9 @@ public final class LoggingApp {
         log.info("order {} shipped in {} ms", 12345, 42);
         org.apache.logging.log4j.ThreadContext.put("customer", "jane.roe@example.org");
         org.apache.logging.log4j.ThreadContext.put("api_key", "mdcSecret77");
+        org.apache.logging.log4j.ThreadContext.push("session of jane.roe@example.org");
         log.info("a line with the customer in the MDC");
+        org.apache.logging.log4j.ThreadContext.pop();
         org.apache.logging.log4j.ThreadContext.remove("customer");
         org.apache.logging.log4j.ThreadContext.remove("api_key");
         log.warn("login password=hunter2secret from the admin console");
