@@ -26,6 +26,9 @@ public final class JulPatches {
                         "(Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;").alsoPassing(0).inAnyLoader(),
                 Patch.filterReturn(JBOSS_RECORD, "getMdcCopy", "()Ljava/util/Map;", GATE, "values",
                         "(Ljava/util/Map;)Ljava/util/Map;").inAnyLoader(),
+                // And its NDC (%x), text the app pushed, as a value on its own.
+                Patch.filterReturn(JBOSS_RECORD, "getNdc", "()Ljava/lang/String;", GATE, "text",
+                        "(Ljava/lang/String;)Ljava/lang/String;").inAnyLoader(),
                 Patch.filterReturn("java/util/logging/Formatter", "formatMessage",
                         "(Ljava/util/logging/LogRecord;)Ljava/lang/String;", GATE, "julMessage",
                         "(Ljava/lang/String;Ljava/lang/Object;)Ljava/lang/String;").alsoPassing(0));

@@ -208,14 +208,16 @@ public final class LoggingApp {
         view.setUseParentHandlers(false);
         FileHandler file = new FileHandler(out.resolve("jboss-pattern.log").toString());
         file.setFormatter((java.util.logging.Formatter) Class.forName("org.jboss.logmanager.formatters.PatternFormatter")
-                .getConstructor(String.class).newInstance("%p [%c] [%X{customer}] %X - %s%e%n"));
+                .getConstructor(String.class).newInstance("%p [%c] [%X{customer}] %X [%x] - %s%e%n"));
         view.addHandler(file);
         org.jboss.logging.Logger log = org.jboss.logging.Logger.getLogger("app.jboss");
         log.infof("user %s paid with card %s", "john.doe@example.com", CARD_SPACED);
         log.infof("order %d shipped in %d ms", 12345, 42);
         org.jboss.logging.MDC.put("customer", "jane.roe@example.org");
         org.jboss.logging.MDC.put("api_key", "mdcSecret77");
+        org.jboss.logging.NDC.push("session of jane.roe@example.org");
         log.info("a line with the customer in the MDC");
+        org.jboss.logging.NDC.pop();
         org.jboss.logging.MDC.remove("customer");
         org.jboss.logging.MDC.remove("api_key");
         log.warn("login password=hunter2secret from the admin console");
