@@ -85,8 +85,8 @@ class LoggingIT {
     private static final Map<String, String> ESCAPED_JSON = Map.of(
             "bob\\nFAKE", "bob\\\\nFAKE", "bob\\n2026-12-03", "bob\\\\n2026-12-03");
     /**
-     * Where the whole message is its own template (Log4j 1 has no parameters): a break stays unless
-     * the text after it could pass for a new record.
+     * Where the whole message is its own template (Log4j 1 has no parameters; slf4j-simple's line is
+     * masked with none): a break stays unless the text after it could pass for a new record.
      */
     private static final Map<String, String> ESCAPED_OWN_TEMPLATE = Map.of("bob\n2026-12-03", "bob\\n2026-12-03");
 
