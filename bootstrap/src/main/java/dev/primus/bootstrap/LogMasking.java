@@ -93,6 +93,13 @@ public final class LogMasking {
     private static final int LOGBACK_MESSAGE = 9;
     private static final int JUL_MESSAGE = 10;
     private static final int LOG4J_STACK = 11;
+    private static final int OWN_TEMPLATE = 12;
+    private static final int LINE = 13;
+    private static final int ACCESS_LOG_WRITER = 14;
+    // What a value judged with something beside it is (maskWith).
+    private static final int ARGUMENTS = 15;
+    private static final int VALUE_OF_KEY = 16;
+    private static final int STRUCTURED_ARGUMENT = 17;
 
     /** Set once, by the class initializer, from {@link GateInstallation}: see there. */
     private static final Checker ENGINE = GateInstallation.masking();
@@ -126,14 +133,8 @@ public final class LogMasking {
      */
     public static void enterLine(Object line) {
         enterAppender(line);
-        Checker engine = ENGINE;
-        if (engine == null || !(line instanceof StringBuilder)) {
-            return;
-        }
-        try {
-            engine.maskLine((StringBuilder) line);
-        } catch (Throwable failure) {
-            AgentFailures.record("log masking", failure);
+        if (line instanceof StringBuilder) {
+            mask(LINE, line);
         }
     }
 
@@ -148,62 +149,60 @@ public final class LogMasking {
 
     /** Woven at the entry of Tomcat's {@code AccessLogValve.log(CharArrayWriter)}: the line, masked in place. */
     public static void accessLogWriter(Object writer) {
-        Checker engine = ENGINE;
-        if (engine == null || !(writer instanceof CharArrayWriter)) {
-            return;
-        }
-        try {
-            CharArrayWriter line = (CharArrayWriter) writer;
-            String text = line.toString();
-            String masked = engine.maskText(text);
-            if (masked != text) {
-                line.reset();
-                line.write(masked, 0, masked.length());
-            }
-        } catch (Throwable failure) {
-            AgentFailures.record("log masking", failure);
+        if (writer instanceof CharArrayWriter) {
+            mask(ACCESS_LOG_WRITER, writer);
         }
     }
 
-    /** Woven where Log4j 1's event stores its rendered message. */
+    /** Woven where Log4j 1's event stores its rendered message, and at logback-access's layout's return. */
     public static String message(String message) {
-        Checker engine = ENGINE;
-        if (engine == null || message == null) {
-            return message;
-        }
-        try {
-            return engine.maskMessage(message);
-        } catch (Throwable failure) {
-            AgentFailures.record("log masking", failure);
-            return message;
-        }
+        return (String) mask(OWN_TEMPLATE, message);
     }
 
     /** Woven at the return of a getter of one context value by its key (Log4j 1's {@code getMDC(key)}). */
     public static Object valueOf(Object value, String key) {
+        return value instanceof String ? maskWith(VALUE_OF_KEY, value, key) : value;
+    }
+
+    private static String formattedMessage(int kind, String formatted, Object source) {
+        return (String) maskWith(kind, formatted, source);
+    }
+
+    /**
+     * As {@link #mask}, for a value the engine judges with what stands beside it: its event or
+     * record ({@code LOGBACK_MESSAGE}, {@code JUL_MESSAGE}, {@code ARGUMENTS}), its key or its marker.
+     */
+    private static Object maskWith(int kind, Object value, Object beside) {
         Checker engine = ENGINE;
-        if (engine == null || !(value instanceof String)) {
+        if (engine == null || value == null) {
             return value;
         }
         try {
-            return engine.maskValueOf(key, (String) value);
+            switch (kind) {
+                case LOGBACK_MESSAGE:
+                    return engine.maskLogbackMessage((String) value, beside);
+                case JUL_MESSAGE:
+                    return engine.maskJulFormatted((String) value, beside);
+                case ARGUMENTS:
+                    return engine.maskArguments((Object[]) value, beside);
+                case VALUE_OF_KEY:
+                    return engine.maskValueOf((String) beside, (String) value);
+                default:
+                    return engine.maskStructuredArgument((String) value, beside);
+            }
         } catch (Throwable failure) {
             AgentFailures.record("log masking", failure);
             return value;
         }
     }
 
-    private static String formattedMessage(int kind, String formatted, Object source) {
-        Checker engine = ENGINE;
-        if (engine == null || formatted == null) {
-            return formatted;
-        }
-        try {
-            return kind == LOGBACK_MESSAGE ? engine.maskLogbackMessage(formatted, source)
-                    : engine.maskJulFormatted(formatted, source);
-        } catch (Throwable failure) {
-            AgentFailures.record("log masking", failure);
-            return formatted;
+    /** Tomcat's access-log line, rewritten only when masking changed it. */
+    private static void maskInPlace(Checker engine, CharArrayWriter line) {
+        String text = line.toString();
+        String masked = engine.maskText(text);
+        if (masked != text) {
+            line.reset();
+            line.write(masked, 0, masked.length());
         }
     }
 
@@ -246,16 +245,7 @@ public final class LogMasking {
 
     /** Logback's argument array, as {@code event}'s getter returns it. */
     public static Object arguments(Object arguments, Object event) {
-        Checker engine = ENGINE;
-        if (engine == null || !(arguments instanceof Object[])) {
-            return arguments;
-        }
-        try {
-            return engine.maskArguments((Object[]) arguments, event);
-        } catch (Throwable failure) {
-            AgentFailures.record("log masking", failure);
-            return arguments;
-        }
+        return arguments instanceof Object[] ? maskWith(ARGUMENTS, arguments, event) : arguments;
     }
 
     /**
@@ -263,16 +253,7 @@ public final class LogMasking {
      * a field, passing the marker: masked, with its field name, when a String.
      */
     public static Object structuredArgument(Object value, Object marker) {
-        Checker engine = ENGINE;
-        if (engine == null || !(value instanceof String)) {
-            return value;
-        }
-        try {
-            return engine.maskStructuredArgument((String) value, marker);
-        } catch (Throwable failure) {
-            AgentFailures.record("log masking", failure);
-            return value;
-        }
+        return value instanceof String ? maskWith(STRUCTURED_ARGUMENT, value, marker) : value;
     }
 
     /** Logback's MDC copy of an event; logstash's map-entries argument. */
@@ -321,6 +302,14 @@ public final class LogMasking {
                     return engine.maskLog4jMessage(value);
                 case LOG4J_CONTEXT:
                     return engine.maskLog4jContext(value);
+                case OWN_TEMPLATE:
+                    return engine.maskMessage((String) value);
+                case LINE:
+                    engine.maskLine((StringBuilder) value);
+                    return value;
+                case ACCESS_LOG_WRITER:
+                    maskInPlace(engine, (CharArrayWriter) value);
+                    return value;
                 case LOG4J_STACK:
                     // Empty on most events: asked through the JDK's interface, no reflection.
                     return ((Collection<?>) value).isEmpty() ? value : engine.maskLog4jContextStack(value);
