@@ -252,11 +252,19 @@ final class TriggerTable {
             entries[INSIDE_WORD + c] = insideWord[c];
             entries[AFTER_LOWER + c] = insideWord[c] | afterLower[c];
         }
+        if ((enabled & BuiltInDetector.VENDOR_TOKEN.bit()) != 0) {
+            // An Entra ID client secret, which has no prefix: at the '~' of its "8Q~" (EntraClientSecrets),
+            // after a capital only, so that a Debian version's "1.2~rc1" or a path's "~/" stays no trigger.
+            entries[INSIDE_WORD + '~'] |= BuiltInDetector.VENDOR_TOKEN.bit();
+        }
     }
 
-    /** Whether {@code c} ends an {@link #ANNOUNCED} detector's prefix: the scan reads the word before it back. */
+    /**
+     * Whether {@code c} ends an {@link #ANNOUNCED} detector's prefix: the scan reads the word before it back.
+     * A '~' only ends the {@code 8Q~} of an Entra ID client secret ({@link EntraClientSecrets}).
+     */
     static boolean isDelimiter(char c) {
-        return c == '_' || c == '-';
+        return c == '_' || c == '-' || c == '~';
     }
 
     /**

@@ -10,7 +10,8 @@ package dev.primus.agent.masking;
  * Adobe, Flutterwave, Octopus Deploy, Razorpay's key ids; and Atlassian's and Bitbucket's
  * tokens, Firebase Cloud Messaging's legacy server keys, JFrog's and Alibaba's keys, Square's
  * production tokens, Meta's access tokens and NATS NKey seeds, whose prefixes no delimiter
- * ends; and Vault's tokens, found from the body after their dot. The formats
+ * ends; Vault's tokens, found from the body after their dot; and Microsoft Entra ID's client
+ * secrets, found from their {@code Q~} ({@link EntraClientSecrets}). The formats
  * are the vendors' own, as the public gitleaks and trufflehog rules collect them; a prefix
  * without its exact body ({@code dckr_pat_test}, {@code pypi-proxy}) is left alone. Not
  * Infracost's {@code ico-} and 32 letters and digits: an asset's name and MD5 fingerprint
@@ -149,10 +150,14 @@ final class VendorTokens {
     private VendorTokens() {
     }
 
-    /** {@code at} is a word start with one of {@link #firstChars()}. */
+    /** {@code at} is a word start with one of {@link #firstChars()}, or the start of an Entra ID client secret. */
     static long match(CharSequence s, int floor, int at, int end) {
         if (at + 2 >= end) {
             return Match.NONE;
+        }
+        long entra = EntraClientSecrets.match(s, floor, at, end);
+        if (entra != Match.NONE) {
+            return entra;
         }
         char first = s.charAt(at);
         char second = s.charAt(at + 1);

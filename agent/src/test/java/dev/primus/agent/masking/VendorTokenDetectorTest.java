@@ -15,6 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class VendorTokenDetectorTest {
     private static final String FCM_KEY = "AAAAPtYgjmU:APA91bhBel31iEl2hpChYgCfrL1spNxnyVmihA_2O76UMFxFkM_R5Kjp1vRt-1fjORS_"
             + "6ilI8ihN5KXSc7Tvo_hBKqFYY_kv5ZJr3J1TWDtkwtDDb-xHKas1VOqg6YYZYn9ZhyiA4uoR";
+    /** An Entra ID client secret as issued: 3 chars, "8Q~", 34 of base64url and '~' and '.'. */
+    private static final String ENTRA_SECRET = "C3J8Q~75-yx-8xm5MslfY5ubiheyEd7P4zDL~ak6";
     private static final String[] TOKENS = {
         "dckr_pat_EXAMPLEprimusTests_only-0123", // base64url, 27 in Docker's own
         "dckr_oat_p3jYrxxLOa_ZepweHHBzo_zTS8A",
@@ -93,6 +95,8 @@ class VendorTokenDetectorTest {
                 + "eDB7XPd2dZTisCUbY1Rx",
         "hvs.CAESvTHKtiIPTppRpomNDBjRLOXeiQtmhkJACKTFDayOSAguhfnCixKP09AnqjYFGuMLBqGoTvYzhF9s4WMYR9IehS87jCe",
         "SUABYPSM6DKYCLXXX6MBCASUCFRB3XFSO2D4D3Q6IIOW2VFACUGRQPWROA", "rzp_live_u9nqVA3ZsN4rHV",
+        ENTRA_SECRET, "PrA8Q~kGOD-KdinZnLXicaBAg8WY1jzIRlNQb", // 31 after the Q~, as gitleaks allows
+        "9A_7Q~prFmbh7_wy5-yq1XoY1BaIMcAxYmfsB4Hb", // an older version digit, a '_' before it
         "hvb.AAAAAQiIOSXFc6Nh7_PtZNYAAvjIrXTa9cDxIzLjz9ilp2nM8Z4WwcdtdgJzp8P7mTohsgnrb44Ds0EXR-ox_EVybB6X22ErphBWa"
                 + "fZa75WVaOVQMQT948pt2h91AoliUjoLFrvIuzPhqmO_y-6pLE7dbv_h",
     };
@@ -112,6 +116,24 @@ class VendorTokenDetectorTest {
         for (String token : TOKENS) {
             assertEquals(form.replace("{}", "[VENDOR_TOKEN]"), masker.mask(form.replace("{}", token)), token);
         }
+    }
+
+    /** An Entra ID client secret's body one char short or long, inside a path or base64, or without its digit. */
+    @Test
+    void leavesEntraSecretLookAlikesAlone() {
+        String body = ENTRA_SECRET.substring(6);
+        for (String text : new String[] {"C3J8Q~" + body.substring(4), ENTRA_SECRET + "X", ENTRA_SECRET + "~",
+            "/home/" + ENTRA_SECRET, "x" + ENTRA_SECRET, "dGVzdA+" + ENTRA_SECRET, ENTRA_SECRET + "+dGVzdA==",
+            ENTRA_SECRET + "==", "C3JxQ~" + body, "C3J8q~" + body, "C38Q~" + body, "~/.ssh/id_rsa", "user~1", "8Q~",
+            "C3J8Q~", "Q~" + body}) {
+            assertEquals("value " + text + " end", masker.mask("value " + text + " end"));
+        }
+    }
+
+    @Test
+    void anEntraSecretAtASentencesEndKeepsItsFullStop() {
+        assertEquals("The new secret is [VENDOR_TOKEN].", masker.mask("The new secret is " + ENTRA_SECRET + "."));
+        assertEquals("client_secret=[VENDOR_TOKEN];tenant=x", masker.mask("client_secret=" + ENTRA_SECRET + ";tenant=x"));
     }
 
     /** An FCM server key one char short or long, inside a word, or without its ':'. */
