@@ -9,10 +9,10 @@ import java.util.List;
  * prefix letter at a word start, '@', '=', ':', '%', '\\', '-', '_', '+', '(', '$', a '~' after a
  * capital) leaves it and calls the detectors that may start there, once the chars next to it have
  * ruled out those they can (the next char, the third, the key's last char before a '=' or ':':
- * {@link #narrowed}); each validates before it answers. On real machine logs most triggers end there. A CR or LF is a trigger of its own,
- * so that the clean message needs no pass to look for breaks. A digit run is judged once as a
- * whole ({@link DigitRunFilter}), a date or time too. Nothing is allocated until a detector
- * confirms a value.
+ * {@link #narrowed}); each validates before it answers. On real machine logs most triggers end
+ * there. A CR or LF is a trigger of its own, so that the clean message needs no pass to look for
+ * breaks. A digit run is judged once as a whole ({@link DigitRunFilter}), a date or time too.
+ * Nothing is allocated until a detector confirms a value.
  */
 final class SpanFinder {
     private static final BuiltInDetector[] BUILT_INS = BuiltInDetector.values();
