@@ -38,6 +38,10 @@ package dev.primus.agent.masking;
  * <p>A framework's own words are not secrets, and are left alone ({@link FrameworkValues}).
  */
 final class PasswordValues {
+    /** The colon and equals sign of CJK text (U+FF1A, U+FF1D): separators of a key as ':' and '=' are. */
+    static final char FULL_WIDTH_COLON = '\uFF1A';
+    static final char FULL_WIDTH_EQUALS = '\uFF1D';
+    private static final char IDEOGRAPHIC_SPACE = '\u3000';
     /**
      * Vault AppRole's {@code secret_id} ({@code spring.cloud.vault.app-role.secret-id}), a credential;
      * but as AWS writes it, {@code SecretId}, the name of a Secrets Manager secret: a key only with
@@ -248,6 +252,14 @@ final class PasswordValues {
     static boolean mayEndKey(char c) {
         char last = CharClass.toLower(c);
         return last < 128 ? KEY_LAST_CHARS[last] : ForeignPasswordWords.mayEnd(c);
+    }
+
+    /**
+     * The ASCII separator a full-width one of CJK text stands for: {@code 密码：x} and
+     * {@code 密码＝x} separate as {@code 密码:x} and {@code 密码=x}; any other char is itself.
+     */
+    static char asciiSeparator(char c) {
+        return c == FULL_WIDTH_COLON ? ':' : c == FULL_WIDTH_EQUALS ? '=' : c;
     }
 
     /**
@@ -501,7 +513,7 @@ final class PasswordValues {
     }
 
     private static long keyValue(CharSequence s, int from, int at, int end) {
-        char separator = s.charAt(at);
+        char separator = asciiSeparator(s.charAt(at));
         if (separator == ':' && at + 2 < end && s.charAt(at + 1) == ':' && s.charAt(at + 2) == ' ') {
             return ldifValue(s, from, at, end);
         }
@@ -577,7 +589,7 @@ final class PasswordValues {
      * comes in: a list, braces, cookies, Spring's rejected value, or a plain or quoted value.
      */
     private static long valueOfKey(CharSequence s, int from, int at, int keyEnd, int key, int end) {
-        char separator = s.charAt(at);
+        char separator = asciiSeparator(s.charAt(at));
         // The hash rocket of Ruby, PHP and Perl ("password" => "x") separates as '=' does.
         int value = separator == '=' && at + 1 < end && s.charAt(at + 1) == '>' ? at + 2 : at + 1;
         int spacesFrom = value;
@@ -1524,7 +1536,7 @@ final class PasswordValues {
         int i = at;
         while (i < limit) {
             char c = s.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r'
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c >= IDEOGRAPHIC_SPACE && endsCjkValue(c)
                     || ((c == '&' || c == ',' || c == ';') && separates(s, i, end)) || isEscapedBreakAt(s, i, end)
                     || (c == '[' && isEscapedBreakAt(s, i + 1, end) && i + 3 < end && s.charAt(i + 3) == ']')) {
                 break; // the last: a line break as Apache HttpClient's wire log writes it, "[\r][\n]"
@@ -1544,6 +1556,16 @@ final class PasswordValues {
             i++;
         }
         return i;
+    }
+
+    /**
+     * Whether {@code c}, at or past U+3000, is the space or punctuation of CJK text that ends a value
+     * unquoted: the ideographic space, comma and full stop, and the full-width comma, semicolon and
+     * brackets ({@code 密码：hunter2，请妥善保管} masks {@code hunter2}).
+     */
+    private static boolean endsCjkValue(char c) {
+        return c == IDEOGRAPHIC_SPACE || c == '\u3001' || c == '\u3002' || c == '\uFF0C' || c == '\uFF1B'
+                || c == '\uFF08' || c == '\uFF09' || c == '\u3010' || c == '\u3011';
     }
 
     /**

@@ -1010,6 +1010,11 @@ class PasswordKvDetectorTest {
         "用户密码=Hunter2xyz 密碼: Hunter2xyz        | 用户密码=[PASSWORD_KV] 密碼: [PASSWORD_KV]",
         "パスワード=Hunter2xyz 비밀번호=Hunter2xyz   | パスワード=[PASSWORD_KV] 비밀번호=[PASSWORD_KV]",
         "Пользователь: admin, пароль: qwerty123   | Пользователь: admin, пароль: [PASSWORD_KV]",
+        // CJK text's full-width colon and equals sign; its comma, full stop and space end the value.
+        "登录成功，密码：Hunter2x，请妥善保管        | 登录成功，密码：[PASSWORD_KV]，请妥善保管",
+        "用户密码＝Abc12345。 パスワード：Xk9mP2qL | 用户密码＝[PASSWORD_KV]。 パスワード：[PASSWORD_KV]",
+        "密码： s3cret99　状态：正常 비밀번호：Pw1234ab | 密码： [PASSWORD_KV]　状态：正常 비밀번호：[PASSWORD_KV]",
+        "password：hunter2x、api_key＝k9x2     | password：[PASSWORD_KV]、api_key＝[PASSWORD_KV]",
         "hasło=Tajne123 şifre=Gizli123 parola=x9  | hasło=[PASSWORD_KV] şifre=[PASSWORD_KV] parola=[PASSWORD_KV]",
         "lösenord=Hemligt1 salasana: Salainen1    | lösenord=[PASSWORD_KV] salasana: [PASSWORD_KV]",
         // LDAP: a scheme's id before the hash, after a space; LDIF's base64 value after "::".
@@ -1040,7 +1045,7 @@ class PasswordKvDetectorTest {
         "step 1: started", "worker-2: idle", "Erlang/OTP: 25.3",
         // A pin that is no PIN: a GPIO pin's number, a version pinned, too many digits, no digits.
         "gpio pin=17 set high", "pin: 4", "pin=1.2.3", "pin=1234567890123", "pin=4821abc", "pin=true", "spin=4821",
-        "pinned=1234"})
+        "pinned=1234", "说明：这是一个普通的消息", "时间：2026-12-06 状态：正常", "用户：bob＝管理员"})
     void leavesKeysThatOnlyStartWithASecretWordAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
