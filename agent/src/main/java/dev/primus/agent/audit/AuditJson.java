@@ -1,10 +1,5 @@
 package dev.primus.agent.audit;
 
-import java.text.SimpleDateFormat;
-import java.util.Date;
-import java.util.Locale;
-import java.util.TimeZone;
-
 /**
  * Encodes an event as one JSON object on one line, fields in the contract's order. Written by
  * hand because the event is flat and its fields fixed: a JSON library would add a megabyte to
@@ -14,8 +9,7 @@ final class AuditJson {
     private final String service;
     private final String host;
     private final long pid;
-    /** Formats up to the second: events come in bursts within one second, so that part is formatted once per second. */
-    private final SimpleDateFormat toTheSecond;
+    /** The time up to the second ({@link UtcSeconds}): events come in bursts, so it is formatted once per second. */
     private long formattedSecond = Long.MIN_VALUE;
     private String formatted;
     private final StringBuilder line = new StringBuilder(512);
@@ -24,9 +18,6 @@ final class AuditJson {
         this.service = service;
         this.host = host;
         this.pid = pid;
-        this.toTheSecond = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.", Locale.ROOT);
-        // Locale.ROOT: a host in th_TH would otherwise write Buddhist years, one in fa_IR Persian digits.
-        this.toTheSecond.setTimeZone(TimeZone.getTimeZone("UTC"));
     }
 
     /** The event as JSON without the closing brace, so a hash chain can append its fields. */
@@ -81,7 +72,7 @@ final class AuditJson {
     private void timestamp(long millis) {
         long second = Math.floorDiv(millis, 1000);
         if (second != formattedSecond) {
-            formatted = toTheSecond.format(new Date(second * 1000));
+            formatted = UtcSeconds.format(second);
             formattedSecond = second;
         }
         int milli = (int) Math.floorMod(millis, 1000);
