@@ -11,9 +11,11 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -39,8 +41,8 @@ final class YamlReader {
         Node root;
         try {
             LoaderOptions options = loaderOptions();
-            root = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new Resolver(), options)
-                    .getSingleNode();
+            root = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options), new UntypedResolver(),
+                    options).getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark == null ? 1 : mark.getLine() + 1;
@@ -85,6 +87,22 @@ final class YamlReader {
         options.setCodePointLimit(4 * 1024 * 1024);
         options.setAllowRecursiveKeys(false);
         return options;
+    }
+
+    /**
+     * Types no scalar: the schema reads every value from its text and style, so SnakeYAML's
+     * implicit types (a regex per kind, matched against every plain scalar) would be work for
+     * nothing: 10-20 ms of premain on one CPU while those regexes run interpreted.
+     */
+    private static final class UntypedResolver extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+        }
+
+        @Override
+        public Tag resolve(NodeId kind, String value, boolean implicit) {
+            return kind == NodeId.scalar ? Tag.STR : kind == NodeId.sequence ? Tag.SEQ : Tag.MAP;
+        }
     }
 
     private ConfigNode convert(Node node, String path) {
