@@ -26,9 +26,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The access log a servlet container writes itself, not through a logging framework: Tomcat's
  * AccessLogValve, Jetty's CustomRequestLog, Undertow's AccessLogHandler and logback-access's
- * valve on Tomcat, each with a pattern
- * that prints the request line and the Authorization header. A token and a password in the
- * query string and a bearer token in the header are masked there, the rest of the line kept.
+ * valve on Tomcat, each with a pattern that prints the request line and the Authorization header,
+ * or, with logstash-logback-encoder's JSON access encoder, its "message", "requested_url" and
+ * "request_headers" fields. A token and a password in the query string and a bearer token in the
+ * header are masked there, the rest of the line kept.
  */
 class AccessLogIT {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -62,7 +63,9 @@ class AccessLogIT {
                 new Container("Tomcat 9 + logback-access 1.2", "tomcat-9-logback-access", TomcatApp.class,
                         List.of("javax", "/shop"), "/shop", "logback-access-1.2.xml"),
                 new Container("Tomcat 11 + logback-access 2.0", "tomcat-11-logback-access", TomcatApp.class,
-                        List.of("jakarta", ""), "", "logback-access-2.0.xml"));
+                        List.of("jakarta", ""), "", "logback-access-2.0.xml"),
+                new Container("Tomcat 11 + logback-access 2.0 + logstash JSON", "tomcat-11-logback-access", TomcatApp.class,
+                        List.of("jakarta", ""), "", "logback-access-2.0-logstash.xml"));
         List<Arguments> arguments = new ArrayList<>();
         for (Container container : containers) {
             for (Path jdk : Jdks.all()) {

@@ -6,12 +6,13 @@ import java.util.List;
 
 /**
  * Where the servlet containers' access logs, and logback-access's, make or take a line to write,
- * which log masking weaves.
+ * or, for a JSON encoder, the request's parts it writes apart, which log masking weaves.
  */
 public final class AccessLogPatches {
     private static final String GATE = "dev/primus/bootstrap/LogMasking";
     private static final String LINE = "(Ljava/lang/Object;)Ljava/lang/Object;";
     private static final String TEXT = "(Ljava/lang/String;)Ljava/lang/String;";
+    private static final String COMMON_EVENT = "ch/qos/logback/access/common/spi/AccessEvent";
 
     private AccessLogPatches() {
     }
@@ -33,6 +34,25 @@ public final class AccessLogPatches {
                         "(Lch/qos/logback/access/spi/IAccessEvent;)Ljava/lang/String;", GATE, "message", TEXT).inAnyLoader(),
                 Patch.filterReturn("ch/qos/logback/access/common/PatternLayout", "doLayout",
                         "(Lch/qos/logback/access/common/spi/IAccessEvent;)Ljava/lang/String;", GATE, "message", TEXT)
-                        .inAnyLoader());
+                        .inAnyLoader(),
+                // logback-access's event read apart, as a JSON encoder writes it (logstash-logback-encoder's
+                // LogstashAccessEncoder: "message", "requested_url", "request_headers"), 1.2 and 2.x.
+                requestUrl("ch/qos/logback/access/spi/AccessEvent"), queryString("ch/qos/logback/access/spi/AccessEvent"),
+                requestHeaders("ch/qos/logback/access/spi/AccessEvent"),
+                requestUrl(COMMON_EVENT), queryString(COMMON_EVENT), requestHeaders(COMMON_EVENT));
+    }
+
+    private static Patch requestUrl(String event) {
+        return Patch.filterReturn(event, "getRequestURL", "()Ljava/lang/String;", GATE, "message", TEXT).inAnyLoader();
+    }
+
+    private static Patch queryString(String event) {
+        return Patch.filterReturn(event, "getQueryString", "()Ljava/lang/String;", GATE, "message", TEXT).inAnyLoader();
+    }
+
+    /** Each header's value judged with its name: {@code Authorization} keeps its scheme, its credential masked. */
+    private static Patch requestHeaders(String event) {
+        return Patch.filterReturn(event, "getRequestHeaderMap", "()Ljava/util/Map;", GATE, "values",
+                "(Ljava/util/Map;)Ljava/util/Map;").inAnyLoader();
     }
 }
