@@ -63,12 +63,13 @@ class LoggingIT {
                 + "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "[JWT]");
         MASKED.put("-----BEGIN PRIVATE KEY-----MIIEvQIBADANBgkqhkiG9w0BAQEFAASC-----END PRIVATE KEY-----",
                 "[PRIVATE_KEY]");
+        MASKED.put("C3J8Q~75-yx-8xm5MslfY5ubiheyEd7P4zDL~ak6", "[VENDOR_TOKEN]");
         String[] keyedMarkers = {"[PASSWORD_KV]", "[BEARER_TOKEN]", "[PASSWORD_KV]", "[AADHAAR]", "[PHONE]", "[US_SSN]",
             "[AWS_SECRET_KEY]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[URL_CREDENTIALS]", "[AZURE_STORAGE_KEY]",
             "[AZURE_SAS_SIGNATURE]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]",
             "[PHONE]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[BEARER_TOKEN]", "[PASSWORD_KV]",
             "[PASSWORD_KV]", "[GOOGLE_API_KEY]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[AZURE_STORAGE_KEY]",
-            "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]"};
+            "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]"};
         for (int i = 0; i < LoggingApp.KEY_IN_TEMPLATE.length; i++) {
             MASKED.put(LoggingApp.KEY_IN_TEMPLATE[i][1], keyedMarkers[i]);
         }

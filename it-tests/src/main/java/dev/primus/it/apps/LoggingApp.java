@@ -24,6 +24,7 @@ public final class LoggingApp {
                 + " slack xoxb-123456789012-abcdefghijklmn",
         "token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
         "key -----BEGIN PRIVATE KEY-----MIIEvQIBADANBgkqhkiG9w0BAQEFAASC-----END PRIVATE KEY----- done",
+        "entra app registered with C3J8Q~75-yx-8xm5MslfY5ubiheyEd7P4zDL~ak6 today",
     };
 
     /**
@@ -70,6 +71,7 @@ public final class LoggingApp {
         {"card ending 1111 exp 12/29 cvv {} accepted", "7351"},
         {"your otp is {}", "640271"},
         {"handling LoginRequest[username=bob, password={}]", "correct horse battery staple"},
+        {"用户登录成功，密码：{}，请妥善保管", "cjkKeyed77"},
     };
     /** The statement Hibernate logs before its bindings, on the same thread. */
     static final String STATEMENT = "insert into users (email,password,id) values (?,?,?)";
