@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * One decision, as the contract's audit event describes it. {@code seq}, {@code service},
  * {@code host} and {@code pid} are added by the writer; everything else is set here, where the
- * decision was taken. Never holds a secret or a masked value.
+ * decision was taken. Never holds a secret: a request's path, the one field the app's traffic
+ * writes freely, has its secrets replaced by their markers ({@link AuditValues}); a masking
+ * event names what was masked, never the value.
  */
 public final class AuditEvent {
     private final long timestampMillis;

@@ -2,6 +2,7 @@ package dev.primus.agent.egress;
 
 import dev.primus.agent.audit.AuditEvent;
 import dev.primus.agent.audit.AuditPipeline;
+import dev.primus.agent.audit.AuditValues;
 import dev.primus.agent.audit.Target;
 import dev.primus.agent.control.KillSwitch;
 import dev.primus.agent.metrics.AgentMetrics;
@@ -293,7 +294,8 @@ public final class EgressJudge {
     private void audit(EgressRules rules, EgressDecision decision, Destination destination, String outcome) {
         byte[] resolved = destination.resolved();
         byte[] literal = resolved != null ? resolved : IpLiteral.parse(destination.host());
-        String url = destination.scheme() == null ? null : destination.describe();
+        // The path only: describe() writes no query, fragment or user info.
+        String url = destination.scheme() == null ? null : AuditValues.withoutSecrets(destination.describe());
         audit.offer(AuditEvent.of("egress", outcome)
                 .mode(rules.mode.word())
                 .rule(decision.rule())

@@ -1,7 +1,8 @@
 package dev.primus.agent.masking;
 
 /**
- * slack_webhook: the path of an incoming-webhook URL, {@code hooks.slack.com/services/} then
+ * slack_webhook: the path of an incoming-webhook URL, {@code hooks.slack.com/services/} (a port
+ * may follow the host: {@code hooks.slack.com:443/services/}) then
  * {@code T<team>/B<bot>/<24 letters and digits>}; and of a Workflow Builder webhook,
  * {@code hooks.slack.com/workflows/} or {@code /triggers/} then {@code T<team>/} and 43 or more
  * letters, digits and '/' (the workflow's ids and its secret). Anyone holding the path can post to
@@ -9,8 +10,11 @@ package dev.primus.agent.masking;
  * 'T' and confirmed by looking back, so a line full of "https" costs no look-ahead.
  */
 final class SlackWebhooks {
-    private static final String PATH = "hooks.slack.com/services/";
-    private static final String[] WORKFLOW_PATHS = {"hooks.slack.com/workflows/", "hooks.slack.com/triggers/"};
+    private static final String HOST = "hooks.slack.com";
+    private static final String PATH = "/services/";
+    private static final String[] WORKFLOW_PATHS = {"/workflows/", "/triggers/"};
+    /** The most digits of a port after the host ({@code :65535}), in a URL that writes its port out (the audit's). */
+    private static final int MAX_PORT_DIGITS = 5;
     private static final int MIN_ID = 8;
     private static final int MAX_ID = 12;
     private static final int SECRET = 24;
@@ -26,7 +30,7 @@ final class SlackWebhooks {
             return Match.NONE; // every path ends so: most upper-case words (TRACE, TLS) go no further
         }
         int path = at - PATH.length();
-        if (path < from || !TextSearch.startsWith(s, path, end, PATH)) {
+        if (path < from || !TextSearch.startsWith(s, path, end, PATH) || !isHostBefore(s, from, path, end)) {
             return workflow(s, from, at, end);
         }
         int bot = idEnd(s, at, end, 'T');
@@ -52,7 +56,7 @@ final class SlackWebhooks {
     private static long workflow(CharSequence s, int from, int at, int end) {
         for (String workflowPath : WORKFLOW_PATHS) {
             int path = at - workflowPath.length();
-            if (path >= from && TextSearch.startsWith(s, path, end, workflowPath)) {
+            if (path >= from && TextSearch.startsWith(s, path, end, workflowPath) && isHostBefore(s, from, path, end)) {
                 int team = idEnd(s, at, end, 'T');
                 if (team < 0 || team >= end || s.charAt(team) != '/') {
                     return Match.NONE;
@@ -65,6 +69,17 @@ final class SlackWebhooks {
             }
         }
         return Match.NONE;
+    }
+
+    /** Whether Slack's webhook host ends at {@code at}, or before a port that does ({@code hooks.slack.com:443}). */
+    private static boolean isHostBefore(CharSequence s, int from, int at, int end) {
+        int hostEnd = at;
+        while (hostEnd > from && at - hostEnd < MAX_PORT_DIGITS && CharClass.isDigit(s.charAt(hostEnd - 1))) {
+            hostEnd--;
+        }
+        hostEnd = hostEnd < at && hostEnd > from && s.charAt(hostEnd - 1) == ':' ? hostEnd - 1 : at;
+        int host = hostEnd - HOST.length();
+        return host >= from && TextSearch.startsWith(s, host, end, HOST);
     }
 
     /** A Slack id: {@code kind} and 8 to 12 upper-case letters and digits; its end, or -1. */

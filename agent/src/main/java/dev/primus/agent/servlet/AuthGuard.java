@@ -2,6 +2,7 @@ package dev.primus.agent.servlet;
 
 import dev.primus.agent.audit.AuditEvent;
 import dev.primus.agent.audit.AuditPipeline;
+import dev.primus.agent.audit.AuditValues;
 import dev.primus.agent.audit.RequestContext;
 import dev.primus.agent.auth.AuthAnswer;
 import dev.primus.agent.auth.AuthDecision;
@@ -309,7 +310,7 @@ public final class AuthGuard implements AuthGate.Checker {
                 .rule(decision.rule())
                 .reason(decision.rateLimitError() + "; requests go through unlimited while it fails")
                 .context("method", view.method())
-                .context("route", view.route())
+                .context("route", AuditValues.withoutSecrets(view.route()))
                 .build());
     }
 
@@ -325,7 +326,7 @@ public final class AuthGuard implements AuthGate.Checker {
                 .context("principal", who == null ? null : who.principal())
                 .context("client_ip", view.clientIp())
                 .context("method", view.method())
-                .context("route", view.route())
+                .context("route", AuditValues.withoutSecrets(view.route()))
                 .build());
     }
 }

@@ -1,5 +1,6 @@
 package dev.primus.agent.servlet;
 
+import dev.primus.agent.audit.AuditValues;
 import dev.primus.agent.audit.RequestContext;
 import dev.primus.agent.auth.Authenticated;
 import dev.primus.bootstrap.AgentFailures;
@@ -64,6 +65,6 @@ final class ServedRequest implements RequestContext.Source {
             AgentFailures.record("request trace id", failure);
         }
         return new String[] {traceId, spanId, who == null ? null : who.tenant(), who == null ? null : who.principal(),
-            api.remoteAddr(request), method, ServletAuthRequest.route(rawPath)};
+            api.remoteAddr(request), method, AuditValues.withoutSecrets(ServletAuthRequest.route(rawPath))};
     }
 }

@@ -28,6 +28,9 @@ class SlackWebhookDetectorTest {
     @ValueSource(strings = {
         "hooks.slack.com/services/T0123ABCD9/B0456EFGH12/abcdefghijklmnopqrstuvwx", // no scheme, longer ids
         "http://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
+        // The port written out, as the audit's URLs and some clients' logs have it.
+        "https://hooks.slack.com:443/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
+        "https://hooks.slack.com:8443/workflows/T01ABCD2EFG/A02BCDE3FGH/412345678901234567/0a1B2c3D4e5F6g7H8i9J0k1L",
     })
     void masksWebhooksWithoutHttpsAndWithLongerIds(String url) {
         String masked = url.substring(0, url.indexOf("/T") + 1) + "[SLACK_WEBHOOK]";
@@ -56,6 +59,9 @@ class SlackWebhookDetectorTest {
         "https://hooks.slack.com/services/T00000000/XXXXXXXXXXXXXXXXXXXXXXXX", // no bot id
         "https://hooks.example.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", // another host
         "https://hooks.slack.com/services/", "https://api.slack.com/T00000000",
+        "https://hooks.slack.com:/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", // a colon, no port
+        "https://hooks.slack.com:1234567/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", // no port is so long
+        "https://hooks.slack.com.evil.test:443/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", // another host
     })
     void leavesLookAlikesAlone(String text) {
         assertEquals("value " + text + " end", masker.mask("value " + text + " end"));
