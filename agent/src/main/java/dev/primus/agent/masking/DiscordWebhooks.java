@@ -52,11 +52,15 @@ final class DiscordWebhooks {
         return length < MIN_TOKEN || length > MAX_TOKEN ? Match.NONE : Match.of(token, tokenEnd);
     }
 
-    /** discord.com or discordapp.com, or a subdomain of either (ptb., canary.), ignoring case. */
+    /**
+     * discord.com or discordapp.com, or a subdomain of either (ptb., canary.), ignoring case; a
+     * port may follow it ({@code discord.com:443}, as the audit writes URLs).
+     */
     private static boolean isDiscordHost(CharSequence s, int host, int path) {
+        int hostEnd = TextSearch.hostEnd(s, host, path);
         for (String name : HOSTS) {
-            int start = path - name.length();
-            if (start >= host && TextSearch.startsWithIgnoreCase(s, start, path, name)
+            int start = hostEnd - name.length();
+            if (start >= host && TextSearch.startsWithIgnoreCase(s, start, hostEnd, name)
                     && (start == host || s.charAt(start - 1) == '.')) {
                 return true;
             }

@@ -13,8 +13,6 @@ final class SlackWebhooks {
     private static final String HOST = "hooks.slack.com";
     private static final String PATH = "/services/";
     private static final String[] WORKFLOW_PATHS = {"/workflows/", "/triggers/"};
-    /** The most digits of a port after the host ({@code :65535}), in a URL that writes its port out (the audit's). */
-    private static final int MAX_PORT_DIGITS = 5;
     private static final int MIN_ID = 8;
     private static final int MAX_ID = 12;
     private static final int SECRET = 24;
@@ -73,12 +71,7 @@ final class SlackWebhooks {
 
     /** Whether Slack's webhook host ends at {@code at}, or before a port that does ({@code hooks.slack.com:443}). */
     private static boolean isHostBefore(CharSequence s, int from, int at, int end) {
-        int hostEnd = at;
-        while (hostEnd > from && at - hostEnd < MAX_PORT_DIGITS && CharClass.isDigit(s.charAt(hostEnd - 1))) {
-            hostEnd--;
-        }
-        hostEnd = hostEnd < at && hostEnd > from && s.charAt(hostEnd - 1) == ':' ? hostEnd - 1 : at;
-        int host = hostEnd - HOST.length();
+        int host = TextSearch.hostEnd(s, from, at) - HOST.length();
         return host >= from && TextSearch.startsWith(s, host, end, HOST);
     }
 

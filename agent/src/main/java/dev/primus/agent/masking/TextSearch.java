@@ -2,6 +2,9 @@ package dev.primus.agent.masking;
 
 /** Literal comparisons on a CharSequence (String and StringBuilder alike), without copying. */
 final class TextSearch {
+    /** The most digits of a port ({@code :65535}). */
+    private static final int MAX_PORT_DIGITS = 5;
+
     private TextSearch() {
     }
 
@@ -190,5 +193,17 @@ final class TextSearch {
             }
         }
         return -1;
+    }
+
+    /**
+     * Where a URL's host ends, when its path starts at {@code path}: there, or before the port
+     * between them ({@code hooks.slack.com:443/services/}, as the audit writes URLs).
+     */
+    static int hostEnd(CharSequence s, int from, int path) {
+        int digits = path;
+        while (digits > from && path - digits < MAX_PORT_DIGITS && CharClass.isDigit(s.charAt(digits - 1))) {
+            digits--;
+        }
+        return digits < path && digits > from && s.charAt(digits - 1) == ':' ? digits - 1 : path;
     }
 }

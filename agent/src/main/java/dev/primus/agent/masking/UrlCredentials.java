@@ -43,8 +43,9 @@ final class UrlCredentials {
                     return secret;
                 }
             }
-            if (c == '/' && colon < 0 && lastAt < 0) {
-                return DiscordWebhooks.match(s, userInfo, i, end); // a host and no user info: its path may hold a token
+            if (c == '/' && lastAt < 0) {
+                // A host (and its port) and no user info: its path may hold a token.
+                return DiscordWebhooks.match(s, userInfo, i, end);
             }
             if (c == '/' || c == '?' || c == '#' || c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '\n' || c == '\r'
                     || (c == '\\' && i + 1 < end && (s.charAt(i + 1) == 'n' || s.charAt(i + 1) == 'r'))) {

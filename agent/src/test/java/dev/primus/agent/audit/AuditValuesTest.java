@@ -15,6 +15,8 @@ class AuditValuesTest {
     @CsvSource(delimiter = '|', value = {
         "https://hooks.slack.com:443/services/T0A1B2C3D/B0A1B2C3D/q7w8e9r0t1y2u3i4o5p6a7s8"
             + " | https://hooks.slack.com:443/services/[SLACK_WEBHOOK]",
+        "https://discord.com:443/api/webhooks/1234567890123456789/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCdEfGhIjKlMn"
+            + "OpQrStUvWxYz0123 | https://discord.com:443/api/webhooks/1234567890123456789/[URL_CREDENTIALS]",
         "/api/customers/jane.roe@example.org/orders | /api/customers/[EMAIL]/orders",
         "/callback/eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
             + " | /callback/[JWT]",

@@ -75,6 +75,7 @@ class UrlCredentialsDetectorTest {
         "{\"webhook\":\"https://discord.com/api/v10/webhooks/1234567890123456789/%s?wait=true\"}",
         "POST https://canary.discord.com/api/webhooks/1234567890123456789/%s failed with 429",
         "alerts go to https://Discord.com/api/webhooks/1234567890123456789/%s from now on",
+        "https://discord.com:443/api/webhooks/1234567890123456789/%s", // the port written out, as the audit does
     })
     void masksADiscordWebhooksToken(String form) {
         String line = String.format(form, DISCORD);
@@ -85,6 +86,8 @@ class UrlCredentialsDetectorTest {
     @ValueSource(strings = {
         "https://notdiscord.com/api/webhooks/1234567890123456789/%s", // another host
         "https://discord.com.evil.io/api/webhooks/1234567890123456789/%s",
+        "https://discord.com.evil.io:443/api/webhooks/1234567890123456789/%s",
+        "https://discord.com:/api/webhooks/1234567890123456789/%s", // a colon, no port
         "https://example.com/api/webhooks/1234567890123456789/%s",
         "https://discord.com/api/channels/1234567890123456789/%s", // no webhook
         "https://discord.com/api/webhooks/1234/%s", // an id too short
