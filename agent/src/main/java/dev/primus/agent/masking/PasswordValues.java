@@ -101,7 +101,9 @@ final class PasswordValues {
         // And in Italian, Romanian and Turkish, Polish ("hasło" reads as "haslo"), Czech, Turkish ("şifre"),
         // Swedish, Hungarian, Finnish, Norwegian, Danish. Those in scripts of their own are ForeignPasswordWords':
         // every key here is Latin-1, so that no String the engine reads is stored in UTF-16.
-        "parola", "haslo", "heslo", "sifre", "losenord", "jelszo", "salasana", "passord", "adgangskode");
+        "parola", "haslo", "heslo", "sifre", "losenord", "jelszo", "salasana", "passord", "adgangskode",
+        // A wallet's seed phrase (BIP-39's mnemonic, MetaMask's secret recovery phrase): the wallet itself.
+        "mnemonic", "seedphrase", "recoveryphrase");
     /**
      * What may follow a key word in a form's field name and keep it a secret: {@code password_confirmation},
      * {@code passwordConfirm}, {@code new_password_repeat}, {@code password_new}; and a bracket
@@ -129,6 +131,12 @@ final class PasswordValues {
     private static final String[] AUTHORIZATION_KEYS = {"authorization"};
     /** Keys whose value may be a user and a password with " / " between ({@link #slashedPasswordEnd}). */
     private static final String[] CREDENTIAL_KEYS = {"credentials", "credential"};
+    /** Keys whose value is words: a passphrase, a seed phrase ({@link #phraseEnd}). */
+    private static final String[] PHRASE_KEYS = {"passphrase", "mnemonic", "seedphrase", "recoveryphrase"};
+    /** BIP-39's longest phrase: 24 words. */
+    private static final int MAX_PHRASE_WORDS = 24;
+    /** The longest word of a phrase read on: BIP-39's are 3 to 8 letters, a passphrase's a little longer. */
+    private static final int MAX_PHRASE_WORD = 12;
     /**
      * Keys whose value a machine makes: after their ':' and a space, a word of lower-case letters
      * that a sentence goes on after is a heading's text ({@code auth: mode enforce -> off}), not the
@@ -413,6 +421,37 @@ final class PasswordValues {
     }
 
     /**
+     * After a passphrase's or seed phrase's first word and a space, the end of the lower-case words
+     * that go on with it, one space apart, 24 words in all at most
+     * ({@code mnemonic: abandon ability able ...}, {@code passphrase=correct horse battery staple});
+     * -1 when no such word follows. A word of another shape ({@code Accepted}, {@code user=bob}) ends it.
+     */
+    private static int phraseEnd(CharSequence s, int space, int end) {
+        int stop = -1;
+        int at = space;
+        for (int words = 1; words < MAX_PHRASE_WORDS && at + 1 < end && s.charAt(at) == ' '; words++) {
+            int word = at + 1;
+            int wordEnd = word;
+            while (wordEnd < end && wordEnd - word <= MAX_PHRASE_WORD && CharClass.isLower(s.charAt(wordEnd))) {
+                wordEnd++;
+            }
+            int length = wordEnd - word;
+            if (length == 0 || length > MAX_PHRASE_WORD || wordEnd < end && !endsPhraseWord(s.charAt(wordEnd))) {
+                break; // a key (user=bob), a path, a longer word
+            }
+            stop = wordEnd;
+            at = wordEnd;
+        }
+        return stop;
+    }
+
+    /** Whether {@code c} may follow a word of a phrase: a space, or punctuation that ends a sentence or a structure. */
+    private static boolean endsPhraseWord(char c) {
+        return c == ' ' || c == '.' || c == ',' || c == ';' || c == '!' || c == '?' || c == ')' || c == ']' || c == '}'
+                || c == '"' || c == '\'' || c == '\n' || c == '\r';
+    }
+
+    /**
      * Where the new value ends when the quoted value at {@code value}, closed at {@code stop}, is
      * an old one a plan shows changed ({@code ~ password = "old" -> "new"}, Terraform's): both are
      * masked as one. -1 otherwise.
@@ -685,6 +724,9 @@ final class PasswordValues {
         }
         if (stop < 0 && key >= 0 && isOneOf(KEYS[key], CREDENTIAL_KEYS)) {
             stop = slashedPasswordEnd(s, Match.end(plain), end);
+        }
+        if (stop < 0 && key >= 0 && isOneOf(KEYS[key], PHRASE_KEYS)) {
+            stop = phraseEnd(s, Match.end(plain), end);
         }
         return stop < 0 ? plain : Match.of(start, stop);
     }

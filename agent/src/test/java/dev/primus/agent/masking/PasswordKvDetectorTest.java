@@ -1010,6 +1010,14 @@ class PasswordKvDetectorTest {
         "用户密码=Hunter2xyz 密碼: Hunter2xyz        | 用户密码=[PASSWORD_KV] 密碼: [PASSWORD_KV]",
         "パスワード=Hunter2xyz 비밀번호=Hunter2xyz   | パスワード=[PASSWORD_KV] 비밀번호=[PASSWORD_KV]",
         "Пользователь: admin, пароль: qwerty123   | Пользователь: admin, пароль: [PASSWORD_KV]",
+        // A passphrase's and a wallet's seed phrase's words, as far as lower-case words go on.
+        "mnemonic: abandon ability able about above absent absorb abstract absurd abuse access accident"
+            + " | mnemonic: [PASSWORD_KV]",
+        "wallet 0x52908400, seed_phrase=legal winner thank year wave sausage, ready"
+            + " | wallet 0x52908400, seed_phrase=[PASSWORD_KV], ready",
+        "Secret Recovery Phrase: abandon ability able about above absent | Secret Recovery Phrase: [PASSWORD_KV]",
+        "passphrase=correct horse battery staple user=bob | passphrase=[PASSWORD_KV] user=bob",
+        "{\"walletMnemonic\":\"abandon ability able about\"} | {\"walletMnemonic\":\"[PASSWORD_KV]\"}",
         // CJK text's full-width colon and equals sign; its comma, full stop and space end the value.
         "登录成功，密码：Hunter2x，请妥善保管        | 登录成功，密码：[PASSWORD_KV]，请妥善保管",
         "用户密码＝Abc12345。 パスワード：Xk9mP2qL | 用户密码＝[PASSWORD_KV]。 パスワード：[PASSWORD_KV]",
