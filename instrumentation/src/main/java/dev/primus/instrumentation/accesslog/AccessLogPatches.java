@@ -1,5 +1,6 @@
 package dev.primus.instrumentation.accesslog;
 
+import dev.primus.instrumentation.LogMaskingGetters;
 import dev.primus.instrumentation.weaving.Patch;
 import java.util.Arrays;
 import java.util.List;
@@ -9,9 +10,10 @@ import java.util.List;
  * or, for a JSON encoder, the request's parts it writes apart, which log masking weaves.
  */
 public final class AccessLogPatches {
-    private static final String GATE = "dev/primus/bootstrap/LogMasking";
+    private static final String GATE = LogMaskingGetters.GATE;
     private static final String LINE = "(Ljava/lang/Object;)Ljava/lang/Object;";
     private static final String TEXT = "(Ljava/lang/String;)Ljava/lang/String;";
+    private static final String EVENT = "ch/qos/logback/access/spi/AccessEvent";
     private static final String COMMON_EVENT = "ch/qos/logback/access/common/spi/AccessEvent";
 
     private AccessLogPatches() {
@@ -37,22 +39,11 @@ public final class AccessLogPatches {
                         .inAnyLoader(),
                 // logback-access's event read apart, as a JSON encoder writes it (logstash-logback-encoder's
                 // LogstashAccessEncoder: "message", "requested_url", "request_headers"), 1.2 and 2.x.
-                requestUrl("ch/qos/logback/access/spi/AccessEvent"), queryString("ch/qos/logback/access/spi/AccessEvent"),
-                requestHeaders("ch/qos/logback/access/spi/AccessEvent"),
-                requestUrl(COMMON_EVENT), queryString(COMMON_EVENT), requestHeaders(COMMON_EVENT));
-    }
-
-    private static Patch requestUrl(String event) {
-        return Patch.filterReturn(event, "getRequestURL", "()Ljava/lang/String;", GATE, "message", TEXT).inAnyLoader();
-    }
-
-    private static Patch queryString(String event) {
-        return Patch.filterReturn(event, "getQueryString", "()Ljava/lang/String;", GATE, "message", TEXT).inAnyLoader();
-    }
-
-    /** Each header's value judged with its name: {@code Authorization} keeps its scheme, its credential masked. */
-    private static Patch requestHeaders(String event) {
-        return Patch.filterReturn(event, "getRequestHeaderMap", "()Ljava/util/Map;", GATE, "values",
-                "(Ljava/util/Map;)Ljava/util/Map;").inAnyLoader();
+                LogMaskingGetters.message(EVENT, "getRequestURL"), LogMaskingGetters.message(EVENT, "getQueryString"),
+                // Each header's value judged with its name: Authorization keeps its scheme, its credential masked.
+                LogMaskingGetters.mapValues(EVENT, "getRequestHeaderMap"),
+                LogMaskingGetters.message(COMMON_EVENT, "getRequestURL"),
+                LogMaskingGetters.message(COMMON_EVENT, "getQueryString"),
+                LogMaskingGetters.mapValues(COMMON_EVENT, "getRequestHeaderMap"));
     }
 }

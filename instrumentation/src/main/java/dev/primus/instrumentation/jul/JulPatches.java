@@ -1,12 +1,13 @@
 package dev.primus.instrumentation.jul;
 
+import dev.primus.instrumentation.LogMaskingGetters;
 import dev.primus.instrumentation.weaving.Patch;
 import java.util.Arrays;
 import java.util.List;
 
 /** The java.util.logging methods log masking weaves (JDK classes: the boot loader's only). */
 public final class JulPatches {
-    private static final String GATE = "dev/primus/bootstrap/LogMasking";
+    private static final String GATE = LogMaskingGetters.GATE;
     private static final String JBOSS_RECORD = "org/jboss/logmanager/ExtLogRecord";
 
     private JulPatches() {
@@ -22,13 +23,10 @@ public final class JulPatches {
                 Patch.enterExit("org/jboss/logmanager/Logger", "logRaw", "(Lorg/jboss/logmanager/ExtLogRecord;)V", 0,
                         GATE, "enterJulLog", "(Ljava/lang/Object;)V", "exitAppender").inAnyLoader(),
                 // Its record's MDC as its formatters read it: %X{key} with the key, %X and JSON whole.
-                Patch.filterReturn(JBOSS_RECORD, "getMdc", "(Ljava/lang/String;)Ljava/lang/String;", GATE, "valueOf",
-                        "(Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;").alsoPassing(0).inAnyLoader(),
-                Patch.filterReturn(JBOSS_RECORD, "getMdcCopy", "()Ljava/util/Map;", GATE, "values",
-                        "(Ljava/util/Map;)Ljava/util/Map;").inAnyLoader(),
+                LogMaskingGetters.valueWithKey(JBOSS_RECORD, "getMdc", "(Ljava/lang/String;)Ljava/lang/String;"),
+                LogMaskingGetters.mapValues(JBOSS_RECORD, "getMdcCopy"),
                 // And its NDC (%x), text the app pushed, as a value on its own.
-                Patch.filterReturn(JBOSS_RECORD, "getNdc", "()Ljava/lang/String;", GATE, "text",
-                        "(Ljava/lang/String;)Ljava/lang/String;").inAnyLoader(),
+                LogMaskingGetters.text(JBOSS_RECORD, "getNdc"),
                 Patch.filterReturn("java/util/logging/Formatter", "formatMessage",
                         "(Ljava/util/logging/LogRecord;)Ljava/lang/String;", GATE, "julMessage",
                         "(Ljava/lang/String;Ljava/lang/Object;)Ljava/lang/String;").alsoPassing(0));
