@@ -64,6 +64,9 @@ class LoggingIT {
         MASKED.put("-----BEGIN PRIVATE KEY-----MIIEvQIBADANBgkqhkiG9w0BAQEFAASC-----END PRIVATE KEY-----",
                 "[PRIVATE_KEY]");
         MASKED.put("C3J8Q~75-yx-8xm5MslfY5ubiheyEd7P4zDL~ak6", "[VENDOR_TOKEN]");
+        // An identifiable storage key (its "+ASt"), bare: no name before it.
+        MASKED.put("q7Rk2vN+yXb9P/dLs0WmTe4JcHu8Gz1FiAoK3Ept6VQnYw5BrSxMjC7hDl2Ua9OfZg4Ne+Ib0Ks/+AStQm9x2A==",
+                "[AZURE_STORAGE_KEY]");
         String[] keyedMarkers = {"[PASSWORD_KV]", "[BEARER_TOKEN]", "[PASSWORD_KV]", "[AADHAAR]", "[PHONE]", "[US_SSN]",
             "[AWS_SECRET_KEY]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[URL_CREDENTIALS]", "[AZURE_STORAGE_KEY]",
             "[AZURE_SAS_SIGNATURE]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]", "[PASSWORD_KV]",

@@ -35,7 +35,7 @@ final class AzureStorageKeys {
         return CharClass.toLower(c) == 'y' || HOST_ENDS.indexOf(c) >= 0;
     }
 
-    /** {@code at} is '=' or ':'. */
+    /** {@code at} is '=' or ':': the value after a name, or a bare key's padding ({@link AzureIdentifiableKeys}). */
     static long match(CharSequence s, int from, int at, int end) {
         int value = KeyedValue.valueStart(s, at, end);
         int stop = keyEnd(s, value, end, BASE64, 2);
@@ -43,7 +43,10 @@ final class AzureStorageKeys {
             stop = keyEnd(s, value, end, BASE64_SHORT, 1);
         }
         // The value's shape first: it rules out nearly every key before its name is read.
-        return stop < 0 || !named(s, from, KeyedValue.keyEnd(s, from, at)) ? Match.NONE : Match.of(value, stop);
+        if (stop >= 0 && named(s, from, KeyedValue.keyEnd(s, from, at))) {
+            return Match.of(value, stop);
+        }
+        return s.charAt(at) == '=' ? AzureIdentifiableKeys.match(s, from, at, end) : Match.NONE;
     }
 
     /** The end of {@code chars} base64 chars and {@code padding} '=' at {@code value}, ending there; or -1. */

@@ -19,6 +19,7 @@ final class SpanFinder {
     private static final int PASSWORD_KV = BuiltInDetector.PASSWORD_KV.bit();
     private static final int PRIVATE_KEY = BuiltInDetector.PRIVATE_KEY.bit();
     private static final int PAN = BuiltInDetector.PAN.bit();
+    private static final int AZURE_STORAGE_KEY = BuiltInDetector.AZURE_STORAGE_KEY.bit();
     /** The longest prefix a '_' or '-' ends: "glagent" of GitLab's glagent-, "xkeysib" of Brevo's xkeysib-. */
     static final int MAX_PREFIX = 7;
     /** A non-ASCII char right after the trigger: only values that need not continue in ASCII, and a line break. */
@@ -259,11 +260,21 @@ final class SpanFinder {
         }
         // A letter, a '_' inside a name or a crypt hash's '$' is no separator: password_kv from one reads no key back.
         if ((narrowed & TriggerTable.KEYED) != 0 && c != '-' && c != '_' && c != '$' && !CharClass.isLetter(c)) {
-            // A detector is handed floor as the start of the text: no key before it.
-            char before = at > floor ? s.charAt(at - 1) : 0;
-            narrowed &= (before < 128 ? triggers.beforeSeparator[before] : keyedPastAscii(before)) | ~TriggerTable.KEYED;
+            narrowed &= keyedAt(c, s, floor, at) | ~TriggerTable.KEYED;
         }
         return narrowed;
+    }
+
+    /**
+     * The {@link TriggerTable#KEYED} detectors a key ending right before the separator {@code c}
+     * at {@code at} may name; and azure_storage_key at what may be a bare key's padding, whatever
+     * char ends it ({@link AzureIdentifiableKeys}). A detector is handed floor as the start of the
+     * text: no key before it.
+     */
+    private int keyedAt(char c, CharSequence s, int floor, int at) {
+        char before = at > floor ? s.charAt(at - 1) : 0;
+        int keyed = before < 128 ? triggers.beforeSeparator[before] : keyedPastAscii(before);
+        return c == '=' && AzureIdentifiableKeys.mayEndAt(s, floor, at) ? keyed | AZURE_STORAGE_KEY : keyed;
     }
 
     /** The keyed detectors a key ending in {@code before}, a char past ASCII, may name: password_kv's пароль=, 密码=. */

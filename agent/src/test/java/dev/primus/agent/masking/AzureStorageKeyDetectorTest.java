@@ -52,6 +52,54 @@ class AzureStorageKeyDetectorTest {
         assertEquals(form.replace("{}", "[AZURE_STORAGE_KEY]"), masker.mask(form.replace("{}", key)));
     }
 
+    /**
+     * Identifiable keys (Microsoft's format): random base64 with the service's signature 10 chars
+     * before the padding. Built here from a fixed body, so each is made the way Azure lays it out.
+     */
+    private static String identifiable(int bodyChars, String signature, String tail) {
+        String body = "q7Rk2vN+yXb9P/dLs0WmTe4JcHu8Gz1FiAoK3Ept6VQnYw5BrSxMjC7hDl2Ua9OfZg4Ne+Ib0Ks/Xv8Tm3Lp6WdHy1Rc5Jq";
+        return body.substring(0, bodyChars) + signature + tail;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{}", // bare
+        "AZURE_COSMOS_KEY={}",
+        "{\"credential\":\"{}\",\"kind\":\"azure\"}",
+        "x-functions-key: {}",
+        "the key {} was rotated an hour ago",
+    })
+    void masksAnIdentifiableKeyWithNoNameInEveryWrittenForm(String form) {
+        String[] keys = {
+            identifiable(76, "+ASt", "Qm9x2A=="), identifiable(76, "ACDb", "k7Zp0g=="), // storage, Cosmos DB
+            identifiable(76, "+ABa", "r2Lx9Q=="), identifiable(76, "+AMC", "Tt5m1w=="), // Batch, classic ML
+            identifiable(76, "APIM", "a0b1cA=="), // API Management
+            identifiable(33, "+ASb", "B7Kq2x="), identifiable(33, "+AEh", "Pz0y9a="), // Service Bus, Event Hubs
+            identifiable(33, "+ARm", "K12345="), identifiable(33, "AIoT", "C9xZ0p="), // Relay, IoT
+            identifiable(33, "AzCa", "Ha1b2c="), identifiable(33, "AZEG", "Dq9w8e="), // Cache for Redis, Event Grid
+            identifiable(44, "AzFu", "x_-9Kw==").replace('+', '-').replace('/', '_'), // a Function key: base64url
+        };
+        for (String key : keys) {
+            assertEquals(form.replace("{}", "[AZURE_STORAGE_KEY]"), masker.mask(form.replace("{}", key)), key);
+        }
+    }
+
+    /** BODY|SIGNATURE|TAIL: one char off the format, or the signature in the wrong place. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "76|+ASt|Qm9x2B==", "76|+ASt|Qm9x2==", "76|+ASt|Qm9x2AA==", "76|+ASt|Qm9x2A=", "76|+aSt|Qm9x2A==",
+        "76|+ASu|Qm9x2A==", "75|+ASt|Qm9x2A==", "77|+ASt|Qm9x2A==", "76|AzFu|Qm9x2A==",
+        "33|+ASb|Q7Kq2x=", "33|+ASb|B7Kq2x==", "33|+ASb|B7Kq2=", "33|+ASb|B7Kq2xy=", "33|AIoX|C9xZ0p=", "32|AIoT|C9xZ0p=",
+        "44|AzFu|x_-9Kw=", "44|ACDb|x_-9Kw==",
+    })
+    void leavesASignatureOutOfPlaceAlone(String parts) {
+        String[] part = parts.split("\\|");
+        String text = identifiable(Integer.parseInt(part[0]), part[1], part[2]);
+        assertEquals("value " + text + " end", masker.mask("value " + text + " end"));
+        String longer = "x" + identifiable(76, "+ASt", "Qm9x2A==");
+        assertEquals("value " + longer + " end", masker.mask("value " + longer + " end"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "AccessKey=6Sz7FhyiaJw+TjCDT423k7vSawAXVSsdtvapyRvMH/=", "AccessKey=6Sz7FhyiaJw+TjCDT423k7vSawAXVSsdtvapyRvMH/gA=",
