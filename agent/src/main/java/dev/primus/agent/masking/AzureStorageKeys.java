@@ -26,6 +26,8 @@ final class AzureStorageKeys {
     private static final int BASE64 = 86;
     /** The 32-byte access keys of SignalR, Web PubSub and Communication Services: 43 chars and '='. */
     private static final int BASE64_SHORT = 43;
+    /** The most chars between a separator and its value: spaces and a quote ({@link KeyedValue#valueStart}). */
+    private static final int MAX_BEFORE_VALUE = 5;
 
     private AzureStorageKeys() {
     }
@@ -35,7 +37,7 @@ final class AzureStorageKeys {
         return CharClass.toLower(c) == 'y' || HOST_ENDS.indexOf(c) >= 0;
     }
 
-    /** {@code at} is '=' or ':': the value after a name, or a bare key's padding ({@link AzureIdentifiableKeys}). */
+    /** {@code at} is '=' or ':': the value after a name, or a bare key's padding ({@link BareAzureKeys}). */
     static long match(CharSequence s, int from, int at, int end) {
         int value = KeyedValue.valueStart(s, at, end);
         int stop = keyEnd(s, value, end, BASE64, 2);
@@ -46,7 +48,7 @@ final class AzureStorageKeys {
         if (stop >= 0 && named(s, from, KeyedValue.keyEnd(s, from, at))) {
             return Match.of(value, stop);
         }
-        return s.charAt(at) == '=' ? AzureIdentifiableKeys.match(s, from, at, end) : Match.NONE;
+        return s.charAt(at) == '=' ? BareAzureKeys.match(s, from, at, end) : Match.NONE;
     }
 
     /** The end of {@code chars} base64 chars and {@code padding} '=' at {@code value}, ending there; or -1. */
@@ -66,6 +68,21 @@ final class AzureStorageKeys {
             }
         }
         return stop;
+    }
+
+    /**
+     * Whether the value at {@code value} follows one of the key's names and its separator: what
+     * {@link #match} found at the separator already, which a bare key's padding must not find again.
+     */
+    static boolean followsItsName(CharSequence s, int from, int value) {
+        int separator = value - 1;
+        while (separator > from && value - separator <= MAX_BEFORE_VALUE && s.charAt(separator) != '='
+                && s.charAt(separator) != ':') {
+            separator--;
+        }
+        return separator >= from && (s.charAt(separator) == '=' || s.charAt(separator) == ':')
+                && KeyedValue.valueStart(s, separator, s.length()) == value
+                && named(s, from, KeyedValue.keyEnd(s, from, separator));
     }
 
     /** Whether the key ending at {@code keyEnd} is one of the key's names; also for {@link ValueKeys}. */

@@ -268,13 +268,13 @@ final class SpanFinder {
     /**
      * The {@link TriggerTable#KEYED} detectors a key ending right before the separator {@code c}
      * at {@code at} may name; and azure_storage_key at what may be a bare key's padding, whatever
-     * char ends it ({@link AzureIdentifiableKeys}). A detector is handed floor as the start of the
+     * char ends it ({@link BareAzureKeys}). A detector is handed floor as the start of the
      * text: no key before it.
      */
     private int keyedAt(char c, CharSequence s, int floor, int at) {
         char before = at > floor ? s.charAt(at - 1) : 0;
         int keyed = before < 128 ? triggers.beforeSeparator[before] : keyedPastAscii(before);
-        return c == '=' && AzureIdentifiableKeys.mayEndAt(s, floor, at) ? keyed | AZURE_STORAGE_KEY : keyed;
+        return c == '=' && BareAzureKeys.mayEndAt(s, floor, at) ? keyed | AZURE_STORAGE_KEY : keyed;
     }
 
     /** The keyed detectors a key ending in {@code before}, a char past ASCII, may name: password_kv's пароль=, 密码=. */

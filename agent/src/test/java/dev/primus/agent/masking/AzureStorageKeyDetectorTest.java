@@ -2,6 +2,7 @@ package dev.primus.agent.masking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -38,6 +39,32 @@ class AzureStorageKeyDetectorTest {
     })
     void masksTheKeyUnderTheNamesAzuresToolsGiveIt(String form) {
         assertEquals(form.replace("{}", "[AZURE_STORAGE_KEY]"), masker.mask(form.replace("{}", KEY)));
+    }
+
+    /** A key of the older format with no name, or after a name that is not the key's: 64 random bytes. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{}", "rotated to {} for the blob store", "AccountName={}", "cache_key={}", "{\"value\":\"{}\"}",
+        "X-Storage-Credential: {}", "https://acct.blob.core.windows.net/c?k={}", "shared key {} (primary)",
+        "line one\\nsha512 of the upload\\n{}", // a digest's name on the line before, its break escaped
+    })
+    void masksAKeyOfTheOlderFormatBare(String form) {
+        assertEquals(form.replace("{}", "[AZURE_STORAGE_KEY]"), masker.mask(form.replace("{}", KEY)));
+    }
+
+    /**
+     * After its name the key is found at the separator; its padding, which the scan then walks
+     * over, must not find it again and so move where the text after it "starts" (a line-start
+     * "token: x" reads its value to the line's end).
+     */
+    @Test
+    void aNamedKeyIsFoundOnceAndWhatFollowsIsReadAsBefore() {
+        Masker all = Masker.builder().build();
+        String after = " token: 1665303815 npm_o35KUcGORxioFWNk5rXFx6ZnxBBgwCSlDy1r token:";
+        assertEquals("x AccountKey=[AZURE_STORAGE_KEY] token: [PASSWORD_KV] [NPM_TOKEN] token:",
+                all.mask("x AccountKey=" + KEY + after));
+        assertEquals("x AccountKey=\"[AZURE_STORAGE_KEY]\"" + " token: [PASSWORD_KV] [NPM_TOKEN] token:",
+                all.mask("x AccountKey=\"" + KEY + "\"" + after));
     }
 
     /** SignalR's, Web PubSub's and Communication Services' 32-byte access keys: 43 base64 chars and "=". */
@@ -87,8 +114,8 @@ class AzureStorageKeyDetectorTest {
     /** BODY|SIGNATURE|TAIL: one char off the format, or the signature in the wrong place. */
     @ParameterizedTest
     @ValueSource(strings = {
-        "76|+ASt|Qm9x2B==", "76|+ASt|Qm9x2==", "76|+ASt|Qm9x2AA==", "76|+ASt|Qm9x2A=", "76|+aSt|Qm9x2A==",
-        "76|+ASu|Qm9x2A==", "75|+ASt|Qm9x2A==", "77|+ASt|Qm9x2A==", "76|AzFu|Qm9x2A==",
+        "76|+ASt|Qm9x2==", "76|+ASt|Qm9x2AA==", "76|+ASt|Qm9x2A=", "75|+ASt|Qm9x2A==", "77|+ASt|Qm9x2A==",
+        "76|AzFu|Qm9x2A=", // 88 chars with "==" is the older format's shape, masked whatever the signature
         "33|+ASb|Q7Kq2x=", "33|+ASb|B7Kq2x==", "33|+ASb|B7Kq2=", "33|+ASb|B7Kq2xy=", "33|AIoX|C9xZ0p=", "32|AIoT|C9xZ0p=",
         "44|AzFu|x_-9Kw=", "44|ACDb|x_-9Kw==",
     })
@@ -106,13 +133,23 @@ class AzureStorageKeyDetectorTest {
         "AccountKey=" + "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMG==", // 85 + ==
         "AccountKey=" + "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGwA=", // one '='
         "AccountKey=" + "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq_K1SZFPTOtr_KBHBeksoGMGw==", // base64url
-        "AccountName=" + KEY, // not the key's name
-        KEY, // a bare base64 string could be anything
-        "AccountKey=", "AccountKey=none", "MyAccountKeys=" + KEY,
-        "fs.azure.account.keyprovider.acmestore.blob.core.windows.net=" + KEY, "fs.azure.account.auth.type=" + KEY,
-        "checksum=" + KEY, "sha512-" + KEY, "cache_key=" + KEY, "StorageKeyName=" + KEY, // other names
+        "AccountKey=", "AccountKey=none",
     })
     void leavesLookAlikesAlone(String text) {
         assertEquals("value " + text + " end", masker.mask("value " + text + " end"));
+    }
+
+    /** A key-shaped value after a digest's, a MAC's or a signature's name (SHA-512 in base64), or one char off the shape. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "checksum={}", "sha512-{}", "SHA-512 digest: {}", "{\"integrity\":\"sha512-{}\"}", "X-Hub-Signature: {}",
+        "hmac {}", "Content-Digest: sha-512=:{}:", "x{}", "{}=", "{}A", "MyAccountKeys=x{}",
+    })
+    void leavesADigestOrALongerRunAlone(String form) {
+        String text = "value " + form.replace("{}", KEY) + " end";
+        assertEquals(text, masker.mask(text));
+        for (String variant : new String[] {KEY.toLowerCase(), KEY.replace('/', '_'), KEY.replace("==", "AA==")}) {
+            assertEquals("value " + variant + " end", masker.mask("value " + variant + " end"));
+        }
     }
 }
