@@ -20,6 +20,7 @@ class AuditValuesTest {
         "/api/customers/jane.roe@example.org/orders | /api/customers/[EMAIL]/orders",
         "/callback/eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"
             + " | /callback/[JWT]",
+        "/account/reset-password/550e8400-e29b-41d4-a716-446655440000 | /account/reset-password/[PASSWORD_KV]",
     })
     void masksTheSecretsAPathHolds(String path, String written) {
         assertEquals(written, AuditValues.withoutSecrets(path));
