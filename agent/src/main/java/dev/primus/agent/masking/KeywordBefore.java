@@ -15,12 +15,12 @@ package dev.primus.agent.masking;
  */
 final class KeywordBefore {
     /**
-     * English, and the words the largest European and Latin American languages use, compared
-     * without their accents (teléfono, téléphone, móvil) and as German and Dutch compounds
-     * (Telefonnummer, telefoonnummer).
+     * English (and its abbreviation on Indian forms, {@code Ph. No.}), and the words the largest
+     * European and Latin American languages use, compared without their accents (teléfono,
+     * téléphone, móvil) and as German and Dutch compounds (Telefonnummer, telefoonnummer).
      */
     static final String[] PHONE = {"phone", "telephone", "tel", "mobile", "mob", "cell", "cellphone", "msisdn",
-        "whatsapp", "sms", "contact", "fax", "telefon", "telefono", "telefone", "handy", "movil", "celular", "cellulare",
+        "whatsapp", "sms", "contact", "fax", "ph", "landline", "telefon", "telefono", "telefone", "handy", "movil", "celular", "cellulare",
         "portable", "telefonnummer", "handynummer", "mobilnummer", "rufnummer", "mobil", "mobiel", "telefoon",
         "telefoonnummer"};
     static final String[] SSN = {"ssn", "socialsecurity"};
@@ -38,7 +38,7 @@ final class KeywordBefore {
         int i = skipSeparators(s, from, at);
         for (int fillers = 0; i > from; fillers++) {
             for (String keyword : keywords) {
-                if (wordStart(s, from, i, keyword) >= 0) {
+                if (wordStart(s, from, i, keyword, keyword.length() > 2) >= 0) {
                     return true;
                 }
             }
@@ -71,7 +71,7 @@ final class KeywordBefore {
     /** Where the filler word ending at {@code end} starts, or -1 when none ends there. */
     private static int fillerStart(CharSequence s, int from, int end) {
         for (String filler : FILLERS) {
-            int start = wordStart(s, from, end, filler);
+            int start = wordStart(s, from, end, filler, true);
             if (start >= 0) {
                 return start;
             }
@@ -82,9 +82,11 @@ final class KeywordBefore {
     /**
      * Where {@code word} starts when {@code s} just before {@code end} ends with it, ignoring case,
      * accents and any '_', '-', '.' or space between its letters, and a word starts there (not after
-     * a letter of any script: {@code tel} does not end {@code hôtel}); else -1.
+     * a letter of any script: {@code tel} does not end {@code hôtel}), or with {@code humps} at a
+     * camel-case hump ({@code customerPhone}, {@code mobileNo}); else -1. A two-letter keyword has
+     * no humps: the "PH" that ends a random token ({@code ...hhPH 4155552671}) is no phone's.
      */
-    private static int wordStart(CharSequence s, int from, int end, String word) {
+    private static int wordStart(CharSequence s, int from, int end, String word, boolean humps) {
         int i = KeyedValue.startOfName(s, from, end, word, true);
         if (i <= from) {
             return i;
@@ -92,8 +94,8 @@ final class KeywordBefore {
         char before = s.charAt(i - 1);
         boolean wordBefore = before < 128 ? CharClass.isAlnum(before) : Character.isLetterOrDigit(before);
         boolean lowerBefore = before < 128 ? CharClass.isLower(before) : Character.isLowerCase(before);
-        boolean startsWord = !wordBefore || (lowerBefore && CharClass.isUpper(s.charAt(i)))
-                || CharClass.isEscapedBreak(s, from, i - 1);
+        boolean hump = humps && lowerBefore && CharClass.isUpper(s.charAt(i));
+        boolean startsWord = !wordBefore || hump || CharClass.isEscapedBreak(s, from, i - 1);
         return startsWord ? i : -1;
     }
 }

@@ -82,7 +82,8 @@ class PhoneDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"telephone=4155552671", "phone: 0123456789", "\"mobile\":\"5876543210\"",
         "customerPhoneNumber=4155552671", "contact_no 4155552671", "Tel. 4155552671", "mobile number is 5876543210",
-        "fax (4155552671)", "Sending SMS to 4155552671 failed", "sms=4155552671"})
+        "fax (4155552671)", "Sending SMS to 4155552671 failed", "sms=4155552671", "ph: 4155552671", "Ph.No. 9876543210",
+        "landline 4155552671"})
     void masksTenBareDigitsAfterAWordThatNamesAPhone(String text) {
         assertEquals(text.replaceAll("\\d{10}", "[PHONE]"), masker.mask(text));
     }
@@ -122,7 +123,8 @@ class PhoneDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"order 4155552671 shipped", "microphone 4155552671", "hotel 4155552671", "hôtel 4155552671",
-        "SMSC 4155552671", "sms sent to 4155552671", "went to 4155552671",
+        "SMSC 4155552671", "sms sent to 4155552671", "went to 4155552671", "graph 4155552671", "pH 7 after 4155552671 s",
+        "Bearer AGK9TOT8KydHlCI2hhPH 4155552671", // a token's last capitals
         "Rufnummern 4155552671",
         "phone 41555526712345", "phone 1732406400000", "phone 41555526", "phones=4155552671x", "phone 12 34", "tel 1 2 3 4 5 6",
         "phone 41 555 267", "phone 4155 5526 7123 4567",
