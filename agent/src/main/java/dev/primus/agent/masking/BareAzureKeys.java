@@ -60,22 +60,20 @@ final class BareAzureKeys {
             return Match.NONE;
         }
         int signature = at - SIGNATURE_BEFORE;
-        boolean padded = at + 1 < end && s.charAt(at + 1) == '=';
-        if (padded && LAST_64.indexOf(s.charAt(at - 1)) >= 0) {
-            if (isOneOf(s, signature, SIGNATURES_64)) {
-                return key(s, floor, at - CHARS_64, at, 2, end, false);
-            }
-            if (TextSearch.startsWith(s, signature, end, FUNCTION_SIGNATURE)) {
+        boolean signedLast = LAST_64.indexOf(s.charAt(at - 1)) >= 0;
+        if (at + 1 < end && s.charAt(at + 1) == '=') {
+            if (signedLast && TextSearch.startsWith(s, signature, end, FUNCTION_SIGNATURE)) {
                 return key(s, floor, at - CHARS_FUNCTION, at, 2, end, true);
             }
-        }
-        if (padded) {
             long key = key(s, floor, at - CHARS_64, at, 2, end, false);
-            return key == Match.NONE || !random(s, at - CHARS_64, at) || namedAsHash(s, floor, at - CHARS_64)
-                    ? Match.NONE : key;
+            if (key == Match.NONE || signedLast && isOneOf(s, signature, SIGNATURES_64)) {
+                return key;
+            }
+            // The older format, whose shape a SHA-512 digest in base64 shares.
+            return random(s, at - CHARS_64, at) && !namedAsHash(s, floor, at - CHARS_64) ? key : Match.NONE;
         }
         char afterSignature = s.charAt(signature + 4);
-        return !padded && afterSignature >= 'A' && afterSignature <= 'P' && isOneOf(s, signature, SIGNATURES_32)
+        return afterSignature >= 'A' && afterSignature <= 'P' && isOneOf(s, signature, SIGNATURES_32)
                 ? key(s, floor, at - CHARS_32, at, 1, end, false) : Match.NONE;
     }
 

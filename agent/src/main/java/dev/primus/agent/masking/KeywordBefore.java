@@ -20,9 +20,9 @@ final class KeywordBefore {
      * téléphone, móvil) and as German and Dutch compounds (Telefonnummer, telefoonnummer).
      */
     static final String[] PHONE = {"phone", "telephone", "tel", "mobile", "mob", "cell", "cellphone", "msisdn",
-        "whatsapp", "sms", "contact", "fax", "ph", "landline", "telefon", "telefono", "telefone", "handy", "movil", "celular", "cellulare",
-        "portable", "telefonnummer", "handynummer", "mobilnummer", "rufnummer", "mobil", "mobiel", "telefoon",
-        "telefoonnummer"};
+        "whatsapp", "sms", "contact", "fax", "ph", "landline", "telefon", "telefono", "telefone", "handy", "movil",
+        "celular", "cellulare", "portable", "telefonnummer", "handynummer", "mobilnummer", "rufnummer", "mobil",
+        "mobiel", "telefoon", "telefoonnummer"};
     static final String[] SSN = {"ssn", "socialsecurity"};
     static final String[] AADHAAR = {"aadhaar", "aadhar", "adhaar", "uid", "uidai"};
     /** Words that may stand between a keyword and its number: {@code phone number is}, {@code SMS to}. */

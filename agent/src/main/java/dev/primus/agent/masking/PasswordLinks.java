@@ -3,17 +3,18 @@ package dev.primus.agent.masking;
 /**
  * For password_kv: the token of a password-reset link in a request's path, as an access log, a
  * framework's request log or the audit trail's route writes it: {@code /reset-password/{token}},
- * {@code /password/reset/{token}}, {@code /forgot_password/confirm/{token}}. Whoever reads it can
+ * {@code /password/reset/{token}}, {@code /forgot-password/confirm/{token}}. Whoever reads it can
  * set the account's password. Found from the word "password" (the scan's 'p' at a word start) in
  * a path segment, which a '/' starts; the token is the first of the next three segments of the
- * same path that reads as no word: a UUID or at least 16 hex digits with a letter and a digit, or 20 or more base64url
- * chars with both cases and a digit, or 24 or more with four letters and four digits. The query
- * ({@code ?token=x}) is password_kv's keyed value already. A token in camel case's route
- * ({@code /resetPassword/x}) is not found: a capital 'P' inside a word is no trigger.
+ * same path that reads as no word: a UUID or at least 16 hex digits with a letter and a digit, or
+ * 20 or more base64url chars with both cases and a digit, or 24 or more with four letters and four
+ * digits. The query ({@code ?token=x}) is password_kv's keyed value already. Not found: a route
+ * whose "password" follows a '_' or a lower-case letter ({@code /forgot_password/x},
+ * {@code /resetPassword/x}), where its 'p' is no word start and so no trigger.
  */
 final class PasswordLinks {
     private static final String WORD = "password";
-    /** How far back the segment holding the word may start: {@code /forgot-password}, {@code /reset_password}. */
+    /** How far back the segment holding the word may start: {@code /forgot-password}, {@code /change-account-password}. */
     private static final int MAX_SEGMENT_BEFORE = 32;
     private static final int MAX_SEGMENTS = 3;
     private static final int MAX_TOKEN = 512;
@@ -57,7 +58,7 @@ final class PasswordLinks {
         return stop;
     }
 
-    /** Letters, digits, '-' and '_': a token's chars, and a route word's. A '.' ends neither: a file's name is no token. */
+    /** Letters, digits, '-' and '_': a token's chars, and a route word's. A '.' ends both: a file's name is no token. */
     private static boolean isSegmentChar(char c) {
         return CharClass.isBase64Url(c);
     }

@@ -22,7 +22,8 @@ class ScanInliningTest {
 
     @ParameterizedTest
     @CsvSource({"DigitRunFilter, possible", "DigitRunFilter, detectorsFor", "DigitRunFilter, phone",
-        "DigitRunFilter, countryCodeOne", "SpanFinder, narrowed", "SpanFinder, keyedAt", "SpanFinder, prefixed", "SpanFinder, prefixStart"})
+        "DigitRunFilter, countryCodeOne", "SpanFinder, narrowed", "SpanFinder, keyedAt", "SpanFinder, prefixed",
+        "SpanFinder, prefixStart"})
     void aMethodOnTheScansPathStaysInlinable(String type, String method) throws IOException {
         Integer length = codeLengths(type).get(method);
         assertTrue(length != null && length > 0, type + "." + method + " not found");

@@ -25,7 +25,8 @@ public final class LoggingApp {
         "token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
         "key -----BEGIN PRIVATE KEY-----MIIEvQIBADANBgkqhkiG9w0BAQEFAASC-----END PRIVATE KEY----- done",
         "entra app registered with C3J8Q~75-yx-8xm5MslfY5ubiheyEd7P4zDL~ak6 today",
-        "rotated to q7Rk2vN+yXb9P/dLs0WmTe4JcHu8Gz1FiAoK3Ept6VQnYw5BrSxMjC7hDl2Ua9OfZg4Ne+Ib0Ks/+AStQm9x2A== for the blob store",
+        "rotated to q7Rk2vN+yXb9P/dLs0WmTe4JcHu8Gz1FiAoK3Ept6VQnYw5BrSxMjC7hDl2Ua9OfZg4Ne+Ib0Ks/+AStQm9x2A=="
+                + " for the blob store",
     };
 
     /**
