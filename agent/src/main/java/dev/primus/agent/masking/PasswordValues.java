@@ -579,6 +579,7 @@ final class PasswordValues {
         }
         int key = keyEndingAt(s, from, keyEnd);
         boolean secret = key >= 0 ? !isSetting(s, from, keyEnd) && !isNameInIdentifier(s, from, keyEnd)
+                && !XmlNamespaces.isPrefix(s, from, keyEnd, at)
                 && !(separator == ':' && TestVerdicts.isPassed(s, from, keyEnd, at + 1, end))
                 : separator == '=' && isValueOfNamedSecret(s, from, keyEnd)
                 || NamedValueFields.isValueOfNamedSecret(s, from, keyEnd, at, end)

@@ -1574,4 +1574,27 @@ class PasswordKvDetectorTest {
     void leavesHtpasswdWithoutABatchPasswordAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
+
+    /** SOAP payloads name namespaces after the service: a prefix before an element's ':' is no key. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Payload: <auth:GetUserResponse><auth:status>OK</auth:status></auth:GetUserResponse>",
+        "http-outgoing-0 >> \"<soapenv:Envelope xmlns:auth=\"http://example.com/auth\"><soapenv:Body>"
+            + "<auth:GetUserRequest><auth:userId>42</auth:userId></auth:GetUserRequest></soapenv:Body>\"",
+        "<token:Request><token:id>7</token:id></token:Request>", "<secret:Value>abc</secret:Value>",
+        "<pwd:Change xmlns:pwd=\"urn:acme:pwd\"><pwd:user>bob</pwd:user></pwd:Change>",
+    })
+    void leavesAnXmlNamespacesPrefixAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "<auth:Login><auth:user>bob</auth:user><auth:password>hunter2Secret9</auth:password></auth:Login>"
+            + " | <auth:Login><auth:user>bob</auth:user><auth:password>[PASSWORD_KV]</auth:password></auth:Login>",
+        "auth: hunter2Secret9 for bob | auth: [PASSWORD_KV] for bob",
+    })
+    void masksASecretUnderAPrefixAndAKeyNamedLikeOne(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
 }
