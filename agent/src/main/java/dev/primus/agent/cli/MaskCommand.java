@@ -27,6 +27,8 @@ import java.util.Map;
 final class MaskCommand {
     /** A message never grows past this many chars: a file with no record starts is masked in pieces, not held whole. */
     private static final int MAX_MESSAGE = 1 << 20;
+    private static final String ARMOR_BEGIN = "-----BEGIN ";
+    private static final String ARMOR_END = "-----END ";
 
     private final InputStream in;
     private final PrintStream out;
@@ -71,19 +73,25 @@ final class MaskCommand {
 
     /**
      * Reads lines with their endings and gathers them into messages: a line that begins one
-     * ({@link LogMessages#beginsMessage}) or follows a blank line ends the message before it.
+     * ({@link LogMessages#beginsMessage}) or follows a blank line ends the message before it; but
+     * not inside an armored block, a {@code -----BEGIN } line to its {@code -----END } line, where
+     * a blank line is the block's own (a PGP key's after its headers, an encrypted PEM's after
+     * {@code DEK-Info}): split there, the key's body would be a message of its own, which no
+     * detector could tell from any other base64.
      */
     private void maskMessages(Reader reader, Masker masker) throws IOException {
         StringBuilder message = new StringBuilder();
         StringBuilder line = new StringBuilder();
         String lastEnding = null; // the ending of the message's last line; null while there is no message
         boolean blank = false;
+        boolean armored = false;
         while (true) {
             String ending = readLine(reader, line);
             if (ending == null && line.length() == 0) {
                 break;
             }
-            if (lastEnding != null && (blank || LogMessages.beginsMessage(line) || message.length() > MAX_MESSAGE)) {
+            boolean ends = !armored && (blank || LogMessages.beginsMessage(line));
+            if (lastEnding != null && (ends || message.length() > MAX_MESSAGE)) {
                 write(masker, message, lastEnding);
                 message.setLength(0);
                 lastEnding = null;
@@ -94,6 +102,7 @@ final class MaskCommand {
             message.append(line);
             lastEnding = ending == null ? "" : ending;
             blank = LogMessages.isBlank(line);
+            armored = line.indexOf(ARMOR_END) < 0 && (armored || line.indexOf(ARMOR_BEGIN) >= 0);
             if (ending == null) {
                 break;
             }

@@ -151,6 +151,20 @@ class CliTest {
                 + "\tat com.acme.Main.main(Main.java:12)\n\npassword=[PASSWORD_KV] no newline at the end", out());
     }
 
+    /** A PGP key's blank line after its headers, an encrypted PEM's after DEK-Info: the block stays one message. */
+    @Test
+    void maskKeepsAnArmoredBlockWholeAcrossItsBlankLine(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("primus.yaml");
+        Files.writeString(config, "service: a\nlogging: { masking: { mode: enforce } }\n");
+        String input = "2026-12-03 10:11:52 INFO key:\n-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: BCPG v1.70\n\n"
+                + "lQOYBGZabcdefghijklmnopqrstuvwxyzABCDEF0123456789\n=Xk29\n-----END PGP PRIVATE KEY BLOCK-----\n\n"
+                + "-----BEGIN RSA PRIVATE KEY-----\r\nProc-Type: 4,ENCRYPTED\r\n"
+                + "DEK-Info: AES-128-CBC,3F17F5316E2BAC89\r\n\r\n"
+                + "MIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi\r\n-----END RSA PRIVATE KEY-----\r\n\nnext message\n";
+        assertEquals(0, mask(input, "mask", config.toString()));
+        assertEquals("2026-12-03 10:11:52 INFO key:\n[PRIVATE_KEY]\n\n[PRIVATE_KEY]\r\n\nnext message\n", out());
+    }
+
     private int mask(String input, String... arguments) {
         return new Cli(new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true), new PrintStream(err, true), Map.<String, String>of()::get).execute(arguments);
