@@ -595,8 +595,9 @@ final class PasswordValues {
             return value != Match.NONE && ContextualKeys.isSecretValue(s, from, keyEnd, value) ? value : Match.NONE;
         }
         if (!secret) {
-            if (separator != ':' || key >= 0) {
-                return Match.NONE;
+            long cookie = HttpClientCookies.match(s, from, keyEnd, at, end);
+            if (cookie != Match.NONE || separator != ':' || key >= 0) {
+                return cookie;
             }
             long oracle = OracleConnectStrings.match(s, from, at, end);
             if (oracle != Match.NONE) {

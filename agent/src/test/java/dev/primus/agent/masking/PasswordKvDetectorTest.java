@@ -1597,4 +1597,29 @@ class PasswordKvDetectorTest {
     void masksASecretUnderAPrefixAndAKeyNamedLikeOne(String text, String masked) {
         assertEquals(masked, masker.mask(text));
     }
+
+    /** Apache HttpClient's debug lines for the cookies it sends and accepts: every cookie's value. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Cookie [version: 0][name: SESSION][value: 8F3A2B1C9D4E5F60][domain: api.example.com][path: /][expiry: null] match"
+            + " [api.example.com:443/v1] | Cookie [version: 0][name: SESSION][value: [PASSWORD_KV]][domain: api.example.com]"
+            + "[path: /][expiry: null] match [api.example.com:443/v1]",
+        "ex-0000000001 Cookie [name: SESSION; value: YjM4ZjE3ZjMt; domain: api.example.com; path: /; expiry: null] match [x]"
+            + " | ex-0000000001 Cookie [name: SESSION; value: [PASSWORD_KV]; domain: api.example.com; path: /; expiry: null]"
+            + " match [x]",
+        "Cookie accepted [SESSION=\"YjM4ZjE3ZjMtMmI0Ni00\", version:0, domain:api.example.com, path:/, expiry:null]"
+            + " | Cookie accepted [SESSION=\"[PASSWORD_KV]\", version:0, domain:api.example.com, path:/, expiry:null]",
+        "Cookie accepted [remember-me=\"Ym9iOjE3MzM0\", domain:x]"
+            + " | Cookie accepted [remember-me=\"[PASSWORD_KV]\", domain:x]",
+    })
+    void masksTheCookiesApacheHttpClientLogs(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[name: SESSION][size: 42]", "{name: SESSION, value: 42}", "Cookie rejected [SESSION]",
+        "accepted [SESSION=\"x\"]", "the value: 42 [name: x]"})
+    void leavesOtherNameAndValueFieldsAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
 }
