@@ -4,7 +4,10 @@ package dev.primus.agent.masking;
  * private_key: a PEM block from {@code -----BEGIN ... PRIVATE KEY-----} (RSA, EC, DSA, OPENSSH,
  * ENCRYPTED, PGP ... BLOCK or plain) through its {@code -----END ... PRIVATE KEY-----} line. Without
  * an END line (a message cut short), everything from BEGIN to the end of the message is masked:
- * a partial key is still key material.
+ * a partial key is still key material. Also such a block encoded in base64 as one word, as a
+ * Kubernetes Secret's {@code data} holds a TLS key ({@code "tls.key":"LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0t..."})
+ * and an environment variable often does: found from its {@code LS0tLS1CRUdJTi} ("-----BEGIN" in
+ * base64), its first chars decoded to tell a private key from a certificate, which is public.
  */
 final class PrivateKeyBlocks {
     private static final String BEGIN = "-----BEGIN ";
@@ -12,12 +15,19 @@ final class PrivateKeyBlocks {
     private static final String DASHES = "-----";
     private static final String PRIVATE_KEY = "PRIVATE KEY";
     private static final int MAX_LABEL = 40;
+    /** "-----BEGIN" in base64: the first 14 chars of every encoded PEM block. */
+    private static final String ENCODED_BEGIN = "LS0tLS1CRUdJTi";
+    /** How many chars of an encoded block are decoded to read its label: "-----BEGIN ENCRYPTED PRIVATE KEY-----" fits. */
+    private static final int ENCODED_HEAD = 72;
 
     private PrivateKeyBlocks() {
     }
 
-    /** {@code at} is a '-'. */
+    /** {@code at} is a '-', or an 'L' at a word start. */
     static long match(CharSequence s, int from, int at, int end) {
+        if (s.charAt(at) == 'L') {
+            return encodedBlock(s, from, at, end);
+        }
         if (!TextSearch.startsWith(s, at, end, BEGIN)) {
             return Match.NONE;
         }
@@ -37,6 +47,31 @@ final class PrivateKeyBlocks {
             }
             search = endLine + END.length();
         }
+    }
+
+    /** The base64 word at {@code at} when it encodes a PEM block of a private key, or NONE. */
+    private static long encodedBlock(CharSequence s, int from, int at, int end) {
+        if (!TextSearch.startsWith(s, at, end, ENCODED_BEGIN) || at > from && CharClass.isBase64(s.charAt(at - 1))) {
+            return Match.NONE;
+        }
+        int stop = at;
+        while (stop < end && isBase64OrPad(s.charAt(stop))) {
+            stop++;
+        }
+        int head = Math.min(stop - at, ENCODED_HEAD) & ~3;
+        String decoded;
+        try {
+            byte[] bytes = java.util.Base64.getDecoder().decode(s.subSequence(at, at + head).toString());
+            decoded = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IllegalArgumentException notBase64) {
+            return Match.NONE;
+        }
+        int label = decoded.startsWith(BEGIN) ? labelEnd(decoded, BEGIN.length(), decoded.length()) : -1;
+        return label < 0 ? Match.NONE : Match.of(at, stop);
+    }
+
+    private static boolean isBase64OrPad(char c) {
+        return CharClass.isBase64(c) || c == '=';
     }
 
     /** Where the closing dashes of a label naming a private key start, or -1. */

@@ -9,6 +9,38 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PrivateKeyDetectorTest {
     private final Masker masker = Masker.builder().detectors("private_key").build();
 
+    /** A PEM block in base64, encoded here with the JDK's encoder: what a Kubernetes Secret's data holds. */
+    private static String encoded(String label) {
+        String pem = "-----BEGIN " + label + "-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n"
+                + "-----END " + label + "-----\n";
+        return java.util.Base64.getEncoder().encodeToString(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "OPENSSH PRIVATE KEY",
+        "ENCRYPTED PRIVATE KEY", "PGP PRIVATE KEY BLOCK"})
+    void masksAPrivateKeysPemBlockInBase64InEveryWrittenForm(String label) {
+        String key = encoded(label);
+        for (String form : new String[] {"{}", "TLS_KEY={}", "{\"data\":{\"tls.key\":\"{}\"}}", "tls.key: {}",
+            "loaded the key {} from the secret"}) {
+            assertEquals(form.replace("{}", "[PRIVATE_KEY]"), masker.mask(form.replace("{}", key)), form);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CERTIFICATE", "PUBLIC KEY", "CERTIFICATE REQUEST"})
+    void leavesAPublicPemBlockInBase64Alone(String label) {
+        String text = "{\"tls.crt\":\"" + encoded(label) + "\"}";
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"LSN 42 and LSB first", "LS0tLS1CRUdJTi", "xLS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t",
+        "LS0tLS1CRUdJTiBQUklWQVRFIEtF%%%"})
+    void leavesOtherWordsStartingWithLsAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"RSA PRIVATE KEY", "EC PRIVATE KEY", "OPENSSH PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "PRIVATE KEY",
         "PGP PRIVATE KEY BLOCK"})
