@@ -28,8 +28,14 @@ package dev.primus.agent.masking;
  * Elasticsearch's Kibana enrollment token).
  */
 final class ProseSecrets {
-    /** The nouns, each followed by a space; the scan asks here at their first char ({@link #mayStart}). */
-    private static final String[] NOUNS = {"token", "secret", "key"};
+    /**
+     * The nouns, each followed by a space; the scan asks here at their first char ({@link #mayStart}).
+     * A session's id is a credential too: whoever sends it is the user it was given to. Servlet
+     * containers and Spring Security log it so ({@code Registering session 8F3A…, for principal bob},
+     * {@code Invalidated session 8F3A…}, {@code New HTTP session created: 8F3A…}); ZooKeeper's
+     * {@code session 0x14f05578bf60001} is a hex number, which {@link FrameworkValues} knows.
+     */
+    private static final String[] NOUNS = {"token", "secret", "key", "session id", "session"};
     /**
      * What makes "key" a credential's: the word right before it. Not "signing" or "encryption":
      * what stands after them is mostly the key's id ({@code signing key 4AEE18F83AFDEB23}, GPG's).
@@ -62,7 +68,8 @@ final class ProseSecrets {
         char second = (char) (s.charAt(at + 1) | 0x20);
         char third = (char) (s.charAt(at + 2) | 0x20);
         return first == 't' ? second == 'o' && third == 'k'
-                : first == 's' ? second == 'e' && (third == 'c' || third == 't' && RedisConfigSet.mayStart(s, at, end))
+                : first == 's' ? second == 'e' && (third == 'c' || third == 's'
+                        || third == 't' && RedisConfigSet.mayStart(s, at, end))
                         || second == 'q' && third == 'l'
                 : first == 'k' && second == 'e' && third == 'y';
     }

@@ -1622,4 +1622,31 @@ class PasswordKvDetectorTest {
     void leavesOtherNameAndValueFieldsAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
+
+    /** A session's id after the word, as servlet containers and Spring Security log it: a credential. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Registering session 8F3A2B1C9D4E5F60718293A4B5C6D7E8, for principal bob"
+            + " | Registering session [PASSWORD_KV], for principal bob",
+        "Invalidated session 8F3A2B1C9D4E5F60718293A4B5C6D7E8 | Invalidated session [PASSWORD_KV]",
+        "New HTTP session created: 8F3A2B1C9D4E5F60718293A4B5C6D7E8 | New HTTP session created: [PASSWORD_KV]",
+        "Did not find SecurityContext in HttpSession E3F9D52FE2FD88850E4CCD7BE241DFA9 using the attribute"
+            + " | Did not find SecurityContext in HttpSession [PASSWORD_KV] using the attribute",
+        "Publishing SessionDestroyedEvent for session 3f1e2d4c-5b6a-7980-a1b2-c3d4e5f60718"
+            + " | Publishing SessionDestroyedEvent for session [PASSWORD_KV]",
+        "session id 8F3A2B1C9D4E5F60718293A4B5C6D7E8.node1 expired | session id [PASSWORD_KV] expired",
+    })
+    void masksASessionsIdAfterTheWord(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Established session 0x14f05578bf60001 with negotiated timeout 10000", // ZooKeeper's, a hex number
+        "session opened for user root by (uid=0)", "Session: 30546173_4261722401 initialized by client",
+        "session 42 closed", "sessions 8F3A2B1C9D4E5F60718293A4B5C6D7E8", "session MySessionFactoryBean2024 ready",
+    })
+    void leavesWhatFollowsSessionAloneWhenItReadsAsNoCredential(String text) {
+        assertEquals(text, masker.mask(text));
+    }
 }
