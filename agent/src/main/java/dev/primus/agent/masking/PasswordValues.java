@@ -302,7 +302,8 @@ final class PasswordValues {
                 long command = ProtocolCommands.match(s, from, at, end);
                 long prose = command != Match.NONE ? command : ProsePasswords.match(s, at, end);
                 long escaped = prose != Match.NONE ? prose : EscapedElements.match(s, at, end);
-                return escaped != Match.NONE ? escaped : PasswordLinks.match(s, from, at, end);
+                long link = escaped != Match.NONE ? escaped : PasswordLinks.match(s, from, at, end);
+                return link != Match.NONE ? link : BracketedParameters.match(s, from, at, end);
             case 's':
             case 'S':
                 long login = OracleConnectStrings.afterSqlPlus(s, at, end);

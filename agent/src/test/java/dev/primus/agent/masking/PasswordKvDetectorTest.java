@@ -1649,4 +1649,17 @@ class PasswordKvDetectorTest {
     void leavesWhatFollowsSessionAloneWhenItReadsAsNoCredential(String text) {
         assertEquals(text, masker.mask(text));
     }
+
+    /** Tomcat's Parameters at INFO, a parameter it could not decode: the name and the value each in brackets. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Character decoding failed. Parameter [password] with value [hunter2%Secret9] has been ignored. Note that"
+            + " | Character decoding failed. Parameter [password] with value [[PASSWORD_KV]] has been ignored. Note that",
+        "Parameter [pwd] with value [a%zz] has been ignored. | Parameter [pwd] with value [[PASSWORD_KV]] has been ignored.",
+        "Parameter [page] with value [2%] has been ignored. | Parameter [page] with value [2%] has been ignored.",
+        "Parameter [password] with value [] has been ignored. | Parameter [password] with value [] has been ignored.",
+    })
+    void masksTheValueOfASecretParameterTomcatCouldNotDecode(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
 }
