@@ -141,8 +141,7 @@ class CliTest {
 
     @Test
     void maskJudgesAMessageThatSpansLinesWholeAndKeepsEveryLineEnding(@TempDir Path dir) throws Exception {
-        Path config = dir.resolve("primus.yaml");
-        Files.writeString(config, "service: a\nlogging: { masking: { mode: enforce } }\n");
+        Path config = enforcingMasking(dir);
         String input = "2026-12-03 10:11:52 INFO loaded key\r\n-----BEGIN PRIVATE KEY-----\r\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\r\n"
                 + "-----END PRIVATE KEY-----\r\n2026-12-03 10:11:53 ERROR failed for jane@example.com\n"
                 + "\tat com.acme.Main.main(Main.java:12)\n\npassword=hunter2 no newline at the end";
@@ -154,8 +153,7 @@ class CliTest {
     /** A PGP key's blank line after its headers, an encrypted PEM's after DEK-Info: the block stays one message. */
     @Test
     void maskKeepsAnArmoredBlockWholeAcrossItsBlankLine(@TempDir Path dir) throws Exception {
-        Path config = dir.resolve("primus.yaml");
-        Files.writeString(config, "service: a\nlogging: { masking: { mode: enforce } }\n");
+        Path config = enforcingMasking(dir);
         String input = "2026-12-03 10:11:52 INFO key:\n-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: BCPG v1.70\n\n"
                 + "lQOYBGZabcdefghijklmnopqrstuvwxyzABCDEF0123456789\n=Xk29\n-----END PGP PRIVATE KEY BLOCK-----\n\n"
                 + "-----BEGIN RSA PRIVATE KEY-----\r\nProc-Type: 4,ENCRYPTED\r\n"
@@ -163,6 +161,10 @@ class CliTest {
                 + "MIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi\r\n-----END RSA PRIVATE KEY-----\r\n\nnext message\n";
         assertEquals(0, mask(input, "mask", config.toString()));
         assertEquals("2026-12-03 10:11:52 INFO key:\n[PRIVATE_KEY]\n\n[PRIVATE_KEY]\r\n\nnext message\n", out());
+    }
+
+    private static Path enforcingMasking(Path dir) throws java.io.IOException {
+        return Files.writeString(dir.resolve("primus.yaml"), "service: a\nlogging: { masking: { mode: enforce } }\n");
     }
 
     private int mask(String input, String... arguments) {
