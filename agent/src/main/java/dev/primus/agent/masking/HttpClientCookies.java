@@ -44,7 +44,8 @@ final class HttpClientCookies {
             name--;
         }
         int field = name - NAME.length();
-        if (field - 1 < from || name == nameEnd || !TextSearch.startsWith(s, field, name, NAME) || s.charAt(field - 1) != '[') {
+        if (field - 1 < from || name == nameEnd || !TextSearch.startsWith(s, field, name, NAME)
+                || s.charAt(field - 1) != '[') {
             return Match.NONE;
         }
         int value = at + 2;
