@@ -597,6 +597,9 @@ final class PasswordValues {
         }
         if (!secret) {
             long cookie = HttpClientCookies.match(s, from, keyEnd, at, end);
+            if (cookie == Match.NONE) {
+                cookie = ProseSecrets.sessionIdAfterKey(s, from, keyEnd, at, end);
+            }
             if (cookie != Match.NONE || separator != ':' || key >= 0) {
                 return cookie;
             }

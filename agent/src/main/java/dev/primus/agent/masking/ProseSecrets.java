@@ -36,6 +36,9 @@ final class ProseSecrets {
      * {@code session 0x14f05578bf60001} is a hex number, which {@link FrameworkValues} knows.
      */
     private static final String[] NOUNS = {"token", "secret", "key", "session id", "session"};
+    /** The names of a key holding a session's id, compared as {@link KeyedValue#keyEndsWith} does. */
+    private static final String SESSION_ID = "sessionid";
+    private static final String SESSION = "session";
     /**
      * What makes "key" a credential's: the word right before it. Not "signing" or "encryption":
      * what stands after them is mostly the key's id ({@code signing key 4AEE18F83AFDEB23}, GPG's).
@@ -198,6 +201,26 @@ final class ProseSecrets {
             i++;
         }
         return -1;
+    }
+
+    /**
+     * A session's id after a key named for it, {@code session=}, {@code sessionId=}, {@code session_id=},
+     * {@code requestedSessionId=}, {@code SessionId: } (Spring's request log, Tomcat's request dumper,
+     * Spring Security's older toString), read as the nouns' values are: machine-made only, so that
+     * ZooKeeper's {@code sessionid:0x14f05578bf60001} and a count ({@code session=3}) stay.
+     * {@code keyEnd} is where the key ends before the separator at {@code at}.
+     */
+    static long sessionIdAfterKey(CharSequence s, int from, int keyEnd, int at, int end) {
+        if (!KeyedValue.keyEndsWith(s, from, keyEnd, SESSION_ID) && !KeyedValue.keyEndsWith(s, from, keyEnd, SESSION)) {
+            return Match.NONE;
+        }
+        int start = KeyedValue.valueStart(s, at, end);
+        int stop = start;
+        while (stop < end && stop - start <= MAX_VALUE && isTokenChar(s.charAt(stop))) {
+            stop++;
+        }
+        boolean ended = endsSentence(s, stop, end) || s.charAt(stop) == '&';
+        return ended && readsAsCredential(s, start, stop) ? Match.of(start, stop) : Match.NONE;
     }
 
     private static int spaces(CharSequence s, int at, int end) {

@@ -1662,4 +1662,31 @@ class PasswordKvDetectorTest {
     void masksTheValueOfASecretParameterTomcatCouldNotDecode(String text, String masked) {
         assertEquals(masked, masker.mask(text));
     }
+
+    /** A session's id after a key named for it, as Spring's request log and Tomcat's request dumper write it. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Before request [POST /api/login, client=10.0.0.5, session=8F3A2B1C9D4E5F60718293A4B5C6D7E8, user=bob]"
+            + " | Before request [POST /api/login, client=10.0.0.5, session=[PASSWORD_KV], user=bob]",
+        "http-nio-8080-exec-3 requestedSessionId=8F3A2B1C9D4E5F60718293A4B5C6D7E8"
+            + " | http-nio-8080-exec-3 requestedSessionId=[PASSWORD_KV]",
+        "WebAuthenticationDetails@fffe9938: RemoteIpAddress: 10.0.0.5; SessionId: 8F3A2B1C9D4E5F60718293A4B5C6D7E8; x"
+            + " | WebAuthenticationDetails@fffe9938: RemoteIpAddress: 10.0.0.5; SessionId: [PASSWORD_KV]; x",
+        "GET /v1/users?session_id=8F3A2B1C9D4E5F60718293A4B5C6D7E8&x=1 | GET /v1/users?session_id=[PASSWORD_KV]&x=1",
+        "Session establishment complete, sessionid = 0x100007e5a3c0000, negotiated timeout = 40000"
+            + " | Session establishment complete, sessionid = 0x100007e5a3c0000, negotiated timeout = 40000",
+        "sessions=3 session=12 sessionId=abc | sessions=3 session=12 sessionId=abc",
+    })
+    void masksASessionsIdAfterAKeyNamedForIt(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    /** With ip_address on, the address before it is a marker: the session's id is still found by its key. */
+    @Test
+    void masksTheSessionIdOfWebAuthenticationDetailsWhenTheAddressIsMaskedToo() {
+        Masker all = Masker.builder().detectors(BuiltInDetector.configNames().split(", ")).build();
+        assertEquals("Details=WebAuthenticationDetails [RemoteIpAddress=[IP_ADDRESS], SessionId=[PASSWORD_KV]], x",
+                all.mask("Details=WebAuthenticationDetails [RemoteIpAddress=10.0.0.5, "
+                        + "SessionId=E3F9D52FE2FD88850E4CCD7BE241DFA9], x"));
+    }
 }
