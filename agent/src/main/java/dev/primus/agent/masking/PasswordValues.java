@@ -600,6 +600,9 @@ final class PasswordValues {
             if (cookie == Match.NONE) {
                 cookie = ProseSecrets.sessionIdAfterKey(s, from, keyEnd, at, end);
             }
+            if (cookie == Match.NONE) {
+                cookie = OAuthCodes.match(s, from, keyEnd, at, end);
+            }
             if (cookie != Match.NONE || separator != ':' || key >= 0) {
                 return cookie;
             }

@@ -1689,4 +1689,20 @@ class PasswordKvDetectorTest {
                 all.mask("Details=WebAuthenticationDetails [RemoteIpAddress=10.0.0.5, "
                         + "SessionId=E3F9D52FE2FD88850E4CCD7BE241DFA9], x"));
     }
+
+    /** OAuth's authorization code under the plain key "code", in a message that is a token request. */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+        "Writing [{grant_type=[authorization_code], code=[SplxlOBeZQQYbYS6WxSbIA], redirect_uri=[https://a.example/cb]}]"
+            + " => Writing [{grant_type=[authorization_code], code=[[PASSWORD_KV]], redirect_uri=[https://a.example/cb]}]",
+        "code=4%2F0AfJohXnLQ8vZk2Tq7Rm9Pw3Ys6Uc1Vb&grant_type=authorization_code"
+            + " => code=[PASSWORD_KV]&grant_type=authorization_code",
+        "#OidcCredentials# | code: SplxlOBeZQQYbYS6WxSbIA | x => #OidcCredentials# | code: [PASSWORD_KV] | x",
+        "error code=400 redirect_uri mismatch => error code=400 redirect_uri mismatch",
+        "code=E_TIMEOUT_42 after 3 tries => code=E_TIMEOUT_42 after 3 tries", // no grant in the message
+        "grant_type=authorization_code, zipcode=SW1A1AA2BX => grant_type=authorization_code, zipcode=SW1A1AA2BX",
+    })
+    void masksAnAuthorizationCodeInATokenRequest(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
 }
