@@ -596,15 +596,9 @@ final class PasswordValues {
             return value != Match.NONE && ContextualKeys.isSecretValue(s, from, keyEnd, value) ? value : Match.NONE;
         }
         if (!secret) {
-            long cookie = HttpClientCookies.match(s, from, keyEnd, at, end);
-            if (cookie == Match.NONE) {
-                cookie = ProseSecrets.sessionIdAfterKey(s, from, keyEnd, at, end);
-            }
-            if (cookie == Match.NONE) {
-                cookie = OAuthCodes.match(s, from, keyEnd, at, end);
-            }
-            if (cookie != Match.NONE || separator != ':' || key >= 0) {
-                return cookie;
+            long inContext = valueSecretByContext(s, from, keyEnd, at, end);
+            if (inContext != Match.NONE || separator != ':' || key >= 0) {
+                return inContext;
             }
             long oracle = OracleConnectStrings.match(s, from, at, end);
             if (oracle != Match.NONE) {
@@ -618,6 +612,19 @@ final class PasswordValues {
             return params != Match.NONE ? params : SimpleJdbcInsertValues.match(s, from, at, end);
         }
         return valueOfKey(s, from, at, keyEnd, key, end);
+    }
+
+    /**
+     * The value of a key that names no secret, but that what stands around it makes one: a cookie in
+     * HttpClient's debug lines ({@code [name: SESSION][value: x]}), a session's id ({@code sessionId=x}),
+     * OAuth's {@code code} in a token request. NONE for any other.
+     */
+    private static long valueSecretByContext(CharSequence s, int from, int keyEnd, int at, int end) {
+        long value = HttpClientCookies.match(s, from, keyEnd, at, end);
+        if (value == Match.NONE) {
+            value = ProseSecrets.sessionIdAfterKey(s, from, keyEnd, at, end);
+        }
+        return value != Match.NONE ? value : OAuthCodes.match(s, from, keyEnd, at, end);
     }
 
     /**

@@ -123,6 +123,10 @@ class AzureStorageKeyDetectorTest {
         String[] part = parts.split("\\|");
         String text = identifiable(Integer.parseInt(part[0]), part[1], part[2]);
         assertEquals("value " + text + " end", masker.mask("value " + text + " end"));
+    }
+
+    @Test
+    void leavesAnIdentifiableKeyInsideALongerRunAlone() {
         String longer = "x" + identifiable(76, "+ASt", "Qm9x2A==");
         assertEquals("value " + longer + " end", masker.mask("value " + longer + " end"));
     }
