@@ -4,12 +4,18 @@ package dev.primus.agent.masking;
  * azure_sas_signature: the {@code sig} parameter of a shared access signature, after '?' or '&'
  * in a URL query, or as a setting of its own ({@code sig=x}): the base64 of an HMAC-SHA256, 44
  * chars ending in '=', URL-encoded or not ({@code %2B}, {@code %2F}, {@code %3D} count as one
- * char). Only the signature is masked: the other parameters (version, expiry, permissions) are no
- * secret and help whoever reads the line.
+ * char). Also, in a URL's query only, the unpadded base64url of an HMAC-SHA256, 43 chars: the
+ * {@code sig} of an Azure Logic Apps or Power Automate trigger's URL
+ * ({@code …/triggers/manual/paths/invoke?api-version=2016-06-01&sp=…&sv=1.0&sig=x}), which is
+ * what a Teams workflow's webhook is, and which anyone may call who has it. Only the signature is
+ * masked: the other parameters (version, expiry, permissions) are no secret and help whoever reads
+ * the line.
  */
 final class AzureSasSignatures {
     private static final String NAME = "sig";
     private static final int DECODED = 44;
+    /** The unpadded base64url of the same 32 bytes. */
+    private static final int UNPADDED = 43;
     /**
      * What may stand right before the name: a URL query's '?' or '&', or a setting's start
      * ({@code sig=x} alone, or after a space, quote, ';', ',' or an opening bracket). The value's
@@ -56,9 +62,24 @@ final class AzureSasSignatures {
             decoded++;
         }
         if (decoded != DECODED || last != '=' || (i < end && continuesValue(s.charAt(i)))) {
-            return Match.NONE;
+            return name > from && isQueryStart(s.charAt(name - 1)) ? unpadded(s, value, end) : Match.NONE;
         }
         return Match.of(value, i);
+    }
+
+    /** 43 base64url chars at {@code value}, machine-made, and then no more of a value. */
+    private static long unpadded(CharSequence s, int value, int end) {
+        int stop = value;
+        while (stop < end && stop - value <= UNPADDED && CharClass.isBase64Url(s.charAt(stop))) {
+            stop++;
+        }
+        boolean ended = stop == end || !continuesValue(s.charAt(stop));
+        return stop - value == UNPADDED && ended && ProseSecrets.readsAsCredential(s, value, stop) ? Match.of(value, stop)
+                : Match.NONE;
+    }
+
+    private static boolean isQueryStart(char c) {
+        return c == '?' || c == '&';
     }
 
     private static int hexValue(char c) {

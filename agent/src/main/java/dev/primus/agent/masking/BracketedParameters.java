@@ -5,8 +5,8 @@ package dev.primus.agent.masking;
  * not decode, at INFO by default: {@code Character decoding failed. Parameter [password] with value
  * [hunter2%Secret9] has been ignored.} The name and the value each in brackets, the value masked
  * when the name is a secret key's ({@link PasswordValues#isKey}). Found from the name's first
- * char, a password word's 'p' at a word start: {@code [password]}, {@code [passwd]}, {@code [pwd]};
- * not {@code [new_password]}, whose 'p' no trigger reaches.
+ * char, a password word's 'p' at a word start ({@code [password]}, {@code [passwd]}, {@code [pwd]}),
+ * or from a '_' inside the name ({@code [new_password]}: {@link #matchInName}).
  */
 final class BracketedParameters {
     private static final String WITH_VALUE = "] with value [";
@@ -14,6 +14,15 @@ final class BracketedParameters {
     private static final int MAX_VALUE = 4096;
 
     private BracketedParameters() {
+    }
+
+    /** {@code at} is inside the name, after a '_': the name is read back from there to its '['. */
+    static long matchInName(CharSequence s, int from, int at, int end) {
+        int start = at;
+        while (start > from && at - start < MAX_NAME && CharClass.isBase64Url(s.charAt(start - 1))) {
+            start--;
+        }
+        return match(s, from, start, end);
     }
 
     /** {@code at} starts a word right after a '['; nothing before {@code from} is read. */

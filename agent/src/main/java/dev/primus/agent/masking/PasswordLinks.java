@@ -8,9 +8,10 @@ package dev.primus.agent.masking;
  * a path segment, which a '/' starts; the token is the first of the next three segments of the
  * same path that reads as no word: a UUID or at least 16 hex digits with a letter and a digit, or
  * 20 or more base64url chars with both cases and a digit, or 24 or more with four letters and four
- * digits. The query ({@code ?token=x}) is password_kv's keyed value already. Not found: a route
- * whose "password" follows a '_' or a lower-case letter ({@code /forgot_password/x},
- * {@code /resetPassword/x}), where its 'p' is no word start and so no trigger.
+ * digits. The query ({@code ?token=x}) is password_kv's keyed value already. Also found after a
+ * '_' ({@code /forgot_password/x}), where the scan asks at the '_'; not in camel case
+ * ({@code /resetPassword/x}): a capital 'P' inside a word is no trigger, and Java's class names
+ * would make it a frequent one.
  */
 final class PasswordLinks {
     private static final String WORD = "password";
@@ -26,7 +27,12 @@ final class PasswordLinks {
     private PasswordLinks() {
     }
 
-    /** {@code at} is the 'p' or 'P' of a word start; nothing before {@code from} is read. */
+    /** Whether the chars after the '_' at {@code at} start "pas", as "password" does, in either case. */
+    static boolean mayFollowUnderscore(CharSequence s, int at, int end) {
+        return at + 4 < end && TextSearch.startsWithIgnoreCase(s, at + 1, end, "pas");
+    }
+
+    /** {@code at} is the 'p' or 'P' of a word start, or after a '_'; nothing before {@code from} is read. */
     static long match(CharSequence s, int from, int at, int end) {
         if (!TextSearch.startsWithIgnoreCase(s, at, end, WORD)) {
             return Match.NONE;

@@ -271,8 +271,8 @@ final class PasswordValues {
     }
 
     /**
-     * {@code at} is '=', ':', '>', '%', a '\\', a single quote, a '_' before "token", "secret" or
-     * "key", a 'T', 'S' or 'K' after a lower-case letter or digit (accessToken), or at a word start
+     * {@code at} is '=', ':', '>', '%', a '\\', a single quote, a '_' before "token", "secret",
+     * "key" or "pas", a 'T', 'S' or 'K' after a lower-case letter or digit (accessToken), or at a word start
      * a '-', a 'p', 't', 's' or 'k' in either case, or an 'O', 'A', 'L' or 'B';
      * {@code from} is where the last value found ends, {@code textStart} where the text starts.
      */
@@ -330,7 +330,9 @@ final class PasswordValues {
             case '9':
                 return NamedCodes.match(s, from, at, end);
             case '_':
-                return ProseSecrets.afterUnderscore(s, from, at, end);
+                long secret = ProseSecrets.afterUnderscore(s, from, at, end);
+                return secret != Match.NONE || !PasswordLinks.mayFollowUnderscore(s, at, end) ? secret
+                        : passwordWordAfterUnderscore(s, from, at + 1, end);
             case '$':
                 return CryptHashes.match(s, at, end);
             case '\'':
@@ -615,16 +617,37 @@ final class PasswordValues {
     }
 
     /**
+     * Whether password_kv may start at the '_' at {@code at}: a name's last part that is a
+     * token's, secret's or key's word ({@link ProseSecrets#mayFollowUnderscore}), or a password's
+     * ({@link PasswordLinks#mayFollowUnderscore}): the scan's check before it asks.
+     */
+    static boolean mayFollowUnderscore(CharSequence s, int at, int end) {
+        return ProseSecrets.mayFollowUnderscore(s, at, end) || PasswordLinks.mayFollowUnderscore(s, at, end);
+    }
+
+    /**
+     * A password word at {@code at} that a '_' puts inside a name: a reset link's path segment
+     * ({@code /forgot_password/x}) or Tomcat's bracketed parameter ({@code [new_password] with value [x]}).
+     */
+    private static long passwordWordAfterUnderscore(CharSequence s, int from, int at, int end) {
+        long link = PasswordLinks.match(s, from, at, end);
+        return link != Match.NONE ? link : BracketedParameters.matchInName(s, from, at, end);
+    }
+
+    /**
      * The value of a key that names no secret, but that what stands around it makes one: a cookie in
      * HttpClient's debug lines ({@code [name: SESSION][value: x]}), a session's id ({@code sessionId=x}),
-     * OAuth's {@code code} in a token request. NONE for any other.
+     * OAuth's {@code code} in a token request, a CAS ticket ({@code ticket=ST-1-…}). NONE for any other.
      */
     private static long valueSecretByContext(CharSequence s, int from, int keyEnd, int at, int end) {
         long value = HttpClientCookies.match(s, from, keyEnd, at, end);
         if (value == Match.NONE) {
             value = ProseSecrets.sessionIdAfterKey(s, from, keyEnd, at, end);
         }
-        return value != Match.NONE ? value : OAuthCodes.match(s, from, keyEnd, at, end);
+        if (value == Match.NONE) {
+            value = OAuthCodes.match(s, from, keyEnd, at, end);
+        }
+        return value != Match.NONE ? value : CasTickets.match(s, at, end);
     }
 
     /**

@@ -87,7 +87,10 @@ final class ProseSecrets {
                 && !afterKind(s, from, at)) {
             return Match.NONE;
         }
-        long inSentence = inSentence(s, nounEnd, end);
+        long inSentence = SessionIdChanges.after(s, at, nounEnd, end);
+        if (inSentence == Match.NONE) {
+            inSentence = inSentence(s, nounEnd, end);
+        }
         if (inSentence != Match.NONE) {
             return inSentence;
         }
@@ -149,9 +152,15 @@ final class ProseSecrets {
         if (linked < 0) {
             linked = afterStateAndColon(s, value, end);
         }
-        if (linked >= 0) {
-            value = linked;
-        }
+        return valueAt(s, linked >= 0 ? linked : value, end);
+    }
+
+    /**
+     * The machine-made value starting at {@code value}, bare to the sentence's end or punctuation,
+     * or in quotes or brackets ({@code 'x'}, {@code "x"}, {@code [x]}) to the closing one; NONE if
+     * there is none.
+     */
+    static long valueAt(CharSequence s, int value, int end) {
         if (value >= end) {
             return Match.NONE;
         }

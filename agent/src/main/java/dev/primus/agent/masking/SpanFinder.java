@@ -133,8 +133,9 @@ final class SpanFinder {
                 prefixAt = Match.start(announcedAt);
                 prefixed = Match.end(announcedAt);
             }
-            if ((candidates & PASSWORD_KV) != 0 && c == '_' && !ProseSecrets.mayFollowUnderscore(s, i, end)) {
-                // password_kv from '_': only a name ending in a token's, secret's or key's word (access_token x).
+            if ((candidates & PASSWORD_KV) != 0 && c == '_' && !PasswordValues.mayFollowUnderscore(s, i, end)) {
+                // password_kv from '_': only a name ending in a token's, secret's, key's or password's word
+                // (access_token x, /forgot_password/x).
                 candidates &= ~PASSWORD_KV;
             }
             if (candidates == 0 && prefixed == 0) {

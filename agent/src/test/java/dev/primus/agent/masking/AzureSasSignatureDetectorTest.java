@@ -39,6 +39,20 @@ class AzureSasSignatureDetectorTest {
         assertEquals(form.replace("{}", "[AZURE_SAS_SIGNATURE]"), masker.mask(form.replace("{}", SIG)));
     }
 
+    /** A Logic Apps or Power Automate trigger's URL (a Teams workflow's webhook): 43 base64url chars, unpadded. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "POST https://prod-12.westus.logic.azure.com:443/workflows/8a3f2c1d9e7b4a6f8c2d1e3f4a5b6c7d/triggers/manual/paths"
+            + "/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=SIG",
+        "webhook.url=https://default0a1b2c3d4e5f.60.environment.api.powerplatform.com:443/powerautomate/automations/direct"
+            + "/workflows/8a3f2c1d9e7b4a6f8c2d1e3f4a5b6c7d/triggers/manual/paths/invoke?api-version=1&sv=1.0&sig=SIG&x=1",
+        "{\"url\":\"https://x.logic.azure.com/workflows/1/triggers/manual/paths/invoke?sig=SIG\"}",
+    })
+    void masksALogicAppTriggersSignature(String form) {
+        String sig = "Xk3v9QzLp2RtY7wN8mBc4Hd1FsJg6KaEq-7kP2mXv_L";
+        assertEquals(form.replace("SIG", "[AZURE_SAS_SIGNATURE]"), masker.mask(form.replace("SIG", sig)));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "?sp=r&sig=a39%2BYozJhGp6miujGymjRpN8tsrQfLo9Z3i8IRyIpn%3D", // 43 chars decoded
@@ -50,6 +64,10 @@ class AzureSasSignatureDetectorTest {
         "xsig=a39%2BYozJhGp6miujGymjRpN8tsrQfLo9Z3i8IRyIpnQ%3D", // another parameter's name
         "?sp=r&my_sig=a39%2BYozJhGp6miujGymjRpN8tsrQfLo9Z3i8IRyIpnQ%3D",
         "?sp=r&sig=", "?sp=r&sig=abc",
+        "?sv=1.0&sig=Xk3v9QzLp2RtY7wN8mBc4Hd1FsJg6KaEqH7kP2mXv9", // unpadded: 42 chars
+        "?sv=1.0&sig=Xk3v9QzLp2RtY7wN8mBc4Hd1FsJg6KaEqH7kP2mXv9Lx", // 44
+        "?sv=1.0&sig=ThisIsTheSignatureFieldOfOurOwnFormVersionTwo", // a name in camel case
+        "sig=Xk3v9QzLp2RtY7wN8mBc4Hd1FsJg6KaEqH7kP2mXv9L", // unpadded, but no URL's query
     })
     void leavesLookAlikesAlone(String text) {
         assertEquals("value " + text + " end", masker.mask("value " + text + " end"));

@@ -1640,6 +1640,62 @@ class PasswordKvDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** A session's id where a sentence says it was made or changed ({@link SessionIdChanges}): both ids of a change. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // Spring Security's ChangeSessionIdAuthenticationStrategy, at DEBUG on every login
+        "Changed session id from 4FDA9717E4AA157BE90A9E9CE62A98A1 | Changed session id from [PASSWORD_KV]",
+        "Changed session id from 2cb1fec3-dba6-4a8f-8376-40934da49d8d | Changed session id from [PASSWORD_KV]",
+        // Tomcat's authenticator
+        "Session ID changed on authentication from [4FDA9717E4AA157BE90A9E9CE62A98A1] to [0A1B2C3D4E5F60718293A4B5C6D7E8F9]"
+            + " | Session ID changed on authentication from [[PASSWORD_KV]]",
+        "Changed session id from '4FDA9717E4AA157BE90A9E9CE62A98A1' to '0A1B2C3D4E5F60718293A4B5C6D7E8F9'."
+            + " | Changed session id from '[PASSWORD_KV]'.",
+        // Undertow's session managers
+        "Created session with id v9bNx2mQ1_Kd8LpT3rWz7YcF6gJ0sA4e for exchange HttpServerExchange{ GET /}"
+            + " | Created session with id [PASSWORD_KV] for exchange HttpServerExchange{ GET /}",
+        "Found existing session with id 4FDA9717E4AA157BE90A9E9CE62A98A1 | Found existing session with id [PASSWORD_KV]",
+    })
+    void masksBothIdsWhereASentenceSaysASessionChanged(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Loaded session from cache in 12 ms", "Removed expired session from store sessions-2024-01-15.db",
+        "Reading session id from header X-Session-Id", "Session 42 changed state from ACTIVE to CLOSED",
+        "Changed session id from 12345 to 12346", "Session with id abc not found",
+        "session restored from the persistent store on its first request", // more than three words before "from"
+        "Secret with id 4FDA9717E4AA157BE90A9E9CE62A98A1 rotated", // a secret's id is no session's
+    })
+    void leavesSentencesOfASessionAloneWhereNoIdReadsAsMachineMade(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    /** A CAS ticket as any key's value ({@link CasTickets}): the whole ticket, the server's name with it. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "GET /app/login?ticket=ST-1-hGkq9LzR4tB8nWc3YdF6-cas01.example.org HTTP/1.1 | GET /app/login?ticket=[PASSWORD_KV] HTTP/1.1",
+        "Attempting to validate ticket: ST-12-hGkq9LzR4tB8nWc3YdF6KaE-cas01 | Attempting to validate ticket: [PASSWORD_KV]",
+        "GET /proxyCallback?pgtIou=PGTIOU-1-Xk3v9QzLp2RtY7wN8mBc&pgtId=PGT-1-Xk3v9QzLp2RtY7wN8mBc4Hd1FsJg6KaEq-cas01 200"
+            + " | GET /proxyCallback?pgtIou=PGTIOU-1-Xk3v9QzLp2RtY7wN8mBc&pgtId=[PASSWORD_KV] 200",
+        "{\"ticket\":\"PT-3-9fKq2LzR4tB8nWc3YdF6xQ\"} | {\"ticket\":\"[PASSWORD_KV]\"}",
+        "tgt=TGT-2-xK3v9QzLp2RtY7wN8mBc4Hd1FsJg6KaExK3v9QzLp2RtY7wN8mB-cas01, user=bob | tgt=[PASSWORD_KV], user=bob",
+    })
+    void masksACasTicket(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "ticket=JIRA-1234 status=ST-1-OPEN", "part=PT-42-ABCDEFGHIJKLMNOPQRS", // capitals alone: a name
+        "ticket=ST-1-short-cas01", "ticket=ST-x-hGkq9LzR4tB8nWc3YdF6-cas01", // no counter
+        "ticket=XT-1-hGkq9LzR4tB8nWc3YdF6-cas01",
+    })
+    void leavesValuesThatAreNoCasTicketAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "Established session 0x14f05578bf60001 with negotiated timeout 10000", // ZooKeeper's, a hex number
@@ -1658,6 +1714,12 @@ class PasswordKvDetectorTest {
         "Parameter [pwd] with value [a%zz] has been ignored. | Parameter [pwd] with value [[PASSWORD_KV]] has been ignored.",
         "Parameter [page] with value [2%] has been ignored. | Parameter [page] with value [2%] has been ignored.",
         "Parameter [password] with value [] has been ignored. | Parameter [password] with value [] has been ignored.",
+        // a name with the word after a '_', found from the '_'
+        "Parameter [new_password] with value [Hunter2%Secret!] has been ignored."
+            + " | Parameter [new_password] with value [[PASSWORD_KV]] has been ignored.",
+        "Parameter [user_pass] with value [x%zz] has been ignored. | Parameter [user_pass] with value [[PASSWORD_KV]] has been ignored.",
+        "Parameter [user_passport] with value [AB%12] has been ignored."
+            + " | Parameter [user_passport] with value [AB%12] has been ignored.",
     })
     void masksTheValueOfASecretParameterTomcatCouldNotDecode(String text, String masked) {
         assertEquals(masked, masker.mask(text));

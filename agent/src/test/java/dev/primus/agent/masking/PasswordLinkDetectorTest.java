@@ -19,6 +19,8 @@ class PasswordLinkDetectorTest {
         "{\"route\":\"/auth/Password/Reset/TOKEN\",\"status\":302}",
         "redirecting to https://app.example.com/reset-password/TOKEN#step2",
         "request [GET /change-password/TOKEN] handled",
+        "GET /forgot_password/TOKEN HTTP/1.1", // after a '_', where the scan asks at the '_'
+        "GET /users/RESET_PASSWORD/confirm/TOKEN 200",
     })
     void masksTheTokenOfAResetLink(String form) {
         String[] tokens = {
@@ -44,6 +46,9 @@ class PasswordLinkDetectorTest {
         "the password reset 9f86d081884c7d659a2feaa0c55ad015 failed", // no path
         "GET /passwords.txt/9f86d081884c7d659a2feaa0c55ad015", "GET /compass/9f86d081884c7d659a2feaa0c55ad015",
         "GET /reset-password?token=", // the query is a keyed value's
+        "db_password_file=/etc/secrets/9f86d081884c7d659a2feaa0c55ad015", // a '_' before the word, no path segment
+        "order_pass_count=12 user_passport_id=X1234567890abcdef1234",
+        "GET /forgot_password/instructions 200", "GET /api/user_passwords/9f86d081884c7d659a2feaa0c55ad015.png",
     })
     void leavesOtherPathsAlone(String text) {
         assertEquals(text, masker.mask(text));
