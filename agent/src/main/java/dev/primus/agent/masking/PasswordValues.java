@@ -346,6 +346,9 @@ final class PasswordValues {
                 if (afterWord == Match.NONE) {
                     afterWord = ContextualKeys.duplicateEntry(s, from, at, end);
                 }
+                if (afterWord == Match.NONE) {
+                    afterWord = CookieDiagnostics.match(s, from, at, end);
+                }
                 return afterWord != Match.NONE ? afterWord : SqlInsertValues.match(s, textStart, at, end);
             default:
                 return keyValue(s, from, at, end);

@@ -39,6 +39,8 @@ final class ProseSecrets {
     /** The names of a key holding a session's id, compared as {@link KeyedValue#keyEndsWith} does. */
     private static final String SESSION_ID = "sessionid";
     private static final String SESSION = "session";
+    /** Keycloak's code of a login's session in its login-actions URLs: {@code ?session_code=x&execution=…}. */
+    private static final String SESSION_CODE = "sessioncode";
     /**
      * What makes "key" a credential's: the word right before it. Not "signing" or "encryption":
      * what stands after them is mostly the key's id ({@code signing key 4AEE18F83AFDEB23}, GPG's).
@@ -215,12 +217,14 @@ final class ProseSecrets {
     /**
      * A session's id after a key named for it, {@code session=}, {@code sessionId=}, {@code session_id=},
      * {@code requestedSessionId=}, {@code SessionId: } (Spring's request log, Tomcat's request dumper,
-     * Spring Security's older toString), read as the nouns' values are: machine-made only, so that
-     * ZooKeeper's {@code sessionid:0x14f05578bf60001} and a count ({@code session=3}) stay.
+     * Spring Security's older toString), and Keycloak's {@code session_code=}, read as the nouns' values
+     * are: machine-made only, so that ZooKeeper's {@code sessionid:0x14f05578bf60001} and a count
+     * ({@code session=3}) stay.
      * {@code keyEnd} is where the key ends before the separator at {@code at}.
      */
     static long sessionIdAfterKey(CharSequence s, int from, int keyEnd, int at, int end) {
-        if (!KeyedValue.keyEndsWith(s, from, keyEnd, SESSION_ID) && !KeyedValue.keyEndsWith(s, from, keyEnd, SESSION)) {
+        if (!KeyedValue.keyEndsWith(s, from, keyEnd, SESSION_ID) && !KeyedValue.keyEndsWith(s, from, keyEnd, SESSION)
+                && !KeyedValue.keyEndsWith(s, from, keyEnd, SESSION_CODE)) {
             return Match.NONE;
         }
         int start = KeyedValue.valueStart(s, at, end);

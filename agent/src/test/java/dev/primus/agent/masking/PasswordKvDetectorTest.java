@@ -1672,10 +1672,40 @@ class PasswordKvDetectorTest {
         assertEquals(text, masker.mask(text));
     }
 
+    /** A cookie's secret in a framework's diagnostics when it reads the cookie ({@link CookieDiagnostics}). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // Spring Security's TokenBasedRememberMeServices: the expected signature is valid for the cookie's user
+        "Invalid remember-me cookie: Cookie contained signature 'a1b2c3d4e5f60718293a4b5c6d7e8f90' but expected"
+            + " '9f2b7c1e4d5a6b8c9d0e1f2a3b4c5d6e' | Invalid remember-me cookie: Cookie contained signature '[PASSWORD_KV]'",
+        "Cookie contained signature 'x' but expected 'Zm9vYmFy+/==' | Cookie contained signature '[PASSWORD_KV]'",
+        // Shiro's SimpleCookie at TRACE, any cookie's name
+        "Found 'rememberMe' cookie value [qH7kP2mXv9LzR4tB8nWc3YdF6gJ1sA0eUoKiTyMb5QwErZxCvBnM]"
+            + " | Found 'rememberMe' cookie value [[PASSWORD_KV]]",
+        "Found 'JSESSIONID' cookie value [4fda9717-e4aa-157b] | Found 'JSESSIONID' cookie value [[PASSWORD_KV]]",
+        // Keycloak's code of a login's session in its login-actions URL
+        "GET /realms/demo/login-actions/authenticate?session_code=Xk3v9QzLp2RtY7wN8mBc4Hd1FsJg6KaE&execution=e1"
+            + " | GET /realms/demo/login-actions/authenticate?session_code=[PASSWORD_KV]&execution=e1",
+    })
+    void masksACookiesSecretInAFrameworksDiagnostics(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Cookie contained signature 'abc' but it was expired", "the signature 'x' is not valid",
+        "Found 'rememberMe' cookie value []", "Found rememberMe cookie value [abc]", "Found 'x' cookie values [a, b]",
+        "session_code=42", "GET /x?session_code=expired&execution=e1",
+    })
+    void leavesCookieSentencesWithNoSecretAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
     /** A CAS ticket as any key's value ({@link CasTickets}): the whole ticket, the server's name with it. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "GET /app/login?ticket=ST-1-hGkq9LzR4tB8nWc3YdF6-cas01.example.org HTTP/1.1 | GET /app/login?ticket=[PASSWORD_KV] HTTP/1.1",
+        "GET /app/login?ticket=ST-1-hGkq9LzR4tB8nWc3YdF6-cas01.example.org HTTP/1.1"
+            + " | GET /app/login?ticket=[PASSWORD_KV] HTTP/1.1",
         "Attempting to validate ticket: ST-12-hGkq9LzR4tB8nWc3YdF6KaE-cas01 | Attempting to validate ticket: [PASSWORD_KV]",
         "GET /proxyCallback?pgtIou=PGTIOU-1-Xk3v9QzLp2RtY7wN8mBc&pgtId=PGT-1-Xk3v9QzLp2RtY7wN8mBc4Hd1FsJg6KaEq-cas01 200"
             + " | GET /proxyCallback?pgtIou=PGTIOU-1-Xk3v9QzLp2RtY7wN8mBc&pgtId=[PASSWORD_KV] 200",
@@ -1717,7 +1747,8 @@ class PasswordKvDetectorTest {
         // a name with the word after a '_', found from the '_'
         "Parameter [new_password] with value [Hunter2%Secret!] has been ignored."
             + " | Parameter [new_password] with value [[PASSWORD_KV]] has been ignored.",
-        "Parameter [user_pass] with value [x%zz] has been ignored. | Parameter [user_pass] with value [[PASSWORD_KV]] has been ignored.",
+        "Parameter [user_pass] with value [x%zz] has been ignored."
+            + " | Parameter [user_pass] with value [[PASSWORD_KV]] has been ignored.",
         "Parameter [user_passport] with value [AB%12] has been ignored."
             + " | Parameter [user_passport] with value [AB%12] has been ignored.",
     })
