@@ -9,10 +9,20 @@ package dev.primus.agent.masking;
  * value ({@link LastStatement}). Its values are read up to each {@code (Type), } MyBatis appends,
  * so a value holding {@code ", "} stays one value; a {@code null} has no type. Found from the
  * first '=' of {@code ==>}, which no key=value reads.
+ * <p>
+ * Its result rows too, at TRACE: {@code <==    Columns: id, name, password} marks which columns
+ * hold a secret (their names as an insert's are read, {@link PasswordValues#isSecretName}), and
+ * each {@code <==        Row: 1, bob, hunter2} after it masks their values, from the first such
+ * column's to the last's as one span. A row's values are joined by {@code ", "} with no type after
+ * them, so a value holding one shifts those after it: where a row has more values than its header
+ * has names, the span runs from the first secret column's value to the row's end.
  */
 final class MyBatisParameters {
     private static final String PREPARING = "==>  Preparing:";
     private static final String PARAMETERS = "==> Parameters:";
+    private static final String COLUMNS = "==    Columns: ";
+    private static final String ROW = "==        Row: ";
+    private static final String SEPARATOR = ", ";
     private static final String NULL = "null";
     /**
      * A statement's chars read at most: the scan meets every {@code ==>} of a text, so that a text
@@ -31,6 +41,13 @@ final class MyBatisParameters {
             int sqlEnd = TextSearch.lineEnd(s, sql, (int) Math.min(end, (long) sql + MAX_STATEMENT));
             LastStatement.logged(PreparedStatementParams.secretParameters(s, sql, sqlEnd));
             return Match.NONE;
+        }
+        int arrow = at;
+        while (arrow > 0 && s.charAt(arrow - 1) == '=') {
+            arrow--; // a nested query's <====
+        }
+        if (arrow > 0 && s.charAt(arrow - 1) == '<') {
+            return result(s, at, end);
         }
         if (!TextSearch.startsWith(s, at, end, PARAMETERS)) {
             return Match.NONE;
@@ -55,6 +72,51 @@ final class MyBatisParameters {
             item = nextItem(s, valueEnd, lineEnd);
         }
         return start < 0 ? Match.NONE : Match.of(start, stop);
+    }
+
+    /** From the first '=' of {@code <==}: a result's header noted, or a row's secret values. */
+    private static long result(CharSequence s, int at, int end) {
+        if (TextSearch.startsWith(s, at, end, COLUMNS)) {
+            int lineEnd = TextSearch.lineEnd(s, at, (int) Math.min(end, (long) at + MAX_STATEMENT));
+            long secret = 0;
+            int count = 0;
+            for (int name = at + COLUMNS.length(); name < lineEnd; count++) {
+                int nameEnd = itemEnd(s, name, lineEnd);
+                if (count < LastStatement.MAX_PARAMETERS && PasswordValues.isSecretName(s, name, nameEnd)) {
+                    secret |= 1L << count;
+                }
+                name = nameEnd + SEPARATOR.length();
+            }
+            LastStatement.columns(secret, count);
+            return Match.NONE;
+        }
+        long secret = LastStatement.secretColumns();
+        if (secret == 0 || !TextSearch.startsWith(s, at, end, ROW)) {
+            return Match.NONE;
+        }
+        int lineEnd = TextSearch.lineEnd(s, at, end);
+        int start = -1;
+        int stop = -1;
+        int count = 0;
+        for (int item = at + ROW.length(); item < lineEnd; count++) {
+            int itemEnd = itemEnd(s, item, lineEnd);
+            if (count < LastStatement.MAX_PARAMETERS && (secret & 1L << count) != 0 && itemEnd > item
+                    && !TextSearch.equalsIgnoreCase(s, item, itemEnd, NULL)) {
+                start = start < 0 ? item : start;
+                stop = itemEnd;
+            }
+            item = itemEnd + SEPARATOR.length();
+        }
+        if (start >= 0 && count > LastStatement.columnCount()) {
+            stop = lineEnd; // a value held ", ": the secret's place is not known past it
+        }
+        return start < 0 ? Match.NONE : Match.of(start, stop);
+    }
+
+    /** Where a row's or a header's item at {@code at} ends: at the next {@code ", "} or the line's end. */
+    private static int itemEnd(CharSequence s, int at, int lineEnd) {
+        int comma = TextSearch.indexOf(s, SEPARATOR, at, lineEnd);
+        return comma < 0 ? lineEnd : comma;
     }
 
     /** Where the value at {@code item} ends: at the '(' of its {@code (Type)}, or after {@code null}. */

@@ -96,7 +96,8 @@ final class TriggerTable {
      * before the separator. A space or quote there may stand between key and separator: all of
      * them then. A '(' or ',' may stand before the quote of a value in an SQL insert's list:
      * password_kv then ({@link SqlInsertValues}), as at the start of the text (entry 0), where
-     * MyBatis's messages start with {@code ==>} ({@link MyBatisParameters}). Most '=' and ':' in a
+     * MyBatis's messages start with {@code ==>}, and after a '<' or '=', where its rows' start with
+     * {@code <==} and a nested query's lines with {@code ====>} ({@link MyBatisParameters}). Most '=' and ':' in a
      * log line follow a key no detector reads ("id=", "INFO:"), and this answers that before any
      * of them is called.
      */
@@ -240,7 +241,8 @@ final class TriggerTable {
                     | (AzureStorageKeys.mayEndKey(c) ? BuiltInDetector.AZURE_STORAGE_KEY.bit() : 0)
                     | (AzureSasSignatures.mayEndKey(c) ? BuiltInDetector.AZURE_SAS_SIGNATURE.bit() : 0);
             beforeSeparator[c] = c == ' ' || c == '"' || c == '\'' || c == '`' ? KEYED
-                    : c == '(' || c == ',' || c == 0 ? keyed | BuiltInDetector.PASSWORD_KV.bit() : keyed;
+                    : c == '(' || c == ',' || c == '<' || c == '=' || c == 0 ? keyed | BuiltInDetector.PASSWORD_KV.bit()
+                    : keyed;
             third[c] = ANY_THIRD
                     | (CharClass.isDigit(c) ? BuiltInDetector.IBAN.bit() : 0)
                     | (CharClass.isUpper(c) ? BuiltInDetector.PAN.bit() : 0)

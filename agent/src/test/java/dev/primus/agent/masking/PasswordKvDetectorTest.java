@@ -619,6 +619,27 @@ class PasswordKvDetectorTest {
                 all.mask("==> Parameters: al(String), null, user(String)"));
         all.mask("==>  Preparing: update users set name = ? where id = ?");
         assertEquals("==> Parameters: hunter2(String), 7(Long)", all.mask("==> Parameters: hunter2(String), 7(Long)"));
+        all.mask("====>  Preparing: insert into users (name, password) values (?, ?)"); // a nested query's
+        assertEquals("====> Parameters: al(String), [PASSWORD_KV](String)", all.mask("====> Parameters: al(String), pw(String)"));
+    }
+
+    /** MyBatis's result at TRACE: the header names the columns, each row after it masks a secret column's value. */
+    @Test
+    void masksTheValuesOfASecretColumnInTheRowsMyBatisLogs() {
+        Masker all = Masker.builder().build();
+        assertEquals("<==    Columns: id, name, password, api_token, role",
+                all.mask("<==    Columns: id, name, password, api_token, role"));
+        assertEquals("<==        Row: 1, bob, [PASSWORD_KV], admin",
+                all.mask("<==        Row: 1, bob, hunter2, tok_9f8e7d6c5b4a, admin"));
+        assertEquals("DEBUG UserMapper.select - <==        Row: 3, carol, null, null, user",
+                all.mask("DEBUG UserMapper.select - <==        Row: 3, carol, null, null, user"));
+        // a value holding ", " shifts those after it: from the first secret column's place to the row's end
+        assertEquals("<==        Row: 2, Doe, [PASSWORD_KV]", all.mask("<==        Row: 2, Doe, John, s3cret, tok_1a2b, user"));
+        all.mask("<====    Columns: id, name, password, role"); // a nested query's
+        assertEquals("<====        Row: 4, al, [PASSWORD_KV], user", all.mask("<====        Row: 4, al, pw, user"));
+        assertEquals("<==      Total: 3", all.mask("<==      Total: 3"));
+        assertEquals("<==    Columns: id, name", all.mask("<==    Columns: id, name"));
+        assertEquals("<==        Row: 1, hunter2", all.mask("<==        Row: 1, hunter2")); // no secret column now
     }
 
     /** Hibernate's statement at DEBUG, then its bindings at TRACE: 6.2's format, 5's, and format_sql's statement. */
