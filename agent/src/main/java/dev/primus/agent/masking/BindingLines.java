@@ -15,7 +15,9 @@ package dev.primus.agent.masking;
  * masks {@code hunter2}.
  * <li>Hibernate 5's extractor (TRACE), reading a row back: {@code extracted value ([password2_0_0_] :
  * [VARCHAR]) - [hunter2]}, where the column's alias names it, as Hibernate 5 makes one from the
- * column's name cut to ten chars ({@link #isSecretAlias}); no statement needed.
+ * column's name cut to ten chars ({@link #isSecretAlias}); no statement needed. Hibernate 6's,
+ * {@code extracted value (3:VARCHAR) -> [hunter2]}, by the column's place in the select this
+ * thread logged last ({@link SelectColumns}: {@code select u1_0.id,u1_0.email,u1_0.password from …}).
  * </ul>
  * Each is looked for at the start of every text, past its indent ({@code format_sql} writes a
  * statement on lines of its own), or, in a log file's whole line, at its record's message
@@ -32,8 +34,9 @@ final class BindingLines {
     private static final String SPRING_BINDING = "Setting SQL statement parameter value: column index ";
     private static final String SPRING_VALUE = ", parameter value [";
     private static final String SPRING_VALUE_END = "], value class [";
-    private static final String EXTRACTED = "extracted value ([";
+    private static final String EXTRACTED = "extracted value (";
     private static final String EXTRACTED_VALUE = "]) - [";
+    private static final String EXTRACTED_AT = ") -> [";
     /** How much of a column's name Hibernate 5 keeps in an alias. */
     private static final int ALIAS_NAME = 10;
     /** The key words an alias's last, cut word may start: {@code client_sec} of {@code client_secret}. */
@@ -79,12 +82,17 @@ final class BindingLines {
             return springBinding(s, at + SPRING_BINDING.length(), end);
         }
         if (TextSearch.startsWith(s, at, end, EXTRACTED)) {
-            return extracted(s, at + EXTRACTED.length(), end);
+            int extracted = at + EXTRACTED.length();
+            return extracted < end && s.charAt(extracted) == '[' ? extractedByAlias(s, extracted + 1, end)
+                    : extractedAt(s, extracted, end);
         }
         int statement = isStatement(s, at, end) ? at : springStatement(s, at, end);
         if (statement >= 0) {
             int statementEnd = (int) Math.min(end, (long) statement + MAX_STATEMENT);
             LastStatement.logged(PreparedStatementParams.secretParameters(s, statement, statementEnd));
+            if (statement == at && SelectColumns.isSelect(s, at, end)) {
+                SelectColumns.note(s, at, statementEnd);
+            }
         }
         return Match.NONE;
     }
@@ -164,8 +172,33 @@ final class BindingLines {
         return Match.of(value, close);
     }
 
-    /** From after {@code extracted value ([}: {@code alias] : [TYPE]) - [value]}. */
-    private static long extracted(CharSequence s, int at, int end) {
+    /**
+     * From after {@code extracted value (}: Hibernate 6's {@code 3:VARCHAR) -> [value]}, masked when
+     * the select this thread logged last has a secret column at that place ({@link SelectColumns}).
+     */
+    private static long extractedAt(CharSequence s, int at, int end) {
+        int digits = at;
+        int position = 0;
+        while (digits < end && CharClass.isDigit(s.charAt(digits)) && position <= LastStatement.MAX_PARAMETERS) {
+            position = position * 10 + s.charAt(digits) - '0';
+            digits++;
+        }
+        if (digits == at || position < 1 || position > LastStatement.MAX_PARAMETERS
+                || (LastStatement.secretColumns() & 1L << (position - 1)) == 0) {
+            return Match.NONE;
+        }
+        int lineEnd = TextSearch.lineEnd(s, digits, end);
+        int open = TextSearch.indexOf(s, EXTRACTED_AT, digits, lineEnd);
+        int value = open < 0 ? -1 : open + EXTRACTED_AT.length();
+        int close = lineEnd - 1;
+        while (close > value && s.charAt(close) != ']') {
+            close--;
+        }
+        return value < 0 || close <= value || FrameworkValues.isOne(s, value, close) ? Match.NONE : Match.of(value, close);
+    }
+
+    /** From after {@code extracted value ([}: Hibernate 5's {@code alias] : [TYPE]) - [value]}. */
+    private static long extractedByAlias(CharSequence s, int at, int end) {
         int lineEnd = TextSearch.lineEnd(s, at, end);
         int aliasEnd = TextSearch.indexOf(s, ']', at, lineEnd);
         int open = aliasEnd < 0 ? -1 : TextSearch.indexOf(s, EXTRACTED_VALUE, aliasEnd, lineEnd);

@@ -1542,6 +1542,25 @@ class PasswordKvDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** Hibernate 6's extractor names no column: the place in the select this thread logged last does. */
+    @Test
+    void masksWhatHibernate6ExtractsFromASecretColumnOfTheSelectBefore() {
+        Masker all = Masker.builder().build();
+        all.mask("select u1_0.id,u1_0.email,u1_0.password,coalesce(u1_0.a, u1_0.api_token) from users u1_0 where u1_0.id=?");
+        assertEquals("extracted value (1:BIGINT) -> [1]", all.mask("extracted value (1:BIGINT) -> [1]"));
+        assertEquals("extracted value (3:VARCHAR) -> [[PASSWORD_KV]]", all.mask("extracted value (3:VARCHAR) -> [hunt]er2]"));
+        assertEquals("extracted value (3:VARCHAR) -> [null]", all.mask("extracted value (3:VARCHAR) -> [null]"));
+        assertEquals("extracted value (4:VARCHAR) -> [[PASSWORD_KV]]", all.mask("extracted value (4:VARCHAR) -> [t0k]"));
+        // format_sql's statement, over several lines, an alias with "as", distinct
+        all.mask("    select distinct\n        u1_0.id,\n        u1_0.password_hash as ph \n    from\n        users u1_0");
+        assertEquals("extracted value (2:VARCHAR) -> [[PASSWORD_KV]]", all.mask("extracted value (2:VARCHAR) -> [abc]"));
+        assertEquals("extracted value (1:BIGINT) -> [7]", all.mask("extracted value (1:BIGINT) -> [7]"));
+        all.mask("select\n        u1_0.id,\n        u1_0.api_key \n    from\n        users u1_0");
+        assertEquals("extracted value (2:VARCHAR) -> [[PASSWORD_KV]]", all.mask("extracted value (2:VARCHAR) -> [k-42]"));
+        all.mask("select count(*) from users u1_0");
+        assertEquals("extracted value (2:VARCHAR) -> [k-42]", all.mask("extracted value (2:VARCHAR) -> [k-42]"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"extracted value ([email3_0_0_] : [VARCHAR]) - [bob]",
         "extracted value ([passwordch5_0_0_] : [TIMESTAMP]) - [null]",
