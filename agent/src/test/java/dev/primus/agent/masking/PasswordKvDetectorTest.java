@@ -620,7 +620,8 @@ class PasswordKvDetectorTest {
         all.mask("==>  Preparing: update users set name = ? where id = ?");
         assertEquals("==> Parameters: hunter2(String), 7(Long)", all.mask("==> Parameters: hunter2(String), 7(Long)"));
         all.mask("====>  Preparing: insert into users (name, password) values (?, ?)"); // a nested query's
-        assertEquals("====> Parameters: al(String), [PASSWORD_KV](String)", all.mask("====> Parameters: al(String), pw(String)"));
+        assertEquals("====> Parameters: al(String), [PASSWORD_KV](String)",
+                all.mask("====> Parameters: al(String), pw(String)"));
     }
 
     /** MyBatis's result at TRACE: the header names the columns, each row after it masks a secret column's value. */
@@ -634,7 +635,8 @@ class PasswordKvDetectorTest {
         assertEquals("DEBUG UserMapper.select - <==        Row: 3, carol, null, null, user",
                 all.mask("DEBUG UserMapper.select - <==        Row: 3, carol, null, null, user"));
         // a value holding ", " shifts those after it: from the first secret column's place to the row's end
-        assertEquals("<==        Row: 2, Doe, [PASSWORD_KV]", all.mask("<==        Row: 2, Doe, John, s3cret, tok_1a2b, user"));
+        assertEquals("<==        Row: 2, Doe, [PASSWORD_KV]",
+                all.mask("<==        Row: 2, Doe, John, s3cret, tok_1a2b, user"));
         all.mask("<====    Columns: id, name, password, role"); // a nested query's
         assertEquals("<====        Row: 4, al, [PASSWORD_KV], user", all.mask("<====        Row: 4, al, pw, user"));
         assertEquals("<==      Total: 3", all.mask("<==      Total: 3"));
@@ -1548,7 +1550,8 @@ class PasswordKvDetectorTest {
         Masker all = Masker.builder().build();
         all.mask("select u1_0.id,u1_0.email,u1_0.password,coalesce(u1_0.a, u1_0.api_token) from users u1_0 where u1_0.id=?");
         assertEquals("extracted value (1:BIGINT) -> [1]", all.mask("extracted value (1:BIGINT) -> [1]"));
-        assertEquals("extracted value (3:VARCHAR) -> [[PASSWORD_KV]]", all.mask("extracted value (3:VARCHAR) -> [hunt]er2]"));
+        assertEquals("extracted value (3:VARCHAR) -> [[PASSWORD_KV]]",
+                all.mask("extracted value (3:VARCHAR) -> [hunt]er2]"));
         assertEquals("extracted value (3:VARCHAR) -> [null]", all.mask("extracted value (3:VARCHAR) -> [null]"));
         assertEquals("extracted value (4:VARCHAR) -> [[PASSWORD_KV]]", all.mask("extracted value (4:VARCHAR) -> [t0k]"));
         // format_sql's statement, over several lines, an alias with "as", distinct
