@@ -42,11 +42,7 @@ final class MyBatisParameters {
             LastStatement.logged(PreparedStatementParams.secretParameters(s, sql, sqlEnd));
             return Match.NONE;
         }
-        int arrow = at;
-        while (arrow > 0 && s.charAt(arrow - 1) == '=') {
-            arrow--; // a nested query's <====
-        }
-        if (arrow > 0 && s.charAt(arrow - 1) == '<') {
+        if (TextSearch.startsWith(s, at, end, COLUMNS) || TextSearch.startsWith(s, at, end, ROW)) {
             return result(s, at, end);
         }
         if (!TextSearch.startsWith(s, at, end, PARAMETERS)) {
@@ -74,8 +70,19 @@ final class MyBatisParameters {
         return start < 0 ? Match.NONE : Match.of(start, stop);
     }
 
-    /** From the first '=' of {@code <==}: a result's header noted, or a row's secret values. */
+    /**
+     * From the last two '=' of {@code <==} or a nested query's {@code <====}: a result's header
+     * noted, or a row's secret values. Asked only where the header or row follows, so that a run
+     * of '=' is not read back from each of its chars.
+     */
     private static long result(CharSequence s, int at, int end) {
+        int arrow = at;
+        while (arrow > 0 && s.charAt(arrow - 1) == '=') {
+            arrow--;
+        }
+        if (arrow == 0 || s.charAt(arrow - 1) != '<') {
+            return Match.NONE;
+        }
         if (TextSearch.startsWith(s, at, end, COLUMNS)) {
             int lineEnd = TextSearch.lineEnd(s, at, (int) Math.min(end, (long) at + MAX_STATEMENT));
             long secret = 0;
@@ -91,7 +98,7 @@ final class MyBatisParameters {
             return Match.NONE;
         }
         long secret = LastStatement.secretColumns();
-        if (secret == 0 || !TextSearch.startsWith(s, at, end, ROW)) {
+        if (secret == 0) {
             return Match.NONE;
         }
         int lineEnd = TextSearch.lineEnd(s, at, end);

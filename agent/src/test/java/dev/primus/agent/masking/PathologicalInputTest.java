@@ -28,7 +28,10 @@ class PathologicalInputTest {
         "password=${", "password=(", "token ", "API key is ", "secret 'x", "token \"", "password to x:\n",
         "password a:\n  ", "token a:\n\n", "a_token ", "api_key ", "_token '", "sig=", " sig=a", "AAAA", "AAAAx:",
         "primaryKey=", "auth: mode ", "cvv 123 ", "otp is 4829 ", "https://discord.com/api/webhooks/",
-        "https://discord.com/api/v1/webhooks/123456789012345678/"})
+        "https://discord.com/api/v1/webhooks/123456789012345678/", "=", "<=", "<==        Row: a, ",
+        "<==    Columns: password, ", "session id from ", "session id from a to ", "Session with id ", "ticket=ST-1-",
+        "pgtId=PGT-1-a", "signature '", "Cookie contained signature 'x' but expected '", "'a' cookie value [", "_password/",
+        "[new_password] with value [", "?sig=", "select password, ", "select (", "extracted value (1:VARCHAR) -> ["})
     void completesOnARepeatedFragment(String fragment) {
         StringBuilder text = new StringBuilder();
         while (text.length() < SIZE) {
@@ -47,7 +50,9 @@ class PathologicalInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"\"AUTH\" \"x\" ", "\"AUTH\" \"", "\"AUTH\" \"x\"         ", "-ops_eyJ", "-pypi-AgE",
         "Authorization: Digest a=\"", "\"password\":\"", "token=<", "password=${", "password=(", "token ",
-        "password a:\n  ", "a_token ", "_token '", "cvv 123 ", "https://discord.com/api/webhooks/"})
+        "password a:\n  ", "a_token ", "_token '", "cvv 123 ", "https://discord.com/api/webhooks/", "=",
+        "<==        Row: a, ", "session id from a to ", "Cookie contained signature 'x' but expected '", "_password/",
+        "select password, "})
     void completesOnAOneMegabyteLineOfOneCommand(String fragment) {
         StringBuilder text = new StringBuilder();
         while (text.length() < 10 * SIZE) {
