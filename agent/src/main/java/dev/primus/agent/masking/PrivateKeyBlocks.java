@@ -23,10 +23,13 @@ final class PrivateKeyBlocks {
     private PrivateKeyBlocks() {
     }
 
-    /** {@code at} is a '-', or an 'L' at a word start. */
+    /** {@code at} is a '-', or an 'L' or 'M' at a word start (a bare DER key's, {@link DerPrivateKeys}). */
     static long match(CharSequence s, int from, int at, int end) {
         if (s.charAt(at) == 'L') {
             return encodedBlock(s, from, at, end);
+        }
+        if (s.charAt(at) == 'M') {
+            return DerPrivateKeys.match(s, from, at, end);
         }
         if (!TextSearch.startsWith(s, at, end, BEGIN)) {
             return Match.NONE;

@@ -138,7 +138,8 @@ final class TriggerTable {
     TriggerTable(int enabled) {
         anywhere(BuiltInDetector.EMAIL, enabled, "@%"); // '%': the URL-encoded '@' of jane%40example.com
         anywhere(BuiltInDetector.PRIVATE_KEY, enabled, "-");
-        atStart(BuiltInDetector.PRIVATE_KEY, enabled, "L"); // a PEM block in base64, LS0tLS1CRUdJTi... (PrivateKeyBlocks)
+        // a PEM block in base64, LS0tLS1CRUdJTi... (PrivateKeyBlocks); a bare DER key in base64, MIIEvQIBADAN... (DerPrivateKeys)
+        atStart(BuiltInDetector.PRIVATE_KEY, enabled, "LM");
         anywhere(BuiltInDetector.PASSWORD_KV, enabled, "=:>%\\'");
         // '_' before the last part of a name: access_token x, client_secret x; a capital after a lower-case
         // letter, its last word in camel case: accessToken x, apiKey x (ProseSecrets)
@@ -228,7 +229,7 @@ final class TriggerTable {
         prefixFollowedBy(BuiltInDetector.HUGGINGFACE_TOKEN.bit(), "fp");
         followedBy(BuiltInDetector.SENDGRID_KEY.bit(), "G");
         followedBy(BuiltInDetector.TWILIO_KEY.bit(), "KC");
-        followedBy(BuiltInDetector.PRIVATE_KEY.bit(), "-S");
+        followedBy(BuiltInDetector.PRIVATE_KEY.bit(), "-SCDEFGHI"); // "MI", "MC" to "MH": a DER length of two bytes or one
         followedBy(BuiltInDetector.URL_CREDENTIALS.bit(), "/A"); // "://", and a Telegram bot token's ":A"
         prefixFollowedBy(BuiltInDetector.VENDOR_TOKEN.bit(), VendorTokens.secondChars());
         followedBy(SKIP, upper + "nr"); // a marker's name, an escaped "\\n" or "\\r"

@@ -2,6 +2,13 @@ package dev.primus.agent.masking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -75,5 +82,96 @@ class PrivateKeyDetectorTest {
         static String escaped(String text) {
             return text.replace("\n", "\\n");
         }
+    }
+
+    /**
+     * Keys the JDK's own generators make, an implementation apart from the detector's prefixes:
+     * the private key's PKCS#8 DER in base64 is masked in every written form, the public key's
+     * X.509 DER never. PKCS#1 RSA and SEC1 EC, which the JDK does not write, are the octet string
+     * inside the PKCS#8, read here by DER's own rules.
+     */
+    @Test
+    void masksABareDerPrivateKeyTheJdkMadeAndLeavesItsPublicKey() throws GeneralSecurityException {
+        List<KeyPair> pairs = new ArrayList<>();
+        for (int bits : new int[] {1024, 2048, 4096}) {
+            KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(bits);
+            pairs.add(rsa.generateKeyPair());
+        }
+        for (String curve : new String[] {"secp256r1", "secp384r1", "secp521r1"}) {
+            KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+            ec.initialize(new ECGenParameterSpec(curve));
+            pairs.add(ec.generateKeyPair());
+        }
+        pairs.add(KeyPairGenerator.getInstance("Ed25519").generateKeyPair());
+        pairs.add(KeyPairGenerator.getInstance("X25519").generateKeyPair());
+        for (KeyPair pair : pairs) {
+            byte[] pkcs8 = pair.getPrivate().getEncoded();
+            List<byte[]> keys = new ArrayList<>();
+            keys.add(pkcs8);
+            String algorithm = pair.getPrivate().getAlgorithm();
+            if (algorithm.equals("RSA") || algorithm.equals("EC")) {
+                keys.add(innerKey(pkcs8));
+            }
+            for (byte[] key : keys) {
+                String text = Base64.getEncoder().encodeToString(key);
+                for (String form : new String[] {"{}", "JWT_PRIVATE_KEY={}", "{\"privateKey\":\"{}\"}", "key: {}",
+                    "loaded the signing key {} from the vault"}) {
+                    assertEquals(form.replace("{}", "[PRIVATE_KEY]"), masker.mask(form.replace("{}", text)), algorithm);
+                }
+            }
+            String publicKey = "publicKey=" + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+            assertEquals(publicKey, masker.mask(publicKey), algorithm);
+        }
+    }
+
+    /** The content of PKCS#8's privateKey octet string: the sequence's third element. */
+    private static byte[] innerKey(byte[] pkcs8) {
+        int at = headerLength(pkcs8, 0); // into the outer sequence
+        at += headerLength(pkcs8, at) + contentLength(pkcs8, at); // past the version
+        at += headerLength(pkcs8, at) + contentLength(pkcs8, at); // past the algorithm
+        int content = at + headerLength(pkcs8, at);
+        return java.util.Arrays.copyOfRange(pkcs8, content, content + contentLength(pkcs8, at));
+    }
+
+    private static int headerLength(byte[] der, int at) {
+        int first = der[at + 1] & 0xFF;
+        return first < 0x80 ? 2 : 2 + (first & 0x7F);
+    }
+
+    private static int contentLength(byte[] der, int at) {
+        int first = der[at + 1] & 0xFF;
+        if (first < 0x80) {
+            return first;
+        }
+        int length = 0;
+        for (int i = 0; i < (first & 0x7F); i++) {
+            length = length << 8 | der[at + 2 + i] & 0xFF;
+        }
+        return length;
+    }
+
+    /** Keys as OpenSSL 3 writes them: an encrypted PKCS#8 (PBES2) and SEC1 EC with the public key, P-256, P-384, P-521. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "MIIFLTBXBgkqhkiG9w0BBQ0wSjApBgkqhkiG9w0BBQwwHAQI", "MHcCAQEEIJ16KkFKzixHkfxB0xHeqdKH",
+        "MIGkAgEBBDBw/Z6MZ6kBwxK+G1o8OB68", "MIHcAgEBBEIBm0YpRk8XrGq2Q1t5n5Y4",
+    })
+    void masksTheKeysOpenSslWrites(String head) {
+        String text = "key=" + head + "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789+/AbCdEfGhIjKlMnOp==, next";
+        assertEquals("key=[PRIVATE_KEY], next", masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "MIIC+TCCAeGgAwIBAgIUH3xFguqHDQUFaD+dtKIdAbCdEfGhIjKlMnOpQrStUvWxYz0123456789", // a certificate
+        "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE01BsAbCdEfGhIjKlMnOpQrStUvWxYz0123456789", // an EC public key
+        "MCowBQYDK2VwAyEAJZIUIEhhTBHNQ/qSBWqkAbCdEfGhIjKlMnOpQrStUvWxYz0123456789", // an Ed25519 public key
+        "MIIEpQIBAAKC", // too short for a key
+        "xMIIEpQIBAAKCAQEApDu5YFwiVU9sPfEQAbCdEfGhIjKlMnOpQrStUvWxYz0123456789AbCd", // inside a word
+        "MIT licence, MINIMUM 3, MHz 42, MC4 MIIB",
+    })
+    void leavesOtherWordsStartingWithMAlone(String text) {
+        assertEquals(text, masker.mask(text));
     }
 }
