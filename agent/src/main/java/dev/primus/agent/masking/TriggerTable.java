@@ -138,7 +138,8 @@ final class TriggerTable {
     TriggerTable(int enabled) {
         anywhere(BuiltInDetector.EMAIL, enabled, "@%"); // '%': the URL-encoded '@' of jane%40example.com
         anywhere(BuiltInDetector.PRIVATE_KEY, enabled, "-");
-        // a PEM block in base64, LS0tLS1CRUdJTi... (PrivateKeyBlocks); a bare DER key in base64, MIIEvQIBADAN... (DerPrivateKeys)
+        // a PEM block in base64, LS0tLS1CRUdJTi... (PrivateKeyBlocks); a bare DER key in base64,
+        // MIIEvQIBADAN... (DerPrivateKeys)
         atStart(BuiltInDetector.PRIVATE_KEY, enabled, "LM");
         anywhere(BuiltInDetector.PASSWORD_KV, enabled, "=:>%\\'");
         // '_' before the last part of a name: access_token x, client_secret x; a capital after a lower-case
