@@ -5,9 +5,10 @@ package dev.primus.agent.masking;
  * variable or a JSON field often holds one ({@code JWT_PRIVATE_KEY=MIIEvQIBADANBgkqhkiG9w0BAQEFAASC…})
  * and a message may print it bare. Told by its first bytes, whose base64 is fixed but for the
  * length ({@link #PREFIXES}): PKCS#1 and PKCS#8 RSA, encrypted PKCS#8, PKCS#8 and SEC1 EC, PKCS#8
- * Ed25519 and X25519. A public key's or a
- * certificate's DER starts otherwise ({@code MIIBIjANBgkqhkiG9w0BAQEFAAOC}: a bit string, not an
- * octet string) and stays. The whole base64 word is masked.
+ * Ed25519 and X25519. A public key's or a certificate's DER starts otherwise
+ * ({@code MIIBIjANBgkqhkiG9w0BAQEFAAOC}: a bit string, not an octet string) and stays. The whole
+ * base64 word is masked. Asked at an 'M' at a word start whose next char may start a DER length
+ * ('C' to 'I'), a capital that starts IBANs and PANs already.
  */
 final class DerPrivateKeys {
     /** The base64 of a key's first bytes; '?' stands for a char that holds a length. */
