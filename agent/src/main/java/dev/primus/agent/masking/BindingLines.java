@@ -109,7 +109,7 @@ final class BindingLines {
 
     /** From after {@code column index }: {@code 2, parameter value [v], value class [T], SQL type t}. */
     private static long springBinding(CharSequence s, int at, int end) {
-        int digits = secretIndexEnd(s, at, end);
+        int digits = secretIndexEnd(s, at, end, LastStatement.secretParameters());
         if (digits < 0 || !TextSearch.startsWith(s, digits, end, SPRING_VALUE)) {
             return Match.NONE;
         }
@@ -125,10 +125,11 @@ final class BindingLines {
     }
 
     /**
-     * Where the 1-based parameter index written at {@code at} ends, when the statement this thread
-     * logged last binds a secret at that place; else -1.
+     * Where the 1-based index written at {@code at} ends, when bit {@code index - 1} of
+     * {@code secret} is set (the statement this thread logged last binds a secret at that place,
+     * or its select has a secret column there); else -1.
      */
-    private static int secretIndexEnd(CharSequence s, int at, int end) {
+    private static int secretIndexEnd(CharSequence s, int at, int end, long secret) {
         int digits = at;
         int index = 0;
         while (digits < end && CharClass.isDigit(s.charAt(digits)) && index <= LastStatement.MAX_PARAMETERS) {
@@ -136,7 +137,7 @@ final class BindingLines {
             digits++;
         }
         return digits == at || index < 1 || index > LastStatement.MAX_PARAMETERS
-                || (LastStatement.secretParameters() & 1L << (index - 1)) == 0 ? -1 : digits;
+                || (secret & 1L << (index - 1)) == 0 ? -1 : digits;
     }
 
     private static boolean isStatement(CharSequence s, int at, int end) {
@@ -154,7 +155,7 @@ final class BindingLines {
         if (at >= end || (s.charAt(at) != '(' && s.charAt(at) != '[')) {
             return Match.NONE;
         }
-        int digits = secretIndexEnd(s, at + 1, end);
+        int digits = secretIndexEnd(s, at + 1, end, LastStatement.secretParameters());
         if (digits < 0) {
             return Match.NONE;
         }
@@ -177,14 +178,8 @@ final class BindingLines {
      * the select this thread logged last has a secret column at that place ({@link SelectColumns}).
      */
     private static long extractedAt(CharSequence s, int at, int end) {
-        int digits = at;
-        int position = 0;
-        while (digits < end && CharClass.isDigit(s.charAt(digits)) && position <= LastStatement.MAX_PARAMETERS) {
-            position = position * 10 + s.charAt(digits) - '0';
-            digits++;
-        }
-        if (digits == at || position < 1 || position > LastStatement.MAX_PARAMETERS
-                || (LastStatement.secretColumns() & 1L << (position - 1)) == 0) {
+        int digits = secretIndexEnd(s, at, end, LastStatement.secretColumns());
+        if (digits < 0) {
             return Match.NONE;
         }
         int lineEnd = TextSearch.lineEnd(s, digits, end);
