@@ -19,6 +19,8 @@ final class CookieDiagnostics {
     private static final String COOKIE_VALUE = "' cookie value [";
     private static final int MAX_NAME = 128;
     private static final int MAX_VALUE = 4096;
+    /** The shortest expected signature read as one: an MD5's hex is 32, its base64 24. */
+    private static final int MIN_DIGEST = 16;
 
     private CookieDiagnostics() {
     }
@@ -33,7 +35,11 @@ final class CookieDiagnostics {
                 ? bracketed(s, at + COOKIE_VALUE.length(), end) : Match.NONE;
     }
 
-    /** {@code x' but expected 'y'} from {@code value}: both, as one span. */
+    /**
+     * {@code x' but expected 'y'} from {@code value}: both, as one span, when the expected one reads
+     * as a digest (16 or more hex or base64 chars), whatever the cookie sent; a method's
+     * {@code signature 'void f()' but expected 'int f()'} is no cookie's.
+     */
     private static long signatureAndExpected(CharSequence s, int value, int end) {
         int close = quoteAfter(s, value, end);
         if (close <= value || !TextSearch.startsWith(s, close, end, EXPECTED)) {
@@ -41,7 +47,17 @@ final class CookieDiagnostics {
         }
         int expected = close + EXPECTED.length();
         int expectedClose = quoteAfter(s, expected, end);
-        return expectedClose <= expected ? Match.NONE : Match.of(value, expectedClose);
+        return expectedClose - expected < MIN_DIGEST || !isBase64(s, expected, expectedClose) ? Match.NONE
+                : Match.of(value, expectedClose);
+    }
+
+    private static boolean isBase64(CharSequence s, int start, int stop) {
+        for (int i = start; i < stop; i++) {
+            if (!CharClass.isBase64(s.charAt(i)) && s.charAt(i) != '=') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int quoteAfter(CharSequence s, int at, int end) {

@@ -1721,7 +1721,7 @@ class PasswordKvDetectorTest {
         // Spring Security's TokenBasedRememberMeServices: the expected signature is valid for the cookie's user
         "Invalid remember-me cookie: Cookie contained signature 'a1b2c3d4e5f60718293a4b5c6d7e8f90' but expected"
             + " '9f2b7c1e4d5a6b8c9d0e1f2a3b4c5d6e' | Invalid remember-me cookie: Cookie contained signature '[PASSWORD_KV]'",
-        "Cookie contained signature 'x' but expected 'Zm9vYmFy+/==' | Cookie contained signature '[PASSWORD_KV]'",
+        "Cookie contained signature 'x' but expected 'Zm9vYmFyYmF6cXV4+/==' | Cookie contained signature '[PASSWORD_KV]'",
         // Shiro's SimpleCookie at TRACE, any cookie's name
         "Found 'rememberMe' cookie value [qH7kP2mXv9LzR4tB8nWc3YdF6gJ1sA0eUoKiTyMb5QwErZxCvBnM]"
             + " | Found 'rememberMe' cookie value [[PASSWORD_KV]]",
@@ -1737,6 +1737,8 @@ class PasswordKvDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "Cookie contained signature 'abc' but it was expired", "the signature 'x' is not valid",
+        "Found method with signature 'void f(int)' but expected 'int f(long)'", // a method's, no digest
+        "signature 'a' but expected 'b'",
         "Found 'rememberMe' cookie value []", "Found rememberMe cookie value [abc]", "Found 'x' cookie values [a, b]",
         "session_code=42", "GET /x?session_code=expired&execution=e1",
     })
