@@ -10,13 +10,16 @@ package dev.primus.agent.masking;
  *       cookie with any signature and reads the log can forge one; both are masked, as one value.</li>
  *   <li>Shiro's cookie read, at TRACE: {@code Found 'rememberMe' cookie value [x]}, the encrypted
  *       principal that logs in, or the session's id under Shiro's {@code JSESSIONID}: any name's
- *       value, as after a {@code Cookie:} header.</li>
+ *       value, as after a {@code Cookie:} header; and the line its remember-me manager writes
+ *       next, {@code Acquired Base64 encoded identity [x]}, found from its 'B' at a word start
+ *       ({@link #encodedIdentity}).</li>
  * </ul>
  */
 final class CookieDiagnostics {
     private static final String SIGNATURE = "signature '";
     private static final String EXPECTED = "' but expected '";
     private static final String COOKIE_VALUE = "' cookie value [";
+    private static final String ENCODED_IDENTITY = "Base64 encoded identity [";
     private static final int MAX_NAME = 128;
     private static final int MAX_VALUE = 4096;
     /** The shortest expected signature read as one: an MD5's hex is 32, its base64 24. */
@@ -33,6 +36,16 @@ final class CookieDiagnostics {
         }
         return TextSearch.startsWith(s, at, end, COOKIE_VALUE) && namedInQuotes(s, from, at)
                 ? bracketed(s, at + COOKIE_VALUE.length(), end) : Match.NONE;
+    }
+
+    /** Whether Shiro's {@code Base64 encoded identity [} starts at {@code at}: the scan's check before it asks. */
+    static boolean startsEncodedIdentity(CharSequence s, int at, int end) {
+        return TextSearch.startsWith(s, at, end, ENCODED_IDENTITY);
+    }
+
+    /** The bracketed identity after Shiro's {@code Base64 encoded identity [} at {@code at}, or NONE. */
+    static long encodedIdentity(CharSequence s, int at, int end) {
+        return startsEncodedIdentity(s, at, end) ? bracketed(s, at + ENCODED_IDENTITY.length(), end) : Match.NONE;
     }
 
     /**

@@ -296,7 +296,8 @@ final class PasswordValues {
             case 'L':
                 return ProtocolCommands.match(s, from, at, end);
             case 'B':
-                return IdentifiedBy.match(s, from, at, end);
+                long by = IdentifiedBy.match(s, from, at, end);
+                return by != Match.NONE ? by : CookieDiagnostics.encodedIdentity(s, at, end);
             case 'p':
             case 'P':
                 long command = ProtocolCommands.match(s, from, at, end);

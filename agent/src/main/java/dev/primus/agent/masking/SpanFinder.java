@@ -304,7 +304,8 @@ final class SpanFinder {
      * ({@link ProsePasswords}), "pas" or "pwd" and longer; from a 't', 's' or 'k', or a 'T', 'S'
      * or 'K' in camel case: a token's, secret's or key's ({@link ProseSecrets}); from an 'O': a one-time code's "OTP"
      * ({@link OneTimeCodes}); from a 'B': the "BY" of SQL's IDENTIFIED BY ({@link IdentifiedBy}), read
-     * back no further than {@code floor}; from an 'A' or 'L', or a 'P' that
+     * back no further than {@code floor}, or Shiro's "Base64 encoded identity" ({@link CookieDiagnostics});
+     * from an 'A' or 'L', or a 'P' that
      * starts no such word: a protocol's command ({@link ProtocolCommands}). Apart from
      * {@link #narrowed}, which must stay small enough to inline.
      */
@@ -320,7 +321,7 @@ final class SpanFinder {
             return OneTimeCodes.mayStart(s, at, end);
         }
         if (first == 'b') {
-            return IdentifiedBy.mayStart(s, floor, at, end);
+            return IdentifiedBy.mayStart(s, floor, at, end) || CookieDiagnostics.startsEncodedIdentity(s, at, end);
         }
         if (first != 'p') {
             return ProtocolCommands.mayStart(s, at, end);

@@ -1726,6 +1726,9 @@ class PasswordKvDetectorTest {
         "Found 'rememberMe' cookie value [qH7kP2mXv9LzR4tB8nWc3YdF6gJ1sA0eUoKiTyMb5QwErZxCvBnM]"
             + " | Found 'rememberMe' cookie value [[PASSWORD_KV]]",
         "Found 'JSESSIONID' cookie value [4fda9717-e4aa-157b] | Found 'JSESSIONID' cookie value [[PASSWORD_KV]]",
+        // the line Shiro's CookieRememberMeManager writes next
+        "Acquired Base64 encoded identity [qH7kP2mXv9LzR4tB8nWc3YdF6gJ1sA0eUoKi==]"
+            + " | Acquired Base64 encoded identity [[PASSWORD_KV]]",
         // Keycloak's code of a login's session in its login-actions URL
         "GET /realms/demo/login-actions/authenticate?session_code=Xk3v9QzLp2RtY7wN8mBc4Hd1FsJg6KaE&execution=e1"
             + " | GET /realms/demo/login-actions/authenticate?session_code=[PASSWORD_KV]&execution=e1",
@@ -1740,6 +1743,7 @@ class PasswordKvDetectorTest {
         "Found method with signature 'void f(int)' but expected 'int f(long)'", // a method's, no digest
         "signature 'a' but expected 'b'",
         "Found 'rememberMe' cookie value []", "Found rememberMe cookie value [abc]", "Found 'x' cookie values [a, b]",
+        "Acquired Base64 encoded identity []", "Base64 encoded identity", "Base64 decoded identity [x]",
         "session_code=42", "GET /x?session_code=expired&execution=e1",
     })
     void leavesCookieSentencesWithNoSecretAlone(String text) {
