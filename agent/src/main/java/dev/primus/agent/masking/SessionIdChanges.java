@@ -4,16 +4,18 @@ package dev.primus.agent.masking;
  * For password_kv: a session's id in the sentences that say it was made or changed, where a word
  * stands between the noun and the id: Spring Security's {@code Changed session id from 8F3A…} (at
  * DEBUG on every login), Tomcat's {@code Session ID changed on authentication from [8F3A…] to [0B1C…]},
- * Undertow's {@code Created session with id v9bN… for exchange …}. The old id of a change is dead
- * once changed, but the new one is live, and a log that holds one holds the other: both are masked,
- * as one value from the first id to the second. Each id must read as machine-made
+ * Undertow's {@code Created session with id v9bN… for exchange …}, and an id with the new one after
+ * it ({@code Changing session id X to Y}, {@code Session id X changed to Y}). The old id of a change
+ * is dead once changed, but the new one is live, and a log that holds one holds the other: both are
+ * masked, as one value from the first id to the second. Each id must read as machine-made
  * ({@link ProseSecrets#readsAsCredential}), as after the noun itself.
  */
 final class SessionIdChanges {
     private static final String SESSION = "session";
     private static final String[] WITH_ID = {"with id"};
     private static final String FROM = "from";
-    private static final String TO = " to ";
+    /** What stands between the old id and the new: Undertow's {@code Changing session id X to Y}. */
+    private static final String[] TO = {" to ", " changed to "};
     /** What a message may say of the id before "from": {@code changed on authentication}. */
     private static final int MAX_WORDS = 3;
     private static final int MAX_WORD = 16;
@@ -36,16 +38,21 @@ final class SessionIdChanges {
             return ProseSecrets.valueAt(s, value, end);
         }
         value = afterFrom(s, next, end);
-        long first = value < 0 ? Match.NONE : ProseSecrets.valueAt(s, value, end);
+        if (value < 0) {
+            value = next; // the old id right after the noun: "session id X to Y", "Session id X changed to Y"
+        }
+        long first = ProseSecrets.valueAt(s, value, end);
         if (first == Match.NONE) {
             return Match.NONE;
         }
         int closed = Match.start(first) > value ? Match.end(first) + 1 : Match.end(first);
-        if (!TextSearch.startsWith(s, closed, end, TO)) {
-            return first;
+        for (String to : TO) {
+            if (TextSearch.startsWith(s, closed, end, to)) {
+                long second = ProseSecrets.valueAt(s, closed + to.length(), end);
+                return second == Match.NONE ? first : Match.of(Match.start(first), Match.end(second));
+            }
         }
-        long second = ProseSecrets.valueAt(s, closed + TO.length(), end);
-        return second == Match.NONE ? first : Match.of(Match.start(first), Match.end(second));
+        return first;
     }
 
     /** Past up to {@link #MAX_WORDS} lower-case words and "from ": where the id starts, or -1. */

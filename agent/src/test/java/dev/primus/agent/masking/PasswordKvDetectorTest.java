@@ -1698,6 +1698,12 @@ class PasswordKvDetectorTest {
         "Created session with id v9bNx2mQ1_Kd8LpT3rWz7YcF6gJ0sA4e for exchange HttpServerExchange{ GET /}"
             + " | Created session with id [PASSWORD_KV] for exchange HttpServerExchange{ GET /}",
         "Found existing session with id 4FDA9717E4AA157BE90A9E9CE62A98A1 | Found existing session with id [PASSWORD_KV]",
+        // the new id after the old, with no "from"
+        "Changing session id v9bNx2mQ1_Kd8LpT3rWz7YcF6gJ0sA4e to Xk3v9QzLp2RtY7wN8mBc4Hd1FsJg6KaE"
+            + " | Changing session id [PASSWORD_KV]",
+        "Session id 4FDA9717E4AA157BE90A9E9CE62A98A1 changed to 0A1B2C3D4E5F60718293A4B5C6D7E8F9."
+            + " | Session id [PASSWORD_KV].",
+        "Session 4FDA9717E4AA157BE90A9E9CE62A98A1 to be expired | Session [PASSWORD_KV] to be expired",
     })
     void masksBothIdsWhereASentenceSaysASessionChanged(String text, String masked) {
         assertEquals(masked, masker.mask(text));
