@@ -97,6 +97,11 @@ final class CharClass {
         return isAlnum(c) || c == '+' || c == '/';
     }
 
+    /** The base64 alphabet with its '=' padding. */
+    static boolean isBase64OrPad(char c) {
+        return isBase64(c) || c == '=';
+    }
+
     /** A double or single quote, as values are quoted in. */
     static boolean isQuote(char c) {
         return c == '"' || c == '\'';

@@ -66,7 +66,7 @@ final class CookieDiagnostics {
 
     private static boolean isBase64(CharSequence s, int start, int stop) {
         for (int i = start; i < stop; i++) {
-            if (!CharClass.isBase64(s.charAt(i)) && s.charAt(i) != '=') {
+            if (!CharClass.isBase64OrPad(s.charAt(i))) {
                 return false;
             }
         }

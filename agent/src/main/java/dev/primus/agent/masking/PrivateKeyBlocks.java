@@ -58,7 +58,7 @@ final class PrivateKeyBlocks {
             return Match.NONE;
         }
         int stop = at;
-        while (stop < end && isBase64OrPad(s.charAt(stop))) {
+        while (stop < end && CharClass.isBase64OrPad(s.charAt(stop))) {
             stop++;
         }
         int head = Math.min(stop - at, ENCODED_HEAD) & ~3;
@@ -71,10 +71,6 @@ final class PrivateKeyBlocks {
         }
         int label = decoded.startsWith(BEGIN) ? labelEnd(decoded, BEGIN.length(), decoded.length()) : -1;
         return label < 0 ? Match.NONE : Match.of(at, stop);
-    }
-
-    private static boolean isBase64OrPad(char c) {
-        return CharClass.isBase64(c) || c == '=';
     }
 
     /** Where the closing dashes of a label naming a private key start, or -1. */

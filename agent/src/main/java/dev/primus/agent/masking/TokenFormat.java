@@ -95,7 +95,7 @@ final class TokenFormat {
             case 'u':
                 return CharClass.isBase64Url(c);
             case 's':
-                return CharClass.isBase64(c) || c == '=';
+                return CharClass.isBase64OrPad(c);
             case 'B':
                 return BECH32.indexOf(c) >= 0;
             default:
