@@ -18,6 +18,8 @@ package dev.primus.agent.masking;
  * column's name cut to ten chars ({@link #isSecretAlias}); no statement needed. Hibernate 6's,
  * {@code extracted value (3:VARCHAR) -> [hunter2]}, by the column's place in the select this
  * thread logged last ({@link SelectColumns}: {@code select u1_0.id,u1_0.email,u1_0.password from …}).
+ * <li>The PostgreSQL JDBC driver's protocol trace: {@code FE=> Bind(stmt=S_1,portal=null,$1=<('hunter2')>)}
+ * after its {@code FE=> Parse}, by the statement's name ({@link PgjdbcProtocolLines}).
  * </ul>
  * Each is looked for at the start of every text, past its indent ({@code format_sql} writes a
  * statement on lines of its own), or, in a log file's whole line, at its record's message
@@ -44,7 +46,7 @@ final class BindingLines {
     private static final int MIN_CUT_WORD = 3;
     /** Bit c - 'a': a binding line or a statement may start with letter c, in either case. */
     private static final int FIRST_LETTERS = letters(BINDING, VERBS) | letters(SPRING_BINDING, SPRING_STATEMENTS)
-            | letters(EXTRACTED, new String[0]);
+            | letters(EXTRACTED, new String[] {PgjdbcProtocolLines.PREFIX});
     private static final int MAX_INDENT = 16;
     private static final int MAX_STATEMENT = 4096;
 
@@ -57,23 +59,17 @@ final class BindingLines {
      * text may be a log file's whole line, its message after the record's prefix.
      */
     static long match(CharSequence s, int from, int end, boolean fileLine) {
-        int at = from;
-        while (at < end && at - from < MAX_INDENT && isSpace(s.charAt(at))) {
-            at++;
-        }
-        if (fileLine && at < end && (CharClass.isDigit(s.charAt(at)) || s.charAt(at) == '[')) {
-            // A log file's whole line, as mask reads it: the message after its record's prefix.
-            at = RecordPrefix.messageStart(s, at, end);
-            if (at < 0) {
-                return Match.NONE;
-            }
-        }
-        if (at >= end) {
+        int at = messageAt(s, from, end, fileLine);
+        if (at < 0 || at >= end) {
             return Match.NONE;
         }
         int first = (s.charAt(at) | 0x20) - 'a';
         if (first < 0 || first >= 26 || (FIRST_LETTERS & 1 << first) == 0) {
             return Match.NONE;
+        }
+        if (first == 'f' - 'a') {
+            return TextSearch.startsWith(s, at, end, PgjdbcProtocolLines.PREFIX) ? PgjdbcProtocolLines.match(s, at, end)
+                    : Match.NONE;
         }
         if (first == 'b' - 'a') {
             return TextSearch.startsWith(s, at, end, BINDING) ? binding(s, at + BINDING.length(), end) : Match.NONE;
@@ -95,6 +91,36 @@ final class BindingLines {
             }
         }
         return Match.NONE;
+    }
+
+    /**
+     * After {@link #match} found a value ending at {@code after}: the next in the same line, where a
+     * line binds more than one secret (pgjdbc's {@code Bind}); or {@link Match#NONE}.
+     */
+    static long next(CharSequence s, int from, int after, int end, boolean fileLine) {
+        int at = messageAt(s, from, end, fileLine);
+        return at < 0 || !TextSearch.startsWith(s, at, end, PgjdbcProtocolLines.PREFIX) ? Match.NONE
+                : PgjdbcProtocolLines.secretValueAfter(s, at, after, end);
+    }
+
+    /** Where the message in {@code s[from, end)} starts, past its indent and a log file's record prefix; or -1. */
+    private static int messageAt(CharSequence s, int from, int end, boolean fileLine) {
+        int at = pastIndent(s, from, end);
+        if (fileLine && at < end && (CharClass.isDigit(s.charAt(at)) || s.charAt(at) == '[')) {
+            // A log file's whole line, as mask reads it: the message after its record's prefix,
+            // which format_sql starts on a line of its own.
+            at = RecordPrefix.messageStart(s, at, end);
+            return at < 0 ? -1 : pastIndent(s, at, end);
+        }
+        return at;
+    }
+
+    private static int pastIndent(CharSequence s, int from, int end) {
+        int at = from;
+        while (at < end && at - from < MAX_INDENT && isSpace(s.charAt(at))) {
+            at++;
+        }
+        return at;
     }
 
     /** Where the statement of a JdbcTemplate line starts, past its {@code [}; or -1. */

@@ -6,7 +6,7 @@ package dev.primus.agent.masking;
  * {@code authentication method: trust}), a Java type name, an object's {@code toString}
  * ({@code Credentials{user=bob}}, {@code Token@1a2b3c}, {@code Key[alg=RS256]}), the start of a
  * nested structure ({@code {}, {@code [}, {@code <}), a placeholder ({@code ${DB_PASSWORD}}, {@code ?},
- * {@code %s}, {@code $DB_PASSWORD}), a word that says the value is hidden or absent ({@code REDACTED}), an
+ * {@code $1}, {@code %s}, {@code $DB_PASSWORD}), a word that says the value is hidden or absent ({@code REDACTED}), an
  * absolute path ({@code PWD=/home/app}, the working directory) or a value already hidden
  * ({@code ****}). Each was seen masked on real server logs, where masking
  * it only makes the line harder to read and says nothing is hidden that was not.
@@ -58,6 +58,8 @@ final class FrameworkValues {
     /** The most digits and humps a class name a developer wrote holds ({@link #isRandomLooking}). */
     private static final int MAX_NAME_DIGITS = 4;
     private static final int MAX_NAME_HUMPS = 8;
+    /** The most digits of a positional parameter read as one ({@code $1} to {@code $999}). */
+    private static final int MAX_POSITIONAL_DIGITS = 3;
 
     private FrameworkValues() {
     }
@@ -351,6 +353,9 @@ final class FrameworkValues {
         }
         if (s.charAt(start + 1) == '(') {
             return true;
+        }
+        if (length <= MAX_POSITIONAL_DIGITS + 1 && CharClass.digits(s, start + 1, length - 1, stop)) {
+            return true; // $2: a positional parameter (PostgreSQL's, as its driver and server log a query)
         }
         for (int i = start + 1; i < stop; i++) {
             char c = s.charAt(i);

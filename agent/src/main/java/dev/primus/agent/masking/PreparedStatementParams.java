@@ -140,7 +140,7 @@ final class PreparedStatementParams {
     }
 
     /** Whether the {@code ?} at {@code at} follows {@code column =} of a column named like a secret. */
-    private static boolean isAssignedToSecret(CharSequence s, int from, int at) {
+    static boolean isAssignedToSecret(CharSequence s, int from, int at) {
         int equals = SqlInsertValues.spacesBack(s, from, at) - 1;
         if (equals < from || s.charAt(equals) != '=') {
             return false;

@@ -73,9 +73,10 @@ final class SpanFinder {
         int[] table = triggers.entries;
         List<Span> found = null;
         long binding = statements ? BindingLines.match(s, from, end, fileLines) : Match.NONE;
-        if (binding != Match.NONE) {
-            found = new ArrayList<Span>();
+        while (binding != Match.NONE) {
+            found = found == null ? new ArrayList<Span>() : found;
             found.add(new Span(Match.start(binding), Match.end(binding), BuiltInDetector.PASSWORD_KV.ordinal()));
+            binding = BindingLines.next(s, from, Match.end(binding), end, fileLines);
         }
         // Which part of the table to read: 0 at a word start, else TriggerTable.HALF of the char before.
         int afterWord = 0;

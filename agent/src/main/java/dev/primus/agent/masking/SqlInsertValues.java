@@ -239,9 +239,9 @@ final class SqlInsertValues {
                 && (at == 0 || !CharClass.isWord(s.charAt(at - 1)));
     }
 
-    /** A number, a word ({@code NULL}, {@code true}, {@code DEFAULT}), or a prepared statement's {@code ?}. */
+    /** A number, a word ({@code NULL}, {@code true}, {@code DEFAULT}), or a prepared statement's {@code ?} or {@code $1}. */
     private static boolean isPlainChar(char c) {
-        return CharClass.isWord(c) || c == '.' || c == '-' || c == '+' || c == '?';
+        return CharClass.isWord(c) || c == '.' || c == '-' || c == '+' || c == '?' || c == '$';
     }
 
     /** Where the white space before {@code at} starts, back to {@code from}: a statement may run over lines. */

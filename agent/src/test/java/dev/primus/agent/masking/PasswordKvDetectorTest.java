@@ -670,6 +670,53 @@ class PasswordKvDetectorTest {
         assertEquals("binding parameter (2:VARCHAR) <- [hunter2]", all.mask("binding parameter (2:VARCHAR) <- [hunter2]"));
     }
 
+    /**
+     * pgjdbc's protocol trace: a parse marks the secret {@code $n} of its query, each bind after it masks
+     * their values (42.7's {@code ('x')}, older drivers' {@code 'x'}), by the statement's name when it has one.
+     */
+    @Test
+    void masksWhatPgjdbcBindsToTheSecretParametersOfTheStatementItParsed() {
+        Masker all = Masker.builder().build();
+        all.mask(" FE=> Parse(stmt=S_1,query=\"INSERT INTO users (name, email, password_hash) VALUES ($1, $2, $3)\","
+                + "oids={1043,1043,1043})");
+        all.mask(" FE=> Parse(stmt=null,query=\"SELECT id FROM users WHERE id > $1\",oids={23})");
+        assertEquals(" FE=> Bind(stmt=null,portal=null,$1=<('3'::int4)>,type=INT4)",
+                all.mask(" FE=> Bind(stmt=null,portal=null,$1=<('3'::int4)>,type=INT4)"));
+        // S_1 again, after another statement: its parse is remembered by its name.
+        assertEquals(" FE=> Bind(stmt=S_1,portal=null,$1=<('bob')>,type=VARCHAR,$2=<('b0b')>,type=VARCHAR,"
+                + "$3=<('[PASSWORD_KV]')>,type=VARCHAR)", all.mask(" FE=> Bind(stmt=S_1,portal=null,$1=<('bob')>,"
+                + "type=VARCHAR,$2=<('b0b')>,type=VARCHAR,$3=<('it''s 0ne')>,type=VARCHAR)"));
+        assertEquals(" FE=> Bind(stmt=S_1,portal=null,$1=<'bob'>,$2=<'b0b'>,$3=<NULL>)",
+                all.mask(" FE=> Bind(stmt=S_1,portal=null,$1=<'bob'>,$2=<'b0b'>,$3=<NULL>)"));
+        // An update with two secret columns, each masked alone; the placeholders of the parse are no values.
+        String update = " FE=> Parse(stmt=null,query=\"update account set active=$1,api_token=$2,email=$3,"
+                + "password_hash=$4 where id=$5\",oids={16,1043,1043,1043,20})";
+        assertEquals(update, all.mask(update));
+        assertEquals(" FE=> Bind(stmt=null,portal=null,$1=<('TRUE'::boolean)>,type=BOOL,$2=<('[PASSWORD_KV]')>,"
+                + "type=VARCHAR,$3=<('b0b')>,type=VARCHAR,$4=<('[PASSWORD_KV]')>,type=VARCHAR,$5=<('2'::int8)>,type=INT8)",
+                all.mask(" FE=> Bind(stmt=null,portal=null,$1=<('TRUE'::boolean)>,type=BOOL,$2=<('tok_9f8e7d6c')>,"
+                + "type=VARCHAR,$3=<('b0b')>,type=VARCHAR,$4=<('x1')>,type=VARCHAR,$5=<('2'::int8)>,type=INT8)"));
+        // A statement with no secret column binds none.
+        all.mask(" FE=> Parse(stmt=S_2,query=\"SELECT * FROM users WHERE name = $1 AND email = $2\",oids={1043,1043})");
+        assertEquals(" FE=> Bind(stmt=S_2,portal=null,$1=<'bob'>,$2=<'b0b'>)",
+                all.mask(" FE=> Bind(stmt=S_2,portal=null,$1=<'bob'>,$2=<'b0b'>)"));
+    }
+
+    /** Hibernate's format_sql statement as mask reads it from a file: the record's first line ends before it. */
+    @Test
+    void masksTheParametersBoundAfterAStatementStartingOnTheRecordsSecondLine() {
+        Masker all = Masker.builder().fileLines(true).build();
+        all.mask("2026-12-07 01:59:52,140 [main] DEBUG org.hibernate.SQL - \n    insert \n    into\n        account\n"
+                + "        (active, api_token, email) \n    values\n        (?, ?, ?)");
+        assertEquals("2026-12-07 01:59:52,141 [main] TRACE org.hibernate.orm.jdbc.bind - binding parameter (2:VARCHAR) <- "
+                + "[[PASSWORD_KV]]", all.mask("2026-12-07 01:59:52,141 [main] TRACE org.hibernate.orm.jdbc.bind - "
+                + "binding parameter (2:VARCHAR) <- [tok_9f8e7d6c]"));
+        assertEquals("2026-12-07 01:59:52,142 [main] TRACE o.p.core.v3.QueryExecutorImpl -  FE=> Bind(stmt=null,portal=null,"
+                + "$1=<('TRUE'::boolean)>,type=BOOL,$2=<('[PASSWORD_KV]')>,type=VARCHAR)",
+                all.mask("2026-12-07 01:59:52,142 [main] TRACE o.p.core.v3.QueryExecutorImpl -  FE=> Bind(stmt=null,"
+                + "portal=null,$1=<('TRUE'::boolean)>,type=BOOL,$2=<('tok_9f8e7d6c')>,type=VARCHAR)"));
+    }
+
     /** The same lines as mask reads them from a file: whole, the record's prefix before each message. */
     @Test
     void masksTheParametersBoundAfterAStatementInALogFilesWholeLines() {
