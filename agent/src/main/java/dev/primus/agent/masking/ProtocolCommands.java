@@ -7,7 +7,9 @@ package dev.primus.agent.masking;
  * <ul>
  * <li>FTP and POP3: {@code PASS hunter2}, the rest of the line;
  * <li>SASL with an initial response (SMTP, POP3, IMAP): {@code AUTH PLAIN AGJvYgBodW50ZXIy},
- * {@code AUTH XOAUTH2 dXNlcj1ib2IB...}: the response;
+ * {@code AUTH XOAUTH2 dXNlcj1ib2IB...}: the response; PLAIN's, XOAUTH2's and OAUTHBEARER's also
+ * in a sentence ({@code SMTP AUTH PLAIN AGJvYgBodW50ZXIy}) and after IMAP's {@code AUTHENTICATE},
+ * where it decodes as the mechanism's ({@link BasicCredentials});
  * <li>Redis: {@code AUTH hunter2}, {@code AUTH app hunter2} (an ACL user's), and {@code MONITOR}'s
  * quoted {@code "AUTH" "app" "hunter2"} anywhere on its line: the password;
  * <li>Redis in RESP, as a client logs the bytes it sends: {@link RespCommands}.
@@ -27,6 +29,10 @@ final class ProtocolCommands {
     private static final String PASS = "PASS ";
     private static final String AUTH = "AUTH";
     private static final String LOGIN = "LOGIN ";
+    private static final String AUTHENTICATE = "AUTHENTICATE ";
+    private static final String PLAIN = "PLAIN ";
+    private static final String XOAUTH2 = "XOAUTH2 ";
+    private static final String OAUTHBEARER = "OAUTHBEARER ";
     /** The longest IMAP tag before a command: {@code a001}, {@code A1}, {@code 1.2}. */
     private static final int MAX_TAG = 8;
     /** The SASL mechanisms an {@code AUTH} may name before its initial response. */
@@ -63,7 +69,7 @@ final class ProtocolCommands {
                 return TextSearch.startsWith(s, at, end, LOGIN);
             default:
                 return TextSearch.startsWith(s, at, end, AUTH) && (s.charAt(at + 4) == ' ' || s.charAt(at + 4) == '"'
-                        || TextSearch.breakEnd(s, at + 4, end) > 0);
+                        || TextSearch.breakEnd(s, at + 4, end) > 0 || TextSearch.startsWith(s, at, end, AUTHENTICATE));
         }
     }
 
@@ -79,11 +85,18 @@ final class ProtocolCommands {
         if (at > from && s.charAt(at - 1) == '"') {
             return s.charAt(at + 4) == '"' ? quotedAuth(s, at + 5, end) : Match.NONE;
         }
+        if (s.charAt(at) == 'A' && s.charAt(at + 4) == 'E') {
+            return saslResponse(s, at + AUTHENTICATE.length(), end); // IMAP's "a001 AUTHENTICATE XOAUTH2 x"
+        }
         if (s.charAt(at) == 'A' && TextSearch.breakEnd(s, at + 4, end) > 0) {
             return RespCommands.match(s, from, at, end);
         }
-        if (s.charAt(at + 4) != ' ' || !startsLine(s, from, at)) {
+        if (s.charAt(at + 4) != ' ') {
             return Match.NONE;
+        }
+        if (!startsLine(s, from, at)) {
+            // In a sentence ("SMTP AUTH PLAIN x", "sending AUTH PLAIN x") only a response that decodes as PLAIN's.
+            return s.charAt(at) == 'A' ? saslResponse(s, at + AUTH.length() + 1, end) : Match.NONE;
         }
         int argument = at + 5;
         int lineEnd = trimmedLineEnd(s, argument, end);
@@ -114,6 +127,25 @@ final class ProtocolCommands {
             return s.charAt(second) == '=' && second + 1 == lineEnd ? Match.NONE : Match.of(second, lineEnd);
         }
         return FrameworkValues.isOne(s, second, lineEnd) ? Match.NONE : Match.of(second, lineEnd);
+    }
+
+    /**
+     * After {@code AUTH } or {@code AUTHENTICATE }: a mechanism's initial response that decodes as
+     * PLAIN's ({@code [authzid] NUL user NUL password}) or XOAUTH2's and OAUTHBEARER's
+     * ({@code user=bob ^A auth=Bearer token ^A ^A}, three ^A), which is what tells it from a word.
+     */
+    private static long saslResponse(CharSequence s, int at, int end) {
+        int response;
+        int stop;
+        if (TextSearch.startsWith(s, at, end, PLAIN)) {
+            response = at + PLAIN.length();
+            stop = BasicCredentials.saslPlainEnd(s, response, end);
+        } else {
+            response = TextSearch.startsWith(s, at, end, XOAUTH2) ? at + XOAUTH2.length()
+                    : TextSearch.startsWith(s, at, end, OAUTHBEARER) ? at + OAUTHBEARER.length() : -1;
+            stop = response < 0 ? -1 : BasicCredentials.oauthResponseEnd(s, response, end);
+        }
+        return stop < 0 ? Match.NONE : Match.of(response, stop);
     }
 
     /** IMAP's {@code LOGIN} arguments from {@code at}: a user and a password, both quoted or neither. */

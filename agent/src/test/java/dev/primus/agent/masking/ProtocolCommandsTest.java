@@ -91,6 +91,52 @@ class ProtocolCommandsTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** SASL PLAIN's response in a sentence: base64 of user NUL password, told from other words by decoding it. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "SMTP AUTH PLAIN AGJvYgBodW50ZXIyWHE=                  | SMTP AUTH PLAIN [PASSWORD_KV]",
+        "sending AUTH PLAIN AGJvYgBodW50ZXIyWHE= to mx1        | sending AUTH PLAIN [PASSWORD_KV] to mx1",
+        "imap: AUTHENTICATE done, AUTH PLAIN YWRtaW4AYm9iAGh1bnRlcjI= ok | "
+            + "imap: AUTHENTICATE done, AUTH PLAIN [PASSWORD_KV] ok", // an authzid first: admin NUL bob NUL hunter2
+    })
+    void masksPlainsResponseInASentence(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    /** XOAUTH2's and OAUTHBEARER's initial response (RFC 7628): base64 of ^A-separated keys, a bearer token among them. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "A1 AUTHENTICATE XOAUTH2 dXNlcj1ib2JAZXhhbXBsZS5vcmcBYXV0aD1CZWFyZXI"
+            + "geWEyOS52RjlkZnQ0cW1UYzJOdmIzUmxja0JoZEhSaGRtbHpkR0V1WTI5dENnAQE= | "
+            + "A1 AUTHENTICATE XOAUTH2 [PASSWORD_KV]",
+        "SMTP AUTH XOAUTH2 dXNlcj1ib2JAZXhhbXBsZS5vcmcBYXV0aD1CZWFyZXIgeW"
+            + "EyOS52RjlkZnQ0cW1UYzJOdmIzUmxja0JoZEhSaGRtbHpkR0V1WTI5dENnAQE= | "
+            + "SMTP AUTH XOAUTH2 [PASSWORD_KV]",
+        "a2 AUTHENTICATE OAUTHBEARER bixhPWJvYkBleGFtcGxlLm9yZywBaG9zdD1pbWFwLmV4YW1wbGUub3JnAXB"
+            + "vcnQ9OTkzAWF1dGg9QmVhcmVyIHZGOWRmdDRxbVRjMk52YjNSbGNrQmhkSFJoZG1semRHRXVZMjl0Q2c9PQEB | "
+            + "a2 AUTHENTICATE OAUTHBEARER [PASSWORD_KV]",
+        // Two ^A only: no response of either mechanism, left as written.
+        "A1 AUTHENTICATE XOAUTH2 dXNlcj1ib2IBYXV0aD1CZWFyZXIgeAE= | "
+            + "A1 AUTHENTICATE XOAUTH2 dXNlcj1ib2IBYXV0aD1CZWFyZXIgeAE=",
+        "A1 AUTHENTICATE XOAUTH2 failed | A1 AUTHENTICATE XOAUTH2 failed",
+        "A1 AUTHENTICATE PLAIN | A1 AUTHENTICATE PLAIN",
+    })
+    void masksOAuthResponsesAfterAuthAndAuthenticate(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "the AUTH PLAIN mechanism is offered",
+        "SMTP AUTH PLAIN dXNlcjpwYXNz",          // user:pass, no NUL: not PLAIN's response
+        "SMTP AUTH PLAIN AGJvYgBodW50ZXIyAHg=",  // three NULs
+        "SMTP AUTH PLAIN AGJvYgBodW50ZXIy_x",    // runs into a word
+        "server offers AUTH PLAIN LOGIN",
+    })
+    void leavesOtherWordsAfterAuthPlainInASentenceAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
     /** A log file's whole line, as mask reads it: the command starts the record's message, as the agent sees it. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
