@@ -28,9 +28,15 @@ final class UrlCredentials {
         if (at + 1 < end && s.charAt(at + 1) == 'A') {
             return TelegramBotPaths.match(s, from, at, end);
         }
-        if (at + 3 >= end || s.charAt(at + 1) != '/' || s.charAt(at + 2) != '/' || !schemeBefore(s, from, at)) {
+        int scheme = at + 3 >= end || s.charAt(at + 1) != '/' || s.charAt(at + 2) != '/' ? -1 : schemeStart(s, from, at);
+        if (scheme < 0) {
             return Match.NONE;
         }
+        // A URL a bracket opens ends at its closing one, or at a ',' before the next field: Jetty's
+        // Origin@271803a6[http://127.0.0.1:8080]@7f4624a[...] and Origin@271803a6[http://127.0.0.1:8080,tag=null,
+        // protocol=Protocol@7f4624a[...]] hold a host, a port and objects' hashes, not a user info.
+        char opener = scheme > from ? s.charAt(scheme - 1) : 0;
+        char closer = opener == '[' || opener == '(' || opener == '{' || opener == '<' ? FrameworkValues.closing(opener) : 0;
         int userInfo = at + 3;
         int limit = (int) Math.min(end, (long) userInfo + MAX_USER_INFO);
         int colon = -1;
@@ -48,6 +54,7 @@ final class UrlCredentials {
                 return DiscordWebhooks.match(s, userInfo, i, end);
             }
             if (c == '/' || c == '?' || c == '#' || c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '\n' || c == '\r'
+                    || (closer != 0 && (c == closer || c == ','))
                     || (c == '\\' && i + 1 < end && (s.charAt(i + 1) == 'n' || s.charAt(i + 1) == 'r'))) {
                 break;
             }
@@ -86,13 +93,13 @@ final class UrlCredentials {
         return secret != Match.NONE && Match.end(secret) < end && s.charAt(Match.end(secret)) == '@' ? secret : Match.NONE;
     }
 
-    /** A scheme, letters first then letters, digits, '+', '-' or '.', not inside a longer word. */
-    private static boolean schemeBefore(CharSequence s, int from, int at) {
+    /** Where the scheme before {@code at} starts, letters first then letters, digits, '+', '-' or '.'; or -1. */
+    private static int schemeStart(CharSequence s, int from, int at) {
         int i = at;
         while (i > from && at - i <= MAX_SCHEME && isSchemeChar(s.charAt(i - 1))) {
             i--;
         }
-        return i < at && CharClass.isLetter(s.charAt(i));
+        return i < at && CharClass.isLetter(s.charAt(i)) ? i : -1;
     }
 
     private static boolean isSchemeChar(char c) {

@@ -135,6 +135,28 @@ class UrlCredentialsDetectorTest {
         assertEquals(text, masker.mask(text));
     }
 
+    /** Jetty 12's client names a destination by an object holding the URL: a host, a port and hashes, no user info. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Created HttpDestination[Origin@271803a6[http://127.0.0.1:18704]@7f4624a[proto=[http/1.1],nego=false]]@81b5db0",
+        "STARTED HttpDestination[Origin@271803a6[http://127.0.0.1:18704,tag=null,protocol=Protocol@7f4624a[p=http/1.1]]]",
+        "(http://localhost:8080)@1a2b3c", "{https://api:443,id=1,owner=Pool@5e2c3d18}",
+    })
+    void leavesAUrlABracketClosesBeforeAnAtAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "[postgres://app:s3cr3tPw@db:5432/app]   | [postgres://app:[URL_CREDENTIALS]@db:5432/app]",
+        "(redis://:hunter2Xq@cache:6379)         | (redis://:[URL_CREDENTIALS]@cache:6379)",
+        "url=<amqp://guest:gu3st!@mq>            | url=<amqp://guest:[URL_CREDENTIALS]@mq>",
+        "postgres://app:p@ss],w0rd@db/app        | postgres://app:[URL_CREDENTIALS]@db/app",
+    })
+    void masksThePasswordOfAUrlInBrackets(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "mailto:john@example.com                     | mailto:[EMAIL]",
