@@ -590,7 +590,8 @@ final class PasswordValues {
                 && !(separator == ':' && TestVerdicts.isPassed(s, from, keyEnd, at + 1, end))
                 : separator == '=' && isValueOfNamedSecret(s, from, keyEnd)
                 || NamedValueFields.isValueOfNamedSecret(s, from, keyEnd, at, end)
-                || separator == ':' && JsonWebKeys.isPrivateMember(s, from, keyEnd, end);
+                || separator == ':' && (JsonWebKeys.isPrivateMember(s, from, keyEnd, end)
+                        || ElasticsearchApiKeys.isEncodedKey(s, from, keyEnd, at, end));
         if (secret && separator == ':' && namesWhereThePasswordIs(s, from, keyEnd, at, end)) {
             return Match.NONE;
         }

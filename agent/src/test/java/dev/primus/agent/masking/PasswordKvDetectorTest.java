@@ -702,6 +702,24 @@ class PasswordKvDetectorTest {
                 all.mask(" FE=> Bind(stmt=S_2,portal=null,$1=<'bob'>,$2=<'b0b'>)"));
     }
 
+    /** Elasticsearch's answer to creating an API key: "encoded" is base64 of id:api_key, the credential clients send. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "{\"id\":\"VuaCfGcBCdbkQm-e5aOx\",\"name\":\"app\",\"api_key\":\"ui2lp2axTNmsyakw9tvNnw\","
+            + "\"encoded\":\"VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==\"} | "
+            + "{\"id\":\"VuaCfGcBCdbkQm-e5aOx\",\"name\":\"app\",\"api_key\":\"[PASSWORD_KV]\","
+            + "\"encoded\":\"[PASSWORD_KV]\"}",
+        "{\"encoded\": \"VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==\"} | {\"encoded\": \"[PASSWORD_KV]\"}",
+        // Base64 of other text, or no string: not a key's id and secret.
+        "{\"encoded\":\"aGVsbG8gd29ybGQ=\"} | {\"encoded\":\"aGVsbG8gd29ybGQ=\"}",
+        "{\"encoded\":true} | {\"encoded\":true}",
+        "{\"preencoded\":\"VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==\"} | "
+            + "{\"preencoded\":\"VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==\"}",
+    })
+    void masksTheEncodedApiKeyElasticsearchAnswers(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
     /** Hibernate's format_sql statement as mask reads it from a file: the record's first line ends before it. */
     @Test
     void masksTheParametersBoundAfterAStatementStartingOnTheRecordsSecondLine() {
