@@ -13,7 +13,8 @@ package dev.primus.agent.masking;
  * sibling's value, quoted or not, its separator, and its key, one of {@code name}, {@code key},
  * {@code type}, {@code property} or {@code field}, up to three fields
  * back ({@code {"Name":"/prod/db/password","Type":"SecureString","Value":"x"}} of AWS SSM); or
- * forward over the value to the next field ({@code {"value":"x","name":"DB_PASSWORD"}}).
+ * forward over the value to the next field ({@code {"value":"x","name":"DB_PASSWORD"}}); and an Azure Key
+ * Vault secret's {@code value}, named by its object's {@code id} ({@link KeyVaultSecrets}).
  */
 final class NamedValueFields {
     private static final String VALUE = "value";
@@ -48,6 +49,9 @@ final class NamedValueFields {
         while (brace > from && s.charAt(brace - 1) == ' ') {
             brace--;
         }
+        if (isKeyVaultValue(s, from, keyStart, keyEnd, at, end)) {
+            return true;
+        }
         if (brace > from && s.charAt(brace - 1) == '{') {
             return isObjectOfSecretKey(s, from, brace - 1) || namedAfter(s, at, end);
         }
@@ -78,6 +82,11 @@ final class NamedValueFields {
             }
         }
         return namedAfter(s, at, end);
+    }
+
+    /** A {@code value}, not a {@code rejectedValue}, in an Azure Key Vault secret's object ({@link KeyVaultSecrets}). */
+    private static boolean isKeyVaultValue(CharSequence s, int from, int keyStart, int keyEnd, int at, int end) {
+        return keyEnd - keyStart == VALUE.length() && KeyVaultSecrets.isSecretValue(s, from, keyStart, at, end);
     }
 
     /**

@@ -702,6 +702,30 @@ class PasswordKvDetectorTest {
                 all.mask(" FE=> Bind(stmt=S_2,portal=null,$1=<'bob'>,$2=<'b0b'>)"));
     }
 
+    /** An Azure Key Vault secret's value: the object's id names a vault's secret, in any of Azure's clouds. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "{\"value\":\"s3cr3t\",\"id\":\"https://k.vault.azure.net/secrets/db/43\",\"attributes\":{}} | "
+            + "{\"value\":\"[PASSWORD_KV]\",\"id\":\"https://k.vault.azure.net/secrets/db/43\",\"attributes\":{}}",
+        "{\"value\": \"Pa55w0rd!\", \"contentType\": \"text\", \"id\": \"https://k.vault.azure.cn/secrets/d/1\"} | "
+            + "{\"value\": \"[PASSWORD_KV]\", \"contentType\": \"text\", \"id\": \"https://k.vault.azure.cn/secrets/d/1\"}",
+        "{\"id\":\"https://kv.vault.usgovcloudapi.net/secrets/x/1\",\"value\":\"hunter2\"} | "
+            + "{\"id\":\"https://kv.vault.usgovcloudapi.net/secrets/x/1\",\"value\":\"[PASSWORD_KV]\"}",
+        // The Azure SDK's HTTP log: the body as a JSON string.
+        "\"body\":\"{\\\"value\\\":\\\"Pa55!\\\",\\\"id\\\":\\\"https://k.vault.azure.net/secrets/d/0\\\"}\" | "
+            + "\"body\":\"{\\\"value\\\":\\\"[PASSWORD_KV]\\\",\\\"id\\\":\\\"https://k.vault.azure.net/secrets/d/0\\\"}\"",
+        // A key's object, a list of secrets' ids, another object's value: no secret's value.
+        "{\"value\":\"42\",\"id\":\"https://k.vault.azure.net/keys/k/1\"} | "
+            + "{\"value\":\"42\",\"id\":\"https://k.vault.azure.net/keys/k/1\"}",
+        "{\"value\":[{\"id\":\"https://k.vault.azure.net/secrets/a\"}]} | "
+            + "{\"value\":[{\"id\":\"https://k.vault.azure.net/secrets/a\"}]}",
+        "{\"name\":\"cpu\",\"value\":\"0.93\"},{\"id\":\"https://k.vault.azure.net/secrets/a\"} | "
+            + "{\"name\":\"cpu\",\"value\":\"0.93\"},{\"id\":\"https://k.vault.azure.net/secrets/a\"}",
+    })
+    void masksTheValueOfAnAzureKeyVaultSecret(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
     /** Elasticsearch's answer to creating an API key: "encoded" is base64 of id:api_key, the credential clients send. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
