@@ -7,7 +7,8 @@ package dev.primus.agent.masking;
  * URL: OAuth 2.0's authorization code in a redirect ({@code /callback?code=4/0AX4XfWj...&state=...}),
  * which buys tokens until it is used, and the API keys that services take as a query parameter
  * ({@code ?key=} of Google's and many APIs, OpenWeather's {@code appid}, HubSpot's {@code hapikey},
- * the {@code access_key} of ipstack and positionstack; Azure's {@code sig} is azure_sas_signature's).
+ * the {@code access_key} of ipstack and positionstack; a login or invitation link's {@code ?t=}; Azure's
+ * {@code sig} is azure_sas_signature's).
  * Only right after {@code ?} or {@code &}, the value right after the '=' and reading as generated
  * ({@link #isGenerated}): {@code ?code=200}, {@code &key=orders}, {@code &code=ERR_TIMEOUT} stay.
  * <li>Spring Security's bearer token and session in its toStrings ({@link #isSpringSecurityField}).
@@ -21,7 +22,7 @@ package dev.primus.agent.masking;
  */
 final class ContextualKeys {
     /** The query parameters {@link #endsQueryCredential} reads, as written. */
-    private static final String[] QUERY_CREDENTIALS = {"code", "key", "appid", "hapikey", "access_key"};
+    private static final String[] QUERY_CREDENTIALS = {"code", "key", "appid", "hapikey", "access_key", "t"};
     private static final String SETUP_PASSWORD = "PASSWORD ";
     private static final String DUPLICATE_KEY = "Key ";
     private static final String DUPLICATE_ENTRY = "Duplicate entry ";

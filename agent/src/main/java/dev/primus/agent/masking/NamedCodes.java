@@ -22,7 +22,8 @@ final class NamedCodes {
      */
     private static final String[] ONE_TIME_WORDS = {"otp", "totp", "verificationcode", "confirmationcode", "2facode",
         "mfacode", "smscode", "logincode", "signincode", "resetcode", "securitycode", "onetimecode", "authcode",
-        "authenticationcode", "passcode", "onetimepassword", "onetimepasscode"};
+        "authenticationcode", "passcode", "onetimepassword", "onetimepasscode", "verifycode",
+        "activationcode", "emailcode", "twofactorcode"};
     private static final int MIN_CARD_CODE = 3;
     private static final int MAX_CARD_CODE = 4;
     private static final int MIN_ONE_TIME_CODE = 4;

@@ -56,7 +56,7 @@ final class PasswordValues {
      */
     private static final String[] DIGIT_KEYS = {"pin", "otp", "totp", "hotp", "otpcode", "mfacode", "verificationcode",
         "smscode", "confirmationcode", "2facode", "logincode", "signincode", "resetcode", "onetimecode", "authcode",
-        "authenticationcode"};
+        "authenticationcode", "verifycode", "activationcode", "emailcode", "twofactorcode"};
     /** Where keytool's {@code -storepass:env X} and {@code -storepass:file X} find the password. */
     private static final String[] PASSWORD_SOURCES = {"env", "file"};
     private static final int MIN_CODE_DIGITS = 4;

@@ -167,6 +167,11 @@ final class TriggerTable {
         atStart(BuiltInDetector.PHONE, enabled, digits + "+(");
         anywhere(BuiltInDetector.PHONE, enabled, "%"); // the URL-encoded '+' of To=%2B14155552671
         atStart(BuiltInDetector.IP_ADDRESS, enabled, digits + "abcdefABCDEF");
+        if (atWordStart['0'] == 0) {
+            // No number detector is on, but a code its word names ("cvv 123", "otp 482913") is found
+            // from its digits all the same (SpanFinder's namedCodes).
+            atStart(BuiltInDetector.PASSWORD_KV, enabled, digits);
+        }
         String upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
         String lower = "abcdefghijklmnopqrstuvwxyz";
         atStart(BuiltInDetector.IBAN, enabled, upper);

@@ -23,6 +23,15 @@ class OneTimeCodesTest {
         "mfaCode: 482913 | mfaCode: [PASSWORD_KV]",
         "verification_code=482913 | verification_code=[PASSWORD_KV]",
         "totp=482913 | totp=[PASSWORD_KV]",
+        "verifyCode=482913 | verifyCode=[PASSWORD_KV]",
+        "{\"activationCode\":\"48291307\"} | {\"activationCode\":\"[PASSWORD_KV]\"}",
+        "email_code: 4829 | email_code: [PASSWORD_KV]",
+        "twoFactorCode=482913 | twoFactorCode=[PASSWORD_KV]",
+        "Your activation code 482913 expires soon | Your activation code [PASSWORD_KV] expires soon",
+        "email code 4829 sent to the user | email code [PASSWORD_KV] sent to the user",
+        // With password_kv alone, no number detector on: a code its word names is still found from its digits.
+        "Your verification code is 482913 | Your verification code is [PASSWORD_KV]",
+        "card ending 1111 cvv 123 | card ending 1111 cvv [PASSWORD_KV]",
     })
     void masksTheCodeOnly(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -41,6 +50,8 @@ class OneTimeCodesTest {
         "OTP 4829138812345 is no code", // longer than a code
         "NOTP 482913", // not the word
         "OTP-482913",
+        "validationCode=4001", // an error's code
+        "activationCode=pending",
     })
     void leavesWhatIsNoCode(String text) {
         assertEquals(text, masker.mask(text));

@@ -1486,7 +1486,8 @@ class PasswordKvDetectorTest {
         "\"nextToken\": \"eyJ2IjoxLCJjIjoiWGs5bVAycUx3OHpUIn0\", \"next_page_token\": \"CAEQAA\"",
         "Retrieving credentials: auth.source=shared_credentials_file profile=default",
         "{\"credentials\":{\"sessionToken\":\"HIDDEN_DUE_TO_SECURITY_REASONS\"}}",
-        "GET /status?code=200&detail=ok", "GET /cb?code=ERR_TIMEOUT_WAITING_FOR_IDP&state=x",
+        "GET /status?code=200&detail=ok", "GET /cb?code=ERR_TIMEOUT_WAITING_FOR_IDP&state=x", "GET /app.js?t=1701234567890",
+        "GET /watch?v=dQw4w9WgXcQ&t=42s", "GET /collect?v=1&t=pageview&tid=UA-1234",
         "GET /cb?error=access_denied&code=short123",
         "Changed password for user kibana_system", "the PASSWORD kibana_system = hidden",
     })
@@ -1551,6 +1552,7 @@ class PasswordKvDetectorTest {
         "GET /data/2.5/weather?q=London&appid=1f38351f5c4e8cd2d95ca5c7868359fe | "
             + "GET /data/2.5/weather?q=London&appid=[PASSWORD_KV]",
         "GET /v3/contacts?hapikey=e8293552-2466-4c6d-8c86-c8eed14acb05        | GET /v3/contacts?hapikey=[PASSWORD_KV]",
+        "GET /invite/accept?t=8f14e45fceea167a5a36dedd4bea2543 HTTP/1.1 | GET /invite/accept?t=[PASSWORD_KV] HTTP/1.1",
         "GET /134.201.250.155?access_key=19e1292e9545ee5c7d758a175cf6f17e | GET /134.201.250.155?access_key=[PASSWORD_KV]",
         "x-amz-server-side-encryption-customer-key: GDJxPCBwXKPU2UQBzKpt33+4jKg0GOU2nhACMDp1ERo= | "
             + "x-amz-server-side-encryption-customer-key: [PASSWORD_KV]",
