@@ -7,7 +7,8 @@ package dev.primus.agent.masking;
  * ({@code Credentials{user=bob}}, {@code Token@1a2b3c}, {@code Key[alg=RS256]}), the start of a
  * nested structure ({@code {}, {@code [}, {@code <}), a placeholder ({@code ${DB_PASSWORD}}, {@code ?},
  * {@code $1}, {@code %s}, {@code $DB_PASSWORD}), a word that says the value is hidden or absent ({@code REDACTED}), an
- * absolute path ({@code PWD=/home/app}, the working directory) or a value already hidden
+ * absolute path ({@code PWD=/home/app}, the working directory), a module's call that labels a syslog
+ * line ({@code auth: pam_unix(sshd:auth):}) or a value already hidden
  * ({@code ****}). Each was seen masked on real server logs, where masking
  * it only makes the line harder to read and says nothing is hidden that was not.
  *
@@ -86,7 +87,35 @@ final class FrameworkValues {
             return true; // a path: PWD=/home/app in sudo's and Maven's logs is the working directory
         }
         return isWord(s, start, stop) || isHidden(s, start, stop) || isTypeOrObject(s, start, stop)
-                || isHexNumber(s, start, stop) || isJcaSignatureAlgorithm(s, start, stop);
+                || isHexNumber(s, start, stop) || isJcaSignatureAlgorithm(s, start, stop) || isCallLabel(s, start, stop);
+    }
+
+    /**
+     * A module called with its arguments and a ':' after, as syslog's programs label what a line is
+     * about: PAM's {@code auth: pam_unix(dovecot:auth): authentication failure}, dovecot's
+     * {@code auth: passwd-file(bob,1.2.3.4): unknown user} and {@code ldap(bob,1.2.3.4,<LZmGp6mZ>):}. A
+     * name, a '(' and the ')' that closes it right before the value's last char, the ':'.
+     */
+    private static boolean isCallLabel(CharSequence s, int start, int stop) {
+        if (stop - start < 4 || s.charAt(stop - 1) != ':' || s.charAt(stop - 2) != ')') {
+            return false;
+        }
+        int open = start;
+        while (open < stop && (CharClass.isAlnum(s.charAt(open)) || s.charAt(open) == '_' || s.charAt(open) == '-')) {
+            open++;
+        }
+        if (open == start || open >= stop || s.charAt(open) != '(') {
+            return false;
+        }
+        int depth = 0;
+        for (int i = open; i < stop - 1; i++) {
+            char c = s.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth == 0 && i < stop - 2) {
+                return false; // closed before the end: "f(x)y):"
+            }
+        }
+        return depth == 0;
     }
 
     /** After its opening bracket, nothing, a quote or another bracket, or a key's ':' or '=' further on. */

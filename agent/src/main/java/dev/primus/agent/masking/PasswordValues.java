@@ -688,6 +688,10 @@ final class PasswordValues {
         if (isCount(s, from, keyEnd, key, value, end)) {
             return Match.NONE;
         }
+        if (key >= 0 && KEYS[key].equals("auth")
+                && AuthIdentities.isUsersOwnName(s, from, keyEnd - KEYS[key].length(), value, end)) {
+            return Match.NONE; // imapd's "user=bob auth=bob": who authenticated
+        }
         if (separator == ':' && value > at + 1 && key >= 0 && isOneOf(KEYS[key], CREDENTIAL_KEYS)
                 && FrameworkValues.isDottedPairAt(s, value, end)) {
             return Match.NONE; // "credentials: auth.source=shared_credentials_file": a setting follows the label

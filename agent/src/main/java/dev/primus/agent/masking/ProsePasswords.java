@@ -10,7 +10,8 @@ package dev.primus.agent.masking;
  * ({@code Password set: x}, {@code temporary password issued: x}). After the word in a
  * sentence there is mostly more prose ({@code password authentication failed for user},
  * {@code password expired}), so only a next word that reads as no word of a language is taken:
- * letters with a digit or a symbol in them ({@code hunter2}, {@code Tr0ub4dor&3}), 6 to 128
+ * letters with a digit or a symbol in them ({@code hunter2}, {@code Tr0ub4dor&3}; an apostrophe
+ * between letters is a contraction's, {@code password doesn't match}), 6 to 128
  * chars. A password that is a plain word ({@code password swordfish}) is left: it cannot be told
  * from prose. So are an algorithm's name in capitals ({@code password SHA256}), a date or time,
  * a version, a path or URL, a method's name with its source line, and whatever
@@ -53,6 +54,8 @@ final class ProsePasswords {
     /** What a value after a colon may not start with: placeholders, flags, stars, quotes, brackets, one of our markers. */
     private static final String NO_FIRST_AFTER_COLON = "$%{<[(-*'`\"";
     private static final int MIN_VALUE = 6;
+    /** The typographic apostrophe, as word processors and some messages write {@code doesn’t}. */
+    private static final char RIGHT_SINGLE_QUOTE = '\u2019';
     private static final int MAX_VALUE = 128;
     private static final int MAX_SPACES = 3;
 
@@ -281,12 +284,22 @@ final class ProsePasswords {
             boolean isLetter = Character.isLetter(c);
             letter |= isLetter;
             lower |= Character.isLowerCase(c);
-            other |= !isLetter && c != '-' && c != '_' && c != '.';
+            other |= !isLetter && c != '-' && c != '_' && c != '.' && !isApostropheInWord(s, start, i, stop);
         }
         if (!letter || !other || CharClass.isDigit(s.charAt(start)) && !lower || isVersion(s, start, stop)) {
             return false; // a plain word, a number, a date or time (2026-12-05T10:00:00Z), v2.7.18
         }
         return lower || length > 12; // SHA256, PBKDF2, AES256: an algorithm in capitals
+    }
+
+    /**
+     * An apostrophe between two letters, as a contraction or a possessive writes it: lighttpd's
+     * {@code password doesn't match for /git}, {@code password isn't set}, {@code password wasn't changed}.
+     */
+    private static boolean isApostropheInWord(CharSequence s, int start, int at, int stop) {
+        char c = s.charAt(at);
+        return (c == '\'' || c == RIGHT_SINGLE_QUOTE) && at > start && at + 1 < stop
+                && Character.isLetter(s.charAt(at - 1)) && Character.isLetter(s.charAt(at + 1));
     }
 
     /**

@@ -702,6 +702,33 @@ class PasswordKvDetectorTest {
                 all.mask(" FE=> Bind(stmt=S_2,portal=null,$1=<'bob'>,$2=<'b0b'>)"));
     }
 
+    /** Syslog lines of mail and PAM daemons: a module's call as a label, a contraction, the identity after auth=. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Mar  2 10:11:12 mx1 dovecot-auth: pam_unix(dovecot:auth): authentication failure; logname= uid=0 euid=0",
+        "Mar  2 10:11:12 mx1 auth: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser=",
+        "Mar  2 10:11:12 mx1 dovecot: auth: passwd-file(alice,10.0.0.7): unknown user",
+        "Mar  2 10:11:12 mx1 dovecot: auth: ldap(alice,10.0.0.7,<Qx7vLm2pRt9sKd4w>): unknown user",
+        "2026-03-02 10:11:12: (mod_auth.c.828) password doesn't match for /admin username: alice, IP: 10.0.0.7",
+        "password isn't set for alice", "password wasn’t changed",
+        "Mar  2 10:11:12 mx1 imapd[4242]: Login failed user=alice auth=alice host=client.example.net [10.0.0.7]",
+    })
+    void leavesSyslogLabelsContractionsAndTheAuthIdentityAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Login failed user=alice auth=Xk9mP2qLw host=x      | Login failed user=alice auth=[PASSWORD_KV] host=x",
+        "user=alice auth=alice2                             | user=alice auth=[PASSWORD_KV]",
+        "with password it's4me                              | with password [PASSWORD_KV]",
+        "auth: s3cr3t!                                      | auth: [PASSWORD_KV]",
+        "Password mismatch (given password: Xk9mP2qLw8zT)   | Password mismatch (given password: [PASSWORD_KV])",
+    })
+    void stillMasksACredentialNextToThem(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
     /** An Azure Key Vault secret's value: the object's id names a vault's secret, in any of Azure's clouds. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
