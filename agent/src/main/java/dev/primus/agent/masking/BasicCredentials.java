@@ -2,7 +2,8 @@ package dev.primus.agent.masking;
 
 /**
  * The credential of HTTP Basic authentication (RFC 7617): {@code user:password} in standard
- * base64, padded; and the initial responses of SASL's PLAIN, XOAUTH2 and OAUTHBEARER, read alike. A word after {@code Basic} is one only if it decodes to printable text with a
+ * base64, padded; and the initial responses of SASL's PLAIN, XOAUTH2 and OAUTHBEARER, read alike.
+ * A word after {@code Basic} is one only if it decodes to printable text with a
  * ':' in it ("Basic authentication" and "Basic realm" do not), which is how
  * {@code Basic dXNlcjpodW50ZXIy} is told from the word's other uses without a header's key
  * before it. Decoded here, a quartet at a time, rather than with {@code java.util.Base64}, which
@@ -80,7 +81,7 @@ final class BasicCredentials {
                 if (b == separator) {
                     count++;
                 } else if (b < 0x20 || b == 0x7f) {
-                    // Printable ASCII, or a byte of a UTF-8 sequence (a user name in another script), only.
+                    // Neither printable ASCII nor a byte of a UTF-8 sequence (a user name in another script).
                     return -1;
                 }
             }

@@ -20,6 +20,8 @@ final class EmailAddresses {
     private static final int MAX_DOMAIN = 253;
     /** The clients that take a {@code user@host} to log in to, as their first word. */
     private static final String[] SSH_COMMANDS = {"ssh", "scp", "sftp", "rsync", "mosh", "ssh-copy-id"};
+    /** The domains SSH implementations name their own algorithms under: OpenSSH's and libssh's. */
+    private static final String[] SSH_VENDOR_DOMAINS = {"openssh.com", "libssh.org"};
     /** The SSH user of every git host (GitHub, GitLab, Bitbucket): {@code git@github.com}. */
     private static final String GIT_USER = "git";
     /** What a Linux kernel's boot banner says before its version: {@link #isKernelBuilder}. */
@@ -70,7 +72,32 @@ final class EmailAddresses {
         return start < 0 || isRemote(s, start, at, domainEnd, end) && !CommandPasswordFlags.isCurlUser(s, from, start)
                 || isKerberosPrincipal(s, from, start, domain, domainEnd)
                 || isSshLogin(s, from, start) || isKernelBuilder(s, from, start) || isMessageId(s, from, start)
-                || isRabbitNode(s, start, at) ? Match.NONE : Match.of(start, domainEnd);
+                || isRabbitNode(s, start, at) || isSshAlgorithm(s, start, at, domain, domainEnd)
+                ? Match.NONE : Match.of(start, domainEnd);
+    }
+
+    /**
+     * Whether the address is the name of an SSH algorithm that its implementation named under its
+     * own domain, as sshd's debug log, auditd's {@code CRYPTO_SESSION} records and {@code ssh -Q} print them:
+     * {@code cipher=chacha20-poly1305@openssh.com}, {@code pfs=curve25519-sha256@libssh.org},
+     * {@code hmac-sha2-256-etm@openssh.com}. Such a name joins words with '-' and holds a digit; a
+     * developer's {@code djm@openssh.com} holds neither.
+     */
+    private static boolean isSshAlgorithm(CharSequence s, int start, int at, int domain, int domainEnd) {
+        boolean vendor = false;
+        for (String name : SSH_VENDOR_DOMAINS) {
+            vendor |= domainEnd - domain == name.length() && TextSearch.startsWith(s, domain, domainEnd, name);
+        }
+        if (!vendor) {
+            return false;
+        }
+        boolean dash = false;
+        boolean digit = false;
+        for (int i = start; i < at; i++) {
+            dash |= s.charAt(i) == '-';
+            digit |= CharClass.isDigit(s.charAt(i));
+        }
+        return dash && digit;
     }
 
     /**

@@ -216,6 +216,27 @@ class EmailDetectorTest {
         assertEquals(text, masker.mask(text));
     }
 
+    /** OpenSSH and libssh name their own algorithms under their domains: sshd's debug log, auditd's CRYPTO_SESSION. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "type=CRYPTO_SESSION msg='op=start direction=from-server cipher=chacha20-poly1305@openssh.com ksize=512 mac= "
+            + "pfs=curve25519-sha256@libssh.org spid=1299 suid=74'",
+        "debug1: kex: server->client cipher: aes128-gcm@openssh.com MAC: <implicit> compression: none",
+        "debug1: kex: host key algorithm: ssh-ed25519-cert-v01@openssh.com",
+        "MACs hmac-sha2-256-etm@openssh.com,umac-128-etm@openssh.com"})
+    void leavesSshAlgorithmNamesAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "mail djm@openssh.com about the release | mail [EMAIL] about the release",
+        "sent to aes128-gcm@example.com         | sent to [EMAIL]",
+    })
+    void masksAPersonsAddressAtAnSshDomain(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "Linux version 6.1 mailed to (bob@example.com)   | Linux version 6.1 mailed to ([EMAIL])",
