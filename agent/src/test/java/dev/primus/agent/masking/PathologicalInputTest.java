@@ -31,7 +31,11 @@ class PathologicalInputTest {
         "https://discord.com/api/v1/webhooks/123456789012345678/", "=", "<=", "<==        Row: a, ",
         "<==    Columns: password, ", "session id from ", "session id from a to ", "Session with id ", "ticket=ST-1-",
         "pgtId=PGT-1-a", "signature '", "Cookie contained signature 'x' but expected '", "'a' cookie value [", "_password/",
-        "[new_password] with value [", "?sig=", "select password, ", "select (", "extracted value (1:VARCHAR) -> ["})
+        "[new_password] with value [", "?sig=", "select password, ", "select (", "extracted value (1:VARCHAR) -> [",
+        "\"value\":\"x\",", "\"value\":\"x\",\"id\":\"https://k.vault.azure.net/secrets/",
+        " FE=> Bind(stmt=S_1,portal=null,$1=<('",
+        ",$1=<('x')>", " FE=> Parse(stmt=S_1,query=\"insert into t (password) values ($1", "AUTH PLAIN AGJvYgBodW50ZXIy ",
+        "[http://a:b", "\"encoded\":\"", "user=a auth=", "auth: f(x):", "password doesn't "})
     void completesOnARepeatedFragment(String fragment) {
         StringBuilder text = new StringBuilder();
         while (text.length() < SIZE) {
