@@ -6,11 +6,17 @@ package dev.primus.agent.masking;
  * valid prefix, so {@code 4111 1111 1111 1111 12/25} still masks the card. The value of a trace,
  * span or parent id key is no card ({@code dd.trace_id=4471049746507529170}): Datadog and
  * OpenTelemetry log 64-bit ids in decimal, one in ten passes Luhn, and most start in an issuer range.
- * A card's magnetic-stripe track data are masked whole, with the number ({@link #trackOne}).
+ * A card's magnetic-stripe track data are masked whole, with the number ({@link #trackOne}). Nor is a
+ * negative number of 18 or 19 digits, or a number in a list beside one (Cassandra's ring tokens).
  */
 final class CardNumbers {
     private static final int MIN_DIGITS = 13;
     private static final int MAX_DIGITS = 19;
+    /**
+     * A negative number this long is a signed 64-bit value (nine in ten random ones have 19 digits,
+     * most of the rest 18), which a card of 18 or 19 digits almost never is written as.
+     */
+    private static final int LONG_DIGITS = 18;
     /** The last words of keys naming a tracing id, as {@link KeyedValue#keyEndsWith} compares them. */
     private static final String[] TRACE_ID_KEYS = {"traceid", "spanid", "parentid"};
     /** Spaces skipped between a key's separator and its value ({@code "trace_id": "…"}). */
@@ -34,6 +40,57 @@ final class CardNumbers {
         }
         char beforeDash = s.charAt(at - 2);
         return CharClass.isLetter(beforeDash) || beforeDash == '_';
+    }
+
+    /**
+     * Whether a '-' standing alone before the digits makes them a negative number, as a signed
+     * 64-bit value is written ({@code tokens [-5073978841190866944, …]}, Cassandra's ring tokens): after
+     * a space, a bracket, a ',', '=' or ':', or at the start; not after a word or a run of dashes.
+     */
+    private static boolean isSigned(CharSequence s, int from, int at) {
+        if (at - 1 < from || s.charAt(at - 1) != '-') {
+            return false;
+        }
+        return at - 1 == from || " [(,=:".indexOf(s.charAt(at - 2)) >= 0;
+    }
+
+    /** Whether {@code s[at, stop)} is ungrouped digits of a 64-bit value's length after a sign. */
+    private static boolean isSignedLong(CharSequence s, int from, int at, int stop) {
+        return stop - at >= LONG_DIGITS && isSigned(s, from, at) && CharClass.digits(s, at, stop - at, stop);
+    }
+
+    /**
+     * Whether the number {@code s[at, stop)} is an item of a list, ", " between, beside a negative
+     * number of {@link #LONG_DIGITS} digits or more: a list of signed 64-bit values (Cassandra's ring
+     * tokens), one in ten of which passes Luhn in an issuer range, not of cards.
+     */
+    private static boolean nextToASignedLong(CharSequence s, int from, int at, int stop, int end) {
+        int before = at;
+        while (before > from && s.charAt(before - 1) == ' ') {
+            before--;
+        }
+        if (before > from && s.charAt(before - 1) == ',') {
+            int digits = before - 1;
+            int i = digits;
+            while (i > from && CharClass.isDigit(s.charAt(i - 1))) {
+                i--;
+            }
+            if (digits - i >= LONG_DIGITS && isSigned(s, from, i)) {
+                return true;
+            }
+        }
+        int after = stop < end && s.charAt(stop) == ',' ? stop + 1 : -1;
+        if (after < 0) {
+            return false;
+        }
+        while (after < end && s.charAt(after) == ' ') {
+            after++;
+        }
+        int i = after + 1;
+        while (i < end && CharClass.isDigit(s.charAt(i))) {
+            i++;
+        }
+        return after < end && s.charAt(after) == '-' && i - after - 1 >= LONG_DIGITS && isSigned(s, from, after + 1);
     }
 
     /** {@code at} is a digit, or the '%' that may start track 1 ({@code %B4111...}). */
@@ -70,7 +127,8 @@ final class CardNumbers {
             }
         }
         // Asked last: only a number that passed Luhn and an issuer range costs a look at its key.
-        if (best < 0 || isTraceIdValue(s, from, at)) {
+        if (best < 0 || isTraceIdValue(s, from, at) || isSignedLong(s, from, at, best)
+                || nextToASignedLong(s, from, at, best, end)) {
             return Match.NONE;
         }
         boolean trackTwo = at > from && s.charAt(at - 1) == ';' && best < end && s.charAt(best) == '=';

@@ -60,6 +60,31 @@ class CreditCardDetectorTest {
         assertEquals("value " + text + " end", masker.mask("value " + text + " end"));
     }
 
+    /** Cassandra's ring tokens, signed 64-bit values, some Luhn-valid in an issuer range. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        // -4943085258474057592 passes Luhn in Visa's range; 4943085258474057592 beside a negative one too.
+        "Generated random tokens. tokens are [-5073978841190866944, -5033423903877820246, -4943085258474057592]",
+        "tokens [-9213409579976581007, 4943085258474057592, 4486289098334426088]",
+        "tokens [4486289098334426088, 4943085258474057592, -9213409579976581007]",
+        "tokens=-4943085258474057592",
+    })
+    void leavesNegativeNumbersAndTheirNeighboursInAListAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "cards [4111111111111111, 5500005555555559]   | cards [[CREDIT_CARD], [CREDIT_CARD]]",
+        "tokens [-42, 4111111111111111]               | tokens [-42, [CREDIT_CARD]]", // a short negative: no 64-bit value
+        "card=4111-1111-1111-1111                     | card=[CREDIT_CARD]",
+        "delta -4111111111111111                      | delta -[CREDIT_CARD]",  // 16 digits: a card's length, not a long's
+        "-----END PGP-----4943085258474057592          | -----END PGP-----[CREDIT_CARD]", // after dashes, no sign
+    })
+    void masksCardsInListsOfCards(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "dd.trace_id=4471049746507529170 dd.span_id=4123456789012345677",
