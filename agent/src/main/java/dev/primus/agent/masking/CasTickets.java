@@ -8,7 +8,8 @@ package dev.primus.agent.masking;
  * writes them as a type prefix, a counter and a random part, each after a '-', then the server's
  * name: only that shape counts, with a random part that reads as machine-made
  * ({@link ProseSecrets#readsAsCredential}), since "ticket" alone names an issue tracker's
- * ({@code ticket=JIRA-1234}). The whole ticket is masked, the server's name with it.
+ * ({@code ticket=JIRA-1234}). The whole ticket is masked, the server's name with it. Also a ticket
+ * no key names, at a word start, in the same shape: the CAS server's {@code Granted ticket [ST-…]}.
  */
 final class CasTickets {
     /** Service, proxy, proxy-granting (and its IOU), ticket-granting: longest first, so that PGTIOU is not read as PGT. */
@@ -21,19 +22,29 @@ final class CasTickets {
 
     /** The ticket after the separator at {@code at}; NONE if the value is no CAS ticket. */
     static long match(CharSequence s, int at, int end) {
-        int start = KeyedValue.valueStart(s, at, end);
-        if (start + 4 >= end || !isTypeChar(s.charAt(start))) {
+        return ticketAt(s, KeyedValue.valueStart(s, at, end), end);
+    }
+
+    /** Whether a ticket's type and counter start at {@code at}, a word start: the scan's check before it asks. */
+    static boolean mayStartBare(CharSequence s, int at, int end) {
+        return typeEnd(s, at, end) > 0;
+    }
+
+    /**
+     * A ticket no key names, at a word start: the CAS server's own {@code Granted ticket
+     * [ST-8-tNma6wiRM7YQvIPev4jP2sqQ9Fk-cas01] for service [...] and principal [bob]}, at INFO on every login.
+     */
+    static long bare(CharSequence s, int at, int end) {
+        return ticketAt(s, at, end);
+    }
+
+    private static long ticketAt(CharSequence s, int start, int end) {
+        int counter = typeEnd(s, start, end);
+        if (counter < 0) {
             return Match.NONE;
         }
-        int counter = -1;
-        for (String type : TYPES) {
-            if (TextSearch.startsWith(s, start, end, type)) {
-                counter = start + type.length();
-                break;
-            }
-        }
         int random = counter;
-        while (random >= 0 && random < end && random - counter <= MAX_COUNTER && CharClass.isDigit(s.charAt(random))) {
+        while (random < end && random - counter <= MAX_COUNTER && CharClass.isDigit(s.charAt(random))) {
             random++;
         }
         if (random <= counter || random >= end || s.charAt(random) != '-') {
@@ -52,6 +63,20 @@ final class CasTickets {
             stop++; // the server's name: -cas01.example.org
         }
         return Match.of(start, stop);
+    }
+
+    /** Where the counter after a ticket's type at {@code start} begins (a digit there), or -1. */
+    private static int typeEnd(CharSequence s, int start, int end) {
+        if (start + 4 >= end || !isTypeChar(s.charAt(start))) {
+            return -1;
+        }
+        for (String type : TYPES) {
+            int counter = start + type.length();
+            if (TextSearch.startsWith(s, start, end, type)) {
+                return counter < end && CharClass.isDigit(s.charAt(counter)) ? counter : -1;
+            }
+        }
+        return -1;
     }
 
     private static boolean isTypeChar(char c) {

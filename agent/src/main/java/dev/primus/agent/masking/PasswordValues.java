@@ -304,16 +304,20 @@ final class PasswordValues {
                 long prose = command != Match.NONE ? command : ProsePasswords.match(s, at, end);
                 long escaped = prose != Match.NONE ? prose : EscapedElements.match(s, at, end);
                 long link = escaped != Match.NONE ? escaped : PasswordLinks.match(s, from, at, end);
-                return link != Match.NONE ? link : BracketedParameters.match(s, from, at, end);
+                long bracketed = link != Match.NONE ? link : BracketedParameters.match(s, from, at, end);
+                return bracketed != Match.NONE ? bracketed : CasTickets.bare(s, at, end);
             case 's':
             case 'S':
                 long login = OracleConnectStrings.afterSqlPlus(s, at, end);
                 if (login == Match.NONE) {
                     login = RedisConfigSet.match(s, from, at, end);
                 }
-                return login != Match.NONE ? login : ProseSecrets.match(s, from, at, end);
+                long named = login != Match.NONE ? login : ProseSecrets.match(s, from, at, end);
+                return named != Match.NONE ? named : CasTickets.bare(s, at, end);
             case 't':
             case 'T':
+                long token = ProseSecrets.match(s, from, at, end);
+                return token != Match.NONE ? token : CasTickets.bare(s, at, end);
             case 'k':
             case 'K':
                 return ProseSecrets.match(s, from, at, end);

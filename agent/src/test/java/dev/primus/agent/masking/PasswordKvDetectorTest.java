@@ -1881,12 +1881,32 @@ class PasswordKvDetectorTest {
             + " | GET /app/login?ticket=[PASSWORD_KV] HTTP/1.1",
         "Attempting to validate ticket: ST-12-hGkq9LzR4tB8nWc3YdF6KaE-cas01 | Attempting to validate ticket: [PASSWORD_KV]",
         "GET /proxyCallback?pgtIou=PGTIOU-1-Xk3v9QzLp2RtY7wN8mBc&pgtId=PGT-1-Xk3v9QzLp2RtY7wN8mBc4Hd1FsJg6KaEq-cas01 200"
-            + " | GET /proxyCallback?pgtIou=PGTIOU-1-Xk3v9QzLp2RtY7wN8mBc&pgtId=[PASSWORD_KV] 200",
+            + " | GET /proxyCallback?pgtIou=[PASSWORD_KV]&pgtId=[PASSWORD_KV] 200", // the IOU, read as a ticket no key names
         "{\"ticket\":\"PT-3-9fKq2LzR4tB8nWc3YdF6xQ\"} | {\"ticket\":\"[PASSWORD_KV]\"}",
         "tgt=TGT-2-xK3v9QzLp2RtY7wN8mBc4Hd1FsJg6KaExK3v9QzLp2RtY7wN8mB-cas01, user=bob | tgt=[PASSWORD_KV], user=bob",
     })
     void masksACasTicket(String text, String masked) {
         assertEquals(masked, masker.mask(text));
+    }
+
+    /** A CAS ticket no key names, as the CAS server logs one it granted at INFO on every login. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "<Granted ticket [ST-8-tNma6wiRM7YQvIPev4jP2sqQ9Fk-cas01] for service [https://app/cas] and principal [bob]> | "
+            + "<Granted ticket [[PASSWORD_KV]] for service [https://app/cas] and principal [bob]>",
+        "Granted ticket [ST-35-Mf1v9Z2qVVVKlWeTgyc-Hlzh2xY-cas01] for service | Granted ticket [[PASSWORD_KV]] for service",
+        "WHAT: TGT-1-kLmN0pQr8StUvWxYz2AbCdEf-cas01.example.org | WHAT: [PASSWORD_KV]",
+        "Created PGT-3-aB9cD8eF7gH6iJ5kL4mN3-cas for the proxy | Created [PASSWORD_KV] for the proxy",
+    })
+    void masksACasTicketNoKeyNames(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"WHAT: TGT-1-********************a1b2c3d4-cas01", "Fixed ST-1234-fix-login-bug",
+        "see PT-100-abc", "ST-1-OPEN", "MST-1-hGkq9LzR4tB8nWc3YdF6-cas01", "ST-x-hGkq9LzR4tB8nWc3YdF6-cas01"})
+    void leavesWordsShapedLikeACasTicketAlone(String text) {
+        assertEquals(text, masker.mask(text));
     }
 
     @ParameterizedTest
