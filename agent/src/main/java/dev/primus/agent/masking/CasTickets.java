@@ -25,11 +25,6 @@ final class CasTickets {
         return ticketAt(s, KeyedValue.valueStart(s, at, end), end);
     }
 
-    /** Whether a ticket's type and counter start at {@code at}, a word start: the scan's check before it asks. */
-    static boolean mayStartBare(CharSequence s, int at, int end) {
-        return typeEnd(s, at, end) > 0;
-    }
-
     /**
      * A ticket no key names, at a word start: the CAS server's own {@code Granted ticket
      * [ST-8-tNma6wiRM7YQvIPev4jP2sqQ9Fk-cas01] for service [...] and principal [bob]}, at INFO on every login.

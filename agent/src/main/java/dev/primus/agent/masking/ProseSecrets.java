@@ -72,10 +72,11 @@ final class ProseSecrets {
         char first = (char) (s.charAt(at) | 0x20);
         char second = (char) (s.charAt(at + 1) | 0x20);
         char third = (char) (s.charAt(at + 2) | 0x20);
-        return first == 't' ? second == 'o' && third == 'k'
+        // Also a CAS ticket's type, TGT- and ST-, which CasTickets reads where no key names it.
+        return first == 't' ? second == 'o' && third == 'k' || second == 'g' && third == 't'
                 : first == 's' ? second == 'e' && (third == 'c' || third == 's'
                         || third == 't' && RedisConfigSet.mayStart(s, at, end))
-                        || second == 'q' && third == 'l'
+                        || second == 'q' && third == 'l' || second == 't' && third == '-'
                 : first == 'k' && second == 'e' && third == 'y';
     }
 

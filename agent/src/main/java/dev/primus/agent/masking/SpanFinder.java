@@ -316,7 +316,7 @@ final class SpanFinder {
         }
         char first = (char) (s.charAt(at) | 0x20);
         if (first == 't' || first == 's' || first == 'k') {
-            return ProseSecrets.mayStart(s, at, end) || CasTickets.mayStartBare(s, at, end);
+            return ProseSecrets.mayStart(s, at, end);
         }
         if (first == 'o') {
             return OneTimeCodes.mayStart(s, at, end);
@@ -329,7 +329,9 @@ final class SpanFinder {
         }
         char second = (char) (s.charAt(at + 1) | 0x20);
         char third = (char) (s.charAt(at + 2) | 0x20);
-        return second == 'a' && third == 's' || second == 'w' && third == 'd' || CasTickets.mayStartBare(s, at, end);
+        // pas(sword), pwd; a CAS ticket's PT- and PGT-.
+        return second == 'a' && third == 's' || second == 'w' && third == 'd' || second == 't' && third == '-'
+                || second == 'g' && third == 't';
     }
 
     /**
