@@ -70,12 +70,12 @@ final class CardNumbers {
             before--;
         }
         if (before > from && s.charAt(before - 1) == ',') {
-            int digits = before - 1;
-            int i = digits;
+            int comma = before - 1;
+            int i = comma;
             while (i > from && CharClass.isDigit(s.charAt(i - 1))) {
                 i--;
             }
-            if (digits - i >= LONG_DIGITS && isSigned(s, from, i)) {
+            if (comma - i >= LONG_DIGITS && isSigned(s, from, i)) {
                 return true;
             }
         }

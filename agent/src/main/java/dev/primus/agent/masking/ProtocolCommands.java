@@ -95,7 +95,7 @@ final class ProtocolCommands {
             return Match.NONE;
         }
         if (!startsLine(s, from, at)) {
-            // In a sentence ("SMTP AUTH PLAIN x", "sending AUTH PLAIN x") only a response that decodes as PLAIN's.
+            // In a sentence ("SMTP AUTH PLAIN x", "sending AUTH PLAIN x"): only a response that decodes as its mechanism's.
             return s.charAt(at) == 'A' ? saslResponse(s, at + AUTH.length() + 1, end) : Match.NONE;
         }
         int argument = at + 5;
