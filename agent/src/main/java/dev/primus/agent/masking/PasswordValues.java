@@ -757,6 +757,10 @@ final class PasswordValues {
             return Match.NONE; // Paho's "token=key=null ,topics=...": an object whose fields follow
         }
         long plain = valueAt(s, value, end, authorization);
+        if (plain != Match.NONE && key >= 0 && isOneOf(KEYS[key], SIGNATURE_KEYS)
+                && TextSearch.indexOf(s, ' ', Match.start(plain), Match.end(plain)) >= 0) {
+            return Match.NONE; // words, no digest: an IDS rule's name, Suricata's "signature":"GPL ATTACK_RESPONSE id check"
+        }
         if (plain != Match.NONE && key >= 0 && !isChosenKey(key)
                 && isConstantName(s, Match.start(plain), Match.end(plain))) {
             return Match.NONE; // Kafka's RequestHeader(apiKey=FIND_COORDINATOR, ...): an enum's constant

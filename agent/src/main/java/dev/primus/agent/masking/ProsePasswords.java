@@ -124,7 +124,8 @@ final class ProsePasswords {
         }
         int stop = value;
         while (stop < end && stop - value <= MAX_VALUE && !Character.isWhitespace(s.charAt(stop))
-                && !PasswordValues.isEscapedBreakAt(s, stop, end) && !isEntityAt(s, stop, end)) {
+                && !PasswordValues.isEscapedBreakAt(s, stop, end) && !isEntityAt(s, stop, end)
+                && !isJsonStringEnd(s, stop, end)) {
             stop++;
         }
         int word = stop;
@@ -290,6 +291,14 @@ final class ProsePasswords {
             return false; // a plain word, a number, a date or time (2026-12-05T10:00:00Z), v2.7.18
         }
         return lower || length > 12; // SHA256, PBKDF2, AES256: an algorithm in capitals
+    }
+
+    /**
+     * A JSON string's closing quote before the next member or the object's end: the sentence the
+     * word ends was a field's value ({@code "summary":"User's password changed","remoteAddress":…}, Jira's audit log).
+     */
+    private static boolean isJsonStringEnd(CharSequence s, int at, int end) {
+        return s.charAt(at) == '"' && at + 1 < end && ",:}]".indexOf(s.charAt(at + 1)) >= 0;
     }
 
     /**

@@ -729,6 +729,28 @@ class PasswordKvDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** JSON audit and IDS records: a sentence in a field's value, an IDS rule's name under "signature". */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"id\":11933,\"summary\":\"User's password changed\",\"remoteAddress\":\"10.0.0.7\",\"created\":\"2022-01-10\"}",
+        "{\"summary\":\"password reset\"}",
+        "\"alert\":{\"signature_id\":2100498,\"rev\":7,\"signature\":\"GPL ATTACK_RESPONSE id check returned root\"}",
+    })
+    void leavesAFieldsSentenceAndAnIdsRulesNameAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "{\"summary\":\"User password hunter2X!\",\"a\":1}       | {\"summary\":\"User password [PASSWORD_KV]\",\"a\":1}",
+        "{\"msg\":\"login with password Xk9mP2q\",\"user\":\"bob\"} | "
+            + "{\"msg\":\"login with password [PASSWORD_KV]\",\"user\":\"bob\"}",
+        "\"signature\":\"dGhpcyBpcyBhIHNpZw==\"                   | \"signature\":\"[PASSWORD_KV]\"",
+    })
+    void stillMasksAPasswordInAFieldsSentenceAndASignature(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
     /** An Azure Key Vault secret's value: the object's id names a vault's secret, in any of Azure's clouds. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
