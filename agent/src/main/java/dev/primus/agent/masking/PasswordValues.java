@@ -220,6 +220,9 @@ final class PasswordValues {
     private static final int MAX_KEY = 64;
     /** What starts a YAML core tag ({@code !!str}, {@code !!binary}), before the value it types. */
     private static final String YAML_CORE_TAG = "!!";
+    private static final String API_KEY = "apikey";
+    /** The most digits of a protocol API's number after {@code apiKey} (Kafka's run to about 90): no key is so short. */
+    private static final int MAX_API_NUMBER_DIGITS = 3;
     /** Keys, besides the words for a password, whose value a person may choose in capitals too ({@link #isConstantName}). */
     private static final String[] CHOSEN_KEYS = {"pass", "pw", "passcode", "secret", "secretanswer", "securityanswer"};
     /** The longest one-word constant's name read as one ({@link #isConstantName}): {@code HEARTBEAT}, {@code METADATA}. */
@@ -764,6 +767,11 @@ final class PasswordValues {
         if (plain != Match.NONE && key >= 0 && !isChosenKey(key)
                 && isConstantName(s, Match.start(plain), Match.end(plain))) {
             return Match.NONE; // Kafka's RequestHeader(apiKey=FIND_COORDINATOR, ...): an enum's constant
+        }
+        if (plain != Match.NONE && key >= 0 && KEYS[key].equals(API_KEY)
+                && Match.end(plain) - Match.start(plain) <= MAX_API_NUMBER_DIGITS
+                && CharClass.digits(s, Match.start(plain), Match.end(plain) - Match.start(plain), Match.end(plain))) {
+            return Match.NONE; // Kafka's protocol API by its number: "apiKey":37, ApiVersion(apiKey=0, ...)
         }
         int changedTo = plain == Match.NONE ? -1 : changedValueEnd(s, value, Match.end(plain), end);
         if (changedTo > 0) {

@@ -329,7 +329,10 @@ class PasswordKvDetectorTest {
     @ValueSource(strings = {"Sending FIND_COORDINATOR request with header RequestHeader(apiKey=FIND_COORDINATOR,"
         + " apiVersion=6, clientId=consumer-1, correlationId=0, headerVersion=2)",
         "RequestHeader(apiKey=METADATA, apiVersion=12)", "{\"apiKey\":\"API_VERSIONS\"}",
-        "token_type=ACCESS_TOKEN", "auth: KERBEROS_SSL_V"})
+        "token_type=ACCESS_TOKEN", "auth: KERBEROS_SSL_V",
+        // The API's number, as the broker's request log and ApiVersionsResponse give it.
+        "{\"requestHeader\":{\"requestApiKey\":62,\"requestApiVersion\":0},\"apiKeys\":[{\"apiKey\":37,\"minVersion\":0}]}",
+        "ApiVersion(apiKey=0, minVersion=0, maxVersion=11)"})
     void leavesAConstantsNameAfterAKeyThatIsNoPasswordsAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
@@ -343,6 +346,7 @@ class PasswordKvDetectorTest {
         "secret=MY_SECRET             | secret=[PASSWORD_KV]",
         "token=ACCESS_TOKEN_          | token=[PASSWORD_KV]",
         "apiKey=Metadata1             | apiKey=[PASSWORD_KV]",
+        "apiKey=1234                  | apiKey=[PASSWORD_KV]", // four digits: more than an API's number
     })
     void masksCapitalsThatReadAsNoConstantOrFollowAPasswordsKey(String text, String masked) {
         assertEquals(masked, masker.mask(text));
