@@ -155,7 +155,7 @@ final class BindingLines {
      * {@code secret} is set (the statement this thread logged last binds a secret at that place,
      * or its select has a secret column there); else -1.
      */
-    private static int secretIndexEnd(CharSequence s, int at, int end, long secret) {
+    static int secretIndexEnd(CharSequence s, int at, int end, long secret) {
         int digits = at;
         int index = 0;
         while (digits < end && CharClass.isDigit(s.charAt(digits)) && index <= LastStatement.MAX_PARAMETERS) {

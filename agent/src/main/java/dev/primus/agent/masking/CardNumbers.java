@@ -86,11 +86,8 @@ final class CardNumbers {
         while (after < end && s.charAt(after) == ' ') {
             after++;
         }
-        int i = after + 1;
-        while (i < end && CharClass.isDigit(s.charAt(i))) {
-            i++;
-        }
-        return after < end && s.charAt(after) == '-' && i - after - 1 >= LONG_DIGITS && isSigned(s, from, after + 1);
+        return after < end && s.charAt(after) == '-' && CharClass.digitsEnd(s, after + 1, end) - after - 1 >= LONG_DIGITS
+                && isSigned(s, from, after + 1);
     }
 
     /** {@code at} is a digit, or the '%' that may start track 1 ({@code %B4111...}). */

@@ -97,6 +97,15 @@ final class CharClass {
         return isAlnum(c) || c == '+' || c == '/';
     }
 
+    /** Where the run of ASCII digits at {@code at} ends: {@code at} itself when none starts there. */
+    static int digitsEnd(CharSequence s, int at, int end) {
+        int i = at;
+        while (i < end && isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
     /** The base64 alphabet with its '=' padding. */
     static boolean isBase64OrPad(char c) {
         return isBase64(c) || c == '=';

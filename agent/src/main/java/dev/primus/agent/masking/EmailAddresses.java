@@ -84,11 +84,7 @@ final class EmailAddresses {
      * developer's {@code djm@openssh.com} holds neither.
      */
     private static boolean isSshAlgorithm(CharSequence s, int start, int at, int domain, int domainEnd) {
-        boolean vendor = false;
-        for (String name : SSH_VENDOR_DOMAINS) {
-            vendor |= domainEnd - domain == name.length() && TextSearch.startsWith(s, domain, domainEnd, name);
-        }
-        if (!vendor) {
+        if (!TextSearch.isOneOf(s, domain, domainEnd, SSH_VENDOR_DOMAINS)) {
             return false;
         }
         boolean dash = false;

@@ -27,15 +27,9 @@ final class JsonWebKeys {
                 || s.charAt(keyEnd) != '"' || !isPrivateName(s, keyStart, keyEnd)) {
             return false;
         }
-        int open = keyStart - 1;
-        while (open > from && keyStart - open < MAX_OBJECT && s.charAt(open) != '{' && s.charAt(open) != '}') {
-            open--;
-        }
-        int close = keyEnd;
-        while (close < end && close - keyEnd < MAX_OBJECT && s.charAt(close) != '}' && s.charAt(close) != '{') {
-            close++;
-        }
-        return open >= from && s.charAt(open) == '{' && close < end && s.charAt(close) == '}'
+        int open = JsonObjects.braceBefore(s, from, keyStart - 1, MAX_OBJECT);
+        int close = JsonObjects.braceAfter(s, keyEnd, end, MAX_OBJECT);
+        return open >= 0 && s.charAt(open) == '{' && close >= 0 && s.charAt(close) == '}'
                 && TextSearch.indexOf(s, KEY_TYPE, open, close) >= 0;
     }
 

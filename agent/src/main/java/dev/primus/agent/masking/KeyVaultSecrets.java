@@ -24,17 +24,14 @@ final class KeyVaultSecrets {
      * stands in an object whose fields, up to a nested object, name a Key Vault secret's URL.
      */
     static boolean isSecretValue(CharSequence s, int from, int keyStart, int at, int end) {
-        int open = keyStart;
-        while (open > from && keyStart - open < MAX_OBJECT && s.charAt(open - 1) != '{' && s.charAt(open - 1) != '}') {
-            open--;
-        }
-        int close = at;
-        while (close < end && close - at < MAX_OBJECT && s.charAt(close) != '}' && s.charAt(close) != '{') {
-            close++;
-        }
-        if (open <= from || s.charAt(open - 1) != '{') {
+        int brace = JsonObjects.braceBefore(s, from, keyStart - 1, MAX_OBJECT);
+        if (brace < 0 || s.charAt(brace) != '{') {
             return false;
         }
+        int open = brace + 1;
+        int after = JsonObjects.braceAfter(s, at, end, MAX_OBJECT);
+        // Up to a nested object's '{' or the object's '}'; past the bound, as far as was read.
+        int close = after >= 0 ? after : (int) Math.min(end, (long) at + MAX_OBJECT);
         for (int vault = TextSearch.indexOf(s, VAULT, open, close); vault >= 0;
                 vault = TextSearch.indexOf(s, VAULT, vault + 1, close)) {
             for (String url : SECRET_URLS) {

@@ -913,13 +913,13 @@ final class PasswordValues {
      * digits each), or a kubectl secret's size ({@code password:  16 bytes}).
      */
     private static boolean isCount(CharSequence s, int from, int keyEnd, int key, int value, int end) {
-        int stop = digitsEnd(s, value, end);
+        int stop = CharClass.digitsEnd(s, value, end);
         if (stop == value) {
             return false;
         }
         int digits = stop - value;
         if (stop + 1 < end && s.charAt(stop) == '/' && CharClass.isDigit(s.charAt(stop + 1))) {
-            stop = digitsEnd(s, stop + 1, end); // tried/done
+            stop = CharClass.digitsEnd(s, stop + 1, end); // tried/done
         }
         if (stop < end && CharClass.isWord(s.charAt(stop))) {
             return false;
@@ -934,14 +934,6 @@ final class PasswordValues {
         boolean whole = name >= from && (name == from || !CharClass.isWord(s.charAt(name - 1)));
         boolean small = digits <= MAX_COUNTER_DIGITS && stop - value <= 2 * MAX_COUNTER_DIGITS + 1;
         return whole && (KEYS[key].equals("pass") || small);
-    }
-
-    private static int digitsEnd(CharSequence s, int at, int end) {
-        int i = at;
-        while (i < end && CharClass.isDigit(s.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 
     /**

@@ -64,11 +64,8 @@ final class PgjdbcProtocolLines {
         }
         for (int p = TextSearch.indexOf(s, PARAMETER, Math.max(from, nameEnd), lineEnd); p >= 0;
                 p = TextSearch.indexOf(s, PARAMETER, p + PARAMETER.length(), lineEnd)) {
-            int digits = p + PARAMETER.length();
-            int index = number(s, digits, lineEnd);
-            int open = digits + digitCount(s, digits, lineEnd);
-            if (index < 1 || index > LastStatement.MAX_PARAMETERS || (secret & 1L << (index - 1)) == 0
-                    || !TextSearch.startsWith(s, open, lineEnd, "=<")) {
+            int open = BindingLines.secretIndexEnd(s, p + PARAMETER.length(), lineEnd, secret);
+            if (open < 0 || !TextSearch.startsWith(s, open, lineEnd, "=<")) {
                 continue;
             }
             long value = quotedValue(s, open + 2, lineEnd);
@@ -146,23 +143,15 @@ final class PgjdbcProtocolLines {
 
     /** The decimal number written at {@code at}, or -1 when none or too long. */
     private static int number(CharSequence s, int at, int end) {
-        int count = digitCount(s, at, end);
-        if (count == 0 || count > MAX_PARAMETER_DIGITS) {
+        int stop = CharClass.digitsEnd(s, at, end);
+        if (stop == at || stop - at > MAX_PARAMETER_DIGITS) {
             return -1;
         }
         int n = 0;
-        for (int i = at; i < at + count; i++) {
+        for (int i = at; i < stop; i++) {
             n = n * 10 + s.charAt(i) - '0';
         }
         return n;
-    }
-
-    private static int digitCount(CharSequence s, int at, int end) {
-        int i = at;
-        while (i < end && CharClass.isDigit(s.charAt(i))) {
-            i++;
-        }
-        return i - at;
     }
 
     /** A statement's name as a number to remember it by: S_1 to S_n, a few at a time per thread. */
