@@ -594,7 +594,8 @@ final class PasswordValues {
         int key = keyEndingAt(s, from, keyEnd);
         boolean secret = key >= 0 ? !isSetting(s, from, keyEnd) && !isNameInIdentifier(s, from, keyEnd)
                 && !XmlNamespaces.isPrefix(s, from, keyEnd, at)
-                && !(separator == ':' && TestVerdicts.isPassed(s, from, keyEnd, at + 1, end))
+                && !(separator == ':' && (TestVerdicts.isPassed(s, from, keyEnd, at + 1, end)
+                        || at + 1 < end && s.charAt(at + 1) == ' ' && CodeLabels.isLoggerName(s, from, keyEnd)))
                 : separator == '=' && isValueOfNamedSecret(s, from, keyEnd)
                 || NamedValueFields.isValueOfNamedSecret(s, from, keyEnd, at, end)
                 || separator == ':' && (JsonWebKeys.isPrivateMember(s, from, keyEnd, end)
@@ -694,6 +695,9 @@ final class PasswordValues {
         }
         if (isCount(s, from, keyEnd, key, value, end)) {
             return Match.NONE;
+        }
+        if (separator == ':' && value > at + 1 && CodeLabels.isMethodHeading(s, from, keyEnd, value, end)) {
+            return Match.NONE; // Android's "checkPassword: userId 0 result 1": a method's name, then its fields
         }
         if (key >= 0 && KEYS[key].equals("auth")
                 && AuthIdentities.isUsersOwnName(s, from, keyEnd - KEYS[key].length(), value, end)) {

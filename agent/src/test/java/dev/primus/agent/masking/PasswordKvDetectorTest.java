@@ -1071,6 +1071,40 @@ class PasswordKvDetectorTest {
     }
 
     /**
+     * A name from code before a ':' labels the message: the logger's class after its packages
+     * (Hadoop's {@code org.apache.hadoop.security.token.Token}, Logback's abbreviated one), or the
+     * calling method's, when the next field's name and value follow it (Android's idiom).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "2015-10-18 18:01:50,353 INFO [main] org.apache.hadoop.security.token.Token: Cannot find class for token kind kms-dt",
+        "2015-10-18 18:01:50,353 INFO [main] org.apache.hadoop.security.token.Token: Loaded token for appattempt",
+        "2026-12-07T10:00:00.000Z  INFO 4242 --- [main] c.e.a.Password                           : Loaded encoders",
+        "03-17 16:14:06.000  1702  1820 I AccountManagerService: getAuthToken: AccountType:com.example"
+            + " authTokenType:oauth2 callingUid 10118",
+        "03-17 16:14:06.000  1702  1820 D Auth: getToken: scope=oauth2:https://www.googleapis.com/auth/plus.login",
+        "03-17 16:14:06.000  1702  1820 D LockSettingsService: checkPassword: userId 0 result 1",
+    })
+    void leavesANameFromCodeBeforeItsMessageAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    /** Such a name stands only where the code's shape says so: a setting, a key alone, a method's value. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "spring.datasource.password: hunter22|spring.datasource.password: [PASSWORD_KV]",
+        "Settings.Token: tok3nValue9|Settings.Token: [PASSWORD_KV]",
+        "app.Token: tok3nValue9|app.Token: [PASSWORD_KV]",
+        "setPassword: hunter22|setPassword: [PASSWORD_KV]",
+        "getToken: tok3nValue9 for bob|getToken: [PASSWORD_KV] for bob",
+        "checkPassword: password=hunter22|checkPassword: password=[PASSWORD_KV]",
+    })
+    void masksAValueAfterANameThatLabelsNothing(String pair) {
+        String[] parts = pair.split("\\|");
+        assertEquals(parts[1], masker.mask(parts[0]));
+    }
+
+    /**
      * After the ':' of a key whose value a machine makes, a lower-case word that a sentence goes
      * on after is a heading's text: the agent's own reload line says {@code auth: mode enforce -> off}.
      */

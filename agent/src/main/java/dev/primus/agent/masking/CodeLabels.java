@@ -1,0 +1,93 @@
+package dev.primus.agent.masking;
+
+/**
+ * A secret's word before a ':' that is a name from code labelling the message after it, not a
+ * key given a value: the logger's class, as Log4j's {@code %c} and Logback's {@code %logger}
+ * print it before the message ({@code org.apache.hadoop.security.token.Token: Cannot find class
+ * for token kind kms-dt}, {@code o.a.h.s.t.Token : ...}), or the calling method's name, Android's
+ * {@code Log.d(TAG, "method: ...")} idiom ({@code checkPassword: userId 0 result 1},
+ * {@code getAuthToken: AccountType:com.example authTokenType:oauth2}).
+ *
+ * <p>A method's name counts only when the next field's name and value follow it: after
+ * {@code setPassword: hunter2} stands a value, and it is masked.
+ */
+final class CodeLabels {
+    /** The verbs a method's name starts with, in lower case, the key's word then one of its humps. */
+    private static final String[] VERBS = {"get", "set", "check", "verify", "validate", "update", "reset", "change",
+        "create", "generate", "fetch", "load", "save", "store", "refresh", "request", "handle", "on", "is", "has",
+        "clear", "remove", "delete", "read", "write", "parse", "init", "invalidate", "renew", "revoke", "add", "put",
+        "obtain", "issue", "send", "receive", "process", "notify", "peek", "apply", "cache", "restore"};
+    /** The packages a logger's class must stand in, at least: {@code com.example.Token}, {@code o.a.Token}. */
+    private static final int MIN_PACKAGES = 2;
+    /** How far back a name is read. */
+    private static final int MAX_NAME = 128;
+
+    private CodeLabels() {
+    }
+
+    /**
+     * Whether the name ending at {@code keyEnd} is a class's simple name, capitalised, after at
+     * least two package names in lower case: a logger's name, which the message follows.
+     */
+    static boolean isLoggerName(CharSequence s, int from, int keyEnd) {
+        int start = nameStart(s, from, keyEnd);
+        if (start == keyEnd || !CharClass.isUpper(s.charAt(start))) {
+            return false;
+        }
+        int packages = 0;
+        while (start - 1 > from && s.charAt(start - 1) == '.') {
+            int packageStart = nameStart(s, from, start - 1);
+            if (packageStart == start - 1 || !CharClass.isLower(s.charAt(packageStart))) {
+                return false;
+            }
+            packages++;
+            start = packageStart;
+        }
+        return packages >= MIN_PACKAGES;
+    }
+
+    /**
+     * Whether the name ending at {@code keyEnd} is a method's, a verb and humps ({@code getAuthToken}),
+     * and a field's name follows at {@code value} with its value: directly after a '=' or ':'
+     * ({@code scope=openid}, {@code AccountType:com.example}), or a space and a number after a
+     * camel-case name ({@code userId 0}).
+     */
+    static boolean isMethodHeading(CharSequence s, int from, int keyEnd, int value, int end) {
+        int start = nameStart(s, from, keyEnd);
+        if (start == keyEnd || !startsWithVerb(s, start, keyEnd)) {
+            return false;
+        }
+        int field = value;
+        boolean humped = false;
+        while (field < end && field - value <= MAX_NAME && CharClass.isWord(s.charAt(field))) {
+            humped |= field > value && CharClass.isUpper(s.charAt(field)) && CharClass.isLower(s.charAt(field - 1));
+            field++;
+        }
+        if (field - value < 2 || field + 1 >= end || !CharClass.isLetter(s.charAt(value))) {
+            return false;
+        }
+        char after = s.charAt(field);
+        char next = s.charAt(field + 1);
+        return (after == '=' || after == ':') && next != ' ' || humped && after == ' ' && CharClass.isDigit(next);
+    }
+
+    private static boolean startsWithVerb(CharSequence s, int start, int keyEnd) {
+        for (String verb : VERBS) {
+            int hump = start + verb.length();
+            if (hump < keyEnd && CharClass.isUpper(s.charAt(hump)) && TextSearch.startsWith(s, start, keyEnd, verb)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Where the name of letters, digits, '_' and '$' ending at {@code end} starts. */
+    private static int nameStart(CharSequence s, int from, int end) {
+        int start = end;
+        while (start > from && end - start < MAX_NAME
+                && (CharClass.isWord(s.charAt(start - 1)) || s.charAt(start - 1) == '$')) {
+            start--;
+        }
+        return start;
+    }
+}
