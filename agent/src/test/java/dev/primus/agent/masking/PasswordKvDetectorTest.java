@@ -1077,7 +1077,8 @@ class PasswordKvDetectorTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {
-        "2015-10-18 18:01:50,353 INFO [main] org.apache.hadoop.security.token.Token: Cannot find class for token kind kms-dt",
+        "2015-10-18 18:01:50,353 INFO [main] org.apache.hadoop.security.token.Token: Cannot find class for token kind"
+            + " kms-dt",
         "2015-10-18 18:01:50,353 INFO [main] org.apache.hadoop.security.token.Token: Loaded token for appattempt",
         "2026-12-07T10:00:00.000Z  INFO 4242 --- [main] c.e.a.Password                           : Loaded encoders",
         "03-17 16:14:06.000  1702  1820 I AccountManagerService: getAuthToken: AccountType:com.example"
