@@ -235,6 +235,30 @@ final class FrameworkValues {
     }
 
     /**
+     * A name of three or more dotted parts of lower-case letters (a '-' too, no digit), then the
+     * value's end: a package's or a host's name after {@code auth} (Android's sync authority,
+     * {@code auth: com.android.contacts}), which names a service, not a credential.
+     */
+    static boolean isDottedNameAt(CharSequence s, int at, int end) {
+        int dots = 0;
+        int i = at;
+        while (i < end && i - at <= MAX_SETTING) {
+            if (!CharClass.isLower(s.charAt(i))) {
+                return false;
+            }
+            while (i < end && (CharClass.isLower(s.charAt(i)) || s.charAt(i) == '-')) {
+                i++;
+            }
+            if (i + 1 >= end || s.charAt(i) != '.' || !CharClass.isLower(s.charAt(i + 1))) {
+                break;
+            }
+            dots++;
+            i++;
+        }
+        return dots >= 2 && (i == end || s.charAt(i) == ' ' || s.charAt(i) == ',' || s.charAt(i) == '}');
+    }
+
+    /**
      * The words, in lower case, for the kind of object a Kubernetes message names a secret by, not
      * one's value. Not "token": {@code Authorization: Token 9944b0...} is a scheme and its credential.
      */

@@ -699,9 +699,10 @@ final class PasswordValues {
         if (separator == ':' && value > at + 1 && CodeLabels.isMethodHeading(s, from, keyEnd, value, end)) {
             return Match.NONE; // Android's "checkPassword: userId 0 result 1": a method's name, then its fields
         }
-        if (key >= 0 && KEYS[key].equals("auth")
-                && AuthIdentities.isUsersOwnName(s, from, keyEnd - KEYS[key].length(), value, end)) {
-            return Match.NONE; // imapd's "user=bob auth=bob": who authenticated
+        if (key >= 0 && KEYS[key].equals("auth") && (FrameworkValues.isDottedNameAt(s, value, end)
+                || AuthIdentities.isUsersOwnName(s, from, keyEnd - KEYS[key].length(), value, end))) {
+            // imapd's "user=bob auth=bob": who authenticated; Android's sync authority, "auth: com.android.contacts"
+            return Match.NONE;
         }
         if (separator == ':' && value > at + 1 && key >= 0 && isOneOf(KEYS[key], CREDENTIAL_KEYS)
                 && FrameworkValues.isDottedPairAt(s, value, end)) {

@@ -1085,6 +1085,7 @@ class PasswordKvDetectorTest {
             + " authTokenType:oauth2 callingUid 10118",
         "03-17 16:14:06.000  1702  1820 D Auth: getToken: scope=oauth2:https://www.googleapis.com/auth/plus.login",
         "03-17 16:14:06.000  1702  1820 D LockSettingsService: checkPassword: userId 0 result 1",
+        "03-17 16:13:38.811  1702  2395 V SyncManager: Account: Account {name=a, type=com.google} auth: com.android.contacts",
     })
     void leavesANameFromCodeBeforeItsMessageAlone(String text) {
         assertEquals(text, masker.mask(text));
@@ -1099,6 +1100,7 @@ class PasswordKvDetectorTest {
         "setPassword: hunter22|setPassword: [PASSWORD_KV]",
         "getToken: tok3nValue9 for bob|getToken: [PASSWORD_KV] for bob",
         "checkPassword: password=hunter22|checkPassword: password=[PASSWORD_KV]",
+        "auth: s3cret.pass.word9|auth: [PASSWORD_KV]", "auth: Abc.def.ghi|auth: [PASSWORD_KV]",
     })
     void masksAValueAfterANameThatLabelsNothing(String pair) {
         String[] parts = pair.split("\\|");
