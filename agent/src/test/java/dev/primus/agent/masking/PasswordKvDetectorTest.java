@@ -1085,7 +1085,8 @@ class PasswordKvDetectorTest {
             + " authTokenType:oauth2 callingUid 10118",
         "03-17 16:14:06.000  1702  1820 D Auth: getToken: scope=oauth2:https://www.googleapis.com/auth/plus.login",
         "03-17 16:14:06.000  1702  1820 D LockSettingsService: checkPassword: userId 0 result 1",
-        "03-17 16:13:38.811  1702  2395 V SyncManager: Account: Account {name=a, type=com.google} auth: com.android.contacts",
+        "03-17 16:13:38.811  1702  2395 V SyncManager: Account: Account {name=a, type=com.google}"
+            + " auth: com.android.contacts",
     })
     void leavesANameFromCodeBeforeItsMessageAlone(String text) {
         assertEquals(text, masker.mask(text));
