@@ -287,10 +287,11 @@ final class PasswordValues {
                 if (at + 1 < end && s.charAt(at + 1) == '>') {
                     return arrowKeyValue(s, from, at, end);
                 }
-                long flag = commandLineFlag(s, from, at, end);
-                // Not the second '-' of "--password=v", which is no "-p" of mysql's.
+                // A known command's flag first: mysql's "-pS3cretPw" is the password, though it ends as a key's
+                // name would; not at the second '-' of "--password=v", which is no "-p" of mysql's.
                 boolean secondDash = at > from && s.charAt(at - 1) == '-';
-                return flag != Match.NONE || secondDash ? flag : CommandPasswordFlags.match(s, from, at, end);
+                long knownFlag = secondDash ? Match.NONE : CommandPasswordFlags.match(s, from, at, end);
+                return knownFlag != Match.NONE ? knownFlag : commandLineFlag(s, from, at, end);
             case '%':
                 return encodedKeyValue(s, from, at, end);
             case '\\':

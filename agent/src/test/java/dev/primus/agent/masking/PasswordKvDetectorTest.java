@@ -448,6 +448,7 @@ class PasswordKvDetectorTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "mysql -uroot -phunter2 -h db shop                     | mysql -uroot -p[PASSWORD_KV] -h db shop",
+        "mysql -uroot -pS3cretPw shop                          | mysql -uroot -p[PASSWORD_KV] shop",
         "/usr/bin/mysqldump -u app -pS3cr3t! shop              | /usr/bin/mysqldump -u app -p[PASSWORD_KV] shop",
         "mariadb-dump -u admin -p'correct horse' shop          | mariadb-dump -u admin -p'[PASSWORD_KV]' shop",
         "`\"C:\\MySQL 8.0\\bin\\mysql.exe\" -uroot -phunter2` | `\"C:\\MySQL 8.0\\bin\\mysql.exe\" -uroot -p[PASSWORD_KV]`",
