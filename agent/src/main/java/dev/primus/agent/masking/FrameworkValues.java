@@ -35,6 +35,9 @@ final class FrameworkValues {
         "chauthtok", "session", "account",
         // What a check says of a signature or token: "JWT signature: valid", "token: verified".
         "valid", "verified", "unverified", "failed", "mismatch", "matched", "present", "absent",
+        // What a step says it came to: Android's "registerToken: success", "refreshToken: done".
+        "success", "succeeded", "successful", "done", "completed", "pending", "denied", "granted", "rejected",
+        "revoked", "refreshed", "received", "skipped", "ignored", "accepted", "unknown", "timeout",
         // Signature algorithms, as JOSE and HTTP message signatures name them ("Signature: RS256").
         "rs256", "rs384", "rs512", "hs256", "hs384", "hs512", "es256", "es384", "es512", "ps256", "ps384", "ps512",
         "eddsa", "ed25519", "ed448", "rsa", "dsa", "ecdsa", "hmac-sha256", "hmac-sha512", "rsa-sha256", "rsa-sha512",

@@ -1046,7 +1046,7 @@ class PasswordKvDetectorTest {
         "pass -- x", "INFO - started", "x -password", "a-password b", "PWD=/auto/home/build", "env.PWD: /tmp/project",
         "Tokens$NamedToken::name (5 bytes)", "ParameterStatus(session_authorization = postgres)",
         "x.Token: Token kind: HDFS_DELEGATION_TOKEN, Service: 10.1.1.1:8020", "Token: kind: HDFS", "token=0x1234",
-        "Checking account status, token=0x7f961cf08cf0 ",
+        "Checking account status, token=0x7f961cf08cf0 ", "D/Push: registerToken: success", "api_key=revoked",
         "--- PASS: TestLogin (0.00s)", "    --- PASS: TestLogin/valid_password (0.01s)",
         "\t--- PASS: TestRefresh (0.00s)", "ok  github.com/acme/auth 0.012s\\n--- PASS: TestRefresh (0.00s)",
         "2026-12-05T10:00:00.1234567Z --- PASS: TestLogin (0.00s)", "api-1  | --- PASS: TestLogin/valid (12.5s)",
