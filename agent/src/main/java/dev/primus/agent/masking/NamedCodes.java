@@ -24,6 +24,9 @@ final class NamedCodes {
         "mfacode", "smscode", "logincode", "signincode", "resetcode", "securitycode", "onetimecode", "authcode",
         "authenticationcode", "passcode", "onetimepassword", "onetimepasscode", "verifycode",
         "activationcode", "emailcode", "twofactorcode"};
+    /** How far back from a code its owner's "for " is looked for: four words of an account's name. */
+    private static final int MAX_OWNER_REACH = 96;
+    private static final String FOR = "for ";
     private static final int MIN_CARD_CODE = 3;
     private static final int MAX_CARD_CODE = 4;
     private static final int MIN_ONE_TIME_CODE = 4;
@@ -46,12 +49,17 @@ final class NamedCodes {
         if (length <= MAX_CARD_CODE && (last == 'v' || last == 'c' || last == '2' || last == 'e' && before == 'd')) {
             return true;
         }
-        return length >= MIN_ONE_TIME_CODE && (last == 'p' || last == 's' && before == 'i'
+        // ':' and "is" also end whose code it is: "verification code for bob: 482913".
+        return length >= MIN_ONE_TIME_CODE && (last == 'p' || last == 's' && before == 'i' || last == ':'
                 || last == 'e' && before == 'd' || last == 'd' && before == 'r');
     }
 
-    /** {@code at} is the first digit of a run {@link #mayBeNamed} let through. */
-    static long match(CharSequence s, int from, int at, int end) {
+    /**
+     * {@code at} is the first digit of a run {@link #mayBeNamed} let through; {@code from} is where
+     * the last value found ends, {@code textStart} where the text starts: whose code it is may be
+     * a value masked already ({@code code for bob@example.com is 482913}).
+     */
+    static long match(CharSequence s, int textStart, int from, int at, int end) {
         int stop = DigitRunFilter.runEnd(s, at, end); // at most 10 digits: mayBeNamed saw them end
         int length = stop - at;
         if (!OneTimeCodes.endsCode(s, stop, end)) {
@@ -60,7 +68,23 @@ final class NamedCodes {
         boolean cardCode = length >= MIN_CARD_CODE && length <= MAX_CARD_CODE;
         boolean oneTimeCode = length >= MIN_ONE_TIME_CODE && length <= MAX_ONE_TIME_CODE;
         boolean named = cardCode && KeywordBefore.names(s, from, at, CARD_CODE_WORDS)
-                || oneTimeCode && KeywordBefore.names(s, from, at, ONE_TIME_WORDS);
+                || oneTimeCode && (KeywordBefore.names(s, from, at, ONE_TIME_WORDS)
+                        || namedForItsOwner(s, textStart, at, end));
         return named ? Match.of(at, stop) : Match.NONE;
+    }
+
+    /**
+     * Whether a one-time code's words name the code at {@code at} across whose it is, as
+     * {@link ProsePasswords#afterOwner} reads a password's: {@code Verification code for bob: 482913},
+     * {@code OTP code for user 42 is 482913}. The nearest "for " within reach of the code is read.
+     */
+    private static boolean namedForItsOwner(CharSequence s, int from, int at, int end) {
+        int floor = Math.max(from, at - MAX_OWNER_REACH);
+        for (int i = at - FOR.length(); i > floor; i--) {
+            if (s.charAt(i - 1) == ' ' && TextSearch.startsWithIgnoreCase(s, i, end, FOR)) {
+                return ProsePasswords.afterOwner(s, i, end, false) == at && KeywordBefore.names(s, from, i, ONE_TIME_WORDS);
+            }
+        }
+        return false;
     }
 }

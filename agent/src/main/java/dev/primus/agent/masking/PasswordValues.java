@@ -337,7 +337,7 @@ final class PasswordValues {
             case '7':
             case '8':
             case '9':
-                return NamedCodes.match(s, from, at, end);
+                return NamedCodes.match(s, textStart, from, at, end);
             case '_':
                 long secret = ProseSecrets.afterUnderscore(s, from, at, end);
                 return secret != Match.NONE || !PasswordLinks.mayFollowUnderscore(s, at, end) ? secret

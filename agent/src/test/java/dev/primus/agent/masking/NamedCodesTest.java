@@ -32,6 +32,11 @@ class NamedCodesTest {
         "Your one-time passcode is 48291307         | Your one-time passcode is [PASSWORD_KV]",
         "security code 123                          | security code [PASSWORD_KV]",
         "Confirmation code: 482913                  | Confirmation code: [PASSWORD_KV]",
+        // Whose code it is between its words and the code, as a password's owner is read.
+        "Verification code for bob: 482913          | Verification code for bob: [PASSWORD_KV]",
+        "verification code for user 42 is 482913    | verification code for user 42 is [PASSWORD_KV]",
+        "OTP code for user 'bob': 4829              | OTP code for user 'bob': [PASSWORD_KV]",
+        "Verification code for a@example.com is 482913 | Verification code for [EMAIL] is [PASSWORD_KV]",
     })
     void masksTheCodeItsWordNames(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -52,6 +57,8 @@ class NamedCodesTest {
         // "code" alone, or after a word that makes no secret of it: an error's, a product's, a zip code.
         "error code 5012", "exit code 1234", "status code 4041", "zip code 10115", "promo code 2024 applied",
         "OAuth code 482913", "barcode 48291307", "password 482913", "record 4821 saved", "sequence 48213",
+        "error code for bob: 5012", "took: 1234 ms", "verification code for invalid user admin from host: 4829",
+        "verification code sent. Retry for bob: 4829",
     })
     void leavesOtherNumbersAlone(String text) {
         assertEquals(text, masker.mask(text));
