@@ -27,6 +27,8 @@ final class FrameworkValues {
         // MySQL's "(using password: YES)"; Tomcat's res-auth; and words that say a value is hidden or absent.
         "yes", "no", "container", "application", "redacted", "masked", "hidden", "protected", "filtered", "removed",
         "omitted", "expired", "invalid", "missing", "unset", "ok", "read", "write", "unexpected", "expected",
+        // What Class.toString() starts with: Hadoop's "Added HDFS_BLOCK_TOKEN:class org.apache…BlockTokenIdentifier".
+        "class", "interface",
         // An empty container's toString: java.util.Optional's, Guava's ("none" above: Scala's, Vavr's).
         "optional.empty", "optional.absent()",
         // Eclipse Paho's connect options: "password=[notnull]" says one is set, not what it is.

@@ -41,6 +41,9 @@ final class ProseSecrets {
     private static final String SESSION = "session";
     /** Keycloak's code of a login's session in its login-actions URLs: {@code ?session_code=x&execution=…}. */
     private static final String SESSION_CODE = "sessioncode";
+    private static final String LEADER = "leader";
+    /** How far back "leader" is looked for: Flink's leader's address stands between it and the session. */
+    private static final int MAX_LEADER_REACH = 128;
     /**
      * What makes "key" a credential's: the word right before it. Not "signing" or "encryption":
      * what stands after them is mostly the key's id ({@code signing key 4AEE18F83AFDEB23}, GPG's).
@@ -88,6 +91,9 @@ final class ProseSecrets {
         int nounEnd = TextSearch.wordBeforeSpace(s, at, end, NOUNS);
         if (nounEnd < 0 || (s.charAt(at) | 0x20) == 'k' && !TextSearch.afterWordOf(s, from, at, KEY_KINDS, MAX_KIND, true)
                 && !afterKind(s, from, at)) {
+            return Match.NONE;
+        }
+        if ((s.charAt(at) | 0x20) == 's' && (s.charAt(at + 2) | 0x20) == 's' && isAboutLeadership(s, from, at)) {
             return Match.NONE;
         }
         long inSentence = SessionIdChanges.after(s, at, nounEnd, end);
@@ -225,7 +231,7 @@ final class ProseSecrets {
      */
     static long sessionIdAfterKey(CharSequence s, int from, int keyEnd, int at, int end) {
         if (!KeyedValue.keyEndsWith(s, from, keyEnd, SESSION_ID) && !KeyedValue.keyEndsWith(s, from, keyEnd, SESSION)
-                && !KeyedValue.keyEndsWith(s, from, keyEnd, SESSION_CODE)) {
+                && !KeyedValue.keyEndsWith(s, from, keyEnd, SESSION_CODE) || isAboutLeadership(s, from, keyEnd)) {
             return Match.NONE;
         }
         int start = KeyedValue.valueStart(s, at, end);
@@ -235,6 +241,21 @@ final class ProseSecrets {
         }
         boolean ended = endsSentence(s, stop, end) || s.charAt(stop) == '&';
         return ended && readsAsCredential(s, start, stop) ? Match.of(start, stop) : Match.NONE;
+    }
+
+    /**
+     * Whether "leader" stands before {@code at}, within reach: the session is a leader election's
+     * term, not a user's (Flink's {@code granted leadership with leaderSessionID=<uuid>},
+     * {@code Received confirmation of leadership for leader …, session=<uuid>}), and no credential.
+     */
+    private static boolean isAboutLeadership(CharSequence s, int from, int at) {
+        int floor = Math.max(from, at - MAX_LEADER_REACH);
+        for (int i = at - LEADER.length(); i >= floor; i--) {
+            if ((s.charAt(i) | 0x20) == 'l' && TextSearch.startsWithIgnoreCase(s, i, at, LEADER)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int spaces(CharSequence s, int at, int end) {

@@ -1047,6 +1047,8 @@ class PasswordKvDetectorTest {
         "Tokens$NamedToken::name (5 bytes)", "ParameterStatus(session_authorization = postgres)",
         "x.Token: Token kind: HDFS_DELEGATION_TOKEN, Service: 10.1.1.1:8020", "Token: kind: HDFS", "token=0x1234",
         "Checking account status, token=0x7f961cf08cf0 ", "D/Push: registerToken: success", "api_key=revoked",
+        "org.apache.hadoop.security.token.Token: Added HDFS_BLOCK_TOKEN:class org.apache.hadoop.hdfs.security.token.block"
+            + ".BlockTokenIdentifier into tokenKindMap",
         "--- PASS: TestLogin (0.00s)", "    --- PASS: TestLogin/valid_password (0.01s)",
         "\t--- PASS: TestRefresh (0.00s)", "ok  github.com/acme/auth 0.012s\\n--- PASS: TestRefresh (0.00s)",
         "2026-12-05T10:00:00.1234567Z --- PASS: TestLogin (0.00s)", "api-1  | --- PASS: TestLogin/valid (12.5s)",
@@ -1899,6 +1901,11 @@ class PasswordKvDetectorTest {
         "Changed session id from 12345 to 12346", "Session with id abc not found",
         "session restored from the persistent store on its first request", // more than three words before "from"
         "Secret with id 4FDA9717E4AA157BE90A9E9CE62A98A1 rotated", // a secret's id is no session's
+        // A leader election's term (Flink's high availability), no user's session.
+        "http://127.0.0.1:43793 was granted leadership with leaderSessionID=3f1e2d4c-5b6a-7980-a1b2-c3d4e5f60718",
+        "Received confirmation of leadership for leader pekko://flink/user/rpc/dispatcher_2 ,"
+            + " session=3f1e2d4c-5b6a-7980-a1b2-c3d4e5f60718",
+        "Resource manager service is granted leadership with session id 3f1e2d4c-5b6a-7980-a1b2-c3d4e5f60718.",
     })
     void leavesSentencesOfASessionAloneWhereNoIdReadsAsMachineMade(String text) {
         assertEquals(text, masker.mask(text));
