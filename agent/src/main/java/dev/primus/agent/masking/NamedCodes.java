@@ -26,7 +26,7 @@ final class NamedCodes {
         "activationcode", "emailcode", "twofactorcode"};
     /** How far back from a code its owner's "for " is looked for: four words of an account's name. */
     private static final int MAX_OWNER_REACH = 96;
-    private static final String FOR = "for ";
+    private static final String FOR = " for ";
     private static final int MIN_CARD_CODE = 3;
     private static final int MAX_CARD_CODE = 4;
     private static final int MIN_ONE_TIME_CODE = 4;
@@ -79,12 +79,8 @@ final class NamedCodes {
      * {@code OTP code for user 42 is 482913}. The nearest "for " within reach of the code is read.
      */
     private static boolean namedForItsOwner(CharSequence s, int from, int at, int end) {
-        int floor = Math.max(from, at - MAX_OWNER_REACH);
-        for (int i = at - FOR.length(); i > floor; i--) {
-            if (s.charAt(i - 1) == ' ' && TextSearch.startsWithIgnoreCase(s, i, end, FOR)) {
-                return ProsePasswords.afterOwner(s, i, end, false) == at && KeywordBefore.names(s, from, i, ONE_TIME_WORDS);
-            }
-        }
-        return false;
+        int space = TextSearch.lastIndexOfIgnoreCase(s, Math.max(from, at - MAX_OWNER_REACH), at, FOR);
+        return space >= 0 && ProsePasswords.afterOwner(s, space + 1, end, false) == at
+                && KeywordBefore.names(s, from, space + 1, ONE_TIME_WORDS);
     }
 }

@@ -249,13 +249,7 @@ final class ProseSecrets {
      * {@code Received confirmation of leadership for leader …, session=<uuid>}), and no credential.
      */
     private static boolean isAboutLeadership(CharSequence s, int from, int at) {
-        int floor = Math.max(from, at - MAX_LEADER_REACH);
-        for (int i = at - LEADER.length(); i >= floor; i--) {
-            if ((s.charAt(i) | 0x20) == 'l' && TextSearch.startsWithIgnoreCase(s, i, at, LEADER)) {
-                return true;
-            }
-        }
-        return false;
+        return TextSearch.lastIndexOfIgnoreCase(s, Math.max(from, at - MAX_LEADER_REACH), at, LEADER) >= 0;
     }
 
     private static int spaces(CharSequence s, int at, int end) {

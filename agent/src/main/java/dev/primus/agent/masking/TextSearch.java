@@ -139,6 +139,16 @@ final class TextSearch {
         return -1;
     }
 
+    /** Where the last {@code lower} (lower case) in {@code s[from, end)} starts, ASCII case ignored; -1 if none. */
+    static int lastIndexOfIgnoreCase(CharSequence s, int from, int end, String lower) {
+        for (int i = end - lower.length(); i >= Math.max(from, 0); i--) {
+            if (startsWithIgnoreCase(s, i, end, lower)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /**
      * Where the line break at {@code at} ends: CR LF or LF, or either escaped as the agent writes them
      * in an argument; -1 when none, or a CR alone, stands there.
