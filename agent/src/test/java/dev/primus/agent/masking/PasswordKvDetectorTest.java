@@ -1097,18 +1097,18 @@ class PasswordKvDetectorTest {
 
     /** Such a name stands only where the code's shape says so: a setting, a key alone, a method's value. */
     @ParameterizedTest
-    @ValueSource(strings = {
-        "spring.datasource.password: hunter22|spring.datasource.password: [PASSWORD_KV]",
-        "Settings.Token: tok3nValue9|Settings.Token: [PASSWORD_KV]",
-        "app.Token: tok3nValue9|app.Token: [PASSWORD_KV]",
-        "setPassword: hunter22|setPassword: [PASSWORD_KV]",
-        "getToken: tok3nValue9 for bob|getToken: [PASSWORD_KV] for bob",
-        "checkPassword: password=hunter22|checkPassword: password=[PASSWORD_KV]",
-        "auth: s3cret.pass.word9|auth: [PASSWORD_KV]", "auth: Abc.def.ghi|auth: [PASSWORD_KV]",
+    @CsvSource(delimiter = '|', value = {
+        "spring.datasource.password: hunter22 | spring.datasource.password: [PASSWORD_KV]",
+        "Settings.Token: tok3nValue9 | Settings.Token: [PASSWORD_KV]",
+        "app.Token: tok3nValue9 | app.Token: [PASSWORD_KV]",
+        "setPassword: hunter22 | setPassword: [PASSWORD_KV]",
+        "getToken: tok3nValue9 for bob | getToken: [PASSWORD_KV] for bob",
+        "checkPassword: password=hunter22 | checkPassword: password=[PASSWORD_KV]",
+        "auth: s3cret.pass.word9 | auth: [PASSWORD_KV]",
+        "auth: Abc.def.ghi | auth: [PASSWORD_KV]",
     })
-    void masksAValueAfterANameThatLabelsNothing(String pair) {
-        String[] parts = pair.split("\\|");
-        assertEquals(parts[1], masker.mask(parts[0]));
+    void masksAValueAfterANameThatLabelsNothing(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
     }
 
     /**
