@@ -57,6 +57,8 @@ final class FrameworkValues {
     private static final int MAX_WORD = 20;
     /** How far an object's toString is read for its closing bracket. */
     private static final int MAX_OBJECT = 4096;
+    /** The longest Kubernetes object's name, a DNS subdomain's ({@link #isNamespacedName}). */
+    private static final int MAX_DNS_NAME = 253;
     /** The longest dotted setting's name {@link #isDottedPairAt} reads. */
     private static final int MAX_SETTING = 64;
     /** CloudTrail's {@code "sessionToken":"HIDDEN_DUE_TO_SECURITY_REASONS"} in every AssumeRole event. */
@@ -261,6 +263,29 @@ final class FrameworkValues {
             i++;
         }
         return dots >= 2 && (i == end || s.charAt(i) == ' ' || s.charAt(i) == ',' || s.charAt(i) == '}');
+    }
+
+    /**
+     * A Kubernetes object's namespace and name, {@code default/db-credentials}: each a DNS label's
+     * chars (lower-case letters, digits, '-', '.'), starting with a letter, one '/' between them.
+     * Generated data with a '/' (base64) has capitals in it.
+     */
+    static boolean isNamespacedName(CharSequence s, int start, int stop) {
+        int slash = TextSearch.indexOf(s, '/', start, stop);
+        return slash > start && slash + 1 < stop && isDnsName(s, start, slash) && isDnsName(s, slash + 1, stop);
+    }
+
+    private static boolean isDnsName(CharSequence s, int start, int stop) {
+        if (stop - start > MAX_DNS_NAME || !CharClass.isLower(s.charAt(start))) {
+            return false;
+        }
+        for (int i = start; i < stop; i++) {
+            char c = s.charAt(i);
+            if (!CharClass.isLower(c) && !CharClass.isDigit(c) && c != '-' && c != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

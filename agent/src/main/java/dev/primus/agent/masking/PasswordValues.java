@@ -774,6 +774,10 @@ final class PasswordValues {
                 && isConstantName(s, Match.start(plain), Match.end(plain))) {
             return Match.NONE; // Kafka's RequestHeader(apiKey=FIND_COORDINATOR, ...): an enum's constant
         }
+        if (plain != Match.NONE && key >= 0 && isOneOf(KEYS[key], MACHINE_VALUE_KEYS)
+                && FrameworkValues.isNamespacedName(s, Match.start(plain), Match.end(plain))) {
+            return Match.NONE; // a Kubernetes operator's "secret: default/db-credentials": which Secret, not its data
+        }
         if (plain != Match.NONE && key >= 0 && KEYS[key].equals(API_KEY)
                 && Match.end(plain) - Match.start(plain) <= MAX_API_NUMBER_DIGITS
                 && CharClass.digits(s, Match.start(plain), Match.end(plain) - Match.start(plain), Match.end(plain))) {

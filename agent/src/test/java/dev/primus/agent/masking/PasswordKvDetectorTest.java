@@ -1090,6 +1090,7 @@ class PasswordKvDetectorTest {
         "03-17 16:14:06.000  1702  1820 D LockSettingsService: checkPassword: userId 0 result 1",
         "03-17 16:13:38.811  1702  2395 V SyncManager: Account: Account {name=a, type=com.google}"
             + " auth: com.android.contacts",
+        "Reconciling Certificate, secret: default/tls-cert-2", "token: kube-system/bootstrap-token-abcdef",
     })
     void leavesANameFromCodeBeforeItsMessageAlone(String text) {
         assertEquals(text, masker.mask(text));
@@ -1106,6 +1107,7 @@ class PasswordKvDetectorTest {
         "checkPassword: password=hunter22 | checkPassword: password=[PASSWORD_KV]",
         "auth: s3cret.pass.word9 | auth: [PASSWORD_KV]",
         "auth: Abc.def.ghi | auth: [PASSWORD_KV]",
+        "secret: aB3/xY9+kLmN0pQrStUv | secret: [PASSWORD_KV]", "password: default/db-credentials | password: [PASSWORD_KV]",
     })
     void masksAValueAfterANameThatLabelsNothing(String text, String masked) {
         assertEquals(masked, masker.mask(text));
