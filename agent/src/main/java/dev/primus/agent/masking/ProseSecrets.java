@@ -93,6 +93,7 @@ final class ProseSecrets {
                 && !afterKind(s, from, at)) {
             return Match.NONE;
         }
+        // "session": a leader election's (Flink's "granted leadership with session id …") is no user's.
         if ((s.charAt(at) | 0x20) == 's' && (s.charAt(at + 2) | 0x20) == 's' && isAboutLeadership(s, from, at)) {
             return Match.NONE;
         }

@@ -1,0 +1,52 @@
+package dev.primus.agent.masking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Names from code before a ':' ({@link CodeLabels}), and the search its neighbours share. */
+class CodeLabelsTest {
+    /** The text before the ':' and whether its last name is a logger's class. */
+    @ParameterizedTest
+    @CsvSource({
+        "org.apache.hadoop.security.token.Token, true",
+        "c.e.a.Password, true",
+        "INFO o.a.Token, true",
+        "com.example.Token, true",
+        "app.Token, false", // one package: a setting's name as often
+        "Settings.Token, false", // the part before is a class, not a package
+        "spring.datasource.password, false", // a property: its last part is not capitalised
+        "Token, false",
+        "com.Example.Token, false",
+    })
+    void readsALoggersClassAfterItsPackages(String text, boolean logger) {
+        assertEquals(logger, CodeLabels.isLoggerName(text, 0, text.length()));
+    }
+
+    /** A key, ':', a space, and what follows: whether the key is a method's name heading its fields. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "checkPassword: userId 0 result 1 | true",
+        "getAuthToken: AccountType:com.example | true",
+        "getToken: scope=oauth2:https://x | true",
+        "onTokenRefresh: reason=expired | true",
+        "setPassword: hunter2 | false", // a value, at the end
+        "getToken: tok3n for bob | false", // a value, then prose
+        "getToken: userid 0 | false", // no hump: a word, not a field's name
+        "getToken: scope= x | false", // the field's value is missing
+        "password: userId 0 | false", // no verb: a key
+        "targetPassword: userId 0 | false", // "target" is no verb the list knows
+    })
+    void readsAMethodsNameWhenTheNextFieldFollows(String text, boolean heading) {
+        int keyEnd = text.indexOf(':');
+        assertEquals(heading, CodeLabels.isMethodHeading(text, 0, keyEnd, keyEnd + 2, text.length()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"granted leadership with session id, leader, 8", "a b A B a, a, 8", "no match here, leader, -1",
+        "LEADER, leader, 0"})
+    void findsTheLastWordIgnoringCase(String text, String word, int at) {
+        assertEquals(at, TextSearch.lastIndexOfIgnoreCase(text, 0, text.length(), word));
+    }
+}
