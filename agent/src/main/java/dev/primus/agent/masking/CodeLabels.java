@@ -17,6 +17,8 @@ final class CodeLabels {
         "create", "generate", "fetch", "load", "save", "store", "refresh", "request", "handle", "on", "is", "has",
         "clear", "remove", "delete", "read", "write", "parse", "init", "invalidate", "renew", "revoke", "add", "put",
         "obtain", "issue", "send", "receive", "process", "notify", "peek", "apply", "cache", "restore"};
+    /** The humps of a method's name that starts with no verb the list knows: {@code spBasedDoVerifyCredential}. */
+    private static final int MIN_METHOD_HUMPS = 4;
     /** The packages a logger's class must stand in, at least: {@code com.example.Token}, {@code o.a.Token}. */
     private static final int MIN_PACKAGES = 2;
     /** How far back a name is read. */
@@ -47,28 +49,42 @@ final class CodeLabels {
     }
 
     /**
-     * Whether the name ending at {@code keyEnd} is a method's, a verb and humps ({@code getAuthToken}),
-     * and a field's name follows at {@code value} with its value: directly after a '=' or ':'
-     * ({@code scope=openid}, {@code AccountType:com.example}), or a space and a number after a
-     * camel-case name ({@code userId 0}).
+     * Whether the name ending at {@code keyEnd} is a method's, a verb and humps ({@code getAuthToken})
+     * or a name of four humps or more ({@code spBasedDoVerifyCredential}), and a field's name of
+     * letters follows at {@code value} with its value: directly after a '=' that no other '=' follows
+     * (base64's padding, {@code cGFzcw==}, is a value's end) or a ':' ({@code scope=openid},
+     * {@code AccountType:com.example}), or a space after a camel-case name ({@code userId 0},
+     * {@code accountType com.google}).
      */
     static boolean isMethodHeading(CharSequence s, int from, int keyEnd, int value, int end) {
         int start = nameStart(s, from, keyEnd);
-        if (start == keyEnd || !startsWithVerb(s, start, keyEnd)) {
+        if (start == keyEnd || !startsWithVerb(s, start, keyEnd) && humps(s, start, keyEnd) < MIN_METHOD_HUMPS) {
             return false;
         }
         int field = value;
-        boolean humped = false;
-        while (field < end && field - value <= MAX_NAME && CharClass.isWord(s.charAt(field))) {
-            humped |= field > value && CharClass.isUpper(s.charAt(field)) && CharClass.isLower(s.charAt(field - 1));
+        while (field < end && field - value <= MAX_NAME && CharClass.isLetter(s.charAt(field))) {
             field++;
         }
-        if (field - value < 2 || field + 1 >= end || !CharClass.isLetter(s.charAt(value))) {
+        if (field - value < 2 || field + 1 >= end) {
             return false;
         }
         char after = s.charAt(field);
         char next = s.charAt(field + 1);
-        return (after == '=' || after == ':') && next != ' ' || humped && after == ' ' && CharClass.isDigit(next);
+        if (after == '=') {
+            return next != ' ' && next != '=';
+        }
+        return after == ':' && next != ' ' || after == ' ' && next != ' ' && humps(s, value, field) > 0;
+    }
+
+    /** How many times a capital follows a lower-case letter in {@code s[start, stop)}. */
+    private static int humps(CharSequence s, int start, int stop) {
+        int humps = 0;
+        for (int i = start + 1; i < stop; i++) {
+            if (CharClass.isUpper(s.charAt(i)) && CharClass.isLower(s.charAt(i - 1))) {
+                humps++;
+            }
+        }
+        return humps;
     }
 
     private static boolean startsWithVerb(CharSequence s, int start, int keyEnd) {

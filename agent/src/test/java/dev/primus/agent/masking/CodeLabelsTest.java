@@ -37,6 +37,11 @@ class CodeLabelsTest {
         "getToken: scope= x | false", // the field's value is missing
         "password: userId 0 | false", // no verb: a key
         "targetPassword: userId 0 | false", // "target" is no verb the list knows
+        "spBasedDoVerifyCredential: user=0 challengeType=0 | true", // four humps: a method's name
+        "invalidateAuthToken: accountType com.google, uid 10065 | true",
+        "getToken: dGVzdA== | false", // base64's padding ends a value
+        "getToken: abc123=x | false", // a field's name is letters
+        "dbPassword: user=0 | false", // one hump, no verb: a key
     })
     void readsAMethodsNameWhenTheNextFieldFollows(String text, boolean heading) {
         int keyEnd = text.indexOf(':');
