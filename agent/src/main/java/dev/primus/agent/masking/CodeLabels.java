@@ -32,13 +32,13 @@ final class CodeLabels {
      * least two package names in lower case: a logger's name, which the message follows.
      */
     static boolean isLoggerName(CharSequence s, int from, int keyEnd) {
-        int start = nameStart(s, from, keyEnd);
+        int start = identifierStart(s, from, keyEnd);
         if (start == keyEnd || !CharClass.isUpper(s.charAt(start))) {
             return false;
         }
         int packages = 0;
         while (start - 1 > from && s.charAt(start - 1) == '.') {
-            int packageStart = nameStart(s, from, start - 1);
+            int packageStart = identifierStart(s, from, start - 1);
             if (packageStart == start - 1 || !CharClass.isLower(s.charAt(packageStart))) {
                 return false;
             }
@@ -57,7 +57,7 @@ final class CodeLabels {
      * {@code accountType com.google}).
      */
     static boolean isMethodHeading(CharSequence s, int from, int keyEnd, int value, int end) {
-        int start = nameStart(s, from, keyEnd);
+        int start = identifierStart(s, from, keyEnd);
         if (start == keyEnd || !startsWithVerb(s, start, keyEnd) && humps(s, start, keyEnd) < MIN_METHOD_HUMPS) {
             return false;
         }
@@ -97,8 +97,8 @@ final class CodeLabels {
         return false;
     }
 
-    /** Where the name of letters, digits, '_' and '$' ending at {@code end} starts. */
-    private static int nameStart(CharSequence s, int from, int end) {
+    /** Where the Java identifier (letters, digits, '_', '$') ending at {@code end} starts. */
+    private static int identifierStart(CharSequence s, int from, int end) {
         int start = end;
         while (start > from && end - start < MAX_NAME
                 && (CharClass.isWord(s.charAt(start - 1)) || s.charAt(start - 1) == '$')) {

@@ -93,8 +93,8 @@ final class ProseSecrets {
                 && !afterKind(s, from, at)) {
             return Match.NONE;
         }
-        // "session": a leader election's (Flink's "granted leadership with session id …") is no user's.
-        if ((s.charAt(at) | 0x20) == 's' && (s.charAt(at + 2) | 0x20) == 's' && isAboutLeadership(s, from, at)) {
+        // A leader election's session (Flink's "granted leadership with session id …") is no user's.
+        if (TextSearch.startsWithIgnoreCase(s, at, nounEnd, SESSION) && isAboutLeadership(s, from, at)) {
             return Match.NONE;
         }
         long inSentence = SessionIdChanges.after(s, at, nounEnd, end);
@@ -232,8 +232,11 @@ final class ProseSecrets {
      */
     static long sessionIdAfterKey(CharSequence s, int from, int keyEnd, int at, int end) {
         if (!KeyedValue.keyEndsWith(s, from, keyEnd, SESSION_ID) && !KeyedValue.keyEndsWith(s, from, keyEnd, SESSION)
-                && !KeyedValue.keyEndsWith(s, from, keyEnd, SESSION_CODE) || isAboutLeadership(s, from, keyEnd)) {
+                && !KeyedValue.keyEndsWith(s, from, keyEnd, SESSION_CODE)) {
             return Match.NONE;
+        }
+        if (isAboutLeadership(s, from, keyEnd)) {
+            return Match.NONE; // Flink's leaderSessionID=<uuid>: a leader election's term
         }
         int start = KeyedValue.valueStart(s, at, end);
         int stop = start;
