@@ -34,6 +34,16 @@ final class CharClass {
         return c >= 'a' && c <= 'z';
     }
 
+    /** Whether {@code s[start, stop)} is all ASCII lower-case letters. */
+    static boolean lowers(CharSequence s, int start, int stop) {
+        for (int i = start; i < stop; i++) {
+            if (!isLower(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** An ASCII upper-case letter in lower case; any other char as it is. */
     static char toLower(char c) {
         return isUpper(c) ? (char) (c + ('a' - 'A')) : c;

@@ -133,6 +133,9 @@ final class PasswordValues {
     private static final String[] CREDENTIAL_KEYS = {"credentials", "credential"};
     /** Keys whose value is words: a passphrase, a seed phrase ({@link #phraseEnd}). */
     private static final String[] PHRASE_KEYS = {"passphrase", "mnemonic", "seedphrase", "recoveryphrase"};
+    /** An app password as Google shows it: four groups of four lower-case letters ({@link #appPasswordEnd}). */
+    private static final int APP_PASSWORD_GROUP = 4;
+    private static final int APP_PASSWORD_GROUPS = 4;
     /** BIP-39's longest phrase: 24 words. */
     private static final int MAX_PHRASE_WORDS = 24;
     /** The longest word of a phrase read on: BIP-39's are 3 to 8 letters, a passphrase's a little longer. */
@@ -459,6 +462,26 @@ final class PasswordValues {
             at = wordEnd;
         }
         return stop;
+    }
+
+    /**
+     * Where an app password ends that is written as its issuer shows it, four groups of four
+     * lower-case letters a space apart ({@code spring.mail.password=abcd efgh ijkl mnop}, Google's),
+     * when the value at {@code start} is the first group and the three others follow; -1 otherwise.
+     */
+    private static int appPasswordEnd(CharSequence s, int start, int stop, int end) {
+        if (stop - start != APP_PASSWORD_GROUP || !CharClass.lowers(s, start, stop)) {
+            return -1;
+        }
+        int at = stop;
+        for (int group = 1; group < APP_PASSWORD_GROUPS; group++) {
+            int next = at + 1 + APP_PASSWORD_GROUP;
+            if (next > end || s.charAt(at) != ' ' || !CharClass.lowers(s, at + 1, next)) {
+                return -1;
+            }
+            at = next;
+        }
+        return at == end || endsPhraseWord(s.charAt(at)) ? at : -1; // not a key's name: abcd efgh ijkl user=bob
     }
 
     /** Whether {@code c} may follow a word of a phrase: a space, or punctuation that ends a sentence or a structure. */
@@ -802,6 +825,9 @@ final class PasswordValues {
         }
         if (stop < 0 && key >= 0 && isOneOf(KEYS[key], PHRASE_KEYS)) {
             stop = phraseEnd(s, Match.end(plain), end);
+        }
+        if (stop < 0 && key >= 0 && isOneOf(KEYS[key], PASSWORD_WORDS)) {
+            stop = appPasswordEnd(s, start, Match.end(plain), end);
         }
         return stop < 0 ? plain : Match.of(start, stop);
     }

@@ -53,6 +53,8 @@ final class ProsePasswords {
     private static final int MAX_OWNER_WORD = 64;
     /** What a value after a colon may not start with: placeholders, flags, stars, quotes, brackets, one of our markers. */
     private static final String NO_FIRST_AFTER_COLON = "$%{<[(-*'`\"";
+    /** Symbols of a generated password that no path, URL or call holds (see {@link #holdsNoPathsChar}). */
+    private static final String GENERATED_ONLY = "<>|^;`";
     private static final int MIN_VALUE = 6;
     /** The typographic apostrophe, as word processors and some messages write {@code doesn’t}. */
     private static final char RIGHT_SINGLE_QUOTE = '\u2019';
@@ -273,10 +275,11 @@ final class ProsePasswords {
         boolean letter = false;
         boolean other = false;
         boolean lower = false;
+        boolean generated = afterColon && holdsNoPathsChar(s, start, stop);
         for (int i = start; i < stop; i++) {
             char c = s.charAt(i);
-            if (c == '=' && readsAsKey(s, start, i) && !isBase64Padding(s, start, i, stop) || c == '/' || c == '['
-                    || c == '(') {
+            if (c == '=' && readsAsKey(s, start, i) && !isBase64Padding(s, start, i, stop)
+                    || (c == '/' || c == '[' || c == '(') && !generated) {
                 return false; // the next key, a path or URL, one of our markers, a call (Foo.bar(Foo.java:12))
             }
             if (c == ':' && !other && i > start) {
@@ -291,6 +294,20 @@ final class ProsePasswords {
             return false; // a plain word, a number, a date or time (2026-12-05T10:00:00Z), v2.7.18
         }
         return lower || length > 12; // SHA256, PBKDF2, AES256: an algorithm in capitals
+    }
+
+    /**
+     * Whether the value holds a char that no path, URL or call does, so that a '/' or '(' in it is a
+     * generated password's symbol: MySQL's {@code A temporary password is generated for
+     * root@localhost: ;bH3Y/rG>#Z}.
+     */
+    private static boolean holdsNoPathsChar(CharSequence s, int start, int stop) {
+        for (int i = start; i < stop; i++) {
+            if (GENERATED_ONLY.indexOf(s.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1225,6 +1225,11 @@ class PasswordKvDetectorTest {
             + " | wallet 0x52908400, seed_phrase=[PASSWORD_KV], ready",
         "Secret Recovery Phrase: abandon ability able about above absent | Secret Recovery Phrase: [PASSWORD_KV]",
         "passphrase=correct horse battery staple user=bob | passphrase=[PASSWORD_KV] user=bob",
+        // An app password as Google shows it, four groups of four letters: all four, after a password's word only.
+        "spring.mail.password=abcd efgh ijkl mnop       | spring.mail.password=[PASSWORD_KV]",
+        "smtp password: qwer tyui opas dfgh, host=smtp.gmail.com | smtp password: [PASSWORD_KV], host=smtp.gmail.com",
+        "password=abcd efgh ijkl user=bob               | password=[PASSWORD_KV] efgh ijkl user=bob",
+        "token=abcd efgh ijkl mnop                      | token=[PASSWORD_KV] efgh ijkl mnop",
         "{\"walletMnemonic\":\"abandon ability able about\"} | {\"walletMnemonic\":\"[PASSWORD_KV]\"}",
         // CJK text's full-width colon and equals sign; its comma, full stop and space end the value.
         "登录成功，密码：Hunter2x，请妥善保管        | 登录成功，密码：[PASSWORD_KV]，请妥善保管",
@@ -1490,6 +1495,11 @@ class PasswordKvDetectorTest {
             + " | A temporary password is generated for root@localhost: [PASSWORD_KV]",
         "A temporary password is generated for root@localhost: ;Xk9mP2qLw8zT"
             + " | A temporary password is generated for root@localhost: [PASSWORD_KV]",
+        // Its symbols may include '/' and '(', which then are no path's or call's: another symbol tells.
+        "A temporary password is generated for root@localhost: ;bH3Y/rG>#Z."
+            + " | A temporary password is generated for root@localhost: [PASSWORD_KV].",
+        "A temporary password is generated for root@localhost: k(7Ys/Lq^e2W"
+            + " | A temporary password is generated for root@localhost: [PASSWORD_KV]",
         "password generated for admin: 9fK2mQx7Lp         | password generated for admin: [PASSWORD_KV]",
         "Your new password is: ;abc123X                    | Your new password is: [PASSWORD_KV]",
         // Elasticsearch 8's Docker log: four words name the account, and a space stands before the colon.
@@ -1530,6 +1540,8 @@ class PasswordKvDetectorTest {
         "password to prod-db-2024", "password of length 12 is required", "password changed to comply with policy",
         "password for user bob: expired", "Password for user bob: ********", "password for bob: %s",
         "password for bob: $DB_PASSWORD", "password for bob: <password>", "password for bob: --help-me1",
+        "password for bob: conf/secrets/bob-2024.txt", "password for bob: vault:kv/db(bob2)",
+        "password for bob: https://vault.example.com/ui/bob2", "password for bob: com.acme.Vault.read(Vault.java:42)",
         "Password for user bob: changed at 2026-12-05T10:00:00Z", "password for bob: 2026-12-05T10:00:00Z",
         "password for bob: {{vault:db}}", "password generated for admin: stored in vault",
         "password for the elastic user (reset with `elasticsearch-reset-password`):",
