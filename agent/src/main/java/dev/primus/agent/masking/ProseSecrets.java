@@ -41,6 +41,11 @@ final class ProseSecrets {
     private static final String SESSION = "session";
     /** Keycloak's code of a login's session in its login-actions URLs: {@code ?session_code=x&execution=…}. */
     private static final String SESSION_CODE = "sessioncode";
+    /**
+     * Spring Security's remember-me cookie ({@code remember-me}; Shiro's {@code rememberMe}): it
+     * logs its holder in as a session's id does, for weeks.
+     */
+    private static final String REMEMBER_ME = "rememberme";
     private static final String LEADER = "leader";
     /** How far back "leader" is looked for: Flink's leader's address stands between it and the session. */
     private static final int MAX_LEADER_REACH = 128;
@@ -232,7 +237,8 @@ final class ProseSecrets {
      */
     static long sessionIdAfterKey(CharSequence s, int from, int keyEnd, int at, int end) {
         if (!KeyedValue.keyEndsWith(s, from, keyEnd, SESSION_ID) && !KeyedValue.keyEndsWith(s, from, keyEnd, SESSION)
-                && !KeyedValue.keyEndsWith(s, from, keyEnd, SESSION_CODE)) {
+                && !KeyedValue.keyEndsWith(s, from, keyEnd, SESSION_CODE)
+                && !KeyedValue.keyEndsWith(s, from, keyEnd, REMEMBER_ME)) {
             return Match.NONE;
         }
         if (isAboutLeadership(s, from, keyEnd)) {
@@ -243,8 +249,12 @@ final class ProseSecrets {
         while (stop < end && stop - start <= MAX_VALUE && isTokenChar(s.charAt(stop))) {
             stop++;
         }
-        boolean ended = endsSentence(s, stop, end) || s.charAt(stop) == '&';
-        return ended && readsAsCredential(s, start, stop) ? Match.of(start, stop) : Match.NONE;
+        int padded = stop;
+        while (padded < end && padded - stop < 2 && s.charAt(padded) == '=') {
+            padded++; // base64's padding, as a remember-me cookie may keep it
+        }
+        boolean ended = endsSentence(s, padded, end) || s.charAt(padded) == '&';
+        return ended && readsAsCredential(s, start, stop) ? Match.of(start, padded) : Match.NONE;
     }
 
     /**

@@ -2048,6 +2048,11 @@ class PasswordKvDetectorTest {
         "Session establishment complete, sessionid = 0x100007e5a3c0000, negotiated timeout = 40000"
             + " | Session establishment complete, sessionid = 0x100007e5a3c0000, negotiated timeout = 40000",
         "sessions=3 session=12 sessionId=abc | sessions=3 session=12 sessionId=abc",
+        // Spring Security's remember-me cookie and Shiro's, in Jetty's parser log: padding or none.
+        "parsedHeader(null) header=Set-Cookie, valueString=[remember-me=Ym9iOjE3NjcyMjU2MDAwMDA6ODlkZDdhODhi=; Max-Age=1209600]"
+            + " | parsedHeader(null) header=Set-Cookie, valueString=[remember-me=[PASSWORD_KV]; Max-Age=1209600]",
+        "request cookies: rememberMe=Ym9iOjE3NjcyMjU2MDAwMDA6ODlk, theme=dark | request cookies: rememberMe=[PASSWORD_KV], theme=dark",
+        "login form: username=bob&remember-me=on, rememberMe=true | login form: username=bob&remember-me=on, rememberMe=true",
     })
     void masksASessionsIdAfterAKeyNamedForIt(String text, String masked) {
         assertEquals(masked, masker.mask(text));
