@@ -1108,7 +1108,7 @@ final class PasswordValues {
     /**
      * Whether the '>' at {@code at} ends a start tag named like a secret: {@code <password>}, {@code <db:Password>};
      * not XML-DSig's {@code <ds:Signature>}, which holds a signature anyone may verify, as the SAML
-     * assertions in a log do.
+     * assertions in a log do, nor a page's cursor (S3's {@code <NextContinuationToken>}, {@link #isSetting}).
      */
     private static boolean isSecretElement(CharSequence s, int from, int at) {
         int nameStart = at;
@@ -1117,7 +1117,7 @@ final class PasswordValues {
         }
         return nameStart != at && nameStart != from && s.charAt(nameStart - 1) == '<'
                 && (keyEndingAt(s, nameStart, at) >= 0 || KeyedValue.keyEndsWith(s, nameStart, at, AWS_SECRET_ELEMENT))
-                && !KeyedValue.keyEndsWith(s, nameStart, at, XML_SIGNATURE);
+                && !KeyedValue.keyEndsWith(s, nameStart, at, XML_SIGNATURE) && !isSetting(s, nameStart, at);
     }
 
     /**

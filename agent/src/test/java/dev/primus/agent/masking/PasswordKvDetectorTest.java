@@ -1592,6 +1592,9 @@ class PasswordKvDetectorTest {
         "PutLogEvents nextSequenceToken=49039859212382345678901234567890123456789012345678901234",
         "ListObjectsV2 NextContinuationToken=1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM= pageToken=Xk9mP2qLw8zT",
         "\"nextToken\": \"eyJ2IjoxLCJjIjoiWGs5bVAycUx3OHpUIn0\", \"next_page_token\": \"CAEQAA\"",
+        // S3's ListObjectsV2 answer in a wire log, and the next call's element.
+        "<IsTruncated>true</IsTruncated><NextContinuationToken>18clxM04rfDSqMK0KboeC7uNwPJgiTrNUUkJ3JJsIa=</NextContinuationToken>",
+        "<ContinuationToken>18clxM04rfDSqMK0KboeC7uNwPJgiTrNUUkJ3JJsIa=</ContinuationToken><NextToken>AAMA-EFRSURBSGh4</NextToken>",
         "Retrieving credentials: auth.source=shared_credentials_file profile=default",
         "{\"credentials\":{\"sessionToken\":\"HIDDEN_DUE_TO_SECURITY_REASONS\"}}",
         "GET /status?code=200&detail=ok", "GET /cb?code=ERR_TIMEOUT_WAITING_FOR_IDP&state=x", "GET /app.js?t=1701234567890",
