@@ -22,6 +22,12 @@ final class EmailAddresses {
     private static final String[] SSH_COMMANDS = {"ssh", "scp", "sftp", "rsync", "mosh", "ssh-copy-id"};
     /** The domains SSH implementations name their own algorithms under: OpenSSH's and libssh's. */
     private static final String[] SSH_VENDOR_DOMAINS = {"openssh.com", "libssh.org"};
+    /**
+     * OpenSSH's names of one word with no digit: its compression, its SFTP extensions, its global
+     * and channel requests ({@code compression: zlib@openssh.com}, {@code [fsync@openssh.com 1, ...]}).
+     */
+    private static final String[] SSH_ONE_WORD_NAMES = {"zlib", "fsync", "hardlink", "limits", "statvfs", "fstatvfs",
+        "lsetstat", "keepalive", "ping", "eow", "tun"};
     /** The SSH user of every git host (GitHub, GitLab, Bitbucket): {@code git@github.com}. */
     private static final String GIT_USER = "git";
     /** What a Linux kernel's boot banner says before its version: {@link #isKernelBuilder}. */
@@ -80,8 +86,9 @@ final class EmailAddresses {
      * Whether the address is the name of an SSH algorithm that its implementation named under its
      * own domain, as sshd's debug log, auditd's {@code CRYPTO_SESSION} records and {@code ssh -Q} print them:
      * {@code cipher=chacha20-poly1305@openssh.com}, {@code pfs=curve25519-sha256@libssh.org},
-     * {@code hmac-sha2-256-etm@openssh.com}. Such a name joins words with '-' and holds a digit; a
-     * developer's {@code djm@openssh.com} holds neither.
+     * {@code hmac-sha2-256-etm@openssh.com}, {@code posix-rename@openssh.com}. Such a name joins
+     * words with '-' or holds a digit, or is one of {@link #SSH_ONE_WORD_NAMES}; a developer's
+     * {@code djm@openssh.com} is none of them.
      */
     private static boolean isSshAlgorithm(CharSequence s, int start, int at, int domain, int domainEnd) {
         if (!TextSearch.isOneOf(s, domain, domainEnd, SSH_VENDOR_DOMAINS)) {
@@ -93,7 +100,7 @@ final class EmailAddresses {
             dash |= s.charAt(i) == '-';
             digit |= CharClass.isDigit(s.charAt(i));
         }
-        return dash && digit;
+        return dash || digit || TextSearch.isOneOf(s, start, at, SSH_ONE_WORD_NAMES);
     }
 
     /**

@@ -61,6 +61,11 @@ final class HexDump {
         return dumps;
     }
 
+    /** A dump of one row whose text column and bytes lie in {@code [start, end)} ({@link WireLogRow}). */
+    static HexDump ofRow(int start, int end, String bytes, int[] hexAt, int[] charAt) {
+        return new HexDump(start, end, bytes, hexAt, charAt);
+    }
+
     /** The dump whose first row, already read into {@code row}, starts at {@code start}. */
     private static HexDump startingAt(CharSequence s, int start, int end, HexDumpRow row) {
         StringBuilder bytes = new StringBuilder();

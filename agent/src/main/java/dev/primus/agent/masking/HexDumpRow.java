@@ -153,7 +153,7 @@ final class HexDumpRow {
     }
 
     /** The byte two hex digits at {@code at} give, {@link #STAR} for "**", or -1. */
-    private static int byteAt(CharSequence s, int at) {
+    static int byteAt(CharSequence s, int at) {
         char high = s.charAt(at);
         char low = s.charAt(at + 1);
         if (high == STAR && low == STAR) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,18 +202,21 @@ public final class Masker {
         if (found == SpanFinder.LINE_BREAK || LineBreaks.any(text)) {
             return null;
         }
-        return replaced(text, found);
+        // A wire log's row holds its bytes twice: maskEscaped judges them as a dump's.
+        return WireLogRow.in(text, 0) != null ? maskEscaped(text) : replaced(text, found);
     }
 
     /** The text, its line breaks already neutralised, with every found value masked. */
     private String maskEscaped(String text) {
         List<HexDump> dumps = HexDump.in(text, 0);
-        if (dumps != null) {
-            StringBuilder masked = new StringBuilder(text);
-            return maskNeutralised(masked, 0, dumps) ? masked.toString() : text;
+        if (dumps == null) {
+            List<Span> found = finder.find(text, 0);
+            if (found == null || WireLogRow.in(text, 0) == null) {
+                return found == null ? text : replaced(text, found);
+            }
         }
-        List<Span> found = finder.find(text, 0);
-        return found == null ? text : replaced(text, found);
+        StringBuilder masked = new StringBuilder(text);
+        return maskNeutralised(masked, 0, dumps) ? masked.toString() : text;
     }
 
     private String replaced(String text, List<Span> found) {
@@ -273,6 +277,13 @@ public final class Masker {
         List<Span> found = finder.find(text, from);
         if (found == null) {
             return starred;
+        }
+        HexDump row = dumps == null ? WireLogRow.in(text, from) : null;
+        if (row != null) {
+            // Found after the scan, which is what tells that the message may hold one: the row's
+            // values are then judged in its bytes, and what the scan found in it is dropped below.
+            dumps = Collections.singletonList(row);
+            starred = starDumps(text, dumps);
         }
         List<Span> spans = resolver.resolve(dumps == null ? found : outside(found, dumps), text, from);
         // Back to front, so the indexes of the spans not yet replaced stay valid.

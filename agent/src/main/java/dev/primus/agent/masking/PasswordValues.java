@@ -152,6 +152,13 @@ final class PasswordValues {
     static final String[] PASSWORD_WORDS = {"password", "passwd", "pwd", "passphrase", "passwort", "kennwort",
         "senha", "contrasena", "wachtwoord", "motdepasse", "parola", "haslo", "heslo", "sifre", "losenord", "jelszo",
         "salasana", "passord", "adgangskode"};
+    /**
+     * Keys whose value, as bytes in hex that ':' joins, is a KDF's salt ({@link #isColonHexBytes}), as a
+     * key file's is stored in clear; a payment gateway's salt is letters. The cookie's are {@link #cookies}'.
+     */
+    private static final String[] NONCE_KEYS = {"salt"};
+    /** The fewest bytes {@link #isColonHexBytes} reads as a nonce: SSH's KEXINIT cookie and a bcrypt salt are 16. */
+    private static final int MIN_NONCE_BYTES = 8;
     /** The header that sets one cookie, its attributes after it ({@code ; Path=/; HttpOnly}), not more cookies. */
     private static final String SET_COOKIE = "set-cookie";
     /** Keys whose value is a list of {@code name=value} pairs that "; " joins: a session id is as good as a password. */
@@ -520,11 +527,19 @@ final class PasswordValues {
         return i < account && words >= from && TextSearch.startsWithIgnoreCase(s, words, i, SET_PASSWORD_FOR);
     }
 
-    /** {@code password -> x}: a Scala {@code Map}'s {@code toString}; the value as after '='. */
+    /**
+     * {@code password -> x}: a Scala {@code Map}'s {@code toString}; the value as after '='. Also a
+     * placeholder and what it resolved to, as Apache Camel logs each at DEBUG
+     * ({@code Resolved text: {{db.password}} -> x}); not a URL's last segment ({@code http://h/token -> x}).
+     */
     private static long arrowKeyValue(CharSequence s, int from, int at, int end) {
         int keyEnd = skipSpacesBack(s, from, at);
+        if (keyEnd - 2 > from && s.charAt(keyEnd - 1) == '}' && s.charAt(keyEnd - 2) == '}') {
+            keyEnd -= 2;
+        }
         int key = keyEndingAt(s, from, keyEnd);
-        if (key < 0 || isSetting(s, from, keyEnd)) {
+        int nameStart = KeyedValue.nameStart(s, from, keyEnd);
+        if (key < 0 || isSetting(s, from, keyEnd) || nameStart > from && s.charAt(nameStart - 1) == '/') {
             return Match.NONE;
         }
         int value = at + 2;
@@ -623,7 +638,8 @@ final class PasswordValues {
                 : separator == '=' && isValueOfNamedSecret(s, from, keyEnd)
                 || NamedValueFields.isValueOfNamedSecret(s, from, keyEnd, at, end)
                 || separator == ':' && (JsonWebKeys.isPrivateMember(s, from, keyEnd, end)
-                        || ElasticsearchApiKeys.isEncodedKey(s, from, keyEnd, at, end));
+                        || ElasticsearchApiKeys.isEncodedKey(s, from, keyEnd, at, end)
+                        || PasswordFingerprints.isOne(s, from, keyEnd, at));
         if (secret && separator == ':' && namesWhereThePasswordIs(s, from, keyEnd, at, end)) {
             return Match.NONE;
         }
@@ -797,6 +813,10 @@ final class PasswordValues {
                 && isConstantName(s, Match.start(plain), Match.end(plain))) {
             return Match.NONE; // Kafka's RequestHeader(apiKey=FIND_COORDINATOR, ...): an enum's constant
         }
+        if (plain != Match.NONE && key >= 0 && isOneOf(KEYS[key], NONCE_KEYS)
+                && isColonHexBytes(s, Match.start(plain), Match.end(plain))) {
+            return Match.NONE; // a key file's bcrypt "salt=37:48:…" (a cookie's nonce is read in cookies())
+        }
         if (plain != Match.NONE && key >= 0 && isOneOf(KEYS[key], MACHINE_VALUE_KEYS)
                 && FrameworkValues.isNamespacedName(s, Match.start(plain), Match.end(plain))) {
             return Match.NONE; // a Kubernetes operator's "secret: default/db-credentials": which Secret, not its data
@@ -830,6 +850,20 @@ final class PasswordValues {
             stop = appPasswordEnd(s, start, Match.end(plain), end);
         }
         return stop < 0 ? plain : Match.of(start, stop);
+    }
+
+    /** Whether {@code s[start, stop)} is {@link #MIN_NONCE_BYTES} or more bytes as two hex digits each, ':' between. */
+    private static boolean isColonHexBytes(CharSequence s, int start, int stop) {
+        if ((stop - start + 1) % 3 != 0 || (stop - start + 1) / 3 < MIN_NONCE_BYTES) {
+            return false;
+        }
+        for (int i = start; i < stop; i++) {
+            char c = s.charAt(i);
+            if ((i - start) % 3 == 2 ? c != ':' : !CharClass.isHex(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -992,6 +1026,9 @@ final class PasswordValues {
             return Match.NONE; // a sentence about a cookie ("remember-me cookie: Cookie token did not ..."), no name=value
         }
         int start = equals >= 0 && equals + 1 < stop ? equals + 1 : value;
+        if (equals < 0 && isColonHexBytes(s, start, stop)) {
+            return Match.NONE; // no name=value but a public nonce: Apache MINA SSHD's KEXINIT "cookie=60:3b:08:…"
+        }
         return stop == start || FrameworkValues.isOne(s, start, stop) ? Match.NONE : Match.of(start, stop);
     }
 

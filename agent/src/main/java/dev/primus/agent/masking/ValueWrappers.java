@@ -6,10 +6,12 @@ package dev.primus.agent.masking;
  * {@code Optional[x]}, Guava's {@code Optional.of(x)}, Scala's and Vavr's {@code Some(x)}. The value
  * is what stands inside, judged as any other; read as a type's {@code toString}, the whole would be
  * left alone and the password with it. The empty ones ({@code Optional.empty}, {@code None}) are
- * framework words ({@link FrameworkValues}).
+ * framework words ({@link FrameworkValues}). Apache Camel's {@code RAW(x)} and {@code RAW{x}} too,
+ * which an endpoint's URI wraps a password in so that it is taken as written
+ * ({@code smtp://host?password=RAW(s3cr3t!)}, in Camel's DEBUG log of every resolved URI).
  */
 final class ValueWrappers {
-    private static final String[] OPENINGS = {"Optional[", "Optional.of(", "Some("};
+    private static final String[] OPENINGS = {"Optional[", "Optional.of(", "Some(", "RAW(", "RAW{"};
 
     private ValueWrappers() {
     }
@@ -19,10 +21,14 @@ final class ValueWrappers {
         for (String opening : OPENINGS) {
             int inner = start + opening.length();
             if (inner < stop && TextSearch.startsWith(s, start, stop, opening)
-                    && s.charAt(stop - 1) == (opening.charAt(opening.length() - 1) == '[' ? ']' : ')')) {
+                    && s.charAt(stop - 1) == closing(opening.charAt(opening.length() - 1))) {
                 return Match.of(inner, stop - 1);
             }
         }
         return Match.NONE;
+    }
+
+    private static char closing(char open) {
+        return open == '[' ? ']' : open == '{' ? '}' : ')';
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hex dumps as real dumpers wrote them on 2026-12-06, each a published layout the reader was not
@@ -173,10 +175,48 @@ class HexDumpTest {
         assertEquals("|00000000| 70 61 73 73 77 6f 72 64 3d ** ** ** |password=***|\n" + second, masked);
     }
 
+    /**
+     * HttpClient 5.6.5's async wire log (org.apache.hc.client5.http.wire at DEBUG, run here on
+     * 2026-12-07): each 16 bytes a message of its own, the text column before the bytes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "c-0000000001[ACTIVE][r:r] << {\"access_token\":  7b 22 61 63 63 65 73 73 5f 74 6f 6b 65 6e 22 3a",
+        "c-0000000001[ACTIVE][rw:w] >> com\",\"password\":  63 6f 6d 22 2c 22 70 61 73 73 77 6f 72 64 22 3a",
+        "c-0000000000[ACTIVE][rw:w] >>   Authorization:  0d 0a 41 75 74 68 6f 72 69 7a 61 74 69 6f 6e 3a",
+        "c-0000000000[ACTIVE][rw:w] >> x&client_secret=  78 26 63 6c 69 65 6e 74 5f 73 65 63 72 65 74 3d",
+        "c-0000000001[ACTIVE][r:r] << }}                7d 7d",
+        "c-0000000000[ACTIVE][r:c] >> /1.1  Accept: ap  2f 31 2e 31 0d 0a 41 63 63 65 70 74 3a 20 61 70"})
+    void aWireLogRowWhoseKeyEndsItsTextColumnTakesNoHexDigitsForItsValue(String row) {
+        assertSame(row, masker.maskMessage(row, row, null));
+        StringBuilder inPlace = new StringBuilder("DEBUG org.apache.hc.client5.http.wire - ").append(row);
+        assertFalse(masker.maskMessageOf(inPlace, 6, null, null), inPlace.toString());
+    }
+
+    @Test
+    void aValueInAWireLogRowIsStarredInBothColumns() {
+        String row = "c-0000000001[ACTIVE][rw:w] >> password=Hunt3r!  70 61 73 73 77 6f 72 64 3d 48 75 6e 74 33 72 21";
+        String masked = "c-0000000001[ACTIVE][rw:w] >> password=*******  70 61 73 73 77 6f 72 64 3d ** ** ** ** ** ** **";
+        assertEquals(masked, masker.maskMessage(row, row, null));
+        assertEquals(masked, masker.mask(row));
+        StringBuilder inPlace = new StringBuilder("DEBUG wire - ").append(row);
+        assertTrue(masker.maskMessageOf(inPlace, 6, null, null));
+        assertEquals("DEBUG wire - " + masked, inPlace.toString());
+        assertEquals(masked, masker.maskMessage(masked, masked, null), "masked again, the same");
+    }
+
+    @Test
+    void aLineShapedLikeAWireRowWhoseColumnDoesNotShowItsBytesIsScannedAsText() {
+        String text = "client >> password=Hunt3r!xyzab  70 61 73 73 77 6f 72 64 3d 48 75 6e 74 33 72 21";
+        assertEquals("client >> password=[PASSWORD_KV]  70 61 73 73 77 6f 72 64 3d 48 75 6e 74 33 72 21",
+                masker.maskMessage(text, text, null));
+    }
+
     /** Text made of a dump's pieces in any order: masking never fails on it, whatever the rows' shape. */
     @Test
     void rowLikeTextOfAnyShapeIsMaskedWithoutFailing() {
         String[] pieces = {"|", "0000", "00000010", ":", " ", "  ", "   ", "41", "**", "7a", "2e", "20", "|AB|", "|z", "\n",
+            ">> ", "<< ", "password=Hunt3r!", "70 61 73 73 77 6f 72 64 3d 48 75 6e 74 33 72 21",
             "\\n", "\r\n", "\\r\\n", ".", "*", "password=", "hunter2", "Basic ", "|00000000| 70 61 73 73 |pass|"};
         java.util.Random random = new java.util.Random(20261206L);
         for (int i = 0; i < 20_000; i++) {

@@ -380,6 +380,12 @@ class PasswordKvDetectorTest {
         "token: Optional[abc123XYZ] next        | token: Optional[[PASSWORD_KV]] next",
         "password=Optional.of(hunter2)          | password=Optional.of([PASSWORD_KV])",
         "User(name=bob, password=Some(hunter2)) | User(name=bob, password=Some([PASSWORD_KV]))",
+        // Apache Camel's raw value in an endpoint's URI, as its DEBUG log of resolved text and its route dump print it.
+        "Resolved text: smtp://h:587?username=bob&password=RAW(s3cr3t!)&to=x -> y"
+            + " | Resolved text: smtp://h:587?username=bob&password=RAW([PASSWORD_KV])&to=x -> y",
+        "    uri: http://h/api?oauth2ClientId=my-client&oauth2ClientSecret=RAW(OauthCs_77!)&oauth2TokenEndpoint=x"
+            + " |    uri: http://h/api?oauth2ClientId=my-client&oauth2ClientSecret=RAW([PASSWORD_KV])&oauth2TokenEndpoint=x",
+        "sql:select 1?password=RAW{pa(ss)w0rd}  | sql:select 1?password=RAW{[PASSWORD_KV]}",
     })
     void masksTheValueAContainerPrintsInsideItsName(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -1302,6 +1308,21 @@ class PasswordKvDetectorTest {
         "spring.security.user.password={noop}hunter2  | spring.security.user.password=[PASSWORD_KV]",
         "password={bcrypt}$2a$10$N9qo8uLOickgx2ZMRZoMye | password=[PASSWORD_KV]",
         "Map(user -> bob, password -> Xp21mK4nB8q)    | Map(user -> bob, password -> [PASSWORD_KV])",
+        // Apache Camel's DEBUG log of a placeholder it resolved; a URL's last segment before an arrow is no key.
+        "Resolved text: {{db.password}} -> s3cr3t!x    | Resolved text: {{db.password}} -> [PASSWORD_KV]",
+        "Resolved text: {{app.api.token}} -> ApiTok_9f8e7d6c5b4a | Resolved text: {{app.api.token}} -> [PASSWORD_KV]",
+        "Resolved text: endpoint=http://127.0.0.1:{{http.port}}/token -> endpoint=http://127.0.0.1:22391/token"
+            + " | Resolved text: endpoint=http://127.0.0.1:{{http.port}}/token -> endpoint=http://127.0.0.1:22391/token",
+        "Resolved text: {{http.port}} -> 22391         | Resolved text: {{http.port}} -> 22391",
+        // Apache MINA SSHD 2.20's client at DEBUG: an unsalted SHA-256 of each password it is given.
+        "addPasswordIdentity(ClientSessionImpl[bob@/127.0.0.1:22345][:50616]) SHA256:xQGRrZKSromfm2Dmm4ECoKNpd1RfAza2JRAxQ9UUVnU"
+            + " | addPasswordIdentity(ClientSessionImpl[bob@/127.0.0.1:22345][:50616]) SHA256:[PASSWORD_KV]",
+        "name=publickey, key type=rsa-sha2-512, fingerprint=SHA256:CEy9Vx4ZEPU9xPsjW1Y6QXYB2YnKQx4FjH4rnT7grF4"
+            + " | name=publickey, key type=rsa-sha2-512, fingerprint=SHA256:CEy9Vx4ZEPU9xPsjW1Y6QXYB2YnKQx4FjH4rnT7grF4",
+        "addPublicKeyIdentity(ClientSessionImpl[bob@/127.0.0.1:22345]) SHA256:CEy9Vx4ZEPU9xPsjW1Y6QXYB2YnKQx4FjH4rnT7grF4"
+            + " | addPublicKeyIdentity(ClientSessionImpl[bob@/127.0.0.1:22345]) SHA256:CEy9Vx4ZEPU9xPsjW1Y6QXYB2YnKQx4FjH4rnT7grF4",
+        "Set-Cookie: SESSION=60:3b:08:c8:81:f4:c4:98; Path=/ | Set-Cookie: SESSION=[PASSWORD_KV]; Path=/",
+        "salt=Xk9mP2qLw8zT                              | salt=[PASSWORD_KV]",
         "mysql --user=root --password=MyLong9x app    | mysql --user=root --password=[PASSWORD_KV] app",
         "http-outgoing-0 >> \"Authorization: Basic Ym9iOmg=[\\r][\\n]\"  "
             + "| http-outgoing-0 >> \"Authorization: Basic [PASSWORD_KV][\\r][\\n]\"  ",
@@ -1590,6 +1611,9 @@ class PasswordKvDetectorTest {
         "disconnect from mx[203.0.113.9] ehlo=1 auth=1 mail=1 rcpt=1 data=1 quit=1 commands=6",
         "I adbd    : host-1: auth: RSA key fingerprint 4f:3a:2b:1c:0d:9e:8f:7a",
         "PutLogEvents nextSequenceToken=49039859212382345678901234567890123456789012345678901234",
+        // Apache MINA SSHD 2.20: the KEXINIT cookie, a public nonce; a key file's bcrypt salt, stored in clear.
+        "sendKexInit(ServerSessionImpl[null@/127.0.0.1:47902]) cookie=60:3b:08:c8:81:f4:c4:98:9d:a8:13:2a:b3:25:a1:fa",
+        "context=OpenSSHParserContext[cipher=aes256-ctr, kdfOptions=bcrypt: rounds=16, salt=37:48:de:4a:49:00:f6:95:ab:d0]",
         "ListObjectsV2 NextContinuationToken=1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM= pageToken=Xk9mP2qLw8zT",
         "\"nextToken\": \"eyJ2IjoxLCJjIjoiWGs5bVAycUx3OHpUIn0\", \"next_page_token\": \"CAEQAA\"",
         // S3's ListObjectsV2 answer in a wire log, and the next call's element.
