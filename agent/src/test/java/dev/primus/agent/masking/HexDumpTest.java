@@ -205,11 +205,31 @@ class HexDumpTest {
         assertEquals(masked, masker.maskMessage(masked, masked, null), "masked again, the same");
     }
 
+    /** Apache MINA SSHD 2.20.1 at TRACE (run here on 2026-12-07): each 64 bytes of a packet a message, bytes first. */
+    @Test
+    void anSshdPacketChunkIsReadAsARowWithItsBytesFirst() {
+        String exec = "encode(ClientSessionImpl[bob@/127.0.0.1:22346][:50694]) packet #18 [chunk #1](64/69) 62 00 00 00 03"
+                + " 00 00 00 04 65 78 65 63 00 00 00 00 33 6d 79 73 71 6c 20 2d 2d 75 73 65 72 3d 62 6f 62 20 2d 2d 70 61 73"
+                + " 73 77 6f 72 64 3d 43 6d 64 4c 69 6e 65 50 77 5f 37 37 20 2d 65 20 73 65"
+                + "    b........exec....3mysql.--user=bob.--password=CmdLinePw_77.-e.se";
+        String masked = masker.maskMessage(exec, exec, null);
+        assertEquals(exec.length(), masked.length());
+        assertTrue(masked.endsWith("70 61 73 73 77 6f 72 64 3d ** ** ** ** ** ** ** ** ** ** ** ** 20 2d 65 20 73 65"
+                + "    b........exec....3mysql.--user=bob.--password=************.-e.se"), masked);
+        // The error a mysql client wrote back: "using password: YES" is no password, its row's end padded.
+        String error = "ERR(ChannelSession[id=3, recipient=3]-ServerSessionImpl[bob@/127.0.0.1:50694])[1] [chunk #2](83/83)"
+                + " 69 6e 67 20 70 61 73 73 77 6f 72 64 3a 20 59 45 53 29 0a" + " ".repeat(139) + "ing.password:.YES).";
+        assertSame(error, masker.maskMessage(error, error, null));
+    }
+
     @Test
     void aLineShapedLikeAWireRowWhoseColumnDoesNotShowItsBytesIsScannedAsText() {
         String text = "client >> password=Hunt3r!xyzab  70 61 73 73 77 6f 72 64 3d 48 75 6e 74 33 72 21";
         assertEquals("client >> password=[PASSWORD_KV]  70 61 73 73 77 6f 72 64 3d 48 75 6e 74 33 72 21",
                 masker.maskMessage(text, text, null));
+        String bytesFirst = "chunk 70 61 73 73 77 6f 72 64 3d 48 75 6e  password=Hunt3r";
+        assertEquals("chunk 70 61 73 73 77 6f 72 64 3d 48 75 6e  password=[PASSWORD_KV]",
+                masker.maskMessage(bytesFirst, bytesFirst, null));
     }
 
     /** Text made of a dump's pieces in any order: masking never fails on it, whatever the rows' shape. */
