@@ -87,7 +87,7 @@ final class EmailAddresses {
      * own domain, as sshd's debug log, auditd's {@code CRYPTO_SESSION} records and {@code ssh -Q} print them:
      * {@code cipher=chacha20-poly1305@openssh.com}, {@code pfs=curve25519-sha256@libssh.org},
      * {@code hmac-sha2-256-etm@openssh.com}, {@code posix-rename@openssh.com}. Such a name joins
-     * words with '-' or holds a digit, or is one of {@link #SSH_ONE_WORD_NAMES}; a developer's
+     * words with '-' or holds a digit, or is one of {@link #SSH_ONE_WORD_NAMES} or one char; a developer's
      * {@code djm@openssh.com} is none of them.
      */
     private static boolean isSshAlgorithm(CharSequence s, int start, int at, int domain, int domainEnd) {
@@ -100,7 +100,8 @@ final class EmailAddresses {
             dash |= s.charAt(i) == '-';
             digit |= CharClass.isDigit(s.charAt(i));
         }
-        return dash || digit || TextSearch.isOneOf(s, start, at, SSH_ONE_WORD_NAMES);
+        // A local part of one char is a name's end that a row of a packet dump cut (m@openssh.com of aes128-gcm@…).
+        return dash || digit || at - start == 1 || TextSearch.isOneOf(s, start, at, SSH_ONE_WORD_NAMES);
     }
 
     /**
