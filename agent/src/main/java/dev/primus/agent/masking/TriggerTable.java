@@ -154,7 +154,8 @@ final class TriggerTable {
         atStart(BuiltInDetector.PASSWORD_KV, enabled, "tTsSkKO");
         // a password's hash in crypt's or PHC's format, where no key names it (CryptHashes)
         atStart(BuiltInDetector.PASSWORD_KV, enabled, "$");
-        anywhere(BuiltInDetector.URL_CREDENTIALS, enabled, ":");
+        // '@': a user and password before an address with no scheme (SchemelessCredentials)
+        anywhere(BuiltInDetector.URL_CREDENTIALS, enabled, ":@");
         anywhere(BuiltInDetector.IP_ADDRESS, enabled, ":");
         anywhere(BuiltInDetector.AWS_SECRET_KEY, enabled, "=:");
         anywhere(BuiltInDetector.AZURE_STORAGE_KEY, enabled, "=:");
@@ -236,7 +237,8 @@ final class TriggerTable {
         followedBy(BuiltInDetector.SENDGRID_KEY.bit(), "G");
         followedBy(BuiltInDetector.TWILIO_KEY.bit(), "KC");
         followedBy(BuiltInDetector.PRIVATE_KEY.bit(), "-SCDEFGHI"); // "MI", "MC" to "MH": a DER length of two bytes or one
-        followedBy(BuiltInDetector.URL_CREDENTIALS.bit(), "/A"); // "://", and a Telegram bot token's ":A"
+        // "://", a Telegram bot token's ":A", and after '@' an IPv4 address or localhost
+        followedBy(BuiltInDetector.URL_CREDENTIALS.bit(), "/A" + digits + "l");
         prefixFollowedBy(BuiltInDetector.VENDOR_TOKEN.bit(), VendorTokens.secondChars());
         followedBy(SKIP, upper + "nr"); // a marker's name, an escaped "\\n" or "\\r"
         insideWord['\n'] = BREAK;

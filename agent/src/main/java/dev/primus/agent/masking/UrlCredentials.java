@@ -12,7 +12,8 @@ package dev.primus.agent.masking;
  * {@code ?password=} parameters are password_kv's. Also a Telegram bot's token in an API URL's
  * path ({@link TelegramBotPaths}), a Discord webhook's token ({@link DiscordWebhooks}), and an
  * AWS secret key after its access key id, written raw though its '/' would end the user info
- * ({@code s3n://AKIA...:secret@bucket}).
+ * ({@code s3n://AKIA...:secret@bucket}). And, from an '@', a user and password before an IPv4
+ * address or localhost with no scheme ({@link SchemelessCredentials}).
  */
 final class UrlCredentials {
     private static final int MAX_SCHEME = 32;
@@ -23,8 +24,14 @@ final class UrlCredentials {
     private UrlCredentials() {
     }
 
-    /** {@code at} is a ':' followed by a '/' or, in a Telegram bot's token, an 'A' ({@link TelegramBotPaths}). */
+    /**
+     * {@code at} is a ':' followed by a '/' or, in a Telegram bot's token, an 'A' ({@link TelegramBotPaths}),
+     * or an '@' ({@link SchemelessCredentials}).
+     */
     static long match(CharSequence s, int from, int at, int end) {
+        if (s.charAt(at) == '@') {
+            return SchemelessCredentials.match(s, from, at, end);
+        }
         if (at + 1 < end && s.charAt(at + 1) == 'A') {
             return TelegramBotPaths.match(s, from, at, end);
         }

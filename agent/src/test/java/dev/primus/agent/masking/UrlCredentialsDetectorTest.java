@@ -135,6 +135,30 @@ class UrlCredentialsDetectorTest {
         assertEquals(text, masker.mask(text));
     }
 
+    /** Reactor Netty 1.3 (run here on 2026-12-07) handed http://bob:pa55word@127.0.0.1:41649/x: its pool and its error. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Creating a new [http] client pool [PoolFactory{evictionInterval=PT0S}] for [bob:pa55word@127.0.0.1/<unresolved>:41649]"
+            + " | Creating a new [http] client pool [PoolFactory{evictionInterval=PT0S}] for"
+            + " [bob:[URL_CREDENTIALS]@127.0.0.1/<unresolved>:41649]",
+        "java.net.UnknownHostException: Failed to resolve 'bob:pa55word@127.0.0.1' [A(1), AAAA(28)] after 2 queries"
+            + " | java.net.UnknownHostException: Failed to resolve 'bob:[URL_CREDENTIALS]@127.0.0.1' [A(1), AAAA(28)] after 2 queries",
+        "Connecting with admin:S3cret!Pw9@localhost:5432 | Connecting with admin:[URL_CREDENTIALS]@localhost:5432",
+        "postgres://app:s3cr3tPw@127.0.0.1:5432/app    | postgres://app:[URL_CREDENTIALS]@127.0.0.1:5432/app",
+    })
+    void masksThePasswordBeforeAnAddressWithNoScheme(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    /** The same shape before a name, or after a key, or with a port's digits: no user info. */
+    @ParameterizedTest
+    @ValueSource(strings = {"pulling nginx:1.25@sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31",
+        "Login user:bob@10.0.0.7 accepted", "mailto:ops@127.0.0.1", "db:5432@10.0.0.7", "sip:alice@192.168.1.20:5060",
+        "at 10:30@127.0.0.1", "bob:s3cret@127.0.0.1x", "cluster:abc@1.2.3.4.5"})
+    void leavesTheShapeAloneWhereItHoldsNoPassword(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
     /** Jetty 12's client names a destination by an object holding the URL: a host, a port and hashes, no user info. */
     @ParameterizedTest
     @ValueSource(strings = {
