@@ -420,7 +420,9 @@ final class FrameworkValues {
         char first = s.charAt(start);
         int length = stop - start;
         if (first == '?') {
-            return length == 1;
+            // A bind placeholder; P6Spy's one-line format puts its '|' right after the statement's last
+            // ("... and password = ?|select ... and password = 'x'"), the value's SQL after it.
+            return length == 1 || s.charAt(start + 1) == '|';
         }
         if (length > 1 && s.charAt(start + 1) == '{' && (first == '{' || first == '$' || first == '%' || first == '#')) {
             return true; // ${DB_PASSWORD}, and a template's {{ vault_db_password }} (Jinja, Helm, Mustache)

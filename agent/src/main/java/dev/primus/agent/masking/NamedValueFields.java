@@ -18,9 +18,13 @@ package dev.primus.agent.masking;
  */
 final class NamedValueFields {
     private static final String VALUE = "value";
+    /** UnboundID's LDAP SDK gives an attribute's values so: {@code Attribute(name=userPassword, values={'x'})}. */
+    private static final String VALUES = "values";
     /** Spring's field error as JSON gives its value under this key: {@code "field":"password","rejectedValue":"x"}. */
     private static final String REJECTED_VALUE = "rejectedvalue";
-    private static final String[] NAMING_KEYS = {"name", "key", "type", "property", "field"};
+    /** The keys a value is read under, the longer first where one ends another. */
+    private static final String[] VALUE_KEYS = {REJECTED_VALUE, VALUES, VALUE};
+    private static final String[] NAMING_KEYS = {"name", "key", "type", "property", "field", "attr"};
     private static final int MAX_GAP = 16;
     private static final int MAX_NAME = 128;
     /** How many fields before a {@code value} are read for the one that names it (AWS SSM puts Type between). */
@@ -35,13 +39,9 @@ final class NamedValueFields {
      * its object, or the one right after its value ({@code {"value":"x","name":"DB_PASSWORD"}}).
      */
     static boolean isValueOfNamedSecret(CharSequence s, int from, int keyEnd, int at, int end) {
-        int keyStart = keyEnd - REJECTED_VALUE.length();
-        if (keyStart < from || !TextSearch.startsWithIgnoreCase(s, keyStart, keyEnd, REJECTED_VALUE)) {
-            keyStart = keyEnd - VALUE.length();
-        }
-        if (keyStart < from || !TextSearch.startsWithIgnoreCase(s, keyStart, keyEnd, VALUE)
-                && !TextSearch.startsWithIgnoreCase(s, keyStart, keyEnd, REJECTED_VALUE)
-                || (keyStart > from && CharClass.isAlnum(s.charAt(keyStart - 1)))) {
+        int keyStart = valueKeyStart(s, from, keyEnd);
+        if (keyStart < 0 || keyStart > from && CharClass.isAlnum(s.charAt(keyStart - 1))
+                && !CharClass.isEscapedBreak(s, from, keyStart - 1)) {
             return false;
         }
         int i = keyStart > from && CharClass.isQuote(s.charAt(keyStart - 1)) ? keyStart - 1 : keyStart;
@@ -55,6 +55,7 @@ final class NamedValueFields {
         if (brace > from && s.charAt(brace - 1) == '{') {
             return isObjectOfSecretKey(s, from, brace - 1) || namedAfter(s, at, end);
         }
+        i = pastLabelsFirstWord(s, from, i);
         for (int siblings = 0; siblings < MAX_SIBLINGS; siblings++) {
             i = skipGap(s, from, i);
             if (i <= from) {
@@ -82,6 +83,35 @@ final class NamedValueFields {
             }
         }
         return namedAfter(s, at, end);
+    }
+
+    /** Where the {@code value}, {@code values} or {@code rejectedValue} key ending at {@code keyEnd} starts, or -1. */
+    private static int valueKeyStart(CharSequence s, int from, int keyEnd) {
+        for (String key : VALUE_KEYS) {
+            int keyStart = keyEnd - key.length();
+            if (keyStart >= from && TextSearch.startsWithIgnoreCase(s, keyStart, keyEnd, key)) {
+                return keyStart;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Before the key at {@code at}, the first word of a label in capitals it ends, where one stands:
+     * UnboundID's LDAP debug output, {@code Attribute Type:  userPassword}, a line break, then
+     * {@code Assertion Value:  x}. {@code at} itself otherwise.
+     */
+    private static int pastLabelsFirstWord(CharSequence s, int from, int at) {
+        int word = at - 1;
+        if (word <= from || s.charAt(word) != ' ') {
+            return at;
+        }
+        while (word > from && CharClass.isLetter(s.charAt(word - 1)) && at - word <= MAX_GAP) {
+            word--;
+        }
+        boolean starts = word == from || s.charAt(word - 1) == ' ' || s.charAt(word - 1) == '\n'
+                || CharClass.isEscapedBreak(s, from, word - 1);
+        return word < at - 1 && CharClass.isUpper(s.charAt(word)) && starts ? word : at;
     }
 
     /** A {@code value}, not a {@code rejectedValue}, in an Azure Key Vault secret's object ({@link KeyVaultSecrets}). */

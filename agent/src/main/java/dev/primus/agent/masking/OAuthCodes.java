@@ -8,12 +8,14 @@ package dev.primus.agent.masking;
  * and pac4j its credentials ({@code code: SplxlOBeZQQYbYS6WxSbIA | accessToken: ...}). Exchanged
  * before it expires, it is the account's tokens. "code" alone names an error's or a zip code as
  * often, so only where {@code authorization_code} or {@code redirect_uri} stands in the same
- * message; and only a value of at least 10 of a URL's token chars, never a plain number.
- * ({@code ?code=} right after a {@code ?} or {@code &} of a callback URL is read elsewhere.)
+ * message; and only a value of at least 10 of a URL's token chars, never a plain number. Also
+ * where the message's callback URL carries it: Spring's {@code GET "/authorized?code=x&state=y",
+ * parameters={code:[x], state:[y]}} (with {@code spring.mvc.log-request-details}), whose URL's
+ * {@code ?code=} is read elsewhere, right after its {@code ?} or {@code &}, and found first.
  */
 final class OAuthCodes {
     private static final String CODE = "code";
-    private static final String[] GRANT_WORDS = {"authorization_code", "redirect_uri", "OidcCredentials"};
+    private static final String[] GRANT_WORDS = {"authorization_code", "redirect_uri", "OidcCredentials", "?code=", "&code="};
     private static final int MIN_CODE = 10;
     private static final int MAX_CODE = 2048;
 
@@ -24,7 +26,7 @@ final class OAuthCodes {
     static long match(CharSequence s, int from, int keyEnd, int at, int end) {
         int name = keyEnd - CODE.length();
         if (name < from || !TextSearch.startsWithIgnoreCase(s, name, keyEnd, CODE)
-                || name > from && CharClass.isWord(s.charAt(name - 1)) || !inGrant(s, from, end)) {
+                || name > from && CharClass.isWord(s.charAt(name - 1)) || !inGrant(s, end)) {
             return Match.NONE;
         }
         int value = KeyedValue.valueStart(s, at, end);
@@ -40,9 +42,10 @@ final class OAuthCodes {
         return closed && stop - start >= MIN_CODE && !digitsOnly ? Match.of(start, stop) : Match.NONE;
     }
 
-    private static boolean inGrant(CharSequence s, int from, int end) {
+    /** Whether a grant's word stands anywhere in the message, before the last value found too (a URL's code). */
+    private static boolean inGrant(CharSequence s, int end) {
         for (String word : GRANT_WORDS) {
-            if (TextSearch.indexOf(s, word, from, end) >= 0) {
+            if (TextSearch.indexOf(s, word, 0, end) >= 0) {
                 return true;
             }
         }

@@ -72,6 +72,9 @@ final class PasswordValues {
         "auth", "authorization", "credentials", "credential", "storepass", "keypass", "srcstorepass", "deststorepass",
         "srckeypass", "destkeypass", "appkey", "userinfo", "sonarlogin", "cookie", "cvv", "cvc", "cvv2", "cvc2",
         "securitycode", "tokenvalue", "secretstring", "passcode",
+        // Spring Authorization Server's columns of a grant's codes: authorization_code_value, user_code_value,
+        // device_code_value (its tokens' end in token_value).
+        "authorizationcodevalue", "usercodevalue", "devicecodevalue",
         // An Azure Functions key (x-functions-key); Cloudflare's global API key (X-Auth-Key), Datadog's
         // application key (DD-APPLICATION-KEY), New Relic's insert key (X-Insert-Key); a symmetric key by
         // its cipher's name; an account's recovery code.
@@ -159,6 +162,8 @@ final class PasswordValues {
     private static final String[] NONCE_KEYS = {"salt"};
     /** The fewest bytes {@link #isColonHexBytes} reads as a nonce: SSH's KEXINIT cookie and a bcrypt salt are 16. */
     private static final int MIN_NONCE_BYTES = 8;
+    /** A column holding a session's id ({@link #isSecretName}), compared as {@link KeyedValue#keyEndsWith} does. */
+    private static final String SESSION_ID_COLUMN = "sessionid";
     /** The header that sets one cookie, its attributes after it ({@code ; Path=/; HttpOnly}), not more cookies. */
     private static final String SET_COOKIE = "set-cookie";
     /** Keys whose value is a list of {@code name=value} pairs that "; " joins: a session id is as good as a password. */
@@ -1383,8 +1388,15 @@ final class PasswordValues {
      * Security writes after its encoder's id ({@code {noop}x}), or LDAP after its scheme's
      * ({@code {SSHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=}), the whole value. An object
      * ({@code {user=bob}}, {@code {"a":1}}), an empty or unclosed pair of braces, or a placeholder is none.
+     * A set of one value in single quotes, as UnboundID's LDAP SDK prints an attribute's
+     * ({@code values={'x'}}), is what the quotes hold.
      */
     private static long bracedValue(CharSequence s, int open, int end) {
+        if (open + 1 < end && s.charAt(open + 1) == '\'') {
+            int close = TextSearch.indexOf(s, "'}", open + 2, (int) Math.min(end, (long) open + 2 + MAX_QUOTED));
+            return close > open + 2 && !FrameworkValues.isOneInQuotes(s, open + 2, close) ? Match.of(open + 2, close)
+                    : Match.NONE;
+        }
         int limit = (int) Math.min(end, (long) open + MAX_SCHEME * 4);
         for (int i = open + 1; i < limit; i++) {
             char c = s.charAt(i);
@@ -1502,9 +1514,14 @@ final class PasswordValues {
         return -1;
     }
 
-    /** Whether {@code s[start, end)}, a name standing alone (an SQL column's), ends with a secret key word. */
+    /**
+     * Whether {@code s[start, end)}, a name standing alone (an SQL column's), ends with a secret key
+     * word, or names a session's id (Spring Session's {@code SESSION_ID}, a sessions table's
+     * {@code session_id}: the value its cookie carries).
+     */
     static boolean isSecretName(CharSequence s, int start, int end) {
-        return keyEndingAt(s, start, end) >= 0;
+        return keyEndingAt(s, start, end) >= 0 || KeyedValue.keyEndsWith(s, start, end, SESSION_ID_COLUMN)
+                && KeyedValue.startOfName(s, start, end, SESSION_ID_COLUMN, false) == start;
     }
 
     /** Upper-case letters and '_' only, as the engine's own markers write a masked value: {@code [SLACK_TOKEN]}. */

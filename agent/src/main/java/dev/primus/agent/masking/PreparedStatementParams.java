@@ -16,6 +16,7 @@ final class PreparedStatementParams {
     private static final String QUERY = "Query:[\"";
     private static final int MAX_QUERY = 4096;
     private static final int MAX_ROWS = 16;
+    private static final String OR = "or";
 
     private PreparedStatementParams() {
     }
@@ -93,16 +94,29 @@ final class PreparedStatementParams {
 
     /**
      * Bit k set: the k-th {@code ?} of the query in {@code s[start, end)}, outside quotes, binds a
-     * secret; the query ends early at a {@code "]} (datasource-proxy's).
+     * secret; the query ends early at a {@code "]} (datasource-proxy's). Conditions that {@code OR}
+     * joins bind one value as often as there are columns to look it up in, as Spring Authorization
+     * Server finds a token of any kind ({@code WHERE state = ? OR authorization_code_value = ? OR
+     * access_token_value = ? ...}): where one of them is a secret column's, all of them bind a secret.
      */
     static long secretParameters(CharSequence s, int start, int end) {
         long secret = 0;
+        long group = 0; // the parameters of the run of conditions OR joins that the last one ends
         int k = 0;
+        int previous = -1;
         for (int i = nextPlaceholder(s, start, end); i >= 0 && k < LastStatement.MAX_PARAMETERS;
                 i = nextPlaceholder(s, i + 1, end)) {
+            if (previous < 0 || !TextSearch.containsWordIgnoreCase(s, previous + 1, i, OR)) {
+                group = 0;
+            }
+            group |= 1L << k;
             if (SqlInsertValues.isOfSecretColumn(s, start, i) || isAssignedToSecret(s, start, i)) {
                 secret |= 1L << k;
             }
+            if ((secret & group) != 0) {
+                secret |= group;
+            }
+            previous = i;
             k++;
         }
         return secret;

@@ -123,8 +123,10 @@ final class ProtocolCommands {
             return Match.NONE; // a sentence, not a command
         }
         if (TextSearch.isOneOf(s, at, space, MECHANISMS)) {
-            // SASL's initial response, "=" when empty.
-            return s.charAt(second) == '=' && second + 1 == lineEnd ? Match.NONE : Match.of(second, lineEnd);
+            // SASL's initial response, "=" when empty; a word in lower case is the outcome a client
+            // reports (Angus Mail's "AUTH PLAIN succeeded", "AUTH LOGIN failed"), no base64.
+            boolean outcome = CharClass.lowers(s, second, lineEnd);
+            return outcome || s.charAt(second) == '=' && second + 1 == lineEnd ? Match.NONE : Match.of(second, lineEnd);
         }
         return FrameworkValues.isOne(s, second, lineEnd) ? Match.NONE : Match.of(second, lineEnd);
     }
@@ -248,6 +250,9 @@ final class ProtocolCommands {
             char c = s.charAt(i);
             if (c == '\n' || c == '\r' || CharClass.isEscapedBreak(s, from, i)) {
                 return true;
+            }
+            if (i + 1 < at && RecordPrefix.endsAt(s, from, i + 1)) {
+                return true; // a prompt after a file line's record prefix: GreenMail's "… LineLoggingBuffer - C: PASS x"
             }
             boolean side = (c == 'C' || c == 'S') && i + 1 < at && s.charAt(i + 1) == ':';
             if (c != ' ' && c != '\t' && c != '>' && c != '-' && c != ':' && c != '|' && !side) {

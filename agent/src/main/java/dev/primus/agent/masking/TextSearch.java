@@ -139,6 +139,17 @@ final class TextSearch {
         return -1;
     }
 
+    /** Whether {@code lowerWord} stands in {@code s[from, end)} as a word of its own, in any case. */
+    static boolean containsWordIgnoreCase(CharSequence s, int from, int end, String lowerWord) {
+        for (int i = from; i + lowerWord.length() <= end; i++) {
+            if ((i == from || !CharClass.isWord(s.charAt(i - 1))) && startsWithIgnoreCase(s, i, end, lowerWord)
+                    && (i + lowerWord.length() == end || !CharClass.isWord(s.charAt(i + lowerWord.length())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Where the last {@code lower} (lower case) in {@code s[from, end)} starts, ASCII case ignored; -1 if none. */
     static int lastIndexOfIgnoreCase(CharSequence s, int from, int end, String lower) {
         for (int i = end - lower.length(); i >= Math.max(from, 0); i--) {

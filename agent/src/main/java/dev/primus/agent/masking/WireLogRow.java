@@ -39,6 +39,9 @@ final class WireLogRow {
     /** HttpClient's row: {@code >> } or {@code << }, the text column, two spaces, the bytes to the end. */
     private static HexDump textFirst(CharSequence s, int from) {
         int end = s.length();
+        if (end - 3 < from || HexDumpRow.byteAt(s, end - 2) < 0 || s.charAt(end - 3) != ' ') {
+            return null;
+        }
         int[] hexAt = new int[WIDTH];
         int count = 0;
         int at = end - 2;

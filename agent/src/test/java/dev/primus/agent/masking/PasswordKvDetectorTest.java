@@ -577,6 +577,15 @@ class PasswordKvDetectorTest {
         // A call without arguments counts as one item.
         "insert into users (created, password) values (NOW(), 'hunter2') "
             + "| insert into users (created, password) values (NOW(), '[PASSWORD_KV]')",
+        // P6Spy 3.9's one-line format: the prepared statement, '|', the statement with its values.
+        "`connection 0|select id from accts where email = ? and password = ?|select id from accts where email = 'a' and "
+            + "password = 'Tr0ub4dor&3-Blue'` | `connection 0|select id from accts where email = ? and password = ?|select id"
+            + " from accts where email = 'a' and password = '[PASSWORD_KV]'`",
+        // A session's id as a column, Spring Session's and a sessions table's; Spring Authorization Server's codes.
+        "delete from spring_session where session_id = 'f975891f-1e3a-43c5' | delete from spring_session where session_id ="
+            + " '[PASSWORD_KV]'",
+        "insert into oauth2_authorization (id, authorization_code_value) values ('7', 'aJBWluKsF_rKbUK0UUCI6Jrx')"
+            + " | insert into oauth2_authorization (id, authorization_code_value) values ('7', '[PASSWORD_KV]')",
     })
     void masksTheValuesOfAnSqlInsertByTheirColumn(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -596,6 +605,12 @@ class PasswordKvDetectorTest {
             + "| `Query:[\"update t set api_token = ?, note = 'why?', secret=? where id=?\"], Params:[([PASSWORD_KV],7)]`",
         "`Query:[\"insert into \"users\" (\"name\", \"password\") values (?, ?)\"], Params:[(bob,hunter2)]` "
             + "| `Query:[\"insert into \"users\" (\"name\", \"password\") values (?, ?)\"], Params:[(bob,[PASSWORD_KV])]`",
+        // Conditions OR joins look one value up in several columns: one of them a secret's, all are.
+        "`Query:[\"select id from oauth2_authorization where state = ? or access_token_value = ? or user_code_value = ?\"],"
+            + " Params:[(t_kJ51tRMvWdr,t_kJ51tRMvWdr,t_kJ51tRMvWdr)]` | `Query:[\"select id from oauth2_authorization where"
+            + " state = ? or access_token_value = ? or user_code_value = ?\"], Params:[([PASSWORD_KV])]`",
+        "`Query:[\"select id from orders where state = ? and customer = ? or region = ?\"], Params:[(open,bob,eu)]` "
+            + "| `Query:[\"select id from orders where state = ? and customer = ? or region = ?\"], Params:[(open,bob,eu)]`",
         "`Query:[\"insert into u (email,password) values (?,?)\"], Params:[(bob,hunter2),(al,s3cret),(cy,x1)]` "
             + "| `Query:[\"insert into u (email,password) values (?,?)\"], Params:[(bob,[PASSWORD_KV])]`",
         // A value holding the ',' before the secret: the secret is masked with what it shifted.
@@ -1386,6 +1401,20 @@ class PasswordKvDetectorTest {
             + " | Property: spring.datasource.password Value: \"[PASSWORD_KV]\" Origin: System Environment Property",
         "{\"property\":\"stripe.api-key\",\"value\":\"cfgPw9x\"}"
             + " | {\"property\":\"stripe.api-key\",\"value\":\"[PASSWORD_KV]\"}",
+        // UnboundID's LDAP SDK 7.0 at FINEST (run here on 2026-12-07): an attribute, a modification, a compare.
+        "Attribute(name=mail, values={'b@x.io'}), Attribute(name=userPassword, values={'B0b-Ldap#Clear55'}), x"
+            + " | Attribute(name=mail, values={'b@x.io'}), Attribute(name=userPassword, values={'[PASSWORD_KV]'}), x",
+        "Attribute(name=userPassword, values={'{SSHA}AT+GmzHiHkvdq2ASXTQTQ+4gP5UBAgMEBQYHCA=='})"
+            + " | Attribute(name=userPassword, values={'[PASSWORD_KV]'})",
+        "LDAPModification(type=replace, attr=userPassword, values={'Alice-Rotated#7788'})"
+            + " | LDAPModification(type=replace, attr=userPassword, values={'[PASSWORD_KV]'})",
+        "CompareRequest(dn='uid=alice,dc=example,dc=com', attr='userPassword', value='Alice-Final$9090')"
+            + " | CompareRequest(dn='uid=alice,dc=example,dc=com', attr='userPassword', value='[PASSWORD_KV]')",
+        "Attribute Type:  userPassword\\n          Assertion Value:  Alice-Final$9090"
+            + " | Attribute Type:  userPassword\\n          Assertion Value:  [PASSWORD_KV]",
+        "Attribute(name=objectClass, values={'top', 'person'}), Attribute(name=cn, values={'Bob'})"
+            + " | Attribute(name=objectClass, values={'top', 'person'}), Attribute(name=cn, values={'Bob'})",
+        "Attribute Type:  cn\\n          Assertion Value:  Alice | Attribute Type:  cn\\n          Assertion Value:  Alice",
     })
     void masksTheValueFieldThatASiblingNamesASecret(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -2105,6 +2134,12 @@ class PasswordKvDetectorTest {
         "error code=400 redirect_uri mismatch => error code=400 redirect_uri mismatch",
         "code=E_TIMEOUT_42 after 3 tries => code=E_TIMEOUT_42 after 3 tries", // no grant in the message
         "grant_type=authorization_code, zipcode=SW1A1AA2BX => grant_type=authorization_code, zipcode=SW1A1AA2BX",
+        // Spring's DispatcherServlet with log-request-details: the callback URL's code, then its parameters.
+        "GET \"/authorized?code=5VhsLsO8oGc1g4B9RSJKC3TW&state=st-4f1a9c\", parameters={code:[5VhsLsO8oGc1g4B9RSJKC3TW],"
+            + " state:[st-4f1a9c]} => GET \"/authorized?code=[PASSWORD_KV]&state=st-4f1a9c\", parameters={code:[[PASSWORD_KV]],"
+            + " state:[st-4f1a9c]}",
+        "GET \"/orders?status=open\", parameters={status:[open], code:[ERR_TIMEOUT_42]}"
+            + " => GET \"/orders?status=open\", parameters={status:[open], code:[ERR_TIMEOUT_42]}",
     })
     void masksAnAuthorizationCodeInATokenRequest(String text, String masked) {
         assertEquals(masked, masker.mask(text));

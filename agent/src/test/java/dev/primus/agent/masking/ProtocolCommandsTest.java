@@ -145,6 +145,13 @@ class ProtocolCommandsTest {
         "2026-12-06T12:00:01.123Z DEBUG 7 --- [main] c.a.Ftp : PASS hunter2 | "
             + "2026-12-06T12:00:01.123Z DEBUG 7 --- [main] c.a.Ftp : PASS [PASSWORD_KV]",
         "DEBUG redis - AUTH app hunter2                                | DEBUG redis - AUTH app [PASSWORD_KV]",
+        // GreenMail 2.1's server trace, a prompt between the record's prefix and the command.
+        "2026-12-07 08:00:53.323 DEBUG [pop3:127.0.0.1:20110<-/127.0.0.1:56550] c.i.greenmail.util.LineLoggingBuffer"
+            + " - C: PASS B0b#Mailbox_9931\\r\\n | 2026-12-07 08:00:53.323 DEBUG [pop3:127.0.0.1:20110<-/127.0.0.1:56550]"
+            + " c.i.greenmail.util.LineLoggingBuffer - C: PASS [PASSWORD_KV]\\r\\n",
+        "2026-12-07 08:00:52.067 DEBUG [imap:127.0.0.1:20143] c.i.greenmail.util.LineLoggingBuffer - C: A1 LOGIN bob.m B0b#M9931"
+            + " | 2026-12-07 08:00:52.067 DEBUG [imap:127.0.0.1:20143] c.i.greenmail.util.LineLoggingBuffer - C: A1 LOGIN bob.m"
+            + " [PASSWORD_KV]",
     })
     void masksACommandThatStartsALogRecordsMessage(String line, String masked) {
         assertEquals(masked, masker.mask(line));
@@ -153,7 +160,8 @@ class ProtocolCommandsTest {
     @ParameterizedTest
     @ValueSource(strings = {"Result: PASS auth.TestLogin", "Status: AUTH failed for bob", "Test command: PASS",
         "subcommand: PASS x y", "12:00:01 INFO app - AUTH failed for user bob", "build - PASS hunter2",
-        "12:00:01 INFO app - Test PASS foo"})
+        "12:00:01 INFO app - Test PASS foo", "AUTH PLAIN succeeded", "DEBUG SMTP: AUTH LOGIN failed",
+        "12:00:01 DEBUG org.eclipse.angus.mail.pop3 - AUTH XOAUTH2 succeeded"})
     void leavesVerdictsAndOtherLabelsAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
