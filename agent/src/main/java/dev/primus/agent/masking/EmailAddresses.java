@@ -28,6 +28,8 @@ final class EmailAddresses {
      */
     private static final String[] SSH_ONE_WORD_NAMES = {"zlib", "fsync", "hardlink", "limits", "statvfs", "fstatvfs",
         "lsetstat", "keepalive", "ping", "eow", "tun"};
+    /** What Jakarta Mail's Message-ID holds after its numbers: {@code .JavaMail.user@host}. */
+    private static final String JAVAMAIL = "JavaMail.";
     /** The SSH user of every git host (GitHub, GitLab, Bitbucket): {@code git@github.com}. */
     private static final String GIT_USER = "git";
     /** What a Linux kernel's boot banner says before its version: {@link #isKernelBuilder}. */
@@ -77,7 +79,7 @@ final class EmailAddresses {
         int start = localStart(s, from, at);
         return start < 0 || isRemote(s, start, at, domainEnd, end) && !CommandPasswordFlags.isCurlUser(s, from, start)
                 || isKerberosPrincipal(s, from, start, domain, domainEnd)
-                || isSshLogin(s, from, start) || isKernelBuilder(s, from, start) || isMessageId(s, from, start)
+                || isSshLogin(s, from, start) || isKernelBuilder(s, from, start) || isMessageId(s, from, start, at)
                 || isRabbitNode(s, start, at) || isSshAlgorithm(s, start, at, domain, domainEnd)
                 ? Match.NONE : Match.of(start, domainEnd);
     }
@@ -168,12 +170,18 @@ final class EmailAddresses {
     /**
      * Whether the address is a mail's Message-ID in its angle brackets, as a mail server logs it
      * ({@code message-id=<20240314032550.4F2A81C0B3D@mail01.example.com>}, Postfix's cleanup) or a
-     * client ({@code Message-ID: <CAH2x...@mail.gmail.com>}): a name the sender's host made up.
+     * client ({@code Message-ID: <CAH2x...@mail.gmail.com>}): a name the sender's host made up. Also
+     * one in angle brackets whose local part Jakarta Mail made, digits that '.' joins
+     * ({@code <572868060.0.1796630450308@example.org>}, {@code <1234.5.1700000000.JavaMail.app@host>}), as
+     * an IMAP trace's ENVELOPE gives it with no key before it.
      */
-    private static boolean isMessageId(CharSequence s, int from, int start) {
+    private static boolean isMessageId(CharSequence s, int from, int start, int at) {
         int i = start - 1;
         if (i <= from || s.charAt(i) != '<') {
             return false;
+        }
+        if (isJakartaMailId(s, start, at)) {
+            return true;
         }
         if (s.charAt(i - 1) == ' ') {
             i--;
@@ -182,6 +190,17 @@ final class EmailAddresses {
             return false;
         }
         return KeyedValue.keyEndsWith(s, from, i - 1, MESSAGE_ID);
+    }
+
+    /** Digits and '.' with two dots or more, then Jakarta Mail's own word or the '@'. */
+    private static boolean isJakartaMailId(CharSequence s, int start, int at) {
+        int dots = 0;
+        int i = start;
+        while (i < at && (CharClass.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
+            dots += s.charAt(i) == '.' ? 1 : 0;
+            i++;
+        }
+        return dots >= 2 && (i == at || TextSearch.startsWith(s, i, at, JAVAMAIL));
     }
 
     /**

@@ -128,6 +128,9 @@ final class PasswordValues {
     private static final String[] HASH_SUFFIXES = {"hash", "digest"};
     /** The longest scheme id of a crypt or PHC hash read as one ({@code pbkdf2-sha512}), between its '$'s. */
     private static final int MAX_HASH_SCHEME = 16;
+    /** bcrypt's {@code $2a$}: a '$', the scheme's two chars; its hash, {@code $2a$10$} and 53 chars, is 60 long. */
+    private static final int BCRYPT_SCHEME = 3;
+    private static final int BCRYPT_LENGTH = 60;
     /** The shortest crypt or PHC hash: its scheme, its parameters or salt, and the hash itself. */
     private static final int MIN_HASH = 20;
     /** Keys after which the first word of the value is an HTTP authentication scheme, whatever its name. */
@@ -1255,6 +1258,10 @@ final class PasswordValues {
         int stop = scheme + 1;
         while (stop < end && CryptHashes.isHashStringChar(s.charAt(stop))) {
             stop++;
+        }
+        if (scheme - value == BCRYPT_SCHEME && s.charAt(value + 1) == '2' && stop - value > BCRYPT_LENGTH
+                && s.charAt(value + BCRYPT_LENGTH) == ',') {
+            return value + BCRYPT_LENGTH; // bcrypt's is 60 chars: JDBI's "passwordHash:$2a$10$…,phone:…" goes on after it
         }
         while (s.charAt(stop - 1) == ',') {
             stop--; // the next field's separator, as a toString writes "hash=$2a$..., name=bob"

@@ -258,7 +258,10 @@ class EmailDetectorTest {
         "postfix/cleanup[20944]: 4F2A81C0B3D: message-id=<20240314032550.4F2A81C0B3D@mail01.example.com>",
         "Message-ID: <CAH2xYz123abc@mail.gmail.com>",
         "node           : rabbit@rabbitmq-0.rabbitmq-nodes.default",
-        "Starting broker... completed with 3 plugins. node rabbit@mq1.prod.example"})
+        "Starting broker... completed with 3 plugins. node rabbit@mq1.prod.example",
+        // An IMAP trace's ENVELOPE (GreenMail 2.1, Angus Mail 2.0): Jakarta Mail's Message-ID, no key before it.
+        "S: * 1 FETCH (ENVELOPE (\"Mon, 7 Dec 2026\" \"Order\" NIL NIL NIL \"<572868060.0.1796630450308@example.org>\"))",
+        "In-Reply-To: x \"<1234.5.1700000000.JavaMail.app@host.example>\""})
     void leavesMessageIdsAndRabbitMqNodesAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
@@ -268,6 +271,8 @@ class EmailDetectorTest {
         "from=<bob@example.com>                        | from=<[EMAIL]>",
         "reply-to: <bob@example.com>                   | reply-to: <[EMAIL]>",
         "mail to rabbit.fan@example.com                | mail to [EMAIL]",
+        "to: \"<12345678@qq.com>\"                        | to: \"<[EMAIL]>\"",
+        "to: <1.2@example.com>                         | to: <[EMAIL]>",
     })
     void masksAddressesInAngleBracketsAndLocalPartsLikeANodes(String text, String masked) {
         assertEquals(masked, masker.mask(text));

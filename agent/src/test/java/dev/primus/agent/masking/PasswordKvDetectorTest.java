@@ -1756,6 +1756,9 @@ class PasswordKvDetectorTest {
         "'\"password_digest\":\"$2a$12$K8GpYKe0o3UuQ9K1lQeJ6eW7XfT1aQ5zq0Xc9Q1l2m3n4o5p6q7r8\"' | "
             + "'\"password_digest\":\"[PASSWORD_KV]\"'",
         "'password=$6$rounds=5000$saltsalt$Xk9mP2qLw8zT4vR7nB3cQ1sD, user=bob' | 'password=[PASSWORD_KV], user=bob'",
+        // JDBI 3's named parameters (run here on 2026-12-07): no space after the ',', the next name and a phone.
+        "'{named:{passwordHash:$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy,phone:+1 415 555 0132}}' | "
+            + "'{named:{passwordHash:[PASSWORD_KV],phone:+1 415 555 0132}}'",
     })
     void masksAStoredPasswordsHash(String text, String masked) {
         assertEquals(masked, masker.mask(text));
