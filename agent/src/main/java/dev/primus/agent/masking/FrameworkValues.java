@@ -53,7 +53,11 @@ final class FrameworkValues {
         // Prose after a flag or key named in a message: "Using --password via the CLI is insecure".
         "via", "has", "is", "was", "not", "and", "or", "to", "for", "of", "in", "on", "with",
         // YAML tags that load the value from elsewhere: Ansible Vault, CloudFormation, Home Assistant.
-        "!vault", "!ref", "!sub", "!getatt", "!importvalue", "!secret", "!env"};
+        "!vault", "!ref", "!sub", "!getatt", "!importvalue", "!secret", "!env",
+        // A type where a schema or a signature declares the field: GraphQL's "$password: String!", OpenAPI's
+        // "password: string", Kotlin's "password: String".
+        "string", "string!", "int", "int!", "integer", "long", "float", "float!", "double", "boolean", "boolean!",
+        "id!", "char[]"};
     private static final int MAX_WORD = 20;
     /** How far an object's toString is read for its closing bracket. */
     private static final int MAX_OBJECT = 4096;
@@ -414,7 +418,8 @@ final class FrameworkValues {
     /**
      * A parameter a statement or template fills in later: {@code ${DB_PASSWORD}}, JDBC's {@code ?}, a format's {@code %s}
      * or {@code %1$s}, a shell's {@code $DB_PASSWORD} (upper case) or {@code $(cat /run/secrets/db)},
-     * a template's {@code {{ .Values.db.password }}}.
+     * a template's {@code {{ .Values.db.password }}}, a GraphQL variable ({@code login(password: $password)}:
+     * a '$' and letters, lower case first).
      */
     private static boolean isPlaceholder(CharSequence s, int start, int stop) {
         char first = s.charAt(start);
@@ -441,6 +446,14 @@ final class FrameworkValues {
         }
         if (length <= MAX_POSITIONAL_DIGITS + 1 && CharClass.digits(s, start + 1, length - 1, stop)) {
             return true; // $2: a positional parameter (PostgreSQL's, as its driver and server log a query)
+        }
+        if (CharClass.isLower(s.charAt(start + 1))) {
+            for (int i = start + 2; i < stop; i++) {
+                if (!CharClass.isLetter(s.charAt(i))) {
+                    return false;
+                }
+            }
+            return true; // $password: a GraphQL query's variable, a script's
         }
         for (int i = start + 1; i < stop; i++) {
             char c = s.charAt(i);

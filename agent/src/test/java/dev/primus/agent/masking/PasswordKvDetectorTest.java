@@ -1440,7 +1440,10 @@ class PasswordKvDetectorTest {
         "{\"name\":\"DB_PASSWORD\",\"valueFrom\":{\"secretKeyRef\":{}}}", "{\"title\":\"password\",\"value\":\"x\"}",
         "password: !vault |", "secret: !Ref DbSecret", "password=xxxxxx", "Permission check secret:read granted",
         "\"password\":\"[REDACTED]\"", "{\"password\"=>\"[FILTERED]\"}", "password: \"{{ vault_db_password }}\"",
-        "password: {{ .Values.db.password }}"})
+        "password: {{ .Values.db.password }}",
+        // graphql-java's document at DEBUG: a variable's type, the variable itself; an OpenAPI schema's type.
+        "Executing: document='mutation Login($email: String!, $password: String!) { login(password: $password) { t } }'",
+        "password: string, minLength: 8", "fun login(user: String, password: String): Token"})
     void leavesSiblingsThatNameNoSecretAndHiddenValuesAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
