@@ -47,6 +47,8 @@ final class ProseSecrets {
      */
     private static final String REMEMBER_ME = "rememberme";
     private static final String LEADER = "leader";
+    /** What Jetty appends to a session's id: the worker that made it ({@link #withoutJettyWorker}). */
+    private static final String JETTY_WORKER = ".node";
     /** How far back "leader" is looked for: Flink's leader's address stands between it and the session. */
     private static final int MAX_LEADER_REACH = 128;
     /**
@@ -254,7 +256,20 @@ final class ProseSecrets {
             padded++; // base64's padding, as a remember-me cookie may keep it
         }
         boolean ended = endsSentence(s, padded, end) || s.charAt(padded) == '&';
-        return ended && readsAsCredential(s, start, stop) ? Match.of(start, padded) : Match.NONE;
+        return ended && readsAsCredential(s, start, withoutJettyWorker(s, start, stop)) ? Match.of(start, padded) : Match.NONE;
+    }
+
+    /**
+     * Where a session's id ends before the worker's name Jetty appends to it ({@code node01q8x3k2m9v7c1yzh5w0t6r4p2n.node0}:
+     * lower-case letters and digits, then {@code .node} and a number); {@code stop} for any other id.
+     */
+    private static int withoutJettyWorker(CharSequence s, int start, int stop) {
+        int digits = stop;
+        while (digits > start && CharClass.isDigit(s.charAt(digits - 1))) {
+            digits--;
+        }
+        int worker = digits - JETTY_WORKER.length();
+        return digits < stop && worker > start && TextSearch.startsWith(s, worker, digits, JETTY_WORKER) ? worker : stop;
     }
 
     /**

@@ -2115,6 +2115,9 @@ class PasswordKvDetectorTest {
             + " | parsedHeader(null) header=Set-Cookie, valueString=[remember-me=[PASSWORD_KV]; Max-Age=1209600]",
         "request cookies: rememberMe=Ym9iOjE3NjcyMjU2MDAwMDA6ODlk, theme=dark | request cookies: rememberMe=[PASSWORD_KV], theme=dark",
         "login form: username=bob&remember-me=on, rememberMe=true | login form: username=bob&remember-me=on, rememberMe=true",
+        // Jetty's session id, the worker that made it after a '.': sessionId=node0<id>.node0.
+        "sessionId=node01q8x3k2m9v7c1yzh5w0t6r4p2n.node0, user=bob | sessionId=[PASSWORD_KV], user=bob",
+        "session=node0.node0 | session=node0.node0",
     })
     void masksASessionsIdAfterAKeyNamedForIt(String text, String masked) {
         assertEquals(masked, masker.mask(text));
