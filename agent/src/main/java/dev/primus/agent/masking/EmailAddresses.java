@@ -28,6 +28,8 @@ final class EmailAddresses {
      */
     private static final String[] SSH_ONE_WORD_NAMES = {"zlib", "fsync", "hardlink", "limits", "statvfs", "fstatvfs",
         "lsetstat", "keepalive", "ping", "eow", "tun"};
+    /** An IMAP address's empty route before its quoted mailbox ({@link #imapAddress}). */
+    private static final String IMAP_ROUTE = "NIL \"";
     /** What Jakarta Mail's Message-ID holds after its numbers: {@code .JavaMail.user@host}. */
     private static final String JAVAMAIL = "JavaMail.";
     /** The SSH user of every git host (GitHub, GitLab, Bitbucket): {@code git@github.com}. */
@@ -214,6 +216,32 @@ final class EmailAddresses {
     /** A char a remote's path starts with: {@code acme/app.git}, {@code /srv/repo.git}, {@code ~/repo}. */
     private static boolean isPathStart(char c) {
         return CharClass.isWord(c) || c == '/' || c == '~' || c == '.' || c == '-';
+    }
+
+    /**
+     * An address as IMAP's ENVELOPE gives one, its mailbox and host in quoted fields of their own after
+     * the route's {@code NIL} ({@code ("Alice Johnson" NIL "alice.johnson" "example.org")}, in a
+     * {@code FETCH} a client's or server's trace logs): the span from the mailbox to the host, masked as one
+     * address. {@code at} is the 'N' of {@code NIL} at a word start. RFC 3501, 9: addr-name addr-adl
+     * addr-mailbox addr-host.
+     */
+    static long imapAddress(CharSequence s, int at, int end) {
+        int mailbox = at + IMAP_ROUTE.length();
+        if (!TextSearch.startsWith(s, at, end, IMAP_ROUTE) || mailbox >= end) {
+            return Match.NONE;
+        }
+        int mailboxEnd = mailbox;
+        while (mailboxEnd < end && mailboxEnd - mailbox <= MAX_LOCAL && isLocal(s.charAt(mailboxEnd))) {
+            mailboxEnd++;
+        }
+        int host = mailboxEnd + 3;
+        if (mailboxEnd == mailbox || host >= end || s.charAt(mailboxEnd) != '"' || s.charAt(mailboxEnd + 1) != ' '
+                || s.charAt(mailboxEnd + 2) != '"') {
+            return Match.NONE;
+        }
+        int hostEnd = domainEnd(s, host, end);
+        return hostEnd > 0 && hostEnd + 1 < end && s.charAt(hostEnd) == '"' && s.charAt(hostEnd + 1) == ')'
+                ? Match.of(mailbox, hostEnd) : Match.NONE;
     }
 
     private static int localStart(CharSequence s, int from, int at) {

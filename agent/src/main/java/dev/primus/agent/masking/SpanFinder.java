@@ -406,7 +406,7 @@ final class SpanFinder {
     static long detect(BuiltInDetector detector, CharSequence s, int from, int floor, int at, int end) {
         switch (detector) {
             case EMAIL:
-                return EmailAddresses.match(s, from, at, end);
+                return s.charAt(at) == 'N' ? EmailAddresses.imapAddress(s, at, end) : EmailAddresses.match(s, from, at, end);
             case CREDIT_CARD:
                 return CardNumbers.match(s, floor, at, end);
             case US_SSN:

@@ -137,6 +137,7 @@ final class TriggerTable {
 
     TriggerTable(int enabled) {
         anywhere(BuiltInDetector.EMAIL, enabled, "@%"); // '%': the URL-encoded '@' of jane%40example.com
+        atStart(BuiltInDetector.EMAIL, enabled, "N"); // an IMAP ENVELOPE's NIL "mailbox" "host" (EmailAddresses.imapAddress)
         anywhere(BuiltInDetector.PRIVATE_KEY, enabled, "-");
         // a PEM block in base64, LS0tLS1CRUdJTi... (PrivateKeyBlocks); a bare DER key in base64,
         // MIIEvQIBADAN... (DerPrivateKeys)
