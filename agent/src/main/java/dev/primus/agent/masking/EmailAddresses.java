@@ -28,6 +28,10 @@ final class EmailAddresses {
      */
     private static final String[] SSH_ONE_WORD_NAMES = {"zlib", "fsync", "hardlink", "limits", "statvfs", "fstatvfs",
         "lsetstat", "keepalive", "ping", "eow", "tun"};
+    /** What a preview that cut a value ends it with ({@link #cutDomainEnd}). */
+    private static final String ELLIPSIS = "...";
+    /** The fewest chars of a domain a preview cut that still read as one: {@code exam...} does, {@code ab...} not. */
+    private static final int MIN_CUT_DOMAIN = 4;
     /** An IMAP address's empty route before its quoted mailbox ({@link #imapAddress}). */
     private static final String IMAP_ROUTE = "NIL \"";
     /** What Jakarta Mail's Message-ID holds after its numbers: {@code .JavaMail.user@host}. */
@@ -74,6 +78,9 @@ final class EmailAddresses {
         int domainEnd = domainEnd(s, domain, end);
         if (domainEnd < 0) {
             domainEnd = upiHandleEnd(s, domain, end);
+        }
+        if (domainEnd < 0) {
+            domainEnd = cutDomainEnd(s, domain, end);
         }
         if (domainEnd < 0) {
             return Match.NONE;
@@ -308,6 +315,27 @@ final class EmailAddresses {
         }
         return isTopLevel(s, lastLabel, stop) && !isFileExtension(s, lastLabel, stop) && !isClusterName(s, at, stop)
                 ? stop : -1;
+    }
+
+    /**
+     * The end of a domain a preview cut and marked so with "...", as a client shows the first bytes of a
+     * payload or a buffer (jnats' {@code {"email":"erin.nats@example...|}, Jetty's
+     * {@code "bob@example....rd"}): a label or more of a host's chars, then the dots. -1 otherwise.
+     */
+    private static int cutDomainEnd(CharSequence s, int at, int end) {
+        if (at >= end || !CharClass.isLetter(s.charAt(at))) {
+            return -1; // an object's hash (Foo@1a2b3c...) starts with a digit as often as not
+        }
+        boolean hex = true;
+        int i = at;
+        while (i < end && i - at <= MAX_DOMAIN && (isNameChar(s.charAt(i)) || s.charAt(i) == '-' || s.charAt(i) == '.')) {
+            if (s.charAt(i) == '.' && TextSearch.startsWith(s, i, end, ELLIPSIS)) {
+                return i - at >= MIN_CUT_DOMAIN && !hex && CharClass.isAlnum(s.charAt(i - 1)) ? i : -1;
+            }
+            hex &= CharClass.isHex(s.charAt(i));
+            i++;
+        }
+        return -1;
     }
 
     /**

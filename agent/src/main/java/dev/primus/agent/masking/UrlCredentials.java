@@ -18,6 +18,8 @@ package dev.primus.agent.masking;
 final class UrlCredentials {
     private static final int MAX_SCHEME = 32;
     private static final int MAX_USER_INFO = 512;
+    /** The scheme whose user info alone is a token: NATS's {@code nats://<token>@host}. */
+    private static final String NATS = "nats";
     /** The password GitHub's docs give a token that stands as the user. */
     private static final String OAUTH_BASIC = "x-oauth-basic";
 
@@ -71,10 +73,16 @@ final class UrlCredentials {
                 lastAt = i;
             }
         }
+        if (colon > lastAt) {
+            colon = -1; // the port's (nats://<token>@host:4222): no ':' in the user info
+        }
         if (colon < 0) {
-            // A token as the user, the password left out: git's https://<token>@github.com/org/repo.git.
-            return lastAt > userInfo && ProseSecrets.readsAsCredential(s, userInfo, lastAt) ? Match.of(userInfo, lastAt)
-                    : Match.NONE;
+            // A token as the user, the password left out: git's https://<token>@github.com/org/repo.git; in a NATS
+            // URL whatever the user info holds, which its clients send as the token (nats://<token>@host).
+            boolean token = lastAt > userInfo && (ProseSecrets.readsAsCredential(s, userInfo, lastAt)
+                    || TextSearch.startsWithIgnoreCase(s, scheme, at, NATS) && at - scheme == NATS.length()
+                    && !FrameworkValues.isOne(s, userInfo, lastAt));
+            return token ? Match.of(userInfo, lastAt) : Match.NONE;
         }
         if (lastAt < colon + 2 || FrameworkValues.isOne(s, colon + 1, lastAt)) {
             return Match.NONE;

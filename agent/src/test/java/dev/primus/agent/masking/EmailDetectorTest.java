@@ -262,7 +262,8 @@ class EmailDetectorTest {
         // An IMAP trace's ENVELOPE (GreenMail 2.1, Angus Mail 2.0): Jakarta Mail's Message-ID, no key before it.
         "S: * 1 FETCH (ENVELOPE (\"Mon, 7 Dec 2026\" \"Order\" NIL NIL NIL \"<572868060.0.1796630450308@example.org>\"))",
         "In-Reply-To: x \"<1234.5.1700000000.JavaMail.app@host.example>\"",
-        "NIL \"INBOX\" NIL NIL", "(NIL NIL \"undisclosed-recipients\" NIL)", "NIL \"a\" \"b\")", "Null pointer"})
+        "NIL \"INBOX\" NIL NIL", "(NIL NIL \"undisclosed-recipients\" NIL)", "NIL \"a\" \"b\")", "Null pointer",
+        "handler=com.acme.Foo@1a2b3c... (truncated)", "Object@abcdef...", "bob@ab..."})
     void leavesMessageIdsAndRabbitMqNodesAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
@@ -274,6 +275,9 @@ class EmailDetectorTest {
         "mail to rabbit.fan@example.com                | mail to [EMAIL]",
         "to: \"<12345678@qq.com>\"                        | to: \"<[EMAIL]>\"",
         "to: <1.2@example.com>                         | to: <[EMAIL]>",
+        // A preview that cut the address and said so: jnats' message preview, Jetty's buffer summary.
+        "received IncomingMessage {\"email\":\"erin.nats@example... headers=x"
+            + " | received IncomingMessage {\"email\":\"[EMAIL]... headers=x",
         // IMAP's ENVELOPE (GreenMail 2.1's and Angus Mail 2.0's traces): the mailbox and host in quoted fields of their own.
         "(\"Alice Johnson\" NIL \"alice.johnson\" \"example.org\")) ((NIL NIL \"support\" \"shop.example.com\"))"
             + " | (\"Alice Johnson\" NIL \"[EMAIL]\")) ((NIL NIL \"[EMAIL]\"))",

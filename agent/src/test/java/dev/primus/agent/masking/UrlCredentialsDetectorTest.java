@@ -145,6 +145,11 @@ class UrlCredentialsDetectorTest {
             + " | java.net.UnknownHostException: Failed to resolve 'bob:[URL_CREDENTIALS]@127.0.0.1' [A(1), AAAA(28)] after 2 queries",
         "Connecting with admin:S3cret!Pw9@localhost:5432 | Connecting with admin:[URL_CREDENTIALS]@localhost:5432",
         "postgres://app:s3cr3tPw@127.0.0.1:5432/app    | postgres://app:[URL_CREDENTIALS]@127.0.0.1:5432/app",
+        // jnats 2.26's connect trace: a NATS URL's user info alone is the token its clients send.
+        "connect trace: trying to connect to nats://tk_9Fh3Lq8Zx2Vn7Wc4@127.0.0.1:24223"
+            + " | connect trace: trying to connect to nats://[URL_CREDENTIALS]@127.0.0.1:24223",
+        "https://8b081006f7e3dfc967a64cb14028d512c9791e55@github.com:443/acme/app.git"
+            + " | https://[URL_CREDENTIALS]@github.com:443/acme/app.git",
     })
     void masksThePasswordBeforeAnAddressWithNoScheme(String text, String masked) {
         assertEquals(masked, masker.mask(text));
