@@ -320,7 +320,8 @@ final class EmailAddresses {
     /**
      * The end of a domain a preview cut and marked so with "...", as a client shows the first bytes of a
      * payload or a buffer (jnats' {@code {"email":"erin.nats@example...|}, Jetty's
-     * {@code "bob@example....rd"}): a label or more of a host's chars, then the dots. -1 otherwise.
+     * {@code "bob@example....rd"}), or with Spring's {@code (truncated)} after a space
+     * ({@code email=alice@example.c (truncated)...}): a host's chars, then the mark. -1 otherwise.
      */
     private static int cutDomainEnd(CharSequence s, int at, int end) {
         if (at >= end || !CharClass.isLetter(s.charAt(at))) {
@@ -328,8 +329,14 @@ final class EmailAddresses {
         }
         boolean hex = true;
         int i = at;
-        while (i < end && i - at <= MAX_DOMAIN && (isNameChar(s.charAt(i)) || s.charAt(i) == '-' || s.charAt(i) == '.')) {
-            if (s.charAt(i) == '.' && TextSearch.startsWith(s, i, end, ELLIPSIS)) {
+        while (i < end && i - at <= MAX_DOMAIN
+                && (isNameChar(s.charAt(i)) || s.charAt(i) == '-' || s.charAt(i) == '.' || s.charAt(i) == ' ')) {
+            boolean cut = s.charAt(i) == '.' && TextSearch.startsWith(s, i, end, ELLIPSIS)
+                    || s.charAt(i) == ' ' && TextSearch.startsWith(s, i + 1, end, FrameworkValues.TRUNCATED);
+            if (!cut && s.charAt(i) == ' ') {
+                return -1;
+            }
+            if (cut) {
                 return i - at >= MIN_CUT_DOMAIN && !hex && CharClass.isAlnum(s.charAt(i - 1)) ? i : -1;
             }
             hex &= CharClass.isHex(s.charAt(i));

@@ -59,6 +59,8 @@ final class FrameworkValues {
         "string", "string!", "int", "int!", "integer", "long", "float", "float!", "double", "boolean", "boolean!",
         "id!", "char[]"};
     private static final int MAX_WORD = 20;
+    /** What Spring's codecs write where they cut a value they log: {@code (truncated)...}. */
+    static final String TRUNCATED = "(truncated)";
     /** How far an object's toString is read for its closing bracket. */
     private static final int MAX_OBJECT = 4096;
     /** The longest Kubernetes object's name, a DNS subdomain's ({@link #isNamespacedName}). */
@@ -84,6 +86,9 @@ final class FrameworkValues {
         char first = s.charAt(start);
         if (first == '[' || first == '<') {
             return true;
+        }
+        if (TextSearch.startsWith(s, start, stop, TRUNCATED)) {
+            return true; // Spring's codecs cut a long value to nothing: "welcomeToken= (truncated)..."
         }
         if (first == '{' || first == '(') {
             // An object or a parenthesised word, closed where the value ends ({user=bob}, (none)), or

@@ -22,9 +22,14 @@ final class NamedValueFields {
     private static final String VALUES = "values";
     /** Spring's field error as JSON gives its value under this key: {@code "field":"password","rejectedValue":"x"}. */
     private static final String REJECTED_VALUE = "rejectedvalue";
+    /**
+     * Spring Cloud Gateway's shortcut arguments of a filter, the header's or parameter's name and then
+     * its value: {@code AddRequestHeader} logged as {@code args={_genkey_0=X-Api-Key, _genkey_1=x}}.
+     */
+    private static final String GATEWAY_VALUE = "_genkey_1";
     /** The keys a value is read under, the longer first where one ends another. */
-    private static final String[] VALUE_KEYS = {REJECTED_VALUE, VALUES, VALUE};
-    private static final String[] NAMING_KEYS = {"name", "key", "type", "property", "field", "attr"};
+    private static final String[] VALUE_KEYS = {REJECTED_VALUE, VALUES, VALUE, GATEWAY_VALUE};
+    private static final String[] NAMING_KEYS = {"name", "key", "type", "property", "field", "attr", "_genkey_0"};
     private static final int MAX_GAP = 16;
     private static final int MAX_NAME = 128;
     /** How many fields before a {@code value} are read for the one that names it (AWS SSM puts Type between). */

@@ -278,6 +278,9 @@ class EmailDetectorTest {
         // A preview that cut the address and said so: jnats' message preview, Jetty's buffer summary.
         "received IncomingMessage {\"email\":\"erin.nats@example... headers=x"
             + " | received IncomingMessage {\"email\":\"[EMAIL]... headers=x",
+        "Encoding [{customer={name=Alice, email=alice.morgan@example.c (truncated)...]"
+            + " | Encoding [{customer={name=Alice, email=[EMAIL] (truncated)...]",
+        "user bob@host and more words (truncated)...   | user bob@host and more words (truncated)...",
         // IMAP's ENVELOPE (GreenMail 2.1's and Angus Mail 2.0's traces): the mailbox and host in quoted fields of their own.
         "(\"Alice Johnson\" NIL \"alice.johnson\" \"example.org\")) ((NIL NIL \"support\" \"shop.example.com\"))"
             + " | (\"Alice Johnson\" NIL \"[EMAIL]\")) ((NIL NIL \"[EMAIL]\"))",

@@ -1397,6 +1397,13 @@ class PasswordKvDetectorTest {
             + " | {\"Name\":\"/prod/db/password\",\"Type\":\"SecureString\",\"Value\":\"[PASSWORD_KV]\",\"Version\":1}",
         "{\"value\":\"K8sEnvPw9\",\"name\":\"DB_PASSWORD\"} | {\"value\":\"[PASSWORD_KV]\",\"name\":\"DB_PASSWORD\"}",
         "[{value=Fabric8Pw9, name=API_TOKEN}]                       | [{value=[PASSWORD_KV], name=API_TOKEN}]",
+        // Spring Cloud Gateway 4.3's route definitions and filters (run here on 2026-12-07): a shortcut's name, then its value.
+        "FilterDefinition{name='AddRequestHeader', args={_genkey_0=X-Api-Key, _genkey_1=gw-api-key-7f3a9c2e1b8d4f60}}"
+            + " | FilterDefinition{name='AddRequestHeader', args={_genkey_0=X-Api-Key, _genkey_1=[PASSWORD_KV]}}",
+        "applying filter {_genkey_0=token, _genkey_1=qt_9f8e7d6c5b4a3f2e1d0c} to AddRequestParameter"
+            + " | applying filter {_genkey_0=token, _genkey_1=[PASSWORD_KV]} to AddRequestParameter",
+        "applying filter {_genkey_0=X-Request-Source, _genkey_1=gateway} to AddRequestHeader"
+            + " | applying filter {_genkey_0=X-Request-Source, _genkey_1=gateway} to AddRequestHeader",
         "Property: spring.datasource.password Value: \"Bind9Pw\" Origin: System Environment Property"
             + " | Property: spring.datasource.password Value: \"[PASSWORD_KV]\" Origin: System Environment Property",
         "{\"property\":\"stripe.api-key\",\"value\":\"cfgPw9x\"}"
@@ -1443,7 +1450,8 @@ class PasswordKvDetectorTest {
         "password: {{ .Values.db.password }}",
         // graphql-java's document at DEBUG: a variable's type, the variable itself; an OpenAPI schema's type.
         "Executing: document='mutation Login($email: String!, $password: String!) { login(password: $password) { t } }'",
-        "password: string, minLength: 8", "fun login(user: String, password: String): Token"})
+        "password: string, minLength: 8", "fun login(user: String, password: String): Token",
+        "Encoding [{data={signup={id=C-101}, welcomeToken= (truncated)...]"})
     void leavesSiblingsThatNameNoSecretAndHiddenValuesAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
