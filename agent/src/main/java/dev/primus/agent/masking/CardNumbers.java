@@ -10,6 +10,17 @@ package dev.primus.agent.masking;
  * negative number of 18 or 19 digits, or a number in a list beside one (Cassandra's ring tokens).
  */
 final class CardNumbers {
+    /**
+     * The words that name a card where a key also names a counter or an id ({@code cardSeq=}): a bare
+     * run of 19 digits after a counter's name is the counter's ({@code partition state stamp: 6276…},
+     * Hazelcast's), though one in ten passes Luhn in an issuer's range.
+     */
+    private static final String[] CARD_WORDS = {"card", "cards", "pan", "cc", "ccnum", "creditcard", "cardnumber"};
+    /**
+     * The shortest run, of digits alone, that a counter's name is asked of: a 16-digit card's
+     * common length, and a grouped card, are left to the issuer's ranges.
+     */
+    private static final int MIN_COUNTED_DIGITS = 17;
     private static final int MIN_DIGITS = 13;
     private static final int MAX_DIGITS = 19;
     /**
@@ -125,7 +136,9 @@ final class CardNumbers {
         }
         // Asked last: only a number that passed Luhn and an issuer range costs a look at its key.
         if (best < 0 || isTraceIdValue(s, from, at) || isSignedLong(s, from, at, best)
-                || nextToASignedLong(s, from, at, best, end)) {
+                || nextToASignedLong(s, from, at, best, end)
+                || best - at >= MIN_COUNTED_DIGITS && CharClass.digits(s, at, best - at, best)
+                        && CountNames.namesACount(s, from, at, CARD_WORDS, false)) {
             return Match.NONE;
         }
         boolean trackTwo = at > from && s.charAt(at - 1) == ';' && best < end && s.charAt(best) == '=';

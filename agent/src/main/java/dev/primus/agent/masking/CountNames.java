@@ -35,7 +35,7 @@ final class CountNames {
         "position", "cursor", "generation", "records", "sector", "sectors", "inode", "block", "blocks", "lba", "lbas",
         "thread", "job", "task", "stage", "attempt", "container", "partition", "shard", "slot", "frame", "page",
         "address", "addr", "pointer", "ptr", "handle", "rx", "tx", "rss", "vsize", "memory", "heap", "snapshot", "time",
-        "realtime", "uptime"};
+        "realtime", "uptime", "stamp"};
     /**
      * The words of {@link #COUNTERS} that name an identity document's number as readily as a
      * row's: not a count for an Aadhaar number ({@code idType=E idNo=...}, {@code KycDocument(type=AADHAAR, id=...)}).
@@ -92,6 +92,9 @@ final class CountNames {
         }
         boolean keyed = i > from && (s.charAt(i - 1) == '=' || s.charAt(i - 1) == ':');
         int tokenEnd = keyed ? KeyedValue.keyEnd(s, from, i - 1) : i;
+        if (keyed && tokenEnd > from && s.charAt(tokenEnd - 1) == ']') {
+            tokenEnd--; // a bracketed key's last name: Hazelcast's Metric[[...,metric=file.partition.freeSpace]=…
+        }
         int limit = Math.max(from, tokenEnd - MAX_KEY_WORDS);
         boolean counter = false;
         boolean nearest = true;

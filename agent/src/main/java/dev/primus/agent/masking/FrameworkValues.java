@@ -214,16 +214,28 @@ final class FrameworkValues {
         while (equals < end && equals - at <= MAX_WORD && CharClass.isLower(s.charAt(equals))) {
             equals++;
         }
-        if (equals - at < 2 || equals >= end || s.charAt(equals) != '=') {
+        int letters = equals - at;
+        while (letters > 0 && equals < end && equals - at <= MAX_WORD && CharClass.isDigit(s.charAt(equals))) {
+            equals++; // a percentile's name: Redis's p50=, p99=
+        }
+        if (letters < 1 || equals - at < 2 || equals >= end || s.charAt(equals) != '=') {
             return false;
         }
         int stop = equals + 1;
         while (stop < end && stop - equals <= MAX_WORD && s.charAt(stop) != ' ' && s.charAt(stop) != ',') {
             stop++;
         }
-        boolean number = stop > equals + 1 && CharClass.digits(s, equals + 1, stop - equals - 1, stop);
+        boolean number = stop > equals + 1 && isDecimal(s, equals + 1, stop);
         return (stop == end || s.charAt(stop) == ' ' || s.charAt(stop) == ',')
                 && (number || stop > equals + 1 && isWord(s, equals + 1, stop));
+    }
+
+    /** Digits, and at most one '.' between two of them: {@code 17}, {@code 5.023}. */
+    private static boolean isDecimal(CharSequence s, int start, int stop) {
+        int dot = TextSearch.indexOf(s, '.', start, stop);
+        return dot < 0 ? CharClass.digits(s, start, stop - start, stop)
+                : dot > start && dot + 1 < stop && CharClass.digits(s, start, dot - start, dot)
+                        && CharClass.digits(s, dot + 1, stop - dot - 1, stop);
     }
 
     /**

@@ -152,6 +152,8 @@ final class PasswordValues {
      * value. A password may be such a word ({@code password: letmein for bob}): not the words for one.
      */
     private static final String[] MACHINE_VALUE_KEYS = {"auth", "token", "secret", "apikey", "secretkey"};
+    /** The longest word of lower-case letters read as a name's part after a machine value's key ({@link #isIdentifierPart}). */
+    private static final int MAX_NAME_WORD = 12;
     /** Keys that are also a service's host name or a cache key's prefix: {@code auth:8080}, {@code token:48213}. */
     private static final String[] NAME_KEYS = {"auth", "token"};
     /** The keys a quoted value a space apart is read after: the words for a password, as SQL and messages use them. */
@@ -738,7 +740,8 @@ final class PasswordValues {
             value++;
         }
         if (value == at + 1 && separator == ':' && !CharClass.isQuote(s.charAt(at - 1))
-                && isIdentifierPart(s, value, end, key >= 0 && isOneOf(KEYS[key], NAME_KEYS))) {
+                && isIdentifierPart(s, value, end, key >= 0 && isOneOf(KEYS[key], NAME_KEYS),
+                        key >= 0 && isOneOf(KEYS[key], MACHINE_VALUE_KEYS))) {
             return Match.NONE;
         }
         if (isCount(s, from, keyEnd, key, value, end)) {
@@ -808,9 +811,11 @@ final class PasswordValues {
         if (authorization && separator == '=' && isWordThenPair(s, value, end)) {
             return Match.NONE; // logfmt: "authorization=missing method=GET" holds no credential
         }
-        if (separator == '=' && value == at + 1 && key >= 0 && isOneOf(KEYS[key], MACHINE_VALUE_KEYS)
+        if (value == at + 1 && key >= 0 && isOneOf(KEYS[key], MACHINE_VALUE_KEYS)
                 && !isChosenKey(key) && FrameworkValues.isFieldAt(s, value, end)) {
-            return Match.NONE; // Paho's "token=key=null ,topics=...": an object whose fields follow
+            // Paho's "token=key=null ,topics=...": an object whose fields follow; Redis's INFO,
+            // "cmdstat_auth:calls=17,usec=113": the command's statistics
+            return Match.NONE;
         }
         long plain = valueAt(s, value, end, authorization);
         if (plain != Match.NONE && key >= 0 && isOneOf(KEYS[key], SIGNATURE_KEYS)
@@ -956,13 +961,18 @@ final class PasswordValues {
      * Whether the word right after a ':' with no space runs into another ':' ({@code auth:session:48213},
      * {@code password:reset:48213}: a cache key or a scope) or, after a key that also names a host or
      * a cache ({@link #NAME_KEYS}), is a port or short id of at most five digits ({@code auth:8080},
-     * {@code token:48213}): parts of a name, not a value given to a key. Go's {@code CVV:123} is a value.
+     * {@code token:48213}), or, after a key of machine-made values ({@link #MACHINE_VALUE_KEYS}), a
+     * word of lower-case letters that a list's ',' or bracket ends ({@code params: [apikey:bob, …]}, a
+     * Redis key Redisson logs): parts of a name, not a value given to a key. Go's {@code CVV:123} and
+     * {@code auth:mode enforce} are values.
      */
-    private static boolean isIdentifierPart(CharSequence s, int value, int end, boolean nameKey) {
+    private static boolean isIdentifierPart(CharSequence s, int value, int end, boolean nameKey, boolean machineKey) {
         int i = value;
         boolean digits = true;
+        boolean lowers = true;
         while (i < end && (CharClass.isAlnum(s.charAt(i)) || s.charAt(i) == '-' || s.charAt(i) == '_')) {
             digits &= CharClass.isDigit(s.charAt(i));
+            lowers &= CharClass.isLower(s.charAt(i));
             i++;
         }
         if (i == value) {
@@ -970,7 +980,8 @@ final class PasswordValues {
         }
         boolean wordEnds = i == end || !isNameChar(s.charAt(i)) && s.charAt(i) != '@';
         return (i < end && s.charAt(i) == ':' && i + 1 < end && CharClass.isAlnum(s.charAt(i + 1)))
-                || (nameKey && digits && i - value <= 5 && (wordEnds || s.charAt(i) == '/'));
+                || (nameKey && digits && i - value <= 5 && (wordEnds || s.charAt(i) == '/'))
+                || (machineKey && lowers && i - value <= MAX_NAME_WORD && i < end && ",])".indexOf(s.charAt(i)) >= 0);
     }
 
     /** 4 to 12 digits at {@code value}, in quotes or not, and no letter or digit after them. */

@@ -1651,6 +1651,10 @@ class PasswordKvDetectorTest {
         "disconnect from mx[203.0.113.9] ehlo=1 auth=1 mail=1 rcpt=1 data=1 quit=1 commands=6",
         "I adbd    : host-1: auth: RSA key fingerprint 4f:3a:2b:1c:0d:9e:8f:7a",
         "PutLogEvents nextSequenceToken=49039859212382345678901234567890123456789012345678901234",
+        // Redisson 3.50 at TRACE: a Redis key's namespace; Redis's INFO for the AUTH command.
+        "acquired connection for command: (SET), params: [apikey:bob, PooledUnsafeDirectByteBuf(ridx: 0, widx: 20)]",
+        "cmdstat_auth:calls=17,usec=113,usec_per_call=6.65,rejected_calls=0,failed_calls=4",
+        "latency_percentiles_usec_auth:p50=5.023,p99=18.047,p99.9=18.047",
         // Apache MINA SSHD 2.20: the KEXINIT cookie, a public nonce; a key file's bcrypt salt, stored in clear.
         "sendKexInit(ServerSessionImpl[null@/127.0.0.1:47902]) cookie=60:3b:08:c8:81:f4:c4:98:9d:a8:13:2a:b3:25:a1:fa",
         "context=OpenSSHParserContext[cipher=aes256-ctr, kdfOptions=bcrypt: rounds=16, salt=37:48:de:4a:49:00:f6:95:ab:d0]",
