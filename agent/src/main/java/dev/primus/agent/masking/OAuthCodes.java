@@ -15,7 +15,8 @@ package dev.primus.agent.masking;
  */
 final class OAuthCodes {
     private static final String CODE = "code";
-    private static final String[] GRANT_WORDS = {"authorization_code", "redirect_uri", "OidcCredentials", "?code=", "&code="};
+    private static final String[] GRANT_WORDS = {"authorization_code", "redirect_uri", "OidcCredentials", "?code=",
+        "&code="};
     private static final int MIN_CODE = 10;
     private static final int MAX_CODE = 2048;
 

@@ -152,7 +152,7 @@ final class PasswordValues {
      * value. A password may be such a word ({@code password: letmein for bob}): not the words for one.
      */
     private static final String[] MACHINE_VALUE_KEYS = {"auth", "token", "secret", "apikey", "secretkey"};
-    /** The longest word of lower-case letters read as a name's part after a machine value's key ({@link #isIdentifierPart}). */
+    /** The longest lower-case word read as a name's part after a machine value's key ({@link #isIdentifierPart}). */
     private static final int MAX_NAME_WORD = 12;
     /** Keys that are also a service's host name or a cache key's prefix: {@code auth:8080}, {@code token:48213}. */
     private static final String[] NAME_KEYS = {"auth", "token"};

@@ -256,7 +256,8 @@ final class ProseSecrets {
             padded++; // base64's padding, as a remember-me cookie may keep it
         }
         boolean ended = endsSentence(s, padded, end) || s.charAt(padded) == '&';
-        return ended && readsAsCredential(s, start, withoutJettyWorker(s, start, stop)) ? Match.of(start, padded) : Match.NONE;
+        return ended && readsAsCredential(s, start, withoutJettyWorker(s, start, stop)) ? Match.of(start, padded)
+                : Match.NONE;
     }
 
     /**

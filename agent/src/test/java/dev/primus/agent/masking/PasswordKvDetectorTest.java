@@ -579,7 +579,8 @@ class PasswordKvDetectorTest {
             + "| insert into users (created, password) values (NOW(), '[PASSWORD_KV]')",
         // P6Spy 3.9's one-line format: the prepared statement, '|', the statement with its values.
         "`connection 0|select id from accts where email = ? and password = ?|select id from accts where email = 'a' and "
-            + "password = 'Tr0ub4dor&3-Blue'` | `connection 0|select id from accts where email = ? and password = ?|select id"
+            + "password = 'Tr0ub4dor&3-Blue'` | `connection 0|select id from accts where email = ? and"
+            + " password = ?|select id"
             + " from accts where email = 'a' and password = '[PASSWORD_KV]'`",
         // A session's id as a column, Spring Session's and a sessions table's; Spring Authorization Server's codes.
         "delete from spring_session where session_id = 'f975891f-1e3a-43c5' | delete from spring_session where session_id ="
@@ -1330,12 +1331,14 @@ class PasswordKvDetectorTest {
             + " | Resolved text: endpoint=http://127.0.0.1:{{http.port}}/token -> endpoint=http://127.0.0.1:22391/token",
         "Resolved text: {{http.port}} -> 22391         | Resolved text: {{http.port}} -> 22391",
         // Apache MINA SSHD 2.20's client at DEBUG: an unsalted SHA-256 of each password it is given.
-        "addPasswordIdentity(ClientSessionImpl[bob@/127.0.0.1:22345][:50616]) SHA256:xQGRrZKSromfm2Dmm4ECoKNpd1RfAza2JRAxQ9UUVnU"
+        "addPasswordIdentity(ClientSessionImpl[bob@/127.0.0.1:22345][:50616])"
+            + " SHA256:xQGRrZKSromfm2Dmm4ECoKNpd1RfAza2JRAxQ9UUVnU"
             + " | addPasswordIdentity(ClientSessionImpl[bob@/127.0.0.1:22345][:50616]) SHA256:[PASSWORD_KV]",
         "name=publickey, key type=rsa-sha2-512, fingerprint=SHA256:CEy9Vx4ZEPU9xPsjW1Y6QXYB2YnKQx4FjH4rnT7grF4"
             + " | name=publickey, key type=rsa-sha2-512, fingerprint=SHA256:CEy9Vx4ZEPU9xPsjW1Y6QXYB2YnKQx4FjH4rnT7grF4",
         "addPublicKeyIdentity(ClientSessionImpl[bob@/127.0.0.1:22345]) SHA256:CEy9Vx4ZEPU9xPsjW1Y6QXYB2YnKQx4FjH4rnT7grF4"
-            + " | addPublicKeyIdentity(ClientSessionImpl[bob@/127.0.0.1:22345]) SHA256:CEy9Vx4ZEPU9xPsjW1Y6QXYB2YnKQx4FjH4rnT7grF4",
+            + " | addPublicKeyIdentity(ClientSessionImpl[bob@/127.0.0.1:22345])"
+            + " SHA256:CEy9Vx4ZEPU9xPsjW1Y6QXYB2YnKQx4FjH4rnT7grF4",
         "Set-Cookie: SESSION=60:3b:08:c8:81:f4:c4:98; Path=/ | Set-Cookie: SESSION=[PASSWORD_KV]; Path=/",
         "salt=Xk9mP2qLw8zT                              | salt=[PASSWORD_KV]",
         "mysql --user=root --password=MyLong9x app    | mysql --user=root --password=[PASSWORD_KV] app",
@@ -2123,10 +2126,13 @@ class PasswordKvDetectorTest {
             + " | Session establishment complete, sessionid = 0x100007e5a3c0000, negotiated timeout = 40000",
         "sessions=3 session=12 sessionId=abc | sessions=3 session=12 sessionId=abc",
         // Spring Security's remember-me cookie and Shiro's, in Jetty's parser log: padding or none.
-        "parsedHeader(null) header=Set-Cookie, valueString=[remember-me=Ym9iOjE3NjcyMjU2MDAwMDA6ODlkZDdhODhi=; Max-Age=1209600]"
+        "parsedHeader(null) header=Set-Cookie,"
+            + " valueString=[remember-me=Ym9iOjE3NjcyMjU2MDAwMDA6ODlkZDdhODhi=; Max-Age=1209600]"
             + " | parsedHeader(null) header=Set-Cookie, valueString=[remember-me=[PASSWORD_KV]; Max-Age=1209600]",
-        "request cookies: rememberMe=Ym9iOjE3NjcyMjU2MDAwMDA6ODlk, theme=dark | request cookies: rememberMe=[PASSWORD_KV], theme=dark",
-        "login form: username=bob&remember-me=on, rememberMe=true | login form: username=bob&remember-me=on, rememberMe=true",
+        "request cookies: rememberMe=Ym9iOjE3NjcyMjU2MDAwMDA6ODlk, theme=dark | request cookies:"
+            + " rememberMe=[PASSWORD_KV], theme=dark",
+        "login form: username=bob&remember-me=on, rememberMe=true | login form:"
+            + " username=bob&remember-me=on, rememberMe=true",
         // Jetty's session id, the worker that made it after a '.': sessionId=node0<id>.node0.
         "sessionId=node01q8x3k2m9v7c1yzh5w0t6r4p2n.node0, user=bob | sessionId=[PASSWORD_KV], user=bob",
         "session=node0.node0 | session=node0.node0",
@@ -2157,7 +2163,8 @@ class PasswordKvDetectorTest {
         "grant_type=authorization_code, zipcode=SW1A1AA2BX => grant_type=authorization_code, zipcode=SW1A1AA2BX",
         // Spring's DispatcherServlet with log-request-details: the callback URL's code, then its parameters.
         "GET \"/authorized?code=5VhsLsO8oGc1g4B9RSJKC3TW&state=st-4f1a9c\", parameters={code:[5VhsLsO8oGc1g4B9RSJKC3TW],"
-            + " state:[st-4f1a9c]} => GET \"/authorized?code=[PASSWORD_KV]&state=st-4f1a9c\", parameters={code:[[PASSWORD_KV]],"
+            + " state:[st-4f1a9c]} => GET \"/authorized?code=[PASSWORD_KV]&state=st-4f1a9c\","
+            + " parameters={code:[[PASSWORD_KV]],"
             + " state:[st-4f1a9c]}",
         "GET \"/orders?status=open\", parameters={status:[open], code:[ERR_TIMEOUT_42]}"
             + " => GET \"/orders?status=open\", parameters={status:[open], code:[ERR_TIMEOUT_42]}",

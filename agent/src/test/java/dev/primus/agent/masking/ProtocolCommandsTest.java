@@ -149,8 +149,10 @@ class ProtocolCommandsTest {
         "2026-12-07 08:00:53.323 DEBUG [pop3:127.0.0.1:20110<-/127.0.0.1:56550] c.i.greenmail.util.LineLoggingBuffer"
             + " - C: PASS B0b#Mailbox_9931\\r\\n | 2026-12-07 08:00:53.323 DEBUG [pop3:127.0.0.1:20110<-/127.0.0.1:56550]"
             + " c.i.greenmail.util.LineLoggingBuffer - C: PASS [PASSWORD_KV]\\r\\n",
-        "2026-12-07 08:00:52.067 DEBUG [imap:127.0.0.1:20143] c.i.greenmail.util.LineLoggingBuffer - C: A1 LOGIN bob.m B0b#M9931"
-            + " | 2026-12-07 08:00:52.067 DEBUG [imap:127.0.0.1:20143] c.i.greenmail.util.LineLoggingBuffer - C: A1 LOGIN bob.m"
+        "2026-12-07 08:00:52.067 DEBUG [imap:127.0.0.1:20143] c.i.greenmail.util.LineLoggingBuffer - C:"
+            + " A1 LOGIN bob.m B0b#M9931"
+            + " | 2026-12-07 08:00:52.067 DEBUG [imap:127.0.0.1:20143] c.i.greenmail.util.LineLoggingBuffer -"
+            + " C: A1 LOGIN bob.m"
             + " [PASSWORD_KV]",
     })
     void masksACommandThatStartsALogRecordsMessage(String line, String masked) {

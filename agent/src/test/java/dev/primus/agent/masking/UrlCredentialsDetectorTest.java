@@ -138,11 +138,13 @@ class UrlCredentialsDetectorTest {
     /** Reactor Netty 1.3 (run here on 2026-12-07) handed http://bob:pa55word@127.0.0.1:41649/x: its pool and its error. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "Creating a new [http] client pool [PoolFactory{evictionInterval=PT0S}] for [bob:pa55word@127.0.0.1/<unresolved>:41649]"
+        "Creating a new [http] client pool [PoolFactory{evictionInterval=PT0S}] for"
+            + " [bob:pa55word@127.0.0.1/<unresolved>:41649]"
             + " | Creating a new [http] client pool [PoolFactory{evictionInterval=PT0S}] for"
             + " [bob:[URL_CREDENTIALS]@127.0.0.1/<unresolved>:41649]",
         "java.net.UnknownHostException: Failed to resolve 'bob:pa55word@127.0.0.1' [A(1), AAAA(28)] after 2 queries"
-            + " | java.net.UnknownHostException: Failed to resolve 'bob:[URL_CREDENTIALS]@127.0.0.1' [A(1), AAAA(28)] after 2 queries",
+            + " | java.net.UnknownHostException: Failed to resolve 'bob:[URL_CREDENTIALS]@127.0.0.1' [A(1),"
+            + " AAAA(28)] after 2 queries",
         "Connecting with admin:S3cret!Pw9@localhost:5432 | Connecting with admin:[URL_CREDENTIALS]@localhost:5432",
         "postgres://app:s3cr3tPw@127.0.0.1:5432/app    | postgres://app:[URL_CREDENTIALS]@127.0.0.1:5432/app",
         // jnats 2.26's connect trace: a NATS URL's user info alone is the token its clients send.
