@@ -202,19 +202,29 @@ public final class Masker {
         if (found == SpanFinder.LINE_BREAK || LineBreaks.any(text)) {
             return null;
         }
-        // A wire log's row holds its bytes twice: maskEscaped judges them as a dump's.
-        return WireLogRow.in(text, 0) != null ? maskEscaped(text) : replaced(text, found);
+        return replacedOrRowStarred(text, found);
     }
 
     /** The text, its line breaks already neutralised, with every found value masked. */
     private String maskEscaped(String text) {
         List<HexDump> dumps = HexDump.in(text, 0);
-        if (dumps == null) {
-            List<Span> found = finder.find(text, 0);
-            if (found == null || WireLogRow.in(text, 0) == null) {
-                return found == null ? text : replaced(text, found);
-            }
+        if (dumps != null) {
+            return maskedWithDumps(text, dumps);
         }
+        List<Span> found = finder.find(text, 0);
+        return found == null ? text : replacedOrRowStarred(text, found);
+    }
+
+    /**
+     * The found values replaced; or, where the text is a wire log's row that holds its bytes twice
+     * ({@link WireLogRow}, asked only now that a value was found), that row's bytes judged as a dump's.
+     */
+    private String replacedOrRowStarred(String text, List<Span> found) {
+        HexDump row = WireLogRow.in(text, 0);
+        return row == null ? replaced(text, found) : maskedWithDumps(text, Collections.singletonList(row));
+    }
+
+    private String maskedWithDumps(String text, List<HexDump> dumps) {
         StringBuilder masked = new StringBuilder(text);
         return maskNeutralised(masked, 0, dumps) ? masked.toString() : text;
     }

@@ -107,18 +107,20 @@ final class WireLogRow {
 
     /** The {@code count} bytes from {@code first}, one space apart, shown from {@code column} on; null when they are not. */
     private static HexDump row(CharSequence s, int first, int column, int count, int end) {
-        StringBuilder bytes = new StringBuilder(count);
-        int[] hexAt = new int[count];
-        int[] charAt = new int[count];
         for (int k = 0; k < count; k++) {
             int at = first + 3 * k;
             int value = HexDumpRow.byteAt(s, at);
             if (value < 0 || k + 1 < count && s.charAt(at + 2) != ' ' || !shows(s.charAt(column + k), value)) {
-                return null;
+                return null; // read before anything is allocated: most widths tried are no row
             }
-            bytes.append((char) value);
-            hexAt[k] = at;
+        }
+        StringBuilder bytes = new StringBuilder(count);
+        int[] hexAt = new int[count];
+        int[] charAt = new int[count];
+        for (int k = 0; k < count; k++) {
+            hexAt[k] = first + 3 * k;
             charAt[k] = column + k;
+            bytes.append((char) HexDumpRow.byteAt(s, hexAt[k]));
         }
         return HexDump.ofRow(first, end, bytes.toString(), hexAt, charAt);
     }
