@@ -45,8 +45,9 @@ final class SchemelessCredentials {
         }
         if (user == colon || user > from && !startsUser(s.charAt(user - 1))
                 || TextSearch.isOneOfIgnoreCase(s, user, colon, KEYS)
-                || at - colon - 1 <= MAX_PORT_DIGITS && CharClass.digits(s, colon + 1, at - colon - 1, at)) {
-            return Match.NONE;
+                || at - colon - 1 <= MAX_PORT_DIGITS && CharClass.digits(s, colon + 1, at - colon - 1, at)
+                || FrameworkValues.isOne(s, colon + 1, at)) {
+            return Match.NONE; // a port's digits; a password already hidden (Camel's path=[bob:xxxxxx@127.0.0.1…])
         }
         return Match.of(colon + 1, at);
     }
