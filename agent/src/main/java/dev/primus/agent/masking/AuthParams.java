@@ -57,7 +57,9 @@ final class AuthParams {
             if (i == name || i + 1 >= end || s.charAt(i) != '=' || s.charAt(i + 1) == '=') {
                 return last;
             }
-            int valueEnd = s.charAt(i + 1) == '"' ? quotedEnd(s, i + 1, end) : unquotedEnd(s, i + 1, end);
+            char first = s.charAt(i + 1);
+            int valueEnd = first == '"' ? quotedEnd(s, i + 1, end)
+                    : first == '\\' ? escapedQuotedEnd(s, i + 1, end) : unquotedEnd(s, i + 1, end);
             if (valueEnd < 0) {
                 return last;
             }
@@ -92,6 +94,42 @@ final class AuthParams {
             }
         }
         return -1;
+    }
+
+    /**
+     * Past a quoted string whose quotes the log escaped, once or twice, opening at {@code open}: the
+     * header as a JSON string holds it ({@code username=\"bob\"}), or as Apache httpd's trace
+     * writes it ({@code username=\\"bob\\"}); -1 if none opens there or it does not close on its line.
+     */
+    private static int escapedQuotedEnd(CharSequence s, int open, int end) {
+        int quote = open;
+        while (quote < end && quote - open < 2 && s.charAt(quote) == '\\') {
+            quote++;
+        }
+        if (quote >= end || s.charAt(quote) != '"') {
+            return -1;
+        }
+        int escapes = quote - open;
+        int limit = (int) Math.min(end, (long) quote + 1 + MAX_VALUE);
+        for (int i = quote + 1; i < limit; i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return -1;
+            }
+            if (c == '"' && i - escapes > quote && backslashes(s, i - escapes, i)) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean backslashes(CharSequence s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) != '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Past an unquoted value (a token, or AWS's {@code AKIA../aws4_request} and {@code host;range}); -1 when empty. */

@@ -192,11 +192,7 @@ final class BindingLines {
             close--;
         }
         int value = open < 0 ? -1 : TextSearch.indexOf(s, '[', open, lineEnd) + 1;
-        // null, or one of our markers (FrameworkValues reads a '[' as a list's): nothing to mask.
-        if (value <= 0 || close <= value || FrameworkValues.isOne(s, value, close)) {
-            return Match.NONE;
-        }
-        return Match.of(value, close);
+        return value <= 0 || close <= value || isNoValue(s, value, close) ? Match.NONE : Match.of(value, close);
     }
 
     /**
@@ -215,7 +211,16 @@ final class BindingLines {
         while (close > value && s.charAt(close) != ']') {
             close--;
         }
-        return value < 0 || close <= value || FrameworkValues.isOne(s, value, close) ? Match.NONE : Match.of(value, close);
+        return value < 0 || close <= value || isNoValue(s, value, close) ? Match.NONE : Match.of(value, close);
+    }
+
+    /**
+     * Null, or one of our markers (FrameworkValues reads a '[' as a list's): nothing to mask. A JSON
+     * document is the column's data, not an object's toString: Keycloak's {@code SECRET_DATA}, a
+     * password's hash and salt ({@code {"value":"wIMW…","salt":"haCG…"}}).
+     */
+    private static boolean isNoValue(CharSequence s, int value, int close) {
+        return s.charAt(value) != '{' && FrameworkValues.isOne(s, value, close);
     }
 
     /** From after {@code extracted value ([}: Hibernate 5's {@code alias] : [TYPE]) - [value]}. */

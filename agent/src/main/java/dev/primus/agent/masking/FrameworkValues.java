@@ -99,8 +99,8 @@ final class FrameworkValues {
         if (isPlaceholder(s, start, stop)) {
             return true;
         }
-        if (first == '/' && start + 1 < stop && CharClass.isLetter(s.charAt(start + 1)) && isPath(s, start, stop)) {
-            return true; // a path: PWD=/home/app in sudo's and Maven's logs is the working directory
+        if (first == '/' && (stop == start + 1 || CharClass.isLetter(s.charAt(start + 1)) && isPath(s, start, stop))) {
+            return true; // a path: PWD=/home/app in sudo's and Maven's logs is the working directory, PWD=/ the root
         }
         return isWord(s, start, stop) || isHidden(s, start, stop) || isTypeOrObject(s, start, stop)
                 || isHexNumber(s, start, stop) || isJcaSignatureAlgorithm(s, start, stop) || isCallLabel(s, start, stop);
@@ -434,7 +434,8 @@ final class FrameworkValues {
 
     /**
      * A parameter a statement or template fills in later: {@code ${DB_PASSWORD}}, JDBC's {@code ?}, a format's {@code %s}
-     * or {@code %1$s}, a shell's {@code $DB_PASSWORD} (upper case) or {@code $(cat /run/secrets/db)},
+     * or {@code %1$s}, a rewrite rule's back-reference ({@code %2}, {@code $1}), a shell's {@code $DB_PASSWORD}
+     * (upper case) or {@code $(cat /run/secrets/db)},
      * a template's {@code {{ .Values.db.password }}}, a GraphQL variable ({@code login(password: $password)}:
      * a '$' and letters, lower case first).
      */
@@ -450,7 +451,10 @@ final class FrameworkValues {
             return true; // ${DB_PASSWORD}, and a template's {{ vault_db_password }} (Jinja, Helm, Mustache)
         }
         if (first == '%') {
-            return length <= 4 && CharClass.isLetter(s.charAt(stop - 1));
+            // %s, %1$s; and %2, a back-reference to a condition's group in Apache mod_rewrite's rules
+            // ("setting lastsub to rule with output /api/$1?migrated_token=%2"), a batch file's argument.
+            char last = s.charAt(stop - 1);
+            return length <= 4 && CharClass.isLetter(last) || length == 2 && CharClass.isDigit(last);
         }
         if (first == '@' && length > 2 && s.charAt(start + 1) == 'P' && CharClass.digits(s, start + 2, length - 2, stop)) {
             return true; // @P0: a parameter of SQL Server's sp_executesql, as its JDBC driver names them
@@ -483,14 +487,17 @@ final class FrameworkValues {
 
     /**
      * {@code ****}, OkHttp's {@code ██}, three or more x, or what AWS CloudTrail writes in place of
-     * a session token ({@link #AWS_HIDDEN}): a value already hidden.
+     * a session token ({@link #AWS_HIDDEN}): a value already hidden. So are three or more dots and
+     * an ellipsis, what Keycloak's access log writes for a credential ({@code Authorization: Bearer ...}).
      */
     private static boolean isHidden(CharSequence s, int start, int stop) {
         if (stop - start == AWS_HIDDEN.length() && TextSearch.startsWith(s, start, stop, AWS_HIDDEN)) {
             return true;
         }
         char first = s.charAt(start);
-        if (first != '*' && first != '\u2588' && ((first != 'x' && first != 'X') || stop - start < 3)) {
+        boolean repeatedThrice = stop - start >= 3;
+        if (first != '*' && first != '\u2588' && first != '\u2026' && (first != 'x' && first != 'X' && first != '.'
+                || !repeatedThrice)) {
             return false;
         }
         for (int i = start; i < stop; i++) {

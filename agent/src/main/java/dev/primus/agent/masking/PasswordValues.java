@@ -68,10 +68,15 @@ final class PasswordValues {
      */
     private static final String[] KEYS = withDigitKeys("password", "passwd", "pwd", "pass", "passphrase", "secret", "token",
         "apikey", "secretkey", "privatekey", "encryptionkey", "signingkey", "masterkey", "hmackey",
-        "sharedaccesskey", "subscriptionkey", "licensekey", "secretkeybase", "jsessionid",
+        "sharedaccesskey", "subscriptionkey", "licensekey", "secretkeybase",
+        // The session cookies of servlet containers, PHP, ASP.NET, Express and Laravel: a session's id is its
+        // credential wherever it is written, a rewrite rule's condition or a query string as well as a Cookie header.
+        "jsessionid", "phpsessid", "aspnetsessionid", "connectsid", "laravelsession",
         "auth", "authorization", "credentials", "credential", "storepass", "keypass", "srcstorepass", "deststorepass",
         "srckeypass", "destkeypass", "appkey", "userinfo", "sonarlogin", "cookie", "cvv", "cvc", "cvv2", "cvc2",
         "securitycode", "tokenvalue", "secretstring", "passcode",
+        // Keycloak's CREDENTIAL.SECRET_DATA: a password's hash and salt as JSON, which a guess can be checked against.
+        "secretdata",
         // Spring Authorization Server's columns of a grant's codes: authorization_code_value, user_code_value,
         // device_code_value (its tokens' end in token_value).
         "authorizationcodevalue", "usercodevalue", "devicecodevalue",
@@ -263,6 +268,9 @@ final class PasswordValues {
     private static final String QUOTED_TO = "' to ";
     /** Keys that a test runner's or a mail server's summary gives a count ({@link #isCount}). */
     private static final String[] COUNTER_KEYS = {"pass", "auth"};
+    private static final String OPENSSH_DEBUG = "debug";
+    /** The words a name starts with, before "of", when it measures a secret ({@link #namesMeasureOf}). */
+    private static final String[] MEASURES = {"age", "length", "size", "count", "number", "type", "kind", "lifetime"};
     private static final int MAX_COUNTER_DIGITS = 3;
     /** Between a plan's old value and its new one: {@link #changedValueEnd}. */
     private static final String CHANGED_TO = " -> ";
@@ -1048,7 +1056,21 @@ final class PasswordValues {
         if (equals < 0 && isColonHexBytes(s, start, stop)) {
             return Match.NONE; // no name=value but a public nonce: Apache MINA SSHD's KEXINIT "cookie=60:3b:08:…"
         }
+        if (equals < 0 && !setCookie && isCookieName(s, start, stop)) {
+            return Match.NONE; // a cookie's name, no value: Keycloak's "Could not find cookie: KEYCLOAK_IDENTITY"
+        }
         return stop == start || FrameworkValues.isOne(s, start, stop) ? Match.NONE : Match.of(start, stop);
+    }
+
+    /** Capitals, '_' and '-' only, as servers name their cookies ({@code JSESSIONID}, {@code AUTH_SESSION_ID}): no id. */
+    private static boolean isCookieName(CharSequence s, int start, int stop) {
+        for (int i = start; i < stop; i++) {
+            char c = s.charAt(i);
+            if (!CharClass.isUpper(c) && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -1509,7 +1531,8 @@ final class PasswordValues {
         }
         int key = keyWordEndingAt(s, from, keyEnd);
         if (key >= 0) {
-            return key;
+            int name = KeyedValue.nameStart(s, from, keyEnd);
+            return namesMeasureOf(s, name, keyEnd) || followsOpenSshDebugLevel(s, from, name) ? -1 : key;
         }
         int hashed = withoutOneOf(HASH_SUFFIXES, s, from, keyEnd);
         if (hashed != keyEnd) {
@@ -1530,6 +1553,33 @@ final class PasswordValues {
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether the name starting at {@code name} follows OpenSSH's {@code debug1: } to {@code debug3: }: the
+     * function that logs, before its message ({@code debug3: mm_auth_password: entering [preauth]}), no key.
+     */
+    private static boolean followsOpenSshDebugLevel(CharSequence s, int from, int name) {
+        int level = name - OPENSSH_DEBUG.length() - 3;
+        return level >= from && TextSearch.startsWith(s, level, name, OPENSSH_DEBUG)
+                && CharClass.isDigit(s.charAt(name - 3)) && s.charAt(name - 2) == ':' && s.charAt(name - 1) == ' ';
+    }
+
+    /**
+     * Whether the name {@code s[start, end)} is a measure of the secret it ends with, not the secret:
+     * Keycloak's {@code age_of_refresh_token="3"} in every refresh event, a {@code lengthOfPassword}.
+     */
+    private static boolean namesMeasureOf(CharSequence s, int start, int end) {
+        for (String measure : MEASURES) {
+            int of = start + measure.length();
+            if (of + 3 < end && TextSearch.startsWithIgnoreCase(s, start, end, measure)
+                    && (joinsWords(s.charAt(of)) && TextSearch.startsWithIgnoreCase(s, of + 1, end, "of")
+                        && joinsWords(s.charAt(of + 3))
+                        || TextSearch.startsWith(s, of, end, "Of") && CharClass.isUpper(s.charAt(of + 2)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

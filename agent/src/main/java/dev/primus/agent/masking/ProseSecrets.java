@@ -256,7 +256,9 @@ final class ProseSecrets {
             padded++; // base64's padding, as a remember-me cookie may keep it
         }
         boolean ended = endsSentence(s, padded, end) || s.charAt(padded) == '&';
-        return ended && readsAsCredential(s, start, withoutJettyWorker(s, start, stop)) ? Match.of(start, padded)
+        // A base64url id may start with its alphabet's '-' or '_' (Keycloak's sessionId=-rQOBd991didXHMGQUGvEPIl).
+        int judged = start + 1 < stop && (s.charAt(start) == '-' || s.charAt(start) == '_') ? start + 1 : start;
+        return ended && readsAsCredential(s, judged, withoutJettyWorker(s, start, stop)) ? Match.of(start, padded)
                 : Match.NONE;
     }
 

@@ -282,6 +282,12 @@ class PasswordKvDetectorTest {
             + " | Authorization: Digest [PASSWORD_KV]\\nINFO next",
         "Authorization: Token token=\"abc123def456\", nonce=\"def\" | Authorization: Token [PASSWORD_KV]",
         "Authorization: Token 9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b | Authorization: Token [PASSWORD_KV]",
+        // Its quotes escaped: in a JSON string, and twice as Apache httpd's http:trace4 dumps the headers.
+        "{\"h\":\"Authorization: Digest username=\\\"bob\\\", response=\\\"6629fae4\\\", algorithm=MD5\", \"n\": 1}"
+            + " | {\"h\":\"Authorization: Digest [PASSWORD_KV]\", \"n\": 1}",
+        "]   Authorization: Digest username=\\\\\"erin\\\\\", realm=\\\\\"Digest Zone\\\\\", nc=00000001,"
+            + " response=\\\\\"11fd533033e9267bcf10ec1bf4050063\\\\\", algorithm=MD5"
+            + " | ]   Authorization: Digest [PASSWORD_KV]",
         // An HttpClient wire log writes the header's own line break as [\r][\n]: no part of the signature.
         "http-outgoing-0 >> \"Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261206/us-east-1/s3/aws4_request,"
             + " Signature=02595b4bd8d19ad94962644be2fd8c1f[\\r][\\n]\""
@@ -850,6 +856,13 @@ class PasswordKvDetectorTest {
                 + "column index 2, parameter value [[PASSWORD_KV]], value class [java.lang.String], SQL type unknown",
                 all.mask("[2026-12-06 12:00:01] TRACE StatementCreatorUtils - Setting SQL statement parameter value: column "
                 + "index 2, parameter value [hunter2], value class [java.lang.String], SQL type unknown"));
+        // JBoss LogManager's pattern (Keycloak, Quarkus, WildFly): the thread in parentheses ends the prefix.
+        all.mask("2026-12-07 10:10:09,166 DEBUG [org.hibernate.SQL] (executor-thread-1) insert into CREDENTIAL"
+                + " (CREATED_DATE,SALT,SECRET_DATA,ID) values (?,?,?,?)");
+        assertEquals("2026-12-07 10:10:09,167 TRACE [org.hibernate.orm.jdbc.bind] (executor-thread-1) binding parameter"
+                + " (3:VARCHAR) <- [[PASSWORD_KV]]", all.mask("2026-12-07 10:10:09,167 TRACE [org.hibernate.orm.jdbc.bind]"
+                + " (executor-thread-1) binding parameter (3:VARCHAR) <- [{\"value\":\"wIMWahSvMmZEKMXEQ70kLqZut+hiupl/AsX"
+                + "iY0s93us=\",\"salt\":\"haCGWHfrWEN7K8LTGFdfnw==\",\"additionalParameters\":{}}]"));
         // A line that starts no record has no prefix to pass: its own start is the message's.
         assertEquals("2 rows - binding parameter (2:VARCHAR) <- [hunter2]",
                 all.mask("2 rows - binding parameter (2:VARCHAR) <- [hunter2]"));
@@ -1235,6 +1248,14 @@ class PasswordKvDetectorTest {
         "API key: Kv9mQ2xL7p                      | API key: [PASSWORD_KV]",
         "Secret key: Kv9mQ2xL7p                   | Secret key: [PASSWORD_KV]",
         "GET /cart;jsessionid=4F2A9C1D HTTP/1.1   | GET /cart;jsessionid=[PASSWORD_KV] HTTP/1.1",
+        // Session cookies by name outside a Cookie header: Apache mod_rewrite's trace of a condition on one.
+        "RewriteCond: input='PHPSESSID=xyor9n5pgqax8xq' pattern='PHPSESSID=([a-z0-9]+)' => matched"
+            + " | RewriteCond: input='PHPSESSID=[PASSWORD_KV]' pattern='PHPSESSID=([a-z0-9]+)' => matched",
+        "ASP.NET_SessionId=abcdefghijklmnopqrstuvwx; x  | ASP.NET_SessionId=[PASSWORD_KV]; x",
+        // A base64url id may start with '-' (Keycloak's user sessions).
+        "user-session not found in cache for sessionId=-rQOBd991didXHMGQUGvEPIl offline=false"
+            + " | user-session not found in cache for sessionId=[PASSWORD_KV] offline=false",
+        "connect.sid=s%3Aabc.def laravel_session=eyJpdiI6 | connect.sid=[PASSWORD_KV] laravel_session=[PASSWORD_KV]",
         "Passwort=geheim1 senha=segredo1          | Passwort=[PASSWORD_KV] senha=[PASSWORD_KV]",
         "пароль=секрет123 ПАРОЛЬ: Hunter2xyz      | пароль=[PASSWORD_KV] ПАРОЛЬ: [PASSWORD_KV]",
         "用户密码=Hunter2xyz 密碼: Hunter2xyz        | 用户密码=[PASSWORD_KV] 密碼: [PASSWORD_KV]",
@@ -1361,6 +1382,14 @@ class PasswordKvDetectorTest {
         "<Resource name=\"jdbc/app\" auth=\"Container\" type=\"javax.sql.DataSource\"/>", "<res-auth>Container</res-auth>",
         "password:  16 bytes", "token:  952 bytes", "Tests: pass=124 fail=0 skip=2", "PASS: 12 FAIL: 0",
         "API_KEY=$API_KEY", "export DB_PASSWORD=\"$(cat /run/secrets/db)\"", "password=%s", "password=%1$s",
+        "setting lastsub to rule with output /api/$1?migrated_token=%2", "PHPSESSID: null",
+        // Keycloak: a cookie's name, its access log's own "..." for a credential, a refresh event's measure.
+        "Could not find cookie: KEYCLOAK_IDENTITY", "Authorization: Bearer ...", "Cookie: KC_AUTH_SESSION_HASH=...",
+        "refresh_token_type=\"Refresh\", age_of_refresh_token=\"3\", ageOfRefreshToken=2",
+        // OpenSSH's debug lines name the function before the message; sudo's working directory.
+        "debug3: mm_auth_password: user authenticated [preauth]",
+        "sshd[1]: debug3: mm_answer_authpassword: sending result 1",
+        "sudo: bob : user NOT in sudoers ; PWD=/ ; USER=root ; COMMAND=/usr/bin/id",
         "password=REDACTED", "secret: hidden", "token: expired", "Auth: OK", "curl -H \"Authorization: Bearer $TOKEN\"",
         "jdbc:oracle:thin:@//db:1521/ORCL", "Pwd={}", "password={user=bob}", "credentials=Token@1a2b3c",
         "keytool -list -keystore app.p12 -storepass:env STOREPASS", "jarsigner -keypass:file /run/secrets/kp a.jar",
