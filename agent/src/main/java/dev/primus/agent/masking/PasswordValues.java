@@ -269,6 +269,10 @@ final class PasswordValues {
     /** Keys that a test runner's or a mail server's summary gives a count ({@link #isCount}). */
     private static final String[] COUNTER_KEYS = {"pass", "auth"};
     private static final String OPENSSH_DEBUG = "debug";
+    /** What names a session's or a credential's cookie, in lower case ({@link #namesCredentialCookie}). */
+    private static final String[] CREDENTIAL_COOKIE_WORDS = {"sess", "sid", "auth", "token", "remember", "login", "user"};
+    /** The longest cookie value read as a visitor's choice ({@link #onlyPreferences}). */
+    private static final int MAX_PREFERENCE = 16;
     /** The words a name starts with, before "of", when it measures a secret ({@link #namesMeasureOf}). */
     private static final String[] MEASURES = {"age", "length", "size", "count", "number", "type", "kind", "lifetime"};
     private static final int MAX_COUNTER_DIGITS = 3;
@@ -1059,7 +1063,45 @@ final class PasswordValues {
         if (equals < 0 && !setCookie && isCookieName(s, start, stop)) {
             return Match.NONE; // a cookie's name, no value: Keycloak's "Could not find cookie: KEYCLOAK_IDENTITY"
         }
+        if (equals >= 0 && onlyPreferences(s, value, stop)) {
+            return Match.NONE; // Tomcat's request dumper, "cookie=theme=dark": a setting, no session's id
+        }
         return stop == start || FrameworkValues.isOne(s, start, stop) ? Match.NONE : Match.of(start, stop);
+    }
+
+    /**
+     * Whether every cookie in {@code s[from, stop)} ({@code name=value}, "; " between) holds a word,
+     * letters and '-' only and at most {@link #MAX_PREFERENCE} chars ({@code theme=dark; lang=en-US}):
+     * what a site remembers of a visitor's choices. An id has a digit in it or is longer.
+     */
+    private static boolean onlyPreferences(CharSequence s, int from, int stop) {
+        int i = from;
+        while (i < stop) {
+            int equals = TextSearch.indexOf(s, '=', i, stop);
+            if (equals < 0 || namesCredentialCookie(s, i, equals)) {
+                return false;
+            }
+            int valueEnd = equals + 1;
+            while (valueEnd < stop && (CharClass.isLetter(s.charAt(valueEnd)) || s.charAt(valueEnd) == '-')) {
+                valueEnd++;
+            }
+            int length = valueEnd - equals - 1;
+            if (length == 0 || length > MAX_PREFERENCE || valueEnd < stop && s.charAt(valueEnd) != ';') {
+                return false;
+            }
+            i = valueEnd + 2;
+        }
+        return true;
+    }
+
+    /** A cookie named for a session or a credential ({@code SESSION}, {@code PHPSESSID}, {@code auth_token}): no choice. */
+    private static boolean namesCredentialCookie(CharSequence s, int name, int nameEnd) {
+        for (String word : CREDENTIAL_COOKIE_WORDS) {
+            if (TextSearch.lastIndexOfIgnoreCase(s, name, nameEnd, word) >= 0) {
+                return true;
+            }
+        }
+        return keyEndingAt(s, name, nameEnd) >= 0;
     }
 
     /** Capitals, '_' and '-' only, as servers name their cookies ({@code JSESSIONID}, {@code AUTH_SESSION_ID}): no id. */
@@ -1155,10 +1197,14 @@ final class PasswordValues {
         if (stop == limit && limit < end) {
             return Match.NONE;
         }
-        if (stop > at + 1 && " ])},;".indexOf(s.charAt(at + 1)) >= 0
-                && (stop == end || stop + 1 < end && s.charAt(stop + 1) != '/')) {
-            // A placeholder in prose, no element: Redis's "HELLO <proto> AUTH <user> <pass> option can be used ...".
+        boolean closed = stop + 1 < end && s.charAt(stop + 1) == '/';
+        if (stop > at + 1 && " ])},;\"'".indexOf(s.charAt(at + 1)) >= 0 && !closed) {
+            // A placeholder in prose, no element: Redis's "HELLO <proto> AUTH <user> <pass> option can be used ...",
+            // vsftpd's "PASS <password>" in quotes, which it writes for the password it hides.
             return Match.NONE;
+        }
+        if (!closed) {
+            stop = lineEnd(s, at + 1, stop); // an element left open ends with its line
         }
         return stop == at + 1 || FrameworkValues.isOne(s, at + 1, stop) ? Match.NONE : Match.of(at + 1, stop);
     }
@@ -1497,7 +1543,10 @@ final class PasswordValues {
         while (wordEnd < end && wordEnd - at <= MAX_SCHEME && isSchemeChar(s.charAt(wordEnd))) {
             wordEnd++;
         }
-        if (wordEnd == at || wordEnd >= end || s.charAt(wordEnd) != ' ' || !KeyedValue.isPairAt(s, wordEnd + 1, end)) {
+        if (wordEnd == at || wordEnd >= end || s.charAt(wordEnd) != ' ' || !KeyedValue.isPairAt(s, wordEnd + 1, end)
+                || AuthParams.sendsParameters(s, at, wordEnd) && !TextSearch.equalsIgnoreCase(s, at, wordEnd, "token")) {
+            // A scheme whose credential is pairs: Tomcat's request dumper, "authorization=Digest username=…"; not
+            // Rails' Token, a word that logfmt also writes as a pair's value ("authorization=token method=GET").
             return false;
         }
         int equals = TextSearch.indexOf(s, '=', wordEnd + 1, end);
@@ -1895,6 +1944,15 @@ final class PasswordValues {
     }
 
     /** Whether {@code s[i]} starts an escaped line break ({@code \n}, {@code \r} written as two chars). */
+    /** Where the line ends, at a CR or LF or one the message's neutralising escaped, within {@code end}. */
+    private static int lineEnd(CharSequence s, int at, int end) {
+        int i = at;
+        while (i < end && s.charAt(i) != '\n' && s.charAt(i) != '\r' && !isEscapedBreakAt(s, i, end)) {
+            i++;
+        }
+        return i;
+    }
+
     static boolean isEscapedBreakAt(CharSequence s, int i, int end) {
         return i + 1 < end && CharClass.isEscapedBreak(s, i, i + 1);
     }

@@ -46,6 +46,8 @@ final class ProseSecrets {
      * logs its holder in as a session's id does, for weeks.
      */
     private static final String REMEMBER_ME = "rememberme";
+    /** A session's id as an access log's pattern names it: Tomcat's {@code %S} written {@code sess=%S}. */
+    private static final String SESS = "sess";
     private static final String LEADER = "leader";
     /** What Jetty appends to a session's id: the worker that made it ({@link #withoutJettyWorker}). */
     private static final String JETTY_WORKER = ".node";
@@ -63,6 +65,8 @@ final class ProseSecrets {
     private static final int MAX_STATE_WORDS = 2;
     private static final int MAX_STATE_WORD = 12;
     private static final int MIN_VALUE = 16;
+    /** The longest lower-case prefix read before a token's '_' ({@link #isPrefixed}). */
+    private static final int MAX_TOKEN_PREFIX = 8;
     private static final int MAX_VALUE = 512;
     private static final int MAX_SPACES = 3;
     /** The longest kind of key, read back from the 'k'. */
@@ -231,7 +235,7 @@ final class ProseSecrets {
 
     /**
      * A session's id after a key named for it, {@code session=}, {@code sessionId=}, {@code session_id=},
-     * {@code requestedSessionId=}, {@code SessionId: } (Spring's request log, Tomcat's request dumper,
+     * {@code requestedSessionId=}, {@code sess=}, {@code SessionId: } (Spring's request log, Tomcat's request dumper,
      * Spring Security's older toString), and Keycloak's {@code session_code=}, read as the nouns' values
      * are: machine-made only, so that ZooKeeper's {@code sessionid:0x14f05578bf60001} and a count
      * ({@code session=3}) stay.
@@ -240,7 +244,7 @@ final class ProseSecrets {
     static long sessionIdAfterKey(CharSequence s, int from, int keyEnd, int at, int end) {
         if (!KeyedValue.keyEndsWith(s, from, keyEnd, SESSION_ID) && !KeyedValue.keyEndsWith(s, from, keyEnd, SESSION)
                 && !KeyedValue.keyEndsWith(s, from, keyEnd, SESSION_CODE)
-                && !KeyedValue.keyEndsWith(s, from, keyEnd, REMEMBER_ME)) {
+                && !KeyedValue.keyEndsWith(s, from, keyEnd, REMEMBER_ME) && !isWholeName(s, from, keyEnd, SESS)) {
             return Match.NONE;
         }
         if (isAboutLeadership(s, from, keyEnd)) {
@@ -260,6 +264,12 @@ final class ProseSecrets {
         int judged = start + 1 < stop && (s.charAt(start) == '-' || s.charAt(start) == '_') ? start + 1 : start;
         return ended && readsAsCredential(s, judged, withoutJettyWorker(s, start, stop)) ? Match.of(start, padded)
                 : Match.NONE;
+    }
+
+    /** Whether the key ending at {@code keyEnd} is {@code name} alone: {@code sess=}, not {@code process=}. */
+    private static boolean isWholeName(CharSequence s, int from, int keyEnd, String name) {
+        int start = KeyedValue.startOfName(s, from, keyEnd, name, false);
+        return start == from || start > from && !CharClass.isAlnum(s.charAt(start - 1));
     }
 
     /**
@@ -322,12 +332,21 @@ final class ProseSecrets {
             return false;
         }
         if (!upper) {
-            return hex || !symbol;
+            return hex || !symbol || isPrefixed(s, start, stop);
         }
         if (!lower) {
             return TextSearch.indexOf(s, '_', start, stop) < 0;
         }
         return !isCamelCase(s, start, stop);
+    }
+
+    /**
+     * A machine-made body after a short lower-case prefix and a '_' ({@code rm_5d41402abc4b2a76b9719d911017c592},
+     * a remember-me cookie as Tomcat's cookie parser logs it): the body read by the rules above.
+     */
+    private static boolean isPrefixed(CharSequence s, int start, int stop) {
+        int underscore = TextSearch.indexOf(s, '_', start, Math.min(stop, start + MAX_TOKEN_PREFIX + 1));
+        return underscore > start && CharClass.lowers(s, start, underscore) && readsAsCredential(s, underscore + 1, stop);
     }
 
     /**

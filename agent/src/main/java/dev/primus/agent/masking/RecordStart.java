@@ -12,6 +12,7 @@ final class RecordStart {
     private static final String[] LEVELS = {"TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR", "FATAL",
         "SEVERE", "CRITICAL", "ALERT", "EMERG", "FINE", "FINER", "FINEST", "CONFIG"};
     private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
+    private static final String DAYS = "MonTueWedThuFriSatSun";
 
     private RecordStart() {
     }
@@ -39,7 +40,11 @@ final class RecordStart {
     }
 
     private static boolean timestamp(CharSequence s, int at, int end) {
-        if (month(s, at, end)) {
+        if (oneOf(DAYS, s, at, end) && charAt(s, at + 3, end) == ' ' && oneOf(MONTHS, s, at + 4, end)) {
+            // ctime's "Mon Dec  7 10:31:02 2026" (vsftpd's log) and Apache httpd's "[Mon Dec 07 10:07:51.761426 2026]".
+            return timestamp(s, at + 4, end);
+        }
+        if (oneOf(MONTHS, s, at, end)) {
             // Syslog: "Dec  3 10:11:52", "Dec 13 ...".
             int day = at + 4;
             return day + 1 < end && s.charAt(at + 3) == ' ' && (s.charAt(day) == ' ' || CharClass.isDigit(s.charAt(day)))
@@ -62,17 +67,18 @@ final class RecordStart {
             return false;
         }
         // 03-12-2026, 03/12/2026, 03.12.2026, 03-Dec-2026, 03/Dec/2026
-        int next = CharClass.digits(s, at + 3, 2, end) ? at + 5 : month(s, at + 3, end) ? at + 6 : -1;
+        int next = CharClass.digits(s, at + 3, 2, end) ? at + 5 : oneOf(MONTHS, s, at + 3, end) ? at + 6 : -1;
         return next > 0 && charAt(s, next, end) == separator && CharClass.digits(s, next + 1, 4, end);
     }
 
-    private static boolean month(CharSequence s, int at, int end) {
+    /** Whether {@code s} has at {@code at} one of the three-letter names {@code names} runs together. */
+    private static boolean oneOf(String names, CharSequence s, int at, int end) {
         if (at + 3 > end || !CharClass.isUpper(s.charAt(at))) {
             return false;
         }
-        for (int m = 0; m < MONTHS.length(); m += 3) {
-            if (s.charAt(at) == MONTHS.charAt(m) && s.charAt(at + 1) == MONTHS.charAt(m + 1)
-                    && s.charAt(at + 2) == MONTHS.charAt(m + 2)) {
+        for (int m = 0; m < names.length(); m += 3) {
+            if (s.charAt(at) == names.charAt(m) && s.charAt(at + 1) == names.charAt(m + 1)
+                    && s.charAt(at + 2) == names.charAt(m + 2)) {
                 return true;
             }
         }

@@ -4,7 +4,8 @@ package dev.primus.agent.masking;
  * For password_kv: a session's id in the sentences that say it was made or changed, where a word
  * stands between the noun and the id: Spring Security's {@code Changed session id from 8F3A…} (at
  * DEBUG on every login), Tomcat's {@code Session ID changed on authentication from [8F3A…] to [0B1C…]},
- * Undertow's {@code Created session with id v9bN… for exchange …}, and an id with the new one after
+ * Tomcat's FORM login's {@code Session ID changed before forwarding to login page during FORM authentication
+ * from [X] to [Y]}, Undertow's {@code Created session with id v9bN… for exchange …}, and an id with the new one after
  * it ({@code Changing session id X to Y}, {@code Session id X changed to Y}). The old id of a change
  * is dead once changed, but the new one is live, and a log that holds one holds the other: both are
  * masked, as one value from the first id to the second. Each id must read as machine-made
@@ -16,8 +17,11 @@ final class SessionIdChanges {
     private static final String FROM = "from";
     /** What stands between the old id and the new: Undertow's {@code Changing session id X to Y}. */
     private static final String[] TO = {" to ", " changed to "};
-    /** What a message may say of the id before "from": {@code changed on authentication}. */
-    private static final int MAX_WORDS = 3;
+    /**
+     * What a message may say of the id before "from": {@code changed on authentication}, Tomcat's
+     * {@code changed before forwarding to login page during FORM authentication}.
+     */
+    private static final int MAX_WORDS = 10;
     private static final int MAX_WORD = 16;
     private static final int MAX_SPACES = 3;
 
@@ -55,7 +59,7 @@ final class SessionIdChanges {
         return first;
     }
 
-    /** Past up to {@link #MAX_WORDS} lower-case words and "from ": where the id starts, or -1. */
+    /** Past up to {@link #MAX_WORDS} words of letters and "from ": where the id starts, or -1. */
     private static int afterFrom(CharSequence s, int at, int end) {
         int i = at;
         for (int words = 0; words <= MAX_WORDS; words++) {
@@ -63,7 +67,7 @@ final class SessionIdChanges {
                 return TextSearch.pastSpaces(s, i + FROM.length(), end, MAX_SPACES);
             }
             int wordStart = i;
-            while (i < end && i - wordStart < MAX_WORD && CharClass.isLower(s.charAt(i))) {
+            while (i < end && i - wordStart < MAX_WORD && CharClass.isLetter(s.charAt(i))) {
                 i++;
             }
             if (i == wordStart || i >= end || s.charAt(i) != ' ') {

@@ -1,10 +1,11 @@
 package dev.primus.agent.masking;
 
 /**
- * us_ssn: {@code AAA-GG-SSSS}, dashes or spaces, with the numbers the SSA never issues left out
- * (area 000, 666, 900-999; group 00; serial 0000). Bare nine-digit runs are matched only after a
- * word that names an SSN ({@link KeywordBefore}): order ids, amounts in cents and zip+4 codes
- * have that shape far more often than SSNs do.
+ * us_ssn: {@code AAA-GG-SSSS}, with the numbers the SSA never issues left out (area 000, 666,
+ * 900-999; group 00; serial 0000). Spaced ({@code AAA GG SSSS}) and bare nine-digit runs are
+ * matched only after a word that names an SSN ({@link KeywordBefore}): columns of numbers (an
+ * access log's status, size and time, {@code 200 36 6646}), order ids, amounts in cents and zip+4
+ * codes have that shape far more often than SSNs do.
  */
 final class SocialSecurityNumbers {
     private static final int LENGTH = 11;
@@ -28,8 +29,9 @@ final class SocialSecurityNumbers {
                 || !NumberEdges.startsAt(s, from, at) || !NumberEdges.endsAt(s, at + LENGTH, end)) {
             return Match.NONE;
         }
-        return issuable(number(s, at, 3), number(s, at + 4, 2), number(s, at + 7, 4)) ? Match.of(at, at + LENGTH)
-                : Match.NONE;
+        boolean spaced = separator == ' ';
+        return issuable(number(s, at, 3), number(s, at + 4, 2), number(s, at + 7, 4))
+                && (!spaced || KeywordBefore.names(s, from, at, KeywordBefore.SSN)) ? Match.of(at, at + LENGTH) : Match.NONE;
     }
 
     /** Nine bare digits after a word that names an SSN ({@code ssn=123456789}, {@code SSN: 123456789}). */

@@ -826,6 +826,14 @@ class PasswordKvDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /** An XML element left open ends with its line (the message's next line is its own); a closed one may span lines. */
+    @Test
+    void readsAnOpenXmlElementToItsLineEndOnly() {
+        // mask(String) neutralises the break it keeps: "\\n".
+        assertEquals("<password>[PASSWORD_KV]\\nnext <b>", masker.mask("<password>hunter2\nnext <b>"));
+        assertEquals("<password>[PASSWORD_KV]</password>", masker.mask("<password>\n  hunter2\n</password>"));
+    }
+
     /** Hibernate's format_sql statement as mask reads it from a file: the record's first line ends before it. */
     @Test
     void masksTheParametersBoundAfterAStatementStartingOnTheRecordsSecondLine() {
@@ -1252,6 +1260,17 @@ class PasswordKvDetectorTest {
         "RewriteCond: input='PHPSESSID=xyor9n5pgqax8xq' pattern='PHPSESSID=([a-z0-9]+)' => matched"
             + " | RewriteCond: input='PHPSESSID=[PASSWORD_KV]' pattern='PHPSESSID=([a-z0-9]+)' => matched",
         "ASP.NET_SessionId=abcdefghijklmnopqrstuvwx; x  | ASP.NET_SessionId=[PASSWORD_KV]; x",
+        // Tomcat: an access log's %S as sess=, a prefixed remember-me token in its cookie parser's debug, FORM login's
+        // change of session id, and its request dumper's Digest header after authorization=.
+        "GET /basicapp/ HTTP/1.1\" 200 189 2303652 q=[-] sess=AE9D198DA7F88D2D0F26FEB0A15AF655 auth=\"-\""
+            + " | GET /basicapp/ HTTP/1.1\" 200 189 2303652 q=[-] sess=[PASSWORD_KV] auth=\"-\"",
+        "Cookies: Parsing b[]: remember_me=rm_5d41402abc4b2a76b9719d911017c592; theme=dark"
+            + " | Cookies: Parsing b[]: remember_me=[PASSWORD_KV]; theme=dark",
+        "Session ID changed before forwarding to login page during FORM authentication from"
+            + " [6DB651AF8064CDCD7DC1DFFA875326A3] to [9C5B6A1632BCAA1FAC72CB277E0F4B96]"
+            + " | Session ID changed before forwarding to login page during FORM authentication from [[PASSWORD_KV]]",
+        "exec-1     header=authorization=Digest username=\"carol\", nc=00000001, response=\"63dbfc61\", algorithm=MD5"
+            + " | exec-1     header=authorization=Digest [PASSWORD_KV]",
         // A base64url id may start with '-' (Keycloak's user sessions).
         "user-session not found in cache for sessionId=-rQOBd991didXHMGQUGvEPIl offline=false"
             + " | user-session not found in cache for sessionId=[PASSWORD_KV] offline=false",
@@ -1390,6 +1409,10 @@ class PasswordKvDetectorTest {
         "debug3: mm_auth_password: user authenticated [preauth]",
         "sshd[1]: debug3: mm_answer_authpassword: sending result 1",
         "sudo: bob : user NOT in sudoers ; PWD=/ ; USER=root ; COMMAND=/usr/bin/id",
+        // A visitor's choices in cookies (Tomcat's request dumper); a word's tail is no sess=; logfmt's token word;
+        // vsftpd's "PASS <password>", the placeholder it writes for the password it hides.
+        "exec-2     cookie=theme=dark", "Cookie: theme=dark; lang=en-US", "process=AE9D198DA7F88D2D0F26FEB0A15AF655 x",
+        "authorization=token method=GET", "[ftpalice] FTP command: Client \"127.0.0.1\", \"PASS <password>\"",
         "password=REDACTED", "secret: hidden", "token: expired", "Auth: OK", "curl -H \"Authorization: Bearer $TOKEN\"",
         "jdbc:oracle:thin:@//db:1521/ORCL", "Pwd={}", "password={user=bob}", "credentials=Token@1a2b3c",
         "keytool -list -keystore app.p12 -storepass:env STOREPASS", "jarsigner -keypass:file /run/secrets/kp a.jar",

@@ -40,6 +40,13 @@ class UsSsnDetectorTest {
         assertEquals("ssn " + text + " on file", masker.mask("ssn " + text + " on file"));
     }
 
+    /** Spaced, the shape of a column of numbers: an access log's status, size and time ({@code %s %b %D}). */
+    @ParameterizedTest
+    @ValueSource(strings = {"\"GET /host-manager/text/list HTTP/1.1\" 200 92 7739 q=[-]", "order 123 45 6789 shipped"})
+    void leavesSpacedGroupsAloneWithoutTheWord(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"ssn 123456789 on file", "SSN: 123456789", "\"ssn\":\"123456789\"", "customer_ssn=123456789",
         "Social Security number is 123456789", "socialSecurityNumber=123456789", "<SSN>123456789</SSN>",
