@@ -14,7 +14,7 @@ package dev.primus.agent.masking;
  *   ({@code docker run -p 8080:80} publishes a port).</li>
  *   <li>{@code 7z}, {@code 7za}, {@code 7zr}: {@code -pVALUE}; {@code zip}, {@code unzip}: {@code -P VALUE}.</li>
  *   <li>{@code curl}: {@code -u}, {@code --user}, {@code -U} or {@code --proxy-user} {@code USER:PASSWORD}
- *   (or {@code -uUSER:PASSWORD}), of which only the password.</li>
+ *   (or {@code -uUSER:PASSWORD}), of which only the password; {@code etcdctl}'s {@code --user} the same.</li>
  *   <li>{@code mongo*} ({@code mongosh}, {@code mongodump}, ...): {@code -p VALUE}; {@code sqlcmd}, {@code bcp}:
  *   {@code -P VALUE} or {@code -PVALUE}; {@code ldap*} clients: {@code -w VALUE} ({@code -W} asks);
  *   {@code openssl}: {@code -k VALUE}, and whatever the command, {@code -pass}, {@code -passin} or
@@ -194,6 +194,10 @@ final class CommandPasswordFlags {
         int i = at;
         while ((i = CommandWords.previousWordEnd(s, from, limit, i)) >= 0) {
             int start = CommandWords.wordStart(s, from, limit, i);
+            if (i + 2 < at && s.charAt(i) == ':' && s.charAt(i + 1) == '/' && s.charAt(i + 2) == '/') {
+                i = start; // a URL's scheme, no command: "--endpoints=http://127.0.0.1:2379" is no HTTPie
+                continue;
+            }
             int name = CommandWords.nameStart(s, start, i);
             int nameEnd = CommandWords.nameEnd(s, name, i);
             int forms = commandForms(s, name, nameEnd, letter, login);
@@ -229,6 +233,9 @@ final class CommandPasswordFlags {
         }
         if (is(s, name, end, "curl")) {
             return letter == 'u' || letter == 'U' ? ATTACHED | SPACED | USER_AND_PASSWORD : 0;
+        }
+        if (is(s, name, end, "etcdctl")) { // --user root:pw, as curl's
+            return letter == 'u' ? ATTACHED | SPACED | USER_AND_PASSWORD : 0;
         }
         if (TextSearch.startsWithIgnoreCase(s, name, end, "mongo")) { // mongo, mongosh, mongodump, ...
             return letter == 'p' ? SPACED : 0;

@@ -43,6 +43,8 @@ final class EmailAddresses {
     private static final int MAX_KERNEL_VERSION = 64;
     /** The header or field that names a mail's id, compared as keys are: {@link #isMessageId}. */
     private static final String MESSAGE_ID = "messageid";
+    /** Dovecot's name for it in its LMTP and IMAP lines: {@code msgid=<…>}. */
+    private static final String MSGID = "msgid";
     /** The name RabbitMQ gives every node of a cluster before its host. */
     private static final String RABBIT_NODE = "rabbit";
     private static final String[] FILE_EXTENSIONS = {"log", "txt", "json", "xml", "yml", "yaml", "properties", "conf",
@@ -178,7 +180,8 @@ final class EmailAddresses {
 
     /**
      * Whether the address is a mail's Message-ID in its angle brackets, as a mail server logs it
-     * ({@code message-id=<20240314032550.4F2A81C0B3D@mail01.example.com>}, Postfix's cleanup) or a
+     * ({@code message-id=<20240314032550.4F2A81C0B3D@mail01.example.com>}, Postfix's cleanup; Dovecot's
+     * {@code msgid=<…>}) or a
      * client ({@code Message-ID: <CAH2x...@mail.gmail.com>}): a name the sender's host made up. Also
      * one in angle brackets whose local part Jakarta Mail made, digits that '.' joins
      * ({@code <572868060.0.1796630450308@example.org>}, {@code <1234.5.1700000000.JavaMail.app@host>}), as
@@ -198,7 +201,7 @@ final class EmailAddresses {
         if (i <= from || (s.charAt(i - 1) != '=' && s.charAt(i - 1) != ':')) {
             return false;
         }
-        return KeyedValue.keyEndsWith(s, from, i - 1, MESSAGE_ID);
+        return KeyedValue.keyEndsWith(s, from, i - 1, MESSAGE_ID) || KeyedValue.keyEndsWith(s, from, i - 1, MSGID);
     }
 
     /** Digits and '.' with two dots or more, then Jakarta Mail's own word or the '@'. */

@@ -269,6 +269,11 @@ final class PasswordValues {
     /** Keys that a test runner's or a mail server's summary gives a count ({@link #isCount}). */
     private static final String[] COUNTER_KEYS = {"pass", "auth"};
     private static final String OPENSSH_DEBUG = "debug";
+    /**
+     * etcd's {@code initial-cluster-token}: a name that keeps two clusters bootstrapping on one
+     * network apart, printed in its every start-up line, no credential.
+     */
+    private static final String CLUSTER_TOKEN = "initialclustertoken";
     /** What names a session's or a credential's cookie, in lower case ({@link #namesCredentialCookie}). */
     private static final String[] CREDENTIAL_COOKIE_WORDS = {"sess", "sid", "auth", "token", "remember", "login", "user"};
     /** The longest cookie value read as a visitor's choice ({@link #onlyPreferences}). */
@@ -336,6 +341,10 @@ final class PasswordValues {
                 return by != Match.NONE ? by : CookieDiagnostics.encodedIdentity(s, at, end);
             case 'p':
             case 'P':
+                long note = DovecotAuthDebug.beforeNote(s, from, at, end);
+                if (note != Match.NONE) {
+                    return note;
+                }
                 long command = ProtocolCommands.match(s, from, at, end);
                 long prose = command != Match.NONE ? command : ProsePasswords.match(s, at, end);
                 long escaped = prose != Match.NONE ? prose : EscapedElements.match(s, at, end);
@@ -378,6 +387,9 @@ final class PasswordValues {
                 return CryptHashes.match(s, at, end);
             case '\'':
                 long afterWord = ZooKeeperDigestIds.match(s, from, at, end);
+                if (afterWord == Match.NONE) {
+                    afterWord = DovecotAuthDebug.mismatch(s, from, at, end);
+                }
                 if (afterWord == Match.NONE) {
                     afterWord = quotedAfterKeyWord(s, from, at, end);
                 }
@@ -688,7 +700,24 @@ final class PasswordValues {
             long params = PreparedStatementParams.match(s, from, at, end);
             return params != Match.NONE ? params : SimpleJdbcInsertValues.match(s, from, at, end);
         }
-        return valueOfKey(s, from, at, keyEnd, key, end);
+        return withoutUrlsColon(s, from, keyEnd, valueOfKey(s, from, at, keyEnd, key, end), end);
+    }
+
+    /**
+     * A query parameter's value less the ':' after it where a space follows: Go's errors write a URL
+     * and then ": " and the message ({@code …/fail?api_key=ak_live_51Hx9QmPzR2: internal error}).
+     */
+    private static long withoutUrlsColon(CharSequence s, int from, int keyEnd, long value, int end) {
+        if (value == Match.NONE) {
+            return value;
+        }
+        int stop = Match.end(value);
+        if (stop - 1 <= Match.start(value) || s.charAt(stop - 1) != ':' || stop < end && s.charAt(stop) != ' ') {
+            return value;
+        }
+        int name = KeyedValue.nameStart(s, from, keyEnd);
+        boolean query = name > from && (s.charAt(name - 1) == '?' || s.charAt(name - 1) == '&');
+        return query ? Match.of(Match.start(value), stop - 1) : value;
     }
 
     /**
@@ -726,6 +755,18 @@ final class PasswordValues {
     }
 
     /**
+     * Whether the quote at {@code value} closes a string the key's name opened ({@code 'Authorization: '}),
+     * then a space or the end follow: the value is empty, and the next quote opens another string.
+     */
+    private static boolean closesKeysString(CharSequence s, int from, int keyEnd, int value, int end) {
+        if (value >= end || !CharClass.isQuote(s.charAt(value)) || value + 1 < end && s.charAt(value + 1) != ' ') {
+            return false;
+        }
+        int name = KeyedValue.nameStart(s, from, keyEnd);
+        return name > from && s.charAt(name - 1) == s.charAt(value);
+    }
+
+    /**
      * LDIF's base64 value, {@code userPassword:: e1NTSEF9VzZwaDVN...} (RFC 2849: "::" then a space):
      * the value of a secret key as after one ':'. {@code at} is the first ':'.
      */
@@ -750,6 +791,9 @@ final class PasswordValues {
         int maxSpaces = separator == ':' ? MAX_ALIGNMENT : MAX_SPACES;
         while (value < end && value - spacesFrom < maxSpaces && s.charAt(value) == ' ') {
             value++;
+        }
+        if (closesKeysString(s, from, keyEnd, value, end)) {
+            return Match.NONE; // an empty header in a string of its own: curl's -H 'Authorization: ' -X POST …
         }
         if (value == at + 1 && separator == ':' && !CharClass.isQuote(s.charAt(at - 1))
                 && isIdentifierPart(s, value, end, key >= 0 && isOneOf(KEYS[key], NAME_KEYS),
@@ -1581,7 +1625,9 @@ final class PasswordValues {
         int key = keyWordEndingAt(s, from, keyEnd);
         if (key >= 0) {
             int name = KeyedValue.nameStart(s, from, keyEnd);
-            return namesMeasureOf(s, name, keyEnd) || followsOpenSshDebugLevel(s, from, name) ? -1 : key;
+            boolean noSecret = namesMeasureOf(s, name, keyEnd) || followsOpenSshDebugLevel(s, from, name)
+                    || KeyedValue.keyEndsWith(s, name, keyEnd, CLUSTER_TOKEN);
+            return noSecret ? -1 : key;
         }
         int hashed = withoutOneOf(HASH_SUFFIXES, s, from, keyEnd);
         if (hashed != keyEnd) {
@@ -1848,7 +1894,9 @@ final class PasswordValues {
                 break; // the last: a line break as Apache HttpClient's wire log writes it, "[\r][\n]"
             }
             if (CharClass.isQuote(c) && i > at && closesString(s, i + 1, end)) {
-                break; // the quote that closes the string a key=value stands in: "-e DB_PASSWORD=x", 'k=v'
+                // The quote that closes the string a key=value stands in: "-e DB_PASSWORD=x", 'k=v'; escaped, as a
+                // string in a string writes it (Go's err="Post \"http://h/x?token=x\": …"), with its backslash.
+                return i - 1 > at && s.charAt(i - 1) == '\\' ? i - 1 : i;
             }
             if (c == '(' || c == '[' || c == '{') {
                 depth++;
@@ -1904,7 +1952,8 @@ final class PasswordValues {
         }
         char c = s.charAt(next);
         return c == ' ' || c == '\t' || c == ',' || c == ')' || c == ']' || c == '}' || c == ';' || c == '\n'
-                || c == '\r' || isEscapedBreakAt(s, next, end);
+                || c == '\r' || isEscapedBreakAt(s, next, end)
+                || c == ':' && (next + 1 == end || s.charAt(next + 1) == ' '); // a quoted URL, then Go's ": " and its error
     }
 
     /**

@@ -48,6 +48,8 @@ final class ProseSecrets {
     private static final String REMEMBER_ME = "rememberme";
     /** A session's id as an access log's pattern names it: Tomcat's {@code %S} written {@code sess=%S}. */
     private static final String SESS = "sess";
+    /** The length of Dovecot's session id ({@link #isConnectionId}). */
+    private static final int DOVECOT_SESSION = 16;
     private static final String LEADER = "leader";
     /** What Jetty appends to a session's id: the worker that made it ({@link #withoutJettyWorker}). */
     private static final String JETTY_WORKER = ".node";
@@ -259,11 +261,34 @@ final class ProseSecrets {
         while (padded < end && padded - stop < 2 && s.charAt(padded) == '=') {
             padded++; // base64's padding, as a remember-me cookie may keep it
         }
+        if (isConnectionId(s, start, padded)) {
+            return Match.NONE;
+        }
         boolean ended = endsSentence(s, padded, end) || s.charAt(padded) == '&';
         // A base64url id may start with its alphabet's '-' or '_' (Keycloak's sessionId=-rQOBd991didXHMGQUGvEPIl).
         int judged = start + 1 < stop && (s.charAt(start) == '-' || s.charAt(start) == '_') ? start + 1 : start;
         return ended && readsAsCredential(s, judged, withoutJettyWorker(s, start, stop)) ? Match.of(start, padded)
                 : Match.NONE;
+    }
+
+    /**
+     * Dovecot's session, which names a connection in its log lines, not a user's: 16 chars of
+     * standard base64 with a '+' or '/' in it ({@code session=5swVcwhi2sR/AAAB}). A web session's id
+     * is hex, base64url or longer.
+     */
+    private static boolean isConnectionId(CharSequence s, int start, int stop) {
+        if (stop - start != DOVECOT_SESSION) {
+            return false;
+        }
+        boolean symbol = false;
+        for (int i = start; i < stop; i++) {
+            char c = s.charAt(i);
+            if (!CharClass.isBase64(c)) {
+                return false;
+            }
+            symbol |= c == '+' || c == '/';
+        }
+        return symbol;
     }
 
     /** Whether the key ending at {@code keyEnd} is {@code name} alone: {@code sess=}, not {@code process=}. */

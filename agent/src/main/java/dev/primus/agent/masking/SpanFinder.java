@@ -329,9 +329,10 @@ final class SpanFinder {
         }
         char second = (char) (s.charAt(at + 1) | 0x20);
         char third = (char) (s.charAt(at + 2) | 0x20);
-        // pas(sword), pwd; a CAS ticket's PT- and PGT-.
+        // pas(sword), pwd; a CAS ticket's PT- and PGT-; Dovecot's note after a client's base64 data.
         return second == 'a' && third == 's' || second == 'w' && third == 'd' || second == 't' && third == '-'
-                || second == 'g' && third == 't';
+                || second == 'g' && third == 't'
+                || second == 'r' && third == 'e' && TextSearch.startsWith(s, at, end, DovecotAuthDebug.SENSITIVE_NOTE);
     }
 
     /**

@@ -256,6 +256,7 @@ class EmailDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "postfix/cleanup[20944]: 4F2A81C0B3D: message-id=<20240314032550.4F2A81C0B3D@mail01.example.com>",
+        "lmtp(bob)<17879><NN5PHpWFFmvXRQAAg+zDdQ>: Info: msgid=<1796638101048924357.0@mail.partner-corp.example.com>: saved",
         "Message-ID: <CAH2xYz123abc@mail.gmail.com>",
         "node           : rabbit@rabbitmq-0.rabbitmq-nodes.default",
         "Starting broker... completed with 3 plugins. node rabbit@mq1.prod.example",

@@ -1271,6 +1271,23 @@ class PasswordKvDetectorTest {
             + " | Session ID changed before forwarding to login page during FORM authentication from [[PASSWORD_KV]]",
         "exec-1     header=authorization=Digest username=\"carol\", nc=00000001, response=\"63dbfc61\", algorithm=MD5"
             + " | exec-1     header=authorization=Digest [PASSWORD_KV]",
+        // Dovecot with auth_debug_passwords: a failed check's given and stored passwords, a client's base64 response
+        // before the note Dovecot writes after it.
+        "auth: Debug: passwd-file(bob,127.0.0.1): PLAIN(Summer2026!) != 'carolPlain#77'"
+            + " | auth: Debug: passwd-file(bob,127.0.0.1): PLAIN([PASSWORD_KV]'",
+        "passwd-file(bob,127.0.0.1): SHA512-CRYPT(Tr0ub4dor&3) != '$6$svi/IiNl.lV2l3YK$cGWraPpRTW7X0vlYy'"
+            + " | passwd-file(bob,127.0.0.1): SHA512-CRYPT([PASSWORD_KV]'",
+        "client in: AUTH\t1\tPLAIN\tresp=AGJvYgBodW50ZXIy (previous base64 data may contain sensitive data)"
+            + " | client in: AUTH\t1\tPLAIN\tresp=[PASSWORD_KV] (previous base64 data may contain sensitive data)",
+        "client in: CONT\t2\tY2Fyb2xQbGFpbiM3Nw== (previous base64 data may contain sensitive data)"
+            + " | client in: CONT\t2\t[PASSWORD_KV] (previous base64 data may contain sensitive data)",
+        // etcdctl's --user, as curl's; a query's value before Go's ": " and its error, or before an escaped quote.
+        "etcdctl --endpoints=http://127.0.0.1:12379 --user 'root:Etcd-R00t-Pa55!' put /a b"
+            + " | etcdctl --endpoints=http://127.0.0.1:12379 --user 'root:[PASSWORD_KV]' put /a b",
+        "500: http://127.0.0.1:19201/fail?api_key=ak_live_51Hx9QmPzR2: internal error"
+            + " | 500: http://127.0.0.1:19201/fail?api_key=[PASSWORD_KV]: internal error",
+        "err=\"Post \\\"http://h:1/hooks?token=wh-url-token-4d2f9a\\\": dial tcp\""
+            + " | err=\"Post \\\"http://h:1/hooks?token=[PASSWORD_KV]\\\": dial tcp\"",
         // A base64url id may start with '-' (Keycloak's user sessions).
         "user-session not found in cache for sessionId=-rQOBd991didXHMGQUGvEPIl offline=false"
             + " | user-session not found in cache for sessionId=[PASSWORD_KV] offline=false",
@@ -1412,6 +1429,9 @@ class PasswordKvDetectorTest {
         // A visitor's choices in cookies (Tomcat's request dumper); a word's tail is no sess=; logfmt's token word;
         // vsftpd's "PASS <password>", the placeholder it writes for the password it hides.
         "exec-2     cookie=theme=dark", "Cookie: theme=dark; lang=en-US", "process=AE9D198DA7F88D2D0F26FEB0A15AF655 x",
+        "client in: AUTH\t1\tCRAM-MD5\tservice=imap\tsecured\tsession=5swVcwhi2sR/AAAB\tlip=127.0.0.1",
+        "\"initial-cluster-token\":\"outside6-cluster-1\"", "if (a) != 'b'",
+        "curl -s -H 'Authorization: ' -X POST https://127.0.0.1:12479/v3/kv/range -d '{}'",
         "authorization=token method=GET", "[ftpalice] FTP command: Client \"127.0.0.1\", \"PASS <password>\"",
         "password=REDACTED", "secret: hidden", "token: expired", "Auth: OK", "curl -H \"Authorization: Bearer $TOKEN\"",
         "jdbc:oracle:thin:@//db:1521/ORCL", "Pwd={}", "password={user=bob}", "credentials=Token@1a2b3c",
