@@ -174,6 +174,8 @@ final class PasswordValues {
     private static final int MIN_NONCE_BYTES = 8;
     /** A column holding a session's id ({@link #isSecretName}), compared as {@link KeyedValue#keyEndsWith} does. */
     private static final String SESSION_ID_COLUMN = "sessionid";
+    /** Django's sessions table names its id so: {@code django_session.session_key}. */
+    private static final String SESSION_KEY_COLUMN = "sessionkey";
     /** The header that sets one cookie, its attributes after it ({@code ; Path=/; HttpOnly}), not more cookies. */
     private static final String SET_COOKIE = "set-cookie";
     /** Keys whose value is a list of {@code name=value} pairs that "; " joins: a session id is as good as a password. */
@@ -734,6 +736,12 @@ final class PasswordValues {
      * ({@code /forgot_password/x}) or Tomcat's bracketed parameter ({@code [new_password] with value [x]}).
      */
     private static long passwordWordAfterUnderscore(CharSequence s, int from, int at, int end) {
+        // A name ending in the word, and its value a space after it, as after the word alone: etcdctl's
+        // "put /config/smtp/auth_password x", a shell's "db_password x".
+        long prose = s.charAt(at) == 'p' || s.charAt(at) == 'P' ? ProsePasswords.match(s, at, end) : Match.NONE;
+        if (prose != Match.NONE) {
+            return prose;
+        }
         long link = PasswordLinks.match(s, from, at, end);
         return link != Match.NONE ? link : BracketedParameters.matchInName(s, from, at, end);
     }
@@ -1683,8 +1691,12 @@ final class PasswordValues {
      * {@code session_id}: the value its cookie carries).
      */
     static boolean isSecretName(CharSequence s, int start, int end) {
-        return keyEndingAt(s, start, end) >= 0 || KeyedValue.keyEndsWith(s, start, end, SESSION_ID_COLUMN)
-                && KeyedValue.startOfName(s, start, end, SESSION_ID_COLUMN, false) == start;
+        return keyEndingAt(s, start, end) >= 0 || isWholeName(s, start, end, SESSION_ID_COLUMN)
+                || isWholeName(s, start, end, SESSION_KEY_COLUMN);
+    }
+
+    private static boolean isWholeName(CharSequence s, int start, int end, String name) {
+        return KeyedValue.startOfName(s, start, end, name, false) == start;
     }
 
     /** Upper-case letters and '_' only, as the engine's own markers write a masked value: {@code [SLACK_TOKEN]}. */

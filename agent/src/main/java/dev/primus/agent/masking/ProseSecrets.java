@@ -48,6 +48,8 @@ final class ProseSecrets {
     private static final String REMEMBER_ME = "rememberme";
     /** A session's id as an access log's pattern names it: Tomcat's {@code %S} written {@code sess=%S}. */
     private static final String SESS = "sess";
+    /** Django's name for its sessions' ids, {@code django_session.session_key}. */
+    private static final String SESSION_KEY = "sessionkey";
     /** The length of Dovecot's session id ({@link #isConnectionId}). */
     private static final int DOVECOT_SESSION = 16;
     private static final String LEADER = "leader";
@@ -237,7 +239,8 @@ final class ProseSecrets {
 
     /**
      * A session's id after a key named for it, {@code session=}, {@code sessionId=}, {@code session_id=},
-     * {@code requestedSessionId=}, {@code sess=}, {@code SessionId: } (Spring's request log, Tomcat's request dumper,
+     * {@code requestedSessionId=}, {@code sess=}, {@code session_key = '…'}, {@code SessionId: } (Spring's request log,
+     * Tomcat's request dumper,
      * Spring Security's older toString), and Keycloak's {@code session_code=}, read as the nouns' values
      * are: machine-made only, so that ZooKeeper's {@code sessionid:0x14f05578bf60001} and a count
      * ({@code session=3}) stay.
@@ -246,7 +249,8 @@ final class ProseSecrets {
     static long sessionIdAfterKey(CharSequence s, int from, int keyEnd, int at, int end) {
         if (!KeyedValue.keyEndsWith(s, from, keyEnd, SESSION_ID) && !KeyedValue.keyEndsWith(s, from, keyEnd, SESSION)
                 && !KeyedValue.keyEndsWith(s, from, keyEnd, SESSION_CODE)
-                && !KeyedValue.keyEndsWith(s, from, keyEnd, REMEMBER_ME) && !isWholeName(s, from, keyEnd, SESS)) {
+                && !KeyedValue.keyEndsWith(s, from, keyEnd, REMEMBER_ME) && !isWholeName(s, from, keyEnd, SESS)
+                && !KeyedValue.keyEndsWith(s, from, keyEnd, SESSION_KEY)) {
             return Match.NONE;
         }
         if (isAboutLeadership(s, from, keyEnd)) {

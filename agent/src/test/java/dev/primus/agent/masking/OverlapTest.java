@@ -7,6 +7,14 @@ import org.junit.jupiter.api.Test;
 class OverlapTest {
     private final Masker masker = Masker.builder().build();
 
+    /** A value found once is masked where it stands again as a word of its own; a short one, or inside a word, is not. */
+    @Test
+    void aValueFoundIsMaskedWhereItRepeats() {
+        assertEquals("password=[PASSWORD_KV] then [PASSWORD_KV]. and Xk9mP2qLw8zTx",
+                masker.mask("password=Xk9mP2qLw8zT then Xk9mP2qLw8zT. and Xk9mP2qLw8zTx"));
+        assertEquals("pin=[PASSWORD_KV] order 4821", masker.mask("pin=4821 order 4821"));
+    }
+
     @Test
     void theLongerValueWinsWhenTwoStartTogether() {
         assertEquals("[EMAIL]", masker.mask("4111111111111111@example.com"));

@@ -1281,6 +1281,16 @@ class PasswordKvDetectorTest {
             + " | client in: AUTH\t1\tPLAIN\tresp=[PASSWORD_KV] (previous base64 data may contain sensitive data)",
         "client in: CONT\t2\tY2Fyb2xQbGFpbiM3Nw== (previous base64 data may contain sensitive data)"
             + " | client in: CONT\t2\t[PASSWORD_KV] (previous base64 data may contain sensitive data)",
+        // Django's SQL log: a session's key by its column, and a value found once masked again where it repeats
+        // (the args the statement was run with).
+        "WHERE (\"django_session\".\"session_key\" = 'yu0o5cfc5ffgucuf4nkyu6qmpv3k5gvu') LIMIT 21;"
+            + " args=('yu0o5cfc5ffgucuf4nkyu6qmpv3k5gvu',); alias=default"
+            + " | WHERE (\"django_session\".\"session_key\" = '[PASSWORD_KV]') LIMIT 21; args=('[PASSWORD_KV]',); alias=default",
+        "UPDATE \"auth_user\" SET \"password\" = 'pbkdf2_sha256$260000$wQMSuibQG2MP74$bOY0xhM74c=' WHERE id = 3;"
+            + " args=('pbkdf2_sha256$260000$wQMSuibQG2MP74$bOY0xhM74c=', 3)"
+            + " | UPDATE \"auth_user\" SET \"password\" = '[PASSWORD_KV]' WHERE id = 3; args=('[PASSWORD_KV]', 3)",
+        // A name ending in a password's word, its value a space after it, as after the word alone.
+        "etcdctl put /config/smtp/auth_password smtp-Relay-S3cret | etcdctl put /config/smtp/auth_password [PASSWORD_KV]",
         // etcdctl's --user, as curl's; a query's value before Go's ": " and its error, or before an escaped quote.
         "etcdctl --endpoints=http://127.0.0.1:12379 --user 'root:Etcd-R00t-Pa55!' put /a b"
             + " | etcdctl --endpoints=http://127.0.0.1:12379 --user 'root:[PASSWORD_KV]' put /a b",
@@ -1432,7 +1442,8 @@ class PasswordKvDetectorTest {
         "client in: AUTH\t1\tCRAM-MD5\tservice=imap\tsecured\tsession=5swVcwhi2sR/AAAB\tlip=127.0.0.1",
         "\"initial-cluster-token\":\"outside6-cluster-1\"", "if (a) != 'b'",
         "curl -s -H 'Authorization: ' -X POST https://127.0.0.1:12479/v3/kv/range -d '{}'",
-        "authorization=token method=GET", "[ftpalice] FTP command: Client \"127.0.0.1\", \"PASS <password>\"",
+        "authorization=token method=GET", "ssl_password required for the keystore",
+        "[ftpalice] FTP command: Client \"127.0.0.1\", \"PASS <password>\"",
         "password=REDACTED", "secret: hidden", "token: expired", "Auth: OK", "curl -H \"Authorization: Bearer $TOKEN\"",
         "jdbc:oracle:thin:@//db:1521/ORCL", "Pwd={}", "password={user=bob}", "credentials=Token@1a2b3c",
         "keytool -list -keystore app.p12 -storepass:env STOREPASS", "jarsigner -keypass:file /run/secrets/kp a.jar",
