@@ -75,8 +75,9 @@ final class PasswordValues {
         "auth", "authorization", "credentials", "credential", "storepass", "keypass", "srcstorepass", "deststorepass",
         "srckeypass", "destkeypass", "appkey", "userinfo", "sonarlogin", "cookie", "cvv", "cvc", "cvv2", "cvc2",
         "securitycode", "tokenvalue", "secretstring", "passcode",
-        // Keycloak's CREDENTIAL.SECRET_DATA: a password's hash and salt as JSON, which a guess can be checked against.
-        "secretdata",
+        // Keycloak's CREDENTIAL.SECRET_DATA: a password's hash and salt as JSON, which a guess can be checked against;
+        // OpenLDAP's password policy keeps old passwords' hashes under pwdHistory (time#syntax#length#{SSHA}…).
+        "secretdata", "pwdhistory",
         // Spring Authorization Server's columns of a grant's codes: authorization_code_value, user_code_value,
         // device_code_value (its tokens' end in token_value).
         "authorizationcodevalue", "usercodevalue", "devicecodevalue",

@@ -258,8 +258,15 @@ final class ProseSecrets {
         }
         int start = KeyedValue.valueStart(s, at, end);
         int stop = start;
-        while (stop < end && stop - start <= MAX_VALUE && isTokenChar(s.charAt(stop))) {
-            stop++;
+        while (stop < end && stop - start <= MAX_VALUE) {
+            if (isTokenChar(s.charAt(stop))) {
+                stop++;
+            } else if (stop + 2 < end && s.charAt(stop) == '%' && CharClass.isHex(s.charAt(stop + 1))
+                    && CharClass.isHex(s.charAt(stop + 2))) {
+                stop += 3; // an escape in a URL's query: Express's signed cookie, session=s%3A<id>.<signature>
+            } else {
+                break;
+            }
         }
         int padded = stop;
         while (padded < end && padded - stop < 2 && s.charAt(padded) == '=') {

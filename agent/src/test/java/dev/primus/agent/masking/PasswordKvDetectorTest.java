@@ -1289,6 +1289,9 @@ class PasswordKvDetectorTest {
         "UPDATE \"auth_user\" SET \"password\" = 'pbkdf2_sha256$260000$wQMSuibQG2MP74$bOY0xhM74c=' WHERE id = 3;"
             + " args=('pbkdf2_sha256$260000$wQMSuibQG2MP74$bOY0xhM74c=', 3)"
             + " | UPDATE \"auth_user\" SET \"password\" = '[PASSWORD_KV]' WHERE id = 3; args=('[PASSWORD_KV]', 3)",
+        // OpenLDAP's password history (old passwords' hashes); Express's signed session cookie in a query, escaped.
+        "pwdHistory: 20261207110033Z#1.3.6.1.4.1.1466.115.121.1.40#38#{SSHA}R/0NIwa2RSmQ | pwdHistory: [PASSWORD_KV]",
+        "GET /x?session=s%3AabcDEF123ghiJKL456mno.Zx9yW8vU7tS6rQ5pO4nM HTTP/1.1 | GET /x?session=[PASSWORD_KV] HTTP/1.1",
         // A name ending in a password's word, its value a space after it, as after the word alone.
         "etcdctl put /config/smtp/auth_password smtp-Relay-S3cret | etcdctl put /config/smtp/auth_password [PASSWORD_KV]",
         // etcdctl's --user, as curl's; a query's value before Go's ": " and its error, or before an escaped quote.
@@ -1442,7 +1445,8 @@ class PasswordKvDetectorTest {
         "client in: AUTH\t1\tCRAM-MD5\tservice=imap\tsecured\tsession=5swVcwhi2sR/AAAB\tlip=127.0.0.1",
         "\"initial-cluster-token\":\"outside6-cluster-1\"", "if (a) != 'b'",
         "curl -s -H 'Authorization: ' -X POST https://127.0.0.1:12479/v3/kv/range -d '{}'",
-        "authorization=token method=GET", "ssl_password required for the keystore",
+        "authorization=token method=GET", "ssl_password required for the keystore", "Received cookie: MIT",
+        "session=%20 x",
         "[ftpalice] FTP command: Client \"127.0.0.1\", \"PASS <password>\"",
         "password=REDACTED", "secret: hidden", "token: expired", "Auth: OK", "curl -H \"Authorization: Bearer $TOKEN\"",
         "jdbc:oracle:thin:@//db:1521/ORCL", "Pwd={}", "password={user=bob}", "credentials=Token@1a2b3c",
