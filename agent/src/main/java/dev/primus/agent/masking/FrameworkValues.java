@@ -452,9 +452,11 @@ final class FrameworkValues {
         }
         if (first == '%') {
             // %s, %1$s; and %2, a back-reference to a condition's group in Apache mod_rewrite's rules
-            // ("setting lastsub to rule with output /api/$1?migrated_token=%2"), a batch file's argument.
+            // ("setting lastsub to rule with output /api/$1?migrated_token=%2"), a batch file's argument;
+            // Python's %(name)s, as gunicorn prints its access log's format ("auth=\"%({authorization}i)s\"").
             char last = s.charAt(stop - 1);
-            return length <= 4 && CharClass.isLetter(last) || length == 2 && CharClass.isDigit(last);
+            return length <= 4 && CharClass.isLetter(last) || length == 2 && CharClass.isDigit(last)
+                    || length > 3 && s.charAt(start + 1) == '(' && s.charAt(stop - 2) == ')' && CharClass.isLetter(last);
         }
         if (first == '@' && length > 2 && s.charAt(start + 1) == 'P' && CharClass.digits(s, start + 2, length - 2, stop)) {
             return true; // @P0: a parameter of SQL Server's sp_executesql, as its JDBC driver names them

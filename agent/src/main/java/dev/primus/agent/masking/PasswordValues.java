@@ -764,6 +764,25 @@ final class PasswordValues {
     }
 
     /**
+     * Whether the key is the shell's {@code PWD}, in capitals and alone, and its value a path, quoted or not: the
+     * working directory in an environment's dump (Django's error report, sudo's log), no password.
+     */
+    private static boolean isWorkingDirectory(CharSequence s, int from, int keyEnd, int key, int value, int end) {
+        if (key < 0 || !KEYS[key].equals("pwd") || keyEnd - 3 < from || !TextSearch.startsWith(s, keyEnd - 3, keyEnd, "PWD")
+                || keyEnd - 3 > from && CharClass.isWord(s.charAt(keyEnd - 4))) {
+            return false;
+        }
+        int path = value < end && CharClass.isQuote(s.charAt(value)) ? value + 1 : value;
+        return path < end && s.charAt(path) == '/';
+    }
+
+    /** Whether {@code 3D}, quoted-printable's '=' after its own '=', stands at {@code at} before a space or a quote. */
+    private static boolean isQuotedPrintableEquals(CharSequence s, int at, int end) {
+        return at + 2 < end && s.charAt(at) == '3' && s.charAt(at + 1) == 'D'
+                && (s.charAt(at + 2) == ' ' || CharClass.isQuote(s.charAt(at + 2)));
+    }
+
+    /**
      * Whether the quote at {@code value} closes a string the key's name opened ({@code 'Authorization: '}),
      * then a space or the end follow: the value is empty, and the next quote opens another string.
      */
@@ -800,6 +819,16 @@ final class PasswordValues {
         int maxSpaces = separator == ':' ? MAX_ALIGNMENT : MAX_SPACES;
         while (value < end && value - spacesFrom < maxSpaces && s.charAt(value) == ' ') {
             value++;
+        }
+        if (separator == '=' && value == at + 1 && isQuotedPrintableEquals(s, value, end)) {
+            // Quoted-printable text (a mail a logger sent, Django's error reports): "=3D" is the '=', the value after it.
+            value += 2;
+            while (value < end && value - at - 3 < maxSpaces && s.charAt(value) == ' ') {
+                value++;
+            }
+        }
+        if (isWorkingDirectory(s, from, keyEnd, key, value, end)) {
+            return Match.NONE;
         }
         if (closesKeysString(s, from, keyEnd, value, end)) {
             return Match.NONE; // an empty header in a string of its own: curl's -H 'Authorization: ' -X POST …

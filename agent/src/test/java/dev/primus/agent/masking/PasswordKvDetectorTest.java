@@ -1292,6 +1292,8 @@ class PasswordKvDetectorTest {
         // OpenLDAP's password history (old passwords' hashes); Express's signed session cookie in a query, escaped.
         "pwdHistory: 20261207110033Z#1.3.6.1.4.1.1466.115.121.1.40#38#{SSHA}R/0NIwa2RSmQ | pwdHistory: [PASSWORD_KV]",
         "GET /x?session=s%3AabcDEF123ghiJKL456mno.Zx9yW8vU7tS6rQ5pO4nM HTTP/1.1 | GET /x?session=[PASSWORD_KV] HTTP/1.1",
+        "EMAIL_HOST_PASSWORD =3D 'hunter2xyz' | EMAIL_HOST_PASSWORD =3D '[PASSWORD_KV]'",
+        "DB_PWD='/x1y2' | DB_PWD='[PASSWORD_KV]'",
         // A name ending in a password's word, its value a space after it, as after the word alone.
         "etcdctl put /config/smtp/auth_password smtp-Relay-S3cret | etcdctl put /config/smtp/auth_password [PASSWORD_KV]",
         // etcdctl's --user, as curl's; a query's value before Go's ": " and its error, or before an escaped quote.
@@ -1446,6 +1448,9 @@ class PasswordKvDetectorTest {
         "\"initial-cluster-token\":\"outside6-cluster-1\"", "if (a) != 'b'",
         "curl -s -H 'Authorization: ' -X POST https://127.0.0.1:12479/v3/kv/range -d '{}'",
         "authorization=token method=GET", "ssl_password required for the keystore", "Received cookie: MIT",
+        // Django's error mail, quoted-printable: "=3D" is the '='; the working directory; gunicorn's access log format.
+        "SECRET_KEY =3D '********************'", "PWD =3D '/tmp/app/work'",
+        "access_log_format: %(h)s q=\"%(q)s\" auth=\"%({authorization}i)s\" cookie=\"%({cookie}i)s\"",
         "session=%20 x",
         "[ftpalice] FTP command: Client \"127.0.0.1\", \"PASS <password>\"",
         "password=REDACTED", "secret: hidden", "token: expired", "Auth: OK", "curl -H \"Authorization: Bearer $TOKEN\"",
