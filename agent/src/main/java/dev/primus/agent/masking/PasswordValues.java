@@ -1718,14 +1718,15 @@ final class PasswordValues {
     /**
      * Whether {@code s[start, end)}, a name standing alone (an SQL column's), ends with a secret key
      * word, or names a session's id (Spring Session's {@code SESSION_ID}, a sessions table's
-     * {@code session_id}: the value its cookie carries).
+     * {@code session_id}, Django's {@code session_key}: the value its cookie carries).
      */
     static boolean isSecretName(CharSequence s, int start, int end) {
-        return keyEndingAt(s, start, end) >= 0 || isWholeName(s, start, end, SESSION_ID_COLUMN)
-                || isWholeName(s, start, end, SESSION_KEY_COLUMN);
+        return keyEndingAt(s, start, end) >= 0 || isExactly(s, start, end, SESSION_ID_COLUMN)
+                || isExactly(s, start, end, SESSION_KEY_COLUMN);
     }
 
-    private static boolean isWholeName(CharSequence s, int start, int end, String name) {
+    /** Whether {@code s[start, end)} is {@code name}, compared as {@link KeyedValue#keyEndsWith} does. */
+    private static boolean isExactly(CharSequence s, int start, int end, String name) {
         return KeyedValue.startOfName(s, start, end, name, false) == start;
     }
 
