@@ -1286,7 +1286,7 @@ final class PasswordValues {
             return Match.NONE;
         }
         if (!closed) {
-            stop = lineEnd(s, at + 1, stop); // an element left open ends with its line
+            stop = escapedLineEnd(s, at + 1, stop); // an element left open ends with its line
         }
         return stop == at + 1 || FrameworkValues.isOne(s, at + 1, stop) ? Match.NONE : Match.of(at + 1, stop);
     }
@@ -2037,7 +2037,7 @@ final class PasswordValues {
 
     /** Whether {@code s[i]} starts an escaped line break ({@code \n}, {@code \r} written as two chars). */
     /** Where the line ends, at a CR or LF or one the message's neutralising escaped, within {@code end}. */
-    private static int lineEnd(CharSequence s, int at, int end) {
+    static int escapedLineEnd(CharSequence s, int at, int end) {
         int i = at;
         while (i < end && s.charAt(i) != '\n' && s.charAt(i) != '\r' && !isEscapedBreakAt(s, i, end)) {
             i++;

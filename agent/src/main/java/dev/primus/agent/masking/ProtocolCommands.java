@@ -330,11 +330,7 @@ final class ProtocolCommands {
 
     /** The end of {@code at}'s line (a line break, escaped or not), less the spaces before it. */
     private static int trimmedLineEnd(CharSequence s, int at, int end) {
-        int lineEnd = at;
-        while (lineEnd < end && s.charAt(lineEnd) != '\n' && s.charAt(lineEnd) != '\r'
-                && !PasswordValues.isEscapedBreakAt(s, lineEnd, end)) {
-            lineEnd++;
-        }
+        int lineEnd = PasswordValues.escapedLineEnd(s, at, end);
         while (lineEnd > at && s.charAt(lineEnd - 1) == ' ') {
             lineEnd--;
         }
