@@ -2,7 +2,8 @@ package dev.primus.agent.masking;
 
 /**
  * credit_card: 13 to 19 digits, bare or grouped by single spaces or dashes, in a real issuer range
- * and passing Luhn. A number followed by more space-separated digits is read up to its longest
+ * and passing Luhn; or by '+', a space as a form body or query encodes it ({@code card=4111+1111+1111+1111}).
+ * A number followed by more space-separated digits is read up to its longest
  * valid prefix, so {@code 4111 1111 1111 1111 12/25} still masks the card. The value of a trace,
  * span or parent id key is no card ({@code dd.trace_id=4471049746507529170}): Datadog and
  * OpenTelemetry log 64-bit ids in decimal, one in ten passes Luhn, and most start in an issuer range.
@@ -34,6 +35,8 @@ final class CardNumbers {
     private static final int MAX_SPACES = 3;
     /** Track 1's name field: at most 26 chars ({@code DOE/JOHN Q.MR}). */
     private static final int MAX_TRACK_NAME = 26;
+    /** A 64-bit value's hex digits ({@link #isHexInDecimal}). */
+    private static final int MAX_HEX_DIGITS = 16;
 
     private CardNumbers() {
     }
@@ -126,7 +129,7 @@ final class CardNumbers {
                 if (digits >= MIN_DIGITS && groupEndsAt(s, i, end) && valid(s, at, i, digits)) {
                     best = i;
                 }
-            } else if ((c == ' ' || c == '-') && (separator == 0 || separator == c)
+            } else if ((c == ' ' || c == '-' || c == '+') && (separator == 0 || separator == c)
                     && i + 1 < end && CharClass.isDigit(s.charAt(i + 1))) {
                 separator = c;
                 i++;
@@ -136,6 +139,7 @@ final class CardNumbers {
         }
         // Asked last: only a number that passed Luhn and an issuer range costs a look at its key.
         if (best < 0 || isTraceIdValue(s, from, at) || isSignedLong(s, from, at, best)
+                || isHexInDecimal(s, from, at, best, end)
                 || nextToASignedLong(s, from, at, best, end)
                 || best - at >= MIN_COUNTED_DIGITS && CharClass.digits(s, at, best - at, best)
                         && CountNames.namesACount(s, from, at, CARD_WORDS, false)) {
@@ -143,6 +147,35 @@ final class CardNumbers {
         }
         boolean trackTwo = at > from && s.charAt(at - 1) == ';' && best < end && s.charAt(best) == '=';
         return Match.of(at, trackTwo ? trackDataEnd(s, best + 1, end) : best);
+    }
+
+    /**
+     * Whether the digits {@code s[at, stop)} are, in parentheses, the value of the hex number before
+     * them, as C programs print an integer both ways: Samba's NDR dumps, {@code unique_content_epoch
+     * : 0x3580c9cb0cb5d91c (3855303154957932828)}. Compared exactly: a card's number is no such twin.
+     */
+    private static boolean isHexInDecimal(CharSequence s, int from, int at, int stop, int end) {
+        if (at - 2 <= from || s.charAt(at - 1) != '(' || s.charAt(at - 2) != ' ' || stop >= end
+                || s.charAt(stop) != ')' || !CharClass.digits(s, at, stop - at, stop)) {
+            return false;
+        }
+        int hexEnd = at - 2;
+        int hexStart = hexEnd;
+        while (hexStart > from && hexEnd - hexStart < MAX_HEX_DIGITS && CharClass.isHex(s.charAt(hexStart - 1))) {
+            hexStart--;
+        }
+        if (hexStart - 2 < from || hexStart == hexEnd || s.charAt(hexStart - 1) != 'x' || s.charAt(hexStart - 2) != '0') {
+            return false;
+        }
+        long hex = 0;
+        for (int i = hexStart; i < hexEnd; i++) {
+            hex = hex << 4 | Character.digit(s.charAt(i), 16);
+        }
+        long decimal = 0;
+        for (int i = at; i < stop; i++) {
+            decimal = decimal * 10 + (s.charAt(i) - '0'); // below 10^19 < 2^64: the unsigned value, exact
+        }
+        return hex == decimal;
     }
 
     /**

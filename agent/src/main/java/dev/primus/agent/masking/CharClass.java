@@ -168,9 +168,21 @@ final class CharClass {
         return at < end && isWord(s.charAt(at));
     }
 
-    /** Whether the char at {@code i} is the letter of a {@code \n} or {@code \r} escape. */
+    /**
+     * Whether the char at {@code i} ends a {@code \n} or {@code \r} escape, its C-style hex form
+     * {@code \x0a} or {@code \x0d} (Privoxy's and Dante's dumps of what they forward), or its URL
+     * encoding {@code %0A} or {@code %0D} (Swift's access log of a request's headers), either case.
+     */
     static boolean isEscapedBreak(CharSequence s, int from, int i) {
         char c = s.charAt(i);
-        return (c == 'n' || c == 'r') && i > from && s.charAt(i - 1) == '\\';
+        if (c == 'n' || c == 'r') {
+            return i > from && s.charAt(i - 1) == '\\';
+        }
+        char hex = (char) (c | 0x20);
+        if ((hex != 'a' && hex != 'd') || i - 2 < from || s.charAt(i - 1) != '0') {
+            return false;
+        }
+        char escape = s.charAt(i - 2);
+        return escape == '%' || (escape | 0x20) == 'x' && i - 3 >= from && s.charAt(i - 3) == '\\';
     }
 }

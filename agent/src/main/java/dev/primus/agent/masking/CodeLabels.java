@@ -21,6 +21,8 @@ final class CodeLabels {
     private static final int MIN_METHOD_HUMPS = 4;
     /** The packages a logger's class must stand in, at least: {@code com.example.Token}, {@code o.a.Token}. */
     private static final int MIN_PACKAGES = 2;
+    /** The '_'-joined parts of a C function's name: {@code check_ntlm_password}, not {@code db_password}. */
+    private static final int MIN_FUNCTION_PARTS = 3;
     /** How far back a name is read. */
     private static final int MAX_NAME = 128;
 
@@ -74,6 +76,49 @@ final class CodeLabels {
             return next != ' ' && next != '=';
         }
         return after == ':' && next != ' ' || after == ' ' && next != ' ' && humps(s, value, field) > 0;
+    }
+
+    /**
+     * Whether the name ending at {@code keyEnd} is a C function's that a daemon's message starts
+     * with, Samba's DEBUG ({@code   check_ntlm_password:  Checking password for unmapped user …},
+     * {@code   find_delete_on_close_token: name_hash = 0x77de2bef}): snake case of
+     * {@link #MIN_FUNCTION_PARTS} parts or more, lower case, alone at its line's start, indented or not,
+     * and a message after the ':', a word of letters then a space and a word, or the word assigned
+     * ({@code = }). A config's dump keeps its value: {@code mysql_root_password: x} holds one word, and a
+     * token has digits ({@code check_password: Xk9mP2qL for bob}).
+     */
+    static boolean isFunctionHeading(CharSequence s, int from, int keyEnd, int value, int end) {
+        int start = identifierStart(s, from, keyEnd);
+        int parts = 1;
+        for (int i = start; i < keyEnd; i++) {
+            char c = s.charAt(i);
+            if (c == '_') {
+                parts++;
+            } else if (!CharClass.isLower(c) && !CharClass.isDigit(c)) {
+                return false;
+            }
+        }
+        if (parts < MIN_FUNCTION_PARTS || !startsLine(s, from, start)) {
+            return false;
+        }
+        int word = value;
+        while (word < end && word - value <= MAX_NAME && (CharClass.isLetter(s.charAt(word)) || s.charAt(word) == '_')) {
+            word++;
+        }
+        if (word == value || word + 2 >= end || s.charAt(word) != ' ') {
+            return false;
+        }
+        char next = s.charAt(word + 1);
+        return CharClass.isLetter(next) || next == '=' && s.charAt(word + 2) == ' ';
+    }
+
+    /** Whether only spaces or tabs stand between the line's start (or the text's) and {@code at}. */
+    private static boolean startsLine(CharSequence s, int from, int at) {
+        int i = at;
+        while (i > from && (s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '\t')) {
+            i--;
+        }
+        return i == from || s.charAt(i - 1) == '\n' || s.charAt(i - 1) == '\r' || CharClass.isEscapedBreak(s, from, i - 1);
     }
 
     /** How many times a capital follows a lower-case letter in {@code s[start, stop)}. */

@@ -7,7 +7,9 @@ package dev.primus.agent.masking;
  * URL: OAuth 2.0's authorization code in a redirect ({@code /callback?code=4/0AX4XfWj...&state=...}),
  * which buys tokens until it is used, and the API keys that services take as a query parameter
  * ({@code ?key=} of Google's and many APIs, OpenWeather's {@code appid}, HubSpot's {@code hapikey},
- * the {@code access_key} of ipstack and positionstack; a login or invitation link's {@code ?t=}; Azure's
+ * the {@code access_key} of ipstack and positionstack; a login or invitation link's {@code ?t=}; a session's
+ * id in the URL, {@code ?sid=} of phpBB and many PHP apps, not a Windows SID ({@code S-1-5-21-…}); OpenStack
+ * Swift's temporary URL's signature, {@code ?temp_url_sig=}, good for anyone until it expires; Azure's
  * {@code sig} is azure_sas_signature's).
  * Only right after {@code ?} or {@code &}, the value right after the '=' and reading as generated
  * ({@link #isGenerated}): {@code ?code=200}, {@code &key=orders}, {@code &code=ERR_TIMEOUT} stay.
@@ -22,7 +24,10 @@ package dev.primus.agent.masking;
  */
 final class ContextualKeys {
     /** The query parameters {@link #endsQueryCredential} reads, as written. */
-    private static final String[] QUERY_CREDENTIALS = {"code", "key", "appid", "hapikey", "access_key", "t"};
+    private static final String[] QUERY_CREDENTIALS = {"code", "key", "appid", "hapikey", "access_key", "t", "sid",
+        "temp_url_sig"};
+    /** A Windows security identifier's start: an account's name, not a session's ({@code ?sid=S-1-5-21-…}). */
+    private static final String WINDOWS_SID = "S-1-";
     private static final String SETUP_PASSWORD = "PASSWORD ";
     private static final String DUPLICATE_KEY = "Key ";
     private static final String DUPLICATE_ENTRY = "Duplicate entry ";
@@ -151,7 +156,8 @@ final class ContextualKeys {
     /** Whether {@code value}, found after such a key, is one to mask. */
     static boolean isSecretValue(CharSequence s, int from, int keyEnd, long value) {
         return !endsQueryCredential(s, from, keyEnd)
-                || Match.start(value) == keyEnd + 1 && isGenerated(s, Match.start(value), Match.end(value));
+                || Match.start(value) == keyEnd + 1 && isGenerated(s, Match.start(value), Match.end(value))
+                        && !TextSearch.startsWith(s, Match.start(value), Match.end(value), WINDOWS_SID);
     }
 
     /**

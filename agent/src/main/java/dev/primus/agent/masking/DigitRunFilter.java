@@ -37,7 +37,7 @@ final class DigitRunFilter {
         // Most numbers in a log line are short and followed by a space and a word, ',' or ')',
         // which no detector needs: say so at once. Small, so that the JIT can inline it in the scan.
         if (length < 9 && !(length == 1 && countryCodeOne(s, at, i, end, after)) && after != '.' && after != ':'
-                && !CharClass.isHex(after) && !((after == ' ' || after == '-' || after == '/') && i + 1 < end
+                && !CharClass.isHex(after) && !((after == ' ' || after == '-' || after == '/' || after == '+') && i + 1 < end
                 && CharClass.isDigit(s.charAt(i + 1)))) {
             return (long) i << 32 | named;
         }
@@ -88,8 +88,8 @@ final class DigitRunFilter {
         boolean digitAfterSeparator = i + 1 < end && CharClass.isDigit(s.charAt(i + 1));
         boolean grouped = (after == ' ' || after == '-') && digitAfterSeparator;
         // After its first group, a grouped card or Aadhaar number goes on with four or more digits
-        // (4-4-4-4, Amex 4-6-5): a date's "2026-11" is neither.
-        boolean longGroups = grouped && secondGroupLength(s, i + 1, end) >= 4;
+        // (4-4-4-4, Amex 4-6-5): a date's "2026-11" is neither. A form's '+' groups a card alone.
+        boolean longGroups = (grouped || after == '+' && digitAfterSeparator) && secondGroupLength(s, i + 1, end) >= 4;
         int possible = 0;
         if ((first >= '2' && first <= '6' || first == '8') && (length >= 13 || longGroups)) {
             possible |= CARD;
@@ -119,12 +119,13 @@ final class DigitRunFilter {
     private static boolean phone(CharSequence s, int at, int i, int end, int length, char after, boolean grouped) {
         // A national number a word names may come in groups after its trunk prefix (06 12 34 56 78,
         // 030 1234567), never a lone 0: "0.93" and "0 5" are the common ones, and neither is a phone;
-        // without it, from a group of four or five (India's 98765 43210). Longer bare runs only after
-        // the international prefix 00 (00442079460958).
+        // without it, from a group of four or five (India's 98765 43210). Longer bare runs from 2-9 up
+        // to E.164's 15 (msisdn=4915123456789; epoch millis start with 1), or after 00 (00442079460958).
         return (length == 3 && (grouped || after == '.')) || (length == 1 && countryCodeOne(s, at, i, end, after))
                 || (length >= 2 && length <= PhoneNumbers.MAX_GROUP && grouped
                         && (s.charAt(at) == '0' || length >= 4))
                 || (length >= PhoneNumbers.MIN_NAMED && (length <= PhoneNumbers.MAX_NAMED_BARE
+                || length <= PhoneNumbers.E164_MAX && s.charAt(at) >= '2'
                 || (s.charAt(at) == '0' && s.charAt(at + 1) == '0')));
     }
 

@@ -314,6 +314,7 @@ final class FrameworkValues {
      * one's value. Not "token": {@code Authorization: Token 9944b0...} is a scheme and its credential.
      */
     private static final String[] SECRET_KINDS = {"secret", "secrets"};
+    private static final String[] C_COMPOSITES = {"struct", "union", "enum"};
     /** The shortest word after a scheme's name read as its credential ({@code auth: bearer abc123def456}). */
     private static final int MIN_CREDENTIAL = 6;
 
@@ -331,6 +332,18 @@ final class FrameworkValues {
             return false;
         }
         return !wordHoldsOneOf(s, stop + 1, end, "="); // the next key: "password: secret user=bob"
+    }
+
+    /**
+     * After a key's ':', C's word for a composite type then the type's name: a dump of a structure's
+     * field, Samba's NDR print ({@code pending_auth: struct smbXsrv_session_auth0}), not a value.
+     */
+    static boolean isCompositeType(CharSequence s, int start, int stop, int end) {
+        if (!TextSearch.isOneOf(s, start, stop, C_COMPOSITES) || stop + 1 >= end || s.charAt(stop) != ' ') {
+            return false;
+        }
+        char first = s.charAt(stop + 1);
+        return CharClass.isLetter(first) || first == '_';
     }
 
     /** Whether the word at {@code at}, up to the next whitespace, holds one of {@code separators}: it is the next key. */

@@ -281,6 +281,8 @@ final class PasswordValues {
     private static final String[] CREDENTIAL_COOKIE_WORDS = {"sess", "sid", "auth", "token", "remember", "login", "user"};
     /** The longest cookie value read as a visitor's choice ({@link #onlyPreferences}). */
     private static final int MAX_PREFERENCE = 16;
+    /** The longest cookie value with a digit read as a choice: no session's id is guessed in 36^6 tries. */
+    private static final int MAX_SHORT_CHOICE = 6;
     /** The words a name starts with, before "of", when it measures a secret ({@link #namesMeasureOf}). */
     private static final String[] MEASURES = {"age", "length", "size", "count", "number", "type", "kind", "lifetime"};
     private static final int MAX_COUNTER_DIGITS = 3;
@@ -844,6 +846,9 @@ final class PasswordValues {
         if (separator == ':' && value > at + 1 && CodeLabels.isMethodHeading(s, from, keyEnd, value, end)) {
             return Match.NONE; // Android's "checkPassword: userId 0 result 1": a method's name, then its fields
         }
+        if (separator == ':' && value > at + 1 && CodeLabels.isFunctionHeading(s, from, keyEnd, value, end)) {
+            return Match.NONE; // Samba's "  check_ntlm_password:  Checking password for …": a C function, then its message
+        }
         if (key >= 0 && KEYS[key].equals("auth") && (FrameworkValues.isDottedNameAt(s, value, end)
                 || AuthIdentities.isUsersOwnName(s, from, keyEnd - KEYS[key].length(), value, end))) {
             // imapd's "user=bob auth=bob": who authenticated; Android's sync authority, "auth: com.android.contacts"
@@ -890,8 +895,9 @@ final class PasswordValues {
             if (FrameworkValues.isNextKey(s, value, word)) {
                 return Match.NONE; // a heading, "Token: kind: HDFS_DELEGATION_TOKEN": the next key has the value
             }
-            if (!authorization && FrameworkValues.isKindInProse(s, value, word, end)) {
-                return Match.NONE; // "db-credentials: secret \"db-credentials\" not found"
+            if (!authorization && (FrameworkValues.isKindInProse(s, value, word, end)
+                    || FrameworkValues.isCompositeType(s, value, word, end))) {
+                return Match.NONE; // "db-credentials: secret \"db-credentials\" not found", "pending_auth: struct x"
             }
             if (value > at + 1 && key >= 0 && isOneOf(KEYS[key], MACHINE_VALUE_KEYS)
                     && FrameworkValues.isWordInProse(s, value, word, end)) {
@@ -1093,7 +1099,7 @@ final class PasswordValues {
      * A count after the key {@code pass} or {@code auth} written as a word of its own: a test run's
      * summary ({@code pass=124 fail=0}, {@code PASS: 12}), Postfix's count of a client's commands
      * ({@code ehlo=1 auth=0/1 quit=1 commands=3/4}, tried and all: at most {@link #MAX_COUNTER_DIGITS}
-     * digits each), or a kubectl secret's size ({@code password:  16 bytes}).
+     * digits each), or a kubectl secret's size ({@code password:  16 bytes}); after any key, one digit alone.
      */
     private static boolean isCount(CharSequence s, int from, int keyEnd, int key, int value, int end) {
         int stop = CharClass.digitsEnd(s, value, end);
@@ -1107,8 +1113,8 @@ final class PasswordValues {
         if (stop < end && CharClass.isWord(s.charAt(stop))) {
             return false;
         }
-        if (TextSearch.startsWith(s, stop, end, " bytes")) {
-            return true;
+        if (TextSearch.startsWith(s, stop, end, " bytes") || stop - value == 1 && endsLoneDigit(s, stop, end)) {
+            return true; // a lone digit: a flag or a count (pdbedit's "Last bad password : 0"), as no secret is
         }
         if (key < 0 || !isOneOf(KEYS[key], COUNTER_KEYS)) {
             return false;
@@ -1117,6 +1123,15 @@ final class PasswordValues {
         boolean whole = name >= from && (name == from || !CharClass.isWord(s.charAt(name - 1)));
         boolean small = digits <= MAX_COUNTER_DIGITS && stop - value <= 2 * MAX_COUNTER_DIGITS + 1;
         return whole && (KEYS[key].equals("pass") || small);
+    }
+
+    /** Whether a digit's word ends at {@code at}: the end, a space, a closing mark or a sentence's '.', not "1.2". */
+    private static boolean endsLoneDigit(CharSequence s, int at, int end) {
+        char c = at < end ? s.charAt(at) : ' ';
+        if (c == '.') {
+            return at + 1 == end || Character.isWhitespace(s.charAt(at + 1));
+        }
+        return Character.isWhitespace(c) || ";)]}\"'".indexOf(c) >= 0;
     }
 
     /**
@@ -1153,8 +1168,10 @@ final class PasswordValues {
 
     /**
      * Whether every cookie in {@code s[from, stop)} ({@code name=value}, "; " between) holds a word,
-     * letters and '-' only and at most {@link #MAX_PREFERENCE} chars ({@code theme=dark; lang=en-US}):
-     * what a site remembers of a visitor's choices. An id has a digit in it or is longer.
+     * letters and '-' only and at most {@link #MAX_PREFERENCE} chars ({@code theme=dark; lang=en-US}),
+     * or lower case with digits at most {@link #MAX_SHORT_CHOICE} ({@code srv_track=be1}, a load
+     * balancer's pick of a server): what a site remembers of a visitor's choices, or of its own. An id
+     * is longer, or mixes cases and digits.
      */
     private static boolean onlyPreferences(CharSequence s, int from, int stop) {
         int i = from;
@@ -1164,11 +1181,17 @@ final class PasswordValues {
                 return false;
             }
             int valueEnd = equals + 1;
-            while (valueEnd < stop && (CharClass.isLetter(s.charAt(valueEnd)) || s.charAt(valueEnd) == '-')) {
+            boolean digit = false;
+            boolean upper = false;
+            while (valueEnd < stop && (CharClass.isLetter(s.charAt(valueEnd)) || s.charAt(valueEnd) == '-'
+                    || CharClass.isDigit(s.charAt(valueEnd)))) {
+                digit |= CharClass.isDigit(s.charAt(valueEnd));
+                upper |= CharClass.isUpper(s.charAt(valueEnd));
                 valueEnd++;
             }
             int length = valueEnd - equals - 1;
-            if (length == 0 || length > MAX_PREFERENCE || valueEnd < stop && s.charAt(valueEnd) != ';') {
+            if (length == 0 || length > (digit ? upper ? 0 : MAX_SHORT_CHOICE : MAX_PREFERENCE)
+                    || valueEnd < stop && s.charAt(valueEnd) != ';') {
                 return false;
             }
             i = valueEnd + 2;
@@ -2046,7 +2069,20 @@ final class PasswordValues {
     }
 
     static boolean isEscapedBreakAt(CharSequence s, int i, int end) {
-        return i + 1 < end && CharClass.isEscapedBreak(s, i, i + 1);
+        if (i + 2 > end) {
+            return false;
+        }
+        char c = s.charAt(i);
+        if (c == '\\' && CharClass.isEscapedBreak(s, i, i + 1)) {
+            return true;
+        }
+        // The hex forms, \x0a and %0A.
+        int zero = c == '\\' && (s.charAt(i + 1) | 0x20) == 'x' ? i + 2 : c == '%' ? i + 1 : end;
+        if (zero + 1 >= end || s.charAt(zero) != '0') {
+            return false;
+        }
+        char hex = (char) (s.charAt(zero + 1) | 0x20);
+        return hex == 'a' || hex == 'd';
     }
 
     private static boolean isScheme(CharSequence s, int start, int stop) {

@@ -28,13 +28,14 @@ package dev.primus.agent.masking;
  */
 final class PhoneNumbers {
     private static final int E164_MIN = 8;
-    private static final int E164_MAX = 15;
+    static final int E164_MAX = 15;
     /** ITU country codes are 1 to 3 digits. */
     private static final int MAX_COUNTRY_CODE = 3;
     /**
      * Bare digits after a word that names a phone: a national number with its leading 0 or
-     * without, or with its country code (447700900123). Not 13: epoch millis, in every JSON log,
-     * would each cost a look for the word.
+     * without, or with its country code (447700900123); longer, up to E.164's 15, only from 2-9
+     * ({@code msisdn=4915123456789}): epoch millis, 13 digits from 1 in every JSON log, would
+     * each cost a look for the word, and a country code of 1 makes an 11-digit number.
      */
     static final int MIN_NAMED = 9;
     static final int MAX_NAMED_BARE = 12;
@@ -49,6 +50,8 @@ final class PhoneNumbers {
     private static final int MAX_NAMED = 13;
     /** The longest group of a national number written in groups (0123 456789, 030 1234567). */
     static final int MAX_GROUP = 5;
+    /** A space in a URL's query, as {@link #encodedGroupsEnd} reads it besides a form's '+'. */
+    private static final String ENCODED_SPACE = "%20";
     /** Units after a signed number that make it a change in a quantity ({@code +12345678 bytes}), lower case. */
     private static final String[] UNITS = {"bytes", "byte", "b", "kb", "mb", "gb", "kib", "mib", "gib", "ms", "ns",
         "us", "\u00b5s", "s"};
@@ -112,7 +115,7 @@ final class PhoneNumbers {
             boolean grouped = groups > 1;
             boolean fits = grouped ? trunkPrefix ? digits <= MAX_NAMED && digits >= MIN_NAMED_GROUPED
                             : digits <= MAX_NAMED_BARE && digits >= MIN_NAMED_UNPREFIXED
-                    : digits <= MAX_NAMED_BARE && digits >= MIN_NAMED;
+                    : digits >= MIN_NAMED && (digits <= MAX_NAMED_BARE || digits <= E164_MAX && s.charAt(at) >= '2');
             if (fits && NumberEdges.endsAt(s, i, end) && !(charAt(s, i, end) == ':' && digitAt(s, i + 1, end))) {
                 numberEnd = i;
             }
@@ -164,15 +167,47 @@ final class PhoneNumbers {
 
     /**
      * An E.164 number whose '+' a form body or query URL-encodes, as SMS gateways' requests are
-     * logged ({@code To=%2B14155552671&From=...}): bare digits after {@code %2B}, the '%' masked with them.
+     * logged ({@code To=%2B14155552671&From=...}): digits after {@code %2B}, the '%' masked with them,
+     * bare or in groups the encoded spaces join ({@code phone=%2B49+151+23456789}, {@code %2B49%20151%20…}).
      */
     private static long encodedInternational(CharSequence s, int at, int end) {
         if (at + 4 >= end || s.charAt(at + 1) != '2' || CharClass.toLower(s.charAt(at + 2)) != 'b'
                 || s.charAt(at + 3) < '1' || s.charAt(at + 3) > '9') {
             return Match.NONE;
         }
-        int best = e164End(s, at + 3, end, 0);
+        int best = encodedGroupsEnd(s, at + 3, end);
+        if (best < 0) {
+            best = e164End(s, at + 3, end, 0);
+        }
         return best < 0 || isSignedQuantity(s, at + 2, best, end) ? Match.NONE : Match.of(at, best);
+    }
+
+    /**
+     * The end of 8 to {@link #E164_MAX} digits from {@code at} in two or more groups that a form's
+     * encoded space joins, '+' or {@code %20}, the same one throughout, each group after the first
+     * of two digits or more; -1 if none, or if the groups go on past that (a sum, {@code %2B4+4+4…}).
+     */
+    private static int encodedGroupsEnd(CharSequence s, int at, int end) {
+        int digits = 0;
+        int space = 0;
+        int i = at;
+        while (true) {
+            int group = i;
+            while (i < end && CharClass.isDigit(s.charAt(i))) {
+                i++;
+            }
+            digits += i - group;
+            if (digits > E164_MAX || (space != 0 && i - group < 2)) {
+                return -1;
+            }
+            int next = charAt(s, i, end) == '+' ? 1
+                    : TextSearch.startsWith(s, i, end, ENCODED_SPACE) ? ENCODED_SPACE.length() : 0;
+            if (next == 0 || (space != 0 && next != space) || !digitAt(s, i + next, end)) {
+                return space != 0 && digits >= E164_MIN && NumberEdges.endsAt(s, i, end) ? i : -1;
+            }
+            space = next;
+            i += next;
+        }
     }
 
     private static long international(CharSequence s, int from, int at, int end) {

@@ -48,6 +48,29 @@ class CodeLabelsTest {
         assertEquals(heading, CodeLabels.isMethodHeading(text, 0, keyEnd, keyEnd + 2, text.length()));
     }
 
+    /** Whether the key before the first ':' is a C function's name heading a daemon's message (Samba's DEBUG). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "'  check_ntlm_password:  Checking password for unmapped user [D]\\[bob]' | true",
+        "'auth_check_ntlm_password: sam_ignoredomain authentication for user [bob] succeeded' | true",
+        "'\tfind_delete_on_close_token: name_hash = 0x77de2bef' | true",
+        "'mysql_root_password: hunter2' | false", // a config's dump: one word, its value
+        "'mysql_root_password: hunter2 # the root one' | false", // no word after the value
+        "'db_password: Checking it now' | false", // two parts: a key's name as often
+        "'x check_ntlm_password: Checking password for bob' | false", // not at its line's start
+        "'checkNtlm_user_password: Checking password for bob' | false", // a capital: no C function's name
+        "'check_ntlm_password: name_hash =0x1' | false",
+        "'check_ntlm_password: Xk9mP2qL for bob' | false", // a token's digits: a value, then prose
+    })
+    void readsACFunctionsNameHeadingItsMessage(String text, boolean heading) {
+        int keyEnd = text.indexOf(':');
+        int value = keyEnd + 1;
+        while (text.charAt(value) == ' ') {
+            value++;
+        }
+        assertEquals(heading, CodeLabels.isFunctionHeading(text, 0, keyEnd, value, text.length()));
+    }
+
     @ParameterizedTest
     @CsvSource({"granted leadership with session id, leader, 8", "a b A B a, a, 8", "no match here, leader, -1",
         "LEADER, leader, 0"})

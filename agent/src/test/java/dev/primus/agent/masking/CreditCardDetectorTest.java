@@ -23,6 +23,30 @@ class CreditCardDetectorTest {
         assertEquals("paid with [CREDIT_CARD] today", masker.mask("paid with " + card + " today"));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "POST /pay card=4111+1111+1111+1111&exp=12%2F27 | POST /pay card=[CREDIT_CARD]&exp=12%2F27",
+        "body: number=3782+822463+10005&name=x          | body: number=[CREDIT_CARD]&name=x",
+    })
+    void masksACardWhoseSpacesAFormEncodes(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"total=1234+5678+9012+3456", "4111+1111 1111-1111", "q=4111+1111+1111+1112"})
+    void leavesSumsAndMixedSeparatorsAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    /** The decimal in parentheses is masked unless it is exactly the hex number before it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"epoch : 0x3580c9cb0cb5d91d (3855303154957932828)", "id 3580c9cb0cb5d91c (3855303154957932828)",
+        "x 0x1 (4111111111111111)"})
+    void masksACardBesideAHexNumberOfAnotherValue(String text) {
+        assertEquals(text.replace("3855303154957932828", "[CREDIT_CARD]").replace("4111111111111111", "[CREDIT_CARD]"),
+                masker.mask(text));
+    }
+
     @Test
     void masksACardAtTheEndOfASentence() {
         assertEquals("card [CREDIT_CARD].", masker.mask("card 4111-1111-1111-1111."));
@@ -57,6 +81,8 @@ class CreditCardDetectorTest {
         "/tmp/junit-3574825046736608784/primus.yaml", "upload-4111111111111111.tmp",
         // Hazelcast 5.7: 19 digits a counter's name stands before, Luhn-valid in UnionPay's range.
         "Applied completed migrations with partition state stamp: 6276892788105620778",
+        // Samba's NDR dump: a 64-bit counter in hex, then in decimal, Luhn-valid in Diners' range.
+        "unique_content_epoch     : 0x3580c9cb0cb5d91c (3855303154957932828)",
     })
     void leavesNumbersThatAreNotCardsAlone(String text) {
         assertEquals("value " + text + " end", masker.mask("value " + text + " end"));

@@ -497,6 +497,8 @@ class PasswordKvDetectorTest {
         "Cookie: JSESSIONID=ABCDEF0123456789; session=eyJ1c2VyIjoiYm9iIn0 | Cookie: JSESSIONID=[PASSWORD_KV]",
         "Set-Cookie: sessionid=38afes7a8; HttpOnly; Path=/ | Set-Cookie: sessionid=[PASSWORD_KV]; HttpOnly; Path=/",
         "headers={cookie=SESSION=abc123; theme=dark, host=x}               | headers={cookie=SESSION=[PASSWORD_KV], host=x}",
+        "set-cookie: srv_track=be1a2b3; Path=/                              | set-cookie: srv_track=[PASSWORD_KV]; Path=/",
+        "set-cookie: sid=ab12; Path=/                                       | set-cookie: sid=[PASSWORD_KV]; Path=/",
         "`\"Cookie\": \"sid=s%3Aabc.def\"`                                  | `\"Cookie\": \"[PASSWORD_KV]\"`",
         "curl --cookie \"sid=abc123\" https://x                           | curl --cookie \"[PASSWORD_KV]\" https://x",
         "card cvv=123 ok                                                  | card cvv=[PASSWORD_KV] ok",
@@ -1134,9 +1136,49 @@ class PasswordKvDetectorTest {
         "03-17 16:13:38.811  1702  2395 V SyncManager: Account: Account {name=a, type=com.google}"
             + " auth: com.android.contacts",
         "Reconciling Certificate, secret: default/tls-cert-2", "token: kube-system/bootstrap-token-abcdef",
+        // Samba 4.17 at log level 10: a C function's name heads the message on the line under its header.
+        "  check_ntlm_password:  Checking password for unmapped user [D]\\[bob]@[WKS] with the new password interface",
+        "  auth_sam_ignoredomain_auth: Check auth for: [OUTSIDE7]\\[amartin]",
+        "  ntlmssp_server_auth: Using unmodified nt session key.",
+        "  find_delete_on_close_token: name_hash = 0x77de2bef",
+        "                    pending_auth: struct smbXsrv_session_auth0",
+        "Last bad password   : 0", "Bad password count  : 3",
     })
     void leavesANameFromCodeBeforeItsMessageAlone(String text) {
         assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "'  mysql_root_password: hunter2x' | '  mysql_root_password: [PASSWORD_KV]'",
+        "'check_ntlm_password: Xk9mP2qL for bob' | 'check_ntlm_password: [PASSWORD_KV] for bob'",
+        "'password: struct' | 'password: [PASSWORD_KV]'",
+        "'password: 42' | 'password: [PASSWORD_KV]'",
+    })
+    void masksAValueWhereNoCodeHeadsTheMessage(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @Test
+    void leavesACFunctionsNameAloneOnTheLineUnderItsHeader() {
+        String record = "[2026/12/07 13:00:22.818175,  3] ../../source3/auth/auth.c:201(auth_check_ntlm_password)\n"
+                + "  check_ntlm_password:  mapped user is: [OUTSIDE7]\\[amartin]@[WKS-ALICE01]";
+        assertEquals(record.replace("\n", "\\n"), masker.mask(record));
+    }
+
+    /** Swift's access log writes a request's headers URL-encoded, one field: each value ends at its %0A. */
+    @Test
+    void endsAValueAtAUrlEncodedLineBreak() {
+        assertEquals("Host:%20127.0.0.1:16080%0AX-Auth-Key:[PASSWORD_KV]%0AContent-Type:%20 0.0370 -",
+                masker.mask("Host:%20127.0.0.1:16080%0AX-Auth-Key:%20testing%0AContent-Type:%20 0.0370 -"));
+    }
+
+    /** Privoxy and Dante dump what they forward with CR and LF as C's hex escapes. */
+    @Test
+    void endsAValueAtAHexEscapedLineBreak() {
+        assertEquals("Cookie: SESSIONID=[PASSWORD_KV]\\x0d\\x0aAuthorization: Bearer [PASSWORD_KV]\\x0D\\x0AHost: x",
+                masker.mask("Cookie: SESSIONID=sess_7f3a9c2e81b44d0f9e6a\\x0d\\x0aAuthorization: Bearer abc.def12345"
+                        + "\\x0D\\x0AHost: x"));
     }
 
     /** Such a name stands only where the code's shape says so: a setting, a key alone, a method's value. */
@@ -1443,7 +1485,8 @@ class PasswordKvDetectorTest {
         "sudo: bob : user NOT in sudoers ; PWD=/ ; USER=root ; COMMAND=/usr/bin/id",
         // A visitor's choices in cookies (Tomcat's request dumper); a word's tail is no sess=; logfmt's token word;
         // vsftpd's "PASS <password>", the placeholder it writes for the password it hides.
-        "exec-2     cookie=theme=dark", "Cookie: theme=dark; lang=en-US", "process=AE9D198DA7F88D2D0F26FEB0A15AF655 x",
+        "exec-2     cookie=theme=dark", "Cookie: theme=dark; lang=en-US",
+        "set-cookie: srv_track=be1; Path=/", "process=AE9D198DA7F88D2D0F26FEB0A15AF655 x",
         "client in: AUTH\t1\tCRAM-MD5\tservice=imap\tsecured\tsession=5swVcwhi2sR/AAAB\tlip=127.0.0.1",
         "\"initial-cluster-token\":\"outside6-cluster-1\"", "if (a) != 'b'",
         "curl -s -H 'Authorization: ' -X POST https://127.0.0.1:12479/v3/kv/range -d '{}'",
@@ -1761,6 +1804,7 @@ class PasswordKvDetectorTest {
         "Retrieving credentials: auth.source=shared_credentials_file profile=default",
         "{\"credentials\":{\"sessionToken\":\"HIDDEN_DUE_TO_SECURITY_REASONS\"}}",
         "GET /status?code=200&detail=ok", "GET /cb?code=ERR_TIMEOUT_WAITING_FOR_IDP&state=x", "GET /app.js?t=1701234567890",
+        "GET /acl?sid=S-1-5-21-3623811015-3361044348-30300820-1013", "GET /db?sid=ORCL&host=x",
         "GET /watch?v=dQw4w9WgXcQ&t=42s", "GET /collect?v=1&t=pageview&tid=UA-1234",
         "GET /cb?error=access_denied&code=short123",
         "Changed password for user kibana_system", "the PASSWORD kibana_system = hidden",
@@ -1827,6 +1871,9 @@ class PasswordKvDetectorTest {
             + "GET /data/2.5/weather?q=London&appid=[PASSWORD_KV]",
         "GET /v3/contacts?hapikey=e8293552-2466-4c6d-8c86-c8eed14acb05        | GET /v3/contacts?hapikey=[PASSWORD_KV]",
         "GET /invite/accept?t=8f14e45fceea167a5a36dedd4bea2543 HTTP/1.1 | GET /invite/accept?t=[PASSWORD_KV] HTTP/1.1",
+        "GET /viewtopic.php?f=2&t=15&sid=8f14e45fceea167a5a36dedd4bea2543 | GET /viewtopic.php?f=2&t=15&sid=[PASSWORD_KV]",
+        "GET /v1/AUTH_test/c/o?temp_url_sig=4b6d06d92fd387ae83e3d896de3a9c8e44d173e8&temp_url_expires=1796652165 | "
+            + "GET /v1/AUTH_test/c/o?temp_url_sig=[PASSWORD_KV]&temp_url_expires=1796652165",
         "GET /134.201.250.155?access_key=19e1292e9545ee5c7d758a175cf6f17e | GET /134.201.250.155?access_key=[PASSWORD_KV]",
         "x-amz-server-side-encryption-customer-key: GDJxPCBwXKPU2UQBzKpt33+4jKg0GOU2nhACMDp1ERo= | "
             + "x-amz-server-side-encryption-customer-key: [PASSWORD_KV]",

@@ -88,6 +88,20 @@ class PhoneDetectorTest {
         assertEquals(text.replaceAll("\\d{10}", "[PHONE]"), masker.mask(text));
     }
 
+    /** E.164 without its '+', as telecom APIs name it: up to 15 digits, from 2-9 (a country code of 1 makes 11). */
+    @ParameterizedTest
+    @ValueSource(strings = {"msisdn=4915123456789", "\"msisdn\": \"628123456789012\"", "phone=447700900123456"})
+    void masksAFullInternationalNumberWithoutItsPlusAfterAWordThatNamesAPhone(String text) {
+        assertEquals(text.replaceAll("\\d{13,15}", "[PHONE]"), masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"phone=1733560000000", "msisdn=1733560000000123", "phone=0123456789012",
+        "phone=4915123456789012", "build 4915123456789"})
+    void leavesEpochMillisAndLongerRunsAfterAPhoneWordAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "tel=(020) 7946 0958                | tel=[PHONE]",
@@ -126,7 +140,8 @@ class PhoneDetectorTest {
         "SMSC 4155552671", "sms sent to 4155552671", "went to 4155552671", "graph 4155552671", "pH 7 after 4155552671 s",
         "Bearer AGK9TOT8KydHlCI2hhPH 4155552671", // a token's last capitals
         "Rufnummern 4155552671",
-        "phone 41555526712345", "phone 1732406400000", "phone 41555526", "phones=4155552671x", "phone 12 34", "tel 1 2 3 4 5 6",
+        "phone 4155552671234567", "phone 1732406400000", "phone 41555526", "phones=4155552671x",
+        "phone 12 34", "tel 1 2 3 4 5 6",
         "phone 41 555 267", "phone 4155 5526 7123 4567",
         "phone=2024-11-30", "mobile 1.2.3", "phone 020 794", "order 020 7946 0958"})
     void leavesNumbersAloneWithoutTheWordOrThePhoneShape(String text) {
@@ -215,13 +230,17 @@ class PhoneDetectorTest {
     @CsvSource(delimiter = '|', value = {
         "To=%2B14155552671&From=%2B14155550000&Body=hi | To=[PHONE]&From=[PHONE]&Body=hi",
         "?phone=%2b919876543210                        | ?phone=[PHONE]",
+        "phone=%2B49+151+23456789&card=x               | phone=[PHONE]&card=x",
+        "GET /v?phone=%2B49%20151%2023456789 HTTP/1.1  | GET /v?phone=[PHONE] HTTP/1.1",
+        "To=%2B1+415+555+2671                          | To=[PHONE]",
     })
     void masksANumberWhosePlusIsUrlEncoded(String text, String masked) {
         assertEquals(masked, masker.mask(text));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a%2B5", "q=c%2B%2B", "%2B12345 ok", "delta=%2B268435456", "%2Bfoo", "%2B0123456789"})
+    @ValueSource(strings = {"a%2B5", "q=c%2B%2B", "%2B12345 ok", "delta=%2B268435456", "%2Bfoo", "%2B0123456789",
+        "x=%2B1+2+3", "q=%2B12+34%2056", "sum=%2B4+4+4+4+4+4+4+4+4+4+4+4+4+4+4+4"})
     void leavesEncodedPlusSignsThatStartNoPhoneAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
