@@ -179,6 +179,11 @@ final class PasswordValues {
     private static final String SESSION_KEY_COLUMN = "sessionkey";
     /** The header that sets one cookie, its attributes after it ({@code ; Path=/; HttpOnly}), not more cookies. */
     private static final String SET_COOKIE = "set-cookie";
+    /** The elements of a name/value pair in XML ({@link #isNamedValueElement}), as {@link KeyedValue#keyEndsWith} compares. */
+    private static final String XML_VALUE = "value";
+    private static final String XML_NAME = "name";
+    /** The most whitespace between the name's end tag and the value's start tag: a line break and an indent. */
+    private static final int MAX_XML_GAP = 16;
     /** Keys whose value is a list of {@code name=value} pairs that "; " joins: a session id is as good as a password. */
     private static final String[] COOKIE_KEYS = {"cookie"};
     /** Keys whose value may be {@code name=value} pairs that ',' joins ({@link #signedPairs}). */
@@ -271,6 +276,7 @@ final class PasswordValues {
     private static final String QUOTED_TO = "' to ";
     /** Keys that a test runner's or a mail server's summary gives a count ({@link #isCount}). */
     private static final String[] COUNTER_KEYS = {"pass", "auth"};
+    private static final String PASS = "pass";
     private static final String OPENSSH_DEBUG = "debug";
     /**
      * etcd's {@code initial-cluster-token}: a name that keeps two clusters bootstrapping on one
@@ -1285,7 +1291,7 @@ final class PasswordValues {
     private static long xmlElement(CharSequence s, int from, int at, int end) {
         boolean attributes = at > from && CharClass.isQuote(s.charAt(at - 1));
         boolean secret = attributes ? isNamingAttribute(s, from, at) || isSecretElement(s, from, tagNameEnd(s, from, at))
-                : isSecretElement(s, from, at);
+                : isSecretElement(s, from, at) || isNamedValueElement(s, from, at);
         if (!secret) {
             return Match.NONE;
         }
@@ -1312,6 +1318,36 @@ final class PasswordValues {
             stop = escapedLineEnd(s, at + 1, stop); // an element left open ends with its line
         }
         return stop == at + 1 || FrameworkValues.isOne(s, at + 1, stop) ? Match.NONE : Match.of(at + 1, stop);
+    }
+
+    /**
+     * Whether the '>' at {@code at} ends a {@code <value>} or {@code <param-value>} start tag whose
+     * sibling element right before it names a secret: Hadoop's configuration, {@code <property><name>
+     * fs.s3a.secret.key</name><value>x</value>}, as its job history keeps every job's, and a web.xml's
+     * {@code <param-name>db.password</param-name><param-value>x</param-value>}.
+     */
+    private static boolean isNamedValueElement(CharSequence s, int from, int at) {
+        int nameStart = at;
+        while (nameStart > from && at - nameStart <= MAX_KEY && isNameChar(s.charAt(nameStart - 1))) {
+            nameStart--;
+        }
+        if (nameStart - 1 <= from || s.charAt(nameStart - 1) != '<' || !KeyedValue.keyEndsWith(s, nameStart, at, XML_VALUE)) {
+            return false;
+        }
+        int close = nameStart - 1;
+        while (close > from && nameStart - close <= MAX_XML_GAP && Character.isWhitespace(s.charAt(close - 1))) {
+            close--;
+        }
+        if (close <= from || s.charAt(close - 1) != '>') {
+            return false;
+        }
+        int endTag = TextSearch.lastIndexOf(s, '<', Math.max(from, close - MAX_KEY), close);
+        if (endTag < 0 || endTag + 2 >= close || s.charAt(endTag + 1) != '/'
+                || !KeyedValue.keyEndsWith(s, endTag + 2, close - 1, XML_NAME)) {
+            return false;
+        }
+        int text = TextSearch.lastIndexOf(s, '>', Math.max(from, endTag - MAX_KEY), endTag);
+        return text >= 0 && text + 1 < endTag && isSecretName(s, text + 1, endTag);
     }
 
     /**
@@ -1687,7 +1723,7 @@ final class PasswordValues {
         if (key >= 0) {
             int name = KeyedValue.nameStart(s, from, keyEnd);
             boolean noSecret = namesMeasureOf(s, name, keyEnd) || followsOpenSshDebugLevel(s, from, name)
-                    || KeyedValue.keyEndsWith(s, name, keyEnd, CLUSTER_TOKEN);
+                    || KeyedValue.keyEndsWith(s, name, keyEnd, CLUSTER_TOKEN) || isNumberedPass(s, from, name, keyEnd);
             return noSecret ? -1 : key;
         }
         int hashed = withoutOneOf(HASH_SUFFIXES, s, from, keyEnd);
@@ -1719,6 +1755,22 @@ final class PasswordValues {
         int level = name - OPENSSH_DEBUG.length() - 3;
         return level >= from && TextSearch.startsWith(s, level, name, OPENSSH_DEBUG)
                 && CharClass.isDigit(s.charAt(name - 3)) && s.charAt(name - 2) == ':' && s.charAt(name - 1) == ' ';
+    }
+
+    /**
+     * Whether the name {@code s[name, keyEnd)} is the word "pass" after a number, a round of a test
+     * or a scan ({@code test 0 pass: test_only}, Slurm's select plugin at debug for every job), no password.
+     */
+    private static boolean isNumberedPass(CharSequence s, int from, int name, int keyEnd) {
+        if (keyEnd - name != PASS.length() || !TextSearch.startsWith(s, name, keyEnd, PASS) || name - 2 < from
+                || s.charAt(name - 1) != ' ' || !CharClass.isDigit(s.charAt(name - 2))) {
+            return false;
+        }
+        int digits = name - 2;
+        while (digits > from && CharClass.isDigit(s.charAt(digits - 1))) {
+            digits--;
+        }
+        return digits > from && s.charAt(digits - 1) == ' ';
     }
 
     /**
@@ -1991,8 +2043,9 @@ final class PasswordValues {
     /**
      * Whether the closing bracket at {@code at}, which the value did not open, closes the structure
      * the value stands in ({@code User(password=abc)}, {@code {password=abc}, x}): after it and any
-     * more closing brackets, the end, whitespace, a quote, a ',', ';' or '&', or a '.' or ':' that
-     * ends a sentence. Else it is the value's own ({@code 02ORHV8]}MXXkhM}).
+     * more closing brackets, the end, whitespace, a quote, a ',', ';' or '&', a '.' or ':' that
+     * ends a sentence, or after two closers a '[' opening the next group. Else it is the value's own
+     * ({@code 02ORHV8]}MXXkhM}).
      */
     private static boolean closesStructure(CharSequence s, int at, int end) {
         int i = at + 1;
@@ -2006,9 +2059,11 @@ final class PasswordValues {
         if (c == '.' || c == ':') {
             return i + 1 >= end || Character.isWhitespace(s.charAt(i + 1));
         }
-        // Or the "]]>" that ends a CDATA section, as an XML layout writes the message: <![CDATA[password=x]]></Message>.
+        // Or the "]]>" that ends a CDATA section, as an XML layout writes the message: <![CDATA[password=x]]></Message>;
+        // or the next group after two closers, Hadoop's "PrivilegedAction [as: root (auth:SIMPLE)][action: …]".
         return isValueEnd(c) || c == ',' || c == ';' || c == '&' || isEscapedBreakAt(s, i, end)
-                || c == '>' && i - at == 2 && s.charAt(at) == ']' && s.charAt(at + 1) == ']';
+                || c == '>' && i - at == 2 && s.charAt(at) == ']' && s.charAt(at + 1) == ']'
+                || c == '[' && i - at >= 2;
     }
 
     /** Whether what follows a quote ends the string it closes: the end, a space, or ',' ')' ']' '}' ';'. */

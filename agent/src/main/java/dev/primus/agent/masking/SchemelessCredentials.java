@@ -46,10 +46,25 @@ final class SchemelessCredentials {
         if (user == colon || user > from && !startsUser(s.charAt(user - 1))
                 || TextSearch.isOneOfIgnoreCase(s, user, colon, KEYS)
                 || at - colon - 1 <= MAX_PORT_DIGITS && CharClass.digits(s, colon + 1, at - colon - 1, at)
-                || FrameworkValues.isOne(s, colon + 1, at)) {
-            return Match.NONE; // a port's digits; a password already hidden (Camel's path=[bob:xxxxxx@127.0.0.1…])
+                || FrameworkValues.isOne(s, colon + 1, at) || isCamelCase(s, user, colon)) {
+            // a port's digits; a password already hidden (Camel's path=[bob:xxxxxx@127.0.0.1…]); a thread's name
+            // from code, the user after it (HDFS's [LeaseRenewer:root@localhost:39317])
+            return Match.NONE;
         }
         return Match.of(colon + 1, at);
+    }
+
+    /** A capital, then a capital after a lower-case letter: a class's or thread's name, as no login is written. */
+    private static boolean isCamelCase(CharSequence s, int start, int stop) {
+        if (!CharClass.isUpper(s.charAt(start))) {
+            return false;
+        }
+        for (int i = start + 2; i < stop; i++) {
+            if (CharClass.isUpper(s.charAt(i)) && CharClass.isLower(s.charAt(i - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean endsHost(char c) {

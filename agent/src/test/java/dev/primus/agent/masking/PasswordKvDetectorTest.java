@@ -1143,6 +1143,10 @@ class PasswordKvDetectorTest {
         "  find_delete_on_close_token: name_hash = 0x77de2bef",
         "                    pending_auth: struct smbXsrv_session_auth0",
         "Last bad password   : 0", "Bad password count  : 3",
+        // Hadoop 3.4's UserGroupInformation at DEBUG: the method a user authenticated with, then the next group.
+        "PrivilegedAction [as: root (auth:SIMPLE)][action: org.apache.hadoop.mapred.YarnChild$2@525d79f0]",
+        // Slurm 22.05's select plugin at debug, for every job: the round of a test, no password.
+        "slurmctld: debug2: SELECT_TYPE: test 0 pass: test_only",
     })
     void leavesANameFromCodeBeforeItsMessageAlone(String text) {
         assertEquals(text, masker.mask(text));
@@ -1154,6 +1158,7 @@ class PasswordKvDetectorTest {
         "'check_ntlm_password: Xk9mP2qL for bob' | 'check_ntlm_password: [PASSWORD_KV] for bob'",
         "'password: struct' | 'password: [PASSWORD_KV]'",
         "'password: 42' | 'password: [PASSWORD_KV]'",
+        "'pass: test_only' | 'pass: [PASSWORD_KV]'",
     })
     void masksAValueWhereNoCodeHeadsTheMessage(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -1164,6 +1169,29 @@ class PasswordKvDetectorTest {
         String record = "[2026/12/07 13:00:22.818175,  3] ../../source3/auth/auth.c:201(auth_check_ntlm_password)\n"
                 + "  check_ntlm_password:  mapped user is: [OUTSIDE7]\\[amartin]@[WKS-ALICE01]";
         assertEquals(record.replace("\n", "\\n"), masker.mask(record));
+    }
+
+    /** Hadoop's configuration XML, as a job's history keeps it, and a web.xml's context parameter. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "<property><name>fs.s3a.secret.key</name><value>hM9r/Xk2PqL7vN3sT8wY1zB4</value><final>false</final></property>"
+            + " | <property><name>fs.s3a.secret.key</name><value>[PASSWORD_KV]</value><final>false</final></property>",
+        "<property><name>ssl.client.truststore.password</name> <value>Trust-Me-99</value></property>"
+            + " | <property><name>ssl.client.truststore.password</name> <value>[PASSWORD_KV]</value></property>",
+        "<param-name>db.password</param-name><param-value>Trust-Me-99</param-value>"
+            + " | <param-name>db.password</param-name><param-value>[PASSWORD_KV]</param-value>",
+    })
+    void masksTheValueElementAfterANameElementThatNamesASecret(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<property><name>dfs.replication</name><value>3</value></property>",
+        "<name>password.length</name><value>12</value>", "<name>db.user</name><value>bob</value>",
+        "<property><name>hadoop.security.credential.provider.path</name><value>jceks://file/tmp/x.jceks</value>",
+        "<name>db.password</name><description>x</description><value>y</value>"})
+    void leavesTheValueElementOfAnotherNameAlone(String text) {
+        assertEquals(text, masker.mask(text));
     }
 
     /** Swift's access log writes a request's headers URL-encoded, one field: each value ends at its %0A. */
@@ -1840,6 +1868,8 @@ class PasswordKvDetectorTest {
         "password=(qlNSXWqTNPi;UQdB3       | password=[PASSWORD_KV]",
         "password={+ADxSn%9ciFWWMijVD      | password=[PASSWORD_KV]",
         "password=02ORHV8]}MXXkhMBpQCJ     | password=[PASSWORD_KV]",
+        "(password=Xk9mP2qL)][next: x]     | (password=[PASSWORD_KV])][next: x]",
+        "password=Xk9)[mP2qL               | password=[PASSWORD_KV]",
         "password=CzGdWmPy,[qqr$vJ         | password=[PASSWORD_KV]",
         "password=IwifM,;3*6hxQP           | password=[PASSWORD_KV]",
         "password=vVUnRcYpIff.WGpCncAJ     | password=[PASSWORD_KV]",
