@@ -120,10 +120,12 @@ final class EmailAddresses {
     /**
      * Whether the address is the host part of a Kerberos service principal, {@code service/host@REALM}
      * ({@code kafka/broker1.acme.io@ACME.IO}, {@code HTTP/app.acme.io@ACME.IO}): a '/' before it and
-     * a realm in upper case, as Kerberos writes realms. A user's {@code bob@ACME.IO} stays masked.
+     * a realm in upper case, as Kerberos writes realms; Hadoop's placeholder for the host's name too,
+     * {@code nn/_HOST@ACME.IO}. A user's {@code bob@ACME.IO} stays masked.
      */
     private static boolean isKerberosPrincipal(CharSequence s, int from, int start, int domain, int domainEnd) {
-        if (start <= from || s.charAt(start - 1) != '/') {
+        int slash = start - 1 > from && s.charAt(start - 1) == '_' ? start - 2 : start - 1;
+        if (slash < from || s.charAt(slash) != '/') {
             return false;
         }
         for (int i = domain; i < domainEnd; i++) {

@@ -24,6 +24,8 @@ final class FrameworkValues {
         "authorization_code", "refresh_token", "enabled", "disabled", "required", "optional",
         // Hadoop's authentication methods, as its RPC and UserGroupInformation print a user: "hdfs (auth:SIMPLE)".
         "simple", "token", "proxy", "certificate", "kerberos_ssl",
+        // SOCKS methods, as Dante names them: "auth: username." is RFC 1929's username/password method.
+        "username", "gssapi", "rfc931", "bsdauth",
         // MySQL's "(using password: YES)"; Tomcat's res-auth; and words that say a value is hidden or absent.
         "yes", "no", "container", "application", "redacted", "masked", "hidden", "protected", "filtered", "removed",
         "omitted", "expired", "invalid", "missing", "unset", "ok", "read", "write", "unexpected", "expected",
@@ -436,6 +438,9 @@ final class FrameworkValues {
     private static boolean isWord(CharSequence s, int start, int stop) {
         if (stop - start > MAX_WORD) {
             return false;
+        }
+        if (stop - start > 2 && s.charAt(stop - 1) == '.' && CharClass.isLetter(s.charAt(stop - 2))) {
+            stop--; // the word ends a sentence: Dante's "auth: username.  Packet: …"
         }
         for (String word : WORDS) {
             if (word.length() == stop - start && TextSearch.startsWithIgnoreCase(s, start, stop, word)) {

@@ -277,6 +277,7 @@ final class PasswordValues {
     /** Keys that a test runner's or a mail server's summary gives a count ({@link #isCount}). */
     private static final String[] COUNTER_KEYS = {"pass", "auth"};
     private static final String PASS = "pass";
+    private static final String URL_ENCODED_SPACE = "%20";
     private static final String OPENSSH_DEBUG = "debug";
     /**
      * etcd's {@code initial-cluster-token}: a name that keeps two clusters bootstrapping on one
@@ -827,6 +828,9 @@ final class PasswordValues {
         int maxSpaces = separator == ':' ? MAX_ALIGNMENT : MAX_SPACES;
         while (value < end && value - spacesFrom < maxSpaces && s.charAt(value) == ' ') {
             value++;
+        }
+        if (separator == ':' && value == at + 1 && TextSearch.startsWith(s, value, end, URL_ENCODED_SPACE)) {
+            value += URL_ENCODED_SPACE.length(); // a header URL-encoded, as Swift logs a request's: "X-Auth-Key:%20x%0A"
         }
         if (separator == '=' && value == at + 1 && isQuotedPrintableEquals(s, value, end)) {
             // Quoted-printable text (a mail a logger sent, Django's error reports): "=3D" is the '=', the value after it.

@@ -178,7 +178,9 @@ class EmailDetectorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Login successful for user kafka/broker1.acme.io@ACME.IO using keytab",
-        "principal=HTTP/app.acme.io@ACME.IO", "logged in as nn/namenode.example.com@EXAMPLE.COM"})
+        "principal=HTTP/app.acme.io@ACME.IO", "logged in as nn/namenode.example.com@EXAMPLE.COM",
+        // Hadoop's placeholder for the host's name in a service principal, as its default configuration writes it.
+        "<name>mapreduce.jobhistory.principal</name><value>jhs/_HOST@REALM.TLD</value>"})
     void leavesKerberosServicePrincipalsAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
