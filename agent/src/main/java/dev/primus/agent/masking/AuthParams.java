@@ -78,7 +78,11 @@ final class AuthParams {
         }
     }
 
-    /** Past the quoted string opening at {@code open}, with its backslash escapes, on its line; -1 if it does not close. */
+    /**
+     * Past the quoted string opening at {@code open}, with its backslash escapes, on its line; or the
+     * line's end when a logger cut the string there (Varnish cuts a record at 255 bytes: {@code
+     * response="d0a0a8c40499…} at the end of a {@code ReqHeader}); -1 if it runs on past {@link #MAX_VALUE}.
+     */
     private static int quotedEnd(CharSequence s, int open, int end) {
         int limit = (int) Math.min(end, (long) open + 1 + MAX_VALUE);
         for (int i = open + 1; i < limit; i++) {
@@ -87,13 +91,13 @@ final class AuthParams {
                 return i + 1;
             }
             if (c == '\n' || c == '\r') {
-                return -1;
+                return i > open + 1 ? i : -1;
             }
             if (c == '\\') {
                 i++;
             }
         }
-        return -1;
+        return limit == end && end > open + 1 ? end : -1;
     }
 
     /**

@@ -86,10 +86,11 @@ final class DigitRunFilter {
     private static int detectorsFor(CharSequence s, int at, int i, int end, int length, char after) {
         char first = s.charAt(at);
         boolean digitAfterSeparator = i + 1 < end && CharClass.isDigit(s.charAt(i + 1));
-        boolean grouped = (after == ' ' || after == '-') && digitAfterSeparator;
+        // A form body's '+' is a space: card=4111+1111+1111+1111, phone=020+7946+0958.
+        boolean grouped = (after == ' ' || after == '-' || after == '+') && digitAfterSeparator;
         // After its first group, a grouped card or Aadhaar number goes on with four or more digits
-        // (4-4-4-4, Amex 4-6-5): a date's "2026-11" is neither. A form's '+' groups a card alone.
-        boolean longGroups = (grouped || after == '+' && digitAfterSeparator) && secondGroupLength(s, i + 1, end) >= 4;
+        // (4-4-4-4, Amex 4-6-5): a date's "2026-11" is neither.
+        boolean longGroups = grouped && secondGroupLength(s, i + 1, end) >= 4;
         int possible = 0;
         if ((first >= '2' && first <= '6' || first == '8') && (length >= 13 || longGroups)) {
             possible |= CARD;

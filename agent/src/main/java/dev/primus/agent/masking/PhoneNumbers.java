@@ -94,7 +94,7 @@ final class PhoneNumbers {
             while (close < end && CharClass.isDigit(s.charAt(close))) {
                 close++;
             }
-            i = charAt(s, close + 1, end) == ' ' ? close + 2 : close + 1;
+            i = charAt(s, close + 1, end) == ' ' || charAt(s, close + 1, end) == '+' ? close + 2 : close + 1;
             if (close == at + 1 || close - at - 1 > MAX_GROUP || charAt(s, close, end) != ')' || !digitAt(s, i, end)) {
                 return Match.NONE;
             }
@@ -138,14 +138,16 @@ final class PhoneNumbers {
 
     /**
      * Whether {@code separator} joins the next group of a named national number: the one separator
-     * all its groups use (' ', '-' or '.'; {@code previous}, 0 before the first), or the '/' after
-     * the area code that German numbers put there ({@code 030/12345678}, {@code 0171/1234567}).
+     * all its groups use (' ', '-' or '.', or a form body's '+' for a space; {@code previous}, 0 before
+     * the first), or the '/' after the area code that German numbers put there ({@code 030/12345678},
+     * {@code 0171/1234567}).
      */
     private static boolean joinsGroups(char separator, char previous, boolean afterAreaCode) {
         if (separator == '/') {
             return afterAreaCode;
         }
-        return (separator == ' ' || separator == '-' || separator == '.') && (previous == 0 || separator == previous);
+        return (separator == ' ' || separator == '-' || separator == '.' || separator == '+')
+                && (previous == 0 || separator == previous);
     }
 
     /**

@@ -233,6 +233,8 @@ class PhoneDetectorTest {
         "phone=%2B49+151+23456789&card=x               | phone=[PHONE]&card=x",
         "GET /v?phone=%2B49%20151%2023456789 HTTP/1.1  | GET /v?phone=[PHONE] HTTP/1.1",
         "To=%2B1+415+555+2671                          | To=[PHONE]",
+        "body=card=x&phone=(415)+555-0172              | body=card=x&phone=[PHONE]",
+        "phone=020+7946+0958&x=1                       | phone=[PHONE]&x=1",
     })
     void masksANumberWhosePlusIsUrlEncoded(String text, String masked) {
         assertEquals(masked, masker.mask(text));
