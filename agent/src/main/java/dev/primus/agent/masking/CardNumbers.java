@@ -1,7 +1,7 @@
 package dev.primus.agent.masking;
 
 /**
- * credit_card: 13 to 19 digits, bare or grouped by single spaces or dashes, in a real issuer range
+ * credit_card: 13 to 19 digits, bare or grouped by single spaces or dashes as cards are written, in a real issuer range
  * and passing Luhn; or by '+', a space as a form body or query encodes it ({@code card=4111+1111+1111+1111}).
  * A number followed by more space-separated digits is read up to its longest
  * valid prefix, so {@code 4111 1111 1111 1111 12/25} still masks the card. The value of a trace,
@@ -24,6 +24,14 @@ final class CardNumbers {
     private static final int MIN_COUNTED_DIGITS = 17;
     private static final int MIN_DIGITS = 13;
     private static final int MAX_DIGITS = 19;
+    /**
+     * The groups a card's number is written in: 4-4-4-4, Amex's 4-6-5, Diners' 4-6-4, 4-4-4-4-3. A
+     * DNS zone's SOA serial and timers ({@code 2026120706 3600 600 86400}) or two words of a packet
+     * dump ({@code 48000000 00000004}) are no card, though Luhn-valid in an issuer's range.
+     */
+    private static final int MIN_FIRST_GROUP = 4;
+    private static final int MIN_GROUP = 3;
+    private static final int MAX_GROUP = 6;
     /**
      * A negative number this long is a signed 64-bit value (nine in ten random ones have 19 digits,
      * most of the rest 18), which a card of 18 or 19 digits almost never is written as.
@@ -118,6 +126,7 @@ final class CardNumbers {
         int best = -1;
         int digits = 0;
         char separator = 0;
+        int group = at;
         int i = at;
         while (i < end) {
             char c = s.charAt(i);
@@ -126,13 +135,16 @@ final class CardNumbers {
                     break;
                 }
                 i++;
-                if (digits >= MIN_DIGITS && groupEndsAt(s, i, end) && valid(s, at, i, digits)) {
+                if (digits >= MIN_DIGITS && groupEndsAt(s, i, end) && (separator == 0 || i - group <= MAX_GROUP)
+                        && valid(s, at, i, digits)) {
                     best = i;
                 }
             } else if ((c == ' ' || c == '-' || c == '+') && (separator == 0 || separator == c)
-                    && i + 1 < end && CharClass.isDigit(s.charAt(i + 1))) {
+                    && i + 1 < end && CharClass.isDigit(s.charAt(i + 1))
+                    && i - group >= (group == at ? MIN_FIRST_GROUP : MIN_GROUP) && i - group <= MAX_GROUP) {
                 separator = c;
                 i++;
+                group = i;
             } else {
                 break;
             }

@@ -28,7 +28,7 @@ final class FrameworkValues {
         "username", "gssapi", "rfc931", "bsdauth",
         // MySQL's "(using password: YES)"; Tomcat's res-auth; and words that say a value is hidden or absent.
         "yes", "no", "container", "application", "redacted", "masked", "hidden", "protected", "filtered", "removed",
-        "omitted", "expired", "invalid", "missing", "unset", "ok", "read", "write", "unexpected", "expected",
+        "omitted", "expired", "invalid", "missing", "unset", "undef", "ok", "read", "write", "unexpected", "expected",
         // What Class.toString() starts with: Hadoop's "Added HDFS_BLOCK_TOKEN:class org.apache…BlockTokenIdentifier".
         "class", "interface",
         // An empty container's toString: java.util.Optional's, Guava's ("none" above: Scala's, Vavr's).

@@ -92,7 +92,7 @@ final class PasswordValues {
         "adminkey", "writekey", "serverkey", "pw", "devicecode",
         // OAuth's PKCE verifier and a grant's authorization code; S3's customer-provided encryption key
         // (x-amz-server-side-encryption-customer-key); a webhook's or service's shared key; an HMAC's key.
-        "codeverifier", "authorizationcode", "encryptioncustomerkey", "sharedkey", "webhookkey", "hmac",
+        "codeverifier", "authorizationcode", "encryptioncustomerkey", "sharedkey", "webhookkey", "hmac", "cipherkey",
         // The answer to an account's recovery question: a password by another name.
         "secretanswer", "securityanswer",
         // Indian payment gateways' merchant secrets: Paytm's merchant key, PhonePe's salt key, PayU's and
@@ -278,6 +278,9 @@ final class PasswordValues {
     private static final String[] COUNTER_KEYS = {"pass", "auth"};
     private static final String PASS = "pass";
     private static final String URL_ENCODED_SPACE = "%20";
+    /** The words of a key written in hex words ({@link #hexGroupsEnd}): 32 to 64 bits each. */
+    private static final int MIN_HEX_GROUP = 8;
+    private static final int MAX_HEX_GROUP = 16;
     private static final String OPENSSH_DEBUG = "debug";
     /**
      * etcd's {@code initial-cluster-token}: a name that keeps two clusters bootstrapping on one
@@ -929,8 +932,11 @@ final class PasswordValues {
         }
         long plain = valueAt(s, value, end, authorization);
         if (plain != Match.NONE && key >= 0 && isOneOf(KEYS[key], SIGNATURE_KEYS)
-                && TextSearch.indexOf(s, ' ', Match.start(plain), Match.end(plain)) >= 0) {
-            return Match.NONE; // words, no digest: an IDS rule's name, Suricata's "signature":"GPL ATTACK_RESPONSE id check"
+                && (TextSearch.indexOf(s, ' ', Match.start(plain), Match.end(plain)) >= 0
+                        || isJoinedWords(s, Match.start(plain), Match.end(plain)))) {
+            // words, no digest: an IDS rule's name, Suricata's "signature":"GPL ATTACK_RESPONSE id check"; the
+            // name of the key that signed, BIND's "request has valid signature: update-key"
+            return Match.NONE;
         }
         if (plain != Match.NONE && key >= 0 && !isChosenKey(key)
                 && isConstantName(s, Match.start(plain), Match.end(plain))) {
@@ -952,6 +958,10 @@ final class PasswordValues {
         int changedTo = plain == Match.NONE ? -1 : changedValueEnd(s, value, Match.end(plain), end);
         if (changedTo > 0) {
             return Match.of(Match.start(plain), changedTo);
+        }
+        int groupsEnd = plain == Match.NONE ? -1 : hexGroupsEnd(s, Match.start(plain), Match.end(plain), end);
+        if (groupsEnd > 0) {
+            return Match.of(Match.start(plain), groupsEnd);
         }
         if (plain == Match.NONE || Match.end(plain) >= end || s.charAt(Match.end(plain)) != ' ') {
             return plain;
@@ -1133,6 +1143,47 @@ final class PasswordValues {
         boolean whole = name >= from && (name == from || !CharClass.isWord(s.charAt(name - 1)));
         boolean small = digits <= MAX_COUNTER_DIGITS && stop - value <= 2 * MAX_COUNTER_DIGITS + 1;
         return whole && (KEYS[key].equals("pass") || small);
+    }
+
+    /**
+     * The end of a key written as hex in words of one length, a space apart, when the value
+     * {@code s[start, stop)} is the first of them: OpenVPN at verb 9, {@code HMAC KEY: 2ac8d0a2 1fff60c0 …}
+     * (eight words of 8, 256 bits); -1 when none follows.
+     */
+    private static int hexGroupsEnd(CharSequence s, int start, int stop, int end) {
+        int length = stop - start;
+        if (length < MIN_HEX_GROUP || length > MAX_HEX_GROUP || !isHex(s, start, stop)) {
+            return -1;
+        }
+        int i = stop;
+        while (i + 1 + length <= end && s.charAt(i) == ' ' && isHex(s, i + 1, i + 1 + length)
+                && (i + 1 + length == end || !CharClass.isAlnum(s.charAt(i + 1 + length)))) {
+            i += 1 + length;
+        }
+        return i > stop ? i : -1;
+    }
+
+    /** Lower-case words that '-' or '_' join, nothing else: a name ({@code update-key}), as no digest is written. */
+    private static boolean isJoinedWords(CharSequence s, int start, int stop) {
+        boolean joined = false;
+        for (int i = start; i < stop; i++) {
+            char c = s.charAt(i);
+            if (c == '-' || c == '_') {
+                joined |= i > start && i + 1 < stop;
+            } else if (!CharClass.isLower(c)) {
+                return false;
+            }
+        }
+        return joined;
+    }
+
+    private static boolean isHex(CharSequence s, int start, int stop) {
+        for (int i = start; i < stop; i++) {
+            if (!CharClass.isHex(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a digit's word ends at {@code at}: the end, a space, a closing mark or a sentence's '.', not "1.2". */

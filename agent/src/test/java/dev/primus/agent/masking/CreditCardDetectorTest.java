@@ -81,6 +81,9 @@ class CreditCardDetectorTest {
         "/tmp/junit-3574825046736608784/primus.yaml", "upload-4111111111111111.tmp",
         // Hazelcast 5.7: 19 digits a counter's name stands before, Luhn-valid in UnionPay's range.
         "Applied completed migrations with partition state stamp: 6276892788105620778",
+        // Groups no card is written in: BIND's SOA serial and timers, OpenVPN's packet words at verb 9.
+        "example.test. 300 IN SOA ns1.example.test. hostmaster.example.test. 2026120706 3600 600 86400 300",
+        "DECRYPT AD: 48000000 00000004",
         // Samba's NDR dump: a 64-bit counter in hex, then in decimal, Luhn-valid in Diners' range.
         "unique_content_epoch     : 0x3580c9cb0cb5d91c (3855303154957932828)",
     })

@@ -1152,6 +1152,9 @@ class PasswordKvDetectorTest {
         "PrivilegedAction [as: root (auth:SIMPLE)][action: org.apache.hadoop.mapred.YarnChild$2@525d79f0]",
         // Slurm 22.05's select plugin at debug, for every job: the round of a test, no password.
         "slurmctld: debug2: SELECT_TYPE: test 0 pass: test_only",
+        // BIND 9.18's name of the TSIG key that signed; OpenVPN's dump of an option it has no value for.
+        "security: debug 3: client @0x7f2ece6d1098 127.0.0.1#52168: request has valid signature: update-key",
+        "  management_user_pass = '[UNDEF]'",
     })
     void leavesANameFromCodeBeforeItsMessageAlone(String text) {
         assertEquals(text, masker.mask(text));
@@ -1164,6 +1167,11 @@ class PasswordKvDetectorTest {
         "'password: struct' | 'password: [PASSWORD_KV]'",
         "'password: 42' | 'password: [PASSWORD_KV]'",
         "'pass: test_only' | 'pass: [PASSWORD_KV]'",
+        // OpenVPN 2.6 at verb 9 prints the control channel's keys as hex words: the whole key.
+        "'Outgoing Control Channel Encryption: CIPHER KEY: 70b54039 bef87005 30a7ac89 93684fe5 3b97f6ae d37ac7f5' | "
+            + "'Outgoing Control Channel Encryption: CIPHER KEY: [PASSWORD_KV]'",
+        "'HMAC KEY: 2ac8d0a2 1fff60c0 a2ce56df 254d155e, next' | 'HMAC KEY: [PASSWORD_KV], next'",
+        "'signature: 5ccc069c403ebaf9' | 'signature: [PASSWORD_KV]'",
     })
     void masksAValueWhereNoCodeHeadsTheMessage(String text, String masked) {
         assertEquals(masked, masker.mask(text));
