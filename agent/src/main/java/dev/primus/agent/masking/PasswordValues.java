@@ -349,8 +349,10 @@ final class PasswordValues {
             case '\\':
                 return jsonEscapedKeyValue(s, from, at, end);
             case 'A':
-            case 'L':
                 return ProtocolCommands.match(s, from, at, end);
+            case 'L':
+                long loginCommand = ProtocolCommands.match(s, from, at, end);
+                return loginCommand != Match.NONE ? loginCommand : RadiusLoginLines.match(s, from, at, end);
             case 'B':
                 long by = IdentifiedBy.match(s, from, at, end);
                 return by != Match.NONE ? by : CookieDiagnostics.encodedIdentity(s, at, end);

@@ -61,6 +61,9 @@ final class ProsePasswords {
     private static final int MAX_VALUE = 128;
     private static final int MAX_SPACES = 3;
 
+    /** How far a placeholder's brackets stand from the password's word ({@link #isInPlaceholder}). */
+    private static final int MAX_PLACEHOLDER = 24;
+
     private ProsePasswords() {
     }
 
@@ -77,7 +80,7 @@ final class ProsePasswords {
     /** {@code at} is a 'p' or 'P' at a word start. */
     static long match(CharSequence s, int at, int end) {
         int wordEnd = TextSearch.wordBeforeSpace(s, at, end, WORDS);
-        if (wordEnd < 0) {
+        if (wordEnd < 0 || isInPlaceholder(s, at, wordEnd, end)) {
             return Match.NONE;
         }
         long inSentence = inSentence(s, at, wordEnd, end);
@@ -87,6 +90,30 @@ final class ProsePasswords {
         long below = ValueBelow.under(s, wordEnd, end);
         return below != Match.NONE && readsAsPassword(s, Match.start(below), Match.end(below), true) ? below
                 : Match.NONE;
+    }
+
+    /**
+     * Whether the word stands in a placeholder's angle brackets that say no value is there,
+     * FreeRADIUS's {@code <no User-Password attribute>}: a '<' before it and a '>' after it, a few
+     * words apart, letters, spaces, '-' and '_' only between.
+     */
+    private static boolean isInPlaceholder(CharSequence s, int at, int wordEnd, int end) {
+        int open = at - 1;
+        while (open >= 0 && at - open <= MAX_PLACEHOLDER && isPlaceholderChar(s.charAt(open))) {
+            open--;
+        }
+        if (open < 0 || at - open > MAX_PLACEHOLDER || s.charAt(open) != '<') {
+            return false;
+        }
+        int close = wordEnd;
+        while (close < end && close - wordEnd <= MAX_PLACEHOLDER && isPlaceholderChar(s.charAt(close))) {
+            close++;
+        }
+        return close < end && s.charAt(close) == '>';
+    }
+
+    private static boolean isPlaceholderChar(char c) {
+        return CharClass.isLetter(c) || c == ' ' || c == '-' || c == '_';
     }
 
     /** The value after the word at {@code at}, which ends at {@code wordEnd}, on its line. */

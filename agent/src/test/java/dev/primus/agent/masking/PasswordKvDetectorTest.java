@@ -1155,6 +1155,10 @@ class PasswordKvDetectorTest {
         // BIND 9.18's name of the TSIG key that signed; OpenVPN's dump of an option it has no value for.
         "security: debug 3: client @0x7f2ece6d1098 127.0.0.1#52168: request has valid signature: update-key",
         "  management_user_pass = '[UNDEF]'",
+        // FreeRADIUS's placeholders where no password was sent.
+        "(2) Login OK: [alice/<CHAP-Password>] (from client localhost port 11)",
+        "Login incorrect: [bob/<no User-Password attribute>] (from client localhost port 0)",
+        "(5) Login incorrect (mschap: MS-CHAP2-Response is incorrect): [bob/<via Auth-Type = mschap>] (from client x)",
     })
     void leavesANameFromCodeBeforeItsMessageAlone(String text) {
         assertEquals(text, masker.mask(text));
@@ -1167,6 +1171,12 @@ class PasswordKvDetectorTest {
         "'password: struct' | 'password: [PASSWORD_KV]'",
         "'password: 42' | 'password: [PASSWORD_KV]'",
         "'pass: test_only' | 'pass: [PASSWORD_KV]'",
+        // FreeRADIUS 3.2 with auth_goodpass and auth_badpass: the pair in brackets, the password after the first '/'.
+        "'(0) Login OK: [alice/Al1ce-Secr3t!] (from client localhost port 10)' | "
+            + "'(0) Login OK: [alice/[PASSWORD_KV]] (from client localhost port 10)'",
+        "'Auth: (1) Login incorrect (pap: Cleartext password does not match \"known good\" password): [bob/p/w] (from client"
+            + " x port 1)' | 'Auth: (1) Login incorrect (pap: Cleartext password does not match \"known good\" password):"
+            + " [bob/[PASSWORD_KV]] (from client x port 1)'",
         // OpenVPN 2.6 at verb 9 prints the control channel's keys as hex words: the whole key.
         "'Outgoing Control Channel Encryption: CIPHER KEY: 70b54039 bef87005 30a7ac89 93684fe5 3b97f6ae d37ac7f5' | "
             + "'Outgoing Control Channel Encryption: CIPHER KEY: [PASSWORD_KV]'",
