@@ -278,6 +278,8 @@ final class PasswordValues {
     private static final String[] COUNTER_KEYS = {"pass", "auth"};
     private static final String PASS = "pass";
     private static final String URL_ENCODED_SPACE = "%20";
+    /** The longest label {@link #isLabelAfterEmptyValue} reads. */
+    private static final int MAX_LABEL = 12;
     /** The words of a key written in hex words ({@link #hexGroupsEnd}): 32 to 64 bits each. */
     private static final int MIN_HEX_GROUP = 8;
     private static final int MAX_HEX_GROUP = 16;
@@ -834,6 +836,9 @@ final class PasswordValues {
         while (value < end && value - spacesFrom < maxSpaces && s.charAt(value) == ' ') {
             value++;
         }
+        if (separator == ':' && value - spacesFrom == 2 && isLabelAfterEmptyValue(s, value, end)) {
+            return Match.NONE; // FreeRADIUS's linelog, "pass:  cli  nas 127.0.0.1": the value is empty, the next label follows
+        }
         if (separator == ':' && value == at + 1 && TextSearch.startsWith(s, value, end, URL_ENCODED_SPACE)) {
             value += URL_ENCODED_SPACE.length(); // a header URL-encoded, as Swift logs a request's: "X-Auth-Key:%20x%0A"
         }
@@ -1163,6 +1168,20 @@ final class PasswordValues {
             i += 1 + length;
         }
         return i > stop ? i : -1;
+    }
+
+    /**
+     * Whether the word at {@code value}, two spaces after a key's ':', is the next field's label:
+     * lower-case letters, then two spaces again and a value, as a line format writes an empty
+     * value between its labels ({@code pass: %{User-Password} cli %{Calling-Station-Id}}).
+     */
+    private static boolean isLabelAfterEmptyValue(CharSequence s, int value, int end) {
+        int word = value;
+        while (word < end && word - value <= MAX_LABEL && CharClass.isLower(s.charAt(word))) {
+            word++;
+        }
+        return word > value && word - value <= MAX_LABEL && word + 2 < end && s.charAt(word) == ' '
+                && s.charAt(word + 1) == ' ' && s.charAt(word + 2) != ' ';
     }
 
     /** Lower-case words that '-' or '_' join, nothing else: a name ({@code update-key}), as no digest is written. */

@@ -1155,6 +1155,8 @@ class PasswordKvDetectorTest {
         // BIND 9.18's name of the TSIG key that signed; OpenVPN's dump of an option it has no value for.
         "security: debug 3: client @0x7f2ece6d1098 127.0.0.1#52168: request has valid signature: update-key",
         "  management_user_pass = '[UNDEF]'",
+        // A linelog format's empty password between its labels.
+        "(6) linelog:    --> Rejected user: bob pass:  cli  nas 127.0.0.1",
         // FreeRADIUS's placeholders where no password was sent.
         "(2) Login OK: [alice/<CHAP-Password>] (from client localhost port 11)",
         "Login incorrect: [bob/<no User-Password attribute>] (from client localhost port 0)",
@@ -1171,6 +1173,8 @@ class PasswordKvDetectorTest {
         "'password: struct' | 'password: [PASSWORD_KV]'",
         "'password: 42' | 'password: [PASSWORD_KV]'",
         "'pass: test_only' | 'pass: [PASSWORD_KV]'",
+        "'Rejected user: bob pass: hunter cli  nas 127.0.0.1' | 'Rejected user: bob pass: [PASSWORD_KV] cli  nas 127.0.0.1'",
+        "'password:  hunter2  ok' | 'password:  [PASSWORD_KV]  ok'",
         // FreeRADIUS 3.2 with auth_goodpass and auth_badpass: the pair in brackets, the password after the first '/'.
         "'(0) Login OK: [alice/Al1ce-Secr3t!] (from client localhost port 10)' | "
             + "'(0) Login OK: [alice/[PASSWORD_KV]] (from client localhost port 10)'",
