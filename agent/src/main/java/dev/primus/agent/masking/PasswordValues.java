@@ -837,7 +837,7 @@ final class PasswordValues {
             value++;
         }
         if (separator == ':' && value - spacesFrom == 2 && isLabelAfterEmptyValue(s, value, end)) {
-            return Match.NONE; // FreeRADIUS's linelog, "pass:  cli  nas 127.0.0.1": the value is empty, the next label follows
+            return Match.NONE; // a linelog's "pass:  cli  nas 127.0.0.1": the value is empty, the next label follows
         }
         if (separator == ':' && value == at + 1 && TextSearch.startsWith(s, value, end, URL_ENCODED_SPACE)) {
             value += URL_ENCODED_SPACE.length(); // a header URL-encoded, as Swift logs a request's: "X-Auth-Key:%20x%0A"
