@@ -351,10 +351,8 @@ final class PasswordValues {
             case '\\':
                 return jsonEscapedKeyValue(s, from, at, end);
             case 'A':
-                return ProtocolCommands.match(s, from, at, end);
             case 'L':
-                long loginCommand = ProtocolCommands.match(s, from, at, end);
-                return loginCommand != Match.NONE ? loginCommand : RadiusLoginLines.match(s, from, at, end);
+                return ProtocolCommands.match(s, from, at, end);
             case 'B':
                 long by = IdentifiedBy.match(s, from, at, end);
                 return by != Match.NONE ? by : CookieDiagnostics.encodedIdentity(s, at, end);

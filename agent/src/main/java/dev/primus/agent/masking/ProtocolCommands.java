@@ -57,7 +57,10 @@ final class ProtocolCommands {
     private ProtocolCommands() {
     }
 
-    /** Whether a command may start at {@code at}, a 'P', 'A' or 'L' at a word start: what the scan checks before calling. */
+    /**
+     * Whether a command may start at {@code at}, a 'P', 'A' or 'L' at a word start, or FreeRADIUS's
+     * "Login " ({@link RadiusLoginLines}): what the scan checks before calling.
+     */
     static boolean mayStart(CharSequence s, int at, int end) {
         if (at + 5 >= end) {
             return false; // a command, its space, and at least a char of its argument
@@ -66,7 +69,7 @@ final class ProtocolCommands {
             case 'P':
                 return TextSearch.startsWith(s, at, end, PASS);
             case 'L':
-                return TextSearch.startsWith(s, at, end, LOGIN);
+                return TextSearch.startsWith(s, at, end, LOGIN) || RadiusLoginLines.mayStart(s, at, end);
             default:
                 return TextSearch.startsWith(s, at, end, AUTH) && (s.charAt(at + 4) == ' ' || s.charAt(at + 4) == '"'
                         || TextSearch.breakEnd(s, at + 4, end) > 0 || TextSearch.startsWith(s, at, end, AUTHENTICATE));
@@ -79,6 +82,9 @@ final class ProtocolCommands {
             return Match.NONE;
         }
         if (s.charAt(at) == 'L') {
+            if (!TextSearch.startsWith(s, at, end, LOGIN)) {
+                return RadiusLoginLines.match(s, from, at, end); // FreeRADIUS's "Login OK: [user/password]"
+            }
             int tag = tagStart(s, from, at);
             return tag >= 0 && startsLine(s, from, tag) ? login(s, at + LOGIN.length(), end) : Match.NONE;
         }

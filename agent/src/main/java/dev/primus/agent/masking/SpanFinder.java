@@ -307,8 +307,7 @@ final class SpanFinder {
      * ({@link OneTimeCodes}); from a 'B': the "BY" of SQL's IDENTIFIED BY ({@link IdentifiedBy}), read
      * back no further than {@code floor}, or Shiro's "Base64 encoded identity" ({@link CookieDiagnostics});
      * from an 'A' or 'L', or a 'P' that
-     * starts no such word: a protocol's command ({@link ProtocolCommands}), or FreeRADIUS's "Login"
-     * ({@link RadiusLoginLines}). Apart from
+     * starts no such word: a protocol's command ({@link ProtocolCommands}). Apart from
      * {@link #narrowed}, which must stay small enough to inline.
      */
     private static boolean startsPasswordWord(CharSequence s, int floor, int at, int end) {
@@ -326,7 +325,7 @@ final class SpanFinder {
             return IdentifiedBy.mayStart(s, floor, at, end) || CookieDiagnostics.startsEncodedIdentity(s, at, end);
         }
         if (first != 'p') {
-            return ProtocolCommands.mayStart(s, at, end) || RadiusLoginLines.mayStart(s, at, end);
+            return ProtocolCommands.mayStart(s, at, end);
         }
         char second = (char) (s.charAt(at + 1) | 0x20);
         char third = (char) (s.charAt(at + 2) | 0x20);
