@@ -1,9 +1,9 @@
 package dev.primus.agent.masking;
 
 /**
- * credit_card: 13 to 19 digits, bare or grouped by single spaces or dashes as cards are written, in a real issuer range
- * and passing Luhn; or by '+', a space as a form body or query encodes it ({@code card=4111+1111+1111+1111}).
- * A number followed by more space-separated digits is read up to its longest
+ * credit_card: 13 to 19 digits, bare or grouped by single spaces or dashes as cards are written, in
+ * a real issuer range and passing Luhn; or by '+', a space as a form body or query encodes it
+ * ({@code card=4111+1111+1111+1111}). A number followed by more space-separated digits is read up to its longest
  * valid prefix, so {@code 4111 1111 1111 1111 12/25} still masks the card. The value of a trace,
  * span or parent id key is no card ({@code dd.trace_id=4471049746507529170}): Datadog and
  * OpenTelemetry log 64-bit ids in decimal, one in ten passes Luhn, and most start in an issuer range.

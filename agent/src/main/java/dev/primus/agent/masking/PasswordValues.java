@@ -93,6 +93,8 @@ final class PasswordValues {
         // OAuth's PKCE verifier and a grant's authorization code; S3's customer-provided encryption key
         // (x-amz-server-side-encryption-customer-key); a webhook's or service's shared key; an HMAC's key.
         "codeverifier", "authorizationcode", "encryptioncustomerkey", "sharedkey", "webhookkey", "hmac", "cipherkey",
+        // RADIUS's keys of a session, as FreeRADIUS -X prints its reply: EAP's master session keys, MPPE's.
+        "eapmsk", "eapemsk", "mppesendkey", "mpperecvkey",
         // The answer to an account's recovery question: a password by another name.
         "secretanswer", "securityanswer",
         // Indian payment gateways' merchant secrets: Paytm's merchant key, PhonePe's salt key, PayU's and
@@ -179,7 +181,7 @@ final class PasswordValues {
     private static final String SESSION_KEY_COLUMN = "sessionkey";
     /** The header that sets one cookie, its attributes after it ({@code ; Path=/; HttpOnly}), not more cookies. */
     private static final String SET_COOKIE = "set-cookie";
-    /** The elements of a name/value pair in XML ({@link #isNamedValueElement}), as {@link KeyedValue#keyEndsWith} compares. */
+    /** The elements of a name/value pair in XML ({@link #isNamedValueElement}), compared as keys are. */
     private static final String XML_VALUE = "value";
     private static final String XML_NAME = "name";
     /** The most whitespace between the name's end tag and the value's start tag: a line break and an indent. */
@@ -1405,7 +1407,8 @@ final class PasswordValues {
         while (nameStart > from && at - nameStart <= MAX_KEY && isNameChar(s.charAt(nameStart - 1))) {
             nameStart--;
         }
-        if (nameStart - 1 <= from || s.charAt(nameStart - 1) != '<' || !KeyedValue.keyEndsWith(s, nameStart, at, XML_VALUE)) {
+        if (nameStart - 1 <= from || s.charAt(nameStart - 1) != '<'
+                || !KeyedValue.keyEndsWith(s, nameStart, at, XML_VALUE)) {
             return false;
         }
         int close = nameStart - 1;

@@ -1186,6 +1186,9 @@ class PasswordKvDetectorTest {
             + "'Outgoing Control Channel Encryption: CIPHER KEY: [PASSWORD_KV]'",
         "'HMAC KEY: 2ac8d0a2 1fff60c0 a2ce56df 254d155e, next' | 'HMAC KEY: [PASSWORD_KV], next'",
         "'signature: 5ccc069c403ebaf9' | 'signature: [PASSWORD_KV]'",
+        // FreeRADIUS 3.2 -X prints the session keys of its Access-Accept.
+        "'(144)   MS-MPPE-Send-Key = 0xd29422e04e59529a5b091c4083007746' | '(144)   MS-MPPE-Send-Key = [PASSWORD_KV]'",
+        "'\tEAP-MSK = 0xd018a0003ee91b6aa4b15e4d5a557abd' | '\tEAP-MSK = [PASSWORD_KV]'",
     })
     void masksAValueWhereNoCodeHeadsTheMessage(String text, String masked) {
         assertEquals(masked, masker.mask(text));
