@@ -24,8 +24,9 @@ final class FrameworkValues {
         "authorization_code", "refresh_token", "enabled", "disabled", "required", "optional",
         // Hadoop's authentication methods, as its RPC and UserGroupInformation print a user: "hdfs (auth:SIMPLE)".
         "simple", "token", "proxy", "certificate", "kerberos_ssl",
-        // SOCKS methods, as Dante names them: "auth: username." is RFC 1929's username/password method.
-        "username", "gssapi", "rfc931", "bsdauth",
+        // SOCKS methods, as Dante names them: "auth: username." is RFC 1929's username/password method;
+        // RADIUS's and PPP's, as eapol_test writes an EAP method's inner one: "Phase 2 auth=MSCHAPV2".
+        "username", "gssapi", "rfc931", "bsdauth", "pap", "chap", "mschap", "mschapv2", "eap",
         // MySQL's "(using password: YES)"; Tomcat's res-auth; and words that say a value is hidden or absent.
         "yes", "no", "container", "application", "redacted", "masked", "hidden", "protected", "filtered", "removed",
         "omitted", "expired", "invalid", "missing", "unset", "undef", "ok", "read", "write", "unexpected", "expected",

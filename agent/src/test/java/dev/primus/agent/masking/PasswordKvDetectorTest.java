@@ -1146,6 +1146,8 @@ class PasswordKvDetectorTest {
         "  find_delete_on_close_token: name_hash = 0x77de2bef",
         "                    pending_auth: struct smbXsrv_session_auth0",
         "Last bad password   : 0", "Bad password count  : 3",
+        // wpa_supplicant's eapol_test: PEAP's inner method.
+        "EAP-PEAP: Phase 2 auth=MSCHAPV2",
         // Dante 1.4's SOCKS method at the end of a sentence.
         "matched by client-rule #1, auth: username.  Packet: VER: 5 CMD: 1",
         // Hadoop 3.4's UserGroupInformation at DEBUG: the method a user authenticated with, then the next group.
