@@ -26,6 +26,16 @@ final class CharClass {
         return true;
     }
 
+    /** Whether {@code s[start, stop)} is hex digits only, of either case. */
+    static boolean hexDigits(CharSequence s, int start, int stop) {
+        for (int i = start; i < stop; i++) {
+            if (!isHex(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean isUpper(char c) {
         return c >= 'A' && c <= 'Z';
     }

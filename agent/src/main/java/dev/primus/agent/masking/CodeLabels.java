@@ -122,7 +122,7 @@ final class CodeLabels {
     }
 
     /** How many times a capital follows a lower-case letter in {@code s[start, stop)}. */
-    private static int humps(CharSequence s, int start, int stop) {
+    static int humps(CharSequence s, int start, int stop) {
         int humps = 0;
         for (int i = start + 1; i < stop; i++) {
             if (CharClass.isUpper(s.charAt(i)) && CharClass.isLower(s.charAt(i - 1))) {

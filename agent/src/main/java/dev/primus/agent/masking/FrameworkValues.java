@@ -407,15 +407,8 @@ final class FrameworkValues {
 
     /** {@code 0x1234}: a handle, a pointer or flags, as C and Objective-C code logs one; 16 hex digits at most. */
     private static boolean isHexNumber(CharSequence s, int start, int stop) {
-        if (stop - start < 3 || stop - start > 18 || s.charAt(start) != '0' || s.charAt(start + 1) != 'x') {
-            return false;
-        }
-        for (int i = start + 2; i < stop; i++) {
-            if (!CharClass.isHex(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+        return stop - start >= 3 && stop - start <= 18 && s.charAt(start) == '0' && s.charAt(start + 1) == 'x'
+                && CharClass.hexDigits(s, start + 2, stop);
     }
 
     /**

@@ -1159,11 +1159,11 @@ final class PasswordValues {
      */
     private static int hexGroupsEnd(CharSequence s, int start, int stop, int end) {
         int length = stop - start;
-        if (length < MIN_HEX_GROUP || length > MAX_HEX_GROUP || !isHex(s, start, stop)) {
+        if (length < MIN_HEX_GROUP || length > MAX_HEX_GROUP || !CharClass.hexDigits(s, start, stop)) {
             return -1;
         }
         int i = stop;
-        while (i + 1 + length <= end && s.charAt(i) == ' ' && isHex(s, i + 1, i + 1 + length)
+        while (i + 1 + length <= end && s.charAt(i) == ' ' && CharClass.hexDigits(s, i + 1, i + 1 + length)
                 && (i + 1 + length == end || !CharClass.isAlnum(s.charAt(i + 1 + length)))) {
             i += 1 + length;
         }
@@ -1196,15 +1196,6 @@ final class PasswordValues {
             }
         }
         return joined;
-    }
-
-    private static boolean isHex(CharSequence s, int start, int stop) {
-        for (int i = start; i < stop; i++) {
-            if (!CharClass.isHex(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Whether a digit's word ends at {@code at}: the end, a space, a closing mark or a sentence's '.', not "1.2". */

@@ -56,15 +56,7 @@ final class SchemelessCredentials {
 
     /** A capital, then a capital after a lower-case letter: a class's or thread's name, as no login is written. */
     private static boolean isCamelCase(CharSequence s, int start, int stop) {
-        if (!CharClass.isUpper(s.charAt(start))) {
-            return false;
-        }
-        for (int i = start + 2; i < stop; i++) {
-            if (CharClass.isUpper(s.charAt(i)) && CharClass.isLower(s.charAt(i - 1))) {
-                return true;
-            }
-        }
-        return false;
+        return CharClass.isUpper(s.charAt(start)) && CodeLabels.humps(s, start, stop) > 0;
     }
 
     private static boolean endsHost(char c) {

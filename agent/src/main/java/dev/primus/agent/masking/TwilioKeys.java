@@ -15,13 +15,9 @@ final class TwilioKeys {
     static long match(CharSequence s, int from, int at, int end) {
         int stop = at + LENGTH;
         if (stop > end || !(TextSearch.startsWith(s, at, end, "SK") || TextSearch.startsWith(s, at, end, "AC"))
-                || CharClass.wordBefore(s, from, at) || CharClass.wordAt(s, stop, end)) {
+                || CharClass.wordBefore(s, from, at) || CharClass.wordAt(s, stop, end)
+                || !CharClass.hexDigits(s, at + 2, stop)) {
             return Match.NONE;
-        }
-        for (int i = at + 2; i < stop; i++) {
-            if (!CharClass.isHex(s.charAt(i))) {
-                return Match.NONE;
-            }
         }
         return Match.of(at, stop);
     }
