@@ -51,9 +51,7 @@ final class BodyReplay {
      */
     static Object wrap(ServletApi api, Object request, byte[] read, boolean complete) {
         try {
-            Class<?> servletInputStream = Class.forName(api.packagePrefix + "ServletInputStream", false,
-                    api.requestType.getClassLoader());
-            Constructor<?>[] constructors = GENERATED.get(servletInputStream);
+            Constructor<?>[] constructors = GENERATED.get(api.inputStreamType);
             InputStream rest = complete ? null : api.inputStream(request);
             ReplayedBody body = new ReplayedBody(read, rest, api.characterEncoding(request));
             Object stream = constructors[0].newInstance(body);

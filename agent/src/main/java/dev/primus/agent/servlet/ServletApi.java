@@ -23,8 +23,11 @@ final class ServletApi implements RequestFrames.Attributes {
     };
 
     final String packagePrefix;
-    /** The API's {@code HttpServletRequest} interface, as the container's class loader sees it. */
-    final Class<?> requestType;
+    /**
+     * The API's {@code ServletInputStream} class, as the container's class loader sees it: what a
+     * replayed body extends, resolved here once rather than on every request that replays one.
+     */
+    final Class<?> inputStreamType;
     // Method handles on the API's public interfaces, resolved once per request class and called
     // with invokeExact: no reflective lookup, no argument array, no boxing per request.
     private final MethodHandle dispatcherType;
@@ -51,7 +54,7 @@ final class ServletApi implements RequestFrames.Attributes {
     private ServletApi(String packagePrefix, Class<?> request, Class<?> response)
             throws NoSuchMethodException, ClassNotFoundException, IllegalAccessException {
         this.packagePrefix = packagePrefix;
-        this.requestType = request;
+        this.inputStreamType = Class.forName(packagePrefix + "ServletInputStream", false, request.getClassLoader());
         this.dispatcherType = handle(request, "getDispatcherType", OBJECT);
         this.method = handle(request, "getMethod", STRING);
         this.requestUri = handle(request, "getRequestURI", STRING);
