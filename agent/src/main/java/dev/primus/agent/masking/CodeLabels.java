@@ -78,6 +78,11 @@ final class CodeLabels {
         return after == ':' && next != ' ' || after == ' ' && next != ' ' && humps(s, value, field) > 0;
     }
 
+    /** Whether the name ending at {@code keyEnd} is a method's by its verb and hump: {@code setPrivateKey}. */
+    static boolean isVerbNamed(CharSequence s, int from, int keyEnd) {
+        return startsWithVerb(s, identifierStart(s, from, keyEnd), keyEnd);
+    }
+
     /**
      * Whether the name ending at {@code keyEnd} is a C function's that a daemon's message starts
      * with, Samba's DEBUG ({@code   check_ntlm_password:  Checking password for unmapped user …},

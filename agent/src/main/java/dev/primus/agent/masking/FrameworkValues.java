@@ -78,6 +78,12 @@ final class FrameworkValues {
     /** The most digits of a positional parameter read as one ({@code $1} to {@code $999}). */
     private static final int MAX_POSITIONAL_DIGITS = 3;
 
+    /** The length of the JVM's id at the head of c3p0's identity token ({@link #isPoolIdentity}). */
+    private static final int MIN_POOL_VM_ID = 16;
+    private static final int MAX_POOL_VM_ID = 32;
+    /** An identity hash's hex digits at most. */
+    private static final int MAX_HASH_DIGITS = 8;
+
     private FrameworkValues() {
     }
 
@@ -106,7 +112,29 @@ final class FrameworkValues {
             return true; // a path: PWD=/home/app in sudo's and Maven's logs is the working directory, PWD=/ the root
         }
         return isWord(s, start, stop) || isHidden(s, start, stop) || isTypeOrObject(s, start, stop)
-                || isHexNumber(s, start, stop) || isJcaSignatureAlgorithm(s, start, stop) || isCallLabel(s, start, stop);
+                || isHexNumber(s, start, stop) || isJcaSignatureAlgorithm(s, start, stop) || isCallLabel(s, start, stop)
+                || isPoolIdentity(s, start);
+    }
+
+    /**
+     * c3p0's identity token, which names a connection pool, its data source and its MBean
+     * ({@code identityToken -> z8kfltbmmjfxlaurllst|1165b38} in the settings every pool logs at INFO
+     * when it starts): the JVM's id in lower-case letters and digits, a '|', an identity hash in hex.
+     */
+    private static boolean isPoolIdentity(CharSequence s, int start) {
+        int bar = start;
+        while (bar < s.length() && (CharClass.isLower(s.charAt(bar)) || CharClass.isDigit(s.charAt(bar)))) {
+            bar++;
+        }
+        if (bar - start < MIN_POOL_VM_ID || bar - start > MAX_POOL_VM_ID || bar == s.length() || s.charAt(bar) != '|') {
+            return false;
+        }
+        int hash = bar + 1;
+        int i = hash;
+        while (i < s.length() && i - hash < MAX_HASH_DIGITS && CharClass.isHex(s.charAt(i))) {
+            i++;
+        }
+        return i > hash && (i == s.length() || !CharClass.isWord(s.charAt(i)));
     }
 
     /**

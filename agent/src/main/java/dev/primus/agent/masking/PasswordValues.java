@@ -1126,7 +1126,8 @@ final class PasswordValues {
      * A count after the key {@code pass} or {@code auth} written as a word of its own: a test run's
      * summary ({@code pass=124 fail=0}, {@code PASS: 12}), Postfix's count of a client's commands
      * ({@code ehlo=1 auth=0/1 quit=1 commands=3/4}, tried and all: at most {@link #MAX_COUNTER_DIGITS}
-     * digits each), or a kubectl secret's size ({@code password:  16 bytes}); after any key, one digit alone.
+     * digits each), or a kubectl secret's size ({@code password:  16 bytes}); after any key, one digit alone,
+     * and two after a method's name ({@code setPrivateKey: 01}).
      */
     private static boolean isCount(CharSequence s, int from, int keyEnd, int key, int value, int end) {
         int stop = CharClass.digitsEnd(s, value, end);
@@ -1142,6 +1143,9 @@ final class PasswordValues {
         }
         if (TextSearch.startsWith(s, stop, end, " bytes") || stop - value == 1 && endsLoneDigit(s, stop, end)) {
             return true; // a lone digit: a flag or a count (pdbedit's "Last bad password : 0"), as no secret is
+        }
+        if (stop - value == 2 && endsLoneDigit(s, stop, end) && CodeLabels.isVerbNamed(s, from, keyEnd)) {
+            return true; // a method's argument or result, Squid's "store.cc(580) setPrivateKey: 01 e:=V/0x55eb…"
         }
         if (key < 0 || !isOneOf(KEYS[key], COUNTER_KEYS)) {
             return false;

@@ -1103,9 +1103,20 @@ class PasswordKvDetectorTest {
         "{\"Action\":\"output\",\"Output\":\"--- PASS: TestLogin (0.00s)\\n\"}", "PASS auth.TestLogin (0.00s)",
         "authorization: Signature verification failed for keyId rsa-key-1",
         "SASL authorization: SCRAM-SHA-512 mechanism negotiated",
-        "Authorization: Hawk credentials lookup failed for id dh37fgj492je", "authorization: OAuth app \"ci-bot\" approved"})
+        "Authorization: Hawk credentials lookup failed for id dh37fgj492je", "authorization: OAuth app \"ci-bot\" approved",
+        // c3p0 0.9.5's pool, named by its identity token in the settings it logs at INFO and in its MBean's name.
+        "Initializing c3p0 pool... com.mchange.v2.c3p0.ComboPooledDataSource [ acquireIncrement -> 3, dataSourceName"
+            + " -> z8kfltbmmjfxlaurllst|1165b38, identityToken -> z8kfltbmmjfxlaurllst|1165b38, jdbcUrl -> jdbc:h2:mem:x ]",
+        "MBean: com.mchange.v2.c3p0:type=PooledDataSource,identityToken=1hge1hw9a1e4hxwj1qasrw|6c3708b3,name=x registered."})
     void leavesAFrameworksOwnWordsAlone(String text) {
         assertEquals(text, masker.mask(text));
+    }
+
+    @Test
+    void masksATokenWithABarThatIsNoPoolsIdentity() {
+        // The hash after the bar is no hex number, or the id before it has a capital: a token of its own.
+        assertEquals("identityToken=[PASSWORD_KV]", masker.mask("identityToken=z8kfltbmmjfxlaurllst|1165b38x"));
+        assertEquals("token=[PASSWORD_KV] ok", masker.mask("token=z8kfltbmmjfXlaurllst|1165b38 ok"));
     }
 
     /** Kubernetes names a secret by its kind after a ':', then goes on: a message, not a value. */
@@ -1163,6 +1174,8 @@ class PasswordKvDetectorTest {
         "(2) Login OK: [alice/<CHAP-Password>] (from client localhost port 11)",
         "Login incorrect: [bob/<no User-Password attribute>] (from client localhost port 0)",
         "(5) Login incorrect (mschap: MS-CHAP2-Response is incorrect): [bob/<via Auth-Type = mschap>] (from client x)",
+        // Squid 5.7's store at debug level 3: a method's name, then its two-digit argument.
+        "2026/12/07 16:05:01.123 kid1| 20,3| store.cc(580) setPrivateKey: 01 e:=V/0x55eb7905d3b0*1",
     })
     void leavesANameFromCodeBeforeItsMessageAlone(String text) {
         assertEquals(text, masker.mask(text));
@@ -1173,6 +1186,8 @@ class PasswordKvDetectorTest {
         "'  mysql_root_password: hunter2x' | '  mysql_root_password: [PASSWORD_KV]'",
         "'check_ntlm_password: Xk9mP2qL for bob' | 'check_ntlm_password: [PASSWORD_KV] for bob'",
         "'password: struct' | 'password: [PASSWORD_KV]'",
+        "'setPassword: 0421' | 'setPassword: [PASSWORD_KV]'",
+        "'privateKey: 01' | 'privateKey: [PASSWORD_KV]'",
         "'password: 42' | 'password: [PASSWORD_KV]'",
         "'pass: test_only' | 'pass: [PASSWORD_KV]'",
         "'Rejected user: bob pass: hunter cli  nas 127.0.0.1' | 'Rejected user: bob pass: [PASSWORD_KV] cli  nas 127.0.0.1'",
