@@ -280,7 +280,8 @@ public final class Cli {
                 return "Usage: mask [--report] FILE\nMasks standard input with FILE's logging.masking detectors and "
                         + "style as the agent masks a message, and writes it to standard output. A message may span "
                         + "lines: a line that starts like a log record (a time stamp or level word) or follows a blank "
-                        + "line begins the next one, so a PEM block or a stack trace is judged whole. Line endings are "
+                        + "line begins the next one, so a PEM block or a stack trace is judged whole; in a log whose "
+                        + "lines start otherwise, every line but an indented one begins a message. Line endings are "
                         + "kept as they came (CRLF stays CRLF). --report prints how many values each detector masked "
                         + "on standard error. For trying detectors and custom patterns on a real log before a rollout. "
                         + "Exits 3 when FILE is invalid.";

@@ -73,7 +73,8 @@ final class MaskCommand {
 
     /**
      * Reads lines with their endings and gathers them into messages: a line that begins one
-     * ({@link LogMessages#beginsMessage}) or follows a blank line ends the message before it; but
+     * ({@link LogMessages#beginsMessage}, which asks whether the message before started as a log
+     * record) or follows a blank line ends the message before it; but
      * not inside an armored block, a {@code -----BEGIN } line to its {@code -----END } line, where
      * a blank line is the block's own (a PGP key's after its headers, an encrypted PEM's after
      * {@code DEK-Info}): split there, the key's body would be a message of its own, which no
@@ -85,12 +86,13 @@ final class MaskCommand {
         String lastEnding = null; // the ending of the message's last line; null while there is no message
         boolean blank = false;
         boolean armored = false;
+        boolean record = false; // whether the message's first line started as a log record does
         while (true) {
             String ending = readLine(reader, line);
             if (ending == null && line.length() == 0) {
                 break;
             }
-            boolean ends = !armored && (blank || LogMessages.beginsMessage(line));
+            boolean ends = !armored && (blank || LogMessages.beginsMessage(line, record));
             if (lastEnding != null && (ends || message.length() > MAX_MESSAGE)) {
                 write(masker, message, lastEnding);
                 message.setLength(0);
@@ -98,6 +100,8 @@ final class MaskCommand {
             }
             if (lastEnding != null) {
                 message.append(lastEnding);
+            } else {
+                record = LogMessages.startsRecord(line);
             }
             message.append(line);
             lastEnding = ending == null ? "" : ending;

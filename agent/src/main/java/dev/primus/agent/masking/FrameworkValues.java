@@ -78,6 +78,8 @@ final class FrameworkValues {
     /** The most digits of a positional parameter read as one ({@code $1} to {@code $999}). */
     private static final int MAX_POSITIONAL_DIGITS = 3;
 
+    /** What Spark writes after the stars of a value it redacts ({@link #isHidden}). */
+    private static final String REDACTED = "(redacted)";
     /** The length of the JVM's id at the head of c3p0's identity token ({@link #isPoolIdentity}). */
     private static final int MIN_POOL_VM_ID = 16;
     private static final int MAX_POOL_VM_ID = 32;
@@ -542,12 +544,13 @@ final class FrameworkValues {
                 || !repeatedThrice)) {
             return false;
         }
-        for (int i = start; i < stop; i++) {
-            if (s.charAt(i) != first) {
-                return false;
-            }
+        int i = start;
+        while (i < stop && s.charAt(i) == first) {
+            i++;
         }
-        return true;
+        // Spark's own mask of a setting it redacts, in its logs and event logs: spark.ssl.keyPassword=*********(redacted).
+        return i == stop || first == '*' && i - start >= 3 && stop - i == REDACTED.length()
+                && TextSearch.startsWith(s, i, stop, REDACTED);
     }
 
     /**

@@ -2043,7 +2043,7 @@ final class PasswordValues {
      */
     private static int closingApostrophe(CharSequence s, int at, int end) {
         int limit = (int) Math.min(end, (long) at + MAX_QUOTED);
-        for (int i = at; i < limit; i += s.charAt(i) == '\\' ? 2 : 1) {
+        for (int i = at; i < limit && !isLineBreakAt(s, i, end); i += s.charAt(i) == '\\' ? 2 : 1) {
             if (s.charAt(i) == '\'' && (i + 1 >= end || !CharClass.isAlnum(s.charAt(i + 1)))) {
                 return i;
             }
@@ -2051,13 +2051,26 @@ final class PasswordValues {
         return closingQuote(s, at, end, '\'');
     }
 
+    /**
+     * The quote that closes a value, or the line's end where none does before it: a value never runs
+     * over a line break of a message of several lines. A quote that closed a name, not opened a value
+     * (FreeRADIUS's {@code format = "*User-Name:Crypt-Password:"}), would otherwise pair with the first
+     * quote of the next line and mask the break and the key between. A break counts as written or
+     * escaped ({@code \n}, as an argument's are). With no break, the message's end.
+     */
     private static int closingQuote(CharSequence s, int at, int end, char quote) {
         int limit = (int) Math.min(end, (long) at + MAX_QUOTED);
         int i = at;
-        while (i < limit && s.charAt(i) != quote) {
+        while (i < limit && s.charAt(i) != quote && !isLineBreakAt(s, i, end)) {
             i += s.charAt(i) == '\\' ? 2 : 1;
         }
-        return i < limit ? i : end;
+        return i < limit ? Math.min(i, end) : end;
+    }
+
+    /** A line break at {@code i}, as written or as an escape ({@code \n}, {@code \r}) starting there. */
+    private static boolean isLineBreakAt(CharSequence s, int i, int end) {
+        char c = s.charAt(i);
+        return c == '\n' || c == '\r' || c == '\\' && i + 1 < end && (s.charAt(i + 1) == 'n' || s.charAt(i + 1) == 'r');
     }
 
     /**
@@ -2132,10 +2145,11 @@ final class PasswordValues {
             return i + 1 >= end || Character.isWhitespace(s.charAt(i + 1));
         }
         // Or the "]]>" that ends a CDATA section, as an XML layout writes the message: <![CDATA[password=x]]></Message>;
-        // or the next group after two closers, Hadoop's "PrivilegedAction [as: root (auth:SIMPLE)][action: …]".
+        // or the next group after two closers, Hadoop's "PrivilegedAction [as: root (auth:SIMPLE)][action: …]", or the
+        // scheme its file system cache's key names after them, "Key: (root (auth:SIMPLE))@file://".
         return isValueEnd(c) || c == ',' || c == ';' || c == '&' || isEscapedBreakAt(s, i, end)
                 || c == '>' && i - at == 2 && s.charAt(at) == ']' && s.charAt(at + 1) == ']'
-                || c == '[' && i - at >= 2;
+                || (c == '[' || c == '@') && i - at >= 2;
     }
 
     /** Whether what follows a quote ends the string it closes: the end, a space, or ',' ')' ']' '}' ';'. */

@@ -84,7 +84,7 @@ final class UrlCredentials {
                     && !FrameworkValues.isOne(s, userInfo, lastAt));
             return token ? Match.of(userInfo, lastAt) : Match.NONE;
         }
-        if (lastAt < colon + 2 || FrameworkValues.isOne(s, colon + 1, lastAt)) {
+        if (lastAt < colon + 2 || FrameworkValues.isOne(s, colon + 1, lastAt) || isObjectInBrackets(s, colon, lastAt, end)) {
             return Match.NONE;
         }
         if (TextSearch.startsWith(s, colon + 1, lastAt, OAUTH_BASIC) && lastAt == colon + 1 + OAUTH_BASIC.length()) {
@@ -106,6 +106,30 @@ final class UrlCredentials {
         }
         long secret = AwsSecretKeys.secretAt(s, colon + 1, end);
         return secret != Match.NONE && Match.end(secret) < end && s.charAt(Match.end(secret)) == '@' ? secret : Match.NONE;
+    }
+
+    /** The most hex digits of an identity hash ({@code Object.toString}'s). */
+    private static final int MAX_HASH_DIGITS = 8;
+
+    /**
+     * Whether the '@' at {@code lastAt} is an object's {@code toString} in brackets after a URL with
+     * no user info, not the user info's end: Jetty's {@code https://:0,[SecureRequestCustomizer@7ab4ae59]},
+     * a port and an object (a capitalised class name a '[' or '{' opens, and a hash in hex that a
+     * bracket closes, where a host would stand).
+     */
+    private static boolean isObjectInBrackets(CharSequence s, int colon, int lastAt, int end) {
+        int name = lastAt;
+        while (name > colon + 1 && (CharClass.isWord(s.charAt(name - 1)) || s.charAt(name - 1) == '$')) {
+            name--;
+        }
+        if (name == lastAt || !CharClass.isUpper(s.charAt(name)) || s.charAt(name - 1) != '[' && s.charAt(name - 1) != '{') {
+            return false;
+        }
+        int hash = lastAt + 1;
+        while (hash < end && hash - lastAt <= MAX_HASH_DIGITS && CharClass.isHex(s.charAt(hash))) {
+            hash++;
+        }
+        return hash > lastAt + 1 && hash < end && (s.charAt(hash) == ']' || s.charAt(hash) == '}');
     }
 
     /** Where the scheme before {@code at} starts, letters first then letters, digits, '+', '-' or '.'; or -1. */

@@ -150,6 +150,34 @@ class CliTest {
                 + "\tat com.acme.Main.main(Main.java:12)\n\npassword=[PASSWORD_KV] no newline at the end", out());
     }
 
+    /**
+     * Records that start as no time stamp or level word does (glog's, JSON lines): each line its own
+     * message but an indented one or a cause, so that a value found in one record is not masked in
+     * another, which the agent, judging one message at a time, never sees with it.
+     */
+    @Test
+    void maskReadsEachLineOfALogWithUnknownRecordStartsAsAMessage(@TempDir Path dir) throws Exception {
+        Path config = enforcingMasking(dir);
+        String input = "I1207 16:00:31.100 x.go:12] password=Xk9mP2qLw8zT4vR7\nI1207 16:00:32.100 x.go:13] name=Xk9mP2qLw8zT4vR7\n"
+                + "  detail name=Xk9mP2qLw8zT4vR7\n{\"msg\":\"token=Xk9mP2qLw8zT4vR7\"}\n{\"msg\":\"id Xk9mP2qLw8zT4vR7\"}\n"
+                + "2026-12-03 10:11:52 INFO password=Xk9mP2qLw8zT4vR7\nname=Xk9mP2qLw8zT4vR7\n";
+        assertEquals(0, mask(input, "mask", config.toString()));
+        assertEquals("I1207 16:00:31.100 x.go:12] password=[PASSWORD_KV]\nI1207 16:00:32.100 x.go:13] name=Xk9mP2qLw8zT4vR7\n"
+                + "  detail name=Xk9mP2qLw8zT4vR7\n{\"msg\":\"token=[PASSWORD_KV]\"}\n{\"msg\":\"id Xk9mP2qLw8zT4vR7\"}\n"
+                + "2026-12-03 10:11:52 INFO password=[PASSWORD_KV]\nname=[PASSWORD_KV]\n", out(),
+                "a record's own next line is still its message's");
+    }
+
+    /** FreeRADIUS -X's settings: a quote that closes one line's value pairs with none on the next, and no line is lost. */
+    @Test
+    void maskKeepsEveryLineOfAMessageWhoseQuotesCloseOnTheirOwnLines(@TempDir Path dir) throws Exception {
+        Path config = enforcingMasking(dir);
+        String input = "Mon Dec  7 10:00:00 2026 : Debug:  passwd etc_passwd {\n  \tformat = \"*User-Name:Crypt-Password:\"\n"
+                + "  \tdelimiter = \":\"\n  }\n";
+        assertEquals(0, mask(input, "mask", config.toString()));
+        assertEquals(input, out());
+    }
+
     /** A PGP key's blank line after its headers, an encrypted PEM's after DEK-Info: the block stays one message. */
     @Test
     void maskKeepsAnArmoredBlockWholeAcrossItsBlankLine(@TempDir Path dir) throws Exception {

@@ -1107,9 +1107,24 @@ class PasswordKvDetectorTest {
         // c3p0 0.9.5's pool, named by its identity token in the settings it logs at INFO and in its MBean's name.
         "Initializing c3p0 pool... com.mchange.v2.c3p0.ComboPooledDataSource [ acquireIncrement -> 3, dataSourceName"
             + " -> z8kfltbmmjfxlaurllst|1165b38, identityToken -> z8kfltbmmjfxlaurllst|1165b38, jdbcUrl -> jdbc:h2:mem:x ]",
-        "MBean: com.mchange.v2.c3p0:type=PooledDataSource,identityToken=1hge1hw9a1e4hxwj1qasrw|6c3708b3,name=x registered."})
+        "MBean: com.mchange.v2.c3p0:type=PooledDataSource,identityToken=1hge1hw9a1e4hxwj1qasrw|6c3708b3,name=x registered.",
+        // Spark 3.5's own mask of the settings it redacts, in its logs and event logs.
+        "spark.ssl.keyStorePassword=*********(redacted)", "{\"spark.authenticate.secret\":\"*********(redacted)\"}",
+        "spark.hadoop.fs.s3a.secret.key -> *********(redacted)",
+        // Hadoop's file system cache, closing: its key is the user (and how it authenticated) and the scheme.
+        "FileSystem.close() by method: x; Key: (root (auth:SIMPLE))@file://; URI: file:///; Object Identity Hash: 35956e03"})
     void leavesAFrameworksOwnWordsAlone(String text) {
         assertEquals(text, masker.mask(text));
+    }
+
+    @Test
+    void neverReadsAQuotedValueOverALineBreak() {
+        // FreeRADIUS -X prints its modules' settings: the quote after "Password:" closes the format, opening nothing.
+        String settings = "  passwd etc_passwd {\n  \tformat = \"*User-Name:Crypt-Password:\"\n  \tdelimiter = \":\"\n  }";
+        // mask() writes a message's breaks as escapes (Masker's log-injection rule): the value ends at them too.
+        assertEquals(settings.replace("\n", "\\n"), masker.mask(settings));
+        assertEquals("password=\"[PASSWORD_KV]\\ndef\" x", masker.mask("password=\"abc\ndef\" x"), "unclosed: to the line's end");
+        assertEquals("password='[PASSWORD_KV]\\r\\ndef' x", masker.mask("password='abc\r\ndef' x"));
     }
 
     @Test
@@ -1186,6 +1201,8 @@ class PasswordKvDetectorTest {
         "'  mysql_root_password: hunter2x' | '  mysql_root_password: [PASSWORD_KV]'",
         "'check_ntlm_password: Xk9mP2qL for bob' | 'check_ntlm_password: [PASSWORD_KV] for bob'",
         "'password: struct' | 'password: [PASSWORD_KV]'",
+        "'password=**(redacted)' | 'password=[PASSWORD_KV]'",
+        "'spark.ssl.keyStorePassword=****' | 'spark.ssl.keyStorePassword=****'",
         "'setPassword: 0421' | 'setPassword: [PASSWORD_KV]'",
         "'privateKey: 01' | 'privateKey: [PASSWORD_KV]'",
         "'password: 42' | 'password: [PASSWORD_KV]'",

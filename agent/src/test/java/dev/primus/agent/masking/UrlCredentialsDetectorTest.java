@@ -11,6 +11,9 @@ class UrlCredentialsDetectorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        // An object in brackets after a user info is no host: the '@' is still the user info's end.
+        "'url=[redis://:S3cretPw9@cafe]' | 'url=[redis://:[URL_CREDENTIALS]@cafe]'",
+        "'https://:0,[Pw9x@ab12' | 'https://:[URL_CREDENTIALS]@ab12'",
         "git clone https://8b081006f7e3dfc967a64cb14028d512c9791e55@github.com/acme/app.git | "
             + "git clone https://[URL_CREDENTIALS]@github.com/acme/app.git",
         "remote https://Xk9mP2qLw8zT4vR7nB3cQ1aS5dF6gH8jK0lZ2xC4vB6@dev.azure.com/acme/_git/app | "
@@ -175,6 +178,9 @@ class UrlCredentialsDetectorTest {
     @ValueSource(strings = {
         "Created HttpDestination[Origin@271803a6[http://127.0.0.1:18704]@7f4624a[proto=[http/1.1],nego=false]]@81b5db0",
         "STARTED HttpDestination[Origin@271803a6[http://127.0.0.1:18704,tag=null,protocol=Protocol@7f4624a[p=http/1.1]]]",
+        // Jetty 9.4's HttpConfiguration (Spark 3.5's UI at DEBUG): a URL with no host, a port, then an object.
+        "HttpConnectionFactory@fe7b6b0[HTTP/1.1] added {HttpConfiguration@54e3658c{32768/8192,8192/8192,https://:0,"
+            + "[SecureRequestCustomizer@7ab4ae59]},POJO}",
         "(http://localhost:8080)@1a2b3c", "{https://api:443,id=1,owner=Pool@5e2c3d18}",
     })
     void leavesAUrlABracketClosesBeforeAnAtAlone(String text) {
