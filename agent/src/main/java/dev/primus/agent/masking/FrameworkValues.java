@@ -320,6 +320,28 @@ final class FrameworkValues {
     }
 
     /**
+     * A C or Java constant's name, capitals and digits in parts that '_' joins, each starting with a
+     * capital, then no more of a word: what {@code auth} is set to in a daemon's debug
+     * ({@code cupsdIsAuthorized: auth=CUPSD_AUTH_ALLOW...}), a mode, not a credential. A token in
+     * capitals alone would be base32's, which has no '_'; base64url's has lower-case letters.
+     */
+    static boolean isConstantNameAt(CharSequence s, int at, int end) {
+        int parts = 0;
+        int i = at;
+        while (i < end && i - at <= MAX_SETTING && CharClass.isUpper(s.charAt(i))) {
+            while (i < end && (CharClass.isUpper(s.charAt(i)) || CharClass.isDigit(s.charAt(i)))) {
+                i++;
+            }
+            parts++;
+            if (i + 1 >= end || s.charAt(i) != '_') {
+                break;
+            }
+            i++;
+        }
+        return parts >= 2 && (i == end || !CharClass.isWord(s.charAt(i)) && s.charAt(i) != '-');
+    }
+
+    /**
      * A Kubernetes object's namespace and name, {@code default/db-credentials}: each a DNS label's
      * chars (lower-case letters, digits, '-', '.'), starting with a letter, one '/' between them.
      * Generated data with a '/' (base64) has capitals in it.

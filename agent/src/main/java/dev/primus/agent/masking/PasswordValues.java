@@ -870,8 +870,10 @@ final class PasswordValues {
             return Match.NONE; // Samba's "  check_ntlm_password:  Checking password for …": a C function, then its message
         }
         if (key >= 0 && KEYS[key].equals("auth") && (FrameworkValues.isDottedNameAt(s, value, end)
+                || FrameworkValues.isConstantNameAt(s, value, end)
                 || AuthIdentities.isUsersOwnName(s, from, keyEnd - KEYS[key].length(), value, end))) {
-            // imapd's "user=bob auth=bob": who authenticated; Android's sync authority, "auth: com.android.contacts"
+            // imapd's "user=bob auth=bob": who authenticated; Android's sync authority, "auth: com.android.contacts";
+            // CUPS's "auth=CUPSD_AUTH_ALLOW...", a constant's name
             return Match.NONE;
         }
         if (separator == ':' && value > at + 1 && key >= 0 && isOneOf(KEYS[key], CREDENTIAL_KEYS)

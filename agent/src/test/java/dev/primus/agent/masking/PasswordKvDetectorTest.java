@@ -1111,6 +1111,8 @@ class PasswordKvDetectorTest {
         // Spark 3.5's own mask of the settings it redacts, in its logs and event logs.
         "spark.ssl.keyStorePassword=*********(redacted)", "{\"spark.authenticate.secret\":\"*********(redacted)\"}",
         "spark.hadoop.fs.s3a.secret.key -> *********(redacted)",
+        // CUPS 2.4's cupsd at debug2: the authorization's outcome, a constant's name.
+        "d [07/Dec/2026:16:00:42 +0000] cupsdIsAuthorized: auth=CUPSD_AUTH_ALLOW...", "auth=AUTH_NONE ok",
         // Hadoop's file system cache, closing: its key is the user (and how it authenticated) and the scheme.
         "FileSystem.close() by method: x; Key: (root (auth:SIMPLE))@file://; URI: file:///; Object Identity Hash: 35956e03"})
     void leavesAFrameworksOwnWordsAlone(String text) {
@@ -1202,6 +1204,7 @@ class PasswordKvDetectorTest {
         "'check_ntlm_password: Xk9mP2qL for bob' | 'check_ntlm_password: [PASSWORD_KV] for bob'",
         "'password: struct' | 'password: [PASSWORD_KV]'",
         "'password=**(redacted)' | 'password=[PASSWORD_KV]'",
+        "'auth=CUPSD_AUTH_ALLOW_x' | 'auth=[PASSWORD_KV]'", "'auth=KZXW6YTBOI2DEMRS' | 'auth=[PASSWORD_KV]'",
         "'spark.ssl.keyStorePassword=****' | 'spark.ssl.keyStorePassword=****'",
         "'setPassword: 0421' | 'setPassword: [PASSWORD_KV]'",
         "'privateKey: 01' | 'privateKey: [PASSWORD_KV]'",
