@@ -20,6 +20,8 @@ final class DovecotAuthDebug {
     /** The longest scheme's name read back from its '(' ({@code SCRAM-SHA-256}, {@code SHA512-CRYPT}). */
     private static final int MAX_SCHEME = 24;
     private static final int MAX_VALUE = 512;
+    /** The octal digits of rsyslog's escape of a tab, {@code #011}, after its '#'. */
+    private static final String SYSLOG_TAB = "011";
 
     private DovecotAuthDebug() {
     }
@@ -60,7 +62,14 @@ final class DovecotAuthDebug {
         while (start > from && stop - start < MAX_VALUE && CharClass.isBase64(s.charAt(start - 1))) {
             start--;
         }
-        boolean none = start == stop || s.charAt(start) == '=' || start > from && CharClass.isWord(s.charAt(start - 1));
+        // rsyslog's escape of the tab before it, "CONT#0111#011<base64>", whose digits read as base64's.
+        boolean afterTab = start > from && s.charAt(start - 1) == '#' && stop - start > SYSLOG_TAB.length()
+                && TextSearch.startsWith(s, start, stop, SYSLOG_TAB);
+        if (afterTab) {
+            start += SYSLOG_TAB.length();
+        }
+        boolean none = start == stop || s.charAt(start) == '='
+                || !afterTab && start > from && CharClass.isWord(s.charAt(start - 1));
         return none ? Match.NONE : Match.of(start, stop);
     }
 

@@ -1416,6 +1416,10 @@ class PasswordKvDetectorTest {
             + " | passwd-file(bob,127.0.0.1): SHA512-CRYPT([PASSWORD_KV]'",
         "client in: AUTH\t1\tPLAIN\tresp=AGJvYgBodW50ZXIy (previous base64 data may contain sensitive data)"
             + " | client in: AUTH\t1\tPLAIN\tresp=[PASSWORD_KV] (previous base64 data may contain sensitive data)",
+        // Through rsyslog, which writes a tab as #011: the escape stays.
+        "Dec  7 15:56:41 vm dovecot: auth: Debug: client in: CONT#0111#011Y2Fyb2xQbGFpbiM3Nw== (previous base64 data may"
+            + " contain sensitive data) | Dec  7 15:56:41 vm dovecot: auth: Debug: client in: CONT#0111#011[PASSWORD_KV] "
+            + "(previous base64 data may contain sensitive data)",
         "client in: CONT\t2\tY2Fyb2xQbGFpbiM3Nw== (previous base64 data may contain sensitive data)"
             + " | client in: CONT\t2\t[PASSWORD_KV] (previous base64 data may contain sensitive data)",
         // Django's SQL log: a session's key by its column, and a value found once masked again where it repeats
