@@ -376,6 +376,9 @@ final class PasswordValues {
                 if (login == Match.NONE) {
                     login = RedisConfigSet.match(s, from, at, end);
                 }
+                if (login == Match.NONE) {
+                    login = CamelRouteHeaders.match(s, at, end);
+                }
                 long named = login != Match.NONE ? login : ProseSecrets.match(s, from, at, end);
                 return named != Match.NONE ? named : CasTickets.bare(s, at, end);
             case 't':

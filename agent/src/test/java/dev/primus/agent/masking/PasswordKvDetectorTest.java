@@ -1120,6 +1120,21 @@ class PasswordKvDetectorTest {
     }
 
     @Test
+    void masksAHeaderACamelRouteSetsToAConstant() {
+        // Camel 4's route toString at start-up and DEBUG, its property placeholders already resolved.
+        String route = "Routes: [Route(orders)[From[timer:orders] -> [SetHeader[X-Api-Key, constant{ak_live_WR0NGk3y0000}],"
+                + " SetHeader[Cookie, constant{SESSIONID=s3ss-4b1d-77f0; theme=dark}], SetHeader[CamelHttpMethod,"
+                + " constant{POST}], SetHeader[Authorization, constant{Bearer {{app.jwt}}}], SetHeader[X-Api-Key,"
+                + " constant{{{app.api-key}}}], SetHeader[token, constant{null}]]]]";
+        assertEquals("Routes: [Route(orders)[From[timer:orders] -> [SetHeader[X-Api-Key, constant{[PASSWORD_KV]}],"
+                + " SetHeader[Cookie, constant{[PASSWORD_KV]}], SetHeader[CamelHttpMethod,"
+                + " constant{POST}], SetHeader[Authorization, constant{Bearer {{app.jwt}}}], SetHeader[X-Api-Key,"
+                + " constant{{{app.api-key}}}], SetHeader[token, constant{null}]]]]", masker.mask(route),
+                "a secret header's constant; not another header's, an unresolved placeholder or a framework word");
+        assertEquals("SetHeader[X-Api-Key, simple{${header.key}}]", masker.mask("SetHeader[X-Api-Key, simple{${header.key}}]"));
+    }
+
+    @Test
     void neverReadsAQuotedValueOverALineBreak() {
         // FreeRADIUS -X prints its modules' settings: the quote after "Password:" closes the format, opening nothing.
         String settings = "  passwd etc_passwd {\n  \tformat = \"*User-Name:Crypt-Password:\"\n  \tdelimiter = \":\"\n  }";
