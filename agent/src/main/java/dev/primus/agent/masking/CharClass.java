@@ -118,6 +118,15 @@ final class CharClass {
     }
 
     /** Where the run of ASCII digits at {@code at} ends: {@code at} itself when none starts there. */
+    /** Where the run of hex digits at {@code at} ends, read no further than {@code limit}. */
+    static int hexEnd(CharSequence s, int at, int limit) {
+        int i = at;
+        while (i < limit && isHex(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
     static int digitsEnd(CharSequence s, int at, int end) {
         int i = at;
         while (i < end && isDigit(s.charAt(i))) {

@@ -83,8 +83,8 @@ final class FrameworkValues {
     /** The length of the JVM's id at the head of c3p0's identity token ({@link #isPoolIdentity}). */
     private static final int MIN_POOL_VM_ID = 16;
     private static final int MAX_POOL_VM_ID = 32;
-    /** An identity hash's hex digits at most. */
-    private static final int MAX_HASH_DIGITS = 8;
+    /** An identity hash's hex digits at most, as {@code Object.toString} writes one. */
+    static final int MAX_IDENTITY_HASH = 8;
 
     private FrameworkValues() {
     }
@@ -122,6 +122,7 @@ final class FrameworkValues {
      * c3p0's identity token, which names a connection pool, its data source and its MBean
      * ({@code identityToken -> z8kfltbmmjfxlaurllst|1165b38} in the settings every pool logs at INFO
      * when it starts): the JVM's id in lower-case letters and digits, a '|', an identity hash in hex.
+     * Read past the value's end, which a key's reading may put at the '|'.
      */
     private static boolean isPoolIdentity(CharSequence s, int start) {
         int bar = start;
@@ -132,10 +133,7 @@ final class FrameworkValues {
             return false;
         }
         int hash = bar + 1;
-        int i = hash;
-        while (i < s.length() && i - hash < MAX_HASH_DIGITS && CharClass.isHex(s.charAt(i))) {
-            i++;
-        }
+        int i = CharClass.hexEnd(s, hash, Math.min(s.length(), hash + MAX_IDENTITY_HASH));
         return i > hash && (i == s.length() || !CharClass.isWord(s.charAt(i)));
     }
 
@@ -687,7 +685,7 @@ final class FrameworkValues {
      * {@code Welcome@2024} are the shape of a password, not of an object.
      */
     private static boolean isIdentityHash(CharSequence s, int start, int stop, boolean dottedType) {
-        if (stop - start < 5 || stop - start > 8) {
+        if (stop - start < 5 || stop - start > MAX_IDENTITY_HASH) {
             return false;
         }
         boolean letter = false;

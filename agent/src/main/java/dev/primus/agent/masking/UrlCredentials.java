@@ -108,9 +108,6 @@ final class UrlCredentials {
         return secret != Match.NONE && Match.end(secret) < end && s.charAt(Match.end(secret)) == '@' ? secret : Match.NONE;
     }
 
-    /** The most hex digits of an identity hash ({@code Object.toString}'s). */
-    private static final int MAX_HASH_DIGITS = 8;
-
     /**
      * Whether the '@' at {@code lastAt} is an object's {@code toString} in brackets after a URL with
      * no user info, not the user info's end: Jetty's {@code https://:0,[SecureRequestCustomizer@7ab4ae59]},
@@ -125,10 +122,7 @@ final class UrlCredentials {
         if (name == lastAt || !CharClass.isUpper(s.charAt(name)) || s.charAt(name - 1) != '[' && s.charAt(name - 1) != '{') {
             return false;
         }
-        int hash = lastAt + 1;
-        while (hash < end && hash - lastAt <= MAX_HASH_DIGITS && CharClass.isHex(s.charAt(hash))) {
-            hash++;
-        }
+        int hash = CharClass.hexEnd(s, lastAt + 1, Math.min(end, lastAt + 1 + FrameworkValues.MAX_IDENTITY_HASH));
         return hash > lastAt + 1 && hash < end && (s.charAt(hash) == ']' || s.charAt(hash) == '}');
     }
 

@@ -158,11 +158,13 @@ class CliTest {
     @Test
     void maskReadsEachLineOfALogWithUnknownRecordStartsAsAMessage(@TempDir Path dir) throws Exception {
         Path config = enforcingMasking(dir);
-        String input = "I1207 16:00:31.100 x.go:12] password=Xk9mP2qLw8zT4vR7\nI1207 16:00:32.100 x.go:13] name=Xk9mP2qLw8zT4vR7\n"
+        String input = "I1207 16:00:31.100 x.go:12] password=Xk9mP2qLw8zT4vR7\n"
+                + "I1207 16:00:32.100 x.go:13] name=Xk9mP2qLw8zT4vR7\n"
                 + "  detail name=Xk9mP2qLw8zT4vR7\n{\"msg\":\"token=Xk9mP2qLw8zT4vR7\"}\n{\"msg\":\"id Xk9mP2qLw8zT4vR7\"}\n"
                 + "2026-12-03 10:11:52 INFO password=Xk9mP2qLw8zT4vR7\nname=Xk9mP2qLw8zT4vR7\n";
         assertEquals(0, mask(input, "mask", config.toString()));
-        assertEquals("I1207 16:00:31.100 x.go:12] password=[PASSWORD_KV]\nI1207 16:00:32.100 x.go:13] name=Xk9mP2qLw8zT4vR7\n"
+        assertEquals("I1207 16:00:31.100 x.go:12] password=[PASSWORD_KV]\n"
+                + "I1207 16:00:32.100 x.go:13] name=Xk9mP2qLw8zT4vR7\n"
                 + "  detail name=Xk9mP2qLw8zT4vR7\n{\"msg\":\"token=[PASSWORD_KV]\"}\n{\"msg\":\"id Xk9mP2qLw8zT4vR7\"}\n"
                 + "2026-12-03 10:11:52 INFO password=[PASSWORD_KV]\nname=[PASSWORD_KV]\n", out(),
                 "a record's own next line is still its message's");
@@ -172,7 +174,8 @@ class CliTest {
     @Test
     void maskKeepsEveryLineOfAMessageWhoseQuotesCloseOnTheirOwnLines(@TempDir Path dir) throws Exception {
         Path config = enforcingMasking(dir);
-        String input = "Mon Dec  7 10:00:00 2026 : Debug:  passwd etc_passwd {\n  \tformat = \"*User-Name:Crypt-Password:\"\n"
+        String input = "Mon Dec  7 10:00:00 2026 : Debug:  passwd etc_passwd {\n"
+                + "  \tformat = \"*User-Name:Crypt-Password:\"\n"
                 + "  \tdelimiter = \":\"\n  }\n";
         assertEquals(0, mask(input, "mask", config.toString()));
         assertEquals(input, out());
