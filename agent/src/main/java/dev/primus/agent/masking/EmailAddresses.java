@@ -45,6 +45,15 @@ final class EmailAddresses {
     private static final String MESSAGE_ID = "messageid";
     /** Dovecot's name for it in its LMTP and IMAP lines: {@code msgid=<…>}. */
     private static final String MSGID = "msgid";
+    /**
+     * The keys of a mail's ids, compared as keys are: its own, Dovecot's, the ids it answers and
+     * refers to, and the made-up id a CRAM-MD5 server sends as its challenge (RFC 2195,
+     * {@code <pid.time@host>}).
+     */
+    private static final String[] MESSAGE_ID_KEYS = {MESSAGE_ID, MSGID, "inreplyto", "references", "challenge"};
+    /** The longest Message-ID read back over, and the most of References' earlier ids stepped over. */
+    private static final int MAX_ID = 256;
+    private static final int MAX_REFERENCES = 16;
     /** The name RabbitMQ gives every node of a cluster before its host. */
     private static final String RABBIT_NODE = "rabbit";
     private static final String[] FILE_EXTENSIONS = {"log", "txt", "json", "xml", "yml", "yaml", "properties", "conf",
@@ -190,20 +199,48 @@ final class EmailAddresses {
      * an IMAP trace's ENVELOPE gives it with no key before it.
      */
     private static boolean isMessageId(CharSequence s, int from, int start, int at) {
-        int i = start - 1;
+        int i = idStart(s, from, start);
         if (i <= from || s.charAt(i) != '<') {
             return false;
         }
-        if (isJakartaMailId(s, start, at)) {
+        if (isJakartaMailId(s, i + 1, at)) {
             return true;
         }
-        if (s.charAt(i - 1) == ' ') {
+        // References' earlier ids, "<a@x> <b@y>": the key stands before the first.
+        for (int k = 0; k < MAX_REFERENCES && i - 2 > from && s.charAt(i - 1) == ' ' && s.charAt(i - 2) == '>'; k++) {
+            int previous = TextSearch.lastIndexOf(s, '<', Math.max(from, i - 2 - MAX_ID), i - 2);
+            if (previous < 0) {
+                return false;
+            }
+            i = previous;
+        }
+        if (i > from && s.charAt(i - 1) == ' ') {
             i--;
         }
         if (i <= from || (s.charAt(i - 1) != '=' && s.charAt(i - 1) != ':')) {
             return false;
         }
-        return KeyedValue.keyEndsWith(s, from, i - 1, MESSAGE_ID) || KeyedValue.keyEndsWith(s, from, i - 1, MSGID);
+        int keyEnd = i > from + 1 && s.charAt(i - 2) == ' ' ? i - 2 : i - 1; // CRAM-MD5's "challenge = <…>"
+        for (String key : MESSAGE_ID_KEYS) {
+            if (KeyedValue.keyEndsWith(s, from, keyEnd, key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where the Message-ID holding the address at {@code start} opens: its '<' before the chars a
+     * sender's host puts in one but an address's start does not take ({@code <CAJvTd+2Xh=z9q@mail.gmail.com>}),
+     * or {@code start - 1}.
+     */
+    private static int idStart(CharSequence s, int from, int start) {
+        int i = start - 1;
+        while (i > from && start - i <= MAX_ID && (s.charAt(i) == '=' || s.charAt(i) == '+' || s.charAt(i) == '/'
+                || CharClass.isAlnum(s.charAt(i)) || s.charAt(i) == '.' || s.charAt(i) == '-' || s.charAt(i) == '_')) {
+            i--;
+        }
+        return i > from && s.charAt(i) == '<' ? i : start - 1;
     }
 
     /** Digits and '.' with two dots or more, then Jakarta Mail's own word or the '@'. */

@@ -260,6 +260,11 @@ class EmailDetectorTest {
         "postfix/cleanup[20944]: 4F2A81C0B3D: message-id=<20240314032550.4F2A81C0B3D@mail01.example.com>",
         "lmtp(bob)<17879><NN5PHpWFFmvXRQAAg+zDdQ>: Info: msgid=<1796638101048924357.0@mail.partner-corp.example.com>: saved",
         "Message-ID: <CAH2xYz123abc@mail.gmail.com>",
+        // Gmail's ids hold '+' and '='; the ids a mail answers and refers to; Exim's CRAM-MD5 challenge at -d+all.
+        "Message-ID: <CAJvTdKn6i+2Xh=z9qFJZ5bYpG0qF8yM0m1VwR7Tj9kQ@mail.gmail.com>",
+        "In-Reply-To: <CAJvTdKn6i2XhZ9qFJZ5bYpG0qF8yM0m1VwR7Tj9kQ@mail.gmail.com>",
+        "References: <a1b2c3@mx.example.com> <d4e5f6@mx.example.com>",
+        "15:55:07.400 21617           challenge = <21617.1796658907@mail.c.example.com>",
         "node           : rabbit@rabbitmq-0.rabbitmq-nodes.default",
         "Starting broker... completed with 3 plugins. node rabbit@mq1.prod.example",
         // An IMAP trace's ENVELOPE (GreenMail 2.1, Angus Mail 2.0): Jakarta Mail's Message-ID, no key before it.
@@ -278,6 +283,10 @@ class EmailDetectorTest {
         "mail to rabbit.fan@example.com                | mail to [EMAIL]",
         "to: \"<12345678@qq.com>\"                        | to: \"<[EMAIL]>\"",
         "to: <1.2@example.com>                         | to: <[EMAIL]>",
+        // After keys that name no mail's id, and a sender's address after an id's key but outside its brackets.
+        "reply to <bob@example.com> <alice@example.com> | reply to <[EMAIL]> <[EMAIL]>",
+        "From: Bob <bob@example.com> references: none  | From: Bob <[EMAIL]> references: none",
+        "challenge = bob@example.com                   | challenge = [EMAIL]",
         // A preview that cut the address and said so: jnats' message preview, Jetty's buffer summary.
         "received IncomingMessage {\"email\":\"erin.nats@example... headers=x"
             + " | received IncomingMessage {\"email\":\"[EMAIL]... headers=x",
