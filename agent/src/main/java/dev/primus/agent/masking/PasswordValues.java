@@ -2075,7 +2075,7 @@ final class PasswordValues {
     /** A line break at {@code i}, as written or as an escape ({@code \n}, {@code \r}) starting there. */
     private static boolean isLineBreakAt(CharSequence s, int i, int end) {
         char c = s.charAt(i);
-        return c == '\n' || c == '\r' || c == '\\' && i + 1 < end && (s.charAt(i + 1) == 'n' || s.charAt(i + 1) == 'r');
+        return c == '\n' || c == '\r' || c == '\\' && i + 1 < end && CharClass.isEscapedBreak(s, i, i + 1);
     }
 
     /**

@@ -1109,7 +1109,8 @@ class PasswordKvDetectorTest {
             + " -> z8kfltbmmjfxlaurllst|1165b38, identityToken -> z8kfltbmmjfxlaurllst|1165b38, jdbcUrl -> jdbc:h2:mem:x ]",
         "MBean: com.mchange.v2.c3p0:type=PooledDataSource,identityToken=1hge1hw9a1e4hxwj1qasrw|6c3708b3,name=x registered.",
         // Spark 3.5's own mask of the settings it redacts, in its logs and event logs.
-        "spark.ssl.keyStorePassword=*********(redacted)", "{\"spark.authenticate.secret\":\"*********(redacted)\"}",
+        "spark.ssl.keyStorePassword=*********(redacted)", "spark.ssl.keyStorePassword=****",
+        "{\"spark.authenticate.secret\":\"*********(redacted)\"}",
         "spark.hadoop.fs.s3a.secret.key -> *********(redacted)",
         // CUPS 2.4's cupsd at debug2: the authorization's outcome, a constant's name.
         "d [07/Dec/2026:16:00:42 +0000] cupsdIsAuthorized: auth=CUPSD_AUTH_ALLOW...", "auth=AUTH_NONE ok",
@@ -1222,7 +1223,6 @@ class PasswordKvDetectorTest {
         "'password: struct' | 'password: [PASSWORD_KV]'",
         "'password=**(redacted)' | 'password=[PASSWORD_KV]'",
         "'auth=CUPSD_AUTH_ALLOW_x' | 'auth=[PASSWORD_KV]'", "'auth=KZXW6YTBOI2DEMRS' | 'auth=[PASSWORD_KV]'",
-        "'spark.ssl.keyStorePassword=****' | 'spark.ssl.keyStorePassword=****'",
         "'setPassword: 0421' | 'setPassword: [PASSWORD_KV]'",
         "'privateKey: 01' | 'privateKey: [PASSWORD_KV]'",
         "'password: 42' | 'password: [PASSWORD_KV]'",
