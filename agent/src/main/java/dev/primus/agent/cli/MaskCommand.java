@@ -78,7 +78,8 @@ final class MaskCommand {
      * not inside an armored block, a {@code -----BEGIN } line to its {@code -----END } line, where
      * a blank line is the block's own (a PGP key's after its headers, an encrypted PEM's after
      * {@code DEK-Info}): split there, the key's body would be a message of its own, which no
-     * detector could tell from any other base64.
+     * detector could tell from any other base64. There only a line that starts a log record ends
+     * the message, as where a daemon logs each line of a block as a record of its own.
      */
     private void maskMessages(Reader reader, Masker masker) throws IOException {
         StringBuilder message = new StringBuilder();
@@ -92,7 +93,7 @@ final class MaskCommand {
             if (ending == null && line.length() == 0) {
                 break;
             }
-            boolean ends = !armored && (blank || LogMessages.beginsMessage(line, record));
+            boolean ends = armored ? LogMessages.startsRecord(line) : blank || LogMessages.beginsMessage(line, record);
             if (lastEnding != null && (ends || message.length() > MAX_MESSAGE)) {
                 write(masker, message, lastEnding);
                 message.setLength(0);

@@ -2,7 +2,8 @@ package dev.primus.agent.masking;
 
 /**
  * The credential of HTTP Basic authentication (RFC 7617): {@code user:password} in standard
- * base64, padded; and the initial responses of SASL's PLAIN, XOAUTH2 and OAUTHBEARER, read alike.
+ * base64, padded; and the initial responses of SASL's PLAIN, XOAUTH2 and OAUTHBEARER, and LOGIN's
+ * answers, read alike.
  * A word after {@code Basic} is one only if it decodes to printable text with a
  * ':' in it ("Basic authentication" and "Basic realm" do not), which is how
  * {@code Basic dXNlcjpodW50ZXIy} is told from the word's other uses without a header's key
@@ -41,6 +42,14 @@ final class BasicCredentials {
      */
     static int oauthResponseEnd(CharSequence s, int start, int end) {
         return decodedEnd(s, start, end, '\u0001', MIN_OAUTH_SEPARATORS, MAX_OAUTH_SEPARATORS);
+    }
+
+    /**
+     * Where the padded base64 at {@code start} ends when it decodes to printable text, or -1: SASL
+     * LOGIN's answer to a prompt ({@link SaslLoginAnswers}), a value alone.
+     */
+    static int textEnd(CharSequence s, int start, int end) {
+        return decodedEnd(s, start, end, '\u0001', 0, 0);
     }
 
     /**

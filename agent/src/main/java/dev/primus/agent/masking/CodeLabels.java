@@ -86,8 +86,9 @@ final class CodeLabels {
     /**
      * Whether the name ending at {@code keyEnd} is a C function's that a daemon's message starts
      * with, Samba's DEBUG ({@code   check_ntlm_password:  Checking password for unmapped user …},
-     * {@code   find_delete_on_close_token: name_hash = 0x77de2bef}): snake case of
-     * {@link #MIN_FUNCTION_PARTS} parts or more, lower case, alone at its line's start, indented or not,
+     * {@code   find_delete_on_close_token: name_hash = 0x77de2bef}), or kpasswd's
+     * ({@code change_password: Principal does not exist}): snake case of {@link #MIN_FUNCTION_PARTS}
+     * parts or more, or of two whose first is a verb, lower case, alone at its line's start, indented or not,
      * and a message after the ':', a word of letters then a space and a word, or the word assigned
      * ({@code = }). A config's dump keeps its value: {@code mysql_root_password: x} holds one word, and a
      * token has digits ({@code check_password: Xk9mP2qL for bob}).
@@ -103,7 +104,8 @@ final class CodeLabels {
                 return false;
             }
         }
-        if (parts < MIN_FUNCTION_PARTS || !startsLine(s, from, start)) {
+        boolean verbFirst = parts == 2 && startsWithVerbPart(s, start, keyEnd);
+        if (parts < MIN_FUNCTION_PARTS && !verbFirst || !startsLine(s, from, start)) {
             return false;
         }
         int word = value;
@@ -135,6 +137,17 @@ final class CodeLabels {
             }
         }
         return humps;
+    }
+
+    /** Whether the snake-case name at {@code start} starts with a verb then '_': {@code change_password}. */
+    private static boolean startsWithVerbPart(CharSequence s, int start, int keyEnd) {
+        for (String verb : VERBS) {
+            int underscore = start + verb.length();
+            if (underscore < keyEnd && s.charAt(underscore) == '_' && TextSearch.startsWith(s, start, keyEnd, verb)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWithVerb(CharSequence s, int start, int keyEnd) {

@@ -43,6 +43,8 @@ final class FrameworkValues {
         // What a step says it came to: Android's "registerToken: success", "refreshToken: done".
         "success", "succeeded", "successful", "done", "completed", "pending", "denied", "granted", "rejected",
         "revoked", "refreshed", "received", "skipped", "ignored", "accepted", "unknown", "timeout",
+        // strongSwan's "plugin 'hmac': loaded successfully".
+        "loaded", "unloaded",
         // Signature algorithms, as JOSE and HTTP message signatures name them ("Signature: RS256").
         "rs256", "rs384", "rs512", "hs256", "hs384", "hs512", "es256", "es384", "es512", "ps256", "ps384", "ps512",
         "eddsa", "ed25519", "ed448", "rsa", "dsa", "ecdsa", "hmac-sha256", "hmac-sha512", "rsa-sha256", "rsa-sha512",
@@ -55,6 +57,8 @@ final class FrameworkValues {
         "access_denied", "expired_token", "insufficient_scope", "unsupported_grant_type",
         // Prose after a flag or key named in a message: "Using --password via the CLI is insecure".
         "via", "has", "is", "was", "not", "and", "or", "to", "for", "of", "in", "on", "with",
+        // coturn's "check_stun_auth: Cannot find credentials of user <bob>".
+        "cannot", "unable",
         // YAML tags that load the value from elsewhere: Ansible Vault, CloudFormation, Home Assistant.
         "!vault", "!ref", "!sub", "!getatt", "!importvalue", "!secret", "!env",
         // A type where a schema or a signature declares the field: GraphQL's "$password: String!", OpenAPI's
@@ -115,7 +119,37 @@ final class FrameworkValues {
         }
         return isWord(s, start, stop) || isHidden(s, start, stop) || isTypeOrObject(s, start, stop)
                 || isHexNumber(s, start, stop) || isJcaSignatureAlgorithm(s, start, stop) || isCallLabel(s, start, stop)
-                || isPoolIdentity(s, start);
+                || isPoolIdentity(s, start) || isCallExpression(s, start);
+    }
+
+    /**
+     * A function called, as code or a formula a log prints where the value would be: strongSwan's
+     * {@code AUTH = prf(prf(secret, keypad), octets)}, {@code password = getPassword()}. A name in lower
+     * case or camel case, a '(', then no argument or a list of them, ", " between, closed on its line.
+     * Read past the value's end, which a key's reading puts at the first ','.
+     */
+    private static boolean isCallExpression(CharSequence s, int start) {
+        int open = start;
+        while (open < s.length() && open - start < MAX_WORD && (CharClass.isAlnum(s.charAt(open)) || s.charAt(open) == '_')) {
+            open++;
+        }
+        if (open - start < 2 || !CharClass.isLower(s.charAt(start)) || open == s.length() || s.charAt(open) != '(') {
+            return false;
+        }
+        int depth = 0;
+        boolean list = s.charAt(open + 1 < s.length() ? open + 1 : open) == ')';
+        for (int i = open; i < s.length() && i - open < MAX_OBJECT; i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return false;
+            }
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            list |= c == ',' && i + 1 < s.length() && s.charAt(i + 1) == ' ';
+            if (depth == 0) {
+                return list;
+            }
+        }
+        return false;
     }
 
     /**

@@ -5,9 +5,10 @@ package dev.primus.agent.masking;
  * parameters its SQL logger writes after it, which names no column beside any value (MyBatis's
  * {@code ==> Parameters:}, {@link MyBatisParameters}; Hibernate's {@code binding parameter} and
  * Spring's {@code Setting SQL statement parameter value}, {@link BindingLines}); and which
- * columns of the result it logged last hold one, for MyBatis's rows. The only state the engine
- * keeps between two messages: a few {@code long}s per thread that logs statements, written from a
- * statement's or a result's header line only; and the last few statements pgjdbc parsed by name.
+ * columns of the result it logged last hold one, for MyBatis's rows. State the engine keeps
+ * between two messages (with {@link SaslLoginAnswers}'s prompt): a few {@code long}s per thread that
+ * logs statements, written from a statement's or a result's header line only; and the last few
+ * statements pgjdbc parsed by name.
  */
 final class LastStatement {
     /** Parameters past this many are not judged, one bit each: a log line's statement, not a bulk load. */

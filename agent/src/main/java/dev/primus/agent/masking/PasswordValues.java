@@ -379,6 +379,9 @@ final class PasswordValues {
                 if (login == Match.NONE) {
                     login = CamelRouteHeaders.match(s, at, end);
                 }
+                if (login == Match.NONE) {
+                    login = RedisAclRules.match(s, at, end);
+                }
                 long named = login != Match.NONE ? login : ProseSecrets.match(s, from, at, end);
                 return named != Match.NONE ? named : CasTickets.bare(s, at, end);
             case 't':
@@ -822,7 +825,44 @@ final class PasswordValues {
         if (key < 0 || isSetting(s, from, at) || isNameInIdentifier(s, from, at)) {
             return Match.NONE;
         }
-        return valueOfKey(s, from, at + 1, at, key, end);
+        long value = valueOfKey(s, from, at + 1, at, key, end);
+        return value == Match.NONE ? value : Match.of(Match.start(value), ldifFoldedEnd(s, Match.end(value), end));
+    }
+
+    /**
+     * Where an LDIF value that ends at {@code valueEnd} ends with its folded lines: RFC 2849 folds a
+     * long line by a line break then one space, so a hash's base64 goes on below
+     * ({@code userPassword:: e0NSWVBUfSQ2JFh5...\n OZUNKUXAxcmVR...}).
+     */
+    private static int ldifFoldedEnd(CharSequence s, int valueEnd, int end) {
+        int stop = valueEnd;
+        while (true) {
+            int next = stop + lineBreakLength(s, stop, end);
+            if (next == stop || next + 1 >= end || s.charAt(next) != ' ' || !CharClass.isBase64(s.charAt(next + 1))) {
+                return stop;
+            }
+            int line = next + 1;
+            while (line < end && CharClass.isBase64OrPad(s.charAt(line))) {
+                line++;
+            }
+            if (line < end && lineBreakLength(s, line, end) == 0) {
+                return stop; // not base64 to its end: an indented line of another kind
+            }
+            stop = line;
+        }
+    }
+
+    /** The length of the line break at {@code i}, as written or escaped ({@code \r\n} as one), or 0. */
+    private static int lineBreakLength(CharSequence s, int i, int end) {
+        if (i >= end || !isLineBreakAt(s, i, end)) {
+            return 0;
+        }
+        int length = s.charAt(i) == '\\' ? 2 : 1;
+        char last = s.charAt(i + length - 1);
+        boolean carriageReturn = last == '\r' || last == 'r';
+        int second = i + length;
+        return carriageReturn && second < end && isLineBreakAt(s, second, end)
+            && (s.charAt(second + length - 1) == '\n' || s.charAt(second + length - 1) == 'n') ? 2 * length : length;
     }
 
     /**

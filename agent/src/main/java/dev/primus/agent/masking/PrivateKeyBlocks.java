@@ -19,6 +19,8 @@ final class PrivateKeyBlocks {
     private static final String ENCODED_BEGIN = "LS0tLS1CRUdJTi";
     /** How many chars of an encoded block are decoded to read its label: "-----BEGIN ENCRYPTED PRIVATE KEY-----" fits. */
     private static final int ENCODED_HEAD = 72;
+    /** The fewest base64 chars in a row that a block's body must hold to be a key's. */
+    private static final int MIN_KEY_LINE = 16;
 
     private PrivateKeyBlocks() {
     }
@@ -38,18 +40,35 @@ final class PrivateKeyBlocks {
         if (label < 0) {
             return Match.NONE;
         }
-        int search = label + DASHES.length();
+        int body = label + DASHES.length();
+        int search = body;
         while (true) {
             int endLine = TextSearch.indexOf(s, END, search, end);
             if (endLine < 0) {
-                return Match.of(at, end);
+                return holdsKeyMaterial(s, body, end) ? Match.of(at, end) : Match.NONE;
             }
             int endLabel = labelEnd(s, endLine + END.length(), end);
             if (endLabel >= 0) {
-                return Match.of(at, endLabel + DASHES.length());
+                return holdsKeyMaterial(s, body, endLine) ? Match.of(at, endLabel + DASHES.length()) : Match.NONE;
             }
             search = endLine + END.length();
         }
+    }
+
+    /**
+     * Whether a run of base64 a key's line would hold stands in {@code s[start, stop)}: strongSwan
+     * logs a key file's BEGIN and END lines with nothing between (the key follows as a hex dump),
+     * each line its own record, and a marker alone is no key.
+     */
+    private static boolean holdsKeyMaterial(CharSequence s, int start, int stop) {
+        int run = 0;
+        for (int i = start; i < stop; i++) {
+            run = CharClass.isBase64OrPad(s.charAt(i)) ? run + 1 : 0;
+            if (run >= MIN_KEY_LINE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The base64 word at {@code at} when it encodes a PEM block of a private key, or NONE. */

@@ -84,8 +84,8 @@ final class ProseSecrets {
     /**
      * Whether the chars at {@code at} start one of the nouns, or SQL*Plus's name, whose login
      * ({@link OracleConnectStrings#afterSqlPlus}) is asked at the same 's', or Redis's {@code SET}
-     * ({@link RedisConfigSet}) or Camel's {@code SetHeader[} ({@link CamelRouteHeaders}): the scan's
-     * check before it asks.
+     * ({@link RedisConfigSet}) and {@code SETUSER} ({@link RedisAclRules}) or Camel's {@code SetHeader[}
+     * ({@link CamelRouteHeaders}): the scan's check before it asks.
      */
     static boolean mayStart(CharSequence s, int at, int end) {
         char first = (char) (s.charAt(at) | 0x20);
@@ -94,7 +94,8 @@ final class ProseSecrets {
         // Also a CAS ticket's type, TGT- and ST-, which CasTickets reads where no key names it.
         return first == 't' ? second == 'o' && third == 'k' || second == 'g' && third == 't'
                 : first == 's' ? second == 'e' && (third == 'c' || third == 's'
-                        || third == 't' && (RedisConfigSet.mayStart(s, at, end) || CamelRouteHeaders.mayStart(s, at, end)))
+                        || third == 't' && (RedisConfigSet.mayStart(s, at, end) || CamelRouteHeaders.mayStart(s, at, end)
+                                || RedisAclRules.mayStart(s, at, end)))
                         || second == 'q' && third == 'l' || second == 't' && third == '-'
                 : first == 'k' && second == 'e' && third == 'y';
     }

@@ -78,6 +78,11 @@ final class SpanFinder {
             found.add(new Span(Match.start(binding), Match.end(binding), BuiltInDetector.PASSWORD_KV.ordinal()));
             binding = BindingLines.next(s, from, Match.end(binding), end, fileLines);
         }
+        long answer = statements ? SaslLoginAnswers.match(s, from, end) : Match.NONE;
+        if (answer != Match.NONE) {
+            found = found == null ? new ArrayList<Span>() : found;
+            found.add(new Span(Match.start(answer), Match.end(answer), BuiltInDetector.PASSWORD_KV.ordinal()));
+        }
         // Which part of the table to read: 0 at a word start, else TriggerTable.HALF of the char before.
         int afterWord = 0;
         int valueEnd = -1;

@@ -194,6 +194,17 @@ class CliTest {
         assertEquals("2026-12-03 10:11:52 INFO key:\n[PRIVATE_KEY]\n\n[PRIVATE_KEY]\r\n\nnext message\n", out());
     }
 
+    /** A daemon that logs each line of a block as a record of its own: each is a message, as in the agent. */
+    @Test
+    void maskEndsAnArmoredBlockAtALineThatStartsARecord(@TempDir Path dir) throws Exception {
+        Path config = enforcingMasking(dir);
+        String input = "Dec  7 18:14:19 15[ASN]   -----BEGIN PRIVATE KEY-----\n"
+                + "Dec  7 18:14:19 15[ASN]   -----END PRIVATE KEY-----\n"
+                + "Dec  7 18:14:19 15[ASN] L0 - RSAPrivateKey:\n";
+        assertEquals(0, mask(input, "mask", config.toString()));
+        assertEquals(input, out());
+    }
+
     private static Path enforcingMasking(Path dir) throws java.io.IOException {
         return Files.writeString(dir.resolve("primus.yaml"), "service: a\nlogging: { masking: { mode: enforce } }\n");
     }

@@ -57,6 +57,8 @@ class CodeLabelsTest {
         "'mysql_root_password: hunter2' | false", // a config's dump: one word, its value
         "'mysql_root_password: hunter2 # the root one' | false", // no word after the value
         "'db_password: Checking it now' | false", // two parts: a key's name as often
+        "'change_password: Principal does not exist while changing password' | true", // kpasswd's: a verb first
+        "'change_password: Xk9mP2qL for bob' | false",
         "'x check_ntlm_password: Checking password for bob' | false", // not at its line's start
         "'checkNtlm_user_password: Checking password for bob' | false", // a capital: no C function's name
         "'check_ntlm_password: name_hash =0x1' | false",

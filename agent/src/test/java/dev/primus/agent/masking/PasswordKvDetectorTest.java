@@ -1510,6 +1510,20 @@ class PasswordKvDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /**
+     * LDIF folds a long value: a line break, one space, the base64 going on (RFC 2849); the next line
+     * stays. The breaks come back escaped, as in an argument.
+     */
+    @Test
+    void masksAnLdifValueWithItsFoldedLines() {
+        assertEquals("userPassword:: [PASSWORD_KV]\\ncn: bob",
+            masker.mask("userPassword:: e0NSWVBUfSQ2JFh5N3BRMnJU\n OZUNKUXAxcmVRSy9wLjlL\n MnJUJA==\ncn: bob"));
+        assertEquals("userPassword:: [PASSWORD_KV]\\r\\n\\r\\ndn: uid=x",
+            masker.mask("userPassword:: e0NSWVBUfSQ2JFh5\r\n OZUNKUXAx\r\n\r\ndn: uid=x"));
+        assertEquals("userPassword:: [PASSWORD_KV]\\n cn: not folded",
+            masker.mask("userPassword:: QjBiLUNsZTRyVGV4dCNwdw==\n cn: not folded"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"password: {user=bob}", "password: {0}", "dn:: Y249Ym9i", "std:: string",
         "password_reset=true", "password_length=12", "passwordless=true", "tokenizer=std",
@@ -1521,6 +1535,22 @@ class PasswordKvDetectorTest {
         "pinned=1234", "说明：这是一个普通的消息", "时间：2026-12-06 状态：正常", "用户：bob＝管理员"})
     void leavesKeysThatOnlyStartWithASecretWordAlone(String text) {
         assertEquals(text, masker.mask(text));
+    }
+
+    /** What daemons print where a value would stand: a formula or a call, a step's outcome, prose. */
+    @ParameterizedTest
+    @ValueSource(strings = {"13[IKE] <eap|1> AUTH = prf(prf(secret, keypad), octets) => 32 bytes",
+        "password = getPassword()", "token = issue(user, scopes)", "00[LIB] plugin 'hmac': loaded successfully",
+        "ERROR: check_stun_auth: Cannot find credentials of user <mallory>", "password: unable to decrypt"})
+    void leavesCallsOutcomesAndProseAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"password=abc(def) | password=[PASSWORD_KV]",
+        "password=hunter2(x y | password=[PASSWORD_KV] y"})
+    void masksValuesThatOnlyLookLikeCalls(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
     }
 
     @ParameterizedTest

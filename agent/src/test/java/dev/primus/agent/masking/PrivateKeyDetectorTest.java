@@ -63,8 +63,17 @@ class PrivateKeyDetectorTest {
 
     @Test
     void masksEachOfTwoBlocks() {
-        String pem = "-----BEGIN PRIVATE KEY-----abc-----END PRIVATE KEY-----";
+        String pem = "-----BEGIN PRIVATE KEY-----MIIEvQIBADANBgkqhkiG9w0BAQEF-----END PRIVATE KEY-----";
         assertEquals("[PRIVATE_KEY] and [PRIVATE_KEY]", masker.mask(pem + " and " + pem));
+    }
+
+    /** strongSwan logs a key file's BEGIN and END lines as records, the key as a hex dump after: markers, no key. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Dec  7 18:14:19 15[ASN]   -----BEGIN PRIVATE KEY-----",
+        "15[ASN]   -----BEGIN PRIVATE KEY-----\nDec  7 18:14:19 15[ASN]   -----END PRIVATE KEY-----",
+        "-----BEGIN RSA PRIVATE KEY----- -----END RSA PRIVATE KEY-----"})
+    void leavesABlockWithNoKeyLineAlone(String text) {
+        assertEquals(LineBreaksText.escaped(text), masker.mask(text));
     }
 
     @ParameterizedTest

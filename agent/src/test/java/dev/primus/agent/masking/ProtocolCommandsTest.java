@@ -211,6 +211,29 @@ class ProtocolCommandsTest {
         assertEquals(text, masker.mask(text));
     }
 
+    /** Redis's ACL SETUSER: a rule starting '>' or '<' is a password, '#' a password's SHA-256; the other rules stay. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "ACL SETUSER app on >hunter2x ~app:* +@read       | ACL SETUSER app on >[PASSWORD_KV] ~app:* +@read",
+        "acl setuser app resetpass <old-Pw-1 >new-Pw-2 ~* | acl setuser app resetpass <[PASSWORD_KV] ~*",
+        "`\"ACL\" \"SETUSER\" \"app\" \"on\" \">s3 cret\" \"~*\"` | `\"ACL\" \"SETUSER\" \"app\" \"on\" \">[PASSWORD_KV]\" \"~*\"`",
+        "`ACL SETUSER h on #9c1185a5c5e9fc54612808977ee8f548b2258d31e1b2d2f0b4b5f6c4a2c1c0ff ~*` "
+            + "| `ACL SETUSER h on #[PASSWORD_KV] ~*`",
+        "`Sent: *6\\r\\n$3\\r\\nACL\\r\\n$7\\r\\nSETUSER\\r\\n$3\\r\\napp\\r\\n$2\\r\\non\\r\\n$9\\r\\n>hunter2x\\r\\n` "
+            + "| `Sent: *6\\r\\n$3\\r\\nACL\\r\\n$7\\r\\nSETUSER\\r\\n$3\\r\\napp\\r\\n$2\\r\\non\\r\\n$9\\r\\n>[PASSWORD_KV]\\r\\n`",
+    })
+    void masksThePasswordOfAnAclRule(String sent, String masked) {
+        assertEquals(masked, masker.mask(sent));
+        assertEquals(masked, masker.mask(sent.replace("\\r", "\r").replace("\\n", "\n")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"the SETUSER command failed", "ACL SETUSER app on ~app:* +@read -@dangerous",
+        "ACL SETUSER h on #9c1185a5 ~*", "ACL SETUSERS app >x", "ACL SETUSER app on > ~*"})
+    void leavesAclRulesWithoutPasswordsAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Sent: *1\\r\\n$4\\r\\nAUTH\\r\\n", "$5\\r\\nAUTHX\\r\\n$8\\r\\nhunter2x\\r\\n",
         "$3\\r\\nAUTH\\r\\n$8\\r\\nhunter2x\\r\\n", "$4\\nAUTH\\nrequired for this command",
