@@ -130,7 +130,8 @@ final class FrameworkValues {
      */
     private static boolean isCallExpression(CharSequence s, int start) {
         int open = start;
-        while (open < s.length() && open - start < MAX_WORD && (CharClass.isAlnum(s.charAt(open)) || s.charAt(open) == '_')) {
+        while (open < s.length() && open - start < MAX_WORD
+                && (CharClass.isAlnum(s.charAt(open)) || s.charAt(open) == '_')) {
             open++;
         }
         if (open - start < 2 || !CharClass.isLower(s.charAt(start)) || open == s.length() || s.charAt(open) != '(') {

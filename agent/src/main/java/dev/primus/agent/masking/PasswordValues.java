@@ -837,32 +837,19 @@ final class PasswordValues {
     private static int ldifFoldedEnd(CharSequence s, int valueEnd, int end) {
         int stop = valueEnd;
         while (true) {
-            int next = stop + lineBreakLength(s, stop, end);
-            if (next == stop || next + 1 >= end || s.charAt(next) != ' ' || !CharClass.isBase64(s.charAt(next + 1))) {
+            int next = TextSearch.breakEnd(s, stop, end);
+            if (next < 0 || next + 1 >= end || s.charAt(next) != ' ' || !CharClass.isBase64(s.charAt(next + 1))) {
                 return stop;
             }
             int line = next + 1;
             while (line < end && CharClass.isBase64OrPad(s.charAt(line))) {
                 line++;
             }
-            if (line < end && lineBreakLength(s, line, end) == 0) {
+            if (line < end && TextSearch.breakEnd(s, line, end) < 0) {
                 return stop; // not base64 to its end: an indented line of another kind
             }
             stop = line;
         }
-    }
-
-    /** The length of the line break at {@code i}, as written or escaped ({@code \r\n} as one), or 0. */
-    private static int lineBreakLength(CharSequence s, int i, int end) {
-        if (i >= end || !isLineBreakAt(s, i, end)) {
-            return 0;
-        }
-        int length = s.charAt(i) == '\\' ? 2 : 1;
-        char last = s.charAt(i + length - 1);
-        boolean carriageReturn = last == '\r' || last == 'r';
-        int second = i + length;
-        return carriageReturn && second < end && isLineBreakAt(s, second, end)
-            && (s.charAt(second + length - 1) == '\n' || s.charAt(second + length - 1) == 'n') ? 2 * length : length;
     }
 
     /**

@@ -35,14 +35,16 @@ final class RedisAclRules {
             return Match.NONE;
         }
         int i = at + SETUSER.length();
+        // In RESP every item is on a line of its own; typed or quoted, the command ends with its line.
+        boolean resp = TextSearch.breakEnd(s, i, end) > 0;
         long first = Match.NONE;
         long last = Match.NONE;
         for (int arguments = 0; arguments < MAX_ARGUMENTS; arguments++) {
-            i = argumentStart(s, i, end);
+            i = argumentStart(s, i, end, resp);
             if (i >= end) {
                 break;
             }
-            long bulk = RespCommands.bulkString(s, i, end);
+            long bulk = resp ? RespCommands.bulkString(s, i, end) : Match.NONE;
             int start = bulk != Match.NONE ? Match.start(bulk) : i;
             boolean quoted = bulk == Match.NONE && s.charAt(i - 1) == '"';
             int stop = bulk != Match.NONE ? Match.end(bulk) : quoted ? closingQuote(s, i, end) : wordEnd(s, i, end);
@@ -57,7 +59,10 @@ final class RedisAclRules {
         return first == Match.NONE ? first : Match.of(Match.start(first), Match.end(last));
     }
 
-    /** The password of the rule in {@code s[start, stop)}, after its {@code >}, {@code <} or {@code #}; NONE for any other rule. */
+    /**
+     * The password of the rule in {@code s[start, stop)}, after its {@code >}, {@code <} or {@code #};
+     * NONE for any other rule.
+     */
     private static long password(CharSequence s, int start, int stop) {
         if (stop - start < 2) {
             return Match.NONE;
@@ -70,15 +75,19 @@ final class RedisAclRules {
                 ? Match.of(start + 1, stop) : Match.NONE;
     }
 
-    /** Past spaces, quotes and line breaks, written or escaped. */
-    private static int argumentStart(CharSequence s, int at, int end) {
+    /** Past spaces and quotes, and in RESP line breaks, written or escaped; {@code end} at a typed command's line end. */
+    private static int argumentStart(CharSequence s, int at, int end, boolean resp) {
         int i = at;
         while (i < end) {
             char c = s.charAt(i);
-            if (c == ' ' || c == '"' || c == '\r' || c == '\n') {
+            int afterBreak = TextSearch.breakEnd(s, i, end);
+            if (c == ' ' || c == '"') {
                 i++;
-            } else if (c == '\\' && i + 1 < end && CharClass.isEscapedBreak(s, i, i + 1)) {
-                i += 2;
+            } else if (afterBreak > 0) {
+                if (!resp) {
+                    return end;
+                }
+                i = afterBreak;
             } else {
                 break;
             }

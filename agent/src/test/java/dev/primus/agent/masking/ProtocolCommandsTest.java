@@ -2,6 +2,7 @@ package dev.primus.agent.masking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -216,11 +217,13 @@ class ProtocolCommandsTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
         "ACL SETUSER app on >hunter2x ~app:* +@read       | ACL SETUSER app on >[PASSWORD_KV] ~app:* +@read",
         "acl setuser app resetpass <old-Pw-1 >new-Pw-2 ~* | acl setuser app resetpass <[PASSWORD_KV] ~*",
-        "`\"ACL\" \"SETUSER\" \"app\" \"on\" \">s3 cret\" \"~*\"` | `\"ACL\" \"SETUSER\" \"app\" \"on\" \">[PASSWORD_KV]\" \"~*\"`",
+        "`\"ACL\" \"SETUSER\" \"app\" \"on\" \">s3 cret\" \"~*\"` "
+            + "| `\"ACL\" \"SETUSER\" \"app\" \"on\" \">[PASSWORD_KV]\" \"~*\"`",
         "`ACL SETUSER h on #9c1185a5c5e9fc54612808977ee8f548b2258d31e1b2d2f0b4b5f6c4a2c1c0ff ~*` "
             + "| `ACL SETUSER h on #[PASSWORD_KV] ~*`",
         "`Sent: *6\\r\\n$3\\r\\nACL\\r\\n$7\\r\\nSETUSER\\r\\n$3\\r\\napp\\r\\n$2\\r\\non\\r\\n$9\\r\\n>hunter2x\\r\\n` "
-            + "| `Sent: *6\\r\\n$3\\r\\nACL\\r\\n$7\\r\\nSETUSER\\r\\n$3\\r\\napp\\r\\n$2\\r\\non\\r\\n$9\\r\\n>[PASSWORD_KV]\\r\\n`",
+            + "| `Sent: *6\\r\\n$3\\r\\nACL\\r\\n$7\\r\\nSETUSER\\r\\n$3\\r\\napp\\r\\n$2\\r\\non\\r\\n$9\\r\\n"
+            + ">[PASSWORD_KV]\\r\\n`",
     })
     void masksThePasswordOfAnAclRule(String sent, String masked) {
         assertEquals(masked, masker.mask(sent));
@@ -232,6 +235,12 @@ class ProtocolCommandsTest {
         "ACL SETUSER h on #9c1185a5 ~*", "ACL SETUSERS app >x", "ACL SETUSER app on > ~*"})
     void leavesAclRulesWithoutPasswordsAlone(String text) {
         assertEquals(text, masker.mask(text));
+    }
+
+    /** Typed or quoted, the command ends with its line: a '>' word on the next is not its rule. */
+    @Test
+    void readsATypedAclCommandToItsLineEnd() {
+        assertEquals("ACL SETUSER app on ~*\\nthen >later", masker.mask("ACL SETUSER app on ~*\nthen >later"));
     }
 
     @ParameterizedTest

@@ -29,14 +29,16 @@ class SaslLoginAnswersTest {
             + "| > localhost[127.0.0.1]: 334 UGFzc3dvcmQ6~< localhost[127.0.0.1]: [PASSWORD_KV]",
         "SMTP>> 334 UGFzc3dvcmQ6~tls_write(0x5, 18)~outbytes=18~SMTP<< Z3Vlc3MxMjM0LWJhZA== "
             + "| SMTP>> 334 UGFzc3dvcmQ6~tls_write(0x5, 18)~outbytes=18~SMTP<< [PASSWORD_KV]",
-        "`reply: b'334 UGFzc3dvcmQ6\\r\\n'~send: 'aHVudGVyMg==\\r\\n'` | `reply: b'334 UGFzc3dvcmQ6\\r\\n'~send: '[PASSWORD_KV]\\r\\n'`",
+        "`reply: b'334 UGFzc3dvcmQ6\\r\\n'~send: 'aHVudGVyMg==\\r\\n'` "
+            + "| `reply: b'334 UGFzc3dvcmQ6\\r\\n'~send: '[PASSWORD_KV]\\r\\n'`",
         // IMAP's AUTHENTICATE LOGIN, a lower-case prompt.
         "+ cGFzc3dvcmQ6~aHVudGVyMg== | + cGFzc3dvcmQ6~[PASSWORD_KV]",
         // The user's name after its prompt stays; what the server says next has no answer's shape.
         "334 VXNlcm5hbWU6~YWxpY2U=~334 UGFzc3dvcmQ6~aHVudGVyMg==~235 2.7.0 Authentication successful "
             + "| 334 VXNlcm5hbWU6~YWxpY2U=~334 UGFzc3dvcmQ6~[PASSWORD_KV]~235 2.7.0 Authentication successful",
         // Words that are base64 of no printable text, or no base64, stay.
-        "334 UGFzc3dvcmQ6~user bob done~auth failed~connection closed | 334 UGFzc3dvcmQ6~user bob done~auth failed~connection closed",
+        "334 UGFzc3dvcmQ6~user bob done~auth failed~connection closed "
+            + "| 334 UGFzc3dvcmQ6~user bob done~auth failed~connection closed",
         // A prompt in a word of its own only: Dovecot's reply to Postfix is no prompt.
         "auth reply: CONT?2?UGFzc3dvcmQ6~RXJpbkFyZ29u | auth reply: CONT?2?UGFzc3dvcmQ6~RXJpbkFyZ29u",
     })
