@@ -150,7 +150,8 @@ final class CommandPasswordFlags {
     /**
      * Where the value after a flag ending at {@code flagEnd} starts when it is a word of its own:
      * after a space ({@code -p v}), as a logged argument list writes it ({@code [sshpass, -p, v]},
-     * {@code ['sshpass', '-p', 'v']}, compact JSON's {@code ["sshpass","-p","v"]}), or -1.
+     * {@code ['sshpass', '-p', 'v']}, compact JSON's {@code ["sshpass","-p","v"]}, the audit log's
+     * {@code a6="-w" a7="v"}), or -1.
      */
     static int separateValue(CharSequence s, int from, int at, int flagEnd, int end) {
         int i = flagEnd;
@@ -164,12 +165,28 @@ final class CommandPasswordFlags {
         }
         if (i < end && s.charAt(i) == ' ') {
             i++;
+            if (quoted) {
+                i = pastAuditArgumentName(s, i, end);
+            }
         } else if (!quoted || !listed) {
             return -1;
         }
         int word = i < end && CharClass.isQuote(s.charAt(i)) ? i + 1 : i;
         // The next flag: this one takes no value here.
         return word >= end || s.charAt(word) == '-' ? -1 : i;
+    }
+
+    /**
+     * Past the name of the Linux audit log's next argument, {@code a7=}, in its {@code EXECVE} record
+     * ({@code a6="-w" a7="x"}); {@code at} itself when none stands there.
+     */
+    private static int pastAuditArgumentName(CharSequence s, int at, int end) {
+        if (at >= end || s.charAt(at) != 'a') {
+            return at;
+        }
+        int digits = CharClass.digitsEnd(s, at + 1, end);
+        return digits > at + 1 && digits + 1 < end && s.charAt(digits) == '=' && s.charAt(digits + 1) == '"'
+                ? digits + 1 : at;
     }
 
     private static long value(CharSequence s, int value, int end, int forms) {

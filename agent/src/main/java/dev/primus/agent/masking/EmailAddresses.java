@@ -356,7 +356,27 @@ final class EmailAddresses {
             return -1;
         }
         return isTopLevel(s, lastLabel, stop) && !isFileExtension(s, lastLabel, stop) && !isClusterName(s, at, stop)
-                ? stop : -1;
+                && !isHashThenMethod(s, at, lastLabel, stop) ? stop : -1;
+    }
+
+    /**
+     * Whether the "domain" is an object's identity hash and then a method's name in camel case, as
+     * Metro's fiber trace writes an object and what it calls ({@code ClientMUTube@779dfe55.processRequest}):
+     * two labels, the first of hex digits as {@code Object.toString} writes a hash, the last with a
+     * capital after a lower-case letter and a lower-case letter after that capital. An address glued to
+     * the next word stays one ({@code bob@example.comINFO}).
+     */
+    private static boolean isHashThenMethod(CharSequence s, int domain, int lastLabel, int stop) {
+        int hashEnd = lastLabel - 1;
+        if (hashEnd - domain > FrameworkValues.MAX_IDENTITY_HASH || CharClass.hexEnd(s, domain, hashEnd) != hashEnd) {
+            return false;
+        }
+        for (int k = lastLabel + 1; k + 1 < stop; k++) {
+            if (CharClass.isUpper(s.charAt(k)) && CharClass.isLower(s.charAt(k - 1)) && CharClass.isLower(s.charAt(k + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -511,7 +511,25 @@ final class FrameworkValues {
         if (first == '[' && stop - start > 2 && s.charAt(stop - 1) == ']') { // Rails' "[FILTERED]", "[REDACTED]"
             return isWord(s, start + 1, stop - 1) || isHidden(s, start + 1, stop - 1);
         }
-        return isPlaceholder(s, start, stop) || isWord(s, start, stop) || isHidden(s, start, stop);
+        return isPlaceholder(s, start, stop) || isWord(s, start, stop) || isHidden(s, start, stop)
+                || isObjectDescription(s, start, stop);
+    }
+
+    /**
+     * An object's {@code toString} of fields in brackets after its class's name and a space, as Spring
+     * Security describes an authentication ({@code 'RememberMeAuthenticationToken [Principal=…,
+     * Credentials=[PROTECTED], …]'}), closed within the quotes: its fields are the masker's to judge.
+     */
+    private static boolean isObjectDescription(CharSequence s, int start, int stop) {
+        int name = start;
+        while (name < stop && Character.isJavaIdentifierPart(s.charAt(name))) {
+            name++;
+        }
+        if (name - start < 2 || !CharClass.isUpper(s.charAt(start)) || name + 2 >= stop || s.charAt(name) != ' '
+                || s.charAt(name + 1) != '[' || s.charAt(stop - 1) != ']') {
+            return false;
+        }
+        return TextSearch.indexOf(s, '=', name + 2, stop) > 0 && closesOnLine(s, name + 1);
     }
 
     private static boolean isWord(CharSequence s, int start, int stop) {

@@ -31,6 +31,7 @@ final class NamedValueFields {
     private static final String[] VALUE_KEYS = {REJECTED_VALUE, VALUES, VALUE, GATEWAY_VALUE};
     private static final String[] NAMING_KEYS = {"name", "key", "type", "property", "field", "attr", "_genkey_0"};
     private static final int MAX_GAP = 16;
+    private static final String[] WORKING_DIRECTORIES = {"PWD", "OLDPWD"};
     private static final int MAX_NAME = 128;
     /** How many fields before a {@code value} are read for the one that names it (AWS SSM puts Type between). */
     private static final int MAX_SIBLINGS = 3;
@@ -51,8 +52,17 @@ final class NamedValueFields {
         }
         int i = keyStart > from && CharClass.isQuote(s.charAt(keyStart - 1)) ? keyStart - 1 : keyStart;
         int brace = i;
-        while (brace > from && s.charAt(brace - 1) == ' ') {
-            brace--;
+        // Spaces, or a line break (escaped or not) and an indent, as pretty-printed JSON puts the first field
+        // under its brace.
+        while (brace > from) {
+            char c = s.charAt(brace - 1);
+            if (c == ' ' || c == '\n' || c == '\r') {
+                brace--;
+            } else if ((c == 'n' || c == 'r') && CharClass.isEscapedBreak(s, from, brace - 1)) {
+                brace -= 2;
+            } else {
+                break;
+            }
         }
         if (isKeyVaultValue(s, from, keyStart, keyEnd, at, end)) {
             return true;
@@ -213,7 +223,13 @@ final class NamedValueFields {
         while (keyStart > from && keyEnd - keyStart <= MAX_NAME && isNameChar(s.charAt(keyStart - 1))) {
             keyStart--;
         }
-        return keyStart < keyEnd && PasswordValues.isKey(s, keyStart, keyEnd);
+        return keyStart < keyEnd && !isWorkingDirectory(s, keyStart, keyEnd)
+                && (PasswordValues.isKey(s, keyStart, keyEnd) || AwsSecretKeys.namesASecretKey(s, keyStart, keyEnd));
+    }
+
+    /** The shell's {@code PWD} or {@code OLDPWD}, as an environment's dump names them: a folder, no password. */
+    private static boolean isWorkingDirectory(CharSequence s, int keyStart, int keyEnd) {
+        return TextSearch.isOneOf(s, keyStart, keyEnd, WORKING_DIRECTORIES);
     }
 
     /** Back over what stands between two fields: spaces, a comma, a line break (escaped or not), YAML's indent. */

@@ -114,7 +114,10 @@ final class PasswordValues {
         // every key here is Latin-1, so that no String the engine reads is stored in UTF-16.
         "parola", "haslo", "heslo", "sifre", "losenord", "jelszo", "salasana", "passord", "adgangskode",
         // A wallet's seed phrase (BIP-39's mnemonic, MetaMask's secret recovery phrase): the wallet itself.
-        "mnemonic", "seedphrase", "recoveryphrase");
+        "mnemonic", "seedphrase", "recoveryphrase",
+        // Spring Security's remember-me key, which signs every remember-me cookie it issues; a form's
+        // anti-forgery token, Spring Security's _csrf ("csrf_token" and "X-CSRF-Token" end in a key word already).
+        "remembermekey", "csrf");
     /**
      * What may follow a key word in a form's field name and keep it a secret: {@code password_confirmation},
      * {@code passwordConfirm}, {@code new_password_repeat}, {@code password_new}; and a bracket
@@ -232,6 +235,8 @@ final class PasswordValues {
     }
 
     private static final String[] SETTINGS = {"session_authorization"};
+    /** The EAP method that authenticates with a password, by the name hostapd and wpa_supplicant label lines with. */
+    private static final String EAP_PWD = "eap-pwd";
     /**
      * Tokens that are cursors, not credentials: what a paged or streaming API hands back to be
      * sent with the next call (AWS's {@code nextToken}, {@code NextContinuationToken}, CloudWatch
@@ -1091,7 +1096,8 @@ final class PasswordValues {
      * Whether the key ending at {@code keyEnd} is a name inside an identifier, not a key: a URL's
      * host ({@code http://auth:9000/}, {@code https://token:x@host} whose password is
      * url_credentials'), or a field of an ARN ({@code arn:aws:secretsmanager:...:secret:prod/db}) or of a
-     * CloudFormation dynamic reference ({@code {{resolve:secretsmanager:db:SecretString:password}}}).
+     * CloudFormation dynamic reference ({@code {{resolve:secretsmanager:db:SecretString:password}}}), an
+     * EAP method's name ({@code EAP-pwd:}), or a name service's map in a lookup's tag ({@code <passwd="alice">}).
      */
     private static boolean isNameInIdentifier(CharSequence s, int from, int keyEnd) {
         int start = keyEnd;
@@ -1099,6 +1105,12 @@ final class PasswordValues {
             start--;
         }
         if (start - 2 >= from && s.charAt(start - 1) == '/' && s.charAt(start - 2) == '/') {
+            return true;
+        }
+        if (keyEnd - start == EAP_PWD.length() && TextSearch.startsWithIgnoreCase(s, start, keyEnd, EAP_PWD)) {
+            return true; // an EAP method's name, as hostapd and wpa_supplicant label their lines: "EAP-pwd: ID/Request"
+        }
+        if (start - 1 >= from && s.charAt(start - 1) == '<' && isLookupTag(s, keyEnd)) {
             return true;
         }
         if (start - 1 < from || s.charAt(start - 1) != ':') {
@@ -1110,6 +1122,22 @@ final class PasswordValues {
         }
         return TextSearch.startsWithIgnoreCase(s, token, keyEnd, "arn:")
                 || TextSearch.startsWithIgnoreCase(s, token, keyEnd, "{{resolve:");
+    }
+
+    /**
+     * Whether the name ending at {@code keyEnd}, after a '<', tags a lookup of a name service's map
+     * by its key, as nslcd labels each line of a request: {@code <passwd="alice">}, the passwd
+     * database and a user's name, closed by {@code ">} on the same word.
+     */
+    private static boolean isLookupTag(CharSequence s, int keyEnd) {
+        if (keyEnd + 2 >= s.length() || s.charAt(keyEnd) != '=' || s.charAt(keyEnd + 1) != '"') {
+            return false;
+        }
+        int close = keyEnd + 2;
+        while (close < s.length() && close - keyEnd <= MAX_KEY && s.charAt(close) != '"' && s.charAt(close) != ' ') {
+            close++;
+        }
+        return close + 1 < s.length() && s.charAt(close) == '"' && s.charAt(close + 1) == '>';
     }
 
     private static boolean isTokenBreak(char c) {
@@ -1245,8 +1273,8 @@ final class PasswordValues {
 
     /**
      * A Cookie header's value ({@code Cookie: JSESSIONID=a1; theme=dark}): from the first cookie's
-     * value to the end of the last pair that "; " joins to it, names and all, since any of them may
-     * be the session. A Set-Cookie header's ({@code setCookie}) sets one cookie, whose attributes
+     * value to the end of the last pair that "; " (or RFC 2965's ";") joins to it, names and all,
+     * since any of them may be the session. A Set-Cookie header's ({@code setCookie}) sets one cookie, whose attributes
      * follow it ({@code ; Path=/; Expires=Wed, 08 May 2024}): its value only. A quoted value, as any other.
      */
     private static long cookies(CharSequence s, int value, int end, boolean setCookie) {
@@ -1254,9 +1282,9 @@ final class PasswordValues {
             return valueAt(s, value, end, false);
         }
         int stop = unquotedEnd(s, value, end);
-        while (!setCookie && stop + 2 < end && s.charAt(stop) == ';' && s.charAt(stop + 1) == ' '
-                && isPairAt(s, stop + 2, end)) {
-            stop = unquotedEnd(s, stop + 2, end);
+        for (int next = nextCookie(s, stop, end); !setCookie && next > 0 && isPairAt(s, next, end);
+                next = nextCookie(s, stop, end)) {
+            stop = unquotedEnd(s, next, end);
         }
         int equals = TextSearch.indexOf(s, '=', value, stop);
         if (equals < 0 && !setCookie && stop < end && s.charAt(stop) == ' ') {
@@ -1273,6 +1301,18 @@ final class PasswordValues {
             return Match.NONE; // Tomcat's request dumper, "cookie=theme=dark": a setting, no session's id
         }
         return stop == start || FrameworkValues.isOne(s, start, stop) ? Match.NONE : Match.of(start, stop);
+    }
+
+    /**
+     * Where the cookie after the ';' at {@code at} starts ("; ", or RFC 2965's ";" alone:
+     * {@code $Version=1;SID=x}); or -1.
+     */
+    private static int nextCookie(CharSequence s, int at, int end) {
+        if (at + 1 >= end || s.charAt(at) != ';') {
+            return -1;
+        }
+        int next = s.charAt(at + 1) == ' ' ? at + 2 : at + 1;
+        return next < end ? next : -1;
     }
 
     /**
@@ -2181,7 +2221,22 @@ final class PasswordValues {
         // scheme its file system cache's key names after them, "Key: (root (auth:SIMPLE))@file://".
         return isValueEnd(c) || c == ',' || c == ';' || c == '&' || isEscapedBreakAt(s, i, end)
                 || c == '>' && i - at == 2 && s.charAt(at) == ']' && s.charAt(at + 1) == ']'
-                || (c == '[' || c == '@') && i - at >= 2;
+                || (c == '[' || c == '@') && i - at >= 2
+                || opensNextField(s, at, i, end);
+    }
+
+    /**
+     * Whether the closer at {@code at} is followed right away by an opener of its kind and a named
+     * field: the JDK's {@code MessageHeader} writes its headers so, {@code {Authorization: Bearer x}{X-Api-Key: y}}.
+     */
+    private static boolean opensNextField(CharSequence s, int at, int next, int end) {
+        char closer = s.charAt(at);
+        char opener = s.charAt(next);
+        if (next != at + 1 || !(closer == '}' && opener == '{' || closer == ']' && opener == '[')) {
+            return false;
+        }
+        int nameEnd = nameEnd(s, next + 1, end);
+        return nameEnd > next + 1 && nameEnd < end && (s.charAt(nameEnd) == ':' || s.charAt(nameEnd) == '=');
     }
 
     /** Whether what follows a quote ends the string it closes: the end, a space, or ',' ')' ']' '}' ';'. */

@@ -73,6 +73,8 @@ class EmailDetectorTest {
         "@Override", "foo@bar", "lib@1.2.3", "user@localhost", "@", "a@b.c", "name@example.c0m", "@@@",
         "x@-example.com", "x@example-.com",
         "rabbit@localhost.log", "node@host.example.json", // a node name and its file, not an address
+        // An object's toString, then a method's name in camel case (Metro's fiber trace): no top-level domain.
+        "com.sun.xml.ws.protocol.soap.ClientMUTube@779dfe55.processRequest",
         // An Erlang node's name in a Kubernetes cluster's DNS (RabbitMQ's cluster operator): no mailbox there.
         "rabbit@rabbitmq-0.rabbitmq-headless.default.svc.cluster.local", "couchdb@couchdb-1.couchdb.db.svc.cluster.local",
     })

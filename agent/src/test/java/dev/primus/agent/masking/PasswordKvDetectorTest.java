@@ -1537,11 +1537,61 @@ class PasswordKvDetectorTest {
         assertEquals(text, masker.mask(text));
     }
 
+    /**
+     * Headers as the JDK's {@code MessageHeader} writes them, one pair in braces after another: a value
+     * ends at its brace when the next pair opens right after it.
+     */
+    @Test
+    void endsAValueAtTheBraceBeforeTheNextPair() {
+        assertEquals("pairs: {Authorization: Bearer [PASSWORD_KV]}{X-Api-Key: [PASSWORD_KV]}{Accept: */*}",
+            masker.mask("pairs: {Authorization: Bearer iH7nlRZlAqMqaYiH1eO4Z07DZKyaQVkJfKxz}"
+                + "{X-Api-Key: jk_live_8c1e5f2a9b3d7e6f0a4c}{Accept: */*}"));
+        assertEquals("token=[PASSWORD_KV] x", masker.mask("token=02ORHV8]}{MXXkhM x"));
+    }
+
+    /** RFC 2965's cookie header, ";" alone between its pairs, as Jersey writes it. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Cookie: $Version=1;SID=cookieSid-Abc123Def456Ghi789     | Cookie: $Version=[PASSWORD_KV]",
+        "Cookie: $Version=1; JSESSIONID=cookieSid-Abc1; $Path=/ | Cookie: $Version=[PASSWORD_KV]; $Path=/",
+    })
+    void masksTheCookiesOfAVersionedHeader(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "app.remember-me-key=rmk-004138f972639f82edeb62a2 | app.remember-me-key=[PASSWORD_KV]",
+        "rememberMeKey: rmk-004138f972 | rememberMeKey: [PASSWORD_KV]",
+        "username=bob&_csrf=4bfd1575-3ad1-4d21-96c7-4ef2d9f86721 | username=bob&_csrf=[PASSWORD_KV]",
+        // The audit log's EXECVE record: each argument quoted under its own name.
+        "a0=\"ldapadd\" a1=\"-w\" a2=\"LdapAdm1n!Root-pw\" a3=\"-f\" | a0=\"ldapadd\" a1=\"-w\" a2=\"[PASSWORD_KV]\" a3=\"-f\"",
+    })
+    void masksValuesOfKeysSpringAndDaemonsWrite(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    /** Spring Boot Actuator's /env pretty-printed: the secret's name above, its value under it. */
+    @Test
+    void masksAValueUnderASecretsNameInPrettyJson() {
+        String json = "{\n  \"spring.datasource.password\" : {\n    \"value\" : \"H2-db-Passw0rd!x\",\n"
+            + "    \"origin\" : \"x\"\n  },\n  \"AWS_SECRET_ACCESS_KEY\" : {\n    \"value\" : \"wJalrXUtnFEMI\"\n  },\n"
+            + "  \"PWD\" : {\n    \"value\" : \"/srv/app\"\n  }\n}";
+        String masked = masker.mask(json);
+        assertEquals(2, masked.split("\\[PASSWORD_KV]", -1).length - 1, masked);
+        assertEquals(true, masked.contains("\"value\" : \"/srv/app\""), masked);
+    }
+
     /** What daemons print where a value would stand: a formula or a call, a step's outcome, prose. */
     @ParameterizedTest
     @ValueSource(strings = {"13[IKE] <eap|1> AUTH = prf(prf(secret, keypad), octets) => 32 bytes",
         "password = getPassword()", "token = issue(user, scopes)", "00[LIB] plugin 'hmac': loaded successfully",
-        "ERROR: check_stun_auth: Cannot find credentials of user <mallory>", "password: unable to decrypt"})
+        "ERROR: check_stun_auth: Cannot find credentials of user <mallory>", "password: unable to decrypt",
+        // An environment's working directory under its name, as Actuator's /env gives it; an EAP method's name;
+        // nslcd's tag of a lookup in the passwd map; Spring Security's description of an authentication.
+        "\"PWD\":{\"value\":\"/srv/app\"},\"OLDPWD\":{\"value\":\"/srv\"}", "1796669542.049914: EAP-pwd: ID/Request",
+        "nslcd: [8b4567] <passwd=\"alice\"> DEBUG: myldap_search(base=\"dc=example,dc=org\")",
+        "populated with remember-me token: 'RememberMeAuthenticationToken [Principal=bob, Credentials=[PROTECTED]]'"})
     void leavesCallsOutcomesAndProseAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
