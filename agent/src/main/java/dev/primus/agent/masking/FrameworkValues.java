@@ -17,6 +17,8 @@ package dev.primus.agent.masking;
  */
 final class FrameworkValues {
     private static final String[] WORDS = {"null", "nil", "none", "true", "false", "undefined", "empty", "n/a", "-",
+        // A hex dump's column border where a key ends its text column (netty's "|s WHERE token = |").
+        "|",
         // Authentication methods and schemes, as HTTP, PostgreSQL, Kafka, AMQP and Spring name them.
         "basic", "bearer", "digest", "negotiate", "ntlm", "kerberos", "oauth", "oauth2", "oidc", "saml", "ldap",
         "jwt", "trust", "md5", "scram-sha-256", "scram-sha-1", "scram-sha-512", "peer", "ident", "gss", "sspi",

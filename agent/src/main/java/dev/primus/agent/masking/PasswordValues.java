@@ -594,7 +594,8 @@ final class PasswordValues {
     /**
      * {@code password -> x}: a Scala {@code Map}'s {@code toString}; the value as after '='. Also a
      * placeholder and what it resolved to, as Apache Camel logs each at DEBUG
-     * ({@code Resolved text: {{db.password}} -> x}); not a URL's last segment ({@code http://h/token -> x}).
+     * ({@code Resolved text: {{db.password}} -> x}); not a URL's last segment ({@code http://h/token -> x}),
+     * nor a method's name and what it came to ({@code changePassword -> password changed for bob}).
      */
     private static long arrowKeyValue(CharSequence s, int from, int at, int end) {
         int keyEnd = skipSpacesBack(s, from, at);
@@ -603,7 +604,8 @@ final class PasswordValues {
         }
         int key = keyEndingAt(s, from, keyEnd);
         int nameStart = KeyedValue.nameStart(s, from, keyEnd);
-        if (key < 0 || isSetting(s, from, keyEnd) || nameStart > from && s.charAt(nameStart - 1) == '/') {
+        if (key < 0 || isSetting(s, from, keyEnd) || nameStart > from && s.charAt(nameStart - 1) == '/'
+                || CodeLabels.isVerbNamed(s, from, keyEnd)) {
             return Match.NONE;
         }
         int value = at + 2;
@@ -922,8 +924,13 @@ final class PasswordValues {
         if (TextSearch.startsWith(s, value, end, REJECTED_VALUE)) {
             return listValue(s, value + REJECTED_VALUE.length(), end, false);
         }
+        boolean cookie = key >= 0 && isOneOf(KEYS[key], COOKIE_KEYS);
+        boolean setCookie = cookie && keyEnd - SET_COOKIE.length() >= from
+                && TextSearch.startsWithIgnoreCase(s, keyEnd - SET_COOKIE.length(), keyEnd, SET_COOKIE);
         if (value < end && s.charAt(value) == '[' && (value == at + 1 || isQuotedItem(s, value + 1, end))) {
-            return listValue(s, value, end, authorization);
+            int close = cookie && value == at + 1 ? closingBracket(s, value, end) : -1;
+            // Spring's map of headers, {Set-Cookie:[JSESSIONID=x; Path=/]}: the list's one item read as the header's value.
+            return close > value ? cookies(s, value + 1, close, setCookie) : listValue(s, value, end, authorization);
         }
         if (value < end && s.charAt(value) == '[' && (separator != '=' || s.charAt(at - 1) == ' ')) {
             // A word in brackets a space apart, "password: [{}]", "password = [{}]"; not after logfmt's empty "password= ".
@@ -939,9 +946,8 @@ final class PasswordValues {
                 return braced;
             }
         }
-        if (key >= 0 && isOneOf(KEYS[key], COOKIE_KEYS)) {
-            return cookies(s, value, end, keyEnd - SET_COOKIE.length() >= from
-                    && TextSearch.startsWithIgnoreCase(s, keyEnd - SET_COOKIE.length(), keyEnd, SET_COOKIE));
+        if (cookie) {
+            return cookies(s, value, end, setCookie);
         }
         if (key >= 0 && isOneOf(KEYS[key], SIGNATURE_KEYS) && value < end && isPairAt(s, value, end)) {
             return signedPairs(s, value, end);
@@ -1289,6 +1295,9 @@ final class PasswordValues {
         int equals = TextSearch.indexOf(s, '=', value, stop);
         if (equals < 0 && !setCookie && stop < end && s.charAt(stop) == ' ') {
             return Match.NONE; // a sentence about a cookie ("remember-me cookie: Cookie token did not ..."), no name=value
+        }
+        if (equals >= 0 && equals + 1 == stop) {
+            return Match.NONE; // a cookie cleared: "Set-Cookie: remember-me=; Max-Age=0"
         }
         int start = equals >= 0 && equals + 1 < stop ? equals + 1 : value;
         if (equals < 0 && isColonHexBytes(s, start, stop)) {

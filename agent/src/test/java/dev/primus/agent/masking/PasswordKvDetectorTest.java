@@ -1373,7 +1373,7 @@ class PasswordKvDetectorTest {
         "map[Authorization:[Basic Ym9iOmg=] Accept:[a/b]]  | map[Authorization:[Basic [PASSWORD_KV]] Accept:[a/b]]",
         "{\"Authorization\":[\"Basic Ym9iOmg=\"]}          | {\"Authorization\":[\"Basic [PASSWORD_KV]\"]}",
         "\"password\": [\"Kv9mQ2xL7p\"]                    | \"password\": [\"[PASSWORD_KV]\"]",
-        "{Cookie=[JSESSIONID=4F2A9C1D]}                    | {Cookie=[[PASSWORD_KV]]}",
+        "{Cookie=[JSESSIONID=4F2A9C1D]}                    | {Cookie=[JSESSIONID=[PASSWORD_KV]]}",
     })
     void masksTheItemsOfAListGivenAsTheValue(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -1549,6 +1549,17 @@ class PasswordKvDetectorTest {
         assertEquals("token=[PASSWORD_KV] x", masker.mask("token=02ORHV8]}{MXXkhM x"));
     }
 
+    /** A cookie cleared has no value; Spring's map of headers gives Set-Cookie's value as a list of one. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "< Set-Cookie: remember-me=; Max-Age=0; Path=/ | < Set-Cookie: remember-me=; Max-Age=0; Path=/",
+        "headers={Set-Cookie:[remember-me=; Max-Age=0; Path=/], X=[1]} | headers={Set-Cookie:[remember-me=; Max-Age=0; Path=/], X=[1]}",
+        "headers={Set-Cookie:[JSESSIONID=2197ABCDEF0123; Path=/; HttpOnly]} | headers={Set-Cookie:[JSESSIONID=[PASSWORD_KV]; Path=/; HttpOnly]}",
+    })
+    void readsSetCookieAsTheCookieItSets(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
     /** RFC 2965's cookie header, ";" alone between its pairs, as Jersey writes it. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -1591,7 +1602,9 @@ class PasswordKvDetectorTest {
         // nslcd's tag of a lookup in the passwd map; Spring Security's description of an authentication.
         "\"PWD\":{\"value\":\"/srv/app\"},\"OLDPWD\":{\"value\":\"/srv\"}", "1796669542.049914: EAP-pwd: ID/Request",
         "nslcd: [8b4567] <passwd=\"alice\"> DEBUG: myldap_search(base=\"dc=example,dc=org\")",
-        "populated with remember-me token: 'RememberMeAuthenticationToken [Principal=bob, Credentials=[PROTECTED]]'"})
+        "populated with remember-me token: 'RememberMeAuthenticationToken [Principal=bob, Credentials=[PROTECTED]]'",
+        // A method's name and what it came to; a hex dump's column border after a key in its text column.
+        "probe.Main - changePassword -> password changed for bob", "|00000020| 74 6f 6b 65 6e 20 3d 20 |token = |"})
     void leavesCallsOutcomesAndProseAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
@@ -1840,7 +1853,7 @@ class PasswordKvDetectorTest {
         "{\"message\":\"h: {\\\"Authorization\\\":[\\\"Basic b3JkZXJz\\\"]}\"}"
             + " | {\"message\":\"h: {\\\"Authorization\\\":[\\\"Basic [PASSWORD_KV]\\\"]}\"}",
         "{\"message\":\"h: {\\\"Cookie\\\":[\\\"JSESSIONID=A8E4\\\"]}\"}"
-            + " | {\"message\":\"h: {\\\"Cookie\\\":[\\\"[PASSWORD_KV]\\\"]}\"}",
+            + " | {\"message\":\"h: {\\\"Cookie\\\":[\\\"JSESSIONID=[PASSWORD_KV]\\\"]}\"}",
         "<SecretAccessKey>je7MtGbClwBF/2Zp9Utk</SecretAccessKey>    | <SecretAccessKey>[PASSWORD_KV]</SecretAccessKey>",
         "AccessToken{tokenValue=ya29.a0AfB_by, expiresAt=1}        | AccessToken{tokenValue=[PASSWORD_KV], expiresAt=1}",
         "{\"SecretString\":\"MyPlainSecret1\"}                   | {\"SecretString\":\"[PASSWORD_KV]\"}",
