@@ -13,6 +13,7 @@ package dev.primus.agent.masking;
  */
 final class EmailAddresses {
     private static final int MAX_LOCAL = 64;
+    private static final String REALM = "realm=";
     private static final String CLUSTER_DOMAIN = "cluster.local";
     /** As far back as a URL's user and password are read (UrlCredentials reads 512 chars forward). */
     private static final int MAX_USER_INFO = 512;
@@ -98,10 +99,20 @@ final class EmailAddresses {
         }
         int start = localStart(s, from, at);
         return start < 0 || isRemote(s, start, at, domainEnd, end) && !CommandPasswordFlags.isCurlUser(s, from, start)
+                || isDigestRealm(s, from, start)
                 || isKerberosPrincipal(s, from, start, domain, domainEnd)
                 || isSshLogin(s, from, start) || isKernelBuilder(s, from, start) || isMessageId(s, from, start, at)
                 || isRabbitNode(s, start, at) || isSshAlgorithm(s, start, at, domain, domainEnd)
                 ? Match.NONE : Match.of(start, domainEnd);
+    }
+
+    /**
+     * Whether the address is an HTTP Digest realm, which RFC 7616 suggests naming after a host
+     * ({@code realm="intranet@example.com"}, {@code realm="testrealm@host.com"}): a protection space.
+     */
+    private static boolean isDigestRealm(CharSequence s, int from, int start) {
+        int key = start > from && s.charAt(start - 1) == '"' ? start - 1 : start;
+        return key - REALM.length() >= from && TextSearch.startsWithIgnoreCase(s, key - REALM.length(), key, REALM);
     }
 
     /**

@@ -625,7 +625,13 @@ final class FrameworkValues {
         }
         // Spark's own mask of a setting it redacts, in its logs and event logs: spark.ssl.keyPassword=*********(redacted).
         return i == stop || first == '*' && i - start >= 3 && stop - i == REDACTED.length()
-                && TextSearch.startsWith(s, i, stop, REDACTED);
+                && TextSearch.startsWith(s, i, stop, REDACTED)
+                || first == '*' && isWordInStars(s, start, stop);
+    }
+
+    /** A word of the list between two stars, as a framework marks what it hid: Micronaut's {@code *MASKED*}. */
+    private static boolean isWordInStars(CharSequence s, int start, int stop) {
+        return stop - start > 2 && s.charAt(stop - 1) == '*' && isWord(s, start + 1, stop - 1);
     }
 
     /**

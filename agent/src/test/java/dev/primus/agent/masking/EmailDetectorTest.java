@@ -75,6 +75,8 @@ class EmailDetectorTest {
         "rabbit@localhost.log", "node@host.example.json", // a node name and its file, not an address
         // An object's toString, then a method's name in camel case (Metro's fiber trace): no top-level domain.
         "com.sun.xml.ws.protocol.soap.ClientMUTube@779dfe55.processRequest",
+        // An HTTP Digest realm named after a host, as RFC 7616 suggests: a protection space, no mailbox.
+        "realm=\"testrealm@host.com\"", "WWW-Authenticate: Digest realm=intranet@example.com",
         // An Erlang node's name in a Kubernetes cluster's DNS (RabbitMQ's cluster operator): no mailbox there.
         "rabbit@rabbitmq-0.rabbitmq-headless.default.svc.cluster.local", "couchdb@couchdb-1.couchdb.db.svc.cluster.local",
     })

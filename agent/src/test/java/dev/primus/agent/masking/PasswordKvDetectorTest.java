@@ -1604,7 +1604,9 @@ class PasswordKvDetectorTest {
         "nslcd: [8b4567] <passwd=\"alice\"> DEBUG: myldap_search(base=\"dc=example,dc=org\")",
         "populated with remember-me token: 'RememberMeAuthenticationToken [Principal=bob, Credentials=[PROTECTED]]'",
         // A method's name and what it came to; a hex dump's column border after a key in its text column.
-        "probe.Main - changePassword -> password changed for bob", "|00000020| 74 6f 6b 65 6e 20 3d 20 |token = |"})
+        "probe.Main - changePassword -> password changed for bob", "|00000020| 74 6f 6b 65 6e 20 3d 20 |token = |",
+        // Micronaut's own mark of a header it hid.
+        "Authorization: *MASKED*"})
     void leavesCallsOutcomesAndProseAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
