@@ -89,6 +89,8 @@ final class FrameworkValues {
     /** The length of the JVM's id at the head of c3p0's identity token ({@link #isPoolIdentity}). */
     private static final int MIN_POOL_VM_ID = 16;
     private static final int MAX_POOL_VM_ID = 32;
+    /** The descriptors of a primitive array's type, as {@code Object.toString} writes one: {@code [C@7f0eb4b4}. */
+    private static final String ARRAY_TYPES = "BCDFIJSZ";
     /** An identity hash's hex digits at most, as {@code Object.toString} writes one. */
     static final int MAX_IDENTITY_HASH = 8;
 
@@ -514,7 +516,20 @@ final class FrameworkValues {
             return isWord(s, start + 1, stop - 1) || isHidden(s, start + 1, stop - 1);
         }
         return isPlaceholder(s, start, stop) || isWord(s, start, stop) || isHidden(s, start, stop)
-                || isObjectDescription(s, start, stop);
+                || isObjectDescription(s, start, stop) || isArrayIdentity(s, start, stop);
+    }
+
+    /**
+     * A Java array's {@code toString}, its type's descriptor and its identity hash, as a builder prints
+     * a {@code char[]} password it holds ({@code password="[C@7f0eb4b4"}, Log4j2's status): no chars of it.
+     */
+    private static boolean isArrayIdentity(CharSequence s, int start, int stop) {
+        int at = start + 2;
+        if (stop - start < 4 || s.charAt(start) != '[' || ARRAY_TYPES.indexOf(s.charAt(start + 1)) < 0
+                || s.charAt(at) != '@') {
+            return false;
+        }
+        return stop - at - 1 <= MAX_IDENTITY_HASH && CharClass.hexEnd(s, at + 1, stop) == stop;
     }
 
     /**

@@ -414,7 +414,8 @@ final class PasswordValues {
                 return secret != Match.NONE || !PasswordLinks.mayFollowUnderscore(s, at, end) ? secret
                         : passwordWordAfterUnderscore(s, from, at + 1, end);
             case '$':
-                return CryptHashes.match(s, at, end);
+                long substituted = LogbackSubstitutions.match(s, from, at, end);
+                return substituted != Match.NONE ? substituted : CryptHashes.match(s, at, end);
             case '\'':
                 long afterWord = ZooKeeperDigestIds.match(s, from, at, end);
                 if (afterWord == Match.NONE) {
@@ -805,6 +806,12 @@ final class PasswordValues {
         return path < end && s.charAt(path) == '/';
     }
 
+    /** Whether the key ending at {@code keyEnd} is a variable's name in {@code ${…}}. */
+    private static boolean isVariable(CharSequence s, int from, int keyEnd) {
+        int name = KeyedValue.nameStart(s, from, keyEnd);
+        return name - 2 >= from && s.charAt(name - 1) == '{' && s.charAt(name - 2) == '$';
+    }
+
     /** Whether {@code 3D}, quoted-printable's '=' after its own '=', stands at {@code at} before a space or a quote. */
     private static boolean isQuotedPrintableEquals(CharSequence s, int at, int end) {
         return at + 2 < end && s.charAt(at) == '3' && s.charAt(at + 1) == 'D'
@@ -875,6 +882,9 @@ final class PasswordValues {
         }
         if (separator == ':' && value - spacesFrom == 2 && isLabelAfterEmptyValue(s, value, end)) {
             return Match.NONE; // a linelog's "pass:  cli  nas 127.0.0.1": the value is empty, the next label follows
+        }
+        if (separator == ':' && value == at + 1 && value < end && s.charAt(value) == '-' && isVariable(s, from, keyEnd)) {
+            value++; // a variable's default, "${DB_PASSWORD:-x}" (Logback, Spring, the shell): x, not "-x"
         }
         if (separator == ':' && value == at + 1 && TextSearch.startsWith(s, value, end, URL_ENCODED_SPACE)) {
             value += URL_ENCODED_SPACE.length(); // a header URL-encoded, as Swift logs a request's: "X-Auth-Key:%20x%0A"

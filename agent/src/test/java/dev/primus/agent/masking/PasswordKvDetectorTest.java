@@ -1549,6 +1549,22 @@ class PasswordKvDetectorTest {
         assertEquals("token=[PASSWORD_KV] x", masker.mask("token=02ORHV8]}{MXXkhM x"));
     }
 
+    /** Logback's status line for a variable it substituted: the value before the name that says what it is. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "- value \"Lb-Sm7p!Secret-2024\" substituted for \"${LB_SMTP_PASSWORD}\""
+            + " | - value \"[PASSWORD_KV]\" substituted for \"${LB_SMTP_PASSWORD}\"",
+        "- value \"info\" substituted for \"${LOG_LEVEL}\" | - value \"info\" substituted for \"${LOG_LEVEL}\"",
+        // A variable's default after ":-" is the value, not "-" and the value.
+        "password: ${DB_PASSWORD:-s3cretDefault} | password: ${DB_PASSWORD:-[PASSWORD_KV]}",
+        // A char[] a builder holds, printed: its type and identity hash, no chars of it (Log4j2's status).
+        "Builder(url=\"jdbc:h2:mem:x\", password=\"[C@7f0eb4b4\", userName=\"[C@5c33f1a9\")"
+            + " | Builder(url=\"jdbc:h2:mem:x\", password=\"[C@7f0eb4b4\", userName=\"[C@5c33f1a9\")",
+    })
+    void readsWhatLoggingFrameworksSayOfTheirSettings(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
     /** A cookie cleared has no value; Spring's map of headers gives Set-Cookie's value as a list of one. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
