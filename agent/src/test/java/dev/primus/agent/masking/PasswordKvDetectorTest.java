@@ -1592,7 +1592,8 @@ class PasswordKvDetectorTest {
         "rememberMeKey: rmk-004138f972 | rememberMeKey: [PASSWORD_KV]",
         "username=bob&_csrf=4bfd1575-3ad1-4d21-96c7-4ef2d9f86721 | username=bob&_csrf=[PASSWORD_KV]",
         // The audit log's EXECVE record: each argument quoted under its own name.
-        "a0=\"ldapadd\" a1=\"-w\" a2=\"LdapAdm1n!Root-pw\" a3=\"-f\" | a0=\"ldapadd\" a1=\"-w\" a2=\"[PASSWORD_KV]\" a3=\"-f\"",
+        "a0=\"ldapadd\" a1=\"-w\" a2=\"LdapAdm1n!Root-pw\" a3=\"-f\""
+            + " | a0=\"ldapadd\" a1=\"-w\" a2=\"[PASSWORD_KV]\" a3=\"-f\"",
     })
     void masksValuesOfKeysSpringAndDaemonsWrite(String text, String masked) {
         assertEquals(masked, masker.mask(text));
