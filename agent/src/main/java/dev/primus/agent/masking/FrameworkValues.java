@@ -123,16 +123,17 @@ final class FrameworkValues {
         }
         return isWord(s, start, stop) || isHidden(s, start, stop) || isTypeOrObject(s, start, stop)
                 || isHexNumber(s, start, stop) || isJcaSignatureAlgorithm(s, start, stop) || isCallLabel(s, start, stop)
-                || isPoolIdentity(s, start) || isCallExpression(s, start);
+                || isPoolIdentity(s, start) || isCallExpression(s, start, stop);
     }
 
     /**
      * A function called, as code or a formula a log prints where the value would be: strongSwan's
      * {@code AUTH = prf(prf(secret, keypad), octets)}, {@code password = getPassword()}. A name in lower
-     * case or camel case, a '(', then no argument or a list of them, ", " between, closed on its line.
-     * Read past the value's end, which a key's reading puts at the first ','.
+     * case or camel case, a '(', then no argument or a list of them, ", " between, closed on its line;
+     * no quoted literal in the value read, which may be the secret ({@code crypt('x', password_hash)}).
+     * Read past the value's end ({@code stop}), which a key's reading puts at the first ',' or space.
      */
-    private static boolean isCallExpression(CharSequence s, int start) {
+    private static boolean isCallExpression(CharSequence s, int start, int stop) {
         int open = start;
         while (open < s.length() && open - start < MAX_WORD
                 && (CharClass.isAlnum(s.charAt(open)) || s.charAt(open) == '_')) {
@@ -145,8 +146,8 @@ final class FrameworkValues {
         boolean list = s.charAt(open + 1 < s.length() ? open + 1 : open) == ')';
         for (int i = open; i < s.length() && i - open < MAX_OBJECT; i++) {
             char c = s.charAt(i);
-            if (c == '\n' || c == '\r') {
-                return false;
+            if (c == '\n' || c == '\r' || i < stop && CharClass.isQuote(c)) {
+                return false; // a literal in the value read may be the secret: SQL's crypt('x', password_hash)
             }
             depth += c == '(' ? 1 : c == ')' ? -1 : 0;
             list |= c == ',' && i + 1 < s.length() && s.charAt(i + 1) == ' ';
