@@ -163,14 +163,27 @@ final class EmailAddresses {
     /**
      * Whether the address is a git or scp remote, {@code user@host:path} ({@code git@github.com:acme/app.git}),
      * or git's SSH user before a message ({@code git@github.com: Permission denied}): a login on a
-     * host, not a mailbox. An address and then ": " ({@code sent to bob@example.com: ok}) stays one.
+     * host, not a mailbox. An address and then ": " ({@code sent to bob@example.com: ok}) or another
+     * address ({@code bob@example.com:alice@example.org}) stays one.
      */
     private static boolean isRemote(CharSequence s, int start, int at, int domainEnd, int end) {
         if (domainEnd >= end || s.charAt(domainEnd) != ':') {
             return false;
         }
         return TextSearch.equalsIgnoreCase(s, start, at, GIT_USER)
-                || (domainEnd + 1 < end && isPathStart(s.charAt(domainEnd + 1)));
+                || (domainEnd + 1 < end && isPathStart(s.charAt(domainEnd + 1)) && !isLocalPartAt(s, domainEnd + 1, end));
+    }
+
+    /**
+     * Whether another address's local part starts at {@code at}: a list of addresses ':' joins, as
+     * Log4j2 names its SMTP manager ({@code SMTP:ops@example.com:oncall@example.org}), not a remote's path.
+     */
+    private static boolean isLocalPartAt(CharSequence s, int at, int end) {
+        int i = at;
+        while (i < end && i - at < MAX_LOCAL && (CharClass.isWord(s.charAt(i)) || ".%+-".indexOf(s.charAt(i)) >= 0)) {
+            i++;
+        }
+        return i > at && i < end && s.charAt(i) == '@';
     }
 
     /**

@@ -120,6 +120,8 @@ class EmailDetectorTest {
         "'bob@example.com:'                    | '[EMAIL]:'",
         "gitter@example.com: hi                | [EMAIL]: hi",
         "git@example.com ok                    | [EMAIL] ok",
+        // Addresses ':' joins, as Log4j2 names its SMTP manager: another address, no remote's path.
+        "SMTP:ops@example.com:oncall@example.org | SMTP:[EMAIL]:[EMAIL]",
     })
     void masksAnAddressFollowedByAColonThatStartsNoPath(String text, String masked) {
         assertEquals(masked, masker.mask(text));
