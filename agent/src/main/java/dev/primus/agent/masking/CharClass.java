@@ -117,7 +117,6 @@ final class CharClass {
         return isAlnum(c) || c == '+' || c == '/';
     }
 
-    /** Where the run of ASCII digits at {@code at} ends: {@code at} itself when none starts there. */
     /** Where the run of hex digits at {@code at} ends, read no further than {@code limit}. */
     static int hexEnd(CharSequence s, int at, int limit) {
         int i = at;
@@ -127,6 +126,7 @@ final class CharClass {
         return i;
     }
 
+    /** Where the run of ASCII digits at {@code at} ends: {@code at} itself when none starts there. */
     static int digitsEnd(CharSequence s, int at, int end) {
         int i = at;
         while (i < end && isDigit(s.charAt(i))) {

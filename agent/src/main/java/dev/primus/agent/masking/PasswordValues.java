@@ -2149,7 +2149,7 @@ final class PasswordValues {
      * quote of the next line and mask the break and the key between. A break counts as written or
      * escaped ({@code \n}, as an argument's are). With no break, the message's end.
      */
-    private static int closingQuote(CharSequence s, int at, int end, char quote) {
+    static int closingQuote(CharSequence s, int at, int end, char quote) {
         int limit = (int) Math.min(end, (long) at + MAX_QUOTED);
         int i = at;
         while (i < limit && s.charAt(i) != quote && !isLineBreakAt(s, i, end)) {

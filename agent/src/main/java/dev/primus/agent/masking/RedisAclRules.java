@@ -47,7 +47,8 @@ final class RedisAclRules {
             long bulk = resp ? RespCommands.bulkString(s, i, end) : Match.NONE;
             int start = bulk != Match.NONE ? Match.start(bulk) : i;
             boolean quoted = bulk == Match.NONE && s.charAt(i - 1) == '"';
-            int stop = bulk != Match.NONE ? Match.end(bulk) : quoted ? closingQuote(s, i, end) : wordEnd(s, i, end);
+            int stop = bulk != Match.NONE ? Match.end(bulk) : quoted ? PasswordValues.closingQuote(s, i, end, '"')
+                    : wordEnd(s, i, end);
             long password = password(s, start, stop);
             if (password != Match.NONE) {
                 first = first == Match.NONE ? password : first;
@@ -93,15 +94,6 @@ final class RedisAclRules {
             }
         }
         return i;
-    }
-
-    /** To the quote that closes MONITOR's quoted argument ({@code \"} escapes one), or its line's end. */
-    private static int closingQuote(CharSequence s, int at, int end) {
-        int i = at;
-        while (i < end && i - at < MAX_ARGUMENT && s.charAt(i) != '"' && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
-            i += s.charAt(i) == '\\' && i + 1 < end ? 2 : 1;
-        }
-        return Math.min(i, end);
     }
 
     /** To a space, a quote or a line break, written or escaped. */
