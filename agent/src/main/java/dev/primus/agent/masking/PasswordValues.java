@@ -1660,6 +1660,7 @@ final class PasswordValues {
         // JSON inside a JSON string ({\"password\":\"x\"}): a quote escaped as the text holds it.
         boolean escaped = open == '\\' && value + 1 < end && CharClass.isQuote(s.charAt(value + 1));
         boolean quoted = escaped || CharClass.isQuote(open);
+        int literal = quoted ? -1 : ValueWrappers.functionLiteral(s, value, end);
         int crypt = open == '$' ? cryptHashEnd(s, value, end) : -1;
         if (crypt > 0) {
             return Match.of(value, crypt);
@@ -1672,6 +1673,10 @@ final class PasswordValues {
         } else if (quoted) {
             start = value + 1;
             stop = open == '\'' ? closingApostrophe(s, start, end) : closingQuote(s, start, end, open);
+        } else if (literal > 0) {
+            start = literal;
+            stop = closingApostrophe(s, start, end);
+            quoted = true;
         } else {
             start = value;
             int limit = (int) Math.min(end, (long) value + MAX_QUOTED);

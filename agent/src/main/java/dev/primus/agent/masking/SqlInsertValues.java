@@ -18,6 +18,8 @@ final class SqlInsertValues {
     private static final int MAX_ITEMS = 64;
     private static final int MAX_ROWS = 16;
     private static final int MAX_QUOTED = 4096;
+    /** SQL's functions are short names: crypt, md5, sha2, digest, pgp_sym_encrypt, AES_ENCRYPT. */
+    private static final int MAX_FUNCTION = 24;
 
     private SqlInsertValues() {
     }
@@ -48,6 +50,10 @@ final class SqlInsertValues {
      */
     static long columnOf(CharSequence s, int from, int at) {
         int before = spacesBack(s, from, isNationalQuote(s, at - 1, at + 1) ? at - 1 : at);
+        int call = functionNameBefore(s, from, before);
+        if (call >= 0) {
+            before = spacesBack(s, from, call); // the literal a function hashes is the row's item: crypt('x', …)
+        }
         if (before <= from || (s.charAt(before - 1) != '(' && s.charAt(before - 1) != ',')) {
             return Match.NONE;
         }
@@ -68,6 +74,24 @@ final class SqlInsertValues {
         }
         long column = columnAt(s, from, columnsEnd, index);
         return column < 0 ? Match.NONE : Match.of((int) (column >>> 32), (int) column);
+    }
+
+    /**
+     * Where the name of a function starts whose '(' stands right before {@code before}
+     * ({@code crypt(}, {@code md5(}), when the text there is such a call's first argument; -1 when
+     * it is not, {@code VALUES (} included.
+     */
+    private static int functionNameBefore(CharSequence s, int from, int before) {
+        if (before - 1 <= from || s.charAt(before - 1) != '(') {
+            return -1;
+        }
+        int name = before - 1;
+        while (name > from && before - name <= MAX_FUNCTION
+                && (CharClass.isAlnum(s.charAt(name - 1)) || s.charAt(name - 1) == '_')) {
+            name--;
+        }
+        boolean named = name < before - 1 && CharClass.isLetter(s.charAt(name));
+        return named && !TextSearch.equalsIgnoreCase(s, name, before - 1, VALUES) ? name : -1;
     }
 
     /** The quote that closes the SQL string opened at {@code open} ('' inside it is a quote), on its line; -1 when none. */
@@ -149,17 +173,19 @@ final class SqlInsertValues {
         return -1;
     }
 
-    /** The '(' of the row whose ')' is at {@code close}, quoted strings passed over; -1 when none. */
+    /**
+     * The '(' of the row whose ')' is at {@code close}, quoted strings and the calls in it passed
+     * over ({@code ('bob', sha2('x', 256))}); -1 when none.
+     */
     private static int rowOpen(CharSequence s, int from, int close) {
         int i = close - 1;
+        int depth = 0;
         while (i >= from && close - i <= MAX_QUOTED) {
             char c = s.charAt(i);
-            if (c == '(') {
+            if (c == '(' && depth-- == 0) {
                 return i;
             }
-            if (c == ')') {
-                return -1; // a call inside the row: not a plain list
-            }
+            depth += c == ')' ? 1 : 0;
             if (c == '\'') {
                 i = openingQuote(s, from, i);
                 if (i < 0) {

@@ -8,10 +8,15 @@ package dev.primus.agent.masking;
  * left alone and the password with it. The empty ones ({@code Optional.empty}, {@code None}) are
  * framework words ({@link FrameworkValues}). Apache Camel's {@code RAW(x)} and {@code RAW{x}} too,
  * which an endpoint's URI wraps a password in so that it is taken as written
- * ({@code smtp://host?password=RAW(s3cr3t!)}, in Camel's DEBUG log of every resolved URI).
+ * ({@code smtp://host?password=RAW(s3cr3t!)}, in Camel's DEBUG log of every resolved URI). And a
+ * function an SQL statement hashes the password with, its first argument a literal
+ * ({@code password = crypt('x', gen_salt('bf'))}, {@code md5('x')}, {@code digest('x', 'sha256')}):
+ * the literal, so that the function's name and the rest of the call stay as written.
  */
 final class ValueWrappers {
     private static final String[] OPENINGS = {"Optional[", "Optional.of(", "Some(", "RAW(", "RAW{"};
+    /** SQL's functions are short names: crypt, md5, sha2, digest, pgp_sym_encrypt, AES_ENCRYPT. */
+    private static final int MAX_FUNCTION = 24;
 
     private ValueWrappers() {
     }
@@ -26,6 +31,20 @@ final class ValueWrappers {
             }
         }
         return Match.NONE;
+    }
+
+    /**
+     * Where the literal starts that is the first argument of a function called at {@code value}
+     * ({@code crypt('x', ...)}: the index after its {@code '}); -1 when the text there is no such call.
+     */
+    static int functionLiteral(CharSequence s, int value, int end) {
+        int open = value;
+        while (open < end && open - value <= MAX_FUNCTION
+                && (CharClass.isAlnum(s.charAt(open)) || s.charAt(open) == '_')) {
+            open++;
+        }
+        boolean named = open - value >= 2 && CharClass.isLetter(s.charAt(value));
+        return named && open + 2 < end && s.charAt(open) == '(' && s.charAt(open + 1) == '\'' ? open + 2 : -1;
     }
 
     private static char closing(char open) {

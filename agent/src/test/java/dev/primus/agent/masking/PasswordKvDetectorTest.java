@@ -979,7 +979,8 @@ class PasswordKvDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"insert into t (a, b) values ('x', 'y')", "select * from t where name in ('a', 'password')",
         "insert into users (name, password) values ('bob', NULL)", "insert into users values ('bob', 'hunter2')",
-        "insert into users (name, password) values ('bob', crypt('hunter2'))", "insert into users (password) select 'x'",
+        "insert into users (name, password) values ('bob', upper(name))", "insert into users (password) select 'x'",
+        "insert into users (name, password_changed_at) values ('bob', to_date('2020-01-01'))",
         "update t set c = 'password', d = 'x'", "['password', 'token']", "f('password', 'x')"})
     void leavesInsertsWithoutASecretColumnAndOtherListsAlone(String text) {
         assertEquals(text, masker.mask(text));
@@ -1631,9 +1632,24 @@ class PasswordKvDetectorTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"password=abc(def) | password=[PASSWORD_KV]",
         "password=hunter2(x y | password=[PASSWORD_KV] y",
-        // A literal in the call is what the query checks: crypt('x', password_hash).
-        "password_hash = crypt('Correct-Horse-9', password_hash) | password_hash = [PASSWORD_KV]', password_hash)"})
+        // A literal in the call is what the query checks: crypt('x', password_hash); the call stays as written.
+        "password_hash = crypt('Correct-Horse-9', password_hash) | password_hash = crypt('[PASSWORD_KV]', password_hash)",
+        "password=md5('Correct-Horse-9') AND name='bob' | password=md5('[PASSWORD_KV]') AND name='bob'",
+        "SET password_hash = digest('Correct-Horse-9', 'sha256') | SET password_hash = digest('[PASSWORD_KV]', 'sha256')",
+        "password = crypt(password, gen_salt('bf')) | password = crypt(password, gen_salt('bf'))"})
     void masksValuesThatOnlyLookLikeCalls(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    /** The literal an insert hashes in a secret column's place is the password: PostgreSQL's pgcrypto, MySQL's SHA2. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "insert into users (name, password) values ('bob', crypt('hunter22', gen_salt('bf'))) "
+            + "| insert into users (name, password) values ('bob', crypt('[PASSWORD_KV]', gen_salt('bf')))",
+        "INSERT INTO users (name, password_hash) VALUES ('al', SHA2('hunter22', 256)), ('bo', SHA2('hunter33', 256)) "
+            + "| INSERT INTO users (name, password_hash) VALUES ('al', SHA2('[PASSWORD_KV]', 256)), "
+            + "('bo', SHA2('[PASSWORD_KV]', 256))"})
+    void masksTheLiteralAnInsertHashes(String text, String masked) {
         assertEquals(masked, masker.mask(text));
     }
 
