@@ -21,6 +21,11 @@ final class PrivateKeyBlocks {
     private static final int ENCODED_HEAD = 72;
     /** The fewest base64 chars in a row that a block's body must hold to be a key's. */
     private static final int MIN_KEY_LINE = 16;
+    /**
+     * How far into a block its first base64 line may start: after an encrypted PEM's {@code Proc-Type}
+     * and {@code DEK-Info} headers, or PGP's {@code Version} and {@code Comment}.
+     */
+    private static final int MAX_HEADERS = 512;
 
     private PrivateKeyBlocks() {
     }
@@ -41,11 +46,14 @@ final class PrivateKeyBlocks {
             return Match.NONE;
         }
         int body = label + DASHES.length();
+        if (!holdsKeyMaterial(s, body, end)) {
+            return Match.NONE; // before the END line is looked for: markers alone, repeated, would each read to the end
+        }
         int search = body;
         while (true) {
             int endLine = TextSearch.indexOf(s, END, search, end);
             if (endLine < 0) {
-                return holdsKeyMaterial(s, body, end) ? Match.of(at, end) : Match.NONE;
+                return Match.of(at, end);
             }
             int endLabel = labelEnd(s, endLine + END.length(), end);
             if (endLabel >= 0) {
@@ -56,13 +64,15 @@ final class PrivateKeyBlocks {
     }
 
     /**
-     * Whether a run of base64 a key's line would hold stands in {@code s[start, stop)}: strongSwan
-     * logs a key file's BEGIN and END lines with nothing between (the key follows as a hex dump),
-     * each line its own record, and a marker alone is no key.
+     * Whether a run of base64 a key's line would hold stands in {@code s[start, stop)}, within the
+     * first {@link #MAX_HEADERS} chars, where a key's body starts: strongSwan logs a key file's BEGIN
+     * and END lines with nothing between (the key follows as a hex dump), each line its own record,
+     * and a marker alone is no key.
      */
     private static boolean holdsKeyMaterial(CharSequence s, int start, int stop) {
         int run = 0;
-        for (int i = start; i < stop; i++) {
+        int limit = Math.min(stop, start + MAX_HEADERS);
+        for (int i = start; i < limit; i++) {
             run = CharClass.isBase64OrPad(s.charAt(i)) ? run + 1 : 0;
             if (run >= MIN_KEY_LINE) {
                 return true;
