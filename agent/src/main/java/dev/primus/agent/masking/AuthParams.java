@@ -141,8 +141,9 @@ final class AuthParams {
         int limit = (int) Math.min(end, (long) at + MAX_VALUE);
         int i = at;
         // Not past a backslash: a line break the message's neutralising escaped ends the value too; nor
-        // into the "[\r][\n]" an HttpClient wire log writes for the header's own line break.
-        while (i < limit && " \t\r\n,\"\\".indexOf(s.charAt(i)) < 0
+        // into the "[\r][\n]" an HttpClient wire log writes for the header's own line break; nor past a
+        // closing bracket, no token's char, as the JDK's MessageHeader closes each header: "{… qop=auth}{…}".
+        while (i < limit && " \t\r\n,\"\\}])".indexOf(s.charAt(i)) < 0
                 && !(s.charAt(i) == '[' && i + 1 < limit && s.charAt(i + 1) == '\\')) {
             i++;
         }

@@ -20,6 +20,8 @@ package dev.primus.agent.masking;
  * thread logged last ({@link SelectColumns}: {@code select u1_0.id,u1_0.email,u1_0.password from …}).
  * <li>The PostgreSQL JDBC driver's protocol trace: {@code FE=> Bind(stmt=S_1,portal=null,$1=<('hunter2')>)}
  * after its {@code FE=> Parse}, by the statement's name ({@link PgjdbcProtocolLines}).
+ * <li>PostgreSQL's server log: {@code DETAIL:  parameters: $1 = 'bob', $2 = 'hunter2'} after its
+ * {@code LOG:  execute <unnamed>: insert …} ({@link PostgresServerLines}).
  * </ul>
  * Each is looked for at the start of every text, past its indent ({@code format_sql} writes a
  * statement on lines of its own), or, in a log file's whole line, at its record's message
@@ -46,7 +48,9 @@ final class BindingLines {
     private static final int MIN_CUT_WORD = 3;
     /** Bit c - 'a': a binding line or a statement may start with letter c, in either case. */
     private static final int FIRST_LETTERS = letters(BINDING, VERBS) | letters(SPRING_BINDING, SPRING_STATEMENTS)
-            | letters(EXTRACTED, new String[] {PgjdbcProtocolLines.PREFIX});
+            | letters(EXTRACTED, new String[] {PgjdbcProtocolLines.PREFIX})
+            | letters(PostgresServerLines.EXECUTE,
+                    new String[] {PostgresServerLines.PARAMETERS, PostgresServerLines.DURATION});
     private static final int MAX_INDENT = 16;
     private static final int MAX_STATEMENT = 4096;
 
@@ -70,6 +74,9 @@ final class BindingLines {
         if (first == 'f' - 'a') {
             return TextSearch.startsWith(s, at, end, PgjdbcProtocolLines.PREFIX) ? PgjdbcProtocolLines.match(s, at, end)
                     : Match.NONE;
+        }
+        if ((first == 'e' - 'a' || first == 'p' - 'a' || first == 'd' - 'a') && PostgresServerLines.startsAt(s, at, end)) {
+            return PostgresServerLines.match(s, at, end);
         }
         if (first == 'b' - 'a') {
             return TextSearch.startsWith(s, at, end, BINDING) ? binding(s, at + BINDING.length(), end) : Match.NONE;
@@ -99,6 +106,9 @@ final class BindingLines {
      */
     static long next(CharSequence s, int from, int after, int end, boolean fileLine) {
         int at = messageAt(s, from, end, fileLine);
+        if (at >= 0 && TextSearch.startsWith(s, at, end, PostgresServerLines.PARAMETERS)) {
+            return PostgresServerLines.secretValueAfter(s, at, after, end);
+        }
         return at < 0 || !TextSearch.startsWith(s, at, end, PgjdbcProtocolLines.PREFIX) ? Match.NONE
                 : PgjdbcProtocolLines.secretValueAfter(s, at, after, end);
     }

@@ -16,7 +16,9 @@ final class CodeLabels {
     private static final String[] VERBS = {"get", "set", "check", "verify", "validate", "update", "reset", "change",
         "create", "generate", "fetch", "load", "save", "store", "refresh", "request", "handle", "on", "is", "has",
         "clear", "remove", "delete", "read", "write", "parse", "init", "invalidate", "renew", "revoke", "add", "put",
-        "obtain", "issue", "send", "receive", "process", "notify", "peek", "apply", "cache", "restore"};
+        "obtain", "issue", "send", "receive", "process", "notify", "peek", "apply", "cache", "restore", "rotate",
+        "encrypt", "decrypt", "sign", "hash", "encode", "decode", "find", "lookup", "build", "compute", "resolve",
+        "register", "extract", "expire"};
     /** The humps of a method's name that starts with no verb the list knows: {@code spBasedDoVerifyCredential}. */
     private static final int MIN_METHOD_HUMPS = 4;
     /** The packages a logger's class must stand in, at least: {@code com.example.Token}, {@code o.a.Token}. */

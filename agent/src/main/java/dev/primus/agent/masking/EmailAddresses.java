@@ -18,6 +18,10 @@ final class EmailAddresses {
     /** As far back as a URL's user and password are read (UrlCredentials reads 512 chars forward). */
     private static final int MAX_USER_INFO = 512;
     private static final int MAX_LABEL = 63;
+    /** An identity hash in hex is up to 8 digits; fewer than 5 are rare, and a domain's first label as often. */
+    private static final int MIN_IDENTITY_HASH = 5;
+    /** {@code Integer.toString} of a non-negative identity hash: up to 10 digits. */
+    private static final int MAX_DECIMAL_HASH = 10;
     private static final int MAX_DOMAIN = 253;
     /** The clients that take a {@code user@host} to log in to, as their first word. */
     private static final String[] SSH_COMMANDS = {"ssh", "scp", "sftp", "rsync", "mosh", "ssh-copy-id"};
@@ -103,7 +107,47 @@ final class EmailAddresses {
                 || isKerberosPrincipal(s, from, start, domain, domainEnd)
                 || isSshLogin(s, from, start) || isKernelBuilder(s, from, start) || isMessageId(s, from, start, at)
                 || isRabbitNode(s, start, at) || isSshAlgorithm(s, start, at, domain, domainEnd)
+                || isObjectThenMember(s, start, at, domain, domainEnd)
                 ? Match.NONE : Match.of(start, domainEnd);
+    }
+
+    /**
+     * Whether the address is an object's {@code toString} and then a member's name, as the JDK's LDAP
+     * pool traces what it calls ({@code com.sun.jndi.ldap.pool.Connections@68de145.release()}): a class's
+     * qualified name (a package in lower case, a '.', a name starting with a capital), then a domain
+     * of two labels, the first an identity hash in hex with a digit and a letter in it, or in decimal
+     * (OpenJPA's {@code r.model.AppUser@1564892747.apiKey}). A camel-case
+     * member needs no package ({@link #isHashThenMethod}).
+     */
+    private static boolean isObjectThenMember(CharSequence s, int start, int at, int domain, int domainEnd) {
+        int simpleName = at;
+        while (simpleName > start && s.charAt(simpleName - 1) != '.') {
+            simpleName--;
+        }
+        if (simpleName - 2 < start || !CharClass.isUpper(s.charAt(simpleName)) || !CharClass.isLower(s.charAt(start))
+                || !CharClass.isLower(s.charAt(simpleName - 2))) {
+            return false;
+        }
+        int hashEnd = TextSearch.indexOf(s, '.', domain, domainEnd);
+        if (hashEnd - domain < MIN_IDENTITY_HASH || TextSearch.indexOf(s, '.', hashEnd + 1, domainEnd) >= 0) {
+            return false;
+        }
+        if (isDecimalHash(s, domain, hashEnd)) {
+            return true;
+        }
+        boolean digit = false;
+        boolean letter = false;
+        for (int i = domain; i < hashEnd; i++) {
+            digit |= CharClass.isDigit(s.charAt(i));
+            letter |= CharClass.isLetter(s.charAt(i));
+        }
+        return digit && letter && hashEnd - domain <= FrameworkValues.MAX_IDENTITY_HASH
+                && CharClass.hexEnd(s, domain, hashEnd) == hashEnd;
+    }
+
+    /** Whether {@code s[start, stop)} is an identity hash as OpenJPA writes one, in decimal: {@code AppUser@1564892747}. */
+    private static boolean isDecimalHash(CharSequence s, int start, int stop) {
+        return stop - start <= MAX_DECIMAL_HASH && CharClass.digitsEnd(s, start, stop) == stop;
     }
 
     /**
@@ -386,13 +430,14 @@ final class EmailAddresses {
     /**
      * Whether the "domain" is an object's identity hash and then a method's name in camel case, as
      * Metro's fiber trace writes an object and what it calls ({@code ClientMUTube@779dfe55.processRequest}):
-     * two labels, the first of hex digits as {@code Object.toString} writes a hash, the last with a
+     * two labels, the first of hex digits as {@code Object.toString} writes a hash (or decimal ones), the last with a
      * capital after a lower-case letter and a lower-case letter after that capital. An address glued to
      * the next word stays one ({@code bob@example.comINFO}).
      */
     private static boolean isHashThenMethod(CharSequence s, int domain, int lastLabel, int stop) {
         int hashEnd = lastLabel - 1;
-        if (hashEnd - domain > FrameworkValues.MAX_IDENTITY_HASH || CharClass.hexEnd(s, domain, hashEnd) != hashEnd) {
+        if ((hashEnd - domain > FrameworkValues.MAX_IDENTITY_HASH || CharClass.hexEnd(s, domain, hashEnd) != hashEnd)
+                && !isDecimalHash(s, domain, hashEnd)) {
             return false;
         }
         for (int k = lastLabel + 1; k + 1 < stop; k++) {

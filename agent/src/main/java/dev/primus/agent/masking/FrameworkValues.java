@@ -24,6 +24,8 @@ final class FrameworkValues {
         "jwt", "trust", "md5", "scram-sha-256", "scram-sha-1", "scram-sha-512", "peer", "ident", "gss", "sspi",
         "radius", "cert", "pam", "reject", "plain", "anonymous", "mtls", "x509", "external", "client_credentials",
         "authorization_code", "refresh_token", "enabled", "disabled", "required", "optional",
+        // A switch's state, and a guard's mode as this agent's own start-up line gives it ("auth=monitor;").
+        "on", "off", "monitor", "enforce",
         // Hadoop's authentication methods, as its RPC and UserGroupInformation print a user: "hdfs (auth:SIMPLE)".
         "simple", "token", "proxy", "certificate", "kerberos_ssl",
         // SOCKS methods, as Dante names them: "auth: username." is RFC 1929's username/password method;
@@ -93,6 +95,8 @@ final class FrameworkValues {
     private static final String ARRAY_TYPES = "BCDFIJSZ";
     /** An identity hash's hex digits at most, as {@code Object.toString} writes one. */
     static final int MAX_IDENTITY_HASH = 8;
+    /** A query's named parameter, ':' and a name: {@code :apiKey}, {@code :0}. */
+    private static final int MAX_NAMED_PARAMETER = 33;
 
     private FrameworkValues() {
     }
@@ -577,8 +581,23 @@ final class FrameworkValues {
         int length = stop - start;
         if (first == '?') {
             // A bind placeholder; P6Spy's one-line format puts its '|' right after the statement's last
-            // ("... and password = ?|select ... and password = 'x'"), the value's SQL after it.
-            return length == 1 || s.charAt(start + 1) == '|';
+            // ("... and password = ?|select ... and password = 'x'"), the value's SQL after it; JPQL's ?1.
+            return length == 1 || s.charAt(start + 1) == '|'
+                    || length <= MAX_POSITIONAL_DIGITS + 1 && CharClass.digits(s, start + 1, length - 1, stop);
+        }
+        if (first == ':' && length > 1 && length <= MAX_NAMED_PARAMETER) {
+            // A named parameter of JPQL, Hibernate and Spring's NamedParameterJdbcTemplate (":apiKey",
+            // ":user_id"), or a numbered one (EclipseLink's ":0"), as a query is logged before its values are
+            // bound: a name has no digit, which a generated password starting with ':' would.
+            if (length <= MAX_POSITIONAL_DIGITS + 1 && CharClass.digits(s, start + 1, length - 1, stop)) {
+                return true;
+            }
+            for (int i = start + 1; i < stop; i++) {
+                if (!CharClass.isLetter(s.charAt(i)) && s.charAt(i) != '_') {
+                    return false;
+                }
+            }
+            return CharClass.isLower(s.charAt(start + 1));
         }
         if (length > 1 && s.charAt(start + 1) == '{' && (first == '{' || first == '$' || first == '%' || first == '#')) {
             return true; // ${DB_PASSWORD}, and a template's {{ vault_db_password }} (Jinja, Helm, Mustache)

@@ -256,6 +256,8 @@ final class PasswordValues {
     private static final int MAX_ALIGNMENT = 48;
     /** How far a value, a quoted string or a bracket is read before it is judged; an unquoted value longer is a value. */
     private static final int MAX_QUOTED = 4096;
+    /** The fewest bytes a space apart that read as a value in hex, not a word: a token's, a key's. */
+    private static final int MIN_HEX_BYTES = 8;
     private static final int MAX_SCHEME = 32;
     private static final int MAX_KEY = 64;
     /** What starts a YAML core tag ({@code !!str}, {@code !!binary}), before the value it types. */
@@ -1588,7 +1590,8 @@ final class PasswordValues {
      * {@code ProcessBuilder.command()}, a container's {@code "args": ["--password", "v"]}).
      */
     private static long commandLineFlag(CharSequence s, int from, int at, int end) {
-        if (CharClass.wordBefore(s, from, at)) {
+        if (CharClass.wordBefore(s, from, at) || at - 1 > from && s.charAt(at - 1) == '-' && s.charAt(at - 2) == '-') {
+            // After a word, or as a third dash: a banner's rule, the JDK's "----Credentials end----".
             return Match.NONE;
         }
         int nameStart = at + 1 < end && s.charAt(at + 1) == '-' ? at + 2 : at + 1;
@@ -1622,6 +1625,27 @@ final class PasswordValues {
     /** The value that starts at {@code value}, quoted or not; NONE when there is none to mask. */
     static long valueAt(CharSequence s, int value, int end) {
         return valueAt(s, value, end, false);
+    }
+
+    /**
+     * The end of bytes written in hex a space apart, at least {@link #MIN_HEX_BYTES} of them, as the
+     * JDK's Kerberos debug writes a token ({@code sending token = a0 82 02 ef 30 82 …}); -1 when the
+     * value is no such run. Read one byte at a time, the value would be its first byte.
+     */
+    private static int hexBytesEnd(CharSequence s, int value, int end) {
+        int i = value;
+        int bytes = 0;
+        while (i + 1 < end && CharClass.isHex(s.charAt(i)) && CharClass.isHex(s.charAt(i + 1))
+                && (i + 2 == end || s.charAt(i + 2) == ' ' || !CharClass.isWord(s.charAt(i + 2)))) {
+            bytes++;
+            i += 2;
+            if (i + 1 >= end || s.charAt(i) != ' ') {
+                break;
+            }
+            i++;
+        }
+        int stop = i > value && s.charAt(i - 1) == ' ' ? i - 1 : i;
+        return bytes >= MIN_HEX_BYTES ? stop : -1;
     }
 
     /**
@@ -1673,6 +1697,8 @@ final class PasswordValues {
         } else if (quoted) {
             start = value + 1;
             stop = open == '\'' ? closingApostrophe(s, start, end) : closingQuote(s, start, end, open);
+        } else if (hexBytesEnd(s, value, end) > 0) {
+            return Match.of(value, hexBytesEnd(s, value, end));
         } else if (literal > 0) {
             start = literal;
             stop = closingApostrophe(s, start, end);

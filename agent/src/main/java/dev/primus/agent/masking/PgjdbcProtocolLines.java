@@ -122,7 +122,7 @@ final class PgjdbcProtocolLines {
      * {@code ('x'::int4)}, '' inside one standing for a quote; {@link Match#NONE} for
      * {@code NULL}, a stream's placeholder or anything unquoted.
      */
-    private static long quotedValue(CharSequence s, int at, int end) {
+    static long quotedValue(CharSequence s, int at, int end) {
         int quote = at < end && s.charAt(at) == '(' ? at + 1 : at;
         if (quote >= end || s.charAt(quote) != '\'') {
             return Match.NONE;

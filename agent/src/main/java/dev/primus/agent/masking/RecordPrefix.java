@@ -2,8 +2,8 @@ package dev.primus.agent.masking;
 
 /**
  * Where a record's message starts in a log line written whole, as {@code mask} reads a log file:
- * after {@code " - "} (Logback's and Log4j's patterns), {@code " : "} (Spring Boot's) or a thread in
- * parentheses after the logger's bracket (JBoss LogManager's), on a line
+ * after {@code " - "} (Logback's and Log4j's patterns), {@code " : "} (Spring Boot's), a thread in
+ * parentheses after the logger's bracket (JBoss LogManager's) or PostgreSQL's level and {@code ":  "}, on a line
  * that starts as a record does ({@link RecordStart}: a time stamp or a level). The agent masks a
  * message alone, so a detector that reads what starts a message (a protocol's command, Hibernate's
  * {@code binding parameter}) finds it at the text's start; on a file's line it finds it here.
@@ -13,6 +13,8 @@ final class RecordPrefix {
     private static final int MAX_PREFIX = 256;
     /** The longest thread name read between parentheses. */
     private static final int MAX_THREAD = 96;
+    /** PostgreSQL's shortest level word: LOG. */
+    private static final int MIN_LEVEL = 3;
 
     private RecordPrefix() {
     }
@@ -39,9 +41,9 @@ final class RecordPrefix {
     }
 
     /**
-     * After the first " - " or " : ", or the thread in parentheses after the logger's bracket that JBoss
-     * LogManager's pattern writes ({@code INFO  [org.keycloak.events] (executor-thread-1) }, WildFly's and
-     * Quarkus's), in {@code s[start, stop)} before a line break; or -1.
+     * After the first " - ", " : " or PostgreSQL's {@code "LOG:  "}, or the thread in parentheses after the
+     * logger's bracket that JBoss LogManager's pattern writes ({@code INFO  [org.keycloak.events] (executor-thread-1) },
+     * WildFly's and Quarkus's), in {@code s[start, stop)} before a line break; or -1.
      */
     private static int afterPrefix(CharSequence s, int start, int stop) {
         for (int i = start; i + 3 <= stop; i++) {
@@ -49,7 +51,7 @@ final class RecordPrefix {
             if (c == '\n' || c == '\r') {
                 return -1;
             }
-            if (isSeparator(s, i)) {
+            if (isSeparator(s, i) || isPostgresLevel(s, start, i)) {
                 return i + 3;
             }
             if (c == ']' && s.charAt(i + 1) == ' ' && s.charAt(i + 2) == '(') {
@@ -74,6 +76,22 @@ final class RecordPrefix {
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether a ':' and two spaces at {@code at} end a level's word in capitals, as PostgreSQL's server
+     * log writes one after its line prefix ({@code 2026-12-07 21:20:10.227 UTC [2216] LOG:  execute …},
+     * {@code DETAIL:  parameters: …}).
+     */
+    private static boolean isPostgresLevel(CharSequence s, int start, int at) {
+        if (s.charAt(at) != ':' || s.charAt(at + 1) != ' ' || s.charAt(at + 2) != ' ') {
+            return false;
+        }
+        int word = at;
+        while (word > start && CharClass.isUpper(s.charAt(word - 1))) {
+            word--;
+        }
+        return at - word >= MIN_LEVEL && word > start && s.charAt(word - 1) == ' ';
     }
 
     private static boolean isSeparator(CharSequence s, int at) {

@@ -14,6 +14,8 @@ class EmailDetectorTest {
     @ValueSource(strings = {
         "john.doe@example.com", "JOHN@EXAMPLE.COM", "first+tag@mail.example.co.uk", "a_b-c%d@sub-domain.example.org",
         "x@example.museum",
+        // Digits for a domain's first label (China's mail providers), a capital before '@' but no package.
+        "zhang.wei@163.com", "Bob@12345.com", "John.Smith@cafe1.de", "Connections@8de145.init",
     })
     void masksEmailAddresses(String email) {
         assertEquals("from [EMAIL] ok", masker.mask("from " + email + " ok"));
@@ -75,6 +77,9 @@ class EmailDetectorTest {
         "rabbit@localhost.log", "node@host.example.json", // a node name and its file, not an address
         // An object's toString, then a method's name in camel case (Metro's fiber trace): no top-level domain.
         "com.sun.xml.ws.protocol.soap.ClientMUTube@779dfe55.processRequest",
+        // A qualified class's object, then a member: the JDK's LDAP pool, OpenJPA's fields (a decimal hash).
+        "com.sun.jndi.ldap.pool.Connections@68de145.release():", "\"r.model.AppUser@1564892747.apiKey\"",
+        "r.model.AppUser@1564892747.email",
         // An HTTP Digest realm named after a host, as RFC 7616 suggests: a protection space, no mailbox.
         "realm=\"testrealm@host.com\"", "WWW-Authenticate: Digest realm=intranet@example.com",
         // An Erlang node's name in a Kubernetes cluster's DNS (RabbitMQ's cluster operator): no mailbox there.

@@ -740,6 +740,30 @@ class PasswordKvDetectorTest {
                 all.mask(" FE=> Bind(stmt=S_2,portal=null,$1=<'bob'>,$2=<'b0b'>)"));
     }
 
+    /**
+     * PostgreSQL's server log with log_statement = 'all', as {@code mask} reads its lines: the execute
+     * record marks the secret {@code $n} of its statement, the parameters record after it masks their
+     * values, each alone, read value by value (a quoted value may hold what looks like the next).
+     */
+    @Test
+    void masksWhatPostgresLogsAsTheParametersOfTheStatementItExecuted() {
+        Masker all = Masker.builder().fileLines(true).build();
+        String prefix = "2026-12-07 21:20:10.227 UTC [2216] app@db ";
+        String execute = prefix + "LOG:  execute <unnamed>: INSERT INTO users (id, name, password_hash, api_token) "
+                + "VALUES ($1, $2, $3, $4)";
+        assertEquals(execute, all.mask(execute));
+        assertEquals(prefix + "DETAIL:  parameters: $1 = '3', $2 = 'it''s, $3 = bob', $3 = '[PASSWORD_KV]', $4 = "
+                + "'[PASSWORD_KV]'", all.mask(prefix + "DETAIL:  parameters: $1 = '3', $2 = 'it''s, $3 = bob', "
+                + "$3 = '$argon2id$v=19$m=65536', $4 = 'tok 9f8e7d6c'"));
+        assertEquals(prefix + "DETAIL:  parameters: $1 = '4', $2 = NULL, $3 = '[PASSWORD_KV]', $4 = NULL",
+                all.mask(prefix + "DETAIL:  parameters: $1 = '4', $2 = NULL, $3 = 'x1', $4 = NULL"));
+        all.mask(prefix + "LOG:  duration: 0.062 ms  execute S_1: UPDATE users SET password = $1 WHERE id = $2");
+        assertEquals(prefix + "DETAIL:  parameters: $1 = '[PASSWORD_KV]', $2 = '7'",
+                all.mask(prefix + "DETAIL:  parameters: $1 = 'n3w-Pass', $2 = '7'"));
+        all.mask(prefix + "LOG:  execute <unnamed>: SELECT * FROM users WHERE name = $1");
+        assertEquals(prefix + "DETAIL:  parameters: $1 = 'bob'", all.mask(prefix + "DETAIL:  parameters: $1 = 'bob'"));
+    }
+
     /** Syslog lines of mail and PAM daemons: a module's call as a label, a contraction, the identity after auth=. */
     @ParameterizedTest
     @ValueSource(strings = {
@@ -1624,7 +1648,12 @@ class PasswordKvDetectorTest {
         // A method's name and what it came to; a hex dump's column border after a key in its text column.
         "probe.Main - changePassword -> password changed for bob", "|00000020| 74 6f 6b 65 6e 20 3d 20 |token = |",
         // Micronaut's own mark of a header it hid.
-        "Authorization: *MASKED*"})
+        "Authorization: *MASKED*",
+        // The agent's own start-up line; a JDK debug banner's rule of dashes; a method and what it came to.
+        "started: service probe; egress=monitor; masking=enforce; auth=monitor; audit to stderr", "auth=off",
+        "----Credentials end----", "rotateApiKey -> rotated, ok",
+        // A query's named and numbered parameters, as JPQL, Hibernate and EclipseLink log it before binding.
+        "select u from AppUser u where u.apiKey = :k", "WHERE access_token = :0 and password = ?1"})
     void leavesCallsOutcomesAndProseAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
@@ -1650,6 +1679,20 @@ class PasswordKvDetectorTest {
             + "| INSERT INTO users (name, password_hash) VALUES ('al', SHA2('[PASSWORD_KV]', 256)), "
             + "('bo', SHA2('[PASSWORD_KV]', 256))"})
     void masksTheLiteralAnInsertHashes(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    /**
+     * Bytes in hex a space apart, as the JDK's Kerberos debug writes a token, masked as one value; and
+     * a Digest header's parameters ending at the '}' with which the JDK's MessageHeader closes each header.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "sending token = a0 82 02 ef 30 82 02 eb a0 0d 30 0b | sending token = [PASSWORD_KV]",
+        "{Authorization: Digest username=\"bob\", response=\"74f9\", qop=auth}{Proxy-authorization: Basic "
+            + "cHJveHl1c2VyOmJtNlg2Zmg5SkFlSmZqVVg=} "
+            + "| {Authorization: Digest [PASSWORD_KV]}{Proxy-authorization: Basic [PASSWORD_KV]}"})
+    void masksHexBytesWholeAndEndsDigestParametersAtTheHeadersBrace(String text, String masked) {
         assertEquals(masked, masker.mask(text));
     }
 
