@@ -5,7 +5,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one place where an exception thrown inside agent code ends: it is counted, logged once
- * per place it came from, and swallowed, so the host call goes on as if no agent were there.
+ * per place it came from, and swallowed, so the host call goes on as if no agent were there. The
+ * checks that deny (egress, auth) first throw on an error that says the JVM could not run them
+ * ({@link #rethrowIfOutOfResources}), which must not let a call through.
  *
  * <p>Advice reaches this through the exception handler every hook is woven with; engines and
  * agent threads call {@link #record} from their own catch blocks.
@@ -36,6 +38,19 @@ public final class AgentFailures {
             }
         } catch (Throwable ignored) {
             // Reporting must never be the thing that breaks the host.
+        }
+    }
+
+    /**
+     * Throws {@code failure} on when it says the JVM could not run the thread's code (a
+     * {@link VirtualMachineError}: its stack or the heap ran out): a guard's check that could not
+     * run must not let its call through, or code in the app would fill its stack, or the heap, on
+     * purpose to make every check fail open. The error goes on to the app's call, as it would have
+     * from any other call there. Called first in the catch blocks of the checks that deny.
+     */
+    public static void rethrowIfOutOfResources(Throwable failure) {
+        if (failure instanceof VirtualMachineError) {
+            throw (VirtualMachineError) failure;
         }
     }
 

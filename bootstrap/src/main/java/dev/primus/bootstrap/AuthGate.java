@@ -66,7 +66,9 @@ public final class AuthGate {
 
     /**
      * Woven at the start of the container's entry method: null makes the method return at once.
-     * Never throws; a failure inside the engine is counted and the request goes on untouched.
+     * A failure inside the engine is counted and the request goes on untouched; but a check the JVM
+     * could not run (its stack or the heap ran out: a token nested deep enough to overflow a parser)
+     * throws that error on, so no request is let through unjudged.
      */
     public static Object enterRequest(Object request, Object response) {
         Checker engine = ENGINE;
@@ -76,6 +78,7 @@ public final class AuthGate {
         try {
             return engine.admit(request, response);
         } catch (Throwable failure) {
+            AgentFailures.rethrowIfOutOfResources(failure);
             AgentFailures.record("auth check", failure);
             return request;
         }
@@ -90,6 +93,7 @@ public final class AuthGate {
         try {
             return engine.admitExchange(exchange);
         } catch (Throwable failure) {
+            AgentFailures.rethrowIfOutOfResources(failure);
             AgentFailures.record("auth check", failure);
             return exchange;
         }
@@ -97,7 +101,8 @@ public final class AuthGate {
 
     /**
      * Woven at the start of Spring MVC's handler adapter: null makes it return at once (no model
-     * and view: the response is written). Never throws.
+     * and view: the response is written). Throws only an error saying the check could not run, as
+     * {@link #enterRequest} does.
      */
     public static Object enterHandler(Object handler, Object request, Object response) {
         Checker engine = ENGINE;
@@ -107,6 +112,7 @@ public final class AuthGate {
         try {
             return engine.admitHandler(handler, request, response);
         } catch (Throwable failure) {
+            AgentFailures.rethrowIfOutOfResources(failure);
             AgentFailures.record("auth handler check", failure);
             return handler;
         }

@@ -17,7 +17,9 @@ import java.util.List;
  * client a request came from, and what the agent's own calls may do are the engine's, held where
  * code in the app cannot reach them. So calling any of these methods from the app can only cause
  * a check. A failure inside the engine is counted by {@link AgentFailures} and the call goes on;
- * the engine itself denies, in enforce mode, when what the app handed it cannot be read.
+ * the engine itself denies, in enforce mode, when what the app handed it cannot be read; and a
+ * check the JVM could not run (stack or heap gone) throws that error on instead of letting the
+ * call through ({@link AgentFailures#rethrowIfOutOfResources}).
  */
 public final class EgressGate {
     /** The HTTP clients whose request-level hooks call {@link #enterHttp}: how the engine reads each one's request. */
@@ -125,6 +127,7 @@ public final class EgressGate {
         try {
             return engine.socketDenial(endpoint);
         } catch (Throwable failure) {
+            AgentFailures.rethrowIfOutOfResources(failure);
             AgentFailures.record("egress socket check", failure);
             return null;
         }
@@ -144,6 +147,7 @@ public final class EgressGate {
         try {
             denied = engine.addressDenial(address, port);
         } catch (Throwable failure) {
+            AgentFailures.rethrowIfOutOfResources(failure);
             AgentFailures.record("egress address check", failure);
             return;
         }
@@ -209,6 +213,7 @@ public final class EgressGate {
         try {
             return engine.reverseLookupAnswer(address);
         } catch (Throwable failure) {
+            AgentFailures.rethrowIfOutOfResources(failure);
             AgentFailures.record("egress reverse lookup check", failure);
             return null;
         }
@@ -228,6 +233,7 @@ public final class EgressGate {
         try {
             denied = engine.processDenial(command);
         } catch (Throwable failure) {
+            AgentFailures.rethrowIfOutOfResources(failure);
             AgentFailures.record("egress process check", failure);
             return;
         }
@@ -250,6 +256,7 @@ public final class EgressGate {
         try {
             denied = engine.nettyDatagramDenial(recipientOrEnvelope, buffer);
         } catch (Throwable failure) {
+            AgentFailures.rethrowIfOutOfResources(failure);
             AgentFailures.record("egress netty datagram check", failure);
             return;
         }
@@ -276,6 +283,7 @@ public final class EgressGate {
             denied = kind == DATAGRAM ? engine.datagramDenial((SocketAddress) to, payload)
                     : engine.connectedDatagramDenial(to, payload);
         } catch (Throwable failure) {
+            AgentFailures.rethrowIfOutOfResources(failure);
             AgentFailures.record("egress datagram check", failure);
             return;
         }
@@ -294,6 +302,7 @@ public final class EgressGate {
         try {
             denied = engine.lookupDenial(host);
         } catch (Throwable failure) {
+            AgentFailures.rethrowIfOutOfResources(failure);
             AgentFailures.record("egress lookup check", failure);
             return;
         }
@@ -365,6 +374,7 @@ public final class EgressGate {
         try {
             return engine.exchangeDenial(uri);
         } catch (Throwable failure) {
+            AgentFailures.rethrowIfOutOfResources(failure);
             AgentFailures.record("egress exchange check", failure);
             return null;
         }
@@ -446,6 +456,7 @@ public final class EgressGate {
         try {
             denied = engine.enterHttp(client, request, context);
         } catch (Throwable failure) {
+            AgentFailures.rethrowIfOutOfResources(failure);
             AgentFailures.record("egress url check", failure);
             return;
         }

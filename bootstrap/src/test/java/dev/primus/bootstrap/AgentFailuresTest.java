@@ -1,6 +1,8 @@
 package dev.primus.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -23,6 +25,16 @@ class AgentFailuresTest {
     @AfterEach
     void restoreStderr() {
         System.setErr(originalErr);
+    }
+
+    /** A check that the JVM could not run for its thread (stack or heap gone) must not fail open. */
+    @Test
+    void anOutOfResourcesErrorIsThrownOnAndAnyOtherFailureIsNot() {
+        StackOverflowError overflow = new StackOverflowError();
+        assertSame(overflow, assertThrows(StackOverflowError.class, () -> AgentFailures.rethrowIfOutOfResources(overflow)));
+        assertThrows(OutOfMemoryError.class, () -> AgentFailures.rethrowIfOutOfResources(new OutOfMemoryError()));
+        AgentFailures.rethrowIfOutOfResources(new IllegalStateException("a bug of the agent's"));
+        AgentFailures.rethrowIfOutOfResources(new NoClassDefFoundError("a library's class"));
     }
 
     @Test

@@ -34,7 +34,7 @@ class HostileLibraryIT {
     private static final List<String> ATTACKS = List.of("none", "public-install", "call-depth", "write-gate-fields",
             "open-engine", "engage-kill-switch", "swap-policy", "define-into-bridge", "enter-without-leaving", "second-starter", "reset-latch-and-start",
             "forged-name", "okhttp-own-dns", "vouched-name", "vouched-netty-name", "app-request-object",
-            "net-connect", "is-reachable");
+            "net-connect", "is-reachable", "connect-while-request-is-read");
     /** Routes by UDP, each checked against a datagram counter. */
     private static final List<String> UDP_ROUTES = List.of("legacy-datagram-connect", "multicast-send");
     /** Allowed by name; no resolver ever answers it, so every address it is seen with is a forgery. */
@@ -70,7 +70,8 @@ class HostileLibraryIT {
                 Path audit = dir.resolve(Jdks.name(jdk) + "-" + mode + ".jsonl");
                 Files.writeString(config, String.join("\n", "service: hostile-it", "mode: " + mode, "egress:",
                         "  default: deny", "  processes: [/usr/bin/true]", "  allow:", "    - cidr: " + ALLOWED + "/32", "    - host: " + ALLOWED_NAME,
-                        "    - url: " + api.base() + "/api/", "audit:", "  sinks:", "    - type: file", "      path: " + audit, ""));
+                        "    - url: " + api.base() + "/api/", "auth:", "  default: allow", "audit:", "  sinks:",
+                        "    - type: file", "      path: " + audit, ""));
                 // Real apps carry such flags; with it, code in the app can call the JDK's Net.connect.
                 ProbeApp app = new ProbeApp(Jdks.name(jdk) + " " + mode, ForkedApp.on(jdk).withAgent("config=" + config)
                         .jvmArg("--add-opens").jvmArg("java.base/sun.nio.ch=ALL-UNNAMED"), HostileLibraryApp.class);
@@ -132,6 +133,10 @@ class HostileLibraryIT {
                 if (attack.equals("write-gate-fields")) {
                     checks.add(() -> assertTrue(result.startsWith("no field written;"), app.name() + ": " + result));
                 }
+                if (attack.equals("connect-while-request-is-read")) {
+                    checks.add(() -> assertTrue(result.startsWith("admitted, from the header: DENIED connection to "
+                            + DENIED + ":" + port), app.name() + ": reading the request is judged: " + result));
+                }
                 if (attack.equals("define-into-bridge")) {
                     checks.add(() -> assertTrue(result.contains(": refused;"), app.name() + ": " + result));
                 }
@@ -143,6 +148,13 @@ class HostileLibraryIT {
                 checks.add(() -> assertTrue(result.contains("; DENIED connection to " + DENIED + ":" + deniedUdp.port()),
                         app.name() + " by " + route + ": " + result));
             }
+        }
+        for (ProbeApp app : enforcing) {
+            // A check that runs out of stack lets nothing through: the connect from a full stack is not made.
+            String overflow = app.run("stack-overflow-connect " + ALLOWED + ":" + allowed.port() + " " + DENIED + " "
+                    + denied.port());
+            checks.add(() -> assertTrue(overflow.contains("; DENIED connection to " + DENIED + ":" + denied.port()),
+                    app.name() + ": " + overflow));
         }
         for (ProbeApp app : enforcing) {
             // A request made while another is judged, to the other's host but a path its url rule denies.

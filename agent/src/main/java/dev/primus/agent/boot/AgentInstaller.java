@@ -89,6 +89,9 @@ public final class AgentInstaller {
             }
             return;
         }
+        // Initialised here, at a shallow stack: its first use may come at the bottom of a full one, and a
+        // StackOverflowError in a class's initialiser leaves that class unusable for the JVM's life.
+        AgentFailures.count();
         // Before any hook is woven: a kill file present at start-up holds from the first call on.
         String killPath = System.getenv("PRIMUS_KILL_FILE");
         File killFile = killPath == null || killPath.isEmpty() ? null : new File(killPath);

@@ -80,7 +80,7 @@ public final class EgressGuard implements EgressGate.Checker {
         if (thread.inside || endpoint == null) {
             return null; // The JDK refuses a null address itself.
         }
-        thread.inside = true;
+        thread.enterEngine();
         try {
             if (!(endpoint instanceof InetSocketAddress)) {
                 // A Unix domain socket never leaves the host; any other type no JDK socket takes.
@@ -160,11 +160,12 @@ public final class EgressGuard implements EgressGate.Checker {
         if (thread.inside || !judge.dnsEnforce()) {
             return null;
         }
-        thread.inside = true;
+        thread.enterEngine();
         try {
             byte[] bytes = address.getAddress();
             return judge.checkReverseLookup(bytes) == null ? null : IpLiteral.format(bytes);
         } catch (Throwable failure) {
+            AgentFailures.rethrowIfOutOfResources(failure);
             AgentFailures.record("egress reverse lookup", failure);
             return null;
         } finally {
@@ -245,7 +246,7 @@ public final class EgressGuard implements EgressGate.Checker {
         if (thread.inside) {
             return null;
         }
-        thread.inside = true;
+        thread.enterEngine();
         try {
             // The JDK refuses an empty command itself; the executable is all that is judged and audited.
             return command.length == 0 || command[0] == null ? null : judge.checkProcess(command[0]);
@@ -266,7 +267,7 @@ public final class EgressGuard implements EgressGate.Checker {
         if (AgentConnections.allowsLookup(host)) {
             return null;
         }
-        thread.inside = true;
+        thread.enterEngine();
         try {
             return judge.checkLookup(host);
         } catch (Throwable failure) {
@@ -403,7 +404,7 @@ public final class EgressGuard implements EgressGate.Checker {
         }
         EgressDeniedException denial = null;
         if (outer == null || !sameTarget(outer, url)) {
-            thread.inside = true;
+            thread.enterEngine();
             try {
                 denial = judge.checkUrl(url);
             } catch (Throwable failure) {

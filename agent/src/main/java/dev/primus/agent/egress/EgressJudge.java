@@ -264,6 +264,7 @@ public final class EgressJudge {
      * in monitor mode it is audited as {@code would_deny} and the call goes on.
      */
     public EgressDeniedException unreadable(String what, Throwable failure) {
+        AgentFailures.rethrowIfOutOfResources(failure);
         EgressRules rules = inForce();
         if (rules == null) {
             return null;
@@ -276,6 +277,7 @@ public final class EgressJudge {
 
     /** The agent failed judging {@code what}: {@code egress.on_error} decides, and the failure is counted. */
     public EgressDeniedException failed(String what, Throwable failure) {
+        AgentFailures.rethrowIfOutOfResources(failure);
         EgressRules rules = inForce();
         return rules == null ? null : onError(rules, what, failure);
     }

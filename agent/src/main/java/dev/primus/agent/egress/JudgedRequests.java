@@ -1,5 +1,6 @@
 package dev.primus.agent.egress;
 
+import dev.primus.agent.audit.RequestContext;
 import java.net.InetAddress;
 import java.net.URL;
 
@@ -26,6 +27,18 @@ final class JudgedRequests {
      */
     private InetAddress allowedAddress;
     private int allowedPort;
+
+    /**
+     * The engine judges on this thread from here on, its checks suspended until {@link #inside} is
+     * cleared. The request the thread serves has its fields read first ({@link RequestContext#resolve}):
+     * reading them runs the app's code (the request's header, its OpenTelemetry span, its MDC), and
+     * that code must be judged like any other, never run while the checks are suspended, as it would
+     * if the first audit event the engine builds read them.
+     */
+    void enterEngine() {
+        RequestContext.resolve();
+        inside = true;
+    }
 
     void allowed(InetAddress address, int port) {
         allowedAddress = address;

@@ -233,13 +233,21 @@ final class LogValueMasker {
         }
     }
 
-    public Object maskLog4jMessage(Object message) {
+    /**
+     * A Log4j2 message's text ({@code getFormattedMessage}), made before the engine is entered: making
+     * it runs the parameters' {@code toString}, the app's code, which may log itself.
+     */
+    public String log4jFormatted(Object message) {
+        return log4j.formattedMessage(message);
+    }
+
+    /** {@code formatted}: the message's text, from {@link #log4jFormatted}. */
+    public Object maskLog4jMessage(Object message, String formatted) {
         Object map = log4j.maskMapMessage(message, this);
         if (map != null && map != message) {
             return map;
         }
         // A clean map still goes through its text: a value is a secret by its key (password=...).
-        String formatted = log4j.formattedMessage(message);
         if (formatted == null) {
             return message;
         }
@@ -300,14 +308,24 @@ final class LogValueMasker {
      * no parameters, so that a handler formatting it itself writes the same. Parameters a template
      * does not use are masked one by one, for handlers that write them apart.
      */
-    public void maskJulRecord(Object record) {
+    /**
+     * The record's message as a Formatter would write it, made before the engine is entered: making
+     * it runs the parameters' {@code toString}, the app's code, which may log a record itself. Null
+     * for a record with no message.
+     */
+    public String julFormatted(Object record) {
+        LogRecord julRecord = (LogRecord) record;
+        return julRecord.getMessage() == null ? null : JulMessages.formatted(julRecord);
+    }
+
+    /** {@code formatted}: the record's message, from {@link #julFormatted}. */
+    public void maskJulRecord(Object record, String formatted) {
         LogRecord julRecord = (LogRecord) record;
         String template = julRecord.getMessage();
-        if (template == null) {
+        if (template == null || formatted == null) {
             return;
         }
         Object[] parameters = julRecord.getParameters();
-        String formatted = JulMessages.formatted(julRecord);
         boolean parametersApplied = formatted != template && parameters != null && parameters.length > 0;
         String masked = parametersApplied ? maskMessage(formatted, JUL_PARTS, julRecord) : maskMessage(formatted, null, null);
         if (masked != formatted) {

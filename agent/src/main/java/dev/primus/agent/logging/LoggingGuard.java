@@ -74,7 +74,14 @@ public final class LoggingGuard implements LogMasking.Checker {
         if (current == null || KillSwitch.engaged()) {
             return null; // Lines pass as the app wrote them.
         }
-        LoggingThread thread = threads.get();
+        return enter(threads.get(), current);
+    }
+
+    /**
+     * {@link #enter()} for a call that ran the app's code first (a message's formatting): with the
+     * thread's state and policy it read before; null when the thread is running the engine.
+     */
+    private LoggingThread enter(LoggingThread thread, LogValueMasker current) {
         if (thread.inside) {
             return null;
         }
@@ -277,12 +284,21 @@ public final class LoggingGuard implements LogMasking.Checker {
 
     @Override
     public Object maskLog4jMessage(Object message) {
-        LoggingThread thread = enter();
-        if (thread == null) {
+        LogValueMasker current = values;
+        if (current == null || KillSwitch.engaged()) {
+            return message;
+        }
+        LoggingThread thread = threads.get();
+        if (thread.inside) {
+            return message;
+        }
+        // Before the engine is entered: formatting runs the app's code, which may log a message itself.
+        String formatted = current.log4jFormatted(message);
+        if (enter(thread, current) == null) {
             return message;
         }
         try {
-            return thread.masker.maskLog4jMessage(message);
+            return thread.masker.maskLog4jMessage(message, formatted);
         } finally {
             leave(thread);
         }
@@ -329,12 +345,21 @@ public final class LoggingGuard implements LogMasking.Checker {
 
     @Override
     public void maskJulRecord(Object record) {
-        LoggingThread thread = enter();
-        if (thread == null) {
+        LogValueMasker current = values;
+        if (current == null || KillSwitch.engaged()) {
+            return;
+        }
+        LoggingThread thread = threads.get();
+        if (thread.inside) {
+            return;
+        }
+        // Before the engine is entered: formatting runs the app's code, which may log a record itself.
+        String formatted = current.julFormatted(record);
+        if (enter(thread, current) == null) {
             return;
         }
         try {
-            thread.masker.maskJulRecord(record);
+            thread.masker.maskJulRecord(record, formatted);
         } finally {
             leave(thread);
         }

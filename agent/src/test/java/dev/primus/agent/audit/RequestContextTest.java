@@ -50,6 +50,31 @@ class RequestContextTest {
         }
     }
 
+    /**
+     * Reading a request runs the app's code (its header, its span, its MDC), which may raise an event
+     * itself (a connect of its own, denied): that event carries no fields, and the request is read once.
+     */
+    @Test
+    void anEventRaisedWhileTheRequestIsReadReadsItNoSecondTime() {
+        int[] reads = {0};
+        AuditEvent[] raised = new AuditEvent[1];
+        RequestContext.enter(() -> {
+            reads[0]++;
+            raised[0] = AuditEvent.of("egress", "denied").reason("the app's own connect").build();
+            return new String[] {null, null, null, "bob", null, "GET", "/api/orders"};
+        });
+        AuditEvent event;
+        try {
+            RequestContext.resolve();
+            event = AuditEvent.of("egress", "denied").build();
+        } finally {
+            RequestContext.leave();
+        }
+        assertEquals(1, reads[0]);
+        assertTrue(raised[0].context().isEmpty(), "raised while the fields were read: " + raised[0].context());
+        assertEquals("bob", event.context().get("principal"));
+    }
+
     @Test
     void aRequestThatRaisesNoEventIsNeverRead() {
         RequestContext.enter(() -> {

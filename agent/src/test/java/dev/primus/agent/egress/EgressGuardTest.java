@@ -53,6 +53,43 @@ class EgressGuardTest {
         assertNotNull(guard.socketDenial(address("127.0.0.9", 8080)), "outside the request, the url-only host is denied");
     }
 
+    /**
+     * The served request's fields, which the first audit event of the request reads, are the app's code
+     * (its header, its OpenTelemetry span, its MDC): read before the engine judges, never while it does,
+     * so whatever that code connects to is judged, in enforce mode denied.
+     */
+    @Test
+    void theAppsCodeReadingTheServedRequestRunsIsJudged() throws Exception {
+        EgressGuard guard = guard(Mode.ENFORCE);
+        EgressDeniedException[] fromAppCode = new EgressDeniedException[1];
+        dev.primus.agent.audit.RequestContext.enter(() -> {
+            try {
+                fromAppCode[0] = guard.socketDenial(address("127.0.0.3", 9));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return new String[7];
+        });
+        try {
+            assertNotNull(guard.socketDenial(address("127.0.0.4", 9)), "the connect that raises the event");
+        } finally {
+            dev.primus.agent.audit.RequestContext.leave();
+        }
+        assertNotNull(fromAppCode[0], "the app's connect while its request was read");
+    }
+
+    /** A check the JVM could not finish (the stack ran out) lets nothing through: the error goes on to the app. */
+    @Test
+    void aCheckThatRanOutOfStackThrowsInsteadOfLettingTheCallThrough() {
+        EgressJudge judge = new EgressJudge(PolicyFixture.policy(EGRESS), Mode.ENFORCE, false, "test.yaml", audit);
+        org.junit.jupiter.api.Assertions.assertThrows(StackOverflowError.class,
+                () -> judge.failed("a socket", new StackOverflowError()));
+        org.junit.jupiter.api.Assertions.assertThrows(OutOfMemoryError.class,
+                () -> judge.unreadable("a socket", new OutOfMemoryError()));
+        assertNull(judge.failed("a socket", new IllegalStateException("a bug")),
+                "a fault of the agent's: on_error's fail_open");
+    }
+
     @Test
     void aRequestDeniedByUrlLeavesNoFrameBehind() throws Exception {
         EgressGuard guard = guard(Mode.ENFORCE);

@@ -292,6 +292,43 @@ class LoggingGuardTest {
         assertArrayEquals(new Object[] {"north-7"}, clean.getParameters());
     }
 
+    /**
+     * A record or message logged from a parameter's {@code toString} while the guard formats the outer
+     * one: formatted before the engine is entered, so the nested one is masked like any other (it
+     * went to the handlers in clear while the outer held the engine).
+     */
+    @Test
+    void aMessageLoggedFromAParametersToStringIsMaskedToo() {
+        LogRecord nestedRecord = new LogRecord(Level.INFO, "nested password={0}");
+        nestedRecord.setParameters(new Object[] {"hunter2secret"});
+        Object julParameter = new Object() {
+            @Override
+            public String toString() {
+                enforcing.maskJulRecord(nestedRecord);
+                return "order 7";
+            }
+        };
+        LogRecord record = new LogRecord(Level.INFO, "outer {0} for jane@example.com");
+        record.setParameters(new Object[] {julParameter});
+        enforcing.maskJulRecord(record);
+        assertEquals("nested password=[PASSWORD_KV]", nestedRecord.getMessage());
+        assertEquals("outer order 7 for [EMAIL]", record.getMessage());
+
+        Message[] nested = new Message[1];
+        Object log4jParameter = new Object() {
+            @Override
+            public String toString() {
+                nested[0] = (Message) enforcing.maskLog4jMessage(
+                        new ParameterizedMessage("nested password={}", "hunter2secret"));
+                return "order 7";
+            }
+        };
+        Message outer = (Message) enforcing.maskLog4jMessage(new ParameterizedMessage("outer {} for jane@example.com",
+                log4jParameter));
+        assertEquals("nested password=[PASSWORD_KV]", nested[0].getFormattedMessage());
+        assertEquals("outer order 7 for [EMAIL]", outer.getFormattedMessage());
+    }
+
     @Test
     void aCleanJulRecordIsLeftAsItIs() {
         LogRecord record = new LogRecord(Level.INFO, "order {0} shipped in {1} ms");

@@ -59,7 +59,7 @@ public final class HostileLibraryApp {
     private static final java.util.Set<String> ROUTES = java.util.Set.of("forged-name", "okhttp-own-dns", "vouched-name",
             "vouched-netty-name", "app-request-object", "net-connect",
             "legacy-datagram-connect", "multicast-send", "is-reachable", "reverse-lookup", "jndi-dns", "raw-dns-socket",
-            "raw-dns-channel", "lookup", "exec", "runtime-exec", "nested-in-proxy-selector");
+            "raw-dns-channel", "lookup", "exec", "runtime-exec", "nested-in-proxy-selector", "stack-overflow-connect");
 
     /** A connection attempt: what it returns when it connects. */
     private interface Attempt {
@@ -141,6 +141,10 @@ public final class HostileLibraryApp {
             // JDK asks while the outer one connects, inside the outer one's judgement.
             case "nested-in-proxy-selector":
                 return nestedInProxySelector(name.substring(0, name.indexOf('|')), name.substring(name.indexOf('|') + 1));
+            // A connect from a nearly full stack, where the engine's check overflows: NAME is an allowed
+            // HOST:PORT to warm the JDK's connect path on.
+            case "stack-overflow-connect":
+                return StackExhaustion.connect(name, address, port);
             // A child process reaches the network past every hook: NAME is the executable.
             case "exec":
                 return "exited " + new ProcessBuilder(name, "--secret=hunter2").start().waitFor();
@@ -204,6 +208,8 @@ public final class HostileLibraryApp {
                 return resetLatch() + ", " + secondStarter(words[1]);
             case "enter-without-leaving":
                 return enterWithoutLeaving(words[1]);
+            case "connect-while-request-is-read":
+                return connectWhileRequestIsRead(words[words.length - 2], Integer.parseInt(words[words.length - 1]));
             default:
                 throw new IllegalArgumentException("no attack " + name);
         }
@@ -560,6 +566,67 @@ public final class HostileLibraryApp {
         java.net.URLConnection connection = new java.net.URL(allowedUrl).openConnection();
         Class.forName(BRIDGE + "EgressGate").getMethod("enterHttp", java.net.URLConnection.class).invoke(null, connection);
         return "entered " + allowedUrl;
+    }
+
+    /**
+     * A request of the app's own, let through by the public {@code AuthGate.enterRequest}, whose
+     * {@code getHeader("traceparent")} connects to {@code address:port}: the first audit event of the
+     * request reads that header for its trace id, and a denied connect raises one. That event was
+     * built while the egress engine judged, its checks on the thread suspended.
+     */
+    private static String connectWhileRequestIsRead(String address, int port) throws Throwable {
+        String[] fromHeader = {"the header was not read"};
+        Object request = Proxy.newProxyInstance(HostileLibraryApp.class.getClassLoader(),
+                new Class<?>[] {javax.servlet.http.HttpServletRequest.class}, (proxy, method, arguments) -> {
+                    switch (method.getName()) {
+                        case "getDispatcherType":
+                            return javax.servlet.DispatcherType.REQUEST;
+                        case "getMethod":
+                            return "GET";
+                        case "getRequestURI":
+                        case "getServletPath":
+                            return "/orders";
+                        case "getContextPath":
+                            return "";
+                        case "getRemoteAddr":
+                            return "10.1.2.3";
+                        case "getHeader":
+                            if ("traceparent".equals(arguments[0])) {
+                                fromHeader[0] = outcome(() -> connect(address, port));
+                            }
+                            return null;
+                        case "hashCode":
+                            return System.identityHashCode(proxy);
+                        case "equals":
+                            return proxy == arguments[0];
+                        case "toString":
+                            return "AppRequest";
+                        default:
+                            return zero(method.getReturnType());
+                    }
+                });
+        Object response = Proxy.newProxyInstance(HostileLibraryApp.class.getClassLoader(),
+                new Class<?>[] {javax.servlet.http.HttpServletResponse.class}, (proxy, method, arguments) ->
+                        zero(method.getReturnType()));
+        Class<?> gate = Class.forName(BRIDGE + "AuthGate");
+        Object admitted = gate.getMethod("enterRequest", Object.class, Object.class).invoke(null, request, response);
+        try {
+            outcome(() -> connect(address, port)); // denied: its audit event reads the request
+        } finally {
+            gate.getMethod("exitRequest").invoke(null);
+        }
+        return (admitted == null ? "refused" : "admitted") + ", from the header: " + fromHeader[0];
+    }
+
+    /** What a method of a request or response of the app's own answers when it has nothing to say. */
+    private static Object zero(Class<?> type) {
+        if (type == boolean.class) {
+            return Boolean.FALSE;
+        }
+        if (type == int.class) {
+            return 0;
+        }
+        return type == long.class ? (Object) 0L : null;
     }
 
     private static Object engine() throws Throwable {
