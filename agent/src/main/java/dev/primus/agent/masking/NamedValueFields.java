@@ -240,8 +240,8 @@ final class NamedValueFields {
             char c = s.charAt(i - 1);
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
                 i--;
-            } else if (c == ',' && !comma) {
-                comma = true;
+            } else if ((c == ',' || c == '/' && i - 2 >= from && s.charAt(i - 2) == ' ' && s.charAt(i) == ' ') && !comma) {
+                comma = true; // a ',', or pac4j's " / ": "adding => key: refresh_token / value: x"
                 i--;
             } else if ((c == 'n' || c == 'r') && CharClass.isEscapedBreak(s, from, i - 1)) {
                 i -= 2;

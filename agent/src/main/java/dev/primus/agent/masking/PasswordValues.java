@@ -906,7 +906,7 @@ final class PasswordValues {
         }
         if (value == at + 1 && separator == ':' && !CharClass.isQuote(s.charAt(at - 1))
                 && isIdentifierPart(s, value, end, key >= 0 && isOneOf(KEYS[key], NAME_KEYS),
-                        key >= 0 && isOneOf(KEYS[key], MACHINE_VALUE_KEYS))) {
+                        key >= 0 && isOneOf(KEYS[key], MACHINE_VALUE_KEYS), isNamespaced(s, from, keyEnd))) {
             return Match.NONE;
         }
         if (isCount(s, from, keyEnd, key, value, end)) {
@@ -1168,10 +1168,12 @@ final class PasswordValues {
      * a cache ({@link #NAME_KEYS}), is a port or short id of at most five digits ({@code auth:8080},
      * {@code token:48213}), or, after a key of machine-made values ({@link #MACHINE_VALUE_KEYS}), a
      * word of lower-case letters that a list's ',' or bracket ends ({@code params: [apikey:bob, …]}, a
-     * Redis key Redisson logs): parts of a name, not a value given to a key. Go's {@code CVV:123} and
+     * Redis key Redisson logs), or, after a key that is itself a part after a ':', a word of lower-case
+     * letters ({@code app:token:jane}): parts of a name, not a value given to a key. Go's {@code CVV:123} and
      * {@code auth:mode enforce} are values.
      */
-    private static boolean isIdentifierPart(CharSequence s, int value, int end, boolean nameKey, boolean machineKey) {
+    private static boolean isIdentifierPart(CharSequence s, int value, int end, boolean nameKey, boolean machineKey,
+                                            boolean namespaced) {
         int i = value;
         boolean digits = true;
         boolean lowers = true;
@@ -1186,7 +1188,17 @@ final class PasswordValues {
         boolean wordEnds = i == end || !isNameChar(s.charAt(i)) && s.charAt(i) != '@';
         return (i < end && s.charAt(i) == ':' && i + 1 < end && CharClass.isAlnum(s.charAt(i + 1)))
                 || (nameKey && digits && i - value <= 5 && (wordEnds || s.charAt(i) == '/'))
-                || (machineKey && lowers && i - value <= MAX_NAME_WORD && i < end && ",])".indexOf(s.charAt(i)) >= 0);
+                || (machineKey && lowers && i - value <= MAX_NAME_WORD && i < end && ",])".indexOf(s.charAt(i)) >= 0)
+                || (namespaced && lowers && i - value <= MAX_NAME_WORD && wordEnds);
+    }
+
+    /**
+     * Whether the key ending at {@code keyEnd} is itself a part after a ':', as a Redis key names its
+     * namespaces ({@code app:token:jane}, MONITOR's {@code "SETEX" "app:token:jane" "300" …}).
+     */
+    private static boolean isNamespaced(CharSequence s, int from, int keyEnd) {
+        int nameStart = KeyedValue.nameStart(s, from, keyEnd);
+        return nameStart - 1 > from && s.charAt(nameStart - 1) == ':' && CharClass.isAlnum(s.charAt(nameStart - 2));
     }
 
     /** 4 to 12 digits at {@code value}, in quotes or not, and no letter or digit after them. */

@@ -1653,7 +1653,9 @@ class PasswordKvDetectorTest {
         "started: service probe; egress=monitor; masking=enforce; auth=monitor; audit to stderr", "auth=off",
         "----Credentials end----", "rotateApiKey -> rotated, ok",
         // A query's named and numbered parameters, as JPQL, Hibernate and EclipseLink log it before binding.
-        "select u from AppUser u where u.apiKey = :k", "WHERE access_token = :0 and password = ?1"})
+        "select u from AppUser u where u.apiKey = :k", "WHERE access_token = :0 and password = ?1",
+        // A Redis key's namespaces, as MONITOR shows a command's arguments.
+        "1796678746.979031 [0 127.0.0.1:51114] \"TTL\" \"app:token:jane\""})
     void leavesCallsOutcomesAndProseAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
@@ -1693,6 +1695,16 @@ class PasswordKvDetectorTest {
             + "cHJveHl1c2VyOmJtNlg2Zmg5SkFlSmZqVVg=} "
             + "| {Authorization: Digest [PASSWORD_KV]}{Proxy-authorization: Basic [PASSWORD_KV]}"})
     void masksHexBytesWholeAndEndsDigestParametersAtTheHeadersBrace(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    /** pac4j's profile at DEBUG names each attribute and then gives its value, " / " between. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "adding => key: refresh_token / value: F_FijWMpkOSiQ6DXNZ8l / class java.lang.String "
+            + "| adding => key: refresh_token / value: [PASSWORD_KV] / class java.lang.String",
+        "adding => key: email / value: bob / class java.lang.String | adding => key: email / value: bob / class java.lang.String"})
+    void masksAValueItsKeyNamesAcrossASlash(String text, String masked) {
         assertEquals(masked, masker.mask(text));
     }
 
