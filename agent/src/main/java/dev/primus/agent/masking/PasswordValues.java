@@ -1697,6 +1697,7 @@ final class PasswordValues {
         boolean escaped = open == '\\' && value + 1 < end && CharClass.isQuote(s.charAt(value + 1));
         boolean quoted = escaped || CharClass.isQuote(open);
         int literal = quoted ? -1 : ValueWrappers.functionLiteral(s, value, end);
+        int hexBytes = quoted ? -1 : hexBytesEnd(s, value, end);
         int crypt = open == '$' ? cryptHashEnd(s, value, end) : -1;
         if (crypt > 0) {
             return Match.of(value, crypt);
@@ -1709,8 +1710,8 @@ final class PasswordValues {
         } else if (quoted) {
             start = value + 1;
             stop = open == '\'' ? closingApostrophe(s, start, end) : closingQuote(s, start, end, open);
-        } else if (hexBytesEnd(s, value, end) > 0) {
-            return Match.of(value, hexBytesEnd(s, value, end));
+        } else if (hexBytes > 0) {
+            return Match.of(value, hexBytes);
         } else if (literal > 0) {
             start = literal;
             stop = closingApostrophe(s, start, end);
