@@ -258,6 +258,12 @@ final class PasswordValues {
     private static final int MAX_QUOTED = 4096;
     /** The fewest bytes a space apart that read as a value in hex, not a word: a token's, a key's. */
     private static final int MIN_HEX_BYTES = 8;
+    /** The attributes of a cookie a response sets (RFC 6265 5.2), as they follow its value. */
+    /** The longest cookie value read: a session's id, a remember-me token in base64. */
+    private static final int MAX_COOKIE = 1024;
+    private static final String MAX_AGE = "max-age=";
+    private static final String[] COOKIE_ATTRIBUTES = {"path=", "domain=", "expires=", MAX_AGE, "httponly", "secure",
+        "samesite="};
     private static final int MAX_SCHEME = 32;
     private static final int MAX_KEY = 64;
     /** What starts a YAML core tag ({@code !!str}, {@code !!binary}), before the value it types. */
@@ -792,8 +798,59 @@ final class PasswordValues {
         if (value == Match.NONE) {
             value = OAuthCodes.match(s, from, keyEnd, at, end);
         }
+        if (value == Match.NONE) {
+            value = cookieWithAttributes(s, from, keyEnd, at, end);
+        }
         return value != Match.NONE ? value : CasTickets.match(s, at, end);
     }
+
+    /**
+     * A cookie a response sets, written with its attributes but not its header's name (Shiro's
+     * {@code Added HttpServletResponse Cookie [SHIROSID=x; Path=/; HttpOnly]}): a value of a name no key
+     * knows is a cookie's when {@code "; "} and an attribute RFC 6265 defines come after it, and is
+     * judged as Set-Cookie's (a visitor's choice, {@code theme=dark; Path=/}, stays).
+     */
+    private static long cookieWithAttributes(CharSequence s, int from, int keyEnd, int at, int end) {
+        if (s.charAt(at) != '=' || keyEnd != at || at + 1 >= end || CharClass.isQuote(s.charAt(at + 1))) {
+            return Match.NONE; // quoted, the cookie is the string's: Tomcat's setcookie="JSESSIONID=x; Path=/"
+        }
+        int name = KeyedValue.nameStart(s, from, keyEnd);
+        // Read no further than a cookie is long: a line of "k=k=k=…" must not cost a read to its end per '='.
+        int limit = (int) Math.min(end, (long) at + 1 + MAX_COOKIE);
+        int stop = unquotedEnd(s, at + 1, end, limit);
+        if (stop + 2 >= limit || s.charAt(stop) != ';' || s.charAt(stop + 1) != ' '
+                || cookieAttributeAt(s, name, end) >= 0) {
+            return Match.NONE; // no attribute follows, or this pair is one: "Max-Age=31536000; Expires=…"
+        }
+        int lineEnd = TextSearch.lineEnd(s, stop, end);
+        boolean set = false;
+        for (int attribute = stop + 2; attribute > 0; ) {
+            int known = cookieAttributeAt(s, attribute, lineEnd);
+            if (known < 0) {
+                break;
+            }
+            int value = attribute + COOKIE_ATTRIBUTES[known].length();
+            if (COOKIE_ATTRIBUTES[known].equals(MAX_AGE) && value < lineEnd && s.charAt(value) == '0'
+                    && (value + 1 == lineEnd || !CharClass.isDigit(s.charAt(value + 1)))) {
+                return Match.NONE; // a cookie cleared: Shiro's "rememberMe=deleteMe; Path=/; Max-Age=0"
+            }
+            set = true;
+            int attributeEnd = TextSearch.indexOf(s, ';', attribute, lineEnd);
+            attribute = attributeEnd < 0 ? -1 : nextCookie(s, attributeEnd, lineEnd);
+        }
+        return set ? cookies(s, name, end, true) : Match.NONE;
+    }
+
+    /** Which of {@link #COOKIE_ATTRIBUTES} starts at {@code at}, or -1. */
+    private static int cookieAttributeAt(CharSequence s, int at, int end) {
+        for (int k = 0; k < COOKIE_ATTRIBUTES.length; k++) {
+            if (TextSearch.startsWithIgnoreCase(s, at, end, COOKIE_ATTRIBUTES[k])) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
 
     /**
      * Whether the key is the shell's {@code PWD}, in capitals and alone, and its value a path, quoted or not: the

@@ -1698,6 +1698,24 @@ class PasswordKvDetectorTest {
         assertEquals(masked, masker.mask(text));
     }
 
+    /**
+     * A cookie a response sets, with its attributes and no header's name (Shiro's SimpleCookie at DEBUG):
+     * its value masked whatever its name; a cleared one, a visitor's choice and the attributes stay.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Added HttpServletResponse Cookie [SHIROSID=2bc52d07-4ac1-43d0-92b1; Path=/; HttpOnly; SameSite=lax] "
+            + "| Added HttpServletResponse Cookie [SHIROSID=[PASSWORD_KV]; Path=/; HttpOnly; SameSite=lax]",
+        "Cookie [rememberMe=+jHIV/13xWgiCLth/R6oPL6A==; Path=/; Max-Age=31536000; Expires=Tue, 07-Dec-2027 21:22:59 GMT] "
+            + "| Cookie [rememberMe=[PASSWORD_KV]; Path=/; Max-Age=31536000; Expires=Tue, 07-Dec-2027 21:22:59 GMT]",
+        "Cookie [rememberMe=deleteMe; Path=/; Max-Age=0; Expires=Sun, 06-Dec-2026 21:22:59 GMT] "
+            + "| Cookie [rememberMe=deleteMe; Path=/; Max-Age=0; Expires=Sun, 06-Dec-2026 21:22:59 GMT]",
+        "cookie theme=dark; Path=/; Max-Age=3600 | cookie theme=dark; Path=/; Max-Age=3600",
+        "order=4711; shipped | order=4711; shipped"})
+    void masksACookieSetWithItsAttributes(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
     /** pac4j's profile at DEBUG names each attribute and then gives its value, " / " between. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

@@ -35,7 +35,7 @@ class PathologicalInputTest {
         "\"value\":\"x\",", "\"value\":\"x\",\"id\":\"https://k.vault.azure.net/secrets/",
         " FE=> Bind(stmt=S_1,portal=null,$1=<('",
         ",$1=<('x')>", " FE=> Parse(stmt=S_1,query=\"insert into t (password) values ($1", "AUTH PLAIN AGJvYgBodW50ZXIy ",
-        "[http://a:b", "\"encoded\":\"", "user=a auth=", "auth: f(x):", "password doesn't "})
+        "[http://a:b", "\"encoded\":\"", "user=a auth=", "auth: f(x):", "password doesn't ", "x=y; Path=/; "})
     void completesOnARepeatedFragment(String fragment) {
         StringBuilder text = new StringBuilder();
         while (text.length() < SIZE) {
