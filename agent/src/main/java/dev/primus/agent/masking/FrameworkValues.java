@@ -134,7 +134,8 @@ final class FrameworkValues {
      * A function called, as code or a formula a log prints where the value would be: strongSwan's
      * {@code AUTH = prf(prf(secret, keypad), octets)}, {@code password = getPassword()}. A name in lower
      * case or camel case, a '(', then no argument or a list of them, ", " between, closed on its line;
-     * no quoted literal in the value read, which may be the secret ({@code crypt('x', password_hash)}).
+     * no quoted literal in the value read, which may be the secret ({@code crypt( 'x', password_hash)}; one
+     * right after the '(' is read as the value before this is asked, {@link ValueWrappers#functionLiteral}).
      * Read past the value's end ({@code stop}), which a key's reading puts at the first ',' or space.
      */
     private static boolean isCallExpression(CharSequence s, int start, int stop) {
