@@ -7,7 +7,7 @@ package dev.primus.agent.masking;
  * app logs, {@code /etc/shadow}'s line, Spring Security's {@code {bcrypt}$2a$10$...}. Found from
  * the '$' at a word start: a scheme's id that a crypt library writes ({@link #SCHEMES}: bcrypt's
  * {@code 2a}, sha512-crypt's {@code 6}, yescrypt's {@code y}, {@code argon2id}, passlib's
- * {@code pbkdf2-sha256}, ...), then '$'-separated fields, the last at least
+ * {@code pbkdf2-sha256}, the Java scrypt library's {@code s0}, ...), then '$'-separated fields, the last at least
  * 22 chars of the hash's alphabet (bcrypt's 53); the whole hash is masked, from its '$'.
  * After a password's key any such value is read as one already ({@link PasswordValues}); here,
  * with no key, only the schemes below, so that {@code $1=<'x'>} and {@code ${db.url}} stay.
@@ -16,7 +16,7 @@ final class CryptHashes {
     /** The ids crypt(3), passlib and the PHC string format give their schemes. */
     private static final String[] SCHEMES = {"1", "2", "2a", "2b", "2x", "2y", "5", "6", "7", "y", "gy", "md5", "sha1",
         "apr1", "argon2i", "argon2d", "argon2id", "scrypt", "pbkdf2", "pbkdf2-sha1", "pbkdf2-sha256", "pbkdf2-sha512",
-        "bcrypt-sha256"};
+        "bcrypt-sha256", "s0"};
     private static final int MAX_SCHEME = 13;
     /** The hash itself, base64 in crypt's or PHC's alphabet: md5-crypt's 22 chars are the shortest. */
     private static final int MIN_LAST_FIELD = 22;
@@ -45,15 +45,20 @@ final class CryptHashes {
             }
             i++;
         }
-        int stop = i;
-        while (stop > fieldStart && isParameterChar(s.charAt(stop - 1))) {
-            stop--; // a ',' or '=' after the hash is the text's own: "hash=$2a$..., name=bob"
+        int stop = fieldStart;
+        while (stop < i && isHashChar(s.charAt(stop))) {
+            stop++; // a ',' or '=' after the hash is the text's own: "hash=$2a$..., name=bob", "bob,$5$...,true"
         }
+        int padded = stop;
+        while (padded < i && padded - stop < 2 && s.charAt(padded) == '=') {
+            padded++; // PHC's base64 may keep its padding: scrypt's $s0$...$7H0v...ND0=
+        }
+        boolean padding = padded > stop && (padded == end || !CharClass.isWord(s.charAt(padded)));
         int shortest = s.charAt(at + 1) == '2' ? BCRYPT_LAST_FIELD : MIN_LAST_FIELD;
-        if (fieldStart == scheme + 1 || stop - fieldStart < shortest || !allHashChars(s, fieldStart, stop)) {
+        if (fieldStart == scheme + 1 || stop - fieldStart < shortest) {
             return Match.NONE;
         }
-        return Match.of(at, stop);
+        return Match.of(at, padding ? padded : stop);
     }
 
     /** What a crypt or PHC string holds: its fields' chars and the '$' between them. */
@@ -69,14 +74,5 @@ final class CryptHashes {
     /** What a hash's parameter fields hold besides: {@code rounds=5000}, {@code m=65536,t=3,p=4}, {@code ln=16}. */
     private static boolean isParameterChar(char c) {
         return c == '=' || c == ',' || c == '-';
-    }
-
-    private static boolean allHashChars(CharSequence s, int start, int stop) {
-        for (int i = start; i < stop; i++) {
-            if (!isHashChar(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -345,10 +345,16 @@ final class PasswordValues {
     /**
      * {@code at} is '=', ':', '>', '%', a '\\', a single quote, a '_' before "token", "secret",
      * "key" or "pas", a 'T', 'S' or 'K' after a lower-case letter or digit (accessToken), or at a word start
-     * a '-', a 'p', 't', 's' or 'k' in either case, or an 'O', 'A', 'L' or 'B';
+     * a '-', a 'p', 't', 's' or 'k' in either case, an 'O', 'A', 'L' or 'B', a '$' or a '{';
      * {@code from} is where the last value found ends, {@code textStart} where the text starts.
      */
     static long match(CharSequence s, int textStart, int from, int at, int end) {
+        if (mayStartQuotedKey(s.charAt(at))) {
+            long quoted = QuotedPairs.valueAfterKey(s, from, at, end);
+            if (quoted != Match.NONE) {
+                return quoted;
+            }
+        }
         switch (s.charAt(at)) {
             case '>':
                 return xmlElement(s, from, at, end);
@@ -421,6 +427,8 @@ final class PasswordValues {
                 long secret = ProseSecrets.afterUnderscore(s, from, at, end);
                 return secret != Match.NONE || !PasswordLinks.mayFollowUnderscore(s, at, end) ? secret
                         : passwordWordAfterUnderscore(s, from, at + 1, end);
+            case '{':
+                return DelegatedPasswords.match(s, at, end);
             case '$':
                 long substituted = LogbackSubstitutions.match(s, from, at, end);
                 return substituted != Match.NONE ? substituted : CryptHashes.match(s, at, end);
@@ -1968,6 +1976,24 @@ final class PasswordValues {
             i--;
         }
         return i;
+    }
+
+    /** The triggers inside a key's name that may stand in a quoted key ({@link QuotedPairs}): "password", "api_key", "apiKey". */
+    private static boolean mayStartQuotedKey(char c) {
+        switch (c) {
+            case 'p':
+            case 'P':
+            case 's':
+            case 'S':
+            case 't':
+            case 'T':
+            case 'k':
+            case 'K':
+            case '_':
+                return true;
+            default:
+                return false;
+        }
     }
 
     /** Whether {@code s[from, keyEnd)} ends with a secret key word ({@code db_password}, {@code X-Auth-Token}). */

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The single pass over a message. A char whose {@link TriggerTable} entry is empty costs two
  * table loads and a branch, in a loop that does nothing else; only a trigger (a digit or known
- * prefix letter at a word start, '@', '=', ':', '%', '\\', '-', '_', '+', '(', '$', a '~' after a
+ * prefix letter at a word start, '@', '=', ':', '%', '\\', '-', '_', '+', '(', '$', '{', a '~' after a
  * capital) leaves it and calls the detectors that may start there, once the chars next to it have
  * ruled out those they can (the next char, the third, the key's last char before a '=' or ':':
  * {@link #narrowed}); each validates before it answers. On real machine logs most triggers end
@@ -265,8 +265,10 @@ final class SpanFinder {
         } else if ((narrowed & PASSWORD_KV) != 0 && CharClass.isLetter(c) && !startsPasswordWord(s, floor, at, end)) {
             narrowed &= ~PASSWORD_KV;
         }
-        // A letter, a '_' inside a name or a crypt hash's '$' is no separator: password_kv from one reads no key back.
-        if ((narrowed & TriggerTable.KEYED) != 0 && c != '-' && c != '_' && c != '$' && !CharClass.isLetter(c)) {
+        // A letter, a '_' inside a name, a crypt hash's '$' or an encoding's '{' is no separator: password_kv from
+        // one reads no key back.
+        if ((narrowed & TriggerTable.KEYED) != 0 && c != '-' && c != '_' && c != '$' && c != '{'
+                && !CharClass.isLetter(c)) {
             narrowed &= keyedAt(c, s, floor, at) | ~TriggerTable.KEYED;
         }
         return narrowed;

@@ -155,6 +155,8 @@ final class TriggerTable {
         atStart(BuiltInDetector.PASSWORD_KV, enabled, "tTsSkKO");
         // a password's hash in crypt's or PHC's format, where no key names it (CryptHashes)
         atStart(BuiltInDetector.PASSWORD_KV, enabled, "$");
+        // a stored password after its encoding's name in braces, {noop}x, {SSHA}x (DelegatedPasswords)
+        atStart(BuiltInDetector.PASSWORD_KV, enabled, "{");
         // '@': a user and password before an address with no scheme (SchemelessCredentials)
         anywhere(BuiltInDetector.URL_CREDENTIALS, enabled, ":@");
         anywhere(BuiltInDetector.IP_ADDRESS, enabled, ":");

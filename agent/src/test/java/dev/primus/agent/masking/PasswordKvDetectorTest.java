@@ -555,6 +555,9 @@ class PasswordKvDetectorTest {
         "hashes: $1$saltsalt$qjXMvbEw8oaL.CzflDugX/, "
             + "$pbkdf2-sha256$29000$N2bsnVPKmbNWqlWK$2ZCX5f3JHp6kB8bDGcFL1sEZCX9xYIb0dY6tgX7CN2k "
             + "| hashes: [PASSWORD_KV], [PASSWORD_KV]",
+        // a row's fields after the hash, and the Java scrypt library's format with its base64 padding
+        "row: bob,$5$rounds=5000$saltsalt$Gbm.5dC6aVgxhW3PEvLhRnOtm5Wk0R9yUfK7D9Sm2T0,true | row: bob,[PASSWORD_KV],true",
+        "hash $s0$e0801$epIxT/h6HbbwHaehFnh/bw==$7H0vsXlY8UxxyW/BWx/9GuY7jEvGjT71GFd6O4SZND0= ok | hash [PASSWORD_KV] ok",
     })
     void masksAPasswordHashWhereNoKeyNamesIt(String text, String masked) {
         assertEquals(masked, masker.mask(text));
@@ -565,6 +568,53 @@ class PasswordKvDetectorTest {
         "price $10 and $2.50", "lambda$main$0 at Foo$Bar.run", "$2a$10$tooShort", "$9$abcdefghijklmnopqrstuvwxyz0123",
         "$6$salt$has spaces in it so no hash", "$2a$10$ and more text", "$y$j9T$", "cost $$ 1234567890123456789012345"})
     void leavesDollarSignsThatStartNoHashAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    /**
+     * A stored password after its encoding's name in braces, where no key names it: Spring Security's
+     * DelegatingPasswordEncoder ({noop} is the password itself), LDAP's and Dovecot's schemes.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "created user bob with {noop}Xk9mQ2vLp                | created user bob with {noop}[PASSWORD_KV]",
+        "`Users: [User(name=bob, enc={noop}hunter2, roles=[U])]` | `Users: [User(name=bob, enc={noop}[PASSWORD_KV], roles=[U])]`",
+        "bob {pbkdf2}5d923b44a6d129f3ddf3e3c8d29412723dcbde72 on | bob {pbkdf2}[PASSWORD_KV] on",
+        "`bob|{bcrypt}$2a$10$dXJ3SW6G7P50lGmMkkmwe.20cQQubK3.HZWzG3YB1tlRy.fqvM/BG|1` | `bob|{bcrypt}[PASSWORD_KV]|1`",
+        "{ldap}{SSHA}FRWu3jbvyZpNb9dRnzBtrGiF8FvCyGcWNvZrdg==     | {ldap}{SSHA}[PASSWORD_KV]",
+        "bob:{PLAIN}Xk9mQ2vLp:1000:1000::                      | bob:{PLAIN}[PASSWORD_KV]:1000:1000::",
+    })
+    void masksAPasswordAfterItsEncodingsName(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"log {} and {0} and {id} and {name}x", "{\"a\":1} ${x}", "checksum {md5} mismatch",
+        "{noop} alone", "set {bcrypt}"})
+    void leavesBracesThatNameNoEncodingAlone(String text) {
+        assertEquals(text, masker.mask(text));
+    }
+
+    /** A secret in a list of quoted arguments: Redis's MONITOR, a tuple, a client's argument list. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "`1607184121.123 [0 127.0.0.1:51234] \"HSET\" \"user:1\" \"password\" \"Xk9mQ2vLp\"` "
+            + "| `1607184121.123 [0 127.0.0.1:51234] \"HSET\" \"user:1\" \"password\" \"[PASSWORD_KV]\"`",
+        "`\"HSET\" \"u:1\" \"name\" \"bob\" \"api_key\" \"Xk9m7\" \"apiKey\" \"abc123\"` "
+            + "| `\"HSET\" \"u:1\" \"name\" \"bob\" \"api_key\" \"[PASSWORD_KV]\" \"apiKey\" \"[PASSWORD_KV]\"`",
+        "`('password', 'Xk9mQ2vLp')`                         | `('password', '[PASSWORD_KV]')`",
+        "`insert into app_settings (name, value) values ('smtp.password', 'Xk9mQ2vLp')` "
+            + "| `insert into app_settings (name, value) values ('smtp.password', '[PASSWORD_KV]')`",
+    })
+    void masksTheArgumentAfterAQuotedKey(String text, String masked) {
+        assertEquals(masked, masker.mask(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"keys [\"password\", \"token\", \"secret\"]", "\"HMGET\" \"user:1\" \"password\" \"email\"",
+        "insert into \"users\" (\"id\", \"password\", \"email\") values (?, ?, ?)", "where key in ('password', 'token')",
+        "\"the password\" \"is here\"", "\"HGET\" \"user:1\" \"password\"", "\"password\" \"null\""})
+    void leavesQuotedNamesThatHoldNoValueAlone(String text) {
         assertEquals(text, masker.mask(text));
     }
 

@@ -35,7 +35,8 @@ class PathologicalInputTest {
         "\"value\":\"x\",", "\"value\":\"x\",\"id\":\"https://k.vault.azure.net/secrets/",
         " FE=> Bind(stmt=S_1,portal=null,$1=<('",
         ",$1=<('x')>", " FE=> Parse(stmt=S_1,query=\"insert into t (password) values ($1", "AUTH PLAIN AGJvYgBodW50ZXIy ",
-        "[http://a:b", "\"encoded\":\"", "user=a auth=", "auth: f(x):", "password doesn't ", "x=y; Path=/; "})
+        "[http://a:b", "\"encoded\":\"", "user=a auth=", "auth: f(x):", "password doesn't ", "x=y; Path=/; ",
+        "{noop}", "{ldap}{", "{SSHA}x", "\"password\" \"", "'api_key', '", "$s0$e0801$", "$5$a$"})
     void completesOnARepeatedFragment(String fragment) {
         StringBuilder text = new StringBuilder();
         while (text.length() < SIZE) {
@@ -57,7 +58,7 @@ class PathologicalInputTest {
         "Authorization: Digest a=\"", "\"password\":\"", "token=<", "password=${", "password=(", "token ",
         "password a:\n  ", "a_token ", "_token '", "cvv 123 ", "https://discord.com/api/webhooks/", "=",
         "<==        Row: a, ", "session id from a to ", "Cookie contained signature 'x' but expected '", "_password/",
-        "select password, "})
+        "select password, ", "{noop}", "{ldap}{", "\"password\" \"", "'api_key', '"})
     void completesOnAOneMegabyteLineOfOneCommand(String fragment) {
         StringBuilder text = new StringBuilder();
         while (text.length() < 10 * SIZE) {
