@@ -9,11 +9,13 @@ final class Callers {
     private static final String[] LIBRARY_PREFIXES = {
         "java.", "javax.", "jdk.", "sun.", "com.sun.",
         "dev.primus.agent.", "dev.primus.bootstrap.", "dev.primus.config.", "dev.primus.instrumentation.", "dev.primus.shaded.",
-        "okhttp3.", "okio.", "org.apache.http.", "org.apache.hc.", "io.netty.", "reactor.netty.", "reactor.core.",
+        "okhttp3.", "okio.", "org.apache.http.", "org.apache.hc.", "io.netty.", "io.grpc.", "reactor.netty.", "reactor.core.",
         "org.springframework.web.client.", "org.springframework.web.reactive.function.client.",
         "org.springframework.http.client.", "org.postgresql.", "com.mysql.", "org.mariadb.", "kotlin.",
         "kotlinx.coroutines.", "net.bytebuddy.",
     };
+
+    private static final String SHADED_NETTY = ".io.netty.";
 
     private Callers() {
     }
@@ -33,6 +35,6 @@ final class Callers {
                 return true;
             }
         }
-        return false;
+        return className.contains(SHADED_NETTY); // a jar's copy of Netty: gRPC's io.grpc.netty.shaded.io.netty.
     }
 }

@@ -211,8 +211,8 @@ public final class EgressGuard implements EgressGate.Checker {
         @Override
         protected MethodHandle[] computeValue(Class<?> type) {
             try {
-                Class<?> envelope = Class.forName("io.netty.channel.AddressedEnvelope", false, type.getClassLoader());
-                if (!envelope.isAssignableFrom(type)) {
+                Class<?> envelope = NettyTypes.find(type, "io.netty.channel.AddressedEnvelope");
+                if (envelope == null) {
                     return null;
                 }
                 MethodType read = MethodType.methodType(Object.class, Object.class);
@@ -231,7 +231,10 @@ public final class EgressGuard implements EgressGate.Checker {
         @Override
         protected MethodHandle computeValue(Class<?> type) {
             try {
-                Class<?> byteBuf = Class.forName("io.netty.buffer.ByteBuf", false, type.getClassLoader());
+                Class<?> byteBuf = NettyTypes.find(type, "io.netty.buffer.ByteBuf");
+                if (byteBuf == null) {
+                    throw new ClassNotFoundException("io.netty.buffer.ByteBuf in " + type.getName());
+                }
                 return MethodHandles.publicLookup().unreflect(byteBuf.getMethod("nioBuffer"))
                         .asType(MethodType.methodType(ByteBuffer.class, Object.class));
             } catch (ReflectiveOperationException e) {
@@ -436,7 +439,10 @@ public final class EgressGuard implements EgressGate.Checker {
         @Override
         protected MethodHandle computeValue(Class<?> type) {
             try {
-                Class<?> promise = Class.forName("io.netty.channel.ChannelPromise", false, type.getClassLoader());
+                Class<?> promise = NettyTypes.find(type, "io.netty.channel.ChannelPromise");
+                if (promise == null) {
+                    throw new ClassNotFoundException("io.netty.channel.ChannelPromise in " + type.getName());
+                }
                 return MethodHandles.publicLookup().unreflect(promise.getMethod("setFailure", Throwable.class))
                         .asType(MethodType.methodType(void.class, Object.class, Throwable.class));
             } catch (ReflectiveOperationException e) {

@@ -42,7 +42,7 @@ final class GateCallers {
         public boolean fromNettyResolver() {
             String caller = callerOfGate();
             for (String resolver : NETTY_RESOLVER) {
-                if (resolver.equals(caller)) {
+                if (caller != null && NettyTypes.isNamed(caller, resolver)) { // or a jar's shaded copy of it
                     return true;
                 }
             }

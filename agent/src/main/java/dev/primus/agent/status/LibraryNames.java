@@ -57,7 +57,8 @@ public final class LibraryNames {
     private static String first(Attributes attributes, String... names) {
         for (String name : names) {
             String value = attributes.getValue(name);
-            if (value != null) {
+            // gRPC's Gradle build titles grpc-netty-shaded "jar": a name that names nothing is skipped.
+            if (value != null && !value.trim().equalsIgnoreCase("jar")) {
                 return value.trim();
             }
         }

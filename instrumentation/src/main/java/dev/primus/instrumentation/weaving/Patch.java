@@ -27,6 +27,8 @@ public final class Patch {
     private boolean bootOnly = true;
     private boolean optional;
     private boolean passesOwner;
+    /** The library's package root if it is also woven where a jar shades it under a prefix ({@link #alsoWhereShaded}). */
+    private String shadedRoot;
     /** Further arguments passed to the bridge at entry, after the first. */
     private int[] moreArguments = new int[0];
     /** Calls applied to the argument before the bridge gets it: owner, name, descriptor each. */
@@ -74,6 +76,56 @@ public final class Patch {
     public Patch inAnyLoader() {
         this.bootOnly = false;
         return this;
+    }
+
+    /**
+     * The same patch also for a copy of its library that another jar shades under a package of
+     * its own: gRPC's {@code grpc-netty-shaded} moves Netty's {@code io/netty/} to
+     * {@code io/grpc/netty/shaded/io/netty/}, and its native transport connects without the JDK's
+     * sockets, so the copy must be woven as Netty itself is. {@code root} is the library's package
+     * root, {@code io/netty/}: a class whose name ends with this patch's class name after a prefix
+     * ending in '/' is patched with every type under the root in the descriptors moved under that
+     * prefix too ({@link #relocated}). A library patch only: the JDK's classes are never shaded.
+     */
+    public Patch alsoWhereShaded(String root) {
+        if (!className.startsWith(root) || bootOnly) {
+            throw new IllegalArgumentException(className + " is no library class under " + root);
+        }
+        this.shadedRoot = root;
+        return this;
+    }
+
+    /** See {@link #alsoWhereShaded}; null when the patch is for its library's own names only. */
+    public String shadedRoot() {
+        return shadedRoot;
+    }
+
+    /**
+     * This patch for the shaded copy of its library under {@code prefix} (a package name ending in
+     * '/'): its class, its method's (or field's) descriptor and its argument getters' owners and
+     * descriptors, every type under {@link #shadedRoot} moved under the prefix. The bridge's own
+     * methods and descriptors stay: they take only the JDK's types. Public for the build's check
+     * of the shaded copies it knows of.
+     */
+    public Patch relocated(String prefix) {
+        Patch copy = new Patch(prefix + className, methodName, moved(methodDescriptor, prefix), kind, argument,
+                bridgeClass, enterMethod, enterDescriptor, exitMethod, failureOwner, failureMethod, failureDescriptor);
+        copy.exitDescriptor = exitDescriptor;
+        copy.bootOnly = false;
+        copy.optional = optional;
+        copy.passesOwner = passesOwner;
+        copy.moreArguments = moreArguments.clone();
+        copy.shadedRoot = shadedRoot;
+        for (String[] getter : argumentGetters) {
+            String owner = getter[0].startsWith(shadedRoot) ? prefix + getter[0] : getter[0];
+            copy.argumentGetters.add(new String[] {owner, getter[1], moved(getter[2], prefix)});
+        }
+        return copy;
+    }
+
+    /** {@code descriptor} with each object type under the shaded root moved under {@code prefix}. */
+    private String moved(String descriptor, String prefix) {
+        return descriptor.replace("L" + shadedRoot, "L" + prefix + shadedRoot);
     }
 
     /** Also passes these arguments to the bridge at entry, in this order, after the first. */

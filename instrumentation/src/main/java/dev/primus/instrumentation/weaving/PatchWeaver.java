@@ -52,6 +52,16 @@ public final class PatchWeaver implements ClassFileTransformer {
      * scan of every loaded class ({@code WeavingAgain}'s) allocates nothing for the others.
      */
     private final Set<String> binaryNames = new HashSet<String>();
+    /** The package roots of the libraries patched also where another jar shades them ({@link Patch#alsoWhereShaded}). */
+    private final List<String> shadedRoots = new ArrayList<String>();
+    /** The same as binary names' packages: {@code .io.netty.}. */
+    private final List<String> shadedBinaryRoots = new ArrayList<String>();
+    /**
+     * The patches of each shaded class seen, made once per class name, so that weaving it again
+     * (retransformed, or by {@link LaterWeaving}) reports the same patches.
+     */
+    private final java.util.concurrent.ConcurrentMap<String, List<Patch>> shaded =
+            new java.util.concurrent.ConcurrentHashMap<String, List<Patch>>();
     private final PatchCoverage coverage;
     private volatile LaterWeaving later = LaterWeaving.NONE;
 
@@ -69,7 +79,52 @@ public final class PatchWeaver implements ClassFileTransformer {
             }
             forClass.add(patch);
             binaryNames.add(patch.className().replace('/', '.'));
+            if (patch.shadedRoot() != null && !shadedRoots.contains(patch.shadedRoot())) {
+                shadedRoots.add(patch.shadedRoot());
+                shadedBinaryRoots.add("." + patch.shadedRoot().replace('/', '.'));
+            }
         }
+    }
+
+    /** The patches of the class of this internal name, its library's own or a shaded copy's; null for none. */
+    private List<Patch> patchesOf(String className) {
+        List<Patch> patches = byClass.get(className);
+        return patches != null || shadedRoots.isEmpty() ? patches : shadedPatchesOf(className);
+    }
+
+    /**
+     * For a class named like a patched one under a prefix ({@code io/grpc/netty/shaded/} before
+     * {@code io/netty/...}), the patches of its library's own class that are also woven where it
+     * is shaded, moved under that prefix; null for any other class. One {@code indexOf} per root
+     * for a class no patch names.
+     */
+    private List<Patch> shadedPatchesOf(String className) {
+        for (String root : shadedRoots) {
+            int at = className.lastIndexOf(root); // the prefix may hold the root's words: io/grpc/netty/shaded/
+            if (at <= 0 || className.charAt(at - 1) != '/') {
+                continue;
+            }
+            List<Patch> known = shaded.get(className);
+            if (known != null) {
+                return known;
+            }
+            List<Patch> own = byClass.get(className.substring(at));
+            if (own == null) {
+                continue;
+            }
+            String prefix = className.substring(0, at);
+            List<Patch> moved = new ArrayList<Patch>();
+            for (Patch patch : own) {
+                if (root.equals(patch.shadedRoot())) {
+                    moved.add(patch.relocated(prefix));
+                }
+            }
+            if (!moved.isEmpty()) {
+                List<Patch> first = shaded.putIfAbsent(className, moved);
+                return first != null ? first : moved;
+            }
+        }
+        return null;
     }
 
     /**
@@ -110,11 +165,21 @@ public final class PatchWeaver implements ClassFileTransformer {
 
     /** Whether a loaded class is one this weaver patches, so start-up can retransform it. */
     public boolean patches(Class<?> loaded) {
-        if (!binaryNames.contains(loaded.getName())) {
+        if (!binaryNames.contains(loaded.getName()) && !mayBeShaded(loaded.getName())) {
             return false;
         }
-        List<Patch> patches = byClass.get(loaded.getName().replace('.', '/'));
+        List<Patch> patches = patchesOf(loaded.getName().replace('.', '/'));
         return patches != null && (loaded.getClassLoader() == null || !patches.get(0).bootOnly());
+    }
+
+    /** Whether a binary name holds a shaded root after a package of its own; allocates nothing. */
+    private boolean mayBeShaded(String binaryName) {
+        for (String root : shadedBinaryRoots) {
+            if (binaryName.lastIndexOf(root) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -123,7 +188,7 @@ public final class PatchWeaver implements ClassFileTransformer {
         if (className == null) {
             return null;
         }
-        List<Patch> patches = byClass.get(className);
+        List<Patch> patches = patchesOf(className);
         if (patches == null || (loader != null && patches.get(0).bootOnly())) {
             return null;
         }

@@ -24,10 +24,27 @@ final class PatchCatalog {
     /** The packages whose classes the JDK holds: their patches are checked against each JDK, not the library sets. */
     private static final List<String> JDK_PACKAGES = List.of("java/", "jdk/", "sun/", "com/sun/");
 
+    /**
+     * Where a jar we know of shades a library whose patches are also woven shaded
+     * ({@link Patch#alsoWhereShaded}): gRPC's grpc-netty-shaded, Netty under this prefix.
+     */
+    private static final List<String> SHADING_PREFIXES = List.of("io/grpc/netty/shaded/");
+
     private final Map<Patch, String> hooks;
+    /** The patches moved under each of {@link #SHADING_PREFIXES}, for the library patches woven shaded too. */
+    private final List<Patch> shadedCopies = new ArrayList<>();
 
     private PatchCatalog(Map<Patch, String> hooks) {
         this.hooks = hooks;
+        for (Patch patch : List.copyOf(hooks.keySet())) {
+            if (patch.shadedRoot() != null) {
+                for (String prefix : SHADING_PREFIXES) {
+                    Patch copy = patch.relocated(prefix);
+                    shadedCopies.add(copy);
+                    hooks.put(copy, hooks.get(patch));
+                }
+            }
+        }
     }
 
     static PatchCatalog load() throws Exception {
@@ -79,6 +96,14 @@ final class PatchCatalog {
 
     /** Patches of library classes, woven in whichever loader loads them. */
     List<Patch> library() {
+        return hooks.keySet().stream().filter(patch -> !isJdk(patch) && !shadedCopies.contains(patch)).toList();
+    }
+
+    /**
+     * The library patches and their copies for the shaded libraries we know of: what a set is
+     * checked against. A copy need not fit a set, since a shading jar may leave the class out.
+     */
+    List<Patch> libraryAndShadedCopies() {
         return hooks.keySet().stream().filter(patch -> !isJdk(patch)).toList();
     }
 

@@ -52,7 +52,7 @@ class PatchDescriptorsTest {
         sets.addAll(JarSet.under(LIBS_CHECKED, false));
         for (ClassSource set : sets) {
             try (set) {
-                librarySets.add(PatchDescriptors.check(catalog.library(), set));
+                librarySets.add(PatchDescriptors.check(catalog.libraryAndShadedCopies(), set));
             }
         }
         try (JdkImage running = JdkImage.at(Path.of(System.getProperty("java.home")), true)) {
@@ -85,7 +85,7 @@ class PatchDescriptorsTest {
         java.util.TreeSet<String> versions = new java.util.TreeSet<>();
         for (ClassSource set : JarSet.under(LIBS_SWEEP, true)) {
             try (set) {
-                PatchDescriptors.Checked checked = PatchDescriptors.check(catalog.library(), set);
+                PatchDescriptors.Checked checked = PatchDescriptors.check(catalog.libraryAndShadedCopies(), set);
                 assertTrue(checked.problems().isEmpty(), () -> String.join("\n", checked.problems()));
                 checked.present().values().forEach(origin -> versions.add(origin.library() + " " + origin.version()));
             }
