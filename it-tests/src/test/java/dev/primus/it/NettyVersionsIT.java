@@ -108,6 +108,45 @@ class NettyVersionsIT {
         }
     }
 
+    /**
+     * Netty 4.2's io_uring transport: its connect reaches the pipeline's head like any other, its
+     * datagrams leave from its own native send, each judged there.
+     */
+    @org.junit.jupiter.api.Test
+    void ioUringConnectsAndDatagramsAreJudged(@TempDir Path dir) throws Exception {
+        try (LoopbackServers servers = new LoopbackServers()) {
+            LoopbackServers.TcpCounter allowed = servers.tcp(ALLOWED);
+            LoopbackServers.TcpCounter denied = servers.tcp(DENIED);
+            LoopbackServers.UdpCounter allowedUdp = servers.udp(ALLOWED);
+            LoopbackServers.UdpCounter deniedUdp = servers.udp(DENIED);
+            Path config = dir.resolve("primus.yaml");
+            Files.writeString(config, String.join("\n", "service: netty-it", "mode: enforce", "egress:",
+                    "  default: deny", "  allow:", "    - cidr: " + ALLOWED + "/32", ""));
+            List<String> commands = List.of("uring " + ALLOWED + " " + allowed.port(), "uring " + DENIED + " " + denied.port(),
+                    "uringudp " + ALLOWED + " " + allowedUdp.port(), "uringudp " + DENIED + " " + deniedUdp.port());
+            for (Path jdk : Jdks.all()) {
+                try (ForkedApp app = ForkedApp.on(jdk).withAgent("config=" + config)
+                        .classPath(LibrarySets.classPath(dev.primus.it.apps.IoUringApp.class, "netty-io_uring"))
+                        .start(dev.primus.it.apps.IoUringApp.class, commands.toArray(String[]::new))) {
+                    assertEquals(0, app.awaitExit(Duration.ofSeconds(60)), String.join("\n", app.stderr()));
+                    String where = "io_uring on " + Jdks.name(jdk) + ": " + app.stdout();
+                    List<String> results = app.stdout().stream().filter(l -> l.startsWith("RESULT ")).toList();
+                    // Without io_uring (a kernel that disables it) the test would prove nothing: it fails instead.
+                    assertTrue(app.stdout().contains("TRANSPORT io_uring=true"), where);
+                    assertEquals(commands.size(), results.size(), where);
+                    assertAll(() -> assertEquals("RESULT OK connected", results.get(0), where),
+                            () -> assertDenied(results.get(1), where),
+                            () -> assertEquals("RESULT OK sent", results.get(2), where),
+                            () -> assertDenied(results.get(3), where));
+                }
+            }
+            int launches = Jdks.all().size();
+            assertAll(() -> assertEquals(0, denied.accepts(), "the denied server was reached"),
+                    () -> assertEquals(3 * launches, awaitCount(allowedUdp::packets, 3 * launches)),
+                    () -> assertEquals(0, deniedUdp.packets(), "a denied datagram left"));
+        }
+    }
+
     private static void assertDenied(String result, String where) {
         assertTrue(result.startsWith("RESULT DENIED connection to "), where + " gave " + result);
     }

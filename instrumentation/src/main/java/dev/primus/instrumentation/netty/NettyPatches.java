@@ -40,6 +40,9 @@ public final class NettyPatches {
                 Patch.checkArgument(NETTY + "channel/epoll/NativeDatagramPacketArray", "add0",
                         "(Lio/netty/buffer/ByteBuf;IIILjava/net/InetSocketAddress;)Z", 4, GATE, "checkNettyDatagram",
                         "(Ljava/lang/Object;Ljava/lang/Object;)V").alsoPassing(0),
+                // Netty 4.2's io_uring transport sends each datagram, alone or from a batch, natively from here.
+                Patch.checkArgument(NETTY + "channel/uring/IoUringDatagramChannel$IoUringDatagramChannelUnsafe",
+                        "scheduleWrite", "(Ljava/lang/Object;Z)Z", 0, GATE, "checkNettyMessage", "(Ljava/lang/Object;)V"),
                 Patch.failPromise(NETTY + "channel/DefaultChannelPipeline$HeadContext", "connect",
                         "(Lio/netty/channel/ChannelHandlerContext;Ljava/net/SocketAddress;Ljava/net/SocketAddress;"
                                 + "Lio/netty/channel/ChannelPromise;)V", 1, 3,

@@ -156,7 +156,7 @@ public final class EgressProbeApp {
                 if (!io.netty.channel.epoll.Epoll.isAvailable()) {
                     throw new IllegalStateException("epoll unavailable", io.netty.channel.epoll.Epoll.unavailabilityCause());
                 }
-                return NettyApp.connect(new io.netty.bootstrap.Bootstrap().group(NETTY_EPOLL)
+                return NettyCalls.connect(new io.netty.bootstrap.Bootstrap().group(NETTY_EPOLL)
                         .channel(io.netty.channel.epoll.EpollSocketChannel.class), words[1], words[2]);
             case "nettyepolludp":
                 if (!io.netty.channel.epoll.Epoll.isAvailable()) {
@@ -164,7 +164,7 @@ public final class EgressProbeApp {
                 }
                 return NettyApp.epollDatagrams(NETTY_EPOLL, words[1], Integer.parseInt(words[2]));
             case "netty":
-                return NettyApp.connect(new io.netty.bootstrap.Bootstrap().group(NETTY)
+                return NettyCalls.connect(new io.netty.bootstrap.Bootstrap().group(NETTY)
                         .channel(io.netty.channel.socket.nio.NioSocketChannel.class), words[1], words[2]);
             case "url":
                 return fetch((HttpURLConnection) new URL(words[1]).openConnection());

@@ -1,26 +1,19 @@
 package dev.primus.it.apps;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.resolver.ResolvedAddressTypes;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.netty.resolver.dns.SingletonDnsServerAddressStreamProvider;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -63,9 +56,10 @@ public final class NettyApp {
     private static String run(String[] words, EventLoopGroup nio, EventLoopGroup epoll) throws Exception {
         switch (words[0]) {
             case "nio":
-                return connect(new Bootstrap().group(nio).channel(NioSocketChannel.class), words[1], words[2]);
+                return NettyCalls.connect(new Bootstrap().group(nio).channel(NioSocketChannel.class), words[1], words[2]);
             case "epoll":
-                return connect(new Bootstrap().group(epollOrFail(epoll)).channel(EpollSocketChannel.class), words[1], words[2]);
+                return NettyCalls.connect(new Bootstrap().group(epollOrFail(epoll)).channel(EpollSocketChannel.class),
+                        words[1], words[2]);
             case "epolludp":
                 return epollDatagrams(epollOrFail(epoll), words[1], Integer.parseInt(words[2]));
             case "dns":
@@ -75,7 +69,7 @@ public final class NettyApp {
                                 new InetSocketAddress(words[3], Integer.parseInt(words[4]))));
                 DnsAddressResolverGroup resolvers = new DnsAddressResolverGroup(resolver);
                 try {
-                    return connect(new Bootstrap().group(nio).channel(NioSocketChannel.class).resolver(resolvers),
+                    return NettyCalls.connect(new Bootstrap().group(nio).channel(NioSocketChannel.class).resolver(resolvers),
                             words[1], words[2]);
                 } finally {
                     resolvers.close();
@@ -92,48 +86,7 @@ public final class NettyApp {
         return epoll;
     }
 
-    /** Connects and closes: "connected", or the connect promise's failure as an IOException. */
-    static String connect(Bootstrap bootstrap, String host, String port) throws Exception {
-        ChannelFuture connect = bootstrap.handler(new ChannelInboundHandlerAdapter()).connect(host, Integer.parseInt(port));
-        if (!connect.await(10, TimeUnit.SECONDS)) {
-            return "timed out";
-        }
-        if (!connect.isSuccess()) {
-            throw new IOException("netty connect failed", connect.cause());
-        }
-        connect.channel().close().sync();
-        return "connected";
-    }
-
-    /**
-     * Two datagrams through Netty's native epoll transport, flushed together (so they leave in one
-     * sendmmsg batch where the kernel has it), then one alone: epoll writes datagrams natively,
-     * past the JDK's socket classes.
-     */
     static String epollDatagrams(EventLoopGroup epoll, String host, int port) throws Exception {
-        Channel channel = new Bootstrap().group(epoll).channel(EpollDatagramChannel.class)
-                .handler(new ChannelInboundHandlerAdapter()).bind(0).sync().channel();
-        try {
-            InetSocketAddress to = new InetSocketAddress(host, port);
-            ChannelFuture first = channel.write(datagram(to));
-            ChannelFuture second = channel.write(datagram(to));
-            channel.flush();
-            ChannelFuture alone = channel.writeAndFlush(datagram(to));
-            for (ChannelFuture write : new ChannelFuture[] {first, second, alone}) {
-                if (!write.await(10, TimeUnit.SECONDS)) {
-                    return "timed out";
-                }
-                if (!write.isSuccess()) {
-                    throw new IOException("netty datagram failed", write.cause());
-                }
-            }
-            return "sent";
-        } finally {
-            channel.close().sync();
-        }
-    }
-
-    private static DatagramPacket datagram(InetSocketAddress to) {
-        return new DatagramPacket(Unpooled.wrappedBuffer("ping".getBytes(StandardCharsets.UTF_8)), to);
+        return NettyCalls.datagrams(epoll, EpollDatagramChannel.class, host, port);
     }
 }
