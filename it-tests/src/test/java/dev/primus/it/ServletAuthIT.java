@@ -187,6 +187,18 @@ class ServletAuthIT {
                         || tricked.statusCode() == 404, trick + " answered " + tricked.statusCode()));
             }
 
+            if (!c.isEmpty()) {
+                // The context path spelled so that the container reads it from another spelling than the
+                // raw URI's (Tomcat strips the extra slash): the path in the app is judged, not the whole URI.
+                HttpResponse<byte[]> healthAgain = send(app, "/" + c, "GET", "/health", null);
+                reachedApp[0]++;
+                checks.add(() -> assertEquals(200, healthAgain.statusCode(), "/" + c + "/health"));
+                HttpResponse<byte[]> scoped = send(app, "/" + c, "GET", "/api/admin/users", null, "Authorization", "Bearer " + reader);
+                checks.add(() -> assertEquals(403, scoped.statusCode(), "/" + c + "/api/admin/users"));
+                checks.add(() -> assertTrue(String.valueOf(header(scoped, "WWW-Authenticate")).contains("insufficient_scope"),
+                        "/" + c + "/api/admin/users judged by the admin rule, not auth.default"));
+            }
+
             HttpResponse<byte[]> unmatched = send(app, c, "GET", "/internal/metrics", null);
             checks.add(() -> assertEquals(403, unmatched.statusCode(), "auth.default: deny"));
 

@@ -81,6 +81,15 @@ public final class AuthRule {
      *     not known (yet)
      */
     public boolean matches(String method, String canonicalPath, String handler) {
+        return matches(method, canonicalPath, handler, true);
+    }
+
+    /** The same with the path's literal segments compared as written ({@link PathPattern#matchesExactly}). */
+    public boolean matchesExactly(String method, String canonicalPath, String handler) {
+        return matches(method, canonicalPath, handler, false);
+    }
+
+    private boolean matches(String method, String canonicalPath, String handler, boolean ignoringCase) {
         // Clients send methods upper case; only another spelling pays for the conversion.
         if (!methods.isEmpty() && (method == null
                 || !(methods.contains(method) || methods.contains(method.toUpperCase(Locale.ROOT))))) {
@@ -89,7 +98,7 @@ public final class AuthRule {
         if (this.handler != null && !this.handler.equals(handler)) {
             return false;
         }
-        return path == null || path.matches(canonicalPath);
+        return path == null || (ignoringCase ? path.matches(canonicalPath) : path.matchesExactly(canonicalPath));
     }
 
     /** Where the rule is written: {@code auth.rules[3]}, or {@code auth.default}. */

@@ -52,6 +52,43 @@ public final class AuthRules {
         return fallback;
     }
 
+    /**
+     * The rule a case-sensitive router's request meets, where it differs from {@code decided}
+     * (what {@link #decide} gave, comparing literal segments ignoring case); null where it is the
+     * same. {@code /files/PUBLIC} meets a public {@code /files/public} ignoring case, while Spring
+     * runs the {@code /files/{name}} handler, which {@code /files/*} protects: the caller applies
+     * both rules, so that neither way of routing is weaker than its own rule. Costs one exact
+     * match of {@code decided} for a request whose case fits it, as nearly every one does.
+     */
+    public AuthRule decideExactly(String method, String canonicalPath, String handler, AuthRule decided) {
+        if (decided == fallback || decided.matchesExactly(method, canonicalPath, handler)) {
+            return null;
+        }
+        boolean after = false;
+        for (AuthRule rule : inOrder) {
+            if (rule == decided) {
+                after = true; // no rule before it matched ignoring case, so none matches exactly
+            } else if (after && rule.matchesExactly(method, canonicalPath, handler)) {
+                return rule;
+            }
+        }
+        return fallback;
+    }
+
+    /**
+     * The first rule naming {@code handler} that matches the request, wherever it stands among the
+     * path rules: a handler rule adds its requirement to what they let through, so a path rule
+     * before it that matches the same request does not hide it. Null when no such rule matches.
+     */
+    public AuthRule decideHandler(String method, String canonicalPath, String handler) {
+        for (AuthRule rule : inOrder) {
+            if (rule.handler() != null && rule.matches(method, canonicalPath, handler)) {
+                return rule;
+            }
+        }
+        return null;
+    }
+
     /** Whether any rule names a handler, so the handler hook has anything to check. */
     public boolean hasHandlerRules() {
         return handlerRules;

@@ -22,8 +22,10 @@ import java.util.List;
  *
  * <p>Literal segments are compared ignoring case, so a rule also covers the spellings an app
  * that matches routes case-insensitively (Spring with {@code setCaseSensitive(false)}, a
- * Windows file system) would send to the same handler. A wildcard is a whole segment, and
- * {@code **} only the last one: patterns that cannot be misread.
+ * Windows file system) would send to the same handler; {@link #matchesExactly} compares them as
+ * written, as a case-sensitive router does ({@link AuthRules#decideExactly}: a request is held to
+ * both rules where they differ). A wildcard is a whole segment, and {@code **} only the last one:
+ * patterns that cannot be misread.
  */
 public final class PathPattern {
     private static final String ANY_SEGMENT = "*";
@@ -113,6 +115,15 @@ public final class PathPattern {
 
     /** True when {@code canonicalPath} (from {@link RequestPaths#normalise}) is one this pattern names. */
     public boolean matches(String canonicalPath) {
+        return matches(canonicalPath, true);
+    }
+
+    /** The same with literal segments compared as written: what a case-sensitive router sends here. */
+    public boolean matchesExactly(String canonicalPath) {
+        return matches(canonicalPath, false);
+    }
+
+    private boolean matches(String canonicalPath, boolean ignoringCase) {
         if (canonicalPath == null || !canonicalPath.startsWith("/")) {
             return false;
         }
@@ -127,7 +138,7 @@ public final class PathPattern {
             if (end < 0) {
                 end = length;
             }
-            if (end == start || !segmentMatches(expected, canonicalPath, start, end)) {
+            if (end == start || !segmentMatches(expected, canonicalPath, start, end, ignoringCase)) {
                 return false;
             }
             pathUsedUp = end == length;
@@ -136,7 +147,7 @@ public final class PathPattern {
         return pathUsedUp || anyDepthBelow;
     }
 
-    private static boolean segmentMatches(String expected, String path, int start, int end) {
+    private static boolean segmentMatches(String expected, String path, int start, int end, boolean ignoringCase) {
         if (expected == WILDCARD) {
             return true;
         }
@@ -148,7 +159,8 @@ public final class PathPattern {
         for (int i = 0; i < expected.length(); i++) {
             char a = path.charAt(start + i);
             char b = expected.charAt(i);
-            if (a != b && (a >= 128 || b >= 128 || Character.toLowerCase(a) != Character.toLowerCase(b))) {
+            if (a != b && (!ignoringCase || a >= 128 || b >= 128
+                    || Character.toLowerCase(a) != Character.toLowerCase(b))) {
                 return false;
             }
         }

@@ -1,5 +1,6 @@
 package dev.primus.agent.auth;
 
+import dev.primus.agent.audit.AuditValues;
 import dev.primus.agent.ratelimit.RateLimitDecision;
 import dev.primus.agent.ratelimit.RateLimiter;
 import java.util.Map;
@@ -70,17 +71,17 @@ public final class RequestAuthenticator {
 
     /**
      * The request again once its handler is known ({@code com.acme.OrderController#refund}): the
-     * decision of the first rule that matches with the handler, when that rule names the handler;
-     * null when it does not, since {@link #decide} already applied that rule. So a handler rule
-     * adds its requirement to what the path rules let through.
+     * decision of the first rule naming that handler that matches, wherever it stands among the
+     * path rules ({@link AuthRules#decideHandler}); null when none does. So a handler rule adds its
+     * requirement to what the path rules let through.
      */
     public AuthDecision decideHandler(AuthRequest request, String handler) {
         if (!setup.rules().hasHandlerRules()) {
             return null;
         }
         String path = RequestPaths.normalise(request.rawPath());
-        AuthRule rule = path == null ? null : setup.rules().decide(request.method(), path, handler);
-        if (rule == null || rule.handler() == null) {
+        AuthRule rule = path == null ? null : setup.rules().decideHandler(request.method(), path, handler);
+        if (rule == null) {
             return null;
         }
         return limited(judge(rule, request, path), request);
@@ -92,7 +93,15 @@ public final class RequestAuthenticator {
             return AuthDecision.refused(AuthDecision.Kind.AUTH, PATH_RULE, ProblemResponses.badRequest(),
                     "path rejected: an encoding or segment containers read differently");
         }
-        return judge(setup.rules().decide(request.method(), path, null), request, path);
+        AuthRule rule = setup.rules().decide(request.method(), path, null);
+        AuthRule exact = setup.rules().decideExactly(request.method(), path, null, rule);
+        if (exact != null) {
+            AuthDecision byExactCase = judge(exact, request, path);
+            if (!byExactCase.isAllowed()) {
+                return byExactCase;
+            }
+        }
+        return judge(rule, request, path);
     }
 
     private AuthDecision judge(AuthRule rule, AuthRequest request, String path) {
@@ -103,7 +112,8 @@ public final class RequestAuthenticator {
             case DENIED:
                 // Say which setting decided: an operator reads "auth.default: deny" and knows what to change.
                 return AuthDecision.refused(AuthDecision.Kind.AUTHZ, rule.id(), ProblemResponses.forbidden(),
-                        AuthRules.DEFAULT_ID.equals(rule.id()) ? "no auth rule matches " + request.method() + " " + path
+                        AuthRules.DEFAULT_ID.equals(rule.id()) ? "no auth rule matches " + request.method() + " "
+                                + AuditValues.withoutSecrets(path) // as the event's route is: a path may hold a token
                                 + "; auth.default: deny refuses it" : rule.id() + " denies every request");
             case WEBHOOK:
                 return webhook(rule, requirement.webhookId(), request);

@@ -1,5 +1,7 @@
 package dev.primus.agent.servlet;
 
+import dev.primus.agent.auth.RequestPaths;
+
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandle;
@@ -154,14 +156,41 @@ final class ServletApi implements RequestFrames.Attributes {
         return text(method, "getMethod", request);
     }
 
-    /** The request URI as sent (still encoded), without the web app's context path. */
+    /**
+     * The request URI as sent (still encoded), without the web app's context path; null when the
+     * context path the container routed by is not found at its start, which the caller refuses.
+     * The container reads the context path from another spelling than the raw URI's where it
+     * resolves the URI first: Tomcat from {@code //shop/...}, Jetty and Undertow from
+     * {@code /%73hop/...}, {@code /./shop/...} or {@code /x/../shop/...}. Then the URI's canonical
+     * form is read, and the context's segments are cut from it: falling back to the whole URI would
+     * judge {@code /shop/admin} where the app runs {@code /admin}, and no rule would meet it.
+     */
     String pathInApp(Object request) {
-        String uri = text(requestUri, "getRequestURI", request);
+        String uri = requestUri(request);
         String context = text(contextPath, "getContextPath", request);
-        if (uri != null && context != null && !context.isEmpty() && uri.startsWith(context)) {
+        if (uri == null || context == null || context.isEmpty()) {
+            return uri;
+        }
+        if (startsWithSegments(uri, context)) {
             return uri.substring(context.length());
         }
-        return uri;
+        String canonical = RequestPaths.normalise(uri);
+        if (canonical == null) {
+            return uri; // refused as it is, whatever its context
+        }
+        String canonicalContext = RequestPaths.normalise(context);
+        return canonicalContext != null && startsWithSegments(canonical, canonicalContext)
+                ? canonical.substring(canonicalContext.length()) : null;
+    }
+
+    /** Whether {@code path} starts with {@code prefix} where a segment ends: {@code /shop/x}, not {@code /shopx}. */
+    private static boolean startsWithSegments(String path, String prefix) {
+        return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+    }
+
+    /** The request URI as sent, context path included. */
+    String requestUri(Object request) {
+        return text(requestUri, "getRequestURI", request);
     }
 
     String header(Object request, String name) {

@@ -71,7 +71,8 @@ final class ServletAuthRequest implements AuthRequest {
      * that was refused. Computed again when an event needs it, not kept by every decision.
      */
     String route() {
-        return route(rawPath());
+        String raw = rawPath();
+        return raw != null ? route(raw) : api.requestUri(request); // no context path found in it: as sent
     }
 
     /** The {@code route} of a request with this raw path. */

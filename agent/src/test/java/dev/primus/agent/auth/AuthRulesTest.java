@@ -2,6 +2,7 @@ package dev.primus.agent.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,6 +66,14 @@ class AuthRulesTest {
         assertEquals(AuthRules.DEFAULT_ID, decidingRule("POST", "/orders/1/refund", null));
         assertEquals("auth.rules[4]", decidingRule("POST", "/orders/1/refund", REFUND));
         assertEquals(AuthRules.DEFAULT_ID, decidingRule("POST", "/orders/1/refund", "com.acme.OrderController#list"));
+    }
+
+    /** A path rule before it that matches the same request does not hide a handler rule: it adds its requirement. */
+    @Test
+    void aHandlerRuleIsFoundWhereverItStandsAmongThePathRules() {
+        assertEquals("auth.rules[4]", rules.decideHandler("GET", "/api/orders/1/refund", REFUND).id());
+        assertEquals("auth.rules[4]", rules.decideHandler("POST", "/orders/1/refund", REFUND).id());
+        assertNull(rules.decideHandler("GET", "/api/orders", "com.acme.OrderController#list"));
     }
 
     @Test

@@ -21,6 +21,14 @@ class PathPatternTest {
     }
 
     @Test
+    void literalSegmentsMatchIgnoringCaseOrExactlyAsAsked() {
+        PathPattern files = PathPattern.parse("/files/public/*");
+        assertTrue(files.matches("/FILES/Public/x"));
+        assertFalse(files.matchesExactly("/FILES/Public/x"));
+        assertTrue(files.matchesExactly("/files/public/X"));
+    }
+
+    @Test
     void singleStarMatchesExactlyOneSegment() {
         PathPattern pattern = PathPattern.parse("/api/*");
         assertTrue(pattern.matches("/api/orders"));

@@ -98,6 +98,10 @@ class RequestAuthenticatorTest {
                       require: { any_of: [jwt, api_key], scopes: [orders:read] }
                     - match: { path: /hooks/stripe, methods: [POST] }
                       require: { webhook: stripe }
+                    - match: { path: /files/public }
+                      require: public
+                    - match: { path: "/files/*" }
+                      require: { any_of: [api_key], scopes: [orders:read] }
                 """.formatted(jwks, HexFormat.of().formatHex(
                 MessageDigest.getInstance("SHA-256").digest(KEY.getBytes(StandardCharsets.UTF_8))));
         LoadResult result = new ConfigLoader(name -> "STRIPE".equals(name) ? STRIPE_SECRET : null)
@@ -172,6 +176,22 @@ class RequestAuthenticatorTest {
         return "t=" + NOW.getEpochSecond() + ",v1=" + HexFormat.of().formatHex(mac.doFinal(body));
     }
 
+    /**
+     * A literal segment compared ignoring case would take {@code /files/PUBLIC} to the public rule,
+     * while a case-sensitive router (Spring's default) runs the {@code /files/{name}} handler that
+     * {@code /files/*} protects: the request is held to both rules.
+     */
+    @Test
+    void aPathInAnotherCaseMeetsTheRuleItsExactCaseMeetsToo() {
+        assertTrue(decide("GET", "/files/public").isAllowed());
+        assertEquals(401, decide("GET", "/files/PUBLIC").refusal().status());
+        assertTrue(decide("GET", "/files/PUBLIC", "X-API-Key", KEY).isAllowed());
+        // A deny stays a deny in any case: /CLOSED/x meets the deny rule ignoring case. And where no
+        // rule names the exact case, auth.default does: under deny, /HEALTH is refused though /health is public.
+        assertEquals(403, decide("GET", "/CLOSED/x").refusal().status());
+        assertEquals(403, decide("GET", "/HEALTH").refusal().status());
+    }
+
     @Test
     void aPublicRouteIsAllowedWithNobodyProved() {
         AuthDecision decision = decide("GET", "/health");
@@ -224,7 +244,7 @@ class RequestAuthenticatorTest {
     @Test
     void everyRequestAPublicRuleLetsThroughSharesOneDecision() {
         AuthDecision first = decide("GET", "/health");
-        assertSame(first, decide("GET", "/HEALTH"));
+        assertSame(first, decide("GET", "/health"));
         assertSame(first, decide("HEAD", "/health/"));
         assertEquals("public", first.reason());
     }
@@ -307,6 +327,9 @@ class RequestAuthenticatorTest {
         assertEquals(AuthRules.DEFAULT_ID, unmatched.rule());
         assertEquals("no auth rule matches GET /elsewhere; auth.default: deny refuses it", unmatched.reason(),
                 "the reason names the setting that decided");
+        AuthDecision withEmail = decide("GET", "/users/jane.doe@example.com/export");
+        assertEquals("no auth rule matches GET /users/[EMAIL]/export; auth.default: deny refuses it", withEmail.reason(),
+                "the path is masked as the event's route is");
     }
 
     @Test
