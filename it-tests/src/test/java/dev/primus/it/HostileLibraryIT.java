@@ -34,7 +34,7 @@ class HostileLibraryIT {
     private static final List<String> ATTACKS = List.of("none", "public-install", "call-depth", "write-gate-fields",
             "open-engine", "engage-kill-switch", "swap-policy", "define-into-bridge", "enter-without-leaving", "second-starter", "reset-latch-and-start",
             "forged-name", "okhttp-own-dns", "vouched-name", "vouched-netty-name", "app-request-object",
-            "net-connect", "is-reachable", "connect-while-request-is-read");
+            "net-connect", "is-reachable", "connect-while-request-is-read", "forward-claim-unjudged");
     /** Routes by UDP, each checked against a datagram counter. */
     private static final List<String> UDP_ROUTES = List.of("legacy-datagram-connect", "multicast-send");
     /** Allowed by name; no resolver ever answers it, so every address it is seen with is a forgery. */
@@ -70,7 +70,8 @@ class HostileLibraryIT {
                 Path audit = dir.resolve(Jdks.name(jdk) + "-" + mode + ".jsonl");
                 Files.writeString(config, String.join("\n", "service: hostile-it", "mode: " + mode, "egress:",
                         "  default: deny", "  processes: [/usr/bin/true]", "  allow:", "    - cidr: " + ALLOWED + "/32", "    - host: " + ALLOWED_NAME,
-                        "    - url: " + api.base() + "/api/", "auth:", "  default: allow", "audit:", "  sinks:",
+                        "    - url: " + api.base() + "/api/", "auth:", "  default: allow", "  rules:",
+                        "    - match: { path: \"/admin/**\" }", "      require: deny", "audit:", "  sinks:",
                         "    - type: file", "      path: " + audit, ""));
                 // Real apps carry such flags; with it, code in the app can call the JDK's Net.connect.
                 ProbeApp app = new ProbeApp(Jdks.name(jdk) + " " + mode, ForkedApp.on(jdk).withAgent("config=" + config)
@@ -136,6 +137,10 @@ class HostileLibraryIT {
                 if (attack.equals("connect-while-request-is-read")) {
                     checks.add(() -> assertTrue(result.startsWith("admitted, from the header: DENIED connection to "
                             + DENIED + ":" + port), app.name() + ": reading the request is judged: " + result));
+                }
+                if (attack.equals("forward-claim-unjudged")) {
+                    checks.add(() -> assertTrue(result.startsWith("as a forward: refused, then as a request: refused"),
+                            app.name() + ": a claimed dispatch type proves no judgement: " + result));
                 }
                 if (attack.equals("define-into-bridge")) {
                     checks.add(() -> assertTrue(result.contains(": refused;"), app.name() + ": " + result));

@@ -89,32 +89,45 @@ public final class AuthGuard implements AuthGate.Checker {
             return request; // Judged at an outer entry: the filter chain re-entered, or a forward.
         }
         dropLeftovers(thread, api, request, innermost);
-        Object admitted = judge(thread, api, request, response);
+        Object admitted = judge(thread, api, request, innermost, response);
         if (admitted == null) {
             thread.frames.pop(); // Answered: the woven method returns at once, and no leave() follows.
         }
         return admitted;
     }
 
-    private Object judge(RequestThread thread, ServletApi api, Object request, Object response) {
+    /**
+     * Async, error, forward and include dispatches pass as the request they belong to, which was
+     * judged: where its mark shows so ({@link JudgedMark}). A dispatch type a wrapper claims for a
+     * request never judged is judged as the request it is.
+     *
+     * @param innermost the container's request under any wrappers
+     */
+    private Object judge(RequestThread thread, ServletApi api, Object request, Object innermost, Object response) {
         AuthPolicy policy = inForce();
-        if (policy == null) {
+        if (policy == null || api == null) {
             return request;
         }
-        if (api == null || !api.isRequestDispatch(request)) {
-            return request; // Async, error, forward and include dispatches were judged as the request they belong to.
+        if (!api.isRequestDispatch(request) && JudgedMark.isOn(api, innermost)) {
+            return request;
         }
         ServletAuthRequest view = thread.view(api, request, policy.maxBodyBytes);
+        Object admitted;
         try {
             long started = timer == null ? 0 : timer.startSample();
             AuthDecision decision = policy.authenticator.decide(view);
             if (started != 0) {
                 timer.endSample(started);
             }
-            return act(thread, policy, decision, view, api, response, true);
+            admitted = act(thread, policy, decision, view, api, response, true);
         } finally {
             thread.release(view);
         }
+        if (admitted != null) {
+            JudgedMark.set(api, innermost);
+            thread.judged = innermost;
+        }
+        return admitted;
     }
 
     /**
@@ -190,7 +203,7 @@ public final class AuthGuard implements AuthGate.Checker {
             return exchange;
         }
         dropLeftovers(thread, api, request, innermost);
-        Object admitted = judge(thread, api, request, UndertowExchanges.response(context));
+        Object admitted = judge(thread, api, request, innermost, UndertowExchanges.response(context));
         if (admitted == null) {
             thread.frames.pop();
             return null;
@@ -210,10 +223,13 @@ public final class AuthGuard implements AuthGate.Checker {
             return handler;
         }
         String name = HandlerNames.of(handler);
-        if (name == null || !api.isRequestDispatch(request)) {
+        RequestThread thread = threads.get();
+        // A dispatch of a request judged earlier, on another thread or after its REQUEST dispatch ended,
+        // was judged with its handler then. Within the REQUEST dispatch this thread judged, a wrapper's
+        // claim of another dispatch type changes nothing: the handler runs for that request.
+        if (name == null || !api.isRequestDispatch(request) && thread.judged != api.innermost(request)) {
             return handler;
         }
-        RequestThread thread = threads.get();
         ServletAuthRequest view = thread.view(api, request, policy.maxBodyBytes);
         try {
             AuthDecision decision = policy.authenticator.decideHandler(view, name);
@@ -234,9 +250,11 @@ public final class AuthGuard implements AuthGate.Checker {
      * would have, so that nothing this request raises reads a request the container recycled.
      */
     private void dropLeftovers(RequestThread thread, ServletApi api, Object request, Object innermost) {
-        if (api == null || !thread.frames.hasFramesBelow() || !api.isRequestDispatch(request)) {
+        if (api == null || !thread.frames.hasFramesBelow()
+                || !api.isRequestDispatch(request) && JudgedMark.isOn(api, innermost)) {
             return;
         }
+        thread.judged = null;
         if (thread.frames.dropAllButInnermost(innermost, api)) {
             mdc.clear();
         }
@@ -253,6 +271,7 @@ public final class AuthGuard implements AuthGate.Checker {
         if (thread.frames.isEmpty()) {
             RequestContext.leave();
             thread.served.clear();
+            thread.judged = null;
         }
     }
 

@@ -9,6 +9,11 @@ package dev.primus.agent.servlet;
 final class RequestThread {
     final RequestFrames frames = new RequestFrames();
     final ServedRequest served;
+    /**
+     * The container's request this thread judged at its REQUEST dispatch and is serving, until its
+     * outermost frame is left: within it, handler rules apply whatever dispatch type a wrapper claims.
+     */
+    Object judged;
     private final ServletAuthRequest view = new ServletAuthRequest();
     private boolean viewInUse;
 

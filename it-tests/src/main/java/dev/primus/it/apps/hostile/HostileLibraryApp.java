@@ -210,6 +210,8 @@ public final class HostileLibraryApp {
                 return enterWithoutLeaving(words[1]);
             case "connect-while-request-is-read":
                 return connectWhileRequestIsRead(words[words.length - 2], Integer.parseInt(words[words.length - 1]));
+            case "forward-claim-unjudged":
+                return forwardClaimUnjudged();
             default:
                 throw new IllegalArgumentException("no attack " + name);
         }
@@ -616,6 +618,62 @@ public final class HostileLibraryApp {
             gate.getMethod("exitRequest").invoke(null);
         }
         return (admitted == null ? "refused" : "admitted") + ", from the header: " + fromHeader[0];
+    }
+
+    /**
+     * A request to a path the config refuses ({@code /admin/**}), handed to the public gate first
+     * claiming a FORWARD dispatch, as a wrapper a listener or filter passes on can, and never left;
+     * then, on the same thread, as the REQUEST dispatch it is. Before the agent asked for proof that
+     * a dispatch's request was judged, the first call passed unjudged and its frame, left behind,
+     * made the second pass as nested in it.
+     */
+    private static String forwardClaimUnjudged() throws Throwable {
+        String[] dispatch = {"FORWARD"};
+        java.util.Map<Object, Object> attributes = new java.util.HashMap<>();
+        Object request = Proxy.newProxyInstance(HostileLibraryApp.class.getClassLoader(),
+                new Class<?>[] {javax.servlet.http.HttpServletRequest.class}, (proxy, method, arguments) -> {
+                    switch (method.getName()) {
+                        case "getDispatcherType":
+                            return javax.servlet.DispatcherType.valueOf(dispatch[0]);
+                        case "getMethod":
+                            return "GET";
+                        case "getRequestURI":
+                        case "getServletPath":
+                            return "/admin/users";
+                        case "getContextPath":
+                            return "";
+                        case "getRemoteAddr":
+                            return "10.1.2.3";
+                        case "getAttribute":
+                            return attributes.get(arguments[0]);
+                        case "setAttribute":
+                            attributes.put(arguments[0], arguments[1]);
+                            return null;
+                        case "hashCode":
+                            return System.identityHashCode(proxy);
+                        case "equals":
+                            return proxy == arguments[0];
+                        case "toString":
+                            return "AppRequest";
+                        default:
+                            return zero(method.getReturnType());
+                    }
+                });
+        Object response = Proxy.newProxyInstance(HostileLibraryApp.class.getClassLoader(),
+                new Class<?>[] {javax.servlet.http.HttpServletResponse.class}, (proxy, method, arguments) ->
+                        zero(method.getReturnType()));
+        Class<?> gate = Class.forName(BRIDGE + "AuthGate");
+        java.lang.reflect.Method enter = gate.getMethod("enterRequest", Object.class, Object.class);
+        Object claimed = enter.invoke(null, request, response);
+        dispatch[0] = "REQUEST";
+        Object asItIs = enter.invoke(null, request, response);
+        for (Object admitted : new Object[] {asItIs, claimed}) {
+            if (admitted != null) {
+                gate.getMethod("exitRequest").invoke(null);
+            }
+        }
+        return "as a forward: " + (claimed == null ? "refused" : "admitted") + ", then as a request: "
+                + (asItIs == null ? "refused" : "admitted");
     }
 
     /** What a method of a request or response of the app's own answers when it has nothing to say. */
