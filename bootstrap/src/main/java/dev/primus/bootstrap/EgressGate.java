@@ -199,6 +199,11 @@ public final class EgressGate {
         throwIfDenied(CONNECTED_DATAGRAM, channel, payload);
     }
 
+    /** The same for a gathering write ({@code write(ByteBuffer[], int, int)}): the buffers, read as one message. */
+    public static void checkChannelGatheringWrite(Object channel, ByteBuffer[] payload) throws EgressDeniedException {
+        throwIfDenied(CONNECTED_DATAGRAM, channel, payload);
+    }
+
     /**
      * Woven at the start of the JDK's reverse lookup ({@code InetAddress.getHostFromNameService},
      * behind {@code getHostName} and {@code getCanonicalHostName}, {@code egress.dns: enforce}):

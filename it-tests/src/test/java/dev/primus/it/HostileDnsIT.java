@@ -27,7 +27,8 @@ class HostileDnsIT {
     private static final String SECRET_NAME = "secret-4111111111111111.attacker.example";
     /** A reverse lookup names the address it asks about: 13.12.11.10.in-addr.arpa. */
     private static final String PRIVATE_ADDRESS = "10.11.12.13";
-    private static final List<String> ROUTES = List.of("lookup", "jndi-dns", "raw-dns-socket", "raw-dns-channel");
+    private static final List<String> ROUTES = List.of("lookup", "jndi-dns", "raw-dns-socket", "raw-dns-channel",
+            "raw-dns-gathering");
 
     private static ProbeApp startInNamespace(Path jdk, String mode, Path dir) throws Exception {
         Path config = dir.resolve(mode + ".yaml");

@@ -126,7 +126,8 @@ public final class EgressGuard implements EgressGate.Checker {
         // A query to a resolver the policy allows still names what it asks about: judged as a lookup.
         List<String> names = payload instanceof DatagramPacket ? DnsQuestions.of(((DatagramPacket) payload).getData(),
                 ((DatagramPacket) payload).getOffset(), ((DatagramPacket) payload).getLength())
-                : payload instanceof ByteBuffer ? DnsQuestions.of((ByteBuffer) payload) : null;
+                : payload instanceof ByteBuffer ? DnsQuestions.of((ByteBuffer) payload)
+                : payload instanceof ByteBuffer[] ? DnsQuestions.of(joined((ByteBuffer[]) payload)) : null;
         if (names == null) {
             return judge.unreadable("a datagram to port 53 that is not a DNS query", new IllegalArgumentException());
         }
@@ -137,6 +138,26 @@ public final class EgressGuard implements EgressGate.Checker {
             }
         }
         return null;
+    }
+
+    /**
+     * The bytes a gathering write sends, every buffer's remaining ones in order, as one message:
+     * a query split over buffers is read whole. Made only for a write to port 53 under
+     * {@code dns: enforce}; the buffers themselves are not moved.
+     */
+    private static ByteBuffer joined(ByteBuffer[] buffers) {
+        int total = 0;
+        for (ByteBuffer buffer : buffers) {
+            total += buffer == null ? 0 : buffer.remaining();
+        }
+        ByteBuffer joined = ByteBuffer.allocate(total);
+        for (ByteBuffer buffer : buffers) {
+            if (buffer != null) {
+                joined.put(buffer.duplicate());
+            }
+        }
+        joined.flip();
+        return joined;
     }
 
     @Override

@@ -30,7 +30,10 @@ public final class JdkNetPatches {
                         "(Ljava/net/InetAddress;)Ljava/lang/String;", 0, GATE, "reverseLookupAnswer", REVERSE_ANSWER),
                 // A connected datagram channel's writes (dnsjava's way) carry queries too.
                 Patch.checkArgument("sun/nio/ch/DatagramChannelImpl", "write", "(Ljava/nio/ByteBuffer;)I", -1,
-                        GATE, "checkChannelWrite", "(Ljava/lang/Object;Ljava/nio/ByteBuffer;)V").alsoPassing(0));
+                        GATE, "checkChannelWrite", "(Ljava/lang/Object;Ljava/nio/ByteBuffer;)V").alsoPassing(0),
+                // and its gathering writes, write(ByteBuffer[]) among them: a query split over buffers or not.
+                Patch.checkArgument("sun/nio/ch/DatagramChannelImpl", "write", "([Ljava/nio/ByteBuffer;II)J", -1,
+                        GATE, "checkChannelGatheringWrite", "(Ljava/lang/Object;[Ljava/nio/ByteBuffer;)V").alsoPassing(0));
     }
 
     public static List<Patch> all() {

@@ -59,7 +59,7 @@ public final class HostileLibraryApp {
     private static final java.util.Set<String> ROUTES = java.util.Set.of("forged-name", "okhttp-own-dns", "vouched-name",
             "vouched-netty-name", "app-request-object", "net-connect",
             "legacy-datagram-connect", "multicast-send", "is-reachable", "reverse-lookup", "jndi-dns", "raw-dns-socket",
-            "raw-dns-channel", "lookup", "exec", "runtime-exec", "nested-in-proxy-selector", "stack-overflow-connect");
+            "raw-dns-channel", "raw-dns-gathering", "lookup", "exec", "runtime-exec", "nested-in-proxy-selector", "stack-overflow-connect");
 
     /** A connection attempt: what it returns when it connects. */
     private interface Attempt {
@@ -177,6 +177,15 @@ public final class HostileLibraryApp {
                 try (java.nio.channels.DatagramChannel channel = java.nio.channels.DatagramChannel.open()) {
                     channel.connect(new InetSocketAddress(address, port));
                     channel.write(java.nio.ByteBuffer.wrap(query(name)));
+                    return "sent";
+                }
+            case "raw-dns-gathering":
+                // A gathering write, the query split over two buffers.
+                try (java.nio.channels.DatagramChannel channel = java.nio.channels.DatagramChannel.open()) {
+                    channel.connect(new InetSocketAddress(address, port));
+                    byte[] query = query(name);
+                    channel.write(new java.nio.ByteBuffer[] {java.nio.ByteBuffer.wrap(query, 0, 7),
+                        java.nio.ByteBuffer.wrap(query, 7, query.length - 7)});
                     return "sent";
                 }
             default:
