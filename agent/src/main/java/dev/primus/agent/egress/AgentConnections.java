@@ -71,19 +71,26 @@ public final class AgentConnections {
         return !OWNED.isEmpty() && OWNED.containsKey(Thread.currentThread());
     }
 
-    /** Whether the current thread is an agent thread allowed to connect to {@code address}. */
-    static boolean allowsConnect(InetSocketAddress address) {
+    /**
+     * Whether the current thread is an agent thread allowed to connect to {@code address}: its
+     * endpoint's port, and its literal address, or an address the JDK's resolver gave for its name
+     * ({@code names}). The name an address carries is no proof: code in the app that runs on the
+     * sink's thread (a JVM-wide {@code CookieHandler} its HTTP client consults) can make one,
+     * {@code InetAddress.getByAddress("collector", anyAddress)}.
+     */
+    static boolean allowsConnect(InetSocketAddress address, ResolvedNames names) {
         if (OWNED.isEmpty()) {
             return false;
         }
         Endpoint[] endpoints = OWNED.get(Thread.currentThread());
-        if (endpoints == null) {
+        InetAddress resolved = address.getAddress();
+        if (endpoints == null || resolved == null) {
             return false;
         }
-        InetAddress resolved = address.getAddress();
+        byte[] bytes = resolved.getAddress();
         for (Endpoint endpoint : endpoints) {
-            if (endpoint.port == address.getPort() && (endpoint.host.equalsIgnoreCase(address.getHostString())
-                    || resolved != null && java.util.Arrays.equals(endpoint.literal, resolved.getAddress()))) {
+            if (endpoint.port == address.getPort() && (java.util.Arrays.equals(endpoint.literal, bytes)
+                    || endpoint.literal == null && names.vouches(endpoint.host, bytes))) {
                 return true;
             }
         }

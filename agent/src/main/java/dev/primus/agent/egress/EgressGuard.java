@@ -89,7 +89,7 @@ public final class EgressGuard implements EgressGate.Checker {
             }
             // InetSocketAddress's getters are final: a subclass from the app cannot lie through them.
             InetSocketAddress inet = (InetSocketAddress) endpoint;
-            if (AgentConnections.allowsConnect(inet)) {
+            if (AgentConnections.allowsConnect(inet, judge.resolvedNames())) {
                 return null; // A remote audit sink's own thread, to its own collector.
             }
             if (thread.justAllowed(inet.getAddress(), inet.getPort())) {

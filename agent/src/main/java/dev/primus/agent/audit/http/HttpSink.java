@@ -34,6 +34,13 @@ public final class HttpSink extends RemoteSink {
     private final URL url;
     private final HttpSinkConfig settings;
     private final SSLSocketFactory tls;
+    /** Asked only where the JDK's own check of the certificate's name failed: a mismatch stays one. */
+    private static final javax.net.ssl.HostnameVerifier REFUSE_MISMATCHED_NAME = new javax.net.ssl.HostnameVerifier() {
+        @Override
+        public boolean verify(String host, javax.net.ssl.SSLSession session) {
+            return false;
+        }
+    };
     private final ByteArrayOutputStream body = new ByteArrayOutputStream(64 << 10);
     /** The last answer's Retry-After, in milliseconds; 0 when it had none. */
     private long retryAfterMillis;
@@ -57,13 +64,15 @@ public final class HttpSink extends RemoteSink {
         if (!"http".equals(parsed.getProtocol()) && !"https".equals(parsed.getProtocol())) {
             throw new IllegalArgumentException("an http sink's url starts with http:// or https://");
         }
-        SSLSocketFactory tls = null;
-        if (settings.tlsCaFile() != null) {
-            try {
-                tls = TrustedCas.from(settings.tlsCaFile()).getSocketFactory();
-            } catch (GeneralSecurityException | IOException e) {
-                throw new IllegalArgumentException("tls.ca_file " + settings.tlsCaFile() + ": " + e.getMessage());
-            }
+        SSLSocketFactory tls;
+        try {
+            // A context of the sink's own even without a CA file: HttpsURLConnection's default factory is
+            // the app's to replace (HttpsURLConnection.setDefaultSSLSocketFactory), and it would run on
+            // the sink's thread and see every event in plain text.
+            tls = settings.tlsCaFile() != null ? TrustedCas.from(settings.tlsCaFile()).getSocketFactory()
+                    : jdkDefaultTrust().getSocketFactory();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("tls.ca_file " + settings.tlsCaFile() + ": " + e.getMessage());
         }
         String shown = parsed.getProtocol() + "://" + parsed.getHost() + (parsed.getPort() > 0 ? ":" + parsed.getPort() : "")
                 + parsed.getPath();
@@ -102,12 +111,23 @@ public final class HttpSink extends RemoteSink {
         return batch;
     }
 
+    /** A TLS context trusting the JDK's default CAs, made here: {@code SSLContext.getDefault()} is the app's to set. */
+    private static javax.net.ssl.SSLContext jdkDefaultTrust() throws GeneralSecurityException {
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(null, null, null);
+        return context;
+    }
+
     private int post() throws IOException {
         HttpURLConnection connection = (HttpURLConnection) url.openConnection(Proxy.NO_PROXY);
         try {
-            if (tls != null && connection instanceof HttpsURLConnection) {
+            if (connection instanceof HttpsURLConnection) {
                 ((HttpsURLConnection) connection).setSSLSocketFactory(tls);
+                // The JDK's own check of the collector's name stands alone: the default verifier, asked
+                // where that check fails, is the app's to replace.
+                ((HttpsURLConnection) connection).setHostnameVerifier(REFUSE_MISMATCHED_NAME);
             }
+            connection.setUseCaches(false); // no ResponseCache, which the app may set
             connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
             connection.setReadTimeout(READ_TIMEOUT_MILLIS);
             connection.setInstanceFollowRedirects(false);
