@@ -172,6 +172,7 @@ final class AuditWriter implements Runnable {
         if (writeOnce()) {
             emptyPolls = 0;
         } else if (++emptyPolls < POLLS_BEFORE_QUIET) {
+            clearInterrupt();
             LockSupport.parkNanos(this, IDLE_PARK_NANOS);
         } else {
             sleepUntilWoken();
@@ -248,6 +249,7 @@ final class AuditWriter implements Runnable {
         quiet = true;
         if (queue.isEmpty() && running) {
             long untilReport = reportPeriodNanos - (System.nanoTime() - lastReportNanos);
+            clearInterrupt();
             LockSupport.parkNanos(this, Math.max(0, Math.min(quietParkNanos, untilReport)));
         }
         quiet = false;
@@ -383,5 +385,16 @@ final class AuditWriter implements Runnable {
     void requestStop(AuditEvent lastEvent) {
         last = lastEvent;
         running = false;
+    }
+
+    /**
+     * Clears an interrupt before parking: a park returns at once while one is set, and only code in
+     * the app interrupts this thread, which would spin it on a core; said once, counted.
+     */
+    private static void clearInterrupt() {
+        if (Thread.interrupted()) {
+            AgentFailures.record("the audit writer interrupted by code in the app; it goes on",
+                    new InterruptedException());
+        }
     }
 }

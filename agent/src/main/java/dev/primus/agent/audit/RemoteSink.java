@@ -161,12 +161,12 @@ public abstract class RemoteSink implements AuditSink, AuditPipeline.Report {
                 .build();
     }
 
-    /** Events dropped because the buffer was full, since start. */
     /** Events waiting in the buffer for the server. */
     public final long buffered() {
         return buffer.size();
     }
 
+    /** Events dropped because the buffer was full, since start. */
     public final long droppedSinceStart() {
         return buffer.droppedSinceStart();
     }
@@ -199,7 +199,8 @@ public abstract class RemoteSink implements AuditSink, AuditPipeline.Report {
                     }
                     backoff = 0;
                 } catch (InterruptedException e) {
-                    return;
+                    // The agent stops this thread by its flag, never by an interrupt: code in the app sent it.
+                    AgentFailures.record("audit sink " + name + " interrupted by code in the app; it goes on", e);
                 } catch (RetryLater later) {
                     failed(later);
                     backoff = Math.min(MAX_BACKOFF_MILLIS, Math.max(later.millis, backoff == 0 ? 250 : backoff * 2));
@@ -218,10 +219,19 @@ public abstract class RemoteSink implements AuditSink, AuditPipeline.Report {
     }
 
     /** Waits until a full window is buffered, {@link #lingerMillis} pass, or shutdown begins. */
-    private void linger(int window) throws InterruptedException {
+    private void linger(int window) {
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(lingerMillis());
         while (buffer.size() < window && System.nanoTime() < until && !stopping) {
-            Thread.sleep(5);
+            pause(5);
+        }
+    }
+
+    /** A pause no interrupt ends: only code in the app interrupts this thread. */
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            AgentFailures.record("audit sink " + name + " interrupted by code in the app; it goes on", e);
         }
     }
 
@@ -244,10 +254,10 @@ public abstract class RemoteSink implements AuditSink, AuditPipeline.Report {
         return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
-    private void sleepUnlessStopping(long millis) throws InterruptedException {
+    private void sleepUnlessStopping(long millis) {
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         while (System.nanoTime() < until && !(stopping && System.nanoTime() >= drainDeadline)) {
-            Thread.sleep(Math.min(50, millis));
+            pause(Math.min(50, millis));
         }
     }
 }

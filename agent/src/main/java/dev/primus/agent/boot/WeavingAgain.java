@@ -95,6 +95,10 @@ final class WeavingAgain implements PatchWeaver.LaterWeaving, Runnable {
             try {
                 try {
                     boolean hurry = urgent.get() && System.nanoTime() - urgentSince < URGENT_FOR_NANOS;
+                    if (Thread.interrupted()) { // only code in the app interrupts it; a park would return at once
+                        AgentFailures.record("primus-weave-again interrupted by code in the app; it goes on",
+                                new InterruptedException());
+                    }
                     LockSupport.parkNanos(this, hurry ? URGENT_NANOS : SCAN_NANOS);
                     if (weaveWhatRunsUnwoven() == 0 && !hurry) {
                         urgent.set(false);

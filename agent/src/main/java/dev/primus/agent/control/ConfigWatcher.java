@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Watches the config file for edits, once a second on a daemon thread, and asks for a reload
@@ -111,10 +110,8 @@ public final class ConfigWatcher {
             public void run() {
                 while (true) {
                     try {
-                        TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
+                        AgentSleep.sleep(POLL_MILLIS);
                         watcher.poll();
-                    } catch (InterruptedException stop) {
-                        return;
                     } catch (Throwable failure) {
                         AgentFailures.record("config watch", failure);
                     }

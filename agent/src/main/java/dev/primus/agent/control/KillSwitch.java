@@ -5,7 +5,6 @@ import dev.primus.agent.audit.AuditPipeline;
 import dev.primus.bootstrap.AgentFailures;
 import dev.primus.bootstrap.PrimusLog;
 import java.io.File;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code PRIMUS_KILL_FILE}: while that file exists, every guard is off: egress checks allow, log
@@ -55,10 +54,8 @@ public final class KillSwitch {
             public void run() {
                 while (true) {
                     try {
-                        TimeUnit.SECONDS.sleep(1);
+                        AgentSleep.sleep(1000);
                         check(killFile, audit);
-                    } catch (InterruptedException stop) {
-                        return;
                     } catch (Throwable failure) {
                         AgentFailures.record("kill switch", failure);
                     }
