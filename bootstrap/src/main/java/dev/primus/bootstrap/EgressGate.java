@@ -95,6 +95,9 @@ public final class EgressGate {
 
         /** An address Netty's resolver made for the name it carries (a DNS answer, a hosts file entry). */
         void recordResolvedByNetty(InetAddress address);
+
+        /** The name resolver the JDK (18+) asks, as it takes it for a lookup: the JDK's own, or one the app supplies. */
+        void recordResolverInUse(Object resolver);
     }
 
     /** Set once, by the class initializer, from {@link GateInstallation}: see there. */
@@ -412,6 +415,23 @@ public final class EgressGate {
             }
         }
         return answer;
+    }
+
+    /**
+     * Woven before {@code InetAddress.resolver()} (JDK 18+) returns the resolver a lookup asks,
+     * {@code getLocalHost}'s too: an app's provider is seen whichever thread or context loader made
+     * the JDK take it.
+     */
+    public static Object resolverInUse(Object resolver) {
+        Checker engine = ENGINE;
+        if (engine != null) {
+            try {
+                engine.recordResolverInUse(resolver);
+            } catch (Throwable failure) {
+                AgentFailures.record("egress name resolver", failure);
+            }
+        }
+        return resolver;
     }
 
     /** Woven before Netty's resolver returns an address it made for a name. */

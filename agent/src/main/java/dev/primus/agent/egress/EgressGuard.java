@@ -396,6 +396,11 @@ public final class EgressGuard implements EgressGate.Checker {
     }
 
     @Override
+    public void recordResolverInUse(Object resolver) {
+        judge.resolvedNames().resolverInUse(resolver);
+    }
+
+    @Override
     public void recordResolvedByNetty(InetAddress address) {
         judge.resolvedNames().recordNetty(address);
     }

@@ -38,6 +38,8 @@ final class ResolvedNames {
     private volatile Boolean jdkResolvesItself;
     private volatile boolean fullSaid;
     private volatile boolean forgerySaid;
+    /** Set once the JDK was seen taking a resolver the app supplies ({@link #resolverInUse}): for good. */
+    private volatile boolean appResolverInUse;
     private final GateCallers.Check callers;
 
     ResolvedNames() {
@@ -173,6 +175,9 @@ final class ResolvedNames {
      * context loader only).
      */
     private boolean jdkResolvesItself() {
+        if (appResolverInUse) {
+            return false;
+        }
         Boolean known = jdkResolvesItself;
         if (known == null) {
             java.net.URL provider = callers.appResolverProvider();
@@ -184,6 +189,21 @@ final class ResolvedNames {
             jdkResolvesItself = known;
         }
         return known;
+    }
+
+    /**
+     * The resolver the JDK (18+) took for a lookup, seen as it hands it over: one the boot loader did
+     * not define is the app's. Caught however the JDK came to take it (on another thread, under a
+     * context loader since set back, by {@code getLocalHost}, which records no answer), where the
+     * services file {@link #jdkResolvesItself} looks for at the first answer may be out of sight.
+     */
+    void resolverInUse(Object resolver) {
+        if (resolver != null && !appResolverInUse && resolver.getClass().getClassLoader() != null) {
+            appResolverInUse = true;
+            PrimusLog.warn("egress: the app supplies its own name resolver (" + resolver.getClass().getName() + "); the "
+                    + "names it answers are not trusted, and sockets are judged by their address: allow addresses with "
+                    + "cidr rules");
+        }
     }
 
     /** The services file of the app's resolver provider that this JVM's lookups ask, or null: see {@link #jdkResolvesItself}. */

@@ -33,6 +33,20 @@ class ResolvedNamesTest {
         assertFalse(checked.mayVouchFor(ip(3)));
     }
 
+    /**
+     * The JDK took a resolver the app supplies (its class is no boot loader's), whatever the services
+     * file the first answer's thread can see says: the JDK's answers vouch for nothing from then on.
+     */
+    @Test
+    void aResolverTheAppSuppliesSeenInUseMakesTheJdksAnswersVouchForNothing() throws Exception {
+        names.resolverInUse("the JDK's own: a class of the boot loader's");
+        names.recordJdk("one.example", new InetAddress[] {InetAddress.getByAddress(ip(5))});
+        assertTrue(names.vouches("one.example", ip(5)));
+        names.resolverInUse(new Object() { });
+        names.recordJdk("allowed.example", new InetAddress[] {InetAddress.getByAddress(ip(3))});
+        assertFalse(names.vouches("allowed.example", ip(3)));
+    }
+
     @Test
     void aNameOnAnAddressNoResolverGaveVouchesForNothing() throws Exception {
         InetAddress forged = InetAddress.getByAddress("allowed.example", ip(3));

@@ -41,6 +41,9 @@ public final class JdkNetPatches {
                 // Every JDK name lookup ends here: what it answers is what a name stands for.
                 Patch.filterReturn("java/net/InetAddress", "getAllByName", "(Ljava/lang/String;)[Ljava/net/InetAddress;",
                         GATE, "resolved", "([Ljava/net/InetAddress;Ljava/lang/String;)[Ljava/net/InetAddress;").alsoPassing(0),
+                // JDK 18+: the resolver each lookup asks, the JDK's own or one the app supplies (none before 18).
+                Patch.filterReturn("java/net/InetAddress", "resolver", "()Ljava/net/spi/InetAddressResolver;",
+                        GATE, "resolverInUse", "(Ljava/lang/Object;)Ljava/lang/Object;").optionalInOlderVersions(),
                 // Every Socket constructor that connects, and Socket.connect(SocketAddress), end here.
                 Patch.checkArgument("java/net/Socket", "connect", "(Ljava/net/SocketAddress;I)V", 0,
                         GATE, "checkSocket", CHECK_SOCKET),
