@@ -145,7 +145,8 @@ class LoggingIT {
         }
         variants.add(new Variant("java.util.logging", null, "jul",
                 List.of("-Djava.util.logging.SimpleFormatter.format=%4$s %3$s: %5$s%6$s%n"),
-                List.of("jul-simple.log", "jul-raw.log"), List.of(MDC_VALUE, MDC_SECRET, KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT, STRUCTURED_SECRET)));
+                List.of("jul-simple.log", "jul-raw.log", "jul-async.log"),
+                List.of(MDC_VALUE, MDC_SECRET, KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT, STRUCTURED_SECRET)));
         // Log4j 1.2 and its maintained fork, as legacy services still run: no parameters, each line concatenated.
         for (String[] log4j1 : new String[][] {{"log4j 1.2.17", "log4j-1.2"}, {"reload4j 1.2.26", "reload4j-1.2"}}) {
             variants.add(new Variant(log4j1[0], log4j1[1], "log4j1",
@@ -167,7 +168,7 @@ class LoggingIT {
         variants.add(new Variant("jboss-logmanager 3.1 (JUL and JBoss Logging)", "jboss-logmanager-3", "jboss",
                 List.of("-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
                         "-Djava.util.logging.SimpleFormatter.format=%4$s %3$s: %5$s%6$s%n"),
-                List.of("jul-simple.log", "jul-raw.log", "jboss-pattern.log"),
+                List.of("jul-simple.log", "jul-raw.log", "jul-async.log", "jboss-pattern.log"),
                 List.of(KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT, STRUCTURED_SECRET)));
         return variants.stream().map(Arguments::of);
     }

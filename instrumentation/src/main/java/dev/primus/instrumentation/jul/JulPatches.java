@@ -27,6 +27,15 @@ public final class JulPatches {
                 LogMaskingGetters.mapValues(JBOSS_RECORD, "getMdcCopy"),
                 // And its NDC (%x), text the app pushed, as a value on its own.
                 LogMaskingGetters.text(JBOSS_RECORD, "getNdc"),
+                // Where a handler formats a record, on whichever thread it does: an asynchronous handler
+                // formats on a thread of its own, outside Logger.log, and the thrown exception's text is
+                // masked only while the thread is marked. The JDK's stream handlers (console, file,
+                // socket), and Tomcat JULI's file handler, whose AsyncFileHandler (Tomcat's default)
+                // hands it the record from its writer thread.
+                Patch.enterExit("java/util/logging/StreamHandler", "publish", "(Ljava/util/logging/LogRecord;)V", -1, GATE,
+                        "enterAppender", "(Ljava/lang/Object;)V", "exitAppender"),
+                Patch.enterExit("org/apache/juli/FileHandler", "publish", "(Ljava/util/logging/LogRecord;)V", -1, GATE,
+                        "enterAppender", "(Ljava/lang/Object;)V", "exitAppender").inAnyLoader(),
                 Patch.filterReturn("java/util/logging/Formatter", "formatMessage",
                         "(Ljava/util/logging/LogRecord;)Ljava/lang/String;", GATE, "julMessage",
                         "(Ljava/lang/String;Ljava/lang/Object;)Ljava/lang/String;").alsoPassing(0));

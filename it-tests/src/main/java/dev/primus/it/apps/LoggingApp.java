@@ -179,6 +179,10 @@ public final class LoggingApp {
         log.addHandler(formatted);
         RawHandler raw = new RawHandler(out.resolve("jul-raw.log"));
         log.addHandler(raw);
+        FileHandler later = new FileHandler(out.resolve("jul-async.log").toString());
+        later.setFormatter(new SimpleFormatter());
+        AsyncHandler async = new AsyncHandler(later);
+        log.addHandler(async);
         log.log(Level.INFO, "user {0} paid with card {1}", new Object[] {"john.doe@example.com", CARD_SPACED});
         log.log(Level.INFO, "order {0} shipped in {1} ms", new Object[] {12345, 42});
         log.warning("login password=hunter2secret from the admin console");
@@ -198,6 +202,7 @@ public final class LoggingApp {
         log.info(WIRE_DUMP);
         formatted.close();
         raw.close();
+        async.close();
     }
 
     /**
@@ -303,6 +308,50 @@ public final class LoggingApp {
      * A handler that formats the record itself from {@code getMessage} and {@code getParameters},
      * as custom handlers do, without a JDK Formatter.
      */
+    /**
+     * Hands each record to a handler on a thread of its own, as Tomcat's AsyncFileHandler (its
+     * default) does: the record is formatted, its exception's text printed, outside Logger.log.
+     */
+    private static final class AsyncHandler extends Handler {
+        private static final LogRecord END = new LogRecord(Level.OFF, "end");
+        private final java.util.concurrent.BlockingQueue<LogRecord> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final Thread writer;
+
+        AsyncHandler(Handler target) {
+            writer = new Thread(() -> {
+                try {
+                    for (LogRecord record = queue.take(); record != END; record = queue.take()) {
+                        target.publish(record);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    target.close();
+                }
+            }, "async-log-writer");
+            writer.start();
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            queue.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            queue.add(END);
+            try {
+                writer.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private static final class RawHandler extends Handler {
         private final java.io.Writer out;
 
