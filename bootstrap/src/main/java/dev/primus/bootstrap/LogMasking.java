@@ -27,6 +27,12 @@ public final class LogMasking {
          */
         String maskLogbackMessage(String formatted, Object event);
 
+        /**
+         * Logback's template as logged ({@code getMessage()}): where the event has no arguments it is
+         * the whole message, the app's concatenated text, masked as the formatted message is.
+         */
+        String maskLogbackTemplate(String template, Object event);
+
         /** The text a JUL Formatter made of a {@code LogRecord}, judged with the record's template and parameters. */
         String maskJulFormatted(String formatted, Object record);
 
@@ -100,6 +106,7 @@ public final class LogMasking {
     private static final int ARGUMENTS = 15;
     private static final int VALUE_OF_KEY = 16;
     private static final int STRUCTURED_ARGUMENT = 17;
+    private static final int LOGBACK_TEMPLATE = 18;
 
     /** Set once, by the class initializer, from {@link GateInstallation}: see there. */
     private static final Checker ENGINE = GateInstallation.masking();
@@ -119,6 +126,11 @@ public final class LogMasking {
     /** Woven where Logback's event stores its formatted message, passing the event. */
     public static String logbackMessage(String formatted, Object event) {
         return formattedMessage(LOGBACK_MESSAGE, formatted, event);
+    }
+
+    /** Woven at the return of Logback's {@code LoggingEvent.getMessage()}, the template as logged, passing the event. */
+    public static String logbackTemplate(String template, Object event) {
+        return formattedMessage(LOGBACK_TEMPLATE, template, event);
     }
 
     /** Woven at the return of {@code java.util.logging.Formatter.formatMessage(LogRecord)}, passing the record. */
@@ -181,6 +193,8 @@ public final class LogMasking {
             switch (kind) {
                 case LOGBACK_MESSAGE:
                     return engine.maskLogbackMessage((String) value, beside);
+                case LOGBACK_TEMPLATE:
+                    return engine.maskLogbackTemplate((String) value, beside);
                 case JUL_MESSAGE:
                     return engine.maskJulFormatted((String) value, beside);
                 case ARGUMENTS:

@@ -115,7 +115,8 @@ class LoggingIT {
                 List.of(KEY_VALUE, KEY_VALUE_SECRET, STRUCTURED_ARGUMENT, STRUCTURED_SECRET)));
         variants.add(new Variant("logback 1.5 + logstash encoder", "logback-1.5", "slf4j",
                 List.of("-Dlogback.configurationFile=" + RESOURCES.resolve("logback-1.5.xml"), "-Dkv=true"),
-                List.of("logback-pattern.log", "logback-async.log", "logback-logstash.json"), List.of()));
+                List.of("logback-pattern.log", "logback-async.log", "logback-logstash.json", "logback-raw.json"),
+                List.of()));
         // The newest release line, with the plain config: its output is what 1.2's is.
         variants.add(new Variant("logback 1.6", "logback-1.6", "slf4j",
                 List.of("-Dlogback.configurationFile=" + RESOURCES.resolve("logback-1.2.xml")), logbackFiles,

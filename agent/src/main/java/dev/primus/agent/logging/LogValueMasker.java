@@ -98,6 +98,17 @@ final class LogValueMasker {
         return maskMessage(formatted, event == null ? null : logbackParts, event);
     }
 
+    /**
+     * Logback's template as logged ({@code getMessage()}, which the logstash encoder's rawMessage and
+     * Sentry write): where the event has no arguments, the app concatenated its text into it, and it
+     * is masked as the formatted message, the same text, is; a template with arguments is the
+     * developer's own text with its placeholders, kept as written.
+     */
+    public String maskLogbackTemplate(String template, Object event) {
+        Object[] arguments = event == null ? null : logback.arguments(event);
+        return arguments == null || arguments.length == 0 ? maskLogbackMessage(template, event) : template;
+    }
+
     /** A message kept as text alone (Log4j 1's): its own template. */
     public String maskOwnTemplate(String message) {
         return maskMessage(message, null, null);

@@ -155,6 +155,22 @@ public final class LoggingGuard implements LogMasking.Checker {
     }
 
     @Override
+    public String maskLogbackTemplate(String template, Object event) {
+        if (passes(template)) {
+            return template;
+        }
+        LoggingThread thread = enter();
+        if (thread == null) {
+            return template;
+        }
+        try {
+            return thread.masker.maskLogbackTemplate(template, event);
+        } finally {
+            leave(thread);
+        }
+    }
+
+    @Override
     public String maskMessage(String message) {
         if (passes(message)) {
             return message;

@@ -32,6 +32,11 @@ public final class LogbackPatches {
                 // Logback 1.3 and later: 1.2 has no key-value pairs, and loses nothing without this.
                 Patch.filterReturn(EVENT, "getKeyValuePairs", "()Ljava/util/List;", GATE, "keyValuePairs",
                         "(Ljava/util/List;)Ljava/util/List;").inAnyLoader().optionalInOlderVersions(),
+                // The template as logged, which an app that concatenates makes the whole line: the
+                // logstash encoder's rawMessage provider and Sentry's appender write it. At the getter:
+                // the event formats its message from the field, and %msg never asks for it.
+                Patch.filterReturn(EVENT, "getMessage", "()Ljava/lang/String;", GATE, "logbackTemplate",
+                        "(Ljava/lang/String;Ljava/lang/Object;)Ljava/lang/String;").passingOwner().inAnyLoader(),
                 Patch.filterStores("ch/qos/logback/classic/spi/ThrowableProxy", "message", "Ljava/lang/String;", GATE,
                         "text", TEXT_FILTER).inAnyLoader(),
                 // logstash-logback-encoder's structured arguments (kv, v, entries), which its JSON
