@@ -220,7 +220,8 @@ public final class AuditPipeline {
             }
             into.sink(sink.name(), writer.writtenSinceStart(i), dropped, buffered);
         }
-        into.sink("queue", 0, queue.droppedSinceStart(), 0);
+        // What waits for the writer: a writer held up (a sink that blocks) shows as events waiting here.
+        into.sink("queue", 0, queue.droppedSinceStart(), queue.size());
     }
 
     /** Events dropped because the queue was full, since start. */
