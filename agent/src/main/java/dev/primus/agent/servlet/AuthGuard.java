@@ -99,7 +99,9 @@ public final class AuthGuard implements AuthGate.Checker {
     /**
      * Async, error, forward and include dispatches pass as the request they belong to, which was
      * judged: where its mark shows so ({@link JudgedMark}). A dispatch type a wrapper claims for a
-     * request never judged is judged as the request it is.
+     * request never judged is judged as the request it is. What is judged is read from the
+     * container's own request, under any wrapper that code in the app put in its place (Tomcat's
+     * public {@code Request.setRequest}), whose method and path could be any.
      *
      * @param innermost the container's request under any wrappers
      */
@@ -111,7 +113,7 @@ public final class AuthGuard implements AuthGate.Checker {
         if (!api.isRequestDispatch(request) && JudgedMark.isOn(api, innermost)) {
             return request;
         }
-        ServletAuthRequest view = thread.view(api, request, policy.maxBodyBytes);
+        ServletAuthRequest view = thread.view(api, innermost, policy.maxBodyBytes);
         Object admitted;
         try {
             long started = timer == null ? 0 : timer.startSample();
@@ -123,11 +125,13 @@ public final class AuthGuard implements AuthGate.Checker {
         } finally {
             thread.release(view);
         }
-        if (admitted != null) {
-            JudgedMark.set(api, innermost);
-            thread.judged = innermost;
+        if (admitted == null) {
+            return null;
         }
-        return admitted;
+        JudgedMark.set(api, innermost);
+        thread.judged = innermost;
+        // The wrapper the container was handed goes on, unless the body was read and is replayed.
+        return admitted == innermost ? request : admitted;
     }
 
     /**

@@ -587,40 +587,13 @@ public final class HostileLibraryApp {
      */
     private static String connectWhileRequestIsRead(String address, int port) throws Throwable {
         String[] fromHeader = {"the header was not read"};
-        Object request = Proxy.newProxyInstance(HostileLibraryApp.class.getClassLoader(),
-                new Class<?>[] {javax.servlet.http.HttpServletRequest.class}, (proxy, method, arguments) -> {
-                    switch (method.getName()) {
-                        case "getDispatcherType":
-                            return javax.servlet.DispatcherType.REQUEST;
-                        case "getMethod":
-                            return "GET";
-                        case "getRequestURI":
-                        case "getServletPath":
-                            return "/orders";
-                        case "getContextPath":
-                            return "";
-                        case "getRemoteAddr":
-                            return "10.1.2.3";
-                        case "getHeader":
-                            if ("traceparent".equals(arguments[0])) {
-                                fromHeader[0] = outcome(() -> connect(address, port));
-                            }
-                            return null;
-                        case "hashCode":
-                            return System.identityHashCode(proxy);
-                        case "equals":
-                            return proxy == arguments[0];
-                        case "toString":
-                            return "AppRequest";
-                        default:
-                            return zero(method.getReturnType());
-                    }
-                });
-        Object response = Proxy.newProxyInstance(HostileLibraryApp.class.getClassLoader(),
-                new Class<?>[] {javax.servlet.http.HttpServletResponse.class}, (proxy, method, arguments) ->
-                        zero(method.getReturnType()));
+        Object request = appRequest("/orders", () -> "REQUEST", new java.util.HashMap<>(), name -> {
+            if ("traceparent".equals(name)) {
+                fromHeader[0] = outcome(() -> connect(address, port));
+            }
+        });
         Class<?> gate = Class.forName(BRIDGE + "AuthGate");
-        Object admitted = gate.getMethod("enterRequest", Object.class, Object.class).invoke(null, request, response);
+        Object admitted = gate.getMethod("enterRequest", Object.class, Object.class).invoke(null, request, appResponse());
         try {
             outcome(() -> connect(address, port)); // denied: its audit event reads the request
         } finally {
@@ -634,25 +607,62 @@ public final class HostileLibraryApp {
      * claiming a FORWARD dispatch, as a wrapper a listener or filter passes on can, and never left;
      * then, on the same thread, as the REQUEST dispatch it is. Before the agent asked for proof that
      * a dispatch's request was judged, the first call passed unjudged and its frame, left behind,
-     * made the second pass as nested in it.
+     * made the second pass as nested in it. Then another request under a wrapper whose path is a
+     * public one: judged by the path the container's own request has.
      */
     private static String forwardClaimUnjudged() throws Throwable {
         String[] dispatch = {"FORWARD"};
-        java.util.Map<Object, Object> attributes = new java.util.HashMap<>();
-        Object request = Proxy.newProxyInstance(HostileLibraryApp.class.getClassLoader(),
+        Object request = appRequest("/admin/users", () -> dispatch[0], new java.util.HashMap<>(), name -> { });
+        Object response = appResponse();
+        Class<?> gate = Class.forName(BRIDGE + "AuthGate");
+        java.lang.reflect.Method enter = gate.getMethod("enterRequest", Object.class, Object.class);
+        Object claimed = enter.invoke(null, request, response);
+        dispatch[0] = "REQUEST";
+        Object asItIs = enter.invoke(null, request, response);
+        // A wrapper in the container's place whose path is another: the container routes by its own.
+        Object inner = appRequest("/admin/users", () -> "REQUEST", new java.util.HashMap<>(), name -> { });
+        Object lying = new javax.servlet.http.HttpServletRequestWrapper((javax.servlet.http.HttpServletRequest) inner) {
+            @Override
+            public String getRequestURI() {
+                return "/public";
+            }
+        };
+        Object wrapped = enter.invoke(null, lying, response);
+        for (Object admitted : new Object[] {wrapped, asItIs, claimed}) {
+            if (admitted != null) {
+                gate.getMethod("exitRequest").invoke(null);
+            }
+        }
+        return "as a forward: " + (claimed == null ? "refused" : "admitted") + ", then as a request: "
+                + (asItIs == null ? "refused" : "admitted") + ", under a wrapper naming another path: "
+                + (wrapped == null ? "refused" : "admitted");
+    }
+
+    /**
+     * A GET of {@code path} from 10.1.2.3, an object of the app's own: its dispatch type as
+     * {@code dispatch} says when asked, its attributes in {@code attributes}, each header it is
+     * asked for told to {@code onHeader} (and absent).
+     */
+    private static Object appRequest(String path, java.util.function.Supplier<String> dispatch,
+                                     java.util.Map<Object, Object> attributes,
+                                     java.util.function.Consumer<String> onHeader) {
+        return Proxy.newProxyInstance(HostileLibraryApp.class.getClassLoader(),
                 new Class<?>[] {javax.servlet.http.HttpServletRequest.class}, (proxy, method, arguments) -> {
                     switch (method.getName()) {
                         case "getDispatcherType":
-                            return javax.servlet.DispatcherType.valueOf(dispatch[0]);
+                            return javax.servlet.DispatcherType.valueOf(dispatch.get());
                         case "getMethod":
                             return "GET";
                         case "getRequestURI":
                         case "getServletPath":
-                            return "/admin/users";
+                            return path;
                         case "getContextPath":
                             return "";
                         case "getRemoteAddr":
                             return "10.1.2.3";
+                        case "getHeader":
+                            onHeader.accept((String) arguments[0]);
+                            return null;
                         case "getAttribute":
                             return attributes.get(arguments[0]);
                         case "setAttribute":
@@ -668,21 +678,13 @@ public final class HostileLibraryApp {
                             return zero(method.getReturnType());
                     }
                 });
-        Object response = Proxy.newProxyInstance(HostileLibraryApp.class.getClassLoader(),
+    }
+
+    /** A response of the app's own, which answers nothing. */
+    private static Object appResponse() {
+        return Proxy.newProxyInstance(HostileLibraryApp.class.getClassLoader(),
                 new Class<?>[] {javax.servlet.http.HttpServletResponse.class}, (proxy, method, arguments) ->
                         zero(method.getReturnType()));
-        Class<?> gate = Class.forName(BRIDGE + "AuthGate");
-        java.lang.reflect.Method enter = gate.getMethod("enterRequest", Object.class, Object.class);
-        Object claimed = enter.invoke(null, request, response);
-        dispatch[0] = "REQUEST";
-        Object asItIs = enter.invoke(null, request, response);
-        for (Object admitted : new Object[] {asItIs, claimed}) {
-            if (admitted != null) {
-                gate.getMethod("exitRequest").invoke(null);
-            }
-        }
-        return "as a forward: " + (claimed == null ? "refused" : "admitted") + ", then as a request: "
-                + (asItIs == null ? "refused" : "admitted");
     }
 
     /** What a method of a request or response of the app's own answers when it has nothing to say. */
