@@ -7,6 +7,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UnsupportedEncodingException;
 import java.lang.reflect.Method;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A request body the agent read (to verify a webhook signature), replayed to the app byte for
@@ -17,9 +25,14 @@ import java.lang.reflect.Method;
  */
 public final class ReplayedBody extends InputStream {
     private final ByteArrayInputStream read;
+    private final byte[] bytes;
     private final InputStream rest;
     private final String encoding;
+    /** Whether the body is a whole HTML form ({@code application/x-www-form-urlencoded}): its fields are parameters. */
+    private final boolean form;
     private boolean finished;
+    /** The form's parameters, the query string's first, read at the first ask. */
+    private Map<String, String[]> parameters;
 
     /**
      * @param read the bytes the agent read
@@ -27,9 +40,90 @@ public final class ReplayedBody extends InputStream {
      * @param encoding the request's character encoding, or null for ISO-8859-1 (the servlet default)
      */
     public ReplayedBody(byte[] read, InputStream rest, String encoding) {
+        this(read, rest, encoding, false);
+    }
+
+    /**
+     * @param form whether the body is a whole form ({@code application/x-www-form-urlencoded}, read to
+     *     its end): the request's parameters are then read from it, as the container would have
+     */
+    public ReplayedBody(byte[] read, InputStream rest, String encoding, boolean form) {
         this.read = new ByteArrayInputStream(read);
+        this.bytes = read;
         this.rest = rest;
         this.encoding = encoding;
+        this.form = form && rest == null;
+    }
+
+    /** Whether the request's parameters are this body's form fields (and its query string's). */
+    public boolean isForm() {
+        return form;
+    }
+
+    /**
+     * {@code ServletRequest.getParameterMap} of a form: the query string's fields, then the body's,
+     * each name's values in that order, decoded in the request's encoding as it is when first asked
+     * (a filter of the app may have set it), ISO-8859-1 where none is set, as the servlet API reads them.
+     */
+    public synchronized Map<String, String[]> parameterMap(String query, String requestEncoding) {
+        if (parameters == null) {
+            String charset = requestEncoding != null ? requestEncoding : "ISO-8859-1";
+            Map<String, List<String>> fields = new LinkedHashMap<String, List<String>>();
+            addFields(query, charset, fields);
+            addFields(new String(bytes, StandardCharsets.ISO_8859_1), charset, fields);
+            Map<String, String[]> map = new LinkedHashMap<String, String[]>();
+            for (Map.Entry<String, List<String>> field : fields.entrySet()) {
+                map.put(field.getKey(), field.getValue().toArray(new String[0]));
+            }
+            parameters = Collections.unmodifiableMap(map);
+        }
+        return parameters;
+    }
+
+    /** {@code ServletRequest.getParameter} of a form: the name's first value, or null. */
+    public String parameter(String name, String query, String requestEncoding) {
+        String[] values = parameterMap(query, requestEncoding).get(name);
+        return values == null ? null : values[0];
+    }
+
+    /** {@code ServletRequest.getParameterValues} of a form. */
+    public String[] parameterValues(String name, String query, String requestEncoding) {
+        String[] values = parameterMap(query, requestEncoding).get(name);
+        return values == null ? null : values.clone();
+    }
+
+    /** {@code ServletRequest.getParameterNames} of a form. */
+    public Enumeration<String> parameterNames(String query, String requestEncoding) {
+        return Collections.enumeration(parameterMap(query, requestEncoding).keySet());
+    }
+
+    /** The fields of {@code encoded} ({@code a=1&b=x+y}), read as bytes of ISO-8859-1, decoded in {@code charset}. */
+    private static void addFields(String encoded, String charset, Map<String, List<String>> into) {
+        if (encoded == null || encoded.isEmpty()) {
+            return;
+        }
+        for (String field : encoded.split("&")) {
+            if (field.isEmpty()) {
+                continue;
+            }
+            int equals = field.indexOf('=');
+            String name = decode(equals < 0 ? field : field.substring(0, equals), charset);
+            String value = equals < 0 ? "" : decode(field.substring(equals + 1), charset);
+            List<String> values = into.get(name);
+            if (values == null) {
+                values = new ArrayList<String>(1);
+                into.put(name, values);
+            }
+            values.add(value);
+        }
+    }
+
+    private static String decode(String text, String charset) {
+        try {
+            return URLDecoder.decode(text, charset);
+        } catch (UnsupportedEncodingException | IllegalArgumentException unreadable) {
+            return text; // a field the container would drop or keep as sent: kept as sent
+        }
     }
 
     @Override

@@ -3,12 +3,14 @@ package dev.primus.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +59,36 @@ class ReplayedBodyTest {
         Listener listener = new Listener();
         new ReplayedBody(BODY, null, null).setReadListener(listener);
         assertEquals(List.of("data", "all"), listener.heard);
+    }
+
+    private static ReplayedBody form(String body) {
+        return new ReplayedBody(body.getBytes(StandardCharsets.US_ASCII), null, null, true);
+    }
+
+    /** As the servlet API reads a form: the query string's fields first, each name's values in order. */
+    @Test
+    void aFormsFieldsFollowTheQueryStringsAndKeepEveryValue() {
+        ReplayedBody body = form("payload=%7B%22id%22%3A7%7D&kind=push+event&kind=second&empty=&bare");
+        assertEquals(List.of("source", "kind", "payload", "empty", "bare"),
+                Collections.list(body.parameterNames("source=hook&kind=first", null)));
+        assertArrayEquals(new String[] {"first", "push event", "second"},
+                body.parameterValues("kind", "source=hook&kind=first", null));
+        assertEquals("{\"id\":7}", body.parameter("payload", null, null));
+        assertEquals("", body.parameter("empty", null, null));
+        assertEquals("", body.parameter("bare", null, null));
+        assertNull(body.parameter("missing", null, null));
+    }
+
+    @Test
+    void fieldsAreDecodedInTheRequestsEncodingAndIso88591WhereNoneIsSet() {
+        assertEquals("café", form("name=caf%C3%A9").parameter("name", null, "UTF-8"));
+        assertEquals("cafÃ©", form("name=caf%C3%A9").parameter("name", null, null));
+        assertEquals("100%", form("rate=100%").parameter("rate", null, null), "a malformed escape stays as sent");
+    }
+
+    @Test
+    void aBodyReadOnlyInPartOrNotAFormHasNoFieldsOfItsOwn() {
+        assertFalse(new ReplayedBody(new byte[] {'a'}, new java.io.ByteArrayInputStream(new byte[0]), null, true).isForm());
+        assertFalse(new ReplayedBody(new byte[] {'a'}, null, null).isForm());
     }
 }

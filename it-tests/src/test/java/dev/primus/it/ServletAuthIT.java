@@ -216,6 +216,17 @@ class ServletAuthIT {
             checks.add(() -> assertEquals(200, webhookByReader.statusCode(), "signed webhook read with getReader"));
             checks.add(() -> assertArrayEquals(WEBHOOK_BODY, webhookByReader.body(), "getReader gives the same text"));
 
+            // A form-encoded delivery (GitHub's form option posts payload=...): its signed fields are the app's
+            // parameters, the query string's first, as the container would have read them from the body.
+            byte[] form = "payload=%7B%22id%22%3A7%7D&kind=push+event&kind=second".getBytes(StandardCharsets.US_ASCII);
+            HttpResponse<byte[]> formWebhook = send(app, c, "POST", "/webhooks/stripe?source=hook", form,
+                    "Stripe-Signature", AuthFixtures.stripeSignature(form, AuthFixtures.STRIPE_SECRET),
+                    "Content-Type", "application/x-www-form-urlencoded", "X-Read-With", "parameters");
+            reachedApp[0]++;
+            checks.add(() -> assertEquals(200, formWebhook.statusCode(), "signed form webhook"));
+            checks.add(() -> assertEquals("kind=push event,second\npayload={\"id\":7}\nsource=hook\n",
+                    new String(formWebhook.body(), StandardCharsets.UTF_8), "the form's fields as the app's parameters"));
+
             byte[] altered = new String(WEBHOOK_BODY, StandardCharsets.UTF_8).replace("4200", "9900").getBytes(StandardCharsets.UTF_8);
             HttpResponse<byte[]> spoofed = send(app, c, "POST", "/webhooks/stripe", altered,
                     "Stripe-Signature", AuthFixtures.stripeSignature(WEBHOOK_BODY, AuthFixtures.STRIPE_SECRET));

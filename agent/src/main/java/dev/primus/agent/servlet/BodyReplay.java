@@ -19,6 +19,8 @@ import java.util.WeakHashMap;
 final class BodyReplay {
     private static final String STREAM_CLASS = "PrimusReplayedInputStream";
     private static final String REQUEST_CLASS = "http.PrimusReplayedRequest";
+    /** The content type of an HTML form's body, whose fields the container reads as parameters. */
+    private static final String FORM = "application/x-www-form-urlencoded";
 
     /**
      * Per {@code ServletInputStream} class (one per API and loader): the two constructors.
@@ -53,7 +55,9 @@ final class BodyReplay {
         try {
             Constructor<?>[] constructors = GENERATED.get(api.inputStreamType);
             InputStream rest = complete ? null : api.inputStream(request);
-            ReplayedBody body = new ReplayedBody(read, rest, api.characterEncoding(request));
+            String contentType = api.contentType(request);
+            boolean form = contentType != null && contentType.regionMatches(true, 0, FORM, 0, FORM.length());
+            ReplayedBody body = new ReplayedBody(read, rest, api.characterEncoding(request), form);
             Object stream = constructors[0].newInstance(body);
             return constructors[1].newInstance(request, body, stream);
         } catch (ReflectiveOperationException e) {

@@ -2,6 +2,7 @@ package dev.primus.agent.servlet;
 
 import java.lang.reflect.Method;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -10,8 +11,9 @@ import org.objectweb.asm.Type;
  * The bytes of the two classes {@link BodyReplay} defines beside a servlet API: a
  * {@code ServletInputStream} that reads a {@code ReplayedBody}, and an
  * {@code HttpServletRequestWrapper} that hands it out from {@code getInputStream} and
- * {@code getReader}. Written with ASM, which the weaver already carries: each class is a field or
- * two and methods that delegate, Java 8 bytecode with no frames to compute.
+ * {@code getReader}, and, where the body is a form, its fields from the parameter getters.
+ * Written with ASM, which the weaver already carries: each class is a field or two and methods
+ * that delegate, Java 8 bytecode whose one branch per parameter getter keeps the same frame.
  */
 final class ReplayedRequestClasses {
     private static final String BODY = "dev/primus/bootstrap/ReplayedBody";
@@ -106,8 +108,55 @@ final class ReplayedRequestClasses {
         getReader.visitMethodInsn(Opcodes.INVOKEVIRTUAL, BODY, "reader", "(Ljava/io/InputStream;)Ljava/io/BufferedReader;", false);
         getReader.visitInsn(Opcodes.ARETURN);
         finish(getReader);
+
+        // A form's fields, which the container would have read from the body the agent consumed.
+        formParameter(writer, name, superName, "getParameter", "(Ljava/lang/String;)Ljava/lang/String;", "parameter");
+        formParameter(writer, name, superName, "getParameterValues", "(Ljava/lang/String;)[Ljava/lang/String;",
+                "parameterValues");
+        formParameter(writer, name, superName, "getParameterNames", "()Ljava/util/Enumeration;", "parameterNames");
+        formParameter(writer, name, superName, "getParameterMap", "()Ljava/util/Map;", "parameterMap");
         writer.visitEnd();
         return writer.toByteArray();
+    }
+
+    /**
+     * {@code method}: where the body is a form ({@code body.isForm()}), {@code body.bodyMethod(arguments,
+     * getQueryString(), getCharacterEncoding())}; otherwise the wrapped request's own, through the wrapper.
+     */
+    private static void formParameter(ClassWriter writer, String owner, String superName, String method, String descriptor,
+                                      String bodyMethod) {
+        MethodVisitor visitor = writer.visitMethod(Opcodes.ACC_PUBLIC, method, descriptor, null, null);
+        visitor.visitCode();
+        Type[] arguments = Type.getArgumentTypes(descriptor);
+        visitor.visitVarInsn(Opcodes.ALOAD, 0);
+        visitor.visitFieldInsn(Opcodes.GETFIELD, owner, "body", BODY_DESCRIPTOR);
+        visitor.visitMethodInsn(Opcodes.INVOKEVIRTUAL, BODY, "isForm", "()Z", false);
+        Label form = new Label();
+        visitor.visitJumpInsn(Opcodes.IFNE, form);
+        visitor.visitVarInsn(Opcodes.ALOAD, 0);
+        for (int i = 0; i < arguments.length; i++) {
+            visitor.visitVarInsn(Opcodes.ALOAD, 1 + i);
+        }
+        visitor.visitMethodInsn(Opcodes.INVOKESPECIAL, superName, method, descriptor, false);
+        visitor.visitInsn(Opcodes.ARETURN);
+        visitor.visitLabel(form);
+        visitor.visitFrame(Opcodes.F_SAME, 0, null, 0, null);
+        visitor.visitVarInsn(Opcodes.ALOAD, 0);
+        visitor.visitFieldInsn(Opcodes.GETFIELD, owner, "body", BODY_DESCRIPTOR);
+        StringBuilder bodyDescriptor = new StringBuilder("(");
+        for (int i = 0; i < arguments.length; i++) {
+            visitor.visitVarInsn(Opcodes.ALOAD, 1 + i);
+            bodyDescriptor.append(arguments[i].getDescriptor());
+        }
+        visitor.visitVarInsn(Opcodes.ALOAD, 0);
+        visitor.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, "getQueryString", "()Ljava/lang/String;", false);
+        visitor.visitVarInsn(Opcodes.ALOAD, 0);
+        visitor.visitMethodInsn(Opcodes.INVOKEVIRTUAL, owner, "getCharacterEncoding", "()Ljava/lang/String;", false);
+        bodyDescriptor.append("Ljava/lang/String;Ljava/lang/String;)")
+                .append(Type.getReturnType(descriptor).getDescriptor());
+        visitor.visitMethodInsn(Opcodes.INVOKEVIRTUAL, BODY, bodyMethod, bodyDescriptor.toString(), false);
+        visitor.visitInsn(Opcodes.ARETURN);
+        finish(visitor);
     }
 
     /** A public method of this name that the type declares or inherits, or null in an older API. */

@@ -43,6 +43,7 @@ final class ServletApi implements RequestFrames.Attributes {
     private final MethodHandle inputStream;
     private final MethodHandle contentLength;
     private final MethodHandle characterEncoding;
+    private final MethodHandle contentType;
     private final MethodHandle setStatus;
     private final MethodHandle setHeader;
     private final MethodHandle outputStream;
@@ -70,6 +71,7 @@ final class ServletApi implements RequestFrames.Attributes {
         this.inputStream = handle(request, "getInputStream", MethodType.methodType(InputStream.class, Object.class));
         this.contentLength = handle(request, "getContentLength", MethodType.methodType(int.class, Object.class));
         this.characterEncoding = handle(request, "getCharacterEncoding", STRING);
+        this.contentType = handle(request, "getContentType", STRING);
         this.setStatus = handle(response, "setStatus", MethodType.methodType(void.class, Object.class, int.class), int.class);
         this.setHeader = handle(response, "setHeader",
                 MethodType.methodType(void.class, Object.class, String.class, String.class), String.class, String.class);
@@ -233,6 +235,10 @@ final class ServletApi implements RequestFrames.Attributes {
 
     String characterEncoding(Object request) {
         return text(characterEncoding, "getCharacterEncoding", request);
+    }
+
+    String contentType(Object request) {
+        return text(contentType, "getContentType", request);
     }
 
     InputStream inputStream(Object request) {

@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Answers what the app saw (javax.servlet): who the agent said the caller is, and the body
- * exactly as the app read it, through getInputStream or, with {@code X-Read-With: reader}, getReader.
+ * exactly as the app read it, through getInputStream or, with {@code X-Read-With: reader}, getReader,
+ * or with {@code X-Read-With: parameters} its form fields, through getParameterMap.
  */
 public class JavaxEchoServlet extends HttpServlet {
     @Override
@@ -28,7 +29,13 @@ public class JavaxEchoServlet extends HttpServlet {
             return;
         }
         byte[] body;
-        if ("reader".equals(request.getHeader("X-Read-With"))) {
+        if ("parameters".equals(request.getHeader("X-Read-With"))) {
+            // A form's fields, as the app reads them: name=values, sorted, one a line.
+            StringBuilder fields = new StringBuilder();
+            new java.util.TreeMap<>(request.getParameterMap()).forEach((name, values) ->
+                    fields.append(name).append('=').append(String.join(",", values)).append('\n'));
+            body = fields.toString().getBytes(StandardCharsets.UTF_8);
+        } else if ("reader".equals(request.getHeader("X-Read-With"))) {
             StringBuilder text = new StringBuilder();
             char[] buffer = new char[256];
             for (int read; (read = request.getReader().read(buffer)) >= 0; ) {
