@@ -78,9 +78,12 @@ public final class Authenticated {
 
     /**
      * The bucket this caller draws from under a rate limit counted by {@code key}:
-     * {@code tenant:acme}, {@code principal:user-17}, {@code api_key:partner-a}; null when the
-     * caller has no such value (no tenant, not an API key, or {@code client_ip}, which is the
-     * request's). Made once per caller and key, not per request.
+     * {@code tenant:acme}, {@code principal:jwt/idp/user-17} (the principal in the name space of the
+     * issuer or key that verified it: two issuers' {@code alice}, or an API key whose id is
+     * {@code alice}, are not one caller), {@code api_key:partner-a}; null when the caller has no such
+     * value (no tenant, not an API key, or {@code client_ip}, which is the request's). A tenant is the
+     * operator's name for a customer, whoever vouches for it. Made once per caller and key, not per
+     * request.
      */
     String rateLimitBucket(RateLimitKey key) {
         String bucket = buckets[key.ordinal()];
@@ -88,7 +91,7 @@ public final class Authenticated {
             String value = key == RateLimitKey.CLIENT_IP ? null
                     : key == RateLimitKey.TENANT ? tenant
                     : key == RateLimitKey.API_KEY ? (kind == CredentialKind.API_KEY ? principal : null)
-                    : principal;
+                    : principal == null ? null : kind.word() + "/" + source + "/" + principal;
             if (value == null) {
                 return null;
             }

@@ -17,8 +17,20 @@ class AuthenticatedTest {
     @Test
     void aCallerDrawsFromTheBucketOfItsTenantPrincipalOrKey() {
         assertEquals("tenant:acme", user.rateLimitBucket(RateLimitKey.TENANT));
-        assertEquals("principal:user-17", user.rateLimitBucket(RateLimitKey.PRINCIPAL));
+        assertEquals("principal:jwt/idp/user-17", user.rateLimitBucket(RateLimitKey.PRINCIPAL));
         assertEquals("api_key:partner-a", partner.rateLimitBucket(RateLimitKey.API_KEY));
+    }
+
+    /** Two issuers' alice, or an API key named alice, are not one caller: each draws from a bucket of its own. */
+    @Test
+    void aPrincipalsBucketIsInTheNameSpaceOfWhatVerifiedIt() {
+        Authenticated corporate = new Authenticated(CredentialKind.JWT, "corporate", "alice", "acme", Set.of());
+        Authenticated partnerIdp = new Authenticated(CredentialKind.JWT, "partner-idp", "alice", "acme", Set.of());
+        Authenticated key = new Authenticated(CredentialKind.API_KEY, "alice", "alice", "acme", Set.of());
+        assertEquals(3, Set.of(corporate.rateLimitBucket(RateLimitKey.PRINCIPAL),
+                partnerIdp.rateLimitBucket(RateLimitKey.PRINCIPAL), key.rateLimitBucket(RateLimitKey.PRINCIPAL)).size());
+        assertEquals(corporate.rateLimitBucket(RateLimitKey.TENANT), partnerIdp.rateLimitBucket(RateLimitKey.TENANT),
+                "a tenant is the operator's name for a customer, whoever vouches for it");
     }
 
     @Test
