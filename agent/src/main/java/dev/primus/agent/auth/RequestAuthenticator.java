@@ -190,7 +190,8 @@ public final class RequestAuthenticator {
         if (kind == CredentialKind.API_KEY && setup.apiKeys() != null) {
             ApiKeyVerifier keys = setup.apiKeys();
             String key = request.get(keys.header());
-            return key == null ? null : keys.verify(key);
+            // An empty header presents nothing (a client or proxy that always sends it): a token beside it decides.
+            return key == null || key.trim().isEmpty() ? null : keys.verify(key);
         }
         return null;
     }

@@ -295,6 +295,14 @@ class RequestAuthenticatorTest {
         assertTrue(decision.reason().startsWith("jwt: "), decision.reason());
     }
 
+    /** A client or proxy that always sends the header, empty: it presents no key, and the token beside it decides. */
+    @Test
+    void anEmptyKeyHeaderPresentsNoKey() throws Exception {
+        AuthDecision decision = decide("GET", "/api/orders", "X-API-Key", " ", "Authorization", token("bob", "orders:read"));
+        assertTrue(decision.isAllowed(), decision.toString());
+        assertEquals(401, decide("GET", "/api/orders", "X-API-Key", "").refusal().status());
+    }
+
     @Test
     void aValidTokenWithoutTheRequiredScopeIsForbiddenAndSaysWho() throws Exception {
         AuthDecision decision = decide("GET", "/api/admin/users", "Authorization", token("bob", "orders:read"));
