@@ -30,6 +30,7 @@ public final class ReplayedBody extends InputStream {
     private final String encoding;
     /** Whether the body is a whole HTML form ({@code application/x-www-form-urlencoded}): its fields are parameters. */
     private final boolean form;
+    private final String formCharset;
     private boolean finished;
     /** The form's parameters, the query string's first, read at the first ask. */
     private Map<String, String[]> parameters;
@@ -40,19 +41,22 @@ public final class ReplayedBody extends InputStream {
      * @param encoding the request's character encoding, or null for ISO-8859-1 (the servlet default)
      */
     public ReplayedBody(byte[] read, InputStream rest, String encoding) {
-        this(read, rest, encoding, false);
+        this(read, rest, encoding, null);
     }
 
     /**
-     * @param form whether the body is a whole form ({@code application/x-www-form-urlencoded}, read to
-     *     its end): the request's parameters are then read from it, as the container would have
+     * @param formCharset for a body that is a whole form ({@code application/x-www-form-urlencoded},
+     *     read to its end), the charset its container reads a form in where the request names none
+     *     (ISO-8859-1, as the servlet API says; UTF-8 on Jetty 12): the request's parameters are
+     *     then read from it, as the container would have; null for any other body
      */
-    public ReplayedBody(byte[] read, InputStream rest, String encoding, boolean form) {
+    public ReplayedBody(byte[] read, InputStream rest, String encoding, String formCharset) {
         this.read = new ByteArrayInputStream(read);
         this.bytes = read;
         this.rest = rest;
         this.encoding = encoding;
-        this.form = form && rest == null;
+        this.form = formCharset != null && rest == null;
+        this.formCharset = formCharset;
     }
 
     /** Whether the request's parameters are this body's form fields (and its query string's). */
@@ -62,15 +66,16 @@ public final class ReplayedBody extends InputStream {
 
     /**
      * {@code ServletRequest.getParameterMap} of a form: the query string's fields, then the body's,
-     * each name's values in that order, decoded in the request's encoding as it is when first asked
-     * (a filter of the app may have set it), ISO-8859-1 where none is set, as the servlet API reads them.
+     * each name's values in that order, as the containers read them: the query string in UTF-8
+     * (their default for the URI), the body in the request's encoding as it is when first asked (a
+     * filter of the app may have set it), else in the container's charset for forms.
      */
     public synchronized Map<String, String[]> parameterMap(String query, String requestEncoding) {
         if (parameters == null) {
-            String charset = requestEncoding != null ? requestEncoding : "ISO-8859-1";
             Map<String, List<String>> fields = new LinkedHashMap<String, List<String>>();
-            addFields(query, charset, fields);
-            addFields(new String(bytes, StandardCharsets.ISO_8859_1), charset, fields);
+            addFields(query, "UTF-8", fields);
+            addFields(new String(bytes, StandardCharsets.ISO_8859_1), requestEncoding != null ? requestEncoding : formCharset,
+                    fields);
             Map<String, String[]> map = new LinkedHashMap<String, String[]>();
             for (Map.Entry<String, List<String>> field : fields.entrySet()) {
                 map.put(field.getKey(), field.getValue().toArray(new String[0]));

@@ -62,7 +62,7 @@ class ReplayedBodyTest {
     }
 
     private static ReplayedBody form(String body) {
-        return new ReplayedBody(body.getBytes(StandardCharsets.US_ASCII), null, null, true);
+        return new ReplayedBody(body.getBytes(StandardCharsets.US_ASCII), null, null, "ISO-8859-1");
     }
 
     /** As the servlet API reads a form: the query string's fields first, each name's values in order. */
@@ -80,15 +80,19 @@ class ReplayedBodyTest {
     }
 
     @Test
-    void fieldsAreDecodedInTheRequestsEncodingAndIso88591WhereNoneIsSet() {
+    void fieldsAreDecodedInTheRequestsEncodingAndTheContainersWhereNoneIsSet() {
         assertEquals("café", form("name=caf%C3%A9").parameter("name", null, "UTF-8"));
-        assertEquals("cafÃ©", form("name=caf%C3%A9").parameter("name", null, null));
+        assertEquals("cafÃ©", form("name=caf%C3%A9").parameter("name", null, null), "Tomcat's and Undertow's ISO-8859-1");
+        assertEquals("café", new ReplayedBody("name=caf%C3%A9".getBytes(StandardCharsets.US_ASCII), null, null, "UTF-8")
+                .parameter("name", null, null), "Jetty 12's UTF-8");
+        assertEquals("café", form("").parameter("q", "q=caf%C3%A9", null), "the query string in UTF-8, as the URI");
         assertEquals("100%", form("rate=100%").parameter("rate", null, null), "a malformed escape stays as sent");
     }
 
     @Test
     void aBodyReadOnlyInPartOrNotAFormHasNoFieldsOfItsOwn() {
-        assertFalse(new ReplayedBody(new byte[] {'a'}, new java.io.ByteArrayInputStream(new byte[0]), null, true).isForm());
+        assertFalse(new ReplayedBody(new byte[] {'a'}, new java.io.ByteArrayInputStream(new byte[0]), null, "UTF-8")
+                .isForm());
         assertFalse(new ReplayedBody(new byte[] {'a'}, null, null).isForm());
     }
 }

@@ -57,13 +57,22 @@ final class BodyReplay {
             InputStream rest = complete ? null : api.inputStream(request);
             String contentType = api.contentType(request);
             boolean form = contentType != null && contentType.regionMatches(true, 0, FORM, 0, FORM.length());
-            ReplayedBody body = new ReplayedBody(read, rest, api.characterEncoding(request), form);
+            ReplayedBody body = new ReplayedBody(read, rest, api.characterEncoding(request),
+                    form ? formCharset(api.innermost(request)) : null);
             Object stream = constructors[0].newInstance(body);
             return constructors[1].newInstance(request, body, stream);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot replay the request body through " + api.packagePrefix
                     + "http.HttpServletRequestWrapper", e);
         }
+    }
+
+    /**
+     * The charset the container reads a form's body in where the request names none: ISO-8859-1, as
+     * the servlet API says and Tomcat and Undertow do; UTF-8 on Jetty, whose own request says so.
+     */
+    private static String formCharset(Object containerRequest) {
+        return containerRequest.getClass().getName().startsWith("org.eclipse.jetty.") ? "UTF-8" : "ISO-8859-1";
     }
 
     private static Constructor<?>[] generate(Class<?> servletInputStream) {
