@@ -11,6 +11,8 @@ import java.util.Map;
  * hook only adapts the request and carries the answer out.
  */
 public final class RequestAuthenticator {
+    /** The headers that name a method a POST stands for, where an app's filter honours them. */
+    private static final String[] METHOD_OVERRIDES = {"X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override"};
     /** The rule id of a refusal that comes before any rule: a path the normaliser rejects. */
     public static final String PATH_RULE = "auth.path";
 
@@ -101,7 +103,36 @@ public final class RequestAuthenticator {
                 return byExactCase;
             }
         }
+        String overriding = overridingMethod(request);
+        if (overriding != null) {
+            AuthRule asOverridden = setup.rules().decide(overriding, path, null);
+            if (asOverridden != rule) {
+                AuthDecision byOverride = judge(asOverridden, request, path);
+                if (!byOverride.isAllowed()) {
+                    return byOverride;
+                }
+            }
+        }
         return judge(rule, request, path);
+    }
+
+    /**
+     * The method a POST asks the app to run instead, by the headers filters honour (JAX-RS's
+     * {@code HttpMethodOverrideFilter}, Spring's and others' override filters): such a request is held
+     * to the rule of that method too, since the app runs that method's handler. Null when none is
+     * named. Spring's {@code _method} form field is in a body the agent does not read: not seen.
+     */
+    private static String overridingMethod(AuthRequest request) {
+        if (!"POST".equalsIgnoreCase(request.method())) {
+            return null;
+        }
+        for (String header : METHOD_OVERRIDES) {
+            String value = request.get(header);
+            if (value != null && !value.trim().isEmpty() && !"POST".equalsIgnoreCase(value.trim())) {
+                return value.trim().toUpperCase(java.util.Locale.ROOT);
+            }
+        }
+        return null;
     }
 
     private AuthDecision judge(AuthRule rule, AuthRequest request, String path) {

@@ -295,6 +295,20 @@ class RequestAuthenticatorTest {
         assertTrue(decision.reason().startsWith("jwt: "), decision.reason());
     }
 
+    /**
+     * A POST whose header asks the app to run another method's handler (JAX-RS's override filter) is
+     * held to that method's rule too: /hooks/stripe is a POST webhook, and no rule allows a DELETE.
+     */
+    @Test
+    void aPostThatNamesAnotherMethodIsHeldToThatMethodsRuleToo() {
+        AuthDecision overridden = decide("POST", "/hooks/stripe", "X-HTTP-Method-Override", "DELETE");
+        assertEquals(403, overridden.refusal().status(), "no rule allows a DELETE of /hooks/stripe");
+        assertEquals(AuthRules.DEFAULT_ID, overridden.rule());
+        assertTrue(decide("POST", "/health", "X-HTTP-Method", "DELETE").isAllowed(), "/health names no method");
+        assertEquals(400, decide("POST", "/hooks/stripe", "X-Method-Override", "post").refusal().status(),
+                "a POST naming POST is judged as one: the webhook's missing signature");
+    }
+
     /** A client or proxy that always sends the header, empty: it presents no key, and the token beside it decides. */
     @Test
     void anEmptyKeyHeaderPresentsNoKey() throws Exception {
