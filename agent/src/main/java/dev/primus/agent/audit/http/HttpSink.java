@@ -72,7 +72,8 @@ public final class HttpSink extends RemoteSink {
             tls = settings.tlsCaFile() != null ? TrustedCas.from(settings.tlsCaFile()).getSocketFactory()
                     : jdkDefaultTrust().getSocketFactory();
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalArgumentException("tls.ca_file " + settings.tlsCaFile() + ": " + e.getMessage());
+            throw new IllegalArgumentException((settings.tlsCaFile() != null ? "tls.ca_file " + settings.tlsCaFile()
+                    : "the JDK's default TLS context") + ": " + e.getMessage());
         }
         String shown = parsed.getProtocol() + "://" + parsed.getHost() + (parsed.getPort() > 0 ? ":" + parsed.getPort() : "")
                 + parsed.getPath();
